@@ -1,0 +1,1 @@
+return ContactMetrics.Cli.CliApp.Run(args);
