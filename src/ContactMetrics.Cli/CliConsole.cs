@@ -1,0 +1,55 @@
+using Spectre.Console;
+
+namespace ContactMetrics.Cli;
+
+/// <summary>Where the tool writes: standard output, standard error, and whether progress may be shown.</summary>
+public sealed class CliConsole
+{
+    /// <summary>Creates a console over the given writers.</summary>
+    /// <param name="out">Standard output (results).</param>
+    /// <param name="error">Standard error (diagnostics).</param>
+    /// <param name="interactive">Whether a person is watching a terminal, so progress may be shown.</param>
+    public CliConsole(TextWriter @out, TextWriter error, bool interactive = false)
+    {
+        Out = @out ?? throw new ArgumentNullException(nameof(@out));
+        Error = error ?? throw new ArgumentNullException(nameof(error));
+        Interactive = interactive;
+        Ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(@out),
+        });
+        if (!interactive)
+        {
+            Ansi.Profile.Width = 160;
+        }
+    }
+
+    /// <summary>Standard output.</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>Whether progress may be shown (an interactive terminal).</summary>
+    public bool Interactive { get; }
+
+    internal IAnsiConsole Ansi { get; }
+
+    /// <summary>The process's console; interactive only when neither output nor error is redirected.</summary>
+    /// <returns>The console.</returns>
+    public static CliConsole FromProcess() =>
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
+
+    /// <summary>Runs work with a status spinner when interactive; plainly otherwise.</summary>
+    internal T Progress<T>(string what, Func<T> work)
+    {
+        if (!Interactive)
+        {
+            return work();
+        }
+        return Ansi.Status().Start(what, _ => work());
+    }
+}

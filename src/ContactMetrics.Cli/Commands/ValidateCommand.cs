@@ -1,0 +1,106 @@
+using System.CommandLine;
+using ContactMetrics.Cli.Output;
+using ContactMetrics.Data;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// <c>contactmetrics validate</c>: reads tables and reports every rejected row with file, line,
+/// column and reason. Exit code 2 when any row is rejected or a file cannot be read as its table.
+/// </summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var interactions = FileOption("--interactions", "The interactions table (CSV or Parquet).");
+        interactions.Required = true;
+        var customers = FileOption("--customers", "The customers table.");
+        var purchases = FileOption("--purchases", "The purchases table.");
+        var touchpoints = FileOption("--touchpoints", "The marketing touchpoints table.");
+        var conversions = FileOption("--conversions", "The conversions table.");
+        var command = new Command("validate", "Read tables and report every rejected row (file, line, column, reason). Run this on an export before anything else.")
+        {
+            interactions, customers, purchases, touchpoints, conversions,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var options = new TableReadOptions { Mode = RowErrorMode.Collect };
+            var reports = new List<ValidationReport>();
+            void Check<T>(Option<string?> option, Func<string, TableReadOptions, TableReader<T>> open)
+            {
+                if (parse.GetValue(option) is not { } path)
+                {
+                    return;
+                }
+                using var reader = open(path, options);
+                foreach (var _ in reader)
+                {
+                }
+                reports.Add(reader.Report);
+            }
+            Check(interactions, Tables.OpenInteractions);
+            Check(customers, Tables.OpenCustomers);
+            Check(purchases, Tables.OpenPurchases);
+            Check(touchpoints, Tables.OpenTouchpoints);
+            Check(conversions, Tables.OpenConversions);
+
+            var output = new CommandOutput();
+            var summary = output.Add("validation", "Validation");
+            var table = summary.SetTable("files",
+                new OutputColumn("table", "Table"),
+                new OutputColumn("file", "File"),
+                new OutputColumn("rowsRead", "Rows read", true),
+                new OutputColumn("rowsAccepted", "Accepted", true),
+                new OutputColumn("rowsRejected", "Rejected", true));
+            foreach (var report in reports)
+            {
+                table.Row(report.Table, report.File, report.RowsRead, report.RowsAccepted, report.RowsRejected);
+            }
+            var errors = output.Add("errors", "Rejected rows");
+            var errorTable = errors.SetTable("rows",
+                new OutputColumn("file", "File"),
+                new OutputColumn("line", "Line", true),
+                new OutputColumn("column", "Column", true),
+                new OutputColumn("columnName", "Column name"),
+                new OutputColumn("recordId", "Record"),
+                new OutputColumn("value", "Value"),
+                new OutputColumn("reason", "Reason"));
+            foreach (var report in reports)
+            {
+                foreach (var e in report.Errors)
+                {
+                    errorTable.Row(e.File, e.Line, e.Column, e.ColumnName, e.RecordId, e.Value, e.Reason);
+                }
+            }
+            common.Write(parse, output, console);
+
+            long rejected = reports.Sum(r => r.RowsRejected);
+            foreach (var report in reports)
+            {
+                foreach (var e in report.Errors)
+                {
+                    console.Error.WriteLine(e.ToString());
+                }
+                if (report.RowsRejected > report.Errors.Count)
+                {
+                    console.Error.WriteLine($"{report.File}: {report.RowsRejected - report.Errors.Count} more rejected rows not listed.");
+                }
+            }
+            if (rejected > 0)
+            {
+                console.Error.WriteLine($"contactmetrics: {rejected} rejected row(s) in {reports.Count(r => r.RowsRejected > 0)} file(s).");
+                return CliApp.InvalidInput;
+            }
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static Option<string?> FileOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "FILE",
+    };
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ContactMetrics.Domain;
+using CsvHelper;
+using NodaTime;
+using NodaTime.Text;
+using Spectre.Console;
+
+namespace ContactMetrics.Cli.Output;
+
+/// <summary>
+/// Renders <see cref="CommandOutput"/> in the DESIGN.md conventions: JSON in camelCase, rates as
+/// fractions, durations as seconds, money as <c>{ "amount": 12.5, "currency": "EUR" }</c>, instants
+/// as ISO-8601; the table format for people; CSV for the primary table.
+/// </summary>
+internal static class OutputWriter
+{
+    public static void Write(CommandOutput output, OutputFormat format, string? outPath, CliConsole console)
+    {
+        if (outPath is not null)
+        {
+            WriteFile(output, outPath);
+        }
+        switch (format)
+        {
+            case OutputFormat.Json:
+                console.Out.WriteLine(ToJson(output));
+                break;
+            case OutputFormat.Csv:
+                var table = output.PrimaryTable ?? throw new CliInputException("This command has no table to print as CSV; use --format table or json.");
+                WriteCsv(table, console.Out);
+                break;
+            default:
+                WriteTable(output, console);
+                break;
+        }
+    }
+
+    private static void WriteFile(CommandOutput output, string path)
+    {
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+        switch (ext)
+        {
+            case ".json":
+                File.WriteAllText(path, ToJson(output) + "\n", new UTF8Encoding(false));
+                break;
+            case ".csv":
+                var table = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as CSV; use a .json file.");
+                using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
+                {
+                    WriteCsv(table, writer);
+                }
+                break;
+            case ".parquet":
+                var ptable = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as Parquet; use a .json file.");
+                ParquetTableWriter.Write(ptable, path);
+                break;
+            default:
+                throw new CliInputException($"--out {path}: unknown extension '{ext}'; use .csv, .parquet or .json.");
+        }
+    }
+
+    public static string ToJson(CommandOutput output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            foreach (var section in output.Sections)
+            {
+                json.WritePropertyName(section.Key);
+                json.WriteStartObject();
+                foreach (var fact in section.Facts)
+                {
+                    json.WritePropertyName(fact.JsonName);
+                    WriteJsonValue(json, fact.Value);
+                }
+                if (section.Table is { } table)
+                {
+                    json.WritePropertyName(table.JsonName);
+                    json.WriteStartArray();
+                    foreach (var row in table.Rows)
+                    {
+                        json.WriteStartObject();
+                        for (int i = 0; i < row.Length; i++)
+                        {
+                            json.WritePropertyName(table.Columns[i].JsonName);
+                            WriteJsonValue(json, row[i]);
+                        }
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case int i:
+                json.WriteNumberValue(i);
+                break;
+            case long l:
+                json.WriteNumberValue(l);
+                break;
+            case decimal m:
+                json.WriteNumberValue(m);
+                break;
+            case double d when double.IsFinite(d):
+                json.WriteNumberValue(d);
+                break;
+            case double d:
+                // JSON has no NaN or infinity; say what it is instead of failing or lying.
+                json.WriteStringValue(d.ToString(CultureInfo.InvariantCulture));
+                break;
+            case Money money:
+                json.WriteStartObject();
+                json.WriteNumber("amount", money.Amount);
+                json.WriteString("currency", money.Currency.Code);
+                json.WriteEndObject();
+                break;
+            case Duration duration:
+                json.WriteNumberValue(duration.TotalSeconds);
+                break;
+            case Instant instant:
+                json.WriteStringValue(InstantPattern.ExtendedIso.Format(instant));
+                break;
+            case LocalDate date:
+                json.WriteStringValue(LocalDatePattern.Iso.Format(date));
+                break;
+            case IReadOnlyDictionary<string, object?> obj:
+                json.WriteStartObject();
+                foreach (var (k, v) in obj)
+                {
+                    json.WritePropertyName(k);
+                    WriteJsonValue(json, v);
+                }
+                json.WriteEndObject();
+                break;
+            default:
+                json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    private static void WriteCsv(OutputTable table, TextWriter writer)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var column in table.Columns)
+        {
+            csv.WriteField(ToSnakeCase(column.JsonName));
+        }
+        csv.NextRecord();
+        foreach (var row in table.Rows)
+        {
+            foreach (var value in row)
+            {
+                csv.WriteField(FormatPlain(value));
+            }
+            csv.NextRecord();
+        }
+    }
+
+    internal static string ToSnakeCase(string camel)
+    {
+        var sb = new StringBuilder(camel.Length + 4);
+        foreach (char c in camel)
+        {
+            if (char.IsUpper(c))
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append('_');
+                }
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Machine-readable text: invariant culture, money as its amount, durations as seconds.</summary>
+    internal static string FormatPlain(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        Money m => m.Amount.ToString(CultureInfo.InvariantCulture),
+        Duration d => d.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
+        Instant i => InstantPattern.ExtendedIso.Format(i),
+        LocalDate ld => LocalDatePattern.Iso.Format(ld),
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    /// <summary>Readable text for people: thousands separators, rounded numbers, money with its currency.</summary>
+    internal static string FormatReadable(object? value) => value switch
+    {
+        null => "-",
+        int i => i.ToString("N0", CultureInfo.InvariantCulture),
+        long l => l.ToString("N0", CultureInfo.InvariantCulture),
+        double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
+        double d when Math.Abs(d) >= 1000 => d.ToString("N0", CultureInfo.InvariantCulture),
+        double d => d.ToString("0.####", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("N2", CultureInfo.InvariantCulture),
+        Money m => $"{m.Amount.ToString("N2", CultureInfo.InvariantCulture)} {m.Currency}",
+        Duration d => $"{d.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s",
+        IReadOnlyDictionary<string, object?> obj => string.Join(", ", obj.Select(kv => $"{kv.Key} {FormatReadable(kv.Value)}")),
+        _ => FormatPlain(value),
+    };
+
+    private static void WriteTable(CommandOutput output, CliConsole console)
+    {
+        var ansi = console.Ansi;
+        foreach (var section in output.Sections)
+        {
+            ansi.Write(new Rule($"[bold]{Markup.Escape(section.Title)}[/]").LeftJustified());
+            if (section.Note is not null)
+            {
+                ansi.WriteLine(section.Note);
+            }
+            if (section.Facts.Count > 0)
+            {
+                var grid = new Grid().AddColumn().AddColumn();
+                foreach (var fact in section.Facts)
+                {
+                    grid.AddRow(new Text(fact.Label), new Text(FormatReadable(fact.Value)));
+                }
+                ansi.Write(grid);
+            }
+            if (section.Table is { } table)
+            {
+                var t = new Table().Border(TableBorder.Simple);
+                foreach (var column in table.Columns)
+                {
+                    var c = new TableColumn(Markup.Escape(column.Heading));
+                    if (column.RightAligned)
+                    {
+                        c.RightAligned();
+                    }
+                    t.AddColumn(c);
+                }
+                foreach (var row in table.Rows)
+                {
+                    t.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(FormatReadable(v))).ToArray());
+                }
+                ansi.Write(t);
+            }
+            ansi.WriteLine();
+        }
+    }
+}
