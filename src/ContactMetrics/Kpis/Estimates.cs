@@ -1,0 +1,107 @@
+using ContactMetrics.Numerics;
+using MathNet.Numerics.Distributions;
+
+namespace ContactMetrics.Kpis;
+
+/// <summary>A KPI that is a mean (AHT, ASA, CES): the value, the count it rests on, and the definition.</summary>
+public sealed record MeanEstimate
+{
+    /// <summary>Creates a mean.</summary>
+    /// <param name="value">The mean; <see langword="null"/> when <paramref name="count"/> is 0.</param>
+    /// <param name="count">The number of observations.</param>
+    /// <param name="definition">The definition, in words.</param>
+    /// <param name="interval">A confidence interval, where the mean is a statistical estimate.</param>
+    public MeanEstimate(double? value, long count, string definition, ConfidenceInterval? interval = null)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"A count must be at least 0; was {count}.");
+        }
+        if (value is double v && !double.IsFinite(v))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), v, "A mean must be finite.");
+        }
+        Value = count == 0 ? null : value;
+        Count = count;
+        Definition = definition ?? throw new ArgumentNullException(nameof(definition));
+        Interval = interval;
+    }
+
+    /// <summary>The mean; <see langword="null"/> when there is nothing to average.</summary>
+    public double? Value { get; }
+
+    /// <summary>The number of observations.</summary>
+    public long Count { get; }
+
+    /// <summary>The definition, in words.</summary>
+    public string Definition { get; }
+
+    /// <summary>A confidence interval, where the mean is a statistical estimate.</summary>
+    public ConfidenceInterval? Interval { get; }
+}
+
+/// <summary>
+/// A net promoter score: % promoters (9-10) minus % detractors (0-6), in [-100, 100], with its
+/// standard error and interval from the multinomial variance.
+/// </summary>
+/// <remarks>
+/// With shares p (promoters) and d (detractors) of n answers, Var(NPS/100) = (p + d − (p − d)²) / n,
+/// the variance of the mean of a variable scoring +1, 0, −1 (e.g. Rocks 2016, "The true standard
+/// error of the Net Promoter Score"). The interval is NPS ± z·SE, clipped to [-100, 100].
+/// </remarks>
+public sealed record NpsEstimate
+{
+    /// <summary>Computes the score from the answer counts.</summary>
+    /// <param name="promoters">Answers of 9 or 10.</param>
+    /// <param name="passives">Answers of 7 or 8.</param>
+    /// <param name="detractors">Answers of 0 to 6.</param>
+    /// <param name="level">The confidence level.</param>
+    public NpsEstimate(long promoters, long passives, long detractors, double level = 0.95)
+    {
+        if (promoters < 0 || passives < 0 || detractors < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(promoters), "Answer counts must be at least 0.");
+        }
+        Promoters = promoters;
+        Passives = passives;
+        Detractors = detractors;
+        Count = promoters + passives + detractors;
+        if (Count > 0)
+        {
+            double n = Count;
+            double p = promoters / n, d = detractors / n;
+            Value = 100 * (p - d);
+            double variance = Math.Max(0, p + d - (p - d) * (p - d)) / n;
+            StandardError = 100 * Math.Sqrt(variance);
+            double z = Normal.InvCDF(0, 1, 0.5 + level / 2);
+            Interval = new ConfidenceInterval(
+                Math.Max(-100, Value.Value - z * StandardError.Value),
+                Math.Min(100, Value.Value + z * StandardError.Value),
+                level, "multinomial normal");
+        }
+    }
+
+    /// <summary>The score in [-100, 100]; <see langword="null"/> without answers.</summary>
+    public double? Value { get; }
+
+    /// <summary>The standard error of the score (in points); <see langword="null"/> without answers.</summary>
+    public double? StandardError { get; }
+
+    /// <summary>The interval; <see langword="null"/> without answers.</summary>
+    public ConfidenceInterval? Interval { get; }
+
+    /// <summary>Answers of 9 or 10.</summary>
+    public long Promoters { get; }
+
+    /// <summary>Answers of 7 or 8.</summary>
+    public long Passives { get; }
+
+    /// <summary>Answers of 0 to 6.</summary>
+    public long Detractors { get; }
+
+    /// <summary>All answers.</summary>
+    public long Count { get; }
+
+    /// <summary>The definition, in words.</summary>
+    public string Definition => "NPS: % answering 9-10 minus % answering 0-6";
+}

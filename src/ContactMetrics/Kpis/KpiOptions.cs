@@ -1,0 +1,162 @@
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Kpis;
+
+/// <summary>The components that make up handle time; vendors add them up differently.</summary>
+[Flags]
+public enum HandleTimeComponents
+{
+    /// <summary>Talk (active handling) time.</summary>
+    Talk = 1,
+
+    /// <summary>Hold time.</summary>
+    Hold = 2,
+
+    /// <summary>After-contact work (wrap-up).</summary>
+    AfterCallWork = 4,
+
+    /// <summary>Talk + hold + after-contact work: Genesys Cloud and Amazon Connect.</summary>
+    All = Talk | Hold | AfterCallWork,
+}
+
+/// <summary>The denominator of the abandonment rate.</summary>
+public enum AbandonmentBase
+{
+    /// <summary>Contacts that waited in an agent queue: answered + abandoned (Amazon Connect: abandoned / queued).</summary>
+    Queued = 0,
+
+    /// <summary>All inbound contacts offered to the contact center, including those contained by self-service, bot or IVR (Genesys: abandoned / offered).</summary>
+    Offered = 1,
+}
+
+/// <summary>Which survey answers count as satisfied for CSAT.</summary>
+public enum CsatBox
+{
+    /// <summary>Only 5 on the 1-5 scale.</summary>
+    TopBox = 1,
+
+    /// <summary>4 or 5 on the 1-5 scale (the most common CSAT %).</summary>
+    TopTwoBox = 2,
+}
+
+/// <summary>Which later contacts count as a repeat of an earlier one.</summary>
+public enum RepeatChannelScope
+{
+    /// <summary>A later contact on any channel counts.</summary>
+    AnyChannel = 0,
+
+    /// <summary>Only a later contact on the same channel counts.</summary>
+    SameChannel = 1,
+}
+
+/// <summary>How repeat contacts are detected for first-contact resolution.</summary>
+public sealed record RepeatContactOptions
+{
+    /// <summary>Creates the options.</summary>
+    /// <param name="window">A later contact within this time of an earlier one is a repeat; positive; 7 days by default.</param>
+    /// <param name="sameReason">Whether only a contact on the same reason counts as a repeat (default); otherwise any reason.</param>
+    /// <param name="scope">Whether the repeat may come on any channel (default) or only the same one.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is not positive.</exception>
+    public RepeatContactOptions(Duration? window = null, bool sameReason = true, RepeatChannelScope scope = RepeatChannelScope.AnyChannel)
+    {
+        var w = window ?? Duration.FromDays(7);
+        if (w <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(window), w, $"A repeat-contact window must be positive; was {w.TotalSeconds} s.");
+        }
+        if (!Enum.IsDefined(scope))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scope), scope, "Not a defined channel scope.");
+        }
+        Window = w;
+        SameReason = sameReason;
+        Scope = scope;
+    }
+
+    /// <summary>The repeat window.</summary>
+    public Duration Window { get; }
+
+    /// <summary>Whether only a contact on the same reason counts.</summary>
+    public bool SameReason { get; }
+
+    /// <summary>Which channels a repeat may come on.</summary>
+    public RepeatChannelScope Scope { get; }
+}
+
+/// <summary>
+/// The KPI definitions a rollup uses. Every choice on which vendors disagree is here, with the
+/// default stated; results carry the definition they were computed with (see docs/kpis.md).
+/// </summary>
+public sealed record KpiOptions
+{
+    /// <summary>The defaults: service level F3 at 20 s, AHT = talk + hold + ACW, abandonment over queued contacts, short abandons within 5 s kept, repeats within 7 days on the same reason, CSAT top-2-box, 95% intervals.</summary>
+    public static KpiOptions Default { get; } = new();
+
+    /// <summary>Creates options; every argument has the documented default.</summary>
+    /// <param name="serviceLevel">The service-level definition; F3 (answered within 20 s / (answered + abandoned)) by default.</param>
+    /// <param name="handleTime">The handle-time components; all three by default.</param>
+    /// <param name="abandonmentBase">The abandonment denominator; queued contacts by default.</param>
+    /// <param name="excludeShortAbandons">Whether short abandons are left out of the abandonment rate (numerator and denominator).</param>
+    /// <param name="repeat">Repeat-contact detection for FCR; 7 days, same reason, any channel by default.</param>
+    /// <param name="csat">CSAT box; top-2-box by default.</param>
+    /// <param name="confidenceLevel">The level of every interval, in (0, 1); 0.95 by default.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public KpiOptions(
+        ServiceLevelDefinition? serviceLevel = null,
+        HandleTimeComponents handleTime = HandleTimeComponents.All,
+        AbandonmentBase abandonmentBase = AbandonmentBase.Queued,
+        bool excludeShortAbandons = false,
+        RepeatContactOptions? repeat = null,
+        CsatBox csat = CsatBox.TopTwoBox,
+        double confidenceLevel = 0.95)
+    {
+        if (handleTime == 0 || (handleTime & ~HandleTimeComponents.All) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(handleTime), handleTime, "Handle time needs at least one of talk, hold and after-call work.");
+        }
+        if (!Enum.IsDefined(abandonmentBase))
+        {
+            throw new ArgumentOutOfRangeException(nameof(abandonmentBase), abandonmentBase, "Not a defined abandonment base.");
+        }
+        if (!Enum.IsDefined(csat))
+        {
+            throw new ArgumentOutOfRangeException(nameof(csat), csat, "Not a defined CSAT box.");
+        }
+        Preconditions.CheckInRange(confidenceLevel, 1e-9, 1 - 1e-9, nameof(confidenceLevel));
+        ServiceLevel = serviceLevel ?? new ServiceLevelDefinition(ServiceLevelFormula.AnsweredWithinOverOffered, Duration.FromSeconds(20));
+        HandleTime = handleTime;
+        AbandonmentBase = abandonmentBase;
+        ExcludeShortAbandons = excludeShortAbandons;
+        Repeat = repeat ?? new RepeatContactOptions();
+        Csat = csat;
+        ConfidenceLevel = confidenceLevel;
+    }
+
+    /// <summary>The service-level definition.</summary>
+    public ServiceLevelDefinition ServiceLevel { get; }
+
+    /// <summary>The handle-time components.</summary>
+    public HandleTimeComponents HandleTime { get; }
+
+    /// <summary>The abandonment denominator.</summary>
+    public AbandonmentBase AbandonmentBase { get; }
+
+    /// <summary>Whether short abandons are left out of the abandonment rate.</summary>
+    public bool ExcludeShortAbandons { get; }
+
+    /// <summary>Repeat-contact detection for FCR.</summary>
+    public RepeatContactOptions Repeat { get; }
+
+    /// <summary>The CSAT box.</summary>
+    public CsatBox Csat { get; }
+
+    /// <summary>The confidence level of every interval.</summary>
+    public double ConfidenceLevel { get; }
+
+    /// <summary>Whether a channel is handled by agents (phone, email, chat, messaging, social) rather than contained by self-service, a bot or an IVR.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>Whether agents handle it.</returns>
+    public static bool IsAgentChannel(Channel channel) =>
+        channel is Channel.Phone or Channel.Email or Channel.Chat or Channel.Messaging or Channel.Social;
+}

@@ -1,0 +1,346 @@
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Kpis;
+
+/// <summary>What to group a KPI rollup by.</summary>
+/// <param name="Dimensions">The dimensions; <see cref="KpiDimensions.None"/> for one row overall.</param>
+/// <param name="Bucket">The time bucket; <see cref="TimeBucket.None"/> for none.</param>
+/// <param name="TimeZone">The zone whose local time the buckets follow; required when <paramref name="Bucket"/> is set.</param>
+public sealed record KpiGrouping(KpiDimensions Dimensions = KpiDimensions.None, TimeBucket Bucket = TimeBucket.None, DateTimeZone? TimeZone = null);
+
+/// <summary>
+/// Computes every KPI for the groups of an <see cref="InteractionTable"/>: the library's hot path.
+/// </summary>
+/// <remarks>
+/// One pass over the columns: each row's group is a mixed-radix number of its dictionary codes and
+/// its time bucket, looked up in a dense index when the key space is small enough and a hash map
+/// otherwise; the row's counts go into a flat array of integer slots per group. Partitions of rows
+/// run in parallel, each with its own slots, and merge by key at the end. Every slot is an integer,
+/// so the result is the same, bit for bit, for any number of partitions or threads; groups come out
+/// sorted by key. Allocation grows with the number of groups, not of rows.
+/// </remarks>
+public static class KpiRollup
+{
+    private const long DenseKeyLimit = 1L << 23;
+    private const int MinRowsPerPartition = 1 << 16;
+
+    /// <summary>Computes the KPIs of every group.</summary>
+    /// <param name="table">The interactions.</param>
+    /// <param name="grouping">What to group by.</param>
+    /// <param name="options">The KPI definitions; <see cref="KpiOptions.Default"/> if omitted.</param>
+    /// <param name="maxDegreeOfParallelism">How many partitions run at once; the processor count by default. The result does not depend on it.</param>
+    /// <returns>One <see cref="KpiGroup"/> per group that has rows, ordered by key.</returns>
+    /// <exception cref="ArgumentException">A time bucket was asked for without a time zone.</exception>
+    public static IReadOnlyList<KpiGroup> Compute(InteractionTable table, KpiGrouping? grouping = null, KpiOptions? options = null, int? maxDegreeOfParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        grouping ??= new KpiGrouping();
+        options ??= KpiOptions.Default;
+        if (grouping.Bucket != TimeBucket.None && grouping.TimeZone is null)
+        {
+            throw new ArgumentException($"A time bucket ({grouping.Bucket}) needs a time zone to say where days begin.", nameof(grouping));
+        }
+        if (!Enum.IsDefined(grouping.Bucket))
+        {
+            throw new ArgumentOutOfRangeException(nameof(grouping), grouping.Bucket, "Not a defined time bucket.");
+        }
+        int degree = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
+        if (table.Count == 0)
+        {
+            return [];
+        }
+
+        var bucketer = grouping.Bucket == TimeBucket.None ? null : new TimeBucketer(grouping.TimeZone!, grouping.Bucket, table.MinArrivedMs, table.MaxArrivedMs);
+        var keys = new KeyLayout(table, grouping.Dimensions, bucketer);
+        var flags = RepeatContactDetector.Detect(table, options.Repeat, degree);
+
+        int parts = (int)Math.Clamp(table.Count / MinRowsPerPartition, 1, degree * 4);
+        var partials = new Partial[parts];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = degree }, p =>
+        {
+            int from = (int)((long)table.Count * p / parts), to = (int)((long)table.Count * (p + 1) / parts);
+            var partial = new Partial(keys.Space);
+            Accumulate(table, options, keys, bucketer, flags, from, to, partial);
+            partials[p] = partial;
+        });
+        return Merge(partials, table, options, keys, bucketer);
+    }
+
+    private static void Accumulate(InteractionTable t, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, Partial partial)
+    {
+        long thresholdMs = (long)options.ServiceLevel.Threshold.TotalMilliseconds;
+        long shortMs = (long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds;
+        bool talk = options.HandleTime.HasFlag(HandleTimeComponents.Talk);
+        bool hold = options.HandleTime.HasFlag(HandleTimeComponents.Hold);
+        bool acw = options.HandleTime.HasFlag(HandleTimeComponents.AfterCallWork);
+        var channel = t.Channel;
+        var direction = t.Direction;
+        var answered = t.Answered;
+        var queueMs = t.QueueMs;
+        var talkMs = t.TalkMs;
+        var holdMs = t.HoldMs;
+        var acwMs = t.AcwMs;
+        var resolved = t.Resolved;
+        var transfers = t.Transfers;
+        var csat = t.Csat;
+        var nps = t.Nps;
+        var ces = t.Ces;
+        for (int i = from; i < to; i++)
+        {
+            long key = keys.KeyOf(i, bucketer);
+            var s = partial.SlotsFor(key);
+            bool agentChannel = KpiOptions.IsAgentChannel((Channel)channel[i]);
+            bool inbound = direction[i] == (byte)Direction.Inbound;
+            bool isAnswered = answered[i];
+            if (inbound)
+            {
+                s[KpiCounts.Offered]++;
+                if (agentChannel)
+                {
+                    s[KpiCounts.Queued]++;
+                    long wait = queueMs[i];
+                    if (isAnswered)
+                    {
+                        s[KpiCounts.Answered]++;
+                        s[KpiCounts.WaitAnsweredMs] += wait;
+                        if (wait <= thresholdMs)
+                        {
+                            s[KpiCounts.AnsweredWithin]++;
+                        }
+                    }
+                    else
+                    {
+                        s[KpiCounts.Abandoned]++;
+                        s[KpiCounts.WaitAbandonedMs] += wait;
+                        if (wait <= thresholdMs)
+                        {
+                            s[KpiCounts.AbandonedWithin]++;
+                        }
+                        if (wait <= shortMs)
+                        {
+                            s[KpiCounts.ShortAbandons]++;
+                        }
+                    }
+                }
+                else
+                {
+                    s[KpiCounts.Contained]++;
+                }
+            }
+            if (agentChannel && isAnswered)
+            {
+                s[KpiCounts.Handled]++;
+                s[KpiCounts.TalkMs] += talkMs[i];
+                s[KpiCounts.HoldMs] += holdMs[i];
+                s[KpiCounts.AcwMs] += acwMs[i];
+                s[KpiCounts.HandleMs] += (talk ? talkMs[i] : 0L) + (hold ? holdMs[i] : 0L) + (acw ? acwMs[i] : 0L);
+                if (transfers[i] > 0)
+                {
+                    s[KpiCounts.Transferred]++;
+                }
+                if (resolved[i] >= 0)
+                {
+                    s[KpiCounts.ResolvedKnown]++;
+                    s[KpiCounts.ResolvedYes] += resolved[i];
+                }
+            }
+            byte f = flags[i];
+            if ((f & RepeatContactDetector.Eligible) != 0)
+            {
+                s[KpiCounts.FcrEligible]++;
+                if ((f & RepeatContactDetector.FollowedByRepeat) == 0)
+                {
+                    s[KpiCounts.FcrNoRepeat]++;
+                }
+                if ((f & RepeatContactDetector.IsRepeat) != 0)
+                {
+                    s[KpiCounts.Repeats]++;
+                }
+            }
+            if (csat[i] > 0)
+            {
+                s[KpiCounts.CsatBase + csat[i] - 1]++;
+            }
+            if (nps[i] >= 0)
+            {
+                s[KpiCounts.NpsBase + nps[i]]++;
+            }
+            if (ces[i] > 0)
+            {
+                s[KpiCounts.CesBase + ces[i] - 1]++;
+            }
+        }
+    }
+
+    private static List<KpiGroup> Merge(Partial[] partials, InteractionTable table, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer)
+    {
+        var merged = new Dictionary<long, long[]>();
+        foreach (var partial in partials)
+        {
+            for (int g = 0; g < partial.Keys.Count; g++)
+            {
+                long key = partial.Keys[g];
+                if (!merged.TryGetValue(key, out var slots))
+                {
+                    slots = new long[KpiCounts.Slots];
+                    merged.Add(key, slots);
+                }
+                var source = partial.Slots.AsSpan(g * KpiCounts.Slots, KpiCounts.Slots);
+                for (int k = 0; k < KpiCounts.Slots; k++)
+                {
+                    slots[k] += source[k];
+                }
+            }
+        }
+        var ordered = merged.Keys.ToArray();
+        Array.Sort(ordered);
+        var groups = new List<KpiGroup>(ordered.Length);
+        foreach (long key in ordered)
+        {
+            groups.Add(keys.Describe(key, new KpiCounts(merged[key]), options, table, bucketer));
+        }
+        return groups;
+    }
+
+    /// <summary>One partition's groups: keys in order of first appearance and their slots, laid out flat.</summary>
+    private sealed class Partial
+    {
+        private readonly int[]? _dense;
+        private readonly Dictionary<long, int>? _sparse;
+
+        public Partial(long space)
+        {
+            if (space <= DenseKeyLimit)
+            {
+                _dense = new int[space];
+                Array.Fill(_dense, -1);
+            }
+            else
+            {
+                _sparse = [];
+            }
+        }
+
+        public List<long> Keys { get; } = [];
+
+        public long[] Slots { get; private set; } = new long[16 * KpiCounts.Slots];
+
+        public Span<long> SlotsFor(long key)
+        {
+            int g;
+            if (_dense is not null)
+            {
+                g = _dense[key];
+                if (g < 0)
+                {
+                    g = _dense[key] = Add(key);
+                }
+            }
+            else if (!_sparse!.TryGetValue(key, out g))
+            {
+                g = Add(key);
+                _sparse.Add(key, g);
+            }
+            return Slots.AsSpan(g * KpiCounts.Slots, KpiCounts.Slots);
+        }
+
+        private int Add(long key)
+        {
+            int g = Keys.Count;
+            Keys.Add(key);
+            if ((g + 1) * KpiCounts.Slots > Slots.Length)
+            {
+                var grown = new long[Slots.Length * 2];
+                Slots.CopyTo(grown, 0);
+                Slots = grown;
+            }
+            return g;
+        }
+    }
+
+    /// <summary>How a row's dimension codes and time bucket combine into one key, and back.</summary>
+    private sealed class KeyLayout
+    {
+        private readonly (int[]? Codes, long Radix, KpiDimensions Dimension)[] _parts;
+        private readonly long _bucketRadix;
+
+        public KeyLayout(InteractionTable t, KpiDimensions dims, TimeBucketer? bucketer)
+        {
+            var parts = new List<(int[]?, long, KpiDimensions)>();
+            // Codes are shifted by one so that "missing" (-1) becomes 0.
+            if (dims.HasFlag(KpiDimensions.Agent)) { parts.Add((t.Agent, t.Agents.Count + 1, KpiDimensions.Agent)); }
+            if (dims.HasFlag(KpiDimensions.Channel)) { parts.Add((null, ChannelNames.All.Count + 1, KpiDimensions.Channel)); }
+            if (dims.HasFlag(KpiDimensions.Direction)) { parts.Add((null, 3, KpiDimensions.Direction)); }
+            if (dims.HasFlag(KpiDimensions.Queue)) { parts.Add((t.Queue, t.Queues.Count + 1, KpiDimensions.Queue)); }
+            if (dims.HasFlag(KpiDimensions.Reason)) { parts.Add((t.Reason, t.Reasons.Count + 1, KpiDimensions.Reason)); }
+            if (dims.HasFlag(KpiDimensions.Segment)) { parts.Add((t.Segment, t.Segments.Count + 1, KpiDimensions.Segment)); }
+            _parts = [.. parts];
+            _bucketRadix = bucketer?.Cardinality ?? 1;
+            long space = _bucketRadix;
+            try
+            {
+                foreach (var p in _parts)
+                {
+                    space = checked(space * p.Item2);
+                }
+            }
+            catch (OverflowException)
+            {
+                throw new ArgumentException($"The grouping {dims} has too many combinations to key in 64 bits.", nameof(dims));
+            }
+            Space = space;
+            Table = t;
+        }
+
+        public long Space { get; }
+
+        private InteractionTable Table { get; }
+
+        public long KeyOf(int row, TimeBucketer? bucketer)
+        {
+            long key = 0;
+            foreach (var (codes, radix, dim) in _parts)
+            {
+                long code = dim switch
+                {
+                    KpiDimensions.Channel => Table.Channel[row] + 1,
+                    KpiDimensions.Direction => Table.Direction[row] + 1,
+                    _ => codes![row] + 1,
+                };
+                key = key * radix + code;
+            }
+            return bucketer is null ? key : key * _bucketRadix + bucketer.Index(Table.ArrivedMs[row]);
+        }
+
+        public KpiGroup Describe(long key, KpiCounts counts, KpiOptions options, InteractionTable t, TimeBucketer? bucketer)
+        {
+            ZonedDateTime? start = null;
+            Duration? length = null;
+            if (bucketer is not null)
+            {
+                (start, length) = bucketer.Describe(key % _bucketRadix);
+                key /= _bucketRadix;
+            }
+            string? agent = null, queue = null, reason = null, segment = null;
+            Channel? channel = null;
+            Direction? direction = null;
+            for (int k = _parts.Length - 1; k >= 0; k--)
+            {
+                var (_, radix, dim) = _parts[k];
+                int code = (int)(key % radix) - 1;
+                key /= radix;
+                switch (dim)
+                {
+                    case KpiDimensions.Agent: agent = code < 0 ? null : t.Agents[code]; break;
+                    case KpiDimensions.Channel: channel = (Channel)code; break;
+                    case KpiDimensions.Direction: direction = (Direction)code; break;
+                    case KpiDimensions.Queue: queue = code < 0 ? null : t.Queues[code]; break;
+                    case KpiDimensions.Reason: reason = code < 0 ? null : t.Reasons[code]; break;
+                    default: segment = code < 0 ? null : t.Segments[code]; break;
+                }
+            }
+            return new KpiGroup(counts, options, agent, channel, direction, queue, reason, segment, start, length);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Kpis;
+
+/// <summary>
+/// Finds repeat contacts: orders the rows by customer (a counting sort, O(n)) and by arrival within
+/// each customer, then scans each customer's contacts forward through the window. Never pairwise
+/// over the whole table: the cost is O(n + Σ contacts within a window of each other).
+/// </summary>
+/// <remarks>
+/// An <i>eligible</i> contact is handled (answered on an agent channel), inbound, with an identified
+/// customer. It is <i>followed by a repeat</i> when a later inbound agent-channel contact of the same
+/// customer (answered or not) arrives within the window — on the same reason if asked (an unknown
+/// reason matches nothing), on the same channel if asked. An eligible contact that follows an earlier
+/// eligible one in that way <i>is a repeat</i>. Contacts that arrive at the same instant keep the
+/// table's row order.
+/// </remarks>
+internal static class RepeatContactDetector
+{
+    public const byte Eligible = 1, FollowedByRepeat = 2, IsRepeat = 4;
+
+    public static byte[] Detect(InteractionTable table, RepeatContactOptions options, int maxDegreeOfParallelism)
+    {
+        int n = table.Count;
+        var flags = new byte[n];
+        var customer = table.Customer;
+        var direction = table.Direction;
+        var channel = table.Channel;
+        var answered = table.Answered;
+        var inScope = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            bool candidate = customer[i] >= 0 && direction[i] == (byte)Direction.Inbound && KpiOptions.IsAgentChannel((Channel)channel[i]);
+            inScope[i] = candidate;
+            if (candidate && answered[i])
+            {
+                flags[i] = Eligible;
+            }
+        }
+
+        // Counting sort of the in-scope rows by customer; stable, so row order is kept within a customer.
+        int customers = table.Customers.Count;
+        var start = new int[customers + 1];
+        for (int i = 0; i < n; i++)
+        {
+            if (inScope[i])
+            {
+                start[customer[i] + 1]++;
+            }
+        }
+        for (int c = 0; c < customers; c++)
+        {
+            start[c + 1] += start[c];
+        }
+        var order = new int[start[customers]];
+        var next = start[..customers];
+        for (int i = 0; i < n; i++)
+        {
+            if (inScope[i])
+            {
+                order[next[customer[i]]++] = i;
+            }
+        }
+
+        long window = (long)options.Window.TotalMilliseconds;
+        var arrived = table.ArrivedMs;
+        var reason = table.Reason;
+        bool sameReason = options.SameReason;
+        bool sameChannel = options.Scope == RepeatChannelScope.SameChannel;
+        Parallel.For(0, Math.Max(1, maxDegreeOfParallelism), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) }, part =>
+        {
+            int parts = Math.Max(1, maxDegreeOfParallelism);
+            int from = (int)((long)customers * part / parts), to = (int)((long)customers * (part + 1) / parts);
+            for (int c = from; c < to; c++)
+            {
+                var rows = order.AsSpan(start[c], start[c + 1] - start[c]);
+                SortByArrival(rows, arrived);
+                for (int a = 0; a < rows.Length; a++)
+                {
+                    int i = rows[a];
+                    if ((flags[i] & Eligible) == 0)
+                    {
+                        continue;
+                    }
+                    for (int b = a + 1; b < rows.Length; b++)
+                    {
+                        int j = rows[b];
+                        if (arrived[j] - arrived[i] > window)
+                        {
+                            break;
+                        }
+                        if (sameReason && (reason[i] < 0 || reason[j] != reason[i]))
+                        {
+                            continue;
+                        }
+                        if (sameChannel && channel[j] != channel[i])
+                        {
+                            continue;
+                        }
+                        flags[i] |= FollowedByRepeat;
+                        if ((flags[j] & Eligible) != 0)
+                        {
+                            flags[j] |= IsRepeat;
+                        }
+                    }
+                }
+            }
+        });
+        return flags;
+    }
+
+    /// <summary>Sorts row indices by arrival, ties by row index (a stable order).</summary>
+    private static void SortByArrival(Span<int> rows, long[] arrived)
+    {
+        if (rows.Length <= 24)
+        {
+            for (int a = 1; a < rows.Length; a++)
+            {
+                int row = rows[a];
+                long t = arrived[row];
+                int b = a - 1;
+                while (b >= 0 && arrived[rows[b]] > t)
+                {
+                    rows[b + 1] = rows[b];
+                    b--;
+                }
+                rows[b + 1] = row;
+            }
+            return;
+        }
+        rows.Sort((x, y) =>
+        {
+            int c = arrived[x].CompareTo(arrived[y]);
+            return c != 0 ? c : x.CompareTo(y);
+        });
+    }
+}

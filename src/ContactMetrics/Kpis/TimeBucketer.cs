@@ -1,0 +1,177 @@
+using NodaTime;
+
+namespace ContactMetrics.Kpis;
+
+/// <summary>
+/// Maps Unix-millisecond instants to dense time-bucket indices in local time of a zone, for a
+/// known range of instants. Offsets come from the zone's intervals over the range (a handful), so
+/// a row costs a short scan and integer arithmetic, never a calendar computation.
+/// </summary>
+internal sealed class TimeBucketer
+{
+    private const long MsPerDay = 86_400_000L;
+    private readonly DateTimeZone _zone;
+    private readonly TimeBucket _bucket;
+    private readonly long[] _intervalStartMs;
+    private readonly long[] _offsetMs;
+    private readonly long _unitMs;
+    private readonly long _baseKey;
+    private readonly int[]? _monthOfDay;
+    private readonly long _firstDay;
+
+    public TimeBucketer(DateTimeZone zone, TimeBucket bucket, long minMs, long maxMs)
+    {
+        _zone = zone;
+        _bucket = bucket;
+        var intervals = zone.GetZoneIntervals(Instant.FromUnixTimeMilliseconds(minMs), Instant.FromUnixTimeMilliseconds(maxMs) + Duration.FromMilliseconds(1)).ToArray();
+        _intervalStartMs = new long[intervals.Length];
+        _offsetMs = new long[intervals.Length];
+        for (int k = 0; k < intervals.Length; k++)
+        {
+            _intervalStartMs[k] = intervals[k].HasStart ? intervals[k].Start.ToUnixTimeMilliseconds() : long.MinValue;
+            _offsetMs[k] = intervals[k].WallOffset.Milliseconds;
+        }
+        long size = SizeMs(bucket);
+        if (size > 0)
+        {
+            // Sub-day buckets are keyed by their start instant, in units that divide the bucket size and every offset.
+            long unit = size;
+            foreach (long o in _offsetMs)
+            {
+                unit = Gcd(unit, Math.Abs(o));
+            }
+            _unitMs = unit;
+            _baseKey = FloorDiv(StartMs(minMs), unit);
+            Cardinality = checked(FloorDiv(StartMs(maxMs), unit) - _baseKey + 1);
+        }
+        else
+        {
+            long firstDay = FloorDiv(minMs + OffsetAt(minMs), MsPerDay);
+            long lastDay = FloorDiv(maxMs + OffsetAt(maxMs), MsPerDay);
+            _firstDay = firstDay;
+            switch (bucket)
+            {
+                case TimeBucket.Day:
+                    _baseKey = firstDay;
+                    Cardinality = lastDay - firstDay + 1;
+                    break;
+                case TimeBucket.Week:
+                    // 1970-01-01 was a Thursday: (day + 3) / 7 counts ISO weeks starting on Monday.
+                    _baseKey = FloorDiv(firstDay + 3, 7);
+                    Cardinality = FloorDiv(lastDay + 3, 7) - _baseKey + 1;
+                    break;
+                default:
+                    var first = EpochDate(firstDay);
+                    _baseKey = first.Year * 12L + first.Month - 1;
+                    _monthOfDay = new int[checked((int)(lastDay - firstDay + 1))];
+                    for (int d = 0; d < _monthOfDay.Length; d++)
+                    {
+                        var date = first.PlusDays(d);
+                        _monthOfDay[d] = (int)(date.Year * 12L + date.Month - 1 - _baseKey);
+                    }
+                    Cardinality = _monthOfDay[^1] + 1;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The number of possible bucket indices over the range.</summary>
+    public long Cardinality { get; }
+
+    public long OffsetAt(long utcMs)
+    {
+        var starts = _intervalStartMs;
+        int k = starts.Length - 1;
+        while (k > 0 && utcMs < starts[k])
+        {
+            k--;
+        }
+        return _offsetMs[k];
+    }
+
+    public long Index(long utcMs)
+    {
+        long size = SizeMs(_bucket);
+        if (size > 0)
+        {
+            return FloorDiv(StartMs(utcMs), _unitMs) - _baseKey;
+        }
+        long day = FloorDiv(utcMs + OffsetAt(utcMs), MsPerDay);
+        return _bucket switch
+        {
+            TimeBucket.Day => day - _baseKey,
+            TimeBucket.Week => FloorDiv(day + 3, 7) - _baseKey,
+            _ => _monthOfDay![day - _firstDay],
+        };
+    }
+
+    /// <summary>The start of bucket <paramref name="index"/> in the zone, and its length.</summary>
+    public (ZonedDateTime Start, Duration Length) Describe(long index)
+    {
+        long size = SizeMs(_bucket);
+        if (size > 0)
+        {
+            var start = Instant.FromUnixTimeMilliseconds((_baseKey + index) * _unitMs);
+            var zoned = start.InZone(_zone);
+            // The bucket ends at the next local boundary: normally start + size, shorter only if the offset changes inside it.
+            var end = start + Duration.FromMilliseconds(size);
+            long endLocalFloor = FloorDiv(end.ToUnixTimeMilliseconds() + OffsetAt(end.ToUnixTimeMilliseconds()), size) * size - OffsetAt(end.ToUnixTimeMilliseconds());
+            if (endLocalFloor > start.ToUnixTimeMilliseconds() && endLocalFloor < end.ToUnixTimeMilliseconds())
+            {
+                end = Instant.FromUnixTimeMilliseconds(endLocalFloor);
+            }
+            return (zoned, end - start);
+        }
+        LocalDate first, next;
+        switch (_bucket)
+        {
+            case TimeBucket.Day:
+                first = EpochDate(_baseKey + index);
+                next = first.PlusDays(1);
+                break;
+            case TimeBucket.Week:
+                first = EpochDate((_baseKey + index) * 7 - 3);
+                next = first.PlusDays(7);
+                break;
+            default:
+                long month = _baseKey + index;
+                first = new LocalDate((int)(month / 12), (int)(month % 12) + 1, 1);
+                next = first.PlusMonths(1);
+                break;
+        }
+        var startOfBucket = _zone.AtStartOfDay(first);
+        return (startOfBucket, _zone.AtStartOfDay(next).ToInstant() - startOfBucket.ToInstant());
+    }
+
+    private long StartMs(long utcMs)
+    {
+        long offset = OffsetAt(utcMs);
+        long size = SizeMs(_bucket);
+        return FloorDiv(utcMs + offset, size) * size - offset;
+    }
+
+    private static long SizeMs(TimeBucket bucket) => bucket switch
+    {
+        TimeBucket.Minutes15 => 15 * 60_000L,
+        TimeBucket.Minutes30 => 30 * 60_000L,
+        TimeBucket.Hour => 60 * 60_000L,
+        _ => 0,
+    };
+
+    private static LocalDate EpochDate(long day) => new LocalDate(1970, 1, 1).PlusDays(checked((int)day));
+
+    internal static long FloorDiv(long a, long b)
+    {
+        long q = a / b;
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+    }
+
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+        return a;
+    }
+}
