@@ -72,6 +72,7 @@ public static class CliApp
         var root = new RootCommand("ContactMetrics: turn contact-center data into money (KPIs, CLV, retention uplift, cost-to-serve, staffing, attribution).");
         root.Add(DemoCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
+        root.Add(KpisCommand.Create(console));
         return root;
     }
 }

@@ -1,0 +1,254 @@
+using System.CommandLine;
+using ContactMetrics.Cli.Output;
+using ContactMetrics.Data;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary><c>contactmetrics kpis</c>: operational KPIs by any grouping and time bucket, every definition an option.</summary>
+internal static class KpisCommand
+{
+    private static readonly Dictionary<string, KpiDimensions> Dimensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["agent"] = KpiDimensions.Agent,
+        ["channel"] = KpiDimensions.Channel,
+        ["direction"] = KpiDimensions.Direction,
+        ["queue"] = KpiDimensions.Queue,
+        ["reason"] = KpiDimensions.Reason,
+        ["segment"] = KpiDimensions.Segment,
+    };
+
+    private static readonly Dictionary<string, TimeBucket> Buckets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["15m"] = TimeBucket.Minutes15,
+        ["30m"] = TimeBucket.Minutes30,
+        ["1h"] = TimeBucket.Hour,
+        ["day"] = TimeBucket.Day,
+        ["week"] = TimeBucket.Week,
+        ["month"] = TimeBucket.Month,
+    };
+
+    private static readonly Dictionary<string, ServiceLevelFormula> Formulas = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["f1"] = ServiceLevelFormula.AnsweredOrAbandonedWithinOverOffered,
+        ["f2"] = ServiceLevelFormula.AnsweredWithinOverAnswered,
+        ["f3"] = ServiceLevelFormula.AnsweredWithinOverOffered,
+        ["f4"] = ServiceLevelFormula.AnsweredWithinOverAnsweredAndLateAbandons,
+        ["f5"] = ServiceLevelFormula.AnsweredWithinOrShortAbandonOverOffered,
+        ["genesys"] = ServiceLevelFormula.Genesys,
+        ["amazon-connect"] = ServiceLevelFormula.AmazonConnect,
+    };
+
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var interactions = new Option<string>("--interactions") { Description = "The interactions table (CSV or Parquet).", HelpName = "FILE", Required = true };
+        var customers = new Option<string?>("--customers") { Description = "The customers table; needed for --by segment.", HelpName = "FILE" };
+        var by = new Option<string?>("--by") { Description = "Group by any of agent,channel,direction,queue,reason,segment (comma-separated).", HelpName = "DIMS" };
+        var bucket = new Option<string?>("--bucket") { Description = "Time bucket: 15m, 30m, 1h, day, week or month (local time of --time-zone).", HelpName = "SIZE" };
+        var zone = new Option<string>("--time-zone") { Description = "IANA time zone for buckets, e.g. Europe/Amsterdam.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
+        var formula = new Option<string>("--sl-formula") { Description = "Service-level formula: f1, f2, f3, f4, f5, genesys or amazon-connect (docs/kpis.md).", DefaultValueFactory = _ => "f3" };
+        var threshold = new Option<string>("--sl-threshold") { Description = "Service-level answer threshold, e.g. 20s.", DefaultValueFactory = _ => "20s" };
+        var shortAbandon = new Option<string>("--short-abandon") { Description = "Abandons within this time are short abandons.", DefaultValueFactory = _ => "5s" };
+        var flowOuts = new Option<bool>("--genesys-flow-outs") { Description = "Genesys formula: add flow-outs to the denominator." };
+        var genesysShort = new Option<bool>("--genesys-exclude-short-abandons") { Description = "Genesys formula: subtract short abandons from the denominator." };
+        var aht = new Option<string>("--aht") { Description = "Handle-time components: any of talk,hold,acw.", DefaultValueFactory = _ => "talk,hold,acw" };
+        var abandonBase = new Option<string>("--abandon-base") { Description = "Abandonment denominator: queued (Amazon Connect) or offered (Genesys).", DefaultValueFactory = _ => "queued" };
+        var excludeShort = new Option<bool>("--exclude-short-abandons") { Description = "Leave short abandons out of the abandonment rate." };
+        var fcrWindow = new Option<string>("--fcr-window") { Description = "A contact followed by another within this window was not resolved first time.", DefaultValueFactory = _ => "7d" };
+        var fcrAnyReason = new Option<bool>("--fcr-any-reason") { Description = "Count a repeat on any reason (default: same reason only)." };
+        var fcrSameChannel = new Option<bool>("--fcr-same-channel") { Description = "Count a repeat only on the same channel (default: any agent channel)." };
+        var csat = new Option<string>("--csat") { Description = "CSAT box: top-2-box (4-5) or top-box (5).", DefaultValueFactory = _ => "top-2-box" };
+        var level = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+
+        var command = new Command("kpis", "Operational KPIs (volumes, AHT, ASA, service level, abandonment, transfers, FCR, CSAT, NPS, CES) by any grouping and time bucket.")
+        {
+            interactions, customers, by, bucket, zone, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase,
+            excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level, skipInvalid,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var dims = KpiDimensions.None;
+            foreach (string d in CliParsing.ParseList(parse.GetValue(by)))
+            {
+                dims |= Dimensions.TryGetValue(d, out var dim) ? dim
+                    : throw new CliInputException($"--by: unknown dimension '{d}'; use any of {string.Join(",", Dimensions.Keys)}.");
+            }
+            string? customersPath = parse.GetValue(customers);
+            if (dims.HasFlag(KpiDimensions.Segment) && customersPath is null)
+            {
+                throw new CliInputException("--by segment needs --customers FILE (the customers table has the segments).");
+            }
+            var timeBucket = TimeBucket.None;
+            if (parse.GetValue(bucket) is { } b)
+            {
+                timeBucket = Buckets.TryGetValue(b, out var tb) ? tb : throw new CliInputException($"--bucket: unknown size '{b}'; use 15m, 30m, 1h, day, week or month.");
+            }
+            var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
+            var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level);
+
+            bool skip = parse.GetValue(skipInvalid);
+            var builder = new InteractionTable.Builder();
+            if (customersPath is not null)
+            {
+                foreach (var c in TableInput.ReadAll(customersPath, skip, Tables.OpenCustomers, console))
+                {
+                    builder.AddCustomer(c);
+                }
+            }
+            foreach (var i in TableInput.ReadAll(parse.GetValue(interactions)!, skip, Tables.OpenInteractions, console))
+            {
+                builder.Add(i);
+            }
+            var table = builder.Build();
+            var groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, new KpiGrouping(dims, timeBucket, timeZone), options));
+            common.Write(parse, Render(groups, dims, timeBucket, options), console);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
+        Option<bool> flowOuts, Option<bool> genesysShort, Option<string> aht, Option<string> abandonBase, Option<bool> excludeShort,
+        Option<string> fcrWindow, Option<bool> fcrAnyReason, Option<bool> fcrSameChannel, Option<string> csat, Option<double> level)
+    {
+        string f = parse.GetValue(formula)!;
+        if (!Formulas.TryGetValue(f, out var slFormula))
+        {
+            throw new CliInputException($"--sl-formula: unknown formula '{f}'; use f1, f2, f3, f4, f5, genesys or amazon-connect.");
+        }
+        var slThreshold = CliParsing.ParseDuration("--sl-threshold", parse.GetValue(threshold)!);
+        if (slThreshold <= NodaTime.Duration.Zero)
+        {
+            throw new CliInputException("--sl-threshold must be positive.");
+        }
+        var sl = new ServiceLevelDefinition(slFormula, slThreshold, CliParsing.ParseDuration("--short-abandon", parse.GetValue(shortAbandon)!),
+            parse.GetValue(flowOuts), parse.GetValue(genesysShort));
+        HandleTimeComponents components = 0;
+        foreach (string part in CliParsing.ParseList(parse.GetValue(aht)))
+        {
+            components |= part.ToLowerInvariant() switch
+            {
+                "talk" => HandleTimeComponents.Talk,
+                "hold" => HandleTimeComponents.Hold,
+                "acw" => HandleTimeComponents.AfterCallWork,
+                _ => throw new CliInputException($"--aht: unknown component '{part}'; use any of talk,hold,acw."),
+            };
+        }
+        if (components == 0)
+        {
+            throw new CliInputException("--aht needs at least one of talk,hold,acw.");
+        }
+        var baseText = parse.GetValue(abandonBase)!;
+        var abandon = baseText.ToLowerInvariant() switch
+        {
+            "queued" => AbandonmentBase.Queued,
+            "offered" => AbandonmentBase.Offered,
+            _ => throw new CliInputException($"--abandon-base: use queued or offered; was '{baseText}'."),
+        };
+        var window = CliParsing.ParseDuration("--fcr-window", parse.GetValue(fcrWindow)!);
+        if (window <= NodaTime.Duration.Zero)
+        {
+            throw new CliInputException("--fcr-window must be positive.");
+        }
+        var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
+            parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel);
+        var csatText = parse.GetValue(csat)!;
+        var box = csatText.ToLowerInvariant() switch
+        {
+            "top-2-box" => CsatBox.TopTwoBox,
+            "top-box" => CsatBox.TopBox,
+            _ => throw new CliInputException($"--csat: use top-2-box or top-box; was '{csatText}'."),
+        };
+        return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CliParsing.ParseLevel("--confidence", parse.GetValue(level)));
+    }
+
+    internal static CommandOutput Render(IReadOnlyList<KpiGroup> groups, KpiDimensions dims, TimeBucket bucket, KpiOptions options)
+    {
+        var output = new CommandOutput();
+        var section = output.Add("kpis", "KPIs");
+        var columns = new List<OutputColumn>();
+        var keys = new List<Func<KpiGroup, object?>>();
+        void Key(KpiDimensions d, string name, string heading, Func<KpiGroup, object?> value)
+        {
+            if (dims.HasFlag(d))
+            {
+                columns.Add(new OutputColumn(name, heading));
+                keys.Add(value);
+            }
+        }
+        Key(KpiDimensions.Agent, "agent", "Agent", g => g.Agent);
+        Key(KpiDimensions.Channel, "channel", "Channel", g => g.Channel?.ToSchemaName());
+        Key(KpiDimensions.Direction, "direction", "Direction", g => g.Direction?.ToSchemaName());
+        Key(KpiDimensions.Queue, "queue", "Queue", g => g.Queue);
+        Key(KpiDimensions.Reason, "reason", "Reason", g => g.Reason);
+        Key(KpiDimensions.Segment, "segment", "Segment", g => g.Segment);
+        if (bucket != TimeBucket.None)
+        {
+            columns.Add(new OutputColumn("bucketStart", "Bucket start"));
+            keys.Add(g => g.BucketStart is { } z ? NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format(z.ToOffsetDateTime()) : null);
+            columns.Add(new OutputColumn("bucketSeconds", "Bucket s", true));
+            keys.Add(g => g.BucketLength?.TotalSeconds);
+        }
+        (string Name, string Heading, Func<KpiGroup, object?> Value)[] metrics =
+        [
+            ("offered", "Offered", g => g.Counts.OfferedContacts),
+            ("answered", "Answered", g => g.Counts.AnsweredContacts),
+            ("abandoned", "Abandoned", g => g.Counts.AbandonedContacts),
+            ("handled", "Handled", g => g.Counts.HandledContacts),
+            ("ahtSeconds", "AHT s", g => g.AverageHandleTime.Value),
+            ("asaSeconds", "ASA s", g => g.AverageSpeedOfAnswer.Value),
+            ("asaAllContactsSeconds", "ASA all s", g => g.AverageWaitAllContacts.Value),
+            ("serviceLevel", "SL", g => g.ServiceLevel.Value),
+            ("serviceLevelLower", "SL low", g => g.ServiceLevel.Interval?.Lower),
+            ("serviceLevelUpper", "SL high", g => g.ServiceLevel.Interval?.Upper),
+            ("abandonmentRate", "Abandon", g => g.AbandonmentRate.Value),
+            ("transferRate", "Transfer", g => g.TransferRate.Value),
+            ("fcr", "FCR", g => g.FirstContactResolution.Value),
+            ("fcrLower", "FCR low", g => g.FirstContactResolution.Interval?.Lower),
+            ("fcrUpper", "FCR high", g => g.FirstContactResolution.Interval?.Upper),
+            ("fcrResolvedFlag", "FCR flag", g => g.FirstContactResolutionFlag.Value),
+            ("repeatContactRate", "Repeat", g => g.RepeatContactRate.Value),
+            ("csat", "CSAT", g => g.Csat.Value),
+            ("csatResponses", "CSAT n", g => g.Csat.Denominator),
+            ("nps", "NPS", g => g.Nps.Value),
+            ("npsLower", "NPS low", g => g.Nps.Interval?.Lower),
+            ("npsUpper", "NPS high", g => g.Nps.Interval?.Upper),
+            ("cesMean", "CES", g => g.CesMean.Value),
+            ("cesEasyShare", "CES 5-7", g => g.CesEffortShare.Value),
+        ];
+        foreach (var m in metrics)
+        {
+            columns.Add(new OutputColumn(m.Name, m.Heading, true));
+            keys.Add(m.Value);
+        }
+        var table = section.SetTable("groups", [.. columns]);
+        foreach (var g in groups)
+        {
+            table.Row([.. keys.Select(k => k(g))]);
+        }
+
+        var sample = groups.Count > 0 ? groups[0] : null;
+        var defs = output.Add("definitions", "Definitions");
+        if (sample is not null)
+        {
+            defs.Fact("aht", "AHT", sample.AverageHandleTime.Definition)
+                .Fact("asa", "ASA", sample.AverageSpeedOfAnswer.Definition)
+                .Fact("asaAllContacts", "ASA (all)", sample.AverageWaitAllContacts.Definition)
+                .Fact("serviceLevel", "Service level", sample.ServiceLevel.Definition)
+                .Fact("abandonmentRate", "Abandonment", sample.AbandonmentRate.Definition)
+                .Fact("fcr", "FCR", sample.FirstContactResolution.Definition)
+                .Fact("csat", "CSAT", sample.Csat.Definition)
+                .Fact("nps", "NPS", sample.Nps.Definition)
+                .Fact("confidenceLevel", "Intervals", options.ConfidenceLevel);
+        }
+        else
+        {
+            defs.Fact("serviceLevel", "Service level", options.ServiceLevel.Describe());
+        }
+        return output;
+    }
+}

@@ -1,0 +1,24 @@
+using ContactMetrics.Data;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// Reads a table for an analysis command: fail-fast by default (the first bad row stops the run with
+/// exit code 2, naming file, line and column); with <c>--skip-invalid</c>, bad rows are left out and
+/// counted on stderr, so nothing is dropped silently.
+/// </summary>
+internal static class TableInput
+{
+    public static List<T> ReadAll<T>(string path, bool skipInvalid, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console)
+    {
+        var options = new TableReadOptions { Mode = skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast };
+        using var reader = open(path, options);
+        var rows = reader.ToList();
+        var report = reader.Report;
+        if (report.RowsRejected > 0)
+        {
+            console.Error.WriteLine($"{path}: {report.RowsRead} rows read, {report.RowsAccepted} accepted, {report.RowsRejected} rejected (--skip-invalid); first: {report.Errors.FirstOrDefault()}");
+        }
+        return rows;
+    }
+}
