@@ -51,6 +51,12 @@ public static class Tables
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
     /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>
+    /// Required columns: interaction_id, channel, arrived_at, ended_at. Optional: customer_id, agent_id,
+    /// direction (absent or empty: inbound), queue, reason, answered_at (empty: not answered), talk_seconds,
+    /// hold_seconds, acw_seconds (absent or empty: 0), resolved (empty: unknown), transfers (absent or
+    /// empty: 0), csat (1-5), nps (0-10), ces (1-7) (all three empty: no survey).
+    /// </remarks>
     public static TableReader<Interaction> OpenInteractions(string path, TableReadOptions? options = null)
         => Open(path, InteractionsTable.Instance, options);
 
@@ -99,6 +105,7 @@ public static class Tables
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
     /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>Required columns: customer_id, acquired_on. Optional: segment, churned_on (empty: still a customer).</remarks>
     public static TableReader<Customer> OpenCustomers(string path, TableReadOptions? options = null)
         => Open(path, CustomersTable.Instance, options);
 
@@ -147,6 +154,7 @@ public static class Tables
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
     /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>Required columns: customer_id, occurred_at, amount, and currency unless <see cref="TableReadOptions.DefaultCurrency"/> is set.</remarks>
     public static TableReader<Purchase> OpenPurchases(string path, TableReadOptions? options = null)
         => Open(path, MoneyEventTables.Purchases, options);
 
@@ -195,6 +203,7 @@ public static class Tables
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
     /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>Required columns: customer_id, occurred_at, channel (free text).</remarks>
     public static TableReader<Touchpoint> OpenTouchpoints(string path, TableReadOptions? options = null)
         => Open(path, TouchpointsTable.Instance, options);
 
@@ -243,6 +252,7 @@ public static class Tables
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
     /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>Required columns: customer_id, occurred_at, value, and currency unless <see cref="TableReadOptions.DefaultCurrency"/> is set.</remarks>
     public static TableReader<Conversion> OpenConversions(string path, TableReadOptions? options = null)
         => Open(path, MoneyEventTables.Conversions, options);
 
