@@ -1,0 +1,154 @@
+using System.Diagnostics.CodeAnalysis;
+using ContactMetrics.Data.Reading;
+using ContactMetrics.Data.Schemas;
+using NodaTime;
+using Parquet;
+using Parquet.Schema;
+
+namespace ContactMetrics.Data.ParquetFiles;
+
+/// <summary>
+/// The rows of a Parquet file, read a row group at a time and only in the columns the schema uses.
+/// Locations are 1-based row numbers across row groups.
+/// </summary>
+internal sealed class ParquetRowSource : RowSource
+{
+    private static readonly ParquetOptions ReaderOptions = new()
+    {
+        TreatByteArrayAsString = true,
+        UseDateOnlyTypeForDates = true,
+    };
+
+    private readonly ParquetReader _reader;
+    private readonly Field[] _fields;
+    private readonly string[] _names;
+    private ParquetColumnData?[] _columns = [];
+    private ParquetColumnData[] _used = [];
+    private int _nextGroup;
+    private int _groupRows;
+    private int _row = -1;
+    private long _rowNumber;
+
+    public ParquetRowSource(Stream stream, bool leaveOpen, string file)
+        : base(file, TableFormat.Parquet)
+    {
+        if (!stream.CanSeek || !stream.CanRead)
+        {
+            throw new ArgumentException($"Reading Parquet needs a readable, seekable stream ({file}); copy it to a file or a MemoryStream first.", nameof(stream));
+        }
+        try
+        {
+            _reader = Sync.Run(() => ParquetReader.CreateAsync(stream, ReaderOptions, leaveOpen, CancellationToken.None));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+            throw new TableFormatException(file, TableFormat.Parquet, null, null, null, null, $"is not a readable Parquet file: {e.Message}", innerException: e);
+        }
+        _fields = _reader.Schema.Fields.ToArray();
+        _names = _fields.Select(f => f.Name).ToArray();
+    }
+
+    public override IReadOnlyList<string> ColumnNames => _names;
+
+    public override long RowLocation => _rowNumber;
+
+    public override void Prepare(IReadOnlyList<(int FileColumn, ColumnKind Kind, string SchemaName)> columns, ICollection<string> notes)
+    {
+        _columns = new ParquetColumnData?[_fields.Length];
+        foreach (var (fileColumn, kind, schemaName) in columns)
+        {
+            var field = _fields[fileColumn];
+            if (field is not DataField { IsArray: false, MaxRepetitionLevel: 0 } dataField)
+            {
+                throw TypeError(fileColumn, "is a nested or repeated Parquet column: expected a flat column");
+            }
+            var data = ParquetColumnData.Create(dataField);
+            if (data is null || !data.CanRead(kind))
+            {
+                throw TypeError(fileColumn, $"has Parquet type {(data?.TypeName ?? dataField.ClrType.Name)}, which cannot hold {Describe(kind)}");
+            }
+            if (kind == ColumnKind.Instant && dataField.SchemaElement?.LogicalType?.TIMESTAMP is { IsAdjustedToUTC: false })
+            {
+                notes.Add($"column {fileColumn + 1} '{field.Name}' is a timestamp without time zone; its values were read as UTC");
+            }
+            _columns[fileColumn] = data;
+        }
+        _used = _columns.OfType<ParquetColumnData>().ToArray();
+    }
+
+    public override bool MoveNext()
+    {
+        while (_row + 1 >= _groupRows)
+        {
+            if (_nextGroup >= _reader.RowGroupCount)
+            {
+                return false;
+            }
+            LoadGroup(_nextGroup++);
+        }
+        _row++;
+        _rowNumber++;
+        return true;
+    }
+
+    public override string? GetText(int column) => _columns[column]!.Text(_row);
+
+    public override bool IsMissing(int column) => _columns[column]!.IsMissing(_row);
+
+    public override bool TryGetInstant(int column, out Instant value, [NotNullWhen(false)] out string? reason)
+        => _columns[column]!.TryInstant(_row, out value, out reason);
+
+    public override bool TryGetDate(int column, out LocalDate value, [NotNullWhen(false)] out string? reason)
+        => _columns[column]!.TryDate(_row, out value, out reason);
+
+    public override bool TryGetDecimal(int column, out decimal value, [NotNullWhen(false)] out string? reason)
+        => _columns[column]!.TryDecimal(_row, out value, out reason);
+
+    public override bool TryGetBoolean(int column, out bool value, [NotNullWhen(false)] out string? reason)
+        => _columns[column]!.TryBoolean(_row, out value, out reason);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Sync.Run(() => _reader.DisposeAsync().AsTask());
+        }
+    }
+
+    private void LoadGroup(int index)
+    {
+        try
+        {
+            using var group = _reader.OpenRowGroupReader(index);
+            int rows = checked((int)group.RowCount);
+            foreach (var column in _used)
+            {
+                column.Load(group, rows);
+            }
+            _groupRows = rows;
+            _row = -1;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            throw new TableFormatException(File, Format, _rowNumber + 1, null, null, null, $"cannot be read: row group {index + 1} is damaged or unsupported ({e.Message})", innerException: e);
+        }
+    }
+
+    private TableFormatException TypeError(int fileColumn, string reason)
+        => new(File, Format, null, fileColumn + 1, _names[fileColumn], null, reason);
+
+    private static string Describe(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Instant => "instants: expected a timestamp or ISO-8601 text",
+        ColumnKind.Date => "dates: expected DATE, a timestamp at midnight, or yyyy-MM-dd text",
+        ColumnKind.Amount => "amounts: expected a number or text",
+        ColumnKind.Seconds => "durations in seconds: expected a number or text",
+        ColumnKind.Integer => "whole numbers: expected a number or text",
+        ColumnKind.Boolean => "booleans: expected BOOLEAN or true/false text",
+        _ => "text",
+    };
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using ContactMetrics.Data.Schemas;
+
+namespace ContactMetrics.Data.Reading;
+
+/// <summary>
+/// Matches a file's columns to a table schema: names are trimmed and compared ignoring case. A file
+/// without columns, a schema column that appears twice, or a required column that is absent stop
+/// reading with a <see cref="TableFormatException"/>; other columns are ignored with a note.
+/// </summary>
+internal static class HeaderBinding
+{
+    /// <returns>For each schema ordinal, the 0-based file column, or -1 when the file does not have it.</returns>
+    public static int[] Bind<TRecord>(RowSource source, Table<TRecord> table, TableReadOptions options, ICollection<string> notes)
+    {
+        var names = source.ColumnNames;
+        if (names.Count == 0)
+        {
+            throw new TableFormatException(source.File, source.Format, null, null, null, null,
+                $"is empty: expected a header row with the {table.Name} columns ({string.Join(",", table.Columns.Select(c => c.Name))})");
+        }
+
+        var fileColumns = new int[table.Columns.Count];
+        Array.Fill(fileColumns, -1);
+        var ignored = new List<string>();
+        var seenUnknown = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < names.Count; i++)
+        {
+            string name = names[i].Trim();
+            var column = table.Find(name);
+            if (column is null)
+            {
+                ignored.Add(name.Length == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{i + 1} (no name)")
+                    : seenUnknown.TryGetValue(name, out int first)
+                        ? string.Create(CultureInfo.InvariantCulture, $"{i + 1} '{names[i]}' (also column {first + 1})")
+                        : string.Create(CultureInfo.InvariantCulture, $"{i + 1} '{names[i]}'"));
+                seenUnknown.TryAdd(name, i);
+                continue;
+            }
+            int previous = fileColumns[column.Ordinal];
+            if (previous >= 0)
+            {
+                throw new TableFormatException(source.File, source.Format, source.HeaderLine, i + 1, names[i], null,
+                    string.Create(CultureInfo.InvariantCulture, $"appears twice in the header: column {previous + 1} is '{names[previous]}' too, so it is not clear which to read"));
+            }
+            fileColumns[column.Ordinal] = i;
+        }
+
+        var missing = table.Columns.Where(c => fileColumns[c.Ordinal] < 0 && table.IsRequired(c, options)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            string hint = missing.Contains("currency") ? " (or set TableReadOptions.DefaultCurrency)" : "";
+            string separators = names.Count == 1 && (names[0].Contains(';') || names[0].Contains('\t'))
+                ? "; the header looks separated by ';' or tabs, but a table must be comma-separated"
+                : "";
+            throw new TableFormatException(source.File, source.Format, source.HeaderLine, null, null, null,
+                $"lacks the required {table.Name} column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}{hint}{separators}; the columns found are {string.Join(",", names)}");
+        }
+        if (ignored.Count > 0)
+        {
+            notes.Add($"column{(ignored.Count > 1 ? "s" : "")} {string.Join(", ", ignored)} not part of the {table.Name} schema; ignored");
+        }
+
+        var used = table.Columns
+            .Where(c => fileColumns[c.Ordinal] >= 0)
+            .Select(c => (fileColumns[c.Ordinal], c.Kind, c.Name))
+            .ToList();
+        source.Prepare(used, notes);
+        return fileColumns;
+    }
+}

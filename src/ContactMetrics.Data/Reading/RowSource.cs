@@ -1,0 +1,78 @@
+using System.Diagnostics.CodeAnalysis;
+using ContactMetrics.Data.Schemas;
+using NodaTime;
+
+namespace ContactMetrics.Data.Reading;
+
+/// <summary>
+/// The rows of one file, one at a time, with typed access to the cells of the current row. A CSV
+/// source parses cell text; a Parquet source converts typed values and parses only text columns.
+/// </summary>
+internal abstract class RowSource : IDisposable
+{
+    protected RowSource(string file, TableFormat format)
+    {
+        File = file;
+        Format = format;
+    }
+
+    /// <summary>The file (or stream) name used in errors.</summary>
+    public string File { get; }
+
+    /// <summary>The file's format.</summary>
+    public TableFormat Format { get; }
+
+    /// <summary>The column names as the file has them (header row, Parquet schema), in file order.</summary>
+    public abstract IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>The line of the header, for header errors; <see langword="null"/> for formats without one.</summary>
+    public virtual long? HeaderLine => null;
+
+    /// <summary>The 1-based line (CSV) or row number (Parquet) where the current row starts.</summary>
+    public abstract long RowLocation { get; }
+
+    /// <summary>What is wrong with the current row as a whole (malformed quoting, field count), or <see langword="null"/>.</summary>
+    public virtual string? RowProblem => null;
+
+    /// <summary>
+    /// Called once, after the header has been matched to the schema, with the file columns that will
+    /// be read and what each holds. A source can check types here (throwing <see cref="TableFormatException"/>)
+    /// and add notes.
+    /// </summary>
+    public virtual void Prepare(IReadOnlyList<(int FileColumn, ColumnKind Kind, string SchemaName)> columns, ICollection<string> notes)
+    {
+    }
+
+    /// <summary>Moves to the next data row; <see langword="false"/> at the end of the file.</summary>
+    public abstract bool MoveNext();
+
+    /// <summary>The line where the given cell of the current row starts (it differs from <see cref="RowLocation"/> after quoted line breaks).</summary>
+    public virtual long CellLocation(int column) => RowLocation;
+
+    /// <summary>The cell as text (invariant formatting for typed Parquet values); <see langword="null"/> or blank when missing.</summary>
+    public abstract string? GetText(int column);
+
+    /// <summary>Whether the cell is missing: null, empty or blank.</summary>
+    public virtual bool IsMissing(int column) => CellText.IsBlank(GetText(column));
+
+    public virtual bool TryGetInstant(int column, out Instant value, [NotNullWhen(false)] out string? reason)
+        => CellText.TryParseInstant(GetText(column) ?? "", out value, out reason);
+
+    public virtual bool TryGetDate(int column, out LocalDate value, [NotNullWhen(false)] out string? reason)
+        => CellText.TryParseDate(GetText(column) ?? "", out value, out reason);
+
+    public virtual bool TryGetDecimal(int column, out decimal value, [NotNullWhen(false)] out string? reason)
+        => CellText.TryParseDecimal(GetText(column), out value, out reason);
+
+    public virtual bool TryGetBoolean(int column, out bool value, [NotNullWhen(false)] out string? reason)
+        => CellText.TryParseBoolean(GetText(column), out value, out reason);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void Dispose(bool disposing);
+}

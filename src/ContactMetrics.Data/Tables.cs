@@ -1,0 +1,373 @@
+using ContactMetrics.Data.Csv;
+using ContactMetrics.Data.ParquetFiles;
+using ContactMetrics.Data.Reading;
+using ContactMetrics.Data.Schemas;
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Data;
+
+/// <summary>
+/// Reads and writes the tables of the design (interactions, customers, purchases, touchpoints,
+/// conversions) as CSV or Parquet, streaming. See <c>docs/data.md</c> for the columns, formats and
+/// validation rules.
+/// </summary>
+/// <remarks>
+/// <para>Path overloads pick the format from the extension (<c>.csv</c>, <c>.parquet</c>, any case);
+/// stream overloads take it explicitly, leave the stream open, and need a seekable stream for Parquet.</para>
+/// <para>Opening checks the header (or Parquet schema) at once and throws <see cref="TableFormatException"/>
+/// for an empty file, a missing required column, a schema column that appears twice, or a Parquet
+/// column of an unusable type. Rows are read as the returned <see cref="TableReader{T}"/> is enumerated.</para>
+/// <para>Writers write every schema column, in schema order, empty (null) for missing values: CSV as
+/// UTF-8 RFC 4180 with CRLF line ends, instants as UTC ISO-8601 (<c>2025-03-01T09:15:00Z</c>, fractional
+/// seconds only when present), seconds and amounts as invariant decimal numbers; Parquet with
+/// TIMESTAMP(MICROS, UTC), DATE, DECIMAL(18,9) for seconds, DECIMAL(28,9) for amounts, INT32 and BOOLEAN
+/// columns, in row groups of <see cref="TableWriteOptions.RowGroupSize"/> rows. A path is written to a
+/// temporary file in the same folder first and then moved over the target, so a failed write leaves no half file.</para>
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+    Justification = "The path and stream overloads differ in their first parameter's type (string, Stream), so no call can be ambiguous; only the path overloads, the common case, have optional options.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
+    Justification = "As above: the stream overloads take the format and a name, which a path provides by itself.")]
+public static class Tables
+{
+    /// <summary>The format of a table file, from its extension.</summary>
+    /// <param name="path">A file path ending in <c>.csv</c> or <c>.parquet</c> (any case).</param>
+    /// <returns>The format.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The extension is neither.</exception>
+    public static TableFormat FormatFromPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string extension = Path.GetExtension(path);
+        return extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? TableFormat.Csv
+            : extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) ? TableFormat.Parquet
+            : throw new ArgumentException($"Cannot tell the table format of '{path}': the file name must end in .csv or .parquet.", nameof(path));
+    }
+
+    /// <summary>Opens an <c>interactions</c> file for streaming.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for <see cref="TableReadOptions.Default"/> (fail fast).</param>
+    /// <returns>A reader positioned before the first row; dispose it.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
+    /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>
+    /// Required columns: interaction_id, channel, arrived_at, ended_at. Optional: customer_id, agent_id,
+    /// direction (absent or empty: inbound), queue, reason, answered_at (empty: not answered), talk_seconds,
+    /// hold_seconds, acw_seconds (absent or empty: 0), resolved (empty: unknown), transfers (absent or
+    /// empty: 0), csat (1-5), nps (0-10), ces (1-7) (all three empty: no survey).
+    /// </remarks>
+    public static TableReader<Interaction> OpenInteractions(string path, TableReadOptions? options = null)
+        => Open(path, InteractionsTable.Instance, options);
+
+    /// <summary>Opens an <c>interactions</c> table in a stream for streaming; the stream stays open.</summary>
+    /// <param name="stream">The data; seekable for Parquet.</param>
+    /// <param name="format">The stream's format.</param>
+    /// <param name="name">The name errors and the report give the stream, such as the file or URL it came from.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>A reader positioned before the first row.</returns>
+    /// <exception cref="ArgumentException">Parquet from a stream that cannot seek.</exception>
+    /// <exception cref="TableFormatException">The data has no usable header or is not readable in its format.</exception>
+    public static TableReader<Interaction> OpenInteractions(Stream stream, TableFormat format, string name, TableReadOptions? options)
+        => Open(stream, format, InteractionsTable.Instance, options, name);
+
+    /// <summary>Reads a whole <c>interactions</c> file into memory.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>The accepted records and the complete report.</returns>
+    /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
+    public static (IReadOnlyList<Interaction> Rows, ValidationReport Report) ReadAllInteractions(string path, TableReadOptions? options = null)
+        => ReadAll(OpenInteractions(path, options));
+
+    /// <summary>Writes an <c>interactions</c> file; the format follows the extension.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, or a record is null.</exception>
+    public static long WriteInteractions(string path, IEnumerable<Interaction> rows, TableWriteOptions? options = null)
+        => Write(path, InteractionsTable.Instance, rows, options);
+
+    /// <summary>Writes an <c>interactions</c> table to a stream, which stays open.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="format">The format to write.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">A record is null.</exception>
+    public static long WriteInteractions(Stream stream, TableFormat format, IEnumerable<Interaction> rows, TableWriteOptions? options)
+        => Write(stream, format, InteractionsTable.Instance, rows, options);
+
+    /// <summary>Opens a <c>customers</c> file for streaming.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>A reader positioned before the first row; dispose it.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
+    /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>Required columns: customer_id, acquired_on. Optional: segment, churned_on (empty: still a customer).</remarks>
+    public static TableReader<Customer> OpenCustomers(string path, TableReadOptions? options = null)
+        => Open(path, CustomersTable.Instance, options);
+
+    /// <summary>Opens a <c>customers</c> table in a stream for streaming; the stream stays open.</summary>
+    /// <param name="stream">The data; seekable for Parquet.</param>
+    /// <param name="format">The stream's format.</param>
+    /// <param name="name">The name errors and the report give the stream, such as the file or URL it came from.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>A reader positioned before the first row.</returns>
+    /// <exception cref="ArgumentException">Parquet from a stream that cannot seek.</exception>
+    /// <exception cref="TableFormatException">The data has no usable header or is not readable in its format.</exception>
+    public static TableReader<Customer> OpenCustomers(Stream stream, TableFormat format, string name, TableReadOptions? options)
+        => Open(stream, format, CustomersTable.Instance, options, name);
+
+    /// <summary>Reads a whole <c>customers</c> file into memory.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>The accepted records and the complete report.</returns>
+    /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
+    public static (IReadOnlyList<Customer> Rows, ValidationReport Report) ReadAllCustomers(string path, TableReadOptions? options = null)
+        => ReadAll(OpenCustomers(path, options));
+
+    /// <summary>Writes a <c>customers</c> file; the format follows the extension.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, or a record is null.</exception>
+    public static long WriteCustomers(string path, IEnumerable<Customer> rows, TableWriteOptions? options = null)
+        => Write(path, CustomersTable.Instance, rows, options);
+
+    /// <summary>Writes a <c>customers</c> table to a stream, which stays open.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="format">The format to write.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">A record is null.</exception>
+    public static long WriteCustomers(Stream stream, TableFormat format, IEnumerable<Customer> rows, TableWriteOptions? options)
+        => Write(stream, format, CustomersTable.Instance, rows, options);
+
+    /// <summary>Opens a <c>purchases</c> file for streaming.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults (fail fast, currency required).</param>
+    /// <returns>A reader positioned before the first row; dispose it.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
+    /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>Required columns: customer_id, occurred_at, amount, and currency unless <see cref="TableReadOptions.DefaultCurrency"/> is set.</remarks>
+    public static TableReader<Purchase> OpenPurchases(string path, TableReadOptions? options = null)
+        => Open(path, MoneyEventTables.Purchases, options);
+
+    /// <summary>Opens a <c>purchases</c> table in a stream for streaming; the stream stays open.</summary>
+    /// <param name="stream">The data; seekable for Parquet.</param>
+    /// <param name="format">The stream's format.</param>
+    /// <param name="name">The name errors and the report give the stream, such as the file or URL it came from.</param>
+    /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults.</param>
+    /// <returns>A reader positioned before the first row.</returns>
+    /// <exception cref="ArgumentException">Parquet from a stream that cannot seek.</exception>
+    /// <exception cref="TableFormatException">The data has no usable header or is not readable in its format.</exception>
+    public static TableReader<Purchase> OpenPurchases(Stream stream, TableFormat format, string name, TableReadOptions? options)
+        => Open(stream, format, MoneyEventTables.Purchases, options, name);
+
+    /// <summary>Reads a whole <c>purchases</c> file into memory.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults.</param>
+    /// <returns>The accepted records and the complete report.</returns>
+    /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
+    public static (IReadOnlyList<Purchase> Rows, ValidationReport Report) ReadAllPurchases(string path, TableReadOptions? options = null)
+        => ReadAll(OpenPurchases(path, options));
+
+    /// <summary>Writes a <c>purchases</c> file; the format follows the extension.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, a record is null, or (Parquet) an amount has more than 9 decimal places.</exception>
+    public static long WritePurchases(string path, IEnumerable<Purchase> rows, TableWriteOptions? options = null)
+        => Write(path, MoneyEventTables.Purchases, rows, options);
+
+    /// <summary>Writes a <c>purchases</c> table to a stream, which stays open.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="format">The format to write.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">A record is null, or (Parquet) an amount has more than 9 decimal places.</exception>
+    public static long WritePurchases(Stream stream, TableFormat format, IEnumerable<Purchase> rows, TableWriteOptions? options)
+        => Write(stream, format, MoneyEventTables.Purchases, rows, options);
+
+    /// <summary>Opens a <c>touchpoints</c> file for streaming.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>A reader positioned before the first row; dispose it.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
+    /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>Required columns: customer_id, occurred_at, channel (free text).</remarks>
+    public static TableReader<Touchpoint> OpenTouchpoints(string path, TableReadOptions? options = null)
+        => Open(path, TouchpointsTable.Instance, options);
+
+    /// <summary>Opens a <c>touchpoints</c> table in a stream for streaming; the stream stays open.</summary>
+    /// <param name="stream">The data; seekable for Parquet.</param>
+    /// <param name="format">The stream's format.</param>
+    /// <param name="name">The name errors and the report give the stream, such as the file or URL it came from.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>A reader positioned before the first row.</returns>
+    /// <exception cref="ArgumentException">Parquet from a stream that cannot seek.</exception>
+    /// <exception cref="TableFormatException">The data has no usable header or is not readable in its format.</exception>
+    public static TableReader<Touchpoint> OpenTouchpoints(Stream stream, TableFormat format, string name, TableReadOptions? options)
+        => Open(stream, format, TouchpointsTable.Instance, options, name);
+
+    /// <summary>Reads a whole <c>touchpoints</c> file into memory.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>The accepted records and the complete report.</returns>
+    /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
+    public static (IReadOnlyList<Touchpoint> Rows, ValidationReport Report) ReadAllTouchpoints(string path, TableReadOptions? options = null)
+        => ReadAll(OpenTouchpoints(path, options));
+
+    /// <summary>Writes a <c>touchpoints</c> file; the format follows the extension.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, or a record is null.</exception>
+    public static long WriteTouchpoints(string path, IEnumerable<Touchpoint> rows, TableWriteOptions? options = null)
+        => Write(path, TouchpointsTable.Instance, rows, options);
+
+    /// <summary>Writes a <c>touchpoints</c> table to a stream, which stays open.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="format">The format to write.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">A record is null.</exception>
+    public static long WriteTouchpoints(Stream stream, TableFormat format, IEnumerable<Touchpoint> rows, TableWriteOptions? options)
+        => Write(stream, format, TouchpointsTable.Instance, rows, options);
+
+    /// <summary>Opens a <c>conversions</c> file for streaming.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults (fail fast, currency required).</param>
+    /// <returns>A reader positioned before the first row; dispose it.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
+    /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>Required columns: customer_id, occurred_at, value, and currency unless <see cref="TableReadOptions.DefaultCurrency"/> is set.</remarks>
+    public static TableReader<Conversion> OpenConversions(string path, TableReadOptions? options = null)
+        => Open(path, MoneyEventTables.Conversions, options);
+
+    /// <summary>Opens a <c>conversions</c> table in a stream for streaming; the stream stays open.</summary>
+    /// <param name="stream">The data; seekable for Parquet.</param>
+    /// <param name="format">The stream's format.</param>
+    /// <param name="name">The name errors and the report give the stream, such as the file or URL it came from.</param>
+    /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults.</param>
+    /// <returns>A reader positioned before the first row.</returns>
+    /// <exception cref="ArgumentException">Parquet from a stream that cannot seek.</exception>
+    /// <exception cref="TableFormatException">The data has no usable header or is not readable in its format.</exception>
+    public static TableReader<Conversion> OpenConversions(Stream stream, TableFormat format, string name, TableReadOptions? options)
+        => Open(stream, format, MoneyEventTables.Conversions, options, name);
+
+    /// <summary>Reads a whole <c>conversions</c> file into memory.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults.</param>
+    /// <returns>The accepted records and the complete report.</returns>
+    /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
+    public static (IReadOnlyList<Conversion> Rows, ValidationReport Report) ReadAllConversions(string path, TableReadOptions? options = null)
+        => ReadAll(OpenConversions(path, options));
+
+    /// <summary>Writes a <c>conversions</c> file; the format follows the extension.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, a record is null, or (Parquet) a value has more than 9 decimal places.</exception>
+    public static long WriteConversions(string path, IEnumerable<Conversion> rows, TableWriteOptions? options = null)
+        => Write(path, MoneyEventTables.Conversions, rows, options);
+
+    /// <summary>Writes a <c>conversions</c> table to a stream, which stays open.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="format">The format to write.</param>
+    /// <param name="rows">The records, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">A record is null, or (Parquet) a value has more than 9 decimal places.</exception>
+    public static long WriteConversions(Stream stream, TableFormat format, IEnumerable<Conversion> rows, TableWriteOptions? options)
+        => Write(stream, format, MoneyEventTables.Conversions, rows, options);
+
+    private static TableReader<T> Open<T>(string path, Table<T> table, TableReadOptions? options)
+    {
+        var format = FormatFromPath(path);
+        // CSV is read front to back; Parquet jumps to the footer and then to each row group.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+            format == TableFormat.Csv ? FileOptions.SequentialScan : FileOptions.RandomAccess);
+        return new TableReader<T>(CreateSource(stream, format, leaveOpen: false, path), table, options);
+    }
+
+    private static TableReader<T> Open<T>(Stream stream, TableFormat format, Table<T> table, TableReadOptions? options, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        return new TableReader<T>(CreateSource(stream, format, leaveOpen: true, name), table, options);
+    }
+
+    private static RowSource CreateSource(Stream stream, TableFormat format, bool leaveOpen, string file)
+    {
+        try
+        {
+            return format switch
+            {
+                TableFormat.Csv => new CsvRowSource(stream, leaveOpen, file),
+                TableFormat.Parquet => new ParquetRowSource(stream, leaveOpen, file),
+                _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a defined table format."),
+            };
+        }
+        catch when (!leaveOpen)
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private static (IReadOnlyList<T> Rows, ValidationReport Report) ReadAll<T>(TableReader<T> reader)
+    {
+        using (reader)
+        {
+            var rows = reader.ToList();
+            return (rows, reader.Report);
+        }
+    }
+
+    private static long Write<T>(string path, Table<T> table, IEnumerable<T> rows, TableWriteOptions? options)
+    {
+        var format = FormatFromPath(path);
+        ArgumentNullException.ThrowIfNull(rows);
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            long count;
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                count = Write(stream, format, table, rows, options);
+            }
+            File.Move(temporary, full, overwrite: true);
+            return count;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static long Write<T>(Stream stream, TableFormat format, Table<T> table, IEnumerable<T> rows, TableWriteOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        return format switch
+        {
+            TableFormat.Csv => CsvTableWriter.Write(stream, table, rows),
+            TableFormat.Parquet => ParquetTableWriter.Write(stream, table, rows, options ?? TableWriteOptions.Default),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a defined table format."),
+        };
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+
+namespace ContactMetrics.Data;
+
+/// <summary>
+/// What happened while a table was read: how many rows were read, accepted and rejected, the error of
+/// each rejected row (up to <see cref="TableReadOptions.MaxErrorsKept"/>), and notes about the file
+/// that are not errors (columns that are not part of the schema, and so were ignored).
+/// </summary>
+/// <remarks><see cref="RowsRead"/> is always <see cref="RowsAccepted"/> + <see cref="RowsRejected"/>: no row is dropped silently.</remarks>
+public sealed class ValidationReport
+{
+    internal ValidationReport(string file, string table, TableFormat format, long rowsAccepted, long rowsRejected, IReadOnlyList<RowError> errors, IReadOnlyList<string> notes, bool isComplete)
+    {
+        File = file;
+        Table = table;
+        Format = format;
+        RowsAccepted = rowsAccepted;
+        RowsRejected = rowsRejected;
+        Errors = errors;
+        Notes = notes;
+        IsComplete = isComplete;
+    }
+
+    /// <summary>The file (or stream name) that was read.</summary>
+    public string File { get; }
+
+    /// <summary>The table's schema name: <c>interactions</c>, <c>customers</c>, <c>purchases</c>, <c>touchpoints</c> or <c>conversions</c>.</summary>
+    public string Table { get; }
+
+    /// <summary>The file's format.</summary>
+    public TableFormat Format { get; }
+
+    /// <summary>The data rows read so far (the header and empty lines are not rows).</summary>
+    public long RowsRead => RowsAccepted + RowsRejected;
+
+    /// <summary>The rows that became records.</summary>
+    public long RowsAccepted { get; }
+
+    /// <summary>The rows that were rejected, each with an error (kept up to <see cref="TableReadOptions.MaxErrorsKept"/>).</summary>
+    public long RowsRejected { get; }
+
+    /// <summary>The errors of the rejected rows, in file order, at most <see cref="TableReadOptions.MaxErrorsKept"/> of them.</summary>
+    public IReadOnlyList<RowError> Errors { get; }
+
+    /// <summary>How many rejected rows have no entry in <see cref="Errors"/> because the limit was reached.</summary>
+    public long ErrorsNotKept => RowsRejected - Errors.Count;
+
+    /// <summary>Remarks about the file that are not errors, such as columns that are not part of the schema and were ignored.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>
+    /// Whether the whole file was read. <see langword="false"/> while enumerating, after a fail-fast stop,
+    /// or when the reader was disposed before the end.
+    /// </summary>
+    public bool IsComplete { get; }
+
+    /// <summary>Whether the whole file was read and no row was rejected.</summary>
+    public bool IsValid => IsComplete && RowsRejected == 0;
+
+    /// <summary>
+    /// Formats the report: a summary line (<c>file: interactions (csv), 10 rows read, 8 accepted, 2 rejected</c>),
+    /// then one line per kept error, then the notes.
+    /// </summary>
+    /// <returns>The readable report, lines separated by <c>\n</c>.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"{File}: {Table} ({(Format == TableFormat.Csv ? "csv" : "parquet")}), {RowsRead} rows read, {RowsAccepted} accepted, {RowsRejected} rejected");
+        if (!IsComplete)
+        {
+            text.Append(" (incomplete: reading stopped before the end of the file)");
+        }
+        foreach (var error in Errors)
+        {
+            text.Append("\n  ").Append(error.ToShortString());
+        }
+        if (ErrorsNotKept > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n  ... and {ErrorsNotKept} more rejected rows (errors not kept)");
+        }
+        foreach (var note in Notes)
+        {
+            text.Append("\n  note: ").Append(note);
+        }
+        return text.ToString();
+    }
+}
