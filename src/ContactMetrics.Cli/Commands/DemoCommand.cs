@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
 using ContactMetrics.Simulation;
 
 namespace ContactMetrics.Cli.Commands;
@@ -111,8 +112,10 @@ internal static class DemoCommand
         foreach (var group in interactions.GroupBy(i => i.Channel).OrderBy(g => g.Key))
         {
             int count = group.Count();
-            table.Row(group.Key.ToSchemaName(), count, group.Count(i => i.IsAnswered), (double)count / interactions.Count);
+            table.Row(group.Key.ToSchemaName(), count, group.Count(i => i.IsAnswered), new Rate((double)count / interactions.Count));
         }
+
+        AddKpiHeadline(output, center);
 
         var written = output.Add("tables", "Tables written");
         var t = written.SetTable("files",
@@ -124,5 +127,21 @@ internal static class DemoCommand
             t.Row(name, path, rows);
         }
         return output;
+    }
+
+    /// <summary>The KPI headline: the whole period, with the default definitions (docs/kpis.md).</summary>
+    internal static void AddKpiHeadline(CommandOutput output, SimulatedContactCenter center)
+    {
+        var table = InteractionTable.Create(center.Interactions, center.Customers);
+        var all = KpiRollup.Compute(table).Single();
+        var section = output.Add("kpiHeadline", "KPI headline (whole period)");
+        section.Note = "Default definitions: " + all.ServiceLevel.Definition + "; " + all.FirstContactResolution.Definition + ".";
+        section.Fact("serviceLevel", "Service level", Rate.Of(all.ServiceLevel.Value))
+            .Fact("averageHandleTimeSeconds", "AHT (s)", all.AverageHandleTime.Value)
+            .Fact("averageSpeedOfAnswerSeconds", "ASA, answered (s)", all.AverageSpeedOfAnswer.Value)
+            .Fact("abandonmentRate", "Abandonment rate", Rate.Of(all.AbandonmentRate.Value))
+            .Fact("firstContactResolution", "FCR (no repeat in 7 days)", Rate.Of(all.FirstContactResolution.Value))
+            .Fact("csat", "CSAT (top-2-box)", Rate.Of(all.Csat.Value))
+            .Fact("nps", "NPS", all.Nps.Value);
     }
 }

@@ -126,6 +126,9 @@ internal static class OutputWriter
             case decimal m:
                 json.WriteNumberValue(m);
                 break;
+            case Rate r:
+                WriteJsonValue(json, r.Value);
+                break;
             case double d when double.IsFinite(d):
                 json.WriteNumberValue(d);
                 break;
@@ -165,20 +168,17 @@ internal static class OutputWriter
 
     private static void WriteCsv(OutputTable table, TextWriter writer)
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var column in table.Columns)
-        {
-            csv.WriteField(ToSnakeCase(column.JsonName));
-        }
-        csv.NextRecord();
+        using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
+        csv.WriteHeader(table.Columns.Select(c => ToSnakeCase(c.JsonName)).ToArray());
         foreach (var row in table.Rows)
         {
             foreach (var value in row)
             {
                 csv.WriteField(FormatPlain(value));
             }
-            csv.NextRecord();
+            csv.EndRecord();
         }
+        csv.Flush();
     }
 
     internal static string ToSnakeCase(string camel)
@@ -207,6 +207,7 @@ internal static class OutputWriter
     {
         null => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
+        Rate r => r.Value.ToString("R", CultureInfo.InvariantCulture),
         Money m => m.Amount.ToString(CultureInfo.InvariantCulture),
         Duration d => d.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
         Instant i => InstantPattern.ExtendedIso.Format(i),
@@ -219,6 +220,7 @@ internal static class OutputWriter
     internal static string FormatReadable(object? value) => value switch
     {
         null => "-",
+        Rate r => r.Value.ToString("0.0%", CultureInfo.InvariantCulture),
         int i => i.ToString("N0", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
         double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),

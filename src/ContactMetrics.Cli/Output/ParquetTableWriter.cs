@@ -56,7 +56,7 @@ internal static class ParquetTableWriter
     private static ColumnKind KindOf(IEnumerable<object?> values)
     {
         var present = values.Where(v => v is not null).ToList();
-        if (present.Count > 0 && present.All(v => v is int or long or double or decimal or Money or Duration))
+        if (present.Count > 0 && present.All(v => v is int or long or double or decimal or Money or Duration or Rate))
         {
             return ColumnKind.Number;
         }
@@ -73,6 +73,7 @@ internal static class ParquetTableWriter
         int i => i,
         long l => l,
         double d => d,
+        Rate r => r.Value,
         decimal m => (double)m,
         Money m => (double)m.Amount,
         Duration d => d.TotalSeconds,
