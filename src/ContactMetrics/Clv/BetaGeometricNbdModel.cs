@@ -154,11 +154,15 @@ public sealed class BetaGeometricNbdModel
         return ConditionalExpectedTransactionsUnchecked(t, x, recency, age);
     }
 
-    internal double ConditionalExpectedTransactionsUnchecked(double t, int x, double recency, double age)
+    internal double ConditionalExpectedTransactionsUnchecked(double t, int x, double recency, double age, Func<int, BetaQuadrature>? quadratureForFrequency = null)
     {
         var p = Parameters;
-        return ProbabilityAliveUnchecked(x, recency, age) * ExpectedDropoutWeightedCount(p.R + x, p.A, p.B + x, t / (p.Alpha + age));
+        double alive = ProbabilityAliveUnchecked(x, recency, age);
+        return alive * ExpectedDropoutWeightedCount(p.R + x, p.A, p.B + x, t / (p.Alpha + age), quadratureForFrequency is null ? null : () => quadratureForFrequency(x));
     }
+
+    /// <summary>Quadrature nodes for the dropout probability of customers with x repeat transactions (beta(a, b + x)).</summary>
+    internal BetaQuadrature QuadratureForFrequency(int x) => new(Parameters.A, Parameters.B + x);
 
     internal double ProbabilityAliveUnchecked(int x, double recency, double age)
     {
@@ -174,26 +178,34 @@ public sealed class BetaGeometricNbdModel
     /// E[(1 - (1 + p s)^-rho) / p] for p ~ beta(a, beta): the expected number of transactions of an alive
     /// customer whose posterior rate is gamma(rho, alpha + T), over a period s (alpha + T) long.
     /// </summary>
-    internal static double ExpectedDropoutWeightedCount(double rho, double a, double beta, double s)
+    internal static double ExpectedDropoutWeightedCount(double rho, double a, double beta, double s, Func<BetaQuadrature>? quadrature = null)
     {
         if (s == 0)
         {
             return 0.0;
         }
-        if (s < 0.9)
+        // Term k (from 1) of the series is (-1)^(k+1) (rho)_k s^k (a)_(k-1) / (k! (a+beta)_(k-1)).
+        if (s < 0.9 && HypergeometricSeries.TrySum([rho + 1, a, 1.0], [2.0, a + beta], -s, out double sum))
         {
-            // Term k (from 1) of the series is (-1)^(k+1) (rho)_k s^k (a)_(k-1) / (k! (a+beta)_(k-1)).
-            if (HypergeometricSeries.TrySum([rho + 1, a, 1.0], [2.0, a + beta], -s, out double sum))
-            {
-                return rho * s * sum;
-            }
+            return rho * s * sum;
         }
-        return BetaExpectation.Mean(a, beta, (rho, s), static (p, state) =>
+        return DropoutWeightedCountByQuadrature(rho, s, quadrature?.Invoke() ?? new BetaQuadrature(a, beta));
+    }
+
+    internal static double DropoutWeightedCountByQuadrature(double rho, double s, BetaQuadrature q)
+    {
+        // Below p = 1e-9 / (rho s), 1 - (1 + ps)^-rho = rho p s (1 - (rho + 1) p s / 2) to 1e-18 relative: two look-ups.
+        int first = q.FirstAtLeast(1e-9 / (rho * s));
+        double total = rho * s * (q.CumulativeWeight[first] - (rho + 1) * s / 2 * q.CumulativeWeightP[first]);
+        var nodes = q.P;
+        var weights = q.Weight;
+        for (int i = first; i < nodes.Length; i++)
         {
-            double ps = p * state.s;
-            // 1 - (1 + ps)^-rho without cancellation for small ps.
-            return -LogSpace.ExpMinusOne(-state.rho * LogSpace.LogOnePlus(ps)) / p;
-        });
+            double p = nodes[i];
+            // 1 - (1 + ps)^-rho without cancellation.
+            total -= weights[i] * LogSpace.ExpMinusOne(-rho * LogSpace.LogOnePlus(p * s)) / p;
+        }
+        return total;
     }
 
     private static double AliveLogOdds(double r, double alpha, double a, double b, int x, double recency, double age)

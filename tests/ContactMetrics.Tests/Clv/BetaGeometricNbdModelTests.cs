@@ -121,7 +121,9 @@ public class BetaGeometricNbdModelTests
             {
                 HypergeometricSeries.TrySum([rho + 1, a, 1.0], [2.0, a + beta], -s, out double sum).Should().BeTrue();
                 double series = rho * s * sum;
-                double quadrature = BetaExpectation.Mean(a, beta, (rho, s), static (p, st) => -LogSpace.ExpMinusOne(-st.rho * LogSpace.LogOnePlus(p * st.s)) / p);
+                double quadrature = new BetaQuadrature(a, beta).Mean((rho, s), static (p, st) => -LogSpace.ExpMinusOne(-st.rho * LogSpace.LogOnePlus(p * st.s)) / p);
+                double withTail = BetaGeometricNbdModel.DropoutWeightedCountByQuadrature(rho, s, new BetaQuadrature(a, beta));
+                withTail.Should().BeApproximately(series, 1e-10 * series);
                 quadrature.Should().BeApproximately(series, 1e-10 * series, $"rho={rho} a={a} beta={beta} s={s}");
             }
         }
