@@ -89,9 +89,14 @@ internal static class NumericalHessian
         {
             return se;
         }
-        var cholesky = information.Cholesky();
-        if (cholesky.Determinant <= 0 || !double.IsFinite(cholesky.Determinant))
+        MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
+        try
         {
+            cholesky = information.Cholesky();
+        }
+        catch (ArgumentException)
+        {
+            // Not positive definite: the fit is not at a proper maximum, so there are no standard errors.
             return se;
         }
         var covariance = cholesky.Solve(Matrix<double>.Build.DenseIdentity(n));
