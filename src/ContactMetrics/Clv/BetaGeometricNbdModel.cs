@@ -109,8 +109,8 @@ public sealed class BetaGeometricNbdModel
     }
 
     /// <summary>
-    /// The probability that a customer with the given history is still alive at T (FHL eq. A2 and
-    /// Fader, Hardie &amp; Lee 2008, note "Computing P(alive) using the BG/NBD model"): 1 when x = 0, otherwise
+    /// The probability that a customer with the given history is still alive at T (FHL 2005, appendix, and
+    /// Fader, Hardie &amp; Lee, note "Computing P(alive) using the BG/NBD model", brucehardie.com): 1 when x = 0, otherwise
     /// 1 / (1 + a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x)), evaluated in log space.
     /// </summary>
     /// <param name="x">Frequency; at least 0.</param>

@@ -11,7 +11,7 @@ namespace ContactMetrics.Clv;
 /// </summary>
 /// <remarks>
 /// Per customer (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way", Marketing
-/// Science 24(2), section 2): frequency x = the number of repeat transactions (the first purchase is
+/// Science 24(2)): frequency x = the number of repeat transactions (the first purchase is
 /// not counted), recency t_x = the time from the first to the last transaction, age T = the time from
 /// the first transaction to the end of the calibration period, all times in <see cref="Period"/> units.
 /// The monetary value is the mean amount of the repeat transactions (the zbar of the CDNOW data set

@@ -5,7 +5,7 @@ namespace ContactMetrics.Tests.Clv;
 
 public class BetaGeometricNbdModelTests
 {
-    // Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2), section 4:
+    // Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2), CDNOW estimates (also in /work/shared/docs/REFERENCES.md):
     // CDNOW sample, 39-week calibration: r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4.
     private static readonly BetaGeometricNbdModel Published = new(new BgNbdParameters(0.243, 4.414, 0.793, 2.426));
 
@@ -14,7 +14,7 @@ public class BetaGeometricNbdModelTests
     [Fact]
     public void Fit_CdnowSample_ReproducesPublishedParametersAndLogLikelihood()
     {
-        // Expected: FHL 2005, section 4 (values printed to 3 decimals, LL to 1).
+        // Expected: FHL 2005, CDNOW estimates (values printed to 3 decimals, LL to 1).
         var fit = CdnowFit.Value;
         fit.Diagnostics.Converged.Should().BeTrue(fit.Diagnostics.Message);
         fit.Parameters.R.Should().BeApproximately(0.243, 0.0005);
@@ -69,14 +69,14 @@ public class BetaGeometricNbdModelTests
     [Fact]
     public void LogLikelihood_PublishedParameters_MatchesPublishedValue()
     {
-        // FHL 2005, section 4: LL = -9582.4 at the published (rounded) estimates.
+        // FHL 2005: LL = -9582.4 at the published (rounded) estimates.
         Published.LogLikelihood(CdnowData.Summary.Compress()).Should().BeApproximately(-9582.4, 0.1);
     }
 
     [Fact]
     public void ConditionalExpectedTransactions_PublishedExample_Is1226()
     {
-        // FHL 2005, section 5: a customer with x = 2, t_x = 30.43, T = 38.86 is expected to make 1.226
+        // FHL 2005 (worked example of eq. 10 on CDNOW): a customer with x = 2, t_x = 30.43, T = 38.86 is expected to make 1.226
         // transactions in the next 39 weeks (FHL eq. 10 with the published parameters).
         Published.ConditionalExpectedTransactions(39, 2, 30.43, 38.86).Should().BeApproximately(1.226, 0.0005);
     }
@@ -143,7 +143,7 @@ public class BetaGeometricNbdModelTests
     [Fact]
     public void ProbabilityAlive_PublishedFormula_MatchesHandComputation()
     {
-        // FHL note "Computing P(alive) using the BG/NBD model" (2008), eq. 1, evaluated by hand for x = 2, t_x = 30.43, T = 38.86.
+        // Fader, Hardie & Lee, note "Computing P(alive) using the BG/NBD model" (brucehardie.com), formula evaluated by hand for x = 2, t_x = 30.43, T = 38.86.
         double expected = 1 / (1 + 0.793 / (2.426 + 2 - 1) * Math.Pow((4.414 + 38.86) / (4.414 + 30.43), 0.243 + 2));
         Published.ProbabilityAlive(2, 30.43, 38.86).Should().BeApproximately(expected, 1e-12);
         Published.ProbabilityAlive(0, 0, 38.86).Should().Be(1.0);

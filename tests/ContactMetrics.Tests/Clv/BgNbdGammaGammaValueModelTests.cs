@@ -7,7 +7,7 @@ namespace ContactMetrics.Tests.Clv;
 
 public class BgNbdGammaGammaValueModelTests
 {
-    // Published CDNOW estimates: BG/NBD from Fader, Hardie & Lee (2005), Marketing Science 24(2), section 4;
+    // Published CDNOW estimates: BG/NBD from Fader, Hardie & Lee (2005), Marketing Science 24(2) (CDNOW estimates; also in /work/shared/docs/REFERENCES.md);
     // Gamma-Gamma from Fader & Hardie (2013), "The Gamma-Gamma model of monetary value".
     private static readonly BetaGeometricNbdModel Transactions = new(new BgNbdParameters(0.243, 4.414, 0.793, 2.426));
     private static readonly GammaGammaModel Spend = new(new GammaGammaParameters(6.25, 3.74, 15.44));
