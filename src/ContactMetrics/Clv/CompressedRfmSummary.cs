@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace ContactMetrics.Clv;
+
+/// <summary>
+/// Unique (x, t_x, T) rows of an RFM summary, each with a weight: the number of customers that share
+/// it. The BG/NBD likelihood of a customer depends only on (x, t_x, T), so fitting on this table gives
+/// the same estimates as fitting on every customer, in time proportional to the number of unique rows.
+/// </summary>
+/// <remarks>
+/// A warehouse can produce this table directly (<c>GROUP BY x, t_x, T</c> with <c>COUNT(*)</c>) and hand
+/// it to <see cref="CompressedRfmSummary.FromColumns"/>.
+/// </remarks>
+public sealed class CompressedRfmSummary
+{
+    private CompressedRfmSummary(double[] weight, int[] frequency, double[] recency, double[] age, RfmPeriodUnit period)
+    {
+        Weight = ImmutableCollectionsMarshal.AsImmutableArray(weight);
+        Frequency = ImmutableCollectionsMarshal.AsImmutableArray(frequency);
+        Recency = ImmutableCollectionsMarshal.AsImmutableArray(recency);
+        Age = ImmutableCollectionsMarshal.AsImmutableArray(age);
+        Period = period;
+        double total = 0;
+        foreach (double w in weight)
+        {
+            total += w;
+        }
+        TotalWeight = total;
+    }
+
+    /// <summary>The number of rows.</summary>
+    public int Count => Weight.Length;
+
+    /// <summary>The weight of each row: how many customers it stands for.</summary>
+    public ImmutableArray<double> Weight { get; }
+
+    /// <summary>Frequency x of each row.</summary>
+    public ImmutableArray<int> Frequency { get; }
+
+    /// <summary>Recency t_x of each row.</summary>
+    public ImmutableArray<double> Recency { get; }
+
+    /// <summary>Age T of each row.</summary>
+    public ImmutableArray<double> Age { get; }
+
+    /// <summary>The sum of the weights: the number of customers.</summary>
+    public double TotalWeight { get; }
+
+    /// <summary>The unit of recency and age.</summary>
+    public RfmPeriodUnit Period { get; }
+
+    /// <summary>Creates the table from weighted rows computed elsewhere. Rows are kept as given (not merged).</summary>
+    /// <param name="weight">The weight of each row; finite and greater than 0.</param>
+    /// <param name="frequency">Frequency x; at least 0.</param>
+    /// <param name="recency">Recency t_x; in [0, T], 0 when x = 0.</param>
+    /// <param name="age">Age T; finite, at least 0.</param>
+    /// <param name="period">The unit of the times.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentException">The columns differ in length or a value is out of range.</exception>
+    public static CompressedRfmSummary FromColumns(ReadOnlySpan<double> weight, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, RfmPeriodUnit period)
+    {
+        _ = period.Days();
+        int n = weight.Length;
+        Preconditions.CheckArgument(frequency.Length == n && recency.Length == n && age.Length == n, nameof(frequency), $"Every column must have one entry per row ({n} weights); frequency has {frequency.Length}, recency {recency.Length}, age {age.Length}.");
+        for (int i = 0; i < n; i++)
+        {
+            if (!(weight[i] > 0) || !double.IsFinite(weight[i]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weight), weight[i], $"Row {i}: a weight must be a finite number greater than 0.");
+            }
+            RfmSummary.CheckRow(new RowNumber(i), frequency[i], recency[i], age[i], 0);
+        }
+        return new CompressedRfmSummary(weight.ToArray(), frequency.ToArray(), recency.ToArray(), age.ToArray(), period);
+    }
+
+    internal static CompressedRfmSummary FromRows(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, RfmPeriodUnit period)
+    {
+        var index = new Dictionary<(int X, double Tx, double T), int>();
+        var counts = new List<double>();
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            var key = (frequency[i], recency[i], age[i]);
+            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out bool exists);
+            if (!exists)
+            {
+                slot = counts.Count;
+                counts.Add(0);
+            }
+            counts[slot] += 1;
+        }
+        var keys = index.Keys.ToArray();
+        Array.Sort(keys);
+        int m = keys.Length;
+        var w = new double[m];
+        var x = new int[m];
+        var tx = new double[m];
+        var t = new double[m];
+        for (int j = 0; j < m; j++)
+        {
+            (x[j], tx[j], t[j]) = keys[j];
+            w[j] = counts[index[keys[j]]];
+        }
+        return new CompressedRfmSummary(w, x, tx, t, period);
+    }
+
+    private readonly record struct RowNumber(int Index)
+    {
+        public override string ToString() => $"row {Index}";
+    }
+}

@@ -1,0 +1,251 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using ContactMetrics.Numerics;
+using MathNet.Numerics;
+
+namespace ContactMetrics.Clv;
+
+/// <summary>
+/// Parameters of the Gamma-Gamma model of spend per transaction: a customer's transaction amounts are
+/// gamma(p, nu), and nu is gamma(q, gamma) across customers (rate gamma).
+/// </summary>
+public sealed record GammaGammaParameters
+{
+    /// <summary>Creates the parameters.</summary>
+    /// <param name="p">Shape of the per-transaction spend distribution; greater than 0.</param>
+    /// <param name="q">Shape of the distribution of nu across customers; greater than 0 (above 1 for a finite mean spend).</param>
+    /// <param name="gamma">Scale (in money) of the distribution of nu across customers; greater than 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite positive number.</exception>
+    public GammaGammaParameters(double p, double q, double gamma)
+    {
+        P = Preconditions.CheckPositive(p);
+        Q = Preconditions.CheckPositive(q);
+        Gamma = Preconditions.CheckPositive(gamma);
+    }
+
+    /// <summary>Shape p of the per-transaction spend distribution.</summary>
+    public double P { get; }
+
+    /// <summary>Shape q of the distribution of nu across customers.</summary>
+    public double Q { get; }
+
+    /// <summary>Scale gamma of the distribution of nu across customers.</summary>
+    public double Gamma { get; }
+}
+
+/// <summary>A fitted Gamma-Gamma model.</summary>
+/// <param name="Model">The model with the fitted parameters, for predictions.</param>
+/// <param name="Estimates">p, q, gamma with standard errors, in that order.</param>
+/// <param name="LogLikelihood">The maximized log-likelihood of the mean spends (density of zbar).</param>
+/// <param name="Customers">How many customers the fit used (those with x &gt; 0 and a positive mean spend).</param>
+/// <param name="Diagnostics">How the optimizer ended.</param>
+public sealed record GammaGammaFit(GammaGammaModel Model, ImmutableArray<ParameterEstimate> Estimates, double LogLikelihood, int Customers, FitDiagnostics Diagnostics)
+{
+    /// <summary>The fitted parameters.</summary>
+    public GammaGammaParameters Parameters => Model.Parameters;
+}
+
+/// <summary>The Gamma-Gamma model of monetary value: fitting and expected spend per transaction.</summary>
+/// <remarks>
+/// <para>Fader, Hardie &amp; Lee (2005), "RFM and CLV: using iso-value curves for customer base analysis",
+/// Journal of Marketing Research 42(4), 415-430, section "Adding monetary value"; Fader &amp; Hardie (2013),
+/// "The Gamma-Gamma model of monetary value", note at brucehardie.com/notes/025. Given x repeat transactions with
+/// mean zbar, zbar ~ gamma(p x, nu x); integrating nu ~ gamma(q, gamma) gives the density
+/// f(zbar | p, q, gamma, x) = G(px+q) / (G(px) G(q)) gamma^q zbar^(px-1) x^(px) / (gamma + x zbar)^(px+q),
+/// maximized here in log space over ln p, ln q, ln gamma with an analytic gradient. Only customers with
+/// x &gt; 0 and zbar &gt; 0 carry information; identical (x, zbar) pairs are fitted once with a weight.</para>
+/// <para>The model assumes spend per transaction is independent of the transaction process; check the
+/// correlation of x and zbar before combining it with a frequency model.</para>
+/// </remarks>
+public sealed class GammaGammaModel
+{
+    private const string ModelName = "Gamma-Gamma";
+    private static readonly string[] Names = ["p", "q", "gamma"];
+
+    /// <summary>Creates the model with known parameters.</summary>
+    /// <param name="parameters">The parameters.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is <see langword="null"/>.</exception>
+    public GammaGammaModel(GammaGammaParameters parameters) => Parameters = Preconditions.CheckNotNull(parameters);
+
+    /// <summary>The parameters.</summary>
+    public GammaGammaParameters Parameters { get; }
+
+    /// <summary>Fits the model to the customers with repeat transactions.</summary>
+    /// <param name="summary">The RFM summary; its frequency and monetary value columns are used.</param>
+    /// <returns>The fit.</returns>
+    /// <exception cref="ArgumentException">No customer has x &gt; 0 and a positive monetary value.</exception>
+    /// <exception cref="ModelFitException">The optimizer did not converge.</exception>
+    public static GammaGammaFit Fit(RfmSummary summary) => Fit(summary, ModelFitOptions.Default);
+
+    /// <summary>Fits the model to the customers with repeat transactions.</summary>
+    /// <param name="summary">The RFM summary; its frequency and monetary value columns are used.</param>
+    /// <param name="options">Iteration budget and tolerance.</param>
+    /// <returns>The fit.</returns>
+    /// <exception cref="ArgumentException">No customer has x &gt; 0 and a positive monetary value.</exception>
+    /// <exception cref="ModelFitException">The optimizer did not converge.</exception>
+    public static GammaGammaFit Fit(RfmSummary summary, ModelFitOptions options)
+        => TryFit(summary, options, out var fit) ? fit : throw new ModelFitException(ModelName, fit.Diagnostics);
+
+    /// <summary>Fits the model without throwing when the optimizer does not converge.</summary>
+    /// <param name="summary">The RFM summary.</param>
+    /// <param name="fit">The fit; when the result is <see langword="false"/>, the last iterate with its diagnostics.</param>
+    /// <returns>Whether the fit converged.</returns>
+    /// <exception cref="ArgumentException">No customer has x &gt; 0 and a positive monetary value.</exception>
+    public static bool TryFit(RfmSummary summary, out GammaGammaFit fit) => TryFit(summary, ModelFitOptions.Default, out fit);
+
+    /// <summary>Fits the model without throwing when the optimizer does not converge.</summary>
+    /// <param name="summary">The RFM summary.</param>
+    /// <param name="options">Iteration budget and tolerance.</param>
+    /// <param name="fit">The fit; when the result is <see langword="false"/>, the last iterate with its diagnostics.</param>
+    /// <returns>Whether the fit converged.</returns>
+    /// <exception cref="ArgumentException">No customer has x &gt; 0 and a positive monetary value.</exception>
+    public static bool TryFit(RfmSummary summary, ModelFitOptions options, out GammaGammaFit fit)
+    {
+        Preconditions.CheckNotNull(summary);
+        Preconditions.CheckNotNull(options);
+        var rows = Compress(summary);
+        Preconditions.CheckArgument(rows.Customers > 0, nameof(summary), "The Gamma-Gamma model needs customers with at least one repeat transaction and a positive monetary value; there are none.");
+        LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(rows, theta, gradient);
+        double meanSpend = 0;
+        for (int i = 0; i < rows.Weight.Length; i++)
+        {
+            meanSpend += rows.Weight[i] * rows.Mean[i];
+        }
+        meanSpend /= rows.Customers;
+        // p = 1, q = 2 and gamma matching the mean spend (E[zeta] = p gamma / (q - 1)).
+        double[] start = [0.0, Math.Log(2.0), Math.Log(meanSpend)];
+        var result = MaximumLikelihood.Maximize(objective, start, rows.Customers, options.MaxIterations, options.GradientTolerance);
+        var se = NumericalHessian.LogScaleStandardErrors(NumericalHessian.FromGradient(objective, result.Point), result.Point);
+        var parameters = new GammaGammaParameters(Math.Exp(result.Point[0]), Math.Exp(result.Point[1]), Math.Exp(result.Point[2]));
+        double[] values = [parameters.P, parameters.Q, parameters.Gamma];
+        var estimates = Enumerable.Range(0, 3).Select(i => new ParameterEstimate(Names[i], values[i], se[i])).ToImmutableArray();
+        var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
+        fit = new GammaGammaFit(new GammaGammaModel(parameters), estimates, result.LogLikelihood, (int)rows.Customers, diagnostics);
+        return result.Converged;
+    }
+
+    /// <summary>The log-density of a customer's mean spend (see the remarks).</summary>
+    /// <param name="x">Repeat transactions; at least 1.</param>
+    /// <param name="meanSpend">The mean spend zbar of those transactions; greater than 0.</param>
+    /// <returns>ln f(zbar | p, q, gamma, x).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public double LogLikelihood(int x, double meanSpend)
+    {
+        Preconditions.CheckPositive(x);
+        Preconditions.CheckPositive(meanSpend);
+        var p = Parameters;
+        return RowLogLikelihood(p.P, p.Q, p.Gamma, x, meanSpend, default);
+    }
+
+    /// <summary>
+    /// The mean spend per transaction across customers, E[zeta] = p gamma / (q - 1)
+    /// (FHL 2005 JMR, the mean of the inverse-gamma mixing distribution); what a customer with x = 0 is expected to spend.
+    /// </summary>
+    /// <returns>The population mean spend per transaction.</returns>
+    /// <exception cref="InvalidOperationException">q is at most 1: the mean is infinite.</exception>
+    public double MeanSpend()
+    {
+        var p = Parameters;
+        if (!(p.Q > 1))
+        {
+            throw new InvalidOperationException($"The population mean spend is infinite when q <= 1; q = {p.Q}.");
+        }
+        return p.P * p.Gamma / (p.Q - 1);
+    }
+
+    /// <summary>
+    /// A customer's expected spend per transaction given x transactions with mean zbar (FHL 2005 JMR, eq. 4):
+    /// (gamma + x zbar) p / (p x + q - 1), a weighted mean of the population mean and zbar.
+    /// </summary>
+    /// <param name="x">Repeat transactions; at least 0 (0 gives the population mean).</param>
+    /// <param name="meanSpend">The mean spend zbar of those transactions; at least 0 (ignored when x = 0).</param>
+    /// <returns>E[Z | p, q, gamma, zbar, x].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    /// <exception cref="InvalidOperationException">p x + q is at most 1: the expectation is infinite.</exception>
+    public double ConditionalExpectedSpend(int x, double meanSpend)
+    {
+        Preconditions.CheckNonNegative(x);
+        Preconditions.CheckNonNegative(meanSpend);
+        var p = Parameters;
+        double denominator = p.P * x + p.Q - 1;
+        if (!(denominator > 0))
+        {
+            throw new InvalidOperationException($"The expected spend is infinite when p x + q <= 1; p = {p.P}, q = {p.Q}, x = {x}.");
+        }
+        return (p.Gamma + x * meanSpend) * p.P / denominator;
+    }
+
+    private sealed record SpendRows(double[] Weight, int[] Frequency, double[] Mean, double Customers);
+
+    private static SpendRows Compress(RfmSummary summary)
+    {
+        var index = new Dictionary<(int X, double Zbar), int>();
+        var weight = new List<double>();
+        for (int i = 0; i < summary.Count; i++)
+        {
+            int x = summary.Frequency[i];
+            double zbar = summary.MonetaryValue[i];
+            if (x == 0 || !(zbar > 0))
+            {
+                continue;
+            }
+            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, (x, zbar), out bool exists);
+            if (!exists)
+            {
+                slot = weight.Count;
+                weight.Add(0);
+            }
+            weight[slot] += 1;
+        }
+        int m = weight.Count;
+        var xs = new int[m];
+        var means = new double[m];
+        foreach (var ((x, zbar), j) in index)
+        {
+            xs[j] = x;
+            means[j] = zbar;
+        }
+        return new SpendRows(weight.ToArray(), xs, means, weight.Sum());
+    }
+
+    private static double LogLikelihood(SpendRows rows, ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        double p = Math.Exp(theta[0]), q = Math.Exp(theta[1]), g = Math.Exp(theta[2]);
+        gradient.Clear();
+        if (!(double.IsFinite(p) && double.IsFinite(q) && double.IsFinite(g)) || p == 0 || q == 0 || g == 0)
+        {
+            return double.NaN;
+        }
+        Span<double> row = stackalloc double[3];
+        double total = 0;
+        for (int i = 0; i < rows.Weight.Length; i++)
+        {
+            double w = rows.Weight[i];
+            total += w * RowLogLikelihood(p, q, g, rows.Frequency[i], rows.Mean[i], row);
+            for (int k = 0; k < 3; k++)
+            {
+                gradient[k] += w * row[k];
+            }
+        }
+        gradient[0] *= p;
+        gradient[1] *= q;
+        gradient[2] *= g;
+        return total;
+    }
+
+    private static double RowLogLikelihood(double p, double q, double g, int x, double zbar, Span<double> gradient)
+    {
+        double px = p * x;
+        double logX = Math.Log(x), logZ = Math.Log(zbar), logSum = Math.Log(g + x * zbar);
+        double ll = SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - SpecialFunctions.GammaLn(q)
+            + q * Math.Log(g) + (px - 1) * logZ + px * logX - (px + q) * logSum;
+        if (!gradient.IsEmpty)
+        {
+            double psi = SpecialFunctions.DiGamma(px + q);
+            gradient[0] = x * (psi - SpecialFunctions.DiGamma(px) + logZ + logX - logSum);
+            gradient[1] = psi - SpecialFunctions.DiGamma(q) + Math.Log(g) - logSum;
+            gradient[2] = q / g - (px + q) / (g + x * zbar);
+        }
+        return ll;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Clv;
+
+/// <summary>
+/// Values customers in money over a horizon: the discounted expected margin they will bring. Calculators that
+/// need a customer's worth (retention uplift, the business case) take this interface, not a particular model.
+/// </summary>
+public interface ICustomerValueModel
+{
+    /// <summary>The discounted expected margin of each customer over the horizon.</summary>
+    /// <param name="customers">The customers' RFM summary, in the time unit the model was fitted in.</param>
+    /// <param name="horizon">How many periods, how long each is and the discount rate per period.</param>
+    /// <returns>One value per customer, in the order of <see cref="RfmSummary.CustomerIds"/> and in <see cref="RfmSummary.Currency"/>.</returns>
+    ImmutableArray<Money> CustomerValues(RfmSummary customers, ValuationHorizon horizon);
+}
+
+/// <summary>
+/// The horizon of a customer valuation: <see cref="Periods"/> cash-flow periods, each <see cref="PeriodLength"/>
+/// model time units long (weeks for a model fitted on weekly summaries), discounted at
+/// <see cref="DiscountRatePerPeriod"/>.
+/// </summary>
+/// <remarks>
+/// Timing convention: discrete periods with end-of-period discounting. The margin earned in period k (the
+/// interval ((k-1) L, k L] after the end of calibration) is multiplied by (1 + d)^-k. To use an annual rate R
+/// with periods of n days, d = (1 + R)^(n / 365.25) - 1 (see <see cref="RateForPeriod"/>).
+/// </remarks>
+public sealed record ValuationHorizon
+{
+    /// <summary>Creates a horizon of periods one model time unit long.</summary>
+    /// <param name="periods">The number of periods; at least 1.</param>
+    /// <param name="discountRatePerPeriod">The discount rate per period; at least 0 (0.01 is 1% per period).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public ValuationHorizon(int periods, double discountRatePerPeriod)
+    {
+        Periods = Preconditions.CheckPositive(periods);
+        DiscountRatePerPeriod = Preconditions.CheckNonNegative(discountRatePerPeriod);
+    }
+
+    /// <summary>The number of periods.</summary>
+    public int Periods { get; }
+
+    /// <summary>The discount rate per period.</summary>
+    public double DiscountRatePerPeriod { get; }
+
+    /// <summary>The length of one period in model time units; 1 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a finite positive number.</exception>
+    public double PeriodLength
+    {
+        get;
+        init => field = Preconditions.CheckPositive(value, nameof(PeriodLength));
+    } = 1.0;
+
+    /// <summary>Converts an annual discount rate to the rate for a period of the given number of days (compound).</summary>
+    /// <param name="annualRate">The annual rate; at least 0.</param>
+    /// <param name="periodDays">The period length in days; greater than 0 (7 for weeks, <see cref="RfmPeriodUnits.Days"/> in general).</param>
+    /// <returns>(1 + annualRate)^(periodDays / 365.25) - 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public static double RateForPeriod(double annualRate, double periodDays)
+    {
+        Preconditions.CheckNonNegative(annualRate);
+        Preconditions.CheckPositive(periodDays);
+        return Math.Exp(periodDays / 365.25 * Math.Log(1 + annualRate)) - 1;
+    }
+}

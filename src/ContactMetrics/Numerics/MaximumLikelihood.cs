@@ -1,0 +1,93 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace ContactMetrics.Numerics;
+
+/// <summary>A log-likelihood and its gradient at one point.</summary>
+internal delegate double LogLikelihoodWithGradient(ReadOnlySpan<double> point, Span<double> gradient);
+
+/// <summary>The outcome of a maximization.</summary>
+internal sealed record MaximizationResult(double[] Point, double LogLikelihood, bool Converged, int Iterations, double GradientNorm, string Method, string Message);
+
+/// <summary>
+/// Maximizes a log-likelihood over unconstrained parameters (models pass log-parameters) with MathNet's BFGS
+/// and an analytic gradient, falling back to Nelder-Mead followed by BFGS when the line search fails.
+/// </summary>
+/// <remarks>
+/// The objective handed to the minimizer is the negative log-likelihood divided by <c>scale</c> (the number of
+/// observations), so the gradient tolerance means the same for a thousand customers as for a million. The
+/// reported gradient norm is the Euclidean norm of the gradient of the unscaled log-likelihood with respect to
+/// the optimizer's parameters; convergence means BFGS stopped on its gradient or progress criterion and that
+/// norm divided by <c>scale</c> is below 1e-4.
+/// </remarks>
+internal static class MaximumLikelihood
+{
+    internal static MaximizationResult Maximize(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
+    {
+        int n = start.Length;
+        var objective = ObjectiveFunction.Gradient(v =>
+        {
+            var gradient = new double[n];
+            double value = logLikelihood(v.AsArray() ?? v.ToArray(), gradient);
+            if (!double.IsFinite(value))
+            {
+                // Steers the line search back: MathNet treats a non-finite value as a failed step.
+                return (double.MaxValue, Vector<double>.Build.Dense(n));
+            }
+            var g = Vector<double>.Build.Dense(n);
+            for (int i = 0; i < n; i++)
+            {
+                g[i] = -gradient[i] / scale;
+            }
+            return (-value / scale, g);
+        });
+
+        string method = "BFGS";
+        string message;
+        Vector<double> point;
+        int iterations = 0;
+        try
+        {
+            var result = new BfgsMinimizer(gradientTolerance, 1e-12, 1e-15, maxIterations).FindMinimum(objective, Vector<double>.Build.DenseOfArray(start));
+            point = result.MinimizingPoint;
+            iterations = result.Iterations;
+            message = result.ReasonForExit.ToString();
+        }
+        catch (Exception e) when (e is MaximumIterationsException or InnerOptimizationException or ArgumentException)
+        {
+            method = "Nelder-Mead + BFGS";
+            var values = ObjectiveFunction.Value(v =>
+            {
+                double value = logLikelihood(v.ToArray(), new double[n]);
+                return double.IsFinite(value) ? -value / scale : double.MaxValue;
+            });
+            var simplex = NelderMeadSimplex.Minimum(values, Vector<double>.Build.DenseOfArray(start), 1e-10, maxIterations);
+            point = simplex.MinimizingPoint;
+            iterations = simplex.Iterations;
+            message = $"BFGS failed from the start ({e.Message}); Nelder-Mead: {simplex.ReasonForExit}";
+            try
+            {
+                var polish = new BfgsMinimizer(gradientTolerance, 1e-12, 1e-15, maxIterations).FindMinimum(objective, point);
+                point = polish.MinimizingPoint;
+                iterations += polish.Iterations;
+                message += $"; BFGS polish: {polish.ReasonForExit}";
+            }
+            catch (Exception polishError) when (polishError is MaximumIterationsException or InnerOptimizationException or ArgumentException)
+            {
+                message += $"; BFGS polish failed ({polishError.Message})";
+            }
+        }
+
+        var best = point.ToArray();
+        var grad = new double[n];
+        double ll = logLikelihood(best, grad);
+        double norm = 0;
+        foreach (double g in grad)
+        {
+            norm += g * g;
+        }
+        norm = Math.Sqrt(norm);
+        bool converged = double.IsFinite(ll) && norm / scale < 1e-4 && iterations < maxIterations;
+        return new MaximizationResult(best, ll, converged, iterations, norm, method, message);
+    }
+}

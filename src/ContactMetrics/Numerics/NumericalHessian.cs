@@ -1,0 +1,123 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ContactMetrics.Numerics;
+
+/// <summary>
+/// Second derivatives by central differences, and standard errors from them by the delta method.
+/// </summary>
+/// <remarks>
+/// From an analytic gradient: H[i, j] = (g_j(x + h e_i) - g_j(x - h e_i)) / (2 h), then symmetrized; the error is
+/// O(h^2) plus rounding of order eps / h, so h = 1e-5 * max(1, |x_i|) gives about 8-10 correct digits.
+/// From values only: the four-point formula (f(x+h_i+h_j) - f(x+h_i-h_j) - f(x-h_i+h_j) + f(x-h_i-h_j)) / (4 h_i h_j)
+/// with h = 1e-4 * max(1, |x_i|), about 5-7 digits (Nocedal &amp; Wright, "Numerical optimization", 2nd ed., section 8.1).
+/// </remarks>
+internal static class NumericalHessian
+{
+    internal static double[,] FromGradient(LogLikelihoodWithGradient f, ReadOnlySpan<double> x)
+    {
+        int n = x.Length;
+        var h = new double[n, n];
+        var point = x.ToArray();
+        var plus = new double[n];
+        var minus = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double step = 1e-5 * Math.Max(1.0, Math.Abs(x[i]));
+            point[i] = x[i] + step;
+            f(point, plus);
+            point[i] = x[i] - step;
+            f(point, minus);
+            point[i] = x[i];
+            for (int j = 0; j < n; j++)
+            {
+                h[i, j] = (plus[j] - minus[j]) / (2 * step);
+            }
+        }
+        Symmetrize(h);
+        return h;
+    }
+
+    internal static double[,] FromValues(Func<double[], double> f, ReadOnlySpan<double> at)
+    {
+        var x = at.ToArray();
+        int n = x.Length;
+        var h = new double[n, n];
+        var p = at.ToArray();
+        var step = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            step[i] = 1e-4 * Math.Max(1.0, Math.Abs(x[i]));
+        }
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i; j < n; j++)
+            {
+                double Eval(double si, double sj)
+                {
+                    p[i] += si;
+                    p[j] += sj;
+                    double v = f(p);
+                    p[i] = x[i];
+                    p[j] = x[j];
+                    return v;
+                }
+                double value = (Eval(step[i], step[j]) - Eval(step[i], -step[j]) - Eval(-step[i], step[j]) + Eval(-step[i], -step[j])) / (4 * step[i] * step[j]);
+                h[i, j] = value;
+                h[j, i] = value;
+            }
+        }
+        return h;
+    }
+
+    /// <summary>
+    /// Standard errors of the natural parameters theta_i = exp(x_i) from the Hessian of the log-likelihood with
+    /// respect to x = ln(theta): Cov(x) = (-H)^-1 (the inverse observed information) and, by the delta method,
+    /// SE(theta_i) = theta_i * sqrt(Cov(x)_ii). NaN where the information is not positive definite.
+    /// </summary>
+    internal static double[] LogScaleStandardErrors(double[,] hessian, ReadOnlySpan<double> logParameters)
+    {
+        int n = logParameters.Length;
+        var se = new double[n];
+        Array.Fill(se, double.NaN);
+        var information = Matrix<double>.Build.DenseOfArray(hessian).Negate();
+        bool finite = true;
+        foreach (double v in information.Enumerate())
+        {
+            finite &= double.IsFinite(v);
+        }
+        if (!finite)
+        {
+            return se;
+        }
+        MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
+        try
+        {
+            cholesky = information.Cholesky();
+        }
+        catch (ArgumentException)
+        {
+            // Not positive definite: the fit is not at a proper maximum, so there are no standard errors.
+            return se;
+        }
+        var covariance = cholesky.Solve(Matrix<double>.Build.DenseIdentity(n));
+        for (int i = 0; i < n; i++)
+        {
+            se[i] = covariance[i, i] > 0 ? Math.Exp(logParameters[i]) * Math.Sqrt(covariance[i, i]) : double.NaN;
+        }
+        return se;
+    }
+
+    private static void Symmetrize(double[,] h)
+    {
+        int n = h.GetLength(0);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                double mean = (h[i, j] + h[j, i]) / 2;
+                h[i, j] = mean;
+                h[j, i] = mean;
+            }
+        }
+    }
+}
