@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 for proj in src/ContactMetrics src/ContactMetrics.Data; do
   log=$(mktemp)
-  dotnet build "$proj" -c Debug -p:TreatWarningsAsErrors=false -clp:NoSummary -v:q 2>&1 \
-    | tr -d '\r' > "$log" || true
+  dotnet build "$proj" -c Debug --no-incremental -p:TreatWarningsAsErrors=false -clp:NoSummary -v:q 2>&1 \
+    | tr -d '\r' | grep -F "[$PWD/$proj/$(basename "$proj").csproj]" > "$log" || true
   python3 - "$proj" "$log" <<'PY'
 import re, sys
 proj, log = sys.argv[1], sys.argv[2]

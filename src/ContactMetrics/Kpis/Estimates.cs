@@ -73,7 +73,7 @@ public sealed record NpsEstimate
             Value = 100 * (p - d);
             double variance = Math.Max(0, p + d - (p - d) * (p - d)) / n;
             StandardError = 100 * Math.Sqrt(variance);
-            double z = Normal.InvCDF(0, 1, 0.5 + level / 2);
+            double z = ProportionInterval.ZScore(level);
             Interval = new ConfidenceInterval(
                 Math.Max(-100, Value.Value - z * StandardError.Value),
                 Math.Min(100, Value.Value + z * StandardError.Value),

@@ -21,94 +21,101 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         FcrEligible = 18, FcrNoRepeat = 19, Repeats = 20, CsatBase = 21, NpsBase = CsatBase + 5, CesBase = NpsBase + 11,
         Slots = CesBase + 7;
 
-    private readonly long[] _slots;
+    private readonly ReadOnlyMemory<long> _memory;
 
     internal KpiCounts(long[] slots)
+        : this(slots.AsMemory())
     {
-        _slots = slots;
     }
 
-    internal KpiCounts(ReadOnlySpan<long> slots)
+    /// <summary>Wraps a group's slots in a rollup's shared array, without copying.</summary>
+    internal KpiCounts(ReadOnlyMemory<long> slots)
     {
-        _slots = slots.ToArray();
+        if (slots.Length != Slots)
+        {
+            throw new ArgumentException($"KPI counts need {Slots} slots; got {slots.Length}.", nameof(slots));
+        }
+        _memory = slots;
     }
+
+    private ReadOnlySpan<long> Values => _memory.Span;
 
     /// <summary>Counts of nothing.</summary>
     public static KpiCounts Empty { get; } = new(new long[Slots]);
 
     /// <summary>Inbound contacts on any channel.</summary>
-    public long OfferedContacts => _slots[Offered];
+    public long OfferedContacts => Values[Offered];
 
     /// <summary>Inbound contacts on an agent channel (answered + abandoned).</summary>
-    public long QueuedContacts => _slots[Queued];
+    public long QueuedContacts => Values[Queued];
 
     /// <summary>Queued contacts that were answered.</summary>
-    public long AnsweredContacts => _slots[Answered];
+    public long AnsweredContacts => Values[Answered];
 
     /// <summary>Queued contacts that were never answered.</summary>
-    public long AbandonedContacts => _slots[Abandoned];
+    public long AbandonedContacts => Values[Abandoned];
 
     /// <summary>Answered contacts whose wait was within the service-level threshold.</summary>
-    public long AnsweredWithinThreshold => _slots[AnsweredWithin];
+    public long AnsweredWithinThreshold => Values[AnsweredWithin];
 
     /// <summary>Abandoned contacts that left within the service-level threshold.</summary>
-    public long AbandonedWithinThreshold => _slots[AbandonedWithin];
+    public long AbandonedWithinThreshold => Values[AbandonedWithin];
 
     /// <summary>Abandoned contacts that left within the short-abandon threshold.</summary>
-    public long ShortAbandonedContacts => _slots[ShortAbandons];
+    public long ShortAbandonedContacts => Values[ShortAbandons];
 
     /// <summary>Inbound contacts on self-service, chatbot or IVR.</summary>
-    public long ContainedContacts => _slots[Contained];
+    public long ContainedContacts => Values[Contained];
 
     /// <summary>Answered contacts on an agent channel, inbound or outbound.</summary>
-    public long HandledContacts => _slots[Handled];
+    public long HandledContacts => Values[Handled];
 
     /// <summary>Sum of handle time (the configured components) over handled contacts, in milliseconds.</summary>
-    public long HandleMilliseconds => _slots[HandleMs];
+    public long HandleMilliseconds => Values[HandleMs];
 
     /// <summary>Sum of talk time over handled contacts, in milliseconds.</summary>
-    public long TalkMilliseconds => _slots[TalkMs];
+    public long TalkMilliseconds => Values[TalkMs];
 
     /// <summary>Sum of hold time over handled contacts, in milliseconds.</summary>
-    public long HoldMilliseconds => _slots[HoldMs];
+    public long HoldMilliseconds => Values[HoldMs];
 
     /// <summary>Sum of after-contact work over handled contacts, in milliseconds.</summary>
-    public long AfterCallWorkMilliseconds => _slots[AcwMs];
+    public long AfterCallWorkMilliseconds => Values[AcwMs];
 
     /// <summary>Sum of waits of answered contacts, in milliseconds.</summary>
-    public long WaitAnsweredMilliseconds => _slots[WaitAnsweredMs];
+    public long WaitAnsweredMilliseconds => Values[WaitAnsweredMs];
 
     /// <summary>Sum of times to abandon of abandoned contacts, in milliseconds.</summary>
-    public long WaitAbandonedMilliseconds => _slots[WaitAbandonedMs];
+    public long WaitAbandonedMilliseconds => Values[WaitAbandonedMs];
 
     /// <summary>Handled contacts transferred at least once.</summary>
-    public long TransferredContacts => _slots[Transferred];
+    public long TransferredContacts => Values[Transferred];
 
     /// <summary>Handled contacts with a resolved flag.</summary>
-    public long ResolvedFlagged => _slots[ResolvedKnown];
+    public long ResolvedFlagged => Values[ResolvedKnown];
 
     /// <summary>Handled contacts flagged resolved.</summary>
-    public long ResolvedTrue => _slots[ResolvedYes];
+    public long ResolvedTrue => Values[ResolvedYes];
 
     /// <summary>Handled inbound contacts of identified customers: the base of repeat-contact FCR.</summary>
-    public long FcrEligibleContacts => _slots[FcrEligible];
+    public long FcrEligibleContacts => Values[FcrEligible];
 
     /// <summary>Eligible contacts that no repeat contact followed within the window.</summary>
-    public long ResolvedFirstTime => _slots[FcrNoRepeat];
+    public long ResolvedFirstTime => Values[FcrNoRepeat];
 
     /// <summary>Eligible contacts that were themselves a repeat of an earlier eligible contact within the window.</summary>
-    public long RepeatContacts => _slots[Repeats];
+    public long RepeatContacts => Values[Repeats];
 
     /// <summary>CSAT answers by score: index 0 is score 1, index 4 is score 5.</summary>
-    public ReadOnlySpan<long> CsatHistogram => _slots.AsSpan(CsatBase, 5);
+    public ReadOnlySpan<long> CsatHistogram => Values.Slice(CsatBase, 5);
 
     /// <summary>NPS answers by score: index k is score k (0-10).</summary>
-    public ReadOnlySpan<long> NpsHistogram => _slots.AsSpan(NpsBase, 11);
+    public ReadOnlySpan<long> NpsHistogram => Values.Slice(NpsBase, 11);
 
     /// <summary>CES answers by score: index 0 is score 1, index 6 is score 7.</summary>
-    public ReadOnlySpan<long> CesHistogram => _slots.AsSpan(CesBase, 7);
+    public ReadOnlySpan<long> CesHistogram => Values.Slice(CesBase, 7);
 
-    internal ReadOnlySpan<long> Raw => _slots;
+    internal ReadOnlySpan<long> Raw => Values;
 
     /// <summary>Adds two sets of counts (merges partitions or groups).</summary>
     /// <param name="left">The first counts.</param>
@@ -119,9 +126,11 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         var sum = new long[Slots];
+        var l = left.Values;
+        var r = right.Values;
         for (int k = 0; k < Slots; k++)
         {
-            sum[k] = left._slots[k] + right._slots[k];
+            sum[k] = l[k] + r[k];
         }
         return new KpiCounts(sum);
     }
@@ -132,7 +141,7 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
     public KpiCounts Add(KpiCounts other) => this + other;
 
     /// <inheritdoc />
-    public bool Equals(KpiCounts? other) => other is not null && _slots.AsSpan().SequenceEqual(other._slots);
+    public bool Equals(KpiCounts? other) => other is not null && Values.SequenceEqual(other.Values);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as KpiCounts);
@@ -141,7 +150,7 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        foreach (long v in _slots)
+        foreach (long v in Values)
         {
             hash.Add(v);
         }

@@ -12,6 +12,8 @@ namespace ContactMetrics.Kpis;
 /// </summary>
 public sealed class KpiGroup
 {
+    private readonly KpiOptions _options;
+
     internal KpiGroup(KpiCounts counts, KpiOptions options, string? agent, Channel? channel, Direction? direction,
         string? queue, string? reason, string? segment, ZonedDateTime? bucketStart, Duration? bucketLength)
     {
@@ -25,51 +27,10 @@ public sealed class KpiGroup
         BucketStart = bucketStart;
         BucketLength = bucketLength;
 
-        var c = counts;
-        double level = options.ConfidenceLevel;
-        AverageHandleTime = new MeanEstimate(Div(c.HandleMilliseconds, c.HandledContacts) / 1000, c.HandledContacts,
-            $"AHT: ({Describe(options.HandleTime)}) / handled contacts, seconds");
-        AverageSpeedOfAnswer = new MeanEstimate(Div(c.WaitAnsweredMilliseconds, c.AnsweredContacts) / 1000, c.AnsweredContacts,
-            "ASA (answered): wait of answered contacts / answered contacts, seconds");
-        AverageWaitAllContacts = new MeanEstimate(Div(c.WaitAnsweredMilliseconds + c.WaitAbandonedMilliseconds, c.QueuedContacts) / 1000, c.QueuedContacts,
-            "ASA (all contacts): (wait of answered + time to abandon) / queued contacts, seconds");
-
-        var sl = options.ServiceLevel;
-        ServiceLevel = Kpis.ServiceLevel.Compute(new ServiceLevelCounts(c.AnsweredContacts, c.AnsweredWithinThreshold,
-            c.AbandonedContacts, c.AbandonedWithinThreshold, c.ShortAbandonedContacts), sl);
-
-        long shortAbandons = options.ExcludeShortAbandons ? c.ShortAbandonedContacts : 0;
-        long abandonBase = options.AbandonmentBase == AbandonmentBase.Queued ? c.QueuedContacts : c.OfferedContacts;
-        string shortText = options.ExcludeShortAbandons
-            ? $" (short abandons within {sl.ShortAbandonThreshold.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s left out)"
-            : "";
-        AbandonmentRate = new RateEstimate(c.AbandonedContacts - shortAbandons, abandonBase - shortAbandons,
-            (options.AbandonmentBase == AbandonmentBase.Queued ? "abandoned / queued" : "abandoned / offered") + shortText, level);
-        TransferRate = new RateEstimate(c.TransferredContacts, c.HandledContacts, "transferred at least once / handled", level);
-        var repeat = options.Repeat;
-        string window = $"{repeat.Window.TotalDays.ToString("0.###", CultureInfo.InvariantCulture)} days";
-        string scope = (repeat.SameReason ? "same reason" : "any reason") + ", " + (repeat.Scope == RepeatChannelScope.SameChannel ? "same channel" : "any agent channel");
-        FirstContactResolution = new RateEstimate(c.ResolvedFirstTime, c.FcrEligibleContacts,
-            $"FCR (repeat contacts): handled inbound contacts with no repeat within {window} ({scope}) / handled inbound contacts", level);
-        FirstContactResolutionFlag = new RateEstimate(c.ResolvedTrue, c.ResolvedFlagged, "FCR (resolved flag): flagged resolved / handled contacts with a flag", level);
-        RepeatContactRate = new RateEstimate(c.RepeatContacts, c.FcrEligibleContacts,
-            $"repeat contacts: handled inbound contacts that repeat an earlier one within {window} ({scope}) / handled inbound contacts", level);
-
-        var csat = c.CsatHistogram;
-        long csatAll = Sum(csat);
-        long csatTop = options.Csat == CsatBox.TopBox ? csat[4] : csat[3] + csat[4];
-        Csat = new RateEstimate(csatTop, csatAll, options.Csat == CsatBox.TopBox ? "CSAT: answers of 5 / answers (1-5)" : "CSAT: answers of 4-5 / answers (1-5)", level);
-
-        var nps = c.NpsHistogram;
-        Nps = new NpsEstimate(nps[9] + nps[10], nps[7] + nps[8], Sum(nps[..7]), level);
-
-        var ces = c.CesHistogram;
-        long cesAll = Sum(ces);
-        CesEffortShare = new RateEstimate(ces[4] + ces[5] + ces[6], cesAll, "CES: answers of 5-7 / answers (1-7)", level);
-        CesMean = MeanOfHistogram(ces, 1, cesAll, level, "CES: mean answer (1-7)");
+        _options = options;
     }
 
-    /// <summary>The agent, when grouped by agent (<c>"(none)"</c>-free: <see langword="null"/> for contacts without an agent, or when not grouped).</summary>
+    /// <summary>The agent, when grouped by agent; <see langword="null"/> for contacts without an agent, or when not grouped by agent.</summary>
     public string? Agent { get; }
 
     /// <summary>The channel, when grouped by channel.</summary>
@@ -97,43 +58,81 @@ public sealed class KpiGroup
     public KpiCounts Counts { get; }
 
     /// <summary>Average handle time in seconds, with the components the options chose.</summary>
-    public MeanEstimate AverageHandleTime { get; }
+    public MeanEstimate AverageHandleTime => field ??= new MeanEstimate(Div(Counts.HandleMilliseconds, Counts.HandledContacts) / 1000, Counts.HandledContacts,
+        $"AHT: ({Describe(_options.HandleTime)}) / handled contacts, seconds");
 
     /// <summary>Average speed of answer in seconds, over answered contacts (what vendor reports show).</summary>
-    public MeanEstimate AverageSpeedOfAnswer { get; }
+    public MeanEstimate AverageSpeedOfAnswer => field ??= new MeanEstimate(Div(Counts.WaitAnsweredMilliseconds, Counts.AnsweredContacts) / 1000, Counts.AnsweredContacts,
+        "ASA (answered): wait of answered contacts / answered contacts, seconds");
 
     /// <summary>Mean wait in seconds over all queued contacts, abandoned ones counting their time to abandon (the Erlang sense).</summary>
-    public MeanEstimate AverageWaitAllContacts { get; }
+    public MeanEstimate AverageWaitAllContacts => field ??= new MeanEstimate(
+        Div(Counts.WaitAnsweredMilliseconds + Counts.WaitAbandonedMilliseconds, Counts.QueuedContacts) / 1000, Counts.QueuedContacts,
+        "ASA (all contacts): (wait of answered + time to abandon) / queued contacts, seconds");
 
     /// <summary>The service level under the options' definition.</summary>
-    public RateEstimate ServiceLevel { get; }
+    public RateEstimate ServiceLevel => field ??= Kpis.ServiceLevel.Compute(new ServiceLevelCounts(Counts.AnsweredContacts, Counts.AnsweredWithinThreshold,
+        Counts.AbandonedContacts, Counts.AbandonedWithinThreshold, Counts.ShortAbandonedContacts), _options.ServiceLevel, _options.ConfidenceLevel);
 
     /// <summary>The abandonment rate.</summary>
-    public RateEstimate AbandonmentRate { get; }
+    public RateEstimate AbandonmentRate => field ??= ComputeAbandonment();
 
     /// <summary>The share of handled contacts transferred at least once.</summary>
-    public RateEstimate TransferRate { get; }
+    public RateEstimate TransferRate => field ??= new RateEstimate(Counts.TransferredContacts, Counts.HandledContacts, "transferred at least once / handled", _options.ConfidenceLevel);
 
     /// <summary>First-contact resolution by repeat-contact detection.</summary>
-    public RateEstimate FirstContactResolution { get; }
+    public RateEstimate FirstContactResolution => field ??= new RateEstimate(Counts.ResolvedFirstTime, Counts.FcrEligibleContacts,
+        $"FCR (repeat contacts): handled inbound contacts with no repeat within {RepeatScope()} / handled inbound contacts", _options.ConfidenceLevel);
 
     /// <summary>First-contact resolution by the resolved flag, where the data has it.</summary>
-    public RateEstimate FirstContactResolutionFlag { get; }
+    public RateEstimate FirstContactResolutionFlag => field ??= new RateEstimate(Counts.ResolvedTrue, Counts.ResolvedFlagged,
+        "FCR (resolved flag): flagged resolved / handled contacts with a flag", _options.ConfidenceLevel);
 
     /// <summary>The share of handled inbound contacts that repeat an earlier one.</summary>
-    public RateEstimate RepeatContactRate { get; }
+    public RateEstimate RepeatContactRate => field ??= new RateEstimate(Counts.RepeatContacts, Counts.FcrEligibleContacts,
+        $"repeat contacts: handled inbound contacts that repeat an earlier one within {RepeatScope()} / handled inbound contacts", _options.ConfidenceLevel);
 
     /// <summary>CSAT (top-box or top-2-box).</summary>
-    public RateEstimate Csat { get; }
+    public RateEstimate Csat => field ??= ComputeCsat();
 
     /// <summary>Net promoter score.</summary>
-    public NpsEstimate Nps { get; }
+    public NpsEstimate Nps => field ??= new NpsEstimate(Counts.NpsHistogram[9] + Counts.NpsHistogram[10], Counts.NpsHistogram[7] + Counts.NpsHistogram[8],
+        Sum(Counts.NpsHistogram[..7]), _options.ConfidenceLevel);
 
     /// <summary>Customer effort: mean answer on 1-7, with a normal interval from the answers' spread.</summary>
-    public MeanEstimate CesMean { get; }
+    public MeanEstimate CesMean => field ??= MeanOfHistogram(Counts.CesHistogram, 1, Sum(Counts.CesHistogram), _options.ConfidenceLevel, "CES: mean answer (1-7)");
 
     /// <summary>Customer effort: share answering 5-7 ("easy").</summary>
-    public RateEstimate CesEffortShare { get; }
+    public RateEstimate CesEffortShare => field ??= new RateEstimate(Counts.CesHistogram[4] + Counts.CesHistogram[5] + Counts.CesHistogram[6], Sum(Counts.CesHistogram),
+        "CES: answers of 5-7 / answers (1-7)", _options.ConfidenceLevel);
+
+    private RateEstimate ComputeAbandonment()
+    {
+        var c = Counts;
+        var o = _options;
+        long shortAbandons = o.ExcludeShortAbandons ? c.ShortAbandonedContacts : 0;
+        long abandonBase = o.AbandonmentBase == AbandonmentBase.Queued ? c.QueuedContacts : c.OfferedContacts;
+        string shortText = o.ExcludeShortAbandons
+            ? $" (short abandons within {o.ServiceLevel.ShortAbandonThreshold.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s left out)"
+            : "";
+        return new RateEstimate(c.AbandonedContacts - shortAbandons, abandonBase - shortAbandons,
+            (o.AbandonmentBase == AbandonmentBase.Queued ? "abandoned / queued" : "abandoned / offered") + shortText, o.ConfidenceLevel);
+    }
+
+    private RateEstimate ComputeCsat()
+    {
+        var csat = Counts.CsatHistogram;
+        long top = _options.Csat == CsatBox.TopBox ? csat[4] : csat[3] + csat[4];
+        return new RateEstimate(top, Sum(csat), _options.Csat == CsatBox.TopBox ? "CSAT: answers of 5 / answers (1-5)" : "CSAT: answers of 4-5 / answers (1-5)", _options.ConfidenceLevel);
+    }
+
+    private string RepeatScope()
+    {
+        var repeat = _options.Repeat;
+        string window = $"{repeat.Window.TotalDays.ToString("0.###", CultureInfo.InvariantCulture)} days";
+        string scope = (repeat.SameReason ? "same reason" : "any reason") + ", " + (repeat.Scope == RepeatChannelScope.SameChannel ? "same channel" : "any agent channel");
+        return $"{window} ({scope})";
+    }
 
     private static double Div(long numerator, long denominator) => denominator == 0 ? 0 : (double)numerator / denominator;
 
@@ -166,7 +165,7 @@ public sealed class KpiGroup
             return new MeanEstimate(mean, n, definition);
         }
         double variance = Math.Max(0, (sumSquares - n * mean * mean) / (n - 1));
-        double half = Normal.InvCDF(0, 1, 0.5 + level / 2) * Math.Sqrt(variance / n);
+        double half = ProportionInterval.ZScore(level) * Math.Sqrt(variance / n);
         return new MeanEstimate(mean, n, definition, new ConfidenceInterval(mean - half, mean + half, level, "normal"));
     }
 

@@ -13,12 +13,14 @@ public sealed record KpiGrouping(KpiDimensions Dimensions = KpiDimensions.None, 
 /// Computes every KPI for the groups of an <see cref="InteractionTable"/>: the library's hot path.
 /// </summary>
 /// <remarks>
-/// One pass over the columns: each row's group is a mixed-radix number of its dictionary codes and
-/// its time bucket, looked up in a dense index when the key space is small enough and a hash map
-/// otherwise; the row's counts go into a flat array of integer slots per group. Partitions of rows
-/// run in parallel, each with its own slots, and merge by key at the end. Every slot is an integer,
-/// so the result is the same, bit for bit, for any number of partitions or threads; groups come out
-/// sorted by key. Allocation grows with the number of groups, not of rows.
+/// One pass over the columns per worker: each row's group is a mixed-radix number of its dictionary
+/// codes and its time bucket, looked up in a dense index when the key space is small enough and a
+/// hash map otherwise; the row's counts go into a flat array of integer slots per group. Workers
+/// run in parallel and split the groups between them by a hash of the key, so each group is counted
+/// by one worker only and nothing is merged. Every slot is an integer, so the result is the same,
+/// bit for bit, for any number of workers; groups come out sorted by key. The rollup itself
+/// allocates with the number of groups and the key space, not the rows; repeat-contact detection
+/// (for FCR) needs one byte and two ints per row.
 /// </remarks>
 public static class KpiRollup
 {
@@ -55,19 +57,20 @@ public static class KpiRollup
         var keys = new KeyLayout(table, grouping.Dimensions, bucketer);
         var flags = RepeatContactDetector.Detect(table, options.Repeat, degree);
 
-        int parts = (int)Math.Clamp(table.Count / MinRowsPerPartition, 1, degree * 4);
-        var partials = new Partial[parts];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = degree }, p =>
+        // Each worker scans every row but keeps only the groups whose key hashes to it, so every
+        // group lives in exactly one worker's slots: no merge, and memory grows with the groups.
+        int workers = table.Count < MinRowsPerPartition ? 1 : degree;
+        var partials = new Partial[workers];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
         {
-            int from = (int)((long)table.Count * p / parts), to = (int)((long)table.Count * (p + 1) / parts);
             var partial = new Partial(keys.Space);
-            Accumulate(table, options, keys, bucketer, flags, from, to, partial);
-            partials[p] = partial;
+            Accumulate(table, options, keys, bucketer, flags, w, workers, partial);
+            partials[w] = partial;
         });
-        return Merge(partials, table, options, keys, bucketer);
+        return Collect(partials, table, options, keys, bucketer);
     }
 
-    private static void Accumulate(InteractionTable t, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, Partial partial)
+    private static void Accumulate(InteractionTable t, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int worker, int workers, Partial partial)
     {
         long thresholdMs = (long)options.ServiceLevel.Threshold.TotalMilliseconds;
         long shortMs = (long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds;
@@ -86,9 +89,14 @@ public static class KpiRollup
         var csat = t.Csat;
         var nps = t.Nps;
         var ces = t.Ces;
-        for (int i = from; i < to; i++)
+        int n = t.Count;
+        for (int i = 0; i < n; i++)
         {
             long key = keys.KeyOf(i, bucketer);
+            if (workers > 1 && WorkerOf(key, workers) != worker)
+            {
+                continue;
+            }
             var s = partial.SlotsFor(key);
             bool agentChannel = KpiOptions.IsAgentChannel((Channel)channel[i]);
             bool inbound = direction[i] == (byte)Direction.Inbound;
@@ -173,37 +181,33 @@ public static class KpiRollup
         }
     }
 
-    private static List<KpiGroup> Merge(Partial[] partials, InteractionTable table, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer)
+    /// <summary>Spreads keys over workers by a multiplicative hash, so that neighbouring keys (days, agents) alternate.</summary>
+    private static int WorkerOf(long key, int workers) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL >> 32) % (ulong)workers);
+
+    private static List<KpiGroup> Collect(Partial[] partials, InteractionTable table, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer)
     {
-        var merged = new Dictionary<long, long[]>();
-        foreach (var partial in partials)
+        int total = partials.Sum(p => p.Keys.Count);
+        var order = new (long Key, int Worker, int Group)[total];
+        int k = 0;
+        for (int w = 0; w < partials.Length; w++)
         {
-            for (int g = 0; g < partial.Keys.Count; g++)
+            var groupKeys = partials[w].Keys;
+            for (int g = 0; g < groupKeys.Count; g++)
             {
-                long key = partial.Keys[g];
-                if (!merged.TryGetValue(key, out var slots))
-                {
-                    slots = new long[KpiCounts.Slots];
-                    merged.Add(key, slots);
-                }
-                var source = partial.Slots.AsSpan(g * KpiCounts.Slots, KpiCounts.Slots);
-                for (int k = 0; k < KpiCounts.Slots; k++)
-                {
-                    slots[k] += source[k];
-                }
+                order[k++] = (groupKeys[g], w, g);
             }
         }
-        var ordered = merged.Keys.ToArray();
-        Array.Sort(ordered);
-        var groups = new List<KpiGroup>(ordered.Length);
-        foreach (long key in ordered)
+        Array.Sort(order, (x, y) => x.Key.CompareTo(y.Key));
+        var groups = new List<KpiGroup>(total);
+        foreach (var (key, w, g) in order)
         {
-            groups.Add(keys.Describe(key, new KpiCounts(merged[key]), options, table, bucketer));
+            var slots = new ReadOnlyMemory<long>(partials[w].Slots, g * KpiCounts.Slots, KpiCounts.Slots);
+            groups.Add(keys.Describe(key, new KpiCounts(slots), options, table, bucketer));
         }
         return groups;
     }
 
-    /// <summary>One partition's groups: keys in order of first appearance and their slots, laid out flat.</summary>
+    /// <summary>One worker's groups: keys in order of first appearance and their slots, laid out flat.</summary>
     private sealed class Partial
     {
         private readonly int[]? _dense;

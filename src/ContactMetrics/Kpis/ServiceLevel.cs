@@ -167,9 +167,10 @@ public static class ServiceLevel
     /// <summary>The service level of the given counts.</summary>
     /// <param name="counts">The counts of one interval or group; validated.</param>
     /// <param name="definition">The definition.</param>
+    /// <param name="level">The confidence level of the Wilson interval; 0.95 by default.</param>
     /// <returns>The rate with its counts, Wilson interval and the definition in words.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The counts are inconsistent.</exception>
-    public static RateEstimate Compute(ServiceLevelCounts counts, ServiceLevelDefinition definition)
+    public static RateEstimate Compute(ServiceLevelCounts counts, ServiceLevelDefinition definition, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(definition);
         counts.Validate();
@@ -186,6 +187,6 @@ public static class ServiceLevel
                 offered + (definition.IncludeFlowOuts ? c.FlowOuts : 0) - (definition.ExcludeShortAbandons ? c.ShortAbandons : 0)),
             _ => (c.AnsweredWithin + c.AbandonedWithin + c.CallbacksWithin, offered + c.FlowOuts + c.Callbacks),
         };
-        return new RateEstimate(numerator, denominator, definition.Describe());
+        return new RateEstimate(numerator, denominator, definition.Describe(), level);
     }
 }

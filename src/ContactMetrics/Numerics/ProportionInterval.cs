@@ -5,6 +5,7 @@ namespace ContactMetrics.Numerics;
 /// <summary>Confidence intervals for a proportion (a rate such as FCR, service level, abandonment).</summary>
 public static class ProportionInterval
 {
+    private static ZCache _lastZ = new(0.95, Normal.InvCDF(0, 1, 0.975));
     /// <summary>
     /// The Wilson score interval for <paramref name="successes"/> out of <paramref name="trials"/>.
     /// </summary>
@@ -30,7 +31,7 @@ public static class ProportionInterval
             throw new ArgumentOutOfRangeException(nameof(successes), successes, $"Successes must be in [0, {trials}]; was {successes}.");
         }
         Preconditions.CheckInRange(level, double.Epsilon, 1 - 1e-12, nameof(level));
-        double z = Normal.InvCDF(0, 1, 0.5 + level / 2);
+        double z = ZScore(level);
         double n = trials;
         double p = successes / n;
         double z2n = z * z / n;
@@ -42,4 +43,19 @@ public static class ProportionInterval
         double upper = successes == trials ? 1 : Math.Min(1, centre + half);
         return new ConfidenceInterval(lower, upper, level, "wilson");
     }
+
+    /// <summary>The two-sided normal quantile for a level; the last one is cached, as rollups ask for thousands of intervals at one level.</summary>
+    internal static double ZScore(double level)
+    {
+        var cached = _lastZ;
+        if (cached.Level == level)
+        {
+            return cached.Z;
+        }
+        double z = Normal.InvCDF(0, 1, 0.5 + level / 2);
+        _lastZ = new ZCache(level, z);
+        return z;
+    }
+
+    private sealed record ZCache(double Level, double Z);
 }
