@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContactMetrics.Simulation;
 
 /// <summary>
-/// What the contact-center simulator generates, including every planted parameter that an
+/// What <see cref="ContactCenterSimulator"/> generates, including every planted parameter that an
 /// estimator can be checked against. Immutable; each property is validated when set and the
 /// exception names the property.
 /// </summary>

@@ -11,7 +11,7 @@ namespace ContactMetrics.Simulation;
 /// gets max(<see cref="MinimumAgents"/>, ceil((R + beta sqrt(R)) / concurrency)) agents: square-root
 /// staffing (Halfin and Whitt 1981; Borst, Mandelbaum and Reiman 2004, "Dimensioning large call
 /// centers", Operations Research 52(1)) with beta = <see cref="SafetyFactor"/>. The plan is
-/// returned with the simulated tables.
+/// returned in <see cref="SimulatedContactCenter.StaffingPlan"/>.
 /// </remarks>
 public sealed record StaffingOptions
 {
