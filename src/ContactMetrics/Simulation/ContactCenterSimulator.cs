@@ -370,15 +370,16 @@ public static class ContactCenterSimulator
         {
             var currency = _options.Currency;
             var touchNames = _options.Marketing.TouchChannels.Select(c => c.Name).ToArray();
+            // Read-only wrappers: a caller cannot cast a table back to an array and change it.
             return new SimulatedContactCenter(
                 _options,
-                Customers(),
-                Interactions(contacts),
-                Rows(purchases, (id, at, amount) => new Purchase(id, at, new Money(amount, currency))),
-                Rows(touches, (id, at, channel) => new Touchpoint(id, at, touchNames[channel])),
-                Rows(conversions, (id, at, value) => new Conversion(id, at, new Money(value, currency))),
-                StaffingPlan(),
-                Truths());
+                Array.AsReadOnly(Customers()),
+                Array.AsReadOnly(Interactions(contacts)),
+                Array.AsReadOnly(Rows(purchases, (id, at, amount) => new Purchase(id, at, new Money(amount, currency)))),
+                Array.AsReadOnly(Rows(touches, (id, at, channel) => new Touchpoint(id, at, touchNames[channel]))),
+                Array.AsReadOnly(Rows(conversions, (id, at, value) => new Conversion(id, at, new Money(value, currency)))),
+                Array.AsReadOnly(StaffingPlan()),
+                Array.AsReadOnly(Truths()));
         }
 
         private Customer[] Customers()

@@ -19,12 +19,7 @@ public sealed partial class ContactCenterSimulatorTests
     public void Generate_HazardRatioOne_ChurnRateUnchangedByUnresolvedContacts()
     {
         // The control for the test above: the same estimate must find no effect when none is planted.
-        var center = ContactCenterSimulator.Generate(new SimulationOptions
-        {
-            Seed = 7, Customers = 8_000, Churn = new ChurnOptions { UnresolvedHazardRatio = 1.0 },
-        });
-
-        ChurnRateRatio(center, "consumer").Should().BeInRange(0.8, 1.25);
+        ChurnRateRatio(NoEffects, "consumer").Should().BeInRange(0.8, 1.25);
     }
 
     [Fact]
@@ -61,12 +56,7 @@ public sealed partial class ContactCenterSimulatorTests
     [Fact]
     public void Generate_NoResolvedEffect_CsatSameForResolvedAndUnresolved()
     {
-        var center = ContactCenterSimulator.Generate(new SimulationOptions
-        {
-            Seed = 7, Customers = 4_000, Surveys = new SurveyOptions { ResolvedEffect = 0 },
-        });
-
-        CsatDifference(center).Should().BeInRange(-0.1, 0.1);
+        CsatDifference(NoEffects).Should().BeInRange(-0.1, 0.1);
     }
 
     [Fact]
@@ -91,12 +81,7 @@ public sealed partial class ContactCenterSimulatorTests
     [Fact]
     public void Generate_NoServiceLift_ConversionRateSameInsideAndOutsideTheWindow()
     {
-        var center = ContactCenterSimulator.Generate(new SimulationOptions
-        {
-            Seed = 7, Customers = 8_000, Marketing = new MarketingOptions { ServiceLift = 1.0 },
-        });
-
-        ConversionRateRatio(center).Should().BeInRange(0.8, 1.2);
+        ConversionRateRatio(NoEffects).Should().BeInRange(0.8, 1.2);
     }
 
     [Fact]

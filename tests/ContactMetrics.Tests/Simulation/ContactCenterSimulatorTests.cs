@@ -13,11 +13,21 @@ public sealed partial class ContactCenterSimulatorTests(SimulationFixture fixtur
 
     private SimulatedContactCenter Large => fixture.Large;
 
+    private SimulatedContactCenter NoEffects => fixture.NoEffects;
+
     [Fact]
     public void Generate_NullOptions_Throws()
     {
         var generate = () => ContactCenterSimulator.Generate(null!);
 
         generate.Should().Throw<ArgumentNullException>().WithParameterName("options");
+    }
+
+    [Fact]
+    public void Generate_Tables_CannotBeChangedThroughACast()
+    {
+        (Small.Customers as Domain.Customer[]).Should().BeNull();
+        (Small.Interactions as Domain.Interaction[]).Should().BeNull();
+        (Small.Purchases as IList<Domain.Purchase>)!.IsReadOnly.Should().BeTrue();
     }
 }

@@ -11,6 +11,7 @@ public sealed class SimulationFixture
 {
     private readonly Lazy<SimulatedContactCenter> _small = new(() => ContactCenterSimulator.Generate(SmallOptions));
     private readonly Lazy<SimulatedContactCenter> _large = new(() => ContactCenterSimulator.Generate(LargeOptions));
+    private readonly Lazy<SimulatedContactCenter> _noEffects = new(() => ContactCenterSimulator.Generate(NoEffectsOptions));
 
     /// <summary>3,000 customers over the default two years: consistency and sanity checks.</summary>
     public static SimulationOptions SmallOptions { get; } = new() { Seed = 42, Customers = 3_000 };
@@ -18,9 +19,21 @@ public sealed class SimulationFixture
     /// <summary>8,000 customers: enough events to see the planted effects clearly.</summary>
     public static SimulationOptions LargeOptions { get; } = new() { Seed = 7, Customers = 8_000 };
 
+    /// <summary>The large run without the planted effects (hazard ratio 1, service lift 1, no CSAT effect of resolution): the control.</summary>
+    public static SimulationOptions NoEffectsOptions { get; } = new()
+    {
+        Seed = 7,
+        Customers = 8_000,
+        Churn = new ChurnOptions { UnresolvedHazardRatio = 1.0 },
+        Marketing = new MarketingOptions { ServiceLift = 1.0 },
+        Surveys = new SurveyOptions { ResolvedEffect = 0.0 },
+    };
+
     public SimulatedContactCenter Small => _small.Value;
 
     public SimulatedContactCenter Large => _large.Value;
+
+    public SimulatedContactCenter NoEffects => _noEffects.Value;
 }
 
 [CollectionDefinition(Name)]
