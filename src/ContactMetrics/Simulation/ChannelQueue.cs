@@ -1,0 +1,105 @@
+namespace ContactMetrics.Simulation;
+
+/// <summary>
+/// The FIFO queue and the servers of one queued channel. A server is one of an agent's
+/// concurrent slots: agent k owns servers k * concurrency .. (k + 1) * concurrency - 1, and the
+/// servers below the hour's capacity are on shift. A free server is taken longest-idle first; a
+/// server whose agent went off shift finishes its contact and then leaves.
+/// </summary>
+internal sealed class ChannelQueue
+{
+    private const byte Off = 0;
+    private const byte Free = 1;
+    private const byte Busy = 2;
+
+    private readonly int[] _agentsBySlot;
+    private readonly int _concurrency;
+    private readonly int _agentOffset;
+    private readonly byte[] _servers;
+    private readonly Queue<int> _free = new();
+    private readonly Queue<int> _waiting = new(); // may hold abandoned contacts, skipped when dequeued
+    private int _capacity;
+
+    internal ChannelQueue(int channelIndex, int concurrency, int[] agentsBySlot, int agentOffset, int teamSize)
+    {
+        ChannelIndex = channelIndex;
+        _concurrency = concurrency;
+        _agentsBySlot = agentsBySlot;
+        _agentOffset = agentOffset;
+        _servers = new byte[teamSize * concurrency];
+    }
+
+    internal int ChannelIndex { get; }
+
+    /// <summary>Contacts waiting that have not abandoned.</summary>
+    internal int LiveWaiting { get; private set; }
+
+    internal int AgentOf(int server) => _agentOffset + (server / _concurrency);
+
+    /// <summary>Applies the staffing of a slot: servers coming on shift become free at once.</summary>
+    internal void SetCapacity(int slot)
+    {
+        int capacity = _agentsBySlot[slot] * _concurrency;
+        for (int s = _capacity; s < capacity; s++)
+        {
+            if (_servers[s] == Off)
+            {
+                _servers[s] = Free;
+                _free.Enqueue(s);
+            }
+        }
+        _capacity = capacity;
+    }
+
+    /// <summary>Takes the longest-idle server on shift, dropping servers that went off shift.</summary>
+    internal bool TryTakeServer(out int server)
+    {
+        while (_free.TryDequeue(out server))
+        {
+            if (server < _capacity)
+            {
+                _servers[server] = Busy;
+                return true;
+            }
+            _servers[server] = Off;
+        }
+        return false;
+    }
+
+    /// <summary>A server finished its after-contact work.</summary>
+    internal void Release(int server)
+    {
+        if (server < _capacity)
+        {
+            _servers[server] = Free;
+            _free.Enqueue(server);
+        }
+        else
+        {
+            _servers[server] = Off;
+        }
+    }
+
+    internal void Enqueue(int contact)
+    {
+        _waiting.Enqueue(contact);
+        LiveWaiting++;
+    }
+
+    /// <summary>A waiting contact abandoned; its entry stays in the queue and is skipped later.</summary>
+    internal void Abandon() => LiveWaiting--;
+
+    /// <summary>The first contact still waiting; call only when <see cref="LiveWaiting"/> is positive.</summary>
+    internal int DequeueWaiting(ContactBuffer contacts)
+    {
+        while (true)
+        {
+            int contact = _waiting.Dequeue();
+            if (contacts[contact].State == ContactState.Waiting)
+            {
+                LiveWaiting--;
+                return contact;
+            }
+        }
+    }
+}

@@ -1,0 +1,513 @@
+using System.Globalization;
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Simulation;
+
+/// <summary>
+/// Generates a seeded, deterministic synthetic contact center with planted, known effects: demo
+/// data, and a test oracle for the calculators (see docs/simulation.md).
+/// </summary>
+/// <remarks>
+/// <para>Randomness comes from <see cref="SimulationOptions.Seed"/> only. Every customer has its own
+/// streams (profile, purchases, contacts, touchpoints, conversions) and every contact its own
+/// (handling, outcome), hashed from the seed and their index with SplitMix64, so the tables do not
+/// depend on the order of generation, and changing one part of the options (e.g. staffing) leaves
+/// the draws of the others unchanged.</para>
+/// <para>Steps: (1) per customer: segment, acquisition, churn budget, contact rate, BG/NBD purchases
+/// and Gamma-Gamma amounts, first contacts, touchpoints; (2) the hourly staffing plan; (3) one
+/// discrete-event simulation of all contacts in time order (queues, abandonment, resolution,
+/// surveys, repeats, the raised churn hazard after the first unresolved contact); (4) per customer:
+/// truncation at churn and conversions; (5) the tables, each sorted once.</para>
+/// </remarks>
+public static class ContactCenterSimulator
+{
+    private const ulong ProfileStream = 1;
+    private const ulong PurchaseStream = 2;
+    private const ulong ContactStream = 3;
+    private const ulong TouchStream = 4;
+    private const ulong ConversionStream = 5;
+
+    /// <summary>Generates the tables of a simulated contact center.</summary>
+    /// <param name="options">What to generate, with the planted parameters.</param>
+    /// <returns>The tables, with <paramref name="options"/> as their planted truth.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public static SimulatedContactCenter Generate(SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var calendar = new SimulationCalendar(options);
+        var population = new Population(options.Customers);
+        var purchases = new CustomerRows<decimal>(options.Customers);
+        var touches = new CustomerRows<int>(options.Customers);
+        var contacts = new ContactBuffer();
+        ulong root = SeededRandom.Root(options.Seed);
+        var random = new SeededRandom(0);
+
+        var draws = new CustomerDraws(options, calendar, random);
+        for (int i = 0; i < options.Customers; i++)
+        {
+            draws.Profile(population, i, SeededRandom.Derive(SeededRandom.Derive(root, ProfileStream), (ulong)i));
+            draws.Purchases(population, purchases, i, SeededRandom.Derive(SeededRandom.Derive(root, PurchaseStream), (ulong)i));
+            draws.FirstContacts(population, contacts, i, SeededRandom.Derive(SeededRandom.Derive(root, ContactStream), (ulong)i));
+            draws.Touches(population, touches, i, SeededRandom.Derive(SeededRandom.Derive(root, TouchStream), (ulong)i));
+        }
+
+        var plan = StaffingPlanner.Plan(options, calendar, population);
+        new ContactEventLoop(options, calendar, population, contacts, plan).Run();
+
+        var resolvedEnds = ResolvedContactEnds(population.Count, contacts);
+        var conversions = new CustomerRows<decimal>(options.Customers);
+        for (int i = 0; i < options.Customers; i++)
+        {
+            draws.Conversions(population, touches, resolvedEnds, conversions, i, SeededRandom.Derive(SeededRandom.Derive(root, ConversionStream), (ulong)i));
+        }
+
+        return new TableWriter(options, calendar, population, plan).Write(contacts, purchases, touches, conversions);
+    }
+
+    /// <summary>The end times of each customer's resolved contacts, sorted, as compressed rows.</summary>
+    private static CustomerRows<bool> ResolvedContactEnds(int customers, ContactBuffer contacts)
+    {
+        var counts = new int[customers + 1];
+        for (int k = 0; k < contacts.Count; k++)
+        {
+            ref var c = ref contacts[k];
+            if (c.State == ContactState.Done && c.Resolved)
+            {
+                counts[c.Customer + 1]++;
+            }
+        }
+        for (int i = 0; i < customers; i++)
+        {
+            counts[i + 1] += counts[i];
+        }
+        var ends = new long[counts[customers]];
+        var fill = counts[..customers];
+        for (int k = 0; k < contacts.Count; k++)
+        {
+            ref var c = ref contacts[k];
+            if (c.State == ContactState.Done && c.Resolved)
+            {
+                ends[fill[c.Customer]++] = c.Ended;
+            }
+        }
+        var rows = new CustomerRows<bool>(customers);
+        for (int i = 0; i < customers; i++)
+        {
+            Array.Sort(ends, counts[i], counts[i + 1] - counts[i]);
+            for (int j = counts[i]; j < counts[i + 1]; j++)
+            {
+                rows.Add(ends[j], true);
+            }
+            rows.EndCustomer(i);
+        }
+        return rows;
+    }
+
+    /// <summary>The per-customer draws of steps (1) and (4); each reseeds the shared generator with the customer's stream.</summary>
+    private sealed class CustomerDraws
+    {
+        private readonly SimulationOptions _options;
+        private readonly SimulationCalendar _calendar;
+        private readonly SeededRandom _random;
+        private readonly double[] _segmentCumulative;
+        private readonly double[] _channelCumulative;
+        private readonly double[] _reasonCumulative;
+        private readonly double[] _touchCumulative;
+        private readonly double[] _touchLift;
+        private readonly double _maxLift;
+        private readonly int[] _seenStamp;
+        private int _stamp;
+
+        internal CustomerDraws(SimulationOptions options, SimulationCalendar calendar, SeededRandom random)
+        {
+            _options = options;
+            _calendar = calendar;
+            _random = random;
+            _segmentCumulative = SeededRandom.Cumulative(options.Segments.Select(s => s.Share));
+            _channelCumulative = SeededRandom.Cumulative(options.Contacts.Channels.Select(c => c.Share));
+            _reasonCumulative = SeededRandom.Cumulative(options.Contacts.Reasons.Select(r => r.Share));
+            var touchChannels = options.Marketing.TouchChannels;
+            _touchCumulative = SeededRandom.Cumulative(touchChannels.Select(c => c.Share));
+            _touchLift = [.. touchChannels.Select(c => c.ConversionLift)];
+            _maxLift = Math.Max(1.0, options.Marketing.ServiceLift);
+            foreach (double lift in _touchLift)
+            {
+                _maxLift *= Math.Max(1.0, lift);
+            }
+            _seenStamp = new int[touchChannels.Count];
+        }
+
+        /// <summary>Profile stream: segment, acquisition day and time, churn budget, contact-rate multiplier (last: its draw count varies).</summary>
+        internal void Profile(Population population, int i, ulong seed)
+        {
+            var random = _random;
+            random.Reseed(seed);
+            int segment = random.NextIndex(_segmentCumulative);
+            bool initial = random.NextBernoulli(_options.InitialCustomerShare);
+            int day = random.Next(_calendar.Days);
+            var (hour, second) = _calendar.DrawTimeOfDay(random);
+            double budget = random.NextExponential(1.0);
+            double multiplier = random.NextGamma(_options.Contacts.RateShape, _options.Contacts.RateShape);
+
+            var seg = _options.Segments[segment];
+            population.Segment[i] = segment;
+            population.AcquiredDay[i] = initial ? 0 : day;
+            population.AcquiredAt[i] = _calendar.SecondsAt(population.AcquiredDay[i], hour, second);
+            population.ChurnBudget[i] = budget;
+            population.HazardPerSecond[i] = _options.Churn.Enabled ? seg.AnnualChurnHazard / SimulationCalendar.SecondsPerYear : 0.0;
+            population.ContactsPerYear[i] = seg.ContactsPerYear * multiplier;
+        }
+
+        /// <summary>
+        /// Purchase stream: lambda, p, nu, then the trial purchase at acquisition and repeat purchases
+        /// of the BG/NBD process (exponential gaps in weeks; drop-out with probability p after each).
+        /// </summary>
+        internal void Purchases(Population population, CustomerRows<decimal> purchases, int i, ulong seed)
+        {
+            var random = _random;
+            random.Reseed(seed);
+            var bg = _options.Purchases;
+            var gg = _options.Spend;
+            double lambda = random.NextGamma(bg.R, bg.Alpha);
+            double p = random.NextBeta(bg.A, bg.B);
+            double nu = random.NextGamma(gg.Q, gg.Gamma);
+            population.PurchaseRate[i] = lambda;
+            population.DropoutProbability[i] = p;
+            population.SpendRate[i] = nu;
+
+            long end = _calendar.EndSeconds;
+            double t = population.AcquiredAt[i];
+            purchases.Add((long)t, Amount(random.NextGamma(gg.P, nu)));
+            if (lambda > 0)
+            {
+                double meanGap = SimulationCalendar.SecondsPerWeek / lambda;
+                while (true)
+                {
+                    t += random.NextExponential(meanGap);
+                    if (!(t < end))
+                    {
+                        break;
+                    }
+                    long at = (long)Math.Round(t);
+                    purchases.Add(at, Amount(random.NextGamma(gg.P, nu)));
+                    if (random.NextBernoulli(p))
+                    {
+                        population.PurchaseDropoutAt[i] = at;
+                        break;
+                    }
+                }
+            }
+            purchases.EndCustomer(i);
+        }
+
+        /// <summary>
+        /// Contact stream: first contacts by thinning a Poisson process at the busiest weekday's
+        /// rate; each proposal draws acceptance, time of day, channel and reason.
+        /// </summary>
+        internal void FirstContacts(Population population, ContactBuffer contacts, int i, ulong seed)
+        {
+            var random = _random;
+            random.Reseed(SeededRandom.Derive(seed, 0));
+            ulong keys = SeededRandom.Derive(seed, 1);
+            double perDay = population.ContactsPerYear[i] / 365.25 * _calendar.MaxWeekdayFactor;
+            if (!(perDay > 0))
+            {
+                return;
+            }
+            long acquiredAt = population.AcquiredAt[i];
+            double x = population.AcquiredDay[i];
+            ulong ordinal = 0;
+            while (true)
+            {
+                x += random.NextExponential(1.0 / perDay);
+                if (!(x < _calendar.Days))
+                {
+                    break;
+                }
+                int day = (int)x;
+                bool accept = random.NextDouble() * _calendar.MaxWeekdayFactor < _calendar.WeekdayFactor(day);
+                var (hour, second) = _calendar.DrawTimeOfDay(random);
+                int channel = random.NextIndex(_channelCumulative);
+                int reason = random.NextIndex(_reasonCumulative);
+                if (!accept)
+                {
+                    continue;
+                }
+                long arrival = _calendar.SecondsAt(day, hour, second);
+                if (arrival <= acquiredAt || arrival >= _calendar.EndSeconds)
+                {
+                    continue;
+                }
+                contacts.Add(new ContactRecord
+                {
+                    Customer = i,
+                    Channel = channel,
+                    Reason = reason,
+                    Key = SeededRandom.Derive(keys, ordinal++),
+                    Arrival = arrival,
+                    Answered = ContactRecord.None,
+                    Agent = -1,
+                });
+            }
+        }
+
+        /// <summary>Touch stream: a Poisson process of marketing touches from acquisition, each with a channel.</summary>
+        internal void Touches(Population population, CustomerRows<int> touches, int i, ulong seed)
+        {
+            var random = _random;
+            random.Reseed(seed);
+            double perSecond = _options.Marketing.TouchesPerWeek / SimulationCalendar.SecondsPerWeek;
+            if (perSecond > 0)
+            {
+                double t = population.AcquiredAt[i];
+                while (true)
+                {
+                    t += random.NextExponential(1.0 / perSecond);
+                    int channel = random.NextIndex(_touchCumulative);
+                    if (!(t < _calendar.EndSeconds))
+                    {
+                        break;
+                    }
+                    touches.Add((long)Math.Round(t), channel);
+                }
+            }
+            touches.EndCustomer(i);
+        }
+
+        /// <summary>
+        /// Conversion stream: thinning (Lewis and Shedler 1979) of a Poisson process at the largest
+        /// possible rate down to c(t) (see <see cref="MarketingOptions"/>), from acquisition until churn.
+        /// </summary>
+        internal void Conversions(Population population, CustomerRows<int> touches, CustomerRows<bool> resolvedEnds, CustomerRows<decimal> conversions, int i, ulong seed)
+        {
+            var random = _random;
+            random.Reseed(seed);
+            var m = _options.Marketing;
+            double basePerSecond = m.ConversionsPerYear / SimulationCalendar.SecondsPerYear;
+            double maxPerSecond = basePerSecond * _maxLift;
+            long stop = Math.Min(population.ChurnAt[i], _calendar.EndSeconds);
+            if (maxPerSecond > 0)
+            {
+                double touchWindow = m.TouchWindow.TotalSeconds;
+                double serviceWindow = m.ServiceWindow.TotalSeconds;
+                double valueRate = m.ConversionValueShape / m.ConversionValueMean;
+                int touchEnd = touches.Start(i);    // touches at or before the proposal: [Start, touchEnd)
+                int serviceEnd = resolvedEnds.Start(i);
+                double t = population.AcquiredAt[i];
+                while (true)
+                {
+                    t += random.NextExponential(1.0 / maxPerSecond);
+                    double accept = random.NextDouble();
+                    if (!(t < stop))
+                    {
+                        break;
+                    }
+                    long at = (long)Math.Round(t);
+                    if (at >= stop)
+                    {
+                        break;
+                    }
+                    while (touchEnd < touches.End(i) && touches.Time(touchEnd) <= at)
+                    {
+                        touchEnd++;
+                    }
+                    while (serviceEnd < resolvedEnds.End(i) && resolvedEnds.Time(serviceEnd) <= at)
+                    {
+                        serviceEnd++;
+                    }
+                    double factor = 1.0;
+                    _stamp++;
+                    for (int j = touchEnd - 1; j >= touches.Start(i) && at - touches.Time(j) < touchWindow; j--)
+                    {
+                        int channel = touches.Value(j);
+                        if (_seenStamp[channel] != _stamp)
+                        {
+                            _seenStamp[channel] = _stamp;
+                            factor *= _touchLift[channel];
+                        }
+                    }
+                    if (serviceEnd > resolvedEnds.Start(i) && at - resolvedEnds.Time(serviceEnd - 1) < serviceWindow)
+                    {
+                        factor *= m.ServiceLift;
+                    }
+                    if (accept * _maxLift < factor)
+                    {
+                        conversions.Add(at, Amount(random.NextGamma(m.ConversionValueShape, valueRate)));
+                    }
+                }
+            }
+            conversions.EndCustomer(i);
+        }
+
+        /// <summary>An amount in currency units rounded to cents, at least one cent.</summary>
+        private static decimal Amount(double value) => Math.Max(0.01m, Math.Round((decimal)Math.Min(value, 1e12), 2, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>Step (5): builds the domain records and sorts each table once.</summary>
+    private sealed class TableWriter
+    {
+        private readonly SimulationOptions _options;
+        private readonly SimulationCalendar _calendar;
+        private readonly Population _population;
+        private readonly StaffingPlanner _plan;
+        private readonly CustomerId[] _customerIds;
+
+        internal TableWriter(SimulationOptions options, SimulationCalendar calendar, Population population, StaffingPlanner plan)
+        {
+            _options = options;
+            _calendar = calendar;
+            _population = population;
+            _plan = plan;
+            _customerIds = new CustomerId[population.Count];
+            for (int i = 0; i < population.Count; i++)
+            {
+                _customerIds[i] = new CustomerId("C" + (i + 1).ToString("D6", CultureInfo.InvariantCulture));
+            }
+        }
+
+        internal SimulatedContactCenter Write(ContactBuffer contacts, CustomerRows<decimal> purchases, CustomerRows<int> touches, CustomerRows<decimal> conversions)
+        {
+            var currency = _options.Currency;
+            var touchNames = _options.Marketing.TouchChannels.Select(c => c.Name).ToArray();
+            // Read-only wrappers: a caller cannot cast a table back to an array and change it.
+            return new SimulatedContactCenter(
+                _options,
+                Array.AsReadOnly(Customers()),
+                Array.AsReadOnly(Interactions(contacts)),
+                Array.AsReadOnly(Rows(purchases, (id, at, amount) => new Purchase(id, at, new Money(amount, currency)))),
+                Array.AsReadOnly(Rows(touches, (id, at, channel) => new Touchpoint(id, at, touchNames[channel]))),
+                Array.AsReadOnly(Rows(conversions, (id, at, value) => new Conversion(id, at, new Money(value, currency)))),
+                Array.AsReadOnly(StaffingPlan()),
+                Array.AsReadOnly(Truths()));
+        }
+
+        private Customer[] Customers()
+        {
+            var customers = new Customer[_population.Count];
+            for (int i = 0; i < customers.Length; i++)
+            {
+                LocalDate? churnedOn = _population.ChurnAt[i] == Population.Never ? null : _calendar.DateOf(_calendar.DayOf(_population.ChurnAt[i]));
+                customers[i] = new Customer(_customerIds[i], _calendar.DateOf(_population.AcquiredDay[i]), churnedOn, _options.Segments[_population.Segment[i]].Name);
+            }
+            return customers;
+        }
+
+        private Interaction[] Interactions(ContactBuffer contacts)
+        {
+            var order = new List<(long Arrival, int Index)>();
+            for (int k = 0; k < contacts.Count; k++)
+            {
+                if (contacts[k].State == ContactState.Done)
+                {
+                    order.Add((contacts[k].Arrival, k));
+                }
+            }
+            order.Sort();
+
+            var channels = _options.Contacts.Channels;
+            var reasons = _options.Contacts.Reasons;
+            var queues = channels.Select(c => c.Channel.ToSchemaName()).ToArray();
+            var agents = new AgentId[_plan.TotalAgents];
+            for (int a = 0; a < agents.Length; a++)
+            {
+                agents[a] = new AgentId("A" + (a + 1).ToString("D3", CultureInfo.InvariantCulture));
+            }
+
+            var result = new Interaction[order.Count];
+            for (int n = 0; n < result.Length; n++)
+            {
+                ref var c = ref contacts[order[n].Index];
+                string id = "I" + (n + 1).ToString("D7", CultureInfo.InvariantCulture);
+                SurveyResponse? survey = c.Csat < 0 ? null : new SurveyResponse(c.Csat, c.Nps, c.Ces, id);
+                result[n] = new Interaction(
+                    new InteractionId(id),
+                    _customerIds[c.Customer],
+                    channels[c.Channel].Channel,
+                    _calendar.ToInstant(c.Arrival),
+                    _calendar.ToInstant(c.Ended),
+                    Direction.Inbound,
+                    c.Agent >= 0 ? agents[c.Agent] : null,
+                    queues[c.Channel],
+                    reasons[c.Reason].Name,
+                    c.Answered >= 0 ? _calendar.ToInstant(c.Answered) : null,
+                    Duration.FromSeconds(c.Talk),
+                    Duration.FromSeconds(c.Hold),
+                    Duration.FromSeconds(c.AfterCallWork),
+                    c.Resolved,
+                    c.Transfers,
+                    survey);
+            }
+            return result;
+        }
+
+        /// <summary>The rows before each customer's churn, sorted by time then customer.</summary>
+        private T[] Rows<TValue, T>(CustomerRows<TValue> rows, Func<CustomerId, Instant, TValue, T> create)
+        {
+            var order = new List<(long Time, int Customer, int Row)>(rows.Count);
+            for (int i = 0; i < _population.Count; i++)
+            {
+                long stop = _population.ChurnAt[i];
+                for (int r = rows.Start(i); r < rows.End(i); r++)
+                {
+                    if (rows.Time(r) < stop)
+                    {
+                        order.Add((rows.Time(r), i, r));
+                    }
+                }
+            }
+            order.Sort();
+            var result = new T[order.Count];
+            for (int n = 0; n < result.Length; n++)
+            {
+                var (time, customer, row) = order[n];
+                result[n] = create(_customerIds[customer], _calendar.ToInstant(time), rows.Value(row));
+            }
+            return result;
+        }
+
+        private StaffingInterval[] StaffingPlan()
+        {
+            var channels = _options.Contacts.Channels;
+            var result = new List<StaffingInterval>();
+            for (int c = 0; c < channels.Count; c++)
+            {
+                if (_plan.Agents[c] is not int[] agents)
+                {
+                    continue;
+                }
+                var forecast = _plan.Forecast[c]!;
+                for (int k = 0; k < _plan.Slots; k++)
+                {
+                    long start = (long)k * SimulationCalendar.SecondsPerHour;
+                    long end = Math.Min(start + SimulationCalendar.SecondsPerHour, _calendar.EndSeconds);
+                    result.Add(new StaffingInterval(channels[c].Channel, _calendar.ToInstant(start), _calendar.ToInstant(end), agents[k], forecast[k]));
+                }
+            }
+            return [.. result];
+        }
+
+        private CustomerTruth[] Truths()
+        {
+            var truths = new CustomerTruth[_population.Count];
+            double p = _options.Spend.P;
+            for (int i = 0; i < truths.Length; i++)
+            {
+                truths[i] = new CustomerTruth(
+                    _customerIds[i],
+                    _options.Segments[_population.Segment[i]].Name,
+                    _calendar.ToInstant(_population.AcquiredAt[i]),
+                    _population.PurchaseRate[i],
+                    _population.DropoutProbability[i],
+                    p / _population.SpendRate[i],
+                    _population.ContactsPerYear[i],
+                    Optional(_population.PurchaseDropoutAt[i]),
+                    Optional(_population.ExposedAt[i]),
+                    Optional(_population.ChurnAt[i]));
+            }
+            return truths;
+        }
+
+        private Instant? Optional(long seconds) => seconds == Population.Never ? null : _calendar.ToInstant(seconds);
+    }
+}

@@ -1,0 +1,415 @@
+namespace ContactMetrics.Simulation;
+
+/// <summary>
+/// The discrete-event simulation of the service: arrivals, per-channel FIFO queues with hourly
+/// staffing and exponential patience, handling, and outcomes (survey, repeat contact, raised churn
+/// hazard), all in one time-ordered event list so that service failures can move churn and churn can
+/// stop contacts.
+/// </summary>
+/// <remarks>
+/// Each contact draws from two streams of its own, seeded from its key: one for how it is handled
+/// (patience, durations, transfer, resolution, response delay, agent), one for its outcome (survey,
+/// repeat). Both draw a fixed sequence whatever happens to the contact, so a change of staffing
+/// changes only waits and abandonment, not the contacts' own draws (common random numbers).
+/// </remarks>
+internal sealed class ContactEventLoop
+{
+    private const ulong HandlingStream = 0;
+    private const ulong OutcomeStream = 1;
+    private const ulong RepeatChild = 2;
+    private const int MaxSeconds = 100 * SimulationCalendar.SecondsPerDay; // caps heavy lognormal tails
+
+    private readonly SimulationOptions _options;
+    private readonly SimulationCalendar _calendar;
+    private readonly Population _population;
+    private readonly ContactBuffer _contacts;
+    private readonly StaffingPlanner _plan;
+    private readonly ChannelOptions[] _channels;
+    private readonly double[,] _resolution;
+    private readonly double[]? _agentChannelCumulative;
+    private readonly int[] _agentChannelIndex;
+    private readonly ChannelQueue?[] _queues;
+    private readonly SeededRandom _random = new(0);
+    private readonly PriorityQueue<SimEvent, EventKey> _events = new();
+    private readonly double _hazardRatio;
+    private long _sequence;
+
+    internal ContactEventLoop(SimulationOptions options, SimulationCalendar calendar, Population population, ContactBuffer contacts, StaffingPlanner plan)
+    {
+        _options = options;
+        _calendar = calendar;
+        _population = population;
+        _contacts = contacts;
+        _plan = plan;
+        _channels = [.. options.Contacts.Channels];
+        _hazardRatio = options.Churn.UnresolvedHazardRatio;
+
+        var reasons = options.Contacts.Reasons;
+        _resolution = new double[_channels.Length, reasons.Count];
+        for (int c = 0; c < _channels.Length; c++)
+        {
+            for (int r = 0; r < reasons.Count; r++)
+            {
+                _resolution[c, r] = Math.Min(1.0, _channels[c].ResolutionProbability * reasons[r].ResolutionFactor);
+            }
+        }
+
+        var agentChannels = new List<int>();
+        for (int c = 0; c < _channels.Length; c++)
+        {
+            if (_channels[c].Handling != ChannelHandling.SelfService)
+            {
+                agentChannels.Add(c);
+            }
+        }
+        _agentChannelIndex = [.. agentChannels];
+        double agentShare = agentChannels.Sum(c => _channels[c].Share);
+        _agentChannelCumulative = agentShare > 0 ? SeededRandom.Cumulative(agentChannels.Select(c => _channels[c].Share)) : null;
+
+        _queues = new ChannelQueue?[_channels.Length];
+        for (int c = 0; c < _channels.Length; c++)
+        {
+            if (_channels[c].Handling == ChannelHandling.Queued)
+            {
+                _queues[c] = new ChannelQueue(c, _channels[c].Concurrency, plan.Agents[c]!, plan.AgentOffset[c], plan.TeamSize[c]);
+            }
+        }
+    }
+
+    private enum EventKind : byte
+    {
+        Capacity,
+        ServerFree,
+        Arrival,
+        Abandon,
+        Complete,
+    }
+
+    /// <summary>Runs every event before the end of the period.</summary>
+    internal void Run()
+    {
+        long end = _calendar.EndSeconds;
+        for (int c = 0; c < _queues.Length; c++)
+        {
+            if (_queues[c] is not null)
+            {
+                Push(0, EventKind.Capacity, c, 0);
+            }
+        }
+        for (int i = 0; i < _population.Count; i++)
+        {
+            ScheduleChurn(i, InitialChurnTime(i));
+        }
+        for (int k = 0; k < _contacts.Count; k++)
+        {
+            Push(_contacts[k].Arrival, EventKind.Arrival, k, 0);
+        }
+
+        while (_events.TryDequeue(out var e, out var key))
+        {
+            if (key.Time >= end)
+            {
+                break;
+            }
+            long now = key.Time;
+            switch (e.Kind)
+            {
+                case EventKind.Capacity:
+                    OnCapacity(now, _queues[e.A]!, e.B);
+                    break;
+                case EventKind.ServerFree:
+                    OnServerFree(now, _queues[e.A]!, e.B);
+                    break;
+                case EventKind.Arrival:
+                    OnArrival(now, e.A);
+                    break;
+                case EventKind.Abandon:
+                    OnAbandon(now, e.A);
+                    break;
+                case EventKind.Complete:
+                    OnComplete(now, e.A);
+                    break;
+            }
+        }
+    }
+
+    // A staffing change at the top of the hour runs before anything else due at that second.
+    private void Push(long time, EventKind kind, int a, int b)
+        => _events.Enqueue(new SimEvent(kind, a, b), new EventKey(time, kind == EventKind.Capacity ? 0 : 1, _sequence++));
+
+    // ChurnAt holds the scheduled churn time; it only moves while the customer has not churned, so
+    // a customer has churned exactly when that time has come.
+    private bool HasChurned(int customer, long now) => _population.ChurnAt[customer] <= now;
+
+    private double InitialChurnTime(int customer)
+    {
+        double hazard = _population.HazardPerSecond[customer];
+        return hazard > 0 ? _population.AcquiredAt[customer] + (_population.ChurnBudget[customer] / hazard) : double.PositiveInfinity;
+    }
+
+    private void ScheduleChurn(int customer, double time)
+        => _population.ChurnAt[customer] = time < _calendar.EndSeconds ? (long)Math.Ceiling(time) : Population.Never;
+
+    private void OnCapacity(long now, ChannelQueue queue, int slot)
+    {
+        queue.SetCapacity(slot);
+        Dispatch(now, queue);
+        if (slot + 1 < _plan.Slots)
+        {
+            Push((long)(slot + 1) * SimulationCalendar.SecondsPerHour, EventKind.Capacity, queue.ChannelIndex, slot + 1);
+        }
+    }
+
+    private void OnServerFree(long now, ChannelQueue queue, int server)
+    {
+        queue.Release(server);
+        Dispatch(now, queue);
+    }
+
+    private void Dispatch(long now, ChannelQueue queue)
+    {
+        while (queue.LiveWaiting > 0 && queue.TryTakeServer(out int server))
+        {
+            int contact = queue.DequeueWaiting(_contacts);
+            StartService(now, queue, contact, server);
+        }
+    }
+
+    private void OnArrival(long now, int index)
+    {
+        ref var c = ref _contacts[index];
+        if (HasChurned(c.Customer, now))
+        {
+            c.State = ContactState.Dropped;
+            return;
+        }
+        var channel = _channels[c.Channel];
+        DrawHandling(ref c, channel);
+        switch (channel.Handling)
+        {
+            case ChannelHandling.SelfService:
+                // The session length was drawn as talk; a self-service session records no talk time.
+                c.Answered = now;
+                c.Ended = now + c.Talk;
+                c.Talk = 0;
+                c.Hold = 0;
+                c.AfterCallWork = 0;
+                c.Transfers = 0;
+                c.State = ContactState.InService;
+                Push(c.Ended, EventKind.Complete, index, 0);
+                break;
+            case ChannelHandling.Asynchronous:
+                c.Ended = c.Answered + c.Talk + c.Hold;
+                c.State = ContactState.InService;
+                Push(c.Ended, EventKind.Complete, index, 0);
+                break;
+            default:
+                var queue = _queues[c.Channel]!;
+                if (queue.LiveWaiting == 0 && queue.TryTakeServer(out int server))
+                {
+                    StartService(now, queue, index, server);
+                }
+                else
+                {
+                    c.State = ContactState.Waiting;
+                    queue.Enqueue(index);
+                    Push(now + c.Patience, EventKind.Abandon, index, 0);
+                }
+                break;
+        }
+    }
+
+    private void StartService(long now, ChannelQueue queue, int index, int server)
+    {
+        ref var c = ref _contacts[index];
+        c.State = ContactState.InService;
+        c.Answered = now;
+        c.Agent = queue.AgentOf(server);
+        c.Ended = now + c.Talk + c.Hold;
+        Push(c.Ended, EventKind.Complete, index, 0);
+        Push(c.Ended + c.AfterCallWork, EventKind.ServerFree, queue.ChannelIndex, server);
+    }
+
+    private void OnAbandon(long now, int index)
+    {
+        ref var c = ref _contacts[index];
+        if (c.State != ContactState.Waiting)
+        {
+            return;
+        }
+        _queues[c.Channel]!.Abandon();
+        c.Abandoned = true;
+        c.Resolved = false;
+        c.Answered = ContactRecord.None;
+        c.Agent = -1;
+        c.Talk = 0;
+        c.Hold = 0;
+        c.AfterCallWork = 0;
+        c.Transfers = 0;
+        c.Ended = now;
+        OnComplete(now, index);
+    }
+
+    /// <summary>
+    /// The handling stream, always drawn in this order: patience, talk, hold flag, hold, after-contact
+    /// work, transfer flag, transferred talk, resolution, response delay, agent.
+    /// </summary>
+    private void DrawHandling(ref ContactRecord c, ChannelOptions channel)
+    {
+        var random = _random;
+        random.Reseed(SeededRandom.Derive(c.Key, HandlingStream));
+        double patience = random.NextExponential(channel.MeanPatience.TotalSeconds);
+        double talk = random.NextLogNormal(channel.TalkMedian.TotalSeconds, channel.TalkSigma);
+        bool hasHold = random.NextBernoulli(channel.HoldProbability);
+        double hold = random.NextLogNormal(channel.HoldMedian.TotalSeconds, channel.HoldSigma);
+        double acw = random.NextLogNormal(channel.AfterCallWorkMedian.TotalSeconds, channel.AfterCallWorkSigma);
+        bool transferred = random.NextBernoulli(channel.TransferProbability) && channel.Handling != ChannelHandling.SelfService;
+        double transferTalk = random.NextLogNormal(channel.TalkMedian.TotalSeconds, channel.TalkSigma);
+        double resolution = random.NextDouble();
+        double response = random.NextLogNormal(channel.ResponseMedian.TotalSeconds, channel.ResponseSigma);
+        double agentPick = random.NextDouble();
+
+        c.Patience = (int)Math.Min(Math.Round(patience), MaxSeconds);
+        c.Talk = WholeSeconds(talk) + (transferred ? WholeSeconds(transferTalk) : 0);
+        c.Hold = hasHold ? WholeSeconds(hold) : 0;
+        c.AfterCallWork = WholeSeconds(acw);
+        c.Transfers = transferred ? 1 : 0;
+        c.Resolved = resolution < _resolution[c.Channel, c.Reason];
+        if (channel.Handling == ChannelHandling.Asynchronous)
+        {
+            c.Answered = c.Arrival + WholeSeconds(response);
+            int team = _plan.TeamSize[c.Channel];
+            c.Agent = _plan.AgentOffset[c.Channel] + Math.Min(team - 1, (int)(agentPick * team));
+        }
+    }
+
+    private static int WholeSeconds(double seconds) => (int)Math.Clamp(Math.Round(seconds), 1, MaxSeconds);
+
+    private void OnComplete(long now, int index)
+    {
+        ref var c = ref _contacts[index];
+        c.State = ContactState.Done;
+
+        // The outcome stream, always drawn in this order: survey flag, three normals, repeat flag,
+        // repeat delay, repeat time of day, repeat channel.
+        var random = _random;
+        random.Reseed(SeededRandom.Derive(c.Key, OutcomeStream));
+        bool responds = random.NextBernoulli(_options.Surveys.ResponseRate);
+        double e1 = random.NextStandardNormal();
+        double e2 = random.NextStandardNormal();
+        double e3 = random.NextStandardNormal();
+        bool repeats = random.NextBernoulli(_options.Contacts.RepeatProbability);
+        double delay = random.NextExponential(_options.Contacts.RepeatDelayMean.TotalSeconds);
+        var (hour, secondOfHour) = _calendar.DrawTimeOfDay(random);
+        double channelPick = random.NextDouble();
+
+        c.Csat = c.Nps = c.Ces = -1;
+        if (!c.Abandoned && responds)
+        {
+            AnswerSurvey(ref c, e1, e2, e3);
+        }
+
+        int customer = c.Customer;
+        if (c.Resolved || HasChurned(customer, now))
+        {
+            return;
+        }
+        if (_population.ExposedAt[customer] == Population.Never)
+        {
+            _population.ExposedAt[customer] = now;
+            RaiseHazard(customer, now);
+        }
+        if (repeats && c.Depth < _options.Contacts.MaxRepeats)
+        {
+            ScheduleRepeat(now, index, delay, hour, secondOfHour, channelPick);
+        }
+    }
+
+    private void AnswerSurvey(ref ContactRecord c, double e1, double e2, double e3)
+    {
+        var s = _options.Surveys;
+        double waitMinutes = 0;
+        if (_channels[c.Channel].Handling == ChannelHandling.Queued)
+        {
+            waitMinutes = Math.Min(c.Answered - c.Arrival, s.WaitCap.TotalSeconds) / 60.0;
+        }
+        double u = s.CsatBase + (c.Resolved ? s.ResolvedEffect : 0) - (s.WaitEffectPerMinute * waitMinutes) + (s.NoiseSd * e1);
+        c.Csat = Score(u, 1, 5);
+        c.Nps = Score((SurveyOptions.NpsSlope * (u - 1)) + (s.NpsNoiseSd * e2), 0, 10);
+        c.Ces = Score(1 + (SurveyOptions.CesSlope * (u - 1)) + (s.CesNoiseSd * e3), 1, 7);
+    }
+
+    private static sbyte Score(double value, int min, int max) => (sbyte)Math.Clamp(Math.Round(value), min, max);
+
+    /// <summary>
+    /// From the first unresolved contact on, the hazard is h0 * ratio: the churn time solves
+    /// h0 (t_e - t_0) + h0 ratio (t - t_e) = E (Austin 2012).
+    /// </summary>
+    private void RaiseHazard(int customer, long exposedAt)
+    {
+        double hazard = _population.HazardPerSecond[customer];
+        if (hazard <= 0)
+        {
+            return;
+        }
+        double used = hazard * (exposedAt - _population.AcquiredAt[customer]);
+        double remaining = Math.Max(0.0, _population.ChurnBudget[customer] - used);
+        ScheduleChurn(customer, exposedAt + (remaining / (hazard * _hazardRatio)));
+    }
+
+    private void ScheduleRepeat(long now, int index, double delay, int hour, int secondOfHour, double channelPick)
+    {
+        var parent = _contacts[index];
+        int day = _calendar.DayOf(now + (long)Math.Round(delay));
+        if (day >= _calendar.Days)
+        {
+            return;
+        }
+        long arrival = _calendar.SecondsAt(day, hour, secondOfHour);
+        if (arrival <= now)
+        {
+            if (day + 1 >= _calendar.Days)
+            {
+                return;
+            }
+            arrival = _calendar.SecondsAt(day + 1, hour, secondOfHour);
+        }
+        if (arrival >= _calendar.EndSeconds)
+        {
+            return;
+        }
+        int channel = parent.Channel;
+        if (_channels[channel].Handling == ChannelHandling.SelfService && _agentChannelCumulative is not null)
+        {
+            channel = _agentChannelIndex[SeededRandom.IndexOf(_agentChannelCumulative, channelPick)];
+        }
+        int added = _contacts.Add(new ContactRecord
+        {
+            Customer = parent.Customer,
+            Channel = channel,
+            Reason = parent.Reason,
+            Depth = parent.Depth + 1,
+            Key = SeededRandom.Derive(parent.Key, RepeatChild),
+            Arrival = arrival,
+            Answered = ContactRecord.None,
+            Agent = -1,
+        });
+        Push(arrival, EventKind.Arrival, added, 0);
+    }
+
+    private readonly record struct SimEvent(EventKind Kind, int A, int B);
+
+    /// <summary>Events run in time order; at equal times by rank, then in the order they were scheduled.</summary>
+    private readonly record struct EventKey(long Time, int Rank, long Sequence) : IComparable<EventKey>
+    {
+        public int CompareTo(EventKey other)
+        {
+            int c = Time.CompareTo(other.Time);
+            if (c == 0)
+            {
+                c = Rank.CompareTo(other.Rank);
+            }
+            return c != 0 ? c : Sequence.CompareTo(other.Sequence);
+        }
+    }
+}

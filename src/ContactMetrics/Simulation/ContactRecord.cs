@@ -1,0 +1,66 @@
+namespace ContactMetrics.Simulation;
+
+internal enum ContactState : byte
+{
+    /// <summary>Created, its arrival not yet processed.</summary>
+    Pending = 0,
+
+    /// <summary>In a queue.</summary>
+    Waiting = 1,
+
+    /// <summary>Answered (by an agent, or the self-service system), not yet ended.</summary>
+    InService = 2,
+
+    /// <summary>Ended before the end of the period: written to the table.</summary>
+    Done = 3,
+
+    /// <summary>Arrived after its customer churned: never happened.</summary>
+    Dropped = 4,
+}
+
+/// <summary>One contact in the event loop. Times are seconds since the start of the period.</summary>
+internal struct ContactRecord
+{
+    internal const long None = -1;
+
+    internal int Customer;
+    internal int Channel;       // index into ContactOptions.Channels
+    internal int Reason;        // index into ContactOptions.Reasons
+    internal int Depth;         // 0 for a first contact, n for the n-th repeat
+    internal ulong Key;         // seed of the contact's own streams
+    internal long Arrival;
+    internal long Answered;
+    internal long Ended;
+    internal int Agent;         // global agent index, -1 for none
+    internal int Patience;
+    internal int Talk;
+    internal int Hold;
+    internal int AfterCallWork;
+    internal int Transfers;
+    internal bool Resolved;
+    internal bool Abandoned;
+    internal ContactState State;
+    internal sbyte Csat;        // -1: no survey
+    internal sbyte Nps;
+    internal sbyte Ces;
+}
+
+/// <summary>A growable array of contacts with access by reference. A reference is invalid after <see cref="Add"/>.</summary>
+internal sealed class ContactBuffer
+{
+    private ContactRecord[] _items = new ContactRecord[1024];
+
+    internal int Count { get; private set; }
+
+    internal ref ContactRecord this[int index] => ref _items[index];
+
+    internal int Add(in ContactRecord contact)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+        _items[Count] = contact;
+        return Count++;
+    }
+}

@@ -1,0 +1,125 @@
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace ContactMetrics.Simulation;
+
+/// <summary>
+/// Local days and hours of the simulated period. Times inside the simulator are whole seconds
+/// since the start of the period (the start of <see cref="SimulationOptions.Start"/> in the time zone).
+/// </summary>
+internal sealed class SimulationCalendar
+{
+    internal const int SecondsPerHour = 3600;
+    internal const int SecondsPerDay = 86_400;
+    internal const double SecondsPerWeek = 7.0 * SecondsPerDay;
+    internal const double SecondsPerYear = 365.25 * SecondsPerDay;
+
+    private readonly DateTimeZone _zone;
+    private readonly LocalDate _start;
+    private readonly long[] _midnights; // unix seconds of the start of local day d, d = 0..Days
+    private readonly bool[] _plainDay;  // no offset change inside the day: local time = midnight + elapsed
+    private readonly double[] _hourCumulative;
+    private readonly double[] _hourProbability;
+    private readonly double[] _weekdayFactor; // Monday first, mean 1
+    private readonly int _startWeekday;        // 0 = Monday
+
+    internal SimulationCalendar(SimulationOptions options)
+    {
+        _zone = options.TimeZone;
+        _start = options.Start;
+        Days = options.DurationDays;
+        _midnights = new long[Days + 1];
+        _plainDay = new bool[Days];
+        for (int d = 0; d <= Days; d++)
+        {
+            _midnights[d] = _zone.AtStartOfDay(_start.PlusDays(d)).ToInstant().ToUnixTimeSeconds();
+        }
+        for (int d = 0; d < Days; d++)
+        {
+            var first = Instant.FromUnixTimeSeconds(_midnights[d]);
+            var last = Instant.FromUnixTimeSeconds(_midnights[d + 1] - 1);
+            _plainDay[d] = _midnights[d + 1] - _midnights[d] == SecondsPerDay
+                && _zone.GetUtcOffset(first) == _zone.GetUtcOffset(last)
+                && first.InZone(_zone).TimeOfDay == LocalTime.Midnight;
+        }
+        StartUnix = _midnights[0];
+        EndSeconds = _midnights[Days] - StartUnix;
+
+        var hours = options.Contacts.HourWeights;
+        _hourCumulative = SeededRandom.Cumulative(hours);
+        _hourProbability = new double[24];
+        for (int h = 0; h < 24; h++)
+        {
+            _hourProbability[h] = hours[h] / _hourCumulative[^1];
+        }
+
+        var weekdays = options.Contacts.WeekdayWeights;
+        double mean = weekdays.Sum() / 7.0;
+        _weekdayFactor = new double[7];
+        for (int i = 0; i < 7; i++)
+        {
+            _weekdayFactor[i] = weekdays[i] / mean;
+        }
+        MaxWeekdayFactor = _weekdayFactor.Max();
+        _startWeekday = (int)_start.DayOfWeek - 1;
+    }
+
+    internal int Days { get; }
+
+    internal long StartUnix { get; }
+
+    /// <summary>The end of the period, in seconds since its start.</summary>
+    internal long EndSeconds { get; }
+
+    internal double MaxWeekdayFactor { get; }
+
+    internal DateTimeZone Zone => _zone;
+
+    internal Instant ToInstant(long seconds) => Instant.FromUnixTimeSeconds(StartUnix + seconds);
+
+    internal LocalDate DateOf(int day) => _start.PlusDays(day);
+
+    /// <summary>The day's weekday weight divided by the mean weekday weight.</summary>
+    internal double WeekdayFactor(int day) => _weekdayFactor[(_startWeekday + day) % 7];
+
+    /// <summary>The probability that a contact falls in local hour <paramref name="hour"/> of its day.</summary>
+    internal double HourProbability(int hour) => _hourProbability[hour];
+
+    /// <summary>A local time of day drawn from the hour profile, uniform within the hour.</summary>
+    internal (int Hour, int SecondOfHour) DrawTimeOfDay(SeededRandom random)
+    {
+        int hour = random.NextIndex(_hourCumulative);
+        int second = random.Next(SecondsPerHour);
+        return (hour, second);
+    }
+
+    /// <summary>Seconds since the start of the period of a local time on day <paramref name="day"/>; a time in a DST gap moves forward.</summary>
+    internal long SecondsAt(int day, int hour, int secondOfHour)
+    {
+        if (_plainDay[day])
+        {
+            return _midnights[day] - StartUnix + (hour * SecondsPerHour) + secondOfHour;
+        }
+        var local = _start.PlusDays(day).At(new LocalTime(hour, secondOfHour / 60, secondOfHour % 60));
+        return _zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant().ToUnixTimeSeconds() - StartUnix;
+    }
+
+    /// <summary>The local day of an instant given in seconds since the start; <see cref="Days"/> at or after the end.</summary>
+    internal int DayOf(long seconds)
+    {
+        long unix = StartUnix + seconds;
+        int index = Array.BinarySearch(_midnights, unix);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    /// <summary>The local hour of day of an instant given in seconds since the start.</summary>
+    internal int HourOf(long seconds)
+    {
+        int day = DayOf(seconds);
+        if (day < Days && _plainDay[day])
+        {
+            return (int)((StartUnix + seconds - _midnights[day]) / SecondsPerHour);
+        }
+        return ToInstant(seconds).InZone(_zone).Hour;
+    }
+}

@@ -1,0 +1,46 @@
+using ContactMetrics.Simulation;
+
+namespace ContactMetrics.Tests.Simulation;
+
+public sealed partial class ContactCenterSimulatorTests
+{
+    private static readonly SimulationOptions Tiny = new() { Seed = 5, Customers = 600, DurationDays = 365 };
+
+    [Fact]
+    public void Generate_SameSeed_IdenticalTables()
+    {
+        var first = ContactCenterSimulator.Generate(Tiny);
+        var second = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 5, Customers = 600, DurationDays = 365 });
+
+        SimulationTables.Fingerprint(second).Should().Be(SimulationTables.Fingerprint(first));
+        second.Interactions.Count.Should().Be(first.Interactions.Count);
+    }
+
+    [Fact]
+    public void Generate_DifferentSeed_DifferentTables()
+    {
+        var first = ContactCenterSimulator.Generate(Tiny);
+        var other = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 6, Customers = 600, DurationDays = 365 });
+
+        SimulationTables.Fingerprint(other).Should().NotBe(SimulationTables.Fingerprint(first));
+        other.Purchases.Select(p => p.OccurredAt).Should().NotEqual(first.Purchases.Select(p => p.OccurredAt));
+    }
+
+    [Fact]
+    public void Generate_OnlyStaffingChanged_PurchasesAndCustomersUnchanged()
+    {
+        // Each customer has its own streams: staffing moves waits and abandonment, and so the
+        // contacts and (through unresolved contacts) churn, but without churn it cannot touch purchases.
+        var baseline = new SimulationOptions { Seed = 9, Customers = 4_000, DurationDays = 90, Churn = ChurnOptions.None };
+        var overstaffed = new SimulationOptions { Seed = 9, Customers = 4_000, DurationDays = 90, Churn = ChurnOptions.None, Staffing = new StaffingOptions { SafetyFactor = 4 } };
+
+        var a = ContactCenterSimulator.Generate(baseline);
+        var b = ContactCenterSimulator.Generate(overstaffed);
+
+        b.Purchases.Select(p => p.ToString()).Should().Equal(a.Purchases.Select(p => p.ToString()));
+        b.Customers.Select(c => (c.Id, c.AcquiredOn, c.Segment)).Should().Equal(a.Customers.Select(c => (c.Id, c.AcquiredOn, c.Segment)));
+        b.Touchpoints.Count.Should().Be(a.Touchpoints.Count);
+        b.StaffingPlan.Sum(s => s.Agents).Should().BeGreaterThan(a.StaffingPlan.Sum(s => s.Agents));
+        b.Interactions.Count(i => !i.IsAnswered).Should().BeLessThan(a.Interactions.Count(i => !i.IsAnswered));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using ContactMetrics.Domain;
+using ContactMetrics.Simulation;
+using NodaTime;
+
+namespace ContactMetrics.Tests.Simulation;
+
+public sealed partial class ContactCenterSimulatorTests
+{
+    [Theory]
+    [InlineData(Channel.Phone)]
+    [InlineData(Channel.Chat)]
+    [InlineData(Channel.Messaging)]
+    public void Generate_QueuedChannel_AnswersInArrivalOrder(Channel channel)
+    {
+        var answered = Small.Interactions.Where(i => i.Channel == channel && i.IsAnswered).ToList();
+
+        answered.Should().NotBeEmpty();
+        answered.Select(i => i.AnsweredAt!.Value).Should().BeInAscendingOrder("the queue is first in, first out");
+    }
+
+    [Theory]
+    [InlineData(Channel.Phone, 1)]
+    [InlineData(Channel.Chat, 2)]
+    [InlineData(Channel.Messaging, 3)]
+    public void Generate_Agent_NeverHandlesMoreThanItsConcurrency(Channel channel, int concurrency)
+    {
+        foreach (var agent in Small.Interactions.Where(i => i.Channel == channel && i.IsAnswered).GroupBy(i => i.AgentId!.Value))
+        {
+            // Busy from answer to the end of after-contact work; sweep the starts and ends.
+            var changes = agent
+                .SelectMany(i => new[] { (At: i.AnsweredAt!.Value, Delta: 1), (At: i.EndedAt + i.AfterCallWork, Delta: -1) })
+                .OrderBy(c => c.At).ThenBy(c => c.Delta);
+            int busy = 0;
+            foreach (var change in changes)
+            {
+                busy += change.Delta;
+                busy.Should().BeLessThanOrEqualTo(concurrency, "agent {0} handles at most {1} contacts at once", agent.Key, concurrency);
+            }
+        }
+    }
+
+    [Fact]
+    public void Generate_PhoneAgents_AnswerOnlyWhenOnShift()
+    {
+        // Phone is the first channel, so its team is A001..A00n and agent k is on shift in an hour
+        // when the plan has at least k agents.
+        var plan = Small.StaffingPlan.Where(s => s.Channel == Channel.Phone).ToList();
+        plan.Should().HaveCount((int)Math.Ceiling((Small.End - Small.Start).TotalHours));
+
+        foreach (var call in Small.Interactions.Where(i => i.Channel == Channel.Phone && i.IsAnswered))
+        {
+            int slot = (int)Math.Floor((call.AnsweredAt!.Value - Small.Start).TotalHours);
+            int agent = int.Parse(call.AgentId!.Value.Value[1..], CultureInfo.InvariantCulture);
+            agent.Should().BeLessThanOrEqualTo(plan[slot].Agents, "{0} answered at {1}", call.AgentId, call.AnsweredAt);
+        }
+    }
+
+    [Fact]
+    public void Generate_FewerAgents_MoreAbandonmentAndLongerWaits()
+    {
+        static (double Abandoned, double MeanWaitSeconds) Phone(double safetyFactor)
+        {
+            var center = ContactCenterSimulator.Generate(new SimulationOptions
+            {
+                Seed = 3, Customers = 6_000, DurationDays = 120, Staffing = new StaffingOptions { SafetyFactor = safetyFactor },
+            });
+            var phone = center.Interactions.Where(i => i.Channel == Channel.Phone).ToList();
+            double abandoned = phone.Count(i => !i.IsAnswered) / (double)phone.Count;
+            double wait = phone.Average(i => ((i.AnsweredAt ?? i.EndedAt) - i.ArrivedAt).TotalSeconds);
+            return (abandoned, wait);
+        }
+
+        var lean = Phone(0.0);
+        var generous = Phone(3.0);
+
+        lean.Abandoned.Should().BeGreaterThan(1.5 * generous.Abandoned);
+        lean.MeanWaitSeconds.Should().BeGreaterThan(generous.MeanWaitSeconds);
+    }
+
+    [Fact]
+    public void Generate_StaffingPlan_CoversEveryHourOfEachQueuedChannel()
+    {
+        var byChannel = Small.StaffingPlan.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.ToList());
+
+        byChannel.Keys.Should().BeEquivalentTo([Channel.Phone, Channel.Chat, Channel.Messaging]);
+        foreach (var (_, hours) in byChannel)
+        {
+            hours[0].Start.Should().Be(Small.Start);
+            hours[^1].End.Should().Be(Small.End);
+            hours.Zip(hours.Skip(1)).Should().OnlyContain(p => p.First.End == p.Second.Start);
+            hours.Should().OnlyContain(h => h.Agents >= Small.Options.Staffing.MinimumAgents && h.ForecastContacts >= 0);
+        }
+        // The plan follows the day: more agents at 10:00 than at 03:00 local time on weekdays.
+        var phone = byChannel[Channel.Phone];
+        var zone = Small.Options.TimeZone;
+        double At(int hour) => phone.Where(h => h.Start.InZone(zone).Hour == hour && h.Start.InZone(zone).DayOfWeek < IsoDayOfWeek.Saturday).Average(h => h.ForecastContacts);
+        At(10).Should().BeGreaterThan(10 * At(3));
+    }
+
+    [Fact]
+    public void Generate_PhoneForecast_IsCloseToFirstContactVolume()
+    {
+        // The plan forecasts first contacts only; repeats and the raised churn hazard are not in it.
+        double forecast = Large.StaffingPlan.Where(s => s.Channel == Channel.Phone).Sum(s => s.ForecastContacts);
+        int arrived = Large.Interactions.Count(i => i.Channel == Channel.Phone);
+
+        forecast.Should().BeInRange(0.75 * arrived, 1.05 * arrived);
+    }
+}

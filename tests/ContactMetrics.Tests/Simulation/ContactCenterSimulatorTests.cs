@@ -1,0 +1,33 @@
+using ContactMetrics.Simulation;
+
+namespace ContactMetrics.Tests.Simulation;
+
+/// <summary>
+/// Tests of <see cref="ContactCenterSimulator"/>, split by theme into partial files: determinism,
+/// consistency of the tables, the queue, sanity of the aggregates, and the planted effects.
+/// </summary>
+[Collection(SimulationCollection.Name)]
+public sealed partial class ContactCenterSimulatorTests(SimulationFixture fixture)
+{
+    private SimulatedContactCenter Small => fixture.Small;
+
+    private SimulatedContactCenter Large => fixture.Large;
+
+    private SimulatedContactCenter NoEffects => fixture.NoEffects;
+
+    [Fact]
+    public void Generate_NullOptions_Throws()
+    {
+        var generate = () => ContactCenterSimulator.Generate(null!);
+
+        generate.Should().Throw<ArgumentNullException>().WithParameterName("options");
+    }
+
+    [Fact]
+    public void Generate_Tables_CannotBeChangedThroughACast()
+    {
+        (Small.Customers as Domain.Customer[]).Should().BeNull();
+        (Small.Interactions as Domain.Interaction[]).Should().BeNull();
+        (Small.Purchases as IList<Domain.Purchase>)!.IsReadOnly.Should().BeTrue();
+    }
+}

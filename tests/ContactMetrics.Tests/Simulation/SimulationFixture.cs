@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using ContactMetrics.Domain;
+using ContactMetrics.Simulation;
+using NodaTime;
+
+namespace ContactMetrics.Tests.Simulation;
+
+/// <summary>Simulated centers shared by the simulation tests, generated once per test run.</summary>
+public sealed class SimulationFixture
+{
+    private readonly Lazy<SimulatedContactCenter> _small = new(() => ContactCenterSimulator.Generate(SmallOptions));
+    private readonly Lazy<SimulatedContactCenter> _large = new(() => ContactCenterSimulator.Generate(LargeOptions));
+    private readonly Lazy<SimulatedContactCenter> _noEffects = new(() => ContactCenterSimulator.Generate(NoEffectsOptions));
+
+    /// <summary>3,000 customers over the default two years: consistency and sanity checks.</summary>
+    public static SimulationOptions SmallOptions { get; } = new() { Seed = 42, Customers = 3_000 };
+
+    /// <summary>8,000 customers: enough events to see the planted effects clearly.</summary>
+    public static SimulationOptions LargeOptions { get; } = new() { Seed = 7, Customers = 8_000 };
+
+    /// <summary>The large run without the planted effects (hazard ratio 1, service lift 1, no CSAT effect of resolution): the control.</summary>
+    public static SimulationOptions NoEffectsOptions { get; } = new()
+    {
+        Seed = 7,
+        Customers = 8_000,
+        Churn = new ChurnOptions { UnresolvedHazardRatio = 1.0 },
+        Marketing = new MarketingOptions { ServiceLift = 1.0 },
+        Surveys = new SurveyOptions { ResolvedEffect = 0.0 },
+    };
+
+    public SimulatedContactCenter Small => _small.Value;
+
+    public SimulatedContactCenter Large => _large.Value;
+
+    public SimulatedContactCenter NoEffects => _noEffects.Value;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SimulationCollection : ICollectionFixture<SimulationFixture>
+{
+    public const string Name = "Simulation";
+}
+
+/// <summary>Helpers that read the simulated tables the way an analyst would.</summary>
+internal static class SimulationTables
+{
+    internal const double SecondsPerDay = 86_400;
+
+    /// <summary>A SHA-256 of every field of every table, to compare runs bit for bit.</summary>
+    internal static string Fingerprint(SimulatedContactCenter center)
+    {
+        var text = new StringBuilder();
+        foreach (var c in center.Customers)
+        {
+            text.Append(c.Id).Append('|').Append(c.AcquiredOn).Append('|').Append(c.ChurnedOn).Append('|').Append(c.Segment).Append('\n');
+        }
+        foreach (var i in center.Interactions)
+        {
+            text.Append(i.Id).Append('|').Append(i.CustomerId).Append('|').Append(i.Channel).Append('|').Append(i.Direction)
+                .Append('|').Append(i.AgentId).Append('|').Append(i.Queue).Append('|').Append(i.Reason)
+                .Append('|').Append(i.ArrivedAt).Append('|').Append(i.AnsweredAt).Append('|').Append(i.EndedAt)
+                .Append('|').Append(i.Talk.TotalTicks).Append('|').Append(i.Hold.TotalTicks).Append('|').Append(i.AfterCallWork.TotalTicks)
+                .Append('|').Append(i.Resolved).Append('|').Append(i.Transfers).Append('|').Append(i.Survey).Append('\n');
+        }
+        foreach (var p in center.Purchases)
+        {
+            text.Append(p).Append('\n');
+        }
+        foreach (var t in center.Touchpoints)
+        {
+            text.Append(t).Append('\n');
+        }
+        foreach (var c in center.Conversions)
+        {
+            text.Append(c).Append('\n');
+        }
+        foreach (var s in center.StaffingPlan)
+        {
+            text.Append(s).Append('\n');
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Each customer's acquisition instant: their first purchase.</summary>
+    internal static Dictionary<CustomerId, Instant> AcquisitionInstants(SimulatedContactCenter center)
+    {
+        var result = new Dictionary<CustomerId, Instant>();
+        foreach (var p in center.Purchases)
+        {
+            result.TryAdd(p.CustomerId, p.OccurredAt);
+        }
+        return result;
+    }
+
+    /// <summary>The end of each customer's first unresolved interaction.</summary>
+    internal static Dictionary<CustomerId, Instant> FirstUnresolvedEnds(SimulatedContactCenter center)
+    {
+        var result = new Dictionary<CustomerId, Instant>();
+        foreach (var i in center.Interactions.OrderBy(i => i.EndedAt))
+        {
+            if (i.Resolved == false)
+            {
+                result.TryAdd(i.CustomerId!.Value, i.EndedAt);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Where a customer's observation ends: the end of the period, or the end of the churn day
+    /// (the tables give the churn date, not the instant).
+    /// </summary>
+    internal static Instant ObservationEnd(SimulatedContactCenter center, Customer customer)
+        => customer.ChurnedOn is LocalDate churned
+            ? center.Options.TimeZone.AtStartOfDay(churned.PlusDays(1)).ToInstant()
+            : center.End;
+
+    internal static double Days(Duration duration) => duration.TotalSeconds / SecondsPerDay;
+}
