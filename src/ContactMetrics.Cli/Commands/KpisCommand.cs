@@ -189,7 +189,7 @@ internal static class KpisCommand
         if (bucket != TimeBucket.None)
         {
             columns.Add(new OutputColumn("bucketStart", "Bucket start"));
-            keys.Add(g => g.BucketStart is { } z ? NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format(z.ToOffsetDateTime()) : null);
+            keys.Add(g => g.BucketStart is { } z ? NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(z.ToOffsetDateTime()) : null);
             columns.Add(new OutputColumn("bucketSeconds", "Bucket s", true));
             keys.Add(g => g.BucketLength?.TotalSeconds);
         }

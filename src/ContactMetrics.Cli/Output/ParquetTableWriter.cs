@@ -23,7 +23,7 @@ internal static class ParquetTableWriter
             {
                 ColumnKind.Number => new DataField<double?>(name),
                 ColumnKind.Flag => new DataField<bool?>(name),
-                _ => new DataField<string>(name, isNullable: true),
+                _ => new DataField<string>(name, true),
             };
         }
         await using var stream = File.Create(path);

@@ -26,8 +26,8 @@ public sealed partial class ContactCenterSimulatorTests(SimulationFixture fixtur
     [Fact]
     public void Generate_Tables_CannotBeChangedThroughACast()
     {
-        (Small.Customers as Domain.Customer[]).Should().BeNull();
-        (Small.Interactions as Domain.Interaction[]).Should().BeNull();
-        (Small.Purchases as IList<Domain.Purchase>)!.IsReadOnly.Should().BeTrue();
+        (Small.Customers as ContactMetrics.Domain.Customer[]).Should().BeNull();
+        (Small.Interactions as ContactMetrics.Domain.Interaction[]).Should().BeNull();
+        (Small.Purchases as IList<ContactMetrics.Domain.Purchase>)!.IsReadOnly.Should().BeTrue();
     }
 }
