@@ -1,4 +1,3 @@
-using MathNet.Numerics;
 using NodaTime;
 
 namespace ContactMetrics.Staffing;
@@ -98,19 +97,24 @@ public static class ErlangA
 
     /// <summary>The KPIs from a precomputed <c>B(N, A)</c>; arguments already checked.</summary>
     internal static QueueMetrics FromBlocking(QueueLoad load, int agents, double blocking, Duration averagePatience, Duration threshold)
+        => new(QueueModel.ErlangA, agents, load.TrafficErlangs, load.AverageHandleTime, averagePatience, threshold,
+            Kpis(load, agents, blocking, averagePatience, threshold.TotalSeconds));
+
+    /// <summary>The KPIs as a value, without allocating.</summary>
+    internal static QueueKpis Kpis(QueueLoad load, int agents, double blocking, Duration averagePatience, double thresholdSeconds)
     {
         double a = load.TrafficErlangs;
         if (a == 0)
         {
-            return QueueMetrics.Idle(QueueModel.ErlangA, agents, load.AverageHandleTime, averagePatience, threshold);
+            return QueueKpis.Idle;
         }
         double lambda = load.ArrivalRatePerSecond;
         double nMu = agents / load.AverageHandleTime.TotalSeconds;
         double theta = 1 / averagePatience.TotalSeconds;
-        double t = threshold.TotalSeconds;
+        double t = thresholdSeconds;
 
-        int last = LastQueueState(lambda, nMu, theta, averagePatience, out double logR);
-        var sums = QueueSums.Accumulate(lambda, nMu, theta, t, last, logR);
+        var sums = QueueSums.Accumulate(lambda, nMu, theta, t, averagePatience);
+        double logR = sums.LogScale + Math.Log(sums.Mass);
 
         // P(wait) = B R / (1 - B + B R) = 1 / (1 + e^z): no overflow for any R, no NaN when B underflows to 0.
         double z = Math.Log(1 - blocking) - Math.Log(blocking) - logR;
@@ -129,84 +133,77 @@ public static class ErlangA
         double slOffered = pNoWait + pWait * Math.Max(0, sums.Served - sums.LateServed) / sums.Mass;
         double slAnswered = pServed > 0 ? slOffered / pServed : 0;
 
-        return new QueueMetrics(QueueModel.ErlangA, agents, a, load.AverageHandleTime, averagePatience, threshold, isStable: true,
-            probabilityOfWait: Clamp01(pWait),
-            probabilityOfAbandonment: Clamp01(pAbandon),
-            serviceLevel: Clamp01(slOffered),
-            serviceLevelOfAnswered: Clamp01(slAnswered),
-            serviceLevelCountingAbandons: Clamp01(1 - late),
-            averageSpeedOfAnswerSeconds: asa,
-            averageWaitSeconds: meanWait,
-            averageWaitOfDelayedSeconds: queueGivenWait / lambda,
-            occupancy: Clamp01(a * pServed / agents));
+        return new QueueKpis(
+            IsStable: true,
+            ProbabilityOfWait: Clamp01(pWait),
+            ProbabilityOfAbandonment: Clamp01(pAbandon),
+            ServiceLevel: Clamp01(slOffered),
+            ServiceLevelOfAnswered: Clamp01(slAnswered),
+            ServiceLevelCountingAbandons: Clamp01(1 - late),
+            AverageSpeedOfAnswerSeconds: asa,
+            AverageWaitSeconds: meanWait,
+            AverageWaitOfDelayedSeconds: queueGivenWait / lambda,
+            Occupancy: Clamp01(a * pServed / agents));
     }
 
     private static double Clamp01(double value) => Math.Clamp(value, 0.0, 1.0);
 
-    /// <summary>Finds the truncation point <c>K</c> of the queue states and <c>log R</c>, <c>R = sum_{k&lt;=K} t_k</c>.</summary>
-    private static int LastQueueState(double lambda, double nMu, double theta, Duration averagePatience, out double logR)
+    /// <summary>
+    /// <c>1 - e^x</c> to a few ulps also for tiny <c>x</c> (Kahan's <c>expm1</c>: the rounding error of
+    /// <c>u = e^x</c> cancels in <c>(u - 1) x / ln u</c>; Higham 2002, Accuracy and Stability of Numerical
+    /// Algorithms, 2nd ed., section 1.14.1). MathNet's <c>Expm1</c> allocates on every call.
+    /// </summary>
+    private static double OneMinusExp(double x)
     {
-        var terms = new ScaledTerms(1.0, 0.0);
-        int k = 0;
-        while (true)
+        double u = Math.Exp(x);
+        if (u == 1.0)
         {
-            double r = lambda / (nMu + (k + 1) * theta);
-            if (r < 1)
-            {
-                double gap = 1 - r;
-                double tailBound = terms.Term * ((k + 1) * r / gap + r / (gap * gap));
-                if (tailBound <= Tolerance * terms.Sum)
-                {
-                    break;
-                }
-            }
-            if (k == MaxQueueStates)
-            {
-                throw new ArgumentOutOfRangeException(nameof(averagePatience), averagePatience,
-                    $"The Erlang A queue needs more than {MaxQueueStates} states for a mean patience of {StaffingChecks.Format(averagePatience)} with this load and these agents; the patience is so long that Erlang C applies.");
-            }
-            terms.Advance(r);
-            k++;
+            return -x;
         }
-        logR = terms.LogScale + Math.Log(terms.Sum);
-        return k;
+        double um1 = u - 1.0;
+        return um1 == -1.0 ? 1.0 : -um1 * x / Math.Log(u);
     }
 
     /// <summary>
     /// A running product of ratios and its running sum, held as <c>value x e^LogScale</c>: both are
     /// divided by 1e200 whenever the sum passes 1e200, which keeps them finite whatever the number of
-    /// terms. Replaying the same ratios replays the same rescalings, bit for bit.
+    /// terms.
     /// </summary>
     private struct ScaledTerms(double term, double logScale)
     {
-        private const double Rescale = 1e200;
+        public const double Rescale = 1e200;
         private static readonly double LogRescale = Math.Log(Rescale);
 
         public double Term = term;
         public double Sum = term;
         public double LogScale = logScale;
 
-        /// <summary>Whether the last <see cref="Advance"/> rescaled.</summary>
-        public bool Rescaled;
-
-        public void Advance(double ratio)
+        /// <summary>Multiplies the term by <paramref name="ratio"/> and adds it; returns whether it rescaled.</summary>
+        public bool Advance(double ratio)
         {
             Term *= ratio;
             Sum += Term;
-            Rescaled = Sum > Rescale;
-            if (Rescaled)
+            if (Sum > Rescale)
             {
                 Term /= Rescale;
                 Sum /= Rescale;
                 LogScale += LogRescale;
+                return true;
             }
+            return false;
         }
     }
 
-    /// <summary>The sums over the queue states, weighted by the unnormalized conditional probabilities <c>t_k / R</c>.</summary>
+    /// <summary>
+    /// One pass over the queue states <c>k = 0..K</c>: the products <c>t_k</c> (scaled; their sum is
+    /// <see cref="Mass"/>, <c>R = Mass x e^LogScale</c>) and the sums of <c>t_k</c> times each conditional
+    /// quantity, kept on the same scale, so that dividing by <see cref="Mass"/> averages over the states
+    /// of an arrival that waits.
+    /// </summary>
     private struct QueueSums
     {
         public double Mass;
+        public double LogScale;
         public double Served;
         public double Abandon;
         public double QueueLength;
@@ -214,16 +211,15 @@ public static class ErlangA
         public double Late;
         public double LateServed;
 
-        public static QueueSums Accumulate(double lambda, double nMu, double theta, double t, int last, double logR)
+        public static QueueSums Accumulate(double lambda, double nMu, double theta, double t, Duration averagePatience)
         {
             var sums = default(QueueSums);
             var terms = new ScaledTerms(1.0, 0.0);
-            double weight = Math.Exp(-logR);
 
             // Negative binomial distribution functions P(J <= k), size s and s + 1, success probability
             // x = e^(-theta T); first terms x^s = e^(-N mu T) and x^(s+1), carried as logarithms.
             double shape = nMu / theta;
-            double failure = -SpecialFunctions.ExponentialMinusOne(-theta * t);
+            double failure = OneMinusExp(-theta * t);
             var late = new ScaledTerms(1.0, -nMu * t);
             var lateServed = new ScaledTerms(1.0, -(nMu + theta) * t);
             double lateFactor = Math.Exp(late.LogScale);
@@ -232,38 +228,60 @@ public static class ErlangA
             double harmonic = 0;
             for (int k = 0; ; k++)
             {
-                double q = terms.Term * weight;
-                double denominator = nMu + (k + 1) * theta;
-                double served = nMu / denominator;
-                harmonic += 1 / denominator;
-                sums.Mass += q;
+                double q = terms.Term;
+                double perRate = 1 / (nMu + (k + 1) * theta);
+                double served = nMu * perRate;
+                harmonic += perRate;
                 sums.Served += q * served;
-                sums.Abandon += q * ((k + 1) * theta / denominator);
+                sums.Abandon += q * ((k + 1) * theta * perRate);
                 sums.QueueLength += q * k;
                 sums.WaitServed += q * served * harmonic;
                 sums.Late += q * Math.Min(1.0, late.Sum * lateFactor);
                 sums.LateServed += q * served * Math.Min(1.0, lateServed.Sum * lateServedFactor);
-                if (k == last)
+
+                // Stop when the bound on sum_{j>k} (j+1) t_j is below Tolerance x sum_{j<=k} t_j.
+                double ratio = lambda * perRate;
+                if (ratio < 1)
                 {
-                    return sums;
+                    double gap = 1 - ratio;
+                    double tailBound = q * ((k + 1) * ratio / gap + ratio / (gap * gap));
+                    if (tailBound <= Tolerance * terms.Sum)
+                    {
+                        sums.Mass = terms.Sum;
+                        sums.LogScale = terms.LogScale;
+                        return sums;
+                    }
+                }
+                if (k == MaxQueueStates)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(averagePatience), averagePatience,
+                        $"The Erlang A queue needs more than {MaxQueueStates} states for a mean patience of {StaffingChecks.Format(averagePatience)} with this load and these agents; the patience is so long that Erlang C applies.");
                 }
 
-                terms.Advance(lambda / denominator);
-                if (terms.Rescaled)
+                if (terms.Advance(ratio))
                 {
-                    weight = Math.Exp(terms.LogScale - logR);
+                    sums.Rescale();
                 }
-                late.Advance((shape + k) / (k + 1) * failure);
-                if (late.Rescaled)
+                double perState = failure / (k + 1);
+                if (late.Advance((shape + k) * perState))
                 {
                     lateFactor = Math.Exp(late.LogScale);
                 }
-                lateServed.Advance((shape + 1 + k) / (k + 1) * failure);
-                if (lateServed.Rescaled)
+                if (lateServed.Advance((shape + 1 + k) * perState))
                 {
                     lateServedFactor = Math.Exp(lateServed.LogScale);
                 }
             }
+        }
+
+        private void Rescale()
+        {
+            Served /= ScaledTerms.Rescale;
+            Abandon /= ScaledTerms.Rescale;
+            QueueLength /= ScaledTerms.Rescale;
+            WaitServed /= ScaledTerms.Rescale;
+            Late /= ScaledTerms.Rescale;
+            LateServed /= ScaledTerms.Rescale;
         }
     }
 }

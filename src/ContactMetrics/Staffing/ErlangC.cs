@@ -86,28 +86,27 @@ public static class ErlangC
 
     /// <summary>The KPIs from a precomputed <c>B(N, A)</c>, so that a search can advance the Erlang B recursion one agent at a time.</summary>
     internal static QueueMetrics FromBlocking(QueueLoad load, int agents, double blocking, Duration threshold)
+        => new(QueueModel.ErlangC, agents, load.TrafficErlangs, load.AverageHandleTime, null, threshold,
+            Kpis(load.TrafficErlangs, agents, blocking, load.AverageHandleTime.TotalSeconds, threshold.TotalSeconds));
+
+    /// <summary>The KPIs as a value, without allocating.</summary>
+    internal static QueueKpis Kpis(double a, int agents, double blocking, double ahtSeconds, double thresholdSeconds)
     {
-        double a = load.TrafficErlangs;
-        Duration aht = load.AverageHandleTime;
         if (a == 0)
         {
-            return QueueMetrics.Idle(QueueModel.ErlangC, agents, aht, null, threshold);
+            return QueueKpis.Idle;
         }
         if (agents <= a)
         {
-            return new QueueMetrics(QueueModel.ErlangC, agents, a, aht, null, threshold, isStable: false,
-                probabilityOfWait: 1, probabilityOfAbandonment: 0, serviceLevel: 0, serviceLevelOfAnswered: 0, serviceLevelCountingAbandons: 0,
-                averageSpeedOfAnswerSeconds: double.PositiveInfinity, averageWaitSeconds: double.PositiveInfinity,
-                averageWaitOfDelayedSeconds: double.PositiveInfinity, occupancy: 1);
+            return QueueKpis.Unstable;
         }
-        double ahtSeconds = aht.TotalSeconds;
         double c = WaitProbability(agents, blocking, a);
-        double sl = ServiceLevelFromWait(c, agents, a, ahtSeconds, threshold.TotalSeconds);
+        double sl = ServiceLevelFromWait(c, agents, a, ahtSeconds, thresholdSeconds);
         double asa = AsaFromWait(c, agents, a, ahtSeconds);
-        return new QueueMetrics(QueueModel.ErlangC, agents, a, aht, null, threshold, isStable: true,
-            probabilityOfWait: c, probabilityOfAbandonment: 0, serviceLevel: sl, serviceLevelOfAnswered: sl, serviceLevelCountingAbandons: sl,
-            averageSpeedOfAnswerSeconds: asa, averageWaitSeconds: asa, averageWaitOfDelayedSeconds: ahtSeconds / (agents - a),
-            occupancy: a / agents);
+        return new QueueKpis(IsStable: true, ProbabilityOfWait: c, ProbabilityOfAbandonment: 0,
+            ServiceLevel: sl, ServiceLevelOfAnswered: sl, ServiceLevelCountingAbandons: sl,
+            AverageSpeedOfAnswerSeconds: asa, AverageWaitSeconds: asa, AverageWaitOfDelayedSeconds: ahtSeconds / (agents - a),
+            Occupancy: a / agents);
     }
 
     /// <summary><c>C = N B / (N - A (1 - B))</c>, for a real number of agents too; 1 when <c>N &lt;= A</c>.</summary>

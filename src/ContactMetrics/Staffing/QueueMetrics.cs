@@ -29,23 +29,7 @@ namespace ContactMetrics.Staffing;
 /// </remarks>
 public sealed class QueueMetrics
 {
-    internal QueueMetrics(
-        QueueModel model,
-        int agents,
-        double trafficErlangs,
-        Duration averageHandleTime,
-        Duration? averagePatience,
-        Duration serviceLevelThreshold,
-        bool isStable,
-        double probabilityOfWait,
-        double probabilityOfAbandonment,
-        double serviceLevel,
-        double serviceLevelOfAnswered,
-        double serviceLevelCountingAbandons,
-        double averageSpeedOfAnswerSeconds,
-        double averageWaitSeconds,
-        double averageWaitOfDelayedSeconds,
-        double occupancy)
+    internal QueueMetrics(QueueModel model, int agents, double trafficErlangs, Duration averageHandleTime, Duration? averagePatience, Duration serviceLevelThreshold, QueueKpis kpis)
     {
         Model = model;
         Agents = agents;
@@ -53,16 +37,7 @@ public sealed class QueueMetrics
         AverageHandleTime = averageHandleTime;
         AveragePatience = averagePatience;
         ServiceLevelThreshold = serviceLevelThreshold;
-        IsStable = isStable;
-        ProbabilityOfWait = probabilityOfWait;
-        ProbabilityOfAbandonment = probabilityOfAbandonment;
-        ServiceLevel = serviceLevel;
-        ServiceLevelOfAnswered = serviceLevelOfAnswered;
-        ServiceLevelCountingAbandons = serviceLevelCountingAbandons;
-        AverageSpeedOfAnswerSeconds = averageSpeedOfAnswerSeconds;
-        AverageWaitSeconds = averageWaitSeconds;
-        AverageWaitOfDelayedSeconds = averageWaitOfDelayedSeconds;
-        Occupancy = occupancy;
+        Kpis = kpis;
     }
 
     /// <summary>The model that produced these values.</summary>
@@ -84,50 +59,40 @@ public sealed class QueueMetrics
     public Duration ServiceLevelThreshold { get; }
 
     /// <summary>Whether the queue has a steady state: always under Erlang A and with no traffic; under Erlang C only when <c>N &gt; A</c>.</summary>
-    public bool IsStable { get; }
+    public bool IsStable => Kpis.IsStable;
 
     /// <summary>The probability that an arriving contact finds every agent busy and has to wait (under Erlang C, the Erlang C formula <c>C(N, A)</c>).</summary>
-    public double ProbabilityOfWait { get; }
+    public double ProbabilityOfWait => Kpis.ProbabilityOfWait;
 
     /// <summary>The probability that an arriving contact abandons before being answered; 0 under Erlang C.</summary>
-    public double ProbabilityOfAbandonment { get; }
+    public double ProbabilityOfAbandonment => Kpis.ProbabilityOfAbandonment;
 
     /// <summary>The share of offered contacts answered within <see cref="ServiceLevelThreshold"/> (<see cref="ServiceLevelDefinition.AnsweredWithinThresholdOverOffered"/>).</summary>
-    public double ServiceLevel { get; }
+    public double ServiceLevel => Kpis.ServiceLevel;
 
     /// <summary>The share of answered contacts answered within <see cref="ServiceLevelThreshold"/> (<see cref="ServiceLevelDefinition.AnsweredWithinThresholdOverAnswered"/>).</summary>
-    public double ServiceLevelOfAnswered { get; }
+    public double ServiceLevelOfAnswered => Kpis.ServiceLevelOfAnswered;
 
     /// <summary>The share of offered contacts that were answered or abandoned within <see cref="ServiceLevelThreshold"/>, <c>P(wait &lt;= T)</c> (<see cref="ServiceLevelDefinition.WithinThresholdOverOffered"/>).</summary>
-    public double ServiceLevelCountingAbandons { get; }
+    public double ServiceLevelCountingAbandons => Kpis.ServiceLevelCountingAbandons;
 
     /// <summary>The average speed of answer over answered contacts (those answered at once count with 0), in seconds; the vendor-report ASA.</summary>
-    public double AverageSpeedOfAnswerSeconds { get; }
+    public double AverageSpeedOfAnswerSeconds => Kpis.AverageSpeedOfAnswerSeconds;
 
     /// <summary>The mean time in queue over all arriving contacts (answered at once, answered after waiting, abandoned), in seconds.</summary>
-    public double AverageWaitSeconds { get; }
+    public double AverageWaitSeconds => Kpis.AverageWaitSeconds;
 
     /// <summary>The mean time in queue of the contacts that had to wait (found every agent busy), in seconds.</summary>
-    public double AverageWaitOfDelayedSeconds { get; }
+    public double AverageWaitOfDelayedSeconds => Kpis.AverageWaitOfDelayedSeconds;
 
     /// <summary>The share of agents' time spent handling contacts: carried traffic / agents, in [0, 1].</summary>
-    public double Occupancy { get; }
+    public double Occupancy => Kpis.Occupancy;
 
     /// <summary>Returns the service level under the given definition.</summary>
     /// <param name="definition">Which contacts count for and against the target.</param>
     /// <returns>The service level in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="definition"/> is not a defined value.</exception>
-    public double GetServiceLevel(ServiceLevelDefinition definition) => definition switch
-    {
-        ServiceLevelDefinition.AnsweredWithinThresholdOverOffered => ServiceLevel,
-        ServiceLevelDefinition.AnsweredWithinThresholdOverAnswered => ServiceLevelOfAnswered,
-        ServiceLevelDefinition.WithinThresholdOverOffered => ServiceLevelCountingAbandons,
-        _ => throw new ArgumentOutOfRangeException(nameof(definition), definition, "Not a defined service level definition."),
-    };
+    public double GetServiceLevel(ServiceLevelDefinition definition) => Kpis.GetServiceLevel(definition);
 
-    /// <summary>The values of a queue that receives no contacts: nothing waits, nobody is busy.</summary>
-    internal static QueueMetrics Idle(QueueModel model, int agents, Duration averageHandleTime, Duration? averagePatience, Duration threshold)
-        => new(model, agents, 0, averageHandleTime, averagePatience, threshold, isStable: true,
-            probabilityOfWait: 0, probabilityOfAbandonment: 0, serviceLevel: 1, serviceLevelOfAnswered: 1, serviceLevelCountingAbandons: 1,
-            averageSpeedOfAnswerSeconds: 0, averageWaitSeconds: 0, averageWaitOfDelayedSeconds: 0, occupancy: 0);
+    internal QueueKpis Kpis { get; }
 }

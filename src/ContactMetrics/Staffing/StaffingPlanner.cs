@@ -19,8 +19,9 @@ namespace ContactMetrics.Staffing;
 /// <item>Erlang C starts at the stability bound <c>floor(A) + 1</c> (raised to <c>floor(A / max occupancy)</c>
 /// with an occupancy target) and steps up one agent at a time, advancing the Erlang B recursion by one
 /// step per agent: O(answer) in all, the cost of a single Erlang B evaluation.</item>
-/// <item>Erlang A, where fewer agents than Erlangs can suffice, gallops from <c>ceil(A)</c> (steps 1, 2, 4, ...
-/// up or down to bracket the answer) and bisects: O(log answer) evaluations of the chain.</item>
+/// <item>Erlang A, where fewer agents than Erlangs can suffice, gallops from the Erlang C answer (steps 1, 2,
+/// 4, ... up or down to bracket the answer) and bisects: O(log distance) evaluations of the chain, a
+/// handful in practice.</item>
 /// </list>
 /// <para>
 /// Shrinkage (breaks, training, absence, as a share of paid time) turns agents into scheduled staff:
@@ -143,7 +144,7 @@ public sealed class StaffingPlanner
         {
             return 0;
         }
-        int agents = SolveErlangC(load).Agents;
+        int agents = SearchErlangC(load).Agents;
         double low = Math.Max(a, agents - 1);
         double answer = low;
         if (Target.MaxOccupancy is double maxOccupancy)
@@ -259,30 +260,38 @@ public sealed class StaffingPlanner
 
     private (int Agents, QueueMetrics Metrics, StaffingConstraint Limiting) SolveErlangC(QueueLoad load)
     {
-        double a = load.TrafficErlangs;
         var threshold = Threshold;
+        var (agents, blocking, limiting) = SearchErlangC(load);
+        return (agents, ErlangC.FromBlocking(load, agents, blocking, threshold), limiting);
+    }
+
+    /// <summary>The fewest agents under Erlang C, <c>B(N, A)</c> there, and the target one agent fewer misses.</summary>
+    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(QueueLoad load)
+    {
+        double a = load.TrafficErlangs;
         if (a == 0)
         {
-            return (0, ErlangC.FromBlocking(load, 0, 0, threshold), StaffingConstraint.None);
+            return (0, 0, StaffingConstraint.None);
         }
+        double aht = load.AverageHandleTime.TotalSeconds;
+        double t = Threshold.TotalSeconds;
         int start = (int)Math.Floor(a) + 1;
         if (Target.MaxOccupancy is double maxOccupancy)
         {
             start = Math.Max(start, (int)Math.Floor(a / maxOccupancy));
         }
-        // B(start - 1, A); below the stability bound the queue is unstable, which the stability constraint names.
+        // B(start - 1, A); at or below A the queue is unstable, which the stability constraint names.
         double blocking = ErlangB.Recurse(1.0, 0, start - 1, a);
         var limiting = start - 1 <= a
             ? StaffingConstraint.Stability
-            : Target.FirstMissed(ErlangC.FromBlocking(load, start - 1, blocking, threshold));
+            : Target.FirstMissed(ErlangC.Kpis(a, start - 1, blocking, aht, t));
         for (int n = start; ; n++)
         {
             blocking = ErlangB.Step(blocking, n, a);
-            var metrics = ErlangC.FromBlocking(load, n, blocking, threshold);
-            var missed = Target.FirstMissed(metrics);
+            var missed = Target.FirstMissed(ErlangC.Kpis(a, n, blocking, aht, t));
             if (missed == StaffingConstraint.None)
             {
-                return (n, metrics, limiting);
+                return (n, blocking, limiting);
             }
             limiting = missed;
         }
@@ -296,32 +305,29 @@ public sealed class StaffingPlanner
         {
             return (0, ErlangA.FromBlocking(load, 0, 0, patience, threshold), StaffingConstraint.None);
         }
+        double t = threshold.TotalSeconds;
+        StaffingConstraint Check(int n) => Target.FirstMissed(ErlangA.Kpis(load, n, ErlangB.BlockingProbability(n, a), patience, t));
 
-        (QueueMetrics Metrics, StaffingConstraint Missed) Check(int n)
-        {
-            var metrics = ErlangA.FromBlocking(load, n, ErlangB.BlockingProbability(n, a), patience, threshold);
-            return (metrics, Target.FirstMissed(metrics));
-        }
-
-        // Bracket the answer: 'low' misses a target (0 agents always does), 'high' meets them all.
-        int guess = Math.Max(1, (int)Math.Ceiling(a));
-        var (guessMetrics, guessMissed) = Check(guess);
+        // Bracket the answer, 'low' missing a target (0 agents always does) and 'high' meeting them all,
+        // galloping from the Erlang C answer (abandonment only shortens queues, so the Erlang A answer
+        // is usually a few agents away from it), then bisect.
+        int guess = Math.Max(1, SearchErlangC(load).Agents);
+        var guessMissed = Check(guess);
         int low, high;
-        QueueMetrics highMetrics;
         StaffingConstraint lowMissed;
         if (guessMissed == StaffingConstraint.None)
         {
-            (high, highMetrics) = (guess, guessMetrics);
+            high = guess;
             (low, lowMissed) = (0, Target.FirstMissedWithoutAgents(QueueModel.ErlangA));
             for (int step = 1; high - step >= 1; step *= 2)
             {
-                var (metrics, missed) = Check(high - step);
+                var missed = Check(high - step);
                 if (missed != StaffingConstraint.None)
                 {
                     (low, lowMissed) = (high - step, missed);
                     break;
                 }
-                (high, highMetrics) = (high - step, metrics);
+                high -= step;
             }
         }
         else
@@ -329,10 +335,10 @@ public sealed class StaffingPlanner
             (low, lowMissed) = (guess, guessMissed);
             for (int step = 1; ; step = checked(step * 2))
             {
-                var (metrics, missed) = Check(checked(low + step));
+                var missed = Check(checked(low + step));
                 if (missed == StaffingConstraint.None)
                 {
-                    (high, highMetrics) = (low + step, metrics);
+                    high = low + step;
                     break;
                 }
                 (low, lowMissed) = (low + step, missed);
@@ -341,17 +347,17 @@ public sealed class StaffingPlanner
         while (high - low > 1)
         {
             int middle = low + (high - low) / 2;
-            var (metrics, missed) = Check(middle);
+            var missed = Check(middle);
             if (missed == StaffingConstraint.None)
             {
-                (high, highMetrics) = (middle, metrics);
+                high = middle;
             }
             else
             {
                 (low, lowMissed) = (middle, missed);
             }
         }
-        return (high, highMetrics, lowMissed);
+        return (high, ErlangA.FromBlocking(load, high, ErlangB.BlockingProbability(high, a), patience, threshold), lowMissed);
     }
 
     /// <summary>Erlang C's service level (or ASA, in seconds) at a real number of agents <c>x &gt; A</c>.</summary>

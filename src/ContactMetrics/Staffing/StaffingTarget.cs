@@ -110,6 +110,12 @@ public sealed class StaffingTarget
                 $"The metrics were computed with a service level threshold of {StaffingChecks.Format(metrics.ServiceLevelThreshold)}, the target has {StaffingChecks.Format(threshold)}.",
                 nameof(metrics));
         }
+        return FirstMissed(metrics.Kpis);
+    }
+
+    /// <summary>The check of <see cref="FirstMissed(QueueMetrics)"/> on values computed with this target's threshold.</summary>
+    internal StaffingConstraint FirstMissed(in QueueKpis metrics)
+    {
         if (!metrics.IsStable)
         {
             return StaffingConstraint.Stability;
