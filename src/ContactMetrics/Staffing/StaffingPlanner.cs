@@ -25,8 +25,8 @@ namespace ContactMetrics.Staffing;
 /// </list>
 /// <para>
 /// Shrinkage (breaks, training, absence, as a share of paid time) turns agents into scheduled staff:
-/// <c>scheduled = ceil(agents / (1 - shrinkage))</c>, computed in <see cref="decimal"/> so that 14 agents at
-/// 30% shrinkage are exactly 20, not 21 by binary rounding.
+/// <c>scheduled = ceil(agents / (1 - shrinkage))</c>, computed in <see cref="decimal"/> so that 21 agents at
+/// 30% shrinkage are exactly 30 (in <see cref="double"/>, 21 / 0.7 = 30.000000000000004 would schedule 31).
 /// </para>
 /// </remarks>
 public sealed class StaffingPlanner

@@ -24,7 +24,7 @@ public partial class StaffingPlannerTests
     [Fact]
     public void Plan_ReferenceCaseShrinkage30Percent_SchedulesTwenty()
     {
-        // REFERENCES.md: with shrinkage 30%, 20 scheduled (14 / 0.7 = 20 exactly; binary rounding must not make it 21).
+        // REFERENCES.md: with shrinkage 30%, 20 scheduled (14 / 0.7 = 20).
         var requirement = new StaffingPlanner(EightyTwenty, shrinkage: 0.3).Plan(ReferenceCase.Load);
 
         requirement.Agents.Should().Be(14);
@@ -203,9 +203,13 @@ public partial class StaffingPlannerTests
     [InlineData(0.3, 15, 22)]
     [InlineData(0.0, 15, 15)]
     [InlineData(0.35, 13, 20)]
+    [InlineData(0.3, 21, 30)]
+    [InlineData(0.32, 17, 25)]
     public void ScheduledAgents_Shrinkage_IsCeilingOfAgentsOverAvailability(double shrinkage, int agents, int scheduled)
     {
-        // ceil(agents / (1 - shrinkage)): 14 / 0.7 = 20, 15 / 0.7 = 21.43 -> 22 (REFERENCES.md), 13 / 0.65 = 20.
+        // ceil(agents / (1 - shrinkage)): 14 / 0.7 = 20, 15 / 0.7 = 21.43 -> 22 (REFERENCES.md), 13 / 0.65 = 20,
+        // 21 / 0.7 = 30 and 17 / 0.68 = 25 exactly (in double 30.000000000000004 and 25.000000000000004, which
+        // a binary ceiling would turn into 31 and 26; Python: 21 / (1 - 0.3)).
         var planner = new StaffingPlanner(EightyTwenty, shrinkage);
 
         planner.ScheduledAgents(agents).Should().Be(scheduled);
