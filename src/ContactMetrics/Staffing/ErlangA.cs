@@ -60,8 +60,8 @@ namespace ContactMetrics.Staffing;
 /// <c>E[W; served] / P(served)</c>, the service levels (<see cref="ServiceLevelDefinition"/>) and the
 /// occupancy <c>A P(served) / N</c>. The identity <c>P(abandon) = theta E[W]</c> (Mandelbaum &amp;
 /// Zeltyn) then holds to rounding; it is not imposed, because the two sides come from different sums,
-/// and it is tested. The results are exact up to the truncation above and double rounding (relative
-/// error about 1e-13 for thousands of states). As the mean patience grows they converge to
+/// and it is tested. The results are exact up to the truncation above and double rounding: they agree
+/// with a 200-digit evaluation of the chain to 1e-11 relative in the tests. As the mean patience grows they converge to
 /// <see cref="ErlangC"/>.</para>
 /// <para>The common closed-form approximation of <c>P(abandon)</c> is not used: it is off by tens of percent.</para>
 /// </remarks>

@@ -259,6 +259,18 @@ public partial class StaffingPlannerTests
     }
 
     [Fact]
+    public void FractionalAgents_AsaTarget_LiesWhereContinuousAsaMeetsIt()
+    {
+        // REFERENCES.md: ASA 17.1 s with 13 agents, 7.84 s with 14, so a 10 s maximum binds in (13, 14).
+        var target = new StaffingTarget(maxAverageSpeedOfAnswer: Duration.FromSeconds(10));
+        double x = new StaffingPlanner(target).FractionalAgents(ReferenceCase.Load);
+
+        x.Should().BeGreaterThan(13).And.BeLessThan(14);
+        double c = ErlangC.WaitProbability(x, ErlangB.ContinuousBlockingProbability(x, 10), 10);
+        ErlangC.AsaFromWait(c, x, 10, 180).Should().BeApproximately(10, 1e-6);
+    }
+
+    [Fact]
     public void FractionalAgents_OccupancyTargetAlone_IsTrafficOverMaximum()
     {
         // N >= A / max occupancy = 10 / 0.8 = 12.5.
