@@ -1,0 +1,61 @@
+using NodaTime;
+
+namespace ContactMetrics.Staffing;
+
+/// <summary>
+/// The work offered to one queue in one interval: how many contacts arrive, over how long, and how
+/// long each takes to handle. Its <see cref="TrafficErlangs"/> is the input of every Erlang formula.
+/// </summary>
+/// <remarks>
+/// Arrivals are taken as a Poisson process at a constant rate over the interval (the standard
+/// assumption of Erlang staffing: the interval must be short enough for the rate to be flat, 15 or
+/// 30 minutes in practice) and handle times as exponential with mean <see cref="AverageHandleTime"/>.
+/// Immutable.
+/// </remarks>
+public sealed class QueueLoad
+{
+    /// <summary>The largest traffic accepted, in Erlangs: staffing answers are agent counts held in an <see cref="int"/>.</summary>
+    public const double MaxTrafficErlangs = 1e8;
+
+    /// <summary>Creates a load.</summary>
+    /// <param name="contacts">The expected number of contacts arriving in the interval; finite and at least 0 (a forecast may be fractional).</param>
+    /// <param name="interval">The length of the interval; greater than 0.</param>
+    /// <param name="averageHandleTime">The mean handle time (talk + hold + after-contact work); greater than 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="contacts"/> is negative, NaN or infinite; <paramref name="interval"/> or
+    /// <paramref name="averageHandleTime"/> is not positive; or the traffic exceeds <see cref="MaxTrafficErlangs"/>.
+    /// </exception>
+    public QueueLoad(double contacts, Duration interval, Duration averageHandleTime)
+    {
+        Contacts = Preconditions.CheckNonNegative(contacts);
+        Interval = StaffingChecks.CheckPositive(interval);
+        AverageHandleTime = StaffingChecks.CheckPositive(averageHandleTime);
+        TrafficErlangs = contacts * averageHandleTime.TotalSeconds / interval.TotalSeconds;
+        if (!(TrafficErlangs <= MaxTrafficErlangs))
+        {
+            throw new ArgumentOutOfRangeException(nameof(contacts), contacts,
+                $"The traffic (contacts x average handle time / interval) must be at most {StaffingChecks.Format(MaxTrafficErlangs)} Erlangs; was {StaffingChecks.Format(TrafficErlangs)}.");
+        }
+    }
+
+    /// <summary>The expected number of contacts arriving in the interval.</summary>
+    public double Contacts { get; }
+
+    /// <summary>The length of the interval.</summary>
+    public Duration Interval { get; }
+
+    /// <summary>The mean handle time of a contact.</summary>
+    public Duration AverageHandleTime { get; }
+
+    /// <summary>The offered traffic <c>A = contacts x average handle time / interval</c>, in Erlangs: the mean number of busy agents if nobody waited or left.</summary>
+    public double TrafficErlangs { get; }
+
+    /// <summary>The arrival rate <c>lambda</c>, in contacts per second.</summary>
+    public double ArrivalRatePerSecond => Contacts / Interval.TotalSeconds;
+
+    /// <summary>Returns the same arrivals with another average handle time.</summary>
+    /// <param name="averageHandleTime">The new mean handle time; greater than 0.</param>
+    /// <returns>A new load.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="averageHandleTime"/> is not positive.</exception>
+    public QueueLoad WithAverageHandleTime(Duration averageHandleTime) => new(Contacts, Interval, averageHandleTime);
+}

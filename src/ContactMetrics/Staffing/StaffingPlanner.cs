@@ -1,0 +1,397 @@
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Staffing;
+
+/// <summary>
+/// Staffs queues to a <see cref="StaffingTarget"/>: the fewest agents that meet every target in
+/// each interval, the scheduled staff after shrinkage, the reverse (agents in, KPIs out), the cost
+/// of the target and the value of a shorter handle time. Erlang C without a mean patience, Erlang A
+/// with one. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every KPI is monotone in the number of agents (more agents never lower a service level nor raise
+/// the probability of waiting, the ASA, the abandonment or the occupancy; tested as properties), so
+/// the smallest number that meets all targets is found by search:
+/// </para>
+/// <list type="bullet">
+/// <item>Erlang C starts at the stability bound <c>floor(A) + 1</c> (raised to <c>floor(A / max occupancy)</c>
+/// with an occupancy target) and steps up one agent at a time, advancing the Erlang B recursion by one
+/// step per agent: O(answer) in all, the cost of a single Erlang B evaluation.</item>
+/// <item>Erlang A, where fewer agents than Erlangs can suffice, gallops from the Erlang C answer (steps 1, 2,
+/// 4, ... up or down to bracket the answer) and bisects: O(log distance) evaluations of the chain, a
+/// handful in practice.</item>
+/// </list>
+/// <para>
+/// Shrinkage (breaks, training, absence, as a share of paid time) turns agents into scheduled staff:
+/// <c>scheduled = ceil(agents / (1 - shrinkage))</c>, computed in <see cref="decimal"/> so that 21 agents at
+/// 30% shrinkage are exactly 30 (in <see cref="double"/>, 21 / 0.7 = 30.000000000000004 would schedule 31).
+/// </para>
+/// </remarks>
+public sealed class StaffingPlanner
+{
+    /// <summary>Creates a planner.</summary>
+    /// <param name="target">What every interval must achieve.</param>
+    /// <param name="shrinkage">The share of paid time in which scheduled agents do not take contacts, in [0, 1).</param>
+    /// <param name="averagePatience">The mean time a contact waits before abandoning, for Erlang A; <see langword="null"/> for Erlang C (nobody abandons).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shrinkage"/> is outside [0, 1) or NaN; <paramref name="averagePatience"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="target"/> has a maximum abandonment rate and <paramref name="averagePatience"/> is null.</exception>
+    public StaffingPlanner(StaffingTarget target, double shrinkage = 0, Duration? averagePatience = null)
+    {
+        Target = Preconditions.CheckNotNull(target);
+        Shrinkage = StaffingChecks.CheckShrinkage(shrinkage);
+        if (averagePatience is Duration patience)
+        {
+            AveragePatience = StaffingChecks.CheckPositive(patience, nameof(averagePatience));
+        }
+        else if (target.MaxAbandonmentRate is not null)
+        {
+            throw new ArgumentException(
+                "The target has a maximum abandonment rate, which needs the Erlang A model: give the mean patience of contacts (averagePatience).",
+                nameof(averagePatience));
+        }
+    }
+
+    /// <summary>The target.</summary>
+    public StaffingTarget Target { get; }
+
+    /// <summary>The share of paid time in which scheduled agents do not take contacts.</summary>
+    public double Shrinkage { get; }
+
+    /// <summary>The mean patience under Erlang A; <see langword="null"/> under Erlang C.</summary>
+    public Duration? AveragePatience { get; }
+
+    /// <summary>The queueing model: Erlang A when a mean patience is given, else Erlang C.</summary>
+    public QueueModel Model => AveragePatience is null ? QueueModel.ErlangC : QueueModel.ErlangA;
+
+    private Duration Threshold => Target.ServiceLevelThreshold ?? Duration.Zero;
+
+    /// <summary>Returns the fewest agents that meet the target for one load, and the scheduled staff.</summary>
+    /// <param name="load">The offered load.</param>
+    /// <returns>The requirement; 0 agents when the load has no traffic.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="load"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Under Erlang A, the mean patience is so long that the chain would need more than <see cref="ErlangA.MaxQueueStates"/> states.</exception>
+    public StaffingRequirement Plan(QueueLoad load)
+    {
+        Preconditions.CheckNotNull(load);
+        var (agents, metrics, limiting) = AveragePatience is Duration patience ? SolveErlangA(load, patience) : SolveErlangC(load);
+        return new StaffingRequirement(load, agents, ScheduledAgents(agents), limiting, metrics);
+    }
+
+    /// <summary>Staffs many loads at once: any mix of queues and intervals, one requirement per load, in order.</summary>
+    /// <param name="loads">The loads.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="loads"/> is null.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="loads"/> is null (the message gives its index).</exception>
+    public StaffingPlan Plan(IReadOnlyList<QueueLoad> loads)
+    {
+        Preconditions.CheckNotNull(loads);
+        var requirements = new StaffingRequirement[loads.Count];
+        for (int i = 0; i < requirements.Length; i++)
+        {
+            requirements[i] = Plan(loads[i] ?? throw new ArgumentException($"loads[{i}] is null.", nameof(loads)));
+        }
+        return new StaffingPlan(requirements);
+    }
+
+    /// <summary>Staffs one queue over consecutive intervals of equal length.</summary>
+    /// <param name="contactsPerInterval">The expected contacts of each interval; each finite and at least 0.</param>
+    /// <param name="interval">The length of every interval; greater than 0.</param>
+    /// <param name="averageHandleTime">The mean handle time; greater than 0.</param>
+    /// <returns>The plan, one requirement per interval.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite (the message gives its index), or a duration is not positive.</exception>
+    public StaffingPlan Plan(ReadOnlySpan<double> contactsPerInterval, Duration interval, Duration averageHandleTime)
+    {
+        StaffingChecks.CheckPositive(interval);
+        StaffingChecks.CheckPositive(averageHandleTime);
+        var requirements = new StaffingRequirement[contactsPerInterval.Length];
+        for (int i = 0; i < requirements.Length; i++)
+        {
+            double contacts = contactsPerInterval[i];
+            if (!(contacts >= 0) || double.IsPositiveInfinity(contacts))
+            {
+                throw new ArgumentOutOfRangeException(nameof(contactsPerInterval), contacts,
+                    $"contactsPerInterval[{i}] must be a finite number of at least 0; was {StaffingChecks.Format(contacts)}.");
+            }
+            requirements[i] = Plan(new QueueLoad(contacts, interval, averageHandleTime));
+        }
+        return new StaffingPlan(requirements);
+    }
+
+    /// <summary>
+    /// Returns the smallest real number of agents that meets the target under the continuous extension
+    /// of Erlang C (<c>B(x, A)</c> for real <c>x</c>, Jagerman 1974): useful for FTE budgets and smooth
+    /// sensitivity curves, where whole agents per interval would add rounding noise.
+    /// </summary>
+    /// <param name="load">The offered load.</param>
+    /// <returns>
+    /// A value in <c>(Agents - 1, Agents]</c> of <see cref="Plan(QueueLoad)"/>, found by bisection to 1e-9
+    /// agents (with an occupancy target alone, exactly <c>A / max occupancy</c>); 0 without traffic.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="load"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The planner uses Erlang A, whose chain has a whole number of agents.</exception>
+    public double FractionalAgents(QueueLoad load)
+    {
+        Preconditions.CheckNotNull(load);
+        if (AveragePatience is not null)
+        {
+            throw new InvalidOperationException("Fractional agents are defined for Erlang C only: the Erlang A chain has a whole number of agents.");
+        }
+        double a = load.TrafficErlangs;
+        if (a == 0)
+        {
+            return 0;
+        }
+        int agents = SearchErlangC(load).Agents;
+        double low = Math.Max(a, agents - 1);
+        double answer = low;
+        if (Target.MaxOccupancy is double maxOccupancy)
+        {
+            answer = Math.Max(answer, a / maxOccupancy);
+        }
+        double aht = load.AverageHandleTime.TotalSeconds;
+        double t = Threshold.TotalSeconds;
+        if (Target.ServiceLevel is double sl)
+        {
+            answer = Math.Max(answer, SmallestReal(low, agents, x => ContinuousKpi(x, a, aht, t, serviceLevel: true) >= sl));
+        }
+        if (Target.MaxAverageSpeedOfAnswer is Duration maxAsa)
+        {
+            double limit = maxAsa.TotalSeconds;
+            answer = Math.Max(answer, SmallestReal(low, agents, x => ContinuousKpi(x, a, aht, t, serviceLevel: false) <= limit));
+        }
+        return answer;
+    }
+
+    /// <summary>The reverse of <see cref="Plan(QueueLoad)"/>: the KPIs of one load with a given number of agents taking contacts.</summary>
+    /// <param name="load">The offered load.</param>
+    /// <param name="agents">The agents taking contacts (after shrinkage; see <see cref="ProductiveAgents"/>); at least 1 when the load has traffic.</param>
+    /// <returns>The KPIs under the planner's model, with the target's service level threshold (0 when the target has none).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="load"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="agents"/> is negative, or 0 with traffic.</exception>
+    public QueueMetrics Evaluate(QueueLoad load, int agents)
+        => AveragePatience is Duration patience
+            ? ErlangA.Evaluate(load, agents, patience, Threshold)
+            : ErlangC.Evaluate(load, agents, Threshold);
+
+    /// <summary>The reverse for many loads: the KPIs of each load with its number of agents.</summary>
+    /// <param name="loads">The loads.</param>
+    /// <param name="agents">The agents taking contacts for each load; as many as <paramref name="loads"/>.</param>
+    /// <returns>The KPIs of each load, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="loads"/> is null.</exception>
+    /// <exception cref="ArgumentException">The lengths differ, or an element of <paramref name="loads"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An agent count is negative, or 0 with traffic.</exception>
+    public IReadOnlyList<QueueMetrics> Evaluate(IReadOnlyList<QueueLoad> loads, ReadOnlySpan<int> agents)
+    {
+        Preconditions.CheckNotNull(loads);
+        Preconditions.CheckArgument(loads.Count == agents.Length, nameof(agents),
+            $"Need one agent count per load: {loads.Count} loads, {agents.Length} agent counts.");
+        var metrics = new QueueMetrics[agents.Length];
+        for (int i = 0; i < metrics.Length; i++)
+        {
+            metrics[i] = Evaluate(loads[i] ?? throw new ArgumentException($"loads[{i}] is null.", nameof(loads)), agents[i]);
+        }
+        return metrics;
+    }
+
+    /// <summary>The staff to schedule so that <paramref name="agents"/> take contacts after shrinkage: <c>ceil(agents / (1 - shrinkage))</c>.</summary>
+    /// <param name="agents">The agents taking contacts; at least 0.</param>
+    /// <returns>The scheduled agents.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="agents"/> is negative.</exception>
+    public int ScheduledAgents(int agents)
+    {
+        Preconditions.CheckNonNegative(agents);
+        return checked((int)Math.Ceiling(agents / (1m - (decimal)Shrinkage)));
+    }
+
+    /// <summary>The agents taking contacts out of a scheduled staff: <c>floor(scheduled x (1 - shrinkage))</c>.</summary>
+    /// <param name="scheduledAgents">The scheduled agents; at least 0.</param>
+    /// <returns>The agents taking contacts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scheduledAgents"/> is negative.</exception>
+    public int ProductiveAgents(int scheduledAgents)
+    {
+        Preconditions.CheckNonNegative(scheduledAgents);
+        return (int)Math.Floor(scheduledAgents * (1m - (decimal)Shrinkage));
+    }
+
+    /// <summary>
+    /// The value of a shorter average handle time: the loads are staffed as they are and with every
+    /// handle time shortened by <paramref name="reduction"/>, and the difference is priced.
+    /// </summary>
+    /// <param name="loads">The loads (queues and intervals) at their current handle times.</param>
+    /// <param name="reduction">How much shorter every handle time becomes; at least 0 and shorter than every handle time.</param>
+    /// <param name="loadedCostPerFteHour">What one paid hour of a full-time agent costs; at least 0.</param>
+    /// <param name="paidTimePerFte">The paid time of one FTE over the horizon the loads cover (e.g. 40 hours for a week); greater than 0.</param>
+    /// <returns>Both plans and the hours, FTE and money saved.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="loads"/> is null.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="loads"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="reduction"/> is negative or not shorter than a load's handle time (the message gives its index);
+    /// <paramref name="loadedCostPerFteHour"/> is negative; <paramref name="paidTimePerFte"/> is not positive.
+    /// </exception>
+    public AhtReductionValue ValueOfAhtReduction(IReadOnlyList<QueueLoad> loads, Duration reduction, Money loadedCostPerFteHour, Duration paidTimePerFte)
+    {
+        Preconditions.CheckNotNull(loads);
+        StaffingChecks.CheckNonNegative(reduction);
+        StaffingPlan.CheckCostRate(loadedCostPerFteHour, nameof(loadedCostPerFteHour));
+        StaffingChecks.CheckPositive(paidTimePerFte);
+        var reduced = new QueueLoad[loads.Count];
+        for (int i = 0; i < reduced.Length; i++)
+        {
+            var load = loads[i] ?? throw new ArgumentException($"loads[{i}] is null.", nameof(loads));
+            if (reduction >= load.AverageHandleTime)
+            {
+                throw new ArgumentOutOfRangeException(nameof(reduction), reduction,
+                    $"The reduction must be shorter than the average handle time of loads[{i}], {StaffingChecks.Format(load.AverageHandleTime)}; was {StaffingChecks.Format(reduction)}.");
+            }
+            reduced[i] = load.WithAverageHandleTime(load.AverageHandleTime - reduction);
+        }
+        var baselinePlan = Plan(loads);
+        var reducedPlan = Plan(reduced);
+        return new AhtReductionValue(
+            reduction,
+            baselinePlan,
+            reducedPlan,
+            baselinePlan.Fte(paidTimePerFte) - reducedPlan.Fte(paidTimePerFte),
+            baselinePlan.Cost(loadedCostPerFteHour) - reducedPlan.Cost(loadedCostPerFteHour));
+    }
+
+    private (int Agents, QueueMetrics Metrics, StaffingConstraint Limiting) SolveErlangC(QueueLoad load)
+    {
+        var threshold = Threshold;
+        var (agents, blocking, limiting) = SearchErlangC(load);
+        return (agents, ErlangC.FromBlocking(load, agents, blocking, threshold), limiting);
+    }
+
+    /// <summary>The fewest agents under Erlang C, <c>B(N, A)</c> there, and the target one agent fewer misses.</summary>
+    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(QueueLoad load)
+    {
+        double a = load.TrafficErlangs;
+        if (a == 0)
+        {
+            return (0, 0, StaffingConstraint.None);
+        }
+        double aht = load.AverageHandleTime.TotalSeconds;
+        double t = Threshold.TotalSeconds;
+        int start = (int)Math.Floor(a) + 1;
+        if (Target.MaxOccupancy is double maxOccupancy)
+        {
+            start = Math.Max(start, (int)Math.Floor(a / maxOccupancy));
+        }
+        // B(start - 1, A); at or below A the queue is unstable, which the stability constraint names.
+        double blocking = ErlangB.Recurse(1.0, 0, start - 1, a);
+        var limiting = start - 1 <= a
+            ? StaffingConstraint.Stability
+            : Target.FirstMissed(ErlangC.Kpis(a, start - 1, blocking, aht, t));
+        for (int n = start; ; n++)
+        {
+            blocking = ErlangB.Step(blocking, n, a);
+            var missed = Target.FirstMissed(ErlangC.Kpis(a, n, blocking, aht, t));
+            if (missed == StaffingConstraint.None)
+            {
+                return (n, blocking, limiting);
+            }
+            limiting = missed;
+        }
+    }
+
+    private (int Agents, QueueMetrics Metrics, StaffingConstraint Limiting) SolveErlangA(QueueLoad load, Duration patience)
+    {
+        double a = load.TrafficErlangs;
+        var threshold = Threshold;
+        if (a == 0)
+        {
+            return (0, ErlangA.FromBlocking(load, 0, 0, patience, threshold), StaffingConstraint.None);
+        }
+        double t = threshold.TotalSeconds;
+        StaffingConstraint Check(int n) => Target.FirstMissed(ErlangA.Kpis(load, n, ErlangB.BlockingProbability(n, a), patience, t));
+
+        // Bracket the answer, 'low' missing a target (0 agents always does) and 'high' meeting them all,
+        // galloping from the Erlang C answer (abandonment only shortens queues, so the Erlang A answer
+        // is usually a few agents away from it), then bisect.
+        int guess = Math.Max(1, SearchErlangC(load).Agents);
+        var guessMissed = Check(guess);
+        int low, high;
+        StaffingConstraint lowMissed;
+        if (guessMissed == StaffingConstraint.None)
+        {
+            high = guess;
+            (low, lowMissed) = (0, Target.FirstMissedWithoutAgents(QueueModel.ErlangA));
+            for (int step = 1; high - step >= 1; step *= 2)
+            {
+                var missed = Check(high - step);
+                if (missed != StaffingConstraint.None)
+                {
+                    (low, lowMissed) = (high - step, missed);
+                    break;
+                }
+                high -= step;
+            }
+        }
+        else
+        {
+            (low, lowMissed) = (guess, guessMissed);
+            for (int step = 1; ; step = checked(step * 2))
+            {
+                var missed = Check(checked(low + step));
+                if (missed == StaffingConstraint.None)
+                {
+                    high = low + step;
+                    break;
+                }
+                (low, lowMissed) = (low + step, missed);
+            }
+        }
+        while (high - low > 1)
+        {
+            int middle = low + (high - low) / 2;
+            var missed = Check(middle);
+            if (missed == StaffingConstraint.None)
+            {
+                high = middle;
+            }
+            else
+            {
+                (low, lowMissed) = (middle, missed);
+            }
+        }
+        return (high, ErlangA.FromBlocking(load, high, ErlangB.BlockingProbability(high, a), patience, threshold), lowMissed);
+    }
+
+    /// <summary>Erlang C's service level (or ASA, in seconds) at a real number of agents <c>x &gt; A</c>.</summary>
+    private static double ContinuousKpi(double x, double a, double ahtSeconds, double thresholdSeconds, bool serviceLevel)
+    {
+        if (x <= a)
+        {
+            return serviceLevel ? 0 : double.PositiveInfinity;
+        }
+        double c = ErlangC.WaitProbability(x, ErlangB.ContinuousBlockingProbability(x, a), a);
+        return serviceLevel
+            ? ErlangC.ServiceLevelFromWait(c, x, a, ahtSeconds, thresholdSeconds)
+            : ErlangC.AsaFromWait(c, x, a, ahtSeconds);
+    }
+
+    /// <summary>Bisection for the smallest x in (low, high] meeting a monotone condition that holds at <paramref name="high"/>.</summary>
+    private static double SmallestReal(double low, double high, Func<double, bool> meets)
+    {
+        if (meets(low))
+        {
+            return low;
+        }
+        while (high - low > 1e-9)
+        {
+            double middle = 0.5 * (low + high);
+            if (meets(middle))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+        return high;
+    }
+}

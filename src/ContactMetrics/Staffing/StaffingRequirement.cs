@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace ContactMetrics.Staffing;
+
+/// <summary>The staff one queue needs in one interval to meet a <see cref="StaffingTarget"/>. Immutable.</summary>
+public sealed class StaffingRequirement
+{
+    internal StaffingRequirement(QueueLoad load, int agents, int scheduledAgents, StaffingConstraint limitingConstraint, QueueMetrics metrics)
+    {
+        Load = load;
+        Agents = agents;
+        ScheduledAgents = scheduledAgents;
+        LimitingConstraint = limitingConstraint;
+        Metrics = metrics;
+    }
+
+    /// <summary>The offered load.</summary>
+    public QueueLoad Load { get; }
+
+    /// <summary>The smallest number of agents taking contacts that meets every target (0 when there is no traffic).</summary>
+    public int Agents { get; }
+
+    /// <summary>The agents to schedule so that <see cref="Agents"/> remain after shrinkage: <c>ceil(Agents / (1 - shrinkage))</c>.</summary>
+    public int ScheduledAgents { get; }
+
+    /// <summary>
+    /// The target that one agent fewer would miss, the first in the order of <see cref="StaffingConstraint"/>
+    /// when several would; <see cref="StaffingConstraint.None"/> when there is no traffic.
+    /// </summary>
+    public StaffingConstraint LimitingConstraint { get; }
+
+    /// <summary>The KPIs with <see cref="Agents"/> agents.</summary>
+    public QueueMetrics Metrics { get; }
+
+    /// <summary>Agents taking contacts x the interval's length, in hours.</summary>
+    public double AgentHours => Agents * Load.Interval.TotalHours;
+
+    /// <summary>Scheduled agents x the interval's length, in hours: the paid time.</summary>
+    public double ScheduledAgentHours => ScheduledAgents * Load.Interval.TotalHours;
+
+    internal decimal ScheduledAgentHoursExact => ScheduledAgents * ((decimal)Load.Interval.BclCompatibleTicks / NodaConstants.TicksPerHour);
+}

@@ -1,0 +1,87 @@
+using ContactMetrics.Staffing;
+using NodaTime;
+
+namespace ContactMetrics.Tests.Staffing;
+
+public partial class StaffingPlannerTests
+{
+    public static TheoryData<double, int, double?, double?, double?, int> Targets => new()
+    {
+        // contacts per 30 min (AHT 180 s), target: SL 0.8 / 0.9 / 0.95 within T s, max ASA s, max occupancy
+        { 100, 20, 0.8, null, null, 0 },
+        { 3, 20, 0.8, null, null, 0 },
+        { 0.5, 60, 0.95, null, null, 0 },
+        { 1000, 15, 0.9, 10.0, null, 0 },
+        { 420, 30, null, 4.0, null, 0 },
+        { 250, 20, 0.8, null, 0.85, 0 },
+        { 7000, 20, 0.8, 30.0, 0.9, 0 },
+        { 100, 20, 0.8, null, null, 1 },
+        { 100, 20, 0.8, null, null, 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Plan_ErlangC_EqualsLinearSearchFromOneAgent(double contacts, int thresholdSeconds, double? serviceLevel, double? maxAsaSeconds, double? maxOccupancy, int definition)
+    {
+        var target = MakeTarget(thresholdSeconds, serviceLevel, maxAsaSeconds, null, maxOccupancy, definition);
+        var load = new QueueLoad(contacts, ReferenceCase.Interval, ReferenceCase.Aht);
+
+        var requirement = new StaffingPlanner(target).Plan(load);
+
+        requirement.Agents.Should().Be(LinearSearch(n => ErlangC.Evaluate(load, n, target.ServiceLevelThreshold ?? Duration.Zero), target));
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Plan_ErlangA_EqualsLinearSearchFromOneAgent(double contacts, int thresholdSeconds, double? serviceLevel, double? maxAsaSeconds, double? maxOccupancy, int definition)
+    {
+        foreach (double patienceSeconds in new[] { 10.0, 120.0, 900.0 })
+        {
+            var patience = Duration.FromSeconds(patienceSeconds);
+            foreach (double? maxAbandonment in new double?[] { null, 0.03 })
+            {
+                var target = MakeTarget(thresholdSeconds, serviceLevel, maxAsaSeconds, maxAbandonment, maxOccupancy, definition);
+                var load = new QueueLoad(contacts, ReferenceCase.Interval, ReferenceCase.Aht);
+
+                var requirement = new StaffingPlanner(target, averagePatience: patience).Plan(load);
+
+                int expected = LinearSearch(n => ErlangA.Evaluate(load, n, patience, target.ServiceLevelThreshold ?? Duration.Zero), target);
+                requirement.Agents.Should().Be(expected, "patience {0} s, max abandonment {1}", patienceSeconds, maxAbandonment);
+            }
+        }
+    }
+
+    [Fact]
+    public void Plan_ErlangAShortPatienceAnsweredOverAnswered_CanNeedFewerAgentsThanErlangC()
+    {
+        // With impatient contacts the queue stays short, so for the SL of answered contacts the Erlang A
+        // answer is at most Erlang C's and, here (patience 10 s), strictly below it: Erlang C overstaffs.
+        var target = new StaffingTarget(0.8, ReferenceCase.Twenty, serviceLevelDefinition: ServiceLevelDefinition.AnsweredWithinThresholdOverAnswered);
+
+        int erlangA = new StaffingPlanner(target, averagePatience: Duration.FromSeconds(10)).Plan(ReferenceCase.Load).Agents;
+        int erlangC = new StaffingPlanner(target).Plan(ReferenceCase.Load).Agents;
+
+        erlangA.Should().BeLessThan(erlangC);
+    }
+
+    private static StaffingTarget MakeTarget(int thresholdSeconds, double? serviceLevel, double? maxAsaSeconds, double? maxAbandonment, double? maxOccupancy, int definition)
+        => new(
+            serviceLevel,
+            serviceLevel is null ? null : Duration.FromSeconds(thresholdSeconds),
+            maxAsaSeconds is double asa ? Duration.FromSeconds(asa) : null,
+            maxAbandonment,
+            maxOccupancy,
+            (ServiceLevelDefinition)definition);
+
+    /// <summary>The oracle: the first N from 1 up whose KPIs meet every target.</summary>
+    private static int LinearSearch(Func<int, QueueMetrics> evaluate, StaffingTarget target)
+    {
+        for (int n = 1; ; n++)
+        {
+            if (target.FirstMissed(evaluate(n)) == StaffingConstraint.None)
+            {
+                return n;
+            }
+        }
+    }
+}
