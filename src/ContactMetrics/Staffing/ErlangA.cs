@@ -57,7 +57,7 @@ namespace ContactMetrics.Staffing;
 /// distribution functions are accumulated from their term ratios, rescaled like the <c>t_k</c>):
 /// <c>P(abandon)</c> from the conditional abandonment probabilities, the mean wait over all arrivals
 /// by Little's law as <c>E[queue length] / lambda</c>, the ASA of answered contacts as
-/// <c>E[W; served] / P(served)</c>, the service levels (<see cref="ServiceLevelDefinition"/>) and the
+/// <c>E[W; served] / P(served)</c>, the service levels (<see cref="QueueServiceLevel"/>) and the
 /// occupancy <c>A P(served) / N</c>. The identity <c>P(abandon) = theta E[W]</c> (Mandelbaum &amp;
 /// Zeltyn) then holds to rounding; it is not imposed, because the two sides come from different sums,
 /// and it is tested. The results are exact up to the truncation above and double rounding: they agree

@@ -22,11 +22,11 @@ internal readonly record struct QueueKpis(
     /// <summary>An Erlang C queue with <c>N &lt;= A</c>: the limit as <c>N</c> falls to <c>A</c>.</summary>
     public static QueueKpis Unstable { get; } = new(false, 1, 0, 0, 0, 0, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 1);
 
-    public double GetServiceLevel(ServiceLevelDefinition definition) => definition switch
+    public double GetServiceLevel(QueueServiceLevel definition) => definition switch
     {
-        ServiceLevelDefinition.AnsweredWithinThresholdOverOffered => ServiceLevel,
-        ServiceLevelDefinition.AnsweredWithinThresholdOverAnswered => ServiceLevelOfAnswered,
-        ServiceLevelDefinition.WithinThresholdOverOffered => ServiceLevelCountingAbandons,
+        QueueServiceLevel.AnsweredWithinThresholdOverOffered => ServiceLevel,
+        QueueServiceLevel.AnsweredWithinThresholdOverAnswered => ServiceLevelOfAnswered,
+        QueueServiceLevel.WithinThresholdOverOffered => ServiceLevelCountingAbandons,
         _ => throw new ArgumentOutOfRangeException(nameof(definition), definition, "Not a defined service level definition."),
     };
 }

@@ -67,13 +67,13 @@ public sealed class QueueMetrics
     /// <summary>The probability that an arriving contact abandons before being answered; 0 under Erlang C.</summary>
     public double ProbabilityOfAbandonment => Kpis.ProbabilityOfAbandonment;
 
-    /// <summary>The share of offered contacts answered within <see cref="ServiceLevelThreshold"/> (<see cref="ServiceLevelDefinition.AnsweredWithinThresholdOverOffered"/>).</summary>
+    /// <summary>The share of offered contacts answered within <see cref="ServiceLevelThreshold"/> (<see cref="QueueServiceLevel.AnsweredWithinThresholdOverOffered"/>).</summary>
     public double ServiceLevel => Kpis.ServiceLevel;
 
-    /// <summary>The share of answered contacts answered within <see cref="ServiceLevelThreshold"/> (<see cref="ServiceLevelDefinition.AnsweredWithinThresholdOverAnswered"/>).</summary>
+    /// <summary>The share of answered contacts answered within <see cref="ServiceLevelThreshold"/> (<see cref="QueueServiceLevel.AnsweredWithinThresholdOverAnswered"/>).</summary>
     public double ServiceLevelOfAnswered => Kpis.ServiceLevelOfAnswered;
 
-    /// <summary>The share of offered contacts that were answered or abandoned within <see cref="ServiceLevelThreshold"/>, <c>P(wait &lt;= T)</c> (<see cref="ServiceLevelDefinition.WithinThresholdOverOffered"/>).</summary>
+    /// <summary>The share of offered contacts that were answered or abandoned within <see cref="ServiceLevelThreshold"/>, <c>P(wait &lt;= T)</c> (<see cref="QueueServiceLevel.WithinThresholdOverOffered"/>).</summary>
     public double ServiceLevelCountingAbandons => Kpis.ServiceLevelCountingAbandons;
 
     /// <summary>The average speed of answer over answered contacts (those answered at once count with 0), in seconds; the vendor-report ASA.</summary>
@@ -92,7 +92,7 @@ public sealed class QueueMetrics
     /// <param name="definition">Which contacts count for and against the target.</param>
     /// <returns>The service level in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="definition"/> is not a defined value.</exception>
-    public double GetServiceLevel(ServiceLevelDefinition definition) => Kpis.GetServiceLevel(definition);
+    public double GetServiceLevel(QueueServiceLevel definition) => Kpis.GetServiceLevel(definition);
 
     internal QueueKpis Kpis { get; }
 }

@@ -30,7 +30,7 @@ public sealed class StaffingTarget
         Duration? maxAverageSpeedOfAnswer = null,
         double? maxAbandonmentRate = null,
         double? maxOccupancy = null,
-        ServiceLevelDefinition serviceLevelDefinition = ServiceLevelDefinition.AnsweredWithinThresholdOverOffered)
+        QueueServiceLevel serviceLevelDefinition = QueueServiceLevel.AnsweredWithinThresholdOverOffered)
     {
         if (serviceLevel.HasValue != serviceLevelThreshold.HasValue)
         {
@@ -91,7 +91,7 @@ public sealed class StaffingTarget
     public double? MaxOccupancy { get; }
 
     /// <summary>Which contacts count for and against the service level.</summary>
-    public ServiceLevelDefinition ServiceLevelDefinition { get; }
+    public QueueServiceLevel ServiceLevelDefinition { get; }
 
     /// <summary>
     /// Returns the first target, in the order of <see cref="StaffingConstraint"/> (stability, service

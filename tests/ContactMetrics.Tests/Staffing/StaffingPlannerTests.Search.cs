@@ -56,7 +56,7 @@ public partial class StaffingPlannerTests
     {
         // With impatient contacts the queue stays short, so for the SL of answered contacts the Erlang A
         // answer is at most Erlang C's and, here (patience 10 s), strictly below it: Erlang C overstaffs.
-        var target = new StaffingTarget(0.8, ReferenceCase.Twenty, serviceLevelDefinition: ServiceLevelDefinition.AnsweredWithinThresholdOverAnswered);
+        var target = new StaffingTarget(0.8, ReferenceCase.Twenty, serviceLevelDefinition: QueueServiceLevel.AnsweredWithinThresholdOverAnswered);
 
         int erlangA = new StaffingPlanner(target, averagePatience: Duration.FromSeconds(10)).Plan(ReferenceCase.Load).Agents;
         int erlangC = new StaffingPlanner(target).Plan(ReferenceCase.Load).Agents;
@@ -71,7 +71,7 @@ public partial class StaffingPlannerTests
             maxAsaSeconds is double asa ? Duration.FromSeconds(asa) : null,
             maxAbandonment,
             maxOccupancy,
-            (ServiceLevelDefinition)definition);
+            (QueueServiceLevel)definition);
 
     /// <summary>The oracle: the first N from 1 up whose KPIs meet every target.</summary>
     private static int LinearSearch(Func<int, QueueMetrics> evaluate, StaffingTarget target)

@@ -104,7 +104,7 @@ public class StaffingTargetTests
     [Fact]
     public void Constructor_UndefinedDefinition_ThrowsNamingDefinition()
     {
-        var act = () => new StaffingTarget(0.8, ReferenceCase.Twenty, serviceLevelDefinition: (ServiceLevelDefinition)7);
+        var act = () => new StaffingTarget(0.8, ReferenceCase.Twenty, serviceLevelDefinition: (QueueServiceLevel)7);
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("serviceLevelDefinition");
     }
 

@@ -5,7 +5,7 @@ namespace ContactMetrics.Staffing;
 /// reports differ once contacts abandon (ICMI; Call Centre Helper: formulas F1, F2 and F3 of the
 /// references). Under Erlang C, where nobody abandons, all three are equal.
 /// </summary>
-public enum ServiceLevelDefinition
+public enum QueueServiceLevel
 {
     /// <summary>
     /// Answered within the threshold / offered: an abandoned contact counts against the target,
