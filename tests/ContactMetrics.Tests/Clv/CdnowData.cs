@@ -50,7 +50,13 @@ internal static class CdnowData
         {
             if (File.Exists(Path.Combine(dir.FullName, "ContactMetrics.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                string data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                if (!Directory.Exists(data))
+                {
+                    throw new DirectoryNotFoundException(
+                        $"The reference data sets are read from ../shared/data beside the repository ({data}); it is missing. Clone the repository next to shared/.");
+                }
+                return data;
             }
         }
         throw new InvalidOperationException($"ContactMetrics.sln not found above {AppContext.BaseDirectory}.");
