@@ -193,36 +193,36 @@ internal static class KpisCommand
             columns.Add(new OutputColumn("bucketSeconds", "Bucket s", true));
             keys.Add(g => g.BucketLength?.TotalSeconds);
         }
-        (string Name, string Heading, Func<KpiGroup, object?> Value)[] metrics =
+        (string Name, string Heading, Func<KpiGroup, object?> Value, bool Detail)[] metrics =
         [
-            ("offered", "Offered", g => g.Counts.OfferedContacts),
-            ("answered", "Answered", g => g.Counts.AnsweredContacts),
-            ("abandoned", "Abandoned", g => g.Counts.AbandonedContacts),
-            ("handled", "Handled", g => g.Counts.HandledContacts),
-            ("ahtSeconds", "AHT s", g => g.AverageHandleTime.Value),
-            ("asaSeconds", "ASA s", g => g.AverageSpeedOfAnswer.Value),
-            ("asaAllContactsSeconds", "ASA all s", g => g.AverageWaitAllContacts.Value),
-            ("serviceLevel", "SL", g => Rate.Of(g.ServiceLevel.Value)),
-            ("serviceLevelLower", "SL low", g => Rate.Of(g.ServiceLevel.Interval?.Lower)),
-            ("serviceLevelUpper", "SL high", g => Rate.Of(g.ServiceLevel.Interval?.Upper)),
-            ("abandonmentRate", "Abandon", g => Rate.Of(g.AbandonmentRate.Value)),
-            ("transferRate", "Transfer", g => Rate.Of(g.TransferRate.Value)),
-            ("fcr", "FCR", g => Rate.Of(g.FirstContactResolution.Value)),
-            ("fcrLower", "FCR low", g => Rate.Of(g.FirstContactResolution.Interval?.Lower)),
-            ("fcrUpper", "FCR high", g => Rate.Of(g.FirstContactResolution.Interval?.Upper)),
-            ("fcrResolvedFlag", "FCR flag", g => Rate.Of(g.FirstContactResolutionFlag.Value)),
-            ("repeatContactRate", "Repeat", g => Rate.Of(g.RepeatContactRate.Value)),
-            ("csat", "CSAT", g => Rate.Of(g.Csat.Value)),
-            ("csatResponses", "CSAT n", g => g.Csat.Denominator),
-            ("nps", "NPS", g => g.Nps.Value),
-            ("npsLower", "NPS low", g => g.Nps.Interval?.Lower),
-            ("npsUpper", "NPS high", g => g.Nps.Interval?.Upper),
-            ("cesMean", "CES", g => g.CesMean.Value),
-            ("cesEasyShare", "CES 5-7", g => Rate.Of(g.CesEffortShare.Value)),
+            ("offered", "Offered", g => g.Counts.OfferedContacts, false),
+            ("answered", "Answered", g => g.Counts.AnsweredContacts, true),
+            ("abandoned", "Abandoned", g => g.Counts.AbandonedContacts, true),
+            ("handled", "Handled", g => g.Counts.HandledContacts, false),
+            ("ahtSeconds", "AHT s", g => g.AverageHandleTime.Value, false),
+            ("asaSeconds", "ASA s", g => g.AverageSpeedOfAnswer.Value, false),
+            ("asaAllContactsSeconds", "ASA all s", g => g.AverageWaitAllContacts.Value, true),
+            ("serviceLevel", "SL", g => Rate.Of(g.ServiceLevel.Value), false),
+            ("serviceLevelLower", "SL low", g => Rate.Of(g.ServiceLevel.Interval?.Lower), true),
+            ("serviceLevelUpper", "SL high", g => Rate.Of(g.ServiceLevel.Interval?.Upper), true),
+            ("abandonmentRate", "Abandon", g => Rate.Of(g.AbandonmentRate.Value), false),
+            ("transferRate", "Transfer", g => Rate.Of(g.TransferRate.Value), false),
+            ("fcr", "FCR", g => Rate.Of(g.FirstContactResolution.Value), false),
+            ("fcrLower", "FCR low", g => Rate.Of(g.FirstContactResolution.Interval?.Lower), true),
+            ("fcrUpper", "FCR high", g => Rate.Of(g.FirstContactResolution.Interval?.Upper), true),
+            ("fcrResolvedFlag", "FCR flag", g => Rate.Of(g.FirstContactResolutionFlag.Value), true),
+            ("repeatContactRate", "Repeat", g => Rate.Of(g.RepeatContactRate.Value), true),
+            ("csat", "CSAT", g => Rate.Of(g.Csat.Value), false),
+            ("csatResponses", "CSAT n", g => g.Csat.Denominator, true),
+            ("nps", "NPS", g => g.Nps.Value, false),
+            ("npsLower", "NPS low", g => g.Nps.Interval?.Lower, true),
+            ("npsUpper", "NPS high", g => g.Nps.Interval?.Upper, true),
+            ("cesMean", "CES", g => g.CesMean.Value, false),
+            ("cesEasyShare", "CES 5-7", g => Rate.Of(g.CesEffortShare.Value), true),
         ];
         foreach (var m in metrics)
         {
-            columns.Add(new OutputColumn(m.Name, m.Heading, true));
+            columns.Add(new OutputColumn(m.Name, m.Heading, true, m.Detail));
             keys.Add(m.Value);
         }
         var table = section.SetTable("groups", [.. columns]);
@@ -232,6 +232,7 @@ internal static class KpisCommand
         }
 
         var sample = groups.Count > 0 ? groups[0] : null;
+        section.Note = "Intervals, answered/abandoned counts, ASA over all contacts, FCR by flag and repeat rate are in --format json or csv.";
         var defs = output.Add("definitions", "Definitions");
         if (sample is not null)
         {

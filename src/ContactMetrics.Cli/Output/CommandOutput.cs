@@ -54,8 +54,12 @@ internal sealed class OutputSection(string key, string title)
 
 internal sealed record OutputFact(string JsonName, string Label, object? Value);
 
-/// <summary>A column: its JSON/CSV name (camelCase) and its heading in the table format.</summary>
-internal sealed record OutputColumn(string JsonName, string Heading, bool RightAligned = false);
+/// <summary>
+/// A column: its JSON/CSV name (camelCase) and its heading in the table format. A detail column
+/// (interval bounds, secondary counts) is written to JSON and CSV but left out of the table format,
+/// which must fit a terminal.
+/// </summary>
+internal sealed record OutputColumn(string JsonName, string Heading, bool RightAligned = false, bool Detail = false);
 
 internal sealed class OutputTable(string jsonName, IReadOnlyList<OutputColumn> columns)
 {

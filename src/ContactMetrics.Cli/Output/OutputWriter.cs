@@ -255,7 +255,8 @@ internal static class OutputWriter
             if (section.Table is { } table)
             {
                 var t = new Table().Border(TableBorder.Simple);
-                foreach (var column in table.Columns)
+                var shown = Enumerable.Range(0, table.Columns.Count).Where(c => !table.Columns[c].Detail).ToArray();
+                foreach (var column in shown.Select(c => table.Columns[c]))
                 {
                     var c = new TableColumn(Markup.Escape(column.Heading));
                     if (column.RightAligned)
@@ -266,7 +267,7 @@ internal static class OutputWriter
                 }
                 foreach (var row in table.Rows)
                 {
-                    t.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(FormatReadable(v))).ToArray());
+                    t.AddRow(shown.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(FormatReadable(row[c]))).ToArray());
                 }
                 ansi.Write(t);
             }
