@@ -17,6 +17,10 @@ public sealed class InteractionTable
 {
     internal const sbyte Missing = -1;
 
+    // Repeat-contact flags are a derived column: computed once per definition and reused by every
+    // rollup of this (immutable) table.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RepeatContactOptions, Lazy<byte[]>> _repeatFlags = new();
+
     private InteractionTable(Builder b)
     {
         Count = b.Count;
@@ -122,6 +126,10 @@ public sealed class InteractionTable
         }
         return builder.Build();
     }
+
+    /// <summary>The repeat-contact flags of every row under <paramref name="options"/>, computed on first use.</summary>
+    internal byte[] RepeatFlags(RepeatContactOptions options, int maxDegreeOfParallelism) =>
+        _repeatFlags.GetOrAdd(options, o => new Lazy<byte[]>(() => RepeatContactDetector.Detect(this, o, maxDegreeOfParallelism))).Value;
 
     private static T[] Trim<T>(T[] array, int count) => array.Length == count ? array : array[..count];
 

@@ -26,6 +26,7 @@ public static class KpiRollup
 {
     private const long DenseKeyLimit = 1L << 23;
     private const int MinRowsPerPartition = 1 << 16;
+    private const int BlockSize = 1024;
 
     /// <summary>Computes the KPIs of every group.</summary>
     /// <param name="table">The interactions.</param>
@@ -55,7 +56,7 @@ public static class KpiRollup
 
         var bucketer = grouping.Bucket == TimeBucket.None ? null : new TimeBucketer(grouping.TimeZone!, grouping.Bucket, table.MinArrivedMs, table.MaxArrivedMs);
         var keys = new KeyLayout(table, grouping.Dimensions, bucketer);
-        var flags = RepeatContactDetector.Detect(table, options.Repeat, degree);
+        var flags = table.RepeatFlags(options.Repeat, degree);
 
         // Each worker scans every row but keeps only the groups whose key hashes to it, so every
         // group lives in exactly one worker's slots: no merge, and memory grows with the groups.
@@ -90,14 +91,31 @@ public static class KpiRollup
         var nps = t.Nps;
         var ces = t.Ces;
         int n = t.Count;
-        for (int i = 0; i < n; i++)
+        Span<long> blockKeys = stackalloc long[BlockSize];
+        for (int blockStart = 0; blockStart < n; blockStart += BlockSize)
         {
-            long key = keys.KeyOf(i, bucketer);
-            if (workers > 1 && WorkerOf(key, workers) != worker)
+            int blockLength = Math.Min(BlockSize, n - blockStart);
+            var block = blockKeys[..blockLength];
+            keys.KeysOf(blockStart, block, bucketer);
+            for (int j = 0; j < blockLength; j++)
             {
-                continue;
+                long key = block[j];
+                if (workers > 1 && WorkerOf(key, workers) != worker)
+                {
+                    continue;
+                }
+                int i = blockStart + j;
+                AccumulateRow(partial.SlotsFor(key), i, thresholdMs, shortMs, talk, hold, acw, channel, direction, answered, queueMs,
+                    talkMs, holdMs, acwMs, resolved, transfers, csat, nps, ces, flags);
             }
-            var s = partial.SlotsFor(key);
+        }
+    }
+
+    private static void AccumulateRow(Span<long> s, int i, long thresholdMs, long shortMs, bool talk, bool hold, bool acw,
+        byte[] channel, byte[] direction, bool[] answered, long[] queueMs, int[] talkMs, int[] holdMs, int[] acwMs,
+        sbyte[] resolved, int[] transfers, sbyte[] csat, sbyte[] nps, sbyte[] ces, byte[] flags)
+    {
+        {
             bool agentChannel = KpiOptions.IsAgentChannel((Channel)channel[i]);
             bool inbound = direction[i] == (byte)Direction.Inbound;
             bool isAnswered = answered[i];
@@ -187,22 +205,25 @@ public static class KpiRollup
     private static List<KpiGroup> Collect(Partial[] partials, InteractionTable table, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer)
     {
         int total = partials.Sum(p => p.Keys.Count);
-        var order = new (long Key, int Worker, int Group)[total];
+        var sortedKeys = new long[total];
+        var location = new long[total];
         int k = 0;
         for (int w = 0; w < partials.Length; w++)
         {
             var groupKeys = partials[w].Keys;
             for (int g = 0; g < groupKeys.Count; g++)
             {
-                order[k++] = (groupKeys[g], w, g);
+                sortedKeys[k] = groupKeys[g];
+                location[k++] = ((long)w << 32) | (uint)g;
             }
         }
-        Array.Sort(order, (x, y) => x.Key.CompareTo(y.Key));
+        Array.Sort(sortedKeys, location);
         var groups = new List<KpiGroup>(total);
-        foreach (var (key, w, g) in order)
+        for (k = 0; k < total; k++)
         {
+            int w = (int)(location[k] >> 32), g = (int)(uint)location[k];
             var slots = new ReadOnlyMemory<long>(partials[w].Slots, g * KpiCounts.Slots, KpiCounts.Slots);
-            groups.Add(keys.Describe(key, new KpiCounts(slots), options, table, bucketer));
+            groups.Add(keys.Describe(sortedKeys[k], new KpiCounts(slots), options, table, bucketer));
         }
         return groups;
     }
@@ -301,20 +322,45 @@ public static class KpiRollup
 
         private InteractionTable Table { get; }
 
-        public long KeyOf(int row, TimeBucketer? bucketer)
+        /// <summary>The keys of rows [start, start + keys.Length), one dimension at a time (a column-wise pass per dimension).</summary>
+        public void KeysOf(int start, Span<long> keys, TimeBucketer? bucketer)
         {
-            long key = 0;
+            keys.Clear();
             foreach (var (codes, radix, dim) in _parts)
             {
-                long code = dim switch
+                switch (dim)
                 {
-                    KpiDimensions.Channel => Table.Channel[row] + 1,
-                    KpiDimensions.Direction => Table.Direction[row] + 1,
-                    _ => codes![row] + 1,
-                };
-                key = key * radix + code;
+                    case KpiDimensions.Channel:
+                        MixIn(keys, Table.Channel.AsSpan(start, keys.Length), radix);
+                        break;
+                    case KpiDimensions.Direction:
+                        MixIn(keys, Table.Direction.AsSpan(start, keys.Length), radix);
+                        break;
+                    default:
+                        var c = codes.AsSpan(start, keys.Length);
+                        for (int j = 0; j < keys.Length; j++)
+                        {
+                            keys[j] = keys[j] * radix + c[j] + 1;
+                        }
+                        break;
+                }
             }
-            return bucketer is null ? key : key * _bucketRadix + bucketer.Index(Table.ArrivedMs[row]);
+            if (bucketer is not null)
+            {
+                var arrived = Table.ArrivedMs.AsSpan(start, keys.Length);
+                for (int j = 0; j < keys.Length; j++)
+                {
+                    keys[j] = keys[j] * _bucketRadix + bucketer.Index(arrived[j]);
+                }
+            }
+        }
+
+        private static void MixIn(Span<long> keys, ReadOnlySpan<byte> codes, long radix)
+        {
+            for (int j = 0; j < keys.Length; j++)
+            {
+                keys[j] = keys[j] * radix + codes[j] + 1;
+            }
         }
 
         public KpiGroup Describe(long key, KpiCounts counts, KpiOptions options, InteractionTable t, TimeBucketer? bucketer)

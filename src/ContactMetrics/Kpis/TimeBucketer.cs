@@ -105,8 +105,20 @@ internal sealed class TimeBucketer
         };
     }
 
-    /// <summary>The start of bucket <paramref name="index"/> in the zone, and its length.</summary>
+    private readonly Dictionary<long, (ZonedDateTime, Duration)> _described = [];
+
+    /// <summary>The start of bucket <paramref name="index"/> in the zone, and its length (computed once per bucket; not thread-safe).</summary>
     public (ZonedDateTime Start, Duration Length) Describe(long index)
+    {
+        if (!_described.TryGetValue(index, out var description))
+        {
+            description = DescribeUncached(index);
+            _described.Add(index, description);
+        }
+        return description;
+    }
+
+    private (ZonedDateTime Start, Duration Length) DescribeUncached(long index)
     {
         long size = SizeMs(_bucket);
         if (size > 0)
