@@ -9,7 +9,7 @@ internal static class Check
     {
         var rollup = new KpiRollupBenchmarks { Rows = n };
         rollup.Setup();
-        Console.WriteLine($"rollup groups: linq {rollup.Linq()}, library {rollup.Library()}, duckdb {rollup.DuckDb()}");
+        Console.WriteLine($"rollup, handled contacts summed over groups: linq {rollup.Linq()}, library {rollup.Library()}, duckdb {rollup.DuckDb()}");
         rollup.Cleanup();
         var repeats = new RepeatContactBenchmarks { Rows = n };
         repeats.Setup();

@@ -47,7 +47,7 @@ internal static class DuckDbPeer
     }
 
     /// <summary>The rollup by agent, channel and local day, with the aggregates the library computes (without repeat detection).</summary>
-    public static int RollupAgentChannelDay(DuckDBConnection connection)
+    public static long RollupAgentChannelDay(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -72,12 +72,13 @@ internal static class DuckDbPeer
             GROUP BY ALL
             """;
         using var reader = command.ExecuteReader();
-        int groups = 0;
+        int handledOrdinal = reader.GetOrdinal("handled");
+        long handled = 0;
         while (reader.Read())
         {
-            groups++;
+            handled += reader.GetInt64(handledOrdinal);
         }
-        return groups;
+        return handled;
     }
 
     /// <summary>Repeat-contact detection in SQL: the next in-scope contact of the same customer and reason, by a window function.</summary>
