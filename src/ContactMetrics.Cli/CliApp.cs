@@ -73,6 +73,7 @@ public static class CliApp
         root.Add(DemoCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
         root.Add(KpisCommand.Create(console));
+        root.Add(StaffingCommand.Create(console));
         return root;
     }
 }

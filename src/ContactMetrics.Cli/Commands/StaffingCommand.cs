@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using ContactMetrics.Cli.Output;
+using ContactMetrics.Staffing;
+using NodaTime;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// <c>contactmetrics staffing</c>: agents needed for one interval's load and targets (Erlang C, or
+/// Erlang A with <c>--patience</c>), the scheduled staff after shrinkage, and the KPIs around the answer.
+/// </summary>
+internal static class StaffingCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var contacts = new Option<double>("--contacts") { Description = "Contacts arriving in the interval.", Required = true };
+        var interval = new Option<string>("--interval") { Description = "Interval length, e.g. 30m.", DefaultValueFactory = _ => "30m" };
+        var aht = new Option<string>("--aht") { Description = "Average handle time, e.g. 180s.", Required = true };
+        var target = new Option<string?>("--target") { Description = "Service-level target as PERCENT/SECONDS, e.g. 80/20 (80% answered within 20 s).", HelpName = "SL/T" };
+        var patience = new Option<string?>("--patience") { Description = "Mean patience before abandoning, e.g. 5m: uses Erlang A instead of Erlang C." };
+        var shrinkage = new Option<double>("--shrinkage") { Description = "Share of paid time not available for contacts, in [0, 1).", DefaultValueFactory = _ => 0 };
+        var maxOccupancy = new Option<double?>("--max-occupancy") { Description = "Highest acceptable occupancy, in (0, 1]." };
+        var maxAsa = new Option<string?>("--max-asa") { Description = "Highest acceptable average speed of answer (answered contacts), e.g. 30s." };
+        var maxAbandon = new Option<double?>("--max-abandon") { Description = "Highest acceptable abandonment rate, in [0, 1] (needs --patience)." };
+        var agents = new Option<int?>("--agents") { Description = "Evaluate this many agents instead of solving for the target." };
+        var command = new Command("staffing", "Agents needed for a service-level, ASA, abandonment or occupancy target (Erlang C; Erlang A with --patience), with shrinkage.")
+        {
+            contacts, interval, aht, target, patience, shrinkage, maxOccupancy, maxAsa, maxAbandon, agents,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var load = new QueueLoad(
+                Check(parse.GetValue(contacts), c => c >= 0 && double.IsFinite(c), "--contacts must be a number of at least 0"),
+                Positive("--interval", parse.GetValue(interval)!),
+                Positive("--aht", parse.GetValue(aht)!));
+            double? sl = null;
+            Duration? threshold = null;
+            if (parse.GetValue(target) is { } t)
+            {
+                (sl, threshold) = ParseTarget(t);
+            }
+            double shrink = Check(parse.GetValue(shrinkage), s => s >= 0 && s < 1, "--shrinkage must be in [0, 1)");
+            double? occupancy = parse.GetValue(maxOccupancy);
+            if (occupancy is double o && !(o > 0 && o <= 1))
+            {
+                throw new CliInputException($"--max-occupancy must be in (0, 1]; was {o.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            Duration? asa = parse.GetValue(maxAsa) is { } a ? CliParsing.ParseDuration("--max-asa", a) : null;
+            double? abandon = parse.GetValue(maxAbandon);
+            if (abandon is double ab && !(ab >= 0 && ab <= 1))
+            {
+                throw new CliInputException($"--max-abandon must be in [0, 1]; was {ab.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            Duration? meanPatience = parse.GetValue(patience) is { } p ? Positive("--patience", p) : null;
+            if (abandon is not null && meanPatience is null)
+            {
+                throw new CliInputException("--max-abandon needs --patience: without abandonment (Erlang C) nobody abandons.");
+            }
+            if (sl is null && asa is null && abandon is null && occupancy is null && parse.GetValue(agents) is null)
+            {
+                throw new CliInputException("Give a target (--target 80/20, --max-asa, --max-abandon or --max-occupancy) or --agents N.");
+            }
+            var planner = new StaffingPlanner(new StaffingTarget(sl, threshold ?? Duration.FromSeconds(20), asa, abandon, occupancy), shrink, meanPatience);
+
+            var output = new CommandOutput();
+            var summary = output.Add("staffing", "Staffing");
+            summary.Fact("model", "Model", meanPatience is null ? "erlang-c" : "erlang-a")
+                .Fact("trafficErlangs", "Traffic (Erlangs)", load.TrafficErlangs)
+                .Fact("target", "Target", planner.Target.ToString());
+            int answer;
+            if (parse.GetValue(agents) is int given)
+            {
+                if (given < 0)
+                {
+                    throw new CliInputException($"--agents must be at least 0; was {given}.");
+                }
+                answer = given;
+                summary.Fact("agents", "Agents (given)", given)
+                    .Fact("scheduledAgents", "Scheduled after shrinkage", planner.ScheduledAgents(given))
+                    .Fact("meetsTarget", "Meets the target", planner.Target.FirstMissed(planner.Evaluate(load, given)) == StaffingConstraint.None);
+            }
+            else
+            {
+                var requirement = planner.Plan(load);
+                answer = requirement.Agents;
+                summary.Fact("agents", "Agents needed", requirement.Agents)
+                    .Fact("scheduledAgents", "Scheduled after shrinkage", requirement.ScheduledAgents)
+                    .Fact("limitingConstraint", "Limiting target", requirement.LimitingConstraint.ToString());
+            }
+            var around = output.Add("kpisByAgents", "KPIs by number of agents");
+            around.Note = "ASA is over answered contacts; mean wait is over all contacts (the Erlang sense).";
+            var table = around.SetTable("rows",
+                new OutputColumn("agents", "Agents", true),
+                new OutputColumn("probabilityOfWait", "P(wait)", true),
+                new OutputColumn("serviceLevel", "SL", true),
+                new OutputColumn("averageSpeedOfAnswerSeconds", "ASA s", true),
+                new OutputColumn("averageWaitSeconds", "Mean wait s", true),
+                new OutputColumn("probabilityOfAbandonment", "P(abandon)", true),
+                new OutputColumn("occupancy", "Occupancy", true));
+            for (int n = Math.Max(1, answer - 2); n <= answer + 3; n++)
+            {
+                var m = planner.Evaluate(load, n);
+                table.Row(n, new Rate(m.ProbabilityOfWait), new Rate(m.ServiceLevel), m.AverageSpeedOfAnswerSeconds, m.AverageWaitSeconds,
+                    new Rate(m.ProbabilityOfAbandonment), new Rate(m.Occupancy));
+            }
+            common.Write(parse, output, console);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Parses <c>80/20</c> (80% within 20 s), also <c>0.8/20s</c>.</summary>
+    internal static (double ServiceLevel, Duration Threshold) ParseTarget(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length != 2 || !double.TryParse(parts[0].TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double level))
+        {
+            throw new CliInputException($"--target: '{text}' is not PERCENT/SECONDS, e.g. 80/20.");
+        }
+        if (level > 1)
+        {
+            level /= 100;
+        }
+        if (!(level > 0 && level < 1))
+        {
+            throw new CliInputException($"--target: the service level must be between 0 and 100%; was '{parts[0]}'.");
+        }
+        var threshold = CliParsing.ParseDuration("--target", parts[1]);
+        if (threshold <= Duration.Zero)
+        {
+            throw new CliInputException($"--target: the threshold must be positive; was '{parts[1]}'.");
+        }
+        return (level, threshold);
+    }
+
+    private static Duration Positive(string option, string text)
+    {
+        var d = CliParsing.ParseDuration(option, text);
+        return d > Duration.Zero ? d : throw new CliInputException($"{option} must be positive; was '{text}'.");
+    }
+
+    private static double Check(double value, Func<double, bool> ok, string message) =>
+        ok(value) ? value : throw new CliInputException($"{message}; was {value.ToString(CultureInfo.InvariantCulture)}.");
+}
