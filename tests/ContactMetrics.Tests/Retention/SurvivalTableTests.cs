@@ -119,4 +119,35 @@ public sealed class SurvivalTableTests
         grouped.CovariateNames.Should().Equal("x");
         grouped.Covariates[0].Should().Equal(0.5, 1.5);
     }
+
+    [Fact]
+    public void WithTimeVaryingIndicator_SplitsAtTheSwitchAndRepeatsLabels()
+    {
+        // Row a: switch at 2 inside (0, 5]: (0, 2] x=0 no event, (2, 5] x=1 with the event.
+        // Row b: never switches: (0, 3] x=0. Row c: switch at 0: exposed throughout (0, 4].
+        var table = SurvivalTable.FromColumns([5, 3, 4], [true, false, true], ["a", "b", "c"])
+            .WithStrata(["s1", "s2", "s1"])
+            .WithCovariate("age", [30.0, 40, 50]);
+
+        var split = table.WithTimeVaryingIndicator("exposed", [2, double.PositiveInfinity, 0]);
+
+        split.IsCountingProcess.Should().BeTrue();
+        split.Starts.Should().Equal(0, 2, 0, 0);
+        split.Durations.Should().Equal(2, 5, 3, 4);
+        split.Events.Should().Equal(false, true, false, true);
+        split.Ids.Should().Equal("a", "a", "b", "c");
+        split.Strata.Should().Equal("s1", "s1", "s2", "s1");
+        split.CovariateNames.Should().Equal("age", "exposed");
+        split.Covariates[0].Should().Equal(30, 30, 40, 50);
+        split.Covariates[1].Should().Equal(0, 1, 0, 1);
+    }
+
+    [Fact]
+    public void WithTimeVaryingIndicator_ZeroDuration_Throws()
+    {
+        var table = SurvivalTable.FromColumns([0, 3], [true, false], ["z", "y"]);
+
+        FluentActions.Invoking(() => table.WithTimeVaryingIndicator("x", [1, 1]))
+            .Should().Throw<ArgumentException>().Which.Message.Should().Contain("id 'z'");
+    }
 }
