@@ -130,6 +130,33 @@ public sealed partial class CoxProportionalHazardsTests
         fit.Observations.Should().BeGreaterThan(432);
     }
 
+    [Fact]
+    public void Fit_RossiTimeVaryingFinAfterWeek20StratifiedBreslow_MatchesR()
+    {
+        // split20 <- survSplit(Surv(week, arrest) ~ ., data = rossi, cut = 20); split20$fin_late <- fin * (tstart >= 20)
+        // coxph(Surv(tstart, week, arrest) ~ fin + age + prio + fin_late + strata(race), data = split20, ties = "breslow")
+        double[] coefficients = [-0.118731768688677, -0.067054925272278, 0.101260630926697, -0.379840609076442];
+        double[] standardErrors = [0.3172049948516916, 0.0209319667425701, 0.0272283818167517, 0.3971454307873341];
+        var table = RossiData.Table("fin", "age", "prio")
+            .WithStrata(RossiData.Labels("race"))
+            .WithTimeVaryingIndicator("after20", RossiData.Column("week").Select(_ => 20.0).ToArray());
+        var after = table.Covariates[3];
+        // fin_late = fin x after20, on the split rows (the first covariate column is fin, repeated on both pieces).
+        var finLate = table.Covariates[0].Select((f, i) => f * after[i]).ToArray();
+        var rebuilt = SurvivalTable.FromIntervals([.. table.Starts], [.. table.Durations], [.. table.Events])
+            .WithStrata(table.Strata)
+            .WithCovariate("fin", [.. table.Covariates[0]])
+            .WithCovariate("age", [.. table.Covariates[1]])
+            .WithCovariate("prio", [.. table.Covariates[2]])
+            .WithCovariate("fin_late", finLate);
+
+        var fit = CoxProportionalHazards.Fit(rebuilt, new CoxOptions { Ties = CoxTies.Breslow });
+
+        ShouldMatch(fit, coefficients, standardErrors);
+        fit.NullLogLikelihood.ShouldBeRelativelyClose(-637.269755943541);
+        fit.LogLikelihood.ShouldBeRelativelyClose(-621.885676551310);
+    }
+
     private static void ShouldMatch(CoxFit fit, double[] coefficients, double[] standardErrors)
     {
         fit.Coefficients.Should().HaveCount(coefficients.Length);
