@@ -325,10 +325,27 @@ internal sealed class CoxData
             double s0 = 0;
             Array.Clear(s1);
             Array.Clear(s2);
-            int a = 0, b = 0;
+            int a = 0, b = 0, inRiskSet = 0;
             while (a < byStop.Length)
             {
                 double t = _stop[byStop[a]];
+                for (; b < byStart.Length && _start[byStart[b]] >= t; b++)
+                {
+                    int i = byStart[b];
+                    inRiskSet--;
+                    s0 -= risk[i];
+                    AddOuter(s1, s2, _x.AsSpan(i * p, p), -risk[i]);
+                }
+                if (inRiskSet == 0)
+                {
+                    // An empty risk set between two blocks of (start, stop] rows: restart the sums at exact zeros
+                    // rather than carry the rounding of adding and subtracting the rows that left. Rows leave before
+                    // the rows ending at t enter, which is the same risk set because a row starting at or after t
+                    // cannot end at t.
+                    s0 = 0;
+                    Array.Clear(s1);
+                    Array.Clear(s2);
+                }
                 double d0 = 0;
                 int deaths = 0;
                 Array.Clear(d1);
@@ -339,6 +356,7 @@ internal sealed class CoxData
                 for (; a < byStop.Length && _stop[byStop[a]] == t; a++)
                 {
                     int i = byStop[a];
+                    inRiskSet++;
                     s0 += risk[i];
                     AddOuter(s1, s2, _x.AsSpan(i * p, p), risk[i]);
                     if (_event[i])
@@ -355,12 +373,6 @@ internal sealed class CoxData
                             AddOuter(d1, d2, _x.AsSpan(i * p, p), risk[i]);
                         }
                     }
-                }
-                for (; b < byStart.Length && _start[byStart[b]] >= t; b++)
-                {
-                    int i = byStart[b];
-                    s0 -= risk[i];
-                    AddOuter(s1, s2, _x.AsSpan(i * p, p), -risk[i]);
                 }
                 if (deaths == 0)
                 {
