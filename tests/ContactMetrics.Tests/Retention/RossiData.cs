@@ -19,7 +19,7 @@ internal static class RossiData
 
     public static int Count => Columns.Value[0].Length;
 
-    /// <summary>Surv(week, arrest) with all seven covariates.</summary>
+    /// <summary>Surv(week, arrest) with the named covariates, in that order.</summary>
     public static SurvivalTable Table(params string[] covariates)
     {
         var table = SurvivalTable.FromColumns(Column("week"), Column("arrest").Select(a => a == 1).ToArray());
