@@ -1,0 +1,429 @@
+using System.Collections.Immutable;
+using ContactMetrics.Numerics;
+using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ContactMetrics.Retention;
+
+/// <summary>
+/// The Cox proportional hazards model h(t | x) = h0_s(t) exp(x' beta), fitted by Newton-Raphson on the partial
+/// likelihood, with Efron or Breslow ties, optional strata s and counting-process (start, stop] data.
+/// </summary>
+/// <remarks>
+/// <para>Cox (1972), "Regression models and life-tables", JRSS B 34(2). Partial likelihood with ties: Breslow (1974),
+/// Biometrics 30(1); Efron (1977), "The efficiency of Cox's likelihood function for censored data", JASA 72(359). At
+/// an event time with d events, risk-set sums S0 = sum r_i, S1 = sum r_i x_i, S2 = sum r_i x_i x_i' (r_i = exp(x_i' beta))
+/// and the same sums D0, D1, D2 over the d events, Efron's log-likelihood term is
+/// sum_events x_i' beta - sum_{l=0}^{d-1} log(S0 - (l/d) D0), with score and information from s1/s0 and
+/// s2/s0 - (s1/s0)(s1/s0)' at each l (Therneau &amp; Grambsch 2000, "Modeling survival data", section 3.3); Breslow's
+/// uses l/d = 0 throughout.</para>
+/// <para>The rows are sorted once per stratum by stop time (and, for counting-process data, by start time); each
+/// iteration walks the stop times from the largest down, adding rows to the sums as they enter the risk set and
+/// subtracting those whose start is at or after the current time, so an iteration costs O(n p^2). Covariates are
+/// centered at their means, which leaves the likelihood unchanged and keeps exp(x' beta) in range.</para>
+/// <para>Iteration as R's <c>coxph</c> (survival package): start at beta = 0, Newton steps, convergence when
+/// |1 - l_old / l_new| &lt;= tolerance; when the log-likelihood decreases the step is halved. Standard errors are the
+/// square roots of the diagonal of the inverse information at the estimate; the score test is evaluated at beta = 0.</para>
+/// </remarks>
+public static class CoxProportionalHazards
+{
+    private const int MaxHalvings = 30;
+
+    /// <summary>Fits the model with the default options (Efron ties).</summary>
+    /// <param name="table">The survival data with at least one covariate; strata are used when present.</param>
+    /// <returns>The fit.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">The table has no covariates or no events, or a covariate is constant.</exception>
+    /// <exception cref="CoxFitException">The iteration did not converge (e.g. a coefficient tends to infinity, or the information is singular).</exception>
+    public static CoxFit Fit(SurvivalTable table) => Fit(table, CoxOptions.Default);
+
+    /// <summary>Fits the model.</summary>
+    /// <param name="table">The survival data with at least one covariate; strata are used when present.</param>
+    /// <param name="options">Ties, iteration budget, tolerance and interval level.</param>
+    /// <returns>The fit.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The table has no covariates or no events, or a covariate is constant.</exception>
+    /// <exception cref="CoxFitException">The iteration did not converge.</exception>
+    public static CoxFit Fit(SurvivalTable table, CoxOptions options) =>
+        TryFit(table, options, out var fit) ? fit : throw new CoxFitException(fit.Diagnostics);
+
+    /// <summary>Fits the model with the default options without throwing when the iteration does not converge.</summary>
+    /// <param name="table">The survival data.</param>
+    /// <param name="fit">The fit; when the result is <see langword="false"/>, the last iterate with its diagnostics.</param>
+    /// <returns>Whether the fit converged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">The table has no covariates or no events, or a covariate is constant.</exception>
+    public static bool TryFit(SurvivalTable table, out CoxFit fit) => TryFit(table, CoxOptions.Default, out fit);
+
+    /// <summary>Fits the model without throwing when the iteration does not converge.</summary>
+    /// <param name="table">The survival data.</param>
+    /// <param name="options">Ties, iteration budget, tolerance and interval level.</param>
+    /// <param name="fit">
+    /// The fit; when the result is <see langword="false"/>, the last iterate with its diagnostics (standard errors are
+    /// NaN if the information matrix is not positive definite there).
+    /// </param>
+    /// <returns>Whether the fit converged.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The table has no covariates or no events, or a covariate is constant.</exception>
+    public static bool TryFit(SurvivalTable table, CoxOptions options, out CoxFit fit)
+    {
+        Preconditions.CheckNotNull(table);
+        Preconditions.CheckNotNull(options);
+        var data = new CoxData(table);
+        int p = data.P;
+
+        var beta = new double[p];
+        var state = data.Evaluate(beta, options.Ties);
+        double nullLogLikelihood = state.LogLikelihood;
+        var scoreTest = ChiSquareTest.Of(QuadraticForm(state), p);
+
+        int iterations = 0, halvings = 0;
+        bool converged = false;
+        double maxStep = 0;
+        string message = "iteration budget exhausted";
+        var step = Solve(state.Information, state.Score, p);
+        if (step is null)
+        {
+            message = "the information matrix at beta = 0 is not positive definite (collinear covariates?)";
+        }
+        while (step is not null && iterations < options.MaxIterations)
+        {
+            iterations++;
+            var candidate = new double[p];
+            for (int j = 0; j < p; j++)
+            {
+                candidate[j] = beta[j] + step[j];
+            }
+            var next = data.Evaluate(candidate, options.Ties);
+            maxStep = step.Max(Math.Abs);
+            if (double.IsFinite(next.LogLikelihood) && Math.Abs(1 - (state.LogLikelihood / next.LogLikelihood)) <= options.Tolerance)
+            {
+                beta = candidate;
+                state = next;
+                converged = true;
+                message = "relative change of the log partial likelihood within tolerance";
+                break;
+            }
+            if (!double.IsFinite(next.LogLikelihood) || next.LogLikelihood < state.LogLikelihood)
+            {
+                if (++halvings > MaxHalvings)
+                {
+                    message = "the log partial likelihood did not increase along the Newton direction";
+                    break;
+                }
+                for (int j = 0; j < p; j++)
+                {
+                    step[j] /= 2;
+                }
+                continue;
+            }
+            beta = candidate;
+            state = next;
+            step = Solve(state.Information, state.Score, p);
+            if (step is null)
+            {
+                message = "the information matrix is not positive definite (a coefficient may be infinite)";
+            }
+        }
+
+        fit = Build(data, beta, state, nullLogLikelihood, scoreTest, options,
+            new CoxDiagnostics(converged, iterations, state.LogLikelihood, maxStep, Math.Sqrt(state.Score.Sum(u => u * u)), halvings, message));
+        return converged;
+    }
+
+    private static CoxFit Build(CoxData data, double[] beta, CoxState state, double nullLogLikelihood, ChiSquareTest scoreTest, CoxOptions options, CoxDiagnostics diagnostics)
+    {
+        int p = data.P;
+        var covariance = new double[p, p];
+        var information = Matrix<double>.Build.DenseOfColumnMajor(p, p, state.Information);
+        bool positiveDefinite = TryInvert(information, covariance);
+        double z = Normal.InvCDF(0, 1, 1 - ((1 - options.ConfidenceLevel) / 2));
+        var coefficients = ImmutableArray.CreateBuilder<CoxCoefficient>(p);
+        for (int j = 0; j < p; j++)
+        {
+            double se = positiveDefinite && covariance[j, j] > 0 ? Math.Sqrt(covariance[j, j]) : double.NaN;
+            double zj = beta[j] / se;
+            double pValue = SpecialFunctions.Erfc(Math.Abs(zj) / Constants.Sqrt2);
+            var interval = double.IsNaN(se)
+                ? new ConfidenceInterval(0, double.PositiveInfinity, options.ConfidenceLevel, "wald")
+                : new ConfidenceInterval(Math.Exp(beta[j] - (z * se)), Math.Exp(beta[j] + (z * se)), options.ConfidenceLevel, "wald");
+            coefficients.Add(new CoxCoefficient(data.Names[j], beta[j], se, zj, pValue, Math.Exp(beta[j]), interval));
+        }
+        double wald = 0;
+        for (int i = 0; i < p; i++)
+        {
+            for (int j = 0; j < p; j++)
+            {
+                wald += beta[i] * state.Information[i + (j * p)] * beta[j];
+            }
+        }
+        return new CoxFit(
+            coefficients.MoveToImmutable(),
+            covariance,
+            nullLogLikelihood,
+            state.LogLikelihood,
+            ChiSquareTest.Of(2 * (state.LogLikelihood - nullLogLikelihood), p),
+            ChiSquareTest.Of(wald, p),
+            scoreTest,
+            data.Observations,
+            data.Events,
+            options.Ties,
+            diagnostics);
+    }
+
+    /// <summary>U' I^-1 U, the score statistic; NaN-free: 0 when I is not positive definite.</summary>
+    private static double QuadraticForm(CoxState state)
+    {
+        var x = Solve(state.Information, state.Score, state.Score.Length);
+        return x is null ? 0 : x.Select((v, j) => v * state.Score[j]).Sum();
+    }
+
+    /// <summary>Solves I x = u by Cholesky; null when I is not positive definite.</summary>
+    private static double[]? Solve(double[] information, double[] score, int p)
+    {
+        var matrix = Matrix<double>.Build.DenseOfColumnMajor(p, p, information);
+        if (!matrix.Enumerate().All(double.IsFinite))
+        {
+            return null;
+        }
+        try
+        {
+            var cholesky = matrix.Cholesky();
+            return cholesky.Solve(Vector<double>.Build.DenseOfArray(score)).ToArray();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static bool TryInvert(Matrix<double> information, double[,] inverse)
+    {
+        int p = information.RowCount;
+        if (!information.Enumerate().All(double.IsFinite))
+        {
+            return false;
+        }
+        try
+        {
+            var result = information.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(p));
+            for (int i = 0; i < p; i++)
+            {
+                for (int j = 0; j < p; j++)
+                {
+                    inverse[i, j] = result[i, j];
+                }
+            }
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            for (int i = 0; i < p; i++)
+            {
+                for (int j = 0; j < p; j++)
+                {
+                    inverse[i, j] = double.NaN;
+                }
+            }
+            return false;
+        }
+    }
+}
+
+/// <summary>The log partial likelihood, its score (gradient) and information (minus the Hessian, column-major p x p) at one beta.</summary>
+internal sealed record CoxState(double LogLikelihood, double[] Score, double[] Information);
+
+/// <summary>The covariates centered and the rows sorted once for the partial-likelihood sweeps.</summary>
+internal sealed class CoxData
+{
+    private readonly double[] _x;
+    private readonly double[] _stop;
+    private readonly double[] _start;
+    private readonly bool[] _event;
+    private readonly int[][] _byStop;
+    private readonly int[][] _byStart;
+
+    internal CoxData(SurvivalTable table)
+    {
+        Preconditions.CheckArgument(table.CovariateNames.Length > 0, nameof(table), "A Cox model needs at least one covariate (use SurvivalTable.WithCovariate).");
+        Observations = table.Count;
+        Events = table.Events.Count(e => e);
+        Preconditions.CheckArgument(Events > 0, nameof(table), "A Cox model needs at least one event; every row is censored.");
+        P = table.CovariateNames.Length;
+        Names = table.CovariateNames;
+        int n = table.Count;
+        _x = new double[n * P];
+        for (int j = 0; j < P; j++)
+        {
+            var column = table.Covariates[j];
+            double mean = 0;
+            for (int i = 0; i < n; i++)
+            {
+                mean += column[i];
+            }
+            mean /= n;
+            bool constant = true;
+            for (int i = 0; i < n; i++)
+            {
+                _x[(i * P) + j] = column[i] - mean;
+                constant &= column[i] == column[0];
+            }
+            Preconditions.CheckArgument(!constant, nameof(table), $"Covariate '{Names[j]}' is constant ({column[0]}); its coefficient is not identified.");
+        }
+        _stop = [.. table.Durations];
+        _event = [.. table.Events];
+        _start = table.IsCountingProcess ? [.. table.Starts] : [];
+        var strata = RiskSet.Partition(table, table.Strata);
+        _byStop = new int[strata.Count][];
+        _byStart = new int[strata.Count][];
+        for (int s = 0; s < strata.Count; s++)
+        {
+            var rows = strata[s].Rows.ToArray();
+            _byStop[s] = rows.OrderByDescending(i => _stop[i]).ToArray();
+            _byStart[s] = table.IsCountingProcess ? rows.OrderByDescending(i => _start[i]).ToArray() : [];
+        }
+    }
+
+    internal int P { get; }
+
+    internal ImmutableArray<string> Names { get; }
+
+    internal int Observations { get; }
+
+    internal int Events { get; }
+
+    internal CoxState Evaluate(double[] beta, CoxTies ties)
+    {
+        int p = P;
+        int n = _stop.Length;
+        var eta = new double[n];
+        var risk = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double e = 0;
+            for (int j = 0; j < p; j++)
+            {
+                e += _x[(i * p) + j] * beta[j];
+            }
+            eta[i] = e;
+            risk[i] = Math.Exp(e);
+        }
+        bool efron = ties == CoxTies.Efron;
+        double logLikelihood = 0;
+        var score = new double[p];
+        var information = new double[p * p];
+        var s1 = new double[p];
+        var s2 = new double[p * p];
+        var d1 = new double[p];
+        var d2 = new double[p * p];
+        var mean = new double[p];
+        for (int s = 0; s < _byStop.Length; s++)
+        {
+            var byStop = _byStop[s];
+            var byStart = _byStart[s];
+            double s0 = 0;
+            Array.Clear(s1);
+            Array.Clear(s2);
+            int a = 0, b = 0, inRiskSet = 0;
+            while (a < byStop.Length)
+            {
+                double t = _stop[byStop[a]];
+                for (; b < byStart.Length && _start[byStart[b]] >= t; b++)
+                {
+                    int i = byStart[b];
+                    inRiskSet--;
+                    s0 -= risk[i];
+                    AddOuter(s1, s2, _x.AsSpan(i * p, p), -risk[i]);
+                }
+                if (inRiskSet == 0)
+                {
+                    // An empty risk set between two blocks of (start, stop] rows: restart the sums at exact zeros
+                    // rather than carry the rounding of adding and subtracting the rows that left. Rows leave before
+                    // the rows ending at t enter, which is the same risk set because a row starting at or after t
+                    // cannot end at t.
+                    s0 = 0;
+                    Array.Clear(s1);
+                    Array.Clear(s2);
+                }
+                double d0 = 0;
+                int deaths = 0;
+                Array.Clear(d1);
+                if (efron)
+                {
+                    Array.Clear(d2);
+                }
+                for (; a < byStop.Length && _stop[byStop[a]] == t; a++)
+                {
+                    int i = byStop[a];
+                    inRiskSet++;
+                    s0 += risk[i];
+                    AddOuter(s1, s2, _x.AsSpan(i * p, p), risk[i]);
+                    if (_event[i])
+                    {
+                        deaths++;
+                        d0 += risk[i];
+                        logLikelihood += eta[i];
+                        for (int j = 0; j < p; j++)
+                        {
+                            score[j] += _x[(i * p) + j];
+                        }
+                        if (efron)
+                        {
+                            AddOuter(d1, d2, _x.AsSpan(i * p, p), risk[i]);
+                        }
+                    }
+                }
+                if (deaths == 0)
+                {
+                    continue;
+                }
+                // Breslow: every tied event sees the full risk set, so the d terms are equal.
+                int terms = efron ? deaths : 1;
+                double multiplicity = efron ? 1 : deaths;
+                for (int l = 0; l < terms; l++)
+                {
+                    double f = efron ? (double)l / deaths : 0;
+                    double denominator = s0 - (f * d0);
+                    logLikelihood -= multiplicity * Math.Log(denominator);
+                    for (int j = 0; j < p; j++)
+                    {
+                        mean[j] = (s1[j] - (f * d1[j])) / denominator;
+                        score[j] -= multiplicity * mean[j];
+                    }
+                    for (int j = 0; j < p; j++)
+                    {
+                        for (int k = 0; k <= j; k++)
+                        {
+                            double second = (s2[(j * p) + k] - (f * d2[(j * p) + k])) / denominator;
+                            information[(j * p) + k] += multiplicity * (second - (mean[j] * mean[k]));
+                        }
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < p; j++)
+        {
+            for (int k = j + 1; k < p; k++)
+            {
+                information[(j * p) + k] = information[(k * p) + j];
+            }
+        }
+        return new CoxState(logLikelihood, score, information);
+    }
+
+    /// <summary>sum += w x and outer += w x x' (lower triangle, row-major).</summary>
+    private static void AddOuter(double[] sum, double[] outer, ReadOnlySpan<double> x, double w)
+    {
+        int p = x.Length;
+        for (int j = 0; j < p; j++)
+        {
+            double wx = w * x[j];
+            sum[j] += wx;
+            for (int k = 0; k <= j; k++)
+            {
+                outer[(j * p) + k] += wx * x[k];
+            }
+        }
+    }
+}
