@@ -116,6 +116,7 @@ internal static class DemoCommand
         }
 
         AddKpiHeadline(output, center);
+        DemoHeadlines.AddAll(output, center);
 
         var written = output.Add("tables", "Tables written");
         var t = written.SetTable("files",
