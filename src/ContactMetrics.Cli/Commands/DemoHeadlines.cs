@@ -4,18 +4,25 @@ using ContactMetrics.Simulation;
 namespace ContactMetrics.Cli.Commands;
 
 /// <summary>
-/// The calculators' headlines in the demo, one partial file per area (DemoHeadlines.Retention.cs,
-/// ...), each a library call on the simulated contact center. <see cref="AddAll"/> runs them in order.
+/// The calculators' headlines in the demo, one partial file per area (DemoHeadlines.Retention.cs
+/// implements <c>Retention</c>, and so on), each a library call on the simulated contact center. An
+/// area whose file is absent adds nothing.
 /// </summary>
 internal static partial class DemoHeadlines
 {
-    private static readonly List<Action<CommandOutput, SimulatedContactCenter>> Headlines = [];
-
     public static void AddAll(CommandOutput output, SimulatedContactCenter center)
     {
-        foreach (var headline in Headlines)
-        {
-            headline(output, center);
-        }
+        Clv(output, center);
+        Retention(output, center);
+        CostToServe(output, center);
+        Attribution(output, center);
     }
+
+    static partial void Clv(CommandOutput output, SimulatedContactCenter center);
+
+    static partial void Retention(CommandOutput output, SimulatedContactCenter center);
+
+    static partial void CostToServe(CommandOutput output, SimulatedContactCenter center);
+
+    static partial void Attribution(CommandOutput output, SimulatedContactCenter center);
 }
