@@ -1,9 +1,15 @@
 using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
+using NodaTime;
 
 namespace ContactMetrics.Tests.Attribution;
 
 internal static class AttributionFixtures
 {
+    public static readonly Instant T0 = Instant.FromUtc(2025, 3, 1, 0, 0);
+
+    public static readonly CustomerId Alice = new("alice");
+
     /// <summary>A summary from rows such as ("ads > mail", 1, 10, 0).</summary>
     public static PathSummary Paths(params (string Path, double Conversions, double Value, double Nulls)[] rows)
     {

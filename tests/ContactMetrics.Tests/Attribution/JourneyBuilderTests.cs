@@ -1,13 +1,12 @@
 using ContactMetrics.Attribution;
 using ContactMetrics.Domain;
 using NodaTime;
+using static ContactMetrics.Tests.Attribution.AttributionFixtures;
 
 namespace ContactMetrics.Tests.Attribution;
 
 public class JourneyBuilderTests
 {
-    private static readonly Instant T0 = Instant.FromUtc(2025, 3, 1, 0, 0);
-    private static readonly CustomerId Alice = new("alice");
 
     private static Touchpoint Touch(double days, string channel, CustomerId? customer = null) =>
         new(customer ?? Alice, T0 + Duration.FromDays(days), channel);
