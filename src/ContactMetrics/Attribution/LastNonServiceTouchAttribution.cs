@@ -2,7 +2,7 @@ namespace ContactMetrics.Attribution;
 
 /// <summary>
 /// Last non-service touch: all of a conversion's credit goes to the last channel of its path that is not a
-/// service contact (by default a channel named <c>service:*</c>, see <see cref="JourneyOptions.ServicePrefix"/>).
+/// service contact (by default a channel named <c>service:*</c>, see <see cref="JourneyOptions.DefaultServicePrefix"/>).
 /// A path of service touches only credits its last touch, so the credits still sum to the total.
 /// </summary>
 /// <remarks>The analogue of Google Analytics' "last non-direct click", with service contacts in the role of direct visits.</remarks>
