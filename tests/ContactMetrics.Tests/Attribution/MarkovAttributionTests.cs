@@ -1,4 +1,5 @@
 using ContactMetrics.Attribution;
+using MathNet.Numerics.LinearAlgebra;
 using static ContactMetrics.Tests.Attribution.AttributionFixtures;
 
 namespace ContactMetrics.Tests.Attribution;
@@ -103,5 +104,77 @@ public class MarkovAttributionTests
             fit.Attribution.TotalValue.Should().BeApproximately(paths.TotalValue, 1e-9 * paths.TotalValue);
             fit.ConversionProbability.Should().BeApproximately(paths.TotalConversions / (paths.TotalConversions + paths.TotalNulls), 1e-9);
         }
+    }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(2, 6)]
+    [InlineData(3, 10)]
+    public void Fit_OrderOne_MatchesADenseLinearSolve(int seed, int channels)
+    {
+        var paths = RandomPaths(seed, channels, 200);
+
+        var fit = new MarkovAttribution().Fit(paths);
+
+        double p = DenseConversionProbability(paths, removed: -1);
+        fit.ConversionProbability.Should().BeApproximately(p, 1e-12);
+        for (int c = 0; c < channels; c++)
+        {
+            fit.RemovalEffects[c].Should().BeApproximately(1 - DenseConversionProbability(paths, c) / p, 1e-10, $"channel {c}");
+        }
+    }
+
+    /// <summary>
+    /// An independent first-order chain: transient states are the channels; x = (I - Q)^-1 r by LU, where r
+    /// is the probability of converting next; P = sum over channels of P(start -> c) x_c. The removed channel's
+    /// row and column are zeroed (it absorbs into null).
+    /// </summary>
+    private static double DenseConversionProbability(PathSummary paths, int removed)
+    {
+        int n = paths.Channels.Length;
+        var counts = Matrix<double>.Build.Dense(n, n);
+        var toConversion = new double[n];
+        var outTotal = new double[n];
+        var start = new double[n];
+        for (int p = 0; p < paths.Count; p++)
+        {
+            var path = paths.Path(p);
+            double journeys = paths.Conversions[p] + paths.Nulls[p];
+            start[path[0]] += journeys;
+            for (int i = 0; i + 1 < path.Length; i++)
+            {
+                counts[path[i], path[i + 1]] += journeys;
+                outTotal[path[i]] += journeys;
+            }
+            toConversion[path[^1]] += paths.Conversions[p];
+            outTotal[path[^1]] += journeys;
+        }
+        var a = Matrix<double>.Build.DenseIdentity(n);
+        var r = Vector<double>.Build.Dense(n);
+        for (int i = 0; i < n; i++)
+        {
+            if (i == removed || outTotal[i] == 0)
+            {
+                continue;
+            }
+            r[i] = toConversion[i] / outTotal[i];
+            for (int j = 0; j < n; j++)
+            {
+                if (j != removed)
+                {
+                    a[i, j] -= counts[i, j] / outTotal[i];
+                }
+            }
+        }
+        var x = a.Solve(r);
+        double total = start.Sum(), result = 0;
+        for (int c = 0; c < n; c++)
+        {
+            if (c != removed)
+            {
+                result += start[c] / total * x[c];
+            }
+        }
+        return result;
     }
 }
