@@ -60,6 +60,29 @@ public sealed class PathSummaryBuilder
         AddIndexes(indexes, conversions, value, nulls);
     }
 
+    /// <summary>
+    /// Adds every row of another summary (channels matched by name), so summaries of parts of the data (days,
+    /// partitions, machines) merge into the summary of the whole.
+    /// </summary>
+    /// <param name="summary">The summary to add.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    /// <exception cref="ArgumentException">The channels are fixed and the summary has another one.</exception>
+    public void Add(PathSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var map = summary.Channels.Select(ChannelIndex).ToArray();
+        for (int p = 0; p < summary.Count; p++)
+        {
+            var path = summary.Path(p);
+            var indexes = new int[path.Length];
+            for (int i = 0; i < path.Length; i++)
+            {
+                indexes[i] = map[path[i]];
+            }
+            AddIndexes(indexes, summary.Conversions[p], summary.Values[p], summary.Nulls[p]);
+        }
+    }
+
     /// <summary>The index of a channel, adding it when the builder learns its channels.</summary>
     /// <param name="channel">The channel's name.</param>
     /// <returns>Its index in the summary's channel list.</returns>
