@@ -100,6 +100,13 @@ public sealed class PathSummaryBuilder
         return _channels.Count - 1;
     }
 
+    /// <summary>The index of a channel given as characters; allocates a string only for a new channel.</summary>
+    internal int ChannelIndex(ReadOnlySpan<char> channel)
+    {
+        var lookup = _channelIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(channel, out int index) ? index : ChannelIndex(channel.ToString());
+    }
+
     internal void AddIndexes(int[] path, double conversions, double value, double nulls)
     {
         Preconditions.CheckNonNegative(conversions);

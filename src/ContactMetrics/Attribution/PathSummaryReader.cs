@@ -38,7 +38,7 @@ public static class PathSummaryReader
             throw new FormatException($"line 1: expected the header '{string.Join(',', Header)}', found '{line}'.");
         }
         int lineNumber = 1;
-        var names = new List<string>();
+        var indexes = new List<int>();
         while ((line = reader.ReadLine()) is not null)
         {
             lineNumber++;
@@ -46,64 +46,66 @@ public static class PathSummaryReader
             {
                 continue;
             }
-            ReadRow(builder, line, lineNumber, names);
+            ReadRow(builder, line, lineNumber, indexes);
         }
         return builder.Build();
     }
 
-    private static void ReadRow(PathSummaryBuilder builder, string line, int lineNumber, List<string> names)
+    private static void ReadRow(PathSummaryBuilder builder, string line, int lineNumber, List<int> indexes)
     {
-        string path;
-        string rest;
-        if (line.StartsWith('"'))
+        ReadOnlySpan<char> text = line;
+        ReadOnlySpan<char> path;
+        ReadOnlySpan<char> rest;
+        if (text[0] == '"')
         {
-            int close = line.IndexOf('"', 1);
-            if (close < 0 || close + 1 >= line.Length || line[close + 1] != ',')
+            int close = text[1..].IndexOf('"') + 1;
+            if (close < 1 || close + 1 >= text.Length || text[close + 1] != ',')
             {
                 throw new FormatException($"line {lineNumber}: unterminated quoted path.");
             }
-            path = line[1..close];
-            rest = line[(close + 2)..];
+            path = text[1..close];
+            rest = text[(close + 2)..];
         }
         else
         {
-            int comma = line.IndexOf(',');
+            int comma = text.IndexOf(',');
             if (comma < 0)
             {
                 throw new FormatException($"line {lineNumber}: expected 4 columns, found 1.");
             }
-            path = line[..comma];
-            rest = line[(comma + 1)..];
+            path = text[..comma];
+            rest = text[(comma + 1)..];
         }
-        var numbers = rest.Split(',');
-        if (numbers.Length != 3)
+        Span<Range> fields = stackalloc Range[4];
+        int count = rest.Split(fields, ',');
+        if (count != 3)
         {
-            throw new FormatException($"line {lineNumber}: expected 4 columns, found {numbers.Length + 1}.");
+            throw new FormatException($"line {lineNumber}: expected 4 columns, found {count + 1}.");
         }
-        double conversions = Number(numbers[0], "total_conversions", lineNumber);
-        double value = Number(numbers[1], "total_conversion_value", lineNumber);
-        double nulls = Number(numbers[2], "total_null", lineNumber);
-        names.Clear();
-        foreach (string name in path.Split('>'))
+        double conversions = Number(rest[fields[0]], "total_conversions", lineNumber);
+        double value = Number(rest[fields[1]], "total_conversion_value", lineNumber);
+        double nulls = Number(rest[fields[2]], "total_null", lineNumber);
+        indexes.Clear();
+        foreach (var part in path.Split('>'))
         {
-            string trimmed = name.Trim();
-            if (trimmed.Length == 0)
+            var name = path[part].Trim();
+            if (name.IsEmpty)
             {
                 throw new FormatException($"line {lineNumber}: the path '{path}' has an empty channel.");
             }
-            names.Add(trimmed);
+            try
+            {
+                indexes.Add(builder.ChannelIndex(name));
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"line {lineNumber}: {e.Message}", e);
+            }
         }
-        try
-        {
-            builder.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(names), conversions, value, nulls);
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"line {lineNumber}: {e.Message}", e);
-        }
+        builder.AddIndexes([.. indexes], conversions, value, nulls);
     }
 
-    private static double Number(string text, string column, int lineNumber)
+    private static double Number(ReadOnlySpan<char> text, string column, int lineNumber)
     {
         if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
             || !double.IsFinite(value) || value < 0)
