@@ -10,8 +10,21 @@ namespace ContactMetrics.Attribution;
 /// <param name="Channels">The channel names.</param>
 /// <param name="Conversions">Conversions credited to each channel; they sum to the conversions attributed.</param>
 /// <param name="Value">Conversion value credited to each channel; it sums to the value attributed.</param>
+/// <exception cref="ArgumentException">An array is default, or the credit arrays are not as long as <paramref name="Channels"/>.</exception>
 public sealed record AttributionResult(string Model, ImmutableArray<string> Channels, ImmutableArray<double> Conversions, ImmutableArray<double> Value)
 {
+    /// <summary>The model and its settings.</summary>
+    public string Model { get; } = Model ?? throw new ArgumentNullException(nameof(Model));
+
+    /// <summary>The channel names.</summary>
+    public ImmutableArray<string> Channels { get; } = Channels.IsDefault ? throw new ArgumentException("The channels are a default array.", nameof(Channels)) : Channels;
+
+    /// <summary>Conversions credited to each channel, indexed like <see cref="Channels"/>.</summary>
+    public ImmutableArray<double> Conversions { get; } = SameLength(Conversions, Channels, nameof(Conversions));
+
+    /// <summary>Conversion value credited to each channel, indexed like <see cref="Channels"/>.</summary>
+    public ImmutableArray<double> Value { get; } = SameLength(Value, Channels, nameof(Value));
+
     /// <summary>The sum of <see cref="Conversions"/>.</summary>
     public double TotalConversions => Conversions.Sum();
 
@@ -29,6 +42,13 @@ public sealed record AttributionResult(string Model, ImmutableArray<string> Chan
     /// <returns>The credit.</returns>
     /// <exception cref="ArgumentException">The channel is not in <see cref="Channels"/>.</exception>
     public double ValueOf(string channel) => Value[Index(channel)];
+
+    private static ImmutableArray<double> SameLength(ImmutableArray<double> credits, ImmutableArray<string> channels, string name)
+    {
+        Preconditions.CheckArgument(!credits.IsDefault && !channels.IsDefault && credits.Length == channels.Length, name,
+            $"Expected one credit per channel ({(channels.IsDefault ? 0 : channels.Length)}), found {(credits.IsDefault ? 0 : credits.Length)}.");
+        return credits;
+    }
 
     private int Index(string channel)
     {

@@ -124,4 +124,22 @@ public class JourneyBuilderTests
 
         act.Should().Throw<InvalidRecordException>();
     }
+
+    [Fact]
+    public void Journey_EmptyOrUnorderedTouches_Throw()
+    {
+        var empty = () => new Journey(Alice, [], null);
+        var unordered = () => new Journey(Alice, [new JourneyTouch("a", T0 + Duration.FromDays(1)), new JourneyTouch("b", T0)], null);
+
+        empty.Should().Throw<ArgumentException>().WithParameterName("Touches");
+        unordered.Should().Throw<ArgumentException>().WithParameterName("Touches");
+    }
+
+    [Fact]
+    public void AttributionResult_CreditsNotOnePerChannel_Throw()
+    {
+        var act = () => new AttributionResult("m", ["a", "b"], [1.0], [1.0, 2.0]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("Conversions");
+    }
 }
