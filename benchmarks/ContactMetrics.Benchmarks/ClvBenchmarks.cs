@@ -82,7 +82,7 @@ internal static class CdnowFiles
         return new Log(customers.ToArray(), dates.ToArray(), amounts.ToArray());
     }
 
-    private static string DataDirectory()
+    internal static string DataDirectory()
     {
         // BenchmarkDotNet runs a generated copy of this project under bin/, so walk up from both places.
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })

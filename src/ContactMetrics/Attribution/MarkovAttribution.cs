@@ -1,0 +1,248 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace ContactMetrics.Attribution;
+
+/// <summary>
+/// Markov-chain attribution with removal effects (Anderl, Becker, von Wangenheim and Schumann 2016, "Mapping
+/// the customer journey: lessons learned from graph-based online attribution modeling", IJRM 33(3); the
+/// definitions of the R package ChannelAttribution). Order k: a state is the tuple of the last k channels
+/// (shorter at the start of a path), plus start, conversion and null.
+/// </summary>
+/// <remarks>
+/// <para>Transitions are the observed frequencies over all journeys of the summary (each journey walks start,
+/// its states, then conversion or null). P(conversion) is the probability of absorption in conversion from
+/// start. Removing channel c sends every transition into a state that contains c to null; its removal effect is
+/// 1 - P(conversion without c) / P(conversion). Credits: removal effects normalised to sum to the total
+/// conversions, and the same shares of the total value (the chain models conversion, not value).</para>
+/// <para>Absorption probabilities are solved exactly from the linear system x = Qx + r of the absorbing chain,
+/// not simulated: Gauss-Seidel over the sparse transitions, solving each state's self-loop in closed form, until
+/// no probability moves by more than 1e-15 (the chain is absorbing, so the iteration is a contraction).
+/// It throws when that takes more than <see cref="MaxSweeps"/> sweeps.</para>
+/// </remarks>
+public sealed class MarkovAttribution : IAttributionModel
+{
+    /// <summary>The largest order: 8.</summary>
+    public const int MaxOrder = 8;
+
+    /// <summary>The most transient states a chain may have: 2,000,000 (each removal solve is a pass over the transitions).</summary>
+    public const int MaxStates = 2_000_000;
+
+    /// <summary>The most Gauss-Seidel sweeps of one absorption solve: 100,000.</summary>
+    public const int MaxSweeps = 100_000;
+
+    private const int Start = 0;
+    private const int Converted = 1;
+    private const int Null = 2;
+    private const int FirstTransient = 3;
+    private const double Tolerance = 1e-15;
+
+    /// <summary>Creates the model.</summary>
+    /// <param name="order">The chain's order k, 1 to <see cref="MaxOrder"/>. Default 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="order"/> is out of range.</exception>
+    public MarkovAttribution(int order = 1)
+    {
+        Order = Preconditions.CheckInRange(order, 1, MaxOrder);
+    }
+
+    /// <summary>The order of the chain.</summary>
+    public int Order { get; }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The chain would have more than <see cref="MaxStates"/> states.</exception>
+    /// <exception cref="InvalidOperationException">An absorption solve needed more than <see cref="MaxSweeps"/> sweeps.</exception>
+    public AttributionResult Attribute(PathSummary paths) => Fit(paths).Attribution;
+
+    /// <summary>Fits the chain and computes removal effects and credits.</summary>
+    /// <param name="paths">The path summary.</param>
+    /// <returns>Credits, P(conversion), removal effects and the chain's size.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> is null.</exception>
+    /// <exception cref="ArgumentException">The chain would have more than <see cref="MaxStates"/> states.</exception>
+    /// <exception cref="InvalidOperationException">An absorption solve needed more than <see cref="MaxSweeps"/> sweeps.</exception>
+    public MarkovAttributionResult Fit(PathSummary paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var chain = Chain.Build(paths, Order);
+        int channels = paths.Channels.Length;
+        var values = new double[chain.StateCount];
+        var removed = new bool[chain.StateCount];
+        int sweeps = 0;
+        double baseline = chain.Solve(values, removed, ref sweeps);
+        var effects = new double[channels];
+        if (baseline > 0)
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                chain.MarkStatesWith(c, removed);
+                effects[c] = 1 - chain.Solve(values, removed, ref sweeps) / baseline;
+            }
+        }
+        double sum = effects.Sum();
+        var conversions = new double[channels];
+        var value = new double[channels];
+        if (sum > 0)
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                conversions[c] = effects[c] / sum * paths.TotalConversions;
+                value[c] = effects[c] / sum * paths.TotalValue;
+            }
+        }
+        var attribution = new AttributionResult(
+            string.Create(CultureInfo.InvariantCulture, $"markov (order {Order}, removal effects)"),
+            paths.Channels,
+            ImmutableCollectionsMarshal.AsImmutableArray(conversions),
+            ImmutableCollectionsMarshal.AsImmutableArray(value));
+        return new MarkovAttributionResult(attribution, baseline, ImmutableCollectionsMarshal.AsImmutableArray(effects), Order, chain.StateCount - FirstTransient, sweeps);
+    }
+
+    /// <summary>The absorbing chain in compressed sparse rows, with the channels of each state.</summary>
+    private sealed class Chain
+    {
+        private int[] _rowStart = [];
+        private int[] _target = [];
+        private double[] _probability = [];
+        private int[] _stateChannels = [];
+        private int[] _stateChannelStart = [];
+
+        public int StateCount { get; private set; }
+
+        public static Chain Build(PathSummary paths, int order)
+        {
+            int channels = paths.Channels.Length;
+            if (Math.Pow(channels + 1, order) >= long.MaxValue)
+            {
+                throw new ArgumentException($"A Markov chain of order {order} over {channels} channels has too many possible states to index; use a lower order.", nameof(paths));
+            }
+            var states = new Dictionary<long, int>();
+            var stateTuples = new List<int[]> { Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>() };
+            var counts = new Dictionary<long, double>();
+            for (int p = 0; p < paths.Count; p++)
+            {
+                double conversions = paths.Conversions[p], nulls = paths.Nulls[p];
+                double journeys = conversions + nulls;
+                if (journeys == 0)
+                {
+                    continue;
+                }
+                var path = paths.Path(p);
+                int previous = Start;
+                for (int i = 0; i < path.Length; i++)
+                {
+                    int from = Math.Max(0, i - order + 1);
+                    long key = 0;
+                    for (int j = from; j <= i; j++)
+                    {
+                        key = key * (channels + 1) + path[j] + 1;
+                    }
+                    if (!states.TryGetValue(key, out int state))
+                    {
+                        state = stateTuples.Count;
+                        if (state - FirstTransient >= MaxStates)
+                        {
+                            throw new ArgumentException($"A Markov chain of order {order} over these paths has more than {MaxStates:N0} states; use a lower order.", nameof(paths));
+                        }
+                        states.Add(key, state);
+                        stateTuples.Add(path[from..(i + 1)].ToArray());
+                    }
+                    Count(counts, previous, state, journeys);
+                    previous = state;
+                }
+                Count(counts, previous, Converted, conversions);
+                Count(counts, previous, Null, nulls);
+            }
+            var chain = new Chain { StateCount = stateTuples.Count };
+            chain.Fill(counts, stateTuples);
+            return chain;
+        }
+
+        private static void Count(Dictionary<long, double> counts, int from, int to, double weight)
+        {
+            if (weight > 0)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, ((long)from << 32) | (uint)to, out _) += weight;
+            }
+        }
+
+        private void Fill(Dictionary<long, double> counts, List<int[]> stateTuples)
+        {
+            var entries = counts.OrderBy(e => e.Key).ToArray();
+            _rowStart = new int[StateCount + 1];
+            _target = new int[entries.Length];
+            _probability = new double[entries.Length];
+            var rowTotal = new double[StateCount];
+            foreach (var e in entries)
+            {
+                _rowStart[(int)(e.Key >> 32) + 1]++;
+                rowTotal[(int)(e.Key >> 32)] += e.Value;
+            }
+            for (int s = 0; s < StateCount; s++)
+            {
+                _rowStart[s + 1] += _rowStart[s];
+            }
+            for (int k = 0; k < entries.Length; k++)
+            {
+                int from = (int)(entries[k].Key >> 32);
+                _target[k] = (int)(entries[k].Key & 0xFFFFFFFF);
+                _probability[k] = entries[k].Value / rowTotal[from];
+            }
+            _stateChannelStart = new int[StateCount + 1];
+            var channelsOfStates = new List<int>();
+            for (int s = 0; s < StateCount; s++)
+            {
+                channelsOfStates.AddRange(stateTuples[s].Distinct());
+                _stateChannelStart[s + 1] = channelsOfStates.Count;
+            }
+            _stateChannels = [.. channelsOfStates];
+        }
+
+        public void MarkStatesWith(int channel, bool[] removed)
+        {
+            for (int s = 0; s < StateCount; s++)
+            {
+                removed[s] = _stateChannels.AsSpan(_stateChannelStart[s], _stateChannelStart[s + 1] - _stateChannelStart[s]).Contains(channel);
+            }
+        }
+
+        /// <summary>Absorption probability in conversion from start, removed states absorbing into null.</summary>
+        public double Solve(double[] x, bool[] removed, ref int maxSweeps)
+        {
+            Array.Clear(x);
+            x[Converted] = 1;
+            for (int sweep = 1; sweep <= MaxSweeps; sweep++)
+            {
+                double change = 0;
+                for (int s = StateCount - 1; s >= 0; s--)
+                {
+                    if (s is Converted or Null || removed[s])
+                    {
+                        continue;
+                    }
+                    double sum = 0, self = 0;
+                    for (int k = _rowStart[s]; k < _rowStart[s + 1]; k++)
+                    {
+                        int t = _target[k];
+                        if (t == s)
+                        {
+                            self = _probability[k];
+                        }
+                        else if (!removed[t])
+                        {
+                            sum += _probability[k] * x[t];
+                        }
+                    }
+                    double updated = self < 1 ? sum / (1 - self) : 0;
+                    change = Math.Max(change, Math.Abs(updated - x[s]));
+                    x[s] = updated;
+                }
+                if (change <= Tolerance)
+                {
+                    maxSweeps = Math.Max(maxSweeps, sweep);
+                    return x[Start];
+                }
+            }
+            throw new InvalidOperationException($"The absorption probabilities did not converge in {MaxSweeps:N0} Gauss-Seidel sweeps.");
+        }
+    }
+}

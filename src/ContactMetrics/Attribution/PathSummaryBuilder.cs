@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+
+namespace ContactMetrics.Attribution;
+
+/// <summary>
+/// Accumulates journeys (or already aggregated path rows) into a <see cref="PathSummary"/>; identical
+/// paths are merged. Not thread-safe; allocation scales with the unique paths.
+/// </summary>
+public sealed class PathSummaryBuilder
+{
+    private readonly List<string> _channels = [];
+    private readonly Dictionary<string, int> _channelIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<PathKey, int> _rows = new();
+    private readonly List<int[]> _paths = [];
+    private readonly List<double> _conversions = [];
+    private readonly List<double> _values = [];
+    private readonly List<double> _nulls = [];
+    private readonly bool _fixedChannels;
+
+    /// <summary>Creates a builder that learns the channels from the paths, in order of first appearance.</summary>
+    public PathSummaryBuilder()
+    {
+    }
+
+    /// <summary>Creates a builder over a fixed list of channels; a path with another channel is rejected.</summary>
+    /// <param name="channels">The channel names, unique and not blank.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="channels"/> is null.</exception>
+    /// <exception cref="ArgumentException">A name is blank or repeated.</exception>
+    public PathSummaryBuilder(IEnumerable<string> channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        foreach (string channel in channels)
+        {
+            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(channel), nameof(channels), "A channel name is blank.");
+            Preconditions.CheckArgument(!_channelIndex.ContainsKey(channel), nameof(channels), $"The channel '{channel}' is repeated.");
+            _channelIndex.Add(channel, _channels.Count);
+            _channels.Add(channel);
+        }
+        _fixedChannels = true;
+    }
+
+    /// <summary>The number of unique paths so far.</summary>
+    public int Count => _paths.Count;
+
+    /// <summary>Adds a path row: a channel sequence with its conversions, value and nulls.</summary>
+    /// <param name="path">The channel names in time order; at least one.</param>
+    /// <param name="conversions">Converting journeys (or a weight); finite, at least 0.</param>
+    /// <param name="value">Their total conversion value; finite, at least 0.</param>
+    /// <param name="nulls">Non-converting journeys; finite, at least 0.</param>
+    /// <exception cref="ArgumentException">The path is empty, has a blank name, or (fixed channels) an unknown channel.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or the value is negative, infinite or NaN.</exception>
+    public void Add(ReadOnlySpan<string> path, double conversions, double value, double nulls)
+    {
+        Preconditions.CheckArgument(path.Length > 0, nameof(path), "A path needs at least one touch.");
+        var indexes = new int[path.Length];
+        for (int i = 0; i < path.Length; i++)
+        {
+            indexes[i] = ChannelIndex(path[i]);
+        }
+        AddIndexes(indexes, conversions, value, nulls);
+    }
+
+    /// <summary>
+    /// Adds every row of another summary (channels matched by name), so summaries of parts of the data (days,
+    /// partitions, machines) merge into the summary of the whole.
+    /// </summary>
+    /// <param name="summary">The summary to add.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    /// <exception cref="ArgumentException">The channels are fixed and the summary has another one.</exception>
+    public void Add(PathSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var map = summary.Channels.Select(ChannelIndex).ToArray();
+        for (int p = 0; p < summary.Count; p++)
+        {
+            var path = summary.Path(p);
+            var indexes = new int[path.Length];
+            for (int i = 0; i < path.Length; i++)
+            {
+                indexes[i] = map[path[i]];
+            }
+            AddIndexes(indexes, summary.Conversions[p], summary.Values[p], summary.Nulls[p]);
+        }
+    }
+
+    /// <summary>The index of a channel, adding it when the builder learns its channels.</summary>
+    /// <param name="channel">The channel's name.</param>
+    /// <returns>Its index in the summary's channel list.</returns>
+    /// <exception cref="ArgumentException">The name is blank, or the channels are fixed and it is not one of them.</exception>
+    public int ChannelIndex(string channel)
+    {
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(channel), nameof(channel), "A channel name is blank.");
+        if (_channelIndex.TryGetValue(channel, out int index))
+        {
+            return index;
+        }
+        Preconditions.CheckArgument(!_fixedChannels, nameof(channel), $"The channel '{channel}' is not one of the {_channels.Count} channels of this summary.");
+        _channelIndex.Add(channel, _channels.Count);
+        _channels.Add(channel);
+        return _channels.Count - 1;
+    }
+
+    /// <summary>The index of a channel given as characters; allocates a string only for a new channel.</summary>
+    internal int ChannelIndex(ReadOnlySpan<char> channel)
+    {
+        var lookup = _channelIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(channel, out int index) ? index : ChannelIndex(channel.ToString());
+    }
+
+    internal void AddIndexes(int[] path, double conversions, double value, double nulls)
+    {
+        Preconditions.CheckNonNegative(conversions);
+        Preconditions.CheckNonNegative(value);
+        Preconditions.CheckNonNegative(nulls);
+        var key = new PathKey(path);
+        if (_rows.TryGetValue(key, out int row))
+        {
+            _conversions[row] += conversions;
+            _values[row] += value;
+            _nulls[row] += nulls;
+            return;
+        }
+        _rows.Add(key, _paths.Count);
+        _paths.Add(path);
+        _conversions.Add(conversions);
+        _values.Add(value);
+        _nulls.Add(nulls);
+    }
+
+    /// <summary>Builds the immutable summary; the builder can keep accumulating afterwards.</summary>
+    /// <returns>The summary of everything added so far.</returns>
+    public PathSummary Build()
+    {
+        var offsets = new int[_paths.Count + 1];
+        for (int i = 0; i < _paths.Count; i++)
+        {
+            offsets[i + 1] = offsets[i] + _paths[i].Length;
+        }
+        var touches = new int[offsets[^1]];
+        for (int i = 0; i < _paths.Count; i++)
+        {
+            _paths[i].CopyTo(touches, offsets[i]);
+        }
+        return new PathSummary(_channels.ToImmutableArray(), offsets, touches, _conversions.ToArray(), _values.ToArray(), _nulls.ToArray());
+    }
+
+    private readonly struct PathKey(int[] path) : IEquatable<PathKey>
+    {
+        private readonly int[] _path = path;
+
+        public bool Equals(PathKey other) => _path.AsSpan().SequenceEqual(other._path);
+
+        public override bool Equals(object? obj) => obj is PathKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_path.AsSpan()));
+            return hash.ToHashCode();
+        }
+    }
+}
