@@ -33,7 +33,7 @@ public static class KpiRollup
     /// <param name="grouping">What to group by.</param>
     /// <param name="options">The KPI definitions; <see cref="KpiOptions.Default"/> if omitted.</param>
     /// <param name="maxDegreeOfParallelism">How many partitions run at once; the processor count by default. The result does not depend on it.</param>
-    /// <returns>One <see cref="KpiGroup"/> per group that has rows, ordered by key.</returns>
+    /// <returns>One <see cref="KpiGroup"/> per group that has rows, ordered by key; each group object is made when it is read (read-only, safe to share).</returns>
     /// <exception cref="ArgumentException">A time bucket was asked for without a time zone.</exception>
     public static IReadOnlyList<KpiGroup> Compute(InteractionTable table, KpiGrouping? grouping = null, KpiOptions? options = null, int? maxDegreeOfParallelism = null)
     {
@@ -92,6 +92,29 @@ public static class KpiRollup
         var ces = t.Ces;
         int n = t.Count;
         Span<long> blockKeys = stackalloc long[BlockSize];
+        if (partial.IsDense)
+        {
+            // Count this worker's groups first (a bitmap over the key space stays in cache), so the
+            // slots are allocated once at their final size instead of growing by copies.
+            var seen = new ulong[(keys.Space + 63) / 64];
+            int groups = 0;
+            for (int blockStart = 0; blockStart < n; blockStart += BlockSize)
+            {
+                var block = blockKeys[..Math.Min(BlockSize, n - blockStart)];
+                keys.KeysOf(blockStart, block, bucketer);
+                foreach (long key in block)
+                {
+                    ulong bit = 1UL << (int)(key & 63);
+                    ref ulong word = ref seen[key >> 6];
+                    if ((word & bit) == 0 && (workers == 1 || WorkerOf(key, workers) == worker))
+                    {
+                        word |= bit;
+                        groups++;
+                    }
+                }
+            }
+            partial.Reserve(groups);
+        }
         for (int blockStart = 0; blockStart < n; blockStart += BlockSize)
         {
             int blockLength = Math.Min(BlockSize, n - blockStart);
@@ -202,7 +225,7 @@ public static class KpiRollup
     /// <summary>Spreads keys over workers by a multiplicative hash, so that neighbouring keys (days, agents) alternate.</summary>
     private static int WorkerOf(long key, int workers) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL >> 32) % (ulong)workers);
 
-    private static List<KpiGroup> Collect(Partial[] partials, InteractionTable table, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer)
+    private static IReadOnlyList<KpiGroup> Collect(Partial[] partials, InteractionTable table, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer)
     {
         int total = partials.Sum(p => p.Keys.Count);
         var sortedKeys = new long[total];
@@ -218,14 +241,48 @@ public static class KpiRollup
             }
         }
         Array.Sort(sortedKeys, location);
-        var groups = new List<KpiGroup>(total);
-        for (k = 0; k < total; k++)
+        return new GroupList(sortedKeys, location, partials, table, options, keys, bucketer);
+    }
+
+    /// <summary>
+    /// The groups in key order, each <see cref="KpiGroup"/> made when it is read: a rollup with millions
+    /// of groups then holds only its integer slots, and a caller that streams over the groups leaves only
+    /// short-lived objects behind.
+    /// </summary>
+    private sealed class GroupList(long[] keys, long[] location, Partial[] partials, InteractionTable table, KpiOptions options,
+        KeyLayout layout, TimeBucketer? bucketer) : IReadOnlyList<KpiGroup>
+    {
+        private readonly object _describeLock = new();
+
+        public int Count => keys.Length;
+
+        public KpiGroup this[int index]
         {
-            int w = (int)(location[k] >> 32), g = (int)(uint)location[k];
-            var slots = new ReadOnlyMemory<long>(partials[w].Slots, g * KpiCounts.Slots, KpiCounts.Slots);
-            groups.Add(keys.Describe(sortedKeys[k], new KpiCounts(slots), options, table, bucketer));
+            get
+            {
+                if ((uint)index >= (uint)keys.Length)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(index), index, $"The rollup has {keys.Length} groups.");
+                }
+                int w = (int)(location[index] >> 32), g = (int)(uint)location[index];
+                var slots = new ReadOnlyMemory<long>(partials[w].Slots, g * KpiCounts.Slots, KpiCounts.Slots);
+                // The bucketer caches bucket descriptions; readers on several threads take turns.
+                lock (_describeLock)
+                {
+                    return layout.Describe(keys[index], new KpiCounts(slots), options, table, bucketer);
+                }
+            }
         }
-        return groups;
+
+        public IEnumerator<KpiGroup> GetEnumerator()
+        {
+            for (int i = 0; i < keys.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>One worker's groups: keys in order of first appearance and their slots, laid out flat.</summary>
@@ -248,6 +305,17 @@ public static class KpiRollup
         }
 
         public List<long> Keys { get; } = [];
+
+        public bool IsDense => _dense is not null;
+
+        public void Reserve(int groups)
+        {
+            if ((long)groups * KpiCounts.Slots > Slots.Length)
+            {
+                Slots = new long[(long)groups * KpiCounts.Slots];
+                Keys.Capacity = groups;
+            }
+        }
 
         public long[] Slots { get; private set; } = new long[16 * KpiCounts.Slots];
 
