@@ -22,6 +22,28 @@ internal sealed record MaximizationResult(double[] Point, double LogLikelihood, 
 /// </remarks>
 internal static class MaximumLikelihood
 {
+    /// <summary>
+    /// Pairs a log-likelihood without an analytic gradient with a central-difference one, step 1e-5 max(1, |x_i|):
+    /// truncation error O(h^2) and rounding of order eps |f| / h, about 7 correct digits for a log-likelihood of 1e4
+    /// (Nocedal &amp; Wright, "Numerical optimization", 2nd ed., section 8.1). Costs 2n + 1 evaluations.
+    /// </summary>
+    internal static LogLikelihoodWithGradient WithCentralDifferences(Func<double[], double> logLikelihood) => (point, gradient) =>
+    {
+        var x = point.ToArray();
+        double value = logLikelihood(x);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double step = 1e-5 * Math.Max(1.0, Math.Abs(point[i]));
+            x[i] = point[i] + step;
+            double plus = logLikelihood(x);
+            x[i] = point[i] - step;
+            double minus = logLikelihood(x);
+            x[i] = point[i];
+            gradient[i] = (plus - minus) / (2 * step);
+        }
+        return value;
+    };
+
     internal static MaximizationResult Maximize(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
     {
         int n = start.Length;
