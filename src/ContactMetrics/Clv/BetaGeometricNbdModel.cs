@@ -72,16 +72,9 @@ public sealed class BetaGeometricNbdModel
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
         LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(data, theta, gradient);
-        var start = StartingPoint(data);
-        var result = MaximumLikelihood.Maximize(objective, start, data.TotalWeight, options.MaxIterations, options.GradientTolerance);
-        var hessian = NumericalHessian.FromGradient(objective, result.Point);
-        var se = NumericalHessian.LogScaleStandardErrors(hessian, result.Point);
-        var p = result.Point;
-        var parameters = new BgNbdParameters(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
-        double[] values = [parameters.R, parameters.Alpha, parameters.A, parameters.B];
-        var estimates = Enumerable.Range(0, 4).Select(i => new ParameterEstimate(Names[i], values[i], se[i])).ToImmutableArray();
-        var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
-        fit = new BgNbdFit(new BetaGeometricNbdModel(parameters), estimates, result.LogLikelihood, diagnostics);
+        var result = LogParameterFit.Run(objective, null, StartingPoint(data), data.TotalWeight, options, Names);
+        var v = result.Values;
+        fit = new BgNbdFit(new BetaGeometricNbdModel(new BgNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
     }
 

@@ -72,15 +72,9 @@ public sealed class ParetoNbdModel
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
         Func<double[], double> value = theta => LogLikelihood(data, theta);
-        var objective = MaximumLikelihood.WithCentralDifferences(value);
-        var result = MaximumLikelihood.Maximize(objective, StartingPoint(data), data.TotalWeight, options.MaxIterations, options.GradientTolerance);
-        var se = NumericalHessian.LogScaleStandardErrors(NumericalHessian.FromValues(value, result.Point), result.Point);
-        var p = result.Point;
-        var parameters = new ParetoNbdParameters(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
-        double[] values = [parameters.R, parameters.Alpha, parameters.S, parameters.Beta];
-        var estimates = Enumerable.Range(0, 4).Select(i => new ParameterEstimate(Names[i], values[i], se[i])).ToImmutableArray();
-        var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
-        fit = new ParetoNbdFit(new ParetoNbdModel(parameters), estimates, result.LogLikelihood, diagnostics);
+        var result = LogParameterFit.Run(MaximumLikelihood.WithCentralDifferences(value), value, StartingPoint(data), data.TotalWeight, options, Names);
+        var v = result.Values;
+        fit = new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
     }
 

@@ -211,13 +211,8 @@ public sealed class ShiftedBetaGeometricModel
     private static bool TryFit(RetentionCounts counts, ModelFitOptions options, out SbgFit fit)
     {
         LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(counts, theta, gradient);
-        var result = MaximumLikelihood.Maximize(objective, [0.0, 0.0], counts.Customers, options.MaxIterations, options.GradientTolerance);
-        var hessian = NumericalHessian.FromGradient(objective, result.Point);
-        var se = NumericalHessian.LogScaleStandardErrors(hessian, result.Point);
-        var parameters = new SbgParameters(Math.Exp(result.Point[0]), Math.Exp(result.Point[1]));
-        ImmutableArray<ParameterEstimate> estimates = [new("alpha", parameters.Alpha, se[0]), new("beta", parameters.Beta, se[1])];
-        var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
-        fit = new SbgFit(new ShiftedBetaGeometricModel(parameters), estimates, result.LogLikelihood, diagnostics);
+        var result = LogParameterFit.Run(objective, null, [0.0, 0.0], counts.Customers, options, ["alpha", "beta"]);
+        fit = new SbgFit(new ShiftedBetaGeometricModel(new SbgParameters(result.Values[0], result.Values[1])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
     }
 
