@@ -218,35 +218,7 @@ public sealed class BetaGeometricNbdModel
     }
 
     private static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient)
-    {
-        double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), a = Math.Exp(theta[2]), b = Math.Exp(theta[3]);
-        gradient.Clear();
-        if (!(double.IsFinite(r) && double.IsFinite(alpha) && double.IsFinite(a) && double.IsFinite(b)) || r == 0 || alpha == 0 || a == 0 || b == 0)
-        {
-            return double.NaN;
-        }
-        Span<double> rowGradient = stackalloc double[4];
-        double total = 0;
-        var weights = data.Weight.AsSpan();
-        var frequency = data.Frequency.AsSpan();
-        var recency = data.Recency.AsSpan();
-        var age = data.Age.AsSpan();
-        for (int i = 0; i < weights.Length; i++)
-        {
-            double w = weights[i];
-            total += w * RowLogLikelihood(r, alpha, a, b, frequency[i], recency[i], age[i], rowGradient);
-            for (int k = 0; k < 4; k++)
-            {
-                gradient[k] += w * rowGradient[k];
-            }
-        }
-        // d/d ln(theta) = theta d/d theta.
-        gradient[0] *= r;
-        gradient[1] *= alpha;
-        gradient[2] *= a;
-        gradient[3] *= b;
-        return total;
-    }
+        => LogParameterFit.SumRows(data, theta, gradient, RowLogLikelihood);
 
     /// <summary>FHL eq. 6 in log space; fills the gradient with respect to (r, alpha, a, b) when a span is given.</summary>
     private static double RowLogLikelihood(double r, double alpha, double a, double b, int x, double recency, double age, Span<double> gradient)

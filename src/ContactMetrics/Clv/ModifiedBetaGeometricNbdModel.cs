@@ -154,31 +154,7 @@ public sealed class ModifiedBetaGeometricNbdModel
     }
 
     private static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient)
-    {
-        double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), a = Math.Exp(theta[2]), b = Math.Exp(theta[3]);
-        gradient.Clear();
-        if (!(double.IsFinite(r) && double.IsFinite(alpha) && double.IsFinite(a) && double.IsFinite(b)) || r == 0 || alpha == 0 || a == 0 || b == 0)
-        {
-            return double.NaN;
-        }
-        Span<double> row = stackalloc double[4];
-        double total = 0;
-        for (int i = 0; i < data.Count; i++)
-        {
-            double w = data.Weight[i];
-            total += w * RowLogLikelihood(r, alpha, a, b, data.Frequency[i], data.Recency[i], data.Age[i], row);
-            for (int k = 0; k < 4; k++)
-            {
-                gradient[k] += w * row[k];
-            }
-        }
-        // d/d ln(theta) = theta d/d theta.
-        gradient[0] *= r;
-        gradient[1] *= alpha;
-        gradient[2] *= a;
-        gradient[3] *= b;
-        return total;
-    }
+        => LogParameterFit.SumRows(data, theta, gradient, RowLogLikelihood);
 
     /// <summary>BDF's likelihood in log space; fills the gradient with respect to (r, alpha, a, b) when a span is given.</summary>
     private static double RowLogLikelihood(double r, double alpha, double a, double b, int x, double recency, double age, Span<double> gradient)
