@@ -150,8 +150,14 @@ public sealed class ParetoNbdModel
 
     internal double ConditionalExpectedTransactionsUnchecked(double t, int x, double recency, double age)
     {
+        return ProbabilityAliveUnchecked(x, recency, age) * AliveExpectedTransactionsAt(t, x, age);
+    }
+
+    /// <summary>E[Y(t) | x, t_x, T] / P(alive): the expected transactions in (T, T + t] of a customer known to be alive at T.</summary>
+    internal double AliveExpectedTransactionsAt(double t, int x, double age)
+    {
         var p = Parameters;
-        return ProbabilityAliveUnchecked(x, recency, age) * AliveExpectedTransactions(p.R + x, p.Alpha + age, p.S, p.Beta + age, t);
+        return AliveExpectedTransactions(p.R + x, p.Alpha + age, p.S, p.Beta + age, t);
     }
 
     internal double ProbabilityAliveUnchecked(int x, double recency, double age)
