@@ -28,7 +28,7 @@ public sealed record SbgParameters
 /// <summary>A fitted shifted-beta-geometric model.</summary>
 /// <param name="Model">The model with the fitted parameters, for projections.</param>
 /// <param name="Estimates">alpha and beta with standard errors, in that order.</param>
-/// <param name="LogLikelihood">The maximized log-likelihood (Fader &amp; Hardie 2007, eq. 7).</param>
+/// <param name="LogLikelihood">The maximized log-likelihood (Fader &amp; Hardie 2007).</param>
 /// <param name="Diagnostics">How the optimizer ended.</param>
 public sealed record SbgFit(ShiftedBetaGeometricModel Model, ImmutableArray<ParameterEstimate> Estimates, double LogLikelihood, FitDiagnostics Diagnostics)
 {

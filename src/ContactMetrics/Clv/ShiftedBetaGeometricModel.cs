@@ -13,13 +13,13 @@ namespace ContactMetrics.Clv;
 /// <para>Fader &amp; Hardie (2007), "How to project customer retention", Journal of Interactive Marketing 21(1), 76-90
 /// (FH2007). At the end of every period an active customer churns with probability theta, constant for that customer;
 /// theta ~ beta(alpha, beta) across customers. The churn period T (the customer paid for periods 1..T) has
-/// P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta) (FH2007 eq. 5), survival S(t) = P(T &gt; t) =
-/// B(alpha, beta + t) / B(alpha, beta) (eq. 6) and retention rate r(t) = S(t) / S(t - 1) = (beta + t - 1) /
-/// (alpha + beta + t - 1) (eq. 8), which rises with t: the customers who stay are the ones with low theta.</para>
+/// P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta) (FH2007, sBG derivation), survival S(t) = P(T &gt; t) =
+/// B(alpha, beta + t) / B(alpha, beta) and retention rate r(t) = S(t) / S(t - 1) = (beta + t - 1) /
+/// (alpha + beta + t - 1), which rises with t: the customers who stay are the ones with low theta.</para>
 /// <para>Counting convention: a customer who has made k renewals has survived to T &gt; k; S(t) is the share of a
 /// cohort active at the start of period t + 1 (FH2007 tabulate "percent surviving at the start of year t", t = 0..7,
 /// with S(0) = 1).</para>
-/// <para>Fitted by maximum likelihood (FH2007 eq. 7: churners contribute ln P(T = t), customers still active after k
+/// <para>Fitted by maximum likelihood (FH2007, appendix: churners contribute ln P(T = t), customers still active after k
 /// renewals ln S(k)) with BFGS on ln alpha, ln beta and an analytic gradient (digamma functions); standard errors from
 /// the inverse observed information by the delta method.</para>
 /// </remarks>
@@ -36,7 +36,7 @@ public sealed class ShiftedBetaGeometricModel
     /// <summary>The parameters.</summary>
     public SbgParameters Parameters { get; }
 
-    /// <summary>Fits the model to the survivors of one cohort (FH2007 eq. 7).</summary>
+    /// <summary>Fits the model to the survivors of one cohort (FH2007).</summary>
     /// <param name="survivors">
     /// Customers active at the start of period 0, 1, 2, ...: survivors[0] is the cohort size, survivors[k] the number who
     /// made k renewals. Counts or percentages (the estimates are the same); non-increasing, at least two entries.
@@ -46,7 +46,7 @@ public sealed class ShiftedBetaGeometricModel
     /// <exception cref="ModelFitException">The optimizer did not converge.</exception>
     public static SbgFit Fit(ReadOnlySpan<double> survivors) => Fit(survivors, ModelFitOptions.Default);
 
-    /// <summary>Fits the model to the survivors of one cohort (FH2007 eq. 7).</summary>
+    /// <summary>Fits the model to the survivors of one cohort (FH2007).</summary>
     /// <param name="survivors">Customers active at the start of period 0, 1, 2, ... (see <see cref="Fit(ReadOnlySpan{double})"/>).</param>
     /// <param name="options">Iteration budget and tolerance.</param>
     /// <returns>The fit.</returns>
@@ -92,14 +92,14 @@ public sealed class ShiftedBetaGeometricModel
         return TryFit(RetentionCounts.FromIndividuals(renewals, churned), options, out fit);
     }
 
-    /// <summary>The log-likelihood of a cohort's survivor counts (FH2007 eq. 7).</summary>
+    /// <summary>The log-likelihood of a cohort's survivor counts (FH2007).</summary>
     /// <param name="survivors">Customers active at the start of period 0, 1, 2, ...</param>
     /// <returns>sum over t of (n_(t-1) - n_t) ln P(T = t), plus n_k ln S(k) for the last count.</returns>
     /// <exception cref="ArgumentException">The counts are not a valid survivor curve.</exception>
     public double LogLikelihood(ReadOnlySpan<double> survivors)
         => LogLikelihood(RetentionCounts.FromSurvivors(survivors), [Math.Log(Parameters.Alpha), Math.Log(Parameters.Beta)], new double[2]);
 
-    /// <summary>The probability that a new customer churns at the end of period t: P(T = t) (FH2007 eq. 5).</summary>
+    /// <summary>The probability that a new customer churns at the end of period t: P(T = t) (FH2007).</summary>
     /// <param name="t">The period; at least 1.</param>
     /// <returns>B(alpha + 1, beta + t - 1) / B(alpha, beta).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is below 1.</exception>
@@ -109,7 +109,7 @@ public sealed class ShiftedBetaGeometricModel
         return Math.Exp(LogChurnProbability(Parameters.Alpha, Parameters.Beta, t));
     }
 
-    /// <summary>The share of a cohort still active after t renewal opportunities: S(t) = P(T &gt; t) (FH2007 eq. 6).</summary>
+    /// <summary>The share of a cohort still active after t renewal opportunities: S(t) = P(T &gt; t) (FH2007).</summary>
     /// <param name="t">The number of periods; at least 0 (S(0) = 1).</param>
     /// <returns>B(alpha, beta + t) / B(alpha, beta), in (0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
@@ -119,7 +119,7 @@ public sealed class ShiftedBetaGeometricModel
         return Math.Exp(LogSurvival(Parameters.Alpha, Parameters.Beta, t));
     }
 
-    /// <summary>The retention rate of period t: the share of customers active in period t - 1 who renew, r(t) = S(t) / S(t - 1) (FH2007 eq. 8).</summary>
+    /// <summary>The retention rate of period t: the share of customers active in period t - 1 who renew, r(t) = S(t) / S(t - 1) (FH2007).</summary>
     /// <param name="t">The period; at least 1.</param>
     /// <returns>(beta + t - 1) / (alpha + beta + t - 1).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is below 1.</exception>
@@ -132,7 +132,7 @@ public sealed class ShiftedBetaGeometricModel
 
     /// <summary>
     /// Discounted expected residual lifetime, DERL (Fader &amp; Hardie 2010, "Customer-base valuation in a contractual
-    /// setting: the perils of ignoring heterogeneity", Marketing Science 29(1), 85-93, eq. 6): for a customer who has made
+    /// setting: the perils of ignoring heterogeneity", Marketing Science 29(1), 85-93, definition of DERL): for a customer who has made
     /// <paramref name="renewals"/> = n - 1 renewals and is at the end of period n, about to decide on the next renewal,
     /// DERL = sum over t &gt;= n of S(t) / S(n - 1) / (1 + d)^(t - n)
     /// = (beta + n - 1) / (alpha + beta + n - 1) 2F1(1, beta + n; alpha + beta + n; 1 / (1 + d)).
@@ -161,7 +161,7 @@ public sealed class ShiftedBetaGeometricModel
     }
 
     /// <summary>
-    /// Discounted expected residual value, DERV = margin x DERL (Fader &amp; Hardie 2010, eq. 6 times the margin per
+    /// Discounted expected residual value, DERV = margin x DERL (Fader &amp; Hardie 2010: DERL times the margin per
     /// renewal): the value of an existing customer who has made <paramref name="renewals"/> renewals, with the timing
     /// of <see cref="DiscountedExpectedResidualLifetime"/>.
     /// </summary>
@@ -178,7 +178,7 @@ public sealed class ShiftedBetaGeometricModel
 
     /// <summary>
     /// Discounted expected lifetime of a customer just acquired, DEL = sum over t &gt;= 0 of S(t) / (1 + d)^t
-    /// = 2F1(1, beta; alpha + beta; 1 / (1 + d)) (Fader &amp; Hardie 2010, eq. 4): the first payment is made at acquisition
+    /// = 2F1(1, beta; alpha + beta; 1 / (1 + d)) (Fader &amp; Hardie 2010, discounted expected lifetime of a new customer): the first payment is made at acquisition
     /// and not discounted, E[CLV] = margin x DEL.
     /// </summary>
     /// <param name="discountRate">The discount rate per period; at least 0.</param>
@@ -222,7 +222,7 @@ public sealed class ShiftedBetaGeometricModel
 
     private static double LogSurvival(double alpha, double beta, int t) => LogBeta(alpha, beta + t) - LogBeta(alpha, beta);
 
-    /// <summary>FH2007 eq. 7 in ln alpha, ln beta, with its gradient there.</summary>
+    /// <summary>FH2007's likelihood in ln alpha, ln beta, with its gradient there.</summary>
     private static double LogLikelihood(RetentionCounts counts, ReadOnlySpan<double> theta, Span<double> gradient)
     {
         double alpha = Math.Exp(theta[0]), beta = Math.Exp(theta[1]);

@@ -83,7 +83,7 @@ public class ShiftedBetaGeometricModelTests
     {
         var m = new ShiftedBetaGeometricModel(new SbgParameters(0.704, 1.182));
         m.Survival(0).Should().Be(1);
-        // S(1) = beta / (alpha + beta) (FH2007 eq. 6 at t = 1).
+        // S(1) = beta / (alpha + beta) (FH2007 survival at t = 1).
         m.Survival(1).Should().BeApproximately(1.182 / (0.704 + 1.182), 1e-12);
         double s = 1, churned = 0;
         for (int t = 1; t <= 50; t++)
@@ -93,7 +93,7 @@ public class ShiftedBetaGeometricModelTests
             m.Survival(t).Should().BeApproximately(s, 1e-12);
             (1 - churned).Should().BeApproximately(s, 1e-12);
         }
-        // Retention rises with tenure (FH2007 eq. 8: (beta + t - 1) / (alpha + beta + t - 1)).
+        // Retention rises with tenure (FH2007: (beta + t - 1) / (alpha + beta + t - 1)).
         m.RetentionRate(1).Should().BeApproximately(1.182 / 1.886, 1e-12);
         m.RetentionRate(8).Should().BeApproximately(8.182 / 8.886, 1e-12);
     }
