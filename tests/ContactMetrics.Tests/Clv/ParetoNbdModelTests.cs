@@ -7,10 +7,11 @@ public class ParetoNbdModelTests
 {
     // Fader, Hardie & Lee (2005), "RFM and CLV: using iso-value curves for customer base analysis", JMR 42(4), and
     // Fader, Hardie & Lee (2005), "A note on deriving the Pareto/NBD model and related expressions" (brucehardie.com/notes/009),
-    // Pareto/NBD on the CDNOW sample (2,357 customers, 39-week calibration): r = 0.55, alpha = 10.58, s = 0.61,
-    // beta = 11.67, LL = -9594.98. These are the values the brief and the literature quote; the search corpus here
-    // holds no copy of the papers' tables, so they are matched as quoted (to printed precision).
-    private const double PublishedR = 0.55, PublishedAlpha = 10.58, PublishedS = 0.61, PublishedBeta = 11.67, PublishedLogLikelihood = -9594.98;
+    // Pareto/NBD on the CDNOW sample (2,357 customers, 39-week calibration): r = 0.55, alpha = 10.58, s = 0.61, beta = 11.67,
+    // LL = -9594.98 (as quoted in the brief). To three decimals, r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669,
+    // LL = -9595.0, as a requirements summary of the CLVTools R package quotes FHL 2005 (search corpus, "S7 - Estimation and
+    // published parameter recovery", item F-02). The papers' tables themselves are not in the search corpus.
+    private const double PublishedR = 0.553, PublishedAlpha = 10.578, PublishedS = 0.606, PublishedBeta = 11.669, PublishedLogLikelihood = -9594.98;
 
     private static readonly Lazy<ParetoNbdFit> CdnowFit = new(() => ParetoNbdModel.Fit(CdnowData.Summary.Compress()));
 
@@ -19,13 +20,35 @@ public class ParetoNbdModelTests
     {
         var fit = CdnowFit.Value;
         fit.Diagnostics.Converged.Should().BeTrue(fit.Diagnostics.Message);
-        fit.Parameters.R.Should().BeApproximately(PublishedR, 0.005);
-        fit.Parameters.Alpha.Should().BeApproximately(PublishedAlpha, 0.005);
-        fit.Parameters.S.Should().BeApproximately(PublishedS, 0.005);
-        fit.Parameters.Beta.Should().BeApproximately(PublishedBeta, 0.005);
+        fit.Parameters.R.Should().BeApproximately(PublishedR, 0.0005);
+        fit.Parameters.Alpha.Should().BeApproximately(PublishedAlpha, 0.0005);
+        fit.Parameters.S.Should().BeApproximately(PublishedS, 0.0005);
+        fit.Parameters.Beta.Should().BeApproximately(PublishedBeta, 0.0005);
         fit.LogLikelihood.Should().BeApproximately(PublishedLogLikelihood, 0.005);
         fit.Estimates.Select(e => e.Name).Should().Equal("r", "alpha", "s", "beta");
-        fit.Estimates.Should().OnlyContain(e => e.StandardError > 0 && e.StandardError < e.Value);
+    }
+
+    [Fact]
+    public void Fit_CdnowSample_StandardErrorsMatchClvTools()
+    {
+        // CLVTools (R) correctness test on CDNOW, as summarized in the search corpus (item F-03): standard errors
+        // r 0.0476264, alpha 0.8427222, s 0.1872594, beta 6.2105448. Beta's is large: the likelihood is flat along beta.
+        double[] expected = [0.0476264, 0.8427222, 0.1872594, 6.2105448];
+        var fit = CdnowFit.Value;
+        for (int i = 0; i < 4; i++)
+        {
+            fit.Estimates[i].StandardError.Should().BeApproximately(expected[i], 0.005 * expected[i], fit.Estimates[i].Name);
+        }
+    }
+
+    [Fact]
+    public void PublishedRPackageEstimates_LogLikelihoodAndExpectation_Match()
+    {
+        // BTYD (R) walkthrough on CDNOW: pnbd.EstimateParameters gives r = 0.5533971, alpha = 10.5801985, s = 0.6060625,
+        // beta = 11.6562237 with LL = -9594.976, and pnbd.Expectation(params, t = 52) = 1.473 (E[X(52)]).
+        var m = new ParetoNbdModel(new ParetoNbdParameters(0.5533971, 10.5801985, 0.6060625, 11.6562237));
+        m.LogLikelihood(CdnowData.Summary.Compress()).Should().BeApproximately(-9594.976, 0.001);
+        m.ExpectedTransactions(52).Should().BeApproximately(1.473, 0.0005);
     }
 
     [Fact]
@@ -35,10 +58,10 @@ public class ParetoNbdModelTests
         var table = CompressedRfmSummary.FromColumns(
             rows.Select(_ => 1.0).ToArray(), rows.Select(r => r.X).ToArray(), rows.Select(r => r.Tx).ToArray(), rows.Select(r => r.T).ToArray(), RfmPeriodUnit.Week);
         var fit = ParetoNbdModel.Fit(table);
-        fit.Parameters.R.Should().BeApproximately(PublishedR, 0.005);
-        fit.Parameters.Alpha.Should().BeApproximately(PublishedAlpha, 0.005);
-        fit.Parameters.S.Should().BeApproximately(PublishedS, 0.005);
-        fit.Parameters.Beta.Should().BeApproximately(PublishedBeta, 0.005);
+        fit.Parameters.R.Should().BeApproximately(PublishedR, 0.001);
+        fit.Parameters.Alpha.Should().BeApproximately(PublishedAlpha, 0.01);
+        fit.Parameters.S.Should().BeApproximately(PublishedS, 0.001);
+        fit.Parameters.Beta.Should().BeApproximately(PublishedBeta, 0.02);
         fit.LogLikelihood.Should().BeApproximately(PublishedLogLikelihood, 0.01);
     }
 
