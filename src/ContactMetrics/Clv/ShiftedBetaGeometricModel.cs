@@ -57,6 +57,13 @@ public sealed class ShiftedBetaGeometricModel
 
     /// <summary>Fits the model to the survivors of one cohort without throwing when the optimizer does not converge.</summary>
     /// <param name="survivors">Customers active at the start of period 0, 1, 2, ... (see <see cref="Fit(ReadOnlySpan{double})"/>).</param>
+    /// <param name="fit">The fit; when the result is <see langword="false"/>, the last iterate with its diagnostics.</param>
+    /// <returns>Whether the fit converged.</returns>
+    /// <exception cref="ArgumentException">The counts are not a valid survivor curve.</exception>
+    public static bool TryFit(ReadOnlySpan<double> survivors, out SbgFit fit) => TryFit(survivors, ModelFitOptions.Default, out fit);
+
+    /// <summary>Fits the model to the survivors of one cohort without throwing when the optimizer does not converge.</summary>
+    /// <param name="survivors">Customers active at the start of period 0, 1, 2, ... (see <see cref="Fit(ReadOnlySpan{double})"/>).</param>
     /// <param name="options">Iteration budget and tolerance.</param>
     /// <param name="fit">The fit; when the result is <see langword="false"/>, the last iterate with its diagnostics.</param>
     /// <returns>Whether the fit converged.</returns>

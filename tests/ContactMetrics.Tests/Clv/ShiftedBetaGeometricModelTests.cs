@@ -171,6 +171,17 @@ public class ShiftedBetaGeometricModelTests
     }
 
     [Fact]
+    public void TryFit_TinyIterationBudget_ReturnsFalseWithLastIterate()
+    {
+        ShiftedBetaGeometricModel.TryFit(Regular, new ModelFitOptions { MaxIterations = 1 }, out var fit).Should().BeFalse();
+        fit.Diagnostics.Converged.Should().BeFalse();
+        fit.Diagnostics.Iterations.Should().BeGreaterThan(0);
+        FluentActions.Invoking(() => ShiftedBetaGeometricModel.Fit(Regular, new ModelFitOptions { MaxIterations = 1 })).Should().Throw<ModelFitException>();
+        ShiftedBetaGeometricModel.TryFit(Regular, out var converged).Should().BeTrue();
+        converged.Parameters.Alpha.Should().BeApproximately(0.704, 0.0005);
+    }
+
+    [Fact]
     public void Fit_InvalidCurves_Throw()
     {
         FluentActions.Invoking(() => ShiftedBetaGeometricModel.Fit([100])).Should().Throw<ArgumentException>().WithParameterName("survivors");
