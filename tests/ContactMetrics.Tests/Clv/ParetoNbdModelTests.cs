@@ -161,6 +161,17 @@ public class ParetoNbdModelTests
     }
 
     [Fact]
+    public void TryFit_TinyIterationBudget_ReturnsFalseInsteadOfThrowing()
+    {
+        var data = CdnowData.Summary.Compress();
+        ParetoNbdModel.TryFit(data, new ModelFitOptions { MaxIterations = 1 }, out var fit).Should().BeFalse();
+        fit.Diagnostics.Converged.Should().BeFalse();
+        double.IsFinite(fit.LogLikelihood).Should().BeTrue();
+        FluentActions.Invoking(() => ParetoNbdModel.Fit(data, new ModelFitOptions { MaxIterations = 1 })).Should().Throw<ModelFitException>()
+            .Which.Diagnostics.Converged.Should().BeFalse();
+    }
+
+    [Fact]
     public void LogAdjacent_NearOne_QuadratureMatchesSeries()
     {
         // z = 1 - 1e-4 needs about 4e5 series terms: the series with a large budget is the reference for the tanh-sinh path.
