@@ -72,16 +72,9 @@ public sealed class BetaGeometricNbdModel
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
         LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(data, theta, gradient);
-        var start = StartingPoint(data);
-        var result = MaximumLikelihood.Maximize(objective, start, data.TotalWeight, options.MaxIterations, options.GradientTolerance);
-        var hessian = NumericalHessian.FromGradient(objective, result.Point);
-        var se = NumericalHessian.LogScaleStandardErrors(hessian, result.Point);
-        var p = result.Point;
-        var parameters = new BgNbdParameters(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
-        double[] values = [parameters.R, parameters.Alpha, parameters.A, parameters.B];
-        var estimates = Enumerable.Range(0, 4).Select(i => new ParameterEstimate(Names[i], values[i], se[i])).ToImmutableArray();
-        var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
-        fit = new BgNbdFit(new BetaGeometricNbdModel(parameters), estimates, result.LogLikelihood, diagnostics);
+        var result = LogParameterFit.Run(objective, null, StartingPoint(data), data.TotalWeight, options, Names);
+        var v = result.Values;
+        fit = new BgNbdFit(new BetaGeometricNbdModel(new BgNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
     }
 
@@ -225,35 +218,7 @@ public sealed class BetaGeometricNbdModel
     }
 
     private static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient)
-    {
-        double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), a = Math.Exp(theta[2]), b = Math.Exp(theta[3]);
-        gradient.Clear();
-        if (!(double.IsFinite(r) && double.IsFinite(alpha) && double.IsFinite(a) && double.IsFinite(b)) || r == 0 || alpha == 0 || a == 0 || b == 0)
-        {
-            return double.NaN;
-        }
-        Span<double> rowGradient = stackalloc double[4];
-        double total = 0;
-        var weights = data.Weight.AsSpan();
-        var frequency = data.Frequency.AsSpan();
-        var recency = data.Recency.AsSpan();
-        var age = data.Age.AsSpan();
-        for (int i = 0; i < weights.Length; i++)
-        {
-            double w = weights[i];
-            total += w * RowLogLikelihood(r, alpha, a, b, frequency[i], recency[i], age[i], rowGradient);
-            for (int k = 0; k < 4; k++)
-            {
-                gradient[k] += w * rowGradient[k];
-            }
-        }
-        // d/d ln(theta) = theta d/d theta.
-        gradient[0] *= r;
-        gradient[1] *= alpha;
-        gradient[2] *= a;
-        gradient[3] *= b;
-        return total;
-    }
+        => LogParameterFit.SumRows(data, theta, gradient, RowLogLikelihood);
 
     /// <summary>FHL eq. 6 in log space; fills the gradient with respect to (r, alpha, a, b) when a span is given.</summary>
     private static double RowLogLikelihood(double r, double alpha, double a, double b, int x, double recency, double age, Span<double> gradient)

@@ -46,9 +46,6 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ImmutableArray<Money> CustomerValues(RfmSummary customers, ValuationHorizon horizon)
     {
-        Preconditions.CheckNotNull(customers);
-        Preconditions.CheckNotNull(horizon);
-        var values = new Money[customers.Count];
         // Quadrature nodes depend on x only; customers share them.
         var nodes = new Dictionary<int, BetaQuadrature>();
         BetaQuadrature Nodes(int x)
@@ -60,12 +57,7 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
             }
             return q;
         }
-        for (int i = 0; i < values.Length; i++)
-        {
-            double value = ValueUnchecked(customers.Frequency[i], customers.Recency[i], customers.Age[i], customers.MonetaryValue[i], horizon, Nodes);
-            values[i] = Money.FromDouble(value, customers.Currency);
-        }
-        return [.. values];
+        return CustomerValueRows.Values(customers, horizon, i => ValueUnchecked(customers.Frequency[i], customers.Recency[i], customers.Age[i], customers.MonetaryValue[i], horizon, Nodes));
     }
 
     /// <summary>The discounted expected margin of one customer over the horizon (see the remarks).</summary>
@@ -86,15 +78,7 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
     private double ValueUnchecked(int x, double recency, double age, double meanSpend, ValuationHorizon horizon, Func<int, BetaQuadrature>? nodes)
     {
         double spend = Spend.ConditionalExpectedSpend(x, meanSpend);
-        double discount = 1.0, growth = 1.0 + horizon.DiscountRatePerPeriod;
-        double previous = 0, total = 0;
-        for (int k = 1; k <= horizon.Periods; k++)
-        {
-            discount /= growth;
-            double cumulative = Transactions.ConditionalExpectedTransactionsUnchecked(k * horizon.PeriodLength, x, recency, age, nodes ??= Transactions.QuadratureForFrequency);
-            total += (cumulative - previous) * discount;
-            previous = cumulative;
-        }
-        return Margin * spend * total;
+        var history = (Model: Transactions, X: x, Recency: recency, Age: age, Nodes: nodes ?? Transactions.QuadratureForFrequency);
+        return Margin * spend * horizon.DiscountedIncrements(history, static (t, h) => h.Model.ConditionalExpectedTransactionsUnchecked(t, h.X, h.Recency, h.Age, h.Nodes));
     }
 }

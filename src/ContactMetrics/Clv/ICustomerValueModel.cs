@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
 
 namespace ContactMetrics.Clv;
@@ -14,6 +15,22 @@ public interface ICustomerValueModel
     /// <param name="horizon">How many periods, how long each is and the discount rate per period.</param>
     /// <returns>One value per customer, in the order of <see cref="RfmSummary.CustomerIds"/> and in <see cref="RfmSummary.Currency"/>.</returns>
     ImmutableArray<Money> CustomerValues(RfmSummary customers, ValuationHorizon horizon);
+}
+
+/// <summary>The per-customer loop of the value models: one value per customer, in the summary's order and currency.</summary>
+internal static class CustomerValueRows
+{
+    internal static ImmutableArray<Money> Values(RfmSummary customers, ValuationHorizon horizon, Func<int, double> valueOfRow)
+    {
+        Preconditions.CheckNotNull(customers);
+        Preconditions.CheckNotNull(horizon);
+        var values = new Money[customers.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = Money.FromDouble(valueOfRow(i), customers.Currency);
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
+    }
 }
 
 /// <summary>
@@ -51,6 +68,24 @@ public sealed record ValuationHorizon
         get;
         init => field = Preconditions.CheckPositive(value, nameof(PeriodLength));
     } = 1.0;
+
+    /// <summary>
+    /// sum_{k=1..H} (C(k L) - C((k-1) L)) / (1 + d)^k for a cumulative expectation C with C(0) = 0: the discounted
+    /// increments of the horizon's periods, cash of period k discounted at its end.
+    /// </summary>
+    internal double DiscountedIncrements<TState>(TState state, Func<double, TState, double> cumulative)
+    {
+        double discount = 1.0, growth = 1.0 + DiscountRatePerPeriod;
+        double previous = 0, total = 0;
+        for (int k = 1; k <= Periods; k++)
+        {
+            discount /= growth;
+            double current = cumulative(k * PeriodLength, state);
+            total += (current - previous) * discount;
+            previous = current;
+        }
+        return total;
+    }
 
     /// <summary>Converts an annual discount rate to the rate for a period of the given number of days (compound).</summary>
     /// <param name="annualRate">The annual rate; at least 0.</param>

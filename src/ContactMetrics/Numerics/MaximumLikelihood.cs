@@ -22,13 +22,51 @@ internal sealed record MaximizationResult(double[] Point, double LogLikelihood, 
 /// </remarks>
 internal static class MaximumLikelihood
 {
+    /// <summary>
+    /// Pairs a log-likelihood without an analytic gradient with a central-difference one, step 1e-5 max(1, |x_i|):
+    /// truncation error O(h^2) and rounding of order eps |f| / h, about 7 correct digits for a log-likelihood of 1e4
+    /// (Nocedal &amp; Wright, "Numerical optimization", 2nd ed., section 8.1). Costs 2n + 1 evaluations.
+    /// </summary>
+    internal static LogLikelihoodWithGradient WithCentralDifferences(Func<double[], double> logLikelihood) => (point, gradient) =>
+    {
+        var x = point.ToArray();
+        double value = logLikelihood(x);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double step = 1e-5 * Math.Max(1.0, Math.Abs(point[i]));
+            x[i] = point[i] + step;
+            double plus = logLikelihood(x);
+            x[i] = point[i] - step;
+            double minus = logLikelihood(x);
+            x[i] = point[i];
+            gradient[i] = (plus - minus) / (2 * step);
+        }
+        return value;
+    };
+
     internal static MaximizationResult Maximize(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
     {
         int n = start.Length;
+        // The best point evaluated so far: what is returned when both optimizers run out of iterations (they throw).
+        var bestSeen = (double[])start.Clone();
+        double bestSeenValue = double.NegativeInfinity;
+        void Remember(double[] at, double value)
+        {
+            if (value > bestSeenValue)
+            {
+                bestSeenValue = value;
+                Array.Copy(at, bestSeen, n);
+            }
+        }
         var objective = ObjectiveFunction.Gradient(v =>
         {
             var gradient = new double[n];
-            double value = logLikelihood(v.AsArray() ?? v.ToArray(), gradient);
+            var at = v.ToArray();
+            double value = logLikelihood(at, gradient);
+            if (double.IsFinite(value))
+            {
+                Remember(at, value);
+            }
             if (!double.IsFinite(value))
             {
                 // Steers the line search back: MathNet treats a non-finite value as a failed step.
@@ -58,10 +96,24 @@ internal static class MaximumLikelihood
             method = "Nelder-Mead + BFGS";
             var values = ObjectiveFunction.Value(v =>
             {
-                double value = logLikelihood(v.ToArray(), new double[n]);
+                var at = v.ToArray();
+                double value = logLikelihood(at, new double[n]);
+                if (double.IsFinite(value))
+                {
+                    Remember(at, value);
+                }
                 return double.IsFinite(value) ? -value / scale : double.MaxValue;
             });
-            var simplex = NelderMeadSimplex.Minimum(values, Vector<double>.Build.DenseOfArray(start), 1e-10, maxIterations);
+            MinimizationResult simplex;
+            try
+            {
+                simplex = NelderMeadSimplex.Minimum(values, Vector<double>.Build.DenseOfArray(start), 1e-10, maxIterations);
+            }
+            catch (MaximumIterationsException simplexError)
+            {
+                message = $"BFGS failed from the start ({e.Message}); Nelder-Mead failed ({simplexError.Message}); returning the best point evaluated";
+                return Result(logLikelihood, bestSeen, scale, maxIterations, maxIterations, method, message);
+            }
             point = simplex.MinimizingPoint;
             iterations = simplex.Iterations;
             message = $"BFGS failed from the start ({e.Message}); Nelder-Mead: {simplex.ReasonForExit}";
@@ -78,8 +130,13 @@ internal static class MaximumLikelihood
             }
         }
 
-        var best = point.ToArray();
-        var grad = new double[n];
+        return Result(logLikelihood, point.ToArray(), scale, iterations, maxIterations, method, message);
+    }
+
+    /// <summary>The outcome at <paramref name="best"/>: log-likelihood, gradient norm and the convergence verdict.</summary>
+    private static MaximizationResult Result(LogLikelihoodWithGradient logLikelihood, double[] best, double scale, int iterations, int maxIterations, string method, string message)
+    {
+        var grad = new double[best.Length];
         double ll = logLikelihood(best, grad);
         double norm = 0;
         foreach (double g in grad)

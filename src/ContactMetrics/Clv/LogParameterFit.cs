@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using ContactMetrics.Numerics;
+
+namespace ContactMetrics.Clv;
+
+/// <summary>The steps every maximum-likelihood model here shares: maximize over log-parameters, standard errors, diagnostics.</summary>
+internal static class LogParameterFit
+{
+    /// <summary>
+    /// The weighted log-likelihood of (x, t_x, T) rows for a model with four positive parameters held as logarithms, and
+    /// its gradient with respect to those logarithms (chain rule: d/d ln(theta) = theta d/d theta); NaN where a parameter
+    /// underflows or overflows, which steers the optimizer back.
+    /// </summary>
+    internal static double SumRows(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient, FourParameterRow row)
+    {
+        double p0 = Math.Exp(theta[0]), p1 = Math.Exp(theta[1]), p2 = Math.Exp(theta[2]), p3 = Math.Exp(theta[3]);
+        gradient.Clear();
+        if (!(double.IsFinite(p0) && double.IsFinite(p1) && double.IsFinite(p2) && double.IsFinite(p3)) || p0 == 0 || p1 == 0 || p2 == 0 || p3 == 0)
+        {
+            return double.NaN;
+        }
+        Span<double> rowGradient = stackalloc double[4];
+        double total = 0;
+        var weights = data.Weight.AsSpan();
+        var frequency = data.Frequency.AsSpan();
+        var recency = data.Recency.AsSpan();
+        var age = data.Age.AsSpan();
+        for (int i = 0; i < weights.Length; i++)
+        {
+            double w = weights[i];
+            total += w * row(p0, p1, p2, p3, frequency[i], recency[i], age[i], rowGradient);
+            for (int k = 0; k < 4; k++)
+            {
+                gradient[k] += w * rowGradient[k];
+            }
+        }
+        gradient[0] *= p0;
+        gradient[1] *= p1;
+        gradient[2] *= p2;
+        gradient[3] *= p3;
+        return total;
+    }
+
+    /// <summary>
+    /// Maximizes <paramref name="objective"/> over the log-parameters from <paramref name="start"/>. Standard errors come
+    /// from the Hessian of the analytic gradient, or, when <paramref name="valueOnly"/> is given (the gradient being itself
+    /// numerical), from a four-point Hessian of the values.
+    /// </summary>
+    internal static LogParameterFitResult Run(LogLikelihoodWithGradient objective, Func<double[], double>? valueOnly, double[] start, double scale, ModelFitOptions options, ReadOnlySpan<string> names)
+    {
+        var result = MaximumLikelihood.Maximize(objective, start, scale, options.MaxIterations, options.GradientTolerance);
+        var hessian = valueOnly is null ? NumericalHessian.FromGradient(objective, result.Point) : NumericalHessian.FromValues(valueOnly, result.Point);
+        var se = NumericalHessian.LogScaleStandardErrors(hessian, result.Point);
+        var values = result.Point.Select(Math.Exp).ToArray();
+        var estimates = new ParameterEstimate[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            estimates[i] = new ParameterEstimate(names[i], values[i], se[i]);
+        }
+        var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
+        return new LogParameterFitResult(values, [.. estimates], result.LogLikelihood, diagnostics);
+    }
+}
+
+/// <summary>One row's log-likelihood; fills the gradient with respect to the four natural parameters.</summary>
+internal delegate double FourParameterRow(double p0, double p1, double p2, double p3, int x, double recency, double age, Span<double> gradient);
+
+/// <summary>The natural parameters, their estimates, the maximized log-likelihood and how the fit ended.</summary>
+internal sealed record LogParameterFitResult(double[] Values, ImmutableArray<ParameterEstimate> Estimates, double LogLikelihood, FitDiagnostics Diagnostics)
+{
+    internal bool Converged => Diagnostics.Converged;
+}
