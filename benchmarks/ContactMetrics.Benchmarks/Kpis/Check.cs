@@ -7,10 +7,13 @@ internal static class Check
 {
     public static void Run(int n)
     {
-        var rollup = new KpiRollupBenchmarks { Rows = n };
-        rollup.Setup();
-        Console.WriteLine($"rollup, handled contacts summed over groups: linq {rollup.Linq()}, library {rollup.Library()}, duckdb {rollup.DuckDb()}");
-        rollup.Cleanup();
+        foreach (string shape in new[] { "agent-channel-day", "channel-day" })
+        {
+            var rollup = new KpiRollupBenchmarks { Rows = n, Shape = shape };
+            rollup.Setup();
+            Console.WriteLine($"rollup {shape}, handled contacts summed over groups: linq {rollup.Linq()}, library {rollup.Library()}, duckdb {rollup.DuckDb()}; groups {rollup.LibraryGroups()}");
+            rollup.Cleanup();
+        }
         var repeats = new RepeatContactBenchmarks { Rows = n };
         repeats.Setup();
         Console.WriteLine($"contacts followed by a repeat: linq {repeats.Linq()}, library {repeats.Library()}, duckdb {repeats.DuckDb()}");

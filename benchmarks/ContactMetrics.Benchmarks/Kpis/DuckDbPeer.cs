@@ -13,7 +13,7 @@ internal static class DuckDbPeer
         connection.Open();
         Execute(connection, """
             CREATE TABLE interactions (
-              customer VARCHAR, agent VARCHAR, channel TINYINT, agent_channel BOOLEAN, inbound BOOLEAN, answered BOOLEAN,
+              customer VARCHAR, agent VARCHAR, queue VARCHAR, channel TINYINT, agent_channel BOOLEAN, inbound BOOLEAN, answered BOOLEAN,
               reason VARCHAR, arrived TIMESTAMPTZ, queue_ms BIGINT, talk_ms INTEGER, hold_ms INTEGER, acw_ms INTEGER,
               transfers INTEGER, resolved TINYINT, csat TINYINT, nps TINYINT, ces TINYINT)
             """);
@@ -24,6 +24,7 @@ internal static class DuckDbPeer
                 var row = appender.CreateRow();
                 row.AppendValue(i.CustomerId?.Value)
                     .AppendValue(i.AgentId?.Value)
+                    .AppendValue(i.Queue)
                     .AppendValue((sbyte)i.Channel)
                     .AppendValue(KpiOptions.IsAgentChannel(i.Channel))
                     .AppendValue(i.Direction == Direction.Inbound)
@@ -46,12 +47,13 @@ internal static class DuckDbPeer
         return connection;
     }
 
-    /// <summary>The rollup by agent, channel and local day, with the aggregates the library computes (without repeat detection).</summary>
-    public static long RollupAgentChannelDay(DuckDBConnection connection)
+    /// <summary>The rollup by agent, channel and local day (or channel and local day), with the aggregates the library computes (without repeat detection).</summary>
+    public static long Rollup(DuckDBConnection connection, bool byAgentDay)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT agent, channel, CAST(arrived AS DATE) AS day,
+        string keys = byAgentDay ? "agent, channel, CAST(arrived AS DATE) AS day" : "channel, CAST(arrived AS DATE) AS day";
+        command.CommandText = $"""
+            SELECT {keys},
               count(*) FILTER (WHERE inbound) AS offered,
               count(*) FILTER (WHERE inbound AND agent_channel) AS queued,
               count(*) FILTER (WHERE inbound AND agent_channel AND answered) AS answered,
