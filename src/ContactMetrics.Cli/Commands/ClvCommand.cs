@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using ContactMetrics.Cli.Output;
+using ContactMetrics.Clv;
+using ContactMetrics.Data;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary><c>contactmetrics clv fit</c>: fits a CLV model to a purchase log summarised at a calibration end.</summary>
+internal static class ClvCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var clv = new Command("clv", "Customer lifetime value models (BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma).");
+        clv.Add(CreateFit(console));
+        return clv;
+    }
+
+    private static Command CreateFit(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var model = new Option<string>("--model") { Description = "bg-nbd, pareto-nbd, mbg-nbd or gamma-gamma.", Required = true };
+        var purchases = new Option<string>("--purchases") { Description = "The purchases table (CSV or Parquet).", HelpName = "FILE", Required = true };
+        var calibrationEnd = new Option<string>("--calibration-end") { Description = "Last day of the calibration period (inclusive), yyyy-MM-dd.", HelpName = "DATE", Required = true };
+        var period = new Option<string>("--period") { Description = "Time unit of recency and age: day, week or month.", DefaultValueFactory = _ => "week" };
+        var zone = new Option<string>("--time-zone") { Description = "Zone in which purchase instants become dates.", DefaultValueFactory = _ => "UTC" };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+        var command = new Command("fit", "Fit a CLV model by maximum likelihood; prints its parameters with standard errors and the log-likelihood.")
+        {
+            model, purchases, calibrationEnd, period, zone, skipInvalid,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            string name = parse.GetValue(model)!.ToLowerInvariant();
+            if (name is not ("bg-nbd" or "pareto-nbd" or "mbg-nbd" or "gamma-gamma"))
+            {
+                throw new CliInputException($"--model: unknown model '{name}'; use bg-nbd, pareto-nbd, mbg-nbd or gamma-gamma.");
+            }
+            string endText = parse.GetValue(calibrationEnd)!;
+            var end = LocalDatePattern.Iso.Parse(endText);
+            if (!end.Success)
+            {
+                throw new CliInputException($"--calibration-end: '{endText}' is not a date (yyyy-MM-dd).");
+            }
+            var unit = parse.GetValue(period)!.ToLowerInvariant() switch
+            {
+                "day" => RfmPeriodUnit.Day,
+                "week" => RfmPeriodUnit.Week,
+                "month" => RfmPeriodUnit.Month,
+                var p => throw new CliInputException($"--period: use day, week or month; was '{p}'."),
+            };
+            var options = new RfmSummaryOptions(end.Value) { Period = unit, TimeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!) };
+            var rows = TableInput.ReadAll(parse.GetValue(purchases)!, parse.GetValue(skipInvalid), Tables.OpenPurchases, console);
+            var summary = RfmSummaryBuilder.Build(rows, options);
+            if (summary.Count == 0)
+            {
+                throw new CliInputException($"--purchases: no customer has a purchase on or before {endText}.");
+            }
+            var (estimates, logLikelihood, diagnostics, fitted) = console.Progress($"Fitting {name}", () => Fit(name, summary));
+
+            var output = new CommandOutput();
+            var section = output.Add("fit", $"{name} fit");
+            section.Note = $"{fitted:N0} customers, calibration to {endText}, time in {unit.ToString().ToLowerInvariant()}s.";
+            section.Fact("model", "Model", name)
+                .Fact("parameters", "Parameters", estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
+                .Fact("standardErrors", "Standard errors", estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
+                .Fact("logLikelihood", "Log-likelihood", logLikelihood)
+                .Fact("customers", "Customers", fitted)
+                .Fact("period", "Period", unit.ToString().ToLowerInvariant())
+                .Fact("converged", "Converged", diagnostics.Converged)
+                .Fact("iterations", "Iterations", diagnostics.Iterations)
+                .Fact("gradientNorm", "Gradient norm", diagnostics.GradientNorm);
+            var table = section.SetTable("estimates",
+                new OutputColumn("parameter", "Parameter"),
+                new OutputColumn("estimate", "Estimate", true),
+                new OutputColumn("standardError", "Std. error", true));
+            foreach (var e in estimates)
+            {
+                table.Row(e.Name, e.Value, e.StandardError);
+            }
+            common.Write(parse, output, console);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static (IReadOnlyList<ParameterEstimate> Estimates, double LogLikelihood, FitDiagnostics Diagnostics, int Customers) Fit(string model, RfmSummary summary)
+    {
+        switch (model)
+        {
+            case "gamma-gamma":
+                var gg = GammaGammaModel.Fit(summary);
+                return (gg.Estimates, gg.LogLikelihood, gg.Diagnostics, gg.Customers);
+            case "pareto-nbd":
+                var pn = ParetoNbdModel.Fit(summary.Compress());
+                return (pn.Estimates, pn.LogLikelihood, pn.Diagnostics, summary.Count);
+            case "mbg-nbd":
+                var mbg = ModifiedBetaGeometricNbdModel.Fit(summary.Compress());
+                return (mbg.Estimates, mbg.LogLikelihood, mbg.Diagnostics, summary.Count);
+            default:
+                var bg = BetaGeometricNbdModel.Fit(summary.Compress());
+                return (bg.Estimates, bg.LogLikelihood, bg.Diagnostics, summary.Count);
+        }
+    }
+}
