@@ -75,6 +75,7 @@ public static class CliApp
         root.Add(KpisCommand.Create(console));
         root.Add(StaffingCommand.Create(console));
         root.Add(ClvCommand.Create(console));
+        root.Add(AttributionCommand.Create(console));
         return root;
     }
 }

@@ -39,6 +39,29 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void Demo_Json_HasTheServiceAttributionSection()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("demo", "--out", dir.Path, "--customers", "400", "--seed", "3", "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        using var doc = JsonDocument.Parse(run.Out);
+        var section = doc.RootElement.GetProperty("serviceAttribution");
+        double conversions = section.GetProperty("conversions").GetDouble();
+        conversions.Should().Be(File.ReadLines(dir.File("conversions.csv")).Count() - 1);
+        section.GetProperty("serviceAssistedConversions").GetDouble().Should().BeInRange(0, conversions);
+        section.GetProperty("serviceAssistedShare").GetDouble().Should().BeInRange(0, 1);
+        section.GetProperty("markovServiceConversions").GetDouble().Should().BeInRange(0, conversions);
+        section.GetProperty("plantedServiceLift").GetDouble().Should().Be(1.5);
+        section.GetProperty("conversionRateWithService").GetDouble().Should().BeInRange(0, 1);
+        section.GetProperty("controlConversionRateWithService").GetDouble().Should().BeInRange(0, 1);
+        section.GetProperty("value").GetProperty("currency").GetString().Should().NotBeNullOrEmpty();
+        var channels = section.GetProperty("serviceChannels").EnumerateArray().ToList();
+        channels.Should().NotBeEmpty();
+        channels.Should().OnlyContain(c => c.GetProperty("channel").GetString()!.StartsWith("service:"));
+    }
+
+    [Fact]
     public void Demo_SameSeed_WritesIdenticalTables()
     {
         using var a = new TempDir();

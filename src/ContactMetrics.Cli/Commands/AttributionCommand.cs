@@ -1,0 +1,212 @@
+using System.CommandLine;
+using System.Globalization;
+using ContactMetrics.Attribution;
+using ContactMetrics.Cli.Output;
+using ContactMetrics.Data;
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// <c>contactmetrics attribution</c>: journeys from touchpoints, conversions and (optionally) service
+/// contacts; credits per channel by one model; the assist table; for Markov, P(conversion) and removal effects.
+/// </summary>
+internal static class AttributionCommand
+{
+    private static readonly string[] Models = ["first", "last", "last-non-service", "linear", "position", "time-decay", "markov", "shapley"];
+
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var touchpoints = new Option<string>("--touchpoints") { Description = "The touchpoints table (CSV or Parquet).", HelpName = "FILE", Required = true };
+        var conversions = new Option<string>("--conversions") { Description = "The conversions table (CSV or Parquet); one currency.", HelpName = "FILE", Required = true };
+        var interactions = new Option<string?>("--interactions") { Description = "Service contacts to add as service:<channel> touches.", HelpName = "FILE" };
+        var model = new Option<string>("--model") { Description = "Model: " + string.Join(", ", Models) + ".", HelpName = "MODEL", Required = true };
+        var lookback = new Option<string>("--lookback") { Description = "Touches up to this long before a conversion count, e.g. 30d.", DefaultValueFactory = _ => "30d" };
+        var order = new Option<int?>("--order") { Description = "Markov: the order of the chain, 1 to 8 (default 1).", HelpName = "K" };
+        var halfLife = new Option<string?>("--half-life") { Description = "Time decay: the half-life, e.g. 7d (default 7d).", HelpName = "DURATION" };
+        var position = new Option<string?>("--position") { Description = "Position-based: the first and last touch's shares, e.g. 0.4,0.4 (the default).", HelpName = "FIRST,LAST" };
+        var collapse = new Option<bool>("--collapse-repeats") { Description = "Collapse consecutive touches on the same channel into one." };
+        var assists = new Option<string>("--assists") { Description = "Assist counting: once (per conversion, Google Analytics) or per-occurrence.", DefaultValueFactory = _ => "once" };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+
+        var command = new Command("attribution", "Credit conversions and their value to marketing and service channels (first, last, last-non-service, linear, position, time-decay, Markov, Shapley), with assisted conversions.")
+        {
+            touchpoints, conversions, interactions, model, lookback, order, halfLife, position, collapse, assists, skipInvalid,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            string modelName = parse.GetValue(model)!.ToLowerInvariant();
+            if (!Models.Contains(modelName))
+            {
+                throw new CliInputException($"--model: unknown model '{parse.GetValue(model)}'; use {string.Join(", ", Models)}.");
+            }
+            RequireModel(parse.GetValue(order) is not null, "--order", "markov", modelName);
+            RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
+            RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
+            var lookbackValue = CliParsing.ParseDuration("--lookback", parse.GetValue(lookback)!);
+            if (lookbackValue <= Duration.Zero)
+            {
+                throw new CliInputException("--lookback must be positive.");
+            }
+            string assistText = parse.GetValue(assists)!;
+            var counting = assistText.ToLowerInvariant() switch
+            {
+                "once" => AssistCounting.OncePerConversion,
+                "per-occurrence" => AssistCounting.PerOccurrence,
+                _ => throw new CliInputException($"--assists: use once or per-occurrence; was '{assistText}'."),
+            };
+            var chainOrder = parse.GetValue(order) ?? 1;
+            if (chainOrder < 1 || chainOrder > MarkovAttribution.MaxOrder)
+            {
+                throw new CliInputException($"--order must be 1 to {MarkovAttribution.MaxOrder}; was {chainOrder}.");
+            }
+            var halfLifeValue = CliParsing.ParseDuration("--half-life", parse.GetValue(halfLife) ?? "7d");
+            if (halfLifeValue <= Duration.Zero)
+            {
+                throw new CliInputException("--half-life must be positive.");
+            }
+            var (firstShare, lastShare) = ParsePosition(parse.GetValue(position));
+
+            bool skip = parse.GetValue(skipInvalid);
+            var touches = TableInput.ReadAll(parse.GetValue(touchpoints)!, skip, Tables.OpenTouchpoints, console);
+            string conversionsPath = parse.GetValue(conversions)!;
+            var converted = TableInput.ReadAll(conversionsPath, skip, Tables.OpenConversions, console);
+            var currency = SingleCurrency(conversionsPath, converted);
+            List<Interaction>? contacts = parse.GetValue(interactions) is { } interactionsPath
+                ? TableInput.ReadAll(interactionsPath, skip, Tables.OpenInteractions, console)
+                : null;
+
+            var journeyOptions = new JourneyOptions { Lookback = lookbackValue, CollapseRepeats = parse.GetValue(collapse) };
+            var run = console.Progress("Attributing", () =>
+            {
+                var journeys = JourneyBuilder.Build(touches, converted, contacts, journeyOptions);
+                var paths = JourneyBuilder.Summarize(journeys);
+                MarkovAttributionResult? markov = null;
+                AttributionResult result = modelName switch
+                {
+                    "first" => new FirstTouchAttribution().Attribute(paths),
+                    "last" => new LastTouchAttribution().Attribute(paths),
+                    "last-non-service" => new LastNonServiceTouchAttribution().Attribute(paths),
+                    "linear" => new LinearAttribution().Attribute(paths),
+                    "position" => new PositionBasedAttribution(firstShare, lastShare).Attribute(paths),
+                    "time-decay" => new TimeDecayAttribution(halfLifeValue).Attribute(journeys),
+                    "markov" => (markov = new MarkovAttribution(chainOrder).Fit(paths)).Attribution,
+                    _ => new ShapleyAttribution(paths.Channels.Length <= ShapleyAttribution.MaxExactChannels ? ShapleyForm.Exact : ShapleyForm.PerConversion).Attribute(paths),
+                };
+                return (Journeys: journeys.Count, Paths: paths, Result: result, Markov: markov, Assists: AssistMetrics.Compute(paths, counting));
+            });
+            common.Write(parse, Render(run.Journeys, run.Paths, run.Result, run.Markov, run.Assists, currency, journeyOptions), console);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static void RequireModel(bool given, string option, string needed, string modelName)
+    {
+        if (given && modelName != needed)
+        {
+            throw new CliInputException($"{option} applies to --model {needed} only; the model is {modelName}.");
+        }
+    }
+
+    private static (double First, double Last) ParsePosition(string? text)
+    {
+        if (text is null)
+        {
+            return (0.4, 0.4);
+        }
+        var parts = CliParsing.ParseList(text);
+        if (parts.Count == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double first)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double last)
+            && first >= 0 && last >= 0 && first + last <= 1 && first + last > 0)
+        {
+            return (first, last);
+        }
+        throw new CliInputException($"--position: use two shares FIRST,LAST, each at least 0, together more than 0 and at most 1 (e.g. 0.4,0.4); was '{text}'.");
+    }
+
+    private static Currency SingleCurrency(string path, List<Conversion> conversions)
+    {
+        var currencies = conversions.Select(c => c.Value.Currency).Distinct().OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+        return currencies.Count switch
+        {
+            0 => throw new CliInputException($"{path}: no conversions; there is nothing to attribute."),
+            1 => currencies[0],
+            _ => throw new CliInputException(
+                $"{path}: conversions in {currencies.Count} currencies ({string.Join(", ", currencies.Select(c => c.Code))}); attribution adds conversion values, so give it one currency (filter or convert the file first)."),
+        };
+    }
+
+    internal static Money Amount(double value, Currency currency) =>
+        new(Math.Round(Money.FromDouble(value, currency).Amount, 2, MidpointRounding.ToEven), currency);
+
+    internal static CommandOutput Render(int journeys, PathSummary paths, AttributionResult result, MarkovAttributionResult? markov,
+        AssistReport assists, Currency currency, JourneyOptions options)
+    {
+        var output = new CommandOutput();
+        var credits = output.Add("attribution", "Attribution");
+        credits.Note = "Credits allocate conversions by the model's rule; they describe paths, not what a channel caused (docs/models/attribution.md).";
+        credits.Fact("model", "Model", result.Model)
+            .Fact("lookbackSeconds", "Lookback", options.Lookback)
+            .Fact("collapseRepeats", "Collapse repeats", options.CollapseRepeats)
+            .Fact("journeys", "Journeys", journeys)
+            .Fact("uniquePaths", "Unique paths", paths.Count)
+            .Fact("conversions", "Conversions", paths.TotalConversions)
+            .Fact("value", "Value", Amount(paths.TotalValue, currency))
+            .Fact("nonConvertingJourneys", "Non-converting journeys", paths.TotalNulls);
+        var table = credits.SetTable("channels",
+            new OutputColumn("channel", "Channel"),
+            new OutputColumn("conversions", "Conversions", true),
+            new OutputColumn("conversionShare", "Share", true),
+            new OutputColumn("value", "Value", true),
+            new OutputColumn("valueShare", "Value share", true, true));
+        double totalConversions = result.TotalConversions, totalValue = result.TotalValue;
+        foreach (int c in Enumerable.Range(0, result.Channels.Length)
+            .OrderByDescending(c => result.Conversions[c]).ThenBy(c => result.Channels[c], StringComparer.Ordinal))
+        {
+            table.Row(result.Channels[c], result.Conversions[c],
+                totalConversions > 0 ? new Rate(result.Conversions[c] / totalConversions) : null,
+                Amount(result.Value[c], currency),
+                totalValue > 0 ? new Rate(result.Value[c] / totalValue) : null);
+        }
+
+        var assist = output.Add("assists", "Assisted conversions");
+        assist.Note = "A channel assists a conversion when it is in the conversion's path other than as the last touch; the last touch gets the last-touch conversion, so a channel can be in both columns. Assists are co-occurrence, not cause.";
+        assist.Fact("counting", "Counting", assists.Counting == AssistCounting.OncePerConversion ? "once" : "per-occurrence")
+            .Fact("rule", "Rule", assists.Rule);
+        var at = assist.SetTable("channels",
+            new OutputColumn("channel", "Channel"),
+            new OutputColumn("assistedConversions", "Assisted", true),
+            new OutputColumn("assistedValue", "Assisted value", true),
+            new OutputColumn("lastTouchConversions", "Last touch", true),
+            new OutputColumn("lastTouchValue", "Last-touch value", true),
+            new OutputColumn("assistRatio", "Assist ratio", true));
+        foreach (var row in assists.Channels.OrderByDescending(r => r.AssistedConversions).ThenBy(r => r.Channel, StringComparer.Ordinal))
+        {
+            at.Row(row.Channel, row.AssistedConversions, Amount(row.AssistedValue, currency), row.LastTouchConversions,
+                Amount(row.LastTouchValue, currency), row.AssistRatio);
+        }
+
+        if (markov is not null)
+        {
+            var m = output.Add("markov", "Markov chain");
+            m.Note = "Removal effect: 1 - P(conversion with the channel removed) / P(conversion); credits are the removal effects normalised to the total.";
+            m.Fact("order", "Order", markov.Order)
+                .Fact("states", "States", markov.StateCount)
+                .Fact("conversionProbability", "P(conversion)", new Rate(markov.ConversionProbability));
+            var mt = m.SetTable("removalEffects",
+                new OutputColumn("channel", "Channel"),
+                new OutputColumn("removalEffect", "Removal effect", true));
+            var channels = markov.Attribution.Channels;
+            foreach (int c in Enumerable.Range(0, channels.Length).OrderByDescending(c => markov.RemovalEffects[c]).ThenBy(c => channels[c], StringComparer.Ordinal))
+            {
+                mt.Row(channels[c], new Rate(markov.RemovalEffects[c]));
+            }
+        }
+        return output;
+    }
+}
