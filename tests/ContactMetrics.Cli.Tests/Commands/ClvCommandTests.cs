@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ContactMetrics.Cli.Tests.Commands;
+
+public class ClvCommandTests
+{
+    /// <summary>The raw CDNOW sample log (../shared/data) rewritten as a purchases table: one row per log line, dated at midnight UTC, in USD.</summary>
+    private static string WriteCdnowPurchases(TempDir dir)
+    {
+        string data = SharedData.Path("CDNOW_sample.txt");
+        var csv = new StringBuilder("customer_id,occurred_at,amount,currency\n");
+        foreach (string line in File.ReadLines(data))
+        {
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length < 5)
+            {
+                continue;
+            }
+            var date = DateOnly.ParseExact(f[2], "yyyyMMdd", CultureInfo.InvariantCulture);
+            csv.Append(f[1]).Append(',').Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("T00:00:00Z,")
+               .Append(f[4]).Append(",USD\n");
+        }
+        string path = dir.File("purchases.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
+    [Fact]
+    public void ClvFit_BgNbdOnRawCdnowLog_ReproducesPublishedParameters()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("clv", "fit", "--model", "bg-nbd", "--purchases", WriteCdnowPurchases(dir), "--calibration-end", "1997-09-30", "--format", "json");
+        run.ExitCode.Should().Be(0, run.Error);
+        var fit = JsonDocument.Parse(run.Out).RootElement.GetProperty("fit");
+        var p = fit.GetProperty("parameters");
+        // Fader, Hardie & Lee (2005), Marketing Science 24(2): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4 (REFERENCES.md).
+        p.GetProperty("r").GetDouble().Should().BeApproximately(0.243, 0.0005);
+        p.GetProperty("alpha").GetDouble().Should().BeApproximately(4.414, 0.0005);
+        p.GetProperty("a").GetDouble().Should().BeApproximately(0.793, 0.0005);
+        p.GetProperty("b").GetDouble().Should().BeApproximately(2.426, 0.0005);
+        fit.GetProperty("logLikelihood").GetDouble().Should().BeApproximately(-9582.4, 0.05);
+        fit.GetProperty("customers").GetInt32().Should().Be(2357);
+    }
+
+    [Fact]
+    public void ClvFit_GammaGamma_ReproducesPublishedParameters()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("clv", "fit", "--model", "gamma-gamma", "--purchases", WriteCdnowPurchases(dir), "--calibration-end", "1997-09-30", "--format", "json");
+        run.ExitCode.Should().Be(0, run.Error);
+        var p = JsonDocument.Parse(run.Out).RootElement.GetProperty("fit").GetProperty("parameters");
+        // Fader, Hardie & Lee (2005), "RFM and CLV", JMR 42(4), CDNOW: p = 6.25, q = 3.74, gamma = 15.44.
+        p.GetProperty("p").GetDouble().Should().BeApproximately(6.25, 0.005);
+        p.GetProperty("q").GetDouble().Should().BeApproximately(3.74, 0.005);
+        p.GetProperty("gamma").GetDouble().Should().BeApproximately(15.44, 0.005);
+    }
+
+    [Theory]
+    [InlineData("--model", "bgnbd")]
+    [InlineData("--calibration-end", "30/09/1997")]
+    [InlineData("--period", "fortnight")]
+    public void ClvFit_BadArgument_ExitsWithTwoNamingIt(string option, string value)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("p.csv"), "customer_id,occurred_at,amount,currency\nC1,1997-01-01T00:00:00Z,10,USD\n");
+        string[] args = ["clv", "fit", "--model", "bg-nbd", "--purchases", dir.File("p.csv"), "--calibration-end", "1997-09-30"];
+        int i = Array.IndexOf(args, option);
+        args = i >= 0 ? args.Select((a, k) => k == i + 1 ? value : a).ToArray() : [.. args, option, value];
+        var run = CliRun.Of(args);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(option);
+    }
+}
+
+/// <summary>The reference data sets in ../shared/data beside the repository.</summary>
+internal static class SharedData
+{
+    public static string Path(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ContactMetrics.sln")))
+            {
+                string path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "data", file));
+                return File.Exists(path) ? path : throw new FileNotFoundException($"Reference data {file} is read from ../shared/data beside the repository; it is missing.", path);
+            }
+        }
+        throw new DirectoryNotFoundException($"ContactMetrics.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
