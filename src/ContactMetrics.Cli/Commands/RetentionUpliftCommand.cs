@@ -105,7 +105,7 @@ internal static class RetentionUpliftCommand
             {
                 result = console.Progress("Comparing retention", () => RetentionUpliftBuilder.Estimate(customerRows, interactionRows, grouping, h, end, options));
             }
-            catch (ArgumentException e) when (e.ParamName is "reference" or "exposed")
+            catch (ArgumentException e) when (e.ParamName is "reference" or "exposed" or "customers")
             {
                 throw new CliInputException($"--by {parse.GetValue(by)}: {e.Message.Split(" (Parameter")[0]}");
             }

@@ -181,7 +181,7 @@ public static class RetentionUpliftBuilder
     /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
     /// <returns>The index-date table and the comparison.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A group has no customers (the message names it).</exception>
+    /// <exception cref="ArgumentException">A group has no customers (the message names it; the parameter name is <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both are empty).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
     public static RetentionUpliftResult Estimate(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options = null)
     {
@@ -191,6 +191,8 @@ public static class RetentionUpliftBuilder
         }
         options ??= RetentionUpliftOptions.Default;
         var built = BuildTable(customers, interactions, grouping, observationEnd, options);
+        Preconditions.CheckArgument(built.Table.Count > 0, nameof(customers),
+            $"No customer has a qualifying contact before the observation end: groups '{built.ReferenceGroup}' and '{built.ExposedGroup}' have no customers.");
         var comparison = RetentionUplift.Compare(built.Table, built.ReferenceGroup, built.ExposedGroup, horizon.TotalDays, options.Cox);
         return new RetentionUpliftResult(built, comparison);
     }

@@ -174,4 +174,16 @@ public class RetentionCommandTests
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("'mood'");
     }
+
+    [Fact]
+    public void Uplift_EmptyGroup_Exit2NamingTheGroup()
+    {
+        using var dir = new TempDir();
+        CliRun.Of("demo", "--out", dir.Path, "--customers", "5", "--seed", "3").ExitCode.Should().Be(0);
+
+        var run = CliRun.Of("retention", "uplift", "--customers", dir.File("customers.csv"), "--interactions", dir.File("interactions.csv"), "--by", "proactive", "--horizon", "365d");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("'proactive' has no customers");
+    }
 }

@@ -97,6 +97,15 @@ public sealed class RetentionUpliftBuilderTests(SimulationFixture fixture, ITest
     }
 
     [Fact]
+    public void Estimate_NoCustomerQualifies_ThrowsNamingTheGroup()
+    {
+        var act = () => RetentionUpliftBuilder.Estimate([Customer("c1")], [Contact("i1", "c1", 1)], UpliftGrouping.FirstContactResolution,
+            Duration.FromDays(365), T0 + Duration.FromDays(30));
+
+        act.Should().Throw<ArgumentException>().WithMessage("*groups 'resolved' and 'unresolved' have no customers*");
+    }
+
+    [Fact]
     public void Estimate_SimulatedCenter_ResolvedFirstTimeRetainsBetter()
     {
         var center = fixture.Large;
