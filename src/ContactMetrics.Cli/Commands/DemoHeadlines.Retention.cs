@@ -126,7 +126,7 @@ internal static partial class DemoHeadlines
             var values = model.CustomerValues(active, horizon);
             var mean = Money.Sum(values, summary.Currency) / values.Length;
             return (new Money(Math.Round(mean.Amount, 2), mean.Currency), string.Create(CultureInfo.InvariantCulture,
-                $"the mean 3-year CLV of {active.Count:N0} customers still active at the end (BG/NBD x Gamma-Gamma fitted on all, weekly, 30% margin, 10%/year discount)"));
+                $"the mean 3-year CLV of an every-k-th sample of {active.Count:N0} customers still active at the end (BG/NBD x Gamma-Gamma fitted on all, weekly, 30% margin, 10%/year discount)"));
         }
         catch (ArgumentException)
         {
