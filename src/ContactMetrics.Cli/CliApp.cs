@@ -76,6 +76,7 @@ public static class CliApp
         root.Add(StaffingCommand.Create(console));
         root.Add(ClvCommand.Create(console));
         root.Add(AttributionCommand.Create(console));
+        root.Add(RetentionCommand.Create(console));
         return root;
     }
 }

@@ -90,3 +90,36 @@ internal static class SharedData
         throw new DirectoryNotFoundException($"ContactMetrics.sln not found above {AppContext.BaseDirectory}.");
     }
 }
+
+public class RetentionSbgCommandTests
+{
+    [Theory]
+    // Fader & Hardie (2007), "How to project customer retention", J. Interactive Marketing 21(1): regular and high-end cohorts (REFERENCES.md).
+    [InlineData("1000,631,468,382,326,289,262,241", 0.704, 1.182)]
+    [InlineData("1000,869,743,653,593,551,517,491", 0.668, 3.806)]
+    public void Sbg_PublishedCohorts_ReproduceAlphaAndBeta(string survivors, double alpha, double beta)
+    {
+        var run = CliRun.Of("retention", "sbg", "--survivors", survivors, "--format", "json");
+        run.ExitCode.Should().Be(0, run.Error);
+        using var doc = JsonDocument.Parse(run.Out);
+        var p = doc.RootElement.GetProperty("fit").GetProperty("parameters");
+        p.GetProperty("alpha").GetDouble().Should().BeApproximately(alpha, 0.0005);
+        p.GetProperty("beta").GetDouble().Should().BeApproximately(beta, 0.0005);
+        var periods = doc.RootElement.GetProperty("projection").GetProperty("periods");
+        periods.GetArrayLength().Should().Be(13, "periods 0-12");
+        // r(1) = beta / (alpha + beta) for the sBG, by hand from the fitted parameters.
+        periods[1].GetProperty("retentionRate").GetDouble().Should().BeApproximately(
+            p.GetProperty("beta").GetDouble() / (p.GetProperty("alpha").GetDouble() + p.GetProperty("beta").GetDouble()), 1e-9);
+    }
+
+    [Theory]
+    [InlineData("1000,631")]
+    [InlineData("1000,631,700")]
+    [InlineData("1000,abc,468")]
+    public void Sbg_BadSurvivors_ExitsWithTwo(string survivors)
+    {
+        var run = CliRun.Of("retention", "sbg", "--survivors", survivors);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--survivors");
+    }
+}

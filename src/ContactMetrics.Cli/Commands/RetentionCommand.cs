@@ -1,0 +1,251 @@
+using System.CommandLine;
+using System.Globalization;
+using ContactMetrics.Cli.Output;
+using ContactMetrics.Retention;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// <c>contactmetrics retention</c>: survival analysis on any CSV table (<c>km</c>: Kaplan-Meier curves with a log-rank
+/// test; <c>cox</c>: Cox proportional hazards) and the retention uplift between contact groups (<c>uplift</c>).
+/// </summary>
+internal static class RetentionCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("retention", "Survival analysis: Kaplan-Meier, Cox proportional hazards, and the retention uplift of good service in money.")
+        {
+            CreateKaplanMeier(console),
+            CreateCox(console),
+            RetentionUpliftCommand.Create(console),
+            RetentionSbgCommand.Create(console),
+        };
+        return command;
+    }
+
+    private static Command CreateKaplanMeier(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var (table, duration, @event) = TableOptions();
+        var group = new Option<string?>("--group") { Description = "Column whose values split the curves (one curve per value) and the log-rank test.", HelpName = "COL" };
+        var times = new Option<string?>("--times") { Description = "Report S(t) at these times only, e.g. 10,20,52 (R's summary(fit, times = ...)).", HelpName = "T1,T2,..." };
+        var level = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
+        var confType = new Option<string>("--conf-type") { Description = "Pointwise interval: log (R's default), log-log or plain.", DefaultValueFactory = _ => "log" };
+        var command = new Command("km", "Kaplan-Meier survival curves (Greenwood standard errors), medians and a log-rank test, from any CSV table.")
+        {
+            table, duration, @event, group, times, level, confType,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var intervalType = parse.GetValue(confType)!.ToLowerInvariant() switch
+            {
+                "log" => KaplanMeierIntervalType.Log,
+                "log-log" => KaplanMeierIntervalType.LogLog,
+                "plain" => KaplanMeierIntervalType.Plain,
+                var other => throw new CliInputException($"--conf-type: unknown type '{other}'; use log, log-log or plain."),
+            };
+            double confidence = CliParsing.ParseLevel("--confidence", parse.GetValue(level));
+            var at = ParseTimes(parse.GetValue(times));
+            var csv = GenericCsvTable.Read(parse.GetValue(table)!);
+            var survival = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
+            string? groupColumn = parse.GetValue(group);
+            if (groupColumn is not null)
+            {
+                survival = survival.WithGroups(csv.Labels(csv.Column("--group", groupColumn)));
+            }
+            var curves = KaplanMeier.Estimate(survival, confidence);
+
+            var output = new CommandOutput();
+            var summary = output.Add("kaplanMeier", "Kaplan-Meier");
+            summary.Fact("table", "Table", csv.Path)
+                .Fact("rows", "Rows", survival.Count)
+                .Fact("events", "Events", survival.Events.Count(e => e))
+                .Fact("confidenceLevel", "Confidence level", confidence)
+                .Fact("intervalType", "Interval", parse.GetValue(confType)!.ToLowerInvariant());
+            if (curves.Length > 1)
+            {
+                var logRank = LogRankTest.Compute(survival);
+                summary.Fact("logRankChiSquare", "Log-rank chi-square", logRank.Test.Statistic)
+                    .Fact("logRankDegreesOfFreedom", "Log-rank df", logRank.Test.DegreesOfFreedom)
+                    .Fact("logRankPValue", "Log-rank p", logRank.Test.PValue);
+            }
+
+            var rows = output.Add("survival", at.Count > 0 ? "Survival at the given times" : "Survival at each event time");
+            var t = rows.SetTable("rows",
+                new OutputColumn("group", "Group"),
+                new OutputColumn("time", "Time", true),
+                new OutputColumn("atRisk", "At risk", true),
+                new OutputColumn("events", "Events", true),
+                new OutputColumn("survival", "S(t)", true),
+                new OutputColumn("standardError", "SE", true),
+                new OutputColumn("lower", "Lower", true),
+                new OutputColumn("upper", "Upper", true));
+            foreach (var curve in curves)
+            {
+                if (at.Count == 0)
+                {
+                    foreach (var r in curve.Rows.Where(r => r.Events > 0))
+                    {
+                        var ci = r.Interval(intervalType);
+                        t.Row(curve.Group, r.Time, r.AtRisk, r.Events, r.Survival, r.StandardError, ci.Lower, ci.Upper);
+                    }
+                    continue;
+                }
+                double previous = double.NegativeInfinity;
+                foreach (double time in at)
+                {
+                    var last = curve.Rows.LastOrDefault(r => r.Time <= time);
+                    int atRisk = Enumerable.Range(0, survival.Count).Count(i => InGroup(survival, i, curve.Group) && survival.Durations[i] >= time);
+                    int events = curve.Rows.Where(r => r.Time > previous && r.Time <= time).Sum(r => r.Events);
+                    previous = time;
+                    var ci = last?.Interval(intervalType);
+                    t.Row(curve.Group, time, atRisk, events, last?.Survival ?? 1.0, last?.StandardError ?? 0.0, ci?.Lower ?? 1.0, ci?.Upper ?? 1.0);
+                }
+            }
+
+            var groups = output.Add("groups", "Per group");
+            var g = groups.SetTable("groups",
+                new OutputColumn("group", "Group"),
+                new OutputColumn("count", "N", true),
+                new OutputColumn("events", "Events", true),
+                new OutputColumn("median", "Median", true),
+                new OutputColumn("medianLower", "Median lower", true),
+                new OutputColumn("medianUpper", "Median upper", true));
+            foreach (var curve in curves)
+            {
+                var median = curve.Median(intervalType);
+                g.Row(curve.Group, curve.Count, curve.Events, median.Estimate, median.Lower, median.Upper);
+            }
+            common.Write(parse, output, console);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateCox(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var (table, duration, @event) = TableOptions();
+        var covariates = new Option<string>("--covariates") { Description = "Numeric covariate columns, e.g. fin,age,prio.", Required = true, HelpName = "A,B,C" };
+        var ties = new Option<string>("--ties") { Description = "Tied event times: efron (R's default) or breslow.", DefaultValueFactory = _ => "efron" };
+        var strata = new Option<string?>("--strata") { Description = "Column whose values are strata (a separate baseline hazard each).", HelpName = "COL" };
+        var level = new Option<double>("--confidence") { Description = "Confidence level of the hazard-ratio intervals.", DefaultValueFactory = _ => 0.95 };
+        var command = new Command("cox", "Cox proportional hazards (Efron or Breslow ties, optional strata) on any CSV table.")
+        {
+            table, duration, @event, covariates, ties, strata, level,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var options = new CoxOptions
+            {
+                Ties = parse.GetValue(ties)!.ToLowerInvariant() switch
+                {
+                    "efron" => CoxTies.Efron,
+                    "breslow" => CoxTies.Breslow,
+                    var other => throw new CliInputException($"--ties: unknown method '{other}'; use efron or breslow."),
+                },
+                ConfidenceLevel = CliParsing.ParseLevel("--confidence", parse.GetValue(level)),
+            };
+            var names = CliParsing.ParseList(parse.GetValue(covariates));
+            if (names.Count == 0)
+            {
+                throw new CliInputException("--covariates: give at least one column, e.g. --covariates fin,age.");
+            }
+            var csv = GenericCsvTable.Read(parse.GetValue(table)!);
+            var survival = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
+            foreach (string name in names)
+            {
+                int k = csv.Column("--covariates", name);
+                var values = csv.Numbers(k);
+                if (values.Distinct().Count() < 2)
+                {
+                    throw new CliInputException($"{csv.Path}: --covariates: column '{csv.Name(k)}' is constant; a Cox model cannot estimate its coefficient.");
+                }
+                survival = survival.WithCovariate(csv.Name(k), values);
+            }
+            if (parse.GetValue(strata) is { } strataColumn)
+            {
+                survival = survival.WithStrata(csv.Labels(csv.Column("--strata", strataColumn)));
+            }
+            if (!survival.Events.Contains(true))
+            {
+                throw new CliInputException($"{csv.Path}: column '{parse.GetValue(@event)}' has no events; a Cox model needs at least one.");
+            }
+            bool converged = CoxProportionalHazards.TryFit(survival, options, out var fit);
+            if (!converged)
+            {
+                console.Error.WriteLine($"contactmetrics: warning: the Cox fit did not converge ({fit.Diagnostics.Message}); the estimates are the last iterate.");
+            }
+
+            var output = new CommandOutput();
+            var model = output.Add("cox", "Cox proportional hazards");
+            model.Fact("table", "Table", csv.Path)
+                .Fact("observations", "Observations", fit.Observations)
+                .Fact("events", "Events", fit.Events)
+                .Fact("ties", "Ties", fit.Ties.ToString().ToLowerInvariant())
+                .Fact("strata", "Strata", parse.GetValue(strata))
+                .Fact("logLikelihood", "Log-likelihood", fit.LogLikelihood)
+                .Fact("nullLogLikelihood", "Null log-likelihood", fit.NullLogLikelihood)
+                .Fact("likelihoodRatioChiSquare", "Likelihood ratio chi-square", fit.LikelihoodRatioTest.Statistic)
+                .Fact("likelihoodRatioPValue", "Likelihood ratio p", fit.LikelihoodRatioTest.PValue)
+                .Fact("waldChiSquare", "Wald chi-square", fit.WaldTest.Statistic)
+                .Fact("scoreChiSquare", "Score chi-square", fit.ScoreTest.Statistic)
+                .Fact("degreesOfFreedom", "df", fit.LikelihoodRatioTest.DegreesOfFreedom)
+                .Fact("converged", "Converged", fit.Diagnostics.Converged)
+                .Fact("iterations", "Iterations", fit.Diagnostics.Iterations);
+            var coefficients = output.Add("parameters", "Coefficients");
+            coefficients.Note = string.Create(CultureInfo.InvariantCulture, $"Hazard-ratio intervals at {options.ConfidenceLevel:P0} (Wald, exp(coef +- z se)).");
+            var t = coefficients.SetTable("coefficients",
+                new OutputColumn("name", "Covariate"),
+                new OutputColumn("coefficient", "coef", true),
+                new OutputColumn("hazardRatio", "exp(coef)", true),
+                new OutputColumn("standardError", "se(coef)", true),
+                new OutputColumn("z", "z", true),
+                new OutputColumn("pValue", "p", true),
+                new OutputColumn("hazardRatioLower", "HR lower", true),
+                new OutputColumn("hazardRatioUpper", "HR upper", true));
+            foreach (var c in fit.Coefficients)
+            {
+                t.Row(c.Name, c.Estimate, c.HazardRatio, c.StandardError, c.Z, c.PValue, c.HazardRatioInterval.Lower, c.HazardRatioInterval.Upper);
+            }
+            common.Write(parse, output, console);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static (Option<string> Table, Option<string> Duration, Option<string> Event) TableOptions() =>
+        (new Option<string>("--table") { Description = "CSV file with a header row.", Required = true, HelpName = "FILE" },
+         new Option<string>("--duration") { Description = "Column with the follow-up time (a number of at least 0).", Required = true, HelpName = "COL" },
+         new Option<string>("--event") { Description = "Column with the event indicator (1/0 or true/false; 0 = censored).", Required = true, HelpName = "COL" });
+
+    private static SurvivalTable ReadSurvival(GenericCsvTable csv, string duration, string @event)
+    {
+        int d = csv.Column("--duration", duration);
+        int e = csv.Column("--event", @event);
+        if (csv.Count == 0)
+        {
+            throw new CliInputException($"{csv.Path}: the table has no rows.");
+        }
+        return SurvivalTable.FromColumns(csv.Numbers(d, v => v >= 0, "is negative; a duration must be at least 0"), csv.Flags(e));
+    }
+
+    private static bool InGroup(SurvivalTable table, int row, string? group) => group is null || table.Groups[row] == group;
+
+    private static List<double> ParseTimes(string? text)
+    {
+        var times = new List<double>();
+        foreach (string part in CliParsing.ParseList(text))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v < 0)
+            {
+                throw new CliInputException($"--times: '{part}' is not a time of at least 0; use e.g. --times 10,20,52.");
+            }
+            times.Add(v);
+        }
+        times.Sort();
+        return times;
+    }
+}

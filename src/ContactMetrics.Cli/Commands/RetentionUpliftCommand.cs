@@ -1,0 +1,193 @@
+using System.CommandLine;
+using System.Globalization;
+using ContactMetrics.Cli.Output;
+using ContactMetrics.Data;
+using ContactMetrics.Domain;
+using ContactMetrics.Retention;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// <c>contactmetrics retention uplift</c>: retention at a horizon of customers whose first qualifying contact went well
+/// vs not (index-date design), the difference with its interval, the adjusted hazard ratio, and optionally the money.
+/// </summary>
+internal static class RetentionUpliftCommand
+{
+    private static readonly Dictionary<string, UpliftGrouping> Groupings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["first-contact-resolution"] = UpliftGrouping.FirstContactResolution,
+        ["csat"] = UpliftGrouping.Csat,
+        ["channel"] = UpliftGrouping.Channel,
+        ["proactive"] = UpliftGrouping.Proactive,
+    };
+
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var customers = new Option<string>("--customers") { Description = "Customers table (customer_id, segment, acquired_on, churned_on).", Required = true, HelpName = "FILE" };
+        var interactions = new Option<string>("--interactions") { Description = "Interactions table.", Required = true, HelpName = "FILE" };
+        var by = new Option<string>("--by") { Description = "Grouping by the first qualifying contact: first-contact-resolution, csat, channel (person vs self-service) or proactive (outbound vs control).", Required = true };
+        var horizon = new Option<string>("--horizon") { Description = "How long after the index contact retention is read, e.g. 365d.", Required = true, HelpName = "P" };
+        var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd, start of day UTC); default: the day after the last contact.", HelpName = "DATE" };
+        var resolution = new Option<string>("--resolution") { Description = "first-contact-resolution from the resolved flag, or repeat (same reason again within --repeat-window).", DefaultValueFactory = _ => "flag" };
+        var repeatWindow = new Option<string>("--repeat-window") { Description = "Repeat window for --resolution repeat.", DefaultValueFactory = _ => "7d" };
+        var topBox = new Option<int>("--csat-top-box") { Description = "Lowest CSAT (1-5) counted as top-box for --by csat.", DefaultValueFactory = _ => 5 };
+        var value = new Option<decimal?>("--value-per-customer") { Description = "Value of one kept customer (an input, e.g. a mean CLV): prints customers kept and money." };
+        var currency = new Option<string>("--currency") { Description = "Currency of --value-per-customer.", DefaultValueFactory = _ => "EUR" };
+        var affected = new Option<double?>("--customers-affected") { Description = "Customers the uplift applies to; default: the customers in the worse (exposed) group." };
+        var level = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+        var command = new Command("uplift", "Retention uplift between customers whose first contact went well and the rest (index-date Kaplan-Meier and adjusted Cox), optionally in money.")
+        {
+            customers, interactions, by, horizon, asOf, resolution, repeatWindow, topBox, value, currency, affected, level, skipInvalid,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var grouping = Groupings.TryGetValue(parse.GetValue(by)!, out var gr) ? gr
+                : throw new CliInputException($"--by: unknown grouping '{parse.GetValue(by)}'; use {string.Join(", ", Groupings.Keys)}.");
+            var h = CliParsing.ParseDuration("--horizon", parse.GetValue(horizon)!);
+            if (h <= Duration.Zero)
+            {
+                throw new CliInputException($"--horizon must be positive; was '{parse.GetValue(horizon)}'.");
+            }
+            var options = new RetentionUpliftOptions
+            {
+                Resolution = parse.GetValue(resolution)!.ToLowerInvariant() switch
+                {
+                    "flag" => ResolutionSource.ResolvedFlag,
+                    "repeat" => ResolutionSource.RepeatContact,
+                    var other => throw new CliInputException($"--resolution: unknown source '{other}'; use flag or repeat."),
+                },
+                RepeatWindow = Positive("--repeat-window", parse.GetValue(repeatWindow)!),
+                CsatTopBoxMinimum = parse.GetValue(topBox) is int tb and >= SurveyResponse.CsatMin and <= SurveyResponse.CsatMax ? tb
+                    : throw new CliInputException($"--csat-top-box must be 1-5; was {parse.GetValue(topBox)}."),
+                Cox = new CoxOptions { ConfidenceLevel = CliParsing.ParseLevel("--confidence", parse.GetValue(level)) },
+            };
+            Money? perCustomer = null;
+            if (parse.GetValue(value) is decimal amount)
+            {
+                if (!Currency.TryParse(parse.GetValue(currency), out var cur))
+                {
+                    throw new CliInputException($"--currency: '{parse.GetValue(currency)}' is not an ISO 4217 code such as EUR.");
+                }
+                perCustomer = new Money(amount, cur);
+            }
+            double? customersAffected = parse.GetValue(affected);
+            if (customersAffected is double ca && !(ca >= 0 && double.IsFinite(ca)))
+            {
+                throw new CliInputException($"--customers-affected must be at least 0; was {ca.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            bool skip = parse.GetValue(skipInvalid);
+            var customerRows = TableInput.ReadAll(parse.GetValue(customers)!, skip, Tables.OpenCustomers, console);
+            var interactionRows = TableInput.ReadAll(parse.GetValue(interactions)!, skip, Tables.OpenInteractions, console);
+            Instant end;
+            if (parse.GetValue(asOf) is { } asOfText)
+            {
+                var parsed = LocalDatePattern.Iso.Parse(asOfText);
+                end = parsed.Success ? parsed.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()
+                    : throw new CliInputException($"--as-of: '{asOfText}' is not a date (yyyy-MM-dd).");
+            }
+            else if (interactionRows.Count > 0)
+            {
+                end = interactionRows.Max(i => i.ArrivedAt).InUtc().Date.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            }
+            else
+            {
+                throw new CliInputException($"{parse.GetValue(interactions)}: no interactions, so no customer has an index contact.");
+            }
+
+            RetentionUpliftResult result;
+            try
+            {
+                result = console.Progress("Comparing retention", () => RetentionUpliftBuilder.Estimate(customerRows, interactionRows, grouping, h, end, options));
+            }
+            catch (ArgumentException e) when (e.ParamName is "reference" or "exposed" or "customers")
+            {
+                throw new CliInputException($"--by {parse.GetValue(by)}: {e.Message.Split(" (Parameter")[0]}");
+            }
+            var output = Render(result, end, perCustomer, customersAffected);
+            common.Write(parse, output, console);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    internal static CommandOutput Render(RetentionUpliftResult result, Instant observationEnd, Money? valuePerCustomer, double? customersAffected)
+    {
+        var output = new CommandOutput();
+        var c = result.Comparison;
+        var data = result.Data;
+        var section = output.Add("retentionUplift", "Retention uplift");
+        section.Note = string.Create(CultureInfo.InvariantCulture,
+            $"Index date: each customer's first qualifying contact; retention (Kaplan-Meier) {c.Horizon:0.#} days after it. Difference = {data.ReferenceGroup} - {data.ExposedGroup} (Greenwood, normal approximation). Hazard ratio = {data.ExposedGroup} vs {data.ReferenceGroup}, Cox adjusted for {Adjustment(c)}.");
+        section.Fact("grouping", "Grouping", Groupings.First(kv => kv.Value == data.Grouping).Key)
+            .Fact("horizonDays", "Horizon (days)", c.Horizon)
+            .Fact("observationEnd", "Observation end", observationEnd)
+            .Fact("customersIncluded", "Customers included", data.Table.Count)
+            .Fact("customersWithoutQualifyingContact", "Left out: no qualifying contact", data.CustomersWithoutQualifyingContact)
+            .Fact("customersChurnedBeforeIndex", "Left out: churned before index", data.CustomersChurnedBeforeIndex)
+            .Fact("difference", "Retention difference", new Rate(c.Difference.Estimate))
+            .Fact("differenceLower", "Difference lower", new Rate(c.Difference.Interval.Lower))
+            .Fact("differenceUpper", "Difference upper", new Rate(c.Difference.Interval.Upper))
+            .Fact("differenceStandardError", "Difference SE", c.Difference.StandardError)
+            .Fact("confidenceLevel", "Confidence level", c.Difference.Interval.Level)
+            .Fact("hazardRatio", "Adjusted hazard ratio", c.HazardRatio?.HazardRatio)
+            .Fact("hazardRatioLower", "Hazard ratio lower", c.HazardRatio?.HazardRatioInterval.Lower)
+            .Fact("hazardRatioUpper", "Hazard ratio upper", c.HazardRatio?.HazardRatioInterval.Upper)
+            .Fact("hazardRatioPValue", "Hazard ratio p", c.HazardRatio?.PValue)
+            .Fact("adjustedFor", "Adjusted for", Adjustment(c));
+        if (c.Note is not null)
+        {
+            section.Fact("note", "Note", c.Note);
+        }
+        var groups = section.SetTable("groups",
+            new OutputColumn("group", "Group"),
+            new OutputColumn("customers", "Customers", true),
+            new OutputColumn("churns", "Churns by horizon", true),
+            new OutputColumn("retention", "Retention", true),
+            new OutputColumn("standardError", "SE", true, Detail: true),
+            new OutputColumn("lower", "Lower", true),
+            new OutputColumn("upper", "Upper", true),
+            new OutputColumn("followedUpToHorizon", "Followed to horizon"));
+        foreach (var g in new[] { c.Reference, c.Exposed })
+        {
+            groups.Row(g.Group, g.Customers, g.Events, new Rate(g.Retention), g.StandardError, new Rate(g.Interval.Lower), new Rate(g.Interval.Upper), g.FollowedUpToHorizon);
+        }
+        if (valuePerCustomer is Money perCustomer)
+        {
+            var v = RetentionUpliftValue.Of(c.Difference, customersAffected ?? c.Exposed.Customers, perCustomer, "given (--value-per-customer)");
+            var money = output.Add("value", "Value of the uplift");
+            money.Note = "The value per customer is an input; the interval carries only the uplift's uncertainty.";
+            money.Fact("customersAffected", "Customers affected", v.CustomersAffected)
+                .Fact("customersKept", "Customers kept", v.CustomersKept)
+                .Fact("customersKeptLower", "Customers kept lower", v.CustomersKeptInterval.Lower)
+                .Fact("customersKeptUpper", "Customers kept upper", v.CustomersKeptInterval.Upper)
+                .Fact("valuePerCustomer", "Value per customer", v.ValuePerCustomer)
+                .Fact("value", "Value", v.Value)
+                .Fact("valueLower", "Value lower", v.Low)
+                .Fact("valueUpper", "Value upper", v.High)
+                .Fact("formula", "Formula", v.Formula);
+        }
+        return output;
+    }
+
+    private static string Adjustment(RetentionComparison c)
+    {
+        var parts = new List<string>(c.AdjustedFor);
+        if (c.Stratified)
+        {
+            parts.Add("segment (strata)");
+        }
+        return parts.Count > 0 ? string.Join(", ", parts) : "nothing";
+    }
+
+    private static Duration Positive(string option, string text)
+    {
+        var d = CliParsing.ParseDuration(option, text);
+        return d > Duration.Zero ? d : throw new CliInputException($"{option} must be positive; was '{text}'.");
+    }
+}

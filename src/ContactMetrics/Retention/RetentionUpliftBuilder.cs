@@ -1,0 +1,270 @@
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Retention;
+
+/// <summary>How customers are split into a reference (favourable) and an exposed (adverse) group by a contact.</summary>
+public enum UpliftGrouping
+{
+    /// <summary>First contact with a known outcome resolved (reference) or not (exposed); see <see cref="RetentionUpliftOptions.Resolution"/>.</summary>
+    FirstContactResolution = 0,
+
+    /// <summary>First surveyed contact rated top-box (reference) or not (exposed); see <see cref="RetentionUpliftOptions.CsatTopBoxMinimum"/>.</summary>
+    Csat = 1,
+
+    /// <summary>First inbound contact served by a person (reference) or by self-service, chatbot or IVR (exposed).</summary>
+    Channel = 2,
+
+    /// <summary>First contact outbound, i.e. proactive (reference), or inbound, the control (exposed).</summary>
+    Proactive = 3,
+}
+
+/// <summary>Where the resolution of a contact comes from.</summary>
+public enum ResolutionSource
+{
+    /// <summary>The interaction's <see cref="Interaction.Resolved"/> flag; contacts without it do not qualify.</summary>
+    ResolvedFlag = 0,
+
+    /// <summary>
+    /// Repeat detection: an answered contact with a reason is unresolved when the customer contacts again on the same
+    /// reason within <see cref="RetentionUpliftOptions.RepeatWindow"/> of its end. The index time is then the end of the
+    /// window, when the group is known.
+    /// </summary>
+    RepeatContact = 1,
+}
+
+/// <summary>Options of <see cref="RetentionUpliftBuilder"/>.</summary>
+public sealed record RetentionUpliftOptions
+{
+    /// <summary>The defaults: resolved flag, 7-day repeat window, CSAT top-box 5, segment strata and tenure adjustment.</summary>
+    public static RetentionUpliftOptions Default { get; } = new();
+
+    /// <summary>Where first-contact resolution comes from; <see cref="ResolutionSource.ResolvedFlag"/> by default.</summary>
+    public ResolutionSource Resolution { get; init; } = ResolutionSource.ResolvedFlag;
+
+    /// <summary>The repeat window for <see cref="ResolutionSource.RepeatContact"/>; 7 days by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public Duration RepeatWindow
+    {
+        get;
+        init => field = value > Duration.Zero ? value : throw new ArgumentOutOfRangeException(nameof(RepeatWindow), value, "The repeat window must be positive.");
+    } = Duration.FromDays(7);
+
+    /// <summary>The lowest CSAT (1-5) counted as top-box; 5 by default (4 gives top-two-box).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1-5.</exception>
+    public int CsatTopBoxMinimum
+    {
+        get;
+        init => field = Preconditions.CheckInRange(value, SurveyResponse.CsatMin, SurveyResponse.CsatMax, nameof(CsatTopBoxMinimum));
+    } = SurveyResponse.CsatMax;
+
+    /// <summary>Whether the Cox model is stratified by customer segment (when there is more than one); true by default.</summary>
+    public bool StratifyBySegment { get; init; } = true;
+
+    /// <summary>Whether the Cox model adjusts for tenure at the index contact (years since acquisition); true by default.</summary>
+    public bool AdjustForTenure { get; init; } = true;
+
+    /// <summary>The Cox model's options, including the confidence level of every interval; <see cref="CoxOptions.Default"/> by default.</summary>
+    public CoxOptions Cox { get; init => field = value ?? throw new ArgumentNullException(nameof(Cox)); } = CoxOptions.Default;
+}
+
+/// <summary>
+/// Builds an index-date survival table from customers and interactions and compares retention between the groups a
+/// contact puts customers in (<see cref="UpliftGrouping"/>).
+/// </summary>
+/// <remarks>
+/// Landmark (index-date) design: each customer's group is fixed by their first qualifying contact, and follow-up starts
+/// at that contact's end (for repeat detection, at the end of the repeat window, when the group is known), in days.
+/// Customers churned before the index time are excluded, so nobody is credited with survival before they qualified
+/// (no immortal-time bias; Suissa, "Immortal time bias in pharmacoepidemiology", Am J Epidemiol 167(4), 2008; Anderson,
+/// Cain &amp; Gelber, "Analysis of survival by tumor response", J Clin Oncol 1(11), 1983, for the landmark method). A churn
+/// date is taken at 12:00 UTC of that day; customers are censored at the observation end.
+/// </remarks>
+public static class RetentionUpliftBuilder
+{
+    /// <summary>The group labels of a grouping: (reference, exposed).</summary>
+    /// <param name="grouping">The grouping.</param>
+    /// <returns>The labels, e.g. ("resolved", "unresolved").</returns>
+    public static (string Reference, string Exposed) Labels(UpliftGrouping grouping) => grouping switch
+    {
+        UpliftGrouping.FirstContactResolution => ("resolved", "unresolved"),
+        UpliftGrouping.Csat => ("top-box", "not-top-box"),
+        UpliftGrouping.Channel => ("person", "self-service"),
+        UpliftGrouping.Proactive => ("proactive", "control"),
+        _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping."),
+    };
+
+    /// <summary>The survival table of the index-date design: one row per included customer, time in days from the index time.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">Their interactions; contacts without a customer id or of unknown customers are ignored.</param>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="observationEnd">The end of observation: customers still active are censored here; contacts after it are ignored.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The table with ids, groups, strata by segment (when asked and there is more than one), and the covariate <c>tenureYears</c> (when asked), plus the counts of excluded customers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IndexDateTable BuildTable(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Instant observationEnd, RetentionUpliftOptions? options = null)
+    {
+        Preconditions.CheckNotNull(customers);
+        Preconditions.CheckNotNull(interactions);
+        options ??= RetentionUpliftOptions.Default;
+        var (referenceLabel, exposedLabel) = Labels(grouping);
+        var byCustomer = new Dictionary<CustomerId, List<Interaction>>();
+        foreach (var i in interactions)
+        {
+            if (i.CustomerId is CustomerId id && i.ArrivedAt < observationEnd)
+            {
+                if (!byCustomer.TryGetValue(id, out var list))
+                {
+                    list = [];
+                    byCustomer[id] = list;
+                }
+                list.Add(i);
+            }
+        }
+
+        var ids = new List<string>();
+        var durations = new List<double>();
+        var events = new List<bool>();
+        var groups = new List<string>();
+        var segments = new List<string>();
+        var tenure = new List<double>();
+        int noContact = 0, churnedBefore = 0;
+        foreach (var customer in customers)
+        {
+            if (!byCustomer.TryGetValue(customer.Id, out var contacts))
+            {
+                noContact++;
+                continue;
+            }
+            contacts.Sort((a, b) => a.ArrivedAt.CompareTo(b.ArrivedAt));
+            if (Index(contacts, grouping, options) is not (Instant index, bool favourable) || index >= observationEnd)
+            {
+                noContact++;
+                continue;
+            }
+            Instant? churn = customer.ChurnedOn is LocalDate d ? d.At(new LocalTime(12, 0)).InUtc().ToInstant() : null;
+            if (churn is Instant c && c <= index)
+            {
+                churnedBefore++;
+                continue;
+            }
+            bool churned = churn is Instant ch && ch <= observationEnd;
+            var end = churned ? churn!.Value : observationEnd;
+            ids.Add(customer.Id.Value);
+            durations.Add((end - index).TotalDays);
+            events.Add(churned);
+            groups.Add(favourable ? referenceLabel : exposedLabel);
+            segments.Add(customer.Segment ?? "(none)");
+            tenure.Add(Math.Max(0, (index - customer.AcquiredOn.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()).TotalDays / 365.25));
+        }
+        var table = SurvivalTable.FromColumns(durations.ToArray(), events.ToArray(), ids).WithGroups(groups);
+        if (options.StratifyBySegment && segments.Distinct().Skip(1).Any())
+        {
+            table = table.WithStrata(segments);
+        }
+        if (options.AdjustForTenure && ids.Count > 0)
+        {
+            table = table.WithCovariate("tenureYears", tenure.ToArray());
+        }
+        return new IndexDateTable(grouping, referenceLabel, exposedLabel, table, noContact, churnedBefore);
+    }
+
+    /// <summary>
+    /// Compares retention at <paramref name="horizon"/> between the groups of <paramref name="grouping"/> with the
+    /// index-date design (<see cref="BuildTable"/>, then <see cref="RetentionUplift.Compare"/>).
+    /// </summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">Their interactions.</param>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="horizon">How long after the index time retention is read (e.g. 365 days); positive.</param>
+    /// <param name="observationEnd">The end of observation.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The index-date table and the comparison.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A group has no customers (the message names it; the parameter name is <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both are empty).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
+    public static RetentionUpliftResult Estimate(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options = null)
+    {
+        if (horizon <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "The horizon must be positive.");
+        }
+        options ??= RetentionUpliftOptions.Default;
+        var built = BuildTable(customers, interactions, grouping, observationEnd, options);
+        Preconditions.CheckArgument(built.Table.Count > 0, nameof(customers),
+            $"No customer has a qualifying contact before the observation end: groups '{built.ReferenceGroup}' and '{built.ExposedGroup}' have no customers.");
+        var comparison = RetentionUplift.Compare(built.Table, built.ReferenceGroup, built.ExposedGroup, horizon.TotalDays, options.Cox);
+        return new RetentionUpliftResult(built, comparison);
+    }
+
+    private static (Instant Index, bool Favourable)? Index(List<Interaction> contacts, UpliftGrouping grouping, RetentionUpliftOptions options)
+    {
+        switch (grouping)
+        {
+            case UpliftGrouping.FirstContactResolution when options.Resolution == ResolutionSource.ResolvedFlag:
+                foreach (var i in contacts)
+                {
+                    if (i.Resolved is bool r)
+                    {
+                        return (i.EndedAt, r);
+                    }
+                }
+                return null;
+            case UpliftGrouping.FirstContactResolution:
+                for (int k = 0; k < contacts.Count; k++)
+                {
+                    var i = contacts[k];
+                    if (!i.IsAnswered || i.Reason is null)
+                    {
+                        continue;
+                    }
+                    var windowEnd = i.EndedAt + options.RepeatWindow;
+                    bool repeat = false;
+                    for (int m = k + 1; m < contacts.Count && contacts[m].ArrivedAt <= windowEnd; m++)
+                    {
+                        repeat |= contacts[m].Reason == i.Reason && contacts[m].ArrivedAt > i.ArrivedAt;
+                    }
+                    return (windowEnd, !repeat);
+                }
+                return null;
+            case UpliftGrouping.Csat:
+                foreach (var i in contacts)
+                {
+                    if (i.Survey?.Csat is int csat)
+                    {
+                        return (i.EndedAt, csat >= options.CsatTopBoxMinimum);
+                    }
+                }
+                return null;
+            case UpliftGrouping.Channel:
+                foreach (var i in contacts)
+                {
+                    if (i.Direction == Direction.Inbound)
+                    {
+                        return (i.EndedAt, !IsSelfService(i.Channel));
+                    }
+                }
+                return null;
+            case UpliftGrouping.Proactive:
+                return (contacts[0].EndedAt, contacts[0].Direction == Direction.Outbound);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping.");
+        }
+    }
+
+    private static bool IsSelfService(Channel channel) => channel is Channel.SelfService or Channel.Chatbot or Channel.Ivr;
+}
+
+/// <summary>The index-date survival table and who was left out.</summary>
+/// <param name="Grouping">The grouping.</param>
+/// <param name="ReferenceGroup">The favourable group's label.</param>
+/// <param name="ExposedGroup">The adverse group's label.</param>
+/// <param name="Table">One row per included customer: days from the index time to churn or censoring.</param>
+/// <param name="CustomersWithoutQualifyingContact">Customers left out because no contact qualified before the observation end.</param>
+/// <param name="CustomersChurnedBeforeIndex">Customers left out because they churned before their index time.</param>
+public sealed record IndexDateTable(UpliftGrouping Grouping, string ReferenceGroup, string ExposedGroup, SurvivalTable Table, int CustomersWithoutQualifyingContact, int CustomersChurnedBeforeIndex);
+
+/// <summary>The retention uplift of a grouping: the index-date table and the comparison at the horizon.</summary>
+/// <param name="Data">The index-date table and the exclusions.</param>
+/// <param name="Comparison">Retention per group, the difference and the adjusted hazard ratio.</param>
+public sealed record RetentionUpliftResult(IndexDateTable Data, RetentionComparison Comparison);

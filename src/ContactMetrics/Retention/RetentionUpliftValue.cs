@@ -1,0 +1,97 @@
+using System.Globalization;
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
+using ContactMetrics.Numerics;
+
+namespace ContactMetrics.Retention;
+
+/// <summary>
+/// The money value of a retention uplift: customers kept = uplift x customers affected, value = customers kept x value
+/// per customer, with the uplift's interval carried through (the value per customer and the customers affected are
+/// taken as given, so the interval reflects the uplift's sampling uncertainty only).
+/// </summary>
+/// <param name="Uplift">The retention difference (a fraction).</param>
+/// <param name="UpliftInterval">Its confidence interval.</param>
+/// <param name="CustomersAffected">How many customers the uplift applies to (e.g. the exposed group, or a number the caller gives).</param>
+/// <param name="CustomersKept">Uplift x customers affected.</param>
+/// <param name="CustomersKeptInterval">The uplift interval x customers affected.</param>
+/// <param name="ValuePerCustomer">The value of one kept customer.</param>
+/// <param name="ValueSource">Where the value per customer comes from, e.g. <c>given</c> or the model's name.</param>
+/// <param name="Value">Customers kept x value per customer.</param>
+/// <param name="Low">The value at the lower end of the uplift interval.</param>
+/// <param name="High">The value at the upper end of the uplift interval.</param>
+/// <param name="Formula">The computation in words and numbers.</param>
+public sealed record RetentionUpliftValue(
+    double Uplift,
+    ConfidenceInterval UpliftInterval,
+    double CustomersAffected,
+    double CustomersKept,
+    ConfidenceInterval CustomersKeptInterval,
+    Money ValuePerCustomer,
+    string ValueSource,
+    Money Value,
+    Money Low,
+    Money High,
+    string Formula)
+{
+    /// <summary>Values an uplift with a given value per customer.</summary>
+    /// <param name="difference">The retention difference and its interval.</param>
+    /// <param name="customersAffected">The customers the uplift applies to; finite and at least 0.</param>
+    /// <param name="valuePerCustomer">The value of one kept customer.</param>
+    /// <param name="valueSource">Where the value comes from, e.g. <c>given</c> or <c>mean CLV (assumed)</c>; not blank.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="difference"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="valueSource"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="customersAffected"/> is negative or not finite.</exception>
+    public static RetentionUpliftValue Of(RetentionDifference difference, double customersAffected, Money valuePerCustomer, string valueSource)
+    {
+        Preconditions.CheckNotNull(difference);
+        Preconditions.CheckNonNegative(customersAffected);
+        ArgumentException.ThrowIfNullOrWhiteSpace(valueSource);
+        var u = difference.Interval;
+        double kept = difference.Estimate * customersAffected;
+        var keptInterval = new ConfidenceInterval(u.Lower * customersAffected, u.Upper * customersAffected, u.Level, u.Method);
+        var value = Times(valuePerCustomer, kept);
+        var low = Times(valuePerCustomer, keptInterval.Lower);
+        var high = Times(valuePerCustomer, keptInterval.Upper);
+        string formula = string.Create(CultureInfo.InvariantCulture,
+            $"customers kept = uplift {difference.Estimate:F4} x {customersAffected:G} customers affected = {kept:F1} [{keptInterval.Lower:F1}, {keptInterval.Upper:F1}]; value = customers kept x {valuePerCustomer} per customer ({valueSource}) = {value} [{low}, {high}]");
+        return new RetentionUpliftValue(difference.Estimate, u, customersAffected, kept, keptInterval, valuePerCustomer, valueSource, value, low, high, formula);
+    }
+
+    /// <summary>Values the uplift of a comparison, applied to the customers of its exposed group.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="valuePerCustomer">The value of one kept customer.</param>
+    /// <param name="valueSource">Where the value comes from, e.g. <c>given</c> or <c>mean CLV (assumed)</c>; not blank.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="comparison"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="valueSource"/> is blank.</exception>
+    public static RetentionUpliftValue Of(RetentionComparison comparison, Money valuePerCustomer, string valueSource)
+    {
+        Preconditions.CheckNotNull(comparison);
+        return Of(comparison.Difference, comparison.Exposed.Customers, valuePerCustomer, valueSource);
+    }
+
+    /// <summary>Values an uplift at the mean customer value of a CLV model.</summary>
+    /// <param name="difference">The retention difference and its interval.</param>
+    /// <param name="customersAffected">The customers the uplift applies to.</param>
+    /// <param name="model">The customer-value model.</param>
+    /// <param name="customers">The RFM summary the model values (e.g. the customers affected).</param>
+    /// <param name="horizon">The valuation horizon.</param>
+    /// <returns>The value, with <see cref="ValueSource"/> naming the model type.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The summary has no customers.</exception>
+    public static RetentionUpliftValue Of(RetentionDifference difference, double customersAffected, ICustomerValueModel model, RfmSummary customers, ValuationHorizon horizon)
+    {
+        Preconditions.CheckNotNull(model);
+        Preconditions.CheckNotNull(customers);
+        Preconditions.CheckNotNull(horizon);
+        Preconditions.CheckArgument(customers.Count > 0, nameof(customers), "The RFM summary has no customers to take a mean value of.");
+        var values = model.CustomerValues(customers, horizon);
+        var mean = Money.Sum(values, customers.Currency) / values.Length;
+        return Of(difference, customersAffected, mean, $"mean of {model.GetType().Name} over {values.Length} customers, {horizon.Periods} periods");
+    }
+
+    private static Money Times(Money perCustomer, double customers) =>
+        new(Math.Round(perCustomer.Amount * (decimal)customers, 2, MidpointRounding.ToEven), perCustomer.Currency);
+}

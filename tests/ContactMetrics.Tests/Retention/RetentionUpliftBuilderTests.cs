@@ -1,0 +1,134 @@
+using ContactMetrics.Domain;
+using ContactMetrics.Retention;
+using ContactMetrics.Simulation;
+using ContactMetrics.Tests.Simulation;
+using NodaTime;
+using Xunit.Abstractions;
+
+namespace ContactMetrics.Tests.Retention;
+
+[Collection(SimulationCollection.Name)]
+public sealed class RetentionUpliftBuilderTests(SimulationFixture fixture, ITestOutputHelper output)
+{
+    private static readonly Instant T0 = Instant.FromUtc(2025, 1, 1, 0, 0);
+
+    private static Interaction Contact(string id, string customer, double day, bool? resolved = null, Channel channel = Channel.Phone,
+        Direction direction = Direction.Inbound, string? reason = null, int? csat = null)
+    {
+        var arrived = T0 + Duration.FromDays(day);
+        return new Interaction(new InteractionId(id), new CustomerId(customer), channel, arrived, arrived + Duration.FromMinutes(10), direction,
+            answeredAt: arrived, reason: reason, resolved: resolved, survey: csat is int c ? new SurveyResponse(csat: c) : null);
+    }
+
+    private static Customer Customer(string id, LocalDate? churnedOn = null, string segment = "retail") =>
+        new(new CustomerId(id), new LocalDate(2024, 1, 1), churnedOn, segment);
+
+    [Fact]
+    public void BuildTable_IndexDate_FirstQualifyingContactAndExclusions()
+    {
+        var customers = new[]
+        {
+            Customer("c1", new LocalDate(2025, 1, 21)), // index day 1 (resolved), churns 20 days later
+            Customer("c2"), // first contact has no outcome; index day 3 (unresolved), censored
+            Customer("c3", new LocalDate(2025, 1, 2)), // churned before its index contact on day 5: excluded
+            Customer("c4"), // no contact: excluded
+        };
+        var interactions = new[]
+        {
+            Contact("i1", "c1", 1, resolved: true),
+            Contact("i2", "c1", 2, resolved: false),
+            Contact("i3", "c2", 2),
+            Contact("i4", "c2", 3, resolved: false),
+            Contact("i5", "c3", 5, resolved: true),
+        };
+        var end = T0 + Duration.FromDays(100);
+
+        var built = RetentionUpliftBuilder.BuildTable(customers, interactions, UpliftGrouping.FirstContactResolution, end,
+            RetentionUpliftOptions.Default with { AdjustForTenure = false });
+
+        built.Table.Ids.Should().Equal("c1", "c2");
+        built.Table.Groups.Should().Equal("resolved", "unresolved");
+        built.Table.Events.Should().Equal(true, false);
+        // c1: from the end of day 1 + 10 min to 2025-01-21 12:00 UTC; c2: from day 3 + 10 min to day 100.
+        built.Table.Durations[0].ShouldBeRelativelyClose(19.5 - (10.0 / 1440), 1e-12);
+        built.Table.Durations[1].ShouldBeRelativelyClose(97 - (10.0 / 1440), 1e-12);
+        built.CustomersChurnedBeforeIndex.Should().Be(1);
+        built.CustomersWithoutQualifyingContact.Should().Be(1);
+        built.Table.Strata.Should().BeEmpty("there is only one segment");
+    }
+
+    [Fact]
+    public void BuildTable_RepeatContact_SameReasonWithinWindowIsUnresolvedAndIndexIsWindowEnd()
+    {
+        var customers = new[] { Customer("c1"), Customer("c2") };
+        var interactions = new[]
+        {
+            Contact("i1", "c1", 1, reason: "billing"),
+            Contact("i2", "c1", 4, reason: "billing"),
+            Contact("i3", "c2", 1, reason: "billing"),
+            Contact("i4", "c2", 4, reason: "delivery"),
+        };
+        var options = RetentionUpliftOptions.Default with { Resolution = ResolutionSource.RepeatContact, AdjustForTenure = false };
+
+        var built = RetentionUpliftBuilder.BuildTable(customers, interactions, UpliftGrouping.FirstContactResolution, T0 + Duration.FromDays(30), options);
+
+        built.Table.Groups.Should().Equal("unresolved", "resolved");
+        built.Table.Durations[0].ShouldBeRelativelyClose(30 - 8 - (10.0 / 1440), 1e-12);
+    }
+
+    [Theory]
+    [InlineData(UpliftGrouping.Csat, "top-box", "not-top-box")]
+    [InlineData(UpliftGrouping.Channel, "self-service", "person")]
+    [InlineData(UpliftGrouping.Proactive, "proactive", "control")]
+    public void BuildTable_OtherGroupings_FirstQualifyingContactDecides(UpliftGrouping grouping, string first, string second)
+    {
+        var customers = new[] { Customer("c1"), Customer("c2") };
+        var interactions = new[]
+        {
+            Contact("i1", "c1", 1, channel: Channel.Chatbot, direction: Direction.Outbound),
+            Contact("i2", "c1", 2, channel: Channel.Chatbot, csat: 5),
+            Contact("i3", "c2", 1, channel: Channel.Phone, csat: 3),
+        };
+
+        var built = RetentionUpliftBuilder.BuildTable(customers, interactions, grouping, T0 + Duration.FromDays(30));
+
+        built.Table.Groups.Should().Equal(first, second);
+        built.Table.CovariateNames.Should().Equal("tenureYears");
+    }
+
+    [Fact]
+    public void Estimate_NoCustomerQualifies_ThrowsNamingTheGroup()
+    {
+        var act = () => RetentionUpliftBuilder.Estimate([Customer("c1")], [Contact("i1", "c1", 1)], UpliftGrouping.FirstContactResolution,
+            Duration.FromDays(365), T0 + Duration.FromDays(30));
+
+        act.Should().Throw<ArgumentException>().WithMessage("*groups 'resolved' and 'unresolved' have no customers*");
+    }
+
+    [Fact]
+    public void Estimate_SimulatedCenter_ResolvedFirstTimeRetainsBetter()
+    {
+        var center = fixture.Large;
+
+        var result = RetentionUpliftBuilder.Estimate(center.Customers, center.Interactions, UpliftGrouping.FirstContactResolution,
+            Duration.FromDays(365), center.End);
+
+        var c = result.Comparison;
+        output.WriteLine($"resolved {c.Reference.Retention:F4} (n {c.Reference.Customers}), unresolved {c.Exposed.Retention:F4} (n {c.Exposed.Customers}), difference {c.Difference.Estimate:F4} {c.Difference.Interval}, HR {c.HazardRatio?.HazardRatio:F3} {c.HazardRatio?.HazardRatioInterval}");
+        c.Difference.Estimate.Should().BeGreaterThan(0);
+        c.Difference.Interval.Lower.Should().BeGreaterThan(0, "the planted hazard ratio {0} makes unresolved customers churn more", center.Options.Churn.UnresolvedHazardRatio);
+        c.HazardRatio!.HazardRatio.Should().BeGreaterThan(1);
+        c.Stratified.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Estimate_NoPlantedEffect_DifferenceIntervalContainsZero()
+    {
+        var center = fixture.NoEffects;
+
+        var result = RetentionUpliftBuilder.Estimate(center.Customers, center.Interactions, UpliftGrouping.FirstContactResolution,
+            Duration.FromDays(365), center.End);
+
+        result.Comparison.Difference.Interval.Contains(0).Should().BeTrue($"{result.Comparison.Difference.Interval}");
+    }
+}
