@@ -27,6 +27,7 @@ public static class KpiRollup
     private const long DenseKeyLimit = 1L << 23;
     private const int MinRowsPerPartition = 1 << 16;
     private const int BlockSize = 1024;
+    private const long SmallKeySpace = 1L << 16;
 
     /// <summary>Computes the KPIs of every group.</summary>
     /// <param name="table">The interactions.</param>
@@ -58,20 +59,37 @@ public static class KpiRollup
         var keys = new KeyLayout(table, grouping.Dimensions, bucketer);
         var flags = table.RepeatFlags(options.Repeat, degree);
 
-        // Each worker scans every row but keeps only the groups whose key hashes to it, so every
-        // group lives in exactly one worker's slots: no merge, and memory grows with the groups.
         int workers = table.Count < MinRowsPerPartition ? 1 : degree;
         var partials = new Partial[workers];
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
+        if (keys.Space <= SmallKeySpace)
         {
-            var partial = new Partial(keys.Space);
-            Accumulate(table, options, keys, bucketer, flags, w, workers, partial);
-            partials[w] = partial;
-        });
+            // Few possible groups: each worker takes a range of rows with its own small slots, and the
+            // slots are added up at the end (cheap, and every row's key is computed once).
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
+            {
+                var partial = new Partial(keys.Space);
+                int from = (int)((long)table.Count * w / workers), to = (int)((long)table.Count * (w + 1) / workers);
+                Accumulate(table, options, keys, bucketer, flags, from, to, 0, 1, partial);
+                partials[w] = partial;
+            });
+            partials = [Partial.Sum(partials, keys.Space)];
+        }
+        else
+        {
+            // Many possible groups: each worker scans every row but keeps only the groups whose key
+            // hashes to it, so every group lives in exactly one worker's slots: no merge, and memory
+            // grows with the groups, not with the workers.
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
+            {
+                var partial = new Partial(keys.Space);
+                Accumulate(table, options, keys, bucketer, flags, 0, table.Count, w, workers, partial);
+                partials[w] = partial;
+            });
+        }
         return Collect(partials, table, options, keys, bucketer);
     }
 
-    private static void Accumulate(InteractionTable t, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int worker, int workers, Partial partial)
+    private static void Accumulate(InteractionTable t, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers, Partial partial)
     {
         long thresholdMs = (long)options.ServiceLevel.Threshold.TotalMilliseconds;
         long shortMs = (long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds;
@@ -90,17 +108,16 @@ public static class KpiRollup
         var csat = t.Csat;
         var nps = t.Nps;
         var ces = t.Ces;
-        int n = t.Count;
         Span<long> blockKeys = stackalloc long[BlockSize];
-        if (partial.IsDense)
+        if (partial.IsDense && keys.Space > SmallKeySpace)
         {
             // Count this worker's groups first (a bitmap over the key space stays in cache), so the
             // slots are allocated once at their final size instead of growing by copies.
             var seen = new ulong[(keys.Space + 63) / 64];
             int groups = 0;
-            for (int blockStart = 0; blockStart < n; blockStart += BlockSize)
+            for (int blockStart = from; blockStart < to; blockStart += BlockSize)
             {
-                var block = blockKeys[..Math.Min(BlockSize, n - blockStart)];
+                var block = blockKeys[..Math.Min(BlockSize, to - blockStart)];
                 keys.KeysOf(blockStart, block, bucketer);
                 foreach (long key in block)
                 {
@@ -115,9 +132,9 @@ public static class KpiRollup
             }
             partial.Reserve(groups);
         }
-        for (int blockStart = 0; blockStart < n; blockStart += BlockSize)
+        for (int blockStart = from; blockStart < to; blockStart += BlockSize)
         {
-            int blockLength = Math.Min(BlockSize, n - blockStart);
+            int blockLength = Math.Min(BlockSize, to - blockStart);
             var block = blockKeys[..blockLength];
             keys.KeysOf(blockStart, block, bucketer);
             for (int j = 0; j < blockLength; j++)
@@ -307,6 +324,25 @@ public static class KpiRollup
         public List<long> Keys { get; } = [];
 
         public bool IsDense => _dense is not null;
+
+        /// <summary>Adds up row-partition partials into one, groups in order of first appearance across the partials.</summary>
+        public static Partial Sum(Partial[] partials, long space)
+        {
+            var total = new Partial(space);
+            foreach (var partial in partials)
+            {
+                for (int g = 0; g < partial.Keys.Count; g++)
+                {
+                    var target = total.SlotsFor(partial.Keys[g]);
+                    var source = partial.Slots.AsSpan(g * KpiCounts.Slots, KpiCounts.Slots);
+                    for (int k = 0; k < KpiCounts.Slots; k++)
+                    {
+                        target[k] += source[k];
+                    }
+                }
+            }
+            return total;
+        }
 
         public void Reserve(int groups)
         {
