@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -30,7 +30,7 @@ internal sealed class GenericCsvTable
         {
             throw new CliInputException($"{path}: file not found.");
         }
-        var records = Parse(path, File.ReadAllText(path, Encoding.UTF8));
+        var records = Parse(path);
         if (records.Count == 0)
         {
             throw new CliInputException($"{path}: the file is empty; a header row is needed.");
@@ -111,77 +111,40 @@ internal sealed class GenericCsvTable
     private CliInputException Bad(int row, int column, string text, string reason) =>
         new($"{Path}:{_rows[row].Line}: column '{_header[column]}': '{text}' {reason}.");
 
-    private static List<(long Line, string[] Cells)> Parse(string path, string text)
+    /// <summary>All records (header first) with the line each starts on, read by CsvHelper (RFC 4180, BOM, CRLF, quoted line breaks).</summary>
+    private static List<(long Line, string[] Cells)> Parse(string path)
     {
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = false,
+            Mode = CsvMode.Rfc4180,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = true,
+            TrimWhitespace = false,
+            DetectSeparatorHint = false,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        };
         var records = new List<(long, string[])>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        long line = 1, recordLine = 1;
-        bool quoted = false, any = false;
-        int start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        for (int i = start; i < text.Length; i++)
+        using var stream = File.OpenRead(path);
+        using var reader = CsvReader.Create(stream, options, leaveOpen: false);
+        try
         {
-            char c = text[i];
-            if (quoted)
+            while (reader.Read())
             {
-                if (c == '"')
+                var cells = new string[reader.FieldCount];
+                for (int c = 0; c < cells.Length; c++)
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        cell.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
+                    cells[c] = reader.GetString(c) ?? "";
                 }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-                    cell.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when cell.Length == 0:
-                    quoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    any = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    records.Add((recordLine, cells.ToArray()));
-                    cells.Clear();
-                    any = false;
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    cell.Append(c);
-                    any = true;
-                    break;
+                records.Add((reader.LineNumber, cells));
             }
         }
-        if (quoted)
+        catch (CsvFormatException e)
         {
-            throw new CliInputException($"{path}:{recordLine}: a quote is never closed.");
-        }
-        if (any || cell.Length > 0)
-        {
-            cells.Add(cell.ToString());
-            records.Add((recordLine, cells.ToArray()));
+            throw new CliInputException($"{path}:{e.LineNumber}: cannot be read as CSV: {e.Message}");
         }
         return records;
     }
