@@ -228,10 +228,23 @@ internal static class OutputWriter
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
         decimal m => m.ToString("N2", CultureInfo.InvariantCulture),
         Money m => $"{m.Amount.ToString("N2", CultureInfo.InvariantCulture)} {m.Currency}",
-        Duration d => $"{d.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s",
+        Duration d => ReadableDuration(d),
         IReadOnlyDictionary<string, object?> obj => string.Join(", ", obj.Select(kv => $"{kv.Key} {FormatReadable(kv.Value)}")),
         _ => FormatPlain(value),
     };
+
+    /// <summary>Seconds below a minute, then minutes, hours or days, whichever reads best (JSON and CSV keep seconds).</summary>
+    internal static string ReadableDuration(Duration d)
+    {
+        double s = d.TotalSeconds;
+        return Math.Abs(s) switch
+        {
+            >= 86400 => $"{(s / 86400).ToString("0.##", CultureInfo.InvariantCulture)} d",
+            >= 3600 => $"{(s / 3600).ToString("0.##", CultureInfo.InvariantCulture)} h",
+            >= 60 => $"{(s / 60).ToString("0.##", CultureInfo.InvariantCulture)} min",
+            _ => $"{s.ToString("0.#", CultureInfo.InvariantCulture)} s",
+        };
+    }
 
     private static void WriteTable(CommandOutput output, CliConsole console)
     {
