@@ -225,6 +225,7 @@ internal static class OutputWriter
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
         double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
         double d when Math.Abs(d) >= 1000 => d.ToString("N0", CultureInfo.InvariantCulture),
+        double d when d != 0 && Math.Abs(d) < 0.01 => d.ToString("G2", CultureInfo.InvariantCulture),
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
         decimal m => m.ToString("N2", CultureInfo.InvariantCulture),
         Money m => $"{m.Amount.ToString("N2", CultureInfo.InvariantCulture)} {m.Currency}",
