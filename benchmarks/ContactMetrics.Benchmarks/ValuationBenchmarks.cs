@@ -10,7 +10,7 @@ namespace ContactMetrics.Benchmarks;
 /// The AHT line of a business case under a Monte Carlo of 1,000 draws of the reduction (PERT 5-15-25 s) on an
 /// average week of 336 half-hours (2-60 contacts each, AHT 300 s, 80/20, 30% shrinkage). The baseline runs
 /// StaffingPlanner for every draw, as a Monte Carlo around the staffing model would naively do; the library
-/// staffs 44 reductions once and interpolates.
+/// staffs the current AHT and at most 44 reductions once and interpolates.
 /// </summary>
 public class ValuationAhtBenchmarks
 {

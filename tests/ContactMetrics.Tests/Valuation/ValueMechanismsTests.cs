@@ -156,7 +156,7 @@ public class ValueMechanismsTests
     [Fact]
     public void AhtReduction_MonteCarloMean_MatchesStaffingPlannerRunPerDraw()
     {
-        // The line interpolates FTE saved between 44 staffing runs; running StaffingPlanner for every draw (the same draws:
+        // The line interpolates FTE saved between at most 44 staffing runs; running StaffingPlanner for every draw (the same draws:
         // the Monte Carlo draws the reduction, then the cost, from one seeded generator) gives the exact step function.
         // Over a day of 48 half-hours the two means agree to well within 1%.
         var contacts = Enumerable.Range(0, 48).Select(i => i is >= 16 and < 40 ? 60.0 + i : 5.0).ToArray();
