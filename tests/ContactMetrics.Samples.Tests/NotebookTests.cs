@@ -11,7 +11,7 @@ namespace ContactMetrics.Samples.Tests;
 public sealed class NotebookTests
 {
     /// <summary>The notebooks these tests run; a new notebook needs a test here.</summary>
-    private static readonly string[] Tested = ["attribution", "clv", "retention"];
+    private static readonly string[] Tested = ["attribution", "business-case", "clv", "retention"];
 
     private static IEnumerable<string> Notebooks() => Directory.GetFiles(Repository.Path("docs", "notebooks"), "*.ipynb").Order(StringComparer.Ordinal);
 
@@ -122,5 +122,23 @@ public sealed class NotebookTests
         }
         // The planted service lift (x1.5) adds conversions: the run has more than the control with the lift off.
         Match(run.Out, @"^Conversions added by the lift \(run - control\): (-?\d+) ")[1].Number().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void BusinessCase_Notebook_TracesEveryLineAndGivesTheHeadlineWithPercentiles()
+    {
+        var run = Run("business-case");
+
+        // Measured inputs name their method and sample size; the FCR lines are their formulas (hand check of the product).
+        run.Out.Should().Contain("contacts a year = ").And.Contain("-- measured: ").And.Contain("n = ");
+        var repeats = Match(run.Out, @"^FCR \+5 points: repeat contacts avoided: ([\d,]+) x ([\d.]+) x ([\d.]+) x ([\d.]+) EUR = ([\d,.]+) EUR$");
+        (repeats[1].Number() * repeats[2].Number() * repeats[3].Number() * repeats[4].Number()).Should().BeApproximately(repeats[5].Number(), 0.002 * repeats[5].Number());
+        // The tornado is ranked by swing, largest first (BusinessCase.Tornado).
+        var swings = System.Text.RegularExpressions.Regex.Matches(run.Out, @"^  tornado .*: swing ([\d,]+) EUR$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Number()).ToList();
+        swings.Should().HaveCountGreaterThan(3).And.BeInDescendingOrder();
+        var headline = Match(run.Out, @"^\+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
+        headline[1].Number().Should().BeInRange(headline[2].Number(), headline[3].Number());
+        headline[2].Number().Should().BeLessThan(headline[3].Number());
     }
 }

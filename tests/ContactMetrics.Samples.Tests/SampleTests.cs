@@ -14,7 +14,7 @@ public sealed class DotnetRunCollection
 public sealed class SampleTests
 {
     /// <summary>The samples these tests run; a new sample needs a test here.</summary>
-    private static readonly string[] Tested = ["attribution", "clv", "kpis", "retention", "staffing"];
+    private static readonly string[] Tested = ["attribution", "business-case", "clv", "cost-to-serve", "kpis", "retention", "staffing"];
 
     private static DotnetRunResult Run(string sample, params string[] args)
     {
@@ -149,5 +149,57 @@ public sealed class SampleTests
         run.Out.Should().Contain("channel                       last      linear      markov     shapley");
         var markov = Match(run.Out, @"^Markov credit of service:\* ([\d.,]+) conversions");
         markov[1].Number().Should().BeInRange(1, total);
+    }
+
+    [Fact]
+    public void CostToServe_Run_AddsUpAndMatchesHandComputedCosts()
+    {
+        var run = Run("cost-to-serve");
+
+        // Self-service costs only its bot fee: 13,995 contacts x 0.25 EUR = 3,498.75 EUR (by hand; contacts as in the demo).
+        Match(run.Out, @"^self_service\s+13,995\s+3,498\.75\s+0\.25\s+0\.25$");
+        // The channels reconcile with the total exactly.
+        var sum = Match(run.Out, @"^Sum of the channels ([\d.]+) EUR, total ([\d.]+) EUR");
+        sum[1].Value.Should().Be(sum[2].Value);
+        var profit = Match(run.Out, @"^Profit (-?[\d.,]+) EUR = value ([\d.,]+) EUR - cost ([\d.,]+) EUR$");
+        profit[1].Number().Should().BeApproximately(profit[2].Number() - profit[3].Number(), 0.011);
+        // Attrition by hand: ramp-up 8 weeks x 38 h x 0.4 x 32 EUR = 3,891.20; per leaver 2,500 + 4,000 + 3,891.20 = 10,391.20;
+        // 35% of 120 agents = 42 leavers x 10,391.20 = 436,430.40 EUR.
+        run.Out.Should().Contain("Attrition: 10,391.20 EUR per leaver (ramp-up 3,891.20 EUR); 35% of 120 agents = 42 leavers = 436,430.40 EUR a year");
+    }
+
+    [Fact]
+    public void BusinessCase_Run_LinesAreTheirFormulasAndTheTotalHasItsPercentiles()
+    {
+        var run = Run("business-case");
+
+        // Each product line's value is the product of the factors it prints (hand check of the formula).
+        var products = System.Text.RegularExpressions.Regex.Matches(run.Out,
+            @"^\s+([\d.,]+) x ([\d.,]+) x ([\d.,]+)(?: EUR)?(?: x ([\d.,]+) EUR)? = ([\d.,]+) EUR$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        products.Should().HaveCount(3, run.Out); // repeat contacts, churn, assisted conversions
+        foreach (System.Text.RegularExpressions.Match m in products)
+        {
+            double product = m.Groups[1].Number() * m.Groups[2].Number() * m.Groups[3].Number() * (m.Groups[4].Success ? m.Groups[4].Number() : 1);
+            product.Should().BeApproximately(m.Groups[5].Number(), 0.002 * m.Groups[5].Number(), m.Value);
+        }
+        // The AHT line: FTE saved x loaded cost per FTE.
+        var aht = Match(run.Out, @"= ([\d.]+) FTE x ([\d.,]+) EUR = ([\d.,]+) EUR$");
+        (aht[1].Number() * aht[2].Number()).Should().BeApproximately(aht[3].Number(), 0.005 * aht[2].Number());
+        // The total is the sum of the lines; P10 <= point-ish <= P90 and the percentiles are ordered.
+        var total = Match(run.Out, @"^FCR \+5 points, AHT -20 s, service assists: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
+        var lines = System.Text.RegularExpressions.Regex.Matches(run.Out, @"^  [^ ].*: ([\d,]+) EUR \(P10 ([\d,]+) EUR, P50 ([\d,]+) EUR, P90 ([\d,]+) EUR\)$",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
+        lines.Should().HaveCount(4);
+        lines.Sum(m => m.Groups[1].Number()).Should().BeApproximately(total[1].Number(), 2);
+        foreach (System.Text.RegularExpressions.Match m in lines)
+        {
+            m.Groups[2].Number().Should().BeLessThanOrEqualTo(m.Groups[3].Number());
+            m.Groups[3].Number().Should().BeLessThanOrEqualTo(m.Groups[4].Number());
+        }
+        total[2].Number().Should().BeLessThan(total[3].Number());
+        // Every input says where it came from.
+        run.Out.Should().Contain("FCR gain = 0.05 share [0.03, 0.07] -- assumed: ").And.Contain("contacts a year = ").And.Contain("-- measured: ");
+        var headline = Match(run.Out, @"^Headline: \+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
+        headline[1].Number().Should().BeInRange(headline[2].Number(), headline[3].Number());
     }
 }
