@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactMetrics.Attribution;
 using ContactMetrics.Clv;
+using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
@@ -78,9 +79,17 @@ public static class BusinessCaseMeasurement
         var profile = Profile(lastYear, options, staffed.AverageHandleTime.Value ?? 0);
         var (assisted, valuePerConversion) = Assists(touchpoints, conversions, interactions, options, currency, start, end);
 
+        UncertainInput? costPerContact = null;
+        if (options.CostModel is CostModel costModel)
+        {
+            var agentContacts = InteractionTable.Create(lastYear.Where(i => KpiOptions.IsAgentChannel(i.Channel)), customers);
+            var cost = CostToServeCalculator.Compute(agentContacts, costModel, new RepeatContactOptions(options.RepeatWindow));
+            costPerContact = UncertainInput.FromCostPerContact("cost per contact", cost, options.CostRange, options.CostRatesSource);
+        }
+
         string notes = string.Create(CultureInfo.InvariantCulture,
             $"A year = the 365 days before {end}. Repeat window {options.RepeatWindow.TotalDays:0.#} days; retention horizon {options.RetentionHorizon.TotalDays:0} days; margin {options.Margin:P0} on purchases and conversion values (assumed); CLV over {options.ClvYears} years at {options.AnnualDiscountRate:P0} a year; staffing on an average week of {options.StaffedChannel.ToSchemaName()} arrivals in {options.StaffingInterval.TotalMinutes:0}-minute intervals, {options.PaidTimePerFteWeek.TotalHours:0.#} paid hours per FTE a week.");
-        return new MeasuredInputs(currency, contacts, fcr, repeats, customersAffected, retention, valuePerCustomer, profile, assisted, valuePerConversion, notes);
+        return new MeasuredInputs(currency, contacts, fcr, repeats, customersAffected, retention, valuePerCustomer, profile, assisted, valuePerConversion, costPerContact, notes);
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ namespace ContactMetrics.Valuation;
 /// <param name="StaffingProfile">The average week of the staffed channel's arrivals, in intervals, at its measured handle time.</param>
 /// <param name="AssistedConversions">Conversions in the last year with a service contact before the last touch of their journey.</param>
 /// <param name="ValuePerConversion">The mean value of those conversions x the margin.</param>
+/// <param name="CostPerContact">The cost per contact of the agent channels' contacts of the last year from cost-to-serve, when the options had a cost model.</param>
 /// <param name="Notes">What the measurement assumed (margin, windows), in words.</param>
 public sealed record MeasuredInputs(
     Currency Currency,
@@ -31,6 +32,7 @@ public sealed record MeasuredInputs(
     StaffingProfile StaffingProfile,
     UncertainInput AssistedConversions,
     UncertainInput? ValuePerConversion,
+    UncertainInput? CostPerContact,
     string Notes)
 {
     /// <summary>
@@ -39,16 +41,17 @@ public sealed record MeasuredInputs(
     /// <see cref="ValuePerCustomer"/> when null).
     /// </summary>
     /// <param name="fcrGain">The FCR improvement as a share (an assumption: what the programme is expected to achieve).</param>
-    /// <param name="costPerContact">The cost of one contact: from cost-to-serve, or assumed.</param>
+    /// <param name="costPerContact">The cost of one contact; <see langword="null"/> for the measured <see cref="CostPerContact"/>.</param>
     /// <param name="valuePerCustomer">The value of a customer kept; <see langword="null"/> for the measured mean CLV.</param>
     /// <returns>The business case <c>FCR +x points</c> with its two lines.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="fcrGain"/> or <paramref name="costPerContact"/> is null.</exception>
-    /// <exception cref="ArgumentException">No value per customer is given and none could be measured.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="fcrGain"/> is null.</exception>
+    /// <exception cref="ArgumentException">No value per customer or cost per contact is given and none was measured.</exception>
     /// <exception cref="CurrencyMismatchException">A money input is not in <see cref="Currency"/>.</exception>
-    public BusinessCase FcrImprovement(UncertainInput fcrGain, UncertainInput costPerContact, UncertainInput? valuePerCustomer = null)
+    public BusinessCase FcrImprovement(UncertainInput fcrGain, UncertainInput? costPerContact = null, UncertainInput? valuePerCustomer = null)
     {
         Preconditions.CheckNotNull(fcrGain);
-        Preconditions.CheckNotNull(costPerContact);
+        costPerContact ??= CostPerContact ?? throw new ArgumentException(
+            "No cost per contact was measured (the measurement had no cost model); give one.", nameof(costPerContact));
         valuePerCustomer ??= ValuePerCustomer ?? throw new ArgumentException(
             "The value per customer could not be measured (the CLV models did not fit); give one.", nameof(valuePerCustomer));
         var repeats = ValueMechanisms.RepeatContactsAvoided(Contacts, fcrGain, RepeatsPerUnresolvedContact, costPerContact);

@@ -1,3 +1,4 @@
+using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using NodaTime;
 
@@ -75,6 +76,28 @@ public sealed record MeasurementOptions
     /// <summary>The lookback of the attribution journeys (touches this long before a conversion); 30 days by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public Duration JourneyLookback { get; init => field = Positive(value, nameof(JourneyLookback)); } = Duration.FromDays(30);
+
+    /// <summary>
+    /// The cost model that prices the contacts (cost per contact of the agent channels' contacts of the last year);
+    /// <see langword="null"/> to leave the cost per contact to the caller. It needs rates for every agent channel in the data.
+    /// </summary>
+    public CostModel? CostModel { get; init; }
+
+    /// <summary>Where the cost model's rates come from, in words (shown as the source); <c>the given cost model</c> by default.</summary>
+    /// <exception cref="ArgumentException">The value is blank.</exception>
+    public string CostRatesSource
+    {
+        get;
+        init
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(CostRatesSource));
+            field = value;
+        }
+    } = "the given cost model";
+
+    /// <summary>The relative half-width of the cost per contact's range, for the uncertainty of the rates; 0.2 (+-20%) by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+    public double CostRange { get; init => field = Preconditions.CheckInRange(value, 0, 1 - 1e-12, nameof(CostRange)); } = 0.2;
 
     private static Duration Positive(Duration value, string name) =>
         value > Duration.Zero ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than 0; was {value}.");

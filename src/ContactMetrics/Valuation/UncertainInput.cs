@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
@@ -288,6 +289,53 @@ public sealed record UncertainInput
         CheckCurrencies(estimate, low, high);
         return new(name, $"{estimate.Currency} {unit}", (double)estimate.Amount, (double)low.Amount, (double)high.Amount, coverage,
             SamplingDistribution.Normal, source, estimate.Currency);
+    }
+
+    /// <summary>
+    /// The cost per contact of a cost-to-serve result: measured handle times priced with the model's rates. The rates are
+    /// assumptions, so the input carries a PERT range of +-<paramref name="relativeRange"/> around the point.
+    /// </summary>
+    /// <param name="name">The name; not blank.</param>
+    /// <param name="result">The cost-to-serve result (e.g. of the contacts a line avoids).</param>
+    /// <param name="relativeRange">The relative half-width of the range for the rates' uncertainty, in [0, 1) (0.2 for +-20%).</param>
+    /// <param name="ratesSource">Where the rates come from, e.g. <c>finance, 2025 budget</c>; not blank.</param>
+    /// <returns>The input, in the result's currency, with the number of contacts as its sample size.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="relativeRange"/> is outside [0, 1).</exception>
+    public static UncertainInput FromCostPerContact(string name, CostToServeResult result, double relativeRange, string ratesSource)
+    {
+        Preconditions.CheckNotNull(result);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ratesSource);
+        Preconditions.CheckInRange(relativeRange, 0, 1 - 1e-12);
+        double point = (double)result.CostPerContact.Amount;
+        var source = InputSource.Measured(
+            string.Create(CultureInfo.InvariantCulture, $"cost per contact of {result.Contacts:N0} contacts (activity-based cost-to-serve: measured handle times x rates from {ratesSource})"),
+            string.Create(CultureInfo.InvariantCulture, $"total cost / contacts; range +-{relativeRange:P0} for the rates (assumed)"), result.Contacts);
+        return new UncertainInput(name, $"{result.Currency} per contact", point, point * (1 - relativeRange), point * (1 + relativeRange), 1,
+            SamplingDistribution.Pert, source, result.Currency, 0);
+    }
+
+    /// <summary>
+    /// The cost of one leaver (recruiting + training + ramp-up) of an attrition cost model, with a PERT range of
+    /// +-<paramref name="relativeRange"/>. Its parts are the user's figures, so the source is an assumption that shows them.
+    /// </summary>
+    /// <param name="name">The name; not blank.</param>
+    /// <param name="cost">The attrition cost model.</param>
+    /// <param name="relativeRange">The relative half-width of the range, in [0, 1).</param>
+    /// <param name="why">Where the figures come from; not blank.</param>
+    /// <returns>The input, in the model's currency.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cost"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="relativeRange"/> is outside [0, 1).</exception>
+    public static UncertainInput FromAttritionCost(string name, AgentAttritionCost cost, double relativeRange, string why)
+    {
+        Preconditions.CheckNotNull(cost);
+        ArgumentException.ThrowIfNullOrWhiteSpace(why);
+        Preconditions.CheckInRange(relativeRange, 0, 1 - 1e-12);
+        double point = (double)cost.PerLeaver.Amount;
+        var source = InputSource.Assumed(string.Create(CultureInfo.InvariantCulture,
+            $"recruiting {cost.RecruitingPerHire} + training {cost.TrainingPerHire} + ramp-up {cost.RampUpPerLeaver} ({cost.RampWeeks:0.#} weeks at {cost.ProductivityGap:P0} lower output); {why}; range +-{relativeRange:P0}"));
+        return new UncertainInput(name, $"{cost.Currency} per leaver", point, point * (1 - relativeRange), point * (1 + relativeRange), 1,
+            SamplingDistribution.Pert, source, cost.Currency, 0);
     }
 
     /// <summary>Draws one value.</summary>

@@ -1,4 +1,6 @@
+using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
 using ContactMetrics.Simulation;
 using ContactMetrics.Staffing;
@@ -15,9 +17,12 @@ public class BusinessCaseMeasurementTests(ITestOutputHelper output)
     {
         var center = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 8, Customers = 3_000 });
         var inputs = BusinessCaseMeasurement.Measure(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions,
-            new MeasurementOptions(center.End, center.Options.TimeZone));
+            new MeasurementOptions(center.End, center.Options.TimeZone) { CostModel = Rates, CostRatesSource = "test rates" });
         return (center, inputs);
     });
+
+    private static readonly CostModel Rates = new(Currency.Eur, [.. new[] { Channel.Phone, Channel.Email, Channel.Chat, Channel.Messaging, Channel.Social }
+        .Select(c => new ChannelRates(c, new Money(30m, Currency.Eur), 0.3, 0.8))]);
 
     private static SimulatedContactCenter Center => Measured.Value.Center;
 
@@ -91,6 +96,25 @@ public class BusinessCaseMeasurementTests(ITestOutputHelper output)
         Inputs.ValuePerCustomer.Low.Should().BeLessThan(Inputs.ValuePerCustomer.High);
         Inputs.AssistedConversions.Point.Should().BePositive();
         Inputs.ValuePerConversion!.Point.Should().BePositive();
+    }
+
+    [Fact]
+    public void Measure_CostPerContact_IsTheCostToServeOfTheYearsAgentContacts()
+    {
+        var agentContacts = LastYear.Where(i => KpiOptions.IsAgentChannel(i.Channel));
+        var direct = CostToServeCalculator.Compute(InteractionTable.Create(agentContacts, Center.Customers), Rates);
+
+        Inputs.CostPerContact!.Point.Should().Be((double)direct.CostPerContact.Amount);
+        Inputs.CostPerContact.Low.Should().BeApproximately(0.8 * (double)direct.CostPerContact.Amount, 1e-9);
+        Inputs.CostPerContact.Source.Description.Should().Contain("test rates");
+    }
+
+    [Fact]
+    public void FcrImprovement_MeasuredCost_UsedWhenNoneGiven()
+    {
+        var businessCase = Inputs.FcrImprovement(UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "programme target"));
+
+        businessCase.Lines[0].Inputs.Should().Contain(Inputs.CostPerContact!);
     }
 
     [Fact]
