@@ -17,16 +17,21 @@ var center = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 42, 
 var eur = Currency.Eur;
 Money M(decimal amount) => new(amount, eur);
 
-// The rates are inputs (your finance team's numbers); these are illustrative.
+// The rates are inputs (your finance team's numbers). These are the demo's example rates (the demo writes them to
+// rates.json for `contactmetrics cost`): assumptions, not industry benchmarks.
+decimal years = center.Options.DurationDays / 365.25m;
 var model = new CostModel(eur,
 [
-    new ChannelRates(Channel.Phone, M(32m), shrinkage: 0.30, occupancy: 0.85, telephonyPerMinute: M(0.012m), ivrPerMinute: M(0.02m), platformPerContact: M(0.15m)),
-    new ChannelRates(Channel.Email, M(30m), shrinkage: 0.30, occupancy: 0.90, platformPerContact: M(0.05m)),
-    new ChannelRates(Channel.Chat, M(30m), shrinkage: 0.30, occupancy: 0.85, concurrency: 2.5, platformPerContact: M(0.10m)),
-    new ChannelRates(Channel.Messaging, M(30m), shrinkage: 0.30, occupancy: 0.85, concurrency: 3, platformPerContact: M(0.10m)),
-    new ChannelRates(Channel.SelfService, M(0m), shrinkage: 0, occupancy: 1, botPerContact: M(0.25m)),
+    new ChannelRates(Channel.Phone, M(34m), shrinkage: 0.30, occupancy: 0.85, telephonyPerMinute: M(0.012m), ivrPerMinute: M(0.004m), platformPerContact: M(0.08m)),
+    new ChannelRates(Channel.Email, M(34m), shrinkage: 0.30, occupancy: 0.90, platformPerContact: M(0.02m)),
+    new ChannelRates(Channel.Chat, M(34m), shrinkage: 0.30, occupancy: 0.80, concurrency: 2.0, platformPerContact: M(0.05m)),
+    new ChannelRates(Channel.Messaging, M(34m), shrinkage: 0.30, occupancy: 0.80, concurrency: 2.5, platformPerContact: M(0.04m)),
+    new ChannelRates(Channel.SelfService, M(0m), shrinkage: 0, occupancy: 1, platformPerContact: M(0.02m)),
 ],
-[new OverheadPool("workforce management and QA", M(120_000m), OverheadBasis.HandleTime)]);
+[
+    new OverheadPool("facilities, IT and workforce management", M(decimal.Round(45_000m * years, 2)), OverheadBasis.HandleTime,
+        [Channel.Phone, Channel.Email, Channel.Chat, Channel.Messaging]),
+]);
 
 var costs = CostToServeCalculator.Compute(InteractionTable.Create(center.Interactions, center.Customers), model);
 Console.WriteLine($"{costs.Contacts:N0} contacts cost {Eur(costs.Total.Total)}: {Eur(costs.CostPerContact)} per contact, {Eur(costs.CostPerResolution!.Value)} per resolution (a contact and its repeats within 7 days)");

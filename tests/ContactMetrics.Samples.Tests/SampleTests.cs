@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using static ContactMetrics.Samples.Tests.OutputParsing;
 
 namespace ContactMetrics.Samples.Tests;
@@ -156,8 +157,8 @@ public sealed class SampleTests
     {
         var run = Run("cost-to-serve");
 
-        // Self-service costs only its bot fee: 13,995 contacts x 0.25 EUR = 3,498.75 EUR (by hand; contacts as in the demo).
-        Match(run.Out, @"^self_service\s+13,995\s+3,498\.75\s+0\.25\s+0\.25$");
+        // Self-service costs only its platform fee: 13,995 contacts x 0.02 EUR = 279.90 EUR (by hand; contacts as in the demo).
+        Match(run.Out, @"^self_service\s+13,995\s+279\.90\s+0\.02\s+0\.02$");
         // The channels reconcile with the total exactly.
         var sum = Match(run.Out, @"^Sum of the channels ([\d.]+) EUR, total ([\d.]+) EUR");
         sum[1].Value.Should().Be(sum[2].Value);
@@ -169,36 +170,43 @@ public sealed class SampleTests
     }
 
     [Fact]
-    public void BusinessCase_Run_LinesAreTheirFormulasAndTheTotalHasItsPercentiles()
+    public void BusinessCase_Run_LinesAreTheirFormulasAndTheTotalsTheirSum()
     {
         var run = Run("business-case");
 
-        // Each product line's value is the product of the factors it prints (hand check of the formula).
-        var products = System.Text.RegularExpressions.Regex.Matches(run.Out,
-            @"^\s+([\d.,]+) x ([\d.,]+) x ([\d.,]+)(?: EUR)?(?: x ([\d.,]+) EUR)? = ([\d.,]+) EUR$", System.Text.RegularExpressions.RegexOptions.Multiline);
-        products.Should().HaveCount(3, run.Out); // repeat contacts, churn, assisted conversions
-        foreach (System.Text.RegularExpressions.Match m in products)
+        // Each product line's value is the product of the factors it prints (hand check of each formula): FCR's two lines
+        // in both cases, the attrition and the assists lines of the programme.
+        var products = Regex.Matches(run.Out, @"^\s+= ([\d.,]+) x ([\d.,]+) x ([\d.,]+)(?: EUR)?(?: x ([\d.,]+) EUR)? = ([\d.,]+) EUR$", RegexOptions.Multiline);
+        products.Should().HaveCount(6, run.Out);
+        foreach (Match m in products)
         {
             double product = m.Groups[1].Number() * m.Groups[2].Number() * m.Groups[3].Number() * (m.Groups[4].Success ? m.Groups[4].Number() : 1);
             product.Should().BeApproximately(m.Groups[5].Number(), 0.002 * m.Groups[5].Number(), m.Value);
         }
-        // The AHT line: FTE saved x loaded cost per FTE.
+        // The AHT line: FTE saved (printed to 0.01) x loaded cost per FTE.
         var aht = Match(run.Out, @"= ([\d.]+) FTE x ([\d.,]+) EUR = ([\d.,]+) EUR$");
         (aht[1].Number() * aht[2].Number()).Should().BeApproximately(aht[3].Number(), 0.005 * aht[2].Number());
-        // The total is the sum of the lines; P10 <= point-ish <= P90 and the percentiles are ordered.
-        var total = Match(run.Out, @"^FCR \+5 points, AHT -20 s, service assists: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
-        var lines = System.Text.RegularExpressions.Regex.Matches(run.Out, @"^  [^ ].*: ([\d,]+) EUR \(P10 ([\d,]+) EUR, P50 ([\d,]+) EUR, P90 ([\d,]+) EUR\)$",
-            System.Text.RegularExpressions.RegexOptions.Multiline);
-        lines.Should().HaveCount(4);
-        lines.Sum(m => m.Groups[1].Number()).Should().BeApproximately(total[1].Number(), 2);
-        foreach (System.Text.RegularExpressions.Match m in lines)
+
+        // Each case's point total is the sum of its lines' points (whole euros, so within a euro per line).
+        var cases = Regex.Matches(run.Out, @"^(FCR \+5 points|Service programme): ([\d,]+) EUR a year \(P10 ([\d,]+) EUR, P50 ([\d,]+) EUR, P90 ([\d,]+) EUR\)$", RegexOptions.Multiline);
+        cases.Should().HaveCount(2);
+        var lines = Regex.Matches(run.Out, @"^  [^ ].*: ([\d,]+) EUR \(P10 ([\d,]+) EUR, P50 ([\d,]+) EUR, P90 ([\d,]+) EUR\)$", RegexOptions.Multiline);
+        lines.Should().HaveCount(2 + 5);
+        var fcrLines = lines.Where(m => m.Index < cases[1].Index).ToList();
+        var programmeLines = lines.Where(m => m.Index > cases[1].Index).ToList();
+        fcrLines.Sum(m => m.Groups[1].Number()).Should().BeApproximately(cases[0].Groups[2].Number(), fcrLines.Count);
+        programmeLines.Sum(m => m.Groups[1].Number()).Should().BeApproximately(cases[1].Groups[2].Number(), programmeLines.Count);
+        foreach (Match m in lines.Concat(cases.Select(c => c)))
         {
-            m.Groups[2].Number().Should().BeLessThanOrEqualTo(m.Groups[3].Number());
-            m.Groups[3].Number().Should().BeLessThanOrEqualTo(m.Groups[4].Number());
+            int p10 = m.Groups.Count == 5 ? 2 : 3;
+            m.Groups[p10].Number().Should().BeLessThanOrEqualTo(m.Groups[p10 + 1].Number(), m.Value);
+            m.Groups[p10 + 1].Number().Should().BeLessThanOrEqualTo(m.Groups[p10 + 2].Number(), m.Value);
         }
-        total[2].Number().Should().BeLessThan(total[3].Number());
-        // Every input says where it came from.
-        run.Out.Should().Contain("FCR gain = 0.05 share [0.03, 0.07] -- assumed: ").And.Contain("contacts a year = ").And.Contain("-- measured: ");
+        // Every input says where it came from; the tornado is ranked by swing, largest first (BusinessCase.Tornado).
+        run.Out.Should().Contain("FCR gain = 0.05 share [0.03, 0.07]: assumed: ").And.Contain("contacts a year = 41,606 contacts a year: measured: ");
+        var swings = Regex.Matches(run.Out, @"^    .*: [\d,]+ EUR \.\. [\d,]+ EUR, swing ([\d,]+) EUR$", RegexOptions.Multiline).Select(m => m.Groups[1].Number()).ToList();
+        swings.Take(5).Should().BeInDescendingOrder();
+        swings.Skip(5).Should().BeInDescendingOrder();
         var headline = Match(run.Out, @"^Headline: \+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
         headline[1].Number().Should().BeInRange(headline[2].Number(), headline[3].Number());
     }
