@@ -135,6 +135,23 @@ public class BusinessCaseMeasurementTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ChurnAvoidedByCsat_MeasuredRelation_CarriesTheComparison()
+    {
+        // The CSAT-retention relation measured as the retention difference of customers whose first surveyed contact was
+        // top-box vs not; the line is customers x gain x relation x value (the hand formula on the measured points).
+        var csat = RetentionUpliftBuilder.Estimate(Center.Customers, Center.Interactions, UpliftGrouping.Csat, Duration.FromDays(365), Center.End).Comparison;
+        var relation = UncertainInput.FromRetentionDifference("CSAT-retention relation", csat.Difference, "1-year retention, first surveyed contact top-box vs not",
+            csat.Reference.Customers + csat.Exposed.Customers);
+        var gain = UncertainInput.AssumedShare("CSAT gain", 0.03, 0.01, 0.05, "target");
+
+        var line = ValueMechanisms.ChurnAvoidedByCsat(Inputs.CustomersAffected, gain, relation, Inputs.ValuePerCustomer!);
+
+        relation.Point.Should().Be(csat.Difference.Estimate);
+        relation.Source.SampleSize.Should().Be(csat.Reference.Customers + csat.Exposed.Customers);
+        ((double)line.Value.Amount).Should().BeApproximately(Inputs.CustomersAffected.Point * 0.03 * csat.Difference.Estimate * Inputs.ValuePerCustomer!.Point, 0.006);
+    }
+
+    [Fact]
     public void AhtReduction_OnMeasuredProfile_SavesAgents()
     {
         var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, Duration.FromSeconds(20)), shrinkage: 0.3);
