@@ -3,7 +3,7 @@
 // The business case: a KPI change valued through explicit mechanisms (repeat contacts avoided, churn
 // avoided, FTE saved, attrition, assisted conversions), every input measured from data or stated as an
 // assumption with its range, a seeded Monte Carlo (P10/P50/P90) and a tornado of the inputs.
-// The same case as the demo's (`contactmetrics demo`), so the numbers match its business-case sections.
+// `contactmetrics demo` prints a case like this one, priced with its own example rates.
 // Run: dotnet run docs/samples/business-case.cs
 using System.Globalization;
 using ContactMetrics.CostToServe;
