@@ -110,6 +110,25 @@ public class BusinessCaseMeasurementTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Measure_ConversionsInAnotherCurrency_ThrowsCurrencyMismatch()
+    {
+        var dollars = Center.Conversions.Select(c => new Conversion(c.CustomerId, c.OccurredAt, new Money(c.Value.Amount, Currency.Usd))).ToList();
+
+        var act = () => BusinessCaseMeasurement.Measure(Center.Customers, Center.Interactions, Center.Purchases, Center.Touchpoints, dollars,
+            new MeasurementOptions(Center.End, Center.Options.TimeZone));
+
+        act.Should().Throw<CurrencyMismatchException>();
+    }
+
+    [Fact]
+    public void Analyze_MoreThanMaxIterations_ThrowsNamingIterations()
+    {
+        var act = () => Inputs.FcrImprovement(UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "t")).Analyze(BusinessCase.MaxIterations + 1, seed: 1);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "iterations");
+    }
+
+    [Fact]
     public void FcrImprovement_MeasuredCost_UsedWhenNoneGiven()
     {
         var businessCase = Inputs.FcrImprovement(UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "programme target"));
