@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using ContactMetrics.Attribution;
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using ContactMetrics.Retention;
+using NodaTime;
+
+namespace ContactMetrics.Cli.Report;
+
+/// <summary>The choices behind a board report; every one is printed in the report next to the numbers it shapes.</summary>
+internal sealed record ReportOptions
+{
+    /// <summary>The zone whose calendar the KPI buckets follow.</summary>
+    public DateTimeZone TimeZone { get; init; } = DateTimeZone.Utc;
+
+    /// <summary>The end of observation; default: the start (UTC) of the day after the last contact or purchase.</summary>
+    public Instant? ObservationEnd { get; init; }
+
+    /// <summary>The KPI trend bucket (month by default; week for short periods).</summary>
+    public TimeBucket Bucket { get; init; } = TimeBucket.Month;
+
+    /// <summary>Days after the first contact at which retention is compared.</summary>
+    public int RetentionHorizonDays { get; init; } = 365;
+
+    /// <summary>How long before a conversion a touch counts.</summary>
+    public Duration Lookback { get; init; } = Duration.FromDays(30);
+
+    /// <summary>The margin on spend in the CLV.</summary>
+    public double Margin { get; init; } = 0.3;
+
+    /// <summary>The yearly discount rate of the CLV.</summary>
+    public double AnnualDiscountRate { get; init; } = 0.10;
+
+    /// <summary>The CLV horizon in years.</summary>
+    public int ClvYears { get; init; } = 3;
+
+    /// <summary>At most this many active customers are valued (every k-th), so the report stays fast on big exports.</summary>
+    public int MaxValuedCustomers { get; init; } = 2_000;
+}
+
+/// <summary>
+/// Computes the numbers of the board report from the tables, each section by the library's own calculator: KPI trends
+/// (<see cref="KpiRollup"/> with a time bucket), retention by first-contact resolution (<see cref="RetentionUpliftBuilder"/>
+/// and <see cref="KaplanMeier"/>), attribution with the service assist (<see cref="MarkovAttribution"/>,
+/// <see cref="LastTouchAttribution"/>, <see cref="AssistMetrics"/>) and CLV (<see cref="BgNbdGammaGammaValueModel"/>).
+/// Rendering is <see cref="HtmlReport"/>'s job.
+/// </summary>
+internal static class BoardReportBuilder
+{
+    private const string AllChannels = "all channels";
+
+    /// <summary>Channels answered live from a queue, where a service level target applies (email is asynchronous; self-service has no queue).</summary>
+    private static readonly Channel[] LiveChannels = [Channel.Phone, Channel.Chat, Channel.Messaging, Channel.Social];
+
+    public static BoardReport Build(ReportInputs inputs, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= new ReportOptions();
+        if (inputs.Interactions.Count == 0)
+        {
+            throw new CliInputException("interactions.csv: no interactions, so there is nothing to report.");
+        }
+        var overview = Overview(inputs, options);
+        var gaps = ImmutableArray.CreateBuilder<string>();
+        var kpis = KpiTrendsOf(inputs, options.TimeZone, options.Bucket);
+        var retention = RetentionOf(inputs, overview.ObservationEnd, options.RetentionHorizonDays, gaps);
+        var attribution = AttributionOf(inputs, options.Lookback, overview.Currency, gaps);
+        var clv = ClvOf(inputs, overview, options, gaps);
+        return new BoardReport(overview, kpis, retention, attribution, clv, gaps.ToImmutable());
+    }
+
+    private static ReportOverview Overview(ReportInputs inputs, ReportOptions options)
+    {
+        var first = inputs.Interactions.Min(i => i.ArrivedAt);
+        var last = inputs.Interactions.Max(i => i.ArrivedAt);
+        var lastEvent = inputs.Purchases.Count > 0 ? Instant.Max(last, inputs.Purchases.Max(p => p.OccurredAt)) : last;
+        var end = options.ObservationEnd ?? lastEvent.InUtc().Date.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        var currencies = inputs.Purchases.Select(p => p.Amount.Currency).Concat(inputs.Conversions.Select(c => c.Value.Currency)).Distinct().ToList();
+        if (currencies.Count > 1)
+        {
+            throw new CliInputException($"purchases.csv, conversions.csv: more than one currency ({string.Join(", ", currencies)}); the report sums money in one currency.");
+        }
+        return new ReportOverview(inputs.Customers.Count, inputs.Interactions.Count, inputs.Purchases.Count, inputs.Touchpoints.Count, inputs.Conversions.Count,
+            first.InZone(options.TimeZone).Date, last.InZone(options.TimeZone).Date, end, options.TimeZone, currencies.Count == 1 ? currencies[0] : Currency.Eur);
+    }
+
+    /// <summary>The KPIs of every bucket overall and by channel, from two rollups.</summary>
+    internal static KpiTrends KpiTrendsOf(ReportInputs inputs, DateTimeZone zone, TimeBucket bucket)
+    {
+        var table = InteractionTable.Create(inputs.Interactions, inputs.Customers);
+        var overall = KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.None, bucket, zone));
+        var byChannel = KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.Channel, bucket, zone));
+        var buckets = overall.Select(g => g.BucketStart!.Value.Date).ToImmutableArray();
+        var index = buckets.Select((d, k) => (d, k)).ToDictionary(x => x.d, x => x.k);
+
+        KpiSeries Overall(Func<KpiGroup, double?> value) =>
+            new(AllChannels, overall.Select(value).ToImmutableArray());
+
+        ImmutableArray<KpiSeries> PerChannel(IEnumerable<Channel> channels, Func<KpiGroup, double?> value)
+        {
+            var series = ImmutableArray.CreateBuilder<KpiSeries>();
+            foreach (var channel in channels)
+            {
+                var values = new double?[buckets.Length];
+                foreach (var g in byChannel.Where(g => g.Channel == channel))
+                {
+                    values[index[g.BucketStart!.Value.Date]] = value(g);
+                }
+                if (values.Any(v => v is not null))
+                {
+                    series.Add(new KpiSeries(channel.ToSchemaName(), [.. values]));
+                }
+            }
+            return series.ToImmutable();
+        }
+
+        var any = overall[0];
+        var definitions = ImmutableArray.Create(
+            "FCR: " + any.FirstContactResolution.Definition,
+            any.Csat.Definition,
+            any.Nps.Definition,
+            "Service level: " + any.ServiceLevel.Definition,
+            "AHT: " + any.AverageHandleTime.Definition);
+        return new KpiTrends(bucket, buckets,
+            Overall(g => g.FirstContactResolution.Value),
+            Overall(g => g.Csat.Value),
+            Overall(g => g.Nps.Value),
+            PerChannel(LiveChannels, g => g.ServiceLevel.Value),
+            PerChannel(ChannelNames.All, g => g.AverageHandleTime.Value is double s ? s / 60 : null),
+            definitions);
+    }
+
+    /// <summary>Index-date Kaplan-Meier curves of resolved vs unresolved first contacts, with the comparison at the horizon.</summary>
+    internal static RetentionCurves? RetentionOf(ReportInputs inputs, Instant end, int horizonDays, ImmutableArray<string>.Builder gaps)
+    {
+        RetentionUpliftResult uplift;
+        try
+        {
+            uplift = RetentionUpliftBuilder.Estimate(inputs.Customers, inputs.Interactions, UpliftGrouping.FirstContactResolution, Duration.FromDays(horizonDays), end);
+        }
+        catch (ArgumentException e)
+        {
+            gaps.Add("Retention by first-contact resolution: " + e.Message.Split(" (Parameter")[0]);
+            return null;
+        }
+        var curves = KaplanMeier.Estimate(uplift.Data.Table);
+        var reference = curves.Single(c => c.Group == uplift.Data.ReferenceGroup);
+        var exposed = curves.Single(c => c.Group == uplift.Data.ExposedGroup);
+        return new RetentionCurves(reference, exposed, uplift.Comparison, uplift.Data);
+    }
+
+    /// <summary>Markov and last-touch credit per channel, with service contacts as <c>service:*</c> touches, and the service assist.</summary>
+    internal static AttributionSummary? AttributionOf(ReportInputs inputs, Duration lookback, Currency currency, ImmutableArray<string>.Builder gaps)
+    {
+        var options = new JourneyOptions { Lookback = lookback };
+        var journeys = JourneyBuilder.Build(inputs.Touchpoints, inputs.Conversions, inputs.Interactions, options);
+        var paths = JourneyBuilder.Summarize(journeys);
+        if (paths.TotalConversions <= 0)
+        {
+            gaps.Add("Attribution: no conversion has a touch within the lookback, so there is nothing to credit.");
+            return null;
+        }
+        var markov = new MarkovAttribution().Attribute(paths);
+        var last = new LastTouchAttribution().Attribute(paths);
+        var assists = AssistMetrics.Compute(paths);
+        var isService = paths.Channels.Select(c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal)).ToArray();
+        double assisted = 0, assistedValue = 0;
+        for (int p = 0; p < paths.Count; p++)
+        {
+            var path = paths.Path(p);
+            bool serviceBeforeLast = false;
+            for (int i = 0; i < path.Length - 1; i++)
+            {
+                serviceBeforeLast |= isService[path[i]];
+            }
+            if (serviceBeforeLast)
+            {
+                assisted += paths.Conversions[p];
+                assistedValue += paths.Values[p];
+            }
+        }
+        var channels = Enumerable.Range(0, paths.Channels.Length)
+            .Select(c => new ChannelCredit(paths.Channels[c], isService[c], markov.Conversions[c], last.Conversions[c],
+                assists.Channels[c].AssistedConversions, markov.Value[c]))
+            .OrderByDescending(c => c.Markov).ThenBy(c => c.Channel, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new AttributionSummary(lookback, journeys.Count, paths.TotalConversions, paths.TotalValue, assisted, assistedValue, channels, currency);
+    }
+
+    /// <summary>
+    /// The CLV of the active customers: BG/NBD and Gamma-Gamma fitted on every customer's weekly RFM summary, then every
+    /// k-th active customer valued over the horizon with quarterly cash-flow periods (as the demo's retention headline does).
+    /// </summary>
+    internal static ClvSummary? ClvOf(ReportInputs inputs, ReportOverview overview, ReportOptions options, ImmutableArray<string>.Builder gaps)
+    {
+        if (inputs.Purchases.Count == 0)
+        {
+            gaps.Add("Customer value: purchases.csv has no rows.");
+            return null;
+        }
+        var calibrationEnd = overview.ObservationEnd.InUtc().Date;
+        var summary = RfmSummaryBuilder.Build(inputs.Purchases, new RfmSummaryOptions(calibrationEnd));
+        if (!BetaGeometricNbdModel.TryFit(summary.Compress(), out var transactions) || !GammaGammaModel.TryFit(summary, out var spend))
+        {
+            gaps.Add("Customer value: the BG/NBD or Gamma-Gamma model could not be fitted to the purchases (too few repeat buyers?).");
+            return null;
+        }
+        var model = new BgNbdGammaGammaValueModel(transactions.Model, spend.Model, options.Margin);
+        const int WeeksPerQuarter = 13;
+        var horizon = new ValuationHorizon(4 * options.ClvYears, ValuationHorizon.RateForPeriod(options.AnnualDiscountRate, 7 * WeeksPerQuarter)) { PeriodLength = WeeksPerQuarter };
+        var segmentOf = inputs.Customers.Where(c => c.ChurnedOn is null).ToDictionary(c => c.Id, c => c.Segment ?? "(none)");
+        var active = Enumerable.Range(0, summary.Count).Where(i => segmentOf.ContainsKey(summary.CustomerIds[i])).ToList();
+        if (active.Count == 0)
+        {
+            gaps.Add("Customer value: no customer with purchases is still active at the end.");
+            return null;
+        }
+        int stride = Math.Max(1, (active.Count + options.MaxValuedCustomers - 1) / options.MaxValuedCustomers);
+        var picked = active.Where((_, k) => k % stride == 0).ToArray();
+        var sample = RfmSummary.FromColumns(
+            picked.Select(i => summary.CustomerIds[i]).ToArray(),
+            picked.Select(i => summary.Frequency[i]).ToArray(),
+            picked.Select(i => summary.Recency[i]).ToArray(),
+            picked.Select(i => summary.Age[i]).ToArray(),
+            picked.Select(i => summary.MonetaryValue[i]).ToArray(),
+            summary.Period,
+            summary.Currency);
+        var values = model.CustomerValues(sample, horizon);
+        var rows = values.Select((v, k) => (Segment: segmentOf[sample.CustomerIds[k]], Value: v.Amount)).ToList();
+        var segments = rows.GroupBy(r => r.Segment).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var sorted = g.Select(r => r.Value).Order().ToArray();
+                decimal median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+                return new SegmentValue(g.Key, sorted.Length, sorted.Sum() / sorted.Length, median, sorted.Sum());
+            })
+            .ToImmutableArray();
+        return new ClvSummary(rows.Select(r => r.Value).Order().ToImmutableArray(), active.Count, segments,
+            transactions.Model.Parameters, spend.Model.Parameters, options.Margin, options.AnnualDiscountRate, options.ClvYears, summary.Currency);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+
+namespace ContactMetrics.Cli.Report;
+
+/// <summary>
+/// The report's charts as OxyPlot models, exported to inline SVG by OxyPlot's managed <see cref="SvgExporter"/> (text is
+/// measured with OxyPlot's built-in PDF font metrics, so no system font or native library is needed).
+/// </summary>
+internal static partial class ReportCharts
+{
+    public const double Width = 720;
+    public const double Height = 300;
+
+    /// <summary>Okabe-Ito colours: distinguishable with colour-blindness and in greyscale print.</summary>
+    private static readonly OxyColor[] Palette =
+    [
+        OxyColor.FromRgb(0, 114, 178), OxyColor.FromRgb(230, 159, 0), OxyColor.FromRgb(0, 158, 115), OxyColor.FromRgb(204, 121, 167),
+        OxyColor.FromRgb(86, 180, 233), OxyColor.FromRgb(213, 94, 0), OxyColor.FromRgb(240, 228, 66), OxyColor.FromRgb(0, 0, 0),
+    ];
+
+    private static readonly LineStyle[] Dashes = [LineStyle.Solid, LineStyle.Dash, LineStyle.Dot, LineStyle.DashDot, LineStyle.Solid, LineStyle.Dash, LineStyle.Dot, LineStyle.DashDot];
+
+    /// <summary>A plot with the report's font, white background and a legend under the plot area.</summary>
+    public static PlotModel NewModel(bool legend = true)
+    {
+        var model = new PlotModel
+        {
+            Background = OxyColors.White,
+            DefaultFont = "Helvetica",
+            DefaultFontSize = 12,
+            Culture = CultureInfo.InvariantCulture,
+            PlotAreaBorderColor = OxyColor.FromRgb(160, 160, 160),
+            PlotAreaBorderThickness = new OxyThickness(0, 0, 0, 0),
+            Padding = new OxyThickness(8, 8, 16, 8),
+        };
+        model.DefaultColors = Palette;
+        if (legend)
+        {
+            model.Legends.Add(new Legend
+            {
+                LegendPosition = LegendPosition.BottomCenter,
+                LegendPlacement = LegendPlacement.Outside,
+                LegendOrientation = LegendOrientation.Horizontal,
+                LegendBorderThickness = 0,
+            });
+        }
+        return model;
+    }
+
+    /// <summary>One line per series over the buckets (x = bucket index, labelled with the bucket's month or day).</summary>
+    public static PlotModel Lines(IReadOnlyList<string> bucketLabels, IReadOnlyList<KpiSeries> series, string valueFormat, string yTitle, double? min = null, double? max = null)
+    {
+        var model = NewModel(series.Count > 1);
+        int step = Math.Max(1, (int)Math.Ceiling(bucketLabels.Count / 12.0));
+        model.Axes.Add(new LinearAxis
+        {
+            Position = AxisPosition.Bottom,
+            Minimum = -0.5,
+            Maximum = bucketLabels.Count - 0.5,
+            MajorStep = step,
+            MinorStep = 1,
+            LabelFormatter = x => Math.Abs(x - Math.Round(x)) < 1e-9 && Math.Round(x) >= 0 && Math.Round(x) < bucketLabels.Count ? bucketLabels[(int)Math.Round(x)] : "",
+            MajorGridlineStyle = LineStyle.None,
+        });
+        model.Axes.Add(ValueAxis(valueFormat, yTitle, min, max));
+        for (int s = 0; s < series.Count; s++)
+        {
+            var line = new LineSeries
+            {
+                Title = series[s].Name,
+                Color = Palette[s % Palette.Length],
+                LineStyle = Dashes[s % Dashes.Length],
+                StrokeThickness = 2,
+                MarkerType = MarkerType.Circle,
+                MarkerSize = 2.5,
+            };
+            for (int k = 0; k < series[s].Values.Length; k++)
+            {
+                line.Points.Add(series[s].Values[k] is double v ? new DataPoint(k, v) : DataPoint.Undefined);
+            }
+            model.Series.Add(line);
+        }
+        return model;
+    }
+
+    /// <summary>Step curves (Kaplan-Meier survival) from (time, value) steps.</summary>
+    public static PlotModel Steps(IReadOnlyList<(string Name, IReadOnlyList<DataPoint> Points)> curves, string xTitle, string valueFormat, string yTitle, double? markX = null)
+    {
+        var model = NewModel();
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = xTitle, Minimum = 0, MajorGridlineStyle = LineStyle.None });
+        model.Axes.Add(ValueAxis(valueFormat, yTitle, null, 1));
+        for (int c = 0; c < curves.Count; c++)
+        {
+            var series = new StairStepSeries { Title = curves[c].Name, Color = Palette[c % Palette.Length], LineStyle = Dashes[c % Dashes.Length], StrokeThickness = 2, VerticalStrokeThickness = 2 };
+            series.Points.AddRange(curves[c].Points);
+            model.Series.Add(series);
+        }
+        if (markX is double x)
+        {
+            model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation
+            {
+                Type = OxyPlot.Annotations.LineAnnotationType.Vertical,
+                X = x,
+                Color = OxyColor.FromRgb(120, 120, 120),
+                LineStyle = LineStyle.Dot,
+                Text = x.ToString("0", CultureInfo.InvariantCulture) + " days",
+                TextColor = OxyColor.FromRgb(80, 80, 80),
+            });
+        }
+        return model;
+    }
+
+    /// <summary>Horizontal bars: one group of bars per category, one bar per series.</summary>
+    public static PlotModel Bars(IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueFormat, string valueTitle)
+    {
+        var model = NewModel(series.Count > 1);
+        // OxyPlot draws the first category at the bottom; reverse so the list reads top-down like the table.
+        var axis = new CategoryAxis { Position = AxisPosition.Left, GapWidth = 0.4, StartPosition = 1, EndPosition = 0 };
+        // OxyPlot's built-in font metrics under-measure some characters ('_', ':'); reserve the labels' width ourselves.
+        double longest = categories.Count == 0 ? 0 : categories.Max(c => c.Length);
+        model.PlotMargins = new OxyThickness(16 + 0.62 * model.DefaultFontSize * longest, double.NaN, double.NaN, double.NaN);
+        axis.Labels.AddRange(categories);
+        model.Axes.Add(axis);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = valueTitle, StringFormat = valueFormat, MinimumPadding = 0, MaximumPadding = 0.08, AbsoluteMinimum = 0, Minimum = 0, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(210, 210, 210) });
+        for (int s = 0; s < series.Count; s++)
+        {
+            var bars = new BarSeries { Title = series[s].Name, FillColor = Palette[s % Palette.Length], StrokeThickness = 0 };
+            bars.Items.AddRange(series[s].Values.Select(v => new BarItem(v)));
+            model.Series.Add(bars);
+        }
+        return model;
+    }
+
+    /// <summary>A histogram of values from <paramref name="min"/> to <paramref name="max"/> in <paramref name="bins"/> equal bins; values above go in the last bin.</summary>
+    public static PlotModel Histogram(IReadOnlyList<double> values, double min, double max, int bins, string valueFormat, string xTitle)
+    {
+        var model = NewModel(false);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = xTitle, StringFormat = valueFormat, MajorGridlineStyle = LineStyle.None });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "customers", Minimum = 0, MaximumPadding = 0.08, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(210, 210, 210) });
+        double width = (max - min) / bins;
+        var counts = new int[bins];
+        foreach (var v in values)
+        {
+            counts[Math.Clamp((int)Math.Floor((v - min) / width), 0, bins - 1)]++;
+        }
+        var series = new HistogramSeries { FillColor = Palette[0], StrokeColor = OxyColors.White, StrokeThickness = 1 };
+        for (int b = 0; b < bins; b++)
+        {
+            double start = min + b * width;
+            series.Items.Add(new HistogramItem(start, start + width, counts[b] * width, counts[b]));
+        }
+        model.Series.Add(series);
+        return model;
+    }
+
+    private static LinearAxis ValueAxis(string format, string title, double? min, double? max)
+    {
+        var axis = new LinearAxis
+        {
+            Position = AxisPosition.Left,
+            Title = title,
+            StringFormat = format,
+            MajorGridlineStyle = LineStyle.Dot,
+            MajorGridlineColor = OxyColor.FromRgb(210, 210, 210),
+            MinimumPadding = 0.1,
+            MaximumPadding = 0.1,
+        };
+        if (min is double lo)
+        {
+            axis.Minimum = lo;
+        }
+        if (max is double hi)
+        {
+            axis.Maximum = hi;
+        }
+        return axis;
+    }
+
+    /// <summary>
+    /// The model as an inline <c>&lt;svg&gt;</c> element: no XML header, no namespace URIs (an inline SVG in HTML gets
+    /// its namespace from the parser), element ids made unique with <paramref name="id"/> so that several charts can
+    /// share one page, and a <c>role="img"</c> with the chart's title for screen readers.
+    /// </summary>
+    public static string ToSvg(PlotModel model, string id, string title, double width = Width, double height = Height)
+    {
+        string svg = SvgExporter.ExportToString(model, width, height, false);
+        svg = NamespaceAttribute().Replace(svg, "");
+        svg = IdAttribute().Replace(svg, m => $"{m.Groups[1].Value}=\"{id}-{m.Groups[2].Value}\"");
+        svg = UrlReference().Replace(svg, m => $"url(#{id}-{m.Groups[1].Value})");
+        string label = System.Net.WebUtility.HtmlEncode(title);
+        int open = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return svg.Insert(open + 4, $" id=\"{id}\" class=\"chart\" role=\"img\" aria-label=\"{label}\" viewBox=\"0 0 {width.ToString(CultureInfo.InvariantCulture)} {height.ToString(CultureInfo.InvariantCulture)}\"");
+    }
+
+    [GeneratedRegex("\\s+xmlns(:\\w+)?=\"[^\"]*\"")]
+    private static partial Regex NamespaceAttribute();
+
+    [GeneratedRegex("\\b(id)=\"([^\"]+)\"")]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex("url\\(#([^)]+)\\)")]
+    private static partial Regex UrlReference();
+}
