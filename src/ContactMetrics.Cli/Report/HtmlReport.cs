@@ -117,7 +117,7 @@ internal static class HtmlReport
             ReportCharts.Steps([(Label(r.Data.ReferenceGroup, r.Reference.Count), Curve(r.Reference)), (Label(r.Data.ExposedGroup, r.Exposed.Count), Curve(r.Exposed))],
                 "days since the first contact with a known outcome", "0%", "still a customer", c.Horizon));
         html.Append("<p class=\"note\">").Append(E(string.Create(Invariant,
-            $"Kaplan-Meier from each customer's first contact with a resolved flag (the index date); churned customers are events, the rest are censored at {r.Data.Table.Count:N0} customers' observation end. Left out: {r.Data.CustomersWithoutQualifyingContact:N0} customers without such a contact, {r.Data.CustomersChurnedBeforeIndex:N0} who churned before it.")))
+            $"Kaplan-Meier from each customer's first contact with a resolved flag (the index date) over {r.Data.Table.Count:N0} customers; a churn is an event, a customer still active is censored at the observation end. Left out: {r.Data.CustomersWithoutQualifyingContact:N0} customers without such a contact, {r.Data.CustomersChurnedBeforeIndex:N0} who churned before it.")))
             .Append("</p>\n</section>\n");
 
         static string Label(string group, int n) => $"{group} (n = {n.ToString("N0", Invariant)})";

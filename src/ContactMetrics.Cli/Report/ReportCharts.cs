@@ -121,9 +121,6 @@ internal static partial class ReportCharts
         var model = NewModel(series.Count > 1);
         // OxyPlot draws the first category at the bottom; reverse so the list reads top-down like the table.
         var axis = new CategoryAxis { Position = AxisPosition.Left, GapWidth = 0.4, StartPosition = 1, EndPosition = 0 };
-        // OxyPlot's built-in font metrics under-measure some characters ('_', ':'); reserve the labels' width ourselves.
-        double longest = categories.Count == 0 ? 0 : categories.Max(c => c.Length);
-        model.PlotMargins = new OxyThickness(16 + 0.62 * model.DefaultFontSize * longest, double.NaN, double.NaN, double.NaN);
         axis.Labels.AddRange(categories);
         model.Axes.Add(axis);
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = valueTitle, StringFormat = valueFormat, MinimumPadding = 0, MaximumPadding = 0.08, AbsoluteMinimum = 0, Minimum = 0, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(210, 210, 210) });
@@ -188,13 +185,55 @@ internal static partial class ReportCharts
     /// </summary>
     public static string ToSvg(PlotModel model, string id, string title, double width = Width, double height = Height)
     {
-        string svg = SvgExporter.ExportToString(model, width, height, false);
+        string svg = SvgExporter.ExportToString(model, width, height, false, new PixelTextMeasurer());
         svg = NamespaceAttribute().Replace(svg, "");
         svg = IdAttribute().Replace(svg, m => $"{m.Groups[1].Value}=\"{id}-{m.Groups[2].Value}\"");
         svg = UrlReference().Replace(svg, m => $"url(#{id}-{m.Groups[1].Value})");
         string label = System.Net.WebUtility.HtmlEncode(title);
         int open = svg.IndexOf("<svg", StringComparison.Ordinal);
         return svg.Insert(open + 4, $" id=\"{id}\" class=\"chart\" role=\"img\" aria-label=\"{label}\" viewBox=\"0 0 {width.ToString(CultureInfo.InvariantCulture)} {height.ToString(CultureInfo.InvariantCulture)}\"");
+    }
+
+    /// <summary>
+    /// Text sizes for the SVG layout. OxyPlot's <see cref="PdfRenderContext"/> has Helvetica's metrics built in but
+    /// measures in points (a font size of 12 comes out 3/4 as wide as 12 px of Helvetica), while the SVG's sizes are
+    /// user units that a browser draws as CSS pixels; scaled by 4/3, the measure matches Helvetica and its metric twins
+    /// Arial and Liberation Sans, so axis titles and legends get the room they take on screen and in print.
+    /// Only <see cref="MeasureText"/> is used: SvgExporter asks its text measurer for nothing else.
+    /// </summary>
+    private sealed class PixelTextMeasurer : RenderContextBase
+    {
+        private const double PointsToPixels = 4.0 / 3.0;
+        private readonly PdfRenderContext _metrics = new(100, 100, OxyColors.White);
+
+        public override int ClipCount => 0;
+
+        public override OxySize MeasureText(string text, string? fontFamily = null, double fontSize = 10, double fontWeight = 500)
+        {
+            var size = _metrics.MeasureText(text, fontFamily, fontSize, fontWeight);
+            return new OxySize(size.Width * PointsToPixels, size.Height * PointsToPixels);
+        }
+
+        public override void DrawLine(IList<ScreenPoint> points, OxyColor stroke, double thickness, EdgeRenderingMode edgeRenderingMode, double[]? dashArray = null, LineJoin lineJoin = LineJoin.Miter)
+        {
+        }
+
+        public override void DrawPolygon(IList<ScreenPoint> points, OxyColor fill, OxyColor stroke, double thickness, EdgeRenderingMode edgeRenderingMode, double[]? dashArray = null, LineJoin lineJoin = LineJoin.Miter)
+        {
+        }
+
+        public override void DrawText(ScreenPoint p, string text, OxyColor fill, string? fontFamily = null, double fontSize = 10, double fontWeight = 500, double rotation = 0,
+            HorizontalAlignment halign = HorizontalAlignment.Left, VerticalAlignment valign = VerticalAlignment.Top, OxySize? maxSize = null)
+        {
+        }
+
+        public override void PushClip(OxyRect clippingRectangle)
+        {
+        }
+
+        public override void PopClip()
+        {
+        }
     }
 
     [GeneratedRegex("\\s+xmlns(:\\w+)?=\"[^\"]*\"")]
