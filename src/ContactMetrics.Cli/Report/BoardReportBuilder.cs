@@ -124,7 +124,7 @@ internal static class BoardReportBuilder
             "AHT: " + any.AverageHandleTime.Definition);
         return new KpiTrends(bucket, buckets,
             Overall(g => g.FirstContactResolution.Value),
-            Overall(g => g.Csat.Value),
+            Overall(g => g.Csat.Value) with { Name = KpiOptions.Default.Csat == CsatBox.TopTwoBox ? "CSAT (4-5 of 5)" : "CSAT (5 of 5)" },
             Overall(g => g.Nps.Value),
             PerChannel(LiveChannels, g => g.ServiceLevel.Value),
             PerChannel(ChannelNames.All, g => g.AverageHandleTime.Value is double s ? s / 60 : null),

@@ -79,7 +79,7 @@ internal static class HtmlReport
         html.Append("<section id=\"kpis\">\n<h2>Service KPIs</h2>\n")
             .Append("<p>").Append(E($"Per {per}, computed by the KPI rollup on every contact. Definitions are listed under Sources.")).Append("</p>\n");
 
-        var fcrCsat = new[] { k.Fcr with { Name = "FCR" }, k.Csat with { Name = "CSAT (top box)" } };
+        var fcrCsat = new[] { k.Fcr with { Name = "FCR" }, k.Csat };
         Figure(html, "chart-fcr", "First-contact resolution and CSAT",
             Change("FCR", k.Fcr, labels, Percent) + " " + Change("CSAT", k.Csat, labels, Percent),
             ReportCharts.Lines(labels, fcrCsat, "0%", "share"));
