@@ -74,6 +74,7 @@ public static class CliApp
         root.Add(ValidateCommand.Create(console));
         root.Add(KpisCommand.Create(console));
         root.Add(StaffingCommand.Create(console));
+        root.Add(CostCommand.Create(console));
         root.Add(ClvCommand.Create(console));
         root.Add(AttributionCommand.Create(console));
         root.Add(RetentionCommand.Create(console));

@@ -86,6 +86,10 @@ internal static class DemoCommand
         path = Path.Combine(dir, "conversions.csv");
         Tables.WriteConversions(path, center.Conversions);
         written.Add(("conversions", path, center.Conversions.Count));
+        path = Path.Combine(dir, "rates.json");
+        var rates = DemoHeadlines.ExampleCostModel(center);
+        CostRatesFile.Write(rates, path, DemoHeadlines.ExampleRatesNote);
+        written.Add(("rates (example cost model)", path, rates.Channels.Length));
         return written;
     }
 

@@ -23,14 +23,12 @@ internal static class RepeatContactDetector
     {
         int n = table.Count;
         var flags = new byte[n];
-        var customer = table.Customer;
-        var direction = table.Direction;
         var channel = table.Channel;
         var answered = table.Answered;
         var inScope = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            bool candidate = customer[i] >= 0 && direction[i] == (byte)Direction.Inbound && KpiOptions.IsAgentChannel((Channel)channel[i]);
+            bool candidate = IsInScope(table, i);
             inScope[i] = candidate;
             if (candidate && answered[i])
             {
@@ -38,29 +36,8 @@ internal static class RepeatContactDetector
             }
         }
 
-        // Counting sort of the in-scope rows by customer; stable, so row order is kept within a customer.
         int customers = table.Customers.Count;
-        var start = new int[customers + 1];
-        for (int i = 0; i < n; i++)
-        {
-            if (inScope[i])
-            {
-                start[customer[i] + 1]++;
-            }
-        }
-        for (int c = 0; c < customers; c++)
-        {
-            start[c + 1] += start[c];
-        }
-        var order = new int[start[customers]];
-        var next = start[..customers];
-        for (int i = 0; i < n; i++)
-        {
-            if (inScope[i])
-            {
-                order[next[customer[i]]++] = i;
-            }
-        }
+        var order = OrderByCustomer(table, inScope, out var start);
 
         long window = (long)options.Window.TotalMilliseconds;
         var arrived = table.ArrivedMs;
@@ -107,6 +84,98 @@ internal static class RepeatContactDetector
             }
         });
         return flags;
+    }
+
+    /// <summary>
+    /// The repeat chain of every row: the row index of the first contact of the chain the row belongs
+    /// to (the row itself when it starts one). A row that repeats an earlier eligible contact under
+    /// <paramref name="options"/> (exactly when <see cref="Detect"/> would count it, eligible or not)
+    /// joins the chain of the latest such contact, so a chain is an earlier contact and every repeat
+    /// that followed it, link by link. Rows out of scope (outbound, self-service, bot, IVR, no customer)
+    /// and rows that repeat nothing start a chain of their own.
+    /// </summary>
+    public static int[] Chains(InteractionTable table, RepeatContactOptions options, int maxDegreeOfParallelism)
+    {
+        int n = table.Count;
+        var root = new int[n];
+        var inScope = new bool[n];
+        var eligible = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            root[i] = i;
+            inScope[i] = IsInScope(table, i);
+            eligible[i] = inScope[i] && table.Answered[i];
+        }
+        int customers = table.Customers.Count;
+        var order = OrderByCustomer(table, inScope, out var start);
+        long window = (long)options.Window.TotalMilliseconds;
+        var arrived = table.ArrivedMs;
+        var reason = table.Reason;
+        var channel = table.Channel;
+        bool sameReason = options.SameReason;
+        bool sameChannel = options.Scope == RepeatChannelScope.SameChannel;
+        int parts = Math.Max(1, maxDegreeOfParallelism);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            int from = (int)((long)customers * part / parts), to = (int)((long)customers * (part + 1) / parts);
+            for (int c = from; c < to; c++)
+            {
+                var rows = order.AsSpan(start[c], start[c + 1] - start[c]);
+                SortByArrival(rows, arrived);
+                for (int b = 1; b < rows.Length; b++)
+                {
+                    int j = rows[b];
+                    for (int a = b - 1; a >= 0; a--)
+                    {
+                        int i = rows[a];
+                        if (arrived[j] - arrived[i] > window)
+                        {
+                            break;
+                        }
+                        if (!eligible[i] || (sameReason && (reason[i] < 0 || reason[j] != reason[i])) || (sameChannel && channel[j] != channel[i]))
+                        {
+                            continue;
+                        }
+                        root[j] = root[i];
+                        break;
+                    }
+                }
+            }
+        });
+        return root;
+    }
+
+    private static bool IsInScope(InteractionTable table, int i) =>
+        table.Customer[i] >= 0 && table.Direction[i] == (byte)Direction.Inbound && KpiOptions.IsAgentChannel((Channel)table.Channel[i]);
+
+    /// <summary>A stable counting sort of the in-scope rows by customer: customer c's rows are <c>order[start[c]..start[c + 1]]</c>, in row order.</summary>
+    private static int[] OrderByCustomer(InteractionTable table, bool[] inScope, out int[] start)
+    {
+        int n = table.Count;
+        var customer = table.Customer;
+        int customers = table.Customers.Count;
+        start = new int[customers + 1];
+        for (int i = 0; i < n; i++)
+        {
+            if (inScope[i])
+            {
+                start[customer[i] + 1]++;
+            }
+        }
+        for (int c = 0; c < customers; c++)
+        {
+            start[c + 1] += start[c];
+        }
+        var order = new int[start[customers]];
+        var next = start[..customers];
+        for (int i = 0; i < n; i++)
+        {
+            if (inScope[i])
+            {
+                order[next[customer[i]]++] = i;
+            }
+        }
+        return order;
     }
 
     /// <summary>Sorts row indices by arrival, ties by row index (a stable order).</summary>
