@@ -18,10 +18,11 @@ internal static class ReportCommand
         var outFile = new Option<string>("--out") { Description = "The HTML file to write.", HelpName = "FILE", DefaultValueFactory = _ => "report.html" };
         var zone = new Option<string>("--time-zone") { Description = "Time zone whose calendar the KPI months follow, e.g. Europe/Amsterdam.", DefaultValueFactory = _ => "UTC" };
         var bucket = new Option<string>("--bucket") { Description = "KPI trend bucket: month or week.", DefaultValueFactory = _ => "month" };
+        var rates = new Option<string?>("--rates") { Description = "Cost rates (JSON, as the cost command reads); default: rates.json in --data when it exists, else the cost sections are left out.", HelpName = "FILE" };
         var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd, start of day UTC); default: the day after the last contact or purchase.", HelpName = "DATE" };
-        var command = new Command("report", "Write a self-contained HTML board report (KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
+        var command = new Command("report", "Write a self-contained HTML board report (cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
         {
-            data, outFile, zone, bucket, asOf,
+            data, outFile, zone, bucket, asOf, rates,
         };
         command.SetAction(parse =>
         {
@@ -40,7 +41,7 @@ internal static class ReportCommand
                     : null,
             };
             string path = parse.GetValue(outFile)!;
-            var inputs = console.Progress("Reading tables", () => ReportInputs.Read(parse.GetValue(data)!, console));
+            var inputs = console.Progress("Reading tables", () => ReportInputs.Read(parse.GetValue(data)!, console, parse.GetValue(rates)));
             Write(inputs, options, path, console);
             console.Out.WriteLine($"Report written to {path}");
             return CliApp.Success;

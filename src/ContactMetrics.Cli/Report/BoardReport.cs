@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ContactMetrics.Attribution;
 using ContactMetrics.Clv;
+using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Retention;
 using NodaTime;
@@ -17,7 +18,18 @@ internal sealed record BoardReport(
     RetentionCurves? Retention,
     AttributionSummary? Attribution,
     ClvSummary? Clv,
-    ImmutableArray<string> Gaps);
+    ImmutableArray<string> Gaps)
+{
+    /// <summary>Cost-to-serve by channel and customer profitability; null without a rates file.</summary>
+    public CostSummary? Cost { get; init; }
+}
+
+/// <summary>Cost-to-serve under a rates file, and what customers are worth against what serving them costs.</summary>
+/// <param name="Costs">Cost per contact, per resolution, by channel and by customer (<c>CostToServeCalculator</c>).</param>
+/// <param name="Profitability">Profit per customer = purchases x margin - cost-to-serve, and the whale curve.</param>
+/// <param name="RatesSource">The rates file.</param>
+/// <param name="Margin">The margin on purchases behind each customer's value (an assumption).</param>
+internal sealed record CostSummary(CostToServeResult Costs, CustomerProfitability Profitability, string RatesSource, double Margin);
 
 /// <summary>What the report covers.</summary>
 /// <param name="Customers">Rows of customers.csv.</param>

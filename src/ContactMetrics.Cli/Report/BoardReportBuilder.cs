@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ContactMetrics.Attribution;
 using ContactMetrics.Clv;
+using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
@@ -63,11 +64,13 @@ internal static class BoardReportBuilder
         }
         var overview = Overview(inputs, options);
         var gaps = ImmutableArray.CreateBuilder<string>();
-        var kpis = KpiTrendsOf(inputs, options.TimeZone, options.Bucket);
+        var table = InteractionTable.Create(inputs.Interactions, inputs.Customers);
+        var kpis = KpiTrendsOf(table, options.TimeZone, options.Bucket);
         var retention = RetentionOf(inputs, overview.ObservationEnd, options.RetentionHorizonDays, gaps);
         var attribution = AttributionOf(inputs, options.Lookback, overview.Currency, gaps);
         var clv = ClvOf(inputs, overview, options, gaps);
-        return new BoardReport(overview, kpis, retention, attribution, clv, gaps.ToImmutable());
+        var cost = CostOf(inputs, table, options.Margin, gaps);
+        return new BoardReport(overview, kpis, retention, attribution, clv, gaps.ToImmutable()) { Cost = cost };
     }
 
     private static ReportOverview Overview(ReportInputs inputs, ReportOptions options)
@@ -86,9 +89,8 @@ internal static class BoardReportBuilder
     }
 
     /// <summary>The KPIs of every bucket overall and by channel, from two rollups.</summary>
-    internal static KpiTrends KpiTrendsOf(ReportInputs inputs, DateTimeZone zone, TimeBucket bucket)
+    internal static KpiTrends KpiTrendsOf(InteractionTable table, DateTimeZone zone, TimeBucket bucket)
     {
-        var table = InteractionTable.Create(inputs.Interactions, inputs.Customers);
         var overall = KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.None, bucket, zone));
         var byChannel = KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.Channel, bucket, zone));
         var buckets = overall.Select(g => g.BucketStart!.Value.Date).ToImmutableArray();
@@ -129,6 +131,34 @@ internal static class BoardReportBuilder
             PerChannel(LiveChannels, g => g.ServiceLevel.Value),
             PerChannel(ChannelNames.All, g => g.AverageHandleTime.Value is double s ? s / 60 : null),
             definitions);
+    }
+
+    /// <summary>
+    /// Cost-to-serve under the rates file (cost per contact and per resolution, FCR repeat chains as in the KPI), and
+    /// customer profitability: value = the customer's purchases in the data x the margin (an assumption), minus their cost.
+    /// </summary>
+    internal static CostSummary? CostOf(ReportInputs inputs, InteractionTable table, double margin, ImmutableArray<string>.Builder gaps)
+    {
+        if (inputs.Rates is not { } rates)
+        {
+            gaps.Add($"Cost-to-serve and the whale curve: no {ReportInputs.RatesFileName} in the data folder (the rates: loaded cost per paid hour, shrinkage, occupancy, fees; see docs/models/cost-to-serve.md).");
+            return null;
+        }
+        var costs = CostToServeCalculator.Compute(table, rates);
+        var revenue = inputs.Customers.ToDictionary(c => c.Id, _ => 0m);
+        foreach (var p in inputs.Purchases)
+        {
+            if (p.Amount.Currency != rates.Currency)
+            {
+                throw new CliInputException($"purchases.csv: customer {p.CustomerId.Value} has a purchase in {p.Amount.Currency}, but {inputs.RatesSource} is in {rates.Currency}.");
+            }
+            revenue[p.CustomerId] = revenue.GetValueOrDefault(p.CustomerId) + p.Amount.Amount;
+        }
+        decimal m = (decimal)margin;
+        var values = revenue.ToDictionary(kv => kv.Key, kv => new Money(decimal.Round(kv.Value * m, 2), rates.Currency));
+        var profitability = CustomerProfitability.Compute(costs, values,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"purchases in the data x {margin:0%} margin (assumed)"));
+        return new CostSummary(costs, profitability, inputs.RatesSource ?? ReportInputs.RatesFileName, margin);
     }
 
     /// <summary>Index-date Kaplan-Meier curves of resolved vs unresolved first contacts, with the comparison at the horizon.</summary>

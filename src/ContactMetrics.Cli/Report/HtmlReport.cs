@@ -29,6 +29,10 @@ internal static class HtmlReport
             .Append("</p>\n</header>\n");
         Headline(html, report);
         Kpis(html, report.Kpis);
+        if (report.Cost is { } cost)
+        {
+            Cost(html, cost);
+        }
         if (report.Retention is { } retention)
         {
             Retention(html, retention);
@@ -64,6 +68,11 @@ internal static class HtmlReport
         {
             Tile(html, "Conversions assisted by service", Percent(a.ServiceAssistedConversions / a.Conversions),
                 $"{a.ServiceAssistedConversions:N0} of {a.Conversions:N0}, worth {Money(a.ServiceAssistedValue, a.Currency)}");
+        }
+        if (report.Cost is { } cost && cost.Costs.CostPerResolution is { } perResolution)
+        {
+            Tile(html, "Cost of resolving an issue", Money((double)perResolution.Amount, perResolution.Currency),
+                $"{Money((double)cost.Costs.CostPerContact.Amount, perResolution.Currency)} per contact, all channels");
         }
         if (report.Clv is { } v)
         {
@@ -101,6 +110,53 @@ internal static class HtmlReport
                 ReportCharts.Lines(labels, k.AverageHandleTime, "0.0", "minutes"));
         }
         html.Append("</section>\n");
+    }
+
+    private static void Cost(StringBuilder html, CostSummary cost)
+    {
+        var c = cost.Costs;
+        var currency = c.Currency;
+        var channels = c.ByChannel.Where(g => g.Contacts > 0).OrderByDescending(g => g.CostPerContact.Amount).ToList();
+        html.Append("<section id=\"cost\">\n<h2>What it costs to serve</h2>\n");
+        if (channels.Count > 0)
+        {
+            var dearest = channels[0];
+            var cheapest = channels[^1];
+            Figure(html, "chart-cost", "Cost per contact and per resolved issue by channel",
+                $"A {dearest.Key} contact costs {Money((double)dearest.CostPerContact.Amount, currency)} and a {cheapest.Key} contact {Money((double)cheapest.CostPerContact.Amount, currency)}. "
+                + (c.CostPerResolution is { } all ? $"Resolving an issue costs {Money((double)all.Amount, currency)} on average, repeat contacts included, against {Money((double)c.CostPerContact.Amount, currency)} per contact." : ""),
+                ReportCharts.Bars(channels.Select(g => g.Key).ToList(),
+                    [("Per contact", channels.Select(g => (double)g.CostPerContact.Amount).ToList()), ("Per resolved issue", channels.Select(g => (double)(g.CostPerResolution?.Amount ?? 0m)).ToList())],
+                    "N2", $"cost ({currency.Code})"),
+                height: Math.Max(ReportCharts.Height, 60 + 34 * channels.Count));
+        }
+        html.Append("<table>\n<thead><tr><th>Channel</th><th class=\"num\">Contacts</th><th class=\"num\">Cost</th><th class=\"num\">Per contact</th><th class=\"num\">Issues</th><th class=\"num\">Per resolved issue</th></tr></thead>\n<tbody>\n");
+        foreach (var g in c.ByChannel)
+        {
+            html.Append("<tr><td>").Append(E(g.Key)).Append("</td><td class=\"num\">").Append(g.Contacts.ToString("N0", Invariant))
+                .Append("</td><td class=\"num\">").Append(E(Money((double)g.Cost.Total.Amount, currency)))
+                .Append("</td><td class=\"num\">").Append(E(Cents(g.CostPerContact)))
+                .Append("</td><td class=\"num\">").Append(g.Chains.ToString("N0", Invariant))
+                .Append("</td><td class=\"num\">").Append(E(g.CostPerResolution is { } r ? Cents(r) : "-")).Append("</td></tr>\n");
+        }
+        html.Append("<tr class=\"total\"><td>all channels</td><td class=\"num\">").Append(c.Contacts.ToString("N0", Invariant))
+            .Append("</td><td class=\"num\">").Append(E(Money((double)c.Total.Total.Amount, currency)))
+            .Append("</td><td class=\"num\">").Append(E(Cents(c.CostPerContact)))
+            .Append("</td><td class=\"num\">").Append(c.Chains.ToString("N0", Invariant))
+            .Append("</td><td class=\"num\">").Append(E(c.CostPerResolution is { } t ? Cents(t) : "-")).Append("</td></tr>\n</tbody>\n</table>\n");
+
+        var p = cost.Profitability;
+        var curve = p.WhaleCurve;
+        var points = curve.Sample(400).Select(pt => new DataPoint(pt.CustomerShare, (double)pt.CumulativeProfit.Amount)).ToList();
+        string peak = curve.Peak.ShareOfTotalProfit is double share
+            ? $"The most profitable {Percent(curve.Peak.CustomerShare)} of customers earn {Percent(share)} of the total profit ({Money((double)curve.Peak.CumulativeProfit.Amount, currency)} at the peak, {Money((double)curve.TotalProfit.Amount, currency)} in all); "
+            : $"The profitable {Percent(curve.Peak.CustomerShare)} of customers earn {Money((double)curve.Peak.CumulativeProfit.Amount, currency)}, and the total is {Money((double)curve.TotalProfit.Amount, currency)}; ";
+        Figure(html, "chart-whale", "Whale curve: cumulative profit after the cost of service",
+            peak + $"the other {Percent(curve.ValueDestroyingShare)} cost more to serve than they bring in.",
+            ReportCharts.Curve("cumulative profit", points, "0%", "customers, most profitable first", "N0", $"cumulative profit ({currency.Code})"));
+        html.Append("<p class=\"note\">").Append(E(string.Create(Invariant,
+            $"Profit per customer = {p.ValueSource} - cost-to-serve under {cost.RatesSource}. {p.Customers.Length:N0} customers; {Money((double)p.UnidentifiedCost.Amount, currency)} of contacts without a known customer are not in the curve.")))
+            .Append("</p>\n</section>\n");
     }
 
     private static void Retention(StringBuilder html, RetentionCurves r)
@@ -189,6 +245,19 @@ internal static class HtmlReport
         {
             Item(html, string.Create(Invariant, $"Attribution: {a.Journeys:N0} journeys of touches within {a.Lookback.TotalDays:0} days before a conversion, service contacts added as service:<channel>; Markov chain of order 1 (removal effects), last touch, and assists counted once per conversion."));
         }
+        if (report.Cost is { } cost)
+        {
+            var m = cost.Costs.Model;
+            foreach (var r in m.Channels)
+            {
+                Item(html, string.Create(Invariant,
+                    $"Rates, {r.Channel.ToSchemaName()} (assumed, {cost.RatesSource}): {Cents(r.LoadedCostPerPaidHour)} per paid agent hour, shrinkage {Percent(r.Shrinkage)}, occupancy {Percent(r.Occupancy)}, concurrency {r.Concurrency:0.##}, telephony {Cents(r.TelephonyPerMinute)}/min, IVR {Cents(r.IvrPerMinute)}/min, platform {Cents(r.PlatformPerContact)}/contact, bot {Cents(r.BotPerContact)}/contact."));
+            }
+            foreach (var pool in m.Overheads)
+            {
+                Item(html, $"Overhead (assumed, {cost.RatesSource}): {pool.Name}, {Money((double)pool.Amount.Amount, pool.Amount.Currency)} for the period, allocated by {pool.Basis.ToString().ToLowerInvariant()}.");
+            }
+        }
         foreach (var gap in report.Gaps)
         {
             Item(html, "Not shown: " + gap);
@@ -250,9 +319,15 @@ internal static class HtmlReport
         string symbol = currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" };
         string number = Math.Abs(amount) >= 1_000_000 ? (amount / 1_000_000).ToString("0.0#", Invariant) + "M"
             : Math.Abs(amount) >= 10_000 ? (amount / 1_000).ToString("0", Invariant) + "k"
-            : amount.ToString("N0", Invariant);
+            : Math.Abs(amount) >= 100 ? amount.ToString("N0", Invariant)
+            : amount.ToString("N2", Invariant);
         return symbol.Length > 0 ? (amount < 0 ? "-" + symbol + number.TrimStart('-') : symbol + number) : number + " " + currency.Code;
     }
+
+    private static string Cents(Money money) =>
+        money.Currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" } is { Length: > 0 } symbol
+            ? symbol + money.Amount.ToString("N2", Invariant)
+            : money.Amount.ToString("N2", Invariant) + " " + money.Currency.Code;
 
     private static double Quantile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
@@ -279,6 +354,7 @@ internal static class HtmlReport
         th, td { border-bottom: 1px solid #ddd; padding: .25rem .5rem; text-align: left; }
         th { border-bottom: 2px solid #999; }
         tr { break-inside: avoid; page-break-inside: avoid; }
+        tr.total td { border-top: 2px solid #999; font-weight: bold; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         .note { color: #555; font-size: .85rem; }
         @page { size: A4; margin: 14mm 12mm; }

@@ -115,6 +115,22 @@ internal static partial class ReportCharts
         return model;
     }
 
+    /// <summary>One curve through (x, y) points, with a dotted zero line when the values cross zero.</summary>
+    public static PlotModel Curve(string name, IReadOnlyList<DataPoint> points, string xFormat, string xTitle, string yFormat, string yTitle)
+    {
+        var model = NewModel(false);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = xTitle, StringFormat = xFormat, Minimum = 0, Maximum = points.Count > 0 ? points.Max(p => p.X) : 1, MajorGridlineStyle = LineStyle.None });
+        model.Axes.Add(ValueAxis(yFormat, yTitle, null, null));
+        var line = new LineSeries { Title = name, Color = Palette[0], StrokeThickness = 2.5 };
+        line.Points.AddRange(points);
+        model.Series.Add(line);
+        if (points.Any(p => p.Y < 0) || points.Any(p => p.Y > 0))
+        {
+            model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation { Type = OxyPlot.Annotations.LineAnnotationType.Horizontal, Y = 0, Color = OxyColor.FromRgb(120, 120, 120), LineStyle = LineStyle.Dot });
+        }
+        return model;
+    }
+
     /// <summary>Horizontal bars: one group of bars per category, one bar per series.</summary>
     public static PlotModel Bars(IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueFormat, string valueTitle)
     {

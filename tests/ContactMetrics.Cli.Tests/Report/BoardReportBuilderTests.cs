@@ -131,6 +131,26 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     }
 
     [Fact]
+    public void Cost_ChannelsAndWhaleCurve_ReconcileWithTheCalculator()
+    {
+        var inputs = Inputs;
+        var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+        var cost = report.Cost!;
+
+        // The demo's rates.json, read back: the same model the cost command uses, computed directly.
+        var direct = ContactMetrics.CostToServe.CostToServeCalculator.Compute(InteractionTable.Create(inputs.Interactions, inputs.Customers), inputs.Rates!);
+        cost.Costs.Total.Total.Should().Be(direct.Total.Total);
+        cost.Costs.ByChannel.Sum(g => g.Contacts).Should().Be(inputs.Interactions.Count);
+        cost.Costs.ByChannel.Select(g => g.Cost.Total.Amount).Sum().Should().Be(direct.Total.Total.Amount, "channel costs add up to the total, to the micro-unit");
+
+        // Hand: each customer's value is their purchases x 30%, rounded to cents; the curve ends at value - cost.
+        decimal value = inputs.Purchases.GroupBy(p => p.CustomerId).Sum(g => decimal.Round(g.Sum(p => p.Amount.Amount) * 0.3m, 2));
+        cost.Profitability.TotalValue.Amount.Should().Be(value);
+        cost.Profitability.WhaleCurve.TotalProfit.Should().Be(cost.Profitability.TotalProfit);
+        cost.Profitability.WhaleCurve.Peak.CumulativeProfit.Amount.Should().BeGreaterThanOrEqualTo(cost.Profitability.TotalProfit.Amount);
+    }
+
+    [Fact]
     public void Build_WithoutPurchases_LeavesOutClvAndSaysWhy()
     {
         var inputs = Inputs with { Purchases = [] };

@@ -33,7 +33,8 @@ public class HtmlReportTests
     [InlineData(25_300, "EUR", "€25k")]
     [InlineData(2_450_000, "USD", "$2.45M")]
     [InlineData(-512, "GBP", "-£512")]
-    [InlineData(90, "CHF", "90 CHF")]
+    [InlineData(90, "CHF", "90.00 CHF")]
+    [InlineData(0.024, "EUR", "€0.02")]
     public void Money_Amounts_ReadAsABoardExpects(double amount, string currency, string expected) =>
         HtmlReport.Money(amount, Currency.Of(currency)).Should().Be(expected);
 

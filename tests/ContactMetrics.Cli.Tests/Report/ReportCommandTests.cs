@@ -15,7 +15,7 @@ public class ReportCommandTests(ReportData data) : IClassFixture<ReportData>
         run.Out.Should().Contain(path);
         string html = File.ReadAllText(path);
         html.Should().StartWith("<!DOCTYPE html>");
-        foreach (var id in new[] { "chart-fcr", "chart-nps", "chart-service-level", "chart-aht", "chart-retention", "chart-attribution", "chart-assists", "chart-clv" })
+        foreach (var id in new[] { "chart-cost", "chart-whale", "chart-fcr", "chart-nps", "chart-service-level", "chart-aht", "chart-retention", "chart-attribution", "chart-assists", "chart-clv" })
         {
             Regex.Matches(html, $"<svg id=\"{id}\"").Should().HaveCount(1, $"the report draws {id} once");
         }
@@ -68,6 +68,30 @@ public class ReportCommandTests(ReportData data) : IClassFixture<ReportData>
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain(missing);
         File.Exists(dir.File("report.html")).Should().BeFalse("nothing is written when input is missing");
+    }
+
+    [Fact]
+    public void Report_WithoutRates_LeavesOutTheCostSectionsAndSaysWhy()
+    {
+        using var dir = new TempDir();
+        foreach (var name in new[] { "customers.csv", "interactions.csv", "purchases.csv", "touchpoints.csv", "conversions.csv" })
+        {
+            File.Copy(data.File(name), dir.File(name));
+        }
+        var run = CliRun.Of("report", "--data", dir.Path, "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        string html = File.ReadAllText(dir.File("report.html"));
+        html.Should().NotContain("chart-whale").And.Contain("Not shown: Cost-to-serve and the whale curve: no rates.json");
+    }
+
+    [Fact]
+    public void Report_RatesFileGivenButMissing_ExitsTwoNamingIt()
+    {
+        var run = CliRun.Of("report", "--data", data.Dir, "--rates", "/no/such/rates.json", "--out", "x.html");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("/no/such/rates.json");
     }
 
     [Fact]
