@@ -16,6 +16,7 @@ internal static partial class DemoHeadlines
         Retention(output, center);
         CostToServe(output, center);
         Attribution(output, center);
+        BusinessCase(output, center);
     }
 
     static partial void Clv(CommandOutput output, SimulatedContactCenter center);
@@ -25,4 +26,6 @@ internal static partial class DemoHeadlines
     static partial void CostToServe(CommandOutput output, SimulatedContactCenter center);
 
     static partial void Attribution(CommandOutput output, SimulatedContactCenter center);
+
+    static partial void BusinessCase(CommandOutput output, SimulatedContactCenter center);
 }

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ContactMetrics.Domain;
+using MathNet.Numerics.Statistics;
+
+namespace ContactMetrics.Valuation;
+
+/// <summary>
+/// The distribution of a value a year under the Monte Carlo: the point value (all inputs at their point values), the
+/// mean of the draws with its Monte Carlo standard error, and P10, P50, P90. Amounts are rounded to cents.
+/// </summary>
+/// <param name="Point">The value at the inputs' point values.</param>
+/// <param name="Mean">The mean of the draws.</param>
+/// <param name="StandardErrorOfMean">The Monte Carlo standard error of <paramref name="Mean"/>: the standard deviation of the draws / sqrt(iterations).</param>
+/// <param name="P10">The 10th percentile of the draws.</param>
+/// <param name="P50">The median of the draws.</param>
+/// <param name="P90">The 90th percentile of the draws.</param>
+public sealed record ValueDistribution(Money Point, Money Mean, Money StandardErrorOfMean, Money P10, Money P50, Money P90)
+{
+    internal static ValueDistribution Of(double point, double[] draws, Currency currency)
+    {
+        double mean = draws.Mean();
+        double sd = draws.StandardDeviation();
+        double se = draws.Length > 1 && double.IsFinite(sd) ? sd / Math.Sqrt(draws.Length) : 0;
+        var sorted = (double[])draws.Clone();
+        Array.Sort(sorted);
+        // Bounded by the smallest and largest draw, so P10 <= P50 <= P90 whatever rounding does.
+        double p10 = SortedArrayStatistics.QuantileCustom(sorted, 0.1, QuantileDefinition.R7);
+        double p50 = Math.Max(p10, SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R7));
+        double p90 = Math.Max(p50, SortedArrayStatistics.QuantileCustom(sorted, 0.9, QuantileDefinition.R7));
+        return new ValueDistribution(
+            ValuationFormat.Money(point, currency),
+            ValuationFormat.Money(mean, currency),
+            ValuationFormat.Money(se, currency),
+            ValuationFormat.Money(p10, currency),
+            ValuationFormat.Money(p50, currency),
+            ValuationFormat.Money(p90, currency));
+    }
+}
+
+/// <summary>A line item with the distribution of its value under the Monte Carlo.</summary>
+/// <param name="Item">The line item (mechanism, formula, inputs with sources, point value).</param>
+/// <param name="Value">The distribution of its value a year.</param>
+public sealed record LineItemAnalysis(LineItem Item, ValueDistribution Value);
+
+/// <summary>One input of the tornado: the total a year with that input at its low and at its high end, the others at their point values.</summary>
+/// <param name="Input">The input (name, unit, interval and its meaning, source).</param>
+/// <param name="TotalAtLow">The total with the input at <see cref="UncertainInput.Low"/>.</param>
+/// <param name="TotalAtHigh">The total with the input at <see cref="UncertainInput.High"/>.</param>
+/// <param name="Swing">|TotalAtHigh - TotalAtLow|: the ranking key.</param>
+public sealed record TornadoEntry(UncertainInput Input, Money TotalAtLow, Money TotalAtHigh, Money Swing);
+
+/// <summary>
+/// A business case with its uncertainty: each line and the total with P10/P50/P90 from the Monte Carlo, the tornado,
+/// and a note on how well the Monte Carlo has converged. What a report renders.
+/// </summary>
+public sealed class BusinessCaseAnalysis
+{
+    internal BusinessCaseAnalysis(BusinessCase businessCase, int iterations, int? seed, ImmutableArray<LineItemAnalysis> lines, ValueDistribution total, ImmutableArray<TornadoEntry> tornado)
+    {
+        Case = businessCase;
+        Iterations = iterations;
+        Seed = seed;
+        Lines = lines;
+        Total = total;
+        Tornado = tornado;
+    }
+
+    /// <summary>The business case (scenario, currency, lines, inputs, point total).</summary>
+    public BusinessCase Case { get; }
+
+    /// <summary>The number of Monte Carlo draws.</summary>
+    public int Iterations { get; }
+
+    /// <summary>The seed, when the analysis was run with one (rather than a caller's generator).</summary>
+    public int? Seed { get; }
+
+    /// <summary>Each line with the distribution of its value.</summary>
+    public ImmutableArray<LineItemAnalysis> Lines { get; }
+
+    /// <summary>The distribution of the total a year.</summary>
+    public ValueDistribution Total { get; }
+
+    /// <summary>The sensitivity ranking, largest swing first.</summary>
+    public ImmutableArray<TornadoEntry> Tornado { get; }
+
+    /// <summary>How far the Monte Carlo mean of the total can be trusted, in words with the numbers.</summary>
+    public string ConvergenceNote => string.Create(CultureInfo.InvariantCulture,
+        $"{Iterations:N0} draws{(Seed is int s ? $" (seed {s})" : "")}: the Monte Carlo standard error of the mean total is {Total.StandardErrorOfMean} ({RelativeError}); quadrupling the draws halves it. Inputs are drawn independently; correlations between inputs are not modelled unless an input is shared between lines.");
+
+    private string RelativeError => Total.Mean.Amount != 0m
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Abs((double)(Total.StandardErrorOfMean.Amount / Total.Mean.Amount)):P2} of the mean")
+        : "the mean is 0";
+}

@@ -1,0 +1,149 @@
+using ContactMetrics.CostToServe;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using ContactMetrics.Retention;
+using ContactMetrics.Simulation;
+using ContactMetrics.Staffing;
+using StaffingPlanner = ContactMetrics.Staffing.StaffingPlanner;
+using ContactMetrics.Valuation;
+using NodaTime;
+using Xunit.Abstractions;
+
+namespace ContactMetrics.Tests.Valuation;
+
+public class BusinessCaseMeasurementTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<(SimulatedContactCenter Center, MeasuredInputs Inputs)> Measured = new(() =>
+    {
+        var center = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 8, Customers = 3_000 });
+        var inputs = BusinessCaseMeasurement.Measure(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions,
+            new MeasurementOptions(center.End, center.Options.TimeZone) { CostModel = Rates, CostRatesSource = "test rates" });
+        return (center, inputs);
+    });
+
+    private static readonly CostModel Rates = new(Currency.Eur, [.. new[] { Channel.Phone, Channel.Email, Channel.Chat, Channel.Messaging, Channel.Social }
+        .Select(c => new ChannelRates(c, new Money(30m, Currency.Eur), 0.3, 0.8))]);
+
+    private static SimulatedContactCenter Center => Measured.Value.Center;
+
+    private static MeasuredInputs Inputs => Measured.Value.Inputs;
+
+    private static List<Interaction> LastYear => Center.Interactions.Where(i => i.ArrivedAt >= Center.End - Duration.FromDays(365) && i.ArrivedAt < Center.End).ToList();
+
+    [Fact]
+    public void Measure_ContactsAndFcr_CountedFromTheLastYear()
+    {
+        // Independent count with LINQ: handled contacts (answered on an agent channel, docs/kpis.md) with a resolved flag in
+        // the 365 days before the end, and the share resolved.
+        var flagged = LastYear.Where(i => i.Resolved is not null && i.IsAnswered && i.Channel is Channel.Phone or Channel.Email or Channel.Chat or Channel.Messaging or Channel.Social).ToList();
+        double fcr = (double)flagged.Count(i => i.Resolved == true) / flagged.Count;
+
+        Inputs.Contacts.Point.Should().Be(flagged.Count);
+        Inputs.Contacts.IsFixed.Should().BeTrue();
+        Inputs.FirstContactResolution.Point.Should().BeApproximately(fcr, 1e-12);
+        Inputs.FirstContactResolution.Source.SampleSize.Should().Be(flagged.Count);
+        Inputs.CustomersAffected.Point.Should().Be(flagged.Where(i => i.CustomerId is not null).Select(i => i.CustomerId).Distinct().Count());
+        output.WriteLine($"contacts {Inputs.Contacts.Point}, FCR {Inputs.FirstContactResolution.Point:F4} [{Inputs.FirstContactResolution.Low:F4}, {Inputs.FirstContactResolution.High:F4}]");
+    }
+
+    [Fact]
+    public void Measure_RepeatsPerUnresolvedContact_NearThePlantedRepeatProbability()
+    {
+        // Planted: an unresolved contact repeats with probability 0.6 (ContactOptions.RepeatProbability) after an
+        // exponential delay with mean 36 h (P(within 7 days) = 1 - exp(-168/36) = 0.991), unless it is already the third
+        // repeat or the customer has churned; resolved contacts never repeat on purpose. So the measured difference lies
+        // a little below 0.6 x 0.991 = 0.595, and is well above 0.
+        var repeats = Inputs.RepeatsPerUnresolvedContact;
+        output.WriteLine($"repeats {repeats.Point:F4} [{repeats.Low:F4}, {repeats.High:F4}] {repeats.Source}");
+
+        repeats.Point.Should().BeInRange(0.45, 0.595);
+        repeats.Low.Should().BeLessThan(repeats.Point);
+        repeats.Source.Origin.Should().Be(InputOrigin.Measured);
+    }
+
+    [Fact]
+    public void Measure_RetentionUplift_IsTheRetentionUpliftBuilderDifference()
+    {
+        var direct = RetentionUpliftBuilder.Estimate(Center.Customers, Center.Interactions, UpliftGrouping.FirstContactResolution, Duration.FromDays(365), Center.End);
+        output.WriteLine($"uplift {Inputs.RetentionUplift.Point:F4} [{Inputs.RetentionUplift.Low:F4}, {Inputs.RetentionUplift.High:F4}]");
+
+        Inputs.RetentionUplift.Point.Should().Be(direct.Comparison.Difference.Estimate);
+        Inputs.RetentionUplift.Low.Should().Be(direct.Comparison.Difference.Interval.Lower);
+        Inputs.RetentionUplift.High.Should().Be(direct.Comparison.Difference.Interval.Upper);
+        // Planted hazard ratio 1.8 for unresolved customers: resolved customers keep more.
+        Inputs.RetentionUplift.Point.Should().BePositive();
+    }
+
+    [Fact]
+    public void Measure_StaffingProfile_AddsUpToTheYearsPhoneArrivals()
+    {
+        // The average week x 365/7 weeks gives back every inbound phone arrival of the year.
+        int phone = LastYear.Count(i => i.Channel == Channel.Phone && i.Direction == Direction.Inbound);
+
+        Inputs.StaffingProfile.ContactsPerInterval.Length.Should().Be(7 * 48);
+        (Inputs.StaffingProfile.ContactsPerInterval.Sum() * 365 / 7).Should().BeApproximately(phone, 1e-6 * phone);
+        Inputs.StaffingProfile.PaidTimePerFte.Should().Be(Duration.FromHours(36));
+    }
+
+    [Fact]
+    public void Measure_ValuePerCustomerAndAssists_Measured()
+    {
+        output.WriteLine($"value {Inputs.ValuePerCustomer} ; assisted {Inputs.AssistedConversions.Point} x {Inputs.ValuePerConversion?.Point}");
+
+        Inputs.ValuePerCustomer.Should().NotBeNull();
+        Inputs.ValuePerCustomer!.Currency.Should().Be(Currency.Eur);
+        Inputs.ValuePerCustomer.Point.Should().BePositive();
+        Inputs.ValuePerCustomer.Low.Should().BeLessThan(Inputs.ValuePerCustomer.High);
+        Inputs.AssistedConversions.Point.Should().BePositive();
+        Inputs.ValuePerConversion!.Point.Should().BePositive();
+    }
+
+    [Fact]
+    public void Measure_CostPerContact_IsTheCostToServeOfTheYearsAgentContacts()
+    {
+        var agentContacts = LastYear.Where(i => KpiOptions.IsAgentChannel(i.Channel));
+        var direct = CostToServeCalculator.Compute(InteractionTable.Create(agentContacts, Center.Customers), Rates);
+
+        Inputs.CostPerContact!.Point.Should().Be((double)direct.CostPerContact.Amount);
+        Inputs.CostPerContact.Low.Should().BeApproximately(0.8 * (double)direct.CostPerContact.Amount, 1e-9);
+        Inputs.CostPerContact.Source.Description.Should().Contain("test rates");
+    }
+
+    [Fact]
+    public void FcrImprovement_MeasuredCost_UsedWhenNoneGiven()
+    {
+        var businessCase = Inputs.FcrImprovement(UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "programme target"));
+
+        businessCase.Lines[0].Inputs.Should().Contain(Inputs.CostPerContact!);
+    }
+
+    [Fact]
+    public void FcrImprovement_LinesAreTheFormulasOfTheMeasuredPoints()
+    {
+        var gain = UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "programme target");
+        var cost = UncertainInput.AssumedMoney("cost per contact", "per contact", new Money(5m, Currency.Eur), new Money(4m, Currency.Eur), new Money(7m, Currency.Eur), "assumed");
+
+        var businessCase = Inputs.FcrImprovement(gain, cost);
+
+        // contacts x 0.05 x repeats x 5 EUR; customers x uplift x 0.05 x value per customer.
+        double repeats = Inputs.Contacts.Point * 0.05 * Inputs.RepeatsPerUnresolvedContact.Point * 5;
+        double churn = Inputs.CustomersAffected.Point * Inputs.RetentionUplift.Point * 0.05 * Inputs.ValuePerCustomer!.Point;
+        businessCase.Scenario.Should().Be("FCR +5 points");
+        ((double)businessCase.Lines[0].Value.Amount).Should().BeApproximately(repeats, 0.006);
+        ((double)businessCase.Lines[1].Value.Amount).Should().BeApproximately(churn, 0.006);
+        businessCase.Inputs.Count(i => i.Name == "FCR gain").Should().Be(1);
+    }
+
+    [Fact]
+    public void AhtReduction_OnMeasuredProfile_SavesAgents()
+    {
+        var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, Duration.FromSeconds(20)), shrinkage: 0.3);
+        var line = Inputs.AhtReduction(planner, UncertainInput.Assumed("AHT reduction", "seconds", 20, 10, 30, "coaching", minimum: 0),
+            UncertainInput.AssumedMoney("loaded cost per FTE", "a year", new Money(50_000m, Currency.Eur), new Money(45_000m, Currency.Eur), new Money(60_000m, Currency.Eur), "HR"));
+        output.WriteLine(line.FormulaWithValues);
+
+        // The baseline FTE in the formula is the planner's own answer on the profile.
+        line.FormulaWithValues.Should().StartWith($"(FTE at {Inputs.StaffingProfile.AverageHandleTime.TotalSeconds:0.#} s {Inputs.StaffingProfile.Fte(planner):0.##} - ");
+        line.Value.Amount.Should().BeGreaterThanOrEqualTo(0m);
+    }
+}
