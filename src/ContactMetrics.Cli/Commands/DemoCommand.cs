@@ -101,7 +101,7 @@ internal static class DemoCommand
     {
         string path = Path.Combine(dir, "report.html");
         var inputs = console.Progress("Reading the tables back for the report", () => ReportInputs.Read(dir, console));
-        var options = new ReportOptions { TimeZone = center.Options.TimeZone, ObservationEnd = center.End };
+        var options = new ReportOptions { TimeZone = center.Options.TimeZone, ObservationEnd = center.End, Seed = center.Options.Seed };
         ReportCommand.Write(inputs, options, path, console);
         return path;
     }

@@ -19,16 +19,18 @@ internal static class ReportCommand
         var zone = new Option<string>("--time-zone") { Description = "Time zone whose calendar the KPI months follow, e.g. Europe/Amsterdam.", DefaultValueFactory = _ => "UTC" };
         var bucket = new Option<string>("--bucket") { Description = "KPI trend bucket: month or week.", DefaultValueFactory = _ => "month" };
         var rates = new Option<string?>("--rates") { Description = "Cost rates (JSON, as the cost command reads); default: rates.json in --data when it exists, else the cost sections are left out.", HelpName = "FILE" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the business case's Monte Carlo; the same seed gives the same ranges.", DefaultValueFactory = _ => 42 };
         var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd, start of day UTC); default: the day after the last contact or purchase.", HelpName = "DATE" };
-        var command = new Command("report", "Write a self-contained HTML board report (cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
+        var command = new Command("report", "Write a self-contained HTML board report (the FCR business case with its waterfall and inputs, cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
         {
-            data, outFile, zone, bucket, asOf, rates,
+            data, outFile, zone, bucket, asOf, rates, seed,
         };
         command.SetAction(parse =>
         {
             var options = new ReportOptions
             {
                 TimeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!),
+                Seed = parse.GetValue(seed),
                 Bucket = parse.GetValue(bucket)!.ToLowerInvariant() switch
                 {
                     "month" => TimeBucket.Month,

@@ -4,6 +4,7 @@ using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Retention;
+using ContactMetrics.Valuation;
 using NodaTime;
 
 namespace ContactMetrics.Cli.Report;
@@ -20,9 +21,18 @@ internal sealed record BoardReport(
     ClvSummary? Clv,
     ImmutableArray<string> Gaps)
 {
+    /// <summary>The business case (headline and waterfall); null when the data or the rates cannot support it (see <see cref="Gaps"/>).</summary>
+    public BusinessCaseSummary? BusinessCase { get; init; }
+
     /// <summary>Cost-to-serve by channel and customer profitability; null without a rates file.</summary>
     public CostSummary? Cost { get; init; }
 }
+
+/// <summary>The FCR business case: inputs measured from the tables, the scenario's assumed gain, and its Monte Carlo analysis.</summary>
+/// <param name="Inputs">The measured inputs, each with interval and source (<c>BusinessCaseMeasurement</c>).</param>
+/// <param name="Analysis">Lines and total with P10/P50/P90, and the tornado.</param>
+/// <param name="Gain">The assumed FCR gain (a share).</param>
+internal sealed record BusinessCaseSummary(MeasuredInputs Inputs, BusinessCaseAnalysis Analysis, UncertainInput Gain);
 
 /// <summary>Cost-to-serve under a rates file, and what customers are worth against what serving them costs.</summary>
 /// <param name="Costs">Cost per contact, per resolution, by channel and by customer (<c>CostToServeCalculator</c>).</param>

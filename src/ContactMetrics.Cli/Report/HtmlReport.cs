@@ -28,6 +28,10 @@ internal static class HtmlReport
             .Append(E($"{Period(o)} · {o.Customers:N0} customers · {o.Contacts:N0} contacts · {o.Purchases:N0} purchases · {o.Conversions:N0} conversions · calendar {o.TimeZone.Id}"))
             .Append("</p>\n</header>\n");
         Headline(html, report);
+        if (report.BusinessCase is { } businessCase)
+        {
+            BusinessCase(html, businessCase);
+        }
         Kpis(html, report.Kpis);
         if (report.Cost is { } cost)
         {
@@ -52,7 +56,15 @@ internal static class HtmlReport
 
     private static void Headline(StringBuilder html, BoardReport report)
     {
-        html.Append("<section id=\"headline\" class=\"headline\">\n<h2>Headline</h2>\n<div class=\"tiles\">\n");
+        html.Append("<section id=\"headline\" class=\"headline\">\n<h2>Headline</h2>\n");
+        if (report.BusinessCase is { } b)
+        {
+            var t = b.Analysis.Total;
+            html.Append("<p class=\"headline-value\">").Append(E($"{b.Analysis.Case.Scenario}: {Money(t.Point)} a year")).Append("</p>\n<p class=\"headline-range\">")
+                .Append(E($"80% of {b.Analysis.Iterations:N0} Monte Carlo draws over the inputs lie between {Money(t.P10)} (P10) and {Money(t.P90)} (P90); median {Money(t.P50)}. Every euro is traced to its inputs below."))
+                .Append("</p>\n");
+        }
+        html.Append("<div class=\"tiles\">\n");
         var fcr = report.Kpis.Fcr.Values.LastOrDefault(v => v is not null);
         if (fcr is double f)
         {
@@ -80,6 +92,106 @@ internal static class HtmlReport
         }
         html.Append("</div>\n</section>\n");
     }
+
+    private static void BusinessCase(StringBuilder html, BusinessCaseSummary b)
+    {
+        var a = b.Analysis;
+        var lines = a.Lines;
+        html.Append("<section id=\"business-case\">\n<h2>").Append(E($"The business case: {a.Case.Scenario}, a year")).Append("</h2>\n");
+
+        string Name(Valuation.LineItem item) => item.Name.StartsWith(a.Case.Scenario + ": ", StringComparison.Ordinal) ? Cap(item.Name[(a.Case.Scenario.Length + 2)..]) : item.Name;
+        var categories = lines.Select(l => Name(l.Item)).Append("Total").ToList();
+        var bars = new List<(double, double, bool)>();
+        var whiskers = new List<(double, double)?>();
+        double running = 0;
+        foreach (var line in lines)
+        {
+            double point = (double)line.Value.Point.Amount;
+            bars.Add((running, running + point, false));
+            whiskers.Add((running + (double)line.Value.P10.Amount, running + (double)line.Value.P90.Amount));
+            running += point;
+        }
+        bars.Add((0, (double)a.Total.Point.Amount, true));
+        whiskers.Add(((double)a.Total.P10.Amount, (double)a.Total.P90.Amount));
+        string parts = string.Join(" and ", lines.Select(l => $"{Money(l.Value.Point)} from {Lower(Name(l.Item))}"));
+        Figure(html, "chart-waterfall", "From each mechanism to the total (waterfall)",
+            $"With every input at its point value, {a.Case.Scenario} is worth {Money(a.Total.Point)} a year: {parts}. "
+            + $"Bars are point values (they add up to the total); whiskers are the P10-P90 range of each line and of the total over {a.Iterations:N0} draws of the inputs (seed {a.Seed}).",
+            ReportCharts.FloatingBars(categories, bars, whiskers, "N0", $"value a year ({a.Case.Currency.Code})"),
+            height: Math.Max(220, 80 + 46 * categories.Count));
+
+        html.Append("<table class=\"lines\">\n<thead><tr><th>Line (mechanism)</th><th class=\"num\">Point</th><th class=\"num\">P10</th><th class=\"num\">P50</th><th class=\"num\">P90</th><th>Formula, with the point values</th></tr></thead>\n<tbody>\n");
+        foreach (var line in lines)
+        {
+            html.Append("<tr><td><strong>").Append(E(Name(line.Item))).Append("</strong><br><span class=\"note\">").Append(E(line.Item.Mechanism)).Append("</span></td>");
+            AppendMoneyCells(html, line.Value);
+            html.Append("<td>").Append(E(line.Item.FormulaWithValues)).Append(line.Item.Caveat is { } caveat ? "<br><span class=\"note\">" + E(caveat) + "</span>" : "").Append("</td></tr>\n");
+        }
+        html.Append("<tr class=\"total\"><td>Total</td>");
+        AppendMoneyCells(html, a.Total);
+        html.Append("<td>").Append(E(string.Join(" + ", lines.Select(l => Name(l.Item))))).Append("</td></tr>\n</tbody>\n</table>\n");
+
+        html.Append("<h3>Every input and where it comes from</h3>\n<table class=\"inputs\">\n<thead><tr><th>Line</th><th>Input</th><th class=\"num\">Value</th><th>Range</th><th>Source</th></tr></thead>\n<tbody>\n");
+        foreach (var line in lines)
+        {
+            foreach (var input in line.Item.Inputs)
+            {
+                html.Append("<tr><td>").Append(E(Name(line.Item))).Append("</td><td>").Append(E(input.Name)).Append("</td><td class=\"num\">")
+                    .Append(E(Quantity(input.Point, input))).Append("</td><td>")
+                    .Append(E(input.IsFixed ? "exact" : $"{Quantity(input.Low, input)} to {Quantity(input.High, input)}, {input.IntervalMeaning}")).Append("</td><td>")
+                    .Append("<span class=\"origin origin-").Append(input.Source.Origin.ToString().ToLowerInvariant()).Append("\">").Append(E(input.Source.Origin.ToString().ToLowerInvariant()))
+                    .Append("</span> ").Append(E(SourceText(input.Source))).Append("</td></tr>\n");
+            }
+        }
+        html.Append("</tbody>\n</table>\n");
+
+        var tornado = a.Tornado.Take(8).ToList();
+        if (tornado.Count > 0)
+        {
+            var top = tornado[0];
+            Figure(html, "chart-tornado", "Which input moves the total most (tornado)",
+                $"The total is most sensitive to {Lower(top.Input.Name)}: across its range ({Quantity(top.Input.Low, top.Input)} to {Quantity(top.Input.High, top.Input)}) the total goes from {Money(top.TotalAtLow)} to {Money(top.TotalAtHigh)}, the other inputs held at their point values.",
+                ReportCharts.FloatingBars(tornado.Select(e => e.Input.Name).ToList(),
+                    tornado.Select(e => ((double)e.TotalAtLow.Amount, (double)e.TotalAtHigh.Amount, false)).ToList(),
+                    tornado.Select(_ => ((double, double)?)null).ToList(), "N0", $"total a year ({a.Case.Currency.Code})",
+                    ((double)a.Total.Point.Amount, "point total")),
+                height: Math.Max(220, 80 + 40 * tornado.Count));
+        }
+        html.Append("<p class=\"note\">").Append(E(a.ConvergenceNote + " " + b.Inputs.Notes)).Append("</p>\n</section>\n");
+    }
+
+    private static void AppendMoneyCells(StringBuilder html, Valuation.ValueDistribution v)
+    {
+        foreach (var m in new[] { v.Point, v.P10, v.P50, v.P90 })
+        {
+            html.Append("<td class=\"num\">").Append(E(Money(m))).Append("</td>");
+        }
+    }
+
+    /// <summary>An input's value in its unit: shares as percent, money with its currency, counts and others as numbers with the unit.</summary>
+    private static string Quantity(double value, Valuation.UncertainInput input)
+    {
+        if (input.Currency is { } currency)
+        {
+            string unit = input.Unit.StartsWith(currency.Code, StringComparison.Ordinal) ? input.Unit[currency.Code.Length..].Trim() : input.Unit;
+            return Money(value, currency) + (unit.Length > 0 ? " " + unit : "");
+        }
+        if (input.Unit.StartsWith("share", StringComparison.Ordinal) || input.Unit == "fraction")
+        {
+            return (100 * value).ToString("0.##", Invariant) + "%" + (input.Unit.StartsWith("share of ", StringComparison.Ordinal) ? " of " + input.Unit["share of ".Length..] : "");
+        }
+        string number = Math.Abs(value) >= 100 ? value.ToString("N0", Invariant) : value.ToString("0.####", Invariant);
+        return input.Unit.Length > 0 ? number + " " + input.Unit : number;
+    }
+
+    private static string SourceText(Valuation.InputSource source) =>
+        source.Origin == Valuation.InputOrigin.Assumed ? source.Description
+        : source.SampleSize is long n ? string.Create(Invariant, $"{source.Description} ({source.Method}; n = {n:N0})")
+        : $"{source.Description} ({source.Method})";
+
+    private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+
+    private static string Money(Money money) => Money((double)money.Amount, money.Currency);
 
     private static void Kpis(StringBuilder html, KpiTrends k)
     {
@@ -342,6 +454,12 @@ internal static class HtmlReport
         h2 { font-size: 1.35rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; break-after: avoid; page-break-after: avoid; }
         h3 { font-size: 1.05rem; margin: 0 0 .25rem; break-after: avoid; page-break-after: avoid; }
         .period { color: #555; margin: 0 0 .75rem; }
+        .headline-value { font-size: 2rem; font-weight: bold; margin: .25rem 0; color: #00466e; }
+        .headline-range { margin: 0 0 1rem; }
+        .origin { display: inline-block; font-size: .75rem; font-weight: bold; text-transform: uppercase; border: 1px solid; border-radius: 3px; padding: 0 .3rem; margin-right: .2rem; }
+        .origin-measured { color: #00664a; }
+        .origin-assumed { color: #8a3b00; }
+        table.inputs td, table.lines td { vertical-align: top; }
         .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: .75rem; }
         .tile { border: 1px solid #ccc; border-left: 5px solid #0072b2; padding: .6rem .8rem; break-inside: avoid; page-break-inside: avoid; }
         .tile-value { font-size: 1.7rem; font-weight: bold; }

@@ -131,6 +131,59 @@ internal static partial class ReportCharts
         return model;
     }
 
+    /// <summary>A floating horizontal bar per category (start to end), with an optional P10-P90 whisker and a reference line.</summary>
+    /// <param name="categories">Top to bottom.</param>
+    /// <param name="bars">Each category's bar: start, end, and whether it is a total (drawn in another colour).</param>
+    /// <param name="whiskers">Each category's range (low, high) or null.</param>
+    /// <param name="valueFormat">The value axis format.</param>
+    /// <param name="valueTitle">The value axis title.</param>
+    /// <param name="reference">A vertical reference line (value, label), or null.</param>
+    public static PlotModel FloatingBars(IReadOnlyList<string> categories, IReadOnlyList<(double Start, double End, bool IsTotal)> bars,
+        IReadOnlyList<(double Low, double High)?> whiskers, string valueFormat, string valueTitle, (double Value, string Label)? reference = null)
+    {
+        var model = NewModel(false);
+        var axis = new CategoryAxis { Position = AxisPosition.Left, GapWidth = 0.5, StartPosition = 1, EndPosition = 0, Key = "categories" };
+        axis.Labels.AddRange(categories);
+        model.Axes.Add(axis);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = valueTitle, StringFormat = valueFormat, MinimumPadding = 0.05, MaximumPadding = 0.05, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(210, 210, 210), Key = "values" });
+        var series = new IntervalBarSeries { StrokeThickness = 0, XAxisKey = "values", YAxisKey = "categories", LabelFormatString = null };
+        foreach (var (start, end, isTotal) in bars)
+        {
+            series.Items.Add(new IntervalBarItem(Math.Min(start, end), Math.Max(start, end))
+            {
+                Color = isTotal ? Palette[0] : end >= start ? Palette[2] : Palette[5],
+            });
+        }
+        model.Series.Add(series);
+        var ranges = new LineSeries { Color = OxyColors.Black, StrokeThickness = 1.5, XAxisKey = "values", YAxisKey = "categories" };
+        for (int k = 0; k < whiskers.Count; k++)
+        {
+            if (whiskers[k] is not (double low, double high))
+            {
+                continue;
+            }
+            ranges.Points.AddRange([new DataPoint(low, k), new DataPoint(high, k), DataPoint.Undefined,
+                new DataPoint(low, k - 0.15), new DataPoint(low, k + 0.15), DataPoint.Undefined,
+                new DataPoint(high, k - 0.15), new DataPoint(high, k + 0.15), DataPoint.Undefined]);
+        }
+        model.Series.Add(ranges);
+        if (reference is (double x, string label))
+        {
+            model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation
+            {
+                Type = OxyPlot.Annotations.LineAnnotationType.Vertical,
+                X = x,
+                Color = OxyColor.FromRgb(90, 90, 90),
+                LineStyle = LineStyle.Dash,
+                Text = label,
+                TextColor = OxyColor.FromRgb(60, 60, 60),
+                XAxisKey = "values",
+                YAxisKey = "categories",
+            });
+        }
+        return model;
+    }
+
     /// <summary>Horizontal bars: one group of bars per category, one bar per series.</summary>
     public static PlotModel Bars(IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueFormat, string valueTitle)
     {
@@ -202,6 +255,11 @@ internal static partial class ReportCharts
     public static string ToSvg(PlotModel model, string id, string title, double width = Width, double height = Height)
     {
         string svg = SvgExporter.ExportToString(model, width, height, false, new PixelTextMeasurer());
+        // OxyPlot draws a rendering failure into the image as text; a report must fail loudly instead.
+        if (model.GetLastPlotException() is { } failure)
+        {
+            throw new InvalidOperationException($"Chart '{title}' could not be drawn: {failure.Message}", failure);
+        }
         svg = NamespaceAttribute().Replace(svg, "");
         svg = IdAttribute().Replace(svg, m => $"{m.Groups[1].Value}=\"{id}-{m.Groups[2].Value}\"");
         svg = UrlReference().Replace(svg, m => $"url(#{id}-{m.Groups[1].Value})");

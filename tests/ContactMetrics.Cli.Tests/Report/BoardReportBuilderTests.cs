@@ -151,6 +151,59 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     }
 
     [Fact]
+    public void BusinessCase_Lines_AreTheProductsOfTheirInputsAndAddUpToTheTotal()
+    {
+        var report = Build();
+        var b = report.BusinessCase!;
+        var a = b.Analysis;
+
+        a.Case.Scenario.Should().Be("FCR +5 points");
+        a.Lines.Should().HaveCount(2, "repeat contacts avoided and churn avoided");
+        foreach (var line in a.Lines)
+        {
+            // Each line is a product of its inputs at their point values (LineItem.Product), rounded to cents.
+            double product = line.Item.Inputs.Aggregate(1.0, (p, i) => p * i.Point);
+            ((double)line.Value.Point.Amount).Should().BeApproximately(product, 0.006, line.Item.Name);
+            line.Value.P10.Amount.Should().BeLessThanOrEqualTo(line.Value.P50.Amount);
+            line.Value.P50.Amount.Should().BeLessThanOrEqualTo(line.Value.P90.Amount);
+        }
+        a.Total.Point.Amount.Should().Be(a.Lines.Sum(l => l.Value.Point.Amount), "point values add up (the waterfall closes)");
+        b.Gain.Point.Should().Be(0.05);
+        a.Seed.Should().Be(42);
+        a.Tornado[0].Input.Name.Should().Be("FCR gain", "the assumed 3-7 point range is the widest relative range of the inputs");
+    }
+
+    [Fact]
+    public void BusinessCase_EveryInputAndItsSource_IsInThePage()
+    {
+        var report = Build();
+        string html = HtmlReport.Render(report);
+
+        foreach (var input in report.BusinessCase!.Analysis.Lines.SelectMany(l => l.Item.Inputs))
+        {
+            html.Should().Contain(HtmlReport.E(input.Name));
+            html.Should().Contain(HtmlReport.E(input.Source.Description), $"the source of {input.Name} is cited");
+        }
+        foreach (var line in report.BusinessCase.Analysis.Lines)
+        {
+            html.Should().Contain(HtmlReport.E(line.Item.FormulaWithValues));
+        }
+        html.Should().Contain($"FCR +5 points: {HtmlReport.Money((double)report.BusinessCase.Analysis.Total.Point.Amount, Currency.Eur)} a year");
+    }
+
+    [Fact]
+    public void Build_WithoutRates_LeavesOutTheBusinessCaseAndCostAndSaysWhy()
+    {
+        var inputs = Inputs with { Rates = null, RatesSource = null };
+
+        var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+
+        report.BusinessCase.Should().BeNull();
+        report.Cost.Should().BeNull();
+        report.Gaps.Should().Contain(g => g.StartsWith("Business case:")).And.Contain(g => g.StartsWith("Cost-to-serve"));
+    }
+
+    [Fact]
     public void Build_WithoutPurchases_LeavesOutClvAndSaysWhy()
     {
         var inputs = Inputs with { Purchases = [] };

@@ -15,7 +15,7 @@ public class ReportCommandTests(ReportData data) : IClassFixture<ReportData>
         run.Out.Should().Contain(path);
         string html = File.ReadAllText(path);
         html.Should().StartWith("<!DOCTYPE html>");
-        foreach (var id in new[] { "chart-cost", "chart-whale", "chart-fcr", "chart-nps", "chart-service-level", "chart-aht", "chart-retention", "chart-attribution", "chart-assists", "chart-clv" })
+        foreach (var id in new[] { "chart-waterfall", "chart-tornado", "chart-cost", "chart-whale", "chart-fcr", "chart-nps", "chart-service-level", "chart-aht", "chart-retention", "chart-attribution", "chart-assists", "chart-clv" })
         {
             Regex.Matches(html, $"<svg id=\"{id}\"").Should().HaveCount(1, $"the report draws {id} once");
         }
