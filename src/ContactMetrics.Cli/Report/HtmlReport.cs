@@ -131,12 +131,13 @@ internal static class HtmlReport
         AppendMoneyCells(html, a.Total);
         html.Append("<td>").Append(E(string.Join(" + ", lines.Select(l => Name(l.Item))))).Append("</td></tr>\n</tbody>\n</table>\n");
 
-        html.Append("<h3>Every input and where it comes from</h3>\n<table class=\"inputs\">\n<thead><tr><th>Line</th><th>Input</th><th class=\"num\">Value</th><th>Range</th><th>Source</th></tr></thead>\n<tbody>\n");
+        html.Append("<h3>Every input and where it comes from</h3>\n<table class=\"inputs\">\n<thead><tr><th>Input</th><th class=\"num\">Value</th><th>Range</th><th>Source</th></tr></thead>\n<tbody>\n");
         foreach (var line in lines)
         {
+            html.Append("<tr class=\"group\"><th colspan=\"4\">").Append(E(Name(line.Item))).Append("</th></tr>\n");
             foreach (var input in line.Item.Inputs)
             {
-                html.Append("<tr><td>").Append(E(Name(line.Item))).Append("</td><td>").Append(E(input.Name)).Append("</td><td class=\"num\">")
+                html.Append("<tr><td>").Append(E(input.Name)).Append("</td><td class=\"num\">")
                     .Append(E(Quantity(input.Point, input))).Append("</td><td>")
                     .Append(E(input.IsFixed ? "exact" : $"{Quantity(input.Low, input)} to {Quantity(input.High, input)}, {input.IntervalMeaning}")).Append("</td><td>")
                     .Append("<span class=\"origin origin-").Append(input.Source.Origin.ToString().ToLowerInvariant()).Append("\">").Append(E(input.Source.Origin.ToString().ToLowerInvariant()))
@@ -460,6 +461,7 @@ internal static class HtmlReport
         .origin-measured { color: #00664a; }
         .origin-assumed { color: #8a3b00; }
         table.inputs td, table.lines td { vertical-align: top; }
+        tr.group th { background: #eef4f8; border-bottom: 1px solid #bbb; padding-top: .4rem; }
         .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: .75rem; }
         .tile { border: 1px solid #ccc; border-left: 5px solid #0072b2; padding: .6rem .8rem; break-inside: avoid; page-break-inside: avoid; }
         .tile-value { font-size: 1.7rem; font-weight: bold; }
