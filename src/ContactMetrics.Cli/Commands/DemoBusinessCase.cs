@@ -17,8 +17,11 @@ internal sealed record DemoBusinessCase(MeasuredInputs Inputs, BusinessCaseAnaly
     /// <summary>Monte Carlo draws: each is a few multiplications per line, so 10,000 take milliseconds.</summary>
     public const int Iterations = 10_000;
 
-    /// <summary>Illustrative rates, stated as assumptions: a loaded 32 EUR per paid hour, 30% shrinkage, 80-85% occupancy.</summary>
-    public const string RatesSource = "illustrative demo rates (assumed): 32 per paid hour loaded, 30% shrinkage, occupancy 0.8 (phone, chat, messaging, social) and 0.85 (email), concurrency 2 on chat and messaging, telephony 0.012 per minute";
+    /// <summary>The demo's example rates (the cost-to-serve section's, written to rates.json), stated as assumptions.</summary>
+    public const string RatesSource = "the demo's example rates (assumed, as in the cost-to-serve section and rates.json), overheads for one year (the last 365 days of data)";
+
+    /// <summary>Paid hours of one full-time agent a week, as in the cost-to-serve section.</summary>
+    private const double PaidHoursPerWeek = 38;
 
     /// <summary>Measures the inputs and analyses both cases; <see langword="null"/> with the reason when the data is too small to measure them.</summary>
     public static (DemoBusinessCase? Case, string? Reason) Build(SimulatedContactCenter center)
@@ -28,7 +31,12 @@ internal sealed record DemoBusinessCase(MeasuredInputs Inputs, BusinessCaseAnaly
         try
         {
             inputs = BusinessCaseMeasurement.Measure(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions,
-                new MeasurementOptions(center.End, center.Options.TimeZone) { CostModel = Rates(currency), CostRatesSource = RatesSource });
+                new MeasurementOptions(center.End, center.Options.TimeZone)
+                {
+                    CostModel = OneYearOf(DemoHeadlines.ExampleCostModel(center), center.Options.DurationDays),
+                    CostRatesSource = RatesSource,
+                    PaidTimePerFteWeek = Duration.FromHours(PaidHoursPerWeek),
+                });
         }
         catch (ArgumentException e)
         {
@@ -61,8 +69,8 @@ internal sealed record DemoBusinessCase(MeasuredInputs Inputs, BusinessCaseAnaly
         var fcr = inputs.FcrImprovement(gain);
         var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, Duration.FromSeconds(20)), shrinkage: 0.3);
         var fteCost = UncertainInput.AssumedMoney("loaded cost per FTE a year", "per FTE a year",
-            new Money(52_000m, currency), new Money(46_000m, currency), new Money(60_000m, currency),
-            "illustrative: 32 per paid hour x 1,625 paid hours a year; range for salary bands");
+            new Money(67_000m, currency), new Money(60_000m, currency), new Money(75_000m, currency),
+            "example: 34 per paid hour x 38 hours x 52 weeks = 67,184; range for salary bands");
         var aht = inputs.AhtReduction(planner,
             UncertainInput.Assumed("AHT reduction", "seconds", 15, 5, 25, "coaching and knowledge-base programme target; 5 to 25 s plausible", minimum: 0),
             fteCost);
@@ -72,24 +80,18 @@ internal sealed record DemoBusinessCase(MeasuredInputs Inputs, BusinessCaseAnaly
                 "FTE the phone demand needs at 80/20 with 30% shrinkage, rounded up", "StaffingPlanner (Erlang C) on the measured demand profile", inputs.StaffingProfile.ContactsPerInterval.Length)),
             UncertainInput.AssumedShare("attrition reduction", 0.05, 0.02, 0.08, "from 35% to 30% a year; 2 to 8 points plausible"),
             UncertainInput.FromAttritionCost("cost per leaver",
-                new AgentAttritionCost(new Money(2_500m, currency), new Money(4_000m, currency), 8, 0.35, new Money(32m, currency), 37.5),
+                new AgentAttritionCost(new Money(2_500m, currency), new Money(4_000m, currency), 8, 0.35, new Money(34m, currency), PaidHoursPerWeek),
                 0.25, "illustrative HR figures: recruiting 2,500, training 4,000, 8 weeks ramp-up at 35% lower output"));
         var assists = inputs.AssistedConversionValue(UncertainInput.AssumedShare("incremental share of assisted conversions", 0.10, 0.0, 0.25,
             "no holdout test yet: 10% judged likely, 0 to 25% possible"));
         return new BusinessCase("Service programme", currency, [.. fcr.Lines, aht, attrition, assists]);
     }
 
-    private static CostModel Rates(Currency currency)
+    /// <summary>The example model with its overheads (given for the whole simulated period) scaled to one year, as the measurement prices one year of contacts.</summary>
+    private static CostModel OneYearOf(CostModel model, int periodDays)
     {
-        var hour = new Money(32m, currency);
-        var telephony = new Money(0.012m, currency);
-        return new CostModel(currency,
-        [
-            new ChannelRates(Channel.Phone, hour, 0.3, 0.8, telephonyPerMinute: telephony),
-            new ChannelRates(Channel.Email, hour, 0.3, 0.85),
-            new ChannelRates(Channel.Chat, hour, 0.3, 0.8, concurrency: 2),
-            new ChannelRates(Channel.Messaging, hour, 0.3, 0.8, concurrency: 2),
-            new ChannelRates(Channel.Social, hour, 0.3, 0.8),
-        ]);
+        decimal share = Math.Min(365m, periodDays) / periodDays;
+        return new CostModel(model.Currency, model.Channels,
+            model.Overheads.Select(o => new OverheadPool(o.Name, new Money(decimal.Round(o.Amount.Amount * share, 2), o.Amount.Currency), o.Basis, o.Channels)));
     }
 }

@@ -144,14 +144,17 @@ internal static partial class DemoHeadlines
         var aht = Duration.FromSeconds(Math.Round(handleSeconds / answered));
         var loads = arrivals.Select(a => new QueueLoad(a / weeks, Duration.FromHours(1), aht)).ToArray();
         var paidWeek = Duration.FromHours(DemoPaidHoursPerWeek);
+        double traffic = loads.Sum(l => l.TrafficErlangs);
         const decimal WeeksPerYear = 365.25m / 7m;
         section.Note = string.Create(CultureInfo.InvariantCulture,
-            $"Simulated phone demand by hour of the week ({center.Options.TimeZone.Id}, mean over {weeks:0.#} weeks), AHT {aht.TotalSeconds:0} s, Erlang C each hour, shrinkage {phone.Shrinkage:0%}, {phone.LoadedCostPerPaidHour} per paid hour, {DemoPaidHoursPerWeek:0} paid hours per FTE-week (assumptions). Each hour is staffed on its own.");
+            $"Simulated phone demand by hour of the week ({center.Options.TimeZone.Id}, mean over {weeks:0.#} weeks), AHT {aht.TotalSeconds:0} s, Erlang C each hour, shrinkage {phone.Shrinkage:0%}, {phone.LoadedCostPerPaidHour} per paid hour, {DemoPaidHoursPerWeek:0} paid hours per FTE-week (assumptions). Each hour is staffed on its own. ")
+            + "Occupancy = handled hours / hours on the phones: where it falls below the occupancy the cost model assumed, a handled minute costs more than cost-to-serve says.";
         var table = section.SetTable("targets",
             new OutputColumn("target", "Target"),
             new OutputColumn("peakAgents", "Peak agents", true),
             new OutputColumn("scheduledHoursPerWeek", "Paid hours/week", true),
             new OutputColumn("fte", "FTE", true),
+            new OutputColumn("occupancy", "Occupancy", true),
             new OutputColumn("costPerYear", "Cost per year", true),
             new OutputColumn("extraCostPerYear", "vs 80/20", true));
         var plans = ServiceLevelTargets
@@ -161,7 +164,8 @@ internal static partial class DemoHeadlines
         foreach (var (name, plan) in plans)
         {
             var yearly = Round(plan.Cost(phone.LoadedCostPerPaidHour) * WeeksPerYear);
-            table.Row(name, plan.Requirements.Max(r => r.Agents), plan.TotalScheduledAgentHours, Math.Round(plan.Fte(paidWeek), 1), yearly, Round(yearly - reference));
+            table.Row(name, plan.Requirements.Max(r => r.Agents), plan.TotalScheduledAgentHours, Math.Round(plan.Fte(paidWeek), 1),
+                new Rate(traffic / plan.TotalAgentHours), yearly, Round(yearly - reference));
         }
     }
 
