@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ContactMetrics.Attribution;
+using ContactMetrics.Cli.Commands;
 using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
@@ -156,6 +157,8 @@ internal static class BoardReportBuilder
             gaps.Add($"Business case: repeat contacts avoided are priced at the cost per contact, which needs {ReportInputs.RatesFileName}.");
             return null;
         }
+        // rates.json states overheads for the period of the data; the business case prices one year of contacts.
+        int periodDays = Math.Max(1, (int)Math.Round((overview.ObservationEnd - inputs.Interactions.Min(i => i.ArrivedAt)).TotalDays));
         var (point, low, high) = options.FcrGain;
         var gain = UncertainInput.AssumedShare("FCR gain", point, low, high,
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the programme's target of +{point * 100:0.#} points; {low * 100:0.#} to {high * 100:0.#} points judged plausible"));
@@ -164,8 +167,9 @@ internal static class BoardReportBuilder
             var measured = BusinessCaseMeasurement.Measure(inputs.Customers, inputs.Interactions, inputs.Purchases, inputs.Touchpoints, inputs.Conversions,
                 new MeasurementOptions(overview.ObservationEnd, options.TimeZone)
                 {
-                    CostModel = inputs.Rates,
-                    CostRatesSource = (inputs.RatesSource ?? ReportInputs.RatesFileName) + " (assumed rates)",
+                    CostModel = DemoBusinessCase.OneYearOf(inputs.Rates, periodDays),
+                    CostRatesSource = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{inputs.RatesSource ?? ReportInputs.RatesFileName} (assumed rates; its overheads, stated for the {periodDays} days of data, scaled to the year priced)"),
                     Margin = options.Margin,
                     AnnualDiscountRate = options.AnnualDiscountRate,
                     ClvYears = options.ClvYears,

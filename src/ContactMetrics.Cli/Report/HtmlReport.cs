@@ -431,7 +431,6 @@ internal static class HtmlReport
     {
         string symbol = currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" };
         string number = Math.Abs(amount) >= 1_000_000 ? (amount / 1_000_000).ToString("0.0#", Invariant) + "M"
-            : Math.Abs(amount) >= 10_000 ? (amount / 1_000).ToString("0", Invariant) + "k"
             : Math.Abs(amount) >= 100 ? amount.ToString("N0", Invariant)
             : amount.ToString("N2", Invariant);
         return symbol.Length > 0 ? (amount < 0 ? "-" + symbol + number.TrimStart('-') : symbol + number) : number + " " + currency.Code;

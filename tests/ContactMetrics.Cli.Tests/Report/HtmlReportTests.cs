@@ -30,7 +30,7 @@ public class HtmlReportTests
 
     [Theory]
     [InlineData(1234.4, "EUR", "€1,234")]
-    [InlineData(25_300, "EUR", "€25k")]
+    [InlineData(25_300, "EUR", "€25,300")]
     [InlineData(2_450_000, "USD", "$2.45M")]
     [InlineData(-512, "GBP", "-£512")]
     [InlineData(90, "CHF", "90.00 CHF")]

@@ -50,7 +50,7 @@ public class ReportBrowserTests(ReportData data) : IClassFixture<ReportData>
         requests.Should().Equal([url], "the page loads nothing besides itself");
         (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#headline .tile').length")).Should().Be(5);
         (await page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent")).Should().Be("What the contact center is worth");
-        (await page.EvaluateExpressionAsync<string>("document.querySelector('#headline .headline-value').textContent")).Should().MatchRegex("^FCR \\+5 points: €[0-9,.k]+ a year$");
+        (await page.EvaluateExpressionAsync<string>("document.querySelector('#headline .headline-value').textContent")).Should().MatchRegex("^FCR \\+5 points: €[0-9,.]+ a year$");
         (await page.EvaluateExpressionAsync<string>("document.querySelector('#clv table').textContent")).Should().Contain(ReportData.Hostile, "the encoded name shows as text");
         await ChartsVisible(page, "screen");
         await Keep(page, "report-screen.png");
