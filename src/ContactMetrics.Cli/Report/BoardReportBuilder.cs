@@ -47,8 +47,6 @@ internal sealed record ReportOptions
     /// <summary>Monte Carlo draws of the business case.</summary>
     public int Iterations { get; init; } = 10_000;
 
-    /// <summary>At most this many active customers are valued (every k-th), so the report stays fast on big exports.</summary>
-    public int MaxValuedCustomers { get; init; } = 2_000;
 }
 
 /// <summary>
@@ -173,7 +171,6 @@ internal static class BoardReportBuilder
                     Margin = options.Margin,
                     AnnualDiscountRate = options.AnnualDiscountRate,
                     ClvYears = options.ClvYears,
-                    MaxCustomersValued = options.MaxValuedCustomers,
                     JourneyLookback = options.Lookback,
                     RetentionHorizon = Duration.FromDays(options.RetentionHorizonDays),
                 });
@@ -294,22 +291,14 @@ internal static class BoardReportBuilder
         const int WeeksPerQuarter = 13;
         var horizon = new ValuationHorizon(4 * options.ClvYears, ValuationHorizon.RateForPeriod(options.AnnualDiscountRate, 7 * WeeksPerQuarter)) { PeriodLength = WeeksPerQuarter };
         var segmentOf = inputs.Customers.Where(c => c.ChurnedOn is null).ToDictionary(c => c.Id, c => c.Segment ?? "(none)");
-        var active = Enumerable.Range(0, summary.Count).Where(i => segmentOf.ContainsKey(summary.CustomerIds[i])).ToList();
-        if (active.Count == 0)
+        int active = Enumerable.Range(0, summary.Count).Count(i => segmentOf.ContainsKey(summary.CustomerIds[i]));
+        if (active == 0)
         {
             gaps.Add("Customer value: no customer with purchases is still active at the end.");
             return null;
         }
-        int stride = Math.Max(1, (active.Count + options.MaxValuedCustomers - 1) / options.MaxValuedCustomers);
-        var picked = active.Where((_, k) => k % stride == 0).ToArray();
-        var sample = RfmSummary.FromColumns(
-            picked.Select(i => summary.CustomerIds[i]).ToArray(),
-            picked.Select(i => summary.Frequency[i]).ToArray(),
-            picked.Select(i => summary.Recency[i]).ToArray(),
-            picked.Select(i => summary.Age[i]).ToArray(),
-            picked.Select(i => summary.MonetaryValue[i]).ToArray(),
-            summary.Period,
-            summary.Currency);
+        // Every k-th active customer, at most 2,000, as the demo's value per customer is sampled.
+        var sample = DemoHeadlines.ActiveSample(summary, inputs.Customers);
         var values = model.CustomerValues(sample, horizon);
         var rows = values.Select((v, k) => (Segment: segmentOf[sample.CustomerIds[k]], Value: v.Amount)).ToList();
         var segments = rows.GroupBy(r => r.Segment).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -320,7 +309,7 @@ internal static class BoardReportBuilder
                 return new SegmentValue(g.Key, sorted.Length, sorted.Sum() / sorted.Length, median, sorted.Sum());
             })
             .ToImmutableArray();
-        return new ClvSummary(rows.Select(r => r.Value).Order().ToImmutableArray(), active.Count, segments,
+        return new ClvSummary(rows.Select(r => r.Value).Order().ToImmutableArray(), active, segments,
             transactions.Model.Parameters, spend.Model.Parameters, options.Margin, options.AnnualDiscountRate, options.ClvYears, summary.Currency);
     }
 }
