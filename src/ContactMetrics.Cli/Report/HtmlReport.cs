@@ -151,11 +151,11 @@ internal static class HtmlReport
         {
             var top = tornado[0];
             Figure(html, "chart-tornado", "Which input moves the total most (tornado)",
-                $"The total is most sensitive to {Lower(top.Input.Name)}: across its range ({Quantity(top.Input.Low, top.Input)} to {Quantity(top.Input.High, top.Input)}) the total goes from {Money(top.TotalAtLow)} to {Money(top.TotalAtHigh)}, the other inputs held at their point values.",
+                $"The total is most sensitive to {Lower(top.Input.Name)}: across its range ({Quantity(top.Input.Low, top.Input)} to {Quantity(top.Input.High, top.Input)}) the total goes from {Money(top.TotalAtLow)} to {Money(top.TotalAtHigh)}, the other inputs held at their point values. The dashed line is the point total, {Money(a.Total.Point)}.",
                 ReportCharts.FloatingBars(tornado.Select(e => e.Input.Name).ToList(),
                     tornado.Select(e => ((double)e.TotalAtLow.Amount, (double)e.TotalAtHigh.Amount, false)).ToList(),
                     tornado.Select(_ => ((double, double)?)null).ToList(), "N0", $"total a year ({a.Case.Currency.Code})",
-                    ((double)a.Total.Point.Amount, "point total")),
+                    ((double)a.Total.Point.Amount, "")),
                 height: Math.Max(220, 80 + 40 * tornado.Count));
         }
         html.Append("<p class=\"note\">").Append(E(a.ConvergenceNote + " " + b.Inputs.Notes)).Append("</p>\n</section>\n");
@@ -279,7 +279,7 @@ internal static class HtmlReport
         static IReadOnlyList<DataPoint> Curve(Retention.KaplanMeierCurve curve) =>
             [new DataPoint(0, 1), .. curve.Rows.Select(row => new DataPoint(row.Time, row.Survival))];
         var hr = c.HazardRatio is { } h
-            ? string.Create(Invariant, $" Customers whose first contact was not resolved churn at {h.HazardRatio:0.00} times the rate (95% CI {h.HazardRatioInterval.Lower:0.00}-{h.HazardRatioInterval.Upper:0.00}, Cox, adjusted for {(c.AdjustedFor.IsEmpty ? "nothing" : string.Join(", ", c.AdjustedFor))}{(c.Stratified ? ", stratified by segment" : "")}).")
+            ? string.Create(Invariant, $" Customers whose first contact was not resolved churn at {h.HazardRatio:0.00} times the rate (95% CI {h.HazardRatioInterval.Lower:0.00}-{h.HazardRatioInterval.Upper:0.00}, Cox, adjusted for {(c.AdjustedFor.IsEmpty ? "nothing" : string.Join(", ", c.AdjustedFor.Select(n => n == "tenureYears" ? "tenure" : n)))}{(c.Stratified ? ", stratified by segment" : "")}).")
             : "";
         Figure(html, "chart-retention", $"Customers still with us after their first contact, {r.Data.ReferenceGroup} vs {r.Data.ExposedGroup}",
             string.Create(Invariant, $"After {c.Horizon:0} days, {Percent(c.Reference.Retention)} of customers whose first contact was resolved were still customers, against {Percent(c.Exposed.Retention)} when it was not: {Points(c.Difference.Estimate)} (95% CI {Points(c.Difference.Interval.Lower)} to {Points(c.Difference.Interval.Upper)}).") + hr,
