@@ -55,20 +55,7 @@ internal static class CostCommand
             string ratesPath = parse.GetValue(rates)!;
             var model = CostRatesFile.Read(ratesPath);
 
-            bool skip = parse.GetValue(skipInvalid);
-            var builder = new InteractionTable.Builder();
-            if (customersPath is not null)
-            {
-                foreach (var c in TableInput.ReadAll(customersPath, skip, Tables.OpenCustomers, console))
-                {
-                    builder.AddCustomer(c);
-                }
-            }
-            foreach (var i in TableInput.ReadAll(parse.GetValue(interactions)!, skip, Tables.OpenInteractions, console))
-            {
-                builder.Add(i);
-            }
-            var table = builder.Build();
+            var table = TableInput.ReadInteractionTable(parse.GetValue(interactions)!, customersPath, parse.GetValue(skipInvalid), console);
             CostToServeResult result;
             try
             {

@@ -90,20 +90,7 @@ internal static class KpisCommand
             var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
             var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level);
 
-            bool skip = parse.GetValue(skipInvalid);
-            var builder = new InteractionTable.Builder();
-            if (customersPath is not null)
-            {
-                foreach (var c in TableInput.ReadAll(customersPath, skip, Tables.OpenCustomers, console))
-                {
-                    builder.AddCustomer(c);
-                }
-            }
-            foreach (var i in TableInput.ReadAll(parse.GetValue(interactions)!, skip, Tables.OpenInteractions, console))
-            {
-                builder.Add(i);
-            }
-            var table = builder.Build();
+            var table = TableInput.ReadInteractionTable(parse.GetValue(interactions)!, customersPath, parse.GetValue(skipInvalid), console);
             var groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, new KpiGrouping(dims, timeBucket, timeZone), options));
             common.Write(parse, Render(groups, dims, timeBucket, options), console);
             return CliApp.Success;

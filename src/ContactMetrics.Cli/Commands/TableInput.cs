@@ -1,4 +1,5 @@
 using ContactMetrics.Data;
+using ContactMetrics.Kpis;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -20,5 +21,23 @@ internal static class TableInput
             console.Error.WriteLine($"{path}: {report.RowsRead} rows read, {report.RowsAccepted} accepted, {report.RowsRejected} rejected (--skip-invalid); first: {report.Errors.FirstOrDefault()}");
         }
         return rows;
+    }
+
+    /// <summary>Reads an interactions table, with the customers table's segments when a path is given, into the columnar table.</summary>
+    public static InteractionTable ReadInteractionTable(string interactionsPath, string? customersPath, bool skipInvalid, CliConsole console)
+    {
+        var builder = new InteractionTable.Builder();
+        if (customersPath is not null)
+        {
+            foreach (var c in ReadAll(customersPath, skipInvalid, Tables.OpenCustomers, console))
+            {
+                builder.AddCustomer(c);
+            }
+        }
+        foreach (var i in ReadAll(interactionsPath, skipInvalid, Tables.OpenInteractions, console))
+        {
+            builder.Add(i);
+        }
+        return builder.Build();
     }
 }

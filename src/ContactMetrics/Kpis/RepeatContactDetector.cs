@@ -36,7 +36,6 @@ internal static class RepeatContactDetector
             }
         }
 
-        int customers = table.Customers.Count;
         var order = OrderByCustomer(table, inScope, out var start);
 
         long window = (long)options.Window.TotalMilliseconds;
@@ -44,41 +43,34 @@ internal static class RepeatContactDetector
         var reason = table.Reason;
         bool sameReason = options.SameReason;
         bool sameChannel = options.Scope == RepeatChannelScope.SameChannel;
-        Parallel.For(0, Math.Max(1, maxDegreeOfParallelism), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) }, part =>
+        ForEachCustomer(order, start, arrived, maxDegreeOfParallelism, rows =>
         {
-            int parts = Math.Max(1, maxDegreeOfParallelism);
-            int from = (int)((long)customers * part / parts), to = (int)((long)customers * (part + 1) / parts);
-            for (int c = from; c < to; c++)
+            for (int a = 0; a < rows.Length; a++)
             {
-                var rows = order.AsSpan(start[c], start[c + 1] - start[c]);
-                SortByArrival(rows, arrived);
-                for (int a = 0; a < rows.Length; a++)
+                int i = rows[a];
+                if ((flags[i] & Eligible) == 0)
                 {
-                    int i = rows[a];
-                    if ((flags[i] & Eligible) == 0)
+                    continue;
+                }
+                for (int b = a + 1; b < rows.Length; b++)
+                {
+                    int j = rows[b];
+                    if (arrived[j] - arrived[i] > window)
+                    {
+                        break;
+                    }
+                    if (sameReason && (reason[i] < 0 || reason[j] != reason[i]))
                     {
                         continue;
                     }
-                    for (int b = a + 1; b < rows.Length; b++)
+                    if (sameChannel && channel[j] != channel[i])
                     {
-                        int j = rows[b];
-                        if (arrived[j] - arrived[i] > window)
-                        {
-                            break;
-                        }
-                        if (sameReason && (reason[i] < 0 || reason[j] != reason[i]))
-                        {
-                            continue;
-                        }
-                        if (sameChannel && channel[j] != channel[i])
-                        {
-                            continue;
-                        }
-                        flags[i] |= FollowedByRepeat;
-                        if ((flags[j] & Eligible) != 0)
-                        {
-                            flags[j] |= IsRepeat;
-                        }
+                        continue;
+                    }
+                    flags[i] |= FollowedByRepeat;
+                    if ((flags[j] & Eligible) != 0)
+                    {
+                        flags[j] |= IsRepeat;
                     }
                 }
             }
@@ -106,7 +98,6 @@ internal static class RepeatContactDetector
             inScope[i] = IsInScope(table, i);
             eligible[i] = inScope[i] && table.Answered[i];
         }
-        int customers = table.Customers.Count;
         var order = OrderByCustomer(table, inScope, out var start);
         long window = (long)options.Window.TotalMilliseconds;
         var arrived = table.ArrivedMs;
@@ -114,6 +105,36 @@ internal static class RepeatContactDetector
         var channel = table.Channel;
         bool sameReason = options.SameReason;
         bool sameChannel = options.Scope == RepeatChannelScope.SameChannel;
+        ForEachCustomer(order, start, arrived, maxDegreeOfParallelism, rows =>
+        {
+            for (int b = 1; b < rows.Length; b++)
+            {
+                int j = rows[b];
+                for (int a = b - 1; a >= 0; a--)
+                {
+                    int i = rows[a];
+                    if (arrived[j] - arrived[i] > window)
+                    {
+                        break;
+                    }
+                    if (!eligible[i] || (sameReason && (reason[i] < 0 || reason[j] != reason[i])) || (sameChannel && channel[j] != channel[i]))
+                    {
+                        continue;
+                    }
+                    root[j] = root[i];
+                    break;
+                }
+            }
+        });
+        return root;
+    }
+
+    private delegate void CustomerRows(Span<int> rows);
+
+    /// <summary>Runs <paramref name="body"/> on each customer's in-scope rows, sorted by arrival; customers split into contiguous ranges between workers.</summary>
+    private static void ForEachCustomer(int[] order, int[] start, long[] arrived, int maxDegreeOfParallelism, CustomerRows body)
+    {
+        int customers = start.Length - 1;
         int parts = Math.Max(1, maxDegreeOfParallelism);
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
         {
@@ -122,27 +143,9 @@ internal static class RepeatContactDetector
             {
                 var rows = order.AsSpan(start[c], start[c + 1] - start[c]);
                 SortByArrival(rows, arrived);
-                for (int b = 1; b < rows.Length; b++)
-                {
-                    int j = rows[b];
-                    for (int a = b - 1; a >= 0; a--)
-                    {
-                        int i = rows[a];
-                        if (arrived[j] - arrived[i] > window)
-                        {
-                            break;
-                        }
-                        if (!eligible[i] || (sameReason && (reason[i] < 0 || reason[j] != reason[i])) || (sameChannel && channel[j] != channel[i]))
-                        {
-                            continue;
-                        }
-                        root[j] = root[i];
-                        break;
-                    }
-                }
+                body(rows);
             }
         });
-        return root;
     }
 
     private static bool IsInScope(InteractionTable table, int i) =>

@@ -178,4 +178,53 @@ public class CostToServeCalculatorTests
         result.ByChannel.Should().BeEmpty();
         result.ByCustomer.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Compute_AbandonedBeforeHandled_EachStartsAChainAsInFcr()
+    {
+        // C3 abandons a billing call, calls back an hour later and is answered, then chats two hours later on billing.
+        // FCR only counts repeats of handled contacts: the abandoned call is not one, so the answered call starts a chain
+        // and the chat joins it; the abandoned call is a chain of its own.
+        var rows = new[]
+        {
+            Contact("C3", Channel.Phone, 0, wait: 40, answered: false),
+            Contact("C3", Channel.Phone, 1, wait: 10, talk: 120),
+            Contact("C3", Channel.Chat, 3, wait: 5, talk: 300),
+        };
+        var result = CostToServeCalculator.Compute(InteractionTable.Create(rows), SmallModel());
+
+        result.ChainOf(0).Should().Be(0);
+        result.ChainOf(1).Should().Be(1);
+        result.ChainOf(2).Should().Be(1);
+        result.Chains.Should().Be(2);
+    }
+
+    [Fact]
+    public void Compute_OutboundAndOtherReason_AreNotRepeats()
+    {
+        // An outbound call and a call on another reason within the window of C4's billing call are not repeats of it;
+        // a billing chat is, and so is a billing chat 6 days after that chat (chains link repeat by repeat: 9 days after the first call).
+        var rows = new[]
+        {
+            Contact("C4", Channel.Phone, 0, wait: 10, talk: 60),
+            Contact("C4", Channel.Phone, 1, wait: 0, talk: 60, direction: Direction.Outbound),
+            Contact("C4", Channel.Phone, 2, wait: 10, talk: 60, reason: "delivery"),
+            Contact("C4", Channel.Chat, 72, wait: 5, talk: 60),
+            Contact("C4", Channel.Chat, 72 + 144, wait: 5, talk: 60),
+        };
+        var result = CostToServeCalculator.Compute(InteractionTable.Create(rows), SmallModel());
+
+        Enumerable.Range(0, rows.Length).Select(result.ChainOf).Should().Equal(0, 1, 2, 0, 0);
+    }
+
+    [Fact]
+    public void Compute_ZeroOverheadWithNothingToSpreadOver_IsAllowed()
+    {
+        var pool = new OverheadPool("email team", Eur(0m), OverheadBasis.Contacts, [Channel.Email]);
+
+        var result = Compute(SmallModel(pool));
+
+        result.Total.Total.Should().Be(Eur(10.875m));
+        result.Overheads.Single().Contacts.Should().Be(0);
+    }
 }

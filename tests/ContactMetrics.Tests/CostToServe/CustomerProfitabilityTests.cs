@@ -51,6 +51,16 @@ public class CustomerProfitabilityTests(SimulationFixture fixture)
     }
 
     [Fact]
+    public void Sample_FewerPointsThanAsked_ReturnsThemAll()
+    {
+        var curve = CustomerProfitability.Compute(FourContactCosts(), Values(("C1", 15m), ("C3", 4m)), "test").WhaleCurve;
+
+        curve.Sample(10).Should().Equal(curve.Points);
+        var act = () => curve.Sample(2);
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public void WhaleCurve_TotalProfitNotPositive_HasNoShares()
     {
         var curve = CustomerProfitability.Compute(FourContactCosts(), Values(("C1", 1m)), "test").WhaleCurve;
