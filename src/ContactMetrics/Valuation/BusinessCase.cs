@@ -12,6 +12,9 @@ namespace ContactMetrics.Valuation;
 /// </summary>
 public sealed class BusinessCase
 {
+    /// <summary>The most Monte Carlo draws <see cref="Analyze(int, int)"/> takes: every draw of every line is kept for the percentiles.</summary>
+    public const int MaxIterations = 10_000_000;
+
     private readonly int[][] _inputIndex;
 
     /// <summary>Creates a business case.</summary>
@@ -83,10 +86,10 @@ public sealed class BusinessCase
     public Money Total { get; }
 
     /// <summary>Runs the Monte Carlo with a seed and the sensitivity; see <see cref="Analyze(int, Random)"/>.</summary>
-    /// <param name="iterations">The number of draws; at least 2.</param>
+    /// <param name="iterations">The number of draws; in [2, <see cref="MaxIterations"/>].</param>
     /// <param name="seed">The seed of the generator (<see cref="Random(int)"/>).</param>
     /// <returns>The analysis.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is below 2.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is outside [2, <see cref="MaxIterations"/>].</exception>
     public BusinessCaseAnalysis Analyze(int iterations, int seed) => Analyze(iterations, new Random(seed), seed);
 
     /// <summary>
@@ -94,11 +97,11 @@ public sealed class BusinessCase
     /// line of the iteration), evaluates every line and the total; then P10, P50, P90, the mean and its Monte Carlo
     /// standard error per line and for the total, and the tornado.
     /// </summary>
-    /// <param name="iterations">The number of draws; at least 2.</param>
+    /// <param name="iterations">The number of draws; in [2, <see cref="MaxIterations"/>].</param>
     /// <param name="random">The generator; the caller seeds it.</param>
     /// <returns>The analysis.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is below 2.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is outside [2, <see cref="MaxIterations"/>].</exception>
     /// <remarks>
     /// Inputs are drawn independently of each other: a correlation between inputs (e.g. a higher cost per contact going
     /// with a higher loaded FTE cost) is not modelled unless the caller makes them one shared input. Percentiles are the
@@ -109,7 +112,7 @@ public sealed class BusinessCase
     private BusinessCaseAnalysis Analyze(int iterations, Random random, int? seed)
     {
         Preconditions.CheckNotNull(random);
-        Preconditions.CheckInRange(iterations, 2, 100_000_000);
+        Preconditions.CheckInRange(iterations, 2, MaxIterations);
         var lineDraws = new double[Lines.Length][];
         for (int l = 0; l < lineDraws.Length; l++)
         {

@@ -30,6 +30,7 @@ public static class BusinessCaseMeasurement
     /// <param name="options">The year of data and the stated assumptions.</param>
     /// <returns>The measured inputs.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="CurrencyMismatchException">A conversion is in another currency than the purchases.</exception>
     /// <exception cref="ArgumentException">
     /// The last year has no handled contact with a resolved flag, none of the staffed channel, or too few customers for the
     /// retention comparison (the message says which).
@@ -51,7 +52,16 @@ public static class BusinessCaseMeasurement
         var end = options.ObservationEnd;
         var start = end - Year;
         var lastYear = interactions.Where(i => i.ArrivedAt >= start && i.ArrivedAt < end).ToList();
-        var currency = purchases.Count > 0 ? purchases[0].Amount.Currency : conversions.Count > 0 ? conversions[0].Value.Currency : Currency.Eur;
+        var currency = purchases.Count > 0 ? purchases[0].Amount.Currency
+            : conversions.Count > 0 ? conversions[0].Value.Currency
+            : options.CostModel?.Currency ?? Currency.Eur;
+        foreach (var conversion in conversions)
+        {
+            if (conversion.Value.Currency != currency)
+            {
+                throw new CurrencyMismatchException(currency, conversion.Value.Currency);
+            }
+        }
 
         var kpis = KpiRollup.Compute(InteractionTable.Create(lastYear, customers), new KpiGrouping(KpiDimensions.Channel));
         long flagged = kpis.Sum(g => g.Counts.ResolvedFlagged);

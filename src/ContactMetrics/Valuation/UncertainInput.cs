@@ -4,6 +4,7 @@ using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
 using ContactMetrics.Retention;
+using ContactMetrics.Staffing;
 using MathNet.Numerics.Distributions;
 
 namespace ContactMetrics.Valuation;
@@ -336,6 +337,25 @@ public sealed record UncertainInput
             $"recruiting {cost.RecruitingPerHire} + training {cost.TrainingPerHire} + ramp-up {cost.RampUpPerLeaver} ({cost.RampWeeks:0.#} weeks at {cost.ProductivityGap:P0} lower output); {why}; range +-{relativeRange:P0}"));
         return new UncertainInput(name, $"{cost.Currency} per leaver", point, point * (1 - relativeRange), point * (1 + relativeRange), 1,
             SamplingDistribution.Pert, source, cost.Currency, 0);
+    }
+
+    /// <summary>
+    /// The FTE saved by a shorter handle time, as <see cref="StaffingPlanner.ValueOfAhtReduction"/> computed it: a fixed,
+    /// measured input (the staffing model is deterministic given its loads; their uncertainty is not in this number).
+    /// </summary>
+    /// <param name="name">The name; not blank.</param>
+    /// <param name="value">The planner's result.</param>
+    /// <param name="what">What was staffed, e.g. <c>phone, average week of 2025</c>; not blank.</param>
+    /// <returns>The input, in FTE, with the number of loads staffed as its sample size.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static UncertainInput FromFteSaved(string name, AhtReductionValue value, string what)
+    {
+        Preconditions.CheckNotNull(value);
+        ArgumentException.ThrowIfNullOrWhiteSpace(what);
+        var source = InputSource.Measured(
+            string.Create(CultureInfo.InvariantCulture, $"FTE saved by handle times {value.Reduction.TotalSeconds:0.#} s shorter on {what} ({value.ScheduledAgentHoursSaved:0.##} scheduled agent-hours)"),
+            "StaffingPlanner.ValueOfAhtReduction (whole agents per interval, after shrinkage)", value.Baseline.Requirements.Count);
+        return Exact(name, "FTE", value.FteSaved, source);
     }
 
     /// <summary>Draws one value.</summary>

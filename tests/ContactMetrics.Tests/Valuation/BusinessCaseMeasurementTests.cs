@@ -110,6 +110,25 @@ public class BusinessCaseMeasurementTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Measure_ConversionsInAnotherCurrency_ThrowsCurrencyMismatch()
+    {
+        var dollars = Center.Conversions.Select(c => new Conversion(c.CustomerId, c.OccurredAt, new Money(c.Value.Amount, Currency.Usd))).ToList();
+
+        var act = () => BusinessCaseMeasurement.Measure(Center.Customers, Center.Interactions, Center.Purchases, Center.Touchpoints, dollars,
+            new MeasurementOptions(Center.End, Center.Options.TimeZone));
+
+        act.Should().Throw<CurrencyMismatchException>();
+    }
+
+    [Fact]
+    public void Analyze_MoreThanMaxIterations_ThrowsNamingIterations()
+    {
+        var act = () => Inputs.FcrImprovement(UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "t")).Analyze(BusinessCase.MaxIterations + 1, seed: 1);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "iterations");
+    }
+
+    [Fact]
     public void FcrImprovement_MeasuredCost_UsedWhenNoneGiven()
     {
         var businessCase = Inputs.FcrImprovement(UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "programme target"));
@@ -132,6 +151,23 @@ public class BusinessCaseMeasurementTests(ITestOutputHelper output)
         ((double)businessCase.Lines[0].Value.Amount).Should().BeApproximately(repeats, 0.006);
         ((double)businessCase.Lines[1].Value.Amount).Should().BeApproximately(churn, 0.006);
         businessCase.Inputs.Count(i => i.Name == "FCR gain").Should().Be(1);
+    }
+
+    [Fact]
+    public void ChurnAvoidedByCsat_MeasuredRelation_CarriesTheComparison()
+    {
+        // The CSAT-retention relation measured as the retention difference of customers whose first surveyed contact was
+        // top-box vs not; the line is customers x gain x relation x value (the hand formula on the measured points).
+        var csat = RetentionUpliftBuilder.Estimate(Center.Customers, Center.Interactions, UpliftGrouping.Csat, Duration.FromDays(365), Center.End).Comparison;
+        var relation = UncertainInput.FromRetentionDifference("CSAT-retention relation", csat.Difference, "1-year retention, first surveyed contact top-box vs not",
+            csat.Reference.Customers + csat.Exposed.Customers);
+        var gain = UncertainInput.AssumedShare("CSAT gain", 0.03, 0.01, 0.05, "target");
+
+        var line = ValueMechanisms.ChurnAvoidedByCsat(Inputs.CustomersAffected, gain, relation, Inputs.ValuePerCustomer!);
+
+        relation.Point.Should().Be(csat.Difference.Estimate);
+        relation.Source.SampleSize.Should().Be(csat.Reference.Customers + csat.Exposed.Customers);
+        ((double)line.Value.Amount).Should().BeApproximately(Inputs.CustomersAffected.Point * 0.03 * csat.Difference.Estimate * Inputs.ValuePerCustomer!.Point, 0.006);
     }
 
     [Fact]

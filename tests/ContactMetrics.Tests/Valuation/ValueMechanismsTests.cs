@@ -180,6 +180,25 @@ public class ValueMechanismsTests
     }
 
     [Fact]
+    public void FromFteSaved_PlannerResult_CarriedAsMeasuredFte()
+    {
+        // REFERENCES.md: 14 agents at 180 s. At 162 s (A = 9 Erlangs) the planner needs fewer; FTE saved for a paid time of
+        // the 30-minute interval = 14 - agents(162 s), as the line computes it.
+        var load = new QueueLoad(100, Duration.FromMinutes(30), Duration.FromSeconds(180));
+        var value = EightyTwenty.ValueOfAhtReduction([load], Duration.FromSeconds(18), new Money(40m, Eur), Duration.FromMinutes(30));
+        int reduced = EightyTwenty.Plan(load.WithAverageHandleTime(Duration.FromSeconds(162))).ScheduledAgents;
+
+        var input = UncertainInput.FromFteSaved("FTE saved", value, "the reference queue");
+
+        input.Point.Should().Be(14 - reduced);
+        input.IsFixed.Should().BeTrue();
+        input.Source.Origin.Should().Be(InputOrigin.Measured);
+        input.Source.SampleSize.Should().Be(1);
+        var line = ValueMechanisms.AhtReduction(ReferenceProfile, EightyTwenty, Count("AHT reduction", 18), Euros("loaded cost per FTE", 50_000m));
+        line.Value.Should().Be(new Money((decimal)input.Point * 50_000m, Eur));
+    }
+
+    [Fact]
     public void AhtReduction_ReductionNotShorterThanAht_ThrowsNamingInput()
     {
         var act = () => ValueMechanisms.AhtReduction(ReferenceProfile, EightyTwenty, Count("AHT reduction", 100, 50, 180), Euros("loaded cost per FTE", 50_000m));
