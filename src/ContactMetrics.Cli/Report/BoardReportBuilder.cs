@@ -129,11 +129,11 @@ internal static class BoardReportBuilder
 
         var any = overall[0];
         var definitions = ImmutableArray.Create(
-            "FCR: " + any.FirstContactResolution.Definition,
-            any.Csat.Definition,
-            any.Nps.Definition,
-            "Service level: " + any.ServiceLevel.Definition,
-            "AHT: " + any.AverageHandleTime.Definition);
+            Named("FCR", any.FirstContactResolution.Definition),
+            Named("CSAT", any.Csat.Definition),
+            Named("NPS", any.Nps.Definition),
+            Named("Service level", any.ServiceLevel.Definition),
+            Named("AHT", any.AverageHandleTime.Definition));
         return new KpiTrends(bucket, buckets,
             Overall(g => g.FirstContactResolution.Value),
             Overall(g => g.Csat.Value) with { Name = KpiOptions.Default.Csat == CsatBox.TopTwoBox ? "CSAT (4-5 of 5)" : "CSAT (5 of 5)" },
@@ -211,6 +211,10 @@ internal static class BoardReportBuilder
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"purchases in the data x {margin:0%} margin (assumed)"));
         return new CostSummary(costs, profitability, inputs.RatesSource ?? ReportInputs.RatesFileName, margin);
     }
+
+    /// <summary>The definition as the rollup states it, led by the KPI's name unless it already is.</summary>
+    private static string Named(string kpi, string definition) =>
+        definition.StartsWith(kpi, StringComparison.OrdinalIgnoreCase) ? definition : $"{kpi}: {definition}";
 
     /// <summary>Index-date Kaplan-Meier curves of resolved vs unresolved first contacts, with the comparison at the horizon.</summary>
     internal static RetentionCurves? RetentionOf(ReportInputs inputs, Instant end, int horizonDays, ImmutableArray<string>.Builder gaps)

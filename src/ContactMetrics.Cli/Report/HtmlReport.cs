@@ -438,8 +438,11 @@ internal static class HtmlReport
 
     private static string Cents(Money money) =>
         money.Currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" } is { Length: > 0 } symbol
-            ? symbol + money.Amount.ToString("N2", Invariant)
-            : money.Amount.ToString("N2", Invariant) + " " + money.Currency.Code;
+            ? symbol + money.Amount.ToString(RateFormat, Invariant)
+            : money.Amount.ToString(RateFormat, Invariant) + " " + money.Currency.Code;
+
+    /// <summary>Two decimals, more for the fractions of a cent that per-minute fees have (0.012).</summary>
+    private const string RateFormat = "#,0.00##";
 
     private static double Quantile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
