@@ -78,6 +78,7 @@ public static class CliApp
         root.Add(ClvCommand.Create(console));
         root.Add(AttributionCommand.Create(console));
         root.Add(RetentionCommand.Create(console));
+        root.Add(ReportCommand.Create(console));
         return root;
     }
 }

@@ -88,7 +88,7 @@ internal sealed record DemoBusinessCase(MeasuredInputs Inputs, BusinessCaseAnaly
     }
 
     /// <summary>The example model with its overheads (given for the whole simulated period) scaled to one year, as the measurement prices one year of contacts.</summary>
-    private static CostModel OneYearOf(CostModel model, int periodDays)
+    internal static CostModel OneYearOf(CostModel model, int periodDays)
     {
         decimal share = Math.Min(365m, periodDays) / periodDays;
         return new CostModel(model.Currency, model.Channels,

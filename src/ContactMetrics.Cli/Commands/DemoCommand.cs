@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContactMetrics.Cli.Output;
+using ContactMetrics.Cli.Report;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
@@ -52,7 +53,9 @@ internal static class DemoCommand
             var options = new SimulationOptions { Seed = parse.GetValue(seed), Customers = n };
             var center = console.Progress("Simulating the contact center", () => ContactCenterSimulator.Generate(options));
             var files = console.Progress("Writing tables", () => WriteTables(center, dir));
+            string reportPath = WriteReport(center, dir, console);
             var output = Summarize(center, files);
+            output.Add("report", "Board report").Fact("path", "Written to", reportPath);
             var fmt = parse.GetValue(format);
             if (fmt == OutputFormat.Csv)
             {
@@ -88,6 +91,19 @@ internal static class DemoCommand
         CostRatesFile.Write(rates, path, DemoHeadlines.ExampleRatesNote);
         written.Add(("rates (example cost model)", path, rates.Channels.Length));
         return written;
+    }
+
+    /// <summary>
+    /// The board report of the tables just written, read back from the folder exactly as <c>contactmetrics report --data</c>
+    /// reads them, so the two give the same page; the calendar and the observation end are the simulation's.
+    /// </summary>
+    internal static string WriteReport(SimulatedContactCenter center, string dir, CliConsole console)
+    {
+        string path = Path.Combine(dir, "report.html");
+        var inputs = console.Progress("Reading the tables back for the report", () => ReportInputs.Read(dir, console));
+        var options = new ReportOptions { TimeZone = center.Options.TimeZone, ObservationEnd = center.End, Seed = center.Options.Seed };
+        ReportCommand.Write(inputs, options, path, console);
+        return path;
     }
 
     internal static CommandOutput Summarize(SimulatedContactCenter center, IReadOnlyList<(string Table, string Path, int Rows)> files)

@@ -135,7 +135,7 @@ internal static partial class DemoHeadlines
     }
 
     /// <summary>The customers not churned at the end, every k-th of them so that at most 2,000 are valued (the demo stays fast).</summary>
-    private static RfmSummary ActiveSample(RfmSummary summary, IReadOnlyList<Customer> customers)
+    internal static RfmSummary ActiveSample(RfmSummary summary, IReadOnlyList<Customer> customers)
     {
         const int MaxValued = 2_000;
         var activeIds = customers.Where(c => c.ChurnedOn is null).Select(c => c.Id).ToHashSet();

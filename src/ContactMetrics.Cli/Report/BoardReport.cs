@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using ContactMetrics.Attribution;
+using ContactMetrics.Clv;
+using ContactMetrics.CostToServe;
+using ContactMetrics.Domain;
+using ContactMetrics.Retention;
+using ContactMetrics.Valuation;
+using NodaTime;
+
+namespace ContactMetrics.Cli.Report;
+
+/// <summary>
+/// The numbers of a board report, computed by <see cref="BoardReportBuilder"/> and drawn by <see cref="HtmlReport"/>.
+/// A section is null when the data cannot support it; <see cref="Gaps"/> says why.
+/// </summary>
+internal sealed record BoardReport(
+    ReportOverview Overview,
+    KpiTrends Kpis,
+    RetentionCurves? Retention,
+    AttributionSummary? Attribution,
+    ClvSummary? Clv,
+    ImmutableArray<string> Gaps)
+{
+    /// <summary>The business case (headline and waterfall); null when the data or the rates cannot support it (see <see cref="Gaps"/>).</summary>
+    public BusinessCaseSummary? BusinessCase { get; init; }
+
+    /// <summary>Cost-to-serve by channel and customer profitability; null without a rates file.</summary>
+    public CostSummary? Cost { get; init; }
+}
+
+/// <summary>The FCR business case: inputs measured from the tables, the scenario's assumed gain, and its Monte Carlo analysis.</summary>
+/// <param name="Inputs">The measured inputs, each with interval and source (<c>BusinessCaseMeasurement</c>).</param>
+/// <param name="Analysis">Lines and total with P10/P50/P90, and the tornado.</param>
+/// <param name="Gain">The assumed FCR gain (a share).</param>
+internal sealed record BusinessCaseSummary(MeasuredInputs Inputs, BusinessCaseAnalysis Analysis, UncertainInput Gain);
+
+/// <summary>Cost-to-serve under a rates file, and what customers are worth against what serving them costs.</summary>
+/// <param name="Costs">Cost per contact, per resolution, by channel and by customer (<c>CostToServeCalculator</c>).</param>
+/// <param name="Profitability">Profit per customer = purchases x margin - cost-to-serve, and the whale curve.</param>
+/// <param name="RatesSource">The rates file.</param>
+/// <param name="Margin">The margin on purchases behind each customer's value (an assumption).</param>
+internal sealed record CostSummary(CostToServeResult Costs, CustomerProfitability Profitability, string RatesSource, double Margin);
+
+/// <summary>What the report covers.</summary>
+/// <param name="Customers">Rows of customers.csv.</param>
+/// <param name="Contacts">Rows of interactions.csv.</param>
+/// <param name="Purchases">Rows of purchases.csv.</param>
+/// <param name="Touchpoints">Rows of touchpoints.csv.</param>
+/// <param name="Conversions">Rows of conversions.csv.</param>
+/// <param name="FirstDay">The local day of the first contact.</param>
+/// <param name="LastDay">The local day of the last contact.</param>
+/// <param name="ObservationEnd">The as-of instant: customers still active are censored here.</param>
+/// <param name="TimeZone">The zone whose calendar the trends follow.</param>
+/// <param name="Currency">The currency of purchases and conversions.</param>
+internal sealed record ReportOverview(
+    int Customers, int Contacts, int Purchases, int Touchpoints, int Conversions,
+    LocalDate FirstDay, LocalDate LastDay, Instant ObservationEnd, DateTimeZone TimeZone, Currency Currency);
+
+/// <summary>One KPI over the buckets of <see cref="KpiTrends.Buckets"/>; a null value is a bucket without data for it.</summary>
+/// <param name="Name">What the line is (e.g. a channel's schema name, or "all channels").</param>
+/// <param name="Values">One value per bucket.</param>
+internal sealed record KpiSeries(string Name, ImmutableArray<double?> Values);
+
+/// <summary>Monthly (or weekly) KPIs from <c>KpiRollup</c> with a time bucket.</summary>
+/// <param name="Bucket">The bucket length.</param>
+/// <param name="Buckets">The local start day of each bucket, in order.</param>
+/// <param name="Fcr">First-contact resolution, all channels (fraction).</param>
+/// <param name="Csat">CSAT, all channels (fraction).</param>
+/// <param name="Nps">NPS, all channels (-100 to 100).</param>
+/// <param name="ServiceLevel">Service level of the live queued channels (fraction), one series per channel.</param>
+/// <param name="AverageHandleTime">AHT in minutes, one series per channel that handles contacts.</param>
+/// <param name="Definitions">The KPI definitions used, as the rollup states them.</param>
+internal sealed record KpiTrends(
+    Kpis.TimeBucket Bucket,
+    ImmutableArray<LocalDate> Buckets,
+    KpiSeries Fcr,
+    KpiSeries Csat,
+    KpiSeries Nps,
+    ImmutableArray<KpiSeries> ServiceLevel,
+    ImmutableArray<KpiSeries> AverageHandleTime,
+    ImmutableArray<string> Definitions);
+
+/// <summary>Kaplan-Meier retention of customers whose first contact was resolved vs not (index-date design).</summary>
+/// <param name="Reference">The curve of the favourable group (resolved).</param>
+/// <param name="Exposed">The curve of the adverse group (unresolved).</param>
+/// <param name="Comparison">Retention at the horizon, the difference and the adjusted hazard ratio.</param>
+/// <param name="Data">The index-date table and who was left out.</param>
+internal sealed record RetentionCurves(KaplanMeierCurve Reference, KaplanMeierCurve Exposed, RetentionComparison Comparison, IndexDateTable Data);
+
+/// <summary>One channel's credit for conversions.</summary>
+/// <param name="Channel">The channel; service contacts are <c>service:&lt;channel&gt;</c>.</param>
+/// <param name="IsService">Whether the channel is a service contact.</param>
+/// <param name="Markov">Markov (removal effect) credit in conversions.</param>
+/// <param name="LastTouch">Last-touch credit in conversions.</param>
+/// <param name="Assisted">Conversions the channel assisted (in the path, not last), once per conversion.</param>
+/// <param name="MarkovValue">Markov credit in conversion value.</param>
+internal sealed record ChannelCredit(string Channel, bool IsService, double Markov, double LastTouch, double Assisted, double MarkovValue);
+
+/// <summary>Attribution of conversions to marketing and service channels, and the assist of service contacts.</summary>
+/// <param name="Lookback">How long before a conversion a touch counts.</param>
+/// <param name="Journeys">Journeys built (converting or not).</param>
+/// <param name="Conversions">Conversions with a touch in the lookback.</param>
+/// <param name="Value">Their value.</param>
+/// <param name="ServiceAssistedConversions">Conversions with a service contact in their path before the last touch.</param>
+/// <param name="ServiceAssistedValue">Their value.</param>
+/// <param name="Channels">Credit per channel, largest Markov credit first.</param>
+/// <param name="Currency">The currency of the values.</param>
+internal sealed record AttributionSummary(
+    Duration Lookback,
+    int Journeys,
+    double Conversions,
+    double Value,
+    double ServiceAssistedConversions,
+    double ServiceAssistedValue,
+    ImmutableArray<ChannelCredit> Channels,
+    Currency Currency)
+{
+    /// <summary>Markov credit of all service channels, in conversions.</summary>
+    public double MarkovServiceConversions => Channels.Where(c => c.IsService).Sum(c => c.Markov);
+
+    /// <summary>Markov credit of all service channels, in value.</summary>
+    public double MarkovServiceValue => Channels.Where(c => c.IsService).Sum(c => c.MarkovValue);
+}
+
+/// <summary>Mean and median customer value of one segment.</summary>
+internal sealed record SegmentValue(string Segment, int Customers, decimal Mean, decimal Median, decimal Total);
+
+/// <summary>Customer lifetime value of the active customers (BG/NBD x Gamma-Gamma).</summary>
+/// <param name="Values">Each valued customer's CLV, ascending.</param>
+/// <param name="ActiveCustomers">Customers active at the end (not churned) with purchases in the summary.</param>
+/// <param name="Transactions">The fitted BG/NBD parameters.</param>
+/// <param name="Spend">The fitted Gamma-Gamma parameters.</param>
+/// <param name="Margin">The margin applied to spend.</param>
+/// <param name="AnnualDiscountRate">The yearly discount rate.</param>
+/// <param name="Years">The valuation horizon in years.</param>
+/// <param name="Segments">Mean and median by segment.</param>
+/// <param name="Currency">The currency of the values.</param>
+internal sealed record ClvSummary(
+    ImmutableArray<decimal> Values,
+    int ActiveCustomers,
+    ImmutableArray<SegmentValue> Segments,
+    BgNbdParameters Transactions,
+    GammaGammaParameters Spend,
+    double Margin,
+    double AnnualDiscountRate,
+    int Years,
+    Currency Currency)
+{
+    /// <summary>The mean value.</summary>
+    public decimal Mean => Values.Length == 0 ? 0m : Values.Sum() / Values.Length;
+
+    /// <summary>The median value.</summary>
+    public decimal Median => Values.Length == 0 ? 0m : Values.Length % 2 == 1 ? Values[Values.Length / 2] : (Values[Values.Length / 2 - 1] + Values[Values.Length / 2]) / 2;
+
+    /// <summary>The share of the total value held by the most valuable 10% of the valued customers (0 when the total is not positive).</summary>
+    public double TopDecileShare
+    {
+        get
+        {
+            decimal total = Values.Sum();
+            int top = (int)Math.Ceiling(Values.Length / 10.0);
+            return total > 0 ? (double)(Values.Skip(Values.Length - top).Sum() / total) : 0;
+        }
+    }
+}

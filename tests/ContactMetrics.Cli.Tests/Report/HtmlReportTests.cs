@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using ContactMetrics.Cli.Report;
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Cli.Tests.Report;
+
+public class HtmlReportTests
+{
+    private static readonly string[] Months = ["Jan 24", "Feb 24", "Mar 24"];
+
+    [Theory]
+    [InlineData(0.71, 0.74, "FCR rose from 71% in Jan 24 to 74% in Mar 24.")]
+    [InlineData(0.74, 0.71, "FCR fell from 74% in Jan 24 to 71% in Mar 24.")]
+    [InlineData(0.712, 0.709, "FCR held at 71% from Jan 24 to Mar 24.")]
+    public void Change_FirstAndLastBuckets_SaysWhichWayInWords(double first, double last, string expected)
+    {
+        var series = new KpiSeries("FCR", ImmutableArray.Create<double?>(first, null, last));
+
+        HtmlReport.Change("FCR", series, Months, HtmlReport.Percent).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Change_GapsAtTheEnds_UsesTheBucketsThatHaveData()
+    {
+        var series = new KpiSeries("SL", ImmutableArray.Create<double?>(null, 0.8, null));
+
+        HtmlReport.Change("SL", series, Months, HtmlReport.Percent).Should().Be("SL was 80% in Feb 24.");
+        HtmlReport.Change("SL", new KpiSeries("SL", [null, null, null]), Months, HtmlReport.Percent).Should().Be("SL: no data.");
+    }
+
+    [Theory]
+    [InlineData(1234.4, "EUR", "€1,234")]
+    [InlineData(25_300, "EUR", "€25,300")]
+    [InlineData(2_450_000, "USD", "$2.45M")]
+    [InlineData(-512, "GBP", "-£512")]
+    [InlineData(90, "CHF", "90.00 CHF")]
+    [InlineData(0.024, "EUR", "€0.02")]
+    public void Money_Amounts_ReadAsABoardExpects(double amount, string currency, string expected) =>
+        HtmlReport.Money(amount, Currency.Of(currency)).Should().Be(expected);
+
+    [Fact]
+    public void E_Markup_IsEncoded() =>
+        HtmlReport.E("<b a=\"1\">&'</b>").Should().Be("&lt;b a=&quot;1&quot;&gt;&amp;&#39;&lt;/b&gt;");
+}
