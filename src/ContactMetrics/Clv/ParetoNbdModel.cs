@@ -24,7 +24,7 @@ namespace ContactMetrics.Clv;
 /// <para>Fitted by BFGS on the log-parameters with a central-difference gradient; standard errors from a four-point
 /// numerical Hessian of the log-likelihood (inverse observed information, delta method).</para>
 /// </remarks>
-public sealed class ParetoNbdModel
+public sealed class ParetoNbdModel : ITransactionModel
 {
     private const string ModelName = "Pareto/NBD";
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
@@ -33,6 +33,9 @@ public sealed class ParetoNbdModel
     /// <param name="parameters">The parameters.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is <see langword="null"/>.</exception>
     public ParetoNbdModel(ParetoNbdParameters parameters) => Parameters = Preconditions.CheckNotNull(parameters);
+
+    /// <inheritdoc />
+    public string Name => ModelName;
 
     /// <summary>The parameters.</summary>
     public ParetoNbdParameters Parameters { get; }
