@@ -15,6 +15,7 @@ internal static class ClvCommand
     {
         var clv = new Command("clv", "Customer lifetime value models (BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma).");
         clv.Add(CreateFit(console));
+        clv.Add(ClvPredictCommand.Create(console));
         return clv;
     }
 

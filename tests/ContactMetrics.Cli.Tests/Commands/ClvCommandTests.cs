@@ -7,7 +7,7 @@ namespace ContactMetrics.Cli.Tests.Commands;
 public class ClvCommandTests
 {
     /// <summary>The raw CDNOW sample log (../shared/data) rewritten as a purchases table: one row per log line, dated at midnight UTC, in USD.</summary>
-    private static string WriteCdnowPurchases(TempDir dir)
+    internal static string WriteCdnowPurchases(TempDir dir)
     {
         string data = SharedData.Path("CDNOW_sample.txt");
         var csv = new StringBuilder("customer_id,occurred_at,amount,currency\n");
