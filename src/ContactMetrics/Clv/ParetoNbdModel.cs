@@ -205,11 +205,19 @@ public sealed class ParetoNbdModel : ITransactionModel
             return double.NaN;
         }
         double total = 0;
+        // Rows come ordered by x (CompressedRfmSummary), so the gamma-function constant changes only with x.
+        int lastX = -1;
+        double constant = 0;
         for (int i = 0; i < data.Count; i++)
         {
             int x = data.Frequency[i];
+            if (x != lastX)
+            {
+                constant = LogConstant(r, alpha, s, beta, x);
+                lastX = x;
+            }
             var (alive, dead) = LogTerms(r, alpha, s, beta, x, data.Recency[i], data.Age[i]);
-            total += data.Weight[i] * (LogConstant(r, alpha, s, beta, x) + LogSpace.LogSumExp(alive, dead));
+            total += data.Weight[i] * (constant + LogSpace.LogSumExp(alive, dead));
         }
         return total;
     }
