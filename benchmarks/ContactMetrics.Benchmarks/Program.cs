@@ -12,5 +12,10 @@ if (args.Length == 2 && args[0] == "time-kpis")
     ContactMetrics.Benchmarks.Kpis.Phases.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args.Length == 1 && args[0] == "time-clv")
+{
+    ContactMetrics.Benchmarks.ClvTiming.Run();
+    return;
+}
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
