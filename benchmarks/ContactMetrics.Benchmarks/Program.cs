@@ -12,9 +12,9 @@ if (args.Length == 2 && args[0] == "time-kpis")
     ContactMetrics.Benchmarks.Kpis.Phases.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
-if (args.Length == 1 && args[0] == "time-clv")
+if (args.Length >= 1 && args[0] == "time-clv")
 {
-    ContactMetrics.Benchmarks.ClvTiming.Run();
+    ContactMetrics.Benchmarks.ClvTiming.Run(paretoOnly: args.Length == 2 && args[1] == "pareto");
     return;
 }
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
