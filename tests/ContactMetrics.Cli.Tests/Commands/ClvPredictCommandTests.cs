@@ -136,6 +136,24 @@ public class ClvPredictCommandTests
     }
 
     [Fact]
+    public void ClvPredict_OutParquet_ReadsBackAsAnRfmSummaryWithTheSameFit()
+    {
+        // The customers table's first five columns are the rfm summary schema (snake_case, T case-insensitive), so
+        // --out FILE.parquet can be fitted again and gives the same BG/NBD parameters as the input summary.
+        using var dir = new TempDir();
+        string parquet = dir.File("predicted.parquet");
+        var first = Predict("--summary", ClvCommandTests.WriteCdnowSummary(dir), "--currency", "USD", "--horizon", "4", "--discount-rate", "0.1", "--margin", "0.3", "--out", parquet);
+        var run = CliRun.Of("clv", "fit", "--model", "bg-nbd", "--summary", parquet, "--format", "json");
+        run.ExitCode.Should().Be(0, run.Error);
+        var again = JsonDocument.Parse(run.Out).RootElement.GetProperty("fit").GetProperty("parameters");
+        var before = first.GetProperty("transactions").GetProperty("parameters");
+        foreach (string name in new[] { "r", "alpha", "a", "b" })
+        {
+            again.GetProperty(name).GetDouble().Should().BeApproximately(before.GetProperty(name).GetDouble(), 1e-9);
+        }
+    }
+
+    [Fact]
     public void ClvPredict_CsvOutput_WritesOneRowPerCustomer()
     {
         using var dir = new TempDir();
