@@ -152,6 +152,9 @@ public class RfmSummaryTenMillionBenchmarks
     private static readonly LocalDate End = Start.PlusDays(729);
 
     private CustomerId[] _customers = null!;
+
+    /// <summary>The customer of each purchase (for the timing pass).</summary>
+    internal CustomerId[] Customers => _customers;
     private LocalDate[] _dates = null!;
     private decimal[] _amounts = null!;
     private RfmSummaryOptions _options = null!;

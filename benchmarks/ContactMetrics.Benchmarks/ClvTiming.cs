@@ -33,4 +33,29 @@ internal static class ClvTiming
         double purchases = value.ExpectedPurchasesEveryCustomer();
         Console.WriteLine($"E[Y(3y)] 1M: {sw.Elapsed.TotalSeconds:F2} s, total {purchases:N0}");
     }
+
+    /// <summary>The RFM builder on the 10-million-purchase log, with the time of its customer-id look-ups alone.</summary>
+    public static void RunRfm()
+    {
+        var bench = new RfmSummaryTenMillionBenchmarks();
+        bench.Setup();
+        var sw = Stopwatch.StartNew();
+        var summary = bench.LibraryBuilder();
+        Console.WriteLine($"builder: {sw.Elapsed.TotalSeconds:F2} s, {summary.Count:N0} customers");
+        sw.Restart();
+        long duck = bench.DuckDbGroupBy();
+        Console.WriteLine($"duckdb: {sw.Elapsed.TotalSeconds:F2} s, {duck:N0} customers");
+        sw.Restart();
+        var index = new Dictionary<ContactMetrics.Domain.CustomerId, int>();
+        foreach (var id in bench.Customers)
+        {
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, id, out bool exists);
+            if (!exists)
+            {
+                slot = index.Count;
+            }
+        }
+        Console.WriteLine($"id look-ups alone: {sw.Elapsed.TotalSeconds:F2} s");
+        bench.Cleanup();
+    }
 }

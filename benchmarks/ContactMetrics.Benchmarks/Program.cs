@@ -12,6 +12,11 @@ if (args.Length == 2 && args[0] == "time-kpis")
     ContactMetrics.Benchmarks.Kpis.Phases.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args.Length == 1 && args[0] == "time-rfm")
+{
+    ContactMetrics.Benchmarks.ClvTiming.RunRfm();
+    return;
+}
 if (args.Length >= 1 && args[0] == "time-clv")
 {
     ContactMetrics.Benchmarks.ClvTiming.Run(paretoOnly: args.Length == 2 && args[1] == "pareto");
