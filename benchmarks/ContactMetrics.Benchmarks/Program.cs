@@ -17,5 +17,15 @@ if (args.Length == 2 && args[0] == "check-cost")
     ContactMetrics.Benchmarks.CostToServe.CostToServeBenchmarks.Check(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args.Length == 1 && args[0] == "time-rfm")
+{
+    ContactMetrics.Benchmarks.ClvTiming.RunRfm();
+    return;
+}
+if (args.Length >= 1 && args[0] == "time-clv")
+{
+    ContactMetrics.Benchmarks.ClvTiming.Run(paretoOnly: args.Length == 2 && args[1] == "pareto");
+    return;
+}
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -1,3 +1,4 @@
+using ContactMetrics.Clv;
 using ContactMetrics.Data.Csv;
 using ContactMetrics.Data.ParquetFiles;
 using ContactMetrics.Data.Reading;
@@ -8,7 +9,7 @@ namespace ContactMetrics.Data;
 
 /// <summary>
 /// Reads and writes the tables of the design (interactions, customers, purchases, touchpoints,
-/// conversions) as CSV or Parquet, streaming. See <c>docs/data.md</c> for the columns, formats and
+/// conversions, rfm summary) as CSV or Parquet, streaming. See <c>docs/data.md</c> for the columns, formats and
 /// validation rules.
 /// </summary>
 /// <remarks>
@@ -293,6 +294,68 @@ public static class Tables
     /// <exception cref="ArgumentException">A record is null, or (Parquet) a value has more than 9 decimal places.</exception>
     public static long WriteConversions(Stream stream, TableFormat format, IEnumerable<Conversion> rows, TableWriteOptions? options)
         => Write(stream, format, MoneyEventTables.Conversions, rows, options);
+
+    /// <summary>Opens an <c>rfm summary</c> file for streaming.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>A reader positioned before the first row; dispose it.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
+    /// <exception cref="TableFormatException">The file has no usable header or is not a readable file of its format.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <remarks>
+    /// Required columns: customer_id, frequency (a whole number of at least 0), recency, T and monetary_value
+    /// (finite numbers; 0 &lt;= recency &lt;= T, recency 0 when the frequency is 0, monetary_value at least 0).
+    /// The file holds no time unit or currency: the caller states them when it builds an
+    /// <see cref="RfmSummary"/> (<see cref="ReadRfmSummary"/>).
+    /// </remarks>
+    public static TableReader<RfmSummaryRow> OpenRfmSummary(string path, TableReadOptions? options = null)
+        => Open(path, RfmSummaryTable.Instance, options);
+
+    /// <summary>Opens an <c>rfm summary</c> table in a stream for streaming; the stream stays open.</summary>
+    /// <param name="stream">The data; seekable for Parquet.</param>
+    /// <param name="format">The stream's format.</param>
+    /// <param name="name">The name errors and the report give the stream, such as the file or URL it came from.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>A reader positioned before the first row.</returns>
+    /// <exception cref="ArgumentException">Parquet from a stream that cannot seek.</exception>
+    /// <exception cref="TableFormatException">The data has no usable header or is not readable in its format.</exception>
+    public static TableReader<RfmSummaryRow> OpenRfmSummary(Stream stream, TableFormat format, string name, TableReadOptions? options)
+        => Open(stream, format, RfmSummaryTable.Instance, options, name);
+
+    /// <summary>Reads a whole <c>rfm summary</c> file into an <see cref="RfmSummary"/>.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="period">The time unit of the file's recency and T.</param>
+    /// <param name="currency">The currency of its monetary values.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>The summary of the accepted rows, in file order, and the complete report.</returns>
+    /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
+    /// <exception cref="ArgumentException">A customer appears on two rows.</exception>
+    public static (RfmSummary Summary, ValidationReport Report) ReadRfmSummary(string path, RfmPeriodUnit period, Currency currency, TableReadOptions? options = null)
+    {
+        using var reader = OpenRfmSummary(path, options);
+        var summary = RfmSummary.FromRows(reader, period, currency);
+        return (summary, reader.Report);
+    }
+
+    /// <summary>Writes an <c>rfm summary</c> file; the format follows the extension.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="rows">The rows, enumerated once (for example <see cref="RfmSummary.Rows"/>).</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, or a row is null.</exception>
+    /// <remarks>Recency, T and monetary_value are written as doubles (shortest round-trip text in CSV, DOUBLE in Parquet), so reading the file back gives the same values.</remarks>
+    public static long WriteRfmSummary(string path, IEnumerable<RfmSummaryRow> rows, TableWriteOptions? options = null)
+        => Write(path, RfmSummaryTable.Instance, rows, options);
+
+    /// <summary>Writes an <c>rfm summary</c> table to a stream, which stays open.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="format">The format to write.</param>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="options">Writer options; <see langword="null"/> for the defaults.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentException">A row is null.</exception>
+    public static long WriteRfmSummary(Stream stream, TableFormat format, IEnumerable<RfmSummaryRow> rows, TableWriteOptions? options)
+        => Write(stream, format, RfmSummaryTable.Instance, rows, options);
 
     private static TableReader<T> Open<T>(string path, Table<T> table, TableReadOptions? options)
     {

@@ -8,29 +8,27 @@ using NodaTime.Text;
 
 namespace ContactMetrics.Cli.Commands;
 
-/// <summary><c>contactmetrics clv fit</c>: fits a CLV model to a purchase log summarised at a calibration end.</summary>
+/// <summary><c>contactmetrics clv fit</c> and <c>clv predict</c>: CLV models fitted to an rfm summary or to a purchase log summarised at a calibration end.</summary>
 internal static class ClvCommand
 {
     public static Command Create(CliConsole console)
     {
         var clv = new Command("clv", "Customer lifetime value models (BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma).");
         clv.Add(CreateFit(console));
+        clv.Add(ClvPredictCommand.Create(console));
         return clv;
     }
 
     private static Command CreateFit(CliConsole console)
     {
         var common = new CommonOptions();
+        var input = new ClvInput();
         var model = new Option<string>("--model") { Description = "bg-nbd, pareto-nbd, mbg-nbd or gamma-gamma.", Required = true };
-        var purchases = new Option<string>("--purchases") { Description = "The purchases table (CSV or Parquet).", HelpName = "FILE", Required = true };
-        var calibrationEnd = new Option<string>("--calibration-end") { Description = "Last day of the calibration period (inclusive), yyyy-MM-dd.", HelpName = "DATE", Required = true };
-        var period = new Option<string>("--period") { Description = "Time unit of recency and age: day, week or month.", DefaultValueFactory = _ => "week" };
-        var zone = new Option<string>("--time-zone") { Description = "Zone in which purchase instants become dates.", DefaultValueFactory = _ => "UTC" };
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
         var command = new Command("fit", "Fit a CLV model by maximum likelihood; prints its parameters with standard errors and the log-likelihood.")
         {
-            model, purchases, calibrationEnd, period, zone, skipInvalid,
+            model,
         };
+        input.AddTo(command);
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -39,31 +37,13 @@ internal static class ClvCommand
             {
                 throw new CliInputException($"--model: unknown model '{name}'; use bg-nbd, pareto-nbd, mbg-nbd or gamma-gamma.");
             }
-            string endText = parse.GetValue(calibrationEnd)!;
-            var end = LocalDatePattern.Iso.Parse(endText);
-            if (!end.Success)
-            {
-                throw new CliInputException($"--calibration-end: '{endText}' is not a date (yyyy-MM-dd).");
-            }
-            var unit = parse.GetValue(period)!.ToLowerInvariant() switch
-            {
-                "day" => RfmPeriodUnit.Day,
-                "week" => RfmPeriodUnit.Week,
-                "month" => RfmPeriodUnit.Month,
-                var p => throw new CliInputException($"--period: use day, week or month; was '{p}'."),
-            };
-            var options = new RfmSummaryOptions(end.Value) { Period = unit, TimeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!) };
-            var rows = TableInput.ReadAll(parse.GetValue(purchases)!, parse.GetValue(skipInvalid), Tables.OpenPurchases, console);
-            var summary = RfmSummaryBuilder.Build(rows, options);
-            if (summary.Count == 0)
-            {
-                throw new CliInputException($"--purchases: no customer has a purchase on or before {endText}.");
-            }
+            var (summary, source) = input.Read(parse, console, currencyRequired: false);
+            var unit = summary.Period;
             var (estimates, logLikelihood, diagnostics, fitted) = console.Progress($"Fitting {name}", () => Fit(name, summary));
 
             var output = new CommandOutput();
             var section = output.Add("fit", $"{name} fit");
-            section.Note = $"{fitted:N0} customers, calibration to {endText}, time in {unit.ToString().ToLowerInvariant()}s.";
+            section.Note = source;
             section.Fact("model", "Model", name)
                 .Fact("parameters", "Parameters", estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
                 .Fact("standardErrors", "Standard errors", estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))

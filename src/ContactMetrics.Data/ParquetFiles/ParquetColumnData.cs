@@ -40,6 +40,9 @@ internal abstract class ParquetColumnData(DataField field)
     public virtual bool TryDecimal(int row, out decimal value, [NotNullWhen(false)] out string? reason)
         => CellText.TryParseDecimal(Text(row), out value, out reason);
 
+    public virtual bool TryDouble(int row, out double value, [NotNullWhen(false)] out string? reason)
+        => CellText.TryParseDouble(Text(row), out value, out reason);
+
     public virtual bool TryBoolean(int row, out bool value, [NotNullWhen(false)] out string? reason)
         => CellText.TryParseBoolean(Text(row), out value, out reason);
 
@@ -118,7 +121,14 @@ internal sealed class NumberColumnData<T>(DataField field) : ValueColumnData<T>(
     where T : struct, INumberBase<T>
 {
     public override bool CanRead(ColumnKind kind)
-        => kind is ColumnKind.Text or ColumnKind.Amount or ColumnKind.Seconds or ColumnKind.Integer;
+        => kind is ColumnKind.Text or ColumnKind.Amount or ColumnKind.Seconds or ColumnKind.Integer or ColumnKind.Number;
+
+    public override bool TryDouble(int row, out double value, [NotNullWhen(false)] out string? reason)
+    {
+        value = double.CreateChecked(Value(row));
+        reason = double.IsFinite(value) ? null : "is not a finite number";
+        return reason is null;
+    }
 
     public override bool TryDecimal(int row, out decimal value, [NotNullWhen(false)] out string? reason)
     {

@@ -108,6 +108,9 @@ internal sealed class ParquetRowSource : RowSource
     public override bool TryGetDecimal(int column, out decimal value, [NotNullWhen(false)] out string? reason)
         => _columns[column]!.TryDecimal(_row, out value, out reason);
 
+    public override bool TryGetDouble(int column, out double value, [NotNullWhen(false)] out string? reason)
+        => _columns[column]!.TryDouble(_row, out value, out reason);
+
     public override bool TryGetBoolean(int column, out bool value, [NotNullWhen(false)] out string? reason)
         => _columns[column]!.TryBoolean(_row, out value, out reason);
 
@@ -147,6 +150,7 @@ internal sealed class ParquetRowSource : RowSource
         ColumnKind.Date => "dates: expected DATE, a timestamp at midnight, or yyyy-MM-dd text",
         ColumnKind.Amount => "amounts: expected a number or text",
         ColumnKind.Seconds => "durations in seconds: expected a number or text",
+        ColumnKind.Number => "numbers: expected a number or text",
         ColumnKind.Integer => "whole numbers: expected a number or text",
         ColumnKind.Boolean => "booleans: expected BOOLEAN or true/false text",
         _ => "text",

@@ -75,6 +75,20 @@ internal static class CellText
         return false;
     }
 
+    /// <summary>A finite double-precision number (round-trip text such as <c>30.428571428571427</c>).</summary>
+    public static bool TryParseDouble(ReadOnlySpan<char> text, out double value, [NotNullWhen(false)] out string? reason)
+    {
+        if (double.TryParse(text, NumberStyle, CultureInfo.InvariantCulture, out value))
+        {
+            reason = double.IsFinite(value) ? null : "is not a finite number";
+            return reason is null;
+        }
+        reason = text.Contains(',')
+            ? "is not a number: use '.' as the decimal separator and no thousands separators"
+            : "is not a number";
+        return false;
+    }
+
     public static bool TryParseBoolean(ReadOnlySpan<char> text, out bool value, [NotNullWhen(false)] out string? reason)
     {
         var t = text.Trim();

@@ -22,6 +22,7 @@ internal sealed class RowContext
     private readonly CellParser<LocalDate> _date;
     private readonly CellParser<decimal> _decimal;
     private readonly CellParser<bool> _boolean;
+    private readonly CellParser<double> _double;
 
     private delegate bool CellParser<T>(int column, out T value, [NotNullWhen(false)] out string? reason);
 
@@ -37,6 +38,7 @@ internal sealed class RowContext
         _date = source.TryGetDate;
         _decimal = source.TryGetDecimal;
         _boolean = source.TryGetBoolean;
+        _double = source.TryGetDouble;
     }
 
     public TableReadOptions Options { get; }
@@ -159,6 +161,9 @@ internal sealed class RowContext
         }
         return (int)value;
     }
+
+    /// <summary>A finite real number of a required column.</summary>
+    public double Double(Column column) => Optional(column, _double) ?? throw Missing(column, FileColumn(column));
 
     public bool? Boolean(Column column) => Optional(column, _boolean);
 

@@ -64,6 +64,9 @@ internal abstract class RowSource : IDisposable
     public virtual bool TryGetDecimal(int column, out decimal value, [NotNullWhen(false)] out string? reason)
         => CellText.TryParseDecimal(GetText(column), out value, out reason);
 
+    public virtual bool TryGetDouble(int column, out double value, [NotNullWhen(false)] out string? reason)
+        => CellText.TryParseDouble(GetText(column), out value, out reason);
+
     public virtual bool TryGetBoolean(int column, out bool value, [NotNullWhen(false)] out string? reason)
         => CellText.TryParseBoolean(GetText(column), out value, out reason);
 

@@ -192,6 +192,28 @@ internal sealed class IntegerColumn<TRecord>(string name, Func<TRecord, int?> va
         => WriteValuesAsync(writer, field, batch, value);
 }
 
+/// <summary>A real number: shortest round-trip invariant text in CSV, DOUBLE in Parquet.</summary>
+internal sealed class DoubleColumn<TRecord>(string name, Func<TRecord, double?> value, bool required = false)
+    : Column<TRecord>(name, ColumnKind.Number, required)
+{
+    public override void WriteCsv(CsvWriter writer, TRecord record)
+    {
+        if (value(record) is not double v)
+        {
+            writer.WriteField((string?)null);
+            return;
+        }
+        Span<char> text = stackalloc char[32];
+        v.TryFormat(text, out int length, "R", CultureInfo.InvariantCulture);
+        writer.WriteField(text[..length]);
+    }
+
+    public override DataField CreateParquetField() => new DataField<double?>(Name);
+
+    public override Task WriteParquetAsync(ParquetRowGroupWriter writer, DataField field, IReadOnlyList<TRecord> batch)
+        => WriteValuesAsync(writer, field, batch, value);
+}
+
 /// <summary><c>true</c>/<c>false</c> in CSV, BOOLEAN in Parquet.</summary>
 internal sealed class BooleanColumn<TRecord>(string name, Func<TRecord, bool?> value, bool required = false)
     : Column<TRecord>(name, ColumnKind.Boolean, required)

@@ -18,6 +18,9 @@ internal enum ColumnKind
     /// <summary>A duration in seconds: a decimal number, to the nanosecond.</summary>
     Seconds,
 
+    /// <summary>A real number (times in periods, mean amounts): double precision, round-trip text in CSV, DOUBLE in Parquet.</summary>
+    Number,
+
     /// <summary>A whole number.</summary>
     Integer,
 

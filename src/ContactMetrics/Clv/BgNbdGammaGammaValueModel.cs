@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
 using ContactMetrics.Numerics;
 
@@ -43,21 +44,56 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
     public double Margin { get; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) g(t; x, T), so the discounted sum over the horizon's periods is
+    /// P(alive) times a sum that depends on (x, T) only. That sum is computed once per distinct (x, T), in parallel,
+    /// and shared by every customer with that frequency and age (with T in whole days, a million customers have a
+    /// few thousand distinct pairs); P(alive) and the expected spend are closed forms per customer.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ImmutableArray<Money> CustomerValues(RfmSummary customers, ValuationHorizon horizon)
     {
-        // Quadrature nodes depend on x only; customers share them.
-        var nodes = new Dictionary<int, BetaQuadrature>();
-        BetaQuadrature Nodes(int x)
+        Preconditions.CheckNotNull(customers);
+        Preconditions.CheckNotNull(horizon);
+        int n = customers.Count;
+        var frequency = customers.Frequency.AsSpan();
+        var age = customers.Age.AsSpan();
+        var slotOf = new Dictionary<(int X, double T), int>();
+        var slots = new int[n];
+        var keys = new List<(int X, double T)>();
+        for (int i = 0; i < n; i++)
         {
-            if (!nodes.TryGetValue(x, out var q))
+            var key = (frequency[i], age[i]);
+            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slotOf, key, out bool exists);
+            if (!exists)
             {
-                q = Transactions.QuadratureForFrequency(x);
-                nodes.Add(x, q);
+                slot = keys.Count;
+                keys.Add(key);
             }
-            return q;
+            slots[i] = slot;
         }
-        return CustomerValueRows.Values(customers, horizon, i => ValueUnchecked(customers.Frequency[i], customers.Recency[i], customers.Age[i], customers.MonetaryValue[i], horizon, Nodes));
+        // Quadrature nodes depend on x only; built once per distinct x before the parallel loop reads them.
+        var nodes = new Dictionary<int, BetaQuadrature>();
+        foreach (var (x, _) in keys)
+        {
+            if (!nodes.ContainsKey(x))
+            {
+                nodes.Add(x, Transactions.QuadratureForFrequency(x));
+            }
+        }
+        var aliveSums = new double[keys.Count];
+        Parallel.For(0, keys.Count, k =>
+        {
+            var (x, t) = keys[k];
+            var q = nodes[x];
+            aliveSums[k] = AliveDiscountedTransactions(x, t, horizon, () => q);
+        });
+        return CustomerValueRows.Values(customers, horizon, i =>
+        {
+            int x = customers.Frequency[i];
+            double alive = Transactions.ProbabilityAliveUnchecked(x, customers.Recency[i], customers.Age[i]);
+            return Margin * Spend.ConditionalExpectedSpend(x, customers.MonetaryValue[i]) * alive * aliveSums[slots[i]];
+        });
     }
 
     /// <summary>The discounted expected margin of one customer over the horizon (see the remarks).</summary>
@@ -78,7 +114,17 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
     private double ValueUnchecked(int x, double recency, double age, double meanSpend, ValuationHorizon horizon, Func<int, BetaQuadrature>? nodes)
     {
         double spend = Spend.ConditionalExpectedSpend(x, meanSpend);
-        var history = (Model: Transactions, X: x, Recency: recency, Age: age, Nodes: nodes ?? Transactions.QuadratureForFrequency);
-        return Margin * spend * horizon.DiscountedIncrements(history, static (t, h) => h.Model.ConditionalExpectedTransactionsUnchecked(t, h.X, h.Recency, h.Age, h.Nodes));
+        double alive = Transactions.ProbabilityAliveUnchecked(x, recency, age);
+        BetaQuadrature? built = null;
+        var lazy = () => built ??= nodes?.Invoke(x) ?? Transactions.QuadratureForFrequency(x);
+        return Margin * spend * alive * AliveDiscountedTransactions(x, age, horizon, lazy);
+    }
+
+    /// <summary>The discounted expected transactions over the horizon of a customer known to be alive at T.</summary>
+    private double AliveDiscountedTransactions(int x, double age, ValuationHorizon horizon, Func<BetaQuadrature> nodes)
+    {
+        var p = Transactions.Parameters;
+        var state = (Rho: p.R + x, p.A, Beta: p.B + x, Scale: p.Alpha + age, Nodes: nodes);
+        return horizon.DiscountedIncrements(state, static (t, s) => BetaGeometricNbdModel.ExpectedDropoutWeightedCount(s.Rho, s.A, s.Beta, t / s.Scale, s.Nodes));
     }
 }

@@ -22,7 +22,7 @@ namespace ContactMetrics.Clv;
 /// 2F1(r+x, b+x+1; a+b+x; t/(alpha+T+t))] P(alive) for a &gt; 1 (tested) and is computed like the BG/NBD's expectation
 /// (series or logit-scale quadrature), so it holds for every a &gt; 0.</para>
 /// </remarks>
-public sealed class ModifiedBetaGeometricNbdModel
+public sealed class ModifiedBetaGeometricNbdModel : ITransactionModel
 {
     private const string ModelName = "MBG/NBD";
     private static readonly string[] Names = ["r", "alpha", "a", "b"];
@@ -31,6 +31,9 @@ public sealed class ModifiedBetaGeometricNbdModel
     /// <param name="parameters">The parameters.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is <see langword="null"/>.</exception>
     public ModifiedBetaGeometricNbdModel(MbgNbdParameters parameters) => Parameters = Preconditions.CheckNotNull(parameters);
+
+    /// <inheritdoc />
+    public string Name => ModelName;
 
     /// <summary>The parameters.</summary>
     public MbgNbdParameters Parameters { get; }

@@ -24,7 +24,7 @@ namespace ContactMetrics.Clv;
 /// <para>Fitted by BFGS on the log-parameters with a central-difference gradient; standard errors from a four-point
 /// numerical Hessian of the log-likelihood (inverse observed information, delta method).</para>
 /// </remarks>
-public sealed class ParetoNbdModel
+public sealed class ParetoNbdModel : ITransactionModel
 {
     private const string ModelName = "Pareto/NBD";
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
@@ -33,6 +33,9 @@ public sealed class ParetoNbdModel
     /// <param name="parameters">The parameters.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is <see langword="null"/>.</exception>
     public ParetoNbdModel(ParetoNbdParameters parameters) => Parameters = Preconditions.CheckNotNull(parameters);
+
+    /// <inheritdoc />
+    public string Name => ModelName;
 
     /// <summary>The parameters.</summary>
     public ParetoNbdParameters Parameters { get; }
@@ -71,7 +74,8 @@ public sealed class ParetoNbdModel
         Preconditions.CheckNotNull(data);
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
-        Func<double[], double> value = theta => LogLikelihood(data, theta);
+        var keys = HistoryKeys.Of(data);
+        Func<double[], double> value = theta => LogLikelihood(data, keys, theta);
         var result = LogParameterFit.Run(MaximumLikelihood.WithCentralDifferences(value), value, StartingPoint(data), data.TotalWeight, options, Names);
         var v = result.Values;
         fit = new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
@@ -86,7 +90,7 @@ public sealed class ParetoNbdModel
     {
         Preconditions.CheckNotNull(data);
         var p = Parameters;
-        return LogLikelihood(data, [Math.Log(p.R), Math.Log(p.Alpha), Math.Log(p.S), Math.Log(p.Beta)]);
+        return LogLikelihood(data, HistoryKeys.Of(data), [Math.Log(p.R), Math.Log(p.Alpha), Math.Log(p.S), Math.Log(p.Beta)]);
     }
 
     /// <summary>The log-likelihood of one customer history (FHL note).</summary>
@@ -194,19 +198,79 @@ public sealed class ParetoNbdModel
         return [0.0, Math.Log(alpha), 0.0, Math.Log(beta)];
     }
 
-    private static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta)
+    /// <summary>
+    /// The distinct (x, t) pairs at which a fit needs ln F: each row's (x, t_x) and (x, T). F depends on nothing else, so
+    /// each distinct pair's 2F1 series is summed once per likelihood evaluation and shared by the rows (a million
+    /// customers with times in whole days have tens of thousands of pairs but hundreds of thousands of rows).
+    /// </summary>
+    private sealed class HistoryKeys
+    {
+        private HistoryKeys(int[] x, double[] t, int[] recencyKey, int[] ageKey)
+        {
+            X = x;
+            T = t;
+            RecencyKey = recencyKey;
+            AgeKey = ageKey;
+        }
+
+        public int[] X { get; }
+
+        public double[] T { get; }
+
+        public int[] RecencyKey { get; }
+
+        public int[] AgeKey { get; }
+
+        public static HistoryKeys Of(CompressedRfmSummary data)
+        {
+            var index = new Dictionary<(int, double), int>();
+            var xs = new List<int>();
+            var ts = new List<double>();
+            int Key(int x, double t)
+            {
+                ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, (x, t), out bool exists);
+                if (!exists)
+                {
+                    slot = xs.Count;
+                    xs.Add(x);
+                    ts.Add(t);
+                }
+                return slot;
+            }
+            var recency = new int[data.Count];
+            var age = new int[data.Count];
+            for (int i = 0; i < data.Count; i++)
+            {
+                recency[i] = Key(data.Frequency[i], data.Recency[i]);
+                age[i] = Key(data.Frequency[i], data.Age[i]);
+            }
+            return new HistoryKeys([.. xs], [.. ts], recency, age);
+        }
+    }
+
+    private static double LogLikelihood(CompressedRfmSummary data, HistoryKeys keys, ReadOnlySpan<double> theta)
     {
         double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), s = Math.Exp(theta[2]), beta = Math.Exp(theta[3]);
         if (!(double.IsFinite(r) && double.IsFinite(alpha) && double.IsFinite(s) && double.IsFinite(beta)) || r == 0 || alpha == 0 || s == 0 || beta == 0)
         {
             return double.NaN;
         }
+        var logF = new double[keys.X.Length];
+        Parallel.For(0, logF.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k]));
         double total = 0;
+        // Rows come ordered by x (CompressedRfmSummary), so the gamma-function constant changes only with x.
+        int lastX = -1;
+        double constant = 0;
         for (int i = 0; i < data.Count; i++)
         {
             int x = data.Frequency[i];
-            var (alive, dead) = LogTerms(r, alpha, s, beta, x, data.Recency[i], data.Age[i]);
-            total += data.Weight[i] * (LogConstant(r, alpha, s, beta, x) + LogSpace.LogSumExp(alive, dead));
+            if (x != lastX)
+            {
+                constant = LogConstant(r, alpha, s, beta, x);
+                lastX = x;
+            }
+            var (alive, dead) = LogTerms(r, alpha, s, beta, x, data.Age[i], logF[keys.RecencyKey[i]], logF[keys.AgeKey[i]]);
+            total += data.Weight[i] * (constant + LogSpace.LogSumExp(alive, dead));
         }
         return total;
     }
@@ -219,10 +283,11 @@ public sealed class ParetoNbdModel
     /// and died in (t_x, T], s/(r+s+x) A0 (-infinity when t_x = T).
     /// </summary>
     private static (double Alive, double Dead) LogTerms(double r, double alpha, double s, double beta, int x, double recency, double age)
+        => LogTerms(r, alpha, s, beta, x, age, LogF(r, alpha, s, beta, x, recency), LogF(r, alpha, s, beta, x, age));
+
+    private static (double Alive, double Dead) LogTerms(double r, double alpha, double s, double beta, int x, double age, double logFRecency, double logFAge)
     {
         double alive = -(r + x) * Math.Log(alpha + age) - s * Math.Log(beta + age);
-        double logFRecency = LogF(r, alpha, s, beta, x, recency);
-        double logFAge = LogF(r, alpha, s, beta, x, age);
         double difference = logFAge - logFRecency;
         if (!(difference < 0))
         {

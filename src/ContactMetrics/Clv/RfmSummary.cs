@@ -146,6 +146,51 @@ public sealed class RfmSummary
         return new RfmSummary(customerIds.ToImmutableArray(), frequency.ToImmutableArray(), recency.ToImmutableArray(), age.ToImmutableArray(), mv, hf, hs, holdoutLength, period, currency);
     }
 
+    /// <summary>Creates a summary from rows (such as those of an <c>rfm summary</c> table), without holdout columns.</summary>
+    /// <param name="rows">The rows, one per customer; enumerated once.</param>
+    /// <param name="period">The unit of recency and age in the rows.</param>
+    /// <param name="currency">The currency of the monetary values.</param>
+    /// <returns>The summary, in the order of the rows.</returns>
+    /// <exception cref="ArgumentException">A row is null, or a customer appears twice (the message names it).</exception>
+    public static RfmSummary FromRows(IEnumerable<RfmSummaryRow> rows, RfmPeriodUnit period, Currency currency = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        _ = period.Days();
+        var ids = new List<CustomerId>();
+        var x = new List<int>();
+        var tx = new List<double>();
+        var t = new List<double>();
+        var m = new List<double>();
+        var seen = new HashSet<CustomerId>();
+        foreach (var row in rows)
+        {
+            if (row is null)
+            {
+                throw new ArgumentException("The rows must not contain null.", nameof(rows));
+            }
+            if (!seen.Add(row.CustomerId))
+            {
+                throw new ArgumentException($"Customer '{row.CustomerId}' appears twice; an RFM summary has one row per customer.", nameof(rows));
+            }
+            ids.Add(row.CustomerId);
+            x.Add(row.Frequency);
+            tx.Add(row.Recency);
+            t.Add(row.Age);
+            m.Add(row.MonetaryValue);
+        }
+        return CreateTrusted([.. ids], [.. x], [.. tx], [.. t], [.. m], null, null, 0, period, currency);
+    }
+
+    /// <summary>The summary row by row (customer, x, t_x, T, monetary value), as the <c>rfm summary</c> table is written.</summary>
+    /// <returns>The rows, in customer order.</returns>
+    public IEnumerable<RfmSummaryRow> Rows()
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            yield return new RfmSummaryRow(CustomerIds[i], Frequency[i], Recency[i], Age[i], MonetaryValue[i]);
+        }
+    }
+
     /// <summary>
     /// Groups identical (x, t_x, T) rows into one row with a weight (the number of customers), the
     /// form in which the frequency models are fitted: their likelihood depends on nothing else.

@@ -100,8 +100,7 @@ public static class RfmSummaryBuilder
 
         var index = new Dictionary<CustomerId, int>();
         var ids = new List<CustomerId>();
-        var keys = new long[n];
-        var rows = new int[n];
+        var slotOf = new int[n];
         for (int i = 0; i < n; i++)
         {
             var id = customers[i];
@@ -119,23 +118,32 @@ public static class RfmSummaryBuilder
                 slot = ids.Count;
                 ids.Add(id);
             }
-            keys[i] = ((long)slot << 32) | (uint)days[i];
-            rows[i] = i;
+            slotOf[i] = slot;
         }
-        Array.Sort(keys, rows);
-        // Equal keys (same customer and day) keep input order, so the "first" purchase of a day is well defined when not merging.
-        for (int start = 0; start < n;)
+        // Counting sort by customer (in order of first appearance), input order kept within a customer; then each
+        // customer's purchases sorted by day, stably, so the "first" purchase of a day is well defined when not merging.
+        int m = ids.Count;
+        var offsets = new int[m + 1];
+        foreach (int slot in slotOf)
         {
-            int end = start + 1;
-            while (end < n && keys[end] == keys[start])
-            {
-                end++;
-            }
-            if (end - start > 1)
-            {
-                Array.Sort(rows, start, end - start);
-            }
-            start = end;
+            offsets[slot + 1]++;
+        }
+        for (int c = 0; c < m; c++)
+        {
+            offsets[c + 1] += offsets[c];
+        }
+        var next = offsets.AsSpan(0, m).ToArray();
+        var order = new int[n];
+        var orderedDays = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            int at = next[slotOf[i]]++;
+            order[at] = i;
+            orderedDays[at] = days[i];
+        }
+        for (int c = 0; c < m; c++)
+        {
+            SortByDay(order, orderedDays, offsets[c], offsets[c + 1]);
         }
 
         var outIds = new List<CustomerId>(ids.Count);
@@ -146,23 +154,18 @@ public static class RfmSummaryBuilder
         var hx = new List<int>(ids.Count);
         var hs = new List<double>(ids.Count);
         bool merge = options.MergeSameDayPurchases;
-        for (int start = 0; start < n;)
+        for (int customer = 0; customer < m; customer++)
         {
-            int customer = (int)(keys[start] >> 32);
-            int end = start + 1;
-            while (end < n && (int)(keys[end] >> 32) == customer)
-            {
-                end++;
-            }
-            int first = (int)(uint)keys[start];
+            int start = offsets[customer], end = offsets[customer + 1];
+            int first = orderedDays[start];
             if (first <= calibrationEnd)
             {
                 int transactions = 0, holdoutTransactions = 0, last = first, previous = int.MinValue;
                 decimal firstSpend = 0m, calibrationSpend = 0m, holdoutSpend = 0m;
                 for (int k = start; k < end; k++)
                 {
-                    int day = (int)(uint)keys[k];
-                    decimal amount = amounts[rows[k]];
+                    int day = orderedDays[k];
+                    decimal amount = amounts[order[k]];
                     bool newTransaction = !merge || day != previous;
                     previous = day;
                     if (day <= calibrationEnd)
@@ -196,12 +199,47 @@ public static class RfmSummaryBuilder
                 hx.Add(holdoutTransactions);
                 hs.Add((double)holdoutSpend);
             }
-            start = end;
         }
         bool holdout = options.HoldoutEnd is not null;
         return RfmSummary.CreateTrusted(
             outIds.ToArray(), x.ToArray(), tx.ToArray(), t.ToArray(), zbar.ToArray(),
             holdout ? hx.ToArray() : null, holdout ? hs.ToArray() : null,
             holdout ? (holdoutEnd - calibrationEnd) / periodDays : 0, options.Period, currency);
+    }
+
+    /// <summary>Sorts the purchases in [start, end) by day, keeping their order (input order) on equal days.</summary>
+    private static void SortByDay(int[] order, int[] days, int start, int end)
+    {
+        int count = end - start;
+        if (count <= 32)
+        {
+            for (int i = start + 1; i < end; i++)
+            {
+                int day = days[i], row = order[i], j = i - 1;
+                while (j >= start && days[j] > day)
+                {
+                    days[j + 1] = days[j];
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                days[j + 1] = day;
+                order[j + 1] = row;
+            }
+            return;
+        }
+        // Rows within a customer are in increasing input order, so (day, position) keys sort stably.
+        var keys = new long[count];
+        var rows = order.AsSpan(start, count).ToArray();
+        for (int i = 0; i < count; i++)
+        {
+            keys[i] = ((long)days[start + i] << 32) | (uint)i;
+        }
+        Array.Sort(keys);
+        for (int i = 0; i < count; i++)
+        {
+            int position = (int)(uint)keys[i];
+            days[start + i] = (int)(keys[i] >> 32);
+            order[start + i] = rows[position];
+        }
     }
 }

@@ -14,7 +14,16 @@ namespace ContactMetrics.Numerics;
 /// </remarks>
 internal static class GaussHypergeometric
 {
+    private static readonly double Rescale = Math.ScaleB(1.0, 600);
+    private static readonly double Down = Math.ScaleB(1.0, -600);
+    private static readonly double LogRescale = 600 * Math.Log(2);
+
     /// <summary>Sums the series; false when the term budget ran out before the convergence check passed.</summary>
+    /// <remarks>
+    /// The terms are multiplied out in linear space (one division per term, no logarithms); when the running sum passes
+    /// 2^600 the sum and the current term are scaled down by 2^-600 (exact, a power of two) and the scale is kept as a
+    /// logarithm, so growing terms cannot overflow.
+    /// </remarks>
     internal static bool TryLogSeries(double a, double b, double c, double z, out double logValue, int maxTerms = 1_000_000)
     {
         logValue = 0;
@@ -22,27 +31,28 @@ internal static class GaussHypergeometric
         {
             return true;
         }
-        double logZ = Math.Log(z);
-        double logTerm = 0, shift = 0, sum = 1;
+        double term = 1, sum = 1, logScale = 0;
+        bool converged = false;
         for (int k = 0; k < maxTerms; k++)
         {
-            logTerm += Math.Log((a + k) / (c + k) * ((b + k) / (k + 1))) + logZ;
-            if (logTerm > shift)
+            term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            sum += term;
+            if (sum > Rescale)
             {
-                sum *= Math.Exp(shift - logTerm);
-                shift = logTerm;
+                sum *= Down;
+                term *= Down;
+                logScale += LogRescale;
             }
-            sum += Math.Exp(logTerm - shift);
             int next = k + 1;
             double q = z * Math.Max(1, (a + next) / (c + next)) * Math.Max(1, (b + next) / (next + 1));
-            if (q < 1 && logTerm - shift + Math.Log(q / (1 - q)) < Math.Log(1e-16 * sum))
+            if (q < 1 && term * q < 1e-16 * sum * (1 - q))
             {
-                logValue = shift + Math.Log(sum);
-                return true;
+                converged = true;
+                break;
             }
         }
-        logValue = shift + Math.Log(sum);
-        return false;
+        logValue = logScale + Math.Log(sum);
+        return converged;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace ContactMetrics.Cli.Tests.Commands;
 public class ClvCommandTests
 {
     /// <summary>The raw CDNOW sample log (../shared/data) rewritten as a purchases table: one row per log line, dated at midnight UTC, in USD.</summary>
-    private static string WriteCdnowPurchases(TempDir dir)
+    internal static string WriteCdnowPurchases(TempDir dir)
     {
         string data = SharedData.Path("CDNOW_sample.txt");
         var csv = new StringBuilder("customer_id,occurred_at,amount,currency\n");
@@ -31,7 +31,13 @@ public class ClvCommandTests
     public void ClvFit_BgNbdOnRawCdnowLog_ReproducesPublishedParameters()
     {
         using var dir = new TempDir();
-        var run = CliRun.Of("clv", "fit", "--model", "bg-nbd", "--purchases", WriteCdnowPurchases(dir), "--calibration-end", "1997-09-30", "--format", "json");
+        ShouldBePublishedBgNbdFit("--purchases", WriteCdnowPurchases(dir), "--calibration-end", "1997-09-30");
+    }
+
+    /// <summary>Runs <c>clv fit --model bg-nbd</c> with the input options and checks the published CDNOW fit.</summary>
+    private static void ShouldBePublishedBgNbdFit(params string[] input)
+    {
+        var run = CliRun.Of(["clv", "fit", "--model", "bg-nbd", .. input, "--format", "json"]);
         run.ExitCode.Should().Be(0, run.Error);
         var fit = JsonDocument.Parse(run.Out).RootElement.GetProperty("fit");
         var p = fit.GetProperty("parameters");
@@ -55,6 +61,66 @@ public class ClvCommandTests
         p.GetProperty("p").GetDouble().Should().BeApproximately(6.25, 0.005);
         p.GetProperty("q").GetDouble().Should().BeApproximately(3.74, 0.005);
         p.GetProperty("gamma").GetDouble().Should().BeApproximately(15.44, 0.005);
+    }
+
+    /// <summary>
+    /// cdnow_customers_summary_with_transactions.csv (../shared/data; columns ID, x, t_x, T, zbar) rewritten with the
+    /// rfm summary schema's column names, values unchanged.
+    /// </summary>
+    internal static string WriteCdnowSummary(TempDir dir)
+    {
+        var lines = File.ReadAllLines(SharedData.Path("cdnow_customers_summary_with_transactions.csv"));
+        lines[0].Should().Be("ID,x,t_x,T,zbar");
+        lines[0] = "customer_id,frequency,recency,T,monetary_value";
+        string path = dir.File("summary.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public void ClvFit_BgNbdOnPublishedSummary_ReproducesPublishedParameters()
+    {
+        // The published fit is of this very summary (FHL 2005 built it from the sample log).
+        using var dir = new TempDir();
+        ShouldBePublishedBgNbdFit("--summary", WriteCdnowSummary(dir));
+    }
+
+    [Fact]
+    public void ClvFit_GammaGammaOnPublishedSummary_ReproducesPublishedParameters()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("clv", "fit", "--model", "gamma-gamma", "--summary", WriteCdnowSummary(dir), "--format", "json");
+        run.ExitCode.Should().Be(0, run.Error);
+        var p = JsonDocument.Parse(run.Out).RootElement.GetProperty("fit").GetProperty("parameters");
+        // Fader, Hardie & Lee (2005), "RFM and CLV", JMR 42(4), CDNOW: p = 6.25, q = 3.74, gamma = 15.44 from the
+        // unrounded data; this file's zbar is rounded to cents, and the lifetimes documentation's GammaGammaFitter on
+        // this file prints p: 6.25, q: 3.74, v: 15.45 (we get 15.4477).
+        p.GetProperty("p").GetDouble().Should().BeApproximately(6.25, 0.005);
+        p.GetProperty("q").GetDouble().Should().BeApproximately(3.74, 0.005);
+        p.GetProperty("gamma").GetDouble().Should().BeApproximately(15.45, 0.005);
+    }
+
+    [Fact]
+    public void ClvFit_SummaryWithBadRow_ExitsWithTwoNamingFileLineAndColumn()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("s.csv"), "customer_id,frequency,recency,T,monetary_value\nC1,2,3,10,5\nC2,2,12,10,5\n");
+        var run = CliRun.Of("clv", "fit", "--model", "bg-nbd", "--summary", dir.File("s.csv"));
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("s.csv, line 3, column 3: recency '12' must be in [0, T = 10]");
+    }
+
+    [Theory]
+    [InlineData("--calibration-end", "1997-09-30")]
+    [InlineData("--purchases", "p.csv")]
+    [InlineData("--holdout-end", "1998-06-30")]
+    public void ClvFit_SummaryWithPurchasesOnlyOption_ExitsWithTwoNamingIt(string option, string value)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("s.csv"), "customer_id,frequency,recency,T,monetary_value\nC1,2,3,10,5\n");
+        var run = CliRun.Of("clv", "fit", "--model", "bg-nbd", "--summary", dir.File("s.csv"), option, value);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(option == "--purchases" ? "--summary" : option);
     }
 
     [Theory]

@@ -42,6 +42,21 @@ public class BgNbdGammaGammaValueModelTests
     }
 
     [Fact]
+    public void CustomerValues_SharedPerFrequencyAndAge_EqualsOneCustomerAtATime()
+    {
+        // The batch path computes the horizon sum once per (x, T) and multiplies by each customer's P(alive); it must
+        // equal the single-customer call, which sums P(alive) x E[Y] increments period by period.
+        var summary = CdnowData.Summary;
+        var horizon = new ValuationHorizon(156, ValuationHorizon.RateForPeriod(0.1, 7));
+        var values = Model.CustomerValues(summary, horizon);
+        for (int i = 0; i < summary.Count; i += 23)
+        {
+            double single = Model.CustomerValue(summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i], horizon);
+            ((double)values[i].Amount).Should().BeApproximately(single, 1e-10 * Math.Max(1, single));
+        }
+    }
+
+    [Fact]
     public void RateForPeriod_AnnualToWeekly_CompoundsBack()
     {
         double weekly = ValuationHorizon.RateForPeriod(0.1, 7);

@@ -73,6 +73,24 @@ public class RfmSummaryBuilderTests
         s.MonetaryValue[0].Should().Be(4.0);
     }
 
+    [Fact]
+    public void Build_ManyPurchasesInShuffledOrder_SortsByDayAndKeepsInputOrderOnEqualDays()
+    {
+        // 100 purchases of one customer (more than the insertion-sort cutoff), days 0..49 twice, shuffled; without
+        // merging, the first purchase is the earliest day's first row in input order (amount 1000), the rest are repeats.
+        var rng = new Random(3);
+        var rows = new List<(CustomerId, LocalDate, decimal)>();
+        foreach (int day in Enumerable.Range(0, 100).Select(i => i % 50).OrderBy(_ => rng.Next()))
+        {
+            rows.Add((A, Jan1.PlusDays(day), day == 0 && !rows.Any(r => r.Item2 == Jan1) ? 1000m : 1m));
+        }
+        var s = Build(new RfmSummaryOptions(Jan1.PlusDays(60)) { MergeSameDayPurchases = false, Period = RfmPeriodUnit.Day }, [.. rows]);
+        s.Frequency[0].Should().Be(99);
+        s.Recency[0].Should().Be(49);
+        s.Age[0].Should().Be(60);
+        s.MonetaryValue[0].Should().Be(1.0);
+    }
+
     [Theory]
     [InlineData(RfmPeriodUnit.Day, 61.0)]
     [InlineData(RfmPeriodUnit.Week, 61.0 / 7)]

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using ContactMetrics.Clv;
+using ContactMetrics.Data;
+using ContactMetrics.Domain;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// The input options shared by <c>clv fit</c> and <c>clv predict</c>: an <c>rfm summary</c> table
+/// (<c>--summary</c>), or a purchases table summarised at <c>--calibration-end</c> (<c>--purchases</c>),
+/// with the period unit, time zone, currency and an optional holdout end.
+/// </summary>
+internal sealed class ClvInput
+{
+    public Option<string?> Summary { get; } = new("--summary") { Description = "An rfm summary table (customer_id, frequency, recency, T, monetary_value), CSV or Parquet.", HelpName = "FILE" };
+
+    public Option<string?> Purchases { get; } = new("--purchases") { Description = "A purchases table (CSV or Parquet), summarised at --calibration-end.", HelpName = "FILE" };
+
+    public Option<string?> CalibrationEnd { get; } = new("--calibration-end") { Description = "With --purchases: last day of the calibration period (inclusive), yyyy-MM-dd.", HelpName = "DATE" };
+
+    public Option<string?> HoldoutEnd { get; } = new("--holdout-end") { Description = "With --purchases: last day (inclusive) of a holdout period after the calibration end, for the holdout check.", HelpName = "DATE" };
+
+    public Option<string> Period { get; } = new("--period") { Description = "Time unit of recency and age (and of the summary file's columns): day, week or month.", DefaultValueFactory = _ => "week" };
+
+    public Option<string> TimeZone { get; } = new("--time-zone") { Description = "With --purchases: zone in which purchase instants become dates.", DefaultValueFactory = _ => "UTC" };
+
+    public Option<string?> Currency { get; } = new("--currency") { Description = "With --summary: the currency of monetary_value (ISO 4217, e.g. EUR).", HelpName = "CODE" };
+
+    public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Summary);
+        command.Add(Purchases);
+        command.Add(CalibrationEnd);
+        command.Add(HoldoutEnd);
+        command.Add(Period);
+        command.Add(TimeZone);
+        command.Add(Currency);
+        command.Add(SkipInvalid);
+    }
+
+    /// <summary>Reads the summary the options describe, with a sentence saying where it came from.</summary>
+    public (RfmSummary Summary, string Source) Read(ParseResult parse, CliConsole console, bool currencyRequired)
+    {
+        string? summaryPath = parse.GetValue(Summary);
+        string? purchasesPath = parse.GetValue(Purchases);
+        if ((summaryPath is null) == (purchasesPath is null))
+        {
+            throw new CliInputException("Give either --summary FILE or --purchases FILE with --calibration-end DATE (exactly one of them).");
+        }
+        var unit = ParsePeriod(parse.GetValue(Period)!);
+        string unitName = unit.ToString().ToLowerInvariant();
+        if (summaryPath is not null)
+        {
+            foreach (var option in new[] { CalibrationEnd, HoldoutEnd })
+            {
+                if (parse.GetValue(option) is not null)
+                {
+                    throw new CliInputException($"{option.Name} goes with --purchases; an rfm summary table is already summarised.");
+                }
+            }
+            string? code = parse.GetValue(Currency);
+            Domain.Currency currency = default;
+            if (code is null)
+            {
+                if (currencyRequired)
+                {
+                    throw new CliInputException("--currency: required with --summary, to state the currency of monetary_value (e.g. --currency USD).");
+                }
+            }
+            else if (!Domain.Currency.TryParse(code, out currency))
+            {
+                throw new CliInputException($"--currency: '{code}' is not an ISO 4217 code such as EUR.");
+            }
+            var options = new TableReadOptions { Mode = parse.GetValue(SkipInvalid) ? RowErrorMode.Collect : RowErrorMode.FailFast };
+            RfmSummary summary;
+            ValidationReport report;
+            try
+            {
+                (summary, report) = Tables.ReadRfmSummary(summaryPath, unit, currency, options);
+            }
+            catch (ArgumentException e) when (e is not InvalidRecordException)
+            {
+                throw new CliInputException($"--summary {summaryPath}: {e.Message}");
+            }
+            if (report.RowsRejected > 0)
+            {
+                console.Error.WriteLine($"{summaryPath}: {report.RowsRead} rows read, {report.RowsAccepted} accepted, {report.RowsRejected} rejected (--skip-invalid); first: {report.Errors.FirstOrDefault()}");
+            }
+            if (summary.Count == 0)
+            {
+                throw new CliInputException($"--summary: {summaryPath} has no customers.");
+            }
+            return (summary, $"{summary.Count:N0} customers from the summary {Path.GetFileName(summaryPath)}, time in {unitName}s.");
+        }
+
+        string endText = parse.GetValue(CalibrationEnd) ?? throw new CliInputException("--calibration-end: required with --purchases (yyyy-MM-dd).");
+        var end = ParseDate(CalibrationEnd.Name, endText);
+        if (parse.GetValue(Currency) is not null)
+        {
+            throw new CliInputException("--currency goes with --summary; a purchases table has a currency column.");
+        }
+        var rfmOptions = new RfmSummaryOptions(end) { Period = unit, TimeZone = CliParsing.ParseTimeZone(TimeZone.Name, parse.GetValue(TimeZone)!) };
+        if (parse.GetValue(HoldoutEnd) is string holdoutText)
+        {
+            var holdoutEnd = ParseDate(HoldoutEnd.Name, holdoutText);
+            if (holdoutEnd <= end)
+            {
+                throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
+            }
+            rfmOptions = rfmOptions with { HoldoutEnd = holdoutEnd };
+        }
+        var rows = TableInput.ReadAll(purchasesPath!, parse.GetValue(SkipInvalid), Tables.OpenPurchases, console);
+        var built = RfmSummaryBuilder.Build(rows, rfmOptions);
+        if (built.Count == 0)
+        {
+            throw new CliInputException($"--purchases: no customer has a purchase on or before {endText}.");
+        }
+        return (built, $"{built.Count:N0} customers, calibration to {endText}, time in {unitName}s.");
+    }
+
+    private static RfmPeriodUnit ParsePeriod(string text) => text.ToLowerInvariant() switch
+    {
+        "day" => RfmPeriodUnit.Day,
+        "week" => RfmPeriodUnit.Week,
+        "month" => RfmPeriodUnit.Month,
+        var p => throw new CliInputException($"--period: use day, week or month; was '{p}'."),
+    };
+
+    private static LocalDate ParseDate(string option, string text)
+    {
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success ? parsed.Value : throw new CliInputException($"{option}: '{text}' is not a date (yyyy-MM-dd).");
+    }
+}

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using ContactMetrics.Cli.Output;
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// <c>contactmetrics clv predict</c>: fits a transaction model (BG/NBD or Pareto/NBD) and the Gamma-Gamma spend
+/// model, then prints per customer P(alive), expected purchases and spend over the horizon and CLV (the
+/// discounted expected margin), the totals as money, and with a holdout period the holdout check.
+/// </summary>
+internal static class ClvPredictCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var input = new ClvInput();
+        var model = new Option<string>("--model") { Description = "Transaction model: bg-nbd or pareto-nbd (spend is always Gamma-Gamma).", DefaultValueFactory = _ => "bg-nbd" };
+        var horizon = new Option<int>("--horizon") { Description = "Horizon in periods of --period (156 weeks = 3 years).", HelpName = "N", Required = true };
+        var discount = new Option<double>("--discount-rate") { Description = "Annual discount rate (0.1 = 10% a year), compounded per period.", HelpName = "R", Required = true };
+        var margin = new Option<double>("--margin") { Description = "Profit margin on spend, 0-1 (0.3 = 30%).", HelpName = "M", Required = true };
+        var command = new Command("predict", "Per-customer P(alive), expected purchases and spend over a horizon, and CLV as the discounted expected margin; totals as money.")
+        {
+            model, horizon, discount, margin,
+        };
+        input.AddTo(command);
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            string name = parse.GetValue(model)!.ToLowerInvariant();
+            if (name is not ("bg-nbd" or "pareto-nbd"))
+            {
+                throw new CliInputException($"--model: '{name}' cannot predict value here; use bg-nbd or pareto-nbd.");
+            }
+            int periods = parse.GetValue(horizon);
+            if (periods < 1)
+            {
+                throw new CliInputException($"--horizon: must be at least 1 period; was {periods}.");
+            }
+            double annualRate = parse.GetValue(discount);
+            if (!(annualRate >= 0 && annualRate < 10))
+            {
+                throw new CliInputException($"--discount-rate: an annual rate from 0 (0%) below 10 (1000%); was {annualRate.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            double m = parse.GetValue(margin);
+            if (!(m >= 0 && m <= 1))
+            {
+                throw new CliInputException($"--margin: a fraction from 0 to 1 (0.3 = 30%); was {m.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            var (summary, source) = input.Read(parse, console, currencyRequired: true);
+            if (!summary.Frequency.Any(x => x > 0))
+            {
+                throw new CliInputException("The customers have no repeat purchases, so neither the transaction model nor the spend model can be fitted.");
+            }
+            double periodDays = summary.Period.Days();
+            var valuation = new ValuationHorizon(periods, ValuationHorizon.RateForPeriod(annualRate, periodDays));
+            var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(name, summary, valuation, m));
+
+            string unit = summary.Period.ToString().ToLowerInvariant();
+            var currency = summary.Currency;
+            var output = new CommandOutput();
+            var fitSection = output.Add("transactions", $"{forecast.Transactions.Name} fit");
+            fitSection.Note = source;
+            fitSection.Fact("model", "Model", name)
+                .Fact("parameters", "Parameters", forecast.TransactionEstimates.ToDictionary(e => e.Name, e => (object?)e.Value))
+                .Fact("standardErrors", "Standard errors", forecast.TransactionEstimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
+                .Fact("logLikelihood", "Log-likelihood", forecast.TransactionLogLikelihood);
+            var spendSection = output.Add("spend", "Gamma-Gamma spend fit");
+            spendSection.Note = $"{forecast.Spend.Customers:N0} customers with repeat purchases and a positive mean spend.";
+            spendSection.Fact("model", "Model", "gamma-gamma")
+                .Fact("parameters", "Parameters", forecast.Spend.Estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
+                .Fact("standardErrors", "Standard errors", forecast.Spend.Estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
+                .Fact("logLikelihood", "Log-likelihood", forecast.Spend.LogLikelihood);
+
+            var values = output.Add("value", "Customer value");
+            values.Note = $"CLV = margin x expected spend per purchase x expected purchases in each {unit}, discounted at the end of the {unit}; "
+                + $"{periods} {unit}s, {annualRate.ToString("P1", CultureInfo.InvariantCulture)} a year = {valuation.DiscountRatePerPeriod.ToString("P4", CultureInfo.InvariantCulture)} a {unit}, margin {m.ToString("P1", CultureInfo.InvariantCulture)}.";
+            values.Fact("customers", "Customers", summary.Count)
+                .Fact("horizonPeriods", "Horizon (periods)", periods)
+                .Fact("period", "Period", unit)
+                .Fact("discountRate", "Discount rate (annual)", new Rate(annualRate))
+                .Fact("discountRatePerPeriod", "Discount rate per period", new Rate(valuation.DiscountRatePerPeriod))
+                .Fact("margin", "Margin", new Rate(m))
+                .Fact("expectedPurchases", "Expected purchases", forecast.ExpectedPurchases.Sum())
+                .Fact("totalClv", "Total CLV", Sum(forecast.Values, currency))
+                .Fact("meanClv", "Mean CLV", Sum(forecast.Values, currency) / summary.Count);
+
+            var table = output.Add("customers", "Customers").SetTable("customers",
+                new OutputColumn("customerId", "Customer"),
+                new OutputColumn("frequency", "x", true),
+                new OutputColumn("recency", "t_x", true),
+                new OutputColumn("T", "T", true),
+                new OutputColumn("monetaryValue", "Mean spend", true),
+                new OutputColumn("pAlive", "P(alive)", true),
+                new OutputColumn("expectedPurchases", "E[purchases]", true),
+                new OutputColumn("expectedSpend", "E[spend]/purchase", true),
+                new OutputColumn("clv", "CLV", true));
+            for (int i = 0; i < summary.Count; i++)
+            {
+                table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
+                    forecast.ProbabilityAlive[i], forecast.ExpectedPurchases[i], Money.FromDouble(forecast.ExpectedSpend[i], currency), forecast.Values[i]);
+            }
+
+            if (summary.HasHoldout && summary.HoldoutLength > 0)
+            {
+                var check = HoldoutCheck.Compute(forecast.Transactions, summary);
+                var holdout = output.Add("holdout", "Holdout check");
+                holdout.Note = $"Transactions in the {check.HoldoutLength.ToString("0.##", CultureInfo.InvariantCulture)} {unit}s after the calibration end, by calibration frequency x: actual against {check.Model}'s E[Y(t) | x, t_x, T].";
+                holdout.Fact("holdoutLength", "Holdout length", check.HoldoutLength)
+                    .Fact("actualTransactions", "Actual transactions", check.ActualTransactions)
+                    .Fact("predictedTransactions", "Predicted transactions", check.PredictedTransactions);
+                var groups = holdout.SetTable("groups",
+                    new OutputColumn("frequency", "x"),
+                    new OutputColumn("customers", "Customers", true),
+                    new OutputColumn("actualMean", "Actual mean", true),
+                    new OutputColumn("predictedMean", "Predicted mean", true),
+                    new OutputColumn("actualTotal", "Actual", true),
+                    new OutputColumn("predictedTotal", "Predicted", true));
+                foreach (var g in check.Groups)
+                {
+                    groups.Row(g.Label, g.Customers, g.ActualMean, g.PredictedMean, g.ActualTransactions, g.PredictedTransactions);
+                }
+            }
+            common.Write(parse, output, console);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static Money Sum(IReadOnlyList<Money> values, Currency currency)
+    {
+        decimal total = 0;
+        foreach (var v in values)
+        {
+            total += v.Amount;
+        }
+        return new Money(total, currency);
+    }
+}
