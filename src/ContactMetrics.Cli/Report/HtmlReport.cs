@@ -236,7 +236,7 @@ internal static class HtmlReport
             var dearest = channels[0];
             var cheapest = channels[^1];
             Figure(html, "chart-cost", "Cost per contact and per resolved issue by channel",
-                $"A {dearest.Key} contact costs {Money((double)dearest.CostPerContact.Amount, currency)} and a {cheapest.Key} contact {Money((double)cheapest.CostPerContact.Amount, currency)}. "
+                $"A contact costs most on {dearest.Key}, {Money((double)dearest.CostPerContact.Amount, currency)}, and least on {cheapest.Key}, {Money((double)cheapest.CostPerContact.Amount, currency)}. "
                 + (c.CostPerResolution is { } all ? $"Resolving an issue costs {Money((double)all.Amount, currency)} on average, repeat contacts included, against {Money((double)c.CostPerContact.Amount, currency)} per contact." : ""),
                 ReportCharts.Bars(channels.Select(g => g.Key).ToList(),
                     [("Per contact", channels.Select(g => (double)g.CostPerContact.Amount).ToList()), ("Per resolved issue", channels.Select(g => (double)(g.CostPerResolution?.Amount ?? 0m)).ToList())],
