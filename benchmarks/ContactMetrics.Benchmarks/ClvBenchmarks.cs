@@ -33,6 +33,30 @@ public class BgNbdFitBenchmarks
     public BgNbdFit WeightedUniqueRows() => BetaGeometricNbdModel.Fit(_uniqueRows);
 }
 
+/// <summary>
+/// Pareto/NBD fit on the weighted unique rows of the CDNOW sample: the central-difference gradient with a four-point
+/// Hessian of the values for the standard errors (baseline, the fit before the analytic gradient) against the analytic
+/// gradient with a Hessian from its differences (the library's fit).
+/// </summary>
+[MemoryDiagnoser]
+public class ParetoNbdFitBenchmarks
+{
+    private CompressedRfmSummary _uniqueRows = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var log = CdnowFiles.ReadLog("CDNOW_sample.txt", idColumn: 1, hasHeader: false);
+        _uniqueRows = RfmSummaryBuilder.Build(log.Customers, log.Dates, log.Amounts, new RfmSummaryOptions(new LocalDate(1997, 9, 30)), Currency.Usd).Compress();
+    }
+
+    [Benchmark(Baseline = true)]
+    public bool NumericalGradient() => ParetoNbdModel.TryFit(_uniqueRows, ModelFitOptions.Default, analyticGradient: false, out _);
+
+    [Benchmark]
+    public bool AnalyticGradient() => ParetoNbdModel.TryFit(_uniqueRows, ModelFitOptions.Default, analyticGradient: true, out _);
+}
+
 /// <summary>RFM summary of the CDNOW master log (69,659 purchases of 23,570 customers).</summary>
 [MemoryDiagnoser]
 public class RfmSummaryBenchmarks

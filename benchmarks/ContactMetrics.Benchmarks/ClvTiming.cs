@@ -6,7 +6,7 @@ namespace ContactMetrics.Benchmarks;
 /// <summary>One timed pass of the million-customer CLV work (<c>dotnet run -c Release -- time-clv</c>), to size the benchmarks and check the fits.</summary>
 internal static class ClvTiming
 {
-    public static void Run(bool paretoOnly = false)
+    public static void Run(bool paretoOnly = false, bool numericalGradient = false)
     {
         var sw = Stopwatch.StartNew();
         var summary = MillionCustomers.Generate();
@@ -15,8 +15,8 @@ internal static class ClvTiming
         var rows = summary.Compress();
         Console.WriteLine($"compress: {sw.Elapsed.TotalSeconds:F2} s, {rows.Count:N0} unique rows of {summary.Count:N0}");
         sw.Restart();
-        var pn = ParetoNbdModel.Fit(rows);
-        Console.WriteLine($"Pareto/NBD unique rows: {sw.Elapsed.TotalSeconds:F2} s, {string.Join(", ", pn.Estimates.Select(e => $"{e.Name} {e.Value:F4} ({e.StandardError:F4})"))}, LL {pn.LogLikelihood:F1}, {pn.Diagnostics.Iterations} iterations");
+        ParetoNbdModel.TryFit(rows, ModelFitOptions.Default, analyticGradient: !numericalGradient, out var pn);
+        Console.WriteLine($"Pareto/NBD unique rows ({(numericalGradient ? "numerical" : "analytic")} gradient, converged {pn.Diagnostics.Converged}): {sw.Elapsed.TotalSeconds:F2} s, {string.Join(", ", pn.Estimates.Select(e => $"{e.Name} {e.Value:F4} ({e.StandardError:F4})"))}, LL {pn.LogLikelihood:F1}, {pn.Diagnostics.Iterations} iterations");
         if (paretoOnly)
         {
             return;

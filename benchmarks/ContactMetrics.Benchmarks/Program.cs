@@ -24,7 +24,7 @@ if (args.Length == 1 && args[0] == "time-rfm")
 }
 if (args.Length >= 1 && args[0] == "time-clv")
 {
-    ContactMetrics.Benchmarks.ClvTiming.Run(paretoOnly: args.Length == 2 && args[1] == "pareto");
+    ContactMetrics.Benchmarks.ClvTiming.Run(paretoOnly: args.Length == 2 && args[1] is "pareto" or "pareto-numerical", numericalGradient: args.Length == 2 && args[1] == "pareto-numerical");
     return;
 }
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);

@@ -21,8 +21,9 @@ namespace ContactMetrics.Clv;
 /// held as a logarithm: ln 2F1 by a log-space series with a rigorous tail bound (tanh-sinh quadrature of Euler's integral
 /// when the argument is within 4e-5 of 1), ln A0 = ln F(t_x) + ln(-expm1(ln F(T) - ln F(t_x))) and the bracket by
 /// log-sum-exp, so that heavy buyers (x = 10,000, where (alpha+T)^-(r+x) underflows) stay finite.</para>
-/// <para>Fitted by BFGS on the log-parameters with a central-difference gradient; standard errors from a four-point
-/// numerical Hessian of the log-likelihood (inverse observed information, delta method).</para>
+/// <para>Fitted by BFGS on the log-parameters with the analytic gradient, computed in the same pass as the likelihood (the
+/// 2F1 series carries its derivatives with respect to its parameters and argument); standard errors from a central-difference
+/// Hessian of that gradient (inverse observed information, delta method).</para>
 /// </remarks>
 public sealed class ParetoNbdModel : ITransactionModel
 {
@@ -70,13 +71,23 @@ public sealed class ParetoNbdModel : ITransactionModel
     /// <returns>Whether the fit converged.</returns>
     /// <exception cref="ArgumentException"><paramref name="data"/> is empty.</exception>
     public static bool TryFit(CompressedRfmSummary data, ModelFitOptions options, out ParetoNbdFit fit)
+        => TryFit(data, options, analyticGradient: true, out fit);
+
+    /// <summary>
+    /// The fit with the analytic gradient (standard errors from differences of it), or with the central-difference gradient
+    /// and a four-point Hessian of the values as before the analytic gradient existed (kept as the benchmark baseline).
+    /// </summary>
+    internal static bool TryFit(CompressedRfmSummary data, ModelFitOptions options, bool analyticGradient, out ParetoNbdFit fit)
     {
         Preconditions.CheckNotNull(data);
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
         var keys = HistoryKeys.Of(data);
-        Func<double[], double> value = theta => LogLikelihood(data, keys, theta);
-        var result = LogParameterFit.Run(MaximumLikelihood.WithCentralDifferences(value), value, StartingPoint(data), data.TotalWeight, options, Names);
+        Func<double[], double> value = theta => LogLikelihood(data, keys, theta, []);
+        LogLikelihoodWithGradient objective = analyticGradient
+            ? (theta, gradient) => LogLikelihood(data, keys, theta, gradient)
+            : MaximumLikelihood.WithCentralDifferences(value);
+        var result = LogParameterFit.Run(objective, analyticGradient ? null : value, StartingPoint(data), data.TotalWeight, options, Names);
         var v = result.Values;
         fit = new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
@@ -90,8 +101,12 @@ public sealed class ParetoNbdModel : ITransactionModel
     {
         Preconditions.CheckNotNull(data);
         var p = Parameters;
-        return LogLikelihood(data, HistoryKeys.Of(data), [Math.Log(p.R), Math.Log(p.Alpha), Math.Log(p.S), Math.Log(p.Beta)]);
+        return LogLikelihood(data, HistoryKeys.Of(data), [Math.Log(p.R), Math.Log(p.Alpha), Math.Log(p.S), Math.Log(p.Beta)], []);
     }
+
+    /// <summary>The weighted log-likelihood at log-parameters (ln r, ln alpha, ln s, ln beta) and its analytic gradient with respect to them.</summary>
+    internal static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient)
+        => LogLikelihood(data, HistoryKeys.Of(data), theta, gradient);
 
     /// <summary>The log-likelihood of one customer history (FHL note).</summary>
     /// <param name="x">Frequency: repeat transactions; at least 0.</param>
@@ -248,29 +263,98 @@ public sealed class ParetoNbdModel : ITransactionModel
         }
     }
 
-    private static double LogLikelihood(CompressedRfmSummary data, HistoryKeys keys, ReadOnlySpan<double> theta)
+    /// <summary>
+    /// The weighted log-likelihood at log-parameters; when <paramref name="gradient"/> is not empty, also its gradient with
+    /// respect to the log-parameters, from the derivatives of ln F (<see cref="LogF(double, double, double, double, int, double, Span{double})"/>)
+    /// and of the terms around it: d/dr of the constant is psi(r+x) - psi(r) + ln alpha, of the alive term -ln(alpha+T);
+    /// d ln A0 = (d ln F(t_x) - e^D d ln F(T)) / (1 - e^D) with D = ln F(T) - ln F(t_x) &lt; 0; the two bracket terms are
+    /// weighted by their shares of the bracket.
+    /// </summary>
+    private static double LogLikelihood(CompressedRfmSummary data, HistoryKeys keys, ReadOnlySpan<double> theta, Span<double> gradient)
     {
+        bool withGradient = !gradient.IsEmpty;
+        if (withGradient)
+        {
+            gradient.Clear();
+        }
         double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), s = Math.Exp(theta[2]), beta = Math.Exp(theta[3]);
         if (!(double.IsFinite(r) && double.IsFinite(alpha) && double.IsFinite(s) && double.IsFinite(beta)) || r == 0 || alpha == 0 || s == 0 || beta == 0)
         {
             return double.NaN;
         }
         var logF = new double[keys.X.Length];
-        Parallel.For(0, logF.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k]));
-        double total = 0;
+        var dLogF = withGradient ? new double[4 * keys.X.Length] : [];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        if (withGradient)
+        {
+            Parallel.For(0, logF.Length, parallel, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k], dLogF.AsSpan(4 * k, 4)));
+        }
+        else
+        {
+            Parallel.For(0, logF.Length, parallel, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k]));
+        }
+        double total = 0, gR = 0, gAlpha = 0, gS = 0, gBeta = 0;
+        double logAlpha = Math.Log(alpha), logBeta = Math.Log(beta);
         // Rows come ordered by x (CompressedRfmSummary), so the gamma-function constant changes only with x.
         int lastX = -1;
-        double constant = 0;
+        double constant = 0, digammaDifference = 0;
         for (int i = 0; i < data.Count; i++)
         {
             int x = data.Frequency[i];
             if (x != lastX)
             {
                 constant = LogConstant(r, alpha, s, beta, x);
+                digammaDifference = withGradient ? SpecialFunctions.DiGamma(r + x) - SpecialFunctions.DiGamma(r) : 0;
                 lastX = x;
             }
-            var (alive, dead) = LogTerms(r, alpha, s, beta, x, data.Age[i], logF[keys.RecencyKey[i]], logF[keys.AgeKey[i]]);
-            total += data.Weight[i] * (constant + LogSpace.LogSumExp(alive, dead));
+            int recencyKey = keys.RecencyKey[i], ageKey = keys.AgeKey[i];
+            double age = data.Age[i], w = data.Weight[i];
+            var (alive, dead) = LogTerms(r, alpha, s, beta, x, age, logF[recencyKey], logF[ageKey]);
+            total += w * (constant + LogSpace.LogSumExp(alive, dead));
+            if (!withGradient)
+            {
+                continue;
+            }
+            double alphaT = alpha + age, betaT = beta + age;
+            // Constant plus the alive term, which carries the whole bracket when the customer cannot have died unseen.
+            double dR = digammaDifference + logAlpha, dAlpha = r / alpha, dS = logBeta, dBeta = s / beta;
+            double aliveR = -Math.Log(alphaT), aliveAlpha = -(r + x) / alphaT, aliveS = -Math.Log(betaT), aliveBeta = -s / betaT;
+            if (double.IsNegativeInfinity(dead))
+            {
+                dR += aliveR;
+                dAlpha += aliveAlpha;
+                dS += aliveS;
+                dBeta += aliveBeta;
+            }
+            else
+            {
+                double shareAlive = LogSpace.Logistic(alive - dead), shareDead = LogSpace.Logistic(dead - alive);
+                double difference = logF[ageKey] - logF[recencyKey];
+                double ratio = Math.Exp(difference), denominator = -LogSpace.ExpMinusOne(difference);
+                var dRecency = dLogF.AsSpan(4 * recencyKey, 4);
+                var dAge = dLogF.AsSpan(4 * ageKey, 4);
+                double invRsx = 1 / (r + s + x);
+                double deadR = -invRsx + (dRecency[0] - ratio * dAge[0]) / denominator;
+                double deadAlpha = (dRecency[1] - ratio * dAge[1]) / denominator;
+                double deadS = 1 / s - invRsx + (dRecency[2] - ratio * dAge[2]) / denominator;
+                double deadBeta = (dRecency[3] - ratio * dAge[3]) / denominator;
+                dR += shareAlive * aliveR + shareDead * deadR;
+                dAlpha += shareAlive * aliveAlpha + shareDead * deadAlpha;
+                dS += shareAlive * aliveS + shareDead * deadS;
+                dBeta += shareAlive * aliveBeta + shareDead * deadBeta;
+            }
+            gR += w * dR;
+            gAlpha += w * dAlpha;
+            gS += w * dS;
+            gBeta += w * dBeta;
+        }
+        if (withGradient)
+        {
+            // Chain rule to the log-parameters: d/d ln(theta) = theta d/d theta.
+            gradient[0] = gR * r;
+            gradient[1] = gAlpha * alpha;
+            gradient[2] = gS * s;
+            gradient[3] = gBeta * beta;
         }
         return total;
     }
@@ -304,5 +388,39 @@ public sealed class ParetoNbdModel : ITransactionModel
         return alpha >= beta
             ? GaussHypergeometric.LogAdjacent(a, s + 1, (alpha - beta) / (alpha + t)) - a * Math.Log(alpha + t)
             : GaussHypergeometric.LogAdjacent(a, r + x, (beta - alpha) / (beta + t)) - a * Math.Log(beta + t);
+    }
+
+    /// <summary>
+    /// ln F(t) as <see cref="LogF(double, double, double, double, int, double)"/>, and its derivatives with respect to
+    /// (r, alpha, s, beta). With a = r+s+x and G = ln 2F1(a, b; a+1; z) (derivatives G_a, G_b, G_z from
+    /// <see cref="GaussHypergeometric.LogAdjacent(double, double, double, Span{double}, int)"/>): for alpha &gt;= beta,
+    /// b = s+1, z = (alpha-beta)/(alpha+t), dz/dalpha = (beta+t)/(alpha+t)^2, dz/dbeta = -1/(alpha+t); for alpha &lt; beta,
+    /// b = r+x, z = (beta-alpha)/(beta+t), dz/dalpha = -1/(beta+t), dz/dbeta = (alpha+t)/(beta+t)^2. Both branches are the
+    /// same function (an integral of alpha and beta), so the gradient is continuous where they meet.
+    /// </summary>
+    private static double LogF(double r, double alpha, double s, double beta, int x, double t, Span<double> gradient)
+    {
+        double a = r + s + x;
+        Span<double> g = stackalloc double[3];
+        if (alpha >= beta)
+        {
+            double alphaT = alpha + t, logAlphaT = Math.Log(alphaT);
+            double value = GaussHypergeometric.LogAdjacent(a, s + 1, (alpha - beta) / alphaT, g) - a * logAlphaT;
+            gradient[0] = g[0] - logAlphaT;
+            gradient[1] = g[2] * (beta + t) / (alphaT * alphaT) - a / alphaT;
+            gradient[2] = g[0] + g[1] - logAlphaT;
+            gradient[3] = -g[2] / alphaT;
+            return value;
+        }
+        else
+        {
+            double betaT = beta + t, logBetaT = Math.Log(betaT);
+            double value = GaussHypergeometric.LogAdjacent(a, r + x, (beta - alpha) / betaT, g) - a * logBetaT;
+            gradient[0] = g[0] + g[1] - logBetaT;
+            gradient[1] = -g[2] / betaT;
+            gradient[2] = g[0] - logBetaT;
+            gradient[3] = g[2] * (alpha + t) / (betaT * betaT) - a / betaT;
+            return value;
+        }
     }
 }
