@@ -89,29 +89,253 @@ public static class RfmSummaryBuilder
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
     private static RfmSummary Build(ReadOnlySpan<CustomerId> customers, int[] days, ReadOnlySpan<decimal> amounts, RfmSummaryOptions options, Currency currency)
+        => BuildPartitioned(customers, days, amounts, options, currency, PartitionBits(customers.Length), Environment.ProcessorCount);
+
+    /// <summary>How many bits of the id hash pick a partition: about 32,768 purchases per partition, at most 256 partitions.</summary>
+    internal static int PartitionBits(int purchases)
+    {
+        int bits = 0;
+        while (bits < 8 && (long)purchases > (32_768L << bits))
+        {
+            bits++;
+        }
+        return bits;
+    }
+
+    /// <summary>
+    /// The builder on several cores. Each purchase goes to one of 2^<paramref name="partitionBits"/> partitions by the
+    /// hash of its customer id (so all purchases of a customer share one), keeping input order within a partition; each
+    /// partition numbers its customers, sorts and summarizes them on its own; the customers are then put in order of
+    /// their first purchase in the input. The result does not depend on the number of partitions or workers.
+    /// </summary>
+    internal static RfmSummary BuildPartitioned(
+        ReadOnlySpan<CustomerId> customers, int[] days, ReadOnlySpan<decimal> amounts, RfmSummaryOptions options, Currency currency, int partitionBits, int degree)
     {
         int n = customers.Length;
-        Preconditions.CheckArgument(days.Length == n, "dates", $"Every column must have one entry per purchase ({n} customers); the dates have {days.Length}.");
-        Preconditions.CheckArgument(amounts.Length == n, nameof(amounts), $"Every column must have one entry per purchase ({n} customers); the amounts have {amounts.Length}.");
-        int calibrationEnd = DayNumber(options.CalibrationEnd);
-        int holdoutEnd = options.HoldoutEnd is { } h ? DayNumber(h) : calibrationEnd;
-        Preconditions.CheckArgument(holdoutEnd >= calibrationEnd, nameof(options), "The holdout end must be after the calibration end.");
-        double periodDays = options.Period.Days();
+        var window = CheckColumns(n, days.Length, amounts.Length, options);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, degree) };
+        int partitions = 1 << partitionBits;
+        int shift = 32 - partitionBits;
+        int chunks = Math.Max(1, Math.Min(n / 4096, 4 * parallel.MaxDegreeOfParallelism));
+        int chunkLength = n == 0 ? 0 : (n + chunks - 1) / chunks;
 
+        var ids = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            ids[i] = customers[i].Value;
+        }
+        // Hash each id once and count the purchases of each partition in each chunk of rows.
+        var hash = new int[n];
+        var counts = new int[chunks * partitions];
+        var firstEmpty = new int[chunks];
+        Parallel.For(0, chunks, parallel, c =>
+        {
+            int from = c * chunkLength, to = Math.Min(n, from + chunkLength);
+            var local = new int[partitions];
+            int empty = int.MaxValue;
+            for (int i = from; i < to; i++)
+            {
+                string id = ids[i];
+                if (id.Length == 0 && empty == int.MaxValue)
+                {
+                    empty = i;
+                }
+                int h = id.GetHashCode();
+                hash[i] = h;
+                local[(int)((ulong)(uint)h >> shift)]++;
+            }
+            firstEmpty[c] = empty;
+            local.CopyTo(counts, c * partitions);
+        });
+        // Partition p takes rows [partitionStart[p], partitionStart[p + 1]) of the partitioned columns, chunk after chunk.
+        var partitionStart = new int[partitions + 1];
+        var cursors = new int[chunks * partitions];
+        for (int p = 0, at = 0; p < partitions; p++)
+        {
+            partitionStart[p] = at;
+            for (int c = 0; c < chunks; c++)
+            {
+                cursors[c * partitions + p] = at;
+                at += counts[c * partitions + p];
+            }
+            partitionStart[p + 1] = at;
+        }
+        var rowOf = new int[n];
+        var hashOf = new int[n];
+        var idOf = new string[n];
+        var dayOf = new int[n];
+        Parallel.For(0, chunks, parallel, c =>
+        {
+            int from = c * chunkLength, to = Math.Min(n, from + chunkLength);
+            var cursor = cursors.AsSpan(c * partitions, partitions);
+            for (int i = from; i < to; i++)
+            {
+                int h = hash[i];
+                int k = cursor[(int)((ulong)(uint)h >> shift)]++;
+                rowOf[k] = i;
+                hashOf[k] = h;
+                idOf[k] = ids[i];
+                dayOf[k] = days[i];
+            }
+        });
+        var amountOf = new decimal[n];
+        var next = partitionStart.AsSpan(0, partitions).ToArray();
+        int firstNegative = int.MaxValue;
+        for (int i = 0; i < n; i++)
+        {
+            decimal amount = amounts[i];
+            if (amount < 0m && firstNegative == int.MaxValue)
+            {
+                firstNegative = i;
+            }
+            amountOf[next[(int)((ulong)(uint)hash[i] >> shift)]++] = amount;
+        }
+        int firstBad = Math.Min(firstEmpty.Min(), firstNegative);
+        if (firstBad != int.MaxValue)
+        {
+            CheckPurchase(customers[firstBad], amounts[firstBad], firstBad);
+        }
+
+        // Number the customers of each partition in order of first appearance.
+        var slotOf = new int[n];
+        var firstRows = new int[partitions][];
+        Parallel.For(0, partitions, parallel, p =>
+        {
+            firstRows[p] = NumberCustomers(rowOf, hashOf, idOf, slotOf, partitionStart[p], partitionStart[p + 1]);
+        });
+        var customerBase = new int[partitions + 1];
+        for (int p = 0; p < partitions; p++)
+        {
+            customerBase[p + 1] = customerBase[p] + firstRows[p].Length;
+        }
+        int m = customerBase[partitions];
+        // Summarize each partition's customers; mark each kept customer at its first row (the hashes are not needed any more).
+        var rows = new CustomerRow[m];
+        var customerAtRow = hash;
+        Array.Fill(customerAtRow, -1);
+        var order = new int[n];
+        var orderedDays = new int[n];
+        Parallel.For(0, partitions, parallel, p =>
+        {
+            int start = partitionStart[p], end = partitionStart[p + 1], count = firstRows[p].Length, at = customerBase[p];
+            var offsets = new int[count + 1];
+            for (int k = start; k < end; k++)
+            {
+                offsets[slotOf[k] + 1]++;
+            }
+            offsets[0] = start;
+            for (int c = 0; c < count; c++)
+            {
+                offsets[c + 1] += offsets[c];
+            }
+            var fill = offsets.AsSpan(0, count).ToArray();
+            for (int k = start; k < end; k++)
+            {
+                int to = fill[slotOf[k]]++;
+                order[to] = k;
+                orderedDays[to] = dayOf[k];
+            }
+            for (int c = 0; c < count; c++)
+            {
+                SortByDay(order, orderedDays, offsets[c], offsets[c + 1]);
+                if (Summarize(order, orderedDays, amountOf, offsets[c], offsets[c + 1], window, out rows[at + c]))
+                {
+                    customerAtRow[firstRows[p][c]] = at + c;
+                }
+            }
+        });
+
+        var result = new RfmColumns(m);
+        for (int i = 0; i < n; i++)
+        {
+            int customer = customerAtRow[i];
+            if (customer >= 0)
+            {
+                result.Add(customers[i], rows[customer]);
+            }
+        }
+        return result.ToSummary(window, options, currency);
+    }
+
+    /// <summary>
+    /// Numbers the customers of the partitioned rows [start, end) in order of first appearance (open addressing on the
+    /// id hashes); writes each row's customer number to <paramref name="slotOf"/>.
+    /// </summary>
+    /// <returns>The input row of each customer's first purchase.</returns>
+    private static int[] NumberCustomers(int[] rowOf, int[] hashOf, string[] idOf, int[] slotOf, int start, int end)
+    {
+        int capacity = 16;
+        while (capacity < 2 * Math.Min(end - start, 4096))
+        {
+            capacity <<= 1;
+        }
+        var buckets = new int[capacity];
+        var keyHash = new List<int>();
+        var keyId = new List<string>();
+        var firstRow = new List<int>();
+        for (int k = start; k < end; k++)
+        {
+            int h = hashOf[k];
+            string id = idOf[k];
+            int mask = buckets.Length - 1;
+            int b = h & mask;
+            int slot;
+            while (true)
+            {
+                int entry = buckets[b];
+                if (entry == 0)
+                {
+                    slot = keyHash.Count;
+                    keyHash.Add(h);
+                    keyId.Add(id);
+                    firstRow.Add(rowOf[k]);
+                    buckets[b] = slot + 1;
+                    if (2 * keyHash.Count > buckets.Length)
+                    {
+                        buckets = Rehash(keyHash, 2 * buckets.Length);
+                    }
+                    break;
+                }
+                if (keyHash[entry - 1] == h && string.Equals(keyId[entry - 1], id))
+                {
+                    slot = entry - 1;
+                    break;
+                }
+                b = (b + 1) & mask;
+            }
+            slotOf[k] = slot;
+        }
+        return [.. firstRow];
+    }
+
+    private static int[] Rehash(List<int> keyHash, int capacity)
+    {
+        var buckets = new int[capacity];
+        int mask = capacity - 1;
+        for (int slot = 0; slot < keyHash.Count; slot++)
+        {
+            int b = keyHash[slot] & mask;
+            while (buckets[b] != 0)
+            {
+                b = (b + 1) & mask;
+            }
+            buckets[b] = slot + 1;
+        }
+        return buckets;
+    }
+
+    /// <summary>The single-threaded builder, kept as the reference the partitioned builder is tested against.</summary>
+    internal static RfmSummary BuildReference(ReadOnlySpan<CustomerId> customers, int[] days, ReadOnlySpan<decimal> amounts, RfmSummaryOptions options, Currency currency)
+    {
+        int n = customers.Length;
+        var window = CheckColumns(n, days.Length, amounts.Length, options);
         var index = new Dictionary<CustomerId, int>();
         var ids = new List<CustomerId>();
         var slotOf = new int[n];
         for (int i = 0; i < n; i++)
         {
             var id = customers[i];
-            if (id.Value.Length == 0)
-            {
-                throw new ArgumentException($"Purchase {i} has the default (empty) customer id.", nameof(customers));
-            }
-            if (amounts[i] < 0m)
-            {
-                throw new ArgumentOutOfRangeException(nameof(amounts), amounts[i], $"Purchase {i} of customer '{id}': an amount must be at least 0 (net refunds upstream).");
-            }
+            CheckPurchase(id, amounts[i], i);
             ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, id, out bool exists);
             if (!exists)
             {
@@ -141,70 +365,121 @@ public static class RfmSummaryBuilder
             order[at] = i;
             orderedDays[at] = days[i];
         }
-        for (int c = 0; c < m; c++)
-        {
-            SortByDay(order, orderedDays, offsets[c], offsets[c + 1]);
-        }
-
-        var outIds = new List<CustomerId>(ids.Count);
-        var x = new List<int>(ids.Count);
-        var tx = new List<double>(ids.Count);
-        var t = new List<double>(ids.Count);
-        var zbar = new List<double>(ids.Count);
-        var hx = new List<int>(ids.Count);
-        var hs = new List<double>(ids.Count);
-        bool merge = options.MergeSameDayPurchases;
+        var result = new RfmColumns(m);
         for (int customer = 0; customer < m; customer++)
         {
-            int start = offsets[customer], end = offsets[customer + 1];
-            int first = orderedDays[start];
-            if (first <= calibrationEnd)
+            SortByDay(order, orderedDays, offsets[customer], offsets[customer + 1]);
+            if (Summarize(order, orderedDays, amounts, offsets[customer], offsets[customer + 1], window, out var row))
             {
-                int transactions = 0, holdoutTransactions = 0, last = first, previous = int.MinValue;
-                decimal firstSpend = 0m, calibrationSpend = 0m, holdoutSpend = 0m;
-                for (int k = start; k < end; k++)
-                {
-                    int day = orderedDays[k];
-                    decimal amount = amounts[order[k]];
-                    bool newTransaction = !merge || day != previous;
-                    previous = day;
-                    if (day <= calibrationEnd)
-                    {
-                        if (newTransaction)
-                        {
-                            transactions++;
-                        }
-                        if (transactions == 1)
-                        {
-                            firstSpend += amount;
-                        }
-                        calibrationSpend += amount;
-                        last = day;
-                    }
-                    else if (day <= holdoutEnd)
-                    {
-                        if (newTransaction)
-                        {
-                            holdoutTransactions++;
-                        }
-                        holdoutSpend += amount;
-                    }
-                }
-                int repeat = transactions - 1;
-                outIds.Add(ids[customer]);
-                x.Add(repeat);
-                tx.Add((last - first) / periodDays);
-                t.Add((calibrationEnd - first) / periodDays);
-                zbar.Add(repeat == 0 ? 0.0 : (double)((calibrationSpend - firstSpend) / repeat));
-                hx.Add(holdoutTransactions);
-                hs.Add((double)holdoutSpend);
+                result.Add(ids[customer], row);
             }
         }
-        bool holdout = options.HoldoutEnd is not null;
-        return RfmSummary.CreateTrusted(
-            outIds.ToArray(), x.ToArray(), tx.ToArray(), t.ToArray(), zbar.ToArray(),
-            holdout ? hx.ToArray() : null, holdout ? hs.ToArray() : null,
-            holdout ? (holdoutEnd - calibrationEnd) / periodDays : 0, options.Period, currency);
+        return result.ToSummary(window, options, currency);
+    }
+
+    private static Window CheckColumns(int n, int dates, int amounts, RfmSummaryOptions options)
+    {
+        Preconditions.CheckArgument(dates == n, "dates", $"Every column must have one entry per purchase ({n} customers); the dates have {dates}.");
+        Preconditions.CheckArgument(amounts == n, nameof(amounts), $"Every column must have one entry per purchase ({n} customers); the amounts have {amounts}.");
+        int calibrationEnd = DayNumber(options.CalibrationEnd);
+        int holdoutEnd = options.HoldoutEnd is { } h ? DayNumber(h) : calibrationEnd;
+        Preconditions.CheckArgument(holdoutEnd >= calibrationEnd, nameof(options), "The holdout end must be after the calibration end.");
+        return new Window(calibrationEnd, holdoutEnd, options.Period.Days(), options.MergeSameDayPurchases);
+    }
+
+    private static void CheckPurchase(CustomerId id, decimal amount, int i)
+    {
+        if (id.Value.Length == 0)
+        {
+            throw new ArgumentException($"Purchase {i} has the default (empty) customer id.", "customers");
+        }
+        if (amount < 0m)
+        {
+            throw new ArgumentOutOfRangeException("amounts", amount, $"Purchase {i} of customer '{id}': an amount must be at least 0 (net refunds upstream).");
+        }
+    }
+
+    /// <summary>Summarizes one customer's purchases order[start..end), sorted by day.</summary>
+    /// <returns>Whether the customer is in the summary (first purchase by the calibration end).</returns>
+    private static bool Summarize(int[] order, int[] orderedDays, ReadOnlySpan<decimal> amounts, int start, int end, Window window, out CustomerRow row)
+    {
+        int first = orderedDays[start];
+        if (first > window.CalibrationEnd)
+        {
+            row = default;
+            return false;
+        }
+        int transactions = 0, holdoutTransactions = 0, last = first, previous = int.MinValue;
+        decimal firstSpend = 0m, calibrationSpend = 0m, holdoutSpend = 0m;
+        for (int k = start; k < end; k++)
+        {
+            int day = orderedDays[k];
+            decimal amount = amounts[order[k]];
+            bool newTransaction = !window.Merge || day != previous;
+            previous = day;
+            if (day <= window.CalibrationEnd)
+            {
+                if (newTransaction)
+                {
+                    transactions++;
+                }
+                if (transactions == 1)
+                {
+                    firstSpend += amount;
+                }
+                calibrationSpend += amount;
+                last = day;
+            }
+            else if (day <= window.HoldoutEnd)
+            {
+                if (newTransaction)
+                {
+                    holdoutTransactions++;
+                }
+                holdoutSpend += amount;
+            }
+        }
+        int repeat = transactions - 1;
+        row = new CustomerRow(
+            repeat, (last - first) / window.PeriodDays, (window.CalibrationEnd - first) / window.PeriodDays,
+            repeat == 0 ? 0.0 : (double)((calibrationSpend - firstSpend) / repeat), holdoutTransactions, (double)holdoutSpend);
+        return true;
+    }
+
+    private readonly record struct Window(int CalibrationEnd, int HoldoutEnd, double PeriodDays, bool Merge);
+
+    private readonly record struct CustomerRow(int X, double Tx, double T, double Zbar, int HoldoutX, double HoldoutSpend);
+
+    /// <summary>The summary columns, filled customer by customer.</summary>
+    private sealed class RfmColumns(int capacity)
+    {
+        private readonly List<CustomerId> _ids = new(capacity);
+        private readonly List<int> _x = new(capacity);
+        private readonly List<double> _tx = new(capacity);
+        private readonly List<double> _t = new(capacity);
+        private readonly List<double> _zbar = new(capacity);
+        private readonly List<int> _hx = new(capacity);
+        private readonly List<double> _hs = new(capacity);
+
+        public void Add(CustomerId id, CustomerRow row)
+        {
+            _ids.Add(id);
+            _x.Add(row.X);
+            _tx.Add(row.Tx);
+            _t.Add(row.T);
+            _zbar.Add(row.Zbar);
+            _hx.Add(row.HoldoutX);
+            _hs.Add(row.HoldoutSpend);
+        }
+
+        public RfmSummary ToSummary(Window window, RfmSummaryOptions options, Currency currency)
+        {
+            bool holdout = options.HoldoutEnd is not null;
+            return RfmSummary.CreateTrusted(
+                [.. _ids], [.. _x], [.. _tx], [.. _t], [.. _zbar],
+                holdout ? [.. _hx] : null, holdout ? [.. _hs] : null,
+                holdout ? (window.HoldoutEnd - window.CalibrationEnd) / window.PeriodDays : 0, options.Period, currency);
+        }
     }
 
     /// <summary>Sorts the purchases in [start, end) by day, keeping their order (input order) on equal days.</summary>
