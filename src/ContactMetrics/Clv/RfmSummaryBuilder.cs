@@ -91,6 +91,9 @@ public static class RfmSummaryBuilder
     private static RfmSummary Build(ReadOnlySpan<CustomerId> customers, int[] days, ReadOnlySpan<decimal> amounts, RfmSummaryOptions options, Currency currency)
         => BuildPartitioned(customers, days, amounts, options, currency, PartitionBits(customers.Length), Environment.ProcessorCount);
 
+    /// <summary>How many rows ahead of hashing the ids are read (to have several cache misses in flight).</summary>
+    private const int Lookahead = 16;
+
     /// <summary>How many bits of the id hash pick a partition: about 32,768 purchases per partition, at most 256 partitions.</summary>
     internal static int PartitionBits(int purchases)
     {
@@ -119,34 +122,49 @@ public static class RfmSummaryBuilder
         int chunks = Math.Max(1, Math.Min(n / 4096, 4 * parallel.MaxDegreeOfParallelism));
         int chunkLength = n == 0 ? 0 : (n + chunks - 1) / chunks;
 
-        var ids = new string[n];
-        for (int i = 0; i < n; i++)
-        {
-            ids[i] = customers[i].Value;
-        }
-        // Hash each id once and count the purchases of each partition in each chunk of rows.
+        // Bulk copies, so that the workers can read the columns.
+        var ids = customers.ToArray();
+        var amountAt = amounts.ToArray();
+        // Hash each id once, count the purchases of each partition in each chunk of rows and find the first bad row.
+        // The ids are touched a few rows ahead of hashing so that several cache misses are in flight at once.
         var hash = new int[n];
         var counts = new int[chunks * partitions];
-        var firstEmpty = new int[chunks];
+        var firstBadRow = new int[chunks];
         Parallel.For(0, chunks, parallel, c =>
         {
             int from = c * chunkLength, to = Math.Min(n, from + chunkLength);
             var local = new int[partitions];
-            int empty = int.MaxValue;
+            int bad = int.MaxValue;
+            for (int j = from; j < Math.Min(to, from + Lookahead); j++)
+            {
+                if (ids[j].Value.Length == 0)
+                {
+                    bad = Math.Min(bad, j);
+                }
+            }
             for (int i = from; i < to; i++)
             {
-                string id = ids[i];
-                if (id.Length == 0 && empty == int.MaxValue)
+                int ahead = i + Lookahead;
+                if (ahead < to && ids[ahead].Value.Length == 0)
                 {
-                    empty = i;
+                    bad = Math.Min(bad, ahead);
                 }
-                int h = id.GetHashCode();
+                if (amountAt[i] < 0m)
+                {
+                    bad = Math.Min(bad, i);
+                }
+                int h = ids[i].Value.GetHashCode(StringComparison.Ordinal);
                 hash[i] = h;
                 local[(int)((ulong)(uint)h >> shift)]++;
             }
-            firstEmpty[c] = empty;
+            firstBadRow[c] = bad;
             local.CopyTo(counts, c * partitions);
         });
+        int firstBad = firstBadRow.Min();
+        if (firstBad != int.MaxValue)
+        {
+            CheckPurchase(customers[firstBad], amounts[firstBad], firstBad);
+        }
         // Partition p takes rows [partitionStart[p], partitionStart[p + 1]) of the partitioned columns, chunk after chunk.
         var partitionStart = new int[partitions + 1];
         var cursors = new int[chunks * partitions];
@@ -164,6 +182,7 @@ public static class RfmSummaryBuilder
         var hashOf = new int[n];
         var idOf = new string[n];
         var dayOf = new int[n];
+        var amountOf = new decimal[n];
         Parallel.For(0, chunks, parallel, c =>
         {
             int from = c * chunkLength, to = Math.Min(n, from + chunkLength);
@@ -174,27 +193,11 @@ public static class RfmSummaryBuilder
                 int k = cursor[(int)((ulong)(uint)h >> shift)]++;
                 rowOf[k] = i;
                 hashOf[k] = h;
-                idOf[k] = ids[i];
+                idOf[k] = ids[i].Value;
                 dayOf[k] = days[i];
+                amountOf[k] = amountAt[i];
             }
         });
-        var amountOf = new decimal[n];
-        var next = partitionStart.AsSpan(0, partitions).ToArray();
-        int firstNegative = int.MaxValue;
-        for (int i = 0; i < n; i++)
-        {
-            decimal amount = amounts[i];
-            if (amount < 0m && firstNegative == int.MaxValue)
-            {
-                firstNegative = i;
-            }
-            amountOf[next[(int)((ulong)(uint)hash[i] >> shift)]++] = amount;
-        }
-        int firstBad = Math.Min(firstEmpty.Min(), firstNegative);
-        if (firstBad != int.MaxValue)
-        {
-            CheckPurchase(customers[firstBad], amounts[firstBad], firstBad);
-        }
 
         // Number the customers of each partition in order of first appearance.
         var slotOf = new int[n];
@@ -245,16 +248,35 @@ public static class RfmSummaryBuilder
             }
         });
 
-        var result = new RfmColumns(m);
-        for (int i = 0; i < n; i++)
+        // The kept customers in order of first appearance: count them per chunk of rows, then copy in parallel.
+        var kept = new int[chunks + 1];
+        Parallel.For(0, chunks, parallel, c =>
         {
-            int customer = customerAtRow[i];
-            if (customer >= 0)
+            int from = c * chunkLength, to = Math.Min(n, from + chunkLength), count = 0;
+            for (int i = from; i < to; i++)
             {
-                result.Add(customers[i], rows[customer]);
+                count += customerAtRow[i] >= 0 ? 1 : 0;
             }
+            kept[c + 1] = count;
+        });
+        for (int c = 0; c < chunks; c++)
+        {
+            kept[c + 1] += kept[c];
         }
-        return result.ToSummary(window, options, currency);
+        var result = new RfmColumns(kept[chunks], window, options);
+        Parallel.For(0, chunks, parallel, c =>
+        {
+            int from = c * chunkLength, to = Math.Min(n, from + chunkLength), at = kept[c];
+            for (int i = from; i < to; i++)
+            {
+                int customer = customerAtRow[i];
+                if (customer >= 0)
+                {
+                    result.Set(at++, ids[i], rows[customer]);
+                }
+            }
+        });
+        return result.ToSummary(currency);
     }
 
     /// <summary>
@@ -270,14 +292,14 @@ public static class RfmSummaryBuilder
             capacity <<= 1;
         }
         var buckets = new int[capacity];
-        var keyHash = new List<int>();
-        var keyId = new List<string>();
-        var firstRow = new List<int>();
+        var keyHash = new int[capacity / 2];
+        var keyId = new string[capacity / 2];
+        var firstRow = new int[capacity / 2];
+        int count = 0, mask = capacity - 1;
         for (int k = start; k < end; k++)
         {
             int h = hashOf[k];
             string id = idOf[k];
-            int mask = buckets.Length - 1;
             int b = h & mask;
             int slot;
             while (true)
@@ -285,18 +307,22 @@ public static class RfmSummaryBuilder
                 int entry = buckets[b];
                 if (entry == 0)
                 {
-                    slot = keyHash.Count;
-                    keyHash.Add(h);
-                    keyId.Add(id);
-                    firstRow.Add(rowOf[k]);
-                    buckets[b] = slot + 1;
-                    if (2 * keyHash.Count > buckets.Length)
+                    slot = count++;
+                    buckets[b] = count;
+                    keyHash[slot] = h;
+                    keyId[slot] = id;
+                    firstRow[slot] = rowOf[k];
+                    if (count == keyHash.Length)
                     {
-                        buckets = Rehash(keyHash, 2 * buckets.Length);
+                        Array.Resize(ref keyHash, 2 * count);
+                        Array.Resize(ref keyId, 2 * count);
+                        Array.Resize(ref firstRow, 2 * count);
+                        buckets = Rehash(keyHash, count, 4 * count);
+                        mask = buckets.Length - 1;
                     }
                     break;
                 }
-                if (keyHash[entry - 1] == h && string.Equals(keyId[entry - 1], id))
+                if (keyHash[entry - 1] == h && string.Equals(keyId[entry - 1], id, StringComparison.Ordinal))
                 {
                     slot = entry - 1;
                     break;
@@ -305,14 +331,14 @@ public static class RfmSummaryBuilder
             }
             slotOf[k] = slot;
         }
-        return [.. firstRow];
+        return firstRow.AsSpan(0, count).ToArray();
     }
 
-    private static int[] Rehash(List<int> keyHash, int capacity)
+    private static int[] Rehash(int[] keyHash, int count, int capacity)
     {
         var buckets = new int[capacity];
         int mask = capacity - 1;
-        for (int slot = 0; slot < keyHash.Count; slot++)
+        for (int slot = 0; slot < count; slot++)
         {
             int b = keyHash[slot] & mask;
             while (buckets[b] != 0)
@@ -365,16 +391,21 @@ public static class RfmSummaryBuilder
             order[at] = i;
             orderedDays[at] = days[i];
         }
-        var result = new RfmColumns(m);
+        var kept = new List<(CustomerId Id, CustomerRow Row)>(m);
         for (int customer = 0; customer < m; customer++)
         {
             SortByDay(order, orderedDays, offsets[customer], offsets[customer + 1]);
             if (Summarize(order, orderedDays, amounts, offsets[customer], offsets[customer + 1], window, out var row))
             {
-                result.Add(ids[customer], row);
+                kept.Add((ids[customer], row));
             }
         }
-        return result.ToSummary(window, options, currency);
+        var result = new RfmColumns(kept.Count, window, options);
+        for (int k = 0; k < kept.Count; k++)
+        {
+            result.Set(k, kept[k].Id, kept[k].Row);
+        }
+        return result.ToSummary(currency);
     }
 
     private static Window CheckColumns(int n, int dates, int amounts, RfmSummaryOptions options)
@@ -450,36 +481,35 @@ public static class RfmSummaryBuilder
 
     private readonly record struct CustomerRow(int X, double Tx, double T, double Zbar, int HoldoutX, double HoldoutSpend);
 
-    /// <summary>The summary columns, filled customer by customer.</summary>
-    private sealed class RfmColumns(int capacity)
+    /// <summary>The summary columns, filled customer by customer (from several threads, each its own customers).</summary>
+    private sealed class RfmColumns(int count, Window window, RfmSummaryOptions options)
     {
-        private readonly List<CustomerId> _ids = new(capacity);
-        private readonly List<int> _x = new(capacity);
-        private readonly List<double> _tx = new(capacity);
-        private readonly List<double> _t = new(capacity);
-        private readonly List<double> _zbar = new(capacity);
-        private readonly List<int> _hx = new(capacity);
-        private readonly List<double> _hs = new(capacity);
+        private readonly bool _holdout = options.HoldoutEnd is not null;
+        private readonly CustomerId[] _ids = new CustomerId[count];
+        private readonly int[] _x = new int[count];
+        private readonly double[] _tx = new double[count];
+        private readonly double[] _t = new double[count];
+        private readonly double[] _zbar = new double[count];
+        private readonly int[] _hx = new int[options.HoldoutEnd is null ? 0 : count];
+        private readonly double[] _hs = new double[options.HoldoutEnd is null ? 0 : count];
 
-        public void Add(CustomerId id, CustomerRow row)
+        public void Set(int at, CustomerId id, CustomerRow row)
         {
-            _ids.Add(id);
-            _x.Add(row.X);
-            _tx.Add(row.Tx);
-            _t.Add(row.T);
-            _zbar.Add(row.Zbar);
-            _hx.Add(row.HoldoutX);
-            _hs.Add(row.HoldoutSpend);
+            _ids[at] = id;
+            _x[at] = row.X;
+            _tx[at] = row.Tx;
+            _t[at] = row.T;
+            _zbar[at] = row.Zbar;
+            if (_holdout)
+            {
+                _hx[at] = row.HoldoutX;
+                _hs[at] = row.HoldoutSpend;
+            }
         }
 
-        public RfmSummary ToSummary(Window window, RfmSummaryOptions options, Currency currency)
-        {
-            bool holdout = options.HoldoutEnd is not null;
-            return RfmSummary.CreateTrusted(
-                [.. _ids], [.. _x], [.. _tx], [.. _t], [.. _zbar],
-                holdout ? [.. _hx] : null, holdout ? [.. _hs] : null,
-                holdout ? (window.HoldoutEnd - window.CalibrationEnd) / window.PeriodDays : 0, options.Period, currency);
-        }
+        public RfmSummary ToSummary(Currency currency) => RfmSummary.CreateTrusted(
+            _ids, _x, _tx, _t, _zbar, _holdout ? _hx : null, _holdout ? _hs : null,
+            _holdout ? (window.HoldoutEnd - window.CalibrationEnd) / window.PeriodDays : 0, options.Period, currency);
     }
 
     /// <summary>Sorts the purchases in [start, end) by day, keeping their order (input order) on equal days.</summary>

@@ -52,9 +52,12 @@ public class RfmSummaryBuilderPartitionTests
     [InlineData(5, 9, "customers")] // the empty id comes first
     [InlineData(9, 5, "amounts")] // the negative amount comes first
     [InlineData(7, 7, "customers")] // same row: the id is checked first, as in the reference
+    [InlineData(19_999, 12_345, "amounts")] // rows in later chunks of the 20,000 (chunks of at least 4,096 rows)
+    [InlineData(12_345, 12_346, "customers")]
+    [InlineData(8_200, 3, "amounts")]
     public void BuildPartitioned_BadRows_ReportsFirstBadRowLikeReference(int emptyAt, int negativeAt, string parameter)
     {
-        var log = RandomLog(50, seed: 11);
+        var log = RandomLog(20_000, seed: 11);
         log.Customers[emptyAt] = default;
         log.Amounts[negativeAt] = -1m;
         var options = new RfmSummaryOptions(Start.PlusDays(60));
