@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
 using NodaTime;
@@ -199,53 +200,49 @@ public static class RfmSummaryBuilder
             }
         });
 
-        // Number the customers of each partition in order of first appearance.
-        var slotOf = new int[n];
-        var firstRows = new int[partitions][];
-        Parallel.For(0, partitions, parallel, p =>
-        {
-            firstRows[p] = NumberCustomers(rowOf, hashOf, idOf, slotOf, partitionStart[p], partitionStart[p + 1]);
-        });
-        var customerBase = new int[partitions + 1];
-        for (int p = 0; p < partitions; p++)
-        {
-            customerBase[p + 1] = customerBase[p] + firstRows[p].Length;
-        }
-        int m = customerBase[partitions];
-        // Summarize each partition's customers; mark each kept customer at its first row (the hashes are not needed any more).
-        var rows = new CustomerRow[m];
+        // Each partition numbers its customers in order of first appearance, sorts its rows by customer, then each
+        // customer's by day, and summarizes them; a kept customer is marked at its first row by its partition's first
+        // row plus its number (the hashes are not needed any more).
         var customerAtRow = hash;
         Array.Fill(customerAtRow, -1);
-        var order = new int[n];
-        var orderedDays = new int[n];
+        var partitionRows = new CustomerRow[partitions][];
         Parallel.For(0, partitions, parallel, p =>
         {
-            int start = partitionStart[p], end = partitionStart[p + 1], count = firstRows[p].Length, at = customerBase[p];
+            int start = partitionStart[p], length = partitionStart[p + 1] - start;
+            var slotOf = ArrayPool<int>.Shared.Rent(length);
+            var order = ArrayPool<int>.Shared.Rent(length);
+            var orderedDays = ArrayPool<int>.Shared.Rent(length);
+            var firstRows = NumberCustomers(rowOf, hashOf, idOf, slotOf, start, length);
+            int count = firstRows.Length;
             var offsets = new int[count + 1];
-            for (int k = start; k < end; k++)
+            for (int k = 0; k < length; k++)
             {
                 offsets[slotOf[k] + 1]++;
             }
-            offsets[0] = start;
             for (int c = 0; c < count; c++)
             {
                 offsets[c + 1] += offsets[c];
             }
             var fill = offsets.AsSpan(0, count).ToArray();
-            for (int k = start; k < end; k++)
+            for (int k = 0; k < length; k++)
             {
                 int to = fill[slotOf[k]]++;
-                order[to] = k;
-                orderedDays[to] = dayOf[k];
+                order[to] = start + k;
+                orderedDays[to] = dayOf[start + k];
             }
+            var rows = new CustomerRow[count];
             for (int c = 0; c < count; c++)
             {
                 SortByDay(order, orderedDays, offsets[c], offsets[c + 1]);
-                if (Summarize(order, orderedDays, amountOf, offsets[c], offsets[c + 1], window, out rows[at + c]))
+                if (Summarize(order, orderedDays, amountOf, offsets[c], offsets[c + 1], window, out rows[c]))
                 {
-                    customerAtRow[firstRows[p][c]] = at + c;
+                    customerAtRow[firstRows[c]] = start + c;
                 }
             }
+            partitionRows[p] = rows;
+            ArrayPool<int>.Shared.Return(slotOf);
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<int>.Shared.Return(orderedDays);
         });
 
         // The kept customers in order of first appearance: count them per chunk of rows, then copy in parallel.
@@ -272,20 +269,41 @@ public static class RfmSummaryBuilder
                 int customer = customerAtRow[i];
                 if (customer >= 0)
                 {
-                    result.Set(at++, ids[i], rows[customer]);
+                    int p = PartitionOf(partitionStart, customer);
+                    result.Set(at++, ids[i], partitionRows[p][customer - partitionStart[p]]);
                 }
             }
         });
         return result.ToSummary(currency);
     }
 
+    /// <summary>The partition whose rows [start[p], start[p + 1]) hold <paramref name="row"/> (empty partitions skipped).</summary>
+    private static int PartitionOf(int[] start, int row)
+    {
+        int low = 0, high = start.Length - 1;
+        while (high - low > 1)
+        {
+            int middle = (low + high) >>> 1;
+            if (start[middle] <= row)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /// <summary>
-    /// Numbers the customers of the partitioned rows [start, end) in order of first appearance (open addressing on the
-    /// id hashes); writes each row's customer number to <paramref name="slotOf"/>.
+    /// Numbers the customers of the partitioned rows [start, start + length) in order of first appearance (open addressing on the
+    /// id hashes); writes each row's customer number to <paramref name="slotOf"/> (from 0 at row start).
     /// </summary>
     /// <returns>The input row of each customer's first purchase.</returns>
-    private static int[] NumberCustomers(int[] rowOf, int[] hashOf, string[] idOf, int[] slotOf, int start, int end)
+    private static int[] NumberCustomers(int[] rowOf, int[] hashOf, string[] idOf, int[] slotOf, int start, int length)
     {
+        int end = start + length;
         int capacity = 16;
         while (capacity < 2 * Math.Min(end - start, 4096))
         {
@@ -329,7 +347,7 @@ public static class RfmSummaryBuilder
                 }
                 b = (b + 1) & mask;
             }
-            slotOf[k] = slot;
+            slotOf[k - start] = slot;
         }
         return firstRow.AsSpan(0, count).ToArray();
     }
