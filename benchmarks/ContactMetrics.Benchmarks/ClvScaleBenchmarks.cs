@@ -162,7 +162,8 @@ public class MillionCustomerValueBenchmarks
 /// <summary>
 /// The RFM summary of 10 million purchases of a million customers (two years, calibration to the last day, same-day
 /// purchases merged): DuckDB doing the same GROUP BY in SQL on the same rows in an in-memory table (baseline; the result
-/// is materialized as a DuckDB table) against the library's builder on columns.
+/// is materialized as a DuckDB table) against the library's builder on columns (partitioned by id hash across cores) and
+/// its single-threaded reference builder.
 /// </summary>
 [MemoryDiagnoser]
 public class RfmSummaryTenMillionBenchmarks
@@ -238,6 +239,18 @@ public class RfmSummaryTenMillionBenchmarks
 
     [Benchmark]
     public RfmSummary LibraryBuilder() => RfmSummaryBuilder.Build(_customers, _dates, _amounts, _options, Currency.Eur);
+
+    /// <summary>The single-threaded reference builder the library keeps to test its partitioned builder against.</summary>
+    [Benchmark]
+    public RfmSummary LibraryReferenceSingleThreaded()
+    {
+        var days = new int[_dates.Length];
+        for (int i = 0; i < days.Length; i++)
+        {
+            days[i] = _dates[i].ToDateOnly().DayNumber;
+        }
+        return RfmSummaryBuilder.BuildReference(_customers, days, _amounts, _options, Currency.Eur);
+    }
 
     private void Execute(string sql)
     {

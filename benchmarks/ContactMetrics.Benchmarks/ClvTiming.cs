@@ -43,6 +43,12 @@ internal static class ClvTiming
         var summary = bench.LibraryBuilder();
         Console.WriteLine($"builder: {sw.Elapsed.TotalSeconds:F2} s, {summary.Count:N0} customers");
         sw.Restart();
+        summary = bench.LibraryBuilder();
+        Console.WriteLine($"builder again: {sw.Elapsed.TotalSeconds:F2} s");
+        sw.Restart();
+        var reference = bench.LibraryReferenceSingleThreaded();
+        Console.WriteLine($"single-threaded reference builder: {sw.Elapsed.TotalSeconds:F2} s, {reference.Count:N0} customers");
+        sw.Restart();
         long duck = bench.DuckDbGroupBy();
         Console.WriteLine($"duckdb: {sw.Elapsed.TotalSeconds:F2} s, {duck:N0} customers");
         sw.Restart();
