@@ -268,17 +268,11 @@ public sealed class ParetoNbdModel : ITransactionModel
     }
 
     /// <summary>
-    /// Rows per chunk of the pass over rows. Chunk boundaries depend on the row count only, never on the processor count,
-    /// and the chunks' partial sums are added in chunk order, so a likelihood (and so a fit) is the same to the last bit
-    /// whatever the number of workers. A single chunk (CDNOW's 1,016 rows) is summed on the calling thread.
-    /// </summary>
-    internal const int RowsPerChunk = 16_384;
-
-    /// <summary>
     /// The weighted log-likelihood at log-parameters; when <paramref name="gradient"/> is not empty, also its gradient with
     /// respect to the log-parameters, from the derivatives of ln F (<see cref="LogF(double, double, double, double, int, double, Span{double})"/>)
     /// and of the terms around it (<see cref="SumRows"/>). ln F of each distinct (x, t) is computed once, each into its own
-    /// slot; the rows are then summed in fixed chunks of <see cref="RowsPerChunk"/>, in parallel when there are at least two.
+    /// slot; the rows are then summed in fixed chunks (<see cref="LogParameterFit.SumInChunks"/>), so the result does not depend on
+    /// the number of workers.
     /// </summary>
     private static double LogLikelihood(CompressedRfmSummary data, HistoryKeys keys, ReadOnlySpan<double> theta, Span<double> gradient, int maxDegreeOfParallelism)
     {
@@ -303,28 +297,9 @@ public sealed class ParetoNbdModel : ITransactionModel
         {
             Parallel.For(0, logF.Length, parallel, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k]));
         }
-        int chunks = (data.Count + RowsPerChunk - 1) / RowsPerChunk;
-        var sums = new double[5 * chunks];
-        if (chunks > 1 && maxDegreeOfParallelism != 1)
-        {
-            Parallel.For(0, chunks, parallel, c => SumRows(data, keys, r, alpha, s, beta, logF, dLogF, c, sums.AsSpan(5 * c, 5)));
-        }
-        else
-        {
-            for (int c = 0; c < chunks; c++)
-            {
-                SumRows(data, keys, r, alpha, s, beta, logF, dLogF, c, sums.AsSpan(5 * c, 5));
-            }
-        }
-        double total = 0, gR = 0, gAlpha = 0, gS = 0, gBeta = 0;
-        for (int c = 0; c < chunks; c++)
-        {
-            total += sums[5 * c];
-            gR += sums[5 * c + 1];
-            gAlpha += sums[5 * c + 2];
-            gS += sums[5 * c + 3];
-            gBeta += sums[5 * c + 4];
-        }
+        Span<double> sums = stackalloc double[5];
+        LogParameterFit.SumInChunks(data.Count, 5, maxDegreeOfParallelism, (start, end, chunkSums) => SumRows(data, keys, r, alpha, s, beta, logF, dLogF, start, end, chunkSums), sums);
+        double total = sums[0], gR = sums[1], gAlpha = sums[2], gS = sums[3], gBeta = sums[4];
         if (withGradient)
         {
             // Chain rule to the log-parameters: d/d ln(theta) = theta d/d theta.
@@ -337,12 +312,12 @@ public sealed class ParetoNbdModel : ITransactionModel
     }
 
     /// <summary>
-    /// The weighted log-likelihood of the rows of one chunk and, when <paramref name="dLogF"/> is not empty, its gradient
+    /// The weighted log-likelihood of the rows [<paramref name="start"/>, <paramref name="end"/>) and, when <paramref name="dLogF"/> is not empty, its gradient
     /// with respect to (r, alpha, s, beta), into <paramref name="sums"/> (value, then the four derivatives). d/dr of the
     /// constant is psi(r+x) - psi(r) + ln alpha, of the alive term -ln(alpha+T); d ln A0 = (d ln F(t_x) - e^D d ln F(T)) /
     /// (1 - e^D) with D = ln F(T) - ln F(t_x) &lt; 0; the two bracket terms are weighted by their shares of the bracket.
     /// </summary>
-    private static void SumRows(CompressedRfmSummary data, HistoryKeys keys, double r, double alpha, double s, double beta, double[] logF, double[] dLogF, int chunk, Span<double> sums)
+    private static void SumRows(CompressedRfmSummary data, HistoryKeys keys, double r, double alpha, double s, double beta, double[] logF, double[] dLogF, int start, int end, Span<double> sums)
     {
         bool withGradient = dLogF.Length > 0;
         double total = 0, gR = 0, gAlpha = 0, gS = 0, gBeta = 0;
@@ -351,8 +326,7 @@ public sealed class ParetoNbdModel : ITransactionModel
         // computes it afresh for its first row.
         int lastX = -1;
         double constant = 0, digammaDifference = 0;
-        int end = Math.Min(data.Count, (chunk + 1) * RowsPerChunk);
-        for (int i = chunk * RowsPerChunk; i < end; i++)
+        for (int i = start; i < end; i++)
         {
             int x = data.Frequency[i];
             if (x != lastX)

@@ -20,7 +20,7 @@ public class ParetoNbdParallelTests
     public void LogLikelihood_OneTwoOrFourWorkers_BitIdenticalValueAndGradient()
     {
         var data = LargeRfmSample.Rows.Value;
-        data.Count.Should().BeGreaterThan(2 * ParetoNbdModel.RowsPerChunk, "the rows must span several chunks for the parallel pass to run");
+        data.Count.Should().BeGreaterThan(2 * LogParameterFit.RowsPerChunk, "the rows must span several chunks for the parallel pass to run");
         foreach (var theta in Thetas)
         {
             var sequential = new double[4];
