@@ -70,11 +70,15 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
     /// <returns>Whether the fit converged.</returns>
     /// <exception cref="ArgumentException"><paramref name="data"/> is empty.</exception>
     public static bool TryFit(CompressedRfmSummary data, ModelFitOptions options, out BgNbdFit fit)
+        => TryFit(data, options, -1, out fit);
+
+    /// <summary>The fit with at most <paramref name="maxDegreeOfParallelism"/> workers (-1: no bound), which do not change the result.</summary>
+    internal static bool TryFit(CompressedRfmSummary data, ModelFitOptions options, int maxDegreeOfParallelism, out BgNbdFit fit)
     {
         Preconditions.CheckNotNull(data);
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
-        LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(data, theta, gradient);
+        LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(data, theta, gradient, maxDegreeOfParallelism);
         var result = LogParameterFit.Run(objective, null, StartingPoint(data), data.TotalWeight, options, Names);
         var v = result.Values;
         fit = new BgNbdFit(new BetaGeometricNbdModel(new BgNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
@@ -260,11 +264,11 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
     }
 
     /// <summary>
-    /// The weighted sum of <see cref="RowLogLikelihood"/> over the rows and its gradient with respect to the log-parameters.
-    /// Rows come ordered by x (<see cref="CompressedRfmSummary"/>), so the gamma and digamma terms, which depend on x and
-    /// the parameters only, are computed once per distinct x; each row then costs two logarithms and two exponentials.
+    /// The weighted sum of <see cref="RowLogLikelihood"/> over the rows and its gradient with respect to the log-parameters,
+    /// summed in fixed chunks (<see cref="LogParameterFit.SumInChunks"/>) with at most <paramref name="maxDegreeOfParallelism"/>
+    /// workers (-1: no bound), which do not change the result.
     /// </summary>
-    private static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient)
+    internal static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient, int maxDegreeOfParallelism = -1)
     {
         double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), a = Math.Exp(theta[2]), b = Math.Exp(theta[3]);
         gradient.Clear();
@@ -273,6 +277,27 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
             return double.NaN;
         }
         bool withGradient = !gradient.IsEmpty;
+        Span<double> sums = stackalloc double[5];
+        LogParameterFit.SumInChunks(data.Count, 5, maxDegreeOfParallelism, (start, end, chunkSums) => SumRows(data, r, alpha, a, b, withGradient, start, end, chunkSums), sums);
+        if (withGradient)
+        {
+            gradient[0] = sums[1] * r;
+            gradient[1] = sums[2] * alpha;
+            gradient[2] = sums[3] * a;
+            gradient[3] = sums[4] * b;
+        }
+        return sums[0];
+    }
+
+    /// <summary>
+    /// The weighted log-likelihood of the rows [<paramref name="start"/>, <paramref name="end"/>) and, when
+    /// <paramref name="withGradient"/>, its gradient with respect to (r, alpha, a, b), into <paramref name="sums"/> (value,
+    /// then the four derivatives). Rows come ordered by x (<see cref="CompressedRfmSummary"/>), so the gamma and digamma
+    /// terms, which depend on x and the parameters only, are computed once per distinct x (and afresh at the start of the
+    /// range); each row then costs two logarithms and two exponentials.
+    /// </summary>
+    private static void SumRows(CompressedRfmSummary data, double r, double alpha, double a, double b, bool withGradient, int start, int end, Span<double> sums)
+    {
         var weights = data.Weight.AsSpan();
         var frequency = data.Frequency.AsSpan();
         var recency = data.Recency.AsSpan();
@@ -283,7 +308,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         int lastX = -1;
         double constant = 0, oddsConstant = 0, g0 = 0, g2 = 0, g3 = 0, bx1 = 0;
         double total = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        for (int i = 0; i < weights.Length; i++)
+        for (int i = start; i < end; i++)
         {
             int x = frequency[i];
             if (x != lastX)
@@ -323,14 +348,11 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
                 d3 += w * (g3 - (x > 0 ? share / bx1 : 0));
             }
         }
-        if (withGradient)
-        {
-            gradient[0] = d0 * r;
-            gradient[1] = d1 * alpha;
-            gradient[2] = d2 * a;
-            gradient[3] = d3 * b;
-        }
-        return total;
+        sums[0] = total;
+        sums[1] = d0;
+        sums[2] = d1;
+        sums[3] = d2;
+        sums[4] = d3;
     }
 
     /// <summary>FHL eq. 6 in log space; fills the gradient with respect to (r, alpha, a, b) when a span is given.</summary>

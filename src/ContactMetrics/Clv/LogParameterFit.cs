@@ -41,6 +41,46 @@ internal static class LogParameterFit
         return total;
     }
 
+    /// <summary>Rows per chunk of <see cref="SumInChunks"/>.</summary>
+    internal const int RowsPerChunk = 16_384;
+
+    /// <summary>One chunk's partial sums over the rows [<paramref name="start"/>, <paramref name="end"/>) into <paramref name="sums"/>.</summary>
+    internal delegate void RowChunkSum(int start, int end, Span<double> sums);
+
+    /// <summary>
+    /// Sums over rows in fixed chunks of <see cref="RowsPerChunk"/> rows: each chunk's <paramref name="width"/> partial sums
+    /// (a value and its gradient) go to the chunk's own slot, in parallel with at most <paramref name="maxDegreeOfParallelism"/>
+    /// workers (-1: no bound) when there are at least two chunks, and the slots are added in chunk order into
+    /// <paramref name="total"/>. Chunk boundaries depend on the row count only, never on the processor count, so the result is
+    /// the same to the last bit whatever the number of workers. A single chunk (CDNOW's 1,016 rows) is summed on the calling
+    /// thread.
+    /// </summary>
+    internal static void SumInChunks(int rows, int width, int maxDegreeOfParallelism, RowChunkSum chunkSum, Span<double> total)
+    {
+        int chunks = (rows + RowsPerChunk - 1) / RowsPerChunk;
+        var sums = new double[width * chunks];
+        void Chunk(int c) => chunkSum(c * RowsPerChunk, Math.Min(rows, (c + 1) * RowsPerChunk), sums.AsSpan(width * c, width));
+        if (chunks > 1 && maxDegreeOfParallelism != 1)
+        {
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, Chunk);
+        }
+        else
+        {
+            for (int c = 0; c < chunks; c++)
+            {
+                Chunk(c);
+            }
+        }
+        total.Clear();
+        for (int c = 0; c < chunks; c++)
+        {
+            for (int k = 0; k < width; k++)
+            {
+                total[k] += sums[width * c + k];
+            }
+        }
+    }
+
     /// <summary>
     /// Maximizes <paramref name="objective"/> over the log-parameters from <paramref name="start"/>. Standard errors come
     /// from the Hessian of the analytic gradient, or, when <paramref name="valueOnly"/> is given (the gradient being itself

@@ -75,17 +75,18 @@ public sealed class ParetoNbdModel : ITransactionModel
 
     /// <summary>
     /// The fit with the analytic gradient (standard errors from differences of it), or with the central-difference gradient
-    /// and a four-point Hessian of the values as before the analytic gradient existed (kept as the benchmark baseline).
+    /// and a four-point Hessian of the values as before the analytic gradient existed (kept as the benchmark baseline);
+    /// <paramref name="maxDegreeOfParallelism"/> bounds the workers (-1: no bound), which do not change the result.
     /// </summary>
-    internal static bool TryFit(CompressedRfmSummary data, ModelFitOptions options, bool analyticGradient, out ParetoNbdFit fit)
+    internal static bool TryFit(CompressedRfmSummary data, ModelFitOptions options, bool analyticGradient, out ParetoNbdFit fit, int maxDegreeOfParallelism = -1)
     {
         Preconditions.CheckNotNull(data);
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
         var keys = HistoryKeys.Of(data);
-        Func<double[], double> value = theta => LogLikelihood(data, keys, theta, []);
+        Func<double[], double> value = theta => LogLikelihood(data, keys, theta, [], maxDegreeOfParallelism);
         LogLikelihoodWithGradient objective = analyticGradient
-            ? (theta, gradient) => LogLikelihood(data, keys, theta, gradient)
+            ? (theta, gradient) => LogLikelihood(data, keys, theta, gradient, maxDegreeOfParallelism)
             : MaximumLikelihood.WithCentralDifferences(value);
         var result = LogParameterFit.Run(objective, analyticGradient ? null : value, StartingPoint(data), data.TotalWeight, options, Names);
         var v = result.Values;
@@ -101,12 +102,15 @@ public sealed class ParetoNbdModel : ITransactionModel
     {
         Preconditions.CheckNotNull(data);
         var p = Parameters;
-        return LogLikelihood(data, HistoryKeys.Of(data), [Math.Log(p.R), Math.Log(p.Alpha), Math.Log(p.S), Math.Log(p.Beta)], []);
+        return LogLikelihood(data, HistoryKeys.Of(data), [Math.Log(p.R), Math.Log(p.Alpha), Math.Log(p.S), Math.Log(p.Beta)], [], -1);
     }
 
-    /// <summary>The weighted log-likelihood at log-parameters (ln r, ln alpha, ln s, ln beta) and its analytic gradient with respect to them.</summary>
-    internal static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient)
-        => LogLikelihood(data, HistoryKeys.Of(data), theta, gradient);
+    /// <summary>
+    /// The weighted log-likelihood at log-parameters (ln r, ln alpha, ln s, ln beta) and its analytic gradient with respect
+    /// to them, with at most <paramref name="maxDegreeOfParallelism"/> workers (-1: no bound).
+    /// </summary>
+    internal static double LogLikelihood(CompressedRfmSummary data, ReadOnlySpan<double> theta, Span<double> gradient, int maxDegreeOfParallelism = -1)
+        => LogLikelihood(data, HistoryKeys.Of(data), theta, gradient, maxDegreeOfParallelism);
 
     /// <summary>The log-likelihood of one customer history (FHL note).</summary>
     /// <param name="x">Frequency: repeat transactions; at least 0.</param>
@@ -266,11 +270,11 @@ public sealed class ParetoNbdModel : ITransactionModel
     /// <summary>
     /// The weighted log-likelihood at log-parameters; when <paramref name="gradient"/> is not empty, also its gradient with
     /// respect to the log-parameters, from the derivatives of ln F (<see cref="LogF(double, double, double, double, int, double, Span{double})"/>)
-    /// and of the terms around it: d/dr of the constant is psi(r+x) - psi(r) + ln alpha, of the alive term -ln(alpha+T);
-    /// d ln A0 = (d ln F(t_x) - e^D d ln F(T)) / (1 - e^D) with D = ln F(T) - ln F(t_x) &lt; 0; the two bracket terms are
-    /// weighted by their shares of the bracket.
+    /// and of the terms around it (<see cref="SumRows"/>). ln F of each distinct (x, t) is computed once, each into its own
+    /// slot; the rows are then summed in fixed chunks (<see cref="LogParameterFit.SumInChunks"/>), so the result does not depend on
+    /// the number of workers.
     /// </summary>
-    private static double LogLikelihood(CompressedRfmSummary data, HistoryKeys keys, ReadOnlySpan<double> theta, Span<double> gradient)
+    private static double LogLikelihood(CompressedRfmSummary data, HistoryKeys keys, ReadOnlySpan<double> theta, Span<double> gradient, int maxDegreeOfParallelism)
     {
         bool withGradient = !gradient.IsEmpty;
         if (withGradient)
@@ -284,7 +288,7 @@ public sealed class ParetoNbdModel : ITransactionModel
         }
         var logF = new double[keys.X.Length];
         var dLogF = withGradient ? new double[4 * keys.X.Length] : [];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         if (withGradient)
         {
             Parallel.For(0, logF.Length, parallel, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k], dLogF.AsSpan(4 * k, 4)));
@@ -293,12 +297,36 @@ public sealed class ParetoNbdModel : ITransactionModel
         {
             Parallel.For(0, logF.Length, parallel, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k]));
         }
+        Span<double> sums = stackalloc double[5];
+        LogParameterFit.SumInChunks(data.Count, 5, maxDegreeOfParallelism, (start, end, chunkSums) => SumRows(data, keys, r, alpha, s, beta, logF, dLogF, start, end, chunkSums), sums);
+        double total = sums[0], gR = sums[1], gAlpha = sums[2], gS = sums[3], gBeta = sums[4];
+        if (withGradient)
+        {
+            // Chain rule to the log-parameters: d/d ln(theta) = theta d/d theta.
+            gradient[0] = gR * r;
+            gradient[1] = gAlpha * alpha;
+            gradient[2] = gS * s;
+            gradient[3] = gBeta * beta;
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// The weighted log-likelihood of the rows [<paramref name="start"/>, <paramref name="end"/>) and, when <paramref name="dLogF"/> is not empty, its gradient
+    /// with respect to (r, alpha, s, beta), into <paramref name="sums"/> (value, then the four derivatives). d/dr of the
+    /// constant is psi(r+x) - psi(r) + ln alpha, of the alive term -ln(alpha+T); d ln A0 = (d ln F(t_x) - e^D d ln F(T)) /
+    /// (1 - e^D) with D = ln F(T) - ln F(t_x) &lt; 0; the two bracket terms are weighted by their shares of the bracket.
+    /// </summary>
+    private static void SumRows(CompressedRfmSummary data, HistoryKeys keys, double r, double alpha, double s, double beta, double[] logF, double[] dLogF, int start, int end, Span<double> sums)
+    {
+        bool withGradient = dLogF.Length > 0;
         double total = 0, gR = 0, gAlpha = 0, gS = 0, gBeta = 0;
         double logAlpha = Math.Log(alpha), logBeta = Math.Log(beta);
-        // Rows come ordered by x (CompressedRfmSummary), so the gamma-function constant changes only with x.
+        // Rows come ordered by x (CompressedRfmSummary), so the gamma-function constant changes only with x; each chunk
+        // computes it afresh for its first row.
         int lastX = -1;
         double constant = 0, digammaDifference = 0;
-        for (int i = 0; i < data.Count; i++)
+        for (int i = start; i < end; i++)
         {
             int x = data.Frequency[i];
             if (x != lastX)
@@ -348,15 +376,11 @@ public sealed class ParetoNbdModel : ITransactionModel
             gS += w * dS;
             gBeta += w * dBeta;
         }
-        if (withGradient)
-        {
-            // Chain rule to the log-parameters: d/d ln(theta) = theta d/d theta.
-            gradient[0] = gR * r;
-            gradient[1] = gAlpha * alpha;
-            gradient[2] = gS * s;
-            gradient[3] = gBeta * beta;
-        }
-        return total;
+        sums[0] = total;
+        sums[1] = gR;
+        sums[2] = gAlpha;
+        sums[3] = gS;
+        sums[4] = gBeta;
     }
 
     private static double LogConstant(double r, double alpha, double s, double beta, int x)
