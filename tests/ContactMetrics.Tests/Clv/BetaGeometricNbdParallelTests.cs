@@ -40,11 +40,7 @@ public class BetaGeometricNbdParallelTests
         var data = LargeRfmSample.Rows.Value;
         var theta = Thetas[0];
         var model = new BetaGeometricNbdModel(new BgNbdParameters(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3])));
-        double expected = 0;
-        for (int i = 0; i < data.Count; i++)
-        {
-            expected += data.Weight[i] * model.LogLikelihood(data.Frequency[i], data.Recency[i], data.Age[i]);
-        }
+        double expected = LargeRfmSample.WeightedRowSum(model.LogLikelihood);
         BetaGeometricNbdModel.LogLikelihood(data, theta, [], 4).Should().BeApproximately(expected, 1e-11 * Math.Abs(expected));
     }
 
