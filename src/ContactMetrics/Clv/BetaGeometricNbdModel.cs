@@ -105,7 +105,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
     {
         RfmSummary.CheckRow("history", x, recency, age, 0);
         var p = Parameters;
-        return RowLogLikelihood(p.R, p.Alpha, p.A, p.B, x, recency, age, default);
+        return RowLogLikelihood(p.R, p.Alpha, p.A, p.B, x, recency, age);
     }
 
     /// <summary>
@@ -355,29 +355,18 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         sums[4] = d3;
     }
 
-    /// <summary>FHL eq. 6 in log space; fills the gradient with respect to (r, alpha, a, b) when a span is given.</summary>
-    private static double RowLogLikelihood(double r, double alpha, double a, double b, int x, double recency, double age, Span<double> gradient)
+    /// <summary>FHL eq. 6 in log space for one history (the fit sums the rows, with the gradient, in <see cref="SumRows"/>).</summary>
+    private static double RowLogLikelihood(double r, double alpha, double a, double b, int x, double recency, double age)
     {
         double logAlphaT = Math.Log(alpha + age);
         double ll = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + r * Math.Log(alpha)
             + SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(b) + SpecialFunctions.GammaLn(a + b) - SpecialFunctions.GammaLn(a + b + x)
             - (r + x) * logAlphaT;
-        double share = 0, logRatio = 0;
         if (x > 0)
         {
-            logRatio = logAlphaT - Math.Log(alpha + recency);
+            double logRatio = logAlphaT - Math.Log(alpha + recency);
             double d = Math.Log(a) - Math.Log(b + x - 1) + (r + x) * logRatio;
             ll += LogSpace.Log1pExp(d);
-            share = LogSpace.Logistic(d);
-        }
-        if (!gradient.IsEmpty)
-        {
-            double psiAbx = SpecialFunctions.DiGamma(a + b + x);
-            double psiAb = SpecialFunctions.DiGamma(a + b);
-            gradient[0] = SpecialFunctions.DiGamma(r + x) - SpecialFunctions.DiGamma(r) + Math.Log(alpha) - logAlphaT + share * logRatio;
-            gradient[1] = r / alpha - (r + x) / (alpha + age) + (x > 0 ? share * (r + x) * (1 / (alpha + age) - 1 / (alpha + recency)) : 0);
-            gradient[2] = psiAb - psiAbx + (x > 0 ? share / a : 0);
-            gradient[3] = SpecialFunctions.DiGamma(b + x) - SpecialFunctions.DiGamma(b) + psiAb - psiAbx - (x > 0 ? share / (b + x - 1) : 0);
         }
         return ll;
     }
