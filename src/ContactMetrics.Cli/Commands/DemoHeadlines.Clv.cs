@@ -12,23 +12,36 @@ internal static partial class DemoHeadlines
     private const double ClvAnnualDiscountRate = 0.10;
     private const int ClvQuarters = 12;
 
+    /// <summary>The weekly RFM summary at the end of the run, its weighted unique rows and the BG/NBD and Gamma-Gamma fits on them.</summary>
+    private sealed record ClvFits(RfmSummary Summary, CompressedRfmSummary Rows, BgNbdFit Transactions, GammaGammaFit Spend);
+
+    /// <summary>Fits the CLV models to the simulated purchases; <see langword="null"/> when there are too few repeat purchases.</summary>
+    private static ClvFits? FitClv(SimulatedContactCenter center)
+    {
+        var options = center.Options;
+        var summary = RfmSummaryBuilder.Build(center.Purchases, new RfmSummaryOptions(options.EndDate) { TimeZone = options.TimeZone });
+        var rows = summary.Compress();
+        return summary.Count == 0 || !summary.Frequency.Any(x => x > 0)
+            || !BetaGeometricNbdModel.TryFit(rows, out var transactions) || !GammaGammaModel.TryFit(summary, out var spend)
+            ? null
+            : new ClvFits(summary, rows, transactions, spend);
+    }
+
     /// <summary>
     /// The CLV headline: BG/NBD and Gamma-Gamma fitted to the simulated purchases (weekly RFM summary at the end of the
     /// run, BG/NBD on the weighted unique rows), fitted against planted parameters, and every customer's 3-year CLV
     /// (30% margin, 10% a year, quarterly cash flows) as money, mean and total.
     /// </summary>
-    static partial void Clv(CommandOutput output, SimulatedContactCenter center)
+    static partial void Clv(CommandOutput output, SimulatedContactCenter center, ClvFits? fits)
     {
         var section = output.Add("clv", "Customer lifetime value (BG/NBD x Gamma-Gamma, 3 years)");
-        var options = center.Options;
-        var summary = RfmSummaryBuilder.Build(center.Purchases, new RfmSummaryOptions(options.EndDate) { TimeZone = options.TimeZone });
-        var rows = summary.Compress();
-        if (summary.Count == 0 || !summary.Frequency.Any(x => x > 0)
-            || !BetaGeometricNbdModel.TryFit(rows, out var transactions) || !GammaGammaModel.TryFit(summary, out var spend))
+        if (fits is null)
         {
             section.Note = "Too few repeat purchases to fit the CLV models.";
             return;
         }
+        var options = center.Options;
+        var (summary, rows, transactions, spend) = fits;
         // Quarterly cash-flow periods (13 weeks), discounted at the end of each quarter.
         var horizon = new ValuationHorizon(ClvQuarters, ValuationHorizon.RateForPeriod(ClvAnnualDiscountRate, 7 * 13)) { PeriodLength = 13 };
         var values = new BgNbdGammaGammaValueModel(transactions.Model, spend.Model, ClvMargin).CustomerValues(summary, horizon);

@@ -17,7 +17,7 @@ internal static partial class DemoHeadlines
     /// Kaplan-Meier, the board-friendly view), the hazard ratio of an unresolved contact (time-varying Cox on the exact
     /// churn instants, the estimator that recovers the planted ratio), and customers kept x a value per customer.
     /// </summary>
-    static partial void Retention(CommandOutput output, SimulatedContactCenter center)
+    static partial void Retention(CommandOutput output, SimulatedContactCenter center, ClvFits? fits)
     {
         var section = output.Add("retentionUplift", "Retention: first contact resolved vs not (1 year)");
         RetentionUpliftResult uplift;
@@ -33,7 +33,7 @@ internal static partial class DemoHeadlines
         var c = uplift.Comparison;
         var planted = center.Options.Churn.UnresolvedHazardRatio;
         var timeVarying = UnresolvedHazardRatio(center);
-        var (valuePerCustomer, valueSource) = ValuePerCustomer(center);
+        var (valuePerCustomer, valueSource) = ValuePerCustomer(center, fits);
         var value = RetentionUpliftValue.Of(c, valuePerCustomer, valueSource);
 
         section.Note = string.Create(CultureInfo.InvariantCulture,
@@ -102,22 +102,22 @@ internal static partial class DemoHeadlines
 
     /// <summary>
     /// The mean 3-year CLV (BG/NBD x Gamma-Gamma on weekly RFM, 30% margin, 10% a year discount) of the simulated
-    /// customers; a stated 250 in the center's currency when the models cannot be fitted.
+    /// customers, valued with the CLV headline's fits and assumptions; a stated 250 in the center's currency when the
+    /// models cannot be fitted.
     /// </summary>
-    private static (Money Value, string Source) ValuePerCustomer(SimulatedContactCenter center)
+    private static (Money Value, string Source) ValuePerCustomer(SimulatedContactCenter center, ClvFits? fits)
     {
-        const double Margin = 0.3;
         var fallback = (new Money(250m, center.Options.Currency), "a stated 250 per customer (the CLV models could not be fitted)");
+        if (fits is null)
+        {
+            return fallback;
+        }
         try
         {
-            var summary = RfmSummaryBuilder.Build(center.Purchases, new RfmSummaryOptions(center.Options.EndDate) { TimeZone = center.Options.TimeZone });
-            if (!BetaGeometricNbdModel.TryFit(summary.Compress(), out var transactions) || !GammaGammaModel.TryFit(summary, out var spend))
-            {
-                return fallback;
-            }
-            var model = new BgNbdGammaGammaValueModel(transactions.Model, spend.Model, Margin);
+            var summary = fits.Summary;
+            var model = new BgNbdGammaGammaValueModel(fits.Transactions.Model, fits.Spend.Model, ClvMargin);
             // Quarterly cash-flow periods keep the 3-year valuation of every customer cheap.
-            var horizon = new ValuationHorizon(12, ValuationHorizon.RateForPeriod(0.10, 7 * 13)) { PeriodLength = 13 };
+            var horizon = new ValuationHorizon(ClvQuarters, ValuationHorizon.RateForPeriod(ClvAnnualDiscountRate, 7 * 13)) { PeriodLength = 13 };
             var active = ActiveSample(summary, center.Customers);
             if (active.Count == 0)
             {

@@ -12,16 +12,18 @@ internal static partial class DemoHeadlines
 {
     public static void AddAll(CommandOutput output, SimulatedContactCenter center)
     {
-        Clv(output, center);
-        Retention(output, center);
+        // The CLV and retention headlines value customers with the same fits; fit once.
+        var clvFits = FitClv(center);
+        Clv(output, center, clvFits);
+        Retention(output, center, clvFits);
         CostToServe(output, center);
         Attribution(output, center);
         BusinessCase(output, center);
     }
 
-    static partial void Clv(CommandOutput output, SimulatedContactCenter center);
+    static partial void Clv(CommandOutput output, SimulatedContactCenter center, ClvFits? fits);
 
-    static partial void Retention(CommandOutput output, SimulatedContactCenter center);
+    static partial void Retention(CommandOutput output, SimulatedContactCenter center, ClvFits? fits);
 
     static partial void CostToServe(CommandOutput output, SimulatedContactCenter center);
 
