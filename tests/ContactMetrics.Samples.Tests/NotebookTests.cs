@@ -104,6 +104,7 @@ public sealed class NotebookTests
         var run = Run("retention");
 
         Match(run.Out, @"^Difference ([\d.]+)% \[([\d.]+)%, ")[2].Number().Should().BeGreaterThan(0);
+        // 13.51 EUR: the value per customer the notebook states (docs/notebooks/retention.ipynb, the demo's mean 3-year CLV).
         run.Out.Should().Contain("Customers kept").And.Contain("value = customers kept x 13.51 EUR per customer");
         // Fader & Hardie (2007), "regular" cohort: alpha = 0.704, beta = 1.182; observed survival 631/1000 in year 1.
         run.Out.Should().Contain("sBG: alpha 0.704, beta 1.182").And.Contain("(observed 0.631)");

@@ -12,6 +12,7 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
+    /// <summary>The <c>report</c> command, writing its messages to <paramref name="console"/>.</summary>
     public static Command Create(CliConsole console)
     {
         var data = new Option<string>("--data") { Description = "Folder with customers.csv, interactions.csv, purchases.csv, touchpoints.csv and conversions.csv.", HelpName = "DIR", Required = true };

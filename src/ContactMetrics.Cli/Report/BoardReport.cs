@@ -150,7 +150,14 @@ internal sealed record ClvSummary(
     public decimal Mean => Values.Length == 0 ? 0m : Values.Sum() / Values.Length;
 
     /// <summary>The median value.</summary>
-    public decimal Median => Values.Length == 0 ? 0m : Values.Length % 2 == 1 ? Values[Values.Length / 2] : (Values[Values.Length / 2 - 1] + Values[Values.Length / 2]) / 2;
+    public decimal Median => MedianOf(Values);
+
+    /// <summary>The median of values in ascending order: the middle one, or the mean of the two middle ones (0 when there are none).</summary>
+    internal static decimal MedianOf(IReadOnlyList<decimal> ascending)
+    {
+        int n = ascending.Count;
+        return n == 0 ? 0m : n % 2 == 1 ? ascending[n / 2] : (ascending[n / 2 - 1] + ascending[n / 2]) / 2;
+    }
 
     /// <summary>The share of the total value held by the most valuable 10% of the valued customers (0 when the total is not positive).</summary>
     public double TopDecileShare

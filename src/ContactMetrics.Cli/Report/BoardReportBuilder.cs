@@ -63,6 +63,8 @@ internal static class BoardReportBuilder
     /// <summary>Channels answered live from a queue, where a service level target applies (email is asynchronous; self-service has no queue).</summary>
     private static readonly Channel[] LiveChannels = [Channel.Phone, Channel.Chat, Channel.Messaging, Channel.Social];
 
+    /// <summary>Every section of the report; a section the tables cannot support is left out and named in <see cref="BoardReport.Gaps"/>.</summary>
+    /// <exception cref="CliInputException">No interactions, or money in more than one currency (purchases, conversions, rates).</exception>
     public static BoardReport Build(ReportInputs inputs, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -309,8 +311,8 @@ internal static class BoardReportBuilder
             .Select(g =>
             {
                 var sorted = g.Select(r => r.Value).Order().ToArray();
-                decimal median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-                return new SegmentValue(g.Key, sorted.Length, sorted.Sum() / sorted.Length, median, sorted.Sum());
+                decimal total = sorted.Sum();
+                return new SegmentValue(g.Key, sorted.Length, total / sorted.Length, ClvSummary.MedianOf(sorted), total);
             })
             .ToImmutableArray();
         return new ClvSummary(rows.Select(r => r.Value).Order().ToImmutableArray(), active, segments,

@@ -15,6 +15,7 @@ internal static class HtmlReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The report as one self-contained HTML page (styles and SVG charts inline; nothing is fetched).</summary>
     public static string Render(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -419,14 +420,17 @@ internal static class HtmlReport
         _ => "interval",
     };
 
+    /// <summary>HTML-encodes <paramref name="text"/> for an element's content or a quoted attribute.</summary>
     internal static string E(string text) => WebUtility.HtmlEncode(text);
 
     private static string Cap(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
+    /// <summary>A fraction as a whole percentage, e.g. 0.714 as "71%".</summary>
     internal static string Percent(double fraction) => (100 * fraction).ToString("0", Invariant) + "%";
 
     private static string Points(double fraction) => (100 * fraction).ToString("+0.0;-0.0;0.0", Invariant) + " points";
 
+    /// <summary>An amount as a board reads it: the currency's symbol where it has one (else the code after the number), whole units from 100, millions as "2.45M", cents below 100.</summary>
     internal static string Money(double amount, Currency currency)
     {
         string symbol = currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" };

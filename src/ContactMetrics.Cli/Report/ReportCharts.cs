@@ -13,7 +13,10 @@ namespace ContactMetrics.Cli.Report;
 /// </summary>
 internal static partial class ReportCharts
 {
+    /// <summary>The default chart width in SVG user units.</summary>
     public const double Width = 720;
+
+    /// <summary>The default chart height in SVG user units.</summary>
     public const double Height = 300;
 
     /// <summary>Okabe-Ito colours: distinguishable with colour-blindness and in greyscale print.</summary>

@@ -7,6 +7,7 @@ namespace ContactMetrics.Cli.Tests.Report;
 /// </summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
+    /// <summary>Skips the test when the browser is missing, unless on CI.</summary>
     public ChromiumFactAttribute()
     {
         if (!File.Exists(Path) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))

@@ -14,7 +14,6 @@ public class DemoReportTests
         run.Out.Should().Contain("Board report").And.Contain(path);
         string html = File.ReadAllText(path);
         html.Should().Contain("<svg id=\"chart-retention\"").And.Contain("calendar Europe/Amsterdam", "the demo's report follows the simulation's calendar");
-
     }
 
     [Fact]
