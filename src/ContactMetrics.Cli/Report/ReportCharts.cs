@@ -118,7 +118,7 @@ internal static partial class ReportCharts
         return model;
     }
 
-    /// <summary>One curve through (x, y) points, with a dotted zero line when the values cross zero.</summary>
+    /// <summary>One curve through (x, y) points, with a dotted zero line when any value is not zero (so the curve is read against zero, as the whale curve is).</summary>
     public static PlotModel Curve(string name, IReadOnlyList<DataPoint> points, string xFormat, string xTitle, string yFormat, string yTitle)
     {
         var model = NewModel(false);
