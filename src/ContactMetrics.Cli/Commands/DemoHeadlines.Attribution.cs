@@ -97,23 +97,14 @@ internal static partial class DemoHeadlines
             var journeys = JourneyBuilder.Build(center.Touchpoints, center.Conversions, center.Interactions, journeyOptions);
             var paths = JourneyBuilder.Summarize(journeys);
             var isService = paths.Channels.Select(c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal)).ToArray();
-            double assisted = 0, assistedValue = 0, converted = 0, journeysWith = 0;
+            var (assisted, assistedValue) = AssistMetrics.AssistedByGroup(paths, c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal));
+            double converted = 0, journeysWith = 0;
             for (int p = 0; p < paths.Count; p++)
             {
-                var path = paths.Path(p);
-                bool any = false, assists = false;
-                for (int i = 0; i < path.Length; i++)
+                bool any = false;
+                foreach (int c in paths.Path(p))
                 {
-                    if (isService[path[i]])
-                    {
-                        any = true;
-                        assists |= i < path.Length - 1;
-                    }
-                }
-                if (assists)
-                {
-                    assisted += paths.Conversions[p];
-                    assistedValue += paths.Values[p];
+                    any |= isService[c];
                 }
                 if (any)
                 {

@@ -252,21 +252,7 @@ internal static class BoardReportBuilder
         var last = new LastTouchAttribution().Attribute(paths);
         var assists = AssistMetrics.Compute(paths);
         var isService = paths.Channels.Select(c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal)).ToArray();
-        double assisted = 0, assistedValue = 0;
-        for (int p = 0; p < paths.Count; p++)
-        {
-            var path = paths.Path(p);
-            bool serviceBeforeLast = false;
-            for (int i = 0; i < path.Length - 1; i++)
-            {
-                serviceBeforeLast |= isService[path[i]];
-            }
-            if (serviceBeforeLast)
-            {
-                assisted += paths.Conversions[p];
-                assistedValue += paths.Values[p];
-            }
-        }
+        var (assisted, assistedValue) = AssistMetrics.AssistedByGroup(paths, c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal));
         var channels = Enumerable.Range(0, paths.Channels.Length)
             .Select(c => new ChannelCredit(paths.Channels[c], isService[c], markov.Conversions[c], last.Conversions[c],
                 assists.Channels[c].AssistedConversions, markov.Value[c]))

@@ -69,6 +69,37 @@ public static class AssistMetrics
     }
 
     /// <summary>
+    /// Conversions (and their value) that a group of channels assisted: those whose path has a channel of the group
+    /// other than as the last touch, each conversion counted once however many of the group's channels it has. Summing
+    /// <see cref="Compute"/>'s per-channel assists over the group would count a conversion once per channel instead.
+    /// </summary>
+    /// <param name="paths">The path summary.</param>
+    /// <param name="inGroup">Whether a channel name belongs to the group (e.g. starts with <c>service:</c>).</param>
+    /// <returns>The assisted conversions and their value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> or <paramref name="inGroup"/> is null.</exception>
+    public static (double Conversions, double Value) AssistedByGroup(PathSummary paths, Func<string, bool> inGroup)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(inGroup);
+        var member = paths.Channels.Select(inGroup).ToArray();
+        double conversions = 0, value = 0;
+        for (int p = 0; p < paths.Count; p++)
+        {
+            var path = paths.Path(p);
+            for (int i = 0; i < path.Length - 1; i++)
+            {
+                if (member[path[i]])
+                {
+                    conversions += paths.Conversions[p];
+                    value += paths.Values[p];
+                    break;
+                }
+            }
+        }
+        return (conversions, value);
+    }
+
+    /// <summary>
     /// Time lag: conversions by whole days (rounded down) from the first touch of their journey to the conversion,
     /// as in Google Analytics' "Time Lag" report. Non-converting journeys are skipped.
     /// </summary>

@@ -245,21 +245,7 @@ public static class BusinessCaseMeasurement
         var yearConversions = conversions.Where(c => c.OccurredAt >= start && c.OccurredAt < end).ToList();
         var journeys = JourneyBuilder.Build(touchpoints, yearConversions, interactions, new JourneyOptions { Lookback = options.JourneyLookback });
         var paths = JourneyBuilder.Summarize(journeys);
-        var isService = paths.Channels.Select(c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal)).ToArray();
-        double assisted = 0, assistedValue = 0;
-        for (int p = 0; p < paths.Count; p++)
-        {
-            var path = paths.Path(p);
-            for (int i = 0; i < path.Length - 1; i++)
-            {
-                if (isService[path[i]])
-                {
-                    assisted += paths.Conversions[p];
-                    assistedValue += paths.Values[p];
-                    break;
-                }
-            }
-        }
+        var (assisted, assistedValue) = AssistMetrics.AssistedByGroup(paths, c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal));
         var source = InputSource.Measured(
             string.Create(CultureInfo.InvariantCulture, $"conversions in the last 365 days with a service contact before the last touch of their journey ({options.JourneyLookback.TotalDays:0}-day lookback), of {paths.TotalConversions:N0}"),
             "journeys (JourneyBuilder); assist = service touch not last", (long)paths.TotalConversions);

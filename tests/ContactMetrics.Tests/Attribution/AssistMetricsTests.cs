@@ -29,6 +29,28 @@ public class AssistMetricsTests
     }
 
     [Fact]
+    public void AssistedByGroup_TwoGroupChannelsInOnePath_CountsTheConversionOnce()
+    {
+        // Group {a, b}, by hand on Sample: "a > b > a > c" has a and b before the last touch -> 2 conversions, 20, once;
+        // "b > a" has b before the last touch -> 1 conversion, 5; "a" converts nothing. Total 3 conversions, 25.
+        // Summing Compute's per-channel assists would give a 2 + b 3 = 5 conversions instead.
+        var (conversions, value) = AssistMetrics.AssistedByGroup(Sample, c => c is "a" or "b");
+
+        conversions.Should().Be(3);
+        value.Should().Be(25);
+    }
+
+    [Fact]
+    public void AssistedByGroup_ChannelOnlyAsLastTouch_IsNotAnAssist()
+    {
+        // Group {c}: c is only ever the last touch ("a > b > a > c"), so it assists nothing.
+        var (conversions, value) = AssistMetrics.AssistedByGroup(Sample, c => c == "c");
+
+        conversions.Should().Be(0);
+        value.Should().Be(0);
+    }
+
+    [Fact]
     public void Compute_PerOccurrence_CountsEveryTouchBeforeTheLast()
     {
         var report = AssistMetrics.Compute(Sample, AssistCounting.PerOccurrence);
