@@ -105,6 +105,7 @@ public sealed class GammaGammaModel
         Preconditions.CheckNotNull(options);
         var rows = Compress(summary);
         Preconditions.CheckArgument(rows.Customers > 0, nameof(summary), "The Gamma-Gamma model needs customers with at least one repeat transaction and a positive monetary value; there are none.");
+        ContactMetricsTelemetry.ModelFitted(ModelName);
         LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(rows, theta, gradient);
         double meanSpend = 0;
         for (int i = 0; i < rows.Weight.Length; i++)

@@ -72,6 +72,7 @@ public sealed class ModifiedBetaGeometricNbdModel : ITransactionModel
         Preconditions.CheckNotNull(data);
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
+        ContactMetricsTelemetry.ModelFitted(ModelName);
         LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(data, theta, gradient);
         double alpha = Math.Max(data.Age.Sum(), 1e-3) / Math.Max(data.Frequency.Sum(), 1e-3);
         var result = LogParameterFit.Run(objective, null, [0.0, Math.Log(alpha), 0.0, 0.0], data.TotalWeight, options, Names);

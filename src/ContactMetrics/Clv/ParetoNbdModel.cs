@@ -83,6 +83,7 @@ public sealed class ParetoNbdModel : ITransactionModel
         Preconditions.CheckNotNull(data);
         Preconditions.CheckNotNull(options);
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
+        ContactMetricsTelemetry.ModelFitted(ModelName);
         var keys = HistoryKeys.Of(data);
         Func<double[], double> value = theta => LogLikelihood(data, keys, theta, [], maxDegreeOfParallelism);
         LogLikelihoodWithGradient objective = analyticGradient

@@ -1,4 +1,5 @@
 using ContactMetrics.Domain;
+using ContactMetrics.Numerics;
 using NodaTime;
 
 namespace ContactMetrics.Kpis;
@@ -23,6 +24,7 @@ public sealed class InteractionTable
 
     private InteractionTable(Builder b)
     {
+        ContactMetricsTelemetry.TableBuilt();
         Count = b.Count;
         Customer = Trim(b.CustomerCol, Count);
         Agent = Trim(b.AgentCol, Count);

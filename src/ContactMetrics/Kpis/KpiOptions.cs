@@ -82,6 +82,11 @@ public sealed record RepeatContactOptions
 
     /// <summary>Which channels a repeat may come on.</summary>
     public RepeatChannelScope Scope { get; }
+
+    /// <summary>The definition in words, e.g. <c>a later inbound contact of the same customer on the same reason within 7 days, any channel</c>.</summary>
+    /// <returns>The description.</returns>
+    public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"a later inbound contact of the same customer{(SameReason ? " on the same reason" : "")} within {Window.TotalDays:0.##} days, {(Scope == RepeatChannelScope.SameChannel ? "same channel" : "any channel")}");
 }
 
 /// <summary>

@@ -7,7 +7,17 @@ namespace ContactMetrics.Kpis;
 /// <param name="Dimensions">The dimensions; <see cref="KpiDimensions.None"/> for one row overall.</param>
 /// <param name="Bucket">The time bucket; <see cref="TimeBucket.None"/> for none.</param>
 /// <param name="TimeZone">The zone whose local time the buckets follow; required when <paramref name="Bucket"/> is set.</param>
-public sealed record KpiGrouping(KpiDimensions Dimensions = KpiDimensions.None, TimeBucket Bucket = TimeBucket.None, DateTimeZone? TimeZone = null);
+public sealed record KpiGrouping(KpiDimensions Dimensions = KpiDimensions.None, TimeBucket Bucket = TimeBucket.None, DateTimeZone? TimeZone = null)
+{
+    /// <summary>
+    /// Only contacts that arrived in [<see cref="ArrivedFrom"/>, <see cref="ArrivedBefore"/>) are counted; unbounded when null.
+    /// Repeat contacts (for FCR) are still looked for in the whole table, so a contact just before the end keeps its repeat.
+    /// </summary>
+    public Instant? ArrivedFrom { get; init; }
+
+    /// <summary>The end (exclusive) of the arrivals counted; unbounded when null. See <see cref="ArrivedFrom"/>.</summary>
+    public Instant? ArrivedBefore { get; init; }
+}
 
 /// <summary>
 /// Computes every KPI for the groups of an <see cref="InteractionTable"/>: the library's hot path.
@@ -56,7 +66,7 @@ public static class KpiRollup
         }
 
         var bucketer = grouping.Bucket == TimeBucket.None ? null : new TimeBucketer(grouping.TimeZone!, grouping.Bucket, table.MinArrivedMs, table.MaxArrivedMs);
-        var keys = new KeyLayout(table, grouping.Dimensions, bucketer);
+        var keys = new KeyLayout(table, grouping, bucketer);
         var flags = table.RepeatFlags(options.Repeat, degree);
 
         int workers = table.Count < MinRowsPerPartition ? 1 : degree;
@@ -108,6 +118,10 @@ public static class KpiRollup
         var csat = t.Csat;
         var nps = t.Nps;
         var ces = t.Ces;
+        var arrived = t.ArrivedMs;
+        var grouping = keys.Grouping;
+        long fromMs = grouping.ArrivedFrom?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        long beforeMs = grouping.ArrivedBefore?.ToUnixTimeMilliseconds() ?? long.MaxValue;
         Span<long> blockKeys = stackalloc long[BlockSize];
         if (partial.IsDense && keys.Space > SmallKeySpace)
         {
@@ -145,6 +159,10 @@ public static class KpiRollup
                     continue;
                 }
                 int i = blockStart + j;
+                if (arrived[i] < fromMs || arrived[i] >= beforeMs)
+                {
+                    continue;
+                }
                 AccumulateRow(partial.SlotsFor(key), i, thresholdMs, shortMs, talk, hold, acw, channel, direction, answered, queueMs,
                     talkMs, holdMs, acwMs, resolved, transfers, csat, nps, ces, flags);
             }
@@ -394,8 +412,10 @@ public static class KpiRollup
         private readonly (int[]? Codes, long Radix, KpiDimensions Dimension)[] _parts;
         private readonly long _bucketRadix;
 
-        public KeyLayout(InteractionTable t, KpiDimensions dims, TimeBucketer? bucketer)
+        public KeyLayout(InteractionTable t, KpiGrouping grouping, TimeBucketer? bucketer)
         {
+            Grouping = grouping;
+            var dims = grouping.Dimensions;
             var parts = new List<(int[]?, long, KpiDimensions)>();
             // Codes are shifted by one so that "missing" (-1) becomes 0.
             if (dims.HasFlag(KpiDimensions.Agent)) { parts.Add((t.Agent, t.Agents.Count + 1, KpiDimensions.Agent)); }
@@ -423,6 +443,9 @@ public static class KpiRollup
         }
 
         public long Space { get; }
+
+        /// <summary>The grouping this layout keys, with its arrival range.</summary>
+        public KpiGrouping Grouping { get; }
 
         private InteractionTable Table { get; }
 

@@ -1,0 +1,182 @@
+using ContactMetrics.CostToServe;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using NodaTime;
+
+namespace ContactMetrics.Valuation;
+
+/// <summary>
+/// The choices of a <see cref="ContactCenterAnalysis"/>: KPI definitions, windows, the value assumptions (margin,
+/// discount rate, CLV horizon), the cost rates and the business case's assumed KPI change. Each figure of the analysis
+/// uses these and only these, so one option has one value everywhere. Immutable.
+/// </summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>The defaults (documented on each property).</summary>
+    public static AnalysisOptions Default { get; } = new();
+
+    /// <summary>The KPI definitions (service level, AHT components, FCR by repeat contacts and its window, CSAT box); <see cref="KpiOptions.Default"/> by default.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public KpiOptions Kpis { get; init => field = value ?? throw new ArgumentNullException(nameof(Kpis)); } = KpiOptions.Default;
+
+    /// <summary>The bucket of the KPI trends (month by default; week for short periods).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is <see cref="TimeBucket.None"/> or undefined.</exception>
+    public TimeBucket TrendBucket
+    {
+        get;
+        init => field = value != TimeBucket.None && Enum.IsDefined(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(TrendBucket), value, "The KPI trends need a time bucket (month, week, day ...).");
+    } = TimeBucket.Month;
+
+    /// <summary>How long before a conversion a touch (marketing or service) counts in its journey; 30 days by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public Duration JourneyLookback { get; init => field = Positive(value, nameof(JourneyLookback)); } = Duration.FromDays(30);
+
+    /// <summary>The horizon at which retention after a resolved and an unresolved first contact is compared; 365 days by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public Duration RetentionHorizon { get; init => field = Positive(value, nameof(RetentionHorizon)); } = Duration.FromDays(365);
+
+    /// <summary>The margin on revenue (purchases and conversion values); 0.3 by default, an assumption every figure that uses it states.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside (0, 1].</exception>
+    public double Margin { get; init => field = Preconditions.CheckInRange(value, double.Epsilon, 1, nameof(Margin)); } = 0.3;
+
+    /// <summary>The annual discount rate of the CLV; 0.10 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
+    public double AnnualDiscountRate { get; init => field = Preconditions.CheckNonNegative(value, nameof(AnnualDiscountRate)); } = 0.10;
+
+    /// <summary>The CLV horizon in years, valued in quarters of 13 weeks; 3 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [1, 50].</exception>
+    public int ClvYears { get; init => field = Preconditions.CheckInRange(value, 1, 50, nameof(ClvYears)); } = 3;
+
+    /// <summary>At most this many active customers (every k-th) are valued for the CLV distribution and the value per customer; 2,000 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 2.</exception>
+    public int MaxCustomersValued { get; init => field = Preconditions.CheckInRange(value, 2, int.MaxValue, nameof(MaxCustomersValued)); } = 2_000;
+
+    /// <summary>
+    /// The cost model that prices the contacts, with its overheads stated for the whole observation window;
+    /// <see langword="null"/> when there is none: cost-to-serve, profitability and the business case are then unavailable.
+    /// </summary>
+    public CostModel? Rates { get; init; }
+
+    /// <summary>Where <see cref="Rates"/> come from, in words (shown as the source); <c>the given cost model</c> by default.</summary>
+    /// <exception cref="ArgumentException">The value is blank.</exception>
+    public string RatesSource
+    {
+        get;
+        init
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(RatesSource));
+            field = value;
+        }
+    } = "the given cost model";
+
+    /// <summary>The relative half-width of the cost per contact's range in the business case, for the rates' uncertainty; 0.2 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+    public double CostRange { get; init => field = Preconditions.CheckInRange(value, 0, 1 - 1e-12, nameof(CostRange)); } = 0.2;
+
+    /// <summary>The channel whose demand is staffed (the staffing profile and the cost of its service level); <see cref="Channel.Phone"/> by default.</summary>
+    public Channel StaffedChannel { get; init; } = Channel.Phone;
+
+    /// <summary>The length of the staffing profile's intervals; whole minutes that divide a day; 30 minutes by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive or does not divide 24 hours into whole minutes.</exception>
+    public Duration StaffingInterval
+    {
+        get;
+        init
+        {
+            Positive(value, nameof(StaffingInterval));
+            if (value.TotalMinutes != Math.Floor(value.TotalMinutes) || 1440 % (int)value.TotalMinutes != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(StaffingInterval), value, $"The staffing interval must be whole minutes that divide a day (15, 30, 60 ...); was {value}.");
+            }
+            field = value;
+        }
+    } = Duration.FromMinutes(30);
+
+    /// <summary>The paid time of one full-time agent a week, for every FTE figure; 38 hours by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public Duration PaidTimePerFteWeek { get; init => field = Positive(value, nameof(PaidTimePerFteWeek)); } = Duration.FromHours(38);
+
+    /// <summary>The service levels whose cost is compared on the staffed channel (answered within <see cref="ServiceLevelThreshold"/>); 70%, 80% and 90% by default.</summary>
+    /// <exception cref="ArgumentException">The list is empty or a level is outside (0, 1).</exception>
+    public IReadOnlyList<double> ServiceLevelTargets
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(ServiceLevelTargets));
+            if (value.Count == 0 || value.Any(v => !(v > 0 && v < 1)))
+            {
+                throw new ArgumentException($"Service-level targets are shares in (0, 1), at least one; were [{string.Join(", ", value)}].", nameof(ServiceLevelTargets));
+            }
+            field = [.. value];
+        }
+    } = [0.7, 0.8, 0.9];
+
+    /// <summary>The answer-time threshold of the service-level targets; 20 seconds by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public Duration ServiceLevelThreshold { get; init => field = Positive(value, nameof(ServiceLevelThreshold)); } = Duration.FromSeconds(20);
+
+    /// <summary>
+    /// The business case's FCR gain as a share (0.05 for +5 points) with the range judged plausible: an assumption
+    /// about what the programme achieves; (0.05, 0.03, 0.07) by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not low &lt;= point &lt;= high within (0, 1).</exception>
+    public (double Point, double Low, double High) FcrGain
+    {
+        get;
+        init => field = value.Low > 0 && value.Low <= value.Point && value.Point <= value.High && value.High < 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(FcrGain), value, "The FCR gain needs 0 < low <= point <= high < 1.");
+    } = (0.05, 0.03, 0.07);
+
+    /// <summary>The seed of the business cases' Monte Carlo; the same seed gives the same ranges. 42 by default.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Monte Carlo draws of each business case; 10,000 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 100.</exception>
+    public int Iterations { get; init => field = Preconditions.CheckInRange(value, 100, 10_000_000, nameof(Iterations)); } = 10_000;
+
+    /// <summary>The assumptions of the service-programme business case (AHT, agent attrition, incrementality of assists).</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ServiceProgrammeAssumptions Programme { get; init => field = value ?? throw new ArgumentNullException(nameof(Programme)); } = new();
+
+    private static Duration Positive(Duration value, string name) =>
+        value > Duration.Zero ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than 0; was {value}.");
+}
+
+/// <summary>
+/// What a service programme is assumed to achieve besides the FCR gain, and the figures that price it. Every value is
+/// an assumption the business case states as such; the defaults are illustrative, not benchmarks. Immutable.
+/// </summary>
+public sealed record ServiceProgrammeAssumptions
+{
+    /// <summary>The AHT reduction in seconds on the staffed channel, with its plausible range; (15, 5, 25) by default.</summary>
+    public (double Point, double Low, double High) AhtReductionSeconds { get; init; } = (15, 5, 25);
+
+    /// <summary>The loaded cost of one FTE a year (point, low, high) in the data's currency units; (67,000, 60,000, 75,000) by default.</summary>
+    public (decimal Point, decimal Low, decimal High) LoadedCostPerFteYear { get; init; } = (67_000m, 60_000m, 75_000m);
+
+    /// <summary>The reduction of annual agent attrition as a share (0.05: from 35% to 30%), with its range; (0.05, 0.02, 0.08) by default.</summary>
+    public (double Point, double Low, double High) AttritionReduction { get; init; } = (0.05, 0.02, 0.08);
+
+    /// <summary>Recruiting cost per leaver; 2,500 by default.</summary>
+    public decimal RecruitingCost { get; init; } = 2_500m;
+
+    /// <summary>Training cost per leaver; 4,000 by default.</summary>
+    public decimal TrainingCost { get; init; } = 4_000m;
+
+    /// <summary>Weeks until a new agent is at full output; 8 by default.</summary>
+    public double RampUpWeeks { get; init; } = 8;
+
+    /// <summary>The output lost during ramp-up as a share; 0.35 by default.</summary>
+    public double RampUpOutputLoss { get; init; } = 0.35;
+
+    /// <summary>The loaded cost of a paid agent hour used for the ramp-up loss; 34 by default.</summary>
+    public decimal LoadedCostPerHour { get; init; } = 34m;
+
+    /// <summary>The share of service-assisted conversions the service contact caused, with its range; (0.10, 0, 0.25) by default (no holdout test).</summary>
+    public (double Point, double Low, double High) AssistIncrementality { get; init; } = (0.10, 0.0, 0.25);
+
+    /// <summary>The shrinkage of the staffed channel's agents; 0.3 by default.</summary>
+    public double Shrinkage { get; init; } = 0.3;
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Valuation;
+
+/// <summary>Conversions assisted by a group of channels (a service contact before the last touch), each conversion counted once.</summary>
+/// <param name="Conversions">Assisted conversions.</param>
+/// <param name="Value">Their value.</param>
+/// <param name="OfConversions">All conversions of the journeys counted.</param>
+/// <param name="OfValue">Their value.</param>
+public sealed record AssistedConversions(double Conversions, Money Value, double OfConversions, Money OfValue)
+{
+    /// <summary>The share of conversions assisted; null when there are none.</summary>
+    public double? Share => OfConversions > 0 ? Conversions / OfConversions : null;
+}
+
+/// <summary>
+/// The journeys of an analysis (marketing touches and service contacts before each conversion, one lookback) and
+/// the credit each channel gets: Markov removal effects, last touch and assists. Immutable.
+/// </summary>
+/// <param name="Lookback">How long before a conversion a touch counts.</param>
+/// <param name="Journeys">The journeys, converted or not.</param>
+/// <param name="Paths">Their path summary.</param>
+/// <param name="Markov">Markov (order 1) removal-effect credit.</param>
+/// <param name="LastTouch">Last-touch credit.</param>
+/// <param name="Assists">Assists per channel (each conversion once per channel).</param>
+/// <param name="ServiceAssisted">Conversions of the window with a service contact before the last touch.</param>
+/// <param name="ServiceAssistedLastYear">The same for conversions of the last year (the business case's base).</param>
+/// <param name="Definition">What the figures are, in words.</param>
+public sealed record AttributionAnalysis(
+    Duration Lookback,
+    IReadOnlyList<Journey> Journeys,
+    PathSummary Paths,
+    AttributionResult Markov,
+    AttributionResult LastTouch,
+    AssistReport Assists,
+    AssistedConversions ServiceAssisted,
+    AssistedConversions ServiceAssistedLastYear,
+    string Definition)
+{
+    /// <summary>Whether a path channel is a service contact (<c>service:&lt;channel&gt;</c>).</summary>
+    /// <param name="channel">The path channel.</param>
+    /// <returns>Whether it is a service touch.</returns>
+    public static bool IsService(string channel) => channel.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal);
+}
+
+public sealed partial class ContactCenterAnalysis
+{
+    private readonly Lazy<AnalysisFigure<AttributionAnalysis>> _attribution;
+
+    /// <summary>Attribution with the service assist, or why it is unavailable (no conversion).</summary>
+    public AnalysisFigure<AttributionAnalysis> Attribution => _attribution.Value;
+
+    private AnalysisFigure<AttributionAnalysis> ComputeAttribution() => Try(() =>
+    {
+        var journeys = JourneyBuilder.Build(Data.Touchpoints, Data.Conversions, Data.Interactions, new JourneyOptions { Lookback = Options.JourneyLookback });
+        var paths = JourneyBuilder.Summarize(journeys);
+        if (paths.TotalConversions <= 0)
+        {
+            return AnalysisFigure<AttributionAnalysis>.Unavailable("No conversion has a touch within the lookback, so there is nothing to credit.");
+        }
+        var markov = new MarkovAttribution().Attribute(paths);
+        var last = new LastTouchAttribution().Attribute(paths);
+        var assists = AssistMetrics.Compute(paths);
+        var lastYear = JourneyBuilder.Summarize(journeys.Where(j => j.Conversion is { } c && c.OccurredAt >= Window.LastYearStart && c.OccurredAt < Window.End));
+        string definition = string.Create(CultureInfo.InvariantCulture,
+            $"journeys of marketing touches and service contacts (service:<channel>, at the contact's end) up to {Options.JourneyLookback.TotalDays:0} days before each conversion; a conversion is service-assisted when a service touch comes before its last touch (counted once); attribution describes paths, it is not causation");
+        return AnalysisFigure<AttributionAnalysis>.Of(new AttributionAnalysis(Options.JourneyLookback, journeys, paths, markov, last, assists,
+            Assisted(paths), Assisted(lastYear), definition));
+    });
+
+    private AssistedConversions Assisted(PathSummary paths)
+    {
+        var (conversions, value) = AssistMetrics.AssistedByGroup(paths, AttributionAnalysis.IsService);
+        return new AssistedConversions(conversions, Money.FromDouble(value, Data.Currency), paths.TotalConversions, Money.FromDouble(paths.TotalValue, Data.Currency));
+    }
+}

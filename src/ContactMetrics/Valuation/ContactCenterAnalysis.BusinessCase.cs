@@ -1,0 +1,218 @@
+using System.Globalization;
+using ContactMetrics.CostToServe;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using ContactMetrics.Numerics;
+using ContactMetrics.Staffing;
+using MathNet.Numerics.Distributions;
+
+namespace ContactMetrics.Valuation;
+
+public sealed partial class ContactCenterAnalysis
+{
+    private readonly Lazy<AnalysisFigure<UncertainInput>> _repeats;
+    private readonly Lazy<AnalysisFigure<MeasuredInputs>> _inputs;
+    private readonly Lazy<AnalysisFigure<BusinessCaseAnalysis>> _fcrCase;
+    private readonly Lazy<AnalysisFigure<BusinessCaseAnalysis>> _programme;
+
+    /// <summary>
+    /// Extra repeat contacts an unresolved contact brings: of the last year's handled inbound contacts with a resolved
+    /// flag, the share followed by a repeat (<see cref="KpiOptions.Repeat"/>, the FCR definition) when unresolved minus
+    /// when resolved, with the normal 95% interval of a difference of proportions.
+    /// </summary>
+    public AnalysisFigure<UncertainInput> RepeatsPerUnresolvedContact => _repeats.Value;
+
+    /// <summary>The business case's inputs measured from the analysis's figures, each with its interval and source; unavailable when a figure it needs is.</summary>
+    public AnalysisFigure<MeasuredInputs> BusinessCaseInputs => _inputs.Value;
+
+    /// <summary>The FCR business case (<see cref="AnalysisOptions.FcrGain"/>) analysed by the seeded Monte Carlo, with its tornado.</summary>
+    public AnalysisFigure<BusinessCaseAnalysis> FcrBusinessCase => _fcrCase.Value;
+
+    /// <summary>The service programme: the FCR gain plus the AHT, attrition and assist levers of <see cref="AnalysisOptions.Programme"/>.</summary>
+    public AnalysisFigure<BusinessCaseAnalysis> ServiceProgramme => _programme.Value;
+
+    /// <summary>"+5 points FCR" for the analysis's FCR gain.</summary>
+    public string FcrCaseName => string.Create(CultureInfo.InvariantCulture, $"+{Options.FcrGain.Point * 100:0.##} points FCR");
+
+    private AnalysisFigure<UncertainInput> ComputeRepeatsPerUnresolved()
+    {
+        var t = Interactions;
+        var flags = t.RepeatFlags(Options.Kpis.Repeat, Environment.ProcessorCount);
+        long from = Window.LastYearStart.ToUnixTimeMilliseconds(), to = Window.End.ToUnixTimeMilliseconds();
+        long nUnresolved = 0, kUnresolved = 0, nResolved = 0, kResolved = 0;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if ((flags[i] & RepeatContactDetector.Eligible) == 0 || t.Resolved[i] < 0 || t.ArrivedMs[i] < from || t.ArrivedMs[i] >= to)
+            {
+                continue;
+            }
+            int repeated = (flags[i] & RepeatContactDetector.FollowedByRepeat) != 0 ? 1 : 0;
+            if (t.Resolved[i] > 0)
+            {
+                nResolved++;
+                kResolved += repeated;
+            }
+            else
+            {
+                nUnresolved++;
+                kUnresolved += repeated;
+            }
+        }
+        if (nUnresolved == 0 || nResolved == 0)
+        {
+            return AnalysisFigure<UncertainInput>.Unavailable("The last year needs both resolved and unresolved handled contacts of identified customers to measure the repeats an unresolved contact brings.");
+        }
+        double pu = (double)kUnresolved / nUnresolved, pr = (double)kResolved / nResolved;
+        double se = Math.Sqrt((pu * (1 - pu) / nUnresolved) + (pr * (1 - pr) / nResolved));
+        double z = Normal.InvCDF(0, 1, 0.975);
+        double d = pu - pr;
+        var interval = new ConfidenceInterval(Math.Max(-1, d - (z * se)), Math.Min(1, d + (z * se)), 0.95, "normal (difference of proportions)");
+        var source = InputSource.Measured(
+            string.Create(CultureInfo.InvariantCulture, $"share of handled contacts followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: unresolved {pu:P1} minus resolved {pr:P1}"),
+            "difference of proportions, normal 95% interval; repeats as in FCR", nUnresolved + nResolved);
+        return AnalysisFigure<UncertainInput>.Of(UncertainInput.FromInterval("extra repeats per unresolved contact", "contacts", d, interval, source, null, -1, 1));
+    }
+
+    private AnalysisFigure<MeasuredInputs> ComputeBusinessCaseInputs()
+    {
+        long flagged = LastYearByChannel.Sum(g => g.Counts.ResolvedFlagged);
+        long resolved = LastYearByChannel.Sum(g => g.Counts.ResolvedTrue);
+        if (flagged == 0)
+        {
+            return AnalysisFigure<MeasuredInputs>.Unavailable("No handled contact of the last year has a resolved flag: FCR and its lines cannot be measured.");
+        }
+        foreach (var (name, reason) in new[]
+        {
+            ("repeats", RepeatsPerUnresolvedContact.Reason), ("retention", Retention.Reason), ("customer value", Clv.Reason),
+            ("staffing profile", StaffingProfile.Reason), ("attribution", Attribution.Reason), ("cost-to-serve", CostToServe.Reason),
+        })
+        {
+            if (reason is not null)
+            {
+                return AnalysisFigure<MeasuredInputs>.Unavailable($"The business case needs the {name}: {reason}");
+            }
+        }
+        var fcrRate = new RateEstimate(resolved, flagged, "FCR (resolved flag): flagged resolved / handled contacts with a flag, last 365 days");
+        var contacts = UncertainInput.Exact("contacts a year", "contacts a year", flagged,
+            InputSource.Measured("handled contacts with a resolved flag in the last 365 days", "count (KPI rollup); next year's volume taken as last year's", flagged));
+        var fcr = UncertainInput.FromRate("current FCR", fcrRate, "share of handled contacts flagged resolved, last 365 days");
+        long customerCount = CustomersWithFlaggedContactLastYear();
+        var customersAffected = UncertainInput.Exact("customers with a contact a year", "customers a year", customerCount,
+            InputSource.Measured("customers with a handled contact with a known outcome in the last 365 days", "distinct count", customerCount));
+        var c = Retention.Value.Uplift.Comparison;
+        var retention = UncertainInput.FromRetentionDifference("retention uplift (resolved vs not)", c.Difference,
+            string.Create(CultureInfo.InvariantCulture, $"{Options.RetentionHorizon.TotalDays:0}-day retention after the first contact with a known outcome, resolved ({c.Reference.Retention:P1}) minus not ({c.Exposed.Retention:P1}); index-date design"),
+            c.Reference.Customers + c.Exposed.Customers);
+        var clv = Clv.Value;
+        var valuePerCustomer = UncertainInput.FromInterval("value per customer", $"{Currency} per customer", (double)clv.ValuePerCustomer.Amount,
+            clv.ValuePerCustomerInterval, InputSource.Measured(clv.Definition, "mean over customers, normal 95% interval of the mean (the models' parameter uncertainty is not included)", clv.Values.Length),
+            Currency, 0);
+        var attribution = Attribution.Value;
+        var assisted = attribution.ServiceAssistedLastYear;
+        var assistedInput = UncertainInput.Exact("service-assisted conversions a year", "conversions a year", assisted.Conversions,
+            InputSource.Measured(
+                string.Create(CultureInfo.InvariantCulture, $"conversions in the last 365 days with a service contact before the last touch of their journey ({Options.JourneyLookback.TotalDays:0}-day lookback), of {assisted.OfConversions:N0}"),
+                "journeys (JourneyBuilder); assist = service touch not last", (long)assisted.OfConversions));
+        UncertainInput? valuePerConversion = assisted.Conversions > 0
+            ? UncertainInput.Exact("margin per assisted conversion", $"{Currency} per conversion", (double)assisted.Value.Amount / assisted.Conversions * Options.Margin,
+                InputSource.Measured(string.Create(CultureInfo.InvariantCulture, $"mean value of the assisted conversions x {Options.Margin:P0} margin (assumed)"), "mean", (long)assisted.Conversions), Currency)
+            : null;
+        var costPerContact = AgentCostPerContact(CostToServe.Value);
+        string notes = string.Create(CultureInfo.InvariantCulture,
+            $"A year = the 365 days before {Window.End}. Repeats: {Options.Kpis.Repeat.Describe()}; retention horizon {Options.RetentionHorizon.TotalDays:0} days; margin {Options.Margin:P0} on purchases and conversion values (assumed); CLV over {Options.ClvYears} years at {Options.AnnualDiscountRate:P0} a year; staffing on an average week of {Options.StaffedChannel.ToSchemaName()} arrivals in {Options.StaffingInterval.TotalMinutes:0}-minute intervals, {Options.PaidTimePerFteWeek.TotalHours:0.#} paid hours per FTE a week.");
+        return AnalysisFigure<MeasuredInputs>.Of(new MeasuredInputs(Currency, contacts, fcr, RepeatsPerUnresolvedContact.Value, customersAffected, retention,
+            valuePerCustomer, StaffingProfile.Value, assistedInput, valuePerConversion, costPerContact, notes));
+    }
+
+    /// <summary>Cost per contact of the agent channels over the window: their cost (with the overheads allocated to them) / their contacts.</summary>
+    private UncertainInput AgentCostPerContact(CostToServeResult costs)
+    {
+        decimal total = 0m;
+        long contacts = 0;
+        foreach (var g in costs.ByChannel)
+        {
+            if (ChannelNames.TryParseChannel(g.Key, out var channel) && KpiOptions.IsAgentChannel(channel))
+            {
+                total += g.Cost.Total.Amount;
+                contacts += g.Contacts;
+            }
+        }
+        decimal point = contacts > 0 ? decimal.Round(total / contacts, 6) : 0m;
+        double range = Options.CostRange;
+        var source = InputSource.Measured(
+            string.Create(CultureInfo.InvariantCulture, $"cost per contact of the {contacts:N0} agent-handled contacts of the window (activity-based cost-to-serve: measured handle times x rates from {Options.RatesSource})"),
+            string.Create(CultureInfo.InvariantCulture, $"agent channels' cost / their contacts; range +-{range:P0} for the rates (assumed)"), contacts);
+        return new UncertainInput("cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
+            SamplingDistribution.Pert, source, costs.Currency, 0);
+    }
+
+    private long CustomersWithFlaggedContactLastYear()
+    {
+        var t = Interactions;
+        var seen = new bool[t.Customers.Count];
+        long from = Window.LastYearStart.ToUnixTimeMilliseconds(), to = Window.End.ToUnixTimeMilliseconds();
+        long count = 0;
+        for (int i = 0; i < t.Count; i++)
+        {
+            int customer = t.Customer[i];
+            if (customer >= 0 && !seen[customer] && t.Resolved[i] >= 0 && t.Answered[i] && KpiOptions.IsAgentChannel((Channel)t.Channel[i])
+                && t.ArrivedMs[i] >= from && t.ArrivedMs[i] < to)
+            {
+                seen[customer] = true;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private UncertainInput FcrGainInput()
+    {
+        var (point, low, high) = Options.FcrGain;
+        return UncertainInput.AssumedShare("FCR gain", point, low, high,
+            string.Create(CultureInfo.InvariantCulture, $"the programme's target of +{point * 100:0.#} points; {low * 100:0.#} to {high * 100:0.#} points judged plausible"));
+    }
+
+    private AnalysisFigure<BusinessCaseAnalysis> ComputeFcrCase() => !BusinessCaseInputs.TryGetValue(out var inputs)
+        ? AnalysisFigure<BusinessCaseAnalysis>.Unavailable(BusinessCaseInputs.Reason!)
+        : Try(() => AnalysisFigure<BusinessCaseAnalysis>.Of(inputs.FcrImprovement(FcrGainInput()).Analyze(Options.Iterations, Options.Seed)));
+
+    private AnalysisFigure<BusinessCaseAnalysis> ComputeProgramme()
+    {
+        if (!BusinessCaseInputs.TryGetValue(out var inputs))
+        {
+            return AnalysisFigure<BusinessCaseAnalysis>.Unavailable(BusinessCaseInputs.Reason!);
+        }
+        return Try(() =>
+        {
+            var p = Options.Programme;
+            var currency = Currency;
+            var fcr = inputs.FcrImprovement(FcrGainInput());
+            var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, Options.ServiceLevelThreshold), shrinkage: p.Shrinkage);
+            double paidHours = Options.PaidTimePerFteWeek.TotalHours;
+            var fteCost = UncertainInput.AssumedMoney("loaded cost per FTE a year", "per FTE a year",
+                new Money(p.LoadedCostPerFteYear.Point, currency), new Money(p.LoadedCostPerFteYear.Low, currency), new Money(p.LoadedCostPerFteYear.High, currency),
+                string.Create(CultureInfo.InvariantCulture, $"example: {p.LoadedCostPerHour} per paid hour x {paidHours:0.#} hours x 52 weeks = {p.LoadedCostPerHour * (decimal)paidHours * 52:#,0}; range for salary bands"));
+            var (ahtPoint, ahtLow, ahtHigh) = p.AhtReductionSeconds;
+            var aht = inputs.AhtReduction(planner,
+                UncertainInput.Assumed("AHT reduction", "seconds", ahtPoint, ahtLow, ahtHigh,
+                    string.Create(CultureInfo.InvariantCulture, $"coaching and knowledge-base programme target; {ahtLow:0} to {ahtHigh:0} s plausible"), minimum: 0),
+                fteCost);
+            double headcount = Math.Ceiling(inputs.StaffingProfile.Fte(planner));
+            var (attrPoint, attrLow, attrHigh) = p.AttritionReduction;
+            var attrition = ValueMechanisms.AttritionReduction(
+                UncertainInput.Exact("agents", "headcount", headcount, InputSource.Measured(
+                    string.Create(CultureInfo.InvariantCulture, $"FTE the {Options.StaffedChannel.ToSchemaName()} demand needs at 80/{Options.ServiceLevelThreshold.TotalSeconds:0} with {p.Shrinkage:0%} shrinkage, rounded up"),
+                    "StaffingPlanner (Erlang C) on the measured demand profile", inputs.StaffingProfile.ContactsPerInterval.Length)),
+                UncertainInput.AssumedShare("attrition reduction", attrPoint, attrLow, attrHigh,
+                    string.Create(CultureInfo.InvariantCulture, $"{attrPoint * 100:0.#} points less agent attrition a year; {attrLow * 100:0.#} to {attrHigh * 100:0.#} points plausible")),
+                UncertainInput.FromAttritionCost("cost per leaver",
+                    new AgentAttritionCost(new Money(p.RecruitingCost, currency), new Money(p.TrainingCost, currency), p.RampUpWeeks, p.RampUpOutputLoss, new Money(p.LoadedCostPerHour, currency), paidHours),
+                    0.25, string.Create(CultureInfo.InvariantCulture, $"illustrative HR figures: recruiting {p.RecruitingCost:#,0}, training {p.TrainingCost:#,0}, {p.RampUpWeeks:0.#} weeks ramp-up at {p.RampUpOutputLoss:0%} lower output")));
+            var (incPoint, incLow, incHigh) = p.AssistIncrementality;
+            var assists = inputs.AssistedConversionValue(UncertainInput.AssumedShare("incremental share of assisted conversions", incPoint, incLow, incHigh,
+                string.Create(CultureInfo.InvariantCulture, $"no holdout test yet: {incPoint:0%} judged likely, {incLow:0%} to {incHigh:0%} possible")));
+            var programme = new BusinessCase("Service programme", currency, [.. fcr.Lines, aht, attrition, assists]);
+            return AnalysisFigure<BusinessCaseAnalysis>.Of(programme.Analyze(Options.Iterations, Options.Seed));
+        });
+    }
+}

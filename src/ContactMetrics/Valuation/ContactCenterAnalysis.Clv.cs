@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
+using ContactMetrics.Numerics;
+using MathNet.Numerics.Distributions;
+
+namespace ContactMetrics.Valuation;
+
+/// <summary>
+/// The customer value of an analysis: BG/NBD and Gamma-Gamma fitted once on the weekly RFM summary of all purchases,
+/// and every k-th customer still active at the end valued over the horizon. Immutable.
+/// </summary>
+/// <param name="Summary">The weekly RFM summary calibrated to the window's last day.</param>
+/// <param name="Rows">Its weighted unique (x, t_x, T) rows, on which BG/NBD is fitted.</param>
+/// <param name="Transactions">The BG/NBD fit.</param>
+/// <param name="Spend">The Gamma-Gamma fit.</param>
+/// <param name="Model">The value model (BG/NBD x Gamma-Gamma at the margin).</param>
+/// <param name="Horizon">The valuation horizon (quarters of 13 weeks, discounted at each quarter's end).</param>
+/// <param name="ActiveCustomers">Customers with purchases who had not churned at the end.</param>
+/// <param name="Sample">The valued customers: every <paramref name="Stride"/>-th active customer.</param>
+/// <param name="Stride">The sampling step (1 when every active customer is valued).</param>
+/// <param name="Values">The CLV of each sampled customer, in the order of <paramref name="Sample"/>.</param>
+/// <param name="Segments">The segment of each sampled customer (<c>(none)</c> when it has none).</param>
+/// <param name="ValuePerCustomer">The mean CLV of the sample, rounded to cents: the value of a customer kept, everywhere it is used.</param>
+/// <param name="ValuePerCustomerInterval">The normal 95% interval of that mean (the models' parameter uncertainty is not included).</param>
+/// <param name="Definition">What the figure is, in words.</param>
+public sealed record ClvAnalysis(
+    RfmSummary Summary,
+    CompressedRfmSummary Rows,
+    BgNbdFit Transactions,
+    GammaGammaFit Spend,
+    BgNbdGammaGammaValueModel Model,
+    ValuationHorizon Horizon,
+    int ActiveCustomers,
+    RfmSummary Sample,
+    int Stride,
+    ImmutableArray<Money> Values,
+    ImmutableArray<string> Segments,
+    Money ValuePerCustomer,
+    ConfidenceInterval ValuePerCustomerInterval,
+    string Definition);
+
+public sealed partial class ContactCenterAnalysis
+{
+    /// <summary>Weeks in a CLV quarter.</summary>
+    private const int WeeksPerQuarter = 13;
+
+    /// <summary>The label of customers without a segment.</summary>
+    public const string NoSegment = "(none)";
+
+    private readonly Lazy<AnalysisFigure<ClvAnalysis>> _clv;
+
+    /// <summary>The customer value (BG/NBD x Gamma-Gamma), or why it is unavailable (no purchases, no repeat buyers, no convergence).</summary>
+    public AnalysisFigure<ClvAnalysis> Clv => _clv.Value;
+
+    private AnalysisFigure<ClvAnalysis> ComputeClv() => Try(() =>
+    {
+        if (Data.Purchases.IsEmpty)
+        {
+            return AnalysisFigure<ClvAnalysis>.Unavailable("There are no purchases to value customers on.");
+        }
+        var summary = RfmSummaryBuilder.Build(Data.Purchases, new RfmSummaryOptions(Window.LastDay) { TimeZone = Window.TimeZone });
+        if (!summary.Frequency.Any(x => x > 0))
+        {
+            return AnalysisFigure<ClvAnalysis>.Unavailable("No customer has a repeat purchase, so the CLV models cannot be fitted.");
+        }
+        var rows = summary.Compress();
+        if (!BetaGeometricNbdModel.TryFit(rows, out var transactions))
+        {
+            return AnalysisFigure<ClvAnalysis>.Unavailable($"The BG/NBD model did not converge ({transactions.Diagnostics}).");
+        }
+        if (!GammaGammaModel.TryFit(summary, out var spend))
+        {
+            return AnalysisFigure<ClvAnalysis>.Unavailable($"The Gamma-Gamma model did not converge ({spend.Diagnostics}).");
+        }
+        var model = new BgNbdGammaGammaValueModel(transactions.Model, spend.Model, Options.Margin);
+        var horizon = new ValuationHorizon(4 * Options.ClvYears, ValuationHorizon.RateForPeriod(Options.AnnualDiscountRate, 7 * WeeksPerQuarter)) { PeriodLength = WeeksPerQuarter };
+        var segmentOf = new Dictionary<CustomerId, string>();
+        foreach (var c in Data.Customers)
+        {
+            if (c.ChurnedOn is null)
+            {
+                segmentOf[c.Id] = c.Segment ?? NoSegment;
+            }
+        }
+        var active = new List<int>();
+        for (int i = 0; i < summary.Count; i++)
+        {
+            if (segmentOf.ContainsKey(summary.CustomerIds[i]))
+            {
+                active.Add(i);
+            }
+        }
+        if (active.Count < 2)
+        {
+            return AnalysisFigure<ClvAnalysis>.Unavailable("Fewer than two customers with purchases are still active at the end, so there is no value per customer.");
+        }
+        int stride = Math.Max(1, (active.Count + Options.MaxCustomersValued - 1) / Options.MaxCustomersValued);
+        var picked = active.Where((_, k) => k % stride == 0).ToArray();
+        var sample = summary.Subset(picked);
+        var values = model.CustomerValues(sample, horizon);
+        var amounts = values.Select(v => (double)v.Amount).ToArray();
+        double mean = amounts.Average();
+        double sd = Math.Sqrt(amounts.Sum(v => (v - mean) * (v - mean)) / (amounts.Length - 1));
+        double half = Normal.InvCDF(0, 1, 0.975) * sd / Math.Sqrt(amounts.Length);
+        var interval = new ConfidenceInterval(Math.Round(Math.Max(0, mean - half), 2), Math.Round(mean + half, 2), 0.95, "normal (mean over customers)");
+        string definition = string.Create(CultureInfo.InvariantCulture,
+            $"mean {Options.ClvYears}-year CLV of {picked.Length:N0} (every {stride}. of {active.Count:N0}) customers active at {Window.End} (BG/NBD x Gamma-Gamma fitted on the weekly RFM summary of all {summary.Count:N0} buyers to {Window.LastDay:yyyy-MM-dd}, {Options.Margin:P0} margin assumed, {Options.AnnualDiscountRate:P0} a year discount, quarterly cash flows)");
+        return AnalysisFigure<ClvAnalysis>.Of(new ClvAnalysis(summary, rows, transactions, spend, model, horizon, active.Count, sample, stride,
+            [.. values], [.. picked.Select(i => segmentOf[summary.CustomerIds[i]])],
+            new Money(Math.Round((decimal)mean, 2), summary.Currency), interval, definition));
+    });
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ContactMetrics.CostToServe;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using ContactMetrics.Staffing;
+using NodaTime;
+
+namespace ContactMetrics.Valuation;
+
+/// <summary>What one service-level target costs on the staffed channel's average week (Erlang C per interval, after shrinkage).</summary>
+/// <param name="ServiceLevel">The target share answered within <paramref name="Threshold"/>.</param>
+/// <param name="Threshold">The answer-time threshold.</param>
+/// <param name="PeakAgents">The most agents any interval needs.</param>
+/// <param name="ScheduledHoursPerWeek">Paid agent hours a week, after shrinkage.</param>
+/// <param name="Fte">Full-time equivalents at the analysis's paid time per FTE-week.</param>
+/// <param name="Occupancy">Handled hours / hours on the phones (traffic / agent hours).</param>
+/// <param name="CostPerYear">Scheduled hours x loaded cost per paid hour x 365.25 / 7 weeks.</param>
+public sealed record ServiceLevelCost(double ServiceLevel, Duration Threshold, int PeakAgents, double ScheduledHoursPerWeek, double Fte, double Occupancy, Money CostPerYear)
+{
+    /// <summary>The target as people write it, e.g. <c>80/20</c>.</summary>
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"{ServiceLevel * 100:0.#}/{Threshold.TotalSeconds:0}");
+}
+
+/// <summary>The cost of several service-level targets on one demand profile, with what they assumed.</summary>
+/// <param name="Targets">One row per target, in the order of <see cref="AnalysisOptions.ServiceLevelTargets"/>.</param>
+/// <param name="Profile">The demand (the staffed channel's average week of the last year).</param>
+/// <param name="Shrinkage">The staffed channel's shrinkage (from the rates).</param>
+/// <param name="LoadedCostPerPaidHour">The staffed channel's loaded cost per paid hour (from the rates).</param>
+public sealed record ServiceLevelCosts(ImmutableArray<ServiceLevelCost> Targets, StaffingProfile Profile, double Shrinkage, Money LoadedCostPerPaidHour);
+
+public sealed partial class ContactCenterAnalysis
+{
+    private const decimal WeeksPerYear = 365.25m / 7m;
+
+    private readonly Lazy<AnalysisFigure<CostToServeResult>> _cost;
+    private readonly Lazy<AnalysisFigure<CustomerProfitability>> _profitability;
+    private readonly Lazy<AnalysisFigure<StaffingProfile>> _profile;
+    private readonly Lazy<AnalysisFigure<ServiceLevelCosts>> _serviceLevelCosts;
+
+    /// <summary>Cost-to-serve of every contact of the window under <see cref="AnalysisOptions.Rates"/> (repeat chains by <see cref="KpiOptions.Repeat"/>), or why it is unavailable (no rates).</summary>
+    public AnalysisFigure<CostToServeResult> CostToServe => _cost.Value;
+
+    /// <summary>Profit per customer = purchases in the window x the margin - cost-to-serve, and the whale curve; unavailable without rates.</summary>
+    public AnalysisFigure<CustomerProfitability> Profitability => _profitability.Value;
+
+    /// <summary>The staffed channel's average week of inbound arrivals in the last year, in <see cref="AnalysisOptions.StaffingInterval"/> intervals, at its measured AHT.</summary>
+    public AnalysisFigure<StaffingProfile> StaffingProfile => _profile.Value;
+
+    /// <summary>What each of <see cref="AnalysisOptions.ServiceLevelTargets"/> costs a year on <see cref="StaffingProfile"/>; unavailable without rates for the staffed channel.</summary>
+    public AnalysisFigure<ServiceLevelCosts> ServiceLevelCosts => _serviceLevelCosts.Value;
+
+    private AnalysisFigure<CostToServeResult> ComputeCostToServe() => Options.Rates is not { } rates
+        ? AnalysisFigure<CostToServeResult>.Unavailable("No cost rates were given (loaded cost per paid hour, shrinkage, occupancy, fees; see docs/models/cost-to-serve.md).")
+        : Try(() => AnalysisFigure<CostToServeResult>.Of(CostToServeCalculator.Compute(Interactions, rates, Options.Kpis.Repeat)));
+
+    private AnalysisFigure<CustomerProfitability> ComputeProfitability()
+    {
+        if (!CostToServe.TryGetValue(out var costs))
+        {
+            return AnalysisFigure<CustomerProfitability>.Unavailable(CostToServe.Reason!);
+        }
+        var revenue = new Dictionary<CustomerId, decimal>();
+        foreach (var c in Data.Customers)
+        {
+            revenue[c.Id] = 0m;
+        }
+        foreach (var p in Data.Purchases)
+        {
+            revenue[p.CustomerId] = revenue.GetValueOrDefault(p.CustomerId) + p.Amount.Amount;
+        }
+        decimal margin = (decimal)Options.Margin;
+        var values = revenue.ToDictionary(kv => kv.Key, kv => new Money(decimal.Round(kv.Value * margin, 2), costs.Currency));
+        return Try(() => AnalysisFigure<CustomerProfitability>.Of(CustomerProfitability.Compute(costs, values,
+            string.Create(CultureInfo.InvariantCulture, $"purchases in the window x {Options.Margin:0%} margin (assumed)"))));
+    }
+
+    private AnalysisFigure<StaffingProfile> ComputeStaffingProfile()
+    {
+        var channel = Options.StaffedChannel;
+        var group = LastYearByChannel.FirstOrDefault(g => g.Channel == channel);
+        if (group?.AverageHandleTime.Value is not double ahtSeconds || ahtSeconds <= 0)
+        {
+            return AnalysisFigure<StaffingProfile>.Unavailable($"No answered {channel.ToSchemaName()} contact in the last year to make a staffing profile of.");
+        }
+        int minutes = (int)Options.StaffingInterval.TotalMinutes;
+        int perDay = 1440 / minutes;
+        var counts = new double[7 * perDay];
+        var t = Interactions;
+        long from = Window.LastYearStart.ToUnixTimeMilliseconds(), to = Window.End.ToUnixTimeMilliseconds();
+        for (int i = 0; i < t.Count; i++)
+        {
+            long ms = t.ArrivedMs[i];
+            if (t.Channel[i] != (byte)channel || t.Direction[i] != (byte)Direction.Inbound || ms < from || ms >= to)
+            {
+                continue;
+            }
+            var local = Instant.FromUnixTimeMilliseconds(ms).InZone(Window.TimeZone).LocalDateTime;
+            counts[(((int)local.DayOfWeek - 1) * perDay) + (((local.Hour * 60) + local.Minute) / minutes)]++;
+        }
+        double weeks = (Window.End - Window.LastYearStart).TotalDays / 7;
+        for (int s = 0; s < counts.Length; s++)
+        {
+            counts[s] /= weeks;
+        }
+        return AnalysisFigure<StaffingProfile>.Of(new StaffingProfile(counts, Options.StaffingInterval, Duration.FromMilliseconds(Math.Round(ahtSeconds * 1000)), Options.PaidTimePerFteWeek,
+            string.Create(CultureInfo.InvariantCulture, $"an average week of {channel.ToSchemaName()} arrivals from {Window.LastYearStart} to {Window.End} ({counts.Length} intervals of {minutes} min, {weeks:0.#} weeks, {Window.TimeZone.Id}), AHT {ahtSeconds:0} s measured")));
+    }
+
+    private AnalysisFigure<ServiceLevelCosts> ComputeServiceLevelCosts()
+    {
+        if (!StaffingProfile.TryGetValue(out var profile))
+        {
+            return AnalysisFigure<ServiceLevelCosts>.Unavailable(StaffingProfile.Reason!);
+        }
+        if (Options.Rates?.RatesOf(Options.StaffedChannel) is not { } rates)
+        {
+            return AnalysisFigure<ServiceLevelCosts>.Unavailable($"No cost rates for {Options.StaffedChannel.ToSchemaName()} to price its service level with.");
+        }
+        var loads = profile.ContactsPerInterval.Select(c => new QueueLoad(c, profile.Interval, profile.AverageHandleTime)).ToArray();
+        double traffic = loads.Sum(l => l.TrafficErlangs * l.Interval.TotalHours);
+        var rows = ImmutableArray.CreateBuilder<ServiceLevelCost>();
+        foreach (double level in Options.ServiceLevelTargets)
+        {
+            var plan = new StaffingPlanner(new StaffingTarget(level, Options.ServiceLevelThreshold), rates.Shrinkage).Plan(loads);
+            var cost = plan.Cost(rates.LoadedCostPerPaidHour) * WeeksPerYear;
+            rows.Add(new ServiceLevelCost(level, Options.ServiceLevelThreshold, plan.Requirements.Max(r => r.Agents), plan.TotalScheduledAgentHours,
+                plan.Fte(Options.PaidTimePerFteWeek), plan.TotalAgentHours > 0 ? traffic / plan.TotalAgentHours : 0,
+                new Money(decimal.Round(cost.Amount, 2), cost.Currency)));
+        }
+        return AnalysisFigure<ServiceLevelCosts>.Of(new ServiceLevelCosts(rows.ToImmutable(), profile, rates.Shrinkage, rates.LoadedCostPerPaidHour));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using ContactMetrics.Domain;
+using ContactMetrics.Retention;
+
+namespace ContactMetrics.Valuation;
+
+/// <summary>
+/// Retention after a resolved and an unresolved first contact (index-date design): the table, the two Kaplan-Meier
+/// curves, the comparison at the horizon, and the customers kept valued at the analysis's value per customer. Immutable.
+/// </summary>
+/// <param name="Uplift">The index-date table and the comparison at the horizon (Kaplan-Meier difference, adjusted Cox HR).</param>
+/// <param name="Resolved">The Kaplan-Meier curve of customers whose first contact was resolved.</param>
+/// <param name="Unresolved">The curve of customers whose first contact was not resolved.</param>
+/// <param name="Value">Customers kept (difference x customers with an unresolved first contact) x the value per customer; null when the CLV is unavailable.</param>
+/// <param name="Definition">What the comparison is, in words.</param>
+public sealed record RetentionAnalysis(
+    RetentionUpliftResult Uplift,
+    KaplanMeierCurve Resolved,
+    KaplanMeierCurve Unresolved,
+    RetentionUpliftValue? Value,
+    string Definition);
+
+public sealed partial class ContactCenterAnalysis
+{
+    private readonly Lazy<AnalysisFigure<RetentionAnalysis>> _retention;
+
+    /// <summary>Retention by first-contact resolution, or why it is unavailable (too few customers in a group).</summary>
+    public AnalysisFigure<RetentionAnalysis> Retention => _retention.Value;
+
+    private AnalysisFigure<RetentionAnalysis> ComputeRetention() => Try(() =>
+    {
+        var uplift = RetentionUpliftBuilder.Estimate(Data.Customers, Data.Interactions, UpliftGrouping.FirstContactResolution, Options.RetentionHorizon, Window.End);
+        var curves = KaplanMeier.Estimate(uplift.Data.Table);
+        var resolved = curves.Single(c => c.Group == uplift.Data.ReferenceGroup);
+        var unresolved = curves.Single(c => c.Group == uplift.Data.ExposedGroup);
+        RetentionUpliftValue? value = null;
+        if (Clv.TryGetValue(out var clv))
+        {
+            value = RetentionUpliftValue.Of(uplift.Comparison, clv.ValuePerCustomer, clv.Definition);
+        }
+        string definition = string.Create(CultureInfo.InvariantCulture,
+            $"Kaplan-Meier retention {Options.RetentionHorizon.TotalDays:0} days after the first contact with a known outcome (resolved flag), resolved minus not; follow-up to {Window.End}; customers kept = difference x customers whose first contact was unresolved");
+        return AnalysisFigure<RetentionAnalysis>.Of(new RetentionAnalysis(uplift, resolved, unresolved, value, definition));
+    });
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+
+namespace ContactMetrics.Valuation;
+
+/// <summary>
+/// The one composite of the library: every figure of a contact center (KPIs, repeat contacts, cost-to-serve, CLV,
+/// retention uplift, attribution with the service assist, the staffing profile and the business cases built on them),
+/// computed from one <see cref="ContactCenterData"/> over one <see cref="ObservationWindow"/> with one set of
+/// <see cref="AnalysisOptions"/>. Each statistic is computed once, on first use, and shared by every figure that needs
+/// it, so a number has one value in the console, the board report, JSON and a notebook. Thread-safe; immutable inputs.
+/// </summary>
+/// <remarks>
+/// <para>Definitions, stated once here and in each figure:</para>
+/// <list type="bullet">
+/// <item>"A year" is the 365 days before <see cref="ObservationWindow.End"/> (<see cref="ObservationWindow.LastYearStart"/>).</item>
+/// <item>FCR has two definitions on purpose: by repeat contacts (<see cref="KpiGroup.FirstContactResolution"/>, the KPI
+/// tables and trends) and by the agent's resolved flag (<see cref="KpiGroup.FirstContactResolutionFlag"/>, the business
+/// case, because its lines act on the flagged outcome). Both carry their definition text.</item>
+/// <item>Repeat contacts follow <see cref="KpiOptions.Repeat"/> everywhere: FCR, cost per resolution (repeat chains) and
+/// the extra repeats after an unresolved contact.</item>
+/// <item>CLV: BG/NBD and Gamma-Gamma fitted once on the weekly RFM summary calibrated to
+/// <see cref="ObservationWindow.LastDay"/> in the window's zone; the value per customer is the mean over every k-th
+/// customer still active at the end.</item>
+/// <item>Attribution: one set of journeys with <see cref="AnalysisOptions.JourneyLookback"/>; service contacts are
+/// <c>service:&lt;channel&gt;</c> touches.</item>
+/// </list>
+/// </remarks>
+public sealed partial class ContactCenterAnalysis
+{
+    private readonly Lazy<InteractionTable> _table;
+    private readonly Lazy<IReadOnlyList<KpiGroup>> _overall;
+    private readonly Lazy<IReadOnlyList<KpiGroup>> _byChannel;
+    private readonly Lazy<IReadOnlyList<KpiGroup>> _trend;
+    private readonly Lazy<IReadOnlyList<KpiGroup>> _trendByChannel;
+    private readonly Lazy<IReadOnlyList<KpiGroup>> _lastYearByChannel;
+
+    private ContactCenterAnalysis(ContactCenterData data, ObservationWindow window, AnalysisOptions options)
+    {
+        Data = data;
+        Window = window;
+        Options = options;
+        _table = Once(() => InteractionTable.Create(data.Interactions, data.Customers));
+        _overall = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(), options.Kpis));
+        _byChannel = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(KpiDimensions.Channel), options.Kpis));
+        _trend = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(KpiDimensions.None, options.TrendBucket, window.TimeZone), options.Kpis));
+        _trendByChannel = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(KpiDimensions.Channel, options.TrendBucket, window.TimeZone), options.Kpis));
+        _lastYearByChannel = Once(() => KpiRollup.Compute(Interactions,
+            new KpiGrouping(KpiDimensions.Channel) { ArrivedFrom = window.LastYearStart, ArrivedBefore = window.End }, options.Kpis));
+        _repeats = Once(ComputeRepeatsPerUnresolved);
+        _clv = Once(ComputeClv);
+        _retention = Once(ComputeRetention);
+        _attribution = Once(ComputeAttribution);
+        _cost = Once(ComputeCostToServe);
+        _profitability = Once(ComputeProfitability);
+        _profile = Once(ComputeStaffingProfile);
+        _serviceLevelCosts = Once(ComputeServiceLevelCosts);
+        _inputs = Once(ComputeBusinessCaseInputs);
+        _fcrCase = Once(ComputeFcrCase);
+        _programme = Once(ComputeProgramme);
+    }
+
+    /// <summary>Creates the analysis; nothing is computed until a figure is read.</summary>
+    /// <param name="data">The tables.</param>
+    /// <param name="window">The observation window (its end is the as-of instant of every figure).</param>
+    /// <param name="options">The definitions and assumptions; <see cref="AnalysisOptions.Default"/> when null.</param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="window"/> is null.</exception>
+    /// <exception cref="CurrencyMismatchException">The rates are in another currency than the purchases and conversions.</exception>
+    public static ContactCenterAnalysis Create(ContactCenterData data, ObservationWindow window, AnalysisOptions? options = null)
+    {
+        Preconditions.CheckNotNull(data);
+        Preconditions.CheckNotNull(window);
+        options ??= AnalysisOptions.Default;
+        if (options.Rates is { } rates && rates.Currency != data.Currency && (!data.Purchases.IsEmpty || !data.Conversions.IsEmpty))
+        {
+            throw new CurrencyMismatchException(data.Currency, rates.Currency);
+        }
+        return new ContactCenterAnalysis(data, window, options);
+    }
+
+    /// <summary>The tables.</summary>
+    public ContactCenterData Data { get; }
+
+    /// <summary>The observation window.</summary>
+    public ObservationWindow Window { get; }
+
+    /// <summary>The definitions and assumptions.</summary>
+    public AnalysisOptions Options { get; }
+
+    /// <summary>The currency of every money figure.</summary>
+    public Currency Currency => Options.Rates?.Currency ?? Data.Currency;
+
+    /// <summary>The columnar interaction table (with customers' segments), built once on first use.</summary>
+    public InteractionTable Interactions => _table.Value;
+
+    /// <summary>The KPIs of all contacts of the window, under <see cref="AnalysisOptions.Kpis"/>.</summary>
+    public KpiGroup Overall => _overall.Value is [var all] ? all : throw new InvalidOperationException("There are no interactions to compute KPIs of.");
+
+    /// <summary>The KPIs of the window by channel.</summary>
+    public IReadOnlyList<KpiGroup> ByChannel => _byChannel.Value;
+
+    /// <summary>The KPIs of every <see cref="AnalysisOptions.TrendBucket"/> (local time of the window's zone), all channels.</summary>
+    public IReadOnlyList<KpiGroup> Trend => _trend.Value;
+
+    /// <summary>The KPIs of every trend bucket by channel.</summary>
+    public IReadOnlyList<KpiGroup> TrendByChannel => _trendByChannel.Value;
+
+    /// <summary>The KPIs of the last year (<see cref="ObservationWindow.LastYearStart"/> to the end) by channel: the business case's base.</summary>
+    public IReadOnlyList<KpiGroup> LastYearByChannel => _lastYearByChannel.Value;
+
+    private static Lazy<T> Once<T>(Func<T> compute) => new(compute, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Runs <paramref name="compute"/>; a data problem it reports as an <see cref="ArgumentException"/> becomes the figure's reason.</summary>
+    private static AnalysisFigure<T> Try<T>(Func<AnalysisFigure<T>> compute)
+        where T : class
+    {
+        try
+        {
+            return compute();
+        }
+        catch (ArgumentException e)
+        {
+            return AnalysisFigure<T>.Unavailable(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message);
+        }
+    }
+}

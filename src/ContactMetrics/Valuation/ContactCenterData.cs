@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Valuation;
+
+/// <summary>
+/// The five tables of a contact center (customers, interactions, purchases, touchpoints, conversions) as one value:
+/// the input of a <see cref="ContactCenterAnalysis"/>. Immutable; the money is in one currency.
+/// </summary>
+/// <remarks>
+/// The records are held once; the analysis builds its columnar interaction table from them once, on first use.
+/// </remarks>
+public sealed class ContactCenterData
+{
+    private ContactCenterData(
+        ImmutableArray<Customer> customers,
+        ImmutableArray<Interaction> interactions,
+        ImmutableArray<Purchase> purchases,
+        ImmutableArray<Touchpoint> touchpoints,
+        ImmutableArray<Conversion> conversions,
+        Currency currency)
+    {
+        Customers = customers;
+        Interactions = interactions;
+        Purchases = purchases;
+        Touchpoints = touchpoints;
+        Conversions = conversions;
+        Currency = currency;
+    }
+
+    /// <summary>Collects the tables.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">The contacts.</param>
+    /// <param name="purchases">The purchases; empty when there are none (the customer-value figures are then unavailable).</param>
+    /// <param name="touchpoints">The marketing touches; empty when there are none.</param>
+    /// <param name="conversions">The conversions; empty when there are none.</param>
+    /// <param name="currency">The currency of the money; by default the currency of the first purchase or conversion, else EUR.</param>
+    /// <returns>The data.</returns>
+    /// <exception cref="ArgumentNullException">A table is null.</exception>
+    /// <exception cref="CurrencyMismatchException">A purchase or conversion is in another currency than the others.</exception>
+    public static ContactCenterData Create(
+        IEnumerable<Customer> customers,
+        IEnumerable<Interaction> interactions,
+        IEnumerable<Purchase> purchases,
+        IEnumerable<Touchpoint> touchpoints,
+        IEnumerable<Conversion> conversions,
+        Currency? currency = null)
+    {
+        var c = Preconditions.CheckNotNull(customers).ToImmutableArray();
+        var i = Preconditions.CheckNotNull(interactions).ToImmutableArray();
+        var p = Preconditions.CheckNotNull(purchases).ToImmutableArray();
+        var t = Preconditions.CheckNotNull(touchpoints).ToImmutableArray();
+        var v = Preconditions.CheckNotNull(conversions).ToImmutableArray();
+        var money = currency
+            ?? (p.Length > 0 ? p[0].Amount.Currency : v.Length > 0 ? v[0].Value.Currency : Currency.Eur);
+        foreach (var purchase in p)
+        {
+            if (purchase.Amount.Currency != money)
+            {
+                throw new CurrencyMismatchException(money, purchase.Amount.Currency);
+            }
+        }
+        foreach (var conversion in v)
+        {
+            if (conversion.Value.Currency != money)
+            {
+                throw new CurrencyMismatchException(money, conversion.Value.Currency);
+            }
+        }
+        return new ContactCenterData(c, i, p, t, v, money);
+    }
+
+    /// <summary>The customers.</summary>
+    public ImmutableArray<Customer> Customers { get; }
+
+    /// <summary>The contacts.</summary>
+    public ImmutableArray<Interaction> Interactions { get; }
+
+    /// <summary>The purchases.</summary>
+    public ImmutableArray<Purchase> Purchases { get; }
+
+    /// <summary>The marketing touches.</summary>
+    public ImmutableArray<Touchpoint> Touchpoints { get; }
+
+    /// <summary>The conversions.</summary>
+    public ImmutableArray<Conversion> Conversions { get; }
+
+    /// <summary>The currency of purchases and conversions.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>
+    /// The window of whole local days in <paramref name="timeZone"/> from the first contact or purchase to the day after
+    /// the last one (<see cref="ObservationWindow.OfDays"/>); <paramref name="end"/> overrides the end.
+    /// </summary>
+    /// <param name="timeZone">The zone of the contact center.</param>
+    /// <param name="end">The as-of instant, when known.</param>
+    /// <returns>The window.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is null.</exception>
+    /// <exception cref="ArgumentException">There are no contacts, or the end is not after the first event.</exception>
+    public ObservationWindow Window(DateTimeZone timeZone, Instant? end = null)
+    {
+        if (Interactions.IsEmpty)
+        {
+            throw new ArgumentException("There are no interactions, so there is no period to analyse.", nameof(Interactions));
+        }
+        var first = Interactions.Min(i => i.ArrivedAt);
+        var last = Interactions.Max(i => i.ArrivedAt);
+        if (!Purchases.IsEmpty)
+        {
+            first = Instant.Min(first, Purchases.Min(p => p.OccurredAt));
+            last = Instant.Max(last, Purchases.Max(p => p.OccurredAt));
+        }
+        return ObservationWindow.OfDays(first, last, timeZone, end);
+    }
+}
