@@ -1,5 +1,8 @@
 using System.CommandLine;
+using ContactMetrics.Cli.Output;
 using ContactMetrics.Cli.Report;
+using ContactMetrics.Domain;
+using ContactMetrics.Valuation;
 using ContactMetrics.Kpis;
 using NodaTime;
 using NodaTime.Text;
@@ -22,40 +25,89 @@ internal static class ReportCommand
         var rates = new Option<string?>("--rates") { Description = "Cost rates (JSON, as the cost command reads); default: rates.json in --data when it exists, else the cost sections are left out.", HelpName = "FILE" };
         var seed = new Option<int>("--seed") { Description = "Seed of the business case's Monte Carlo; the same seed gives the same ranges.", DefaultValueFactory = _ => 42 };
         var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd, start of day UTC); default: the day after the last contact or purchase.", HelpName = "DATE" };
+        var format = new Option<OutputFormat>("--format") { Description = "What to print besides writing the HTML: table (the figures) or json (one document whose analysis member holds every figure of the report).", DefaultValueFactory = _ => OutputFormat.Table };
         var command = new Command("report", "Write a self-contained HTML board report (the FCR business case with its waterfall and inputs, cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
         {
-            data, outFile, zone, bucket, asOf, rates, seed,
+            data, outFile, zone, bucket, asOf, rates, seed, format,
         };
         command.SetAction(parse =>
         {
-            var options = new ReportOptions
+            var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
+            var options = new AnalysisOptions
             {
-                TimeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!),
                 Seed = parse.GetValue(seed),
-                Bucket = parse.GetValue(bucket)!.ToLowerInvariant() switch
+                TrendBucket = parse.GetValue(bucket)!.ToLowerInvariant() switch
                 {
                     "month" => TimeBucket.Month,
                     "week" => TimeBucket.Week,
                     var other => throw new CliInputException($"--bucket: use month or week; was '{other}'."),
                 },
-                ObservationEnd = parse.GetValue(asOf) is { } text
-                    ? LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()
-                        : throw new CliInputException($"--as-of: '{text}' is not a date (yyyy-MM-dd).")
-                    : null,
             };
+            Instant? end = parse.GetValue(asOf) is { } text
+                ? LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? timeZone.AtStartOfDay(parsed.Value).ToInstant()
+                    : throw new CliInputException($"--as-of: '{text}' is not a date (yyyy-MM-dd).")
+                : null;
+            var fmt = parse.GetValue(format);
+            if (fmt == OutputFormat.Csv)
+            {
+                throw new CliInputException("--format csv is not available for report; use table or json.");
+            }
             string path = parse.GetValue(outFile)!;
-            var inputs = console.Progress("Reading tables", () => ReportInputs.Read(parse.GetValue(data)!, console, parse.GetValue(rates)));
-            Write(inputs, options, path, console);
-            console.Out.WriteLine($"Report written to {path}");
+            var analysis = Analyze(parse.GetValue(data)!, parse.GetValue(rates), timeZone, end, options, console);
+            console.Progress("Writing the report", () => Write(analysis, path));
+            var output = new CommandOutput();
+            AnalysisSections.Add(output, analysis);
+            output.Add("report", "Board report").Fact("path", "Written to", path);
+            OutputWriter.Write(output, fmt, null, console);
             return CliApp.Success;
         });
         return command;
     }
 
-    /// <summary>Builds the report and writes it to <paramref name="path"/> (UTF-8, folders created).</summary>
-    internal static BoardReport Write(ReportInputs inputs, ReportOptions options, string path, CliConsole console)
+    /// <summary>
+    /// Reads the tables of <paramref name="dir"/> (and the rates: <paramref name="ratesPath"/>, else rates.json in the folder when
+    /// it exists) into one analysis over the whole local days from the first to the last event in <paramref name="timeZone"/>.
+    /// </summary>
+    internal static ContactCenterAnalysis Analyze(string dir, string? ratesPath, DateTimeZone timeZone, Instant? end, AnalysisOptions options, CliConsole console)
     {
-        var report = console.Progress("Computing the report", () => BoardReportBuilder.Build(inputs, options));
+        var inputs = console.Progress("Reading tables", () => ReportInputs.Read(dir, console, ratesPath));
+        if (inputs.Interactions.Count == 0)
+        {
+            throw new CliInputException($"{Path.Combine(dir, "interactions.csv")}: no interactions, so there is nothing to analyse.");
+        }
+        ContactCenterData data;
+        try
+        {
+            data = ContactCenterData.Create(inputs.Customers, inputs.Interactions, inputs.Purchases, inputs.Touchpoints, inputs.Conversions);
+        }
+        catch (CurrencyMismatchException e)
+        {
+            throw new CliInputException($"{Path.Combine(dir, "purchases.csv")}, {Path.Combine(dir, "conversions.csv")}: {e.Message} The analysis sums money in one currency.");
+        }
+        ObservationWindow window;
+        try
+        {
+            window = data.Window(timeZone, end);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliInputException($"--as-of: {e.Message}");
+        }
+        if (inputs.Rates is { } rates && rates.Currency != data.Currency)
+        {
+            throw new CliInputException($"{inputs.RatesSource}: the rates are in {rates.Currency}, the purchases and conversions in {data.Currency}.");
+        }
+        return ContactCenterAnalysis.Create(data, window, options with
+        {
+            Rates = inputs.Rates,
+            RatesSource = inputs.RatesSource is { } source ? $"{source} (assumed rates)" : options.RatesSource,
+        });
+    }
+
+    /// <summary>Builds the board report of <paramref name="analysis"/> and writes it to <paramref name="path"/> (UTF-8, folders created).</summary>
+    internal static BoardReport Write(ContactCenterAnalysis analysis, string path)
+    {
+        var report = BoardReportBuilder.Build(analysis);
         string html = HtmlReport.Render(report);
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
         {

@@ -11,9 +11,10 @@ internal sealed class CommandOutput
 
     public IReadOnlyList<OutputSection> Sections => _sections;
 
-    public OutputSection Add(string key, string title)
+    /// <summary>Adds a section; in JSON, consecutive sections of one <paramref name="group"/> are nested under a member of that name.</summary>
+    public OutputSection Add(string key, string title, string? group = null)
     {
-        var section = new OutputSection(key, title);
+        var section = new OutputSection(key, title) { Group = group };
         _sections.Add(section);
         return section;
     }
@@ -31,6 +32,9 @@ internal sealed class OutputSection(string key, string title)
     public string Key { get; } = key;
 
     public string Title { get; } = title;
+
+    /// <summary>The JSON member the section is nested under (e.g. <c>analysis</c>); null for the top level.</summary>
+    public string? Group { get; init; }
 
     public IReadOnlyList<OutputFact> Facts => _facts;
 

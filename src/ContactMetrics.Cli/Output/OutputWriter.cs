@@ -72,36 +72,59 @@ internal static class OutputWriter
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            string? group = null;
             foreach (var section in output.Sections)
             {
-                json.WritePropertyName(section.Key);
-                json.WriteStartObject();
-                foreach (var fact in section.Facts)
+                if (section.Group != group)
                 {
-                    json.WritePropertyName(fact.JsonName);
-                    WriteJsonValue(json, fact.Value);
-                }
-                if (section.Table is { } table)
-                {
-                    json.WritePropertyName(table.JsonName);
-                    json.WriteStartArray();
-                    foreach (var row in table.Rows)
+                    if (group is not null)
                     {
-                        json.WriteStartObject();
-                        for (int i = 0; i < row.Length; i++)
-                        {
-                            json.WritePropertyName(table.Columns[i].JsonName);
-                            WriteJsonValue(json, row[i]);
-                        }
                         json.WriteEndObject();
                     }
-                    json.WriteEndArray();
+                    group = section.Group;
+                    if (group is not null)
+                    {
+                        json.WritePropertyName(group);
+                        json.WriteStartObject();
+                    }
                 }
+                WriteSection(json, section);
+            }
+            if (group is not null)
+            {
                 json.WriteEndObject();
             }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteSection(Utf8JsonWriter json, OutputSection section)
+    {
+        json.WritePropertyName(section.Key);
+        json.WriteStartObject();
+        foreach (var fact in section.Facts)
+        {
+            json.WritePropertyName(fact.JsonName);
+            WriteJsonValue(json, fact.Value);
+        }
+        if (section.Table is { } table)
+        {
+            json.WritePropertyName(table.JsonName);
+            json.WriteStartArray();
+            foreach (var row in table.Rows)
+            {
+                json.WriteStartObject();
+                for (int i = 0; i < row.Length; i++)
+                {
+                    json.WritePropertyName(table.Columns[i].JsonName);
+                    WriteJsonValue(json, row[i]);
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
     }
 
     private static void WriteJsonValue(Utf8JsonWriter json, object? value)

@@ -29,7 +29,7 @@ internal sealed record BoardReport(
 }
 
 /// <summary>The FCR business case: inputs measured from the tables, the scenario's assumed gain, and its Monte Carlo analysis.</summary>
-/// <param name="Inputs">The measured inputs, each with interval and source (<c>BusinessCaseMeasurement</c>).</param>
+/// <param name="Inputs">The measured inputs, each with interval and source (<c>ContactCenterAnalysis.BusinessCaseInputs</c>).</param>
 /// <param name="Analysis">Lines and total with P10/P50/P90, and the tornado.</param>
 /// <param name="Gain">The assumed FCR gain (a share).</param>
 internal sealed record BusinessCaseSummary(MeasuredInputs Inputs, BusinessCaseAnalysis Analysis, UncertainInput Gain);

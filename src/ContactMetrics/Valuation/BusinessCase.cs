@@ -67,7 +67,8 @@ public sealed class BusinessCase
             }
         }
         Inputs = [.. inputs];
-        Total = ValuationFormat.Money(Lines.Sum(l => l.PointAmount), currency);
+        // The lines as shown (each to the cent) add up to the total exactly, so a waterfall of the lines closes on it.
+        Total = new Money(Lines.Sum(l => ValuationFormat.Money(l.PointAmount, currency).Amount), currency);
     }
 
     /// <summary>The scenario's name.</summary>
@@ -143,7 +144,7 @@ public sealed class BusinessCase
             totals[it] = total;
         }
         var lines = Lines.Select((line, l) => new LineItemAnalysis(line, ValueDistribution.Of(line.PointAmount, lineDraws[l], Currency))).ToImmutableArray();
-        var totalDistribution = ValueDistribution.Of(Lines.Sum(l => l.PointAmount), totals, Currency);
+        var totalDistribution = ValueDistribution.Of((double)Total.Amount, totals, Currency);
         return new BusinessCaseAnalysis(this, iterations, seed, lines, totalDistribution, Tornado());
     }
 

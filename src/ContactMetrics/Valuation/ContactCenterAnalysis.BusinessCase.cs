@@ -31,6 +31,9 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>The service programme: the FCR gain plus the AHT, attrition and assist levers of <see cref="AnalysisOptions.Programme"/>.</summary>
     public AnalysisFigure<BusinessCaseAnalysis> ServiceProgramme => _programme.Value;
 
+    /// <summary>The FCR gain of the business cases as an assumed input (<see cref="AnalysisOptions.FcrGain"/>), one object for every case.</summary>
+    public UncertainInput FcrGain => _fcrGain.Value;
+
     /// <summary>"+5 points FCR" for the analysis's FCR gain.</summary>
     public string FcrCaseName => string.Create(CultureInfo.InvariantCulture, $"+{Options.FcrGain.Point * 100:0.##} points FCR");
 
@@ -165,6 +168,8 @@ public sealed partial class ContactCenterAnalysis
         return count;
     }
 
+    private readonly Lazy<UncertainInput> _fcrGain;
+
     private UncertainInput FcrGainInput()
     {
         var (point, low, high) = Options.FcrGain;
@@ -174,7 +179,7 @@ public sealed partial class ContactCenterAnalysis
 
     private AnalysisFigure<BusinessCaseAnalysis> ComputeFcrCase() => !BusinessCaseInputs.TryGetValue(out var inputs)
         ? AnalysisFigure<BusinessCaseAnalysis>.Unavailable(BusinessCaseInputs.Reason!)
-        : Try(() => AnalysisFigure<BusinessCaseAnalysis>.Of(inputs.FcrImprovement(FcrGainInput()).Analyze(Options.Iterations, Options.Seed)));
+        : Try(() => AnalysisFigure<BusinessCaseAnalysis>.Of(inputs.FcrImprovement(FcrGain).Analyze(Options.Iterations, Options.Seed)));
 
     private AnalysisFigure<BusinessCaseAnalysis> ComputeProgramme()
     {
@@ -186,7 +191,7 @@ public sealed partial class ContactCenterAnalysis
         {
             var p = Options.Programme;
             var currency = Currency;
-            var fcr = inputs.FcrImprovement(FcrGainInput());
+            var fcr = inputs.FcrImprovement(FcrGain);
             var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, Options.ServiceLevelThreshold), shrinkage: p.Shrinkage);
             double paidHours = Options.PaidTimePerFteWeek.TotalHours;
             var fteCost = UncertainInput.AssumedMoney("loaded cost per FTE a year", "per FTE a year",

@@ -59,6 +59,7 @@ public sealed partial class ContactCenterAnalysis
         _inputs = Once(ComputeBusinessCaseInputs);
         _fcrCase = Once(ComputeFcrCase);
         _programme = Once(ComputeProgramme);
+        _fcrGain = Once(FcrGainInput);
     }
 
     /// <summary>Creates the analysis; nothing is computed until a figure is read.</summary>

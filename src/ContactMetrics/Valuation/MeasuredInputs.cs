@@ -5,7 +5,7 @@ using ContactMetrics.Staffing;
 namespace ContactMetrics.Valuation;
 
 /// <summary>
-/// The inputs of a contact-center business case measured from data by <see cref="BusinessCaseMeasurement"/>, each with
+/// The inputs of a contact-center business case measured from data by <see cref="ContactCenterAnalysis.BusinessCaseInputs"/>, each with
 /// its interval and source, plus the demand profile for the staffing lines. The scenarios combine them with the
 /// user's assumptions (the KPI change, costs). Immutable.
 /// </summary>

@@ -3,6 +3,7 @@ using ContactMetrics.Cli.Report;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
+using ContactMetrics.Valuation;
 using NodaTime;
 
 namespace ContactMetrics.Cli.Tests.Report;
@@ -13,13 +14,21 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
 
     private ReportInputs Inputs => ReportInputs.Read(data.Dir, new CliConsole(TextWriter.Null, TextWriter.Null));
 
-    private BoardReport Build() => BoardReportBuilder.Build(Inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+    private BoardReport Build() => BoardReportBuilder.Build(AnalysisOf(Inputs));
+
+    /// <summary>The analysis of the tables over the simulated period, as <c>report --time-zone Europe/Amsterdam</c> makes it.</summary>
+    private ContactCenterAnalysis AnalysisOf(ReportInputs inputs)
+    {
+        var tables = ContactCenterData.Create(inputs.Customers, inputs.Interactions, inputs.Purchases, inputs.Touchpoints, inputs.Conversions);
+        var window = new ObservationWindow(data.Center.Options.StartInstant, data.Center.End, Amsterdam);
+        return ContactCenterAnalysis.Create(tables, window, new AnalysisOptions { Rates = inputs.Rates, RatesSource = inputs.RatesSource ?? "none" });
+    }
 
     [Fact]
     public void Kpis_MonthlyFcr_EqualsTheRollupOfThatMonth()
     {
         var inputs = Inputs;
-        var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+        var report = BoardReportBuilder.Build(AnalysisOf(inputs));
         var rollup = KpiRollup.Compute(InteractionTable.Create(inputs.Interactions, inputs.Customers), new KpiGrouping(KpiDimensions.None, TimeBucket.Month, Amsterdam));
 
         // 730 simulated days from 2024-01-01 in Amsterdam: 24 calendar months.
@@ -37,7 +46,7 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     public void Kpis_MonthlyCsat_EqualsAHandCountOfTheMonthsSurveys()
     {
         var inputs = Inputs;
-        var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+        var report = BoardReportBuilder.Build(AnalysisOf(inputs));
 
         // Hand count (KpiOptions.Default: top-2 box): answers of 4 or 5 / answers, of contacts arriving in the local month.
         for (int k = 0; k < report.Kpis.Buckets.Length; k++)
@@ -97,7 +106,7 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     public void Attribution_Credits_AddUpAndServiceAssistsMatchAHandCount()
     {
         var inputs = Inputs;
-        var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+        var report = BoardReportBuilder.Build(AnalysisOf(inputs));
         var a = report.Attribution!;
 
         // Both models hand out every conversion (credits sum to the total), and the hostile channel name is kept as data.
@@ -134,7 +143,7 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     public void Cost_ChannelsAndWhaleCurve_ReconcileWithTheCalculator()
     {
         var inputs = Inputs;
-        var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+        var report = BoardReportBuilder.Build(AnalysisOf(inputs));
         var cost = report.Cost!;
 
         // The demo's rates.json, read back: the same model the cost command uses, computed directly.
@@ -196,7 +205,7 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     {
         var inputs = Inputs with { Rates = null, RatesSource = null };
 
-        var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+        var report = BoardReportBuilder.Build(AnalysisOf(inputs));
 
         report.BusinessCase.Should().BeNull();
         report.Cost.Should().BeNull();
@@ -208,10 +217,10 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     {
         var inputs = Inputs with { Purchases = [] };
 
-        var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
+        var report = BoardReportBuilder.Build(AnalysisOf(inputs));
 
         report.Clv.Should().BeNull();
-        report.Gaps.Should().ContainSingle(g => g.Contains("purchases.csv has no rows"));
-        HtmlReport.Render(report).Should().Contain("Not shown: Customer value: purchases.csv has no rows.");
+        report.Gaps.Should().ContainSingle(g => g == "Customer value: There are no purchases to value customers on.");
+        HtmlReport.Render(report).Should().Contain("Not shown: Customer value: There are no purchases to value customers on.");
     }
 }

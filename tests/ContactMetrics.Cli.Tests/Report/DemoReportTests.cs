@@ -24,14 +24,14 @@ public class DemoReportTests
 
         run.ExitCode.Should().Be(0, run.Error);
         using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
-        var section = doc.RootElement.GetProperty("businessCase");
+        var section = doc.RootElement.GetProperty("analysis").GetProperty("businessCase");
         decimal total = section.GetProperty("total").GetProperty("amount").GetDecimal();
         decimal p10 = section.GetProperty("p10").GetProperty("amount").GetDecimal();
         decimal p90 = section.GetProperty("p90").GetProperty("amount").GetDecimal();
         string html = File.ReadAllText(dir.File("report.html"));
 
-        // The demo measures from its simulated center, the report from the tables read back, with the same rates
-        // (rates.json, overheads scaled to a year) and seed: the same case to the cent.
+        // The demo prints and the report shows the analysis of the tables read back, with the same rates
+        // (rates.json) and seed: one analysis, the same case to the cent.
         html.Should().Contain($"FCR +5 points: {ContactMetrics.Cli.Report.HtmlReport.Money((double)total, ContactMetrics.Domain.Currency.Eur)} a year");
         html.Should().Contain($"between {ContactMetrics.Cli.Report.HtmlReport.Money((double)p10, ContactMetrics.Domain.Currency.Eur)} (P10) and {ContactMetrics.Cli.Report.HtmlReport.Money((double)p90, ContactMetrics.Domain.Currency.Eur)} (P90)");
     }

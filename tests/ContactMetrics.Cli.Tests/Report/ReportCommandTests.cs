@@ -82,7 +82,7 @@ public class ReportCommandTests(ReportData data) : IClassFixture<ReportData>
 
         run.ExitCode.Should().Be(0, run.Error);
         string html = File.ReadAllText(dir.File("report.html"));
-        html.Should().NotContain("chart-whale").And.Contain("Not shown: Cost-to-serve and the whale curve: no rates.json");
+        html.Should().NotContain("chart-whale").And.Contain("Not shown: Cost-to-serve and the whale curve: No cost rates were given");
     }
 
     [Fact]

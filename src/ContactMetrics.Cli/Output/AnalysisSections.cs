@@ -1,0 +1,383 @@
+using System.Globalization;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using ContactMetrics.Valuation;
+
+namespace ContactMetrics.Cli.Output;
+
+/// <summary>
+/// Prints a <see cref="ContactCenterAnalysis"/>: every figure the board report shows, as sections of one
+/// <see cref="CommandOutput"/> nested under <c>analysis</c> in JSON. <c>demo</c> and <c>report</c> both print through
+/// here, so for the same tables and options their <c>analysis</c> members are identical. Nothing is computed here.
+/// </summary>
+internal static class AnalysisSections
+{
+    /// <summary>The JSON member that holds the analysis.</summary>
+    public const string Group = "analysis";
+
+    private const int TornadoRows = 6;
+
+    /// <summary>Adds every section of the analysis to <paramref name="output"/>.</summary>
+    public static void Add(CommandOutput output, ContactCenterAnalysis a)
+    {
+        Overview(output, a);
+        Kpis(output, a);
+        Trends(output, a);
+        Cost(output, a);
+        Clv(output, a);
+        Retention(output, a);
+        Attribution(output, a);
+        BusinessCase(output, a);
+    }
+
+    private static OutputSection Section(CommandOutput output, string key, string title) => output.Add(key, title, Group);
+
+    private static void Overview(CommandOutput output, ContactCenterAnalysis a)
+    {
+        var d = a.Data;
+        var w = a.Window;
+        Section(output, "overview", "Data and window")
+            .Fact("firstDay", "First day", w.FirstDay)
+            .Fact("lastDay", "Last day", w.LastDay)
+            .Fact("asOf", "As of (end of observation)", w.End)
+            .Fact("timeZone", "Time zone", w.TimeZone.Id)
+            .Fact("lastYearFrom", "'Last year' from", w.LastYearStart)
+            .Fact("currency", "Currency", a.Currency.Code)
+            .Fact("customers", "Customers", d.Customers.Length)
+            .Fact("segments", "Segments", d.Customers.GroupBy(c => c.Segment ?? ContactCenterAnalysis.NoSegment).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (object?)g.Count()))
+            .Fact("contacts", "Contacts", d.Interactions.Length)
+            .Fact("purchases", "Purchases", d.Purchases.Length)
+            .Fact("touchpoints", "Marketing touchpoints", d.Touchpoints.Length)
+            .Fact("conversions", "Conversions", d.Conversions.Length);
+    }
+
+    private static void Kpis(CommandOutput output, ContactCenterAnalysis a)
+    {
+        var section = Section(output, "kpisByChannel", "KPIs by channel (whole window)");
+        var any = a.Overall;
+        section.Note = $"{any.ServiceLevel.Definition}. FCR (repeats): {any.FirstContactResolution.Definition}. FCR (flag): {any.FirstContactResolutionFlag.Definition}. "
+            + "Email is answered asynchronously: its ASA is the response time. Self-service is contained, so it has no queue KPIs.";
+        section.Fact("fcrRepeats", "FCR by repeats, all channels", Rate.Of(any.FirstContactResolution.Value))
+            .Fact("fcrRepeatsDefinition", "FCR by repeats: definition", any.FirstContactResolution.Definition)
+            .Fact("fcrFlag", "FCR by resolved flag, all channels", Rate.Of(any.FirstContactResolutionFlag.Value))
+            .Fact("fcrFlagDefinition", "FCR by flag: definition", any.FirstContactResolutionFlag.Definition);
+        var t = section.SetTable("channels",
+            new OutputColumn("channel", "Channel"),
+            new OutputColumn("contacts", "Contacts", true),
+            new OutputColumn("handled", "Handled", true),
+            new OutputColumn("serviceLevel", "SL", true),
+            new OutputColumn("asaSeconds", "ASA s", true),
+            new OutputColumn("ahtSeconds", "AHT s", true),
+            new OutputColumn("abandonmentRate", "Abandon", true),
+            new OutputColumn("fcrRepeats", "FCR rep.", true),
+            new OutputColumn("fcrFlag", "FCR flag", true),
+            new OutputColumn("csat", "CSAT", true),
+            new OutputColumn("nps", "NPS", true));
+        foreach (var g in a.ByChannel)
+        {
+            bool live = IsLiveQueue(g.Channel!.Value);
+            t.Row(g.Channel!.Value.ToSchemaName(), g.Counts.OfferedContacts, g.Counts.HandledContacts, live ? Rate.Of(g.ServiceLevel.Value) : null, g.AverageSpeedOfAnswer.Value,
+                g.AverageHandleTime.Value, Rate.Of(g.AbandonmentRate.Value), Rate.Of(g.FirstContactResolution.Value), Rate.Of(g.FirstContactResolutionFlag.Value),
+                Rate.Of(g.Csat.Value), g.Nps.Value);
+        }
+    }
+
+    private static void Trends(CommandOutput output, ContactCenterAnalysis a)
+    {
+        var overall = Section(output, "kpiTrend", $"KPIs by {a.Options.TrendBucket.ToString().ToLowerInvariant()}, all channels");
+        overall.Note = $"{a.Options.TrendBucket} buckets in {a.Window.TimeZone.Id}. CSAT: {a.Overall.Csat.Definition}.";
+        var t = overall.SetTable("buckets",
+            new OutputColumn("start", "Start"),
+            new OutputColumn("contacts", "Contacts", true),
+            new OutputColumn("fcrRepeats", "FCR rep.", true),
+            new OutputColumn("fcrFlag", "FCR flag", true),
+            new OutputColumn("csat", "CSAT", true),
+            new OutputColumn("nps", "NPS", true));
+        foreach (var g in a.Trend)
+        {
+            t.Row(g.BucketStart!.Value.Date, g.Counts.OfferedContacts, Rate.Of(g.FirstContactResolution.Value), Rate.Of(g.FirstContactResolutionFlag.Value), Rate.Of(g.Csat.Value), g.Nps.Value);
+        }
+        // One row per bucket, a column pair per channel: service level where a live queue has one, AHT where agents handle.
+        var channels = a.TrendByChannel.Select(g => g.Channel!.Value).Distinct().Order()
+            .Where(ch => a.TrendByChannel.Any(g => g.Channel == ch && g.AverageHandleTime.Value is not null)).ToArray();
+        var byChannel = Section(output, "kpiTrendByChannel", $"Service level and AHT by {a.Options.TrendBucket.ToString().ToLowerInvariant()} and channel");
+        byChannel.Note = "Service level only for channels answered live from a queue (email is asynchronous); AHT in seconds.";
+        var columns = new List<OutputColumn> { new("start", "Start") };
+        foreach (var ch in channels)
+        {
+            string name = ch.ToSchemaName();
+            if (IsLiveQueue(ch))
+            {
+                columns.Add(new OutputColumn($"serviceLevel_{name}", $"SL {name}", true));
+            }
+            columns.Add(new OutputColumn($"ahtSeconds_{name}", $"AHT {name}", true));
+        }
+        var c = byChannel.SetTable("buckets", [.. columns]);
+        foreach (var bucket in a.Trend.Select(g => g.BucketStart!.Value))
+        {
+            var row = new List<object?> { bucket.Date };
+            foreach (var ch in channels)
+            {
+                var g = a.TrendByChannel.FirstOrDefault(x => x.Channel == ch && x.BucketStart == bucket);
+                if (IsLiveQueue(ch))
+                {
+                    row.Add(Rate.Of(g?.ServiceLevel.Value));
+                }
+                row.Add(g?.AverageHandleTime.Value is double s ? Math.Round(s, 1) : null);
+            }
+            c.Row([.. row]);
+        }
+    }
+
+    /// <summary>Channels answered live from a queue, where a service-level target applies.</summary>
+    private static bool IsLiveQueue(Channel channel) => channel is Channel.Phone or Channel.Chat or Channel.Messaging or Channel.Social;
+
+    private static void Cost(CommandOutput output, ContactCenterAnalysis a)
+    {
+        var section = Section(output, "costToServe", "Cost-to-serve by channel");
+        if (!a.CostToServe.TryGetValue(out var costs))
+        {
+            section.Note = a.CostToServe.Reason;
+            return;
+        }
+        section.Note = $"Rates: {a.Options.RatesSource}. Per resolution = the cost of the repeat chains ({a.Options.Kpis.Repeat.Describe()}, the FCR definition) started on the channel / those chains.";
+        var rows = section.SetTable("channels",
+            new OutputColumn("channel", "Channel"),
+            new OutputColumn("contacts", "Contacts", true),
+            new OutputColumn("cost", "Cost", true),
+            new OutputColumn("costPerContact", "Per contact", true),
+            new OutputColumn("chains", "Issues started", true),
+            new OutputColumn("costPerResolution", "Per resolution", true));
+        foreach (var g in costs.ByChannel)
+        {
+            rows.Row(g.Key, g.Contacts, g.Cost.Total, g.CostPerContact, g.Chains, g.CostPerResolution);
+        }
+        section.Fact("totalCost", "Total cost", costs.Total.Total)
+            .Fact("costPerContact", "Cost per contact", costs.CostPerContact)
+            .Fact("costPerResolution", "Cost per resolution", costs.CostPerResolution);
+
+        var p = a.Profitability.Value;
+        var curve = p.WhaleCurve;
+        var profit = Section(output, "customerProfitability", "Customer profitability (whale curve)");
+        profit.Note = $"Value = {p.ValueSource}; profit = value - cost-to-serve. Customers ranked by profit; the peak is the profit of the profitable customers alone.";
+        profit.Fact("customers", "Customers", p.Customers.Length)
+            .Fact("totalProfit", "Total profit after service cost", p.TotalProfit)
+            .Fact("peakProfit", "Peak of the whale curve", curve.Peak.CumulativeProfit)
+            .Fact("peakShareOfTotalProfit", "Peak as a share of total profit", curve.Peak.ShareOfTotalProfit is double s ? new Rate(s) : null)
+            .Fact("peakCustomerShare", "Customers up to the peak", new Rate(curve.Peak.CustomerShare))
+            .Fact("valueDestroyingShare", "Customers who destroy value", new Rate(curve.ValueDestroyingShare));
+
+        var sl = Section(output, "serviceLevelCost", $"Cost of the {a.Options.StaffedChannel.ToSchemaName()} service level (Erlang C)");
+        if (!a.ServiceLevelCosts.TryGetValue(out var levels))
+        {
+            sl.Note = a.ServiceLevelCosts.Reason;
+            return;
+        }
+        sl.Note = string.Create(CultureInfo.InvariantCulture,
+            $"Demand: {levels.Profile.Description}. Erlang C each interval, shrinkage {levels.Shrinkage:0%}, {levels.LoadedCostPerPaidHour} per paid hour, {a.Options.PaidTimePerFteWeek.TotalHours:0.#} paid hours per FTE-week. Occupancy = handled hours / hours on the phones.");
+        var table = sl.SetTable("targets",
+            new OutputColumn("target", "Target"),
+            new OutputColumn("peakAgents", "Peak agents", true),
+            new OutputColumn("scheduledHoursPerWeek", "Paid hours/week", true),
+            new OutputColumn("fte", "FTE", true),
+            new OutputColumn("occupancy", "Occupancy", true),
+            new OutputColumn("costPerYear", "Cost per year", true));
+        foreach (var r in levels.Targets)
+        {
+            table.Row(r.Name, r.PeakAgents, Math.Round(r.ScheduledHoursPerWeek, 1), Math.Round(r.Fte, 1), new Rate(r.Occupancy), r.CostPerYear);
+        }
+    }
+
+    private static void Clv(CommandOutput output, ContactCenterAnalysis a)
+    {
+        var section = Section(output, "clv", $"Customer lifetime value (BG/NBD x Gamma-Gamma, {a.Options.ClvYears} years)");
+        if (!a.Clv.TryGetValue(out var clv))
+        {
+            section.Note = a.Clv.Reason;
+            return;
+        }
+        var sorted = clv.Values.Select(v => v.Amount).Order().ToArray();
+        section.Note = "Value per customer: " + clv.Definition + ".";
+        section.Fact("buyers", "Customers with purchases", clv.Summary.Count)
+            .Fact("uniqueRows", "Unique (x, t_x, T) rows", clv.Rows.Count)
+            .Fact("activeCustomers", "Active customers", clv.ActiveCustomers)
+            .Fact("valuedCustomers", "Customers valued", clv.Values.Length)
+            .Fact("parameters", "BG/NBD", clv.Transactions.Estimates.ToDictionary(e => e.Name, e => (object?)Math.Round(e.Value, 4)))
+            .Fact("spendParameters", "Gamma-Gamma", clv.Spend.Estimates.ToDictionary(e => e.Name, e => (object?)Math.Round(e.Value, 4)))
+            .Fact("margin", "Margin (assumed)", new Rate(a.Options.Margin))
+            .Fact("discountRate", "Discount rate a year (assumed)", new Rate(a.Options.AnnualDiscountRate))
+            .Fact("valuePerCustomer", "Value per customer (mean CLV)", clv.ValuePerCustomer)
+            .Fact("valuePerCustomerLower", "Mean, 95% lower", new Money((decimal)clv.ValuePerCustomerInterval.Lower, a.Currency))
+            .Fact("valuePerCustomerUpper", "Mean, 95% upper", new Money((decimal)clv.ValuePerCustomerInterval.Upper, a.Currency))
+            .Fact("medianClv", "Median CLV", new Money(Math.Round(Median(sorted), 2), a.Currency));
+        var t = section.SetTable("segments",
+            new OutputColumn("segment", "Segment"),
+            new OutputColumn("customers", "Valued", true),
+            new OutputColumn("mean", "Mean CLV", true),
+            new OutputColumn("median", "Median CLV", true));
+        foreach (var g in clv.Values.Select((v, k) => (Segment: clv.Segments[k], v.Amount)).GroupBy(r => r.Segment).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var values = g.Select(r => r.Amount).Order().ToArray();
+            t.Row(g.Key, values.Length, new Money(Math.Round(values.Average(), 2), a.Currency), new Money(Math.Round(Median(values), 2), a.Currency));
+        }
+    }
+
+    private static decimal Median(decimal[] ascending) =>
+        ascending.Length == 0 ? 0m : ascending.Length % 2 == 1 ? ascending[ascending.Length / 2] : (ascending[(ascending.Length / 2) - 1] + ascending[ascending.Length / 2]) / 2;
+
+    private static void Retention(CommandOutput output, ContactCenterAnalysis a)
+    {
+        var section = Section(output, "retentionUplift", $"Retention: first contact resolved vs not ({a.Options.RetentionHorizon.TotalDays:0} days)");
+        if (!a.Retention.TryGetValue(out var r))
+        {
+            section.Note = a.Retention.Reason;
+            return;
+        }
+        var c = r.Uplift.Comparison;
+        section.Note = r.Definition + ". The index-date hazard ratio is adjusted for segment and tenure.";
+        section.Fact("resolvedRetention", "Retention, resolved", new Rate(c.Reference.Retention))
+            .Fact("unresolvedRetention", "Retention, unresolved", new Rate(c.Exposed.Retention))
+            .Fact("difference", "Difference", new Rate(c.Difference.Estimate))
+            .Fact("differenceLower", "Difference, 95% lower", new Rate(c.Difference.Interval.Lower))
+            .Fact("differenceUpper", "Difference, 95% upper", new Rate(c.Difference.Interval.Upper))
+            .Fact("hazardRatio", "Index-date HR (adjusted)", c.HazardRatio?.HazardRatio)
+            .Fact("hazardRatioLower", "HR, 95% lower", c.HazardRatio?.HazardRatioInterval.Lower)
+            .Fact("hazardRatioUpper", "HR, 95% upper", c.HazardRatio?.HazardRatioInterval.Upper)
+            .Fact("customersLeftOut", "Customers without a contact with a known outcome", r.Uplift.Data.CustomersWithoutQualifyingContact);
+        if (r.Value is { } value)
+        {
+            section.Fact("customersAffected", "Customers with an unresolved first contact", value.CustomersAffected)
+                .Fact("customersKept", "Customers kept", value.CustomersKept)
+                .Fact("customersKeptLower", "Customers kept, 95% lower", value.CustomersKeptInterval.Lower)
+                .Fact("customersKeptUpper", "Customers kept, 95% upper", value.CustomersKeptInterval.Upper)
+                .Fact("valuePerCustomer", "Value per customer (mean CLV)", value.ValuePerCustomer)
+                .Fact("value", "Value of the uplift", value.Value)
+                .Fact("valueLower", "Value, 95% lower", value.Low)
+                .Fact("valueUpper", "Value, 95% upper", value.High);
+        }
+    }
+
+    private static void Attribution(CommandOutput output, ContactCenterAnalysis a)
+    {
+        var section = Section(output, "attribution", "Attribution and the assist of service contacts");
+        if (!a.Attribution.TryGetValue(out var at))
+        {
+            section.Note = a.Attribution.Reason;
+            return;
+        }
+        section.Note = at.Definition + ".";
+        var all = at.ServiceAssisted;
+        section.Fact("lookbackSeconds", "Lookback", at.Lookback)
+            .Fact("journeys", "Journeys", at.Journeys.Count)
+            .Fact("conversions", "Conversions", all.OfConversions)
+            .Fact("value", "Conversion value", all.OfValue)
+            .Fact("serviceAssistedConversions", "Assisted by service", all.Conversions)
+            .Fact("serviceAssistedValue", "Value assisted by service", all.Value)
+            .Fact("serviceAssistedShare", "Share of conversions assisted", Rate.Of(all.Share))
+            .Fact("serviceAssistedLastYear", "Assisted by service, last year", at.ServiceAssistedLastYear.Conversions)
+            .Fact("markovServiceConversions", "Markov credit of service", Enumerable.Range(0, at.Markov.Channels.Length).Where(k => AttributionAnalysis.IsService(at.Markov.Channels[k])).Sum(k => at.Markov.Conversions[k]));
+        var t = section.SetTable("channels",
+            new OutputColumn("channel", "Channel"),
+            new OutputColumn("markovConversions", "Markov", true),
+            new OutputColumn("lastTouchConversions", "Last touch", true),
+            new OutputColumn("assistedConversions", "Assisted", true),
+            new OutputColumn("markovValue", "Markov value", true));
+        var paths = at.Paths;
+        foreach (int k in Enumerable.Range(0, paths.Channels.Length).OrderByDescending(k => at.Markov.Conversions[k]).ThenBy(k => paths.Channels[k], StringComparer.Ordinal))
+        {
+            t.Row(paths.Channels[k], Math.Round(at.Markov.Conversions[k], 2), at.LastTouch.Conversions[k], at.Assists.Channels[k].AssistedConversions,
+                Money.FromDouble(Math.Round(at.Markov.Value[k], 2), a.Currency));
+        }
+    }
+
+    private static void BusinessCase(CommandOutput output, ContactCenterAnalysis a)
+    {
+        var section = Section(output, "businessCase", $"Business case: {a.FcrCaseName} (a year)");
+        if (!a.FcrBusinessCase.TryGetValue(out var fcr))
+        {
+            section.Note = "Unavailable: " + a.FcrBusinessCase.Reason;
+            return;
+        }
+        var inputs = a.BusinessCaseInputs.Value;
+        section.Note = $"{Headline(a.FcrCaseName, fcr)}. Each line is a mechanism with its inputs (measured, or assumed and said so); the range is a seeded Monte Carlo over the inputs. {fcr.ConvergenceNote} {inputs.Notes}";
+        section.Fact("headline", "Headline", Headline(a.FcrCaseName, fcr))
+            .Fact("total", "Total a year (point)", fcr.Total.Point)
+            .Fact("mean", "Mean", fcr.Total.Mean)
+            .Fact("p10", "P10", fcr.Total.P10)
+            .Fact("p50", "P50", fcr.Total.P50)
+            .Fact("p90", "P90", fcr.Total.P90)
+            .Fact("monteCarloStandardError", "Monte Carlo SE of the mean", fcr.Total.StandardErrorOfMean)
+            .Fact("iterations", "Monte Carlo draws", fcr.Iterations)
+            .Fact("seed", "Seed", fcr.Seed)
+            .Fact("currentFcrFlag", "Current FCR (resolved flag, last year)", new Rate(inputs.FirstContactResolution.Point));
+        Lines(section, fcr);
+
+        var inputTable = Section(output, "businessCaseInputs", "Business case: inputs").SetTable("inputs",
+            new OutputColumn("input", "Input"),
+            new OutputColumn("point", "Point", true),
+            new OutputColumn("low", "Low", true),
+            new OutputColumn("high", "High", true),
+            new OutputColumn("origin", "Origin"),
+            new OutputColumn("source", "Source", Detail: true));
+        foreach (var i in fcr.Lines.SelectMany(l => l.Item.Inputs).Distinct())
+        {
+            inputTable.Row(i.Name, i.Point, i.Low, i.High, i.Source.Origin.ToString().ToUpperInvariant(), i.Source.ToString());
+        }
+
+        var tornado = Section(output, "businessCaseTornado", "Business case: what moves the total most (tornado)");
+        tornado.Note = "Each input at the low and the high end of its own interval, the others at their point values; ranked by the swing of the total.";
+        var t = tornado.SetTable("inputs",
+            new OutputColumn("input", "Input"),
+            new OutputColumn("low", "Low", true),
+            new OutputColumn("high", "High", true),
+            new OutputColumn("totalAtLow", "Total at low", true),
+            new OutputColumn("totalAtHigh", "Total at high", true),
+            new OutputColumn("swing", "Swing", true),
+            new OutputColumn("source", "Source", Detail: true));
+        foreach (var e in fcr.Tornado.Take(TornadoRows))
+        {
+            t.Row(e.Input.Name, e.Input.Low, e.Input.High, e.TotalAtLow, e.TotalAtHigh, e.Swing, e.Input.Source.ToString());
+        }
+
+        var programme = Section(output, "businessCaseProgramme", "Business case: service programme (a year)");
+        if (!a.ServiceProgramme.TryGetValue(out var p))
+        {
+            programme.Note = "Unavailable: " + a.ServiceProgramme.Reason;
+            return;
+        }
+        programme.Note = $"The FCR gain plus AHT, agent attrition and the assists at an assumed incrementality: {Amount(p.Total.Point)} a year (P10 {Amount(p.Total.P10)} - P90 {Amount(p.Total.P90)}). Lines share inputs (the FCR gain) and are drawn together. {p.ConvergenceNote}";
+        programme.Fact("total", "Total a year (point)", p.Total.Point)
+            .Fact("p10", "P10", p.Total.P10)
+            .Fact("p50", "P50", p.Total.P50)
+            .Fact("p90", "P90", p.Total.P90);
+        Lines(programme, p);
+    }
+
+    /// <summary>"+5 points FCR: €X a year (P10 €Y - P90 €Z)".</summary>
+    internal static string Headline(string name, BusinessCaseAnalysis a) =>
+        $"{name}: {Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
+
+    private static void Lines(OutputSection section, BusinessCaseAnalysis a)
+    {
+        var table = section.SetTable("lines",
+            new OutputColumn("line", "Line"),
+            new OutputColumn("value", "Point", true),
+            new OutputColumn("p10", "P10", true),
+            new OutputColumn("p50", "P50", true),
+            new OutputColumn("p90", "P90", true),
+            new OutputColumn("formula", "Formula (point values)"));
+        foreach (var line in a.Lines)
+        {
+            table.Row(line.Item.Name, line.Value.Point, line.Value.P10, line.Value.P50, line.Value.P90, line.Item.FormulaWithValues);
+        }
+    }
+
+    /// <summary>Whole units with the currency's sign where it has a common one: €1,234,567.</summary>
+    internal static string Amount(Money m)
+    {
+        string sign = m.Currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => m.Currency.Code + " " };
+        string digits = Math.Abs(m.Amount).ToString("#,0", CultureInfo.InvariantCulture);
+        return (m.Amount < 0 ? "-" : "") + sign + digits;
+    }
+}

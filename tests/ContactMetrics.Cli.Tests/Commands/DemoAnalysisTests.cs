@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ContactMetrics.Cli.Tests.Commands;
+
+/// <summary>One demo run (4,000 customers, seed 11) printed as JSON, and <c>report</c> on the tables it wrote.</summary>
+public sealed class DemoRunFixture : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public DemoRunFixture()
+    {
+        Demo = CliRun.Of("demo", "--out", _dir.Path, "--customers", "4000", "--seed", "11", "--format", "json");
+        Report = CliRun.Of("report", "--data", _dir.Path, "--time-zone", "Europe/Amsterdam", "--seed", "11", "--out", _dir.File("again.html"), "--format", "json");
+    }
+
+    internal CliRun Demo { get; }
+
+    internal CliRun Report { get; }
+
+    public string Dir => _dir.Path;
+
+    public JsonElement Analysis => JsonDocument.Parse(Demo.Out).RootElement.GetProperty("analysis");
+
+    public JsonElement Simulation => JsonDocument.Parse(Demo.Out).RootElement.GetProperty("simulation");
+
+    public void Dispose() => _dir.Dispose();
+}
+
+public class DemoAnalysisTests(DemoRunFixture run) : IClassFixture<DemoRunFixture>
+{
+    private JsonElement A => run.Analysis;
+
+    [Fact]
+    public void DemoAndReport_SameTablesAndOptions_IdenticalAnalysis()
+    {
+        run.Demo.ExitCode.Should().Be(0, run.Demo.Error);
+        run.Report.ExitCode.Should().Be(0, run.Report.Error);
+
+        var report = JsonDocument.Parse(run.Report.Out).RootElement.GetProperty("analysis");
+
+        report.GetRawText().Should().Be(A.GetRawText());
+        // The report page written by the demo and the one written by `report` are the same page, byte for byte.
+        File.ReadAllText(Path.Combine(run.Dir, "again.html")).Should().Be(File.ReadAllText(Path.Combine(run.Dir, "report.html")));
+    }
+
+    [Fact]
+    public void Overview_CountsTheTablesWritten()
+    {
+        var o = A.GetProperty("overview");
+        o.GetProperty("customers").GetInt32().Should().Be(File.ReadAllLines(Path.Combine(run.Dir, "customers.csv")).Length - 1);
+        o.GetProperty("contacts").GetInt32().Should().Be(File.ReadAllLines(Path.Combine(run.Dir, "interactions.csv")).Length - 1);
+        A.GetProperty("kpisByChannel").GetProperty("channels").EnumerateArray().Sum(c => c.GetProperty("contacts").GetInt32())
+            .Should().Be(o.GetProperty("contacts").GetInt32());
+        // The simulation's 730 days from 2024-01-01 (SimulationOptions defaults): the last day is 2025-12-30.
+        o.GetProperty("lastDay").GetString().Should().Be("2025-12-30");
+        o.GetProperty("timeZone").GetString().Should().Be("Europe/Amsterdam");
+    }
+
+    [Fact]
+    public void Clv_FittedNextToPlanted_AndOneValuePerCustomer()
+    {
+        var planted = run.Simulation.GetProperty("plantedClv");
+        // docs/simulation.md: the planted BG/NBD and Gamma-Gamma parameters are the published CDNOW fits.
+        planted.GetProperty("plantedParameters").GetProperty("r").GetDouble().Should().Be(0.243);
+        planted.GetProperty("plantedSpendParameters").GetProperty("gamma").GetDouble().Should().Be(15.44);
+        var clv = A.GetProperty("clv");
+        // Every simulated customer makes a trial purchase at acquisition, so every customer is a buyer.
+        clv.GetProperty("buyers").GetInt32().Should().Be(4000);
+        // Purchases stop at churn, which leaves the spend model alone: p gamma / (q - 1) near 6.25 x 15.44 / 2.74 = 35.2.
+        var spend = clv.GetProperty("spendParameters");
+        double meanSpend = spend.GetProperty("p").GetDouble() * spend.GetProperty("gamma").GetDouble() / (spend.GetProperty("q").GetDouble() - 1);
+        meanSpend.Should().BeApproximately(35.2, 3.5);
+        decimal value = Amount(clv.GetProperty("valuePerCustomer"));
+        value.Should().BeGreaterThan(0);
+        // One value per customer: the retention uplift's money uses the CLV's mean, and the business case's input too.
+        Amount(A.GetProperty("retentionUplift").GetProperty("valuePerCustomer")).Should().Be(value);
+        var input = A.GetProperty("businessCaseInputs").GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("input").GetString() == "value per customer");
+        input.GetProperty("point").GetDecimal().Should().Be(value);
+    }
+
+    [Fact]
+    public void Retention_PlantedHazardRatioRecovered_AndUpliftValued()
+    {
+        var truth = run.Simulation.GetProperty("plantedRetention");
+        double planted = truth.GetProperty("plantedHazardRatio").GetDouble();
+        planted.Should().Be(1.8, "docs/simulation.md: ChurnOptions.UnresolvedHazardRatio");
+        truth.GetProperty("unresolvedHazardRatioLower").GetDouble().Should().BeLessThanOrEqualTo(planted);
+        truth.GetProperty("unresolvedHazardRatioUpper").GetDouble().Should().BeGreaterThanOrEqualTo(planted);
+        var r = A.GetProperty("retentionUplift");
+        r.GetProperty("differenceLower").GetDouble().Should().BeGreaterThan(0, "resolved first contacts retain better");
+        double kept = r.GetProperty("customersKept").GetDouble();
+        kept.Should().BeApproximately(r.GetProperty("difference").GetDouble() * r.GetProperty("customersAffected").GetDouble(), 1e-6);
+        r.GetProperty("value").GetProperty("amount").GetDouble().Should().BeApproximately(kept * (double)Amount(r.GetProperty("valuePerCustomer")), 0.01);
+    }
+
+    [Fact]
+    public void Cost_ReconcilesAndMatchesTheCostCommandOnTheWrittenRates()
+    {
+        var cost = A.GetProperty("costToServe");
+        decimal total = Amount(cost.GetProperty("totalCost"));
+        var channels = cost.GetProperty("channels").EnumerateArray().ToArray();
+        channels.Sum(c => Amount(c.GetProperty("cost"))).Should().Be(total);
+        Amount(cost.GetProperty("costPerResolution")).Should().BeGreaterThanOrEqualTo(Amount(cost.GetProperty("costPerContact")));
+        var again = CliRun.Of("cost", "--interactions", Path.Combine(run.Dir, "interactions.csv"), "--rates", Path.Combine(run.Dir, "rates.json"), "--format", "json");
+        again.ExitCode.Should().Be(0, again.Error);
+        Amount(JsonDocument.Parse(again.Out).RootElement.GetProperty("total").GetProperty("cost")).Should().Be(total);
+
+        var targets = A.GetProperty("serviceLevelCost").GetProperty("targets").EnumerateArray().ToArray();
+        targets.Select(t => t.GetProperty("target").GetString()).Should().Equal("70/20", "80/20", "90/20");
+        targets.Select(t => Amount(t.GetProperty("costPerYear"))).Should().BeInAscendingOrder();
+        var whale = A.GetProperty("customerProfitability");
+        whale.GetProperty("customers").GetInt32().Should().Be(4000);
+        Amount(whale.GetProperty("peakProfit")).Should().BeGreaterThanOrEqualTo(Amount(whale.GetProperty("totalProfit")));
+    }
+
+    [Fact]
+    public void Attribution_AssistsWithinConversions_AndControlRunBelowTheRun()
+    {
+        var at = A.GetProperty("attribution");
+        double conversions = at.GetProperty("conversions").GetDouble();
+        at.GetProperty("serviceAssistedConversions").GetDouble().Should().BeInRange(0, conversions);
+        at.GetProperty("serviceAssistedLastYear").GetDouble().Should().BeLessThanOrEqualTo(at.GetProperty("serviceAssistedConversions").GetDouble());
+        at.GetProperty("channels").EnumerateArray().Sum(c => c.GetProperty("lastTouchConversions").GetDouble()).Should().BeApproximately(conversions, 1e-6);
+        var lift = run.Simulation.GetProperty("plantedServiceLift");
+        lift.GetProperty("plantedServiceLift").GetDouble().Should().Be(1.5);
+        lift.GetProperty("conversions").GetDouble().Should().Be(conversions);
+        lift.GetProperty("controlConversions").GetDouble().Should().BeLessThanOrEqualTo(conversions, "the lift only adds conversions");
+    }
+
+    [Fact]
+    public void BusinessCase_HeadlineLinesAndTornadoAreConsistent()
+    {
+        var b = A.GetProperty("businessCase");
+        double total = Money(b.GetProperty("total")), p10 = Money(b.GetProperty("p10")), p50 = Money(b.GetProperty("p50")), p90 = Money(b.GetProperty("p90"));
+        var headline = Regex.Match(b.GetProperty("headline").GetString()!, @"^\+5 points FCR: €([\d,]+) a year \(P10 €([\d,]+) - P90 €([\d,]+)\)$");
+        headline.Success.Should().BeTrue(b.GetProperty("headline").GetString());
+        Whole(headline.Groups[1].Value).Should().Be(Math.Round(total));
+        Whole(headline.Groups[2].Value).Should().Be(Math.Round(p10));
+        Whole(headline.Groups[3].Value).Should().Be(Math.Round(p90));
+        p10.Should().BeLessThanOrEqualTo(p50).And.BeGreaterThan(0);
+        p50.Should().BeLessThanOrEqualTo(p90);
+        b.GetProperty("iterations").GetInt32().Should().Be(10_000);
+        b.GetProperty("seed").GetInt32().Should().Be(11);
+        var lines = b.GetProperty("lines").EnumerateArray().ToList();
+        lines.Select(l => l.GetProperty("line").GetString()).Should().Equal("FCR +5 points: repeat contacts avoided", "FCR +5 points: churn avoided");
+        lines.Sum(l => Money(l.GetProperty("value"))).Should().BeApproximately(total, 0.011);
+        var inputs = A.GetProperty("businessCaseInputs").GetProperty("inputs").EnumerateArray().ToList();
+        inputs.Single(i => i.GetProperty("input").GetString() == "FCR gain").GetProperty("origin").GetString().Should().Be("ASSUMED");
+        inputs.Where(i => i.GetProperty("input").GetString() != "FCR gain").Should().OnlyContain(i => i.GetProperty("origin").GetString() == "MEASURED");
+        var tornado = A.GetProperty("businessCaseTornado").GetProperty("inputs").EnumerateArray().ToList();
+        tornado.Select(t => Money(t.GetProperty("swing"))).Should().BeInDescendingOrder();
+        Money(tornado[0].GetProperty("totalAtLow")).Should().BeLessThanOrEqualTo(total);
+        Money(tornado[0].GetProperty("totalAtHigh")).Should().BeGreaterThanOrEqualTo(total);
+        tornado.Should().AllSatisfy(t => t.GetProperty("source").GetString().Should().MatchRegex("^(measured|assumed): "));
+        var programme = A.GetProperty("businessCaseProgramme");
+        programme.GetProperty("lines").GetArrayLength().Should().Be(5);
+        Money(programme.GetProperty("total")).Should().BeGreaterThan(total);
+    }
+
+    [Fact]
+    public void Demo_TinyCenter_EverySectionSaysWhyOrValues()
+    {
+        using var dir = new TempDir();
+        var tiny = CliRun.Of("demo", "--out", dir.Path, "--customers", "30", "--seed", "2");
+
+        tiny.ExitCode.Should().Be(0, tiny.Error);
+        tiny.Out.Should().Contain("Customer lifetime value").And.Contain("Retention: first contact resolved vs not").And.Contain("Business case: +5 points FCR");
+    }
+
+    private static decimal Amount(JsonElement money) => money.GetProperty("amount").GetDecimal();
+
+    private static double Money(JsonElement money) => money.GetProperty("amount").GetDouble();
+
+    private static double Whole(string digits) => double.Parse(digits.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+}
