@@ -1,4 +1,5 @@
 #:project ../../src/ContactMetrics/ContactMetrics.csproj
+#:project ../../src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj
 
 // The business case: a KPI change valued through explicit mechanisms (repeat contacts avoided, churn
 // avoided, FTE saved, attrition, assisted conversions), every input measured from data or stated as an

@@ -4,7 +4,7 @@ using ContactMetrics.Domain;
 using ContactMetrics.Simulation;
 using NodaTime;
 
-namespace ContactMetrics.Tests.Simulation;
+namespace ContactMetrics.Simulation.Tests;
 
 /// <summary>Simulated centers shared by the simulation tests, generated once per test run.</summary>
 public sealed class SimulationFixture
