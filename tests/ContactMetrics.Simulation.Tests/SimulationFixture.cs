@@ -75,6 +75,10 @@ internal static class SimulationTables
         {
             text.Append(c).Append('\n');
         }
+        foreach (var c in center.ControlConversions)
+        {
+            text.Append("control ").Append(c).Append('\n');
+        }
         foreach (var s in center.StaffingPlan)
         {
             text.Append(s).Append('\n');

@@ -6,8 +6,8 @@ using ContactMetrics.Simulation;
 namespace ContactMetrics.Cli.Commands;
 
 /// <summary>
-/// The attribution headline: what service contacts assist, and the planted service lift shown against a
-/// control run of the same simulation with the lift switched off.
+/// The attribution headline: what service contacts assist, and the planted service lift shown against the
+/// simulation's control (the same world with the lift switched off, <see cref="SimulatedContactCenter.ControlConversions"/>).
 /// </summary>
 internal static partial class DemoHeadlines
 {
@@ -17,15 +17,14 @@ internal static partial class DemoHeadlines
         var marketing = options.Marketing;
         // Journeys as long as the planted service window, so a service contact that can lift a conversion is in its path.
         var journeyOptions = new JourneyOptions { Lookback = marketing.ServiceWindow > NodaTime.Duration.Zero ? marketing.ServiceWindow : NodaTime.Duration.FromDays(30) };
-        var lifted = ServiceView.Of(center, journeyOptions);
-        // Same seed and options, lift 1: the same customers and service contacts, only conversions after service differ.
-        var control = ServiceView.Of(ContactCenterSimulator.Generate(WithServiceLift(options, 1.0)), journeyOptions);
+        var lifted = ServiceView.Of(center, center.Conversions, journeyOptions);
+        var control = ServiceView.Of(center, center.ControlConversions, journeyOptions);
         var currency = options.Currency;
 
         var section = output.Add("serviceAttribution", "Assisted value of service contacts (attribution)");
         section.Note = "Assists and Markov credit describe which paths service contacts are in; they are not causal effects. "
             + $"The planted effect (conversion rate x{marketing.ServiceLift:0.##} for {marketing.ServiceWindow.TotalDays:0.#} days after a resolved service contact) "
-            + "shows only against the control run, the same simulation with the lift switched off: the journey-level ratio is below the planted lift "
+            + "shows only against the control, the same simulated world with the lift switched off (drawn in the same pass): the journey-level ratio is below the planted lift "
             + "because a journey's service contact may be unresolved or outside the window, and the run-minus-control conversions are the effect itself "
             + "(compare them with the credit the models give service).";
         section.Fact("lookbackSeconds", "Lookback", journeyOptions.Lookback)
@@ -65,26 +64,6 @@ internal static partial class DemoHeadlines
 
     private static Rate? Share(double part, double total) => total > 0 ? new Rate(part / total) : null;
 
-    /// <summary>A copy of the options with another planted service lift (SimulationOptions has no <c>with</c>).</summary>
-    private static SimulationOptions WithServiceLift(SimulationOptions o, double lift) => new()
-    {
-        Seed = o.Seed,
-        Customers = o.Customers,
-        Start = o.Start,
-        DurationDays = o.DurationDays,
-        TimeZone = o.TimeZone,
-        Currency = o.Currency,
-        Segments = o.Segments,
-        InitialCustomerShare = o.InitialCustomerShare,
-        Purchases = o.Purchases,
-        Spend = o.Spend,
-        Contacts = o.Contacts,
-        Staffing = o.Staffing,
-        Surveys = o.Surveys,
-        Churn = o.Churn,
-        Marketing = o.Marketing with { ServiceLift = lift },
-    };
-
     private sealed record ServiceChannel(string Channel, ChannelAssists Assists, double MarkovConversions, double MarkovValue);
 
     /// <summary>The service-related figures of one simulated center's journeys.</summary>
@@ -92,9 +71,9 @@ internal static partial class DemoHeadlines
         double Conversions, double Value, double AssistedConversions, double AssistedValue, double MarkovConversions, double MarkovValue,
         double? RateWithService, double? RateWithoutService, IReadOnlyList<ServiceChannel> Channels)
     {
-        public static ServiceView Of(SimulatedContactCenter center, JourneyOptions journeyOptions)
+        public static ServiceView Of(SimulatedContactCenter center, IReadOnlyList<Conversion> conversions, JourneyOptions journeyOptions)
         {
-            var journeys = JourneyBuilder.Build(center.Touchpoints, center.Conversions, center.Interactions, journeyOptions);
+            var journeys = JourneyBuilder.Build(center.Touchpoints, conversions, center.Interactions, journeyOptions);
             var paths = JourneyBuilder.Summarize(journeys);
             var isService = paths.Channels.Select(c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal)).ToArray();
             var (assisted, assistedValue) = AssistMetrics.AssistedByGroup(paths, c => c.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal));

@@ -55,6 +55,8 @@ public class DemoCommandTests
         section.GetProperty("plantedServiceLift").GetDouble().Should().Be(1.5);
         section.GetProperty("conversionRateWithService").GetDouble().Should().BeInRange(0, 1);
         section.GetProperty("controlConversionRateWithService").GetDouble().Should().BeInRange(0, 1);
+        // The simulation's control lacks exactly the conversions the planted lift (1.5 > 1) added, so never has more.
+        section.GetProperty("controlConversions").GetDouble().Should().BeInRange(0, conversions);
         section.GetProperty("value").GetProperty("currency").GetString().Should().NotBeNullOrEmpty();
         var channels = section.GetProperty("serviceChannels").EnumerateArray().ToList();
         channels.Should().NotBeEmpty();
