@@ -1,4 +1,5 @@
 #:project ../../src/ContactMetrics/ContactMetrics.csproj
+#:project ../../src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj
 
 // Attribution: journeys of marketing touches and service contacts, credit per channel under
 // last-touch, linear, Markov (removal effects) and Shapley, and how often service assists a sale.

@@ -1,4 +1,5 @@
 #:project ../../src/ContactMetrics/ContactMetrics.csproj
+#:project ../../src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj
 
 // The business case: a KPI change valued through explicit mechanisms (repeat contacts avoided, churn
 // avoided, FTE saved, attrition, assisted conversions), every input measured from data or stated as an
@@ -27,12 +28,17 @@ var rates = new CostModel(eur,
     new ChannelRates(Channel.Email, M(32m), shrinkage: 0.3, occupancy: 0.85),
     new ChannelRates(Channel.Chat, M(32m), shrinkage: 0.3, occupancy: 0.8, concurrency: 2),
     new ChannelRates(Channel.Messaging, M(32m), shrinkage: 0.3, occupancy: 0.8, concurrency: 2),
+    new ChannelRates(Channel.SelfService, M(0m), shrinkage: 0, occupancy: 1, platformPerContact: M(0.02m)),
 ]);
 
-// Measured from the tables (last year): contacts and FCR, the repeats an unresolved contact brings, the retention difference
-// resolved vs not, the mean CLV, the cost per agent contact, the phone demand profile, the conversions service assisted.
-var measured = BusinessCaseMeasurement.Measure(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions,
-    new MeasurementOptions(center.End, center.Options.TimeZone) { CostModel = rates, CostRatesSource = "the sample's illustrative rates (assumed)" });
+// One analysis of the tables over the simulated period: every figure (KPIs, CLV, retention, cost-to-serve, journeys) is
+// computed once and the business case reads them. Its inputs (last year): contacts and FCR, the repeats an unresolved contact
+// brings, the retention difference resolved vs not, the mean CLV, the cost per agent contact, the phone demand profile and
+// the conversions service assisted.
+var data = ContactCenterData.Create(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions);
+var contactCenter = ContactCenterAnalysis.Create(data, new ObservationWindow(center.Start, center.End, center.Options.TimeZone),
+    new AnalysisOptions { Rates = rates, RatesSource = "the sample's illustrative rates (assumed)" });
+var measured = contactCenter.BusinessCaseInputs.Value;
 
 // FCR +5 points: the programme's target, 3 to 7 points plausible.
 var gain = UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "the programme's target of +5 points; 3 to 7 points judged plausible");

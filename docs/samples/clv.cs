@@ -1,4 +1,5 @@
 #:project ../../src/ContactMetrics/ContactMetrics.csproj
+#:project ../../src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj
 
 // Customer lifetime value: BG/NBD (how often, how long) x Gamma-Gamma (how much), then the
 // expected 3-year value of each customer.

@@ -1,4 +1,5 @@
 #:project ../../src/ContactMetrics/ContactMetrics.csproj
+#:project ../../src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj
 
 // Cost-to-serve: an activity-based cost model (loaded agent cost, shrinkage, occupancy, concurrency,
 // telephony, platform and bot fees) turned into cost per contact, per resolution and per customer,

@@ -1,5 +1,6 @@
 #:project ../../src/ContactMetrics/ContactMetrics.csproj
 #:project ../../src/ContactMetrics.Data/ContactMetrics.Data.csproj
+#:project ../../src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj
 
 // Operational KPIs by channel (AHT, ASA, service level, abandonment, FCR, CSAT, NPS) with the
 // default definitions, each result stating the definition that produced it.

@@ -1,4 +1,5 @@
 #:project ../../src/ContactMetrics/ContactMetrics.csproj
+#:project ../../src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj
 
 // Retention: how much better customers stay when their first contact is resolved (index-date
 // Kaplan-Meier difference and adjusted Cox hazard ratio), what that is worth, and a contractual

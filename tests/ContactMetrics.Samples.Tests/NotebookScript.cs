@@ -16,6 +16,7 @@ internal static partial class NotebookScript
     {
         ["ContactMetrics"] = "src/ContactMetrics/ContactMetrics.csproj",
         ["ContactMetrics.Data"] = "src/ContactMetrics.Data/ContactMetrics.Data.csproj",
+        ["ContactMetrics.Simulation"] = "src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj",
     };
 
     [GeneratedRegex("""^\s*#r\s+"nuget:\s*(?<name>[^,"\s]+)\s*(,\s*(?<version>[^"\s]+)\s*)?"\s*$""")]

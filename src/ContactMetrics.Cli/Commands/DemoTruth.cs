@@ -49,14 +49,14 @@ internal static class DemoTruth
         AddServiceLift(output, center, analysis);
     }
 
-    /// <summary>The planted service lift against the control run (the same world with the lift off), on the analysis's journeys.</summary>
+    /// <summary>The planted service lift against the simulation's control (the same draws with the lift off), on journeys of the analysis's lookback.</summary>
     private static void AddServiceLift(CommandOutput output, SimulatedContactCenter center, ContactCenterAnalysis analysis)
     {
         var m = center.Options.Marketing;
         var section = output.Add("plantedServiceLift", "Attribution: planted service lift vs the control run", Group);
         var options = new JourneyOptions { Lookback = analysis.Options.JourneyLookback };
         var run = Rates(JourneyBuilder.Build(center.Touchpoints, center.Conversions, center.Interactions, options));
-        var control = Rates(JourneyBuilder.Build(center.Touchpoints, ControlConversions(center), center.Interactions, options));
+        var control = Rates(JourneyBuilder.Build(center.Touchpoints, center.ControlConversions, center.Interactions, options));
         section.Note = "Assists and Markov credit describe paths; only the control run shows the planted effect. The journey-level ratio is below the planted lift because a journey's service contact may be unresolved or outside the planted window.";
         section.Fact("plantedServiceLift", "Planted lift", m.ServiceLift)
             .Fact("serviceWindowSeconds", "Planted window", m.ServiceWindow)
@@ -67,16 +67,6 @@ internal static class DemoTruth
             .Fact("controlConversionRateWithService", "Same, control run", Rate.Of(control.WithService))
             .Fact("rateRatioWithServiceVsControl", "Ratio, run / control", run.WithService / control.WithService);
     }
-
-    private static IEnumerable<Conversion> ControlConversions(SimulatedContactCenter center) =>
-        ContactCenterSimulator.Generate(WithServiceLift(center.Options, 1.0)).Conversions;
-
-    private static SimulationOptions WithServiceLift(SimulationOptions o, double lift) => new()
-    {
-        Seed = o.Seed, Customers = o.Customers, Start = o.Start, DurationDays = o.DurationDays, TimeZone = o.TimeZone, Currency = o.Currency,
-        Segments = o.Segments, InitialCustomerShare = o.InitialCustomerShare, Purchases = o.Purchases, Spend = o.Spend, Contacts = o.Contacts,
-        Staffing = o.Staffing, Surveys = o.Surveys, Churn = o.Churn, Marketing = o.Marketing with { ServiceLift = lift },
-    };
 
     /// <summary>Conversions and the conversion rate of journeys with and without a service touch.</summary>
     private static (double Conversions, double? WithService) Rates(IReadOnlyList<Journey> journeys)

@@ -20,7 +20,7 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     private ContactCenterAnalysis AnalysisOf(ReportInputs inputs)
     {
         var tables = ContactCenterData.Create(inputs.Customers, inputs.Interactions, inputs.Purchases, inputs.Touchpoints, inputs.Conversions);
-        var window = new ObservationWindow(data.Center.Options.StartInstant, data.Center.End, Amsterdam);
+        var window = new ObservationWindow(data.Center.Start, data.Center.End, Amsterdam);
         return ContactCenterAnalysis.Create(tables, window, new AnalysisOptions { Rates = inputs.Rates, RatesSource = inputs.RatesSource ?? "none" });
     }
 

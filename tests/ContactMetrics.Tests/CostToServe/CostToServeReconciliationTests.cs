@@ -2,7 +2,7 @@ using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Simulation;
-using ContactMetrics.Tests.Simulation;
+using ContactMetrics.Simulation.Tests;
 using FluentAssertions;
 using NodaTime;
 using static ContactMetrics.Tests.CostToServe.CostFixtures;

@@ -3,7 +3,7 @@ using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
-using ContactMetrics.Tests.Simulation;
+using ContactMetrics.Simulation.Tests;
 using FluentAssertions;
 using static ContactMetrics.Tests.CostToServe.CostFixtures;
 

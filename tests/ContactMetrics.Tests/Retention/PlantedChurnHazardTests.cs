@@ -1,6 +1,6 @@
 using ContactMetrics.Retention;
 using ContactMetrics.Simulation;
-using ContactMetrics.Tests.Simulation;
+using ContactMetrics.Simulation.Tests;
 using NodaTime;
 using Xunit.Abstractions;
 

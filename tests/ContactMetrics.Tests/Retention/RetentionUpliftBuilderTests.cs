@@ -1,7 +1,7 @@
 using ContactMetrics.Domain;
 using ContactMetrics.Retention;
 using ContactMetrics.Simulation;
-using ContactMetrics.Tests.Simulation;
+using ContactMetrics.Simulation.Tests;
 using NodaTime;
 using Xunit.Abstractions;
 

@@ -23,7 +23,7 @@ public partial class ContactCenterAnalysisTests(ITestOutputHelper output)
     internal static ContactCenterAnalysis AnalysisOf(SimulatedContactCenter center, AnalysisOptions? options = null) =>
         ContactCenterAnalysis.Create(
             ContactCenterData.Create(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions),
-            new ObservationWindow(center.Options.TimeZone.AtStartOfDay(center.Options.Start).ToInstant(), center.End, center.Options.TimeZone),
+            new ObservationWindow(center.Start, center.End, center.Options.TimeZone),
             options);
 
     private static readonly CostModel Rates = new(Currency.Eur, [.. ChannelNames.All

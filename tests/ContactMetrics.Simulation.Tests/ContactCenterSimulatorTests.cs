@@ -1,6 +1,6 @@
 using ContactMetrics.Simulation;
 
-namespace ContactMetrics.Tests.Simulation;
+namespace ContactMetrics.Simulation.Tests;
 
 /// <summary>
 /// Tests of <see cref="ContactCenterSimulator"/>, split by theme into partial files: determinism,

@@ -1,6 +1,6 @@
 using ContactMetrics.Simulation;
 
-namespace ContactMetrics.Tests.Simulation;
+namespace ContactMetrics.Simulation.Tests;
 
 public sealed partial class ContactCenterSimulatorTests
 {

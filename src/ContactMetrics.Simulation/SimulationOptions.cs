@@ -110,16 +110,16 @@ public sealed class SimulationOptions
     public LocalDate EndDate => Start.PlusDays(DurationDays);
 
     /// <summary>The start of the period: the start of <see cref="Start"/> in <see cref="TimeZone"/>.</summary>
-    public Instant StartInstant => TimeZone.AtStartOfDay(Start).ToInstant();
+    internal Instant StartInstant => TimeZone.AtStartOfDay(Start).ToInstant();
 
     /// <summary>The end of the period (exclusive) and the as-of instant of the tables: the start of <see cref="EndDate"/> in <see cref="TimeZone"/>.</summary>
-    public Instant EndInstant => TimeZone.AtStartOfDay(EndDate).ToInstant();
+    internal Instant EndInstant => TimeZone.AtStartOfDay(EndDate).ToInstant();
 
     /// <summary>The options of a segment.</summary>
     /// <param name="segment">The segment's name (ordinal comparison).</param>
     /// <returns>Its options.</returns>
     /// <exception cref="ArgumentException">The segment is not one of <see cref="Segments"/>.</exception>
-    public SegmentOptions GetSegment(string segment)
+    internal SegmentOptions GetSegment(string segment)
     {
         foreach (var s in Segments)
         {

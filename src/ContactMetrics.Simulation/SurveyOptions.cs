@@ -13,18 +13,18 @@ namespace ContactMetrics.Simulation;
 /// - <see cref="WaitEffectPerMinute"/> * min(wait, <see cref="WaitCap"/>) in minutes + <see cref="NoiseSd"/> * e1,</para>
 /// <para>where wait = AnsweredAt - ArrivedAt on queued channels (zero on email and self-service) and
 /// e1, e2, e3 are independent standard normals. The answers are CSAT = clamp(round(u), 1, 5),
-/// NPS = clamp(round(<see cref="NpsSlope"/> (u - 1) + <see cref="NpsNoiseSd"/> e2), 0, 10) and
-/// CES = clamp(round(1 + <see cref="CesSlope"/> (u - 1) + <see cref="CesNoiseSd"/> e3), 1, 7)
+/// NPS = clamp(round(2.5 (u - 1) + <see cref="NpsNoiseSd"/> e2), 0, 10) and
+/// CES = clamp(round(1 + 1.5 (u - 1) + <see cref="CesNoiseSd"/> e3), 1, 7)
 /// (CES 2.0: higher is easier). Rounding and clamping shrink the observed differences a little
 /// below the latent effects.</para>
 /// </remarks>
 public sealed record SurveyOptions
 {
     /// <summary>Slope of the latent satisfaction in the NPS answer (u = 1 maps to 0, u = 5 to 10).</summary>
-    public const double NpsSlope = 2.5;
+    internal const double NpsSlope = 2.5;
 
     /// <summary>Slope of the latent satisfaction in the CES answer (u = 1 maps to 1, u = 5 to 7).</summary>
-    public const double CesSlope = 1.5;
+    internal const double CesSlope = 1.5;
 
     /// <summary>Probability that an answered contact gets a survey response, in [0, 1]. Default 0.2.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1] or NaN.</exception>

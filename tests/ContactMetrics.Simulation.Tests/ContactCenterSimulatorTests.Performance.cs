@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ContactMetrics.Simulation;
 
-namespace ContactMetrics.Tests.Simulation;
+namespace ContactMetrics.Simulation.Tests;
 
 public sealed partial class ContactCenterSimulatorTests
 {

@@ -1,7 +1,7 @@
 using ContactMetrics.Simulation;
 using NodaTime;
 
-namespace ContactMetrics.Tests.Simulation;
+namespace ContactMetrics.Simulation.Tests;
 
 public sealed class SimulationCalendarTests
 {

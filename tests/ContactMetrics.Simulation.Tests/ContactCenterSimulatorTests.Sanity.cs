@@ -2,7 +2,7 @@ using ContactMetrics.Domain;
 using ContactMetrics.Simulation;
 using NodaTime;
 
-namespace ContactMetrics.Tests.Simulation;
+namespace ContactMetrics.Simulation.Tests;
 
 public sealed partial class ContactCenterSimulatorTests
 {

@@ -4,7 +4,7 @@ using ContactMetrics.Domain;
 using ContactMetrics.Simulation;
 using NodaTime;
 
-namespace ContactMetrics.Tests.Simulation;
+namespace ContactMetrics.Simulation.Tests;
 
 /// <summary>Simulated centers shared by the simulation tests, generated once per test run.</summary>
 public sealed class SimulationFixture
@@ -74,6 +74,10 @@ internal static class SimulationTables
         foreach (var c in center.Conversions)
         {
             text.Append(c).Append('\n');
+        }
+        foreach (var c in center.ControlConversions)
+        {
+            text.Append("control ").Append(c).Append('\n');
         }
         foreach (var s in center.StaffingPlan)
         {

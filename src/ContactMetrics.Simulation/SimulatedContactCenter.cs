@@ -21,6 +21,7 @@ public sealed class SimulatedContactCenter
         IReadOnlyList<Purchase> purchases,
         IReadOnlyList<Touchpoint> touchpoints,
         IReadOnlyList<Conversion> conversions,
+        IReadOnlyList<Conversion> controlConversions,
         IReadOnlyList<StaffingInterval> staffingPlan,
         IReadOnlyList<CustomerTruth> customerTruths)
     {
@@ -30,6 +31,7 @@ public sealed class SimulatedContactCenter
         Purchases = purchases;
         Touchpoints = touchpoints;
         Conversions = conversions;
+        ControlConversions = controlConversions;
         StaffingPlan = staffingPlan;
         CustomerTruths = customerTruths;
     }
@@ -57,6 +59,27 @@ public sealed class SimulatedContactCenter
 
     /// <summary>The conversions, in time order.</summary>
     public IReadOnlyList<Conversion> Conversions { get; }
+
+    /// <summary>
+    /// The conversions of the control, in time order: the same world with the planted
+    /// <see cref="MarketingOptions.ServiceLift"/> switched off (1), so the run minus the control is the
+    /// lift's effect. Part of the truth: a real contact center never observes its control.
+    /// </summary>
+    /// <remarks>
+    /// <para>Only conversions differ in the control (nothing else depends on them): its customers,
+    /// interactions, purchases, touchpoints and staffing plan are this run's tables.</para>
+    /// <para>A paired counterfactual drawn in the same pass with common random numbers: the thinning of
+    /// the conversion process (see <see cref="MarketingOptions"/>) accepts a proposal at instant t when
+    /// u * maxRate &lt; c(t); the control tests the same proposal with the same u against c(t) without the
+    /// service factor, and a conversion of both worlds has the same value. Hence with
+    /// <see cref="MarketingOptions.ServiceLift"/> = 1 the control equals <see cref="Conversions"/>; with a
+    /// lift above 1 the control is a subset of <see cref="Conversions"/> and lacks exactly the conversions
+    /// the lift added (all within <see cref="MarketingOptions.ServiceWindow"/> after a resolved service
+    /// contact); with a lift below 1 it is a superset.</para>
+    /// <para>The control has the distribution of a run with lift 1 and the same seed, but not its draws: the
+    /// thinning's maximum rate includes the lift, so a separate run with lift 1 proposes other instants.</para>
+    /// </remarks>
+    public IReadOnlyList<Conversion> ControlConversions { get; }
 
     /// <summary>The hourly staffing plan of every queued channel, by channel then time.</summary>
     public IReadOnlyList<StaffingInterval> StaffingPlan { get; }

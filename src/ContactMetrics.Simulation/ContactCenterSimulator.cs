@@ -18,7 +18,8 @@ namespace ContactMetrics.Simulation;
 /// and Gamma-Gamma amounts, first contacts, touchpoints; (2) the hourly staffing plan; (3) one
 /// discrete-event simulation of all contacts in time order (queues, abandonment, resolution,
 /// surveys, repeats, the raised churn hazard after the first unresolved contact); (4) per customer:
-/// truncation at churn and conversions; (5) the tables, each sorted once.</para>
+/// truncation at churn, and conversions with their control (the same proposals thinned without the
+/// service lift); (5) the tables, each sorted once.</para>
 /// </remarks>
 public static class ContactCenterSimulator
 {
@@ -57,12 +58,13 @@ public static class ContactCenterSimulator
 
         var resolvedEnds = ResolvedContactEnds(population.Count, contacts);
         var conversions = new CustomerRows<decimal>(options.Customers);
+        var controlConversions = new CustomerRows<decimal>(options.Customers);
         for (int i = 0; i < options.Customers; i++)
         {
-            draws.Conversions(population, touches, resolvedEnds, conversions, i, SeededRandom.Derive(SeededRandom.Derive(root, ConversionStream), (ulong)i));
+            draws.Conversions(population, touches, resolvedEnds, conversions, controlConversions, i, SeededRandom.Derive(SeededRandom.Derive(root, ConversionStream), (ulong)i));
         }
 
-        return new TableWriter(options, calendar, population, plan).Write(contacts, purchases, touches, conversions);
+        return new TableWriter(options, calendar, population, plan).Write(contacts, purchases, touches, conversions, controlConversions);
     }
 
     /// <summary>The end times of each customer's resolved contacts, sorted, as compressed rows.</summary>
@@ -278,8 +280,10 @@ public static class ContactCenterSimulator
         /// <summary>
         /// Conversion stream: thinning (Lewis and Shedler 1979) of a Poisson process at the largest
         /// possible rate down to c(t) (see <see cref="MarketingOptions"/>), from acquisition until churn.
+        /// The control (c(t) without the service lift) thins the same proposals with the same uniforms
+        /// (common random numbers), and a conversion of both gets the same value.
         /// </summary>
-        internal void Conversions(Population population, CustomerRows<int> touches, CustomerRows<bool> resolvedEnds, CustomerRows<decimal> conversions, int i, ulong seed)
+        internal void Conversions(Population population, CustomerRows<int> touches, CustomerRows<bool> resolvedEnds, CustomerRows<decimal> conversions, CustomerRows<decimal> controlConversions, int i, ulong seed)
         {
             var random = _random;
             random.Reseed(seed);
@@ -327,17 +331,31 @@ public static class ContactCenterSimulator
                             factor *= _touchLift[channel];
                         }
                     }
+                    double controlFactor = factor;
                     if (serviceEnd > resolvedEnds.Start(i) && at - resolvedEnds.Time(serviceEnd - 1) < serviceWindow)
                     {
                         factor *= m.ServiceLift;
                     }
-                    if (accept * _maxLift < factor)
+                    bool converts = accept * _maxLift < factor;
+                    bool controlConverts = accept * _maxLift < controlFactor;
+                    // A value is drawn only for a proposal accepted in either world, so with a lift of at least 1
+                    // (control a subset) the run's draws are those of the run alone.
+                    if (converts || controlConverts)
                     {
-                        conversions.Add(at, Amount(random.NextGamma(m.ConversionValueShape, valueRate)));
+                        decimal value = Amount(random.NextGamma(m.ConversionValueShape, valueRate));
+                        if (converts)
+                        {
+                            conversions.Add(at, value);
+                        }
+                        if (controlConverts)
+                        {
+                            controlConversions.Add(at, value);
+                        }
                     }
                 }
             }
             conversions.EndCustomer(i);
+            controlConversions.EndCustomer(i);
         }
 
         /// <summary>An amount in currency units rounded to cents, at least one cent.</summary>
@@ -366,7 +384,7 @@ public static class ContactCenterSimulator
             }
         }
 
-        internal SimulatedContactCenter Write(ContactBuffer contacts, CustomerRows<decimal> purchases, CustomerRows<int> touches, CustomerRows<decimal> conversions)
+        internal SimulatedContactCenter Write(ContactBuffer contacts, CustomerRows<decimal> purchases, CustomerRows<int> touches, CustomerRows<decimal> conversions, CustomerRows<decimal> controlConversions)
         {
             var currency = _options.Currency;
             var touchNames = _options.Marketing.TouchChannels.Select(c => c.Name).ToArray();
@@ -378,6 +396,7 @@ public static class ContactCenterSimulator
                 Array.AsReadOnly(Rows(purchases, (id, at, amount) => new Purchase(id, at, new Money(amount, currency)))),
                 Array.AsReadOnly(Rows(touches, (id, at, channel) => new Touchpoint(id, at, touchNames[channel]))),
                 Array.AsReadOnly(Rows(conversions, (id, at, value) => new Conversion(id, at, new Money(value, currency)))),
+                Array.AsReadOnly(Rows(controlConversions, (id, at, value) => new Conversion(id, at, new Money(value, currency)))),
                 Array.AsReadOnly(StaffingPlan()),
                 Array.AsReadOnly(Truths()));
         }

@@ -142,7 +142,7 @@ public sealed record ContactOptions
     /// <param name="channel">The channel.</param>
     /// <returns>Its options.</returns>
     /// <exception cref="ArgumentException">The channel is not one of <see cref="Channels"/>.</exception>
-    public ChannelOptions GetChannel(Channel channel)
+    internal ChannelOptions GetChannel(Channel channel)
     {
         foreach (var c in Channels)
         {
@@ -158,7 +158,7 @@ public sealed record ContactOptions
     /// <param name="reason">The reason's name (ordinal comparison).</param>
     /// <returns>Its options.</returns>
     /// <exception cref="ArgumentException">The reason is not one of <see cref="Reasons"/>.</exception>
-    public ReasonOptions GetReason(string reason)
+    internal ReasonOptions GetReason(string reason)
     {
         foreach (var r in Reasons)
         {
