@@ -10,6 +10,7 @@ using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Simulation;
+using ContactMetrics.Tables;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 

@@ -5,6 +5,7 @@ using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Simulation;
 using ContactMetrics.Staffing;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Cli.Commands;

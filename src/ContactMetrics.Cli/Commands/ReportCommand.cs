@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ContactMetrics.Cli.Report;
-using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using NodaTime;
 using NodaTime.Text;
 

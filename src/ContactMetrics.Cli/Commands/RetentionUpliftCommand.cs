@@ -82,8 +82,8 @@ internal static class RetentionUpliftCommand
             }
 
             bool skip = parse.GetValue(skipInvalid);
-            var customerRows = TableInput.ReadAll(parse.GetValue(customers)!, skip, Tables.OpenCustomers, console);
-            var interactionRows = TableInput.ReadAll(parse.GetValue(interactions)!, skip, Tables.OpenInteractions, console);
+            var customerRows = TableInput.ReadAll(parse.GetValue(customers)!, skip, Data.Tables.OpenCustomers, console);
+            var interactionRows = TableInput.ReadAll(parse.GetValue(interactions)!, skip, Data.Tables.OpenInteractions, console);
             Instant end;
             if (parse.GetValue(asOf) is { } asOfText)
             {

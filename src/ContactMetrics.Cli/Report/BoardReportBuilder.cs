@@ -6,6 +6,7 @@ using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
+using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 

@@ -241,7 +241,7 @@ public static class RetentionUpliftBuilder
                 {
                     if (i.Direction == Direction.Inbound)
                     {
-                        return (i.EndedAt, !IsSelfService(i.Channel));
+                        return (i.EndedAt, i.Channel.IsAgentHandled());
                     }
                 }
                 return null;
@@ -251,8 +251,6 @@ public static class RetentionUpliftBuilder
                 throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping.");
         }
     }
-
-    private static bool IsSelfService(Channel channel) => channel is Channel.SelfService or Channel.Chatbot or Channel.Ivr;
 }
 
 /// <summary>The index-date survival table and who was left out.</summary>

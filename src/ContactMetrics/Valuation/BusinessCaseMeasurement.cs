@@ -6,6 +6,7 @@ using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
 using ContactMetrics.Retention;
+using ContactMetrics.Tables;
 using MathNet.Numerics.Distributions;
 using NodaTime;
 
@@ -92,7 +93,7 @@ public static class BusinessCaseMeasurement
         UncertainInput? costPerContact = null;
         if (options.CostModel is CostModel costModel)
         {
-            var agentContacts = InteractionTable.Create(lastYear.Where(i => KpiOptions.IsAgentChannel(i.Channel)), customers);
+            var agentContacts = InteractionTable.Create(lastYear.Where(i => i.Channel.IsAgentHandled()), customers);
             var cost = CostToServeCalculator.Compute(agentContacts, costModel, new RepeatContactOptions(options.RepeatWindow));
             costPerContact = UncertainInput.FromCostPerContact("cost per contact", cost, options.CostRange, options.CostRatesSource);
         }
@@ -166,7 +167,7 @@ public static class BusinessCaseMeasurement
     }
 
     /// <summary>The contacts the KPI rollup counts in FCR by the resolved flag: answered on an agent channel, with a flag.</summary>
-    private static bool IsHandledWithFlag(Interaction i) => i.Resolved is not null && i.IsAnswered && KpiOptions.IsAgentChannel(i.Channel);
+    private static bool IsHandledWithFlag(Interaction i) => i.Resolved is not null && i.IsAnswered && i.Channel.IsAgentHandled();
 
     /// <summary>The mean CLV of every k-th active customer, with the normal 95% interval of that mean; null when a model does not fit.</summary>
     private static UncertainInput? ValuePerCustomer(IReadOnlyList<Customer> customers, IReadOnlyList<Purchase> purchases, MeasurementOptions options, Currency currency)

@@ -1,10 +1,10 @@
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
 using ContactMetrics.Simulation;
 using ContactMetrics.Staffing;
 using StaffingPlanner = ContactMetrics.Staffing.StaffingPlanner;
+using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 using Xunit.Abstractions;
@@ -101,7 +101,7 @@ public class BusinessCaseMeasurementTests(ITestOutputHelper output)
     [Fact]
     public void Measure_CostPerContact_IsTheCostToServeOfTheYearsAgentContacts()
     {
-        var agentContacts = LastYear.Where(i => KpiOptions.IsAgentChannel(i.Channel));
+        var agentContacts = LastYear.Where(i => i.Channel.IsAgentHandled());
         var direct = CostToServeCalculator.Compute(InteractionTable.Create(agentContacts, Center.Customers), Rates);
 
         Inputs.CostPerContact!.Point.Should().Be((double)direct.CostPerContact.Amount);
