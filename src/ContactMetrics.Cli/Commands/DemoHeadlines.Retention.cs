@@ -20,14 +20,9 @@ internal static partial class DemoHeadlines
     static partial void Retention(CommandOutput output, SimulatedContactCenter center, ClvFits? fits)
     {
         var section = output.Add("retentionUplift", "Retention: first contact resolved vs not (1 year)");
-        RetentionUpliftResult uplift;
-        try
+        if (!RetentionUpliftBuilder.TryEstimate(center.Customers, center.Interactions, UpliftGrouping.FirstContactResolution, RetentionHorizon, center.End, out var uplift, out var notEnoughData))
         {
-            uplift = RetentionUpliftBuilder.Estimate(center.Customers, center.Interactions, UpliftGrouping.FirstContactResolution, RetentionHorizon, center.End);
-        }
-        catch (ArgumentException e)
-        {
-            section.Note = "Too few customers for the retention comparison: " + e.Message;
+            section.Note = "Too few customers for the retention comparison: " + notEnoughData.Reason;
             return;
         }
         var c = uplift.Comparison;
