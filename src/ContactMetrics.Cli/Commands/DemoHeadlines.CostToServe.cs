@@ -42,7 +42,7 @@ internal static partial class DemoHeadlines
         ],
         [
             new OverheadPool("facilities, IT and workforce management", M(decimal.Round(45_000m * years, 2)), OverheadBasis.HandleTime,
-                [Channel.Phone, Channel.Email, Channel.Chat, Channel.Messaging, Channel.Social]),
+                [.. ChannelNames.All.Where(c => c.IsAgentHandled())]),
         ]);
     }
 
