@@ -8,8 +8,8 @@
 using System.Globalization;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
 using ContactMetrics.Simulation;
+using ContactMetrics.Tables;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 

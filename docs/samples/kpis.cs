@@ -11,6 +11,7 @@ using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Simulation;
+using ContactMetrics.Tables;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using ContactMetrics.Benchmarks.Kpis;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Benchmarks.CostToServe;
@@ -68,7 +68,7 @@ public class CostToServeBenchmarks
         var window = Duration.FromDays(7);
         var chainStart = priced.ToDictionary(p => p.Contact.Id, p => p.Contact);
         foreach (var group in priced.Select(p => p.Contact)
-                     .Where(i => i.CustomerId is not null && i.Direction == Direction.Inbound && KpiOptions.IsAgentChannel(i.Channel) && i.Reason is not null)
+                     .Where(i => i.CustomerId is not null && i.Direction == Direction.Inbound && i.Channel.IsAgentHandled() && i.Reason is not null)
                      .GroupBy(i => (i.CustomerId, i.Reason)))
         {
             Interaction? last = null;

@@ -26,7 +26,7 @@ internal static class DuckDbPeer
                     .AppendValue(i.AgentId?.Value)
                     .AppendValue(i.Queue)
                     .AppendValue((sbyte)i.Channel)
-                    .AppendValue(KpiOptions.IsAgentChannel(i.Channel))
+                    .AppendValue(i.Channel.IsAgentHandled())
                     .AppendValue(i.Direction == Direction.Inbound)
                     .AppendValue(i.IsAnswered)
                     .AppendValue(i.Reason)

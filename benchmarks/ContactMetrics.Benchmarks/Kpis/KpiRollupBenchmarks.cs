@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using DuckDB.NET.Data;
 using NodaTime;
 
@@ -74,11 +75,11 @@ public class KpiRollupBenchmarks
         {
             g.Key,
             Offered = g.Count(i => i.Direction == Direction.Inbound),
-            Handled = g.Count(i => KpiOptions.IsAgentChannel(i.Channel) && i.IsAnswered),
-            Queued = g.Count(i => i.Direction == Direction.Inbound && KpiOptions.IsAgentChannel(i.Channel)),
-            Answered = g.Count(i => i.Direction == Direction.Inbound && KpiOptions.IsAgentChannel(i.Channel) && i.IsAnswered),
-            Within = g.Count(i => i.Direction == Direction.Inbound && KpiOptions.IsAgentChannel(i.Channel) && i.IsAnswered && i.AnsweredAt!.Value - i.ArrivedAt <= Duration.FromSeconds(20)),
-            Handle = g.Where(i => KpiOptions.IsAgentChannel(i.Channel) && i.IsAnswered).Sum(i => (i.Talk + i.Hold + i.AfterCallWork).TotalMilliseconds),
+            Handled = g.Count(i => i.Channel.IsAgentHandled() && i.IsAnswered),
+            Queued = g.Count(i => i.Direction == Direction.Inbound && i.Channel.IsAgentHandled()),
+            Answered = g.Count(i => i.Direction == Direction.Inbound && i.Channel.IsAgentHandled() && i.IsAnswered),
+            Within = g.Count(i => i.Direction == Direction.Inbound && i.Channel.IsAgentHandled() && i.IsAnswered && i.AnsweredAt!.Value - i.ArrivedAt <= Duration.FromSeconds(20)),
+            Handle = g.Where(i => i.Channel.IsAgentHandled() && i.IsAnswered).Sum(i => (i.Talk + i.Hold + i.AfterCallWork).TotalMilliseconds),
             Wait = g.Where(i => i.IsAnswered).Sum(i => (i.AnsweredAt!.Value - i.ArrivedAt).TotalMilliseconds),
             Transferred = g.Count(i => i.Transfers > 0),
             Resolved = g.Count(i => i.Resolved == true),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Benchmarks.Kpis;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using DuckDB.NET.Data;
 using NodaTime;
 
@@ -55,7 +55,7 @@ public class RepeatContactBenchmarks
     {
         var window = Duration.FromDays(7);
         long followed = 0;
-        foreach (var chain in _rows!.Where(i => i.CustomerId is not null && i.Direction == Direction.Inbound && KpiOptions.IsAgentChannel(i.Channel) && i.Reason is not null)
+        foreach (var chain in _rows!.Where(i => i.CustomerId is not null && i.Direction == Direction.Inbound && i.Channel.IsAgentHandled() && i.Reason is not null)
                      .GroupBy(i => (i.CustomerId, i.Reason)))
         {
             var ordered = chain.OrderBy(i => i.ArrivedAt).ToList();

@@ -71,12 +71,12 @@ internal static class AttributionCommand
             var (firstShare, lastShare) = ParsePosition(parse.GetValue(position));
 
             bool skip = parse.GetValue(skipInvalid);
-            var touches = TableInput.ReadAll(parse.GetValue(touchpoints)!, skip, Tables.OpenTouchpoints, console);
+            var touches = TableInput.ReadAll(parse.GetValue(touchpoints)!, skip, Data.Tables.OpenTouchpoints, console);
             string conversionsPath = parse.GetValue(conversions)!;
-            var converted = TableInput.ReadAll(conversionsPath, skip, Tables.OpenConversions, console);
+            var converted = TableInput.ReadAll(conversionsPath, skip, Data.Tables.OpenConversions, console);
             var currency = SingleCurrency(conversionsPath, converted);
             List<Interaction>? contacts = parse.GetValue(interactions) is { } interactionsPath
-                ? TableInput.ReadAll(interactionsPath, skip, Tables.OpenInteractions, console)
+                ? TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console)
                 : null;
 
             var journeyOptions = new JourneyOptions { Lookback = lookbackValue, CollapseRepeats = parse.GetValue(collapse) };

@@ -3,6 +3,7 @@ using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
 using ContactMetrics.Data;
+using ContactMetrics.Numerics;
 using NodaTime;
 using NodaTime.Text;
 

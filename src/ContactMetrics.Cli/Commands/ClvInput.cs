@@ -80,7 +80,7 @@ internal sealed class ClvInput
             ValidationReport report;
             try
             {
-                (summary, report) = Tables.ReadRfmSummary(summaryPath, unit, currency, options);
+                (summary, report) = Data.Tables.ReadRfmSummary(summaryPath, unit, currency, options);
             }
             catch (ArgumentException e) when (e is not InvalidRecordException)
             {
@@ -113,7 +113,7 @@ internal sealed class ClvInput
             }
             rfmOptions = rfmOptions with { HoldoutEnd = holdoutEnd };
         }
-        var rows = TableInput.ReadAll(purchasesPath!, parse.GetValue(SkipInvalid), Tables.OpenPurchases, console);
+        var rows = TableInput.ReadAll(purchasesPath!, parse.GetValue(SkipInvalid), Data.Tables.OpenPurchases, console);
         var built = RfmSummaryBuilder.Build(rows, rfmOptions);
         if (built.Count == 0)
         {

@@ -4,6 +4,7 @@ using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Valuation;
 using ContactMetrics.Simulation;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -87,19 +88,19 @@ internal static class DemoCommand
         Directory.CreateDirectory(dir);
         var written = new List<(string, string, int)>();
         string path = Path.Combine(dir, "customers.csv");
-        Tables.WriteCustomers(path, center.Customers);
+        Data.Tables.WriteCustomers(path, center.Customers);
         written.Add(("customers", path, center.Customers.Count));
         path = Path.Combine(dir, "interactions.csv");
-        Tables.WriteInteractions(path, center.Interactions);
+        Data.Tables.WriteInteractions(path, center.Interactions);
         written.Add(("interactions", path, center.Interactions.Count));
         path = Path.Combine(dir, "purchases.csv");
-        Tables.WritePurchases(path, center.Purchases);
+        Data.Tables.WritePurchases(path, center.Purchases);
         written.Add(("purchases", path, center.Purchases.Count));
         path = Path.Combine(dir, "touchpoints.csv");
-        Tables.WriteTouchpoints(path, center.Touchpoints);
+        Data.Tables.WriteTouchpoints(path, center.Touchpoints);
         written.Add(("touchpoints", path, center.Touchpoints.Count));
         path = Path.Combine(dir, "conversions.csv");
-        Tables.WriteConversions(path, center.Conversions);
+        Data.Tables.WriteConversions(path, center.Conversions);
         written.Add(("conversions", path, center.Conversions.Count));
         path = Path.Combine(dir, "rates.json");
         var rates = DemoRates.ExampleCostModel(center);

@@ -1,6 +1,7 @@
 using ContactMetrics.Attribution;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Retention;
 using ContactMetrics.Simulation;
 using ContactMetrics.Valuation;

@@ -3,6 +3,7 @@ using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Cli.Report;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
-using ContactMetrics.Kpis;
 using NodaTime;
 using NodaTime.Text;
 

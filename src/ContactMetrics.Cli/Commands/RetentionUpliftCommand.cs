@@ -82,8 +82,8 @@ internal static class RetentionUpliftCommand
             }
 
             bool skip = parse.GetValue(skipInvalid);
-            var customerRows = TableInput.ReadAll(parse.GetValue(customers)!, skip, Tables.OpenCustomers, console);
-            var interactionRows = TableInput.ReadAll(parse.GetValue(interactions)!, skip, Tables.OpenInteractions, console);
+            var customerRows = TableInput.ReadAll(parse.GetValue(customers)!, skip, Data.Tables.OpenCustomers, console);
+            var interactionRows = TableInput.ReadAll(parse.GetValue(interactions)!, skip, Data.Tables.OpenInteractions, console);
             Instant end;
             if (parse.GetValue(asOf) is { } asOfText)
             {
@@ -100,16 +100,13 @@ internal static class RetentionUpliftCommand
                 throw new CliInputException($"{parse.GetValue(interactions)}: no interactions, so no customer has an index contact.");
             }
 
-            RetentionUpliftResult result;
-            try
+            RetentionUpliftResult? result = null;
+            NotEnoughRetentionData? notEnoughData = null;
+            if (!console.Progress("Comparing retention", () => RetentionUpliftBuilder.TryEstimate(customerRows, interactionRows, grouping, h, end, out result, out notEnoughData, options)))
             {
-                result = console.Progress("Comparing retention", () => RetentionUpliftBuilder.Estimate(customerRows, interactionRows, grouping, h, end, options));
+                throw new CliInputException($"--by {parse.GetValue(by)}: {notEnoughData!.Reason}");
             }
-            catch (ArgumentException e) when (e.ParamName is "reference" or "exposed" or "customers")
-            {
-                throw new CliInputException($"--by {parse.GetValue(by)}: {e.Message.Split(" (Parameter")[0]}");
-            }
-            var output = Render(result, end, perCustomer, customersAffected);
+            var output = Render(result!, end, perCustomer, customersAffected);
             common.Write(parse, output, console);
             return CliApp.Success;
         });

@@ -1,5 +1,5 @@
 using ContactMetrics.Data;
-using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -29,12 +29,12 @@ internal static class TableInput
         var builder = new InteractionTable.Builder();
         if (customersPath is not null)
         {
-            foreach (var c in ReadAll(customersPath, skipInvalid, Tables.OpenCustomers, console))
+            foreach (var c in ReadAll(customersPath, skipInvalid, Data.Tables.OpenCustomers, console))
             {
                 builder.AddCustomer(c);
             }
         }
-        foreach (var i in ReadAll(interactionsPath, skipInvalid, Tables.OpenInteractions, console))
+        foreach (var i in ReadAll(interactionsPath, skipInvalid, Data.Tables.OpenInteractions, console))
         {
             builder.Add(i);
         }

@@ -40,11 +40,11 @@ internal static class ValidateCommand
                 }
                 reports.Add(reader.Report);
             }
-            Check(interactions, Tables.OpenInteractions);
-            Check(customers, Tables.OpenCustomers);
-            Check(purchases, Tables.OpenPurchases);
-            Check(touchpoints, Tables.OpenTouchpoints);
-            Check(conversions, Tables.OpenConversions);
+            Check(interactions, Data.Tables.OpenInteractions);
+            Check(customers, Data.Tables.OpenCustomers);
+            Check(purchases, Data.Tables.OpenPurchases);
+            Check(touchpoints, Data.Tables.OpenTouchpoints);
+            Check(conversions, Data.Tables.OpenConversions);
 
             var output = new CommandOutput();
             var summary = output.Add("validation", "Validation");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
 using ContactMetrics.Valuation;
 
@@ -76,7 +77,7 @@ internal static class AnalysisSections
             new OutputColumn("nps", "NPS", true));
         foreach (var g in a.ByChannel)
         {
-            bool live = IsLiveQueue(g.Channel!.Value);
+            bool live = g.Channel!.Value.IsLiveQueue();
             t.Row(g.Channel!.Value.ToSchemaName(), g.Counts.OfferedContacts, g.Counts.HandledContacts, live ? Rate.Of(g.ServiceLevel.Value) : null, g.AverageSpeedOfAnswer.Value,
                 g.AverageHandleTime.Value, Rate.Of(g.AbandonmentRate.Value), Rate.Of(g.FirstContactResolution.Value), Rate.Of(g.FirstContactResolutionFlag.Value),
                 Rate.Of(g.Csat.Value), g.Nps.Value);
@@ -107,7 +108,7 @@ internal static class AnalysisSections
         foreach (var ch in channels)
         {
             string name = ch.ToSchemaName();
-            if (IsLiveQueue(ch))
+            if (ch.IsLiveQueue())
             {
                 columns.Add(new OutputColumn($"serviceLevel_{name}", $"SL {name}", true));
             }
@@ -120,7 +121,7 @@ internal static class AnalysisSections
             foreach (var ch in channels)
             {
                 var g = a.TrendByChannel.FirstOrDefault(x => x.Channel == ch && x.BucketStart == bucket);
-                if (IsLiveQueue(ch))
+                if (ch.IsLiveQueue())
                 {
                     row.Add(Rate.Of(g?.ServiceLevel.Value));
                 }
@@ -129,9 +130,6 @@ internal static class AnalysisSections
             c.Row([.. row]);
         }
     }
-
-    /// <summary>Channels answered live from a queue, where a service-level target applies.</summary>
-    private static bool IsLiveQueue(Channel channel) => channel is Channel.Phone or Channel.Chat or Channel.Messaging or Channel.Social;
 
     private static void Cost(CommandOutput output, ContactCenterAnalysis a)
     {

@@ -4,6 +4,7 @@ using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Retention;
+using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 
@@ -71,7 +72,7 @@ internal sealed record KpiSeries(string Name, ImmutableArray<double?> Values);
 /// <param name="AverageHandleTime">AHT in minutes, one series per channel that handles contacts.</param>
 /// <param name="Definitions">The KPI definitions used, as the rollup states them.</param>
 internal sealed record KpiTrends(
-    Kpis.TimeBucket Bucket,
+    TimeBucket Bucket,
     ImmutableArray<LocalDate> Buckets,
     KpiSeries Fcr,
     KpiSeries Csat,

@@ -6,6 +6,7 @@ using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
+using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 
@@ -18,9 +19,6 @@ namespace ContactMetrics.Cli.Report;
 internal static class BoardReportBuilder
 {
     private const string AllChannels = "all channels";
-
-    /// <summary>Channels answered live from a queue, where a service level target applies (email is asynchronous; self-service has no queue).</summary>
-    private static readonly Channel[] LiveChannels = [Channel.Phone, Channel.Chat, Channel.Messaging, Channel.Social];
 
     /// <summary>Every section of the report; a section the data cannot support is left out and its reason named in <see cref="BoardReport.Gaps"/>.</summary>
     public static BoardReport Build(ContactCenterAnalysis analysis)
@@ -91,7 +89,7 @@ internal static class BoardReportBuilder
             Overall(g => g.FirstContactResolution.Value),
             Overall(g => g.Csat.Value) with { Name = analysis.Options.Kpis.Csat == CsatBox.TopTwoBox ? "CSAT (4-5 of 5)" : "CSAT (5 of 5)" },
             Overall(g => g.Nps.Value),
-            PerChannel(LiveChannels, g => g.ServiceLevel.Value),
+            PerChannel(ChannelNames.All.Where(c => c.IsLiveQueue()), g => g.ServiceLevel.Value),
             PerChannel(ChannelNames.All, g => g.AverageHandleTime.Value is double s ? s / 60 : null),
             definitions);
     }

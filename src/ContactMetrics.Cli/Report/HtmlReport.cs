@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using OxyPlot;
 
 namespace ContactMetrics.Cli.Report;

@@ -2,6 +2,7 @@ using ContactMetrics.Cli.Commands;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Cli.Report;
 
@@ -45,11 +46,11 @@ internal sealed record ReportInputs(
         }
         string defaultRates = Path.Combine(dir, RatesFileName);
         return new ReportInputs(
-            TableInput.ReadAll(Path.Combine(dir, "customers.csv"), false, Tables.OpenCustomers, console),
-            TableInput.ReadAll(Path.Combine(dir, "interactions.csv"), false, Tables.OpenInteractions, console),
-            TableInput.ReadAll(Path.Combine(dir, "purchases.csv"), false, Tables.OpenPurchases, console),
-            TableInput.ReadAll(Path.Combine(dir, "touchpoints.csv"), false, Tables.OpenTouchpoints, console),
-            TableInput.ReadAll(Path.Combine(dir, "conversions.csv"), false, Tables.OpenConversions, console))
+            TableInput.ReadAll(Path.Combine(dir, "customers.csv"), false, Data.Tables.OpenCustomers, console),
+            TableInput.ReadAll(Path.Combine(dir, "interactions.csv"), false, Data.Tables.OpenInteractions, console),
+            TableInput.ReadAll(Path.Combine(dir, "purchases.csv"), false, Data.Tables.OpenPurchases, console),
+            TableInput.ReadAll(Path.Combine(dir, "touchpoints.csv"), false, Data.Tables.OpenTouchpoints, console),
+            TableInput.ReadAll(Path.Combine(dir, "conversions.csv"), false, Data.Tables.OpenConversions, console))
         {
             Rates = ratesPath is not null ? CostRatesFile.Read(ratesPath) : File.Exists(defaultRates) ? CostRatesFile.Read(defaultRates) : null,
             RatesSource = ratesPath ?? (File.Exists(defaultRates) ? defaultRates : null),

@@ -1,3 +1,5 @@
+using ContactMetrics.Numerics;
+
 namespace ContactMetrics.Clv;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Clv;
 
@@ -15,6 +17,31 @@ public interface ICustomerValueModel
     /// <param name="horizon">How many periods, how long each is and the discount rate per period.</param>
     /// <returns>One value per customer, in the order of <see cref="RfmSummary.CustomerIds"/> and in <see cref="RfmSummary.Currency"/>.</returns>
     ImmutableArray<Money> CustomerValues(RfmSummary customers, ValuationHorizon horizon);
+}
+
+/// <summary>Turns a customer-value model's values into the table other calculators take.</summary>
+public static class CustomerValueModels
+{
+    /// <summary>
+    /// The model's value of each customer as a <see cref="CustomerValueTable"/>, the form in which customer profitability
+    /// and the value of a retention uplift take a CLV without depending on the CLV models.
+    /// </summary>
+    /// <param name="model">The customer-value model.</param>
+    /// <param name="customers">The customers' RFM summary, in the time unit the model was fitted in; each customer once.</param>
+    /// <param name="horizon">The valuation horizon.</param>
+    /// <returns>The table, in the summary's order and currency; its source names the model type and the horizon.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The summary names a customer twice.</exception>
+    public static CustomerValueTable ValueTable(this ICustomerValueModel model, RfmSummary customers, ValuationHorizon horizon)
+    {
+        Preconditions.CheckNotNull(model);
+        Preconditions.CheckNotNull(customers);
+        Preconditions.CheckNotNull(horizon);
+        var values = model.CustomerValues(customers, horizon);
+        string source = string.Create(CultureInfo.InvariantCulture,
+            $"{model.GetType().Name}, {horizon.Periods} periods of {horizon.PeriodLength:G} {customers.Period}, discount {horizon.DiscountRatePerPeriod:G} per period");
+        return CustomerValueTable.Create(customers.CustomerIds, values, customers.Currency, source);
+    }
 }
 
 /// <summary>The per-customer loop of the value models: one value per customer, in the summary's order and currency.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactMetrics.Numerics;
 
 namespace ContactMetrics.Clv;
 

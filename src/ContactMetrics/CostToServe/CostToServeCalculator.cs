@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.CostToServe;
@@ -110,7 +110,7 @@ public static class CostToServeCalculator
         }
 
         // Pass 3: chains and customers.
-        var chainOf = RepeatContactDetector.Chains(table, repeat, degree);
+        var chainOf = table.RepeatChains(repeat, degree);
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
         {
             Array.Clear(partials[w]);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using ContactMetrics.Clv;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.CostToServe;
 
@@ -17,7 +17,7 @@ public readonly record struct CustomerProfit(CustomerId CustomerId, Money Value,
 }
 
 /// <summary>
-/// Customer profitability: each customer's value (from a customer-value model, a map or one amount for
+/// Customer profitability: each customer's value (from a value table such as a CLV model's, a map or one amount for
 /// everyone) minus the cost of serving them, ranked by profit, with the <see cref="WhaleCurve"/>. Immutable.
 /// </summary>
 /// <remarks>
@@ -151,28 +151,24 @@ public sealed class CustomerProfitability
         return Compute(costs, values, $"given: {valuePerCustomer} per customer");
     }
 
-    /// <summary>Profitability with each customer's value from a customer-value model (CLV).</summary>
+    /// <summary>Profitability with each customer's value from a value table (e.g. a CLV model's values).</summary>
     /// <param name="costs">The cost-to-serve result.</param>
-    /// <param name="model">The customer-value model.</param>
-    /// <param name="customers">The RFM summary the model values; its currency must be that of <paramref name="costs"/>.</param>
-    /// <param name="horizon">The valuation horizon.</param>
-    /// <returns>The profitability; <see cref="ValueSource"/> names the model and the horizon.</returns>
+    /// <param name="values">Each customer's value, in the currency of <paramref name="costs"/>; its source becomes <see cref="ValueSource"/>.</param>
+    /// <returns>The profitability.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The summary is in another currency, or names a customer twice.</exception>
-    public static CustomerProfitability Compute(CostToServeResult costs, ICustomerValueModel model, RfmSummary customers, ValuationHorizon horizon)
+    /// <exception cref="ArgumentException">The table is in another currency.</exception>
+    public static CustomerProfitability Compute(CostToServeResult costs, CustomerValueTable values)
     {
         Preconditions.CheckNotNull(costs);
-        Preconditions.CheckNotNull(model);
-        Preconditions.CheckNotNull(customers);
-        Preconditions.CheckNotNull(horizon);
-        var values = model.CustomerValues(customers, horizon);
-        var map = new Dictionary<CustomerId, Money>(customers.Count);
-        for (int i = 0; i < customers.Count; i++)
+        Preconditions.CheckNotNull(values);
+        Preconditions.CheckArgument(values.Currency == costs.Currency, nameof(values),
+            $"The value table ({values.Source}) is in {values.Currency} but the costs are in {costs.Currency}.");
+        var map = new Dictionary<CustomerId, Money>(values.Count);
+        for (int i = 0; i < values.Count; i++)
         {
-            Preconditions.CheckArgument(map.TryAdd(customers.CustomerIds[i], values[i]), nameof(customers),
-                $"customer '{customers.CustomerIds[i]}' appears twice in the RFM summary.");
+            map.Add(values.CustomerIds[i], values.Values[i]);
         }
-        return Compute(costs, map, $"{model.GetType().Name}, {horizon.Periods} periods of {horizon.PeriodLength:G} {customers.Period}, discount {horizon.DiscountRatePerPeriod:G} per period");
+        return Compute(costs, map, values.Source);
     }
 
     private static CustomerProfit[] Rank(List<CustomerProfit> rows)

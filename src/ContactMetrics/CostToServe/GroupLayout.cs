@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.CostToServe;

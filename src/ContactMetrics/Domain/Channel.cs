@@ -7,16 +7,16 @@ public enum Channel
     /// <summary>A voice call handled by an agent.</summary>
     Phone = 0,
 
-    /// <summary>An email.</summary>
+    /// <summary>An email, answered by an agent asynchronously.</summary>
     Email = 1,
 
     /// <summary>A live web chat with an agent.</summary>
     Chat = 2,
 
-    /// <summary>Asynchronous messaging (WhatsApp, SMS, in-app).</summary>
+    /// <summary>A messaging conversation (WhatsApp, SMS, in-app), answered by an agent from a live queue.</summary>
     Messaging = 3,
 
-    /// <summary>A social-media conversation.</summary>
+    /// <summary>A social-media conversation, answered by an agent from a live queue.</summary>
     Social = 4,
 
     /// <summary>A self-service session (help center, account portal) that did not involve an agent.</summary>
@@ -27,6 +27,59 @@ public enum Channel
 
     /// <summary>An interactive voice response session.</summary>
     Ivr = 7,
+}
+
+/// <summary>
+/// The traits of a <see cref="Channel"/>, the one place that says which channels agents handle, which are answered
+/// live from a queue, which asynchronously and which are self-service. Every calculator asks these instead of
+/// keeping a list.
+/// </summary>
+/// <remarks>
+/// Every channel is either agent-handled or self-service, and every agent-handled channel either live-queued or
+/// asynchronous:
+/// <list type="table">
+/// <listheader><term>trait</term><description>channels</description></listheader>
+/// <item><term>agent-handled</term><description>phone, email, chat, messaging, social</description></item>
+/// <item><term>live queue</term><description>phone, chat, messaging, social: the customer waits in a queue, so service
+/// level, speed of answer and abandonment apply</description></item>
+/// <item><term>asynchronous</term><description>email: answered later, measured by response time against its own target</description></item>
+/// <item><term>self-service</term><description>self-service, chatbot, IVR: contained without an agent</description></item>
+/// </list>
+/// Queue KPIs belong to live queued channels; email is asynchronous (see REFERENCES.md, "Queue KPIs").
+/// </remarks>
+public static class ChannelTraits
+{
+    // One bit per channel value (Channel is 0..7): a mask test is what the per-row hot loops can afford.
+    private const int AgentHandledMask = 1 << (int)Channel.Phone | 1 << (int)Channel.Email | 1 << (int)Channel.Chat
+        | 1 << (int)Channel.Messaging | 1 << (int)Channel.Social;
+
+    private const int LiveQueueMask = 1 << (int)Channel.Phone | 1 << (int)Channel.Chat | 1 << (int)Channel.Messaging | 1 << (int)Channel.Social;
+
+    private const int AsynchronousMask = 1 << (int)Channel.Email;
+
+    private const int SelfServiceMask = 1 << (int)Channel.SelfService | 1 << (int)Channel.Chatbot | 1 << (int)Channel.Ivr;
+
+    /// <summary>Whether agents handle the channel (phone, email, chat, messaging, social), as opposed to self-service.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>Whether agents handle it; <see langword="false"/> for a value outside the enum.</returns>
+    public static bool IsAgentHandled(this Channel channel) => Has(channel, AgentHandledMask);
+
+    /// <summary>Whether the channel is answered live from a queue (phone, chat, messaging, social), where service level and abandonment apply.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>Whether it is live-queued; <see langword="false"/> for a value outside the enum.</returns>
+    public static bool IsLiveQueue(this Channel channel) => Has(channel, LiveQueueMask);
+
+    /// <summary>Whether agents answer the channel asynchronously (email), measured by response time rather than a service level in seconds.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>Whether it is asynchronous; <see langword="false"/> for a value outside the enum.</returns>
+    public static bool IsAsynchronous(this Channel channel) => Has(channel, AsynchronousMask);
+
+    /// <summary>Whether the channel is contained without an agent (self-service, chatbot, IVR).</summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>Whether it is self-service; <see langword="false"/> for a value outside the enum.</returns>
+    public static bool IsSelfService(this Channel channel) => Has(channel, SelfServiceMask);
+
+    private static bool Has(Channel channel, int mask) => (uint)channel < 32 && (mask >> (int)channel & 1) != 0;
 }
 
 /// <summary>The direction of an interaction.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactMetrics.Domain;
 using ContactMetrics.Numerics;
+using ContactMetrics.Tables;
 using MathNet.Numerics.Distributions;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Kpis;
@@ -38,55 +38,6 @@ public enum CsatBox
 
     /// <summary>4 or 5 on the 1-5 scale (the most common CSAT %).</summary>
     TopTwoBox = 2,
-}
-
-/// <summary>Which later contacts count as a repeat of an earlier one.</summary>
-public enum RepeatChannelScope
-{
-    /// <summary>A later contact on any channel counts.</summary>
-    AnyChannel = 0,
-
-    /// <summary>Only a later contact on the same channel counts.</summary>
-    SameChannel = 1,
-}
-
-/// <summary>How repeat contacts are detected for first-contact resolution.</summary>
-public sealed record RepeatContactOptions
-{
-    /// <summary>Creates the options.</summary>
-    /// <param name="window">A later contact within this time of an earlier one is a repeat; positive; 7 days by default.</param>
-    /// <param name="sameReason">Whether only a contact on the same reason counts as a repeat (default); otherwise any reason.</param>
-    /// <param name="scope">Whether the repeat may come on any channel (default) or only the same one.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is not positive.</exception>
-    public RepeatContactOptions(Duration? window = null, bool sameReason = true, RepeatChannelScope scope = RepeatChannelScope.AnyChannel)
-    {
-        var w = window ?? Duration.FromDays(7);
-        if (w <= Duration.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(window), w, $"A repeat-contact window must be positive; was {w.TotalSeconds} s.");
-        }
-        if (!Enum.IsDefined(scope))
-        {
-            throw new ArgumentOutOfRangeException(nameof(scope), scope, "Not a defined channel scope.");
-        }
-        Window = w;
-        SameReason = sameReason;
-        Scope = scope;
-    }
-
-    /// <summary>The repeat window.</summary>
-    public Duration Window { get; }
-
-    /// <summary>Whether only a contact on the same reason counts.</summary>
-    public bool SameReason { get; }
-
-    /// <summary>Which channels a repeat may come on.</summary>
-    public RepeatChannelScope Scope { get; }
-
-    /// <summary>The definition in words, e.g. <c>a later inbound contact of the same customer on the same reason within 7 days, any channel</c>.</summary>
-    /// <returns>The description.</returns>
-    public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"a later inbound contact of the same customer{(SameReason ? " on the same reason" : "")} within {Window.TotalDays:0.##} days, {(Scope == RepeatChannelScope.SameChannel ? "same channel" : "any channel")}");
 }
 
 /// <summary>
@@ -158,10 +109,4 @@ public sealed record KpiOptions
 
     /// <summary>The confidence level of every interval.</summary>
     public double ConfidenceLevel { get; }
-
-    /// <summary>Whether a channel is handled by agents (phone, email, chat, messaging, social) rather than contained by self-service, a bot or an IVR.</summary>
-    /// <param name="channel">The channel.</param>
-    /// <returns>Whether agents handle it.</returns>
-    public static bool IsAgentChannel(Channel channel) =>
-        channel is Channel.Phone or Channel.Email or Channel.Chat or Channel.Messaging or Channel.Social;
 }

@@ -1,4 +1,5 @@
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Kpis;
@@ -174,7 +175,7 @@ public static class KpiRollup
         sbyte[] resolved, int[] transfers, sbyte[] csat, sbyte[] nps, sbyte[] ces, byte[] flags)
     {
         {
-            bool agentChannel = KpiOptions.IsAgentChannel((Channel)channel[i]);
+            bool agentChannel = ((Channel)channel[i]).IsAgentHandled();
             bool inbound = direction[i] == (byte)Direction.Inbound;
             bool isAnswered = answered[i];
             if (inbound)

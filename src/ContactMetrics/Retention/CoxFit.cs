@@ -49,16 +49,6 @@ public sealed record CoxOptions
 /// <param name="HazardRatioInterval">exp(beta +- z SE).</param>
 public sealed record CoxCoefficient(string Name, double Estimate, double StandardError, double Z, double PValue, double HazardRatio, ConfidenceInterval HazardRatioInterval);
 
-/// <summary>How a Cox model fit ended.</summary>
-/// <param name="Converged">Whether the relative change of the log partial likelihood fell to the tolerance within the iteration budget.</param>
-/// <param name="Iterations">The Newton-Raphson iterations (R's <c>fit$iter</c>; a halved step counts as one).</param>
-/// <param name="LogLikelihood">The log partial likelihood at the returned coefficients.</param>
-/// <param name="MaxAbsoluteStep">The largest absolute change of a coefficient in the last iteration.</param>
-/// <param name="GradientNorm">The Euclidean norm of the score (gradient of the log partial likelihood) at the returned coefficients.</param>
-/// <param name="StepHalvings">How many times a step was halved because the log partial likelihood decreased.</param>
-/// <param name="Message">Why the iteration stopped.</param>
-public sealed record CoxDiagnostics(bool Converged, int Iterations, double LogLikelihood, double MaxAbsoluteStep, double GradientNorm, int StepHalvings, string Message);
-
 /// <summary>A fitted Cox proportional hazards model.</summary>
 public sealed class CoxFit
 {
@@ -75,7 +65,7 @@ public sealed class CoxFit
         int observations,
         int events,
         CoxTies ties,
-        CoxDiagnostics diagnostics)
+        FitDiagnostics diagnostics)
     {
         Coefficients = coefficients;
         _covariance = covariance;
@@ -117,8 +107,12 @@ public sealed class CoxFit
     /// <summary>The tie handling used.</summary>
     public CoxTies Ties { get; }
 
-    /// <summary>How the iteration ended.</summary>
-    public CoxDiagnostics Diagnostics { get; }
+    /// <summary>
+    /// How the iteration ended: <see cref="FitDiagnostics.Converged"/> when the relative change of the log partial likelihood
+    /// fell to the tolerance within the budget; iterations as R's <c>fit$iter</c> (a halved step counts as one); the gradient
+    /// norm is that of the score; <see cref="FitDiagnostics.MaxAbsoluteStep"/> and <see cref="FitDiagnostics.StepHalvings"/> are set.
+    /// </summary>
+    public FitDiagnostics Diagnostics { get; }
 
     /// <summary>An element of the estimated covariance matrix of the coefficients (inverse observed information; R's <c>vcov(fit)</c>).</summary>
     /// <param name="i">The first coefficient's index.</param>
@@ -133,17 +127,4 @@ public sealed class CoxFit
     /// <exception cref="KeyNotFoundException">No covariate has that name.</exception>
     public CoxCoefficient this[string name] =>
         Coefficients.FirstOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"The model has no covariate named '{name}'.");
-}
-
-/// <summary>A Cox model fit did not converge. <see cref="Diagnostics"/> says how it ended.</summary>
-public sealed class CoxFitException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="diagnostics">How the fit ended.</param>
-    public CoxFitException(CoxDiagnostics diagnostics)
-        : base($"The Cox model fit did not converge after {diagnostics?.Iterations} iterations ({diagnostics?.Message}).")
-        => Diagnostics = Preconditions.CheckNotNull(diagnostics);
-
-    /// <summary>How the fit ended.</summary>
-    public CoxDiagnostics Diagnostics { get; }
 }

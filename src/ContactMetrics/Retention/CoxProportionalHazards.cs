@@ -35,7 +35,7 @@ public static class CoxProportionalHazards
     /// <returns>The fit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentException">The table has no covariates or no events, or a covariate is constant.</exception>
-    /// <exception cref="CoxFitException">The iteration did not converge (e.g. a coefficient tends to infinity, or the information is singular).</exception>
+    /// <exception cref="ModelFitException">The iteration did not converge (e.g. a coefficient tends to infinity, or the information is singular).</exception>
     public static CoxFit Fit(SurvivalTable table) => Fit(table, CoxOptions.Default);
 
     /// <summary>Fits the model.</summary>
@@ -44,9 +44,9 @@ public static class CoxProportionalHazards
     /// <returns>The fit.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The table has no covariates or no events, or a covariate is constant.</exception>
-    /// <exception cref="CoxFitException">The iteration did not converge.</exception>
+    /// <exception cref="ModelFitException">The iteration did not converge.</exception>
     public static CoxFit Fit(SurvivalTable table, CoxOptions options) =>
-        TryFit(table, options, out var fit) ? fit : throw new CoxFitException(fit.Diagnostics);
+        TryFit(table, options, out var fit) ? fit : throw new ModelFitException("Cox", fit.Diagnostics);
 
     /// <summary>Fits the model with the default options without throwing when the iteration does not converge.</summary>
     /// <param name="table">The survival data.</param>
@@ -128,11 +128,15 @@ public static class CoxProportionalHazards
         }
 
         fit = Build(data, beta, state, nullLogLikelihood, scoreTest, options,
-            new CoxDiagnostics(converged, iterations, state.LogLikelihood, maxStep, Math.Sqrt(state.Score.Sum(u => u * u)), halvings, message));
+            new FitDiagnostics(converged, iterations, state.LogLikelihood, Math.Sqrt(state.Score.Sum(u => u * u)), "Newton-Raphson", message)
+            {
+                MaxAbsoluteStep = maxStep,
+                StepHalvings = halvings,
+            });
         return converged;
     }
 
-    private static CoxFit Build(CoxData data, double[] beta, CoxState state, double nullLogLikelihood, ChiSquareTest scoreTest, CoxOptions options, CoxDiagnostics diagnostics)
+    private static CoxFit Build(CoxData data, double[] beta, CoxState state, double nullLogLikelihood, ChiSquareTest scoreTest, CoxOptions options, FitDiagnostics diagnostics)
     {
         int p = data.P;
         var covariance = new double[p, p];

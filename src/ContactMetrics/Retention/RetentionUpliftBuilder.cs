@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using ContactMetrics.Domain;
 using NodaTime;
 
@@ -181,9 +183,45 @@ public static class RetentionUpliftBuilder
     /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
     /// <returns>The index-date table and the comparison.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A group has no customers (the message names it; the parameter name is <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both are empty).</exception>
+    /// <exception cref="ArgumentException">A group has no customers (the message names it; the parameter name is <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both are empty). <see cref="TryEstimate"/> returns that as a reason instead.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
     public static RetentionUpliftResult Estimate(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options = null)
+    {
+        var (result, notEnoughData) = Attempt(customers, interactions, grouping, horizon, observationEnd, options);
+        return result ?? throw new ArgumentException(notEnoughData!.Reason, notEnoughData.ParameterName);
+    }
+
+    /// <summary>
+    /// <see cref="Estimate"/> for data that may not support a comparison: when a group has no customers the result is
+    /// the reason, not an exception, so a report or a business case can show the gap without parsing exception text.
+    /// </summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">Their interactions.</param>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="horizon">How long after the index time retention is read (e.g. 365 days); positive.</param>
+    /// <param name="observationEnd">The end of observation.</param>
+    /// <param name="result">The index-date table and the comparison, when the result is <see langword="true"/>.</param>
+    /// <param name="notEnoughData">Why there is no comparison (which group is empty, and how many customers were left out and why), when the result is <see langword="false"/>.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>Whether both groups have customers, so that the comparison exists.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
+    public static bool TryEstimate(
+        IEnumerable<Customer> customers,
+        IEnumerable<Interaction> interactions,
+        UpliftGrouping grouping,
+        Duration horizon,
+        Instant observationEnd,
+        [NotNullWhen(true)] out RetentionUpliftResult? result,
+        [NotNullWhen(false)] out NotEnoughRetentionData? notEnoughData,
+        RetentionUpliftOptions? options = null)
+    {
+        (result, notEnoughData) = Attempt(customers, interactions, grouping, horizon, observationEnd, options);
+        return result is not null;
+    }
+
+    private static (RetentionUpliftResult? Result, NotEnoughRetentionData? NotEnoughData) Attempt(
+        IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options)
     {
         if (horizon <= Duration.Zero)
         {
@@ -191,10 +229,22 @@ public static class RetentionUpliftBuilder
         }
         options ??= RetentionUpliftOptions.Default;
         var built = BuildTable(customers, interactions, grouping, observationEnd, options);
-        Preconditions.CheckArgument(built.Table.Count > 0, nameof(customers),
-            $"No customer has a qualifying contact before the observation end: groups '{built.ReferenceGroup}' and '{built.ExposedGroup}' have no customers.");
+        int reference = built.Table.Groups.Count(g => g == built.ReferenceGroup);
+        int exposed = built.Table.Count - reference;
+        string excluded = string.Create(CultureInfo.InvariantCulture,
+            $"{built.CustomersWithoutQualifyingContact} customers without a qualifying contact, {built.CustomersChurnedBeforeIndex} churned before their index contact");
+        if (reference == 0 || exposed == 0)
+        {
+            var (reason, parameter) = (reference, exposed) switch
+            {
+                (0, 0) => ($"No customer has a qualifying contact before the observation end: groups '{built.ReferenceGroup}' and '{built.ExposedGroup}' have no customers ({excluded}).", nameof(customers)),
+                (0, _) => (string.Create(CultureInfo.InvariantCulture, $"Group '{built.ReferenceGroup}' has no customers ({exposed} in '{built.ExposedGroup}'; {excluded})."), "reference"),
+                _ => (string.Create(CultureInfo.InvariantCulture, $"Group '{built.ExposedGroup}' has no customers ({reference} in '{built.ReferenceGroup}'; {excluded})."), "exposed"),
+            };
+            return (null, new NotEnoughRetentionData(reason, parameter, built));
+        }
         var comparison = RetentionUplift.Compare(built.Table, built.ReferenceGroup, built.ExposedGroup, horizon.TotalDays, options.Cox);
-        return new RetentionUpliftResult(built, comparison);
+        return (new RetentionUpliftResult(built, comparison), null);
     }
 
     private static (Instant Index, bool Favourable)? Index(List<Interaction> contacts, UpliftGrouping grouping, RetentionUpliftOptions options)
@@ -241,7 +291,7 @@ public static class RetentionUpliftBuilder
                 {
                     if (i.Direction == Direction.Inbound)
                     {
-                        return (i.EndedAt, !IsSelfService(i.Channel));
+                        return (i.EndedAt, i.Channel.IsAgentHandled());
                     }
                 }
                 return null;
@@ -251,8 +301,6 @@ public static class RetentionUpliftBuilder
                 throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping.");
         }
     }
-
-    private static bool IsSelfService(Channel channel) => channel is Channel.SelfService or Channel.Chatbot or Channel.Ivr;
 }
 
 /// <summary>The index-date survival table and who was left out.</summary>
@@ -263,6 +311,12 @@ public static class RetentionUpliftBuilder
 /// <param name="CustomersWithoutQualifyingContact">Customers left out because no contact qualified before the observation end.</param>
 /// <param name="CustomersChurnedBeforeIndex">Customers left out because they churned before their index time.</param>
 public sealed record IndexDateTable(UpliftGrouping Grouping, string ReferenceGroup, string ExposedGroup, SurvivalTable Table, int CustomersWithoutQualifyingContact, int CustomersChurnedBeforeIndex);
+
+/// <summary>Why a retention uplift could not be estimated: a group of the grouping has no customers.</summary>
+/// <param name="Reason">The reason in one sentence, naming the empty group and the customers left out.</param>
+/// <param name="ParameterName">The argument <see cref="RetentionUpliftBuilder.Estimate"/> names when it throws instead: <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both groups are empty.</param>
+/// <param name="Data">The index-date table as far as it was built, with the counts of excluded customers.</param>
+public sealed record NotEnoughRetentionData(string Reason, string ParameterName, IndexDateTable Data);
 
 /// <summary>The retention uplift of a grouping: the index-date table and the comparison at the horizon.</summary>
 /// <param name="Data">The index-date table and the exclusions.</param>

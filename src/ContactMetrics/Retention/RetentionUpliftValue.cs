@@ -1,7 +1,7 @@
 using System.Globalization;
-using ContactMetrics.Clv;
 using ContactMetrics.Domain;
 using ContactMetrics.Numerics;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Retention;
 
@@ -72,24 +72,18 @@ public sealed record RetentionUpliftValue(
         return Of(comparison.Difference, comparison.Exposed.Customers, valuePerCustomer, valueSource);
     }
 
-    /// <summary>Values an uplift at the mean customer value of a CLV model.</summary>
+    /// <summary>Values an uplift at the mean value of a customer-value table (e.g. a CLV model's values).</summary>
     /// <param name="difference">The retention difference and its interval.</param>
     /// <param name="customersAffected">The customers the uplift applies to.</param>
-    /// <param name="model">The customer-value model.</param>
-    /// <param name="customers">The RFM summary the model values (e.g. the customers affected).</param>
-    /// <param name="horizon">The valuation horizon.</param>
-    /// <returns>The value, with <see cref="ValueSource"/> naming the model type.</returns>
+    /// <param name="values">The values whose mean is the value per customer (e.g. of the customers affected).</param>
+    /// <returns>The value, with <see cref="ValueSource"/> naming the table's source.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The summary has no customers.</exception>
-    public static RetentionUpliftValue Of(RetentionDifference difference, double customersAffected, ICustomerValueModel model, RfmSummary customers, ValuationHorizon horizon)
+    /// <exception cref="ArgumentException">The table has no customers.</exception>
+    public static RetentionUpliftValue Of(RetentionDifference difference, double customersAffected, CustomerValueTable values)
     {
-        Preconditions.CheckNotNull(model);
-        Preconditions.CheckNotNull(customers);
-        Preconditions.CheckNotNull(horizon);
-        Preconditions.CheckArgument(customers.Count > 0, nameof(customers), "The RFM summary has no customers to take a mean value of.");
-        var values = model.CustomerValues(customers, horizon);
-        var mean = Money.Sum(values, customers.Currency) / values.Length;
-        return Of(difference, customersAffected, mean, $"mean of {model.GetType().Name} over {values.Length} customers, {horizon.Periods} periods");
+        Preconditions.CheckNotNull(values);
+        Preconditions.CheckArgument(values.Count > 0, nameof(values), "The value table has no customers to take a mean value of.");
+        return Of(difference, customersAffected, values.Mean, $"mean of {values.Source} over {values.Count} customers");
     }
 
     private static Money Times(Money perCustomer, double customers) =>

@@ -1,5 +1,6 @@
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
 using NodaTime;
 

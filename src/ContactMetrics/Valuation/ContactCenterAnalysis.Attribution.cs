@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ContactMetrics.Attribution;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Valuation;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
 using ContactMetrics.Staffing;
@@ -134,7 +135,7 @@ public sealed partial class ContactCenterAnalysis
         long contacts = 0;
         foreach (var g in costs.ByChannel)
         {
-            if (ChannelNames.TryParseChannel(g.Key, out var channel) && KpiOptions.IsAgentChannel(channel))
+            if (ChannelNames.TryParseChannel(g.Key, out var channel) && channel.IsAgentHandled())
             {
                 total += g.Cost.Total.Amount;
                 contacts += g.Contacts;
@@ -158,7 +159,7 @@ public sealed partial class ContactCenterAnalysis
         for (int i = 0; i < t.Count; i++)
         {
             int customer = t.Customer[i];
-            if (customer >= 0 && !seen[customer] && t.Resolved[i] >= 0 && t.Answered[i] && KpiOptions.IsAgentChannel((Channel)t.Channel[i])
+            if (customer >= 0 && !seen[customer] && t.Resolved[i] >= 0 && t.Answered[i] && ((Channel)t.Channel[i]).IsAgentHandled()
                 && t.ArrivedMs[i] >= from && t.ArrivedMs[i] < to)
             {
                 seen[customer] = true;

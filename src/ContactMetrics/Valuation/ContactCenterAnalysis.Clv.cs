@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ContactMetrics.Clv;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Numerics;
 using MathNet.Numerics.Distributions;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
 using ContactMetrics.Staffing;
 using NodaTime;

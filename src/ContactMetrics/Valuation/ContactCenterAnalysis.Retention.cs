@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Retention;
 
 namespace ContactMetrics.Valuation;
@@ -29,7 +30,11 @@ public sealed partial class ContactCenterAnalysis
 
     private AnalysisFigure<RetentionAnalysis> ComputeRetention() => Try(() =>
     {
-        var uplift = RetentionUpliftBuilder.Estimate(Data.Customers, Data.Interactions, UpliftGrouping.FirstContactResolution, Options.RetentionHorizon, Window.End);
+        if (!RetentionUpliftBuilder.TryEstimate(Data.Customers, Data.Interactions, UpliftGrouping.FirstContactResolution, Options.RetentionHorizon, Window.End,
+            out var uplift, out var notEnough))
+        {
+            return AnalysisFigure<RetentionAnalysis>.Unavailable(notEnough!.Reason);
+        }
         var curves = KaplanMeier.Estimate(uplift.Data.Table);
         var resolved = curves.Single(c => c.Group == uplift.Data.ReferenceGroup);
         var unresolved = curves.Single(c => c.Group == uplift.Data.ExposedGroup);

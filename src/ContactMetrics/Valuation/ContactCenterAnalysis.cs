@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
 
 namespace ContactMetrics.Valuation;

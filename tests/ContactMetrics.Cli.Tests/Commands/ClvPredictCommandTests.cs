@@ -43,7 +43,7 @@ public class ClvPredictCommandTests
         var root = Predict("--summary", path, "--currency", "USD", "--horizon", "52", "--discount-rate", "0.1", "--margin", "0.3");
 
         // The same computation through the library: read, fit both models, value 52 weeks at 10%/year compounded weekly.
-        var (summary, _) = Tables.ReadRfmSummary(path, RfmPeriodUnit.Week, Currency.Usd);
+        var (summary, _) = Data.Tables.ReadRfmSummary(path, RfmPeriodUnit.Week, Currency.Usd);
         var bg = BetaGeometricNbdModel.Fit(summary.Compress()).Model;
         var gg = GammaGammaModel.Fit(summary).Model;
         var horizon = new ValuationHorizon(52, ValuationHorizon.RateForPeriod(0.1, 7));

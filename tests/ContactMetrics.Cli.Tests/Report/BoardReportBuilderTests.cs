@@ -3,6 +3,7 @@ using ContactMetrics.Cli.Report;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
+using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 

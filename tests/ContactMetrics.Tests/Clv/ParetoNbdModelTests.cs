@@ -167,8 +167,11 @@ public class ParetoNbdModelTests
         ParetoNbdModel.TryFit(data, new ModelFitOptions { MaxIterations = 1 }, out var fit).Should().BeFalse();
         fit.Diagnostics.Converged.Should().BeFalse();
         double.IsFinite(fit.LogLikelihood).Should().BeTrue();
-        FluentActions.Invoking(() => ParetoNbdModel.Fit(data, new ModelFitOptions { MaxIterations = 1 })).Should().Throw<ModelFitException>()
-            .Which.Diagnostics.Converged.Should().BeFalse();
+        var thrown = FluentActions.Invoking(() => ParetoNbdModel.Fit(data, new ModelFitOptions { MaxIterations = 1 })).Should().Throw<ModelFitException>().Which;
+        thrown.Diagnostics.Converged.Should().BeFalse();
+        thrown.Model.Should().Be("Pareto/NBD");
+        thrown.Diagnostics.StepHalvings.Should().Be(0, "BFGS does not halve steps");
+        double.IsNaN(thrown.Diagnostics.MaxAbsoluteStep).Should().BeTrue("BFGS does not report its last step");
     }
 
     [Fact]

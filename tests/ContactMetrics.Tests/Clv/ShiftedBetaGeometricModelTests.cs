@@ -1,4 +1,5 @@
 using ContactMetrics.Clv;
+using ContactMetrics.Numerics;
 
 namespace ContactMetrics.Tests.Clv;
 

@@ -1,8 +1,8 @@
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
 using ContactMetrics.Simulation;
 using ContactMetrics.Simulation.Tests;
+using ContactMetrics.Tables;
 using FluentAssertions;
 using NodaTime;
 using static ContactMetrics.Tests.CostToServe.CostFixtures;
@@ -138,7 +138,7 @@ public class CostToServeReconciliationTests(SimulationFixture fixture)
     /// </summary>
     private static int[] NaiveChains(Interaction[] rows, Duration window)
     {
-        bool InScope(Interaction x) => x.CustomerId is not null && x.Direction == Direction.Inbound && KpiOptions.IsAgentChannel(x.Channel);
+        bool InScope(Interaction x) => x.CustomerId is not null && x.Direction == Direction.Inbound && x.Channel.IsAgentHandled();
         var root = Enumerable.Range(0, rows.Length).ToArray();
         var order = Enumerable.Range(0, rows.Length).Where(i => InScope(rows[i])).OrderBy(i => rows[i].ArrivedAt).ThenBy(i => i).ToArray();
         var byCustomer = order.GroupBy(i => rows[i].CustomerId!.Value.Value);

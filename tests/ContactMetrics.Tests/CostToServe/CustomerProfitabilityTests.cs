@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
 using ContactMetrics.Simulation.Tests;
+using ContactMetrics.Tables;
 using FluentAssertions;
 using static ContactMetrics.Tests.CostToServe.CostFixtures;
 
@@ -86,7 +86,7 @@ public class CustomerProfitabilityTests(SimulationFixture fixture)
     public void Compute_CustomerValueModel_UsesTheModelsValues()
     {
         var summary = RfmSummary.FromColumns([new CustomerId("C1"), new CustomerId("C2")], [3, 0], [10.0, 0.0], [20.0, 20.0], [], RfmPeriodUnit.Week, Currency.Eur);
-        var result = CustomerProfitability.Compute(FourContactCosts(), new TenPerPurchase(), summary, new ValuationHorizon(52, 0.01));
+        var result = CustomerProfitability.Compute(FourContactCosts(), new TenPerPurchase().ValueTable(summary, new ValuationHorizon(52, 0.01)));
 
         // The model values C1 at 3 x 10 = 30 and C2 at 0: profits 30 - 10.23 = 19.77 and -0.145.
         result.Customers.Select(c => (c.CustomerId.Value, c.Profit)).Should().Equal(("C1", Eur(19.77m)), ("C2", Eur(-0.145m)));

@@ -1,4 +1,5 @@
 using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using NodaTime;
 using static ContactMetrics.Tests.Kpis.KpiFixtures;
 

@@ -1,5 +1,6 @@
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Tests.Kpis;
@@ -123,7 +124,7 @@ public class KpiRollupPropertyTests
         var rows = RandomContacts(1500, 21);
         var options = new RepeatContactOptions(Duration.FromDays(3));
         var g = KpiRollup.Compute(InteractionTable.Create(rows), options: new KpiOptions(repeat: options)).Single();
-        bool InScope(Interaction x) => x.Direction == Direction.Inbound && KpiOptions.IsAgentChannel(x.Channel);
+        bool InScope(Interaction x) => x.Direction == Direction.Inbound && x.Channel.IsAgentHandled();
         bool Eligible(Interaction x) => InScope(x) && x.IsAnswered;
         int index = 0;
         var order = rows.ToDictionary(r => r, _ => index++);

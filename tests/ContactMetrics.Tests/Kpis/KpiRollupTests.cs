@@ -1,5 +1,6 @@
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using NodaTime;
 using static ContactMetrics.Tests.Kpis.KpiFixtures;
 

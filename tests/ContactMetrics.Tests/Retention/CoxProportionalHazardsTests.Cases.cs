@@ -1,3 +1,4 @@
+using ContactMetrics.Numerics;
 using ContactMetrics.Retention;
 
 namespace ContactMetrics.Tests.Retention;
@@ -60,8 +61,13 @@ public sealed partial class CoxProportionalHazardsTests
         converged.Should().BeFalse();
         fit.Diagnostics.Iterations.Should().Be(5);
         fit.Coefficients[0].Estimate.Should().BeGreaterThan(2);
-        FluentActions.Invoking(() => CoxProportionalHazards.Fit(table, new CoxOptions { MaxIterations = 5 }))
-            .Should().Throw<CoxFitException>().Which.Diagnostics.Converged.Should().BeFalse();
+        fit.Diagnostics.Method.Should().Be("Newton-Raphson");
+        double.IsFinite(fit.Diagnostics.MaxAbsoluteStep).Should().BeTrue();
+        var thrown = FluentActions.Invoking(() => CoxProportionalHazards.Fit(table, new CoxOptions { MaxIterations = 5 }))
+            .Should().Throw<ModelFitException>().Which;
+        thrown.Model.Should().Be("Cox");
+        thrown.Diagnostics.Should().Be(fit.Diagnostics, "the exception carries the same diagnostics TryFit returns");
+        thrown.Message.Should().StartWith("The Cox fit did not converge after 5 iterations (Newton-Raphson: ");
     }
 
     [Fact]

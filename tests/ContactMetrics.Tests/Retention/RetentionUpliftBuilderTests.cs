@@ -106,6 +106,36 @@ public sealed class RetentionUpliftBuilderTests(SimulationFixture fixture, ITest
     }
 
     [Fact]
+    public void TryEstimate_NoCustomerQualifies_ReturnsTheReasonInsteadOfThrowing()
+    {
+        // c1's only contact has no resolved flag, so no customer qualifies for either group.
+        bool estimated = RetentionUpliftBuilder.TryEstimate([Customer("c1")], [Contact("i1", "c1", 1)], UpliftGrouping.FirstContactResolution,
+            Duration.FromDays(365), T0 + Duration.FromDays(30), out var result, out var notEnoughData);
+
+        estimated.Should().BeFalse();
+        result.Should().BeNull();
+        notEnoughData!.Reason.Should().Contain("groups 'resolved' and 'unresolved' have no customers").And.Contain("1 customers without a qualifying contact");
+        notEnoughData.ParameterName.Should().Be("customers");
+        notEnoughData.Data.CustomersWithoutQualifyingContact.Should().Be(1);
+    }
+
+    [Fact]
+    public void TryEstimate_OneGroupEmpty_NamesItAndEstimateThrowsTheSameReason()
+    {
+        // Both customers' first flagged contacts are resolved: 'unresolved' is empty.
+        Customer[] customers = [Customer("c1"), Customer("c2")];
+        Interaction[] contacts = [Contact("i1", "c1", 1, resolved: true), Contact("i2", "c2", 2, resolved: true)];
+        var end = T0 + Duration.FromDays(30);
+
+        RetentionUpliftBuilder.TryEstimate(customers, contacts, UpliftGrouping.FirstContactResolution, Duration.FromDays(365), end, out _, out var notEnoughData)
+            .Should().BeFalse();
+        notEnoughData!.Reason.Should().StartWith("Group 'unresolved' has no customers (2 in 'resolved'");
+        notEnoughData.ParameterName.Should().Be("exposed");
+        var act = () => RetentionUpliftBuilder.Estimate(customers, contacts, UpliftGrouping.FirstContactResolution, Duration.FromDays(365), end);
+        act.Should().Throw<ArgumentException>().WithMessage(notEnoughData.Reason + "*").And.ParamName.Should().Be("exposed");
+    }
+
+    [Fact]
     public void Estimate_SimulatedCenter_ResolvedFirstTimeRetainsBetter()
     {
         var center = fixture.Large;

@@ -53,7 +53,7 @@ public sealed class RetentionUpliftValueTests
     {
         var summary = RfmSummary.FromColumns([new CustomerId("a"), new CustomerId("b")], [1, 2], [5.0, 6], [10.0, 10], [10.0, 20], RfmPeriodUnit.Week, Currency.Eur);
 
-        var value = RetentionUpliftValue.Of(Difference, 1000, new FixedValues(100m, 300m), summary, new ValuationHorizon(12, 0.01));
+        var value = RetentionUpliftValue.Of(Difference, 1000, new FixedValues(100m, 300m).ValueTable(summary, new ValuationHorizon(12, 0.01)));
 
         value.ValuePerCustomer.Should().Be(new Money(200m, Currency.Eur), "given");
         value.Value.Should().Be(new Money(10_000m, Currency.Eur));

@@ -1,10 +1,10 @@
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
 using ContactMetrics.Simulation;
 using ContactMetrics.Staffing;
 using StaffingPlanner = ContactMetrics.Staffing.StaffingPlanner;
+using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 using Xunit.Abstractions;
@@ -27,7 +27,7 @@ public partial class ContactCenterAnalysisTests(ITestOutputHelper output)
             options);
 
     private static readonly CostModel Rates = new(Currency.Eur, [.. ChannelNames.All
-        .Select(c => KpiOptions.IsAgentChannel(c) ? new ChannelRates(c, new Money(30m, Currency.Eur), 0.3, 0.8) : new ChannelRates(c, Money.Zero(Currency.Eur), 0, 1))]);
+        .Select(c => c.IsAgentHandled() ? new ChannelRates(c, new Money(30m, Currency.Eur), 0.3, 0.8) : new ChannelRates(c, Money.Zero(Currency.Eur), 0, 1))]);
 
     private static SimulatedContactCenter Center => Measured.Value.Center;
 
@@ -110,7 +110,7 @@ public partial class ContactCenterAnalysisTests(ITestOutputHelper output)
     {
         // Independent: cost-to-serve of every contact of the window, then the agent channels' cost / their contacts.
         var direct = CostToServeCalculator.Compute(InteractionTable.Create(Center.Interactions, Center.Customers), Rates);
-        var agent = direct.ByChannel.Where(g => KpiOptions.IsAgentChannel(ChannelNames.ParseChannel(g.Key))).ToList();
+        var agent = direct.ByChannel.Where(g => ChannelNames.ParseChannel(g.Key).IsAgentHandled()).ToList();
         double perContact = (double)decimal.Round(agent.Sum(g => g.Cost.Total.Amount) / agent.Sum(g => g.Contacts), 6);
 
         Inputs.CostPerContact!.Point.Should().Be(perContact);

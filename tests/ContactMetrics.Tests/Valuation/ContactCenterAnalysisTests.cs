@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
 using ContactMetrics.Simulation;
@@ -52,7 +53,7 @@ public partial class ContactCenterAnalysisTests
         // Hand count over the table's own repeat flags (the KPI definition), handled flagged contacts of the last year.
         var t = Analysis.Interactions;
         var lastYear = Center.Interactions.Where(i => i.ArrivedAt >= Center.End - Duration.FromDays(365) && i.ArrivedAt < Center.End).ToList();
-        var fcr = Analysis.LastYearByChannel.Where(g => KpiOptions.IsAgentChannel(g.Channel!.Value)).ToList();
+        var fcr = Analysis.LastYearByChannel.Where(g => g.Channel!.Value.IsAgentHandled()).ToList();
 
         Inputs.RepeatsPerUnresolvedContact.Should().BeSameAs(Analysis.RepeatsPerUnresolvedContact.Value);
         Inputs.RepeatsPerUnresolvedContact.Source.Description.Should().Contain("same reason within 7 days");
@@ -155,7 +156,7 @@ public class ContactCenterAnalysisCountingTests
     {
         var center = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 3, Customers = 1_500 });
         var rates = new CostModel(Currency.Eur, [.. ChannelNames.All
-            .Select(c => KpiOptions.IsAgentChannel(c) ? new ChannelRates(c, new Money(30m, Currency.Eur), 0.3, 0.8) : new ChannelRates(c, Money.Zero(Currency.Eur), 0, 1))]);
+            .Select(c => c.IsAgentHandled() ? new ChannelRates(c, new Money(30m, Currency.Eur), 0.3, 0.8) : new ChannelRates(c, Money.Zero(Currency.Eur), 0, 1))]);
         var analysis = ContactCenterAnalysisTests.AnalysisOf(center, new AnalysisOptions { Rates = rates, Iterations = 500 });
         var counts = new Dictionary<string, long>();
         using var listener = new MeterListener();

@@ -1,6 +1,6 @@
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
-using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using static ContactMetrics.Tests.CostToServe.CostFixtures;
 

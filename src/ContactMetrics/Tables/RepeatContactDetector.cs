@@ -1,6 +1,6 @@
 using ContactMetrics.Domain;
 
-namespace ContactMetrics.Kpis;
+namespace ContactMetrics.Tables;
 
 /// <summary>
 /// Finds repeat contacts: orders the rows by customer (a counting sort, O(n)) and by arrival within
@@ -149,7 +149,7 @@ internal static class RepeatContactDetector
     }
 
     private static bool IsInScope(InteractionTable table, int i) =>
-        table.Customer[i] >= 0 && table.Direction[i] == (byte)Direction.Inbound && KpiOptions.IsAgentChannel((Channel)table.Channel[i]);
+        table.Customer[i] >= 0 && table.Direction[i] == (byte)Direction.Inbound && ((Channel)table.Channel[i]).IsAgentHandled();
 
     /// <summary>A stable counting sort of the in-scope rows by customer: customer c's rows are <c>order[start[c]..start[c + 1]]</c>, in row order.</summary>
     private static int[] OrderByCustomer(InteractionTable table, bool[] inScope, out int[] start)

@@ -2,11 +2,12 @@ using ContactMetrics.Domain;
 using ContactMetrics.Numerics;
 using NodaTime;
 
-namespace ContactMetrics.Kpis;
+namespace ContactMetrics.Tables;
 
 /// <summary>
-/// Interactions stored by column (one array per field, ids and categories dictionary-encoded), the
-/// form the KPI engine scans. Immutable once built; build it with <see cref="Create"/> or, to
+/// Interactions stored by column (one array per field, customer, agent and category ids dictionary-encoded), the
+/// form the KPI engine and cost-to-serve scan. Row <c>i</c> is the interaction <see cref="InteractionIdOf"/>(i), so a
+/// per-row result (a contact's cost, its repeat chain) can be traced back to the record. Immutable once built; build it with <see cref="Create"/> or, to
 /// stream a large export without keeping the records, with a <see cref="Builder"/>.
 /// </summary>
 /// <remarks>
@@ -18,14 +19,16 @@ public sealed class InteractionTable
 {
     internal const sbyte Missing = -1;
 
-    // Repeat-contact flags are a derived column: computed once per definition and reused by every
-    // rollup of this (immutable) table.
+    // Repeat-contact flags and chains are derived columns: computed once per definition and reused by every
+    // rollup and cost pass over this (immutable) table.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<RepeatContactOptions, Lazy<byte[]>> _repeatFlags = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RepeatContactOptions, Lazy<int[]>> _repeatChains = new();
 
     private InteractionTable(Builder b)
     {
         ContactMetricsTelemetry.TableBuilt();
         Count = b.Count;
+        Id = Trim(b.IdCol, Count);
         Customer = Trim(b.CustomerCol, Count);
         Agent = Trim(b.AgentCol, Count);
         Queue = Trim(b.QueueCol, Count);
@@ -83,6 +86,7 @@ public sealed class InteractionTable
     /// <summary>The distinct customer segments, in order of first appearance.</summary>
     public IReadOnlyList<string> Segments { get; }
 
+    internal string[] Id { get; }
     internal int[] Customer { get; }
     internal int[] Agent { get; }
     internal int[] Queue { get; }
@@ -109,7 +113,7 @@ public sealed class InteractionTable
 
     /// <summary>Builds a table from interactions and, for the segment dimension, customers.</summary>
     /// <param name="interactions">The interactions.</param>
-    /// <param name="customers">The customers, whose segments the <see cref="KpiDimensions.Segment"/> dimension uses; optional.</param>
+    /// <param name="customers">The customers, whose segments grouping by segment uses; optional.</param>
     /// <returns>The table.</returns>
     public static InteractionTable Create(IEnumerable<Interaction> interactions, IEnumerable<Customer>? customers = null)
     {
@@ -129,9 +133,23 @@ public sealed class InteractionTable
         return builder.Build();
     }
 
+    /// <summary>The id of the interaction in row <paramref name="row"/>.</summary>
+    /// <param name="row">The row, in [0, <see cref="Count"/>).</param>
+    /// <returns>The interaction's id.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is outside the table.</exception>
+    public InteractionId InteractionIdOf(int row)
+    {
+        Preconditions.CheckInRange(row, 0, Count - 1, nameof(row));
+        return new InteractionId(Id[row]);
+    }
+
     /// <summary>The repeat-contact flags of every row under <paramref name="options"/>, computed on first use.</summary>
     internal byte[] RepeatFlags(RepeatContactOptions options, int maxDegreeOfParallelism) =>
         _repeatFlags.GetOrAdd(options, o => new Lazy<byte[]>(() => RepeatContactDetector.Detect(this, o, maxDegreeOfParallelism))).Value;
+
+    /// <summary>The repeat chain of every row under <paramref name="options"/> (see <see cref="RepeatContactDetector.Chains"/>), computed on first use.</summary>
+    internal int[] RepeatChains(RepeatContactOptions options, int maxDegreeOfParallelism) =>
+        _repeatChains.GetOrAdd(options, o => new Lazy<int[]>(() => RepeatContactDetector.Chains(this, o, maxDegreeOfParallelism))).Value;
 
     private static T[] Trim<T>(T[] array, int count) => array.Length == count ? array : array[..count];
 
@@ -152,6 +170,7 @@ public sealed class InteractionTable
         internal List<string> Segments { get; } = [];
         internal Dictionary<string, int> SegmentByCustomer { get; } = new(StringComparer.Ordinal);
         internal int Count { get; private set; }
+        internal string[] IdCol = new string[1024];
         internal int[] CustomerCol = new int[1024];
         internal int[] AgentCol = new int[1024];
         internal int[] QueueCol = new int[1024];
@@ -170,7 +189,7 @@ public sealed class InteractionTable
         internal sbyte[] NpsCol = new sbyte[1024];
         internal sbyte[] CesCol = new sbyte[1024];
 
-        /// <summary>Records a customer's segment, for the <see cref="KpiDimensions.Segment"/> dimension.</summary>
+        /// <summary>Records a customer's segment, for grouping by segment.</summary>
         /// <param name="customer">The customer.</param>
         /// <exception cref="InvalidOperationException">The table was already built.</exception>
         public void AddCustomer(Customer customer)
@@ -196,6 +215,7 @@ public sealed class InteractionTable
                 Grow(Count * 2);
             }
             int i = Count;
+            IdCol[i] = interaction.Id.Value;
             CustomerCol[i] = interaction.CustomerId is { } c ? Code(_customerCodes, Customers, c.Value) : -1;
             AgentCol[i] = interaction.AgentId is { } a ? Code(_agentCodes, Agents, a.Value) : -1;
             QueueCol[i] = interaction.Queue is { } q ? Code(_queueCodes, Queues, q) : -1;
@@ -257,6 +277,7 @@ public sealed class InteractionTable
 
         private void Grow(int size)
         {
+            Array.Resize(ref IdCol, size);
             Array.Resize(ref CustomerCol, size);
             Array.Resize(ref AgentCol, size);
             Array.Resize(ref QueueCol, size);

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace ContactMetrics.Kpis;
+namespace ContactMetrics.Tables;
 
 /// <summary>
 /// Maps Unix-millisecond instants to dense time-bucket indices in local time of a zone, for a
