@@ -64,7 +64,7 @@ public static class CliApp
     }
 
     private static bool IsInputError(Exception e) =>
-        e is CliInputException or TableFormatException or InvalidRecordException or CurrencyMismatchException
+        e is CliInputException or TableFormatException or CostRatesFormatException or InvalidRecordException or CurrencyMismatchException
             or FileNotFoundException or DirectoryNotFoundException;
 
     internal static RootCommand BuildRootCommand(CliConsole console)

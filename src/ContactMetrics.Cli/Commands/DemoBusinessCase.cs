@@ -33,7 +33,7 @@ internal sealed record DemoBusinessCase(MeasuredInputs Inputs, BusinessCaseAnaly
             inputs = BusinessCaseMeasurement.Measure(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions,
                 new MeasurementOptions(center.End, center.Options.TimeZone)
                 {
-                    CostModel = OneYearOf(DemoHeadlines.ExampleCostModel(center), center.Options.DurationDays),
+                    CostModel = DemoHeadlines.ExampleCostModel(center).WithOverheadsForOneYear(center.Options.DurationDays),
                     CostRatesSource = RatesSource,
                     PaidTimePerFteWeek = Duration.FromHours(PaidHoursPerWeek),
                 });
@@ -85,13 +85,5 @@ internal sealed record DemoBusinessCase(MeasuredInputs Inputs, BusinessCaseAnaly
         var assists = inputs.AssistedConversionValue(UncertainInput.AssumedShare("incremental share of assisted conversions", 0.10, 0.0, 0.25,
             "no holdout test yet: 10% judged likely, 0 to 25% possible"));
         return new BusinessCase("Service programme", currency, [.. fcr.Lines, aht, attrition, assists]);
-    }
-
-    /// <summary>The example model with its overheads (given for the whole simulated period) scaled to one year, as the measurement prices one year of contacts.</summary>
-    internal static CostModel OneYearOf(CostModel model, int periodDays)
-    {
-        decimal share = Math.Min(365m, periodDays) / periodDays;
-        return new CostModel(model.Currency, model.Channels,
-            model.Overheads.Select(o => new OverheadPool(o.Name, new Money(decimal.Round(o.Amount.Amount * share, 2), o.Amount.Currency), o.Basis, o.Channels)));
     }
 }

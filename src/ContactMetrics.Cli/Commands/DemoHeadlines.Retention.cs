@@ -118,7 +118,9 @@ internal static partial class DemoHeadlines
             var model = new BgNbdGammaGammaValueModel(fits.Transactions.Model, fits.Spend.Model, ClvMargin);
             // Quarterly cash-flow periods keep the 3-year valuation of every customer cheap.
             var horizon = new ValuationHorizon(ClvQuarters, ValuationHorizon.RateForPeriod(ClvAnnualDiscountRate, 7 * 13)) { PeriodLength = 13 };
-            var active = ActiveSample(summary, center.Customers);
+            // Every k-th customer still active at the end, at most 2,000 of them, keeps the demo fast.
+            var activeIds = center.Customers.Where(c => c.ChurnedOn is null).Select(c => c.Id).ToHashSet();
+            var active = summary.Subset(activeIds.Contains, 2_000);
             if (active.Count == 0)
             {
                 return fallback;
@@ -132,23 +134,5 @@ internal static partial class DemoHeadlines
         {
             return fallback;
         }
-    }
-
-    /// <summary>The customers not churned at the end, every k-th of them so that at most 2,000 are valued (the demo stays fast).</summary>
-    internal static RfmSummary ActiveSample(RfmSummary summary, IReadOnlyList<Customer> customers)
-    {
-        const int MaxValued = 2_000;
-        var activeIds = customers.Where(c => c.ChurnedOn is null).Select(c => c.Id).ToHashSet();
-        var rows = Enumerable.Range(0, summary.Count).Where(i => activeIds.Contains(summary.CustomerIds[i])).ToList();
-        int stride = Math.Max(1, (rows.Count + MaxValued - 1) / MaxValued);
-        var picked = rows.Where((_, k) => k % stride == 0).ToArray();
-        return RfmSummary.FromColumns(
-            picked.Select(i => summary.CustomerIds[i]).ToArray(),
-            picked.Select(i => summary.Frequency[i]).ToArray(),
-            picked.Select(i => summary.Recency[i]).ToArray(),
-            picked.Select(i => summary.Age[i]).ToArray(),
-            picked.Select(i => summary.MonetaryValue[i]).ToArray(),
-            summary.Period,
-            summary.Currency);
     }
 }

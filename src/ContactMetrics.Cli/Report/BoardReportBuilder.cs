@@ -38,6 +38,9 @@ internal sealed record ReportOptions
     /// <summary>The CLV horizon in years.</summary>
     public int ClvYears { get; init; } = 3;
 
+    /// <summary>At most this many active customers are valued for the CLV section (every k-th of them), which keeps a large customer base fast.</summary>
+    public int ClvMaxCustomersValued { get; init; } = 2_000;
+
     /// <summary>The FCR gain of the business case (a share, e.g. 0.05 for +5 points), with the range judged plausible: an assumption.</summary>
     public (double Point, double Low, double High) FcrGain { get; init; } = (0.05, 0.03, 0.07);
 
@@ -167,7 +170,7 @@ internal static class BoardReportBuilder
             var measured = BusinessCaseMeasurement.Measure(inputs.Customers, inputs.Interactions, inputs.Purchases, inputs.Touchpoints, inputs.Conversions,
                 new MeasurementOptions(overview.ObservationEnd, options.TimeZone)
                 {
-                    CostModel = DemoBusinessCase.OneYearOf(inputs.Rates, periodDays),
+                    CostModel = inputs.Rates.WithOverheadsForOneYear(periodDays),
                     CostRatesSource = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"{inputs.RatesSource ?? ReportInputs.RatesFileName} (assumed rates; its overheads, stated for the {periodDays} days of data, scaled to the year priced)"),
                     Margin = options.Margin,
@@ -289,8 +292,8 @@ internal static class BoardReportBuilder
             gaps.Add("Customer value: no customer with purchases is still active at the end.");
             return null;
         }
-        // Every k-th active customer, at most 2,000, as the demo's value per customer is sampled.
-        var sample = DemoHeadlines.ActiveSample(summary, inputs.Customers);
+        // Every k-th active customer, at most ClvMaxCustomersValued (as the demo's value per customer is sampled).
+        var sample = summary.Subset(segmentOf.ContainsKey, options.ClvMaxCustomersValued);
         var values = model.CustomerValues(sample, horizon);
         var rows = values.Select((v, k) => (Segment: segmentOf[sample.CustomerIds[k]], Value: v.Amount)).ToList();
         var segments = rows.GroupBy(r => r.Segment).OrderBy(g => g.Key, StringComparer.Ordinal)
