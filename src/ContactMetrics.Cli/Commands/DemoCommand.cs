@@ -1,9 +1,9 @@
 using System.CommandLine;
 using ContactMetrics.Cli.Output;
-using ContactMetrics.Cli.Report;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Reporting;
 using ContactMetrics.Simulation;
 
 namespace ContactMetrics.Cli.Commands;
@@ -100,7 +100,7 @@ internal static class DemoCommand
     internal static string WriteReport(SimulatedContactCenter center, string dir, CliConsole console)
     {
         string path = Path.Combine(dir, "report.html");
-        var inputs = console.Progress("Reading the tables back for the report", () => ReportInputs.Read(dir, console));
+        var inputs = console.Progress("Reading the tables back for the report", () => ReportFolder.Read(dir, console));
         var options = new ReportOptions { TimeZone = center.Options.TimeZone, ObservationEnd = center.End, Seed = center.Options.Seed };
         ReportCommand.Write(inputs, options, path, console);
         return path;

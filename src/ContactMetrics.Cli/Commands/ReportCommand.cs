@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ContactMetrics.Cli.Report;
 using ContactMetrics.Kpis;
+using ContactMetrics.Reporting;
 using NodaTime;
 using NodaTime.Text;
 
@@ -44,7 +44,7 @@ internal static class ReportCommand
                     : null,
             };
             string path = parse.GetValue(outFile)!;
-            var inputs = console.Progress("Reading tables", () => ReportInputs.Read(parse.GetValue(data)!, console, parse.GetValue(rates)));
+            var inputs = console.Progress("Reading tables", () => ReportFolder.Read(parse.GetValue(data)!, console, parse.GetValue(rates)));
             Write(inputs, options, path, console);
             console.Out.WriteLine($"Report written to {path}");
             return CliApp.Success;
@@ -56,12 +56,7 @@ internal static class ReportCommand
     internal static BoardReport Write(ReportInputs inputs, ReportOptions options, string path, CliConsole console)
     {
         var report = console.Progress("Computing the report", () => BoardReportBuilder.Build(inputs, options));
-        string html = HtmlReport.Render(report);
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        File.WriteAllText(path, html, new System.Text.UTF8Encoding(false));
+        HtmlReport.Write(report, path);
         return report;
     }
 }

@@ -1,27 +1,11 @@
-using ContactMetrics.Cli.Commands;
-using ContactMetrics.CostToServe;
 using ContactMetrics.Data;
-using ContactMetrics.Domain;
+using ContactMetrics.Reporting;
 
-namespace ContactMetrics.Cli.Report;
+namespace ContactMetrics.Cli.Commands;
 
-/// <summary>The tables a board report is built from (the demo's CSV tables, or an export in the same schemas).</summary>
-internal sealed record ReportInputs(
-    IReadOnlyList<Customer> Customers,
-    IReadOnlyList<Interaction> Interactions,
-    IReadOnlyList<Purchase> Purchases,
-    IReadOnlyList<Touchpoint> Touchpoints,
-    IReadOnlyList<Conversion> Conversions)
+/// <summary>The data folder of <c>contactmetrics report --data DIR</c>: the five tables as CSV and an optional rates.json.</summary>
+internal static class ReportFolder
 {
-    /// <summary>The cost model (rates.json), or null when there is none: the cost sections are then left out and the report says so.</summary>
-    public CostModel? Rates { get; init; }
-
-    /// <summary>Where <see cref="Rates"/> came from, as the report cites it.</summary>
-    public string? RatesSource { get; init; }
-
-    /// <summary>The optional rates file looked for in the data folder.</summary>
-    public const string RatesFileName = "rates.json";
-
     /// <summary>The file names looked for in the data folder, in the order they are read.</summary>
     public static readonly IReadOnlyList<string> FileNames = ["customers.csv", "interactions.csv", "purchases.csv", "touchpoints.csv", "conversions.csv"];
 
@@ -43,7 +27,7 @@ internal sealed record ReportInputs(
         {
             throw new CliInputException($"--data: missing {string.Join(", ", missing)} (the report needs {string.Join(", ", FileNames)}).");
         }
-        string defaultRates = Path.Combine(dir, RatesFileName);
+        string defaultRates = Path.Combine(dir, ReportInputs.RatesFileName);
         return new ReportInputs(
             TableInput.ReadAll(Path.Combine(dir, "customers.csv"), false, Tables.OpenCustomers, console),
             TableInput.ReadAll(Path.Combine(dir, "interactions.csv"), false, Tables.OpenInteractions, console),

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ContactMetrics.Attribution;
-using ContactMetrics.Cli.Commands;
 using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
@@ -9,10 +8,10 @@ using ContactMetrics.Retention;
 using ContactMetrics.Valuation;
 using NodaTime;
 
-namespace ContactMetrics.Cli.Report;
+namespace ContactMetrics.Reporting;
 
-/// <summary>The choices behind a board report; every one is printed in the report next to the numbers it shapes.</summary>
-internal sealed record ReportOptions
+/// <summary>The choices behind a board report; every one is printed in the report next to the numbers it shapes. The defaults are the demo's.</summary>
+public sealed record ReportOptions
 {
     /// <summary>The zone whose calendar the KPI buckets follow.</summary>
     public DateTimeZone TimeZone { get; init; } = DateTimeZone.Utc;
@@ -29,13 +28,13 @@ internal sealed record ReportOptions
     /// <summary>How long before a conversion a touch counts.</summary>
     public Duration Lookback { get; init; } = Duration.FromDays(30);
 
-    /// <summary>The margin on spend in the CLV.</summary>
+    /// <summary>The margin on spend in the CLV and on purchases in customer profitability, in [0, 1] (an assumption).</summary>
     public double Margin { get; init; } = 0.3;
 
-    /// <summary>The yearly discount rate of the CLV.</summary>
+    /// <summary>The yearly discount rate of the CLV, at least 0.</summary>
     public double AnnualDiscountRate { get; init; } = 0.10;
 
-    /// <summary>The CLV horizon in years.</summary>
+    /// <summary>The CLV horizon in years, at least 1.</summary>
     public int ClvYears { get; init; } = 3;
 
     /// <summary>At most this many active customers are valued for the CLV section (every k-th of them), which keeps a large customer base fast.</summary>
@@ -47,9 +46,26 @@ internal sealed record ReportOptions
     /// <summary>The seed of the business case's Monte Carlo.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Monte Carlo draws of the business case.</summary>
+    /// <summary>Monte Carlo draws of the business case, at least 1.</summary>
     public int Iterations { get; init; } = 10_000;
 
+    /// <summary>Throws when an option is out of its range.</summary>
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(TimeZone);
+        if (!(Margin >= 0 && Margin <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Margin), Margin, "The margin is a share in [0, 1].");
+        }
+        if (!(AnnualDiscountRate >= 0 && double.IsFinite(AnnualDiscountRate)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(AnnualDiscountRate), AnnualDiscountRate, "The discount rate is a finite share of at least 0.");
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(ClvYears, 1, nameof(ClvYears));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ClvMaxCustomersValued, 1, nameof(ClvMaxCustomersValued));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RetentionHorizonDays, 1, nameof(RetentionHorizonDays));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Iterations, 1, nameof(Iterations));
+    }
 }
 
 /// <summary>
@@ -59,7 +75,7 @@ internal sealed record ReportOptions
 /// <see cref="LastTouchAttribution"/>, <see cref="AssistMetrics"/>) and CLV (<see cref="BgNbdGammaGammaValueModel"/>).
 /// Rendering is <see cref="HtmlReport"/>'s job.
 /// </summary>
-internal static class BoardReportBuilder
+public static class BoardReportBuilder
 {
     private const string AllChannels = "all channels";
 
@@ -67,14 +83,25 @@ internal static class BoardReportBuilder
     private static readonly Channel[] LiveChannels = [Channel.Phone, Channel.Chat, Channel.Messaging, Channel.Social];
 
     /// <summary>Every section of the report; a section the tables cannot support is left out and named in <see cref="BoardReport.Gaps"/>.</summary>
-    /// <exception cref="CliInputException">No interactions, or money in more than one currency (purchases, conversions, rates).</exception>
+    /// <param name="inputs">The tables and the optional cost model.</param>
+    /// <param name="options">The choices behind the report; the defaults of <see cref="ReportOptions"/> when null.</param>
+    /// <returns>The numbers of the report, ready for <see cref="HtmlReport.Render"/> and <see cref="BoardReport.Charts"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or one of its tables is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (the message names it).</exception>
+    /// <exception cref="ReportDataException">No interactions, or money in more than one currency (purchases, conversions, rates).</exception>
     public static BoardReport Build(ReportInputs inputs, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(inputs.Customers, nameof(inputs));
+        ArgumentNullException.ThrowIfNull(inputs.Interactions, nameof(inputs));
+        ArgumentNullException.ThrowIfNull(inputs.Purchases, nameof(inputs));
+        ArgumentNullException.ThrowIfNull(inputs.Touchpoints, nameof(inputs));
+        ArgumentNullException.ThrowIfNull(inputs.Conversions, nameof(inputs));
         options ??= new ReportOptions();
+        options.Validate();
         if (inputs.Interactions.Count == 0)
         {
-            throw new CliInputException("interactions.csv: no interactions, so there is nothing to report.");
+            throw new ReportDataException("interactions.csv: no interactions, so there is nothing to report.");
         }
         var overview = Overview(inputs, options);
         var gaps = ImmutableArray.CreateBuilder<string>();
@@ -97,7 +124,7 @@ internal static class BoardReportBuilder
         var currencies = inputs.Purchases.Select(p => p.Amount.Currency).Concat(inputs.Conversions.Select(c => c.Value.Currency)).Distinct().ToList();
         if (currencies.Count > 1)
         {
-            throw new CliInputException($"purchases.csv, conversions.csv: more than one currency ({string.Join(", ", currencies)}); the report sums money in one currency.");
+            throw new ReportDataException($"purchases.csv, conversions.csv: more than one currency ({string.Join(", ", currencies)}); the report sums money in one currency.");
         }
         return new ReportOverview(inputs.Customers.Count, inputs.Interactions.Count, inputs.Purchases.Count, inputs.Touchpoints.Count, inputs.Conversions.Count,
             first.InZone(options.TimeZone).Date, last.InZone(options.TimeZone).Date, end, options.TimeZone, currencies.Count == 1 ? currencies[0] : Currency.Eur);
@@ -197,7 +224,7 @@ internal static class BoardReportBuilder
     {
         if (inputs.Rates is not { } rates)
         {
-            gaps.Add($"Cost-to-serve and the whale curve: no {ReportInputs.RatesFileName} in the data folder (the rates: loaded cost per paid hour, shrinkage, occupancy, fees; see docs/models/cost-to-serve.md).");
+            gaps.Add($"Cost-to-serve and the whale curve: no {ReportInputs.RatesFileName} given (the rates: loaded cost per paid hour, shrinkage, occupancy, fees; see docs/models/cost-to-serve.md).");
             return null;
         }
         var costs = CostToServeCalculator.Compute(table, rates);
@@ -206,7 +233,7 @@ internal static class BoardReportBuilder
         {
             if (p.Amount.Currency != rates.Currency)
             {
-                throw new CliInputException($"purchases.csv: customer {p.CustomerId.Value} has a purchase in {p.Amount.Currency}, but {inputs.RatesSource} is in {rates.Currency}.");
+                throw new ReportDataException($"purchases.csv: customer {p.CustomerId.Value} has a purchase in {p.Amount.Currency}, but {inputs.RatesSource ?? ReportInputs.RatesFileName} is in {rates.Currency}.");
             }
             revenue[p.CustomerId] = revenue.GetValueOrDefault(p.CustomerId) + p.Amount.Amount;
         }

@@ -1,17 +1,16 @@
 using ContactMetrics.Attribution;
-using ContactMetrics.Cli.Report;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
 using NodaTime;
 
-namespace ContactMetrics.Cli.Tests.Report;
+namespace ContactMetrics.Reporting.Tests;
 
 public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData>
 {
     private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
 
-    private ReportInputs Inputs => ReportInputs.Read(data.Dir, new CliConsole(TextWriter.Null, TextWriter.Null));
+    private ReportInputs Inputs => data.Inputs;
 
     private BoardReport Build() => BoardReportBuilder.Build(Inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
 
@@ -137,7 +136,7 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
         var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = Amsterdam, ObservationEnd = data.Center.End });
         var cost = report.Cost!;
 
-        // The demo's rates.json, read back: the same model the cost command uses, computed directly.
+        // The fixture's rates.json (the demo's example rates), read back: the same model the cost command uses, computed directly.
         var direct = ContactMetrics.CostToServe.CostToServeCalculator.Compute(InteractionTable.Create(inputs.Interactions, inputs.Customers), inputs.Rates!);
         cost.Costs.Total.Total.Should().Be(direct.Total.Total);
         cost.Costs.ByChannel.Sum(g => g.Contacts).Should().Be(inputs.Interactions.Count);
