@@ -17,8 +17,7 @@ public class ReportBrowserTests(ReportData data) : IClassFixture<ReportData>
     public async Task Report_InHeadlessChromium_RendersEveryChartWithoutErrorsOrRequests()
     {
         File.Exists(ChromiumFactAttribute.Path).Should().BeTrue($"CI installs chromium at {ChromiumFactAttribute.Path} (.ci/run)");
-        using var dir = new TempDir();
-        string path = dir.File("report.html");
+        string path = data.File("browser/report.html");
         HtmlReport.Write(BoardReportBuilder.Build(data.Inputs, new ReportOptions { TimeZone = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Amsterdam"] }), path);
         string url = new Uri(path).AbsoluteUri;
 

@@ -1,13 +1,14 @@
 using ContactMetrics.Data;
+using ContactMetrics.Domain;
 using ContactMetrics.Simulation;
 
 namespace ContactMetrics.Reporting.Tests;
 
 /// <summary>
-/// A small simulated contact center written as CSV tables and a rates.json, as the demo writes them, with one segment and
-/// one marketing channel renamed to markup (<see cref="Hostile"/>), so every report test also sees text that must be
-/// HTML-encoded; then read back into <see cref="Inputs"/> as <c>contactmetrics report --data</c> reads them. Shared by
-/// the tests of a class (xunit class fixture); the folder is deleted afterwards.
+/// A small simulated contact center with one segment and one marketing channel renamed to markup (<see cref="Hostile"/>),
+/// so every report test also sees text that must be HTML-encoded, written as CSV tables and a rates.json, as the demo
+/// writes them, and read back into <see cref="Inputs"/> as <c>contactmetrics report --data</c> reads them. Shared by the
+/// tests of a class (xunit class fixture); the folder (also for the tests' own files) is deleted afterwards.
 /// </summary>
 public sealed class ReportData : IDisposable
 {
@@ -38,20 +39,22 @@ public sealed class ReportData : IDisposable
         }
         """;
 
-    private readonly TempDir _dir = new();
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cm-reporting-");
 
     public ReportData()
     {
         Center = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 11, Customers = 800 });
         Center.Options.DurationDays.Should().Be(730, "the overhead of ExampleRates is for 730 days");
-        Tables.WriteCustomers(File("customers.csv"), Center.Customers);
+        var customers = Center.Customers.Select(c => c.Segment == "enterprise" ? new Customer(c.Id, c.AcquiredOn, c.ChurnedOn, Hostile) : c).ToList();
+        var touchpoints = Center.Touchpoints.Select(t => t.Channel == "display" ? new Touchpoint(t.CustomerId, t.OccurredAt, Hostile) : t).ToList();
+        customers.Should().Contain(c => c.Segment == Hostile, "the simulation has enterprise customers to rename");
+        touchpoints.Should().Contain(t => t.Channel == Hostile, "the simulation has display touches to rename");
+        Tables.WriteCustomers(File("customers.csv"), customers);
         Tables.WriteInteractions(File("interactions.csv"), Center.Interactions);
         Tables.WritePurchases(File("purchases.csv"), Center.Purchases);
-        Tables.WriteTouchpoints(File("touchpoints.csv"), Center.Touchpoints);
+        Tables.WriteTouchpoints(File("touchpoints.csv"), touchpoints);
         Tables.WriteConversions(File("conversions.csv"), Center.Conversions);
         System.IO.File.WriteAllText(File("rates.json"), ExampleRates);
-        Replace("customers.csv", ",enterprise,", $",{Hostile},");
-        Replace("touchpoints.csv", ",display\n", $",{Hostile}\n");
         Inputs = new ReportInputs(
             Tables.ReadAllCustomers(File("customers.csv")).Rows,
             Tables.ReadAllInteractions(File("interactions.csv")).Rows,
@@ -69,17 +72,17 @@ public sealed class ReportData : IDisposable
     /// <summary>The tables and rates read back from the folder.</summary>
     public ReportInputs Inputs { get; }
 
-    public string Dir => _dir.Path;
+    /// <summary>A path in the fixture's folder; a test writing there uses a name of its own.</summary>
+    public string File(string name) => Path.Combine(_dir.FullName, name);
 
-    public string File(string name) => _dir.File(name);
-
-    private void Replace(string table, string from, string to)
+    public void Dispose()
     {
-        string path = _dir.File(table);
-        string text = System.IO.File.ReadAllText(path).ReplaceLineEndings("\n");
-        text.Should().Contain(from, $"the simulated {table} has the value to rename");
-        System.IO.File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
-
-    public void Dispose() => _dir.Dispose();
 }

@@ -107,15 +107,14 @@ public class ReportingApiTests(ReportData data) : IClassFixture<ReportData>
     public void ThreeLines_SimulatedRecordsInMemory_WriteOneSelfContainedPage()
     {
         // The use of docs/report.md, on records made in code (no CSV): build, write, export.
-        using var dir = new TempDir();
         var center = data.Center;
         var inputs = new ReportInputs(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions);
 
         var report = BoardReportBuilder.Build(inputs, new ReportOptions { TimeZone = center.Options.TimeZone, ObservationEnd = center.End });
-        HtmlReport.Write(report, dir.File("out/report.html"));
+        HtmlReport.Write(report, data.File("api/out/report.html"));
         var charts = report.Charts();
 
-        string html = File.ReadAllText(dir.File("out/report.html"));
+        string html = File.ReadAllText(data.File("api/out/report.html"));
         html.Should().Be(HtmlReport.Render(report), "Write writes what Render returns");
         html.Should().StartWith("<!DOCTYPE html>").And.NotContain("http://").And.NotContain("https://");
         // Without rates the business case and cost charts are left out; every other chart is drawn.
