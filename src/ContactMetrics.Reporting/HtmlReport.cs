@@ -415,7 +415,7 @@ public static class HtmlReport
         {
             Item(html, "Not shown: " + gap);
         }
-        html.Append("</ul>\n<p class=\"note\">Made by ContactMetrics (contactmetrics report). Charts drawn with OxyPlot.</p>\n</section>\n");
+        html.Append("</ul>\n<p class=\"note\">Made by ContactMetrics.Reporting. Charts drawn with OxyPlot.</p>\n</section>\n");
     }
 
     private static void Figure(StringBuilder html, List<ReportChart> charts, string id, string title, string finding, Func<PlotModel> chart, double height = ReportCharts.Height)
