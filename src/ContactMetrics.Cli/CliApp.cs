@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContactMetrics.Cli.Commands;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
+using ContactMetrics.Reporting;
 
 namespace ContactMetrics.Cli;
 
@@ -64,7 +65,7 @@ public static class CliApp
     }
 
     private static bool IsInputError(Exception e) =>
-        e is CliInputException or TableFormatException or InvalidRecordException or CurrencyMismatchException
+        e is CliInputException or TableFormatException or CostRatesFormatException or ReportDataException or InvalidRecordException or CurrencyMismatchException
             or FileNotFoundException or DirectoryNotFoundException;
 
     internal static RootCommand BuildRootCommand(CliConsole console)

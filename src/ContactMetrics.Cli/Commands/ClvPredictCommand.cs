@@ -56,7 +56,7 @@ internal static class ClvPredictCommand
             }
             double periodDays = summary.Period.Days();
             var valuation = new ValuationHorizon(periods, ValuationHorizon.RateForPeriod(annualRate, periodDays));
-            var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(name, summary, valuation, m));
+            var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(name == "pareto-nbd" ? ClvTransactionModel.ParetoNbd : ClvTransactionModel.BgNbd, summary, valuation, m));
 
             string unit = summary.Period.ToString().ToLowerInvariant();
             var currency = summary.Currency;

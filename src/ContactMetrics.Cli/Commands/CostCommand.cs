@@ -63,7 +63,7 @@ internal static class CostCommand
             }
             catch (ArgumentException e) when (e.ParamName == "model")
             {
-                throw new CliInputException($"{ratesPath}: {CostRatesFile.Clean(e)}");
+                throw new CliInputException($"{ratesPath}: {e.Message.Split(" (Parameter '")[0]}");
             }
             common.Write(parse, Render(result, dimension), console);
             return CliApp.Success;

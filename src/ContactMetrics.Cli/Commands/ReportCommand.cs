@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ContactMetrics.Cli.Output;
-using ContactMetrics.Cli.Report;
 using ContactMetrics.Domain;
+using ContactMetrics.Reporting;
 using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
@@ -70,7 +70,7 @@ internal static class ReportCommand
     /// </summary>
     internal static ContactCenterAnalysis Analyze(string dir, string? ratesPath, DateTimeZone timeZone, Instant? end, AnalysisOptions options, CliConsole console)
     {
-        var inputs = console.Progress("Reading tables", () => ReportInputs.Read(dir, console, ratesPath));
+        var inputs = console.Progress("Reading tables", () => ReportFolder.Read(dir, console, ratesPath));
         if (inputs.Interactions.Count == 0)
         {
             throw new CliInputException($"{Path.Combine(dir, "interactions.csv")}: no interactions, so there is nothing to analyse.");
@@ -108,12 +108,7 @@ internal static class ReportCommand
     internal static BoardReport Write(ContactCenterAnalysis analysis, string path)
     {
         var report = BoardReportBuilder.Build(analysis);
-        string html = HtmlReport.Render(report);
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        File.WriteAllText(path, html, new System.Text.UTF8Encoding(false));
+        HtmlReport.Write(report, path);
         return report;
     }
 }

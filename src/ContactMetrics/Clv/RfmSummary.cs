@@ -218,6 +218,41 @@ public sealed class RfmSummary
     /// <returns>The unique rows and their counts, ordered by x, then t_x, then T.</returns>
     public CompressedRfmSummary Compress() => CompressedRfmSummary.FromRows(Frequency.AsSpan(), Recency.AsSpan(), Age.AsSpan(), Period);
 
+    /// <summary>
+    /// The customers for whom <paramref name="include"/> is true, in this summary's order; when there are more than
+    /// <paramref name="maxCustomers"/> of them, every k-th (the 1st, the (k+1)-th, ...) with k = ceil(n / maxCustomers), so
+    /// that at most <paramref name="maxCustomers"/> remain. A systematic sample: it keeps the spread of the summary's order
+    /// (e.g. the still-active customers to value, when valuing all of them would take too long). Holdout columns are kept.
+    /// </summary>
+    /// <param name="include">Which customers qualify (e.g. those not churned).</param>
+    /// <param name="maxCustomers">At most this many customers are kept; at least 1. Default: no limit.</param>
+    /// <returns>The subset, with the same period, currency and holdout length.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="include"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCustomers"/> is less than 1.</exception>
+    public RfmSummary Subset(Func<CustomerId, bool> include, int maxCustomers = int.MaxValue)
+    {
+        Preconditions.CheckNotNull(include);
+        Preconditions.CheckPositive(maxCustomers);
+        var rows = new List<int>();
+        for (int i = 0; i < Count; i++)
+        {
+            if (include(CustomerIds[i]))
+            {
+                rows.Add(i);
+            }
+        }
+        int stride = (int)Math.Max(1, ((long)rows.Count + maxCustomers - 1) / maxCustomers);
+        var picked = new int[(rows.Count + stride - 1) / stride];
+        for (int k = 0; k < picked.Length; k++)
+        {
+            picked[k] = rows[k * stride];
+        }
+        T[] Pick<T>(ImmutableArray<T> column) => Array.ConvertAll(picked, i => column[i]);
+        return CreateTrusted(Pick(CustomerIds), Pick(Frequency), Pick(Recency), Pick(Age), Pick(MonetaryValue),
+            HoldoutFrequency.IsEmpty ? null : Pick(HoldoutFrequency), HoldoutSpend.IsEmpty ? null : Pick(HoldoutSpend),
+            HoldoutLength, Period, Currency);
+    }
+
     internal static RfmSummary CreateTrusted(
         CustomerId[] customerIds, int[] frequency, double[] recency, double[] age, double[] monetaryValue,
         int[]? holdoutFrequency, double[]? holdoutSpend, double holdoutLength, RfmPeriodUnit period, Currency currency)

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using ContactMetrics.Cli.Commands;
-using ContactMetrics.CostToServe;
-using ContactMetrics.Domain;
 
 namespace ContactMetrics.Cli.Tests.Commands;
 
@@ -205,28 +202,5 @@ public class CostCommandTests
 
         run.ExitCode.Should().Be(0, run.Error);
         new FileInfo(output).Length.Should().BeGreaterThan(0);
-    }
-
-    [Fact]
-    public void RatesFile_WriteThenRead_GivesTheSameModel()
-    {
-        using var dir = new TempDir();
-        var model = new CostModel(Currency.Eur,
-        [
-            new ChannelRates(Channel.Phone, new Money(31.5m, Currency.Eur), 0.32, 0.84, 1, new Money(0.013m, Currency.Eur), new Money(0.004m, Currency.Eur), new Money(0.1m, Currency.Eur)),
-            new ChannelRates(Channel.Chat, new Money(29m, Currency.Eur), 0.3, 0.8, 2.5),
-        ], [new OverheadPool("facilities", new Money(1000m, Currency.Eur), OverheadBasis.Contacts, [Channel.Chat])]);
-        string path = dir.File("rates.json");
-
-        CostRatesFile.Write(model, path, "test");
-        var read = CostRatesFile.Read(path);
-
-        read.Currency.Should().Be(model.Currency);
-        read.Channels.Should().Equal(model.Channels);
-        read.Overheads.Should().HaveCount(1);
-        read.Overheads[0].Name.Should().Be("facilities");
-        read.Overheads[0].Amount.Should().Be(new Money(1000m, Currency.Eur));
-        read.Overheads[0].Basis.Should().Be(OverheadBasis.Contacts);
-        read.Overheads[0].Channels.Should().Equal(Channel.Chat);
     }
 }

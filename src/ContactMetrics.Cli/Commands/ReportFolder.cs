@@ -1,25 +1,27 @@
-using ContactMetrics.Cli.Commands;
-using ContactMetrics.CostToServe;
 using ContactMetrics.Data;
+using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
-using ContactMetrics.Tables;
 
-namespace ContactMetrics.Cli.Report;
+namespace ContactMetrics.Cli.Commands;
 
-/// <summary>The tables a board report is built from (the demo's CSV tables, or an export in the same schemas).</summary>
-internal sealed record ReportInputs(
+/// <summary>The tables of a data folder and its optional cost rates.</summary>
+internal sealed record FolderTables(
     IReadOnlyList<Customer> Customers,
     IReadOnlyList<Interaction> Interactions,
     IReadOnlyList<Purchase> Purchases,
     IReadOnlyList<Touchpoint> Touchpoints,
     IReadOnlyList<Conversion> Conversions)
 {
-    /// <summary>The cost model (rates.json), or null when there is none: the cost sections are then left out and the report says so.</summary>
+    /// <summary>The cost model (rates.json), or null when there is none.</summary>
     public CostModel? Rates { get; init; }
 
-    /// <summary>Where <see cref="Rates"/> came from, as the report cites it.</summary>
+    /// <summary>Where <see cref="Rates"/> came from.</summary>
     public string? RatesSource { get; init; }
+}
 
+/// <summary>The data folder of <c>contactmetrics report --data DIR</c>: the five tables as CSV and an optional rates.json.</summary>
+internal static class ReportFolder
+{
     /// <summary>The optional rates file looked for in the data folder.</summary>
     public const string RatesFileName = "rates.json";
 
@@ -33,7 +35,7 @@ internal sealed record ReportInputs(
     /// <param name="dir">The data folder.</param>
     /// <param name="console">Where rejected-row counts go.</param>
     /// <param name="ratesPath">The rates file; default <c>rates.json</c> in <paramref name="dir"/> when it exists. A path given here must exist.</param>
-    public static ReportInputs Read(string dir, CliConsole console, string? ratesPath = null)
+    public static FolderTables Read(string dir, CliConsole console, string? ratesPath = null)
     {
         if (!Directory.Exists(dir))
         {
@@ -45,7 +47,7 @@ internal sealed record ReportInputs(
             throw new CliInputException($"--data: missing {string.Join(", ", missing)} (the report needs {string.Join(", ", FileNames)}).");
         }
         string defaultRates = Path.Combine(dir, RatesFileName);
-        return new ReportInputs(
+        return new FolderTables(
             TableInput.ReadAll(Path.Combine(dir, "customers.csv"), false, Data.Tables.OpenCustomers, console),
             TableInput.ReadAll(Path.Combine(dir, "interactions.csv"), false, Data.Tables.OpenInteractions, console),
             TableInput.ReadAll(Path.Combine(dir, "purchases.csv"), false, Data.Tables.OpenPurchases, console),

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -6,20 +7,58 @@ using ContactMetrics.Kpis;
 using ContactMetrics.Tables;
 using OxyPlot;
 
-namespace ContactMetrics.Cli.Report;
+namespace ContactMetrics.Reporting;
 
 /// <summary>
 /// Renders a <see cref="BoardReport"/> as one self-contained HTML page: inline CSS, inline SVG charts, no script, no
 /// external resource of any kind. Every text that comes from the data is HTML-encoded here or by OxyPlot's SVG writer.
 /// </summary>
-internal static class HtmlReport
+public static class HtmlReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The report as one self-contained HTML page (styles and SVG charts inline; nothing is fetched).</summary>
+    /// <summary>
+    /// The report as one self-contained HTML page: styles and SVG charts inline, no script, nothing fetched, so it opens
+    /// offline and prints on A4.
+    /// </summary>
+    /// <param name="report">The report (<see cref="BoardReportBuilder.Build"/>).</param>
+    /// <returns>The HTML text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A chart could not be drawn (the message names it).</exception>
     public static string Render(BoardReport report)
     {
+        var (html, charts) = Compose(report);
+        foreach (var chart in charts)
+        {
+            html.Replace(Placeholder(chart.Id), chart.ToInlineSvg());
+        }
+        return html.ToString();
+    }
+
+    /// <summary>Writes <see cref="Render"/>'s page to <paramref name="path"/> as UTF-8 (without a byte order mark), creating its folder.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="path">The HTML file, e.g. <c>report.html</c>; replaced if it exists.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A chart could not be drawn (the message names it).</exception>
+    public static void Write(BoardReport report, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string html = Render(report);
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        File.WriteAllText(path, html, new UTF8Encoding(false));
+    }
+
+    /// <summary>Where a chart's SVG goes in the composed page: a comment, which no encoded data text can contain.</summary>
+    private static string Placeholder(string id) => $"<!--chart:{id}-->";
+
+    /// <summary>The page with a placeholder for each chart, and the charts in page order.</summary>
+    internal static (StringBuilder Html, ImmutableArray<ReportChart> Charts) Compose(BoardReport report)
+    {
         ArgumentNullException.ThrowIfNull(report);
+        var charts = new List<ReportChart>();
         var html = new StringBuilder(256 * 1024);
         var o = report.Overview;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -32,28 +71,28 @@ internal static class HtmlReport
         Headline(html, report);
         if (report.BusinessCase is { } businessCase)
         {
-            BusinessCase(html, businessCase);
+            BusinessCase(html, businessCase, charts);
         }
-        Kpis(html, report.Kpis);
+        Kpis(html, report.Kpis, charts);
         if (report.Cost is { } cost)
         {
-            Cost(html, cost);
+            Cost(html, cost, charts);
         }
         if (report.Retention is { } retention)
         {
-            Retention(html, retention);
+            Retention(html, retention, charts);
         }
         if (report.Attribution is { } attribution)
         {
-            Attribution(html, attribution);
+            Attribution(html, attribution, charts);
         }
         if (report.Clv is { } clv)
         {
-            Clv(html, clv);
+            Clv(html, clv, charts);
         }
         Sources(html, report);
         html.Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
+        return (html, [.. charts]);
     }
 
     private static void Headline(StringBuilder html, BoardReport report)
@@ -95,7 +134,7 @@ internal static class HtmlReport
         html.Append("</div>\n</section>\n");
     }
 
-    private static void BusinessCase(StringBuilder html, BusinessCaseSummary b)
+    private static void BusinessCase(StringBuilder html, BusinessCaseSummary b, List<ReportChart> charts)
     {
         var a = b.Analysis;
         var lines = a.Lines;
@@ -116,10 +155,10 @@ internal static class HtmlReport
         bars.Add((0, (double)a.Total.Point.Amount, true));
         whiskers.Add(((double)a.Total.P10.Amount, (double)a.Total.P90.Amount));
         string parts = string.Join(" and ", lines.Select(l => $"{Money(l.Value.Point)} from {Lower(Name(l.Item))}"));
-        Figure(html, "chart-waterfall", "From each mechanism to the total (waterfall)",
+        Figure(html, charts, "chart-waterfall", "From each mechanism to the total (waterfall)",
             $"With every input at its point value, {a.Case.Scenario} is worth {Money(a.Total.Point)} a year: {parts}. "
             + $"Bars are point values (they add up to the total); whiskers are the P10-P90 range of each line and of the total over {a.Iterations:N0} draws of the inputs (seed {a.Seed}).",
-            ReportCharts.FloatingBars(categories, bars, whiskers, "N0", $"value a year ({a.Case.Currency.Code})"),
+            () => ReportCharts.FloatingBars(categories, bars, whiskers, "N0", $"value a year ({a.Case.Currency.Code})"),
             height: Math.Max(220, 80 + 46 * categories.Count));
 
         html.Append("<table class=\"lines\">\n<thead><tr><th>Line (mechanism)</th><th class=\"num\">Point</th><th class=\"num\">P10</th><th class=\"num\">P50</th><th class=\"num\">P90</th><th>Formula, with the point values</th></tr></thead>\n<tbody>\n");
@@ -152,9 +191,9 @@ internal static class HtmlReport
         if (tornado.Count > 0)
         {
             var top = tornado[0];
-            Figure(html, "chart-tornado", "Which input moves the total most (tornado)",
+            Figure(html, charts, "chart-tornado", "Which input moves the total most (tornado)",
                 $"The total is most sensitive to {Lower(top.Input.Name)}: across its range ({Quantity(top.Input.Low, top.Input)} to {Quantity(top.Input.High, top.Input)}) the total goes from {Money(top.TotalAtLow)} to {Money(top.TotalAtHigh)}, the other inputs held at their point values. The dashed line is the point total, {Money(a.Total.Point)}.",
-                ReportCharts.FloatingBars(tornado.Select(e => e.Input.Name).ToList(),
+                () => ReportCharts.FloatingBars(tornado.Select(e => e.Input.Name).ToList(),
                     tornado.Select(e => ((double)e.TotalAtLow.Amount, (double)e.TotalAtHigh.Amount, false)).ToList(),
                     tornado.Select(_ => ((double, double)?)null).ToList(), "N0", $"total a year ({a.Case.Currency.Code})",
                     ((double)a.Total.Point.Amount, "")),
@@ -196,7 +235,7 @@ internal static class HtmlReport
 
     private static string Money(Money money) => Money((double)money.Amount, money.Currency);
 
-    private static void Kpis(StringBuilder html, KpiTrends k)
+    private static void Kpis(StringBuilder html, KpiTrends k, List<ReportChart> charts)
     {
         var labels = k.Buckets.Select(d => k.Bucket == TimeBucket.Month ? d.ToString("MMM yy", Invariant) : d.ToString("d MMM", Invariant)).ToList();
         string per = BucketName(k.Bucket);
@@ -204,30 +243,30 @@ internal static class HtmlReport
             .Append("<p>").Append(E($"Per {per}, computed by the KPI rollup on every contact. Definitions are listed under Sources.")).Append("</p>\n");
 
         var fcrCsat = new[] { k.Fcr with { Name = "FCR" }, k.Csat };
-        Figure(html, "chart-fcr", "First-contact resolution and CSAT",
+        Figure(html, charts, "chart-fcr", "First-contact resolution and CSAT",
             Change("FCR", k.Fcr, labels, Percent) + " " + Change("CSAT", k.Csat, labels, Percent),
-            ReportCharts.Lines(labels, fcrCsat, "0%", "share"));
-        Figure(html, "chart-nps", "Net promoter score",
+            () => ReportCharts.Lines(labels, fcrCsat, "0%", "share"));
+        Figure(html, charts, "chart-nps", "Net promoter score",
             Change("NPS", k.Nps, labels, v => v.ToString("+0;-0;0", Invariant)),
-            ReportCharts.Lines(labels, [k.Nps with { Name = "NPS" }], "0", "NPS"));
+            () => ReportCharts.Lines(labels, [k.Nps with { Name = "NPS" }], "0", "NPS"));
         if (k.ServiceLevel.Length > 0)
         {
-            Figure(html, "chart-service-level", "Service level by live channel",
+            Figure(html, charts, "chart-service-level", "Service level by live channel",
                 string.Join(" ", k.ServiceLevel.Select(s => Change($"Service level on {s.Name}", s, labels, Percent))),
-                ReportCharts.Lines(labels, k.ServiceLevel, "0%", "answered within target"));
+                () => ReportCharts.Lines(labels, k.ServiceLevel, "0%", "answered within target"));
         }
         if (k.AverageHandleTime.Length > 0)
         {
             var longest = k.AverageHandleTime.Select(s => (s.Name, Mean: s.Values.Where(v => v is not null).Average(v => v!.Value))).MaxBy(x => x.Mean);
-            Figure(html, "chart-aht", "Average handle time by channel",
+            Figure(html, charts, "chart-aht", "Average handle time by channel",
                 $"{Cap(longest.Name)} takes longest, {longest.Mean:0.0} minutes per contact on average over the period. "
                 + string.Join(" ", k.AverageHandleTime.Select(s => Change($"AHT on {s.Name}", s, labels, v => v.ToString("0.0", Invariant) + " min"))),
-                ReportCharts.Lines(labels, k.AverageHandleTime, "0.0", "minutes"));
+                () => ReportCharts.Lines(labels, k.AverageHandleTime, "0.0", "minutes"));
         }
         html.Append("</section>\n");
     }
 
-    private static void Cost(StringBuilder html, CostSummary cost)
+    private static void Cost(StringBuilder html, CostSummary cost, List<ReportChart> charts)
     {
         var c = cost.Costs;
         var currency = c.Currency;
@@ -237,10 +276,10 @@ internal static class HtmlReport
         {
             var dearest = channels[0];
             var cheapest = channels[^1];
-            Figure(html, "chart-cost", "Cost per contact and per resolved issue by channel",
+            Figure(html, charts, "chart-cost", "Cost per contact and per resolved issue by channel",
                 $"A contact costs most on {dearest.Key}, {Money((double)dearest.CostPerContact.Amount, currency)}, and least on {cheapest.Key}, {Money((double)cheapest.CostPerContact.Amount, currency)}. "
                 + (c.CostPerResolution is { } all ? $"Resolving an issue costs {Money((double)all.Amount, currency)} on average, repeat contacts included, against {Money((double)c.CostPerContact.Amount, currency)} per contact." : ""),
-                ReportCharts.Bars(channels.Select(g => g.Key).ToList(),
+                () => ReportCharts.Bars(channels.Select(g => g.Key).ToList(),
                     [("Per contact", channels.Select(g => (double)g.CostPerContact.Amount).ToList()), ("Per resolved issue", channels.Select(g => (double)(g.CostPerResolution?.Amount ?? 0m)).ToList())],
                     "N2", $"cost ({currency.Code})"),
                 height: Math.Max(ReportCharts.Height, 60 + 34 * channels.Count));
@@ -266,15 +305,15 @@ internal static class HtmlReport
         string peak = curve.Peak.ShareOfTotalProfit is double share
             ? $"The most profitable {Percent(curve.Peak.CustomerShare)} of customers earn {Percent(share)} of the total profit ({Money((double)curve.Peak.CumulativeProfit.Amount, currency)} at the peak, {Money((double)curve.TotalProfit.Amount, currency)} in all); "
             : $"The profitable {Percent(curve.Peak.CustomerShare)} of customers earn {Money((double)curve.Peak.CumulativeProfit.Amount, currency)}, and the total is {Money((double)curve.TotalProfit.Amount, currency)}; ";
-        Figure(html, "chart-whale", "Whale curve: cumulative profit after the cost of service",
+        Figure(html, charts, "chart-whale", "Whale curve: cumulative profit after the cost of service",
             peak + $"the other {Percent(curve.ValueDestroyingShare)} cost more to serve than they bring in.",
-            ReportCharts.Curve("cumulative profit", points, "0%", "customers, most profitable first", "N0", $"cumulative profit ({currency.Code})"));
+            () => ReportCharts.Curve("cumulative profit", points, "0%", "customers, most profitable first", "N0", $"cumulative profit ({currency.Code})"));
         html.Append("<p class=\"note\">").Append(E(string.Create(Invariant,
             $"Profit per customer = {p.ValueSource} - cost-to-serve under {cost.RatesSource}. {p.Customers.Length:N0} customers; {Money((double)p.UnidentifiedCost.Amount, currency)} of contacts without a known customer are not in the curve.")))
             .Append("</p>\n</section>\n");
     }
 
-    private static void Retention(StringBuilder html, RetentionCurves r)
+    private static void Retention(StringBuilder html, RetentionCurves r, List<ReportChart> charts)
     {
         var c = r.Comparison;
         html.Append("<section id=\"retention\">\n<h2>Retention: does solving it the first time keep customers?</h2>\n");
@@ -283,9 +322,9 @@ internal static class HtmlReport
         var hr = c.HazardRatio is { } h
             ? string.Create(Invariant, $" Customers whose first contact was not resolved churn at {h.HazardRatio:0.00} times the rate (95% CI {h.HazardRatioInterval.Lower:0.00}-{h.HazardRatioInterval.Upper:0.00}, Cox, adjusted for {(c.AdjustedFor.IsEmpty ? "nothing" : string.Join(", ", c.AdjustedFor.Select(n => n == "tenureYears" ? "tenure" : n)))}{(c.Stratified ? ", stratified by segment" : "")}).")
             : "";
-        Figure(html, "chart-retention", $"Customers still with us after their first contact, {r.Data.ReferenceGroup} vs {r.Data.ExposedGroup}",
+        Figure(html, charts, "chart-retention", $"Customers still with us after their first contact, {r.Data.ReferenceGroup} vs {r.Data.ExposedGroup}",
             string.Create(Invariant, $"After {c.Horizon:0} days, {Percent(c.Reference.Retention)} of customers whose first contact was resolved were still customers, against {Percent(c.Exposed.Retention)} when it was not: {Points(c.Difference.Estimate)} (95% CI {Points(c.Difference.Interval.Lower)} to {Points(c.Difference.Interval.Upper)}).") + hr,
-            ReportCharts.Steps([(Label(r.Data.ReferenceGroup, r.Reference.Count), Curve(r.Reference)), (Label(r.Data.ExposedGroup, r.Exposed.Count), Curve(r.Exposed))],
+            () => ReportCharts.Steps([(Label(r.Data.ReferenceGroup, r.Reference.Count), Curve(r.Reference)), (Label(r.Data.ExposedGroup, r.Exposed.Count), Curve(r.Exposed))],
                 "days since the first contact with a known outcome", "0%", "still a customer", c.Horizon));
         html.Append("<p class=\"note\">").Append(E(string.Create(Invariant,
             $"Kaplan-Meier from each customer's first contact with a resolved flag (the index date) over {r.Data.Table.Count:N0} customers; a churn is an event, a customer still active is censored at the observation end. Left out: {r.Data.CustomersWithoutQualifyingContact:N0} customers without such a contact, {r.Data.CustomersChurnedBeforeIndex:N0} who churned before it.")))
@@ -294,22 +333,22 @@ internal static class HtmlReport
         static string Label(string group, int n) => $"{group} (n = {n.ToString("N0", Invariant)})";
     }
 
-    private static void Attribution(StringBuilder html, AttributionSummary a)
+    private static void Attribution(StringBuilder html, AttributionSummary a, List<ReportChart> charts)
     {
         html.Append("<section id=\"attribution\">\n<h2>Conversions and the service assist</h2>\n");
         var top = a.Channels.Take(12).ToList();
         var service = a.Channels.Where(c => c.IsService).ToList();
         string lead = top.Count > 0 ? $"{Cap(top[0].Channel)} earns the most Markov credit, {top[0].Markov:N0} of {a.Conversions:N0} conversions. " : "";
-        Figure(html, "chart-attribution", "Credit for conversions by channel",
+        Figure(html, charts, "chart-attribution", "Credit for conversions by channel",
             lead + string.Create(Invariant, $"Service contacts get {a.MarkovServiceConversions:N0} conversions of Markov credit ({Percent(a.MarkovServiceConversions / a.Conversions)}), worth {Money(a.MarkovServiceValue, a.Currency)}; last-touch gives them {service.Sum(s => s.LastTouch):N0}."),
-            ReportCharts.Bars(top.Select(c => c.Channel).ToList(),
+            () => ReportCharts.Bars(top.Select(c => c.Channel).ToList(),
                 [("Markov (removal effect)", top.Select(c => c.Markov).ToList()), ("Last touch", top.Select(c => c.LastTouch).ToList())], "N0", "conversions credited"),
             height: Math.Max(ReportCharts.Height, 60 + 34 * top.Count));
         if (service.Count > 0)
         {
-            Figure(html, "chart-assists", "Conversions assisted by service contacts",
+            Figure(html, charts, "chart-assists", "Conversions assisted by service contacts",
                 string.Create(Invariant, $"{a.ServiceAssistedConversions:N0} of {a.Conversions:N0} conversions ({Percent(a.ServiceAssistedConversions / a.Conversions)}) had a service contact earlier in their {a.Lookback.TotalDays:0}-day path, worth {Money(a.ServiceAssistedValue, a.Currency)}. An assist shows where service sits in the paths; it is not a causal effect."),
-                ReportCharts.Bars(service.Select(c => c.Channel).ToList(),
+                () => ReportCharts.Bars(service.Select(c => c.Channel).ToList(),
                     [("Assisted", service.Select(c => c.Assisted).ToList()), ("Last touch", service.Select(c => c.LastTouch).ToList())], "N0", "conversions"),
                 height: Math.Max(220, 60 + 34 * service.Count));
         }
@@ -324,16 +363,16 @@ internal static class HtmlReport
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void Clv(StringBuilder html, ClvSummary v)
+    private static void Clv(StringBuilder html, ClvSummary v, List<ReportChart> charts)
     {
         html.Append("<section id=\"clv\">\n<h2>What a customer is worth</h2>\n");
         var values = v.Values.Select(x => (double)x).ToList();
         double cap = Quantile(values, 0.99);
         double max = cap > 0 ? cap : Math.Max(1, values.LastOrDefault());
-        Figure(html, "chart-clv", $"Customer lifetime value over {v.Years} years",
+        Figure(html, charts, "chart-clv", $"Customer lifetime value over {v.Years} years",
             string.Create(Invariant, $"The median active customer is worth {Money((double)v.Median, v.Currency)} over {v.Years} years and the mean {Money((double)v.Mean, v.Currency)}; the most valuable 10% hold {Percent(v.TopDecileShare)} of the value.")
                 + (v.Segments.Length > 1 ? $" {Cap(v.Segments.MaxBy(s => s.Mean)!.Segment)} customers are worth the most on average." : ""),
-            ReportCharts.Histogram(values, 0, max, 30, "N0", $"CLV ({v.Currency.Code}; the last bar includes the top 1%)"));
+            () => ReportCharts.Histogram(values, 0, max, 30, "N0", $"CLV ({v.Currency.Code}; the last bar includes the top 1%)"));
         html.Append("<table>\n<thead><tr><th>Segment</th><th class=\"num\">Customers valued</th><th class=\"num\">Mean</th><th class=\"num\">Median</th><th class=\"num\">Total</th></tr></thead>\n<tbody>\n");
         foreach (var s in v.Segments)
         {
@@ -377,14 +416,15 @@ internal static class HtmlReport
         {
             Item(html, "Not shown: " + gap);
         }
-        html.Append("</ul>\n<p class=\"note\">Made by ContactMetrics (contactmetrics report). Charts drawn with OxyPlot.</p>\n</section>\n");
+        html.Append("</ul>\n<p class=\"note\">Made by ContactMetrics.Reporting. Charts drawn with OxyPlot.</p>\n</section>\n");
     }
 
-    private static void Figure(StringBuilder html, string id, string title, string finding, PlotModel chart, double height = ReportCharts.Height)
+    private static void Figure(StringBuilder html, List<ReportChart> charts, string id, string title, string finding, Func<PlotModel> chart, double height = ReportCharts.Height)
     {
+        charts.Add(new ReportChart(id, title, finding, ReportCharts.Width, height, chart));
         html.Append("<figure class=\"chart-figure\" id=\"").Append(id).Append("-figure\">\n<h3>").Append(E(title)).Append("</h3>\n<p class=\"finding\">")
             .Append(E(finding)).Append("</p>\n")
-            .Append(ReportCharts.ToSvg(chart, id, title, ReportCharts.Width, height)).Append("\n</figure>\n");
+            .Append(Placeholder(id)).Append("\n</figure>\n");
     }
 
     private static void Tile(StringBuilder html, string label, string value, string detail) =>

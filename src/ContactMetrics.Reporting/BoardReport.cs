@@ -8,13 +8,20 @@ using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 
-namespace ContactMetrics.Cli.Report;
+namespace ContactMetrics.Reporting;
 
 /// <summary>
-/// The numbers of a board report, computed by <see cref="BoardReportBuilder"/> and drawn by <see cref="HtmlReport"/>.
-/// A section is null when the data cannot support it; <see cref="Gaps"/> says why.
+/// The numbers of a board report, computed by <see cref="BoardReportBuilder"/>, rendered to one HTML page by
+/// <see cref="HtmlReport"/>, and drawn chart by chart by <see cref="Charts"/>. A section is null when the data cannot
+/// support it; <see cref="Gaps"/> says why.
 /// </summary>
-internal sealed record BoardReport(
+/// <param name="Overview">What the report covers.</param>
+/// <param name="Kpis">The service KPIs per bucket.</param>
+/// <param name="Retention">Retention by first-contact resolution; null when it cannot be estimated (see <see cref="Gaps"/>).</param>
+/// <param name="Attribution">Credit for conversions and the service assist; null without conversions in reach of a touch.</param>
+/// <param name="Clv">Customer lifetime value; null without purchases or when the models cannot be fitted.</param>
+/// <param name="Gaps">Each section left out, with why ("Customer value: purchases.csv has no rows.").</param>
+public sealed record BoardReport(
     ReportOverview Overview,
     KpiTrends Kpis,
     RetentionCurves? Retention,
@@ -27,20 +34,28 @@ internal sealed record BoardReport(
 
     /// <summary>Cost-to-serve by channel and customer profitability; null without a rates file.</summary>
     public CostSummary? Cost { get; init; }
+
+    /// <summary>
+    /// The report's charts in page order, each with its id, title and the sentence that says what it shows; export one
+    /// with <see cref="ReportChart.ToSvg"/>. They are the charts of
+    /// <see cref="HtmlReport.Render"/>: a section that is left out has none.
+    /// </summary>
+    /// <returns>The charts, e.g. <c>chart-waterfall</c>, <c>chart-fcr</c>, <c>chart-retention</c>, <c>chart-clv</c>.</returns>
+    public ImmutableArray<ReportChart> Charts() => HtmlReport.Compose(this).Charts;
 }
 
 /// <summary>The FCR business case: inputs measured from the tables, the scenario's assumed gain, and its Monte Carlo analysis.</summary>
 /// <param name="Inputs">The measured inputs, each with interval and source (<c>ContactCenterAnalysis.BusinessCaseInputs</c>).</param>
 /// <param name="Analysis">Lines and total with P10/P50/P90, and the tornado.</param>
 /// <param name="Gain">The assumed FCR gain (a share).</param>
-internal sealed record BusinessCaseSummary(MeasuredInputs Inputs, BusinessCaseAnalysis Analysis, UncertainInput Gain);
+public sealed record BusinessCaseSummary(MeasuredInputs Inputs, BusinessCaseAnalysis Analysis, UncertainInput Gain);
 
 /// <summary>Cost-to-serve under a rates file, and what customers are worth against what serving them costs.</summary>
 /// <param name="Costs">Cost per contact, per resolution, by channel and by customer (<c>CostToServeCalculator</c>).</param>
 /// <param name="Profitability">Profit per customer = purchases x margin - cost-to-serve, and the whale curve.</param>
 /// <param name="RatesSource">The rates file.</param>
 /// <param name="Margin">The margin on purchases behind each customer's value (an assumption).</param>
-internal sealed record CostSummary(CostToServeResult Costs, CustomerProfitability Profitability, string RatesSource, double Margin);
+public sealed record CostSummary(CostToServeResult Costs, CustomerProfitability Profitability, string RatesSource, double Margin);
 
 /// <summary>What the report covers.</summary>
 /// <param name="Customers">Rows of customers.csv.</param>
@@ -53,14 +68,14 @@ internal sealed record CostSummary(CostToServeResult Costs, CustomerProfitabilit
 /// <param name="ObservationEnd">The as-of instant: customers still active are censored here.</param>
 /// <param name="TimeZone">The zone whose calendar the trends follow.</param>
 /// <param name="Currency">The currency of purchases and conversions.</param>
-internal sealed record ReportOverview(
+public sealed record ReportOverview(
     int Customers, int Contacts, int Purchases, int Touchpoints, int Conversions,
     LocalDate FirstDay, LocalDate LastDay, Instant ObservationEnd, DateTimeZone TimeZone, Currency Currency);
 
 /// <summary>One KPI over the buckets of <see cref="KpiTrends.Buckets"/>; a null value is a bucket without data for it.</summary>
 /// <param name="Name">What the line is (e.g. a channel's schema name, or "all channels").</param>
 /// <param name="Values">One value per bucket.</param>
-internal sealed record KpiSeries(string Name, ImmutableArray<double?> Values);
+public sealed record KpiSeries(string Name, ImmutableArray<double?> Values);
 
 /// <summary>Monthly (or weekly) KPIs from <c>KpiRollup</c> with a time bucket.</summary>
 /// <param name="Bucket">The bucket length.</param>
@@ -71,7 +86,7 @@ internal sealed record KpiSeries(string Name, ImmutableArray<double?> Values);
 /// <param name="ServiceLevel">Service level of the live queued channels (fraction), one series per channel.</param>
 /// <param name="AverageHandleTime">AHT in minutes, one series per channel that handles contacts.</param>
 /// <param name="Definitions">The KPI definitions used, as the rollup states them.</param>
-internal sealed record KpiTrends(
+public sealed record KpiTrends(
     TimeBucket Bucket,
     ImmutableArray<LocalDate> Buckets,
     KpiSeries Fcr,
@@ -86,7 +101,7 @@ internal sealed record KpiTrends(
 /// <param name="Exposed">The curve of the adverse group (unresolved).</param>
 /// <param name="Comparison">Retention at the horizon, the difference and the adjusted hazard ratio.</param>
 /// <param name="Data">The index-date table and who was left out.</param>
-internal sealed record RetentionCurves(KaplanMeierCurve Reference, KaplanMeierCurve Exposed, RetentionComparison Comparison, IndexDateTable Data);
+public sealed record RetentionCurves(KaplanMeierCurve Reference, KaplanMeierCurve Exposed, RetentionComparison Comparison, IndexDateTable Data);
 
 /// <summary>One channel's credit for conversions.</summary>
 /// <param name="Channel">The channel; service contacts are <c>service:&lt;channel&gt;</c>.</param>
@@ -95,7 +110,7 @@ internal sealed record RetentionCurves(KaplanMeierCurve Reference, KaplanMeierCu
 /// <param name="LastTouch">Last-touch credit in conversions.</param>
 /// <param name="Assisted">Conversions the channel assisted (in the path, not last), once per conversion.</param>
 /// <param name="MarkovValue">Markov credit in conversion value.</param>
-internal sealed record ChannelCredit(string Channel, bool IsService, double Markov, double LastTouch, double Assisted, double MarkovValue);
+public sealed record ChannelCredit(string Channel, bool IsService, double Markov, double LastTouch, double Assisted, double MarkovValue);
 
 /// <summary>Attribution of conversions to marketing and service channels, and the assist of service contacts.</summary>
 /// <param name="Lookback">How long before a conversion a touch counts.</param>
@@ -106,7 +121,7 @@ internal sealed record ChannelCredit(string Channel, bool IsService, double Mark
 /// <param name="ServiceAssistedValue">Their value.</param>
 /// <param name="Channels">Credit per channel, largest Markov credit first.</param>
 /// <param name="Currency">The currency of the values.</param>
-internal sealed record AttributionSummary(
+public sealed record AttributionSummary(
     Duration Lookback,
     int Journeys,
     double Conversions,
@@ -124,7 +139,12 @@ internal sealed record AttributionSummary(
 }
 
 /// <summary>Mean and median customer value of one segment.</summary>
-internal sealed record SegmentValue(string Segment, int Customers, decimal Mean, decimal Median, decimal Total);
+/// <param name="Segment">The segment, "(none)" for customers without one.</param>
+/// <param name="Customers">Customers of the segment that were valued.</param>
+/// <param name="Mean">Their mean value.</param>
+/// <param name="Median">Their median value.</param>
+/// <param name="Total">Their total value.</param>
+public sealed record SegmentValue(string Segment, int Customers, decimal Mean, decimal Median, decimal Total);
 
 /// <summary>Customer lifetime value of the active customers (BG/NBD x Gamma-Gamma).</summary>
 /// <param name="Values">Each valued customer's CLV, ascending.</param>
@@ -136,7 +156,7 @@ internal sealed record SegmentValue(string Segment, int Customers, decimal Mean,
 /// <param name="Years">The valuation horizon in years.</param>
 /// <param name="Segments">Mean and median by segment.</param>
 /// <param name="Currency">The currency of the values.</param>
-internal sealed record ClvSummary(
+public sealed record ClvSummary(
     ImmutableArray<decimal> Values,
     int ActiveCustomers,
     ImmutableArray<SegmentValue> Segments,

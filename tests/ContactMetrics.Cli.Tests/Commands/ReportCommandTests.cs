@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ContactMetrics.Cli.Tests.Report;
+namespace ContactMetrics.Cli.Tests.Commands;
 
 public class ReportCommandTests(ReportData data) : IClassFixture<ReportData>
 {

@@ -1,7 +1,7 @@
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
 
-namespace ContactMetrics.Cli.Tests.Report;
+namespace ContactMetrics.Reporting.Tests;
 
 /// <summary>
 /// Opens the report of a small simulated center in headless chromium (the system's, never one Puppeteer downloads) and
@@ -17,9 +17,8 @@ public class ReportBrowserTests(ReportData data) : IClassFixture<ReportData>
     public async Task Report_InHeadlessChromium_RendersEveryChartWithoutErrorsOrRequests()
     {
         File.Exists(ChromiumFactAttribute.Path).Should().BeTrue($"CI installs chromium at {ChromiumFactAttribute.Path} (.ci/run)");
-        using var dir = new TempDir();
-        string path = dir.File("report.html");
-        CliRun.Of("report", "--data", data.Dir, "--out", path, "--time-zone", "Europe/Amsterdam").ExitCode.Should().Be(0);
+        string path = data.File("browser/report.html");
+        HtmlReport.Write(BoardReportBuilder.Build(data.Inputs.Analysis(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Amsterdam"])), path);
         string url = new Uri(path).AbsoluteUri;
 
         await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions

@@ -4,23 +4,39 @@ using System.Text.Json;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 
-namespace ContactMetrics.Cli.Commands;
+namespace ContactMetrics.Data;
 
 /// <summary>
-/// The rates file of <c>contactmetrics cost</c> (docs/models/cost-to-serve.md): a JSON object with the
-/// currency, the rates of each channel and the overheads. Every mistake (unknown channel or field, a
-/// value out of range, a string where a number belongs) is a <see cref="CliInputException"/> naming the
-/// file and the JSON path; malformed JSON names the line. <c>notes</c> fields are free text and ignored.
+/// The cost-rates file (docs/models/cost-to-serve.md): a <see cref="CostModel"/> as a JSON object with the currency,
+/// the rates of each channel and the overheads, e.g.
+/// <code>
+/// { "currency": "EUR",
+///   "channels": { "phone": { "loadedCostPerPaidHour": 34, "shrinkage": 0.3, "occupancy": 0.85, "telephonyPerMinute": 0.012 } },
+///   "overheads": [ { "name": "facilities", "amount": 90000, "allocation": "handle_time", "channels": ["phone"] } ] }
+/// </code>
+/// Channel fields: <c>loadedCostPerPaidHour</c>, <c>shrinkage</c>, <c>occupancy</c>, <c>concurrency</c>,
+/// <c>telephonyPerMinute</c>, <c>ivrPerMinute</c>, <c>platformPerContact</c>, <c>botPerContact</c> (amounts in the file's
+/// currency, shares as fractions 0-1); an overhead's <c>allocation</c> is <c>handle_time</c> or <c>contacts</c>, and its
+/// amount is for the period of the data. <c>notes</c> fields are free text and ignored; comments and trailing commas are
+/// allowed. Every mistake (unknown channel or field, a value out of range, a string where a number belongs) is a
+/// <see cref="CostRatesFormatException"/> naming the file and the JSON path (e.g. <c>$.channels.phone.occupancy</c>);
+/// malformed JSON names the line.
 /// </summary>
-internal static class CostRatesFile
+public static class CostRatesFile
 {
     private static readonly string[] ChannelFields =
         ["loadedCostPerPaidHour", "shrinkage", "occupancy", "concurrency", "telephonyPerMinute", "ivrPerMinute", "platformPerContact", "botPerContact", "notes"];
 
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    /// <summary>Reads a cost-rates file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The cost model.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="CostRatesFormatException">The file is not valid JSON or not a valid rates file; the message names the file and the JSON path.</exception>
     public static CostModel Read(string path)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"{path}: the rates file does not exist.", path);
@@ -28,8 +44,15 @@ internal static class CostRatesFile
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>Reads a cost model from the text of a rates file.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">Where the text came from (a file name), as errors name it.</param>
+    /// <returns>The cost model.</returns>
+    /// <exception cref="CostRatesFormatException">The text is not valid JSON or not a valid rates file; the message names <paramref name="source"/> and the JSON path.</exception>
     public static CostModel Parse(string json, string source)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
         JsonDocument document;
         try
         {
@@ -37,7 +60,7 @@ internal static class CostRatesFile
         }
         catch (JsonException e)
         {
-            throw new CliInputException($"{source}: line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {FirstSentence(e.Message)}");
+            throw new CostRatesFormatException(source, null, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, $"not valid JSON: {FirstSentence(e.Message)}", e);
         }
         using (document)
         {
@@ -84,14 +107,33 @@ internal static class CostRatesFile
         }
     }
 
-    /// <summary>Writes a model as a rates file that <see cref="Read"/> reads back to the same model.</summary>
-    public static void Write(CostModel model, string path, string notes)
+    /// <summary>Writes <paramref name="model"/> as a rates file (UTF-8, indented) that <see cref="Read"/> reads back to the same model.</summary>
+    /// <param name="model">The cost model.</param>
+    /// <param name="path">The file; its folder must exist.</param>
+    /// <param name="notes">Free text for the file's top-level <c>notes</c> field (e.g. where the rates come from), or null for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="path"/> is null.</exception>
+    public static void Write(CostModel model, string path, string? notes = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        File.WriteAllText(path, ToJson(model, notes), new UTF8Encoding(false));
+    }
+
+    /// <summary>The text of the rates file of <paramref name="model"/>, as <see cref="Write"/> writes it and <see cref="Parse"/> reads it.</summary>
+    /// <param name="model">The cost model.</param>
+    /// <param name="notes">Free text for the top-level <c>notes</c> field, or null for none.</param>
+    /// <returns>Indented JSON, ending with a newline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    public static string ToJson(CostModel model, string? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("notes", notes);
+            if (notes is not null)
+            {
+                json.WriteString("notes", notes);
+            }
             json.WriteString("currency", model.Currency.Code);
             json.WriteStartObject("channels");
             foreach (var r in model.Channels)
@@ -126,7 +168,7 @@ internal static class CostRatesFile
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        File.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n", new UTF8Encoding(false));
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     private static ChannelRates ReadChannel(JsonProperty property, Currency currency, Failure fail)
@@ -239,7 +281,7 @@ internal static class CostRatesFile
     }
 
     /// <summary>The library's message without the "(Parameter 'x')" and "Actual value was" lines .NET appends.</summary>
-    internal static string Clean(ArgumentException e)
+    private static string Clean(ArgumentException e)
     {
         string message = e.Message;
         int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
@@ -256,6 +298,6 @@ internal static class CostRatesFile
 
     private sealed class Failure(string source)
     {
-        public CliInputException At(string path, string message) => new($"{source}: {path}: {message}");
+        public CostRatesFormatException At(string path, string message) => new(source, path, null, null, message);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ContactMetrics.Attribution;
-using ContactMetrics.Cli.Commands;
 using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
@@ -10,20 +9,35 @@ using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 
-namespace ContactMetrics.Cli.Report;
+namespace ContactMetrics.Reporting;
 
 /// <summary>
 /// Lays out the figures of one <see cref="ContactCenterAnalysis"/> as the board report's sections. Nothing is computed
-/// here: every number is the analysis's, so the report, the console and JSON agree. Rendering is <see cref="HtmlReport"/>'s job.
+/// here: every number is the analysis's (computed once, on first use), so the report, the CLI's console and JSON output
+/// and a notebook agree. Rendering is <see cref="HtmlReport"/>'s job.
 /// </summary>
-internal static class BoardReportBuilder
+/// <example>
+/// <code>
+/// var analysis = ContactCenterAnalysis.Create(data, data.Window(zone), new AnalysisOptions { Rates = rates });
+/// HtmlReport.Write(BoardReportBuilder.Build(analysis), "report.html");
+/// </code>
+/// </example>
+public static class BoardReportBuilder
 {
     private const string AllChannels = "all channels";
 
     /// <summary>Every section of the report; a section the data cannot support is left out and its reason named in <see cref="BoardReport.Gaps"/>.</summary>
+    /// <param name="analysis">The analysis whose figures the report shows.</param>
+    /// <returns>The numbers of the report, ready for <see cref="HtmlReport.Render"/> and <see cref="BoardReport.Charts"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="analysis"/> is null.</exception>
+    /// <exception cref="ReportDataException">The analysis has no interactions, so there is nothing to report.</exception>
     public static BoardReport Build(ContactCenterAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        if (analysis.Data.Interactions.IsEmpty)
+        {
+            throw new ReportDataException("There are no interactions, so there is nothing to report.");
+        }
         var gaps = ImmutableArray.CreateBuilder<string>();
         T? Figure<T>(AnalysisFigure<T> figure, string section) where T : class
         {

@@ -1,4 +1,4 @@
-namespace ContactMetrics.Cli.Tests.Report;
+namespace ContactMetrics.Cli.Tests.Commands;
 
 public class DemoReportTests
 {
@@ -32,7 +32,7 @@ public class DemoReportTests
 
         // The demo prints and the report shows the analysis of the tables read back, with the same rates
         // (rates.json) and seed: one analysis, the same case to the cent.
-        html.Should().Contain($"FCR +5 points: {ContactMetrics.Cli.Report.HtmlReport.Money((double)total, ContactMetrics.Domain.Currency.Eur)} a year");
-        html.Should().Contain($"between {ContactMetrics.Cli.Report.HtmlReport.Money((double)p10, ContactMetrics.Domain.Currency.Eur)} (P10) and {ContactMetrics.Cli.Report.HtmlReport.Money((double)p90, ContactMetrics.Domain.Currency.Eur)} (P90)");
+        html.Should().Contain($"FCR +5 points: {ContactMetrics.Reporting.HtmlReport.Money((double)total, ContactMetrics.Domain.Currency.Eur)} a year");
+        html.Should().Contain($"between {ContactMetrics.Reporting.HtmlReport.Money((double)p10, ContactMetrics.Domain.Currency.Eur)} (P10) and {ContactMetrics.Reporting.HtmlReport.Money((double)p90, ContactMetrics.Domain.Currency.Eur)} (P90)");
     }
 }

@@ -5,7 +5,7 @@ using OxyPlot.Axes;
 using OxyPlot.Legends;
 using OxyPlot.Series;
 
-namespace ContactMetrics.Cli.Report;
+namespace ContactMetrics.Reporting;
 
 /// <summary>
 /// The report's charts as OxyPlot models, exported to inline SVG by OxyPlot's managed <see cref="SvgExporter"/> (text is
@@ -257,18 +257,44 @@ internal static partial class ReportCharts
     /// </summary>
     public static string ToSvg(PlotModel model, string id, string title, double width = Width, double height = Height)
     {
-        string svg = SvgExporter.ExportToString(model, width, height, false, new PixelTextMeasurer());
-        // OxyPlot draws a rendering failure into the image as text; a report must fail loudly instead.
-        if (model.GetLastPlotException() is { } failure)
-        {
-            throw new InvalidOperationException($"Chart '{title}' could not be drawn: {failure.Message}", failure);
-        }
+        string svg = Export(model, title, width, height);
         svg = NamespaceAttribute().Replace(svg, "");
         svg = IdAttribute().Replace(svg, m => $"{m.Groups[1].Value}=\"{id}-{m.Groups[2].Value}\"");
         svg = UrlReference().Replace(svg, m => $"url(#{id}-{m.Groups[1].Value})");
         string label = System.Net.WebUtility.HtmlEncode(title);
         int open = svg.IndexOf("<svg", StringComparison.Ordinal);
         return svg.Insert(open + 4, $" id=\"{id}\" class=\"chart\" role=\"img\" aria-label=\"{label}\" viewBox=\"0 0 {width.ToString(CultureInfo.InvariantCulture)} {height.ToString(CultureInfo.InvariantCulture)}\"");
+    }
+
+    /// <summary>
+    /// The model as a standalone SVG document (an XML declaration, the SVG namespace, a <c>viewBox</c> so that it scales,
+    /// and the title as its <c>&lt;title&gt;</c> element), for a file or a notebook cell.
+    /// </summary>
+    public static string ToSvgDocument(PlotModel model, string title, double width = Width, double height = Height)
+    {
+        string svg = Export(model, title, width, height);
+        string label = System.Net.WebUtility.HtmlEncode(title);
+        int open = svg.IndexOf("<svg", StringComparison.Ordinal);
+        svg = svg.Insert(open + 4, $" role=\"img\" aria-label=\"{label}\" viewBox=\"0 0 {width.ToString(CultureInfo.InvariantCulture)} {height.ToString(CultureInfo.InvariantCulture)}\"");
+        int end = svg.IndexOf('>', open);
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + svg[open..(end + 1)] + $"<title>{label}</title>" + svg[(end + 1)..];
+    }
+
+    /// <summary>OxyPlot's SVG of the model, its text measured as a browser lays it out.</summary>
+    private static string Export(PlotModel model, string title, double width, double height)
+    {
+        string svg = SvgExporter.ExportToString(model, width, height, false, new PixelTextMeasurer());
+        ThrowIfFailed(model, title);
+        return svg;
+    }
+
+    /// <summary>OxyPlot draws a rendering failure into the image as text; a report must fail loudly instead.</summary>
+    private static void ThrowIfFailed(PlotModel model, string title)
+    {
+        if (model.GetLastPlotException() is { } failure)
+        {
+            throw new InvalidOperationException($"Chart '{title}' could not be drawn: {failure.Message}", failure);
+        }
     }
 
     /// <summary>

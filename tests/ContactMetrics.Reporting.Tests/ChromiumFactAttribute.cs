@@ -1,4 +1,4 @@
-namespace ContactMetrics.Cli.Tests.Report;
+namespace ContactMetrics.Reporting.Tests;
 
 /// <summary>
 /// A fact that needs Debian's chromium (<see cref="Path"/>). Without it the test is skipped with the reason, except on CI

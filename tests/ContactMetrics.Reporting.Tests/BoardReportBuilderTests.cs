@@ -1,5 +1,4 @@
 using ContactMetrics.Attribution;
-using ContactMetrics.Cli.Report;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
@@ -7,13 +6,13 @@ using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
 
-namespace ContactMetrics.Cli.Tests.Report;
+namespace ContactMetrics.Reporting.Tests;
 
 public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData>
 {
     private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
 
-    private ReportInputs Inputs => ReportInputs.Read(data.Dir, new CliConsole(TextWriter.Null, TextWriter.Null));
+    private ReportInputs Inputs => data.Inputs;
 
     private BoardReport Build() => BoardReportBuilder.Build(AnalysisOf(Inputs));
 
@@ -147,7 +146,7 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
         var report = BoardReportBuilder.Build(AnalysisOf(inputs));
         var cost = report.Cost!;
 
-        // The demo's rates.json, read back: the same model the cost command uses, computed directly.
+        // The fixture's rates.json (the demo's example rates), read back: the same model the cost command uses, computed directly.
         var direct = ContactMetrics.CostToServe.CostToServeCalculator.Compute(InteractionTable.Create(inputs.Interactions, inputs.Customers), inputs.Rates!);
         cost.Costs.Total.Total.Should().Be(direct.Total.Total);
         cost.Costs.ByChannel.Sum(g => g.Contacts).Should().Be(inputs.Interactions.Count);

@@ -1,10 +1,11 @@
 using ContactMetrics.Cli.Commands;
 using ContactMetrics.Simulation;
 
-namespace ContactMetrics.Cli.Tests.Report;
+namespace ContactMetrics.Cli.Tests.Commands;
 
 /// <summary>
-/// A small simulated contact center written as the demo writes it, with one segment and one marketing channel renamed to
+/// The data folder of the report command's tests (the Reporting tests have their own, read through the library):
+/// a small simulated contact center written as the demo writes it, with one segment and one marketing channel renamed to
 /// markup (<see cref="Hostile"/>), so every report test also sees text that must be HTML-encoded. Shared by the tests of a
 /// class (xunit class fixture); the folder is deleted afterwards.
 /// </summary>

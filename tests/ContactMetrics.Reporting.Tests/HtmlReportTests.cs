@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using ContactMetrics.Cli.Report;
 using ContactMetrics.Domain;
 
-namespace ContactMetrics.Cli.Tests.Report;
+namespace ContactMetrics.Reporting.Tests;
 
 public class HtmlReportTests
 {

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Clv;
+
+/// <summary>The transaction model of a <see cref="ClvForecast"/>.</summary>
+public enum ClvTransactionModel
+{
+    /// <summary>BG/NBD (<see cref="BetaGeometricNbdModel"/>; Fader, Hardie &amp; Lee 2005).</summary>
+    BgNbd = 0,
+
+    /// <summary>Pareto/NBD (<see cref="ParetoNbdModel"/>; Schmittlein, Morrison &amp; Colombo 1987).</summary>
+    ParetoNbd = 1,
+}
+
+/// <summary>
+/// The per-customer CLV forecast of a summary: a transaction model and the Gamma-Gamma spend model fitted to it, and for
+/// each customer, in the summary's order, P(alive), the expected purchases over the horizon, the expected spend per
+/// purchase and the CLV. One call instead of the fit-fit-combine-value recipe.
+/// </summary>
+/// <param name="Transactions">The fitted transaction model.</param>
+/// <param name="TransactionEstimates">Its parameters with standard errors, under the model's conventional names.</param>
+/// <param name="TransactionLogLikelihood">Its log-likelihood at the estimates.</param>
+/// <param name="Spend">The Gamma-Gamma fit.</param>
+/// <param name="ProbabilityAlive">P(alive | x, t_x, T) per customer.</param>
+/// <param name="ExpectedPurchases">E[Y(t) | x, t_x, T] per customer, t = the horizon's periods x period length.</param>
+/// <param name="ExpectedSpend">E[spend per purchase | x, mean spend] per customer (Gamma-Gamma), in the summary's currency.</param>
+/// <param name="Values">CLV per customer: margin x expected spend x expected purchases of each period, discounted (<see cref="ICustomerValueModel.CustomerValues"/>).</param>
+public sealed record ClvForecast(
+    ITransactionModel Transactions,
+    ImmutableArray<ParameterEstimate> TransactionEstimates,
+    double TransactionLogLikelihood,
+    GammaGammaFit Spend,
+    ImmutableArray<double> ProbabilityAlive,
+    ImmutableArray<double> ExpectedPurchases,
+    ImmutableArray<double> ExpectedSpend,
+    ImmutableArray<Money> Values)
+{
+    /// <summary>Fits <paramref name="model"/> and Gamma-Gamma to <paramref name="summary"/> and forecasts every customer.</summary>
+    /// <param name="model">The transaction model.</param>
+    /// <param name="summary">The customers.</param>
+    /// <param name="horizon">Periods of <see cref="ValuationHorizon.PeriodLength"/> summary time units each, and the discount rate per period.</param>
+    /// <param name="margin">The margin on spend, in [0, 1].</param>
+    /// <returns>The fits and the per-customer forecast.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> or <paramref name="horizon"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="model"/> is undefined or <paramref name="margin"/> is outside [0, 1].</exception>
+    /// <exception cref="ArgumentException">The summary cannot support a fit (e.g. no repeat buyers).</exception>
+    /// <exception cref="Numerics.ModelFitException">A model did not converge.</exception>
+    public static ClvForecast Compute(ClvTransactionModel model, RfmSummary summary, ValuationHorizon horizon, double margin)
+    {
+        Preconditions.CheckNotNull(summary);
+        Preconditions.CheckNotNull(horizon);
+        if (model is not (ClvTransactionModel.BgNbd or ClvTransactionModel.ParetoNbd))
+        {
+            throw new ArgumentOutOfRangeException(nameof(model), model, "Use BgNbd or ParetoNbd.");
+        }
+        Preconditions.CheckInRange(margin, 0, 1);
+        var spend = GammaGammaModel.Fit(summary);
+        ITransactionModel transactions;
+        ImmutableArray<ParameterEstimate> estimates;
+        double logLikelihood;
+        ICustomerValueModel value;
+        if (model == ClvTransactionModel.ParetoNbd)
+        {
+            var fit = ParetoNbdModel.Fit(summary.Compress());
+            (transactions, estimates, logLikelihood) = (fit.Model, fit.Estimates, fit.LogLikelihood);
+            value = new ParetoNbdGammaGammaValueModel(fit.Model, spend.Model, margin);
+        }
+        else
+        {
+            var fit = BetaGeometricNbdModel.Fit(summary.Compress());
+            (transactions, estimates, logLikelihood) = (fit.Model, fit.Estimates, fit.LogLikelihood);
+            value = new BgNbdGammaGammaValueModel(fit.Model, spend.Model, margin);
+        }
+        int n = summary.Count;
+        double t = horizon.Periods * horizon.PeriodLength;
+        var alive = new double[n];
+        var purchases = new double[n];
+        var perPurchase = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int x = summary.Frequency[i];
+            alive[i] = transactions.ProbabilityAlive(x, summary.Recency[i], summary.Age[i]);
+            purchases[i] = transactions.ConditionalExpectedTransactions(t, x, summary.Recency[i], summary.Age[i]);
+            perPurchase[i] = spend.Model.ConditionalExpectedSpend(x, summary.MonetaryValue[i]);
+        }
+        return new ClvForecast(transactions, estimates, logLikelihood, spend,
+            [.. alive], [.. purchases], [.. perPurchase], value.CustomerValues(summary, horizon));
+    }
+}

@@ -1,0 +1,70 @@
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Tests.Clv;
+
+public class ClvForecastTests
+{
+    private static readonly ValuationHorizon OneYearWeekly = new(52, ValuationHorizon.RateForPeriod(0.1, 7));
+
+    [Fact]
+    public void Compute_BgNbdOnCdnow_RecoversThePublishedParameters()
+    {
+        var forecast = ClvForecast.Compute(ClvTransactionModel.BgNbd, CdnowData.Summary, OneYearWeekly, 0.3);
+
+        // Fader, Hardie & Lee (2005), Marketing Science 24(2), CDNOW sample, 39-week calibration:
+        // r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4 (as in BetaGeometricNbdModelTests).
+        forecast.TransactionEstimates.Select(e => e.Name).Should().Equal("r", "alpha", "a", "b");
+        double[] published = [0.243, 4.414, 0.793, 2.426];
+        for (int k = 0; k < published.Length; k++)
+        {
+            forecast.TransactionEstimates[k].Value.Should().BeApproximately(published[k], 0.0005, forecast.TransactionEstimates[k].Name);
+        }
+        forecast.TransactionLogLikelihood.Should().BeApproximately(-9582.4, 0.05);
+    }
+
+    [Fact]
+    public void Compute_ParetoNbdOnCdnow_RecoversThePublishedParameters()
+    {
+        var forecast = ClvForecast.Compute(ClvTransactionModel.ParetoNbd, CdnowData.Summary, OneYearWeekly, 0.3);
+
+        // BTYD (R) on CDNOW, pnbd.EstimateParameters: r = 0.5534, alpha = 10.5802, s = 0.6061, beta = 11.6562 (as in ParetoNbdModelTests),
+        // LL = -9594.98.
+        forecast.Transactions.Should().BeOfType<ParetoNbdModel>();
+        forecast.TransactionEstimates[0].Value.Should().BeApproximately(0.553, 0.005);
+        forecast.TransactionEstimates[1].Value.Should().BeApproximately(10.58, 0.05);
+        forecast.TransactionLogLikelihood.Should().BeApproximately(-9594.98, 0.05);
+    }
+
+    [Fact]
+    public void Compute_PerCustomer_EqualsTheModelsOwnCalls()
+    {
+        var summary = CdnowData.Summary;
+        var forecast = ClvForecast.Compute(ClvTransactionModel.BgNbd, summary, OneYearWeekly, 0.3);
+        var transactions = (BetaGeometricNbdModel)forecast.Transactions;
+        var values = new BgNbdGammaGammaValueModel(transactions, forecast.Spend.Model, 0.3).CustomerValues(summary, OneYearWeekly);
+
+        forecast.ProbabilityAlive.Should().HaveCount(summary.Count);
+        forecast.Values.Should().Equal(values, "the forecast's CLV is the value model's");
+        for (int i = 0; i < summary.Count; i += 97)
+        {
+            int x = summary.Frequency[i];
+            forecast.ProbabilityAlive[i].Should().Be(transactions.ProbabilityAlive(x, summary.Recency[i], summary.Age[i]));
+            // The horizon is 52 periods of 1 week: E[Y(52) | x, t_x, T].
+            forecast.ExpectedPurchases[i].Should().Be(transactions.ConditionalExpectedTransactions(52, x, summary.Recency[i], summary.Age[i]));
+            forecast.ExpectedSpend[i].Should().Be(forecast.Spend.Model.ConditionalExpectedSpend(x, summary.MonetaryValue[i]));
+        }
+        forecast.Values.Should().OnlyContain(v => v.Currency == Currency.Usd && v.Amount >= 0);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Compute_MarginOutsideZeroToOne_Throws(double margin)
+    {
+        var act = () => ClvForecast.Compute(ClvTransactionModel.BgNbd, CdnowData.Summary, OneYearWeekly, margin);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("margin");
+    }
+}
