@@ -109,7 +109,7 @@ public static class HtmlReport
         var fcr = report.Kpis.Fcr.Values.LastOrDefault(v => v is not null);
         if (fcr is double f)
         {
-            Tile(html, "First-contact resolution", Percent(f), $"latest {BucketName(report.Kpis.Bucket)}, all channels");
+            Tile(html, "First-contact resolution", Percent(f), $"latest {BucketName(report.Kpis.Bucket)}, all channels; by repeat contacts (the business case uses the resolved flag)");
         }
         if (report.Retention is { } r)
         {

@@ -3,8 +3,11 @@ using NodaTime;
 
 namespace ContactMetrics.Simulation;
 
-/// <summary>How the simulated contact center handles a channel's contacts.</summary>
-public enum ChannelHandling
+/// <summary>
+/// How the simulated contact center handles a channel's contacts: derived from the channel's traits in Domain
+/// (<see cref="ChannelTraits"/>), the same traits the KPIs and the report use.
+/// </summary>
+internal enum ChannelHandling
 {
     /// <summary>
     /// Real-time, through a first-in first-out queue served by the agents of the staffing plan:
@@ -35,13 +38,11 @@ public sealed record ChannelOptions
 {
     /// <summary>Creates a channel's options; the other properties keep their documented defaults unless set.</summary>
     /// <param name="channel">The channel.</param>
-    /// <param name="handling">How its contacts are handled.</param>
     /// <param name="share">Its share of first contacts, in [0, 1]; the shares of all channels sum to 1.</param>
     /// <exception cref="ArgumentException">A value is out of range; the exception names it.</exception>
-    public ChannelOptions(Channel channel, ChannelHandling handling, double share)
+    public ChannelOptions(Channel channel, double share)
     {
         Channel = channel;
-        Handling = handling;
         Share = share;
     }
 
@@ -53,20 +54,21 @@ public sealed record ChannelOptions
         init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Channel), value, "Not a defined channel.");
     }
 
-    /// <summary>How the channel's contacts are handled.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined handling.</exception>
-    public ChannelHandling Handling
-    {
-        get;
-        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Handling), value, "Not a defined handling.");
-    }
+    /// <summary>
+    /// How the channel's contacts are handled, from the channel's traits: a live queue (phone, chat, messaging, social) is
+    /// served from a first-in first-out queue, an asynchronous channel (email) after a response delay, a self-service
+    /// channel without an agent.
+    /// </summary>
+    internal ChannelHandling Handling => Channel.IsLiveQueue() ? ChannelHandling.Queued
+        : Channel.IsAsynchronous() ? ChannelHandling.Asynchronous
+        : ChannelHandling.SelfService;
 
     /// <summary>Share of first contacts (not repeats) on this channel, in [0, 1].</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1] or NaN.</exception>
     public double Share { get; init => field = OptionChecks.Probability(value, nameof(Share)); }
 
     /// <summary>
-    /// Median talk (active handling) time of one contact; for <see cref="ChannelHandling.SelfService"/> the
+    /// Median talk (active handling) time of one contact; for self-service channel the
     /// median session length (EndedAt - ArrivedAt, with zero talk time). Default 5 minutes.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not greater than 0.</exception>
@@ -97,14 +99,14 @@ public sealed record ChannelOptions
     public double AfterCallWorkSigma { get; init => field = Preconditions.CheckNonNegative(value, nameof(AfterCallWorkSigma)); } = 0.5;
 
     /// <summary>
-    /// Mean patience of a waiting contact (<see cref="ChannelHandling.Queued"/> only): each contact
+    /// Mean patience of a waiting contact (live-queue channels only): each contact
     /// abandons if not answered within an exponential time with this mean. Default 3 minutes.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not greater than 0.</exception>
     public Duration MeanPatience { get; init => field = OptionChecks.PositiveDuration(value, nameof(MeanPatience)); } = Duration.FromMinutes(3);
 
     /// <summary>
-    /// How many contacts one agent handles at once (<see cref="ChannelHandling.Queued"/> only): 1 for
+    /// How many contacts one agent handles at once (live-queue channels only): 1 for
     /// phone, more for chat and messaging. At least 1. Default 1.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

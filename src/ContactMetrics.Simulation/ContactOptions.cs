@@ -28,7 +28,7 @@ public sealed record ContactOptions
     /// <summary>The default channels: phone, email, chat, messaging and self-service (see the documentation for their values).</summary>
     public static IReadOnlyList<ChannelOptions> DefaultChannels { get; } = Array.AsReadOnly(new[]
     {
-        new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 0.40)
+        new ChannelOptions(Channel.Phone, 0.40)
         {
             TalkMedian = Duration.FromSeconds(300), TalkSigma = 0.6,
             HoldProbability = 0.25, HoldMedian = Duration.FromSeconds(60), HoldSigma = 0.7,
@@ -36,28 +36,28 @@ public sealed record ContactOptions
             MeanPatience = Duration.FromSeconds(180), Concurrency = 1,
             TransferProbability = 0.06, ResolutionProbability = 0.80,
         },
-        new ChannelOptions(Channel.Email, ChannelHandling.Asynchronous, 0.15)
+        new ChannelOptions(Channel.Email, 0.15)
         {
             TalkMedian = Duration.FromSeconds(420), TalkSigma = 0.6,
             AfterCallWorkMedian = Duration.FromSeconds(30), AfterCallWorkSigma = 0.5,
             ResponseMedian = Duration.FromHours(4), ResponseSigma = 0.8,
             TransferProbability = 0.02, ResolutionProbability = 0.70,
         },
-        new ChannelOptions(Channel.Chat, ChannelHandling.Queued, 0.15)
+        new ChannelOptions(Channel.Chat, 0.15)
         {
             TalkMedian = Duration.FromSeconds(480), TalkSigma = 0.6,
             AfterCallWorkMedian = Duration.FromSeconds(30), AfterCallWorkSigma = 0.5,
             MeanPatience = Duration.FromSeconds(120), Concurrency = 2,
             TransferProbability = 0.04, ResolutionProbability = 0.75,
         },
-        new ChannelOptions(Channel.Messaging, ChannelHandling.Queued, 0.10)
+        new ChannelOptions(Channel.Messaging, 0.10)
         {
             TalkMedian = Duration.FromSeconds(600), TalkSigma = 0.7,
             AfterCallWorkMedian = Duration.FromSeconds(30), AfterCallWorkSigma = 0.5,
             MeanPatience = Duration.FromMinutes(30), Concurrency = 3,
             TransferProbability = 0.03, ResolutionProbability = 0.72,
         },
-        new ChannelOptions(Channel.SelfService, ChannelHandling.SelfService, 0.20)
+        new ChannelOptions(Channel.SelfService, 0.20)
         {
             TalkMedian = Duration.FromSeconds(180), TalkSigma = 0.8,
             ResolutionProbability = 0.55,

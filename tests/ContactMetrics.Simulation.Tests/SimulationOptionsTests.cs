@@ -83,13 +83,12 @@ public sealed class SimulationOptionsTests
         { () => _ = new ContactOptions { HourWeights = new double[24] }, "HourWeights" },
         { () => _ = new ContactOptions { WeekdayWeights = [1, 1, 1, 1, 1, -1, 1] }, "WeekdayWeights" },
         { () => _ = new ContactOptions { Reasons = [new ReasonOptions("x", 0.9, 1)] }, "Reasons" },
-        { () => _ = new ContactOptions { Channels = [new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 0.5), new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 0.5)] }, "Channels" },
-        { () => _ = new ChannelOptions((Channel)99, ChannelHandling.Queued, 1), "Channel" },
-        { () => _ = new ChannelOptions(Channel.Phone, (ChannelHandling)9, 1), "Handling" },
-        { () => _ = new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 1) { Concurrency = 0 }, "Concurrency" },
-        { () => _ = new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 1) { MeanPatience = Duration.Zero }, "MeanPatience" },
-        { () => _ = new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 1) { TalkMedian = Duration.FromSeconds(-1) }, "TalkMedian" },
-        { () => _ = new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 1) { ResolutionProbability = 1.01 }, "ResolutionProbability" },
+        { () => _ = new ContactOptions { Channels = [new ChannelOptions(Channel.Phone, 0.5), new ChannelOptions(Channel.Phone, 0.5)] }, "Channels" },
+        { () => _ = new ChannelOptions((Channel)99, 1), "Channel" },
+        { () => _ = new ChannelOptions(Channel.Phone, 1) { Concurrency = 0 }, "Concurrency" },
+        { () => _ = new ChannelOptions(Channel.Phone, 1) { MeanPatience = Duration.Zero }, "MeanPatience" },
+        { () => _ = new ChannelOptions(Channel.Phone, 1) { TalkMedian = Duration.FromSeconds(-1) }, "TalkMedian" },
+        { () => _ = new ChannelOptions(Channel.Phone, 1) { ResolutionProbability = 1.01 }, "ResolutionProbability" },
         { () => _ = new ReasonOptions("x", 1, -0.5), "ResolutionFactor" },
         { () => _ = new StaffingOptions { SafetyFactor = -1 }, "SafetyFactor" },
         { () => _ = new StaffingOptions { MinimumAgents = 0 }, "MinimumAgents" },
@@ -140,7 +139,7 @@ public sealed class SimulationOptionsTests
     {
         var contacts = new ContactOptions
         {
-            Channels = [new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 1) { ResolutionProbability = 0.8 }],
+            Channels = [new ChannelOptions(Channel.Phone, 1) { ResolutionProbability = 0.8 }],
             Reasons = [new ReasonOptions("easy", 0.5, 1.5), new ReasonOptions("hard", 0.5, 0.5)],
         };
 
@@ -153,7 +152,7 @@ public sealed class SimulationOptionsTests
     [Fact]
     public void MeanHandleTime_Phone_IsSumOfLognormalMeans()
     {
-        var phone = new ChannelOptions(Channel.Phone, ChannelHandling.Queued, 1)
+        var phone = new ChannelOptions(Channel.Phone, 1)
         {
             TalkMedian = Duration.FromSeconds(300), TalkSigma = 0.6, TransferProbability = 0.1,
             HoldProbability = 0.5, HoldMedian = Duration.FromSeconds(60), HoldSigma = 0.0,
@@ -163,7 +162,8 @@ public sealed class SimulationOptionsTests
         // Lognormal mean = median * exp(sigma^2 / 2): 300 e^0.18 (1 + 0.1) + 0.5 * 60 + 30.
         double expected = (300 * Math.Exp(0.18) * 1.1) + 30 + 30;
         phone.MeanHandleTime.TotalSeconds.Should().BeApproximately(expected, 1e-6);
-        (phone with { Handling = ChannelHandling.SelfService }).MeanHandleTime.Should().Be(Duration.Zero);
+        // A self-service channel (Domain's ChannelTraits) has no agent handle time.
+        (phone with { Channel = Channel.SelfService }).MeanHandleTime.Should().Be(Duration.Zero);
     }
 
     [Fact]
