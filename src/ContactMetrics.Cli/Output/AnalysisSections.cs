@@ -33,6 +33,9 @@ internal static class AnalysisSections
 
     private static OutputSection Section(CommandOutput output, string key, string title) => output.Add(key, title, Group);
 
+    /// <summary>A chart's series: in JSON, not in the table format.</summary>
+    private static OutputSection Series(CommandOutput output, string key, string title) => output.Add(key, title, Group, jsonOnly: true);
+
     private static void Overview(CommandOutput output, ContactCenterAnalysis a)
     {
         var d = a.Data;
@@ -165,6 +168,12 @@ internal static class AnalysisSections
             .Fact("peakShareOfTotalProfit", "Peak as a share of total profit", curve.Peak.ShareOfTotalProfit is double s ? new Rate(s) : null)
             .Fact("peakCustomerShare", "Customers up to the peak", new Rate(curve.Peak.CustomerShare))
             .Fact("valueDestroyingShare", "Customers who destroy value", new Rate(curve.ValueDestroyingShare));
+        var whale = Series(output, "whaleCurve", "Whale curve (the report's chart: at most 400 points)").SetTable("points",
+            new OutputColumn("customers", "Customers"), new OutputColumn("customerShare", "Share of customers"), new OutputColumn("cumulativeProfit", "Cumulative profit"));
+        foreach (var point in curve.Sample(400))
+        {
+            whale.Row(point.Customers, new Rate(point.CustomerShare), point.CumulativeProfit);
+        }
 
         var sl = Section(output, "serviceLevelCost", $"Cost of the {a.Options.StaffedChannel.ToSchemaName()} service level (Erlang C)");
         if (!a.ServiceLevelCosts.TryGetValue(out var levels))
@@ -208,7 +217,8 @@ internal static class AnalysisSections
             .Fact("valuePerCustomer", "Value per customer (mean CLV)", clv.ValuePerCustomer)
             .Fact("valuePerCustomerLower", "Mean, 95% lower", new Money((decimal)clv.ValuePerCustomerInterval.Lower, a.Currency))
             .Fact("valuePerCustomerUpper", "Mean, 95% upper", new Money((decimal)clv.ValuePerCustomerInterval.Upper, a.Currency))
-            .Fact("medianClv", "Median CLV", new Money(Math.Round(Median(sorted), 2), a.Currency));
+            .Fact("medianClv", "Median CLV", new Money(Math.Round(Median(sorted), 2), a.Currency))
+            .Fact("topDecileShare", "Share of value held by the top 10%", new Rate(TopDecileShare(sorted)));
         var t = section.SetTable("segments",
             new OutputColumn("segment", "Segment"),
             new OutputColumn("customers", "Valued", true),
@@ -219,6 +229,19 @@ internal static class AnalysisSections
             var values = g.Select(r => r.Amount).Order().ToArray();
             t.Row(g.Key, values.Length, new Money(Math.Round(values.Average(), 2), a.Currency), new Money(Math.Round(Median(values), 2), a.Currency));
         }
+        var distribution = Series(output, "clvValues", "CLV of each valued customer, ascending (the report's histogram)").SetTable("values", new OutputColumn("clv", "CLV"));
+        foreach (decimal v in sorted)
+        {
+            distribution.Row(new Money(v, a.Currency));
+        }
+    }
+
+    /// <summary>The share of the total held by the most valuable tenth (rounded up) of the values; 0 when the total is not positive.</summary>
+    private static double TopDecileShare(decimal[] ascending)
+    {
+        decimal total = ascending.Sum();
+        int top = (int)Math.Ceiling(ascending.Length / 10.0);
+        return total > 0 ? (double)(ascending[^top..].Sum() / total) : 0;
     }
 
     private static decimal Median(decimal[] ascending) =>
@@ -253,6 +276,16 @@ internal static class AnalysisSections
                 .Fact("value", "Value of the uplift", value.Value)
                 .Fact("valueLower", "Value, 95% lower", value.Low)
                 .Fact("valueUpper", "Value, 95% upper", value.High);
+        }
+        var curves = Series(output, "retentionCurves", "Kaplan-Meier retention after the first contact (the report's chart)").SetTable("points",
+            new OutputColumn("group", "Group"), new OutputColumn("day", "Day"), new OutputColumn("retention", "Retention"));
+        foreach (var curve in new[] { r.Resolved, r.Unresolved })
+        {
+            curves.Row(curve.Group, 0.0, new Rate(1));
+            foreach (var row in curve.Rows)
+            {
+                curves.Row(curve.Group, row.Time, new Rate(row.Survival));
+            }
         }
     }
 

@@ -12,9 +12,9 @@ internal sealed class CommandOutput
     public IReadOnlyList<OutputSection> Sections => _sections;
 
     /// <summary>Adds a section; in JSON, consecutive sections of one <paramref name="group"/> are nested under a member of that name.</summary>
-    public OutputSection Add(string key, string title, string? group = null)
+    public OutputSection Add(string key, string title, string? group = null, bool jsonOnly = false)
     {
-        var section = new OutputSection(key, title) { Group = group };
+        var section = new OutputSection(key, title) { Group = group, JsonOnly = jsonOnly };
         _sections.Add(section);
         return section;
     }
@@ -35,6 +35,9 @@ internal sealed class OutputSection(string key, string title)
 
     /// <summary>The JSON member the section is nested under (e.g. <c>analysis</c>); null for the top level.</summary>
     public string? Group { get; init; }
+
+    /// <summary>Whether the section is data for machines (a chart's series), written to JSON and left out of the table format.</summary>
+    public bool JsonOnly { get; init; }
 
     public IReadOnlyList<OutputFact> Facts => _facts;
 

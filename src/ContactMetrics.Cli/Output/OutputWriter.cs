@@ -273,7 +273,7 @@ internal static class OutputWriter
     private static void WriteTable(CommandOutput output, CliConsole console)
     {
         var ansi = console.Ansi;
-        foreach (var section in output.Sections)
+        foreach (var section in output.Sections.Where(s => !s.JsonOnly))
         {
             ansi.Write(new Rule($"[bold]{Markup.Escape(section.Title)}[/]").LeftJustified());
             if (section.Note is not null)

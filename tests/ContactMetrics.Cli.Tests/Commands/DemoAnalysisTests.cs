@@ -160,6 +160,27 @@ public class DemoAnalysisTests(DemoRunFixture run) : IClassFixture<DemoRunFixtur
     }
 
     [Fact]
+    public void ChartSeries_InJson_AgreeWithTheFiguresTheyDraw()
+    {
+        // The KM step at the horizon is the retention the comparison reports (the curve is the estimate it reads).
+        var r = A.GetProperty("retentionUplift");
+        var points = A.GetProperty("retentionCurves").GetProperty("points").EnumerateArray().ToList();
+        foreach (var (group, key) in new[] { ("resolved", "resolvedRetention"), ("unresolved", "unresolvedRetention") })
+        {
+            var atHorizon = points.Where(p => p.GetProperty("group").GetString() == group && p.GetProperty("day").GetDouble() <= 365).Last();
+            atHorizon.GetProperty("retention").GetDouble().Should().BeApproximately(r.GetProperty(key).GetDouble(), 1e-12, group);
+        }
+        // The whale curve ends at the total profit; the CLV values are the valued customers, their median the one printed.
+        var whale = A.GetProperty("whaleCurve").GetProperty("points").EnumerateArray().ToList();
+        Amount(whale[^1].GetProperty("cumulativeProfit")).Should().Be(Amount(A.GetProperty("customerProfitability").GetProperty("totalProfit")));
+        var clv = A.GetProperty("clv");
+        var values = A.GetProperty("clvValues").GetProperty("values").EnumerateArray().Select(v => Amount(v.GetProperty("clv"))).ToList();
+        values.Should().HaveCount(clv.GetProperty("valuedCustomers").GetInt32()).And.BeInAscendingOrder();
+        decimal median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+        Amount(clv.GetProperty("medianClv")).Should().Be(Math.Round(median, 2));
+    }
+
+    [Fact]
     public void Demo_TinyCenter_EverySectionSaysWhyOrValues()
     {
         using var dir = new TempDir();
