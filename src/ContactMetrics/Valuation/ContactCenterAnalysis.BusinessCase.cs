@@ -188,6 +188,15 @@ public sealed partial class ContactCenterAnalysis
         {
             return AnalysisFigure<BusinessCaseAnalysis>.Unavailable(BusinessCaseInputs.Reason!);
         }
+        if (inputs.ValuePerConversion is null)
+        {
+            return AnalysisFigure<BusinessCaseAnalysis>.Unavailable("No conversion of the last year was assisted by service, so the programme's assist line has no value per conversion.");
+        }
+        if (Options.Programme.AhtReductionSeconds.High >= inputs.StaffingProfile.AverageHandleTime.TotalSeconds)
+        {
+            return AnalysisFigure<BusinessCaseAnalysis>.Unavailable(string.Create(CultureInfo.InvariantCulture,
+                $"The assumed AHT reduction (up to {Options.Programme.AhtReductionSeconds.High:0} s) is not shorter than the measured AHT ({inputs.StaffingProfile.AverageHandleTime.TotalSeconds:0} s)."));
+        }
         return Try(() =>
         {
             var p = Options.Programme;

@@ -51,9 +51,20 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>What each of <see cref="AnalysisOptions.ServiceLevelTargets"/> costs a year on <see cref="StaffingProfile"/>; unavailable without rates for the staffed channel.</summary>
     public AnalysisFigure<ServiceLevelCosts> ServiceLevelCosts => _serviceLevelCosts.Value;
 
-    private AnalysisFigure<CostToServeResult> ComputeCostToServe() => Options.Rates is not { } rates
-        ? AnalysisFigure<CostToServeResult>.Unavailable("No cost rates were given (loaded cost per paid hour, shrinkage, occupancy, fees; see docs/models/cost-to-serve.md).")
-        : Try(() => AnalysisFigure<CostToServeResult>.Of(CostToServeCalculator.Compute(Interactions, rates, Options.Kpis.Repeat)));
+    private AnalysisFigure<CostToServeResult> ComputeCostToServe()
+    {
+        if (Options.Rates is not { } rates)
+        {
+            return AnalysisFigure<CostToServeResult>.Unavailable("No cost rates were given (loaded cost per paid hour, shrinkage, occupancy, fees; see docs/models/cost-to-serve.md).");
+        }
+        var unpriced = Data.Interactions.Select(i => i.Channel).Distinct().Where(c => rates.RatesOf(c) is null).Order().ToList();
+        if (unpriced.Count > 0)
+        {
+            return AnalysisFigure<CostToServeResult>.Unavailable(
+                $"The cost rates ({Options.RatesSource}) have no rates for {string.Join(", ", unpriced.Select(c => c.ToSchemaName()))}, which the contacts use; add them (with zero amounts if a channel really costs nothing).");
+        }
+        return Try(() => AnalysisFigure<CostToServeResult>.Of(CostToServeCalculator.Compute(Interactions, rates, Options.Kpis.Repeat)));
+    }
 
     private AnalysisFigure<CustomerProfitability> ComputeProfitability()
     {

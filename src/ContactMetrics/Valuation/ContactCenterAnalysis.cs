@@ -114,7 +114,11 @@ public sealed partial class ContactCenterAnalysis
 
     private static Lazy<T> Once<T>(Func<T> compute) => new(compute, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Runs <paramref name="compute"/>; a data problem it reports as an <see cref="ArgumentException"/> becomes the figure's reason.</summary>
+    /// <summary>
+    /// Runs <paramref name="compute"/>. The figures check the data they need first and say why when it falls short; an
+    /// <see cref="ArgumentException"/> that a calculator still throws becomes the figure's reason as it is, so an
+    /// unforeseen data problem is a result, not a crash.
+    /// </summary>
     private static AnalysisFigure<T> Try<T>(Func<AnalysisFigure<T>> compute)
         where T : class
     {
@@ -124,7 +128,7 @@ public sealed partial class ContactCenterAnalysis
         }
         catch (ArgumentException e)
         {
-            return AnalysisFigure<T>.Unavailable(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message);
+            return AnalysisFigure<T>.Unavailable(e.Message);
         }
     }
 }

@@ -89,6 +89,18 @@ public partial class ContactCenterAnalysisTests
     }
 
     [Fact]
+    public void RatesMissingAChannel_CostToServe_UnavailableNamingTheChannel()
+    {
+        // The simulated center has self-service contacts (SimulationOptions defaults); these rates price agent channels only.
+        var agentOnly = new CostModel(Currency.Eur, [.. ChannelNames.All.Where(c => c.IsAgentHandled()).Select(c => new ChannelRates(c, new Money(30m, Currency.Eur), 0.3, 0.8))]);
+
+        var analysis = AnalysisOf(Center, new AnalysisOptions { Rates = agentOnly, RatesSource = "agent-only rates" });
+
+        analysis.CostToServe.Reason.Should().Be("The cost rates (agent-only rates) have no rates for self_service, which the contacts use; add them (with zero amounts if a channel really costs nothing).");
+        analysis.FcrBusinessCase.Reason.Should().StartWith("The business case needs the cost-to-serve: The cost rates (agent-only rates)");
+    }
+
+    [Fact]
     public void WithoutPurchases_Clv_UnavailableAndRetentionHasNoValue()
     {
         var data = ContactCenterData.Create(Center.Customers, Center.Interactions, [], Center.Touchpoints, Center.Conversions);
