@@ -46,6 +46,20 @@ public class DemoAnalysisTests(DemoRunFixture run) : IClassFixture<DemoRunFixtur
     }
 
     [Fact]
+    public void ReportPage_ShowsTheFiguresTheConsolePrints()
+    {
+        // The page and the printed figures come from one analysis: the tiles carry the same numbers.
+        string html = File.ReadAllText(Path.Combine(run.Dir, "report.html"));
+        var eur = ContactMetrics.Domain.Currency.Eur;
+        var at = A.GetProperty("attribution");
+        html.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"{at.GetProperty("serviceAssistedConversions").GetDouble():N0} of {at.GetProperty("conversions").GetDouble():N0}"));
+        html.Should().Contain(ContactMetrics.Reporting.HtmlReport.Money((double)Amount(A.GetProperty("costToServe").GetProperty("costPerResolution")), eur));
+        html.Should().Contain(ContactMetrics.Reporting.HtmlReport.Money((double)Amount(A.GetProperty("clv").GetProperty("valuePerCustomer")), eur));
+        var r = A.GetProperty("retentionUplift");
+        html.Should().Contain($"{ContactMetrics.Reporting.HtmlReport.Percent(r.GetProperty("resolvedRetention").GetDouble())} resolved vs {ContactMetrics.Reporting.HtmlReport.Percent(r.GetProperty("unresolvedRetention").GetDouble())} unresolved");
+    }
+
+    [Fact]
     public void Overview_CountsTheTablesWritten()
     {
         var o = A.GetProperty("overview");
