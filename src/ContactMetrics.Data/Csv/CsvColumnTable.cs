@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactMetrics.Data.Csv;
 using ContactMetrics.Retention;
 using CsvHelper;
 
@@ -80,64 +81,34 @@ public sealed class CsvColumnTable
     /// <returns>One value per row.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="column"/> is not a column.</exception>
     /// <exception cref="TableFormatException">A cell is empty, not a finite number, or fails <paramref name="valid"/>.</exception>
-    public double[] Numbers(int column, Func<double, bool>? valid = null, string? requirement = null)
+    public double[] Numbers(int column, Func<double, bool>? valid = null, string? requirement = null) => Cells(column, (i, text) =>
     {
-        CheckColumn(column);
-        var values = new double[_rows.Count];
-        for (int i = 0; i < _rows.Count; i++)
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
         {
-            string text = _rows[i].Cells[column].Trim();
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            {
-                throw Bad(i, column, text, text.Length == 0 ? "is missing; a number is needed" : "is not a number");
-            }
-            if (valid is not null && !valid(v))
-            {
-                throw Bad(i, column, text, requirement ?? "is out of range");
-            }
-            values[i] = v;
+            throw Bad(i, column, text, text.Length == 0 ? "is missing; a number is needed" : "is not a number");
         }
-        return values;
-    }
+        return valid is null || valid(v) ? v : throw Bad(i, column, text, requirement ?? "is out of range");
+    });
 
     /// <summary>A column of event indicators: <c>1</c>/<c>0</c>, <c>true</c>/<c>false</c> or <c>yes</c>/<c>no</c>, any case.</summary>
     /// <param name="column">The 0-based column index.</param>
     /// <returns>One flag per row.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="column"/> is not a column.</exception>
     /// <exception cref="TableFormatException">A cell is none of these.</exception>
-    public bool[] Flags(int column)
+    public bool[] Flags(int column) => Cells(column, (i, text) => text.ToLowerInvariant() switch
     {
-        CheckColumn(column);
-        var values = new bool[_rows.Count];
-        for (int i = 0; i < _rows.Count; i++)
-        {
-            string text = _rows[i].Cells[column].Trim();
-            values[i] = text.ToLowerInvariant() switch
-            {
-                "1" or "true" or "yes" => true,
-                "0" or "false" or "no" => false,
-                _ => throw Bad(i, column, text, "is not an event indicator (1/0, true/false)"),
-            };
-        }
-        return values;
-    }
+        "1" or "true" or "yes" => true,
+        "0" or "false" or "no" => false,
+        _ => throw Bad(i, column, text, "is not an event indicator (1/0, true/false)"),
+    });
 
     /// <summary>A column of non-empty labels (trimmed), such as groups or strata.</summary>
     /// <param name="column">The 0-based column index.</param>
     /// <returns>One label per row.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="column"/> is not a column.</exception>
     /// <exception cref="TableFormatException">A cell is empty.</exception>
-    public string[] Labels(int column)
-    {
-        CheckColumn(column);
-        var values = new string[_rows.Count];
-        for (int i = 0; i < _rows.Count; i++)
-        {
-            string text = _rows[i].Cells[column].Trim();
-            values[i] = text.Length > 0 ? text : throw Bad(i, column, text, "is missing; a label is needed");
-        }
-        return values;
-    }
+    public string[] Labels(int column) =>
+        Cells(column, (i, text) => text.Length > 0 ? text : throw Bad(i, column, text, "is missing; a label is needed"));
 
     /// <summary>
     /// A survival table of follow-up times (numbers of at least 0) and event indicators (see <see cref="Flags"/>;
@@ -168,6 +139,18 @@ public sealed class CsvColumnTable
         }
     }
 
+    /// <summary>Each row's trimmed cell of a column, converted (the converter gets the row index for its errors).</summary>
+    private T[] Cells<T>(int column, Func<int, string, T> convert)
+    {
+        CheckColumn(column);
+        var values = new T[_rows.Count];
+        for (int i = 0; i < _rows.Count; i++)
+        {
+            values[i] = convert(i, _rows[i].Cells[column].Trim());
+        }
+        return values;
+    }
+
     private TableFormatException Bad(int row, int column, string text, string reason) =>
         new(Path, TableFormat.Csv, _rows[row].Line, column + 1, _names[column], text, reason + ".");
 
@@ -178,19 +161,7 @@ public sealed class CsvColumnTable
         {
             throw new FileNotFoundException($"{path}: file not found.", path);
         }
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = ',',
-            HasHeader = false,
-            Mode = CsvMode.Rfc4180,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = true,
-            TrimWhitespace = false,
-            DetectSeparatorHint = false,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-        };
+        var options = CsvRowSource.Rfc4180 with { HasHeader = false };
         var records = new List<(long, string[])>();
         using var stream = File.OpenRead(path);
         using var reader = CsvReader.Create(stream, options, leaveOpen: false);
