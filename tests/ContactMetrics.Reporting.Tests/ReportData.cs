@@ -16,7 +16,7 @@ public sealed class ReportData : IDisposable
     public const string Hostile = "<script>alert(1)</script>";
 
     /// <summary>
-    /// The demo's example rates (src/ContactMetrics.Cli/Commands/DemoRates.cs, ExampleCostModel) for the
+    /// The demo's example rates (ContactMetrics.Simulation.ExampleRates.For) for the
     /// simulation's 730 days: the overhead is 45,000 a year x 730 / 365.25 = 89,938.40.
     /// </summary>
     private const string ExampleRates = """

@@ -46,11 +46,7 @@ internal static class AttributionCommand
             RequireModel(parse.GetValue(order) is not null, "--order", "markov", modelName);
             RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
             RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
-            var lookbackValue = CliParsing.ParseDuration("--lookback", parse.GetValue(lookback)!);
-            if (lookbackValue <= Duration.Zero)
-            {
-                throw new CliInputException("--lookback must be positive.");
-            }
+            var lookbackValue = CliParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
             string assistText = parse.GetValue(assists)!;
             var counting = assistText.ToLowerInvariant() switch
             {
@@ -63,11 +59,7 @@ internal static class AttributionCommand
             {
                 throw new CliInputException($"--order must be 1 to {MarkovAttribution.MaxOrder}; was {chainOrder}.");
             }
-            var halfLifeValue = CliParsing.ParseDuration("--half-life", parse.GetValue(halfLife) ?? "7d");
-            if (halfLifeValue <= Duration.Zero)
-            {
-                throw new CliInputException("--half-life must be positive.");
-            }
+            var halfLifeValue = CliParsing.ParsePositiveDuration("--half-life", parse.GetValue(halfLife) ?? "7d");
             var (firstShare, lastShare) = ParsePosition(parse.GetValue(position));
 
             bool skip = parse.GetValue(skipInvalid);

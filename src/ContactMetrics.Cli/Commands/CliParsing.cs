@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using NodaTime.Text;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -25,6 +26,22 @@ internal static class CliParsing
         }
         return Duration.FromSeconds(value * unitSeconds);
     }
+
+    /// <summary>A duration as <see cref="ParseDuration"/> reads it, which must be more than zero.</summary>
+    public static Duration ParsePositiveDuration(string option, string text)
+    {
+        var d = ParseDuration(option, text);
+        return d > Duration.Zero ? d : throw new CliInputException($"{option} must be positive; was '{text}'.");
+    }
+
+    public static LocalDate ParseDate(string option, string text)
+    {
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success ? parsed.Value : throw new CliInputException($"{option}: '{text}' is not a date (yyyy-MM-dd).");
+    }
+
+    public static Domain.Currency ParseCurrency(string option, string? code) =>
+        Domain.Currency.TryParse(code, out var currency) ? currency : throw new CliInputException($"{option}: '{code}' is not an ISO 4217 code such as EUR.");
 
     public static DateTimeZone ParseTimeZone(string option, string text)
     {

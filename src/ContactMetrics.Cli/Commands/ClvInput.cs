@@ -71,11 +71,11 @@ internal sealed class ClvInput
                     throw new CliInputException("--currency: required with --summary, to state the currency of monetary_value (e.g. --currency USD).");
                 }
             }
-            else if (!Domain.Currency.TryParse(code, out currency))
+            else
             {
-                throw new CliInputException($"--currency: '{code}' is not an ISO 4217 code such as EUR.");
+                currency = CliParsing.ParseCurrency(Currency.Name, code);
             }
-            var options = new TableReadOptions { Mode = parse.GetValue(SkipInvalid) ? RowErrorMode.Collect : RowErrorMode.FailFast };
+            var options = TableInput.ReadOptions(parse.GetValue(SkipInvalid));
             RfmSummary summary;
             ValidationReport report;
             try
@@ -86,10 +86,7 @@ internal sealed class ClvInput
             {
                 throw new CliInputException($"--summary {summaryPath}: {e.Message}");
             }
-            if (report.RowsRejected > 0)
-            {
-                console.Error.WriteLine($"{summaryPath}: {report.RowsRead} rows read, {report.RowsAccepted} accepted, {report.RowsRejected} rejected (--skip-invalid); first: {report.Errors.FirstOrDefault()}");
-            }
+            TableInput.Report(summaryPath, report, console);
             if (summary.Count == 0)
             {
                 throw new CliInputException($"--summary: {summaryPath} has no customers.");
@@ -98,7 +95,7 @@ internal sealed class ClvInput
         }
 
         string endText = parse.GetValue(CalibrationEnd) ?? throw new CliInputException("--calibration-end: required with --purchases (yyyy-MM-dd).");
-        var end = ParseDate(CalibrationEnd.Name, endText);
+        var end = CliParsing.ParseDate(CalibrationEnd.Name, endText);
         if (parse.GetValue(Currency) is not null)
         {
             throw new CliInputException("--currency goes with --summary; a purchases table has a currency column.");
@@ -106,7 +103,7 @@ internal sealed class ClvInput
         var rfmOptions = new RfmSummaryOptions(end) { Period = unit, TimeZone = CliParsing.ParseTimeZone(TimeZone.Name, parse.GetValue(TimeZone)!) };
         if (parse.GetValue(HoldoutEnd) is string holdoutText)
         {
-            var holdoutEnd = ParseDate(HoldoutEnd.Name, holdoutText);
+            var holdoutEnd = CliParsing.ParseDate(HoldoutEnd.Name, holdoutText);
             if (holdoutEnd <= end)
             {
                 throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
@@ -129,10 +126,4 @@ internal sealed class ClvInput
         "month" => RfmPeriodUnit.Month,
         var p => throw new CliInputException($"--period: use day, week or month; was '{p}'."),
     };
-
-    private static LocalDate ParseDate(string option, string text)
-    {
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        return parsed.Success ? parsed.Value : throw new CliInputException($"{option}: '{text}' is not a date (yyyy-MM-dd).");
-    }
 }

@@ -45,11 +45,7 @@ internal static class CostCommand
             {
                 throw new CliInputException("--by segment needs --customers FILE (the customers table has the segments).");
             }
-            var window = CliParsing.ParseDuration("--fcr-window", parse.GetValue(fcrWindow)!);
-            if (window <= NodaTime.Duration.Zero)
-            {
-                throw new CliInputException("--fcr-window must be positive.");
-            }
+            var window = CliParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(fcrWindow)!);
             var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
                 parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel);
             string ratesPath = parse.GetValue(rates)!;

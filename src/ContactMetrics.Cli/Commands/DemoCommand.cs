@@ -103,8 +103,8 @@ internal static class DemoCommand
         Data.Tables.WriteConversions(path, center.Conversions);
         written.Add(("conversions", path, center.Conversions.Count));
         path = Path.Combine(dir, "rates.json");
-        var rates = DemoRates.ExampleCostModel(center);
-        CostRatesFile.Write(rates, path, DemoRates.ExampleRatesNote);
+        var rates = ExampleRates.For(center);
+        CostRatesFile.Write(rates, path, ExampleRates.Note);
         written.Add(("rates (example cost model)", path, rates.Channels.Length));
         return written;
     }

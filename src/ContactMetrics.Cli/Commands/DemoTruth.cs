@@ -1,11 +1,7 @@
 using ContactMetrics.Attribution;
 using ContactMetrics.Cli.Output;
-using ContactMetrics.Domain;
-using ContactMetrics.Tables;
-using ContactMetrics.Retention;
 using ContactMetrics.Simulation;
 using ContactMetrics.Valuation;
-using NodaTime;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -39,7 +35,7 @@ internal static class DemoTruth
             ? "The simulation also stops purchases at churn, which BG/NBD does not model, so the fitted parameters differ from the planted ones by more than sampling error."
             : "Purchases are pure BG/NBD (no churn), so the fit estimates the planted parameters.";
 
-        var hr = UnresolvedHazardRatio(center);
+        var hr = PlantedEffectChecks.UnresolvedHazardRatio(center);
         output.Add("plantedRetention", "Retention: planted hazard ratio of an unresolved contact", Group)
             .Fact("plantedHazardRatio", "Planted HR", o.Churn.UnresolvedHazardRatio)
             .Fact("unresolvedHazardRatio", "HR, time-varying Cox on the exact churn instants", hr?.HazardRatio)
@@ -55,74 +51,15 @@ internal static class DemoTruth
     {
         var m = center.Options.Marketing;
         var section = output.Add("plantedServiceLift", "Attribution: planted service lift vs the control run", Group);
-        var options = new JourneyOptions { Lookback = analysis.Options.JourneyLookback };
-        var run = Rates(JourneyBuilder.Build(center.Touchpoints, center.Conversions, center.Interactions, options));
-        var control = Rates(JourneyBuilder.Build(center.Touchpoints, center.ControlConversions, center.Interactions, options));
+        var check = PlantedEffectChecks.ServiceLift(center, new JourneyOptions { Lookback = analysis.Options.JourneyLookback });
         section.Note = "Assists and Markov credit describe paths; only the control run shows the planted effect. The journey-level ratio is below the planted lift because a journey's service contact may be unresolved or outside the planted window.";
         section.Fact("plantedServiceLift", "Planted lift", m.ServiceLift)
             .Fact("serviceWindowSeconds", "Planted window", m.ServiceWindow)
-            .Fact("conversions", "Conversions", run.Conversions)
-            .Fact("controlConversions", "Conversions, control run", control.Conversions)
-            .Fact("incrementalConversions", "Added by the lift (run - control)", run.Conversions - control.Conversions)
-            .Fact("conversionRateWithService", "Conversion rate, journeys with service", Rate.Of(run.WithService))
-            .Fact("controlConversionRateWithService", "Same, control run", Rate.Of(control.WithService))
-            .Fact("rateRatioWithServiceVsControl", "Ratio, run / control", run.WithService / control.WithService);
-    }
-
-    /// <summary>Conversions and the conversion rate of journeys with and without a service touch.</summary>
-    private static (double Conversions, double? WithService) Rates(IReadOnlyList<Journey> journeys)
-    {
-        double converted = 0, with = 0, withConverted = 0;
-        foreach (var j in journeys)
-        {
-            bool service = j.Touches.Any(t => AttributionAnalysis.IsService(t.Channel));
-            converted += j.IsConverted ? 1 : 0;
-            if (service)
-            {
-                with++;
-                withConverted += j.IsConverted ? 1 : 0;
-            }
-        }
-        return (converted, with > 0 ? withConverted / with : null);
-    }
-
-    /// <summary>
-    /// Time since acquisition; the exposure switches on at the end of the first interaction with resolved = false;
-    /// churn at the exact instant of the customer's truth (the table has only the date).
-    /// </summary>
-    private static CoxCoefficient? UnresolvedHazardRatio(SimulatedContactCenter center)
-    {
-        var unresolved = new Dictionary<CustomerId, Instant>();
-        foreach (var i in center.Interactions)
-        {
-            if (i.Resolved == false && i.CustomerId is CustomerId id && (!unresolved.TryGetValue(id, out var seen) || i.EndedAt < seen))
-            {
-                unresolved[id] = i.EndedAt;
-            }
-        }
-        var durations = new List<double>();
-        var events = new List<bool>();
-        var switches = new List<double>();
-        var segments = new List<string>();
-        foreach (var truth in center.CustomerTruths)
-        {
-            bool churned = truth.ChurnedAt is Instant c && c < center.End;
-            var end = churned ? truth.ChurnedAt!.Value : center.End;
-            if (end <= truth.AcquiredAt)
-            {
-                continue;
-            }
-            durations.Add((end - truth.AcquiredAt).TotalDays);
-            events.Add(churned);
-            switches.Add(unresolved.TryGetValue(truth.CustomerId, out var u) ? (u - truth.AcquiredAt).TotalDays : double.PositiveInfinity);
-            segments.Add(truth.Segment);
-        }
-        if (!events.Contains(true))
-        {
-            return null;
-        }
-        var table = SurvivalTable.FromColumns(durations.ToArray(), events.ToArray()).WithStrata(segments)
-            .WithTimeVaryingIndicator("unresolved", switches.ToArray());
-        return table.Covariates[0].Distinct().Count() > 1 && CoxProportionalHazards.TryFit(table, out var fit) ? fit["unresolved"] : null;
+            .Fact("conversions", "Conversions", check.Run.Conversions)
+            .Fact("controlConversions", "Conversions, control run", check.Control.Conversions)
+            .Fact("incrementalConversions", "Added by the lift (run - control)", check.IncrementalConversions)
+            .Fact("conversionRateWithService", "Conversion rate, journeys with service", Rate.Of(check.Run.ConversionRateWithService))
+            .Fact("controlConversionRateWithService", "Same, control run", Rate.Of(check.Control.ConversionRateWithService))
+            .Fact("rateRatioWithServiceVsControl", "Ratio, run / control", check.RateRatioWithService);
     }
 }

@@ -108,11 +108,7 @@ internal static class KpisCommand
         {
             throw new CliInputException($"--sl-formula: unknown formula '{f}'; use f1, f2, f3, f4, f5, genesys or amazon-connect.");
         }
-        var slThreshold = CliParsing.ParseDuration("--sl-threshold", parse.GetValue(threshold)!);
-        if (slThreshold <= NodaTime.Duration.Zero)
-        {
-            throw new CliInputException("--sl-threshold must be positive.");
-        }
+        var slThreshold = CliParsing.ParsePositiveDuration("--sl-threshold", parse.GetValue(threshold)!);
         var sl = new ServiceLevelDefinition(slFormula, slThreshold, CliParsing.ParseDuration("--short-abandon", parse.GetValue(shortAbandon)!),
             parse.GetValue(flowOuts), parse.GetValue(genesysShort));
         HandleTimeComponents components = 0;
@@ -137,11 +133,7 @@ internal static class KpisCommand
             "offered" => AbandonmentBase.Offered,
             _ => throw new CliInputException($"--abandon-base: use queued or offered; was '{baseText}'."),
         };
-        var window = CliParsing.ParseDuration("--fcr-window", parse.GetValue(fcrWindow)!);
-        if (window <= NodaTime.Duration.Zero)
-        {
-            throw new CliInputException("--fcr-window must be positive.");
-        }
+        var window = CliParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(fcrWindow)!);
         var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
             parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel);
         var csatText = parse.GetValue(csat)!;

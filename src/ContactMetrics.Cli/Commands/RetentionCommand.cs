@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ContactMetrics.Cli.Output;
+using ContactMetrics.Data;
 using ContactMetrics.Retention;
 
 namespace ContactMetrics.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class RetentionCommand
             table, duration, @event, group, times, level, confType,
         };
         common.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => WithCsvErrors(() =>
         {
             var intervalType = parse.GetValue(confType)!.ToLowerInvariant() switch
             {
@@ -47,12 +48,12 @@ internal static class RetentionCommand
             };
             double confidence = CliParsing.ParseLevel("--confidence", parse.GetValue(level));
             var at = ParseTimes(parse.GetValue(times));
-            var csv = GenericCsvTable.Read(parse.GetValue(table)!);
+            var csv = CsvColumnTable.Read(parse.GetValue(table)!);
             var survival = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
             string? groupColumn = parse.GetValue(group);
             if (groupColumn is not null)
             {
-                survival = survival.WithGroups(csv.Labels(csv.Column("--group", groupColumn)));
+                survival = survival.WithGroups(csv.Labels(Column(csv, "--group", groupColumn)));
             }
             var curves = KaplanMeier.Estimate(survival, confidence);
 
@@ -119,7 +120,7 @@ internal static class RetentionCommand
             }
             common.Write(parse, output, console);
             return CliApp.Success;
-        });
+        }));
         return command;
     }
 
@@ -136,7 +137,7 @@ internal static class RetentionCommand
             table, duration, @event, covariates, ties, strata, level,
         };
         common.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => WithCsvErrors(() =>
         {
             var options = new CoxOptions
             {
@@ -153,21 +154,21 @@ internal static class RetentionCommand
             {
                 throw new CliInputException("--covariates: give at least one column, e.g. --covariates fin,age.");
             }
-            var csv = GenericCsvTable.Read(parse.GetValue(table)!);
+            var csv = CsvColumnTable.Read(parse.GetValue(table)!);
             var survival = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
             foreach (string name in names)
             {
-                int k = csv.Column("--covariates", name);
+                int k = Column(csv, "--covariates", name);
                 var values = csv.Numbers(k);
                 if (values.Distinct().Count() < 2)
                 {
-                    throw new CliInputException($"{csv.Path}: --covariates: column '{csv.Name(k)}' is constant; a Cox model cannot estimate its coefficient.");
+                    throw new CliInputException($"{csv.Path}: --covariates: column '{csv.Names[k]}' is constant; a Cox model cannot estimate its coefficient.");
                 }
-                survival = survival.WithCovariate(csv.Name(k), values);
+                survival = survival.WithCovariate(csv.Names[k], values);
             }
             if (parse.GetValue(strata) is { } strataColumn)
             {
-                survival = survival.WithStrata(csv.Labels(csv.Column("--strata", strataColumn)));
+                survival = survival.WithStrata(csv.Labels(Column(csv, "--strata", strataColumn)));
             }
             if (!survival.Events.Contains(true))
             {
@@ -212,7 +213,7 @@ internal static class RetentionCommand
             }
             common.Write(parse, output, console);
             return CliApp.Success;
-        });
+        }));
         return command;
     }
 
@@ -221,15 +222,28 @@ internal static class RetentionCommand
          new Option<string>("--duration") { Description = "Column with the follow-up time (a number of at least 0).", Required = true, HelpName = "COL" },
          new Option<string>("--event") { Description = "Column with the event indicator (1/0 or true/false; 0 = censored).", Required = true, HelpName = "COL" });
 
-    private static SurvivalTable ReadSurvival(GenericCsvTable csv, string duration, string @event)
+    private static SurvivalTable ReadSurvival(CsvColumnTable csv, string duration, string @event) =>
+        csv.ToSurvivalTable(Column(csv, "--duration", duration), Column(csv, "--event", @event));
+
+    /// <summary>The index of a column, or an error naming the option, the column and the columns there are.</summary>
+    private static int Column(CsvColumnTable csv, string option, string name)
     {
-        int d = csv.Column("--duration", duration);
-        int e = csv.Column("--event", @event);
-        if (csv.Count == 0)
+        int k = csv.IndexOf(name);
+        return k >= 0 ? k : throw new CliInputException($"{csv.Path}: {option}: no column '{name}'; the columns are {string.Join(", ", csv.Names)}.");
+    }
+
+    /// <summary>Runs a command on a CSV table, stating a table error as <c>file:line: column 'c': 'cell' reason</c>.</summary>
+    private static int WithCsvErrors(Func<int> action)
+    {
+        try
         {
-            throw new CliInputException($"{csv.Path}: the table has no rows.");
+            return action();
         }
-        return SurvivalTable.FromColumns(csv.Numbers(d, v => v >= 0, "is negative; a duration must be at least 0"), csv.Flags(e));
+        catch (TableFormatException e)
+        {
+            string at = e.Line is long line ? $"{e.File}:{line}" : e.File;
+            throw new CliInputException(e.ColumnName is null ? $"{at}: {e.Reason}" : $"{at}: column '{e.ColumnName}': '{e.Value}' {e.Reason}");
+        }
     }
 
     private static bool InGroup(SurvivalTable table, int row, string? group) => group is null || table.Groups[row] == group;

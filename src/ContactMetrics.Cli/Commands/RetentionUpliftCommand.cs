@@ -5,7 +5,6 @@ using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Retention;
 using NodaTime;
-using NodaTime.Text;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -48,11 +47,7 @@ internal static class RetentionUpliftCommand
         {
             var grouping = Groupings.TryGetValue(parse.GetValue(by)!, out var gr) ? gr
                 : throw new CliInputException($"--by: unknown grouping '{parse.GetValue(by)}'; use {string.Join(", ", Groupings.Keys)}.");
-            var h = CliParsing.ParseDuration("--horizon", parse.GetValue(horizon)!);
-            if (h <= Duration.Zero)
-            {
-                throw new CliInputException($"--horizon must be positive; was '{parse.GetValue(horizon)}'.");
-            }
+            var h = CliParsing.ParsePositiveDuration("--horizon", parse.GetValue(horizon)!);
             var options = new RetentionUpliftOptions
             {
                 Resolution = parse.GetValue(resolution)!.ToLowerInvariant() switch
@@ -61,7 +56,7 @@ internal static class RetentionUpliftCommand
                     "repeat" => ResolutionSource.RepeatContact,
                     var other => throw new CliInputException($"--resolution: unknown source '{other}'; use flag or repeat."),
                 },
-                RepeatWindow = Positive("--repeat-window", parse.GetValue(repeatWindow)!),
+                RepeatWindow = CliParsing.ParsePositiveDuration("--repeat-window", parse.GetValue(repeatWindow)!),
                 CsatTopBoxMinimum = parse.GetValue(topBox) is int tb and >= SurveyResponse.CsatMin and <= SurveyResponse.CsatMax ? tb
                     : throw new CliInputException($"--csat-top-box must be 1-5; was {parse.GetValue(topBox)}."),
                 Cox = new CoxOptions { ConfidenceLevel = CliParsing.ParseLevel("--confidence", parse.GetValue(level)) },
@@ -69,11 +64,7 @@ internal static class RetentionUpliftCommand
             Money? perCustomer = null;
             if (parse.GetValue(value) is decimal amount)
             {
-                if (!Currency.TryParse(parse.GetValue(currency), out var cur))
-                {
-                    throw new CliInputException($"--currency: '{parse.GetValue(currency)}' is not an ISO 4217 code such as EUR.");
-                }
-                perCustomer = new Money(amount, cur);
+                perCustomer = new Money(amount, CliParsing.ParseCurrency("--currency", parse.GetValue(currency)));
             }
             double? customersAffected = parse.GetValue(affected);
             if (customersAffected is double ca && !(ca >= 0 && double.IsFinite(ca)))
@@ -87,9 +78,7 @@ internal static class RetentionUpliftCommand
             Instant end;
             if (parse.GetValue(asOf) is { } asOfText)
             {
-                var parsed = LocalDatePattern.Iso.Parse(asOfText);
-                end = parsed.Success ? parsed.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()
-                    : throw new CliInputException($"--as-of: '{asOfText}' is not a date (yyyy-MM-dd).");
+                end = CliParsing.ParseDate("--as-of", asOfText).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
             }
             else if (interactionRows.Count > 0)
             {
@@ -180,11 +169,5 @@ internal static class RetentionUpliftCommand
             parts.Add("segment (strata)");
         }
         return parts.Count > 0 ? string.Join(", ", parts) : "nothing";
-    }
-
-    private static Duration Positive(string option, string text)
-    {
-        var d = CliParsing.ParseDuration(option, text);
-        return d > Duration.Zero ? d : throw new CliInputException($"{option} must be positive; was '{text}'.");
     }
 }

@@ -34,8 +34,8 @@ internal static class StaffingCommand
         {
             var load = new QueueLoad(
                 Check(parse.GetValue(contacts), c => c >= 0 && double.IsFinite(c), "--contacts must be a number of at least 0"),
-                Positive("--interval", parse.GetValue(interval)!),
-                Positive("--aht", parse.GetValue(aht)!));
+                CliParsing.ParsePositiveDuration("--interval", parse.GetValue(interval)!),
+                CliParsing.ParsePositiveDuration("--aht", parse.GetValue(aht)!));
             double? sl = null;
             Duration? threshold = null;
             if (parse.GetValue(target) is { } t)
@@ -54,7 +54,7 @@ internal static class StaffingCommand
             {
                 throw new CliInputException($"--max-abandon must be in [0, 1]; was {ab.ToString(CultureInfo.InvariantCulture)}.");
             }
-            Duration? meanPatience = parse.GetValue(patience) is { } p ? Positive("--patience", p) : null;
+            Duration? meanPatience = parse.GetValue(patience) is { } p ? CliParsing.ParsePositiveDuration("--patience", p) : null;
             if (abandon is not null && meanPatience is null)
             {
                 throw new CliInputException("--max-abandon needs --patience: without abandonment (Erlang C) nobody abandons.");
@@ -134,12 +134,6 @@ internal static class StaffingCommand
             throw new CliInputException($"--target: the threshold must be positive; was '{parts[1]}'.");
         }
         return (level, threshold);
-    }
-
-    private static Duration Positive(string option, string text)
-    {
-        var d = CliParsing.ParseDuration(option, text);
-        return d > Duration.Zero ? d : throw new CliInputException($"{option} must be positive; was '{text}'.");
     }
 
     private static double Check(double value, Func<double, bool> ok, string message) =>

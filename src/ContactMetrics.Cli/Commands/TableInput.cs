@@ -12,15 +12,21 @@ internal static class TableInput
 {
     public static List<T> ReadAll<T>(string path, bool skipInvalid, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console)
     {
-        var options = new TableReadOptions { Mode = skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast };
-        using var reader = open(path, options);
+        using var reader = open(path, ReadOptions(skipInvalid));
         var rows = reader.ToList();
-        var report = reader.Report;
+        Report(path, reader.Report, console);
+        return rows;
+    }
+
+    public static TableReadOptions ReadOptions(bool skipInvalid) => new() { Mode = skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast };
+
+    /// <summary>With <c>--skip-invalid</c>, says on stderr how many rows were left out and why the first was.</summary>
+    public static void Report(string path, ValidationReport report, CliConsole console)
+    {
         if (report.RowsRejected > 0)
         {
             console.Error.WriteLine($"{path}: {report.RowsRead} rows read, {report.RowsAccepted} accepted, {report.RowsRejected} rejected (--skip-invalid); first: {report.Errors.FirstOrDefault()}");
         }
-        return rows;
     }
 
     /// <summary>Reads an interactions table, with the customers table's segments when a path is given, into the columnar table.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using CsvHelper;
 using NodaTime;
@@ -59,7 +60,8 @@ internal static class OutputWriter
                 break;
             case ".parquet":
                 var ptable = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as Parquet; use a .json file.");
-                ParquetTableWriter.Write(ptable, path);
+                ParquetColumns.Write(path, [.. ptable.Columns.Select(c => ToSnakeCase(c.JsonName))],
+                    [.. ptable.Rows.Select(r => r.Select(v => v is Rate rate ? rate.Value : v).ToArray())], FormatPlain);
                 break;
             default:
                 throw new CliInputException($"--out {path}: unknown extension '{ext}'; use .csv, .parquet or .json.");

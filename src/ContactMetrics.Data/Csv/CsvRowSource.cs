@@ -20,24 +20,32 @@ internal sealed class CsvRowSource : RowSource
     private readonly Queue<(long Line, string Reason)> _malformed = new();
     private string? _rowProblem;
 
+    /// <summary>
+    /// How every CSV file here is read: comma-separated RFC 4180 (quoted line breaks, a BOM, CRLF or LF), line numbers
+    /// tracked for errors, blank lines skipped, cells untrimmed, a short or long row kept for the reader to judge.
+    /// </summary>
+    internal static readonly CsvReaderOptions Rfc4180 = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        Mode = CsvMode.Rfc4180,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        AllowLineBreaksInQuotes = true,
+        TrimWhitespace = false,
+        DetectSeparatorHint = false,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MissingField = CsvMissingFieldHandling.ReturnEmpty,
+    };
+
     public CsvRowSource(Stream stream, bool leaveOpen, string file)
         : base(file, TableFormat.Csv)
     {
-        var options = CsvReaderOptions.Default with
+        var options = Rfc4180 with
         {
-            Separator = ',',
             HasHeader = true,
-            Mode = CsvMode.Rfc4180,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = true,
-            TrimWhitespace = false,
-            DetectSeparatorHint = false,
             PoolStrings = true,
             MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Recover,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
             OnMalformedRecord = m => _malformed.Enqueue((m.LineNumber, Describe(m.Reason))),
         };
         _reader = CsvReader.Create(stream, options, leaveOpen);

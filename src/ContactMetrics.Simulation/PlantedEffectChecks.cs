@@ -1,0 +1,128 @@
+using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
+using ContactMetrics.Retention;
+using ContactMetrics.Valuation;
+using NodaTime;
+
+namespace ContactMetrics.Simulation;
+
+/// <summary>
+/// What only a simulation can show: estimates of the planted effects made with what the simulation knows and a real
+/// data set does not (each customer's exact churn instant, the control run without the service lift), to set next to
+/// the planted parameters and to what an analysis measures from the tables.
+/// </summary>
+public static class PlantedEffectChecks
+{
+    /// <summary>
+    /// The hazard ratio of churn after an unresolved contact, from a Cox model with a time-varying exposure, to set
+    /// next to <see cref="ChurnOptions.UnresolvedHazardRatio"/>.
+    /// </summary>
+    /// <param name="center">The simulated center.</param>
+    /// <returns>The <c>unresolved</c> coefficient (hazard ratio with its 95% interval), or <see langword="null"/> when no
+    /// customer churned, no customer or every customer had an unresolved contact, or the fit did not converge.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="center"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Time is days since acquisition; the exposure switches on at the end of the customer's first interaction with
+    /// resolved = false; churn is at the exact instant of the customer's truth (the customers table has only the date),
+    /// censored at the end of the simulation; strata by segment (Efron ties). This is the model the simulation plants
+    /// (docs/simulation.md), so the ratio estimates the planted one; an index-date comparison of the tables is diluted by
+    /// later unresolved contacts.
+    /// </remarks>
+    public static CoxCoefficient? UnresolvedHazardRatio(SimulatedContactCenter center)
+    {
+        ArgumentNullException.ThrowIfNull(center);
+        var unresolved = new Dictionary<CustomerId, Instant>();
+        foreach (var i in center.Interactions)
+        {
+            if (i.Resolved == false && i.CustomerId is CustomerId id && (!unresolved.TryGetValue(id, out var seen) || i.EndedAt < seen))
+            {
+                unresolved[id] = i.EndedAt;
+            }
+        }
+        var durations = new List<double>();
+        var events = new List<bool>();
+        var switches = new List<double>();
+        var segments = new List<string>();
+        foreach (var truth in center.CustomerTruths)
+        {
+            bool churned = truth.ChurnedAt is Instant c && c < center.End;
+            var end = churned ? truth.ChurnedAt!.Value : center.End;
+            if (end <= truth.AcquiredAt)
+            {
+                continue;
+            }
+            durations.Add((end - truth.AcquiredAt).TotalDays);
+            events.Add(churned);
+            switches.Add(unresolved.TryGetValue(truth.CustomerId, out var u) ? (u - truth.AcquiredAt).TotalDays : double.PositiveInfinity);
+            segments.Add(truth.Segment);
+        }
+        if (!events.Contains(true))
+        {
+            return null;
+        }
+        var table = SurvivalTable.FromColumns(durations.ToArray(), events.ToArray()).WithStrata(segments)
+            .WithTimeVaryingIndicator("unresolved", switches.ToArray());
+        return table.Covariates[0].Distinct().Count() > 1 && CoxProportionalHazards.TryFit(table, out var fit) ? fit["unresolved"] : null;
+    }
+
+    /// <summary>
+    /// The conversions and the conversion rate of journeys with a service touch, in the run and in the control run
+    /// (<see cref="SimulatedContactCenter.ControlConversions"/>: the same draws with the service lift off), to set next
+    /// to <see cref="MarketingOptions.ServiceLift"/>.
+    /// </summary>
+    /// <param name="center">The simulated center.</param>
+    /// <param name="options">How journeys are built (lookback, service prefix); <see langword="null"/> for the defaults.</param>
+    /// <returns>The run, the control and their comparison.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="center"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Assists and Markov credit describe paths; only the control shows the planted effect. The journey-level ratio is
+    /// below the planted lift because a journey's service contact may be unresolved or outside the planted window.
+    /// </remarks>
+    public static ServiceLiftCheck ServiceLift(SimulatedContactCenter center, JourneyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(center);
+        options ??= new JourneyOptions();
+        return new ServiceLiftCheck(
+            Count(JourneyBuilder.Build(center.Touchpoints, center.Conversions, center.Interactions, options)),
+            Count(JourneyBuilder.Build(center.Touchpoints, center.ControlConversions, center.Interactions, options)));
+    }
+
+    private static JourneyConversions Count(IReadOnlyList<Journey> journeys)
+    {
+        int converted = 0, with = 0, withConverted = 0;
+        foreach (var j in journeys)
+        {
+            converted += j.IsConverted ? 1 : 0;
+            if (j.Touches.Any(t => AttributionAnalysis.IsService(t.Channel)))
+            {
+                with++;
+                withConverted += j.IsConverted ? 1 : 0;
+            }
+        }
+        return new JourneyConversions(journeys.Count, converted, with, withConverted);
+    }
+}
+
+/// <summary>Converted journeys, in all and among the journeys with a service touch.</summary>
+/// <param name="Journeys">Journeys.</param>
+/// <param name="Conversions">Journeys that converted.</param>
+/// <param name="JourneysWithService">Journeys with a service touch.</param>
+/// <param name="ConversionsWithService">Journeys with a service touch that converted.</param>
+public sealed record JourneyConversions(int Journeys, int Conversions, int JourneysWithService, int ConversionsWithService)
+{
+    /// <summary>The conversion rate of the journeys with a service touch, or <see langword="null"/> when there are none.</summary>
+    public double? ConversionRateWithService => JourneysWithService > 0 ? (double)ConversionsWithService / JourneysWithService : null;
+}
+
+/// <summary>The planted service lift seen against the control run (see <see cref="PlantedEffectChecks.ServiceLift"/>).</summary>
+/// <param name="Run">The simulated run.</param>
+/// <param name="Control">The control run: the same draws with the service lift off.</param>
+public sealed record ServiceLiftCheck(JourneyConversions Run, JourneyConversions Control)
+{
+    /// <summary>The conversions the lift added: run minus control.</summary>
+    public int IncrementalConversions => Run.Conversions - Control.Conversions;
+
+    /// <summary>The conversion rate of journeys with service in the run over that in the control, or <see langword="null"/>
+    /// when either has no such journeys.</summary>
+    public double? RateRatioWithService => Run.ConversionRateWithService / Control.ConversionRateWithService;
+}

@@ -1,0 +1,102 @@
+using ContactMetrics.Domain;
+using NodaTime;
+using Parquet;
+using Parquet.Schema;
+
+namespace ContactMetrics.Data.Tests;
+
+/// <summary>Any table of named columns written as Parquet, each column's type chosen from its values.</summary>
+public sealed class ParquetColumnsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static async Task<Dictionary<string, (Type Type, Array Values)>> ReadBack(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        using var group = reader.OpenRowGroupReader(0);
+        int rows = checked((int)group.RowCount);
+        var columns = new Dictionary<string, (Type, Array)>();
+        foreach (DataField field in reader.Schema.GetDataFields())
+        {
+            if (field.ClrType == typeof(double))
+            {
+                var values = new double?[rows];
+                await group.ReadAsync<double>(field, values.AsMemory(), null, CancellationToken.None);
+                columns[field.Name] = (field.ClrType, values);
+            }
+            else if (field.ClrType == typeof(bool))
+            {
+                var values = new bool?[rows];
+                await group.ReadAsync<bool>(field, values.AsMemory(), null, CancellationToken.None);
+                columns[field.Name] = (field.ClrType, values);
+            }
+            else
+            {
+                var values = new string?[rows];
+                await group.ReadAsync(field, values.AsMemory()!, null, CancellationToken.None);
+                columns[field.Name] = (field.ClrType, values);
+            }
+        }
+        return columns;
+    }
+
+    [Fact]
+    public async Task Write_MixedValues_NumbersFlagsAndText()
+    {
+        string path = _dir.File("out.parquet");
+        var eur = Currency.Eur;
+        object?[][] rows =
+        [
+            ["phone", 3, 1.5, new Money(12.25m, eur), Duration.FromMinutes(2), true, 7L],
+            ["chat", null, 2.5, new Money(0.5m, eur), Duration.FromSeconds(30), null, 8L],
+        ];
+
+        ParquetColumns.Write(path, ["channel", "count", "rate", "cost", "aht_seconds", "resolved", "id"], rows);
+
+        // Expected: the values above; money as its amount, durations as seconds (2 min = 120 s).
+        var back = await ReadBack(path);
+        back["channel"].Values.Should().BeEquivalentTo(new[] { "phone", "chat" });
+        back["count"].Type.Should().Be(typeof(double));
+        back["count"].Values.Should().BeEquivalentTo(new double?[] { 3, null });
+        back["rate"].Values.Should().BeEquivalentTo(new double?[] { 1.5, 2.5 });
+        back["cost"].Values.Should().BeEquivalentTo(new double?[] { 12.25, 0.5 });
+        back["aht_seconds"].Values.Should().BeEquivalentTo(new double?[] { 120, 30 });
+        back["resolved"].Type.Should().Be(typeof(bool));
+        back["resolved"].Values.Should().BeEquivalentTo(new bool?[] { true, null });
+        back["id"].Values.Should().BeEquivalentTo(new double?[] { 7, 8 });
+    }
+
+    [Fact]
+    public async Task Write_MixedKindsInAColumn_TextWithTheCallersFormat()
+    {
+        string path = _dir.File("mixed.parquet");
+        object?[][] rows = [[1.5], ["n/a"], [null]];
+
+        ParquetColumns.Write(path, ["value"], rows, v => $"<{v}>");
+
+        var back = await ReadBack(path);
+        back["value"].Values.Should().BeOfType<string[]>("a column of mixed kinds is text");
+        back["value"].Values.Should().BeEquivalentTo(new[] { "<1.5>", "<n/a>", null });
+    }
+
+    [Fact]
+    public async Task Write_InstantsAndDates_IsoText()
+    {
+        string path = _dir.File("times.parquet");
+        object?[][] rows = [[Instant.FromUtc(2025, 3, 1, 9, 15), new LocalDate(2025, 3, 1)]];
+
+        ParquetColumns.Write(path, ["at", "on"], rows);
+
+        var back = await ReadBack(path);
+        back["at"].Values.Should().BeEquivalentTo(new[] { "2025-03-01T09:15:00Z" });
+        back["on"].Values.Should().BeEquivalentTo(new[] { "2025-03-01" });
+    }
+
+    [Fact]
+    public void Write_RowOfWrongLength_ThrowsArgumentException()
+        => FluentActions.Invoking(() => ParquetColumns.Write(_dir.File("x.parquet"), ["a", "b"], [new object?[] { 1 }]))
+            .Should().Throw<ArgumentException>().WithParameterName("rows");
+}
