@@ -29,7 +29,7 @@ if (c.HazardRatio is { } hr)
 }
 
 // Money: customers kept x a value per customer. The value is an input: here the demo's mean 3-year CLV.
-var value = RetentionUpliftValue.Of(c, new Money(13.51m, Currency.Eur), "assumed: the demo's mean 3-year CLV");
+var value = RetentionUpliftValue.Of(c, new Money(13.65m, Currency.Eur), "assumed: the demo's mean 3-year CLV");
 Console.WriteLine($"Customers kept {value.CustomersKept:0.0} [{value.CustomersKeptInterval.Lower:0.0}, {value.CustomersKeptInterval.Upper:0.0}]");
 Console.WriteLine($"Value {value.Value} [{value.Low}, {value.High}]");
 Console.WriteLine($"  {value.Formula}");

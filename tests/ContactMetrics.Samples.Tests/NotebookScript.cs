@@ -16,6 +16,7 @@ internal static partial class NotebookScript
     {
         ["ContactMetrics"] = "src/ContactMetrics/ContactMetrics.csproj",
         ["ContactMetrics.Data"] = "src/ContactMetrics.Data/ContactMetrics.Data.csproj",
+        ["ContactMetrics.Reporting"] = "src/ContactMetrics.Reporting/ContactMetrics.Reporting.csproj",
         ["ContactMetrics.Simulation"] = "src/ContactMetrics.Simulation/ContactMetrics.Simulation.csproj",
     };
 

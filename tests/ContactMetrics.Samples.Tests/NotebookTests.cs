@@ -11,7 +11,7 @@ namespace ContactMetrics.Samples.Tests;
 public sealed class NotebookTests
 {
     /// <summary>The notebooks these tests run; a new notebook needs a test here.</summary>
-    private static readonly string[] Tested = ["attribution", "business-case", "clv", "retention"];
+    private static readonly string[] Tested = ["analysis", "attribution", "business-case", "clv", "retention"];
 
     private static IEnumerable<string> Notebooks() => Directory.GetFiles(Repository.Path("docs", "notebooks"), "*.ipynb").Order(StringComparer.Ordinal);
 
@@ -104,8 +104,8 @@ public sealed class NotebookTests
         var run = Run("retention");
 
         Match(run.Out, @"^Difference ([\d.]+)% \[([\d.]+)%, ")[2].Number().Should().BeGreaterThan(0);
-        // 13.51 EUR: the value per customer the notebook states (docs/notebooks/retention.ipynb, the demo's mean 3-year CLV).
-        run.Out.Should().Contain("Customers kept").And.Contain("value = customers kept x 13.51 EUR per customer");
+        // 13.65 EUR: the value per customer the notebook states (docs/notebooks/retention.ipynb, the demo's mean 3-year CLV).
+        run.Out.Should().Contain("Customers kept").And.Contain("value = customers kept x 13.65 EUR per customer");
         // Fader & Hardie (2007), "regular" cohort: alpha = 0.704, beta = 1.182; observed survival 631/1000 in year 1.
         run.Out.Should().Contain("sBG: alpha 0.704, beta 1.182").And.Contain("(observed 0.631)");
     }
@@ -141,5 +141,39 @@ public sealed class NotebookTests
         var headline = Match(run.Out, @"^\+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
         headline[1].Number().Should().BeInRange(headline[2].Number(), headline[3].Number());
         headline[2].Number().Should().BeLessThan(headline[3].Number());
+    }
+
+    [Fact]
+    public void Analysis_Notebook_OneValuePerCustomerEverywhereAndTheReportAgreesWithTheAnalysis()
+    {
+        var run = Run("analysis");
+
+        // The value per customer is computed once: the CLV figure, the retention value and the business-case input are the same
+        // number with the same interval (the CLV's interval of the mean).
+        var clv = Match(run.Out, @"^CLV: value per customer ([\d.,]+) EUR \[([\d.,]+), ([\d.,]+)\]$");
+        var kept = Match(run.Out, @"^Retention: ([\d.,]+) customers kept x ([\d.,]+) EUR = ([\d.,]+) EUR$");
+        var input = Match(run.Out, @"^Business case input: value per customer ([\d.,]+) EUR \[([\d.,]+), ([\d.,]+)\]$");
+        kept[2].Value.Should().Be(clv[1].Value);
+        input[1].Value.Should().Be(clv[1].Value);
+        input[2].Value.Should().Be(clv[2].Value);
+        input[3].Value.Should().Be(clv[3].Value);
+        (kept[1].Number() * kept[2].Number()).Should().BeApproximately(kept[3].Number(), (0.05 * kept[2].Number()) + 0.01);
+        // Without rates the cost figures are results with their reason, and the rest of the analysis is unchanged.
+        run.Out.Should().Contain("Without rates: cost-to-serve available False: No cost rates were given")
+            .And.Contain("Without rates: business case available False: ")
+            .And.Contain($"Without rates: value per customer still {clv[1].Value} EUR");
+        // The window: whole local days of the simulation (2024-01-01 to 2025-12-30 in Amsterdam, docs/simulation.md).
+        run.Out.Should().Contain("Window: 2024-01-01 to 2025-12-30 in Europe/Amsterdam, end (exclusive) 2025-12-30T23:00:00Z");
+        // Each FCR line is the product of its factors (hand check), and the page carries the headline the analysis printed.
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(run.Out,
+            @"^  FCR \+5 points: [a-z ]+: ([\d.,]+) x ([\d.,]+) x ([\d.,]+) x ([\d.,]+) EUR = ([\d.,]+) EUR$", System.Text.RegularExpressions.RegexOptions.Multiline))
+        {
+            (m.Groups[1].Number() * m.Groups[2].Number() * m.Groups[3].Number() * m.Groups[4].Number()).Should().BeApproximately(m.Groups[5].Number(), 0.002 * m.Groups[5].Number(), m.Value);
+        }
+        run.Out.Should().Contain("headline in the page: True");
+        // One journey lookback: the assisted conversions the analysis printed are the report's assists chart's.
+        var assisted = Match(run.Out, @"^Journey lookback 30 days: [\d,]+ journeys, ([\d,]+) conversions assisted by service$");
+        Match(run.Out, @"^  chart-assists: .* ([\d,]+) of [\d,]+ conversions \(\d+%\) had a service contact earlier in their 30-day path")[1].Value
+            .Should().Be(assisted[1].Value);
     }
 }

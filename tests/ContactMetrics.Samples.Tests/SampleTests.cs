@@ -15,7 +15,7 @@ public sealed class DotnetRunCollection
 public sealed class SampleTests
 {
     /// <summary>The samples these tests run; a new sample needs a test here.</summary>
-    private static readonly string[] Tested = ["attribution", "business-case", "clv", "cost-to-serve", "kpis", "retention", "staffing"];
+    private static readonly string[] Tested = ["attribution", "business-case", "clv", "cost-to-serve", "kpis", "report", "retention", "staffing"];
 
     private static DotnetRunResult Run(string sample, params string[] args)
     {
@@ -126,10 +126,10 @@ public sealed class SampleTests
         d[2].Number().Should().BeGreaterThan(0);
         var hr = Match(run.Out, @"^Hazard ratio unresolved vs resolved ([\d.]+) \[([\d.]+), ([\d.]+)\]");
         hr[2].Number().Should().BeGreaterThan(1);
-        // Value = customers kept x 13.51 EUR (the stated value per customer).
+        // Value = customers kept x 13.65 EUR (the stated value per customer).
         var kept = Match(run.Out, @"^Customers kept ([\d.]+) ");
         var value = Match(run.Out, @"^Value ([\d.]+) EUR \[");
-        value[1].Number().Should().BeApproximately(kept[1].Number() * 13.51, 0.05 * 13.51 + 0.01);
+        value[1].Number().Should().BeApproximately(kept[1].Number() * 13.65, 0.05 * 13.65 + 0.01);
         // Fader & Hardie (2007), J. Interactive Marketing 21(1), "regular" cohort: alpha = 0.704, beta = 1.182.
         run.Out.Should().Contain("sBG: alpha 0.704, beta 1.182");
     }
@@ -209,5 +209,44 @@ public sealed class SampleTests
         swings.Skip(5).Should().BeInDescendingOrder();
         var headline = Match(run.Out, @"^Headline: \+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
         headline[1].Number().Should().BeInRange(headline[2].Number(), headline[3].Number());
+    }
+
+    [Fact]
+    public void Report_Simulated_OneValuePerCustomerAndTheReportShowsThePrintedHeadline()
+    {
+        string output = Path.Combine(DotnetRun.ArtifactsPath, "report-output");
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        var run = Run("report", output);
+
+        run.Out.Should().Contain("Window 2024-01-01 to 2025-12-30 (Europe/Amsterdam): 20,000 customers, 86,358 contacts"); // the demo's center
+        // One value per customer: the mean CLV the analysis prints is the one the retention value multiplies, and the
+        // retention value is customers kept x that value (by hand, to the printed precision).
+        double perCustomer = Match(run.Out, @"^Value per customer \(mean 3-year CLV\): ([\d.,]+) EUR$")[1].Number();
+        var kept = Match(run.Out, @"^Retention: ([\d.,]+) customers kept x ([\d.,]+) EUR = ([\d.,]+) EUR$");
+        kept[2].Number().Should().Be(perCustomer);
+        (kept[1].Number() * kept[2].Number()).Should().BeApproximately(kept[3].Number(), (0.05 * perCustomer) + 0.01);
+        // Two FCR definitions, both printed; in the demo's center the resolved flag is below the repeat measure
+        // (73.8% vs 82.6% for all channels in `contactmetrics demo`, docs/cli.md).
+        var fcr = Match(run.Out, @"^FCR by repeats ([\d.]+)%; by resolved flag ([\d.]+)%$");
+        fcr[1].Number().Should().BeInRange(0, 100);
+        fcr[2].Number().Should().BeInRange(0, fcr[1].Number());
+
+        // The page carries the headline the analysis printed, in the report's money format.
+        var headline = Match(run.Out, @"^Headline: (.+): ([\d,]+) EUR a year \(P10 ([\d,]+), P90 ([\d,]+)\)$");
+        headline[2].Number().Should().BeInRange(headline[3].Number(), headline[4].Number());
+        string html = File.ReadAllText(Path.Combine(output, "report.html"));
+        html.Should().StartWith("<!DOCTYPE html>").And.Contain($"{headline[1].Value}: \u20ac{headline[2].Value} a year");
+        // Every chart the sample names is an SVG file in the output folder.
+        var charts = Match(run.Out, @"^Wrote .*report\.html and (\d+) charts: (.+)$");
+        var files = charts[2].Value.Split(", ");
+        files.Should().HaveCount((int)charts[1].Number()).And.HaveCountGreaterThan(5).And.OnlyHaveUniqueItems();
+        foreach (string file in files)
+        {
+            File.ReadAllText(Path.Combine(output, file)).Should().StartWith("<?xml").And.Contain("<svg", file);
+        }
     }
 }
