@@ -302,7 +302,7 @@ public static class HtmlReport
         var p = cost.Profitability;
         var curve = p.WhaleCurve;
         var points = curve.Sample(400).Select(pt => new DataPoint(pt.CustomerShare, (double)pt.CumulativeProfit.Amount)).ToList();
-        string peak = curve.Peak.ShareOfTotalProfit is double share
+        string peak = curve.Peak.ShareOfTotalProfit is double share && share <= 1
             ? $"The most profitable {Percent(curve.Peak.CustomerShare)} of customers earn {Percent(share)} of the total profit ({Money((double)curve.Peak.CumulativeProfit.Amount, currency)} at the peak, {Money((double)curve.TotalProfit.Amount, currency)} in all); "
             : $"The profitable {Percent(curve.Peak.CustomerShare)} of customers earn {Money((double)curve.Peak.CumulativeProfit.Amount, currency)}, and the total is {Money((double)curve.TotalProfit.Amount, currency)}; ";
         Figure(html, charts, "chart-whale", "Whale curve: cumulative profit after the cost of service",
@@ -317,8 +317,26 @@ public static class HtmlReport
     {
         var c = r.Comparison;
         html.Append("<section id=\"retention\">\n<h2>Retention: does solving it the first time keep customers?</h2>\n");
-        static IReadOnlyList<DataPoint> Curve(Retention.KaplanMeierCurve curve) =>
-            [new DataPoint(0, 1), .. curve.Rows.Select(row => new DataPoint(row.Time, row.Survival))];
+        // The steps only: a row where nobody churned (censoring alone) leaves the curve where it was, so it is drawn only as
+        // the curve's last point; the drawn curve is the same, the page much smaller.
+        static IReadOnlyList<DataPoint> Curve(Retention.KaplanMeierCurve curve)
+        {
+            var points = new List<DataPoint> { new(0, 1) };
+            double last = 1;
+            foreach (var row in curve.Rows)
+            {
+                if (row.Survival != last)
+                {
+                    points.Add(new DataPoint(row.Time, row.Survival));
+                    last = row.Survival;
+                }
+            }
+            if (curve.Rows.Length > 0 && points[^1].X != curve.Rows[^1].Time)
+            {
+                points.Add(new DataPoint(curve.Rows[^1].Time, curve.Rows[^1].Survival));
+            }
+            return points;
+        }
         var hr = c.HazardRatio is { } h
             ? string.Create(Invariant, $" Customers whose first contact was not resolved churn at {h.HazardRatio:0.00} times the rate (95% CI {h.HazardRatioInterval.Lower:0.00}-{h.HazardRatioInterval.Upper:0.00}, Cox, adjusted for {(c.AdjustedFor.IsEmpty ? "nothing" : string.Join(", ", c.AdjustedFor.Select(n => n == "tenureYears" ? "tenure" : n)))}{(c.Stratified ? ", stratified by segment" : "")}).")
             : "";

@@ -53,7 +53,12 @@ internal static class AnalysisSections
             .Fact("contacts", "Contacts", d.Interactions.Length)
             .Fact("purchases", "Purchases", d.Purchases.Length)
             .Fact("touchpoints", "Marketing touchpoints", d.Touchpoints.Length)
-            .Fact("conversions", "Conversions", d.Conversions.Length);
+            .Fact("conversions", "Conversions", d.Conversions.Length)
+            .Fact("outsideWindow", "Left out: outside the window", new Dictionary<string, object?>
+            {
+                ["customers"] = a.OutsideWindow.Customers, ["contacts"] = a.OutsideWindow.Interactions, ["purchases"] = a.OutsideWindow.Purchases,
+                ["touchpoints"] = a.OutsideWindow.Touchpoints, ["conversions"] = a.OutsideWindow.Conversions, ["churnsAfterEnd"] = a.OutsideWindow.ChurnsAfterEnd,
+            });
     }
 
     private static void Kpis(CommandOutput output, ContactCenterAnalysis a)
@@ -140,6 +145,8 @@ internal static class AnalysisSections
         if (!a.CostToServe.TryGetValue(out var costs))
         {
             section.Note = a.CostToServe.Reason;
+            Section(output, "customerProfitability", "Customer profitability (whale curve)").Note = a.Profitability.Reason;
+            Section(output, "serviceLevelCost", $"Cost of the {a.Options.StaffedChannel.ToSchemaName()} service level (Erlang C)").Note = a.ServiceLevelCosts.Reason;
             return;
         }
         section.Note = $"Rates: {a.Options.RatesSource}. Per resolution = the cost of the repeat chains ({a.Options.Kpis.Repeat.Describe()}, the FCR definition) started on the channel / those chains.";
@@ -385,7 +392,7 @@ internal static class AnalysisSections
         Lines(programme, p);
     }
 
-    /// <summary>"+5 points FCR: €X a year (P10 €Y - P90 €Z)".</summary>
+    /// <summary>"FCR +5 points: €X a year (P10 €Y - P90 €Z)".</summary>
     internal static string Headline(string name, BusinessCaseAnalysis a) =>
         $"{name}: {Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
 

@@ -35,8 +35,8 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>The FCR gain of the business cases as an assumed input (<see cref="AnalysisOptions.FcrGain"/>), one object for every case.</summary>
     public UncertainInput FcrGain => _fcrGain.Value;
 
-    /// <summary>"+5 points FCR" for the analysis's FCR gain.</summary>
-    public string FcrCaseName => string.Create(CultureInfo.InvariantCulture, $"+{Options.FcrGain.Point * 100:0.##} points FCR");
+    /// <summary>"FCR +5 points" for the analysis's FCR gain: the name of the FCR business case (<see cref="BusinessCase.Scenario"/>).</summary>
+    public string FcrCaseName => string.Create(CultureInfo.InvariantCulture, $"FCR +{Options.FcrGain.Point * 100:0.##} points");
 
     private AnalysisFigure<UncertainInput> ComputeRepeatsPerUnresolved()
     {
@@ -72,7 +72,7 @@ public sealed partial class ContactCenterAnalysis
         double d = pu - pr;
         var interval = new ConfidenceInterval(Math.Max(-1, d - (z * se)), Math.Min(1, d + (z * se)), 0.95, "normal (difference of proportions)");
         var source = InputSource.Measured(
-            string.Create(CultureInfo.InvariantCulture, $"share of handled contacts followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: unresolved {pu:P1} minus resolved {pr:P1}"),
+            string.Create(CultureInfo.InvariantCulture, $"share of handled contacts followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: unresolved {pu * 100:0.0}% minus resolved {pr * 100:0.0}%"),
             "difference of proportions, normal 95% interval; repeats as in FCR", nUnresolved + nResolved);
         return AnalysisFigure<UncertainInput>.Of(UncertainInput.FromInterval("extra repeats per unresolved contact", "contacts", d, interval, source, null, -1, 1));
     }
@@ -105,7 +105,7 @@ public sealed partial class ContactCenterAnalysis
             InputSource.Measured("customers with a handled contact with a known outcome in the last 365 days", "distinct count", customerCount));
         var c = Retention.Value.Uplift.Comparison;
         var retention = UncertainInput.FromRetentionDifference("retention uplift (resolved vs not)", c.Difference,
-            string.Create(CultureInfo.InvariantCulture, $"{Options.RetentionHorizon.TotalDays:0}-day retention after the first contact with a known outcome, resolved ({c.Reference.Retention:P1}) minus not ({c.Exposed.Retention:P1}); index-date design"),
+            string.Create(CultureInfo.InvariantCulture, $"{Options.RetentionHorizon.TotalDays:0}-day retention after the first contact with a known outcome, resolved ({c.Reference.Retention * 100:0.0}%) minus not ({c.Exposed.Retention * 100:0.0}%); index-date design"),
             c.Reference.Customers + c.Exposed.Customers);
         var clv = Clv.Value;
         var valuePerCustomer = UncertainInput.FromInterval("value per customer", $"{Currency} per customer", (double)clv.ValuePerCustomer.Amount,
@@ -119,11 +119,11 @@ public sealed partial class ContactCenterAnalysis
                 "journeys (JourneyBuilder); assist = service touch not last", (long)assisted.OfConversions));
         UncertainInput? valuePerConversion = assisted.Conversions > 0
             ? UncertainInput.Exact("margin per assisted conversion", $"{Currency} per conversion", (double)assisted.Value.Amount / assisted.Conversions * Options.Margin,
-                InputSource.Measured(string.Create(CultureInfo.InvariantCulture, $"mean value of the assisted conversions x {Options.Margin:P0} margin (assumed)"), "mean", (long)assisted.Conversions), Currency)
+                InputSource.Measured(string.Create(CultureInfo.InvariantCulture, $"mean value of the assisted conversions x {Options.Margin * 100:0}% margin (assumed)"), "mean", (long)assisted.Conversions), Currency)
             : null;
         var costPerContact = AgentCostPerContact(CostToServe.Value);
         string notes = string.Create(CultureInfo.InvariantCulture,
-            $"A year = the 365 days before {Window.End}. Repeats: {Options.Kpis.Repeat.Describe()}; retention horizon {Options.RetentionHorizon.TotalDays:0} days; margin {Options.Margin:P0} on purchases and conversion values (assumed); CLV over {Options.ClvYears} years at {Options.AnnualDiscountRate:P0} a year; staffing on an average week of {Options.StaffedChannel.ToSchemaName()} arrivals in {Options.StaffingInterval.TotalMinutes:0}-minute intervals, {Options.PaidTimePerFteWeek.TotalHours:0.#} paid hours per FTE a week.");
+            $"A year = the 365 days before {Window.End}. Repeats: {Options.Kpis.Repeat.Describe()}; retention horizon {Options.RetentionHorizon.TotalDays:0} days; margin {Options.Margin * 100:0}% on purchases and conversion values (assumed); CLV over {Options.ClvYears} years at {Options.AnnualDiscountRate * 100:0}% a year; staffing on an average week of {Options.StaffedChannel.ToSchemaName()} arrivals in {Options.StaffingInterval.TotalMinutes:0}-minute intervals, {Options.PaidTimePerFteWeek.TotalHours:0.#} paid hours per FTE a week.");
         return AnalysisFigure<MeasuredInputs>.Of(new MeasuredInputs(Currency, contacts, fcr, RepeatsPerUnresolvedContact.Value, customersAffected, retention,
             valuePerCustomer, StaffingProfile.Value, assistedInput, valuePerConversion, costPerContact, notes));
     }
@@ -145,7 +145,7 @@ public sealed partial class ContactCenterAnalysis
         double range = Options.CostRange;
         var source = InputSource.Measured(
             string.Create(CultureInfo.InvariantCulture, $"cost per contact of the {contacts:N0} agent-handled contacts of the window (activity-based cost-to-serve: measured handle times x rates from {Options.RatesSource})"),
-            string.Create(CultureInfo.InvariantCulture, $"agent channels' cost / their contacts; range +-{range:P0} for the rates (assumed)"), contacts);
+            string.Create(CultureInfo.InvariantCulture, $"agent channels' cost / their contacts; range +-{range * 100:0}% for the rates (assumed)"), contacts);
         return new UncertainInput("cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
             SamplingDistribution.Pert, source, costs.Currency, 0);
     }
@@ -216,16 +216,16 @@ public sealed partial class ContactCenterAnalysis
             var (attrPoint, attrLow, attrHigh) = p.AttritionReduction;
             var attrition = ValueMechanisms.AttritionReduction(
                 UncertainInput.Exact("agents", "headcount", headcount, InputSource.Measured(
-                    string.Create(CultureInfo.InvariantCulture, $"FTE the {Options.StaffedChannel.ToSchemaName()} demand needs at 80/{Options.ServiceLevelThreshold.TotalSeconds:0} with {p.Shrinkage:0%} shrinkage, rounded up"),
+                    string.Create(CultureInfo.InvariantCulture, $"FTE the {Options.StaffedChannel.ToSchemaName()} demand needs at 80/{Options.ServiceLevelThreshold.TotalSeconds:0} with {p.Shrinkage * 100:0}% shrinkage, rounded up"),
                     "StaffingPlanner (Erlang C) on the measured demand profile", inputs.StaffingProfile.ContactsPerInterval.Length)),
                 UncertainInput.AssumedShare("attrition reduction", attrPoint, attrLow, attrHigh,
                     string.Create(CultureInfo.InvariantCulture, $"{attrPoint * 100:0.#} points less agent attrition a year; {attrLow * 100:0.#} to {attrHigh * 100:0.#} points plausible")),
                 UncertainInput.FromAttritionCost("cost per leaver",
                     new AgentAttritionCost(new Money(p.RecruitingCost, currency), new Money(p.TrainingCost, currency), p.RampUpWeeks, p.RampUpOutputLoss, new Money(p.LoadedCostPerHour, currency), paidHours),
-                    0.25, string.Create(CultureInfo.InvariantCulture, $"illustrative HR figures: recruiting {p.RecruitingCost:#,0}, training {p.TrainingCost:#,0}, {p.RampUpWeeks:0.#} weeks ramp-up at {p.RampUpOutputLoss:0%} lower output")));
+                    0.25, string.Create(CultureInfo.InvariantCulture, $"illustrative HR figures: recruiting {p.RecruitingCost:#,0}, training {p.TrainingCost:#,0}, {p.RampUpWeeks:0.#} weeks ramp-up at {p.RampUpOutputLoss * 100:0}% lower output")));
             var (incPoint, incLow, incHigh) = p.AssistIncrementality;
             var assists = inputs.AssistedConversionValue(UncertainInput.AssumedShare("incremental share of assisted conversions", incPoint, incLow, incHigh,
-                string.Create(CultureInfo.InvariantCulture, $"no holdout test yet: {incPoint:0%} judged likely, {incLow:0%} to {incHigh:0%} possible")));
+                string.Create(CultureInfo.InvariantCulture, $"no holdout test yet: {incPoint * 100:0}% judged likely, {incLow * 100:0}% to {incHigh * 100:0}% possible")));
             var programme = new BusinessCase("Service programme", currency, [.. fcr.Lines, aht, attrition, assists]);
             return AnalysisFigure<BusinessCaseAnalysis>.Of(programme.Analyze(Options.Iterations, Options.Seed));
         });

@@ -55,6 +55,9 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>The customer value (BG/NBD x Gamma-Gamma), or why it is unavailable (no purchases, no repeat buyers, no convergence).</summary>
     public AnalysisFigure<ClvAnalysis> Clv => _clv.Value;
 
+    /// <summary>1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st.</summary>
+    private static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
     private AnalysisFigure<ClvAnalysis> ComputeClv() => Try(() =>
     {
         if (Data.Purchases.IsEmpty)
@@ -107,7 +110,7 @@ public sealed partial class ContactCenterAnalysis
         double half = Normal.InvCDF(0, 1, 0.975) * sd / Math.Sqrt(amounts.Length);
         var interval = new ConfidenceInterval(Math.Round(Math.Max(0, mean - half), 2), Math.Round(mean + half, 2), 0.95, "normal (mean over customers)");
         string definition = string.Create(CultureInfo.InvariantCulture,
-            $"mean {Options.ClvYears}-year CLV of {picked.Length:N0} (every {stride}. of {active.Count:N0}) customers active at {Window.End} (BG/NBD x Gamma-Gamma fitted on the weekly RFM summary of all {summary.Count:N0} buyers to {Window.LastDay:yyyy-MM-dd}, {Options.Margin:P0} margin assumed, {Options.AnnualDiscountRate:P0} a year discount, quarterly cash flows)");
+            $"mean {Options.ClvYears}-year CLV of {picked.Length:N0} customers active at {Window.End} ({(stride == 1 ? "all of them" : $"every {Ordinal(stride)} of {active.Count:N0}")}; BG/NBD x Gamma-Gamma fitted on the weekly RFM summary of all {summary.Count:N0} buyers to {Window.LastDay:yyyy-MM-dd}, {Options.Margin * 100:0.#}% margin assumed, {Options.AnnualDiscountRate * 100:0.#}% a year discount, quarterly cash flows)");
         return AnalysisFigure<ClvAnalysis>.Of(new ClvAnalysis(summary, rows, transactions, spend, model, horizon, active.Count, sample, stride,
             [.. values], [.. picked.Select(i => segmentOf[summary.CustomerIds[i]])],
             new Money(Math.Round((decimal)mean, 2), summary.Currency), interval, definition));

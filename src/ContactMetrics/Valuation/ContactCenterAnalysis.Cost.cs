@@ -84,7 +84,7 @@ public sealed partial class ContactCenterAnalysis
         decimal margin = (decimal)Options.Margin;
         var values = revenue.ToDictionary(kv => kv.Key, kv => new Money(decimal.Round(kv.Value * margin, 2), costs.Currency));
         return Try(() => AnalysisFigure<CustomerProfitability>.Of(CustomerProfitability.Compute(costs, values,
-            string.Create(CultureInfo.InvariantCulture, $"purchases in the window x {Options.Margin:0%} margin (assumed)"))));
+            string.Create(CultureInfo.InvariantCulture, $"purchases in the window x {Options.Margin * 100:0.#}% margin (assumed)"))));
     }
 
     private AnalysisFigure<StaffingProfile> ComputeStaffingProfile()

@@ -37,9 +37,16 @@ public sealed partial class ContactCenterAnalysis
     private readonly Lazy<IReadOnlyList<KpiGroup>> _trendByChannel;
     private readonly Lazy<IReadOnlyList<KpiGroup>> _lastYearByChannel;
 
-    private ContactCenterAnalysis(ContactCenterData data, ObservationWindow window, AnalysisOptions options)
+    private ContactCenterAnalysis(ContactCenterData given, ContactCenterData data, ObservationWindow window, AnalysisOptions options)
     {
         Data = data;
+        OutsideWindow = new RecordsOutsideWindow(
+            given.Customers.Length - data.Customers.Length,
+            given.Interactions.Length - data.Interactions.Length,
+            given.Purchases.Length - data.Purchases.Length,
+            given.Touchpoints.Length - data.Touchpoints.Length,
+            given.Conversions.Length - data.Conversions.Length,
+            data.Customers.Count(c => c.ChurnedOn is null) - given.Customers.Count(c => c.ChurnedOn is null && c.AcquiredOn <= window.LastDay));
         Window = window;
         Options = options;
         _table = Once(() => InteractionTable.Create(data.Interactions, data.Customers));
@@ -64,7 +71,7 @@ public sealed partial class ContactCenterAnalysis
     }
 
     /// <summary>Creates the analysis; nothing is computed until a figure is read.</summary>
-    /// <param name="data">The tables.</param>
+    /// <param name="data">The tables; records outside <paramref name="window"/> are left out (<see cref="OutsideWindow"/> counts them).</param>
     /// <param name="window">The observation window (its end is the as-of instant of every figure).</param>
     /// <param name="options">The definitions and assumptions; <see cref="AnalysisOptions.Default"/> when null.</param>
     /// <returns>The analysis.</returns>
@@ -79,11 +86,14 @@ public sealed partial class ContactCenterAnalysis
         {
             throw new CurrencyMismatchException(data.Currency, rates.Currency);
         }
-        return new ContactCenterAnalysis(data, window, options);
+        return new ContactCenterAnalysis(data, data.Within(window), window, options);
     }
 
-    /// <summary>The tables.</summary>
+    /// <summary>The tables as known at the window's end (<see cref="ContactCenterData.Within"/>): every figure reads these.</summary>
     public ContactCenterData Data { get; }
+
+    /// <summary>How many records of the given tables fall outside the window and are left out of every figure.</summary>
+    public RecordsOutsideWindow OutsideWindow { get; }
 
     /// <summary>The observation window.</summary>
     public ObservationWindow Window { get; }
@@ -131,4 +141,17 @@ public sealed partial class ContactCenterAnalysis
             return AnalysisFigure<T>.Unavailable(e.Message);
         }
     }
+}
+
+/// <summary>Records of the given tables that an analysis leaves out because they fall outside its window.</summary>
+/// <param name="Customers">Customers acquired after the window's last day.</param>
+/// <param name="Interactions">Contacts that arrived before the start or at or after the end.</param>
+/// <param name="Purchases">Purchases outside the window.</param>
+/// <param name="Touchpoints">Marketing touches outside the window.</param>
+/// <param name="Conversions">Conversions outside the window.</param>
+/// <param name="ChurnsAfterEnd">Customers whose churn date falls after the window's last day: active at the as-of instant.</param>
+public sealed record RecordsOutsideWindow(int Customers, int Interactions, int Purchases, int Touchpoints, int Conversions, int ChurnsAfterEnd)
+{
+    /// <summary>Whether every record is inside the window.</summary>
+    public bool None => Customers == 0 && Interactions == 0 && Purchases == 0 && Touchpoints == 0 && Conversions == 0 && ChurnsAfterEnd == 0;
 }

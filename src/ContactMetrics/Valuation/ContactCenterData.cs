@@ -90,6 +90,36 @@ public sealed class ContactCenterData
     public Currency Currency { get; }
 
     /// <summary>
+    /// The tables as they were known at the window's end: contacts that arrived and purchases, touches and conversions
+    /// that occurred in [start, end); customers acquired by the window's last day, with a churn after that day not yet
+    /// known (a churn date after the last day is cleared, so the customer counts as active, censored at the end).
+    /// </summary>
+    /// <param name="window">The observation window.</param>
+    /// <returns>This instance when every record is inside the window; otherwise the records inside it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
+    public ContactCenterData Within(ObservationWindow window)
+    {
+        Preconditions.CheckNotNull(window);
+        var last = window.LastDay;
+        bool inside = Interactions.All(i => window.Contains(i.ArrivedAt)) && Purchases.All(p => window.Contains(p.OccurredAt))
+            && Touchpoints.All(t => window.Contains(t.OccurredAt)) && Conversions.All(c => window.Contains(c.OccurredAt))
+            && Customers.All(c => c.AcquiredOn <= last && !(c.ChurnedOn > last));
+        if (inside)
+        {
+            return this;
+        }
+        var customers = Customers.Where(c => c.AcquiredOn <= last)
+            .Select(c => c.ChurnedOn > last ? new Customer(c.Id, c.AcquiredOn, null, c.Segment) : c);
+        return new ContactCenterData(
+            [.. customers],
+            [.. Interactions.Where(i => window.Contains(i.ArrivedAt))],
+            [.. Purchases.Where(p => window.Contains(p.OccurredAt))],
+            [.. Touchpoints.Where(t => window.Contains(t.OccurredAt))],
+            [.. Conversions.Where(c => window.Contains(c.OccurredAt))],
+            Currency);
+    }
+
+    /// <summary>
     /// The window of whole local days in <paramref name="timeZone"/> from the first contact or purchase to the day after
     /// the last one (<see cref="ObservationWindow.OfDays"/>); <paramref name="end"/> overrides the end.
     /// </summary>

@@ -17,7 +17,7 @@ public class DemoCommandTests
         }
         File.ReadLines(dir.File("customers.csv")).Count().Should().Be(401, "one header line and 400 customers");
         run.Out.Should().Contain("KPIs by channel").And.Contain("phone").And.Contain("Tables written").And.Contain("Customer lifetime value")
-            .And.Contain("Retention: first contact resolved vs not").And.Contain("Business case: +5 points FCR")
+            .And.Contain("Retention: first contact resolved vs not").And.Contain("Business case: FCR +5 points")
             .And.NotContain("the report's chart", "chart series are in JSON only");
     }
 

@@ -101,6 +101,33 @@ public partial class ContactCenterAnalysisTests
     }
 
     [Fact]
+    public void EarlierEnd_EveryFigureReadsOnlyTheRecordsKnownThen()
+    {
+        // As of 2025-01-01 (the simulation runs 2024-01-01 to 2025-12-31, Europe/Amsterdam).
+        var zone = Center.Options.TimeZone;
+        var end = zone.AtStartOfDay(new LocalDate(2025, 1, 1)).ToInstant();
+        var data = ContactCenterData.Create(Center.Customers, Center.Interactions, Center.Purchases, Center.Touchpoints, Center.Conversions);
+        var window = new ObservationWindow(Center.Start, end, zone);
+
+        var analysis = ContactCenterAnalysis.Create(data, window);
+
+        // Independent counts with LINQ on the records.
+        int contacts = Center.Interactions.Count(i => i.ArrivedAt < end);
+        analysis.Overall.Counts.OfferedContacts.Should().Be(Center.Interactions.Count(i => i.ArrivedAt < end && i.Direction == Direction.Inbound));
+        analysis.Data.Interactions.Length.Should().Be(contacts);
+        analysis.OutsideWindow.Interactions.Should().Be(Center.Interactions.Count - contacts);
+        analysis.Data.Conversions.Should().OnlyContain(c => c.OccurredAt < end);
+        analysis.Trend.Should().HaveCount(12, "twelve months of 2024");
+        // A customer acquired in 2025 is not yet a customer; one who churned in 2025 was still active at the end.
+        var last = new LocalDate(2024, 12, 31);
+        analysis.Data.Customers.Length.Should().Be(Center.Customers.Count(c => c.AcquiredOn <= last));
+        analysis.Data.Customers.Count(c => c.ChurnedOn is null).Should().Be(Center.Customers.Count(c => c.AcquiredOn <= last && !(c.ChurnedOn <= last)));
+        analysis.OutsideWindow.ChurnsAfterEnd.Should().Be(Center.Customers.Count(c => c.AcquiredOn <= last && c.ChurnedOn > last));
+        // The whole window: nothing left out.
+        Analysis.OutsideWindow.None.Should().BeTrue();
+    }
+
+    [Fact]
     public void WithoutPurchases_Clv_UnavailableAndRetentionHasNoValue()
     {
         var data = ContactCenterData.Create(Center.Customers, Center.Interactions, [], Center.Touchpoints, Center.Conversions);
