@@ -22,7 +22,7 @@ foreach (var g in new[] { c.Reference, c.Exposed })
 {
     Console.WriteLine($"{g.Group,-10} {g.Customers,6:N0} customers, 1-year retention {Pct(g.Retention)} [{Pct(g.Interval.Lower)}, {Pct(g.Interval.Upper)}]");
 }
-Console.WriteLine($"Difference {Pct(c.Difference.Estimate)} [{Pct(c.Difference.Interval.Lower)}, {Pct(c.Difference.Interval.Upper)}]");
+Console.WriteLine($"Difference {Pct(c.Difference.Difference)} [{Pct(c.Difference.Interval.Lower)}, {Pct(c.Difference.Interval.Upper)}]");
 if (c.HazardRatio is { } hr)
 {
     Console.WriteLine($"Hazard ratio unresolved vs resolved {hr.HazardRatio:0.00} [{hr.HazardRatioInterval.Lower:0.00}, {hr.HazardRatioInterval.Upper:0.00}], adjusted for {string.Join(", ", c.AdjustedFor)}{(c.Stratified ? ", stratified by segment" : "")}");

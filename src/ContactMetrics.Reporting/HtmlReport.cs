@@ -114,7 +114,7 @@ public static class HtmlReport
         if (report.Retention is { } r)
         {
             var c = r.Comparison;
-            Tile(html, "Customers kept by a resolved first contact", Points(c.Difference.Estimate),
+            Tile(html, "Customers kept by a resolved first contact", Points(c.Difference.Difference),
                 $"{c.Horizon:0}-day retention {Percent(c.Reference.Retention)} resolved vs {Percent(c.Exposed.Retention)} unresolved");
         }
         if (report.Attribution is { } a)
@@ -341,7 +341,7 @@ public static class HtmlReport
             ? string.Create(Invariant, $" Customers whose first contact was not resolved churn at {h.HazardRatio:0.00} times the rate (95% CI {h.HazardRatioInterval.Lower:0.00}-{h.HazardRatioInterval.Upper:0.00}, Cox, adjusted for {(c.AdjustedFor.IsEmpty ? "nothing" : string.Join(", ", c.AdjustedFor.Select(n => n == "tenureYears" ? "tenure" : n)))}{(c.Stratified ? ", stratified by segment" : "")}).")
             : "";
         Figure(html, charts, "chart-retention", $"Customers still with us after their first contact, {r.Data.ReferenceGroup} vs {r.Data.ExposedGroup}",
-            string.Create(Invariant, $"After {c.Horizon:0} days, {Percent(c.Reference.Retention)} of customers whose first contact was resolved were still customers, against {Percent(c.Exposed.Retention)} when it was not: {Points(c.Difference.Estimate)} (95% CI {Points(c.Difference.Interval.Lower)} to {Points(c.Difference.Interval.Upper)}).") + hr,
+            string.Create(Invariant, $"After {c.Horizon:0} days, {Percent(c.Reference.Retention)} of customers whose first contact was resolved were still customers, against {Percent(c.Exposed.Retention)} when it was not: {Points(c.Difference.Difference)} (95% CI {Points(c.Difference.Interval.Lower)} to {Points(c.Difference.Interval.Upper)}).") + hr,
             () => ReportCharts.Steps([(Label(r.Data.ReferenceGroup, r.Reference.Count), Curve(r.Reference)), (Label(r.Data.ExposedGroup, r.Exposed.Count), Curve(r.Exposed))],
                 "days since the first contact with a known outcome", "0%", "still a customer", c.Horizon));
         html.Append("<p class=\"note\">").Append(E(string.Create(Invariant,

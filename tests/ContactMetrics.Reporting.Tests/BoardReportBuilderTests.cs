@@ -99,7 +99,7 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
         r.Comparison.Reference.Retention.Should().BeApproximately(r.Reference.SurvivalAt(365), 1e-12);
         r.Comparison.Exposed.Retention.Should().BeApproximately(r.Exposed.SurvivalAt(365), 1e-12);
         // Planted: an unresolved contact multiplies the churn hazard (docs/simulation.md), so resolved customers stay more.
-        r.Comparison.Difference.Estimate.Should().BePositive();
+        r.Comparison.Difference.Difference.Should().BePositive();
     }
 
     [Fact]

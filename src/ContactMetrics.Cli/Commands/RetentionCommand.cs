@@ -209,7 +209,7 @@ internal static class RetentionCommand
                 new OutputColumn("hazardRatioUpper", "HR upper", true));
             foreach (var c in fit.Coefficients)
             {
-                t.Row(c.Name, c.Estimate, c.HazardRatio, c.StandardError, c.Z, c.PValue, c.HazardRatioInterval.Lower, c.HazardRatioInterval.Upper);
+                t.Row(c.Name, c.Coefficient, c.HazardRatio, c.StandardError, c.Z, c.PValue, c.HazardRatioInterval.Lower, c.HazardRatioInterval.Upper);
             }
             common.Write(parse, output, console);
             return CliApp.Success;

@@ -116,7 +116,7 @@ internal static class RetentionUpliftCommand
             .Fact("customersIncluded", "Customers included", data.Table.Count)
             .Fact("customersWithoutQualifyingContact", "Left out: no qualifying contact", data.CustomersWithoutQualifyingContact)
             .Fact("customersChurnedBeforeIndex", "Left out: churned before index", data.CustomersChurnedBeforeIndex)
-            .Fact("difference", "Retention difference", new Rate(c.Difference.Estimate))
+            .Fact("difference", "Retention difference", new Rate(c.Difference.Difference))
             .Fact("differenceLower", "Difference lower", new Rate(c.Difference.Interval.Lower))
             .Fact("differenceUpper", "Difference upper", new Rate(c.Difference.Interval.Upper))
             .Fact("differenceStandardError", "Difference SE", c.Difference.StandardError)

@@ -266,7 +266,7 @@ internal static class AnalysisSections
         section.Note = r.Definition + ". The index-date hazard ratio is adjusted for segment and tenure.";
         section.Fact("resolvedRetention", "Retention, resolved", new Rate(c.Reference.Retention))
             .Fact("unresolvedRetention", "Retention, unresolved", new Rate(c.Exposed.Retention))
-            .Fact("difference", "Difference", new Rate(c.Difference.Estimate))
+            .Fact("difference", "Difference", new Rate(c.Difference.Difference))
             .Fact("differenceLower", "Difference, 95% lower", new Rate(c.Difference.Interval.Lower))
             .Fact("differenceUpper", "Difference, 95% upper", new Rate(c.Difference.Interval.Upper))
             .Fact("hazardRatio", "Index-date HR (adjusted)", c.HazardRatio?.HazardRatio)

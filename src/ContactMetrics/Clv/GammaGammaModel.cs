@@ -119,7 +119,7 @@ public sealed class GammaGammaModel
         var se = NumericalHessian.LogScaleStandardErrors(NumericalHessian.FromGradient(objective, result.Point), result.Point);
         var parameters = new GammaGammaParameters(Math.Exp(result.Point[0]), Math.Exp(result.Point[1]), Math.Exp(result.Point[2]));
         double[] values = [parameters.P, parameters.Q, parameters.Gamma];
-        var estimates = Enumerable.Range(0, 3).Select(i => new ParameterEstimate(Names[i], values[i], se[i])).ToImmutableArray();
+        var estimates = Enumerable.Range(0, 3).Select(i => new ParameterEstimate(Names[i], values[i], se[i], (long)rows.Customers)).ToImmutableArray();
         var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
         fit = new GammaGammaFit(new GammaGammaModel(parameters), estimates, result.LogLikelihood, (int)rows.Customers, diagnostics);
         return result.Converged;

@@ -95,7 +95,7 @@ internal static class LogParameterFit
         var estimates = new ParameterEstimate[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            estimates[i] = new ParameterEstimate(names[i], values[i], se[i]);
+            estimates[i] = new ParameterEstimate(names[i], values[i], se[i], (long)Math.Round(scale));
         }
         var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
         return new LogParameterFitResult(values, [.. estimates], result.LogLikelihood, diagnostics);

@@ -1,6 +1,8 @@
+using ContactMetrics.Numerics;
+
 namespace ContactMetrics.Clv;
 
-/// <summary>A fitted parameter with its asymptotic standard error.</summary>
+/// <summary>A fitted parameter with its asymptotic standard error; <see cref="Estimate"/> is the same with a Wald interval.</summary>
 /// <param name="Name">The parameter's conventional name (r, alpha, a, b; p, q, gamma).</param>
 /// <param name="Value">The estimate.</param>
 /// <param name="StandardError">
@@ -8,7 +10,15 @@ namespace ContactMetrics.Clv;
 /// log-parameters, central differences), carried to the parameter by the delta method; NaN when the information
 /// matrix is not positive definite.
 /// </param>
-public sealed record ParameterEstimate(string Name, double Value, double StandardError);
+/// <param name="Customers">The customers the model was fitted on.</param>
+public sealed record ParameterEstimate(string Name, double Value, double StandardError, long Customers)
+{
+    /// <summary>
+    /// The parameter as an estimate: point, 95% Wald interval Value ± 1.96 SE (no interval when the standard error is
+    /// NaN), method <c>wald</c> and n (the customers).
+    /// </summary>
+    public Estimate Estimate => Numerics.Estimate.Wald(Value, StandardError, Customers);
+}
 
 /// <summary>Settings of a maximum-likelihood fit.</summary>
 public sealed record ModelFitOptions

@@ -4,6 +4,10 @@ using MathNet.Numerics.Distributions;
 namespace ContactMetrics.Kpis;
 
 /// <summary>A KPI that is a mean (AHT, ASA, CES): the value, the count it rests on, and the definition.</summary>
+/// <remarks>
+/// <see cref="Estimate"/> is the library's one shape for an estimate (point, interval, level, method, n);
+/// <see cref="Value"/>, <see cref="Interval"/> and <see cref="Count"/> are its point, interval and n.
+/// </remarks>
 public sealed record MeanEstimate
 {
     /// <summary>Creates a mean.</summary>
@@ -24,8 +28,12 @@ public sealed record MeanEstimate
         Value = count == 0 ? null : value;
         Count = count;
         Definition = definition ?? throw new ArgumentNullException(nameof(definition));
-        Interval = interval;
+        Interval = Value is null ? null : interval;
+        Estimate = new Estimate(Value, Interval, count, "mean");
     }
+
+    /// <summary>The mean as an estimate: point, interval (when there is one), level, method and n (the count).</summary>
+    public Estimate Estimate { get; }
 
     /// <summary>The mean; <see langword="null"/> when there is nothing to average.</summary>
     public double? Value { get; }
@@ -48,6 +56,8 @@ public sealed record MeanEstimate
 /// With shares p (promoters) and d (detractors) of n answers, Var(NPS/100) = (p + d − (p − d)²) / n,
 /// the variance of the mean of a variable scoring +1, 0, −1 (e.g. Rocks 2016, "The true standard
 /// error of the Net Promoter Score"). The interval is NPS ± z·SE, clipped to [-100, 100].
+/// <see cref="Estimate"/> is the library's one shape for an estimate; <see cref="Value"/>, <see cref="Interval"/>
+/// and <see cref="Count"/> are its point, interval and n.
 /// </remarks>
 public sealed record NpsEstimate
 {
@@ -79,7 +89,11 @@ public sealed record NpsEstimate
                 Math.Min(100, Value.Value + z * StandardError.Value),
                 level, "multinomial normal");
         }
+        Estimate = new Estimate(Value, Interval, Count, "multinomial normal");
     }
+
+    /// <summary>The score as an estimate: point (in points, -100 to 100), interval, level, method and n (the answers).</summary>
+    public Estimate Estimate { get; }
 
     /// <summary>The score in [-100, 100]; <see langword="null"/> without answers.</summary>
     public double? Value { get; }

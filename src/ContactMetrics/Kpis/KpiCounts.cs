@@ -40,6 +40,110 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
 
     private ReadOnlySpan<long> Values => _memory.Span;
 
+    /// <summary>
+    /// Creates counts from their values, as any engine that counts the populations of the remarks produces them (a SQL
+    /// query, another process, a file); every argument is named after the property it sets and defaults to 0.
+    /// </summary>
+    /// <param name="offeredContacts">The value of <see cref="OfferedContacts"/>; at least 0.</param>
+    /// <param name="queuedContacts">The value of <see cref="QueuedContacts"/>; at least 0.</param>
+    /// <param name="answeredContacts">The value of <see cref="AnsweredContacts"/>; at least 0.</param>
+    /// <param name="abandonedContacts">The value of <see cref="AbandonedContacts"/>; at least 0.</param>
+    /// <param name="answeredWithinThreshold">The value of <see cref="AnsweredWithinThreshold"/>; at least 0.</param>
+    /// <param name="abandonedWithinThreshold">The value of <see cref="AbandonedWithinThreshold"/>; at least 0.</param>
+    /// <param name="shortAbandonedContacts">The value of <see cref="ShortAbandonedContacts"/>; at least 0.</param>
+    /// <param name="containedContacts">The value of <see cref="ContainedContacts"/>; at least 0.</param>
+    /// <param name="handledContacts">The value of <see cref="HandledContacts"/>; at least 0.</param>
+    /// <param name="handleMilliseconds">The value of <see cref="HandleMilliseconds"/>; at least 0.</param>
+    /// <param name="talkMilliseconds">The value of <see cref="TalkMilliseconds"/>; at least 0.</param>
+    /// <param name="holdMilliseconds">The value of <see cref="HoldMilliseconds"/>; at least 0.</param>
+    /// <param name="afterCallWorkMilliseconds">The value of <see cref="AfterCallWorkMilliseconds"/>; at least 0.</param>
+    /// <param name="waitAnsweredMilliseconds">The value of <see cref="WaitAnsweredMilliseconds"/>; at least 0.</param>
+    /// <param name="waitAbandonedMilliseconds">The value of <see cref="WaitAbandonedMilliseconds"/>; at least 0.</param>
+    /// <param name="transferredContacts">The value of <see cref="TransferredContacts"/>; at least 0.</param>
+    /// <param name="resolvedFlagged">The value of <see cref="ResolvedFlagged"/>; at least 0.</param>
+    /// <param name="resolvedTrue">The value of <see cref="ResolvedTrue"/>; at least 0.</param>
+    /// <param name="fcrEligibleContacts">The value of <see cref="FcrEligibleContacts"/>; at least 0.</param>
+    /// <param name="resolvedFirstTime">The value of <see cref="ResolvedFirstTime"/>; at least 0.</param>
+    /// <param name="repeatContacts">The value of <see cref="RepeatContacts"/>; at least 0.</param>
+    /// <param name="csatHistogram">Answers per CSAT score 1-5 (5 values), or empty for none.</param>
+    /// <param name="npsHistogram">Answers per NPS score 0-10 (11 values), or empty for none.</param>
+    /// <param name="cesHistogram">Answers per CES score 1-7 (7 values), or empty for none.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count or sum is negative.</exception>
+    /// <exception cref="ArgumentException">A histogram is neither empty nor of its scale's length.</exception>
+    public static KpiCounts FromCounts(
+        long offeredContacts = 0,
+        long queuedContacts = 0,
+        long answeredContacts = 0,
+        long abandonedContacts = 0,
+        long answeredWithinThreshold = 0,
+        long abandonedWithinThreshold = 0,
+        long shortAbandonedContacts = 0,
+        long containedContacts = 0,
+        long handledContacts = 0,
+        long handleMilliseconds = 0,
+        long talkMilliseconds = 0,
+        long holdMilliseconds = 0,
+        long afterCallWorkMilliseconds = 0,
+        long waitAnsweredMilliseconds = 0,
+        long waitAbandonedMilliseconds = 0,
+        long transferredContacts = 0,
+        long resolvedFlagged = 0,
+        long resolvedTrue = 0,
+        long fcrEligibleContacts = 0,
+        long resolvedFirstTime = 0,
+        long repeatContacts = 0,
+        ReadOnlySpan<long> csatHistogram = default,
+        ReadOnlySpan<long> npsHistogram = default,
+        ReadOnlySpan<long> cesHistogram = default)
+    {
+        var slots = new long[Slots];
+        slots[Offered] = Count(offeredContacts, nameof(offeredContacts));
+        slots[Queued] = Count(queuedContacts, nameof(queuedContacts));
+        slots[Answered] = Count(answeredContacts, nameof(answeredContacts));
+        slots[Abandoned] = Count(abandonedContacts, nameof(abandonedContacts));
+        slots[AnsweredWithin] = Count(answeredWithinThreshold, nameof(answeredWithinThreshold));
+        slots[AbandonedWithin] = Count(abandonedWithinThreshold, nameof(abandonedWithinThreshold));
+        slots[ShortAbandons] = Count(shortAbandonedContacts, nameof(shortAbandonedContacts));
+        slots[Contained] = Count(containedContacts, nameof(containedContacts));
+        slots[Handled] = Count(handledContacts, nameof(handledContacts));
+        slots[HandleMs] = Count(handleMilliseconds, nameof(handleMilliseconds));
+        slots[TalkMs] = Count(talkMilliseconds, nameof(talkMilliseconds));
+        slots[HoldMs] = Count(holdMilliseconds, nameof(holdMilliseconds));
+        slots[AcwMs] = Count(afterCallWorkMilliseconds, nameof(afterCallWorkMilliseconds));
+        slots[WaitAnsweredMs] = Count(waitAnsweredMilliseconds, nameof(waitAnsweredMilliseconds));
+        slots[WaitAbandonedMs] = Count(waitAbandonedMilliseconds, nameof(waitAbandonedMilliseconds));
+        slots[Transferred] = Count(transferredContacts, nameof(transferredContacts));
+        slots[ResolvedKnown] = Count(resolvedFlagged, nameof(resolvedFlagged));
+        slots[ResolvedYes] = Count(resolvedTrue, nameof(resolvedTrue));
+        slots[FcrEligible] = Count(fcrEligibleContacts, nameof(fcrEligibleContacts));
+        slots[FcrNoRepeat] = Count(resolvedFirstTime, nameof(resolvedFirstTime));
+        slots[Repeats] = Count(repeatContacts, nameof(repeatContacts));
+        Histogram(csatHistogram, slots.AsSpan(CsatBase, 5), nameof(csatHistogram));
+        Histogram(npsHistogram, slots.AsSpan(NpsBase, 11), nameof(npsHistogram));
+        Histogram(cesHistogram, slots.AsSpan(CesBase, 7), nameof(cesHistogram));
+        return new KpiCounts(slots);
+
+        static long Count(long value, string name) =>
+            value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"A count or sum must be at least 0; was {value}.");
+
+        static void Histogram(ReadOnlySpan<long> values, Span<long> target, string name)
+        {
+            if (values.IsEmpty)
+            {
+                return;
+            }
+            if (values.Length != target.Length)
+            {
+                throw new ArgumentException($"The histogram needs {target.Length} values (one per score) or none; got {values.Length}.", name);
+            }
+            for (int k = 0; k < values.Length; k++)
+            {
+                target[k] = Count(values[k], name);
+            }
+        }
+    }
+
     /// <summary>Counts of nothing.</summary>
     public static KpiCounts Empty { get; } = new(new long[Slots]);
 

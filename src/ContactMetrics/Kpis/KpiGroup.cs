@@ -31,6 +31,20 @@ public sealed class KpiGroup
         _options = options;
     }
 
+    /// <summary>
+    /// The KPIs of counts produced elsewhere (merged partitions, a SQL engine, <see cref="KpiCounts.FromCounts"/>), as one
+    /// ungrouped group: every dimension is <see langword="null"/>.
+    /// </summary>
+    /// <param name="counts">The counts.</param>
+    /// <param name="options">The KPI definitions; the defaults when <see langword="null"/>.</param>
+    /// <returns>The group.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
+    public static KpiGroup FromCounts(KpiCounts counts, KpiOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return new KpiGroup(counts, options ?? KpiOptions.Default, null, null, null, null, null, null, null, null);
+    }
+
     /// <summary>The agent, when grouped by agent; <see langword="null"/> for contacts without an agent, or when not grouped by agent.</summary>
     public string? Agent { get; }
 

@@ -6,6 +6,10 @@ namespace ContactMetrics.Kpis;
 /// A KPI that is a rate: numerator over denominator, with a Wilson interval and the definition
 /// that produced it (vendors disagree, so every result says which formula it used).
 /// </summary>
+/// <remarks>
+/// <see cref="Estimate"/> is the library's one shape for an estimate (point, interval, level, method, n), the same
+/// as on every other result; <see cref="Value"/> and <see cref="Interval"/> are its point and interval.
+/// </remarks>
 public sealed record RateEstimate
 {
     /// <summary>Creates a rate from its counts.</summary>
@@ -32,7 +36,11 @@ public sealed record RateEstimate
             Value = (double)numerator / denominator;
             Interval = ProportionInterval.Wilson(numerator, denominator, level);
         }
+        Estimate = new Estimate(Value, Interval, denominator, "wilson");
     }
+
+    /// <summary>The rate as an estimate: point, Wilson interval, level, method and n (the denominator).</summary>
+    public Estimate Estimate { get; }
 
     /// <summary>The rate in [0, 1]; <see langword="null"/> when the denominator is 0 (nothing to measure).</summary>
     public double? Value { get; }

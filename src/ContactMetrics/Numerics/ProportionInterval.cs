@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace ContactMetrics.Numerics;
 
 /// <summary>Confidence intervals for a proportion (a rate such as FCR, service level, abandonment).</summary>
-public static class ProportionInterval
+internal static class ProportionInterval
 {
     private static ZCache _lastZ = new(0.95, Normal.InvCDF(0, 1, 0.975));
     /// <summary>

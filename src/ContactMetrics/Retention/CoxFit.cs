@@ -39,15 +39,20 @@ public sealed record CoxOptions
     } = 0.95;
 }
 
-/// <summary>A fitted coefficient of a Cox model.</summary>
+/// <summary>A fitted coefficient of a Cox model; <see cref="Estimate"/> is its hazard ratio in the library's one estimate shape.</summary>
 /// <param name="Name">The covariate's name.</param>
-/// <param name="Estimate">The log hazard ratio beta.</param>
+/// <param name="Coefficient">The log hazard ratio beta.</param>
 /// <param name="StandardError">Its standard error, from the inverse of the observed information at the estimate.</param>
 /// <param name="Z">beta / SE.</param>
 /// <param name="PValue">The two-sided Wald p-value 2 (1 - Phi(|z|)).</param>
 /// <param name="HazardRatio">exp(beta).</param>
 /// <param name="HazardRatioInterval">exp(beta +- z SE).</param>
-public sealed record CoxCoefficient(string Name, double Estimate, double StandardError, double Z, double PValue, double HazardRatio, ConfidenceInterval HazardRatioInterval);
+/// <param name="Observations">The rows (observations) the model was fitted on.</param>
+public sealed record CoxCoefficient(string Name, double Coefficient, double StandardError, double Z, double PValue, double HazardRatio, ConfidenceInterval HazardRatioInterval, int Observations)
+{
+    /// <summary>The hazard ratio as an estimate: point exp(beta), Wald interval exp(beta ± z SE), level, method and n (the observations).</summary>
+    public Estimate Estimate => new(HazardRatio, HazardRatioInterval, Observations);
+}
 
 /// <summary>A fitted Cox proportional hazards model.</summary>
 public sealed class CoxFit

@@ -152,7 +152,7 @@ public static class CoxProportionalHazards
             var interval = double.IsNaN(se)
                 ? new ConfidenceInterval(0, double.PositiveInfinity, options.ConfidenceLevel, "wald")
                 : new ConfidenceInterval(Math.Exp(beta[j] - (z * se)), Math.Exp(beta[j] + (z * se)), options.ConfidenceLevel, "wald");
-            coefficients.Add(new CoxCoefficient(data.Names[j], beta[j], se, zj, pValue, Math.Exp(beta[j]), interval));
+            coefficients.Add(new CoxCoefficient(data.Names[j], beta[j], se, zj, pValue, Math.Exp(beta[j]), interval, data.Observations));
         }
         double wald = 0;
         for (int i = 0; i < p; i++)

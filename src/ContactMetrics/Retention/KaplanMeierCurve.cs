@@ -58,11 +58,19 @@ public sealed record KaplanMeierRow(
 /// <param name="IntervalType">The pointwise band used for the limits.</param>
 public sealed record MedianSurvival(double? Estimate, double? Lower, double? Upper, double Level, KaplanMeierIntervalType IntervalType);
 
-/// <summary>The restricted mean survival time up to a horizon: the area under S(t) on [0, tau].</summary>
+/// <summary>
+/// The restricted mean survival time up to a horizon: the area under S(t) on [0, tau]; <see cref="Estimate"/> is the
+/// same with a 95% Wald interval.
+/// </summary>
 /// <param name="Tau">The horizon tau.</param>
-/// <param name="Estimate">The area under the curve from 0 to tau.</param>
+/// <param name="Mean">The area under the curve from 0 to tau.</param>
 /// <param name="StandardError">Its standard error (see <see cref="KaplanMeierCurve.RestrictedMean"/>).</param>
-public sealed record RestrictedMeanSurvival(double Tau, double Estimate, double StandardError);
+/// <param name="Count">The rows of the curve.</param>
+public sealed record RestrictedMeanSurvival(double Tau, double Mean, double StandardError, int Count)
+{
+    /// <summary>The restricted mean as an estimate: point, 95% Wald interval Mean ± 1.96 SE, method <c>wald</c> and n (the rows).</summary>
+    public Estimate Estimate => Numerics.Estimate.Wald(Mean, StandardError, Count);
+}
 
 /// <summary>A Kaplan-Meier survival curve of one group: its table, median, survival at given times and restricted mean.</summary>
 public sealed class KaplanMeierCurve
@@ -158,7 +166,7 @@ public sealed class KaplanMeierCurve
         }
         double firstTime = last >= 0 ? Rows[0].Time : tau;
         double total = area + Math.Min(firstTime, tau);
-        return new RestrictedMeanSurvival(tau, total, Math.Sqrt(variance));
+        return new RestrictedMeanSurvival(tau, total, Math.Sqrt(variance), Count);
     }
 
     private int LastRowAtOrBefore(double time)

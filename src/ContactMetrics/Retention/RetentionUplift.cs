@@ -56,7 +56,7 @@ public static class RetentionUplift
 
         var (hazardRatio, note) = AdjustedHazardRatio(table, exposed, reference, options);
         return new RetentionComparison(horizon, referenceRetention, exposedRetention,
-            new RetentionDifference(difference, se, differenceInterval), hazardRatio, [.. table.CovariateNames], !table.Strata.IsEmpty, note);
+            new RetentionDifference(difference, se, differenceInterval, referenceRetention.Customers + exposedRetention.Customers), hazardRatio, [.. table.CovariateNames], !table.Strata.IsEmpty, note);
     }
 
     private static GroupRetention At(ImmutableArray<KaplanMeierCurve> curves, string group, double horizon, double level, string paramName)
@@ -136,13 +136,25 @@ public static class RetentionUplift
 /// <param name="StandardError">Greenwood standard error of S(horizon); 0 when there is no event by then.</param>
 /// <param name="Interval">The pointwise interval (log type, R's default); [1, 1] when there is no event by then.</param>
 /// <param name="FollowedUpToHorizon">Whether some customer of the group was followed to the horizon; when not, the value is the last one observed (the curve is not identified beyond it).</param>
-public sealed record GroupRetention(string Group, int Customers, int Events, double Retention, double StandardError, ConfidenceInterval Interval, bool FollowedUpToHorizon);
+public sealed record GroupRetention(string Group, int Customers, int Events, double Retention, double StandardError, ConfidenceInterval Interval, bool FollowedUpToHorizon)
+{
+    /// <summary>The retention as an estimate: point S(horizon), its log-type interval, level, method and n (the customers).</summary>
+    public Estimate Estimate => new(Retention, Interval, Customers);
+}
 
-/// <summary>The retention uplift S_reference(h) - S_exposed(h) with its normal-approximation interval.</summary>
-/// <param name="Estimate">The difference in retention (a fraction, e.g. 0.05 for 5 points).</param>
+/// <summary>
+/// The retention uplift S_reference(h) - S_exposed(h) with its normal-approximation interval; <see cref="Estimate"/>
+/// is the same in the library's one estimate shape.
+/// </summary>
+/// <param name="Difference">The difference in retention (a fraction, e.g. 0.05 for 5 points).</param>
 /// <param name="StandardError">sqrt(Var_reference + Var_exposed), Greenwood variances.</param>
-/// <param name="Interval">Estimate +- z SE.</param>
-public sealed record RetentionDifference(double Estimate, double StandardError, ConfidenceInterval Interval);
+/// <param name="Interval">Difference +- z SE.</param>
+/// <param name="Customers">The customers of both groups.</param>
+public sealed record RetentionDifference(double Difference, double StandardError, ConfidenceInterval Interval, int Customers)
+{
+    /// <summary>The difference as an estimate: point, interval, level, method and n (the customers of both groups).</summary>
+    public Estimate Estimate => new(Difference, Interval, Customers);
+}
 
 /// <summary>The comparison of retention between a reference and an exposed group.</summary>
 /// <param name="Horizon">The horizon, in the table's time unit.</param>

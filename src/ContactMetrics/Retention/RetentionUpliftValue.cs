@@ -49,14 +49,14 @@ public sealed record RetentionUpliftValue(
         Preconditions.CheckNonNegative(customersAffected);
         ArgumentException.ThrowIfNullOrWhiteSpace(valueSource);
         var u = difference.Interval;
-        double kept = difference.Estimate * customersAffected;
+        double kept = difference.Difference * customersAffected;
         var keptInterval = new ConfidenceInterval(u.Lower * customersAffected, u.Upper * customersAffected, u.Level, u.Method);
         var value = Times(valuePerCustomer, kept);
         var low = Times(valuePerCustomer, keptInterval.Lower);
         var high = Times(valuePerCustomer, keptInterval.Upper);
         string formula = string.Create(CultureInfo.InvariantCulture,
-            $"customers kept = uplift {difference.Estimate:F4} x {customersAffected:G} customers affected = {kept:F1} [{keptInterval.Lower:F1}, {keptInterval.Upper:F1}]; value = customers kept x {valuePerCustomer} per customer ({valueSource}) = {value} [{low}, {high}]");
-        return new RetentionUpliftValue(difference.Estimate, u, customersAffected, kept, keptInterval, valuePerCustomer, valueSource, value, low, high, formula);
+            $"customers kept = uplift {difference.Difference:F4} x {customersAffected:G} customers affected = {kept:F1} [{keptInterval.Lower:F1}, {keptInterval.Upper:F1}]; value = customers kept x {valuePerCustomer} per customer ({valueSource}) = {value} [{low}, {high}]");
+        return new RetentionUpliftValue(difference.Difference, u, customersAffected, kept, keptInterval, valuePerCustomer, valueSource, value, low, high, formula);
     }
 
     /// <summary>Values the uplift of a comparison, applied to the customers of its exposed group.</summary>

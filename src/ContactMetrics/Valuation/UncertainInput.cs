@@ -271,7 +271,7 @@ public sealed record UncertainInput
         var source = InputSource.Measured(what, $"Kaplan-Meier difference, {i.Method} {i.Level * 100:0.#}% interval", customers);
         // The normal interval of a difference of survival probabilities can poke out of [-1, 1] for tiny groups.
         var clipped = new ConfidenceInterval(Math.Max(-1, i.Lower), Math.Min(1, i.Upper), i.Level, i.Method);
-        return FromInterval(name, "share of customers", difference.Estimate, clipped, source, null, -1, 1);
+        return FromInterval(name, "share of customers", difference.Difference, clipped, source, null, -1, 1);
     }
 
     /// <summary>A measured amount of money with its interval (e.g. a cost per contact from cost-to-serve).</summary>

@@ -16,12 +16,12 @@ public sealed partial class CoxProportionalHazardsTests
         var breslow = CoxProportionalHazards.Fit(table, new CoxOptions { Ties = CoxTies.Breslow });
 
         efron.NullLogLikelihood.ShouldBeRelativelyClose(-Math.Log(24), 1e-12);
-        double beta = efron.Coefficients[0].Estimate;
+        double beta = efron.Coefficients[0].Coefficient;
         double r = Math.Exp(beta);
         // Score at the maximum: 2 - 2r/(2r+2) - r/(r+2) - r/(r+1) = 0.
         (2 - (2 * r / ((2 * r) + 2)) - (r / (r + 2)) - (r / (r + 1))).Should().BeApproximately(0, 1e-9);
         efron.LogLikelihood.ShouldBeRelativelyClose((2 * beta) - Math.Log((2 * r) + 2) - Math.Log(r + 2) - Math.Log(r + 1), 1e-12);
-        breslow.Coefficients[0].Estimate.ShouldBeRelativelyClose(beta, 1e-12);
+        breslow.Coefficients[0].Coefficient.ShouldBeRelativelyClose(beta, 1e-12);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed partial class CoxProportionalHazardsTests
         var shifted = CoxProportionalHazards.Fit(RossiData.Table().WithCovariate("age", age.Select(a => (a - 1000) / 10).ToArray()));
 
         shifted.LogLikelihood.ShouldBeRelativelyClose(baseline.LogLikelihood, 1e-10);
-        shifted.Coefficients[0].Estimate.ShouldBeRelativelyClose(10 * baseline.Coefficients[0].Estimate, 1e-8);
+        shifted.Coefficients[0].Coefficient.ShouldBeRelativelyClose(10 * baseline.Coefficients[0].Coefficient, 1e-8);
         shifted.Coefficients[0].Z.ShouldBeRelativelyClose(baseline.Coefficients[0].Z, 1e-8);
     }
 
@@ -60,7 +60,7 @@ public sealed partial class CoxProportionalHazardsTests
 
         converged.Should().BeFalse();
         fit.Diagnostics.Iterations.Should().Be(5);
-        fit.Coefficients[0].Estimate.Should().BeGreaterThan(2);
+        fit.Coefficients[0].Coefficient.Should().BeGreaterThan(2);
         fit.Diagnostics.Method.Should().Be("Newton-Raphson");
         double.IsFinite(fit.Diagnostics.MaxAbsoluteStep).Should().BeTrue();
         var thrown = FluentActions.Invoking(() => CoxProportionalHazards.Fit(table, new CoxOptions { MaxIterations = 5 }))
@@ -99,6 +99,6 @@ public sealed partial class CoxProportionalHazardsTests
         var reference = CoxProportionalHazards.Fit(stratified);
 
         fit.LogLikelihood.ShouldBeRelativelyClose(reference.LogLikelihood, 1e-12);
-        fit.Coefficients[0].Estimate.ShouldBeRelativelyClose(reference.Coefficients[0].Estimate, 1e-10);
+        fit.Coefficients[0].Coefficient.ShouldBeRelativelyClose(reference.Coefficients[0].Coefficient, 1e-10);
     }
 }

@@ -162,7 +162,7 @@ public sealed partial class CoxProportionalHazardsTests
         fit.Coefficients.Should().HaveCount(coefficients.Length);
         for (int j = 0; j < coefficients.Length; j++)
         {
-            fit.Coefficients[j].Estimate.ShouldBeRelativelyClose(coefficients[j]);
+            fit.Coefficients[j].Coefficient.ShouldBeRelativelyClose(coefficients[j]);
             fit.Coefficients[j].StandardError.ShouldBeRelativelyClose(standardErrors[j]);
         }
     }

@@ -39,7 +39,7 @@ public sealed class KaplanMeierPropertyTests
                 previous = row.Survival;
             }
             var rmst = curve.RestrictedMean(10);
-            if (!(rmst.Estimate >= 0 && rmst.Estimate <= 10 && double.IsFinite(rmst.StandardError)))
+            if (!(rmst.Mean >= 0 && rmst.Mean <= 10 && double.IsFinite(rmst.StandardError)))
             {
                 return false;
             }

@@ -61,7 +61,7 @@ public sealed class KaplanMeierTests
         var rmst = RossiCurve(fin).RestrictedMean(tau);
 
         rmst.Tau.Should().Be(tau);
-        rmst.Estimate.ShouldBeRelativelyClose(mean);
+        rmst.Mean.ShouldBeRelativelyClose(mean);
         rmst.StandardError.ShouldBeRelativelyClose(standardError);
     }
 
@@ -108,7 +108,7 @@ public sealed class KaplanMeierTests
             curve.Rows[k].LogLog.Upper.ShouldBeRelativelyClose(upper[k]);
         }
         var rmst = curve.RestrictedMean(6);
-        rmst.Estimate.ShouldBeRelativelyClose(3.9, 1e-12);
+        rmst.Mean.ShouldBeRelativelyClose(3.9, 1e-12);
         rmst.StandardError.ShouldBeRelativelyClose(0.626398435502516);
         var median = curve.Median(KaplanMeierIntervalType.LogLog);
         median.Estimate.Should().Be(4);
@@ -143,7 +143,7 @@ public sealed class KaplanMeierTests
         curve.Events.Should().Be(0);
         curve.SurvivalAt(100).Should().Be(1);
         curve.Median().Estimate.Should().BeNull();
-        curve.RestrictedMean(4).Estimate.Should().Be(4);
+        curve.RestrictedMean(4).Mean.Should().Be(4);
         curve.RestrictedMean(4).StandardError.Should().Be(0);
     }
 

@@ -21,7 +21,7 @@ public sealed class RetentionUpliftTests
         result.Exposed.Retention.ShouldBeRelativelyClose(0.5);
         result.Exposed.StandardError.ShouldBeRelativelyClose(0.25);
         result.Exposed.Events.Should().Be(2);
-        result.Difference.Estimate.ShouldBeRelativelyClose(0.25);
+        result.Difference.Difference.ShouldBeRelativelyClose(0.25);
         result.Difference.StandardError.ShouldBeRelativelyClose(Math.Sqrt(0.109375));
         result.Difference.Interval.Lower.ShouldBeRelativelyClose(0.25 - (1.959963985 * Math.Sqrt(0.109375)));
         result.Difference.Interval.Upper.ShouldBeRelativelyClose(0.25 + (1.959963985 * Math.Sqrt(0.109375)));
@@ -38,7 +38,7 @@ public sealed class RetentionUpliftTests
 
         var result = RetentionUplift.Compare(table, "a", "b", 5);
 
-        result.HazardRatio!.Estimate.ShouldBeRelativelyClose(direct["x"].Estimate, 1e-9);
+        result.HazardRatio!.Coefficient.ShouldBeRelativelyClose(direct["x"].Coefficient, 1e-9);
         result.HazardRatio.StandardError.ShouldBeRelativelyClose(direct["x"].StandardError, 1e-9);
     }
 
@@ -52,7 +52,7 @@ public sealed class RetentionUpliftTests
 
         result.Reference.Retention.Should().Be(1);
         result.Reference.StandardError.Should().Be(0);
-        double.IsFinite(result.Difference.Estimate).Should().BeTrue();
+        double.IsFinite(result.Difference.Difference).Should().BeTrue();
         double.IsFinite(result.Difference.Interval.Lower).Should().BeTrue();
         result.HazardRatio.Should().BeNull();
         result.Note.Should().Contain("'a' has no events");
@@ -71,7 +71,7 @@ public sealed class RetentionUpliftTests
     {
         var result = RetentionUplift.Compare(HandTable(), "a", "b", 0.5);
 
-        result.Difference.Estimate.Should().Be(0);
+        result.Difference.Difference.Should().Be(0);
         result.Difference.StandardError.Should().Be(0);
     }
 

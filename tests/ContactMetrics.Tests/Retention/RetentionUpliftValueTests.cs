@@ -8,7 +8,7 @@ namespace ContactMetrics.Tests.Retention;
 
 public sealed class RetentionUpliftValueTests
 {
-    private static readonly RetentionDifference Difference = new(0.05, 0.01, new ConfidenceInterval(0.03, 0.07, 0.95, "greenwood-normal"));
+    private static readonly RetentionDifference Difference = new(0.05, 0.01, new ConfidenceInterval(0.03, 0.07, 0.95, "greenwood-normal"), 2000);
 
     [Fact]
     public void Of_GivenValue_CustomersKeptTimesValueWithInterval()

@@ -74,7 +74,7 @@ public partial class ContactCenterAnalysisTests(ITestOutputHelper output)
         var direct = RetentionUpliftBuilder.Estimate(Center.Customers, Center.Interactions, UpliftGrouping.FirstContactResolution, Duration.FromDays(365), Center.End);
         output.WriteLine($"uplift {Inputs.RetentionUplift.Point:F4} [{Inputs.RetentionUplift.Low:F4}, {Inputs.RetentionUplift.High:F4}]");
 
-        Inputs.RetentionUplift.Point.Should().Be(direct.Comparison.Difference.Estimate);
+        Inputs.RetentionUplift.Point.Should().Be(direct.Comparison.Difference.Difference);
         Inputs.RetentionUplift.Low.Should().Be(direct.Comparison.Difference.Interval.Lower);
         Inputs.RetentionUplift.High.Should().Be(direct.Comparison.Difference.Interval.Upper);
         // Planted hazard ratio 1.8 for unresolved customers: resolved customers keep more.
@@ -175,9 +175,9 @@ public partial class ContactCenterAnalysisTests(ITestOutputHelper output)
 
         var line = ValueMechanisms.ChurnAvoidedByCsat(Inputs.CustomersAffected, gain, relation, Inputs.ValuePerCustomer!);
 
-        relation.Point.Should().Be(csat.Difference.Estimate);
+        relation.Point.Should().Be(csat.Difference.Difference);
         relation.Source.SampleSize.Should().Be(csat.Reference.Customers + csat.Exposed.Customers);
-        ((double)line.Value.Amount).Should().BeApproximately(Inputs.CustomersAffected.Point * 0.03 * csat.Difference.Estimate * Inputs.ValuePerCustomer!.Point, 0.006);
+        ((double)line.Value.Amount).Should().BeApproximately(Inputs.CustomersAffected.Point * 0.03 * csat.Difference.Difference * Inputs.ValuePerCustomer!.Point, 0.006);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public class UncertainInputTests
     [Fact]
     public void FromRetentionDifference_CarriesIntervalAndCustomers()
     {
-        var difference = new RetentionDifference(0.04, 0.01, new ConfidenceInterval(0.02, 0.06, 0.95, "greenwood-normal"));
+        var difference = new RetentionDifference(0.04, 0.01, new ConfidenceInterval(0.02, 0.06, 0.95, "greenwood-normal"), 2000);
 
         var input = UncertainInput.FromRetentionDifference("retention uplift", difference, "1-year retention, resolved vs not", 5000);
 

@@ -1,0 +1,63 @@
+using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
+using static ContactMetrics.Tests.Kpis.KpiFixtures;
+
+namespace ContactMetrics.Tests.Kpis;
+
+public class KpiCountsTests
+{
+    [Fact]
+    public void FromCounts_EveryValueOfARollup_RebuildsEqualCounts()
+    {
+        // The expected counts are the rollup's own (KpiRollup.Compute over the same rows): an engine that counts
+        // the same populations must produce an equal KpiCounts through the public factory.
+        var c = KpiRollup.Compute(InteractionTable.Create(
+            [Answered(talk: 300, hold: 60, acw: 30, csat: 5, nps: 9, ces: 2), Answered(talk: 100, hold: 0, acw: 50, csat: 2, nps: 3), Abandoned(), SelfService()])).Single().Counts;
+        var rebuilt = KpiCounts.FromCounts(
+            offeredContacts: c.OfferedContacts, queuedContacts: c.QueuedContacts, answeredContacts: c.AnsweredContacts,
+            abandonedContacts: c.AbandonedContacts, answeredWithinThreshold: c.AnsweredWithinThreshold,
+            abandonedWithinThreshold: c.AbandonedWithinThreshold, shortAbandonedContacts: c.ShortAbandonedContacts,
+            containedContacts: c.ContainedContacts, handledContacts: c.HandledContacts, handleMilliseconds: c.HandleMilliseconds,
+            talkMilliseconds: c.TalkMilliseconds, holdMilliseconds: c.HoldMilliseconds, afterCallWorkMilliseconds: c.AfterCallWorkMilliseconds,
+            waitAnsweredMilliseconds: c.WaitAnsweredMilliseconds, waitAbandonedMilliseconds: c.WaitAbandonedMilliseconds,
+            transferredContacts: c.TransferredContacts, resolvedFlagged: c.ResolvedFlagged, resolvedTrue: c.ResolvedTrue,
+            fcrEligibleContacts: c.FcrEligibleContacts, resolvedFirstTime: c.ResolvedFirstTime, repeatContacts: c.RepeatContacts,
+            csatHistogram: c.CsatHistogram, npsHistogram: c.NpsHistogram, cesHistogram: c.CesHistogram);
+        rebuilt.Should().Be(c);
+        c.OfferedContacts.Should().Be(4, "two answered, one abandoned, one self-service (by hand)");
+    }
+
+    [Fact]
+    public void FromCounts_HandledAndHandleTime_GiveTheAverageHandleTime()
+    {
+        // By hand: 4 handled contacts, 720,000 ms of handling in all -> AHT = 720 s / 4 = 180 s; n = 4.
+        var counts = KpiCounts.FromCounts(offeredContacts: 5, queuedContacts: 5, answeredContacts: 4, abandonedContacts: 1, handledContacts: 4, handleMilliseconds: 720_000);
+        var aht = KpiGroup.FromCounts(counts).AverageHandleTime;
+        aht.Value!.Value.Should().BeApproximately(180, 1e-9);
+        aht.Estimate.N.Should().Be(4);
+        KpiGroup.FromCounts(counts).Channel.Should().BeNull();
+    }
+
+    [Fact]
+    public void FromCounts_Merged_EqualsTheSumOfTheParts()
+    {
+        // Mergeability (KpiCounts remarks): counts added with + equal the counts of the sums.
+        var a = KpiCounts.FromCounts(offeredContacts: 3, answeredContacts: 2, npsHistogram: [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0]);
+        var b = KpiCounts.FromCounts(offeredContacts: 4, answeredContacts: 1, npsHistogram: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+        (a + b).Should().Be(KpiCounts.FromCounts(offeredContacts: 7, answeredContacts: 3, npsHistogram: [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 2]));
+    }
+
+    [Fact]
+    public void FromCounts_NegativeCount_ThrowsNamingTheArgument()
+    {
+        var act = () => KpiCounts.FromCounts(answeredContacts: -1);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("answeredContacts");
+    }
+
+    [Fact]
+    public void FromCounts_HistogramOfTheWrongLength_Throws()
+    {
+        var act = () => KpiCounts.FromCounts(csatHistogram: [1, 2, 3]);
+        act.Should().Throw<ArgumentException>().WithParameterName("csatHistogram");
+    }
+}
