@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using System.Globalization;
 using ContactMetrics.Attribution;
 using ContactMetrics.Cli.Output;
@@ -136,10 +137,10 @@ internal static class AttributionCommand
     internal static Money Amount(double value, Currency currency) =>
         new(Math.Round(Money.FromDouble(value, currency).Amount, 2, MidpointRounding.ToEven), currency);
 
-    internal static CommandOutput Render(int journeys, PathSummary paths, AttributionResult result, MarkovAttributionResult? markov,
+    internal static FigureSheet Render(int journeys, PathSummary paths, AttributionResult result, MarkovAttributionResult? markov,
         AssistReport assists, Currency currency, JourneyOptions options)
     {
-        var output = new CommandOutput();
+        var output = new FigureSheet();
         var credits = output.Add("attribution", "Attribution");
         credits.Note = "Credits allocate conversions by the model's rule; they describe paths, not what a channel caused (docs/models/attribution.md).";
         credits.Fact("model", "Model", result.Model)
@@ -151,19 +152,19 @@ internal static class AttributionCommand
             .Fact("value", "Value", Amount(paths.TotalValue, currency))
             .Fact("nonConvertingJourneys", "Non-converting journeys", paths.TotalNulls);
         var table = credits.SetTable("channels",
-            new OutputColumn("channel", "Channel"),
-            new OutputColumn("conversions", "Conversions", true),
-            new OutputColumn("conversionShare", "Share", true),
-            new OutputColumn("value", "Value", true),
-            new OutputColumn("valueShare", "Value share", true, true));
+            new FigureColumn("channel", "Channel"),
+            new FigureColumn("conversions", "Conversions", true),
+            new FigureColumn("conversionShare", "Share", true),
+            new FigureColumn("value", "Value", true),
+            new FigureColumn("valueShare", "Value share", true, true));
         double totalConversions = result.TotalConversions, totalValue = result.TotalValue;
         foreach (int c in Enumerable.Range(0, result.Channels.Length)
             .OrderByDescending(c => result.Conversions[c]).ThenBy(c => result.Channels[c], StringComparer.Ordinal))
         {
             table.Row(result.Channels[c], result.Conversions[c],
-                totalConversions > 0 ? new Rate(result.Conversions[c] / totalConversions) : null,
+                totalConversions > 0 ? new Fraction(result.Conversions[c] / totalConversions) : null,
                 Amount(result.Value[c], currency),
-                totalValue > 0 ? new Rate(result.Value[c] / totalValue) : null);
+                totalValue > 0 ? new Fraction(result.Value[c] / totalValue) : null);
         }
 
         var assist = output.Add("assists", "Assisted conversions");
@@ -171,12 +172,12 @@ internal static class AttributionCommand
         assist.Fact("counting", "Counting", assists.Counting == AssistCounting.OncePerConversion ? "once" : "per-occurrence")
             .Fact("rule", "Rule", assists.Rule);
         var at = assist.SetTable("channels",
-            new OutputColumn("channel", "Channel"),
-            new OutputColumn("assistedConversions", "Assisted", true),
-            new OutputColumn("assistedValue", "Assisted value", true),
-            new OutputColumn("lastTouchConversions", "Last touch", true),
-            new OutputColumn("lastTouchValue", "Last-touch value", true),
-            new OutputColumn("assistRatio", "Assist ratio", true));
+            new FigureColumn("channel", "Channel"),
+            new FigureColumn("assistedConversions", "Assisted", true),
+            new FigureColumn("assistedValue", "Assisted value", true),
+            new FigureColumn("lastTouchConversions", "Last touch", true),
+            new FigureColumn("lastTouchValue", "Last-touch value", true),
+            new FigureColumn("assistRatio", "Assist ratio", true));
         foreach (var row in assists.Channels.OrderByDescending(r => r.AssistedConversions).ThenBy(r => r.Channel, StringComparer.Ordinal))
         {
             at.Row(row.Channel, row.AssistedConversions, Amount(row.AssistedValue, currency), row.LastTouchConversions,
@@ -189,14 +190,14 @@ internal static class AttributionCommand
             m.Note = "Removal effect: 1 - P(conversion with the channel removed) / P(conversion); credits are the removal effects normalised to the total.";
             m.Fact("order", "Order", markov.Order)
                 .Fact("states", "States", markov.StateCount)
-                .Fact("conversionProbability", "P(conversion)", new Rate(markov.ConversionProbability));
+                .Fact("conversionProbability", "P(conversion)", new Fraction(markov.ConversionProbability));
             var mt = m.SetTable("removalEffects",
-                new OutputColumn("channel", "Channel"),
-                new OutputColumn("removalEffect", "Removal effect", true));
+                new FigureColumn("channel", "Channel"),
+                new FigureColumn("removalEffect", "Removal effect", true));
             var channels = markov.Attribution.Channels;
             foreach (int c in Enumerable.Range(0, channels.Length).OrderByDescending(c => markov.RemovalEffects[c]).ThenBy(c => channels[c], StringComparer.Ordinal))
             {
-                mt.Row(channels[c], new Rate(markov.RemovalEffects[c]));
+                mt.Row(channels[c], new Fraction(markov.RemovalEffects[c]));
             }
         }
         return output;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
@@ -42,7 +43,7 @@ internal static class ClvCommand
             var unit = summary.Period;
             var (estimates, logLikelihood, diagnostics, fitted) = console.Progress($"Fitting {name}", () => Fit(name, summary));
 
-            var output = new CommandOutput();
+            var output = new FigureSheet();
             var section = output.Add("fit", $"{name} fit");
             section.Note = source;
             section.Fact("model", "Model", name)
@@ -55,9 +56,9 @@ internal static class ClvCommand
                 .Fact("iterations", "Iterations", diagnostics.Iterations)
                 .Fact("gradientNorm", "Gradient norm", diagnostics.GradientNorm);
             var table = section.SetTable("estimates",
-                new OutputColumn("parameter", "Parameter"),
-                new OutputColumn("estimate", "Estimate", true),
-                new OutputColumn("standardError", "Std. error", true));
+                new FigureColumn("parameter", "Parameter"),
+                new FigureColumn("estimate", "Estimate", true),
+                new FigureColumn("standardError", "Std. error", true));
             foreach (var e in estimates)
             {
                 table.Row(e.Name, e.Value, e.StandardError);

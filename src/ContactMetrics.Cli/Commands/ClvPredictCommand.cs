@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
@@ -60,7 +61,7 @@ internal static class ClvPredictCommand
 
             string unit = summary.Period.ToString().ToLowerInvariant();
             var currency = summary.Currency;
-            var output = new CommandOutput();
+            var output = new FigureSheet();
             var fitSection = output.Add("transactions", $"{forecast.Transactions.Name} fit");
             fitSection.Note = source;
             fitSection.Fact("model", "Model", name)
@@ -80,23 +81,23 @@ internal static class ClvPredictCommand
             values.Fact("customers", "Customers", summary.Count)
                 .Fact("horizonPeriods", "Horizon (periods)", periods)
                 .Fact("period", "Period", unit)
-                .Fact("discountRate", "Discount rate (annual)", new Rate(annualRate))
-                .Fact("discountRatePerPeriod", "Discount rate per period", new Rate(valuation.DiscountRatePerPeriod))
-                .Fact("margin", "Margin", new Rate(m))
+                .Fact("discountRate", "Discount rate (annual)", new Fraction(annualRate))
+                .Fact("discountRatePerPeriod", "Discount rate per period", new Fraction(valuation.DiscountRatePerPeriod))
+                .Fact("margin", "Margin", new Fraction(m))
                 .Fact("expectedPurchases", "Expected purchases", forecast.ExpectedPurchases.Sum())
                 .Fact("totalClv", "Total CLV", Sum(forecast.Values, currency))
                 .Fact("meanClv", "Mean CLV", Sum(forecast.Values, currency) / summary.Count);
 
             var table = output.Add("customers", "Customers").SetTable("customers",
-                new OutputColumn("customerId", "Customer"),
-                new OutputColumn("frequency", "x", true),
-                new OutputColumn("recency", "t_x", true),
-                new OutputColumn("T", "T", true),
-                new OutputColumn("monetaryValue", "Mean spend", true),
-                new OutputColumn("pAlive", "P(alive)", true),
-                new OutputColumn("expectedPurchases", "E[purchases]", true),
-                new OutputColumn("expectedSpend", "E[spend]/purchase", true),
-                new OutputColumn("clv", "CLV", true));
+                new FigureColumn("customerId", "Customer"),
+                new FigureColumn("frequency", "x", true),
+                new FigureColumn("recency", "t_x", true),
+                new FigureColumn("T", "T", true),
+                new FigureColumn("monetaryValue", "Mean spend", true),
+                new FigureColumn("pAlive", "P(alive)", true),
+                new FigureColumn("expectedPurchases", "E[purchases]", true),
+                new FigureColumn("expectedSpend", "E[spend]/purchase", true),
+                new FigureColumn("clv", "CLV", true));
             for (int i = 0; i < summary.Count; i++)
             {
                 table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
@@ -112,12 +113,12 @@ internal static class ClvPredictCommand
                     .Fact("actualTransactions", "Actual transactions", check.ActualTransactions)
                     .Fact("predictedTransactions", "Predicted transactions", check.PredictedTransactions);
                 var groups = holdout.SetTable("groups",
-                    new OutputColumn("frequency", "x"),
-                    new OutputColumn("customers", "Customers", true),
-                    new OutputColumn("actualMean", "Actual mean", true),
-                    new OutputColumn("predictedMean", "Predicted mean", true),
-                    new OutputColumn("actualTotal", "Actual", true),
-                    new OutputColumn("predictedTotal", "Predicted", true));
+                    new FigureColumn("frequency", "x"),
+                    new FigureColumn("customers", "Customers", true),
+                    new FigureColumn("actualMean", "Actual mean", true),
+                    new FigureColumn("predictedMean", "Predicted mean", true),
+                    new FigureColumn("actualTotal", "Actual", true),
+                    new FigureColumn("predictedTotal", "Predicted", true));
                 foreach (var g in check.Groups)
                 {
                     groups.Row(g.Label, g.Customers, g.ActualMean, g.PredictedMean, g.ActualTransactions, g.PredictedTransactions);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
 
 namespace ContactMetrics.Cli.Commands;
@@ -24,6 +25,6 @@ internal sealed class CommonOptions
         command.Add(Out);
     }
 
-    public void Write(ParseResult parse, CommandOutput output, CliConsole console) =>
+    public void Write(ParseResult parse, FigureSheet output, CliConsole console) =>
         OutputWriter.Write(output, parse.GetValue(Format), parse.GetValue(Out), console);
 }

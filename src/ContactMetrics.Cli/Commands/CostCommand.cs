@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Data;
@@ -67,9 +68,9 @@ internal static class CostCommand
         return command;
     }
 
-    internal static CommandOutput Render(CostToServeResult result, CostDimension dimension)
+    internal static FigureSheet Render(CostToServeResult result, CostDimension dimension)
     {
-        var output = new CommandOutput();
+        var output = new FigureSheet();
         var names = new Dictionary<CostDimension, (string Json, string Heading)>
         {
             [CostDimension.Channel] = ("channel", "Channel"),
@@ -82,11 +83,11 @@ internal static class CostCommand
         if (dimension == CostDimension.Customer)
         {
             var table = section.SetTable("groups",
-                new OutputColumn(json, heading),
-                new OutputColumn("contacts", "Contacts", true),
-                new OutputColumn("chains", "Chains", true),
-                new OutputColumn("cost", "Cost", true),
-                new OutputColumn("costPerResolution", "Per resolution", true));
+                new FigureColumn(json, heading),
+                new FigureColumn("contacts", "Contacts", true),
+                new FigureColumn("chains", "Chains", true),
+                new FigureColumn("cost", "Cost", true),
+                new FigureColumn("costPerResolution", "Per resolution", true));
             foreach (var c in result.ByCustomer)
             {
                 table.Row(c.Key, c.Contacts, c.Chains, c.Cost, c.CostPerResolution);
@@ -96,20 +97,20 @@ internal static class CostCommand
         else
         {
             var table = section.SetTable("groups",
-                new OutputColumn(json, heading),
-                new OutputColumn("contacts", "Contacts", true),
-                new OutputColumn("handleSeconds", "Handle s", true, true),
-                new OutputColumn("agent", "Agent", true, true),
-                new OutputColumn("telephony", "Telephony", true, true),
-                new OutputColumn("ivr", "IVR", true, true),
-                new OutputColumn("platform", "Platform", true, true),
-                new OutputColumn("bot", "Bot", true, true),
-                new OutputColumn("overhead", "Overhead", true, true),
-                new OutputColumn("cost", "Cost", true),
-                new OutputColumn("costPerContact", "Per contact", true),
-                new OutputColumn("chains", "Chains started", true),
-                new OutputColumn("chainCost", "Chain cost", true, true),
-                new OutputColumn("costPerResolution", "Per resolution", true));
+                new FigureColumn(json, heading),
+                new FigureColumn("contacts", "Contacts", true),
+                new FigureColumn("handleSeconds", "Handle s", true, true),
+                new FigureColumn("agent", "Agent", true, true),
+                new FigureColumn("telephony", "Telephony", true, true),
+                new FigureColumn("ivr", "IVR", true, true),
+                new FigureColumn("platform", "Platform", true, true),
+                new FigureColumn("bot", "Bot", true, true),
+                new FigureColumn("overhead", "Overhead", true, true),
+                new FigureColumn("cost", "Cost", true),
+                new FigureColumn("costPerContact", "Per contact", true),
+                new FigureColumn("chains", "Chains started", true),
+                new FigureColumn("chainCost", "Chain cost", true, true),
+                new FigureColumn("costPerResolution", "Per resolution", true));
             foreach (var g in result.Groups(dimension))
             {
                 var c = g.Cost;
@@ -140,11 +141,11 @@ internal static class CostCommand
         if (!result.Overheads.IsEmpty)
         {
             var overheads = output.Add("overheads", "Overheads").SetTable("pools",
-                new OutputColumn("name", "Overhead"),
-                new OutputColumn("allocation", "Spread by"),
-                new OutputColumn("channels", "Channels"),
-                new OutputColumn("contacts", "Contacts", true),
-                new OutputColumn("allocated", "Allocated", true));
+                new FigureColumn("name", "Overhead"),
+                new FigureColumn("allocation", "Spread by"),
+                new FigureColumn("channels", "Channels"),
+                new FigureColumn("contacts", "Contacts", true),
+                new FigureColumn("allocated", "Allocated", true));
             foreach (var o in result.Overheads)
             {
                 overheads.Row(o.Pool.Name, o.Pool.Basis == OverheadBasis.HandleTime ? "handle_time" : "contacts",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
@@ -62,14 +63,14 @@ internal static class DemoCommand
             var analysis = console.Progress("Analysing the tables", () => ReportCommand.Analyze(dir, null, options.TimeZone, null, new AnalysisOptions { Seed = options.Seed }, console));
             string reportPath = Path.Combine(dir, "report.html");
             console.Progress("Writing the board report", () => ReportCommand.Write(analysis, reportPath));
-            var output = new CommandOutput();
+            var output = new FigureSheet();
             DemoTruth.Add(output, center, analysis);
-            AnalysisSections.Add(output, analysis);
+            AnalysisFigures.Add(output, analysis);
             var written = output.Add("tables", "Tables written");
             var t = written.SetTable("files",
-                new OutputColumn("table", "Table"),
-                new OutputColumn("path", "Path"),
-                new OutputColumn("rows", "Rows", true));
+                new FigureColumn("table", "Table"),
+                new FigureColumn("path", "Path"),
+                new FigureColumn("rows", "Rows", true));
             foreach (var (name, path, rows) in files)
             {
                 t.Row(name, path, rows);
@@ -83,29 +84,8 @@ internal static class DemoCommand
         return command;
     }
 
-    internal static IReadOnlyList<(string Table, string Path, int Rows)> WriteTables(SimulatedContactCenter center, string dir)
-    {
-        Directory.CreateDirectory(dir);
-        var written = new List<(string, string, int)>();
-        string path = Path.Combine(dir, "customers.csv");
-        Data.Tables.WriteCustomers(path, center.Customers);
-        written.Add(("customers", path, center.Customers.Count));
-        path = Path.Combine(dir, "interactions.csv");
-        Data.Tables.WriteInteractions(path, center.Interactions);
-        written.Add(("interactions", path, center.Interactions.Count));
-        path = Path.Combine(dir, "purchases.csv");
-        Data.Tables.WritePurchases(path, center.Purchases);
-        written.Add(("purchases", path, center.Purchases.Count));
-        path = Path.Combine(dir, "touchpoints.csv");
-        Data.Tables.WriteTouchpoints(path, center.Touchpoints);
-        written.Add(("touchpoints", path, center.Touchpoints.Count));
-        path = Path.Combine(dir, "conversions.csv");
-        Data.Tables.WriteConversions(path, center.Conversions);
-        written.Add(("conversions", path, center.Conversions.Count));
-        path = Path.Combine(dir, "rates.json");
-        var rates = ExampleRates.For(center);
-        CostRatesFile.Write(rates, path, ExampleRates.Note);
-        written.Add(("rates (example cost model)", path, rates.Channels.Length));
-        return written;
-    }
+    /// <summary>The simulated tables as CSV and the example rates as rates.json, into <paramref name="dir"/>.</summary>
+    internal static IReadOnlyList<(string Table, string Path, int Rows)> WriteTables(SimulatedContactCenter center, string dir) =>
+        ContactCenterFolder.Write(dir, ContactCenterData.Create(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions),
+            ExampleRates.For(center), ExampleRates.Note);
 }

@@ -1,4 +1,5 @@
 using ContactMetrics.Attribution;
+using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Simulation;
 using ContactMetrics.Valuation;
@@ -13,7 +14,7 @@ internal static class DemoTruth
 {
     private const string Group = "simulation";
 
-    public static void Add(CommandOutput output, SimulatedContactCenter center, ContactCenterAnalysis analysis)
+    public static void Add(FigureSheet output, SimulatedContactCenter center, ContactCenterAnalysis analysis)
     {
         var o = center.Options;
         output.Add("sampleContactCenter", "Sample contact center", Group)
@@ -47,7 +48,7 @@ internal static class DemoTruth
     }
 
     /// <summary>The planted service lift against the simulation's control (the same draws with the lift off), on journeys of the analysis's lookback.</summary>
-    private static void AddServiceLift(CommandOutput output, SimulatedContactCenter center, ContactCenterAnalysis analysis)
+    private static void AddServiceLift(FigureSheet output, SimulatedContactCenter center, ContactCenterAnalysis analysis)
     {
         var m = center.Options.Marketing;
         var section = output.Add("plantedServiceLift", "Attribution: planted service lift vs the control run", Group);
@@ -58,8 +59,8 @@ internal static class DemoTruth
             .Fact("conversions", "Conversions", check.Run.Conversions)
             .Fact("controlConversions", "Conversions, control run", check.Control.Conversions)
             .Fact("incrementalConversions", "Added by the lift (run - control)", check.IncrementalConversions)
-            .Fact("conversionRateWithService", "Conversion rate, journeys with service", Rate.Of(check.Run.ConversionRateWithService))
-            .Fact("controlConversionRateWithService", "Same, control run", Rate.Of(check.Control.ConversionRateWithService))
+            .Fact("conversionRateWithService", "Conversion rate, journeys with service", Fraction.Of(check.Run.ConversionRateWithService))
+            .Fact("controlConversionRateWithService", "Same, control run", Fraction.Of(check.Control.ConversionRateWithService))
             .Fact("rateRatioWithServiceVsControl", "Ratio, run / control", check.RateRatioWithService);
     }
 }

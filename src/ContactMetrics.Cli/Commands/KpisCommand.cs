@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
@@ -146,17 +147,17 @@ internal static class KpisCommand
         return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CliParsing.ParseLevel("--confidence", parse.GetValue(level)));
     }
 
-    internal static CommandOutput Render(IReadOnlyList<KpiGroup> groups, KpiDimensions dims, TimeBucket bucket, KpiOptions options)
+    internal static FigureSheet Render(IReadOnlyList<KpiGroup> groups, KpiDimensions dims, TimeBucket bucket, KpiOptions options)
     {
-        var output = new CommandOutput();
+        var output = new FigureSheet();
         var section = output.Add("kpis", "KPIs");
-        var columns = new List<OutputColumn>();
+        var columns = new List<FigureColumn>();
         var keys = new List<Func<KpiGroup, object?>>();
         void Key(KpiDimensions d, string name, string heading, Func<KpiGroup, object?> value)
         {
             if (dims.HasFlag(d))
             {
-                columns.Add(new OutputColumn(name, heading));
+                columns.Add(new FigureColumn(name, heading));
                 keys.Add(value);
             }
         }
@@ -168,9 +169,9 @@ internal static class KpisCommand
         Key(KpiDimensions.Segment, "segment", "Segment", g => g.Segment);
         if (bucket != TimeBucket.None)
         {
-            columns.Add(new OutputColumn("bucketStart", "Bucket start"));
+            columns.Add(new FigureColumn("bucketStart", "Bucket start"));
             keys.Add(g => g.BucketStart is { } z ? NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(z.ToOffsetDateTime()) : null);
-            columns.Add(new OutputColumn("bucketSeconds", "Bucket s", true));
+            columns.Add(new FigureColumn("bucketSeconds", "Bucket s", true));
             keys.Add(g => g.BucketLength?.TotalSeconds);
         }
         (string Name, string Heading, Func<KpiGroup, object?> Value, bool Detail)[] metrics =
@@ -182,27 +183,27 @@ internal static class KpisCommand
             ("ahtSeconds", "AHT s", g => g.AverageHandleTime.Value, false),
             ("asaSeconds", "ASA s", g => g.AverageSpeedOfAnswer.Value, false),
             ("asaAllContactsSeconds", "ASA all s", g => g.AverageWaitAllContacts.Value, true),
-            ("serviceLevel", "SL", g => Rate.Of(g.ServiceLevel.Value), false),
-            ("serviceLevelLower", "SL low", g => Rate.Of(g.ServiceLevel.Interval?.Lower), true),
-            ("serviceLevelUpper", "SL high", g => Rate.Of(g.ServiceLevel.Interval?.Upper), true),
-            ("abandonmentRate", "Abandon", g => Rate.Of(g.AbandonmentRate.Value), false),
-            ("transferRate", "Transfer", g => Rate.Of(g.TransferRate.Value), false),
-            ("fcr", "FCR", g => Rate.Of(g.FirstContactResolution.Value), false),
-            ("fcrLower", "FCR low", g => Rate.Of(g.FirstContactResolution.Interval?.Lower), true),
-            ("fcrUpper", "FCR high", g => Rate.Of(g.FirstContactResolution.Interval?.Upper), true),
-            ("fcrResolvedFlag", "FCR flag", g => Rate.Of(g.FirstContactResolutionFlag.Value), true),
-            ("repeatContactRate", "Repeat", g => Rate.Of(g.RepeatContactRate.Value), true),
-            ("csat", "CSAT", g => Rate.Of(g.Csat.Value), false),
+            ("serviceLevel", "SL", g => Fraction.Of(g.ServiceLevel.Value), false),
+            ("serviceLevelLower", "SL low", g => Fraction.Of(g.ServiceLevel.Interval?.Lower), true),
+            ("serviceLevelUpper", "SL high", g => Fraction.Of(g.ServiceLevel.Interval?.Upper), true),
+            ("abandonmentRate", "Abandon", g => Fraction.Of(g.AbandonmentRate.Value), false),
+            ("transferRate", "Transfer", g => Fraction.Of(g.TransferRate.Value), false),
+            ("fcr", "FCR", g => Fraction.Of(g.FirstContactResolution.Value), false),
+            ("fcrLower", "FCR low", g => Fraction.Of(g.FirstContactResolution.Interval?.Lower), true),
+            ("fcrUpper", "FCR high", g => Fraction.Of(g.FirstContactResolution.Interval?.Upper), true),
+            ("fcrResolvedFlag", "FCR flag", g => Fraction.Of(g.FirstContactResolutionFlag.Value), true),
+            ("repeatContactRate", "Repeat", g => Fraction.Of(g.RepeatContactRate.Value), true),
+            ("csat", "CSAT", g => Fraction.Of(g.Csat.Value), false),
             ("csatResponses", "CSAT n", g => g.Csat.Denominator, true),
             ("nps", "NPS", g => g.Nps.Value, false),
             ("npsLower", "NPS low", g => g.Nps.Interval?.Lower, true),
             ("npsUpper", "NPS high", g => g.Nps.Interval?.Upper, true),
             ("cesMean", "CES", g => g.CesMean.Value, false),
-            ("cesEasyShare", "CES 5-7", g => Rate.Of(g.CesEffortShare.Value), true),
+            ("cesEasyShare", "CES 5-7", g => Fraction.Of(g.CesEffortShare.Value), true),
         ];
         foreach (var m in metrics)
         {
-            columns.Add(new OutputColumn(m.Name, m.Heading, true, m.Detail));
+            columns.Add(new FigureColumn(m.Name, m.Heading, true, m.Detail));
             keys.Add(m.Value);
         }
         var table = section.SetTable("groups", [.. columns]);

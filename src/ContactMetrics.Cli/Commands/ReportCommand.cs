@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContactMetrics.Cli.Output;
+using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Reporting;
 using ContactMetrics.Tables;
@@ -55,8 +56,8 @@ internal static class ReportCommand
             string path = parse.GetValue(outFile)!;
             var analysis = Analyze(parse.GetValue(data)!, parse.GetValue(rates), timeZone, end, options, console);
             console.Progress("Writing the report", () => Write(analysis, path));
-            var output = new CommandOutput();
-            AnalysisSections.Add(output, analysis);
+            var output = new FigureSheet();
+            AnalysisFigures.Add(output, analysis);
             output.Add("report", "Board report").Fact("path", "Written to", path);
             OutputWriter.Write(output, fmt, null, console);
             return CliApp.Success;
@@ -70,37 +71,24 @@ internal static class ReportCommand
     /// </summary>
     internal static ContactCenterAnalysis Analyze(string dir, string? ratesPath, DateTimeZone timeZone, Instant? end, AnalysisOptions options, CliConsole console)
     {
-        var inputs = console.Progress("Reading tables", () => ReportFolder.Read(dir, console, ratesPath));
-        if (inputs.Interactions.Count == 0)
+        var folder = console.Progress("Reading tables", () => ContactCenterFolder.Read(dir, ratesPath));
+        if (folder.Data.Interactions.IsEmpty)
         {
             throw new CliInputException($"{Path.Combine(dir, "interactions.csv")}: no interactions, so there is nothing to analyse.");
-        }
-        ContactCenterData data;
-        try
-        {
-            data = ContactCenterData.Create(inputs.Customers, inputs.Interactions, inputs.Purchases, inputs.Touchpoints, inputs.Conversions);
-        }
-        catch (CurrencyMismatchException e)
-        {
-            throw new CliInputException($"{Path.Combine(dir, "purchases.csv")}, {Path.Combine(dir, "conversions.csv")}: {e.Message} The analysis sums money in one currency.");
         }
         ObservationWindow window;
         try
         {
-            window = data.Window(timeZone, end);
+            window = folder.Data.Window(timeZone, end);
         }
         catch (ArgumentException e)
         {
             throw new CliInputException($"--as-of: {e.Message}");
         }
-        if (inputs.Rates is { } rates && rates.Currency != data.Currency)
+        return ContactCenterAnalysis.Create(folder.Data, window, options with
         {
-            throw new CliInputException($"{inputs.RatesSource}: the rates are in {rates.Currency}, the purchases and conversions in {data.Currency}.");
-        }
-        return ContactCenterAnalysis.Create(data, window, options with
-        {
-            Rates = inputs.Rates,
-            RatesSource = inputs.RatesSource is { } source ? $"{source} (assumed rates)" : options.RatesSource,
+            Rates = folder.Rates,
+            RatesSource = folder.RatesPath is { } source ? $"{source} (assumed rates)" : options.RatesSource,
         });
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
@@ -57,7 +58,7 @@ internal static class RetentionCommand
             }
             var curves = KaplanMeier.Estimate(survival, confidence);
 
-            var output = new CommandOutput();
+            var output = new FigureSheet();
             var summary = output.Add("kaplanMeier", "Kaplan-Meier");
             summary.Fact("table", "Table", csv.Path)
                 .Fact("rows", "Rows", survival.Count)
@@ -74,14 +75,14 @@ internal static class RetentionCommand
 
             var rows = output.Add("survival", at.Count > 0 ? "Survival at the given times" : "Survival at each event time");
             var t = rows.SetTable("rows",
-                new OutputColumn("group", "Group"),
-                new OutputColumn("time", "Time", true),
-                new OutputColumn("atRisk", "At risk", true),
-                new OutputColumn("events", "Events", true),
-                new OutputColumn("survival", "S(t)", true),
-                new OutputColumn("standardError", "SE", true),
-                new OutputColumn("lower", "Lower", true),
-                new OutputColumn("upper", "Upper", true));
+                new FigureColumn("group", "Group"),
+                new FigureColumn("time", "Time", true),
+                new FigureColumn("atRisk", "At risk", true),
+                new FigureColumn("events", "Events", true),
+                new FigureColumn("survival", "S(t)", true),
+                new FigureColumn("standardError", "SE", true),
+                new FigureColumn("lower", "Lower", true),
+                new FigureColumn("upper", "Upper", true));
             foreach (var curve in curves)
             {
                 if (at.Count == 0)
@@ -107,12 +108,12 @@ internal static class RetentionCommand
 
             var groups = output.Add("groups", "Per group");
             var g = groups.SetTable("groups",
-                new OutputColumn("group", "Group"),
-                new OutputColumn("count", "N", true),
-                new OutputColumn("events", "Events", true),
-                new OutputColumn("median", "Median", true),
-                new OutputColumn("medianLower", "Median lower", true),
-                new OutputColumn("medianUpper", "Median upper", true));
+                new FigureColumn("group", "Group"),
+                new FigureColumn("count", "N", true),
+                new FigureColumn("events", "Events", true),
+                new FigureColumn("median", "Median", true),
+                new FigureColumn("medianLower", "Median lower", true),
+                new FigureColumn("medianUpper", "Median upper", true));
             foreach (var curve in curves)
             {
                 var median = curve.Median(intervalType);
@@ -180,7 +181,7 @@ internal static class RetentionCommand
                 console.Error.WriteLine($"contactmetrics: warning: the Cox fit did not converge ({fit.Diagnostics.Message}); the estimates are the last iterate.");
             }
 
-            var output = new CommandOutput();
+            var output = new FigureSheet();
             var model = output.Add("cox", "Cox proportional hazards");
             model.Fact("table", "Table", csv.Path)
                 .Fact("observations", "Observations", fit.Observations)
@@ -199,14 +200,14 @@ internal static class RetentionCommand
             var coefficients = output.Add("parameters", "Coefficients");
             coefficients.Note = string.Create(CultureInfo.InvariantCulture, $"Hazard-ratio intervals at {options.ConfidenceLevel:P0} (Wald, exp(coef +- z se)).");
             var t = coefficients.SetTable("coefficients",
-                new OutputColumn("name", "Covariate"),
-                new OutputColumn("coefficient", "coef", true),
-                new OutputColumn("hazardRatio", "exp(coef)", true),
-                new OutputColumn("standardError", "se(coef)", true),
-                new OutputColumn("z", "z", true),
-                new OutputColumn("pValue", "p", true),
-                new OutputColumn("hazardRatioLower", "HR lower", true),
-                new OutputColumn("hazardRatioUpper", "HR upper", true));
+                new FigureColumn("name", "Covariate"),
+                new FigureColumn("coefficient", "coef", true),
+                new FigureColumn("hazardRatio", "exp(coef)", true),
+                new FigureColumn("standardError", "se(coef)", true),
+                new FigureColumn("z", "z", true),
+                new FigureColumn("pValue", "p", true),
+                new FigureColumn("hazardRatioLower", "HR lower", true),
+                new FigureColumn("hazardRatioUpper", "HR upper", true));
             foreach (var c in fit.Coefficients)
             {
                 t.Row(c.Name, c.Coefficient, c.HazardRatio, c.StandardError, c.Z, c.PValue, c.HazardRatioInterval.Lower, c.HazardRatioInterval.Upper);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
@@ -54,7 +55,7 @@ internal static class RetentionSbgCommand
             var fit = ShiftedBetaGeometricModel.Fit(counts.ToArray());
             var model = fit.Model;
 
-            var output = new CommandOutput();
+            var output = new FigureSheet();
             var section = output.Add("fit", "Shifted-beta-geometric fit");
             section.Fact("parameters", "Parameters", fit.Estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
                 .Fact("standardErrors", "Standard errors", fit.Estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
@@ -65,15 +66,15 @@ internal static class RetentionSbgCommand
             var projection = output.Add("projection", "Projected survival and retention");
             projection.Note = "Survival = share of the cohort still active at the start of period t; retention = share of those active at t-1 who renew at t; DERL = discounted expected residual lifetime of a customer who has renewed t-1 times (Fader & Hardie 2010).";
             var table = projection.SetTable("periods",
-                new OutputColumn("period", "Period", true),
-                new OutputColumn("observed", "Observed", true),
-                new OutputColumn("survival", "Survival", true),
-                new OutputColumn("retentionRate", "Retention", true),
-                new OutputColumn("derl", "DERL", true));
+                new FigureColumn("period", "Period", true),
+                new FigureColumn("observed", "Observed", true),
+                new FigureColumn("survival", "Survival", true),
+                new FigureColumn("retentionRate", "Retention", true),
+                new FigureColumn("derl", "DERL", true));
             for (int t = 0; t <= periods; t++)
             {
-                table.Row(t, t < counts.Count ? new Rate(counts[t] / counts[0]) : null, new Rate(model.Survival(t)),
-                    t == 0 ? null : new Rate(model.RetentionRate(t)), t == 0 ? null : model.DiscountedExpectedResidualLifetime(t - 1, d));
+                table.Row(t, t < counts.Count ? new Fraction(counts[t] / counts[0]) : null, new Fraction(model.Survival(t)),
+                    t == 0 ? null : new Fraction(model.RetentionRate(t)), t == 0 ? null : model.DiscountedExpectedResidualLifetime(t - 1, d));
             }
             common.Write(parse, output, console);
             return CliApp.Success;

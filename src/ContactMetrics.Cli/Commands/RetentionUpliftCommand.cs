@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
@@ -102,9 +103,9 @@ internal static class RetentionUpliftCommand
         return command;
     }
 
-    internal static CommandOutput Render(RetentionUpliftResult result, Instant observationEnd, Money? valuePerCustomer, double? customersAffected)
+    internal static FigureSheet Render(RetentionUpliftResult result, Instant observationEnd, Money? valuePerCustomer, double? customersAffected)
     {
-        var output = new CommandOutput();
+        var output = new FigureSheet();
         var c = result.Comparison;
         var data = result.Data;
         var section = output.Add("retentionUplift", "Retention uplift");
@@ -116,9 +117,9 @@ internal static class RetentionUpliftCommand
             .Fact("customersIncluded", "Customers included", data.Table.Count)
             .Fact("customersWithoutQualifyingContact", "Left out: no qualifying contact", data.CustomersWithoutQualifyingContact)
             .Fact("customersChurnedBeforeIndex", "Left out: churned before index", data.CustomersChurnedBeforeIndex)
-            .Fact("difference", "Retention difference", new Rate(c.Difference.Difference))
-            .Fact("differenceLower", "Difference lower", new Rate(c.Difference.Interval.Lower))
-            .Fact("differenceUpper", "Difference upper", new Rate(c.Difference.Interval.Upper))
+            .Fact("difference", "Retention difference", new Fraction(c.Difference.Difference))
+            .Fact("differenceLower", "Difference lower", new Fraction(c.Difference.Interval.Lower))
+            .Fact("differenceUpper", "Difference upper", new Fraction(c.Difference.Interval.Upper))
             .Fact("differenceStandardError", "Difference SE", c.Difference.StandardError)
             .Fact("confidenceLevel", "Confidence level", c.Difference.Interval.Level)
             .Fact("hazardRatio", "Adjusted hazard ratio", c.HazardRatio?.HazardRatio)
@@ -131,17 +132,17 @@ internal static class RetentionUpliftCommand
             section.Fact("note", "Note", c.Note);
         }
         var groups = section.SetTable("groups",
-            new OutputColumn("group", "Group"),
-            new OutputColumn("customers", "Customers", true),
-            new OutputColumn("churns", "Churns by horizon", true),
-            new OutputColumn("retention", "Retention", true),
-            new OutputColumn("standardError", "SE", true, Detail: true),
-            new OutputColumn("lower", "Lower", true),
-            new OutputColumn("upper", "Upper", true),
-            new OutputColumn("followedUpToHorizon", "Followed to horizon"));
+            new FigureColumn("group", "Group"),
+            new FigureColumn("customers", "Customers", true),
+            new FigureColumn("churns", "Churns by horizon", true),
+            new FigureColumn("retention", "Retention", true),
+            new FigureColumn("standardError", "SE", true, Detail: true),
+            new FigureColumn("lower", "Lower", true),
+            new FigureColumn("upper", "Upper", true),
+            new FigureColumn("followedUpToHorizon", "Followed to horizon"));
         foreach (var g in new[] { c.Reference, c.Exposed })
         {
-            groups.Row(g.Group, g.Customers, g.Events, new Rate(g.Retention), g.StandardError, new Rate(g.Interval.Lower), new Rate(g.Interval.Upper), g.FollowedUpToHorizon);
+            groups.Row(g.Group, g.Customers, g.Events, new Fraction(g.Retention), g.StandardError, new Fraction(g.Interval.Lower), new Fraction(g.Interval.Upper), g.FollowedUpToHorizon);
         }
         if (valuePerCustomer is Money perCustomer)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Staffing;
@@ -65,7 +66,7 @@ internal static class StaffingCommand
             }
             var planner = new StaffingPlanner(new StaffingTarget(sl, threshold ?? Duration.FromSeconds(20), asa, abandon, occupancy), shrink, meanPatience);
 
-            var output = new CommandOutput();
+            var output = new FigureSheet();
             var summary = output.Add("staffing", "Staffing");
             summary.Fact("model", "Model", meanPatience is null ? "erlang-c" : "erlang-a")
                 .Fact("trafficErlangs", "Traffic (Erlangs)", load.TrafficErlangs)
@@ -93,18 +94,18 @@ internal static class StaffingCommand
             var around = output.Add("kpisByAgents", "KPIs by number of agents");
             around.Note = "ASA is over answered contacts; mean wait is over all contacts (the Erlang sense).";
             var table = around.SetTable("rows",
-                new OutputColumn("agents", "Agents", true),
-                new OutputColumn("probabilityOfWait", "P(wait)", true),
-                new OutputColumn("serviceLevel", "SL", true),
-                new OutputColumn("averageSpeedOfAnswerSeconds", "ASA s", true),
-                new OutputColumn("averageWaitSeconds", "Mean wait s", true),
-                new OutputColumn("probabilityOfAbandonment", "P(abandon)", true),
-                new OutputColumn("occupancy", "Occupancy", true));
+                new FigureColumn("agents", "Agents", true),
+                new FigureColumn("probabilityOfWait", "P(wait)", true),
+                new FigureColumn("serviceLevel", "SL", true),
+                new FigureColumn("averageSpeedOfAnswerSeconds", "ASA s", true),
+                new FigureColumn("averageWaitSeconds", "Mean wait s", true),
+                new FigureColumn("probabilityOfAbandonment", "P(abandon)", true),
+                new FigureColumn("occupancy", "Occupancy", true));
             for (int n = Math.Max(1, answer - 2); n <= answer + 3; n++)
             {
                 var m = planner.Evaluate(load, n);
-                table.Row(n, new Rate(m.ProbabilityOfWait), new Rate(m.ServiceLevel), m.AverageSpeedOfAnswerSeconds, m.AverageWaitSeconds,
-                    new Rate(m.ProbabilityOfAbandonment), new Rate(m.Occupancy));
+                table.Row(n, new Fraction(m.ProbabilityOfWait), new Fraction(m.ServiceLevel), m.AverageSpeedOfAnswerSeconds, m.AverageWaitSeconds,
+                    new Fraction(m.ProbabilityOfAbandonment), new Fraction(m.Occupancy));
             }
             common.Write(parse, output, console);
             return CliApp.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 
@@ -46,27 +47,27 @@ internal static class ValidateCommand
             Check(touchpoints, Data.Tables.OpenTouchpoints);
             Check(conversions, Data.Tables.OpenConversions);
 
-            var output = new CommandOutput();
+            var output = new FigureSheet();
             var summary = output.Add("validation", "Validation");
             var table = summary.SetTable("files",
-                new OutputColumn("table", "Table"),
-                new OutputColumn("file", "File"),
-                new OutputColumn("rowsRead", "Rows read", true),
-                new OutputColumn("rowsAccepted", "Accepted", true),
-                new OutputColumn("rowsRejected", "Rejected", true));
+                new FigureColumn("table", "Table"),
+                new FigureColumn("file", "File"),
+                new FigureColumn("rowsRead", "Rows read", true),
+                new FigureColumn("rowsAccepted", "Accepted", true),
+                new FigureColumn("rowsRejected", "Rejected", true));
             foreach (var report in reports)
             {
                 table.Row(report.Table, report.File, report.RowsRead, report.RowsAccepted, report.RowsRejected);
             }
             var errors = output.Add("errors", "Rejected rows");
             var errorTable = errors.SetTable("rows",
-                new OutputColumn("file", "File"),
-                new OutputColumn("line", "Line", true),
-                new OutputColumn("column", "Column", true),
-                new OutputColumn("columnName", "Column name"),
-                new OutputColumn("recordId", "Record"),
-                new OutputColumn("value", "Value"),
-                new OutputColumn("reason", "Reason"));
+                new FigureColumn("file", "File"),
+                new FigureColumn("line", "Line", true),
+                new FigureColumn("column", "Column", true),
+                new FigureColumn("columnName", "Column name"),
+                new FigureColumn("recordId", "Record"),
+                new FigureColumn("value", "Value"),
+                new FigureColumn("reason", "Reason"));
             foreach (var report in reports)
             {
                 foreach (var e in report.Errors)

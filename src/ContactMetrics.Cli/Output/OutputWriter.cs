@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactMetrics.Reporting;
 using System.Text;
 using System.Text.Json;
 using ContactMetrics.Data;
@@ -11,13 +12,13 @@ using Spectre.Console;
 namespace ContactMetrics.Cli.Output;
 
 /// <summary>
-/// Renders <see cref="CommandOutput"/> in the DESIGN.md conventions: JSON in camelCase, rates as
+/// Renders <see cref="FigureSheet"/> in the DESIGN.md conventions: JSON in camelCase, rates as
 /// fractions, durations as seconds, money as <c>{ "amount": 12.5, "currency": "EUR" }</c>, instants
 /// as ISO-8601; the table format for people; CSV for the primary table.
 /// </summary>
 internal static class OutputWriter
 {
-    public static void Write(CommandOutput output, OutputFormat format, string? outPath, CliConsole console)
+    public static void Write(FigureSheet output, OutputFormat format, string? outPath, CliConsole console)
     {
         if (outPath is not null)
         {
@@ -26,7 +27,7 @@ internal static class OutputWriter
         switch (format)
         {
             case OutputFormat.Json:
-                console.Out.WriteLine(ToJson(output));
+                console.Out.WriteLine(output.ToJson());
                 break;
             case OutputFormat.Csv:
                 var table = output.PrimaryTable ?? throw new CliInputException("This command has no table to print as CSV; use --format table or json.");
@@ -38,7 +39,7 @@ internal static class OutputWriter
         }
     }
 
-    private static void WriteFile(CommandOutput output, string path)
+    private static void WriteFile(FigureSheet output, string path)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -49,7 +50,7 @@ internal static class OutputWriter
         switch (ext)
         {
             case ".json":
-                File.WriteAllText(path, ToJson(output) + "\n", new UTF8Encoding(false));
+                File.WriteAllText(path, output.ToJson() + "\n", new UTF8Encoding(false));
                 break;
             case ".csv":
                 var table = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as CSV; use a .json file.");
@@ -61,137 +62,14 @@ internal static class OutputWriter
             case ".parquet":
                 var ptable = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as Parquet; use a .json file.");
                 ParquetColumns.Write(path, [.. ptable.Columns.Select(c => ToSnakeCase(c.JsonName))],
-                    [.. ptable.Rows.Select(r => r.Select(v => v is Rate rate ? rate.Value : v).ToArray())], FormatPlain);
+                    [.. ptable.Rows.Select(r => r.Select(v => v is Fraction rate ? rate.Value : v).ToArray())], FormatPlain);
                 break;
             default:
                 throw new CliInputException($"--out {path}: unknown extension '{ext}'; use .csv, .parquet or .json.");
         }
     }
 
-    public static string ToJson(CommandOutput output)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            string? group = null;
-            foreach (var section in output.Sections)
-            {
-                if (section.Group != group)
-                {
-                    if (group is not null)
-                    {
-                        json.WriteEndObject();
-                    }
-                    group = section.Group;
-                    if (group is not null)
-                    {
-                        json.WritePropertyName(group);
-                        json.WriteStartObject();
-                    }
-                }
-                WriteSection(json, section);
-            }
-            if (group is not null)
-            {
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteSection(Utf8JsonWriter json, OutputSection section)
-    {
-        json.WritePropertyName(section.Key);
-        json.WriteStartObject();
-        foreach (var fact in section.Facts)
-        {
-            json.WritePropertyName(fact.JsonName);
-            WriteJsonValue(json, fact.Value);
-        }
-        if (section.Table is { } table)
-        {
-            json.WritePropertyName(table.JsonName);
-            json.WriteStartArray();
-            foreach (var row in table.Rows)
-            {
-                json.WriteStartObject();
-                for (int i = 0; i < row.Length; i++)
-                {
-                    json.WritePropertyName(table.Columns[i].JsonName);
-                    WriteJsonValue(json, row[i]);
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        json.WriteEndObject();
-    }
-
-    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                json.WriteNullValue();
-                break;
-            case string s:
-                json.WriteStringValue(s);
-                break;
-            case bool b:
-                json.WriteBooleanValue(b);
-                break;
-            case int i:
-                json.WriteNumberValue(i);
-                break;
-            case long l:
-                json.WriteNumberValue(l);
-                break;
-            case decimal m:
-                json.WriteNumberValue(m);
-                break;
-            case Rate r:
-                WriteJsonValue(json, r.Value);
-                break;
-            case double d when double.IsFinite(d):
-                json.WriteNumberValue(d);
-                break;
-            case double d:
-                // JSON has no NaN or infinity; say what it is instead of failing or lying.
-                json.WriteStringValue(d.ToString(CultureInfo.InvariantCulture));
-                break;
-            case Money money:
-                json.WriteStartObject();
-                json.WriteNumber("amount", money.Amount);
-                json.WriteString("currency", money.Currency.Code);
-                json.WriteEndObject();
-                break;
-            case Duration duration:
-                json.WriteNumberValue(duration.TotalSeconds);
-                break;
-            case Instant instant:
-                json.WriteStringValue(InstantPattern.ExtendedIso.Format(instant));
-                break;
-            case LocalDate date:
-                json.WriteStringValue(LocalDatePattern.Iso.Format(date));
-                break;
-            case IReadOnlyDictionary<string, object?> obj:
-                json.WriteStartObject();
-                foreach (var (k, v) in obj)
-                {
-                    json.WritePropertyName(k);
-                    WriteJsonValue(json, v);
-                }
-                json.WriteEndObject();
-                break;
-            default:
-                json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
-                break;
-        }
-    }
-
-    private static void WriteCsv(OutputTable table, TextWriter writer)
+    private static void WriteCsv(FigureTable table, TextWriter writer)
     {
         using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
         csv.WriteHeader(table.Columns.Select(c => ToSnakeCase(c.JsonName)).ToArray());
@@ -232,7 +110,7 @@ internal static class OutputWriter
     {
         null => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
-        Rate r => r.Value.ToString("R", CultureInfo.InvariantCulture),
+        Fraction r => r.Value.ToString("R", CultureInfo.InvariantCulture),
         Money m => m.Amount.ToString(CultureInfo.InvariantCulture),
         Duration d => d.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
         Instant i => InstantPattern.ExtendedIso.Format(i),
@@ -245,7 +123,7 @@ internal static class OutputWriter
     internal static string FormatReadable(object? value) => value switch
     {
         null => "-",
-        Rate r => r.Value.ToString("0.0%", CultureInfo.InvariantCulture),
+        Fraction r => r.Value.ToString("0.0%", CultureInfo.InvariantCulture),
         int i => i.ToString("N0", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
         double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
@@ -272,7 +150,7 @@ internal static class OutputWriter
         };
     }
 
-    private static void WriteTable(CommandOutput output, CliConsole console)
+    private static void WriteTable(FigureSheet output, CliConsole console)
     {
         var ansi = console.Ansi;
         foreach (var section in output.Sections.Where(s => !s.JsonOnly))

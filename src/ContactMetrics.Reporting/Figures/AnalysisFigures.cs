@@ -4,23 +4,41 @@ using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
 using ContactMetrics.Valuation;
 
-namespace ContactMetrics.Cli.Output;
+namespace ContactMetrics.Reporting;
 
 /// <summary>
-/// Prints a <see cref="ContactCenterAnalysis"/>: every figure the board report shows, as sections of one
-/// <see cref="CommandOutput"/> nested under <c>analysis</c> in JSON. <c>demo</c> and <c>report</c> both print through
-/// here, so for the same tables and options their <c>analysis</c> members are identical. Nothing is computed here.
+/// Every figure of a <see cref="ContactCenterAnalysis"/> that the board report shows, as the sections of a
+/// <see cref="FigureSheet"/> nested under <c>analysis</c> in JSON, with each figure's definition in its section's note
+/// and the charts' series as JSON-only sections. <c>contactmetrics demo</c> and <c>report</c> print this sheet (as a table
+/// or as JSON), so for the same tables and options their <c>analysis</c> members are identical; a notebook or a BI job
+/// gets the same document with <c>AnalysisFigures.Of(analysis).ToJson()</c>. Nothing is computed here.
 /// </summary>
-internal static class AnalysisSections
+public static class AnalysisFigures
 {
     /// <summary>The JSON member that holds the analysis.</summary>
     public const string Group = "analysis";
 
     private const int TornadoRows = 6;
 
-    /// <summary>Adds every section of the analysis to <paramref name="output"/>.</summary>
-    public static void Add(CommandOutput output, ContactCenterAnalysis a)
+    /// <summary>A sheet of every figure of the analysis.</summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <returns>The sheet; its sections are under <see cref="Group"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="analysis"/> is null.</exception>
+    public static FigureSheet Of(ContactCenterAnalysis analysis)
     {
+        var sheet = new FigureSheet();
+        Add(sheet, analysis);
+        return sheet;
+    }
+
+    /// <summary>Adds every figure of the analysis to <paramref name="output"/>, after what it already holds.</summary>
+    /// <param name="output">The sheet.</param>
+    /// <param name="a">The analysis.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Add(FigureSheet output, ContactCenterAnalysis a)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(a);
         Overview(output, a);
         Kpis(output, a);
         Trends(output, a);
@@ -31,12 +49,12 @@ internal static class AnalysisSections
         BusinessCase(output, a);
     }
 
-    private static OutputSection Section(CommandOutput output, string key, string title) => output.Add(key, title, Group);
+    private static FigureSection Section(FigureSheet output, string key, string title) => output.Add(key, title, Group);
 
     /// <summary>A chart's series: in JSON, not in the table format.</summary>
-    private static OutputSection Series(CommandOutput output, string key, string title) => output.Add(key, title, Group, jsonOnly: true);
+    private static FigureSection Series(FigureSheet output, string key, string title) => output.Add(key, title, Group, jsonOnly: true);
 
-    private static void Overview(CommandOutput output, ContactCenterAnalysis a)
+    private static void Overview(FigureSheet output, ContactCenterAnalysis a)
     {
         var d = a.Data;
         var w = a.Window;
@@ -61,66 +79,66 @@ internal static class AnalysisSections
             });
     }
 
-    private static void Kpis(CommandOutput output, ContactCenterAnalysis a)
+    private static void Kpis(FigureSheet output, ContactCenterAnalysis a)
     {
         var section = Section(output, "kpisByChannel", "KPIs by channel (whole window)");
         var any = a.Overall;
         section.Note = $"{any.ServiceLevel.Definition}. FCR (repeats): {any.FirstContactResolution.Definition}. FCR (flag): {any.FirstContactResolutionFlag.Definition}. "
             + "Email is answered asynchronously: its ASA is the response time. Self-service is contained, so it has no queue KPIs.";
-        section.Fact("fcrRepeats", "FCR by repeats, all channels", Rate.Of(any.FirstContactResolution.Value))
+        section.Fact("fcrRepeats", "FCR by repeats, all channels", Fraction.Of(any.FirstContactResolution.Value))
             .Fact("fcrRepeatsDefinition", "FCR by repeats: definition", any.FirstContactResolution.Definition)
-            .Fact("fcrFlag", "FCR by resolved flag, all channels", Rate.Of(any.FirstContactResolutionFlag.Value))
+            .Fact("fcrFlag", "FCR by resolved flag, all channels", Fraction.Of(any.FirstContactResolutionFlag.Value))
             .Fact("fcrFlagDefinition", "FCR by flag: definition", any.FirstContactResolutionFlag.Definition);
         var t = section.SetTable("channels",
-            new OutputColumn("channel", "Channel"),
-            new OutputColumn("contacts", "Contacts", true),
-            new OutputColumn("handled", "Handled", true),
-            new OutputColumn("serviceLevel", "SL", true),
-            new OutputColumn("asaSeconds", "ASA s", true),
-            new OutputColumn("ahtSeconds", "AHT s", true),
-            new OutputColumn("abandonmentRate", "Abandon", true),
-            new OutputColumn("fcrRepeats", "FCR rep.", true),
-            new OutputColumn("fcrFlag", "FCR flag", true),
-            new OutputColumn("csat", "CSAT", true),
-            new OutputColumn("nps", "NPS", true));
+            new FigureColumn("channel", "Channel"),
+            new FigureColumn("contacts", "Contacts", true),
+            new FigureColumn("handled", "Handled", true),
+            new FigureColumn("serviceLevel", "SL", true),
+            new FigureColumn("asaSeconds", "ASA s", true),
+            new FigureColumn("ahtSeconds", "AHT s", true),
+            new FigureColumn("abandonmentRate", "Abandon", true),
+            new FigureColumn("fcrRepeats", "FCR rep.", true),
+            new FigureColumn("fcrFlag", "FCR flag", true),
+            new FigureColumn("csat", "CSAT", true),
+            new FigureColumn("nps", "NPS", true));
         foreach (var g in a.ByChannel)
         {
             bool live = g.Channel!.Value.IsLiveQueue();
-            t.Row(g.Channel!.Value.ToSchemaName(), g.Counts.OfferedContacts, g.Counts.HandledContacts, live ? Rate.Of(g.ServiceLevel.Value) : null, g.AverageSpeedOfAnswer.Value,
-                g.AverageHandleTime.Value, Rate.Of(g.AbandonmentRate.Value), Rate.Of(g.FirstContactResolution.Value), Rate.Of(g.FirstContactResolutionFlag.Value),
-                Rate.Of(g.Csat.Value), g.Nps.Value);
+            t.Row(g.Channel!.Value.ToSchemaName(), g.Counts.OfferedContacts, g.Counts.HandledContacts, live ? Fraction.Of(g.ServiceLevel.Value) : null, g.AverageSpeedOfAnswer.Value,
+                g.AverageHandleTime.Value, Fraction.Of(g.AbandonmentRate.Value), Fraction.Of(g.FirstContactResolution.Value), Fraction.Of(g.FirstContactResolutionFlag.Value),
+                Fraction.Of(g.Csat.Value), g.Nps.Value);
         }
     }
 
-    private static void Trends(CommandOutput output, ContactCenterAnalysis a)
+    private static void Trends(FigureSheet output, ContactCenterAnalysis a)
     {
         var overall = Section(output, "kpiTrend", $"KPIs by {a.Options.TrendBucket.ToString().ToLowerInvariant()}, all channels");
         overall.Note = $"{a.Options.TrendBucket} buckets in {a.Window.TimeZone.Id}. CSAT: {a.Overall.Csat.Definition}.";
         var t = overall.SetTable("buckets",
-            new OutputColumn("start", "Start"),
-            new OutputColumn("contacts", "Contacts", true),
-            new OutputColumn("fcrRepeats", "FCR rep.", true),
-            new OutputColumn("fcrFlag", "FCR flag", true),
-            new OutputColumn("csat", "CSAT", true),
-            new OutputColumn("nps", "NPS", true));
+            new FigureColumn("start", "Start"),
+            new FigureColumn("contacts", "Contacts", true),
+            new FigureColumn("fcrRepeats", "FCR rep.", true),
+            new FigureColumn("fcrFlag", "FCR flag", true),
+            new FigureColumn("csat", "CSAT", true),
+            new FigureColumn("nps", "NPS", true));
         foreach (var g in a.Trend)
         {
-            t.Row(g.BucketStart!.Value.Date, g.Counts.OfferedContacts, Rate.Of(g.FirstContactResolution.Value), Rate.Of(g.FirstContactResolutionFlag.Value), Rate.Of(g.Csat.Value), g.Nps.Value);
+            t.Row(g.BucketStart!.Value.Date, g.Counts.OfferedContacts, Fraction.Of(g.FirstContactResolution.Value), Fraction.Of(g.FirstContactResolutionFlag.Value), Fraction.Of(g.Csat.Value), g.Nps.Value);
         }
         // One row per bucket, a column pair per channel: service level where a live queue has one, AHT where agents handle.
         var channels = a.TrendByChannel.Select(g => g.Channel!.Value).Distinct().Order()
             .Where(ch => a.TrendByChannel.Any(g => g.Channel == ch && g.AverageHandleTime.Value is not null)).ToArray();
         var byChannel = Section(output, "kpiTrendByChannel", $"Service level and AHT by {a.Options.TrendBucket.ToString().ToLowerInvariant()} and channel");
         byChannel.Note = "Service level only for channels answered live from a queue (email is asynchronous); AHT in seconds.";
-        var columns = new List<OutputColumn> { new("start", "Start") };
+        var columns = new List<FigureColumn> { new("start", "Start") };
         foreach (var ch in channels)
         {
             string name = ch.ToSchemaName();
             if (ch.IsLiveQueue())
             {
-                columns.Add(new OutputColumn($"serviceLevel_{name}", $"SL {name}", true));
+                columns.Add(new FigureColumn($"serviceLevel_{name}", $"SL {name}", true));
             }
-            columns.Add(new OutputColumn($"ahtSeconds_{name}", $"AHT {name}", true));
+            columns.Add(new FigureColumn($"ahtSeconds_{name}", $"AHT {name}", true));
         }
         var c = byChannel.SetTable("buckets", [.. columns]);
         foreach (var bucket in a.Trend.Select(g => g.BucketStart!.Value))
@@ -131,7 +149,7 @@ internal static class AnalysisSections
                 var g = a.TrendByChannel.FirstOrDefault(x => x.Channel == ch && x.BucketStart == bucket);
                 if (ch.IsLiveQueue())
                 {
-                    row.Add(Rate.Of(g?.ServiceLevel.Value));
+                    row.Add(Fraction.Of(g?.ServiceLevel.Value));
                 }
                 row.Add(g?.AverageHandleTime.Value is double s ? Math.Round(s, 1) : null);
             }
@@ -139,7 +157,7 @@ internal static class AnalysisSections
         }
     }
 
-    private static void Cost(CommandOutput output, ContactCenterAnalysis a)
+    private static void Cost(FigureSheet output, ContactCenterAnalysis a)
     {
         var section = Section(output, "costToServe", "Cost-to-serve by channel");
         if (!a.CostToServe.TryGetValue(out var costs))
@@ -151,12 +169,12 @@ internal static class AnalysisSections
         }
         section.Note = $"Rates: {a.Options.RatesSource}. Per resolution = the cost of the repeat chains ({a.Options.Kpis.Repeat.Describe()}, the FCR definition) started on the channel / those chains.";
         var rows = section.SetTable("channels",
-            new OutputColumn("channel", "Channel"),
-            new OutputColumn("contacts", "Contacts", true),
-            new OutputColumn("cost", "Cost", true),
-            new OutputColumn("costPerContact", "Per contact", true),
-            new OutputColumn("chains", "Issues started", true),
-            new OutputColumn("costPerResolution", "Per resolution", true));
+            new FigureColumn("channel", "Channel"),
+            new FigureColumn("contacts", "Contacts", true),
+            new FigureColumn("cost", "Cost", true),
+            new FigureColumn("costPerContact", "Per contact", true),
+            new FigureColumn("chains", "Issues started", true),
+            new FigureColumn("costPerResolution", "Per resolution", true));
         foreach (var g in costs.ByChannel)
         {
             rows.Row(g.Key, g.Contacts, g.Cost.Total, g.CostPerContact, g.Chains, g.CostPerResolution);
@@ -172,14 +190,14 @@ internal static class AnalysisSections
         profit.Fact("customers", "Customers", p.Customers.Length)
             .Fact("totalProfit", "Total profit after service cost", p.TotalProfit)
             .Fact("peakProfit", "Peak of the whale curve", curve.Peak.CumulativeProfit)
-            .Fact("peakShareOfTotalProfit", "Peak as a share of total profit", curve.Peak.ShareOfTotalProfit is double s ? new Rate(s) : null)
-            .Fact("peakCustomerShare", "Customers up to the peak", new Rate(curve.Peak.CustomerShare))
-            .Fact("valueDestroyingShare", "Customers who destroy value", new Rate(curve.ValueDestroyingShare));
+            .Fact("peakShareOfTotalProfit", "Peak as a share of total profit", curve.Peak.ShareOfTotalProfit is double s ? new Fraction(s) : null)
+            .Fact("peakCustomerShare", "Customers up to the peak", new Fraction(curve.Peak.CustomerShare))
+            .Fact("valueDestroyingShare", "Customers who destroy value", new Fraction(curve.ValueDestroyingShare));
         var whale = Series(output, "whaleCurve", "Whale curve (the report's chart: at most 400 points)").SetTable("points",
-            new OutputColumn("customers", "Customers"), new OutputColumn("customerShare", "Share of customers"), new OutputColumn("cumulativeProfit", "Cumulative profit"));
+            new FigureColumn("customers", "Customers"), new FigureColumn("customerShare", "Share of customers"), new FigureColumn("cumulativeProfit", "Cumulative profit"));
         foreach (var point in curve.Sample(400))
         {
-            whale.Row(point.Customers, new Rate(point.CustomerShare), point.CumulativeProfit);
+            whale.Row(point.Customers, new Fraction(point.CustomerShare), point.CumulativeProfit);
         }
 
         var sl = Section(output, "serviceLevelCost", $"Cost of the {a.Options.StaffedChannel.ToSchemaName()} service level (Erlang C)");
@@ -191,19 +209,19 @@ internal static class AnalysisSections
         sl.Note = string.Create(CultureInfo.InvariantCulture,
             $"Demand: {levels.Profile.Description}. Erlang C each interval, shrinkage {levels.Shrinkage:0%}, {levels.LoadedCostPerPaidHour} per paid hour, {a.Options.PaidTimePerFteWeek.TotalHours:0.#} paid hours per FTE-week. Occupancy = handled hours / hours on the phones.");
         var table = sl.SetTable("targets",
-            new OutputColumn("target", "Target"),
-            new OutputColumn("peakAgents", "Peak agents", true),
-            new OutputColumn("scheduledHoursPerWeek", "Paid hours/week", true),
-            new OutputColumn("fte", "FTE", true),
-            new OutputColumn("occupancy", "Occupancy", true),
-            new OutputColumn("costPerYear", "Cost per year", true));
+            new FigureColumn("target", "Target"),
+            new FigureColumn("peakAgents", "Peak agents", true),
+            new FigureColumn("scheduledHoursPerWeek", "Paid hours/week", true),
+            new FigureColumn("fte", "FTE", true),
+            new FigureColumn("occupancy", "Occupancy", true),
+            new FigureColumn("costPerYear", "Cost per year", true));
         foreach (var r in levels.Targets)
         {
-            table.Row(r.Name, r.PeakAgents, Math.Round(r.ScheduledHoursPerWeek, 1), Math.Round(r.Fte, 1), new Rate(r.Occupancy), r.CostPerYear);
+            table.Row(r.Name, r.PeakAgents, Math.Round(r.ScheduledHoursPerWeek, 1), Math.Round(r.Fte, 1), new Fraction(r.Occupancy), r.CostPerYear);
         }
     }
 
-    private static void Clv(CommandOutput output, ContactCenterAnalysis a)
+    private static void Clv(FigureSheet output, ContactCenterAnalysis a)
     {
         var section = Section(output, "clv", $"Customer lifetime value (BG/NBD x Gamma-Gamma, {a.Options.ClvYears} years)");
         if (!a.Clv.TryGetValue(out var clv))
@@ -219,24 +237,24 @@ internal static class AnalysisSections
             .Fact("valuedCustomers", "Customers valued", clv.Values.Length)
             .Fact("parameters", "BG/NBD", clv.Transactions.Estimates.ToDictionary(e => e.Name, e => (object?)Math.Round(e.Value, 4)))
             .Fact("spendParameters", "Gamma-Gamma", clv.Spend.Estimates.ToDictionary(e => e.Name, e => (object?)Math.Round(e.Value, 4)))
-            .Fact("margin", "Margin (assumed)", new Rate(a.Options.Margin))
-            .Fact("discountRate", "Discount rate a year (assumed)", new Rate(a.Options.AnnualDiscountRate))
+            .Fact("margin", "Margin (assumed)", new Fraction(a.Options.Margin))
+            .Fact("discountRate", "Discount rate a year (assumed)", new Fraction(a.Options.AnnualDiscountRate))
             .Fact("valuePerCustomer", "Value per customer (mean CLV)", clv.ValuePerCustomer)
             .Fact("valuePerCustomerLower", "Mean, 95% lower", new Money((decimal)clv.ValuePerCustomerInterval.Lower, a.Currency))
             .Fact("valuePerCustomerUpper", "Mean, 95% upper", new Money((decimal)clv.ValuePerCustomerInterval.Upper, a.Currency))
             .Fact("medianClv", "Median CLV", new Money(Math.Round(Median(sorted), 2), a.Currency))
-            .Fact("topDecileShare", "Share of value held by the top 10%", new Rate(TopDecileShare(sorted)));
+            .Fact("topDecileShare", "Share of value held by the top 10%", new Fraction(TopDecileShare(sorted)));
         var t = section.SetTable("segments",
-            new OutputColumn("segment", "Segment"),
-            new OutputColumn("customers", "Valued", true),
-            new OutputColumn("mean", "Mean CLV", true),
-            new OutputColumn("median", "Median CLV", true));
+            new FigureColumn("segment", "Segment"),
+            new FigureColumn("customers", "Valued", true),
+            new FigureColumn("mean", "Mean CLV", true),
+            new FigureColumn("median", "Median CLV", true));
         foreach (var g in clv.Values.Select((v, k) => (Segment: clv.Segments[k], v.Amount)).GroupBy(r => r.Segment).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var values = g.Select(r => r.Amount).Order().ToArray();
             t.Row(g.Key, values.Length, new Money(Math.Round(values.Average(), 2), a.Currency), new Money(Math.Round(Median(values), 2), a.Currency));
         }
-        var distribution = Series(output, "clvValues", "CLV of each valued customer, ascending (the report's histogram)").SetTable("values", new OutputColumn("clv", "CLV"));
+        var distribution = Series(output, "clvValues", "CLV of each valued customer, ascending (the report's histogram)").SetTable("values", new FigureColumn("clv", "CLV"));
         foreach (decimal v in sorted)
         {
             distribution.Row(new Money(v, a.Currency));
@@ -254,7 +272,7 @@ internal static class AnalysisSections
     private static decimal Median(decimal[] ascending) =>
         ascending.Length == 0 ? 0m : ascending.Length % 2 == 1 ? ascending[ascending.Length / 2] : (ascending[(ascending.Length / 2) - 1] + ascending[ascending.Length / 2]) / 2;
 
-    private static void Retention(CommandOutput output, ContactCenterAnalysis a)
+    private static void Retention(FigureSheet output, ContactCenterAnalysis a)
     {
         var section = Section(output, "retentionUplift", $"Retention: first contact resolved vs not ({a.Options.RetentionHorizon.TotalDays:0} days)");
         if (!a.Retention.TryGetValue(out var r))
@@ -264,11 +282,11 @@ internal static class AnalysisSections
         }
         var c = r.Uplift.Comparison;
         section.Note = r.Definition + ". The index-date hazard ratio is adjusted for segment and tenure.";
-        section.Fact("resolvedRetention", "Retention, resolved", new Rate(c.Reference.Retention))
-            .Fact("unresolvedRetention", "Retention, unresolved", new Rate(c.Exposed.Retention))
-            .Fact("difference", "Difference", new Rate(c.Difference.Difference))
-            .Fact("differenceLower", "Difference, 95% lower", new Rate(c.Difference.Interval.Lower))
-            .Fact("differenceUpper", "Difference, 95% upper", new Rate(c.Difference.Interval.Upper))
+        section.Fact("resolvedRetention", "Retention, resolved", new Fraction(c.Reference.Retention))
+            .Fact("unresolvedRetention", "Retention, unresolved", new Fraction(c.Exposed.Retention))
+            .Fact("difference", "Difference", new Fraction(c.Difference.Difference))
+            .Fact("differenceLower", "Difference, 95% lower", new Fraction(c.Difference.Interval.Lower))
+            .Fact("differenceUpper", "Difference, 95% upper", new Fraction(c.Difference.Interval.Upper))
             .Fact("hazardRatio", "Index-date HR (adjusted)", c.HazardRatio?.HazardRatio)
             .Fact("hazardRatioLower", "HR, 95% lower", c.HazardRatio?.HazardRatioInterval.Lower)
             .Fact("hazardRatioUpper", "HR, 95% upper", c.HazardRatio?.HazardRatioInterval.Upper)
@@ -285,18 +303,18 @@ internal static class AnalysisSections
                 .Fact("valueUpper", "Value, 95% upper", value.High);
         }
         var curves = Series(output, "retentionCurves", "Kaplan-Meier retention after the first contact (the report's chart)").SetTable("points",
-            new OutputColumn("group", "Group"), new OutputColumn("day", "Day"), new OutputColumn("retention", "Retention"));
+            new FigureColumn("group", "Group"), new FigureColumn("day", "Day"), new FigureColumn("retention", "Retention"));
         foreach (var curve in new[] { r.Resolved, r.Unresolved })
         {
-            curves.Row(curve.Group, 0.0, new Rate(1));
+            curves.Row(curve.Group, 0.0, new Fraction(1));
             foreach (var row in curve.Rows)
             {
-                curves.Row(curve.Group, row.Time, new Rate(row.Survival));
+                curves.Row(curve.Group, row.Time, new Fraction(row.Survival));
             }
         }
     }
 
-    private static void Attribution(CommandOutput output, ContactCenterAnalysis a)
+    private static void Attribution(FigureSheet output, ContactCenterAnalysis a)
     {
         var section = Section(output, "attribution", "Attribution and the assist of service contacts");
         if (!a.Attribution.TryGetValue(out var at))
@@ -312,15 +330,15 @@ internal static class AnalysisSections
             .Fact("value", "Conversion value", all.OfValue)
             .Fact("serviceAssistedConversions", "Assisted by service", all.Conversions)
             .Fact("serviceAssistedValue", "Value assisted by service", all.Value)
-            .Fact("serviceAssistedShare", "Share of conversions assisted", Rate.Of(all.Share))
+            .Fact("serviceAssistedShare", "Share of conversions assisted", Fraction.Of(all.Share))
             .Fact("serviceAssistedLastYear", "Assisted by service, last year", at.ServiceAssistedLastYear.Conversions)
             .Fact("markovServiceConversions", "Markov credit of service", Enumerable.Range(0, at.Markov.Channels.Length).Where(k => AttributionAnalysis.IsService(at.Markov.Channels[k])).Sum(k => at.Markov.Conversions[k]));
         var t = section.SetTable("channels",
-            new OutputColumn("channel", "Channel"),
-            new OutputColumn("markovConversions", "Markov", true),
-            new OutputColumn("lastTouchConversions", "Last touch", true),
-            new OutputColumn("assistedConversions", "Assisted", true),
-            new OutputColumn("markovValue", "Markov value", true));
+            new FigureColumn("channel", "Channel"),
+            new FigureColumn("markovConversions", "Markov", true),
+            new FigureColumn("lastTouchConversions", "Last touch", true),
+            new FigureColumn("assistedConversions", "Assisted", true),
+            new FigureColumn("markovValue", "Markov value", true));
         var paths = at.Paths;
         foreach (int k in Enumerable.Range(0, paths.Channels.Length).OrderByDescending(k => at.Markov.Conversions[k]).ThenBy(k => paths.Channels[k], StringComparer.Ordinal))
         {
@@ -329,7 +347,7 @@ internal static class AnalysisSections
         }
     }
 
-    private static void BusinessCase(CommandOutput output, ContactCenterAnalysis a)
+    private static void BusinessCase(FigureSheet output, ContactCenterAnalysis a)
     {
         var section = Section(output, "businessCase", $"Business case: {a.FcrCaseName} (a year)");
         if (!a.FcrBusinessCase.TryGetValue(out var fcr))
@@ -348,16 +366,16 @@ internal static class AnalysisSections
             .Fact("monteCarloStandardError", "Monte Carlo SE of the mean", fcr.Total.StandardErrorOfMean)
             .Fact("iterations", "Monte Carlo draws", fcr.Iterations)
             .Fact("seed", "Seed", fcr.Seed)
-            .Fact("currentFcrFlag", "Current FCR (resolved flag, last year)", new Rate(inputs.FirstContactResolution.Point));
+            .Fact("currentFcrFlag", "Current FCR (resolved flag, last year)", new Fraction(inputs.FirstContactResolution.Point));
         Lines(section, fcr);
 
         var inputTable = Section(output, "businessCaseInputs", "Business case: inputs").SetTable("inputs",
-            new OutputColumn("input", "Input"),
-            new OutputColumn("point", "Point", true),
-            new OutputColumn("low", "Low", true),
-            new OutputColumn("high", "High", true),
-            new OutputColumn("origin", "Origin"),
-            new OutputColumn("source", "Source", Detail: true));
+            new FigureColumn("input", "Input"),
+            new FigureColumn("point", "Point", true),
+            new FigureColumn("low", "Low", true),
+            new FigureColumn("high", "High", true),
+            new FigureColumn("origin", "Origin"),
+            new FigureColumn("source", "Source", Detail: true));
         foreach (var i in fcr.Lines.SelectMany(l => l.Item.Inputs).Distinct())
         {
             inputTable.Row(i.Name, i.Point, i.Low, i.High, i.Source.Origin.ToString().ToUpperInvariant(), i.Source.ToString());
@@ -366,13 +384,13 @@ internal static class AnalysisSections
         var tornado = Section(output, "businessCaseTornado", "Business case: what moves the total most (tornado)");
         tornado.Note = "Each input at the low and the high end of its own interval, the others at their point values; ranked by the swing of the total.";
         var t = tornado.SetTable("inputs",
-            new OutputColumn("input", "Input"),
-            new OutputColumn("low", "Low", true),
-            new OutputColumn("high", "High", true),
-            new OutputColumn("totalAtLow", "Total at low", true),
-            new OutputColumn("totalAtHigh", "Total at high", true),
-            new OutputColumn("swing", "Swing", true),
-            new OutputColumn("source", "Source", Detail: true));
+            new FigureColumn("input", "Input"),
+            new FigureColumn("low", "Low", true),
+            new FigureColumn("high", "High", true),
+            new FigureColumn("totalAtLow", "Total at low", true),
+            new FigureColumn("totalAtHigh", "Total at high", true),
+            new FigureColumn("swing", "Swing", true),
+            new FigureColumn("source", "Source", Detail: true));
         foreach (var e in fcr.Tornado.Take(TornadoRows))
         {
             t.Row(e.Input.Name, e.Input.Low, e.Input.High, e.TotalAtLow, e.TotalAtHigh, e.Swing, e.Input.Source.ToString());
@@ -393,18 +411,18 @@ internal static class AnalysisSections
     }
 
     /// <summary>"FCR +5 points: €X a year (P10 €Y - P90 €Z)".</summary>
-    internal static string Headline(string name, BusinessCaseAnalysis a) =>
+    private static string Headline(string name, BusinessCaseAnalysis a) =>
         $"{name}: {Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
 
-    private static void Lines(OutputSection section, BusinessCaseAnalysis a)
+    private static void Lines(FigureSection section, BusinessCaseAnalysis a)
     {
         var table = section.SetTable("lines",
-            new OutputColumn("line", "Line"),
-            new OutputColumn("value", "Point", true),
-            new OutputColumn("p10", "P10", true),
-            new OutputColumn("p50", "P50", true),
-            new OutputColumn("p90", "P90", true),
-            new OutputColumn("formula", "Formula (point values)"));
+            new FigureColumn("line", "Line"),
+            new FigureColumn("value", "Point", true),
+            new FigureColumn("p10", "P10", true),
+            new FigureColumn("p50", "P50", true),
+            new FigureColumn("p90", "P90", true),
+            new FigureColumn("formula", "Formula (point values)"));
         foreach (var line in a.Lines)
         {
             table.Row(line.Item.Name, line.Value.Point, line.Value.P10, line.Value.P50, line.Value.P90, line.Item.FormulaWithValues);
@@ -412,7 +430,7 @@ internal static class AnalysisSections
     }
 
     /// <summary>Whole units with the currency's sign where it has a common one: €1,234,567.</summary>
-    internal static string Amount(Money m)
+    private static string Amount(Money m)
     {
         string sign = m.Currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => m.Currency.Code + " " };
         string digits = Math.Abs(m.Amount).ToString("#,0", CultureInfo.InvariantCulture);

@@ -1,0 +1,98 @@
+using ContactMetrics.CostToServe;
+using ContactMetrics.Domain;
+using ContactMetrics.Valuation;
+
+namespace ContactMetrics.Data.Tests;
+
+public class ContactCenterFolderTests
+{
+    /// <summary>The sample tables with their money in EUR (the samples mix currencies on purpose; a folder has one).</summary>
+    private static ContactCenterData Tables() =>
+        ContactCenterData.Create(Samples.Customers(), Samples.Interactions(), Samples.Purchases().Where(p => p.Amount.Currency == Currency.Eur),
+            Samples.Touchpoints(), Samples.Conversions().Where(c => c.Value.Currency == Currency.Eur));
+
+    private static CostModel Rates(Currency currency) =>
+        new(currency, [.. ChannelNames.All.Select(c => new ChannelRates(c, new Money(30m, currency), 0.3, 0.8))]);
+
+    [Fact]
+    public void WriteThenRead_GivesBackEveryTableAndTheRates()
+    {
+        using var dir = new TempDirectory();
+        var data = Tables();
+
+        var written = ContactCenterFolder.Write(dir.Path, data, Rates(data.Currency), "test rates");
+        var folder = ContactCenterFolder.Read(dir.Path);
+
+        written.Select(w => w.Table).Should().Equal("customers", "interactions", "purchases", "touchpoints", "conversions", "rates");
+        folder.Data.Customers.Should().BeEquivalentTo(data.Customers, o => o.WithStrictOrdering());
+        folder.Data.Interactions.Should().BeEquivalentTo(data.Interactions, o => o.WithStrictOrdering());
+        folder.Data.Purchases.Should().BeEquivalentTo(data.Purchases, o => o.WithStrictOrdering());
+        folder.Data.Touchpoints.Should().BeEquivalentTo(data.Touchpoints, o => o.WithStrictOrdering());
+        folder.Data.Conversions.Should().BeEquivalentTo(data.Conversions, o => o.WithStrictOrdering());
+        folder.Rates!.Channels.Should().HaveCount(ChannelNames.All.Count);
+        folder.RatesPath.Should().Be(dir.File(ContactCenterFolder.RatesFileName));
+        // Rows read = accepted + rejected for every table file, none rejected.
+        folder.Reports.Should().HaveCount(5).And.OnlyContain(r => r.Value.RowsRead == r.Value.RowsAccepted && r.Value.RowsRejected == 0);
+    }
+
+    [Fact]
+    public void Read_WithoutRatesFile_HasNoRates()
+    {
+        using var dir = new TempDirectory();
+        ContactCenterFolder.Write(dir.Path, Tables());
+
+        var folder = ContactCenterFolder.Read(dir.Path);
+
+        folder.Rates.Should().BeNull();
+        folder.RatesPath.Should().BeNull();
+    }
+
+    [Fact]
+    public void Read_MissingTables_NamesEveryMissingFile()
+    {
+        using var dir = new TempDirectory();
+        ContactCenterFolder.Write(dir.Path, Tables());
+        File.Delete(dir.File("purchases.csv"));
+        File.Delete(dir.File("conversions.csv"));
+
+        var act = () => ContactCenterFolder.Read(dir.Path);
+
+        act.Should().Throw<FileNotFoundException>().Where(e => e.Message.Contains(dir.File("purchases.csv")) && e.Message.Contains(dir.File("conversions.csv")));
+    }
+
+    [Fact]
+    public void Read_MissingFolder_ThrowsNamingIt()
+    {
+        var act = () => ContactCenterFolder.Read("/no/such/folder");
+
+        act.Should().Throw<DirectoryNotFoundException>().WithMessage("*'/no/such/folder'*");
+    }
+
+    [Fact]
+    public void Read_RatesInAnotherCurrency_ThrowsCurrencyMismatch()
+    {
+        using var dir = new TempDirectory();
+        var data = Tables();
+        ContactCenterFolder.Write(dir.Path, data, Rates(Currency.Usd));
+
+        var act = () => ContactCenterFolder.Read(dir.Path);
+
+        data.Currency.Should().Be(Currency.Eur, "the tables' money is in EUR");
+        act.Should().Throw<CurrencyMismatchException>();
+    }
+
+    [Fact]
+    public void Read_Collect_CountsTheBadRowAndKeepsTheRest()
+    {
+        using var dir = new TempDirectory();
+        ContactCenterFolder.Write(dir.Path, Tables());
+        File.AppendAllText(dir.File("customers.csv"), "C-bad,consumer,not-a-date,\n");
+
+        var folder = ContactCenterFolder.Read(dir.Path, options: Samples.Collect);
+
+        var report = folder.Reports[dir.File("customers.csv")];
+        report.RowsRejected.Should().Be(1);
+        report.RowsRead.Should().Be(report.RowsAccepted + report.RowsRejected);
+        folder.Data.Customers.Should().HaveCount(Samples.Customers().Count);
+    }
+}
