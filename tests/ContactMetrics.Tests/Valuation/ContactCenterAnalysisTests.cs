@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Tables;
@@ -197,24 +196,7 @@ public class ContactCenterAnalysisCountingTests
         var rates = new CostModel(Currency.Eur, [.. ChannelNames.All
             .Select(c => c.IsAgentHandled() ? new ChannelRates(c, new Money(30m, Currency.Eur), 0.3, 0.8) : new ChannelRates(c, Money.Zero(Currency.Eur), 0, 1))]);
         var analysis = ContactCenterAnalysisTests.AnalysisOf(center, new AnalysisOptions { Rates = rates, Iterations = 500 });
-        var counts = new Dictionary<string, long>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == ContactMetricsTelemetry.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            string key = instrument.Name + (tags.Length > 0 ? ":" + tags[0].Value : "");
-            lock (counts)
-            {
-                counts[key] = counts.GetValueOrDefault(key) + value;
-            }
-        });
-        listener.Start();
+        using var counts = ContactMetricsCounts.Start();
 
         // Every figure, some twice.
         _ = analysis.Overall; _ = analysis.ByChannel; _ = analysis.Trend; _ = analysis.TrendByChannel; _ = analysis.LastYearByChannel;
@@ -222,9 +204,10 @@ public class ContactCenterAnalysisCountingTests
         _ = analysis.ServiceLevelCosts; _ = analysis.FcrBusinessCase; _ = analysis.ServiceProgramme; _ = analysis.Clv; _ = analysis.Retention;
         analysis.FcrBusinessCase.IsAvailable.Should().BeTrue(analysis.FcrBusinessCase.Reason);
 
-        counts.Should().Contain(ContactMetricsTelemetry.InteractionTableBuilds, 1);
-        counts.Should().Contain(ContactMetricsTelemetry.ModelFits + ":BG/NBD", 1);
-        counts.Should().Contain(ContactMetricsTelemetry.ModelFits + ":Gamma-Gamma", 1);
-        counts.Keys.Should().BeEquivalentTo(ContactMetricsTelemetry.InteractionTableBuilds, ContactMetricsTelemetry.ModelFits + ":BG/NBD", ContactMetricsTelemetry.ModelFits + ":Gamma-Gamma");
+        counts.All.Should().Contain(ContactMetricsTelemetry.InteractionTableBuilds, 1);
+        counts.All.Should().Contain(ContactMetricsTelemetry.ModelFits + ":BG/NBD", 1);
+        counts.All.Should().Contain(ContactMetricsTelemetry.ModelFits + ":Gamma-Gamma", 1);
+        (counts.InteractionTableBuilds, counts.FitsOf("BG/NBD"), counts.FitsOf("Gamma-Gamma"), counts.FitsOf("Pareto/NBD")).Should().Be((1L, 1L, 1L, 0L));
+        counts.All.Keys.Should().BeEquivalentTo(ContactMetricsTelemetry.InteractionTableBuilds, ContactMetricsTelemetry.ModelFits + ":BG/NBD", ContactMetricsTelemetry.ModelFits + ":Gamma-Gamma");
     }
 }
