@@ -7,6 +7,7 @@
 // Run: dotnet run docs/samples/attribution.cs
 using System.Globalization;
 using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
 using ContactMetrics.Simulation;
 using NodaTime;
 
@@ -16,7 +17,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var center = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 42, Customers = 20_000 });
 var journeys = JourneyBuilder.Build(center.Touchpoints, center.Conversions, center.Interactions, new JourneyOptions { Lookback = Duration.FromDays(14) });
 var paths = JourneyBuilder.Summarize(journeys);
-Console.WriteLine($"{paths.TotalConversions:N0} conversions worth {paths.TotalValue:N2} EUR, {paths.TotalNulls:N0} journeys without one, {paths.Count:N0} unique paths");
+Console.WriteLine($"{paths.TotalConversions:N0} conversions worth {paths.TotalValue.Amount:N2} {paths.Currency}, {paths.TotalNulls:N0} journeys without one, {paths.Count:N0} unique paths");
 
 IAttributionModel[] models = [new LastTouchAttribution(), new LinearAttribution(), new MarkovAttribution(), new ShapleyAttribution()];
 var results = models.Select(m => m.Attribute(paths)).ToArray();
@@ -31,6 +32,8 @@ Console.WriteLine($"{"total",-22}" + string.Concat(results.Select(r => $"{r.Tota
 // Assists: a service contact in a converting path other than as its last touch.
 var assists = AssistMetrics.Compute(paths);
 var service = assists.Channels.Where(a => a.Channel.StartsWith("service:", StringComparison.Ordinal)).ToList();
-Console.WriteLine($"Assists by service channels, summed over channels: {service.Sum(a => a.AssistedConversions):N0} ({service.Sum(a => a.AssistedValue):N2} EUR); rule: {assists.Rule}");
+var serviceAssisted = Money.Sum(service.Select(a => a.AssistedValue), paths.Currency);
+Console.WriteLine($"Assists by service channels, summed over channels: {service.Sum(a => a.AssistedConversions):N0} ({serviceAssisted.Amount:N2} {serviceAssisted.Currency}); rule: {assists.Rule}");
 var markov = results[2];
-Console.WriteLine($"Markov credit of service:* {service.Sum(a => markov.ConversionsOf(a.Channel)):N2} conversions, {service.Sum(a => markov.ValueOf(a.Channel)):N2} EUR");
+var serviceCredit = Money.Sum(service.Select(a => markov.ValueOf(a.Channel)), markov.Currency);
+Console.WriteLine($"Markov credit of service:* {service.Sum(a => markov.ConversionsOf(a.Channel)):N2} conversions, {serviceCredit.Amount:N2} {serviceCredit.Currency}");

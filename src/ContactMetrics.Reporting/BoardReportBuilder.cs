@@ -117,10 +117,10 @@ public static class BoardReportBuilder
         var paths = a.Paths;
         var channels = Enumerable.Range(0, paths.Channels.Length)
             .Select(c => new ChannelCredit(paths.Channels[c], AttributionAnalysis.IsService(paths.Channels[c]), a.Markov.Conversions[c], a.LastTouch.Conversions[c],
-                a.Assists.Channels[c].AssistedConversions, a.Markov.Value[c]))
+                a.Assists.Channels[c].AssistedConversions, (double)a.Markov.Value[c].Amount))
             .OrderByDescending(c => c.Markov).ThenBy(c => c.Channel, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new AttributionSummary(a.Lookback, a.Journeys.Count, paths.TotalConversions, paths.TotalValue,
+        return new AttributionSummary(a.Lookback, a.Journeys.Count, paths.TotalConversions, (double)paths.TotalValue.Amount,
             a.ServiceAssisted.Conversions, (double)a.ServiceAssisted.Value.Amount, channels, currency);
     }
 

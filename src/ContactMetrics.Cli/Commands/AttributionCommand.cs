@@ -67,7 +67,7 @@ internal static class AttributionCommand
             var touches = TableInput.ReadAll(parse.GetValue(touchpoints)!, skip, Data.Tables.OpenTouchpoints, console);
             string conversionsPath = parse.GetValue(conversions)!;
             var converted = TableInput.ReadAll(conversionsPath, skip, Data.Tables.OpenConversions, console);
-            var currency = SingleCurrency(conversionsPath, converted);
+            SingleCurrency(conversionsPath, converted);
             List<Interaction>? contacts = parse.GetValue(interactions) is { } interactionsPath
                 ? TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console)
                 : null;
@@ -91,7 +91,7 @@ internal static class AttributionCommand
                 };
                 return (Journeys: journeys.Count, Paths: paths, Result: result, Markov: markov, Assists: AssistMetrics.Compute(paths, counting));
             });
-            common.Write(parse, Render(run.Journeys, run.Paths, run.Result, run.Markov, run.Assists, currency, journeyOptions), console);
+            common.Write(parse, Render(run.Journeys, run.Paths, run.Result, run.Markov, run.Assists, journeyOptions), console);
             return CliApp.Success;
         });
         return command;
@@ -122,6 +122,7 @@ internal static class AttributionCommand
         throw new CliInputException($"--position: use two shares FIRST,LAST, each at least 0, together more than 0 and at most 1 (e.g. 0.4,0.4); was '{text}'.");
     }
 
+    /// <summary>Checks the conversions share one currency, with a message for the command line (the library would reject them too).</summary>
     private static Currency SingleCurrency(string path, List<Conversion> conversions)
     {
         var currencies = conversions.Select(c => c.Value.Currency).Distinct().OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
@@ -134,11 +135,11 @@ internal static class AttributionCommand
         };
     }
 
-    internal static Money Amount(double value, Currency currency) =>
-        new(Math.Round(Money.FromDouble(value, currency).Amount, 2, MidpointRounding.ToEven), currency);
+    /// <summary>The amount rounded to cents (half to even), as the output shows money.</summary>
+    internal static Money Cents(Money value) => new(Math.Round(value.Amount, 2, MidpointRounding.ToEven), value.Currency);
 
     internal static FigureSheet Render(int journeys, PathSummary paths, AttributionResult result, MarkovAttributionResult? markov,
-        AssistReport assists, Currency currency, JourneyOptions options)
+        AssistReport assists, JourneyOptions options)
     {
         var output = new FigureSheet();
         var credits = output.Add("attribution", "Attribution");
@@ -149,7 +150,7 @@ internal static class AttributionCommand
             .Fact("journeys", "Journeys", journeys)
             .Fact("uniquePaths", "Unique paths", paths.Count)
             .Fact("conversions", "Conversions", paths.TotalConversions)
-            .Fact("value", "Value", Amount(paths.TotalValue, currency))
+            .Fact("value", "Value", Cents(paths.TotalValue))
             .Fact("nonConvertingJourneys", "Non-converting journeys", paths.TotalNulls);
         var table = credits.SetTable("channels",
             new FigureColumn("channel", "Channel"),
@@ -157,14 +158,15 @@ internal static class AttributionCommand
             new FigureColumn("conversionShare", "Share", true),
             new FigureColumn("value", "Value", true),
             new FigureColumn("valueShare", "Value share", true, true));
-        double totalConversions = result.TotalConversions, totalValue = result.TotalValue;
+        double totalConversions = result.TotalConversions;
+        decimal totalValue = result.TotalValue.Amount;
         foreach (int c in Enumerable.Range(0, result.Channels.Length)
             .OrderByDescending(c => result.Conversions[c]).ThenBy(c => result.Channels[c], StringComparer.Ordinal))
         {
             table.Row(result.Channels[c], result.Conversions[c],
                 totalConversions > 0 ? new Fraction(result.Conversions[c] / totalConversions) : null,
-                Amount(result.Value[c], currency),
-                totalValue > 0 ? new Fraction(result.Value[c] / totalValue) : null);
+                Cents(result.Value[c]),
+                totalValue > 0 ? new Fraction((double)(result.Value[c].Amount / totalValue)) : null);
         }
 
         var assist = output.Add("assists", "Assisted conversions");
@@ -180,8 +182,8 @@ internal static class AttributionCommand
             new FigureColumn("assistRatio", "Assist ratio", true));
         foreach (var row in assists.Channels.OrderByDescending(r => r.AssistedConversions).ThenBy(r => r.Channel, StringComparer.Ordinal))
         {
-            at.Row(row.Channel, row.AssistedConversions, Amount(row.AssistedValue, currency), row.LastTouchConversions,
-                Amount(row.LastTouchValue, currency), row.AssistRatio);
+            at.Row(row.Channel, row.AssistedConversions, Cents(row.AssistedValue), row.LastTouchConversions,
+                Cents(row.LastTouchValue), row.AssistRatio);
         }
 
         if (markov is not null)

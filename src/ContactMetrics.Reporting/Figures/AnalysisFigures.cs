@@ -343,7 +343,7 @@ public static class AnalysisFigures
         foreach (int k in Enumerable.Range(0, paths.Channels.Length).OrderByDescending(k => at.Markov.Conversions[k]).ThenBy(k => paths.Channels[k], StringComparer.Ordinal))
         {
             t.Row(paths.Channels[k], Math.Round(at.Markov.Conversions[k], 2), at.LastTouch.Conversions[k], at.Assists.Channels[k].AssistedConversions,
-                Money.FromDouble(Math.Round(at.Markov.Value[k], 2), a.Currency));
+                new Money(Math.Round(at.Markov.Value[k].Amount, 2), at.Markov.Currency));
         }
     }
 

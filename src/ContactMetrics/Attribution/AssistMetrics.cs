@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using ContactMetrics.Domain;
 
 namespace ContactMetrics.Attribution;
 
@@ -60,7 +61,7 @@ public static class AssistMetrics
         var rows = new ChannelAssists[n];
         for (int c = 0; c < n; c++)
         {
-            rows[c] = new ChannelAssists(paths.Channels[c], assisted[c], assistedValue[c], last[c], lastValue[c]);
+            rows[c] = new ChannelAssists(paths.Channels[c], assisted[c], Money.FromDouble(assistedValue[c], paths.Currency), last[c], Money.FromDouble(lastValue[c], paths.Currency));
         }
         string rule = counting == AssistCounting.OncePerConversion
             ? "a conversion counts once as assisted for every channel in its path other than as the last touch (Google Analytics)"
@@ -75,9 +76,10 @@ public static class AssistMetrics
     /// </summary>
     /// <param name="paths">The path summary.</param>
     /// <param name="inGroup">Whether a channel name belongs to the group (e.g. starts with <c>service:</c>).</param>
-    /// <returns>The assisted conversions and their value.</returns>
+    /// <returns>The assisted conversions and their value in the paths' currency (the double sum converted by
+    /// <see cref="Money.FromDouble"/>, not rounded to cents).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="paths"/> or <paramref name="inGroup"/> is null.</exception>
-    public static (double Conversions, double Value) AssistedByGroup(PathSummary paths, Func<string, bool> inGroup)
+    public static (double Conversions, Money Value) AssistedByGroup(PathSummary paths, Func<string, bool> inGroup)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(inGroup);
@@ -96,7 +98,7 @@ public static class AssistMetrics
                 }
             }
         }
-        return (conversions, value);
+        return (conversions, Money.FromDouble(value, paths.Currency));
     }
 
     /// <summary>

@@ -1,14 +1,16 @@
 using System.Collections.Immutable;
+using ContactMetrics.Domain;
 
 namespace ContactMetrics.Attribution;
 
 /// <summary>Assist metrics of one channel.</summary>
 /// <param name="Channel">The channel.</param>
 /// <param name="AssistedConversions">Conversions the channel assisted (by <see cref="AssistReport.Counting"/>).</param>
-/// <param name="AssistedValue">The value of those conversions (counted like them, the full value each time).</param>
+/// <param name="AssistedValue">The value of those conversions (counted like them, the full value each time), in the paths' currency.</param>
 /// <param name="LastTouchConversions">Conversions whose last touch was the channel.</param>
-/// <param name="LastTouchValue">Their value.</param>
-public sealed record ChannelAssists(string Channel, double AssistedConversions, double AssistedValue, double LastTouchConversions, double LastTouchValue)
+/// <param name="LastTouchValue">Their value, in the paths' currency.</param>
+/// <remarks>Values are the double sums of the paths' values converted by <see cref="Money.FromDouble"/>, not rounded to cents.</remarks>
+public sealed record ChannelAssists(string Channel, double AssistedConversions, Money AssistedValue, double LastTouchConversions, Money LastTouchValue)
 {
     /// <summary>
     /// Assisted / last-touch conversions (Google Analytics' "assisted / last click or direct conversions"):

@@ -65,7 +65,8 @@ public static class JourneyBuilder
 
     /// <summary>Compresses journeys into a path summary: a converted journey adds 1 conversion and its value, another adds 1 null.</summary>
     /// <param name="journeys">The journeys; every conversion in the same currency.</param>
-    /// <returns>The summary; channels in order of first appearance.</returns>
+    /// <returns>The summary; channels in order of first appearance; its <see cref="PathSummary.Currency"/> is the
+    /// conversions' currency (<c>XXX</c>, no currency, when no journey converts).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journeys"/> is null.</exception>
     /// <exception cref="ArgumentException">A journey is empty, or the conversions have different currencies.</exception>
     public static PathSummary Summarize(IEnumerable<Journey> journeys)
@@ -93,7 +94,7 @@ public static class JourneyBuilder
                 builder.AddIndexes(path, 0, 0, 1);
             }
         }
-        return builder.Build();
+        return builder.Build(currency ?? default);
     }
 
     private static void Add<T>(Dictionary<CustomerId, List<T>> map, CustomerId customer, T item)

@@ -86,14 +86,12 @@ public sealed class MarkovAttribution : IAttributionModel
             for (int c = 0; c < channels; c++)
             {
                 conversions[c] = effects[c] / sum * paths.TotalConversions;
-                value[c] = effects[c] / sum * paths.TotalValue;
+                value[c] = effects[c] / sum * paths.TotalValueAmount;
             }
         }
-        var attribution = new AttributionResult(
+        var attribution = AttributionResult.FromCredits(
             string.Create(CultureInfo.InvariantCulture, $"markov (order {Order}, removal effects)"),
-            paths.Channels,
-            ImmutableCollectionsMarshal.AsImmutableArray(conversions),
-            ImmutableCollectionsMarshal.AsImmutableArray(value));
+            paths.Channels, conversions, value, paths.Currency);
         return new MarkovAttributionResult(attribution, baseline, ImmutableCollectionsMarshal.AsImmutableArray(effects), Order, chain.StateCount - FirstTransient, sweeps);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactMetrics.Domain;
 
 namespace ContactMetrics.Attribution;
 
@@ -11,7 +12,8 @@ namespace ContactMetrics.Attribution;
 /// This is the table of ChannelAttribution's <c>path, total_conversions, total_conversion_value, total_null</c>
 /// (Altomare and Loris, R package ChannelAttribution): a SQL engine can produce it and
 /// <see cref="PathSummaryReader"/> reads it. Build one with <see cref="PathSummaryBuilder"/> or
-/// <see cref="JourneyBuilder.Summarize"/>. Value is a plain number in the conversions' currency.
+/// <see cref="JourneyBuilder.Summarize"/>. <see cref="Values"/> are plain numbers (for the models' loops) in
+/// <see cref="Currency"/>, the conversions' currency.
 /// </remarks>
 public sealed class PathSummary
 {
@@ -21,9 +23,10 @@ public sealed class PathSummary
     private readonly double[] _values;
     private readonly double[] _nulls;
 
-    internal PathSummary(ImmutableArray<string> channels, int[] offsets, int[] touches, double[] conversions, double[] values, double[] nulls)
+    internal PathSummary(ImmutableArray<string> channels, Currency currency, int[] offsets, int[] touches, double[] conversions, double[] values, double[] nulls)
     {
         Channels = channels;
+        Currency = currency;
         _offsets = offsets;
         _touches = touches;
         _conversions = conversions;
@@ -37,7 +40,8 @@ public sealed class PathSummary
             n += nulls[i];
         }
         TotalConversions = c;
-        TotalValue = v;
+        TotalValueAmount = v;
+        TotalValue = Money.FromDouble(v, currency);
         TotalNulls = n;
     }
 
@@ -50,7 +54,10 @@ public sealed class PathSummary
     /// <summary>The conversions of each path, indexed like the paths.</summary>
     public ReadOnlySpan<double> Conversions => _conversions;
 
-    /// <summary>The total conversion value of each path, indexed like the paths.</summary>
+    /// <summary>The currency of <see cref="Values"/>: the conversions' currency.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The total conversion value of each path in <see cref="Currency"/>, indexed like the paths.</summary>
     public ReadOnlySpan<double> Values => _values;
 
     /// <summary>The non-converting journeys of each path, indexed like the paths.</summary>
@@ -59,8 +66,11 @@ public sealed class PathSummary
     /// <summary>The sum of <see cref="Conversions"/>.</summary>
     public double TotalConversions { get; }
 
-    /// <summary>The sum of <see cref="Values"/>.</summary>
-    public double TotalValue { get; }
+    /// <summary>The sum of <see cref="Values"/>, in <see cref="Currency"/> (the double sum converted by <see cref="Money.FromDouble"/>).</summary>
+    public Money TotalValue { get; }
+
+    /// <summary>The double sum of <see cref="Values"/>, for the models' arithmetic.</summary>
+    internal double TotalValueAmount { get; }
 
     /// <summary>The sum of <see cref="Nulls"/>.</summary>
     public double TotalNulls { get; }

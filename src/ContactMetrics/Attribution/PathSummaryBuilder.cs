@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactMetrics.Domain;
 
 namespace ContactMetrics.Attribution;
 
@@ -6,6 +7,8 @@ namespace ContactMetrics.Attribution;
 /// Accumulates journeys (or already aggregated path rows) into a <see cref="PathSummary"/>; identical
 /// paths are merged. Not thread-safe; allocation scales with the unique paths.
 /// </summary>
+/// <remarks>Values are plain numbers in the builder's <see cref="Currency"/>, which the caller states: a path row has
+/// no currency. The default is <c>XXX</c> ("no currency"), whose amounts never mix with a real currency's.</remarks>
 public sealed class PathSummaryBuilder
 {
     private readonly List<string> _channels = [];
@@ -17,18 +20,36 @@ public sealed class PathSummaryBuilder
     private readonly List<double> _nulls = [];
     private readonly bool _fixedChannels;
 
-    /// <summary>Creates a builder that learns the channels from the paths, in order of first appearance.</summary>
+    /// <summary>Creates a builder that learns the channels from the paths, in order of first appearance; values in <c>XXX</c>, no currency.</summary>
     public PathSummaryBuilder()
+    {
+    }
+
+    /// <summary>Creates a builder that learns the channels from the paths, in order of first appearance.</summary>
+    /// <param name="currency">The currency of the values.</param>
+    public PathSummaryBuilder(Currency currency)
+    {
+        Currency = currency;
+    }
+
+    /// <summary>Creates a builder over a fixed list of channels, values in <c>XXX</c> (no currency); a path with another channel is rejected.</summary>
+    /// <param name="channels">The channel names, unique and not blank.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="channels"/> is null.</exception>
+    /// <exception cref="ArgumentException">A name is blank or repeated.</exception>
+    public PathSummaryBuilder(IEnumerable<string> channels)
+        : this(channels, default)
     {
     }
 
     /// <summary>Creates a builder over a fixed list of channels; a path with another channel is rejected.</summary>
     /// <param name="channels">The channel names, unique and not blank.</param>
+    /// <param name="currency">The currency of the values.</param>
     /// <exception cref="ArgumentNullException"><paramref name="channels"/> is null.</exception>
     /// <exception cref="ArgumentException">A name is blank or repeated.</exception>
-    public PathSummaryBuilder(IEnumerable<string> channels)
+    public PathSummaryBuilder(IEnumerable<string> channels, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(channels);
+        Currency = currency;
         foreach (string channel in channels)
         {
             Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(channel), nameof(channels), "A channel name is blank.");
@@ -38,6 +59,9 @@ public sealed class PathSummaryBuilder
         }
         _fixedChannels = true;
     }
+
+    /// <summary>The currency of the values, and of the summaries <see cref="Build()"/> makes.</summary>
+    public Currency Currency { get; }
 
     /// <summary>The number of unique paths so far.</summary>
     public int Count => _paths.Count;
@@ -66,10 +90,11 @@ public sealed class PathSummaryBuilder
     /// </summary>
     /// <param name="summary">The summary to add.</param>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
-    /// <exception cref="ArgumentException">The channels are fixed and the summary has another one.</exception>
+    /// <exception cref="ArgumentException">The summary is in another currency, or the channels are fixed and it has another one.</exception>
     public void Add(PathSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        Preconditions.CheckArgument(summary.Currency == Currency, nameof(summary), $"The summary is in {summary.Currency}, this builder in {Currency}.");
         var map = summary.Channels.Select(ChannelIndex).ToArray();
         for (int p = 0; p < summary.Count; p++)
         {
@@ -128,8 +153,11 @@ public sealed class PathSummaryBuilder
     }
 
     /// <summary>Builds the immutable summary; the builder can keep accumulating afterwards.</summary>
-    /// <returns>The summary of everything added so far.</returns>
-    public PathSummary Build()
+    /// <returns>The summary of everything added so far, in <see cref="Currency"/>.</returns>
+    public PathSummary Build() => Build(Currency);
+
+    /// <summary>Builds the summary in a currency learnt while adding (as <see cref="JourneyBuilder.Summarize"/> does).</summary>
+    internal PathSummary Build(Currency currency)
     {
         var offsets = new int[_paths.Count + 1];
         for (int i = 0; i < _paths.Count; i++)
@@ -141,7 +169,7 @@ public sealed class PathSummaryBuilder
         {
             _paths[i].CopyTo(touches, offsets[i]);
         }
-        return new PathSummary(_channels.ToImmutableArray(), offsets, touches, _conversions.ToArray(), _values.ToArray(), _nulls.ToArray());
+        return new PathSummary(_channels.ToImmutableArray(), currency, offsets, touches, _conversions.ToArray(), _values.ToArray(), _nulls.ToArray());
     }
 
     private readonly struct PathKey(int[] path) : IEquatable<PathKey>

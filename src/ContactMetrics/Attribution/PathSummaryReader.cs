@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactMetrics.Domain;
 
 namespace ContactMetrics.Attribution;
 
@@ -10,7 +11,8 @@ namespace ContactMetrics.Attribution;
 /// </summary>
 /// <remarks>
 /// The path may be quoted (<c>"c01 &gt; c03"</c>); quotes inside it are not supported. Rows with the same
-/// path are merged. Every error names the line number (1 = the header).
+/// path are merged. Every error names the line number (1 = the header). The format has no currency column: the
+/// caller states the values' currency (<c>XXX</c>, no currency, when it does not).
 /// </remarks>
 public static class PathSummaryReader
 {
@@ -22,14 +24,15 @@ public static class PathSummaryReader
     /// <summary>Reads a path table.</summary>
     /// <param name="reader">The text, header first.</param>
     /// <param name="channels">The allowed channels (a path with another one is an error), or <see langword="null"/> to learn them in order of appearance.</param>
-    /// <returns>The summary.</returns>
+    /// <param name="currency">The currency of <c>total_conversion_value</c>; <see langword="default"/> is <c>XXX</c>, no currency.</param>
+    /// <returns>The summary, in <paramref name="currency"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
     /// <exception cref="FormatException">The header is wrong, or a row has a wrong column count, an empty path,
     /// an unknown channel, or a number that is not finite and at least 0; the message names the line.</exception>
-    public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null)
+    public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null, Currency currency = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var builder = channels is null ? new PathSummaryBuilder() : new PathSummaryBuilder(channels);
+        var builder = channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency);
         string? line = reader.ReadLine();
         var header = line?.Split(',');
         if (header is null || header.Length != Header.Length

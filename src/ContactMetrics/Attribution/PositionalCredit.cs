@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Runtime.InteropServices;
-
 namespace ContactMetrics.Attribution;
 
 /// <summary>Shared loop of the rule-based models: each path's conversions are split over its touches by weights that depend only on the positions.</summary>
@@ -37,6 +34,6 @@ internal static class PositionalCredit
                 value[path[i]] += w[i] * pathValues[p];
             }
         }
-        return new AttributionResult(model, paths.Channels, ImmutableCollectionsMarshal.AsImmutableArray(conversions), ImmutableCollectionsMarshal.AsImmutableArray(value));
+        return AttributionResult.FromCredits(model, paths.Channels, conversions, value, paths.Currency);
     }
 }

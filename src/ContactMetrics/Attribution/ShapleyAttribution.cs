@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace ContactMetrics.Attribution;
 
@@ -61,11 +59,9 @@ public sealed class ShapleyAttribution : IAttributionModel
             conversions = FromCoalitionValues(countGame);
             value = FromCoalitionValues(valueGame);
         }
-        return new AttributionResult(
+        return AttributionResult.FromCredits(
             Form == ShapleyForm.Exact ? "shapley (exact, subset coalition value)" : "shapley (per conversion)",
-            paths.Channels,
-            ImmutableCollectionsMarshal.AsImmutableArray(conversions),
-            ImmutableCollectionsMarshal.AsImmutableArray(value));
+            paths.Channels, conversions, value, paths.Currency);
     }
 
     /// <summary>Exact Shapley values of any game given by its coalition values.</summary>

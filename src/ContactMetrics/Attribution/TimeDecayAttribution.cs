@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
 using NodaTime;
 
@@ -66,7 +64,8 @@ public sealed class TimeDecayAttribution
 
     /// <summary>Credits the converted journeys' conversions and values to their channels.</summary>
     /// <param name="journeys">The journeys (e.g. from <see cref="JourneyBuilder.Build"/>); conversions in one currency.</param>
-    /// <returns>Credits per channel, channels in order of first appearance.</returns>
+    /// <returns>Credits per channel, channels in order of first appearance, in the conversions' currency
+    /// (<see cref="Currency.Of"/>("XXX"), no currency, when no journey converts).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journeys"/> is null.</exception>
     /// <exception cref="ArgumentException">A converted journey has no touch or a touch after its conversion, or currencies differ.</exception>
     public AttributionResult Attribute(IEnumerable<Journey> journeys)
@@ -106,10 +105,8 @@ public sealed class TimeDecayAttribution
                 value[c] += weights[i] * amount;
             }
         }
-        return new AttributionResult(
+        return AttributionResult.FromCredits(
             string.Create(CultureInfo.InvariantCulture, $"time decay (half-life {HalfLife.TotalHours} h)"),
-            [.. names],
-            ImmutableCollectionsMarshal.AsImmutableArray(conversions.ToArray()),
-            ImmutableCollectionsMarshal.AsImmutableArray(value.ToArray()));
+            [.. names], conversions.ToArray(), value.ToArray(), currency ?? default);
     }
 }

@@ -75,7 +75,12 @@ public sealed partial class ContactCenterAnalysis
 
     private AssistedConversions Assisted(PathSummary paths)
     {
+        if (paths.TotalConversions <= 0)
+        {
+            // A summary without a conversion has no currency (XXX); its zero is the data's.
+            return new AssistedConversions(0, Money.Zero(Data.Currency), 0, Money.Zero(Data.Currency));
+        }
         var (conversions, value) = AssistMetrics.AssistedByGroup(paths, AttributionAnalysis.IsService);
-        return new AssistedConversions(conversions, Money.FromDouble(value, Data.Currency), paths.TotalConversions, Money.FromDouble(paths.TotalValue, Data.Currency));
+        return new AssistedConversions(conversions, value, paths.TotalConversions, paths.TotalValue);
     }
 }

@@ -19,10 +19,10 @@ public class AssistMetricsTests
         report.Counting.Should().Be(AssistCounting.OncePerConversion);
         report.Rule.Should().Contain("once");
         report.Of("a").AssistedConversions.Should().Be(2);
-        report.Of("a").AssistedValue.Should().Be(20);
+        report.Of("a").AssistedValue.AsDouble().Should().Be(20);
         report.Of("a").LastTouchConversions.Should().Be(1);
         report.Of("b").AssistedConversions.Should().Be(3);
-        report.Of("c").LastTouchValue.Should().Be(20);
+        report.Of("c").LastTouchValue.AsDouble().Should().Be(20);
         report.Of("c").AssistRatio.Should().Be(0);
         report.Of("b").AssistRatio.Should().BeNull();
         report.Of("a").AssistRatio.Should().Be(2);
@@ -37,7 +37,7 @@ public class AssistMetricsTests
         var (conversions, value) = AssistMetrics.AssistedByGroup(Sample, c => c is "a" or "b");
 
         conversions.Should().Be(3);
-        value.Should().Be(25);
+        value.AsDouble().Should().Be(25);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class AssistMetricsTests
         var (conversions, value) = AssistMetrics.AssistedByGroup(Sample, c => c == "c");
 
         conversions.Should().Be(0);
-        value.Should().Be(0);
+        value.AsDouble().Should().Be(0);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class AssistMetricsTests
         var report = AssistMetrics.Compute(Sample, AssistCounting.PerOccurrence);
 
         report.Of("a").AssistedConversions.Should().Be(4);
-        report.Of("a").AssistedValue.Should().Be(40);
+        report.Of("a").AssistedValue.AsDouble().Should().Be(40);
         report.Rule.Should().Contain("per occurrence");
     }
 

@@ -34,8 +34,10 @@ public class AttributionInvariantTests
             var result = ModelsByName[model].Attribute(paths);
 
             result.TotalConversions.Should().BeApproximately(paths.TotalConversions, 1e-9 * (1 + paths.TotalConversions), $"seed {seed}");
-            result.TotalValue.Should().BeApproximately(paths.TotalValue, 1e-9 * (1 + paths.TotalValue), $"seed {seed}");
+            result.TotalValue.AsDouble().Should().BeApproximately(paths.TotalValue.AsDouble(), 1e-9 * (1 + paths.TotalValue.AsDouble()), $"seed {seed}");
             result.Conversions.Should().OnlyContain(c => c >= -1e-12, $"seed {seed}");
+            result.Currency.Should().Be(paths.Currency, $"seed {seed}");
+            result.Value.Should().OnlyContain(v => v.Currency == paths.Currency, $"seed {seed}");
         }
     }
 
@@ -64,7 +66,7 @@ public class AttributionInvariantTests
             for (int c = 0; c < channels; c++)
             {
                 after.ConversionsOf(paths.Channels[perm[c]]).Should().BeApproximately(before.Conversions[c], 1e-9 * (1 + paths.TotalConversions), $"seed {seed}");
-                after.ValueOf(paths.Channels[perm[c]]).Should().BeApproximately(before.Value[c], 1e-9 * (1 + paths.TotalValue), $"seed {seed}");
+                after.ValueOf(paths.Channels[perm[c]]).AsDouble().Should().BeApproximately(before.Value[c].AsDouble(), 1e-9 * (1 + paths.TotalValue.AsDouble()), $"seed {seed}");
             }
         }
     }

@@ -44,7 +44,7 @@ public class JourneyBuilderPropertyTests
         // Every conversion gives exactly one converted journey, and the summary keeps count and value.
         journeys.Count(j => j.IsConverted).Should().Be(conversions.Count);
         paths.TotalConversions.Should().Be(conversions.Count);
-        paths.TotalValue.Should().Be((double)conversions.Sum(c => c.Value.Amount));
+        paths.TotalValue.AsDouble().Should().Be((double)conversions.Sum(c => c.Value.Amount));
         // No touch is used twice; every journey is in time order, non-empty, within the lookback.
         journeys.Where(j => j.Touches[0].Channel != JourneyOptions.DefaultDirectChannel).Sum(j => j.Touches.Length).Should().BeLessThanOrEqualTo(touches.Count);
         foreach (var journey in journeys)

@@ -98,7 +98,7 @@ public class JourneyBuilderTests
 
         paths.Count.Should().Be(2);
         paths.TotalConversions.Should().Be(2);
-        paths.TotalValue.Should().Be(20);
+        paths.TotalValue.AsDouble().Should().Be(20);
         paths.TotalNulls.Should().Be(1);
         paths.PathText(1).Should().Be("a > b");
     }
@@ -138,7 +138,7 @@ public class JourneyBuilderTests
     [Fact]
     public void AttributionResult_CreditsNotOnePerChannel_Throw()
     {
-        var act = () => new AttributionResult("m", ["a", "b"], [1.0], [1.0, 2.0]);
+        var act = () => new AttributionResult("m", ["a", "b"], [1.0], [new Money(1m, Currency.Eur), new Money(2m, Currency.Eur)], Currency.Eur);
 
         act.Should().Throw<ArgumentException>().WithParameterName("Conversions");
     }

@@ -19,7 +19,7 @@ public class MarkovAttributionTests
         fit.RemovalEffects.Should().Equal([0.75, 0.5], (a, b) => Math.Abs(a - b) < 1e-12);
         fit.Attribution.ConversionsOf("ads").Should().BeApproximately(2.4, 1e-12);
         fit.Attribution.ConversionsOf("mail").Should().BeApproximately(1.6, 1e-12);
-        fit.Attribution.ValueOf("ads").Should().BeApproximately(24, 1e-10);
+        fit.Attribution.ValueOf("ads").AsDouble().Should().BeApproximately(24, 1e-10);
         fit.StateCount.Should().Be(2);
     }
 
@@ -101,7 +101,7 @@ public class MarkovAttributionTests
             var fit = new MarkovAttribution(order).Fit(paths);
 
             fit.Attribution.TotalConversions.Should().BeApproximately(paths.TotalConversions, 1e-9 * paths.TotalConversions);
-            fit.Attribution.TotalValue.Should().BeApproximately(paths.TotalValue, 1e-9 * paths.TotalValue);
+            fit.Attribution.TotalValue.AsDouble().Should().BeApproximately(paths.TotalValue.AsDouble(), 1e-9 * paths.TotalValue.AsDouble());
             fit.ConversionProbability.Should().BeApproximately(paths.TotalConversions / (paths.TotalConversions + paths.TotalNulls), 1e-9);
         }
     }

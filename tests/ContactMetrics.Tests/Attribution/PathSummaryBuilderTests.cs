@@ -50,7 +50,7 @@ public class PathSummaryBuilderTests
             result.Nulls[row].Should().Be(whole.Nulls[p]);
         }
         new MarkovAttribution().Attribute(result).Conversions.Should().Equal(new MarkovAttribution().Attribute(whole).Conversions, (a, b) => Math.Abs(a - b) < 1e-9);
-        new LinearAttribution().Attribute(result).Value.Should().Equal(new LinearAttribution().Attribute(whole).Value, (a, b) => Math.Abs(a - b) < 1e-9);
+        new LinearAttribution().Attribute(result).Value.Should().Equal(new LinearAttribution().Attribute(whole).Value, (a, b) => Math.Abs((a - b).Amount) < 1e-9m);
     }
 
     [Theory]

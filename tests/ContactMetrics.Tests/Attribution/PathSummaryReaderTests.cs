@@ -16,7 +16,7 @@ public class PathSummaryReaderTests
         paths.PathText(1).Should().Be("c01 > c03");
         paths.Path(1).ToArray().Should().Equal(0, 1);
         paths.TotalConversions.Should().Be(4);
-        paths.TotalValue.Should().BeApproximately(32, 1e-12);
+        paths.TotalValue.AsDouble().Should().BeApproximately(32, 1e-12);
         paths.TotalNulls.Should().Be(4);
     }
 

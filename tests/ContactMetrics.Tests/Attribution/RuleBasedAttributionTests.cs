@@ -14,7 +14,7 @@ public class RuleBasedAttributionTests
         var result = new FirstTouchAttribution().Attribute(Sample);
 
         result.ConversionsOf("a").Should().Be(10);
-        result.ValueOf("a").Should().Be(100);
+        result.ValueOf("a").AsDouble().Should().Be(100);
         result.ConversionsOf("b").Should().Be(0);
     }
 
@@ -34,7 +34,7 @@ public class RuleBasedAttributionTests
 
         result.ConversionsOf("a").Should().BeApproximately(2.5, 1e-12);
         result.ConversionsOf("b").Should().BeApproximately(5, 1e-12);
-        result.ValueOf("c").Should().BeApproximately(25, 1e-12);
+        result.ValueOf("c").AsDouble().Should().BeApproximately(25, 1e-12);
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public class RuleBasedAttributionTests
 
         result.ConversionsOf("ads").Should().Be(3);
         result.ConversionsOf("service:phone").Should().Be(1);
-        result.TotalValue.Should().BeApproximately(35, 1e-12);
+        result.TotalValue.AsDouble().Should().BeApproximately(35, 1e-12);
     }
 }

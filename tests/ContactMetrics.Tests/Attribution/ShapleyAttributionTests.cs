@@ -40,7 +40,7 @@ public class ShapleyAttributionTests
 
         result.ConversionsOf("a").Should().BeApproximately(4, 1e-12);
         result.ConversionsOf("b").Should().BeApproximately(1, 1e-12);
-        result.ValueOf("b").Should().BeApproximately(5, 1e-12);
+        result.ValueOf("b").AsDouble().Should().BeApproximately(5, 1e-12);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class ShapleyAttributionTests
         for (int c = 0; c < channels; c++)
         {
             exact.Conversions[c].Should().BeApproximately(simple.Conversions[c], 1e-9 * paths.TotalConversions);
-            exact.Value[c].Should().BeApproximately(simple.Value[c], 1e-9 * paths.TotalValue);
+            exact.Value[c].AsDouble().Should().BeApproximately(simple.Value[c].AsDouble(), 1e-9 * paths.TotalValue.AsDouble());
         }
     }
 

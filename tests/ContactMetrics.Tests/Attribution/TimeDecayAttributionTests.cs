@@ -40,7 +40,7 @@ public class TimeDecayAttributionTests
         var result = new TimeDecayAttribution(Duration.FromHours(168)).Attribute(journeys);
 
         result.ConversionsOf("ads").Should().BeApproximately(0.2086 + 0.4762, 1e-4);
-        result.ValueOf("mail").Should().BeApproximately(31.52, 1e-2);
+        result.ValueOf("mail").AsDouble().Should().BeApproximately(31.52, 1e-2);
         result.ConversionsOf("social").Should().Be(0);
         result.TotalConversions.Should().BeApproximately(1, 1e-12);
     }
