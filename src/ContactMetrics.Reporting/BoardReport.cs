@@ -110,7 +110,7 @@ public sealed record RetentionCurves(KaplanMeierCurve Reference, KaplanMeierCurv
 /// <param name="LastTouch">Last-touch credit in conversions.</param>
 /// <param name="Assisted">Conversions the channel assisted (in the path, not last), once per conversion.</param>
 /// <param name="MarkovValue">Markov credit in conversion value.</param>
-public sealed record ChannelCredit(string Channel, bool IsService, double Markov, double LastTouch, double Assisted, double MarkovValue);
+public sealed record ChannelCredit(string Channel, bool IsService, double Markov, double LastTouch, double Assisted, Money MarkovValue);
 
 /// <summary>Attribution of conversions to marketing and service channels, and the assist of service contacts.</summary>
 /// <param name="Lookback">How long before a conversion a touch counts.</param>
@@ -125,9 +125,9 @@ public sealed record AttributionSummary(
     Duration Lookback,
     int Journeys,
     double Conversions,
-    double Value,
+    Money Value,
     double ServiceAssistedConversions,
-    double ServiceAssistedValue,
+    Money ServiceAssistedValue,
     ImmutableArray<ChannelCredit> Channels,
     Currency Currency)
 {
@@ -135,7 +135,7 @@ public sealed record AttributionSummary(
     public double MarkovServiceConversions => Channels.Where(c => c.IsService).Sum(c => c.Markov);
 
     /// <summary>Markov credit of all service channels, in value.</summary>
-    public double MarkovServiceValue => Channels.Where(c => c.IsService).Sum(c => c.MarkovValue);
+    public Money MarkovServiceValue => Money.Sum(Channels.Where(c => c.IsService).Select(c => c.MarkovValue), Currency);
 }
 
 /// <summary>Mean and median customer value of one segment.</summary>

@@ -117,11 +117,11 @@ public static class BoardReportBuilder
         var paths = a.Paths;
         var channels = Enumerable.Range(0, paths.Channels.Length)
             .Select(c => new ChannelCredit(paths.Channels[c], AttributionAnalysis.IsService(paths.Channels[c]), a.Markov.Conversions[c], a.LastTouch.Conversions[c],
-                a.Assists.Channels[c].AssistedConversions, (double)a.Markov.Value[c].Amount))
+                a.Assists.Channels[c].AssistedConversions, a.Markov.Value[c]))
             .OrderByDescending(c => c.Markov).ThenBy(c => c.Channel, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new AttributionSummary(a.Lookback, a.Journeys.Count, paths.TotalConversions, (double)paths.TotalValue.Amount,
-            a.ServiceAssisted.Conversions, (double)a.ServiceAssisted.Value.Amount, channels, currency);
+        return new AttributionSummary(a.Lookback, a.Journeys.Count, paths.TotalConversions, paths.TotalValue,
+            a.ServiceAssisted.Conversions, a.ServiceAssisted.Value, channels, currency);
     }
 
     private static ClvSummary ClvOf(ClvAnalysis clv, ContactCenterAnalysis analysis)

@@ -118,7 +118,8 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
         var journeys = JourneyBuilder.Build(inputs.Touchpoints, inputs.Conversions, inputs.Interactions, new JourneyOptions { Lookback = a.Lookback });
         var assisted = journeys.Where(j => j.IsConverted && j.Touches.Take(j.Touches.Length - 1).Any(t => t.Channel.StartsWith("service:", StringComparison.Ordinal))).ToList();
         a.ServiceAssistedConversions.Should().Be(assisted.Count);
-        a.ServiceAssistedValue.Should().BeApproximately(assisted.Sum(j => (double)j.Conversion!.Value.Amount), 1e-6);
+        ((double)a.ServiceAssistedValue.Amount).Should().BeApproximately(assisted.Sum(j => (double)j.Conversion!.Value.Amount), 1e-6);
+        a.ServiceAssistedValue.Currency.Should().Be(a.Currency);
         a.Conversions.Should().Be(journeys.Count(j => j.IsConverted && j.Touches.Length > 0));
     }
 
