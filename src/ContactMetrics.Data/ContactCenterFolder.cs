@@ -74,6 +74,10 @@ public sealed class ContactCenterFolder
         {
             throw new FileNotFoundException($"Missing {string.Join(", ", missing)} (a contact-center folder has {string.Join(", ", TableFileNames)}).", missing[0]);
         }
+        // The rates file is small: read it first, so a mistake in it shows before the tables are read.
+        string defaultRates = System.IO.Path.Combine(path, RatesFileName);
+        string? rates = ratesPath ?? (File.Exists(defaultRates) ? defaultRates : null);
+        var model = rates is null ? null : CostRatesFile.Read(rates);
         var reports = ImmutableDictionary.CreateBuilder<string, ValidationReport>();
         IReadOnlyList<T> Rows<T>(string name, Func<string, TableReadOptions?, (IReadOnlyList<T> Rows, ValidationReport Report)> read)
         {
@@ -88,9 +92,6 @@ public sealed class ContactCenterFolder
             Rows("purchases.csv", Tables.ReadAllPurchases),
             Rows("touchpoints.csv", Tables.ReadAllTouchpoints),
             Rows("conversions.csv", Tables.ReadAllConversions));
-        string defaultRates = System.IO.Path.Combine(path, RatesFileName);
-        string? rates = ratesPath ?? (File.Exists(defaultRates) ? defaultRates : null);
-        var model = rates is null ? null : CostRatesFile.Read(rates);
         if (model is not null && model.Currency != data.Currency && !(data.Purchases.IsEmpty && data.Conversions.IsEmpty))
         {
             throw new CurrencyMismatchException(data.Currency, model.Currency);

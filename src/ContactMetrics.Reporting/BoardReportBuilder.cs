@@ -112,7 +112,8 @@ public static class BoardReportBuilder
     private static string Named(string kpi, string definition) =>
         definition.StartsWith(kpi, StringComparison.OrdinalIgnoreCase) ? definition : $"{kpi}: {definition}";
 
-    private static AttributionSummary AttributionOf(AttributionAnalysis a, Currency currency)
+    /// <summary>The attribution section: each channel's credit, largest Markov credit first.</summary>
+    internal static AttributionSummary AttributionOf(AttributionAnalysis a, Currency currency)
     {
         var paths = a.Paths;
         var channels = Enumerable.Range(0, paths.Channels.Length)
@@ -124,7 +125,8 @@ public static class BoardReportBuilder
             a.ServiceAssisted.Conversions, a.ServiceAssisted.Value, channels, currency);
     }
 
-    private static ClvSummary ClvOf(ClvAnalysis clv, ContactCenterAnalysis analysis)
+    /// <summary>The CLV section: the valued customers' values, ascending, and their mean and median by segment.</summary>
+    internal static ClvSummary ClvOf(ClvAnalysis clv, ContactCenterAnalysis analysis)
     {
         var rows = clv.Values.Select((v, k) => (Segment: clv.Segments[k], Value: v.Amount)).ToList();
         var segments = rows.GroupBy(r => r.Segment).OrderBy(g => g.Key, StringComparer.Ordinal)

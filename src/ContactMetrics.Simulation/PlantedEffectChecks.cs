@@ -123,6 +123,6 @@ public sealed record ServiceLiftCheck(JourneyConversions Run, JourneyConversions
     public int IncrementalConversions => Run.Conversions - Control.Conversions;
 
     /// <summary>The conversion rate of journeys with service in the run over that in the control, or <see langword="null"/>
-    /// when either has no such journeys.</summary>
-    public double? RateRatioWithService => Run.ConversionRateWithService / Control.ConversionRateWithService;
+    /// when either has no such journeys or the control's rate is 0 (no ratio to state).</summary>
+    public double? RateRatioWithService => Control.ConversionRateWithService is > 0 and double control ? Run.ConversionRateWithService / control : null;
 }

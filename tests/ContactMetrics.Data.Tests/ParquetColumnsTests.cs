@@ -58,15 +58,15 @@ public sealed class ParquetColumnsTests : IDisposable
 
         // Expected: the values above; money as its amount, durations as seconds (2 min = 120 s).
         var back = await ReadBack(path);
-        back["channel"].Values.Should().BeEquivalentTo(new[] { "phone", "chat" });
+        back["channel"].Values.Should().BeEquivalentTo(new[] { "phone", "chat" }, o => o.WithStrictOrdering());
         back["count"].Type.Should().Be(typeof(double));
-        back["count"].Values.Should().BeEquivalentTo(new double?[] { 3, null });
-        back["rate"].Values.Should().BeEquivalentTo(new double?[] { 1.5, 2.5 });
-        back["cost"].Values.Should().BeEquivalentTo(new double?[] { 12.25, 0.5 });
-        back["aht_seconds"].Values.Should().BeEquivalentTo(new double?[] { 120, 30 });
+        back["count"].Values.Should().BeEquivalentTo(new double?[] { 3, null }, o => o.WithStrictOrdering());
+        back["rate"].Values.Should().BeEquivalentTo(new double?[] { 1.5, 2.5 }, o => o.WithStrictOrdering());
+        back["cost"].Values.Should().BeEquivalentTo(new double?[] { 12.25, 0.5 }, o => o.WithStrictOrdering());
+        back["aht_seconds"].Values.Should().BeEquivalentTo(new double?[] { 120, 30 }, o => o.WithStrictOrdering());
         back["resolved"].Type.Should().Be(typeof(bool));
-        back["resolved"].Values.Should().BeEquivalentTo(new bool?[] { true, null });
-        back["id"].Values.Should().BeEquivalentTo(new double?[] { 7, 8 });
+        back["resolved"].Values.Should().BeEquivalentTo(new bool?[] { true, null }, o => o.WithStrictOrdering());
+        back["id"].Values.Should().BeEquivalentTo(new double?[] { 7, 8 }, o => o.WithStrictOrdering());
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ParquetColumnsTests : IDisposable
 
         var back = await ReadBack(path);
         back["value"].Values.Should().BeOfType<string[]>("a column of mixed kinds is text");
-        back["value"].Values.Should().BeEquivalentTo(new[] { "<1.5>", "<n/a>", null });
+        back["value"].Values.Should().BeEquivalentTo(new[] { "<1.5>", "<n/a>", null }, o => o.WithStrictOrdering());
     }
 
     [Fact]
@@ -91,8 +91,8 @@ public sealed class ParquetColumnsTests : IDisposable
         ParquetColumns.Write(path, ["at", "on"], rows);
 
         var back = await ReadBack(path);
-        back["at"].Values.Should().BeEquivalentTo(new[] { "2025-03-01T09:15:00Z" });
-        back["on"].Values.Should().BeEquivalentTo(new[] { "2025-03-01" });
+        back["at"].Values.Should().BeEquivalentTo(new[] { "2025-03-01T09:15:00Z" }, o => o.WithStrictOrdering());
+        back["on"].Values.Should().BeEquivalentTo(new[] { "2025-03-01" }, o => o.WithStrictOrdering());
     }
 
     [Fact]

@@ -55,16 +55,6 @@ public sealed partial class ContactCenterSimulatorTests
     }
 
     [Fact]
-    public void Generate_SameSeed_SameControl()
-    {
-        var first = ContactCenterSimulator.Generate(Tiny);
-        var second = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 5, Customers = 600, DurationDays = 365 });
-
-        first.ControlConversions.Should().NotBeEmpty();
-        Keys(second.ControlConversions).Should().Equal(Keys(first.ControlConversions));
-    }
-
-    [Fact]
     public void Generate_ControlAgainstASeparateRunWithoutTheLift_SameWorldSameConversionRate()
     {
         var lifted = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 13, Customers = 4_000 });

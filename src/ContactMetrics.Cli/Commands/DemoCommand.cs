@@ -46,9 +46,9 @@ internal static class DemoCommand
         command.SetAction(parse =>
         {
             int n = parse.GetValue(customers);
-            if (n <= 0)
+            if (n is < 1 or > 10_000_000)
             {
-                throw new CliInputException($"--customers must be at least 1; was {n}.");
+                throw new CliInputException($"--customers must be from 1 to 10,000,000; was {n}.");
             }
             var fmt = parse.GetValue(format);
             if (fmt == OutputFormat.Csv)
@@ -60,7 +60,7 @@ internal static class DemoCommand
             var center = console.Progress("Simulating the contact center", () => ContactCenterSimulator.Generate(options));
             var files = console.Progress("Writing tables", () => WriteTables(center, dir));
             // The analysis reads the tables back exactly as `report --data DIR --time-zone ZONE` does, so both give one set of numbers.
-            var analysis = console.Progress("Analysing the tables", () => ReportCommand.Analyze(dir, null, options.TimeZone, null, new AnalysisOptions { Seed = options.Seed }, console));
+            var analysis = ReportCommand.Analyze(dir, null, options.TimeZone, null, new AnalysisOptions { Seed = options.Seed }, console);
             string reportPath = Path.Combine(dir, "report.html");
             console.Progress("Writing the board report", () => ReportCommand.Write(analysis, reportPath));
             var output = new FigureSheet();

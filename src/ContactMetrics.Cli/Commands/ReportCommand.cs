@@ -6,7 +6,6 @@ using ContactMetrics.Reporting;
 using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
-using NodaTime.Text;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -44,10 +43,7 @@ internal static class ReportCommand
                     var other => throw new CliInputException($"--bucket: use month or week; was '{other}'."),
                 },
             };
-            Instant? end = parse.GetValue(asOf) is { } text
-                ? LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? timeZone.AtStartOfDay(parsed.Value).ToInstant()
-                    : throw new CliInputException($"--as-of: '{text}' is not a date (yyyy-MM-dd).")
-                : null;
+            Instant? end = parse.GetValue(asOf) is { } text ? timeZone.AtStartOfDay(CliParsing.ParseDate("--as-of", text)).ToInstant() : null;
             var fmt = parse.GetValue(format);
             if (fmt == OutputFormat.Csv)
             {
@@ -71,7 +67,15 @@ internal static class ReportCommand
     /// </summary>
     internal static ContactCenterAnalysis Analyze(string dir, string? ratesPath, DateTimeZone timeZone, Instant? end, AnalysisOptions options, CliConsole console)
     {
-        var folder = console.Progress("Reading tables", () => ContactCenterFolder.Read(dir, ratesPath));
+        ContactCenterFolder folder;
+        try
+        {
+            folder = console.Progress("Reading tables", () => ContactCenterFolder.Read(dir, ratesPath));
+        }
+        catch (CurrencyMismatchException e)
+        {
+            throw new CliInputException($"{Path.Combine(dir, "purchases.csv")}, {Path.Combine(dir, "conversions.csv")}, {ratesPath ?? Path.Combine(dir, ContactCenterFolder.RatesFileName)}: {e.Message} The analysis sums money in one currency.");
+        }
         if (folder.Data.Interactions.IsEmpty)
         {
             throw new CliInputException($"{Path.Combine(dir, "interactions.csv")}: no interactions, so there is nothing to analyse.");

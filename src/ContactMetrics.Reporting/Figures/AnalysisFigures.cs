@@ -229,7 +229,7 @@ public static class AnalysisFigures
             section.Note = a.Clv.Reason;
             return;
         }
-        var sorted = clv.Values.Select(v => v.Amount).Order().ToArray();
+        var summary = BoardReportBuilder.ClvOf(clv, a);
         section.Note = "Value per customer: " + clv.Definition + ".";
         section.Fact("buyers", "Customers with purchases", clv.Summary.Count)
             .Fact("uniqueRows", "Unique (x, t_x, T) rows", clv.Rows.Count)
@@ -242,35 +242,23 @@ public static class AnalysisFigures
             .Fact("valuePerCustomer", "Value per customer (mean CLV)", clv.ValuePerCustomer)
             .Fact("valuePerCustomerLower", "Mean, 95% lower", new Money((decimal)clv.ValuePerCustomerInterval.Lower, a.Currency))
             .Fact("valuePerCustomerUpper", "Mean, 95% upper", new Money((decimal)clv.ValuePerCustomerInterval.Upper, a.Currency))
-            .Fact("medianClv", "Median CLV", new Money(Math.Round(Median(sorted), 2), a.Currency))
-            .Fact("topDecileShare", "Share of value held by the top 10%", new Fraction(TopDecileShare(sorted)));
+            .Fact("medianClv", "Median CLV", new Money(Math.Round(summary.Median, 2), a.Currency))
+            .Fact("topDecileShare", "Share of value held by the top 10%", new Fraction(summary.TopDecileShare));
         var t = section.SetTable("segments",
             new FigureColumn("segment", "Segment"),
             new FigureColumn("customers", "Valued", true),
             new FigureColumn("mean", "Mean CLV", true),
             new FigureColumn("median", "Median CLV", true));
-        foreach (var g in clv.Values.Select((v, k) => (Segment: clv.Segments[k], v.Amount)).GroupBy(r => r.Segment).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var g in summary.Segments)
         {
-            var values = g.Select(r => r.Amount).Order().ToArray();
-            t.Row(g.Key, values.Length, new Money(Math.Round(values.Average(), 2), a.Currency), new Money(Math.Round(Median(values), 2), a.Currency));
+            t.Row(g.Segment, g.Customers, new Money(Math.Round(g.Mean, 2), a.Currency), new Money(Math.Round(g.Median, 2), a.Currency));
         }
         var distribution = Series(output, "clvValues", "CLV of each valued customer, ascending (the report's histogram)").SetTable("values", new FigureColumn("clv", "CLV"));
-        foreach (decimal v in sorted)
+        foreach (decimal v in summary.Values)
         {
             distribution.Row(new Money(v, a.Currency));
         }
     }
-
-    /// <summary>The share of the total held by the most valuable tenth (rounded up) of the values; 0 when the total is not positive.</summary>
-    private static double TopDecileShare(decimal[] ascending)
-    {
-        decimal total = ascending.Sum();
-        int top = (int)Math.Ceiling(ascending.Length / 10.0);
-        return total > 0 ? (double)(ascending[^top..].Sum() / total) : 0;
-    }
-
-    private static decimal Median(decimal[] ascending) =>
-        ascending.Length == 0 ? 0m : ascending.Length % 2 == 1 ? ascending[ascending.Length / 2] : (ascending[(ascending.Length / 2) - 1] + ascending[ascending.Length / 2]) / 2;
 
     private static void Retention(FigureSheet output, ContactCenterAnalysis a)
     {
@@ -324,6 +312,7 @@ public static class AnalysisFigures
         }
         section.Note = at.Definition + ".";
         var all = at.ServiceAssisted;
+        var credit = BoardReportBuilder.AttributionOf(at, a.Currency);
         section.Fact("lookbackSeconds", "Lookback", at.Lookback)
             .Fact("journeys", "Journeys", at.Journeys.Count)
             .Fact("conversions", "Conversions", all.OfConversions)
@@ -332,18 +321,16 @@ public static class AnalysisFigures
             .Fact("serviceAssistedValue", "Value assisted by service", all.Value)
             .Fact("serviceAssistedShare", "Share of conversions assisted", Fraction.Of(all.Share))
             .Fact("serviceAssistedLastYear", "Assisted by service, last year", at.ServiceAssistedLastYear.Conversions)
-            .Fact("markovServiceConversions", "Markov credit of service", Enumerable.Range(0, at.Markov.Channels.Length).Where(k => AttributionAnalysis.IsService(at.Markov.Channels[k])).Sum(k => at.Markov.Conversions[k]));
+            .Fact("markovServiceConversions", "Markov credit of service", credit.MarkovServiceConversions);
         var t = section.SetTable("channels",
             new FigureColumn("channel", "Channel"),
             new FigureColumn("markovConversions", "Markov", true),
             new FigureColumn("lastTouchConversions", "Last touch", true),
             new FigureColumn("assistedConversions", "Assisted", true),
             new FigureColumn("markovValue", "Markov value", true));
-        var paths = at.Paths;
-        foreach (int k in Enumerable.Range(0, paths.Channels.Length).OrderByDescending(k => at.Markov.Conversions[k]).ThenBy(k => paths.Channels[k], StringComparer.Ordinal))
+        foreach (var c in credit.Channels)
         {
-            t.Row(paths.Channels[k], Math.Round(at.Markov.Conversions[k], 2), at.LastTouch.Conversions[k], at.Assists.Channels[k].AssistedConversions,
-                new Money(Math.Round(at.Markov.Value[k].Amount, 2), at.Markov.Currency));
+            t.Row(c.Channel, Math.Round(c.Markov, 2), c.LastTouch, c.Assisted, new Money(Math.Round(c.MarkovValue.Amount, 2), c.MarkovValue.Currency));
         }
     }
 
@@ -410,9 +397,11 @@ public static class AnalysisFigures
         Lines(programme, p);
     }
 
-    /// <summary>"FCR +5 points: €X a year (P10 €Y - P90 €Z)".</summary>
+    /// <summary>"FCR +5 points: €X a year (P10 €Y - P90 €Z)", the amounts as the report page writes them.</summary>
     private static string Headline(string name, BusinessCaseAnalysis a) =>
         $"{name}: {Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
+
+    private static string Amount(Money m) => HtmlReport.Money((double)m.Amount, m.Currency);
 
     private static void Lines(FigureSection section, BusinessCaseAnalysis a)
     {
@@ -427,13 +416,5 @@ public static class AnalysisFigures
         {
             table.Row(line.Item.Name, line.Value.Point, line.Value.P10, line.Value.P50, line.Value.P90, line.Item.FormulaWithValues);
         }
-    }
-
-    /// <summary>Whole units with the currency's sign where it has a common one: €1,234,567.</summary>
-    private static string Amount(Money m)
-    {
-        string sign = m.Currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => m.Currency.Code + " " };
-        string digits = Math.Abs(m.Amount).ToString("#,0", CultureInfo.InvariantCulture);
-        return (m.Amount < 0 ? "-" : "") + sign + digits;
     }
 }

@@ -75,26 +75,6 @@ public sealed class RfmSummary
     /// <summary>Whether the summary has holdout columns.</summary>
     public bool HasHoldout => !HoldoutFrequency.IsEmpty || HoldoutLength > 0;
 
-    /// <summary>The rows at <paramref name="rows"/>, in that order, with the same period, currency and holdout length.</summary>
-    /// <param name="rows">Row indexes, each in [0, <see cref="Count"/>).</param>
-    /// <returns>The summary of those customers.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An index is outside the summary.</exception>
-    public RfmSummary Subset(IReadOnlyList<int> rows)
-    {
-        Preconditions.CheckNotNull(rows);
-        foreach (int r in rows)
-        {
-            if ((uint)r >= (uint)Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(rows), r, $"Row {r} is outside the summary of {Count} customers.");
-            }
-        }
-        T[] Pick<T>(ImmutableArray<T> column) => column.IsEmpty ? [] : [.. rows.Select(r => column[r])];
-        return FromColumns(Pick(CustomerIds), Pick(Frequency), Pick(Recency), Pick(Age), Pick(MonetaryValue), Period, Currency,
-            Pick(HoldoutFrequency), Pick(HoldoutSpend), HoldoutLength);
-    }
-
     /// <summary>The unit of recency, age and holdout length.</summary>
     public RfmPeriodUnit Period { get; }
 

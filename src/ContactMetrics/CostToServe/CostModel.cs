@@ -59,23 +59,6 @@ public sealed class CostModel
     /// <summary>The overheads.</summary>
     public ImmutableArray<OverheadPool> Overheads { get; }
 
-    /// <summary>
-    /// This model with each overhead, stated for the <paramref name="periodDays"/> days of the data, scaled to the last year
-    /// of them: multiplied by min(365, periodDays) / periodDays and rounded to cents (the rates are unchanged). For pricing
-    /// one year of contacts (e.g. <c>BusinessCaseMeasurement</c>) with overheads given for a longer period; a period of a
-    /// year or less keeps its overheads as they are.
-    /// </summary>
-    /// <param name="periodDays">The days the overheads were stated for; at least 1.</param>
-    /// <returns>The model with the scaled overheads.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodDays"/> is less than 1.</exception>
-    public CostModel WithOverheadsForOneYear(int periodDays)
-    {
-        Preconditions.CheckPositive(periodDays);
-        decimal share = Math.Min(365m, periodDays) / periodDays;
-        return new CostModel(Currency, Channels,
-            Overheads.Select(o => new OverheadPool(o.Name, new Money(decimal.Round(o.Amount.Amount * share, 2), o.Amount.Currency), o.Basis, o.Channels)));
-    }
-
     /// <summary>The rates of a channel, if the model has them.</summary>
     /// <param name="channel">The channel.</param>
     /// <returns>The rates, or null.</returns>

@@ -56,6 +56,10 @@ public static class KpiRollup
         {
             throw new ArgumentException($"A time bucket ({grouping.Bucket}) needs a time zone to say where days begin.", nameof(grouping));
         }
+        if (grouping.ArrivedFrom is { } from && grouping.ArrivedBefore is { } before && from >= before)
+        {
+            throw new ArgumentException($"The arrival range starts ({from}) at or after its end ({before}).", nameof(grouping));
+        }
         if (!Enum.IsDefined(grouping.Bucket))
         {
             throw new ArgumentOutOfRangeException(nameof(grouping), grouping.Bucket, "Not a defined time bucket.");
@@ -123,6 +127,7 @@ public static class KpiRollup
         var grouping = keys.Grouping;
         long fromMs = grouping.ArrivedFrom?.ToUnixTimeMilliseconds() ?? long.MinValue;
         long beforeMs = grouping.ArrivedBefore?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+        bool ranged = grouping.ArrivedFrom is not null || grouping.ArrivedBefore is not null;
         Span<long> blockKeys = stackalloc long[BlockSize];
         if (partial.IsDense && keys.Space > SmallKeySpace)
         {
@@ -160,7 +165,7 @@ public static class KpiRollup
                     continue;
                 }
                 int i = blockStart + j;
-                if (arrived[i] < fromMs || arrived[i] >= beforeMs)
+                if (ranged && (arrived[i] < fromMs || arrived[i] >= beforeMs))
                 {
                     continue;
                 }

@@ -50,8 +50,13 @@ public sealed record CoxOptions
 /// <param name="Observations">The rows (observations) the model was fitted on.</param>
 public sealed record CoxCoefficient(string Name, double Coefficient, double StandardError, double Z, double PValue, double HazardRatio, ConfidenceInterval HazardRatioInterval, int Observations)
 {
-    /// <summary>The hazard ratio as an estimate: point exp(beta), Wald interval exp(beta ± z SE), level, method and n (the observations).</summary>
-    public Estimate Estimate => new(HazardRatio, HazardRatioInterval, Observations);
+    /// <summary>
+    /// The hazard ratio as an estimate: point exp(beta), Wald interval exp(beta ± z SE), level, method and n (the observations);
+    /// undefined when the ratio or its interval is not finite (a fit that did not converge).
+    /// </summary>
+    public Estimate Estimate => double.IsFinite(HazardRatio) && double.IsFinite(HazardRatioInterval.Lower) && double.IsFinite(HazardRatioInterval.Upper)
+        ? new(HazardRatio, HazardRatioInterval, Observations)
+        : Estimate.Undefined(Observations, "wald");
 }
 
 /// <summary>A fitted Cox proportional hazards model.</summary>

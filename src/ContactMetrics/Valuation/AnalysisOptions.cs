@@ -20,13 +20,13 @@ public sealed record AnalysisOptions
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public KpiOptions Kpis { get; init => field = value ?? throw new ArgumentNullException(nameof(Kpis)); } = KpiOptions.Default;
 
-    /// <summary>The bucket of the KPI trends (month by default; week for short periods).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is <see cref="TimeBucket.None"/> or undefined.</exception>
+    /// <summary>The bucket of the KPI trends: month (the default), week or day; a trend point is a local day's start.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not <see cref="TimeBucket.Day"/>, <see cref="TimeBucket.Week"/> or <see cref="TimeBucket.Month"/>.</exception>
     public TimeBucket TrendBucket
     {
         get;
-        init => field = value != TimeBucket.None && Enum.IsDefined(value) ? value
-            : throw new ArgumentOutOfRangeException(nameof(TrendBucket), value, "The KPI trends need a time bucket (month, week, day ...).");
+        init => field = value is TimeBucket.Day or TimeBucket.Week or TimeBucket.Month ? value
+            : throw new ArgumentOutOfRangeException(nameof(TrendBucket), value, "The KPI trends are by day, week or month.");
     } = TimeBucket.Month;
 
     /// <summary>How long before a conversion a touch (marketing or service) counts in its journey; 30 days by default.</summary>

@@ -42,11 +42,10 @@ public sealed partial class ContactCenterAnalysis
     {
         var t = Interactions;
         var flags = t.RepeatFlags(Options.Kpis.Repeat, Environment.ProcessorCount);
-        long from = Window.LastYearStart.ToUnixTimeMilliseconds(), to = Window.End.ToUnixTimeMilliseconds();
         long nUnresolved = 0, kUnresolved = 0, nResolved = 0, kResolved = 0;
         for (int i = 0; i < t.Count; i++)
         {
-            if ((flags[i] & RepeatContactDetector.Eligible) == 0 || t.Resolved[i] < 0 || t.ArrivedMs[i] < from || t.ArrivedMs[i] >= to)
+            if ((flags[i] & RepeatContactDetector.Eligible) == 0 || t.Resolved[i] < 0 || !InLastYear(t.ArrivedMs[i]))
             {
                 continue;
             }
@@ -154,13 +153,12 @@ public sealed partial class ContactCenterAnalysis
     {
         var t = Interactions;
         var seen = new bool[t.Customers.Count];
-        long from = Window.LastYearStart.ToUnixTimeMilliseconds(), to = Window.End.ToUnixTimeMilliseconds();
         long count = 0;
         for (int i = 0; i < t.Count; i++)
         {
             int customer = t.Customer[i];
             if (customer >= 0 && !seen[customer] && t.Resolved[i] >= 0 && t.Answered[i] && ((Channel)t.Channel[i]).IsAgentHandled()
-                && t.ArrivedMs[i] >= from && t.ArrivedMs[i] < to)
+                && InLastYear(t.ArrivedMs[i]))
             {
                 seen[customer] = true;
                 count++;

@@ -88,21 +88,13 @@ public sealed partial class ContactCenterAnalysis
                 segmentOf[c.Id] = c.Segment ?? NoSegment;
             }
         }
-        var active = new List<int>();
-        for (int i = 0; i < summary.Count; i++)
-        {
-            if (segmentOf.ContainsKey(summary.CustomerIds[i]))
-            {
-                active.Add(i);
-            }
-        }
-        if (active.Count < 2)
+        int active = summary.CustomerIds.Count(segmentOf.ContainsKey);
+        if (active < 2)
         {
             return AnalysisFigure<ClvAnalysis>.Unavailable("Fewer than two customers with purchases are still active at the end, so there is no value per customer.");
         }
-        int stride = Math.Max(1, (active.Count + Options.MaxCustomersValued - 1) / Options.MaxCustomersValued);
-        var picked = active.Where((_, k) => k % stride == 0).ToArray();
-        var sample = summary.Subset(picked);
+        var sample = summary.Subset(segmentOf.ContainsKey, Options.MaxCustomersValued);
+        int stride = (int)Math.Max(1, ((long)active + Options.MaxCustomersValued - 1) / Options.MaxCustomersValued);
         var values = model.CustomerValues(sample, horizon);
         var amounts = values.Select(v => (double)v.Amount).ToArray();
         double mean = amounts.Average();
@@ -110,9 +102,9 @@ public sealed partial class ContactCenterAnalysis
         double half = Normal.InvCDF(0, 1, 0.975) * sd / Math.Sqrt(amounts.Length);
         var interval = new ConfidenceInterval(Math.Round(Math.Max(0, mean - half), 2), Math.Round(mean + half, 2), 0.95, "normal (mean over customers)");
         string definition = string.Create(CultureInfo.InvariantCulture,
-            $"mean {Options.ClvYears}-year CLV of {picked.Length:N0} customers active at {Window.End} ({(stride == 1 ? "all of them" : $"every {Ordinal(stride)} of {active.Count:N0}")}; BG/NBD x Gamma-Gamma fitted on the weekly RFM summary of all {summary.Count:N0} buyers to {Window.LastDay:yyyy-MM-dd}, {Options.Margin * 100:0.#}% margin assumed, {Options.AnnualDiscountRate * 100:0.#}% a year discount, quarterly cash flows)");
-        return AnalysisFigure<ClvAnalysis>.Of(new ClvAnalysis(summary, rows, transactions, spend, model, horizon, active.Count, sample, stride,
-            [.. values], [.. picked.Select(i => segmentOf[summary.CustomerIds[i]])],
+            $"mean {Options.ClvYears}-year CLV of {sample.Count:N0} customers active at {Window.End} ({(stride == 1 ? "all of them" : $"every {Ordinal(stride)} of {active:N0}")}; BG/NBD x Gamma-Gamma fitted on the weekly RFM summary of all {summary.Count:N0} buyers to {Window.LastDay:yyyy-MM-dd}, {Options.Margin * 100:0.#}% margin assumed, {Options.AnnualDiscountRate * 100:0.#}% a year discount, quarterly cash flows)");
+        return AnalysisFigure<ClvAnalysis>.Of(new ClvAnalysis(summary, rows, transactions, spend, model, horizon, active, sample, stride,
+            [.. values], [.. sample.CustomerIds.Select(id => segmentOf[id])],
             new Money(Math.Round((decimal)mean, 2), summary.Currency), interval, definition));
     });
 }

@@ -99,11 +99,10 @@ public sealed partial class ContactCenterAnalysis
         int perDay = 1440 / minutes;
         var counts = new double[7 * perDay];
         var t = Interactions;
-        long from = Window.LastYearStart.ToUnixTimeMilliseconds(), to = Window.End.ToUnixTimeMilliseconds();
         for (int i = 0; i < t.Count; i++)
         {
             long ms = t.ArrivedMs[i];
-            if (t.Channel[i] != (byte)channel || t.Direction[i] != (byte)Direction.Inbound || ms < from || ms >= to)
+            if (t.Channel[i] != (byte)channel || t.Direction[i] != (byte)Direction.Inbound || !InLastYear(ms))
             {
                 continue;
             }

@@ -30,6 +30,8 @@ namespace ContactMetrics.Valuation;
 /// </remarks>
 public sealed partial class ContactCenterAnalysis
 {
+    private readonly long _lastYearStartMs;
+    private readonly long _endMs;
     private readonly Lazy<InteractionTable> _table;
     private readonly Lazy<IReadOnlyList<KpiGroup>> _overall;
     private readonly Lazy<IReadOnlyList<KpiGroup>> _byChannel;
@@ -46,9 +48,11 @@ public sealed partial class ContactCenterAnalysis
             given.Purchases.Length - data.Purchases.Length,
             given.Touchpoints.Length - data.Touchpoints.Length,
             given.Conversions.Length - data.Conversions.Length,
-            data.Customers.Count(c => c.ChurnedOn is null) - given.Customers.Count(c => c.ChurnedOn is null && c.AcquiredOn <= window.LastDay));
+            given.Customers.Count(c => c.AcquiredOn <= window.LastDay && c.ChurnedOn > window.LastDay));
         Window = window;
         Options = options;
+        _lastYearStartMs = window.LastYearStart.ToUnixTimeMilliseconds();
+        _endMs = window.End.ToUnixTimeMilliseconds();
         _table = Once(() => InteractionTable.Create(data.Interactions, data.Customers));
         _overall = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(), options.Kpis));
         _byChannel = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(KpiDimensions.Channel), options.Kpis));
@@ -121,6 +125,9 @@ public sealed partial class ContactCenterAnalysis
 
     /// <summary>The KPIs of the last year (<see cref="ObservationWindow.LastYearStart"/> to the end) by channel: the business case's base.</summary>
     public IReadOnlyList<KpiGroup> LastYearByChannel => _lastYearByChannel.Value;
+
+    /// <summary>Whether an arrival (Unix milliseconds, as the interaction table holds it) falls in the last year of the window.</summary>
+    private bool InLastYear(long arrivedMs) => arrivedMs >= _lastYearStartMs && arrivedMs < _endMs;
 
     private static Lazy<T> Once<T>(Func<T> compute) => new(compute, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -151,6 +151,25 @@ public partial class ContactCenterAnalysisTests
     }
 
     [Fact]
+    public void Options_TrendBucketShorterThanADay_ThrowsNamingIt()
+    {
+        // A trend point is a local day's start (the report keys its buckets by date), so hours would collide.
+        var act = () => new AnalysisOptions { TrendBucket = TimeBucket.Hour };
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("TrendBucket");
+    }
+
+    [Fact]
+    public void KpiRollup_InvertedArrivalRange_ThrowsNamingTheGrouping()
+    {
+        var grouping = new KpiGrouping { ArrivedFrom = Center.End, ArrivedBefore = Center.Start };
+
+        var act = () => KpiRollup.Compute(Analysis.Interactions, grouping);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("grouping");
+    }
+
+    [Fact]
     public void ObservationWindow_OfDays_CoversWholeLocalDays()
     {
         var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
