@@ -27,28 +27,30 @@ internal static class DotnetRun
 
     public static DotnetRunResult File(string file, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetExecutable())
+        string[] run =
+        [
+            "run", "--file", file,
+            "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={ArtifactsPath}", "-p:IncludeProjectNameInArtifactsPaths=true",
+        ];
+        return Dotnet(System.IO.Path.GetDirectoryName(file)!, args.Length > 0 ? [.. run, "--", .. args] : run);
+    }
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
+    public static DotnetRunResult Dotnet(string workingDirectory, params string[] args) => Process(DotnetExecutable(), workingDirectory, args);
+
+    /// <summary>Runs a program, outside the test host's MSBuild environment, for at most <see cref="Timeout"/>.</summary>
+    public static DotnetRunResult Process(string program, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(program)
         {
-            WorkingDirectory = System.IO.Path.GetDirectoryName(file)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string a in new[]
-        {
-            "run", "--file", file,
-            "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={ArtifactsPath}", "-p:IncludeProjectNameInArtifactsPaths=true",
-        })
+        foreach (string a in args)
         {
             start.ArgumentList.Add(a);
-        }
-        if (args.Length > 0)
-        {
-            start.ArgumentList.Add("--");
-            foreach (string a in args)
-            {
-                start.ArgumentList.Add(a);
-            }
         }
         // Under `dotnet test` the MSBuild variables of the outer build are in the environment; the child build must not see them.
         foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
@@ -60,7 +62,7 @@ internal static class DotnetRun
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(Timeout))
