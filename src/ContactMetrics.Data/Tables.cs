@@ -29,7 +29,7 @@ namespace ContactMetrics.Data;
     Justification = "The path and stream overloads differ in their first parameter's type (string, Stream), so no call can be ambiguous; only the path overloads, the common case, have optional options.")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
     Justification = "As above: the stream overloads take the format and a name, which a path provides by itself.")]
-public static class Tables
+public static partial class Tables
 {
     /// <summary>The format of a table file, from its extension.</summary>
     /// <param name="path">A file path ending in <c>.csv</c> or <c>.parquet</c> (any case).</param>

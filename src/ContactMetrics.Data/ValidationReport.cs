@@ -68,7 +68,7 @@ public sealed class ValidationReport
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"{File}: {Table} ({(Format == TableFormat.Csv ? "csv" : "parquet")}), {RowsRead} rows read, {RowsAccepted} accepted, {RowsRejected} rejected");
+            $"{File}: {Table} ({Format.ToString().ToLowerInvariant()}), {RowsRead} rows read, {RowsAccepted} accepted, {RowsRejected} rejected");
         if (!IsComplete)
         {
             text.Append(" (incomplete: reading stopped before the end of the file)");

@@ -1,0 +1,256 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using ContactMetrics.Data.Schemas;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContactMetrics.Data.Reading;
+
+/// <summary>
+/// The rows of an ADO.NET <see cref="DbDataReader"/> (a query on any database, a <c>DataTable</c>), converted from the
+/// provider's typed values: <see cref="DateTimeOffset"/>, <see cref="DateTime"/>, <see cref="DateOnly"/> and NodaTime
+/// values for instants and dates, any numeric type for numbers, <see cref="TimeSpan"/> for durations, and text parsed
+/// as in a CSV file. Locations are 1-based row numbers. The reader belongs to the caller and is left open.
+/// </summary>
+internal sealed class DataReaderRowSource : RowSource
+{
+    private readonly DbDataReader _reader;
+    private readonly string[] _names;
+    private readonly HashSet<int> _naiveTimestampColumns = [];
+    private long _row;
+
+    public DataReaderRowSource(DbDataReader reader, string name)
+        : base(name, TableFormat.DataReader)
+    {
+        _reader = reader;
+        _names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+    }
+
+    public override IReadOnlyList<string> ColumnNames => _names;
+
+    public override long RowLocation => _row;
+
+    public override void Prepare(IReadOnlyList<(int FileColumn, ColumnKind Kind, string SchemaName)> columns, ICollection<string> notes)
+    {
+        foreach (var (fileColumn, kind, _) in columns)
+        {
+            if (kind == ColumnKind.Instant && _reader.GetFieldType(fileColumn) == typeof(DateTime))
+            {
+                // A DateTime carries no offset; one of kind Utc (timestamptz in Npgsql) is exact, the others are read as UTC.
+                _naiveTimestampColumns.Add(fileColumn);
+            }
+        }
+        foreach (int column in _naiveTimestampColumns)
+        {
+            notes.Add($"column {column + 1} '{_names[column]}' is a DateTime column: values without DateTimeKind.Utc were read as UTC");
+        }
+    }
+
+    public override bool MoveNext()
+    {
+        if (!_reader.Read())
+        {
+            return false;
+        }
+        _row++;
+        return true;
+    }
+
+    /// <summary>Missing: DBNull or blank text. A cell the provider cannot produce is not missing: reading it rejects the row.</summary>
+    public override bool IsMissing(int column) => TryValue(column, out object? value, out _)
+        && (value is null || (value is string text && CellText.IsBlank(text)));
+
+    public override string? GetText(int column)
+    {
+        if (!TryValue(column, out object? value, out string? problem))
+        {
+            throw new RowRejectedException(column, _names[column], problem);
+        }
+        return value switch
+        {
+            null => null,
+            string text => text,
+            DateTimeOffset offset => InstantPattern.ExtendedIso.Format(Instant.FromDateTimeOffset(offset)),
+            DateTime time => InstantPattern.ExtendedIso.Format(AsInstant(time)),
+            bool flag => flag ? "true" : "false",
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+
+    public override bool TryGetInstant(int column, out Instant value, [NotNullWhen(false)] out string? reason)
+    {
+        value = default;
+        if (!TryValue(column, out object? cell, out reason))
+        {
+            return false;
+        }
+        switch (cell)
+        {
+            case DateTimeOffset offset:
+                value = Instant.FromDateTimeOffset(offset);
+                return true;
+            case DateTime time:
+                value = AsInstant(time);
+                return true;
+            case Instant instant:
+                value = instant;
+                return true;
+            case OffsetDateTime offsetTime:
+                value = offsetTime.ToInstant();
+                return true;
+            case ZonedDateTime zoned:
+                value = zoned.ToInstant();
+                return true;
+            case string text:
+                return CellText.TryParseInstant(text, out value, out reason);
+            default:
+                reason = $"is a {cell!.GetType().Name}: expected a timestamp (DateTimeOffset, DateTime) or ISO-8601 text";
+                return false;
+        }
+    }
+
+    public override bool TryGetDate(int column, out LocalDate value, [NotNullWhen(false)] out string? reason)
+    {
+        value = default;
+        if (!TryValue(column, out object? cell, out reason))
+        {
+            return false;
+        }
+        switch (cell)
+        {
+            case DateOnly date:
+                value = LocalDate.FromDateOnly(date);
+                return true;
+            case LocalDate local:
+                value = local;
+                return true;
+            case DateTime time when time.TimeOfDay == TimeSpan.Zero:
+                value = LocalDate.FromDateTime(time);
+                return true;
+            case string text:
+                return CellText.TryParseDate(text, out value, out reason);
+            default:
+                reason = $"is a {cell!.GetType().Name} ({GetText(column)}): expected a date (DateOnly, a DateTime at midnight) or yyyy-MM-dd text";
+                return false;
+        }
+    }
+
+    public override bool TryGetDecimal(int column, out decimal value, [NotNullWhen(false)] out string? reason)
+    {
+        value = default;
+        if (!TryValue(column, out object? cell, out reason))
+        {
+            return false;
+        }
+        switch (cell)
+        {
+            case decimal number:
+                value = number;
+                return true;
+            case TimeSpan span:
+                // An interval column where the schema has seconds.
+                value = span.Ticks / (decimal)TimeSpan.TicksPerSecond;
+                return true;
+            case Duration duration:
+                value = duration.ToInt64Nanoseconds() / 1_000_000_000m;
+                return true;
+            case double or float:
+                double real = Convert.ToDouble(cell, CultureInfo.InvariantCulture);
+                // decimal holds about +-7.9e28; a larger double (or NaN, infinity) has no decimal value.
+                if (!double.IsFinite(real) || Math.Abs(real) >= 7.9e28)
+                {
+                    reason = $"is {real.ToString("R", CultureInfo.InvariantCulture)}: expected a finite number within decimal's range";
+                    return false;
+                }
+                value = (decimal)real;
+                return true;
+            case sbyte or byte or short or ushort or int or uint or long or ulong:
+                value = Convert.ToDecimal(cell, CultureInfo.InvariantCulture);
+                return true;
+            case string text:
+                return CellText.TryParseDecimal(text, out value, out reason);
+            default:
+                reason = $"is a {cell!.GetType().Name}: expected a number";
+                return false;
+        }
+    }
+
+    public override bool TryGetDouble(int column, out double value, [NotNullWhen(false)] out string? reason)
+    {
+        value = default;
+        if (!TryValue(column, out object? cell, out reason))
+        {
+            return false;
+        }
+        switch (cell)
+        {
+            case double or float or decimal or sbyte or byte or short or ushort or int or uint or long or ulong:
+                value = Convert.ToDouble(cell, CultureInfo.InvariantCulture);
+                if (!double.IsFinite(value))
+                {
+                    reason = $"is {value.ToString("R", CultureInfo.InvariantCulture)}: expected a finite number";
+                    return false;
+                }
+                return true;
+            case string text:
+                return CellText.TryParseDouble(text, out value, out reason);
+            default:
+                reason = $"is a {cell!.GetType().Name}: expected a number";
+                return false;
+        }
+    }
+
+    public override bool TryGetBoolean(int column, out bool value, [NotNullWhen(false)] out string? reason)
+    {
+        value = default;
+        if (!TryValue(column, out object? cell, out reason))
+        {
+            return false;
+        }
+        switch (cell)
+        {
+            case bool flag:
+                value = flag;
+                return true;
+            case sbyte or byte or short or ushort or int or uint or long or ulong when Convert.ToInt64(cell, CultureInfo.InvariantCulture) is 0 or 1:
+                value = Convert.ToInt64(cell, CultureInfo.InvariantCulture) == 1;
+                return true;
+            case string text:
+                return CellText.TryParseBoolean(text, out value, out reason);
+            default:
+                reason = $"is {GetText(column)}: expected a boolean (true/false, or 1/0)";
+                return false;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        // The reader is the caller's: it stays open.
+    }
+
+    private static Instant AsInstant(DateTime time) => time.Kind switch
+    {
+        DateTimeKind.Utc => Instant.FromDateTimeUtc(time),
+        DateTimeKind.Local => Instant.FromDateTimeUtc(time.ToUniversalTime()),
+        _ => Instant.FromDateTimeUtc(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+    };
+
+    /// <summary>The provider's value of a cell (null for DBNull); a provider that cannot produce it gives the reason.</summary>
+    private bool TryValue(int column, out object? value, [NotNullWhen(false)] out string? reason)
+    {
+        try
+        {
+            value = _reader.IsDBNull(column) ? null : _reader.GetValue(column);
+            reason = null;
+            return true;
+        }
+        catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException or NotSupportedException or ArgumentException)
+        {
+            value = null;
+            reason = $"cannot be read from the data reader: {e.Message}";
+            return false;
+        }
+    }
+}
