@@ -164,7 +164,7 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
         {
             return new RowError(_source.File, _source.Format, _source.RowLocation, null, schemaName, fallbackValue, reason, recordId);
         }
-        string? value = _source.IsMissing(fileColumn) ? null : _source.GetText(fileColumn);
+        string? value = _source.ValueForError(fileColumn);
         return new RowError(_source.File, _source.Format, _source.CellLocation(fileColumn), fileColumn + 1,
             _source.ColumnNames[fileColumn].Trim(), value, reason, recordId);
     }

@@ -28,7 +28,7 @@ public sealed partial class PackageConsumerTests
 
         Succeed(DotnetRun.Dotnet(Repository.Root, "pack", Repository.Path("ContactMetrics.sln"), "-c", "Release", "-o", packages,
             $"-p:Version={version}", "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(root, "build")}"));
-        string[] expected = ["ContactMetrics", "ContactMetrics.Data", "ContactMetrics.Reporting", "ContactMetrics.Simulation", "ContactMetrics.Cli"];
+        string[] expected = ["ContactMetrics", "ContactMetrics.Data", "ContactMetrics.Reporting", "ContactMetrics.Simulation", "ContactMetrics.Interop", "ContactMetrics.Cli"];
         foreach (string id in expected)
         {
             string nupkg = Path.Combine(packages, $"{id}.{version}.nupkg");

@@ -61,6 +61,8 @@ internal sealed class DataReaderRowSource : RowSource
     public override bool IsMissing(int column) => TryValue(column, out object? value, out _)
         && (value is null || (value is string text && CellText.IsBlank(text)));
 
+    public override string? ValueForError(int column) => TryValue(column, out _, out _) ? base.ValueForError(column) : null;
+
     public override string? GetText(int column)
     {
         if (!TryValue(column, out object? value, out string? problem))

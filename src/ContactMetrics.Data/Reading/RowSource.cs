@@ -52,6 +52,9 @@ internal abstract class RowSource : IDisposable
     /// <summary>The cell as text (invariant formatting for typed Parquet values); <see langword="null"/> or blank when missing.</summary>
     public abstract string? GetText(int column);
 
+    /// <summary>The cell as an error shows it; <see langword="null"/> when missing or when it cannot be produced at all.</summary>
+    public virtual string? ValueForError(int column) => IsMissing(column) ? null : GetText(column);
+
     /// <summary>Whether the cell is missing: null, empty or blank.</summary>
     public virtual bool IsMissing(int column) => CellText.IsBlank(GetText(column));
 
