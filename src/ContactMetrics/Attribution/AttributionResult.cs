@@ -1,3 +1,4 @@
+using ContactMetrics.Numerics;
 using System.Collections.Immutable;
 using ContactMetrics.Domain;
 
@@ -89,4 +90,10 @@ public sealed record AttributionResult(string Model, ImmutableArray<string> Chan
         Preconditions.CheckArgument(index >= 0, nameof(channel), $"The channel '{channel}' is not in this result.");
         return index;
     }
+
+    /// <summary>The credit in words, channels by credit: <c>markov: email 12.5 conversions (1,234.00 EUR), display 7.5 (...)</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => $"{Model}: " + string.Join(", ", Enumerable.Range(0, Channels.Length).OrderByDescending(i => Conversions[i])
+            .Select(i => $"{Channels[i]} {ResultText.Number(Conversions[i])} conversions ({Value[i].ToText()})"));
 }

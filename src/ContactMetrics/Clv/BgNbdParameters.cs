@@ -45,4 +45,8 @@ public sealed record BgNbdFit(BetaGeometricNbdModel Model, System.Collections.Im
 {
     /// <summary>The fitted parameters.</summary>
     public BgNbdParameters Parameters => Model.Parameters;
+
+    /// <summary>The fit in words, e.g. <c>BG/NBD: name = value (SE se), ...; n customers; converged after k iterations (method), log-likelihood ll</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => FitText.Describe("BG/NBD", Estimates, Diagnostics);
 }

@@ -36,6 +36,24 @@ public sealed record ClvForecast(
     ImmutableArray<double> ExpectedSpend,
     ImmutableArray<Money> Values)
 {
+    /// <summary>
+    /// The forecast in words, e.g. <c>BG/NBD and Gamma-Gamma forecast of 2,357 customers: mean P(alive) 61.2%, 1,234
+    /// expected purchases, CLV 12,345.67 USD in all (mean 5.24 USD a customer)</c>.
+    /// </summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+    {
+        int n = Values.Length;
+        if (n == 0)
+        {
+            return $"{Transactions.Name} and Gamma-Gamma forecast of no customers";
+        }
+        var total = Money.Sum(Values, Values[0].Currency);
+        var mean = new Money(total.Amount / n, total.Currency);
+        return $"{Transactions.Name} and Gamma-Gamma forecast of {Numerics.ResultText.Count(n)} customers: mean P(alive) {Numerics.ResultText.Percent(ProbabilityAlive.Average())}, "
+            + $"{Numerics.ResultText.Number(ExpectedPurchases.Sum())} expected purchases, CLV {total.ToText()} in all (mean {mean.ToText()} a customer)";
+    }
+
     /// <summary>Fits <paramref name="model"/> and Gamma-Gamma to <paramref name="summary"/> and forecasts every customer.</summary>
     /// <param name="model">The transaction model.</param>
     /// <param name="summary">The customers.</param>

@@ -43,6 +43,10 @@ public sealed record GammaGammaFit(GammaGammaModel Model, ImmutableArray<Paramet
 {
     /// <summary>The fitted parameters.</summary>
     public GammaGammaParameters Parameters => Model.Parameters;
+
+    /// <summary>The fit in words, e.g. <c>Gamma-Gamma: name = value (SE se), ...; n customers; converged after k iterations (method), log-likelihood ll</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => FitText.Describe("Gamma-Gamma", Estimates, Diagnostics);
 }
 
 /// <summary>The Gamma-Gamma model of monetary value: fitting and expected spend per transaction.</summary>

@@ -40,4 +40,8 @@ public sealed record MbgNbdFit(ModifiedBetaGeometricNbdModel Model, ImmutableArr
 {
     /// <summary>The fitted parameters.</summary>
     public MbgNbdParameters Parameters => Model.Parameters;
+
+    /// <summary>The fit in words, e.g. <c>MBG/NBD: name = value (SE se), ...; n customers; converged after k iterations (method), log-likelihood ll</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => FitText.Describe("MBG/NBD", Estimates, Diagnostics);
 }

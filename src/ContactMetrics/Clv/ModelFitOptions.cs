@@ -18,6 +18,10 @@ public sealed record ParameterEstimate(string Name, double Value, double Standar
     /// NaN), method <c>wald</c> and n (the customers).
     /// </summary>
     public Estimate Estimate => Numerics.Estimate.Wald(Value, StandardError, Customers);
+
+    /// <summary>The parameter in words, e.g. <c>r = 0.243 (SE 0.0126)</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => $"{Name} = {ResultText.Number(Value)} (SE {ResultText.Number(StandardError)})";
 }
 
 /// <summary>Settings of a maximum-likelihood fit.</summary>

@@ -46,4 +46,8 @@ public sealed record ParetoNbdFit(ParetoNbdModel Model, ImmutableArray<Parameter
 {
     /// <summary>The fitted parameters.</summary>
     public ParetoNbdParameters Parameters => Model.Parameters;
+
+    /// <summary>The fit in words, e.g. <c>Pareto/NBD: name = value (SE se), ...; n customers; converged after k iterations (method), log-likelihood ll</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => FitText.Describe("Pareto/NBD", Estimates, Diagnostics);
 }

@@ -35,4 +35,8 @@ public sealed record SbgFit(ShiftedBetaGeometricModel Model, ImmutableArray<Para
 {
     /// <summary>The fitted parameters.</summary>
     public SbgParameters Parameters => Model.Parameters;
+
+    /// <summary>The fit in words, e.g. <c>sBG: name = value (SE se), ...; n customers; converged after k iterations (method), log-likelihood ll</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => FitText.Describe("sBG", Estimates, Diagnostics);
 }

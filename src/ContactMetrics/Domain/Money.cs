@@ -178,6 +178,9 @@ public readonly record struct Money : IComparable<Money>
     /// <returns>The amount and the currency code.</returns>
     public override string ToString() => $"{Amount.ToString(CultureInfo.InvariantCulture)} {Currency}";
 
+    /// <summary>The amount to the cent with thousands grouped, as results print money: <c>10,043.21 EUR</c>.</summary>
+    internal string ToText() => $"{Amount.ToString("N2", CultureInfo.InvariantCulture)} {Currency}";
+
     private static void CheckSameCurrency(Money left, Money right)
     {
         if (left.Currency != right.Currency)

@@ -46,6 +46,14 @@ public sealed record MeanEstimate
 
     /// <summary>A confidence interval, where the mean is a statistical estimate.</summary>
     public ConfidenceInterval? Interval { get; }
+
+    /// <summary>The mean in words, e.g. <c>312 [300, 324], n=1,234 (AHT: (talk + hold + ACW) / handled, seconds)</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+    {
+        string interval = Interval is null ? "" : " " + ResultText.Interval(Interval, ResultText.Number);
+        return $"{ResultText.Number(Value)}{interval}, n={ResultText.Count(Count)} ({Definition})";
+    }
 }
 
 /// <summary>
@@ -118,4 +126,10 @@ public sealed record NpsEstimate
 
     /// <summary>The definition, in words.</summary>
     public string Definition => "NPS: % answering 9-10 minus % answering 0-6";
+
+    /// <summary>The score in words, e.g. <c>NPS 12 [8.1, 15.9]: 40.0% promoters, 28.0% detractors of 1,000 answers</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => Count == 0
+        ? "NPS n/a: no answers"
+        : $"NPS {ResultText.Number(Value)} {ResultText.Interval(Interval, ResultText.Number)}: {ResultText.Percent((double)Promoters / Count)} promoters, {ResultText.Percent((double)Detractors / Count)} detractors of {ResultText.Count(Count)} answers";
 }

@@ -56,4 +56,9 @@ public sealed record RateEstimate
 
     /// <summary>The definition that produced the rate, in words.</summary>
     public string Definition { get; }
+
+    /// <summary>The rate in words, e.g. <c>84.9% [82.6%, 87.0%] = 849/1,000 (resolved with no repeat within 7 days / contacts)</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => $"{ResultText.Percent(Value)} {ResultText.Interval(Interval, ResultText.Percent)} = {ResultText.Count(Numerator)}/{ResultText.Count(Denominator)} ({Definition})";
 }

@@ -116,8 +116,5 @@ public sealed record Estimate
         return Method.Length == 0 ? $"{Format(p)}, n={n}" : $"{Format(p)} {Method}, n={n}";
     }
 
-    private static string Format(double x) =>
-        double.IsInfinity(x) ? (x > 0 ? "∞" : "-∞")
-        : Math.Abs(x) >= 1000 ? x.ToString("N0", CultureInfo.InvariantCulture)
-        : x.ToString("G3", CultureInfo.InvariantCulture);
+    private static string Format(double x) => ResultText.Number(x);
 }

@@ -17,6 +17,15 @@ public sealed record FitDiagnostics(bool Converged, int Iterations, double LogLi
 
     /// <summary>How many times a step was halved because the objective got worse; 0 for optimizers that do not halve steps.</summary>
     public int StepHalvings { get; init; }
+
+    /// <summary>
+    /// How the fit ended in words, e.g. <c>converged after 23 iterations (BFGS), log-likelihood -9582.43</c>, or
+    /// <c>did not converge after 200 iterations (BFGS: the reason), gradient norm 0.0123</c>.
+    /// </summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => Converged
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"converged after {Iterations} iterations ({Method}), log-likelihood {LogLikelihood:F2}")
+        : $"did not converge after {Iterations} iterations ({Method}: {Message}), gradient norm {ResultText.Number(GradientNorm)}";
 }
 
 /// <summary>A fit did not converge; the one exception every <c>Fit</c> throws for it. <see cref="Diagnostics"/> says how it ended.</summary>

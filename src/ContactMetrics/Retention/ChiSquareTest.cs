@@ -15,4 +15,9 @@ public sealed record ChiSquareTest(double Statistic, int DegreesOfFreedom, doubl
         double p = degreesOfFreedom <= 0 ? 1 : SpecialFunctions.GammaUpperRegularized(degreesOfFreedom / 2.0, x / 2);
         return new ChiSquareTest(x, Math.Max(0, degreesOfFreedom), p);
     }
+
+    /// <summary>The test in words, e.g. <c>chi-square 21.96 on 3 df, p 6.6e-05</c> (the p-value to three significant digits).</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chi-square {Statistic:F2} on {DegreesOfFreedom} df, p {Numerics.ResultText.PValue(PValue)}");
 }

@@ -57,6 +57,12 @@ public sealed record CoxCoefficient(string Name, double Coefficient, double Stan
     public Estimate Estimate => double.IsFinite(HazardRatio) && double.IsFinite(HazardRatioInterval.Lower) && double.IsFinite(HazardRatioInterval.Upper)
         ? new(HazardRatio, HazardRatioInterval, Observations)
         : Estimate.Undefined(Observations, "wald");
+
+    /// <summary>The coefficient in words, e.g. <c>fin: hazard ratio 0.684 [0.504, 0.928], coefficient -0.379 (SE 0.191), z -1.98, p 0.0474</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => $"{Name}: hazard ratio {ResultText.Number(HazardRatio)} {ResultText.Interval(HazardRatioInterval, ResultText.Number)}, "
+            + $"coefficient {ResultText.Number(Coefficient)} (SE {ResultText.Number(StandardError)}), z {ResultText.Number(Z)}, p {ResultText.PValue(PValue)}";
 }
 
 /// <summary>A fitted Cox proportional hazards model.</summary>
@@ -137,4 +143,17 @@ public sealed class CoxFit
     /// <exception cref="KeyNotFoundException">No covariate has that name.</exception>
     public CoxCoefficient this[string name] =>
         Coefficients.FirstOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"The model has no covariate named '{name}'.");
+
+    /// <summary>
+    /// The fit in words, one line per coefficient as <see cref="CoxCoefficient.ToString"/>, after a line with the ties
+    /// method, n and events and before one with the likelihood ratio test and how the fit ended.
+    /// </summary>
+    /// <returns>The text, in the invariant culture, lines separated by '\n'.</returns>
+    public override string ToString()
+    {
+        var lines = new List<string> { $"Cox proportional hazards ({Ties} ties): n={ResultText.Count(Observations)}, events {ResultText.Count(Events)}" };
+        lines.AddRange(Coefficients.Select(c => "  " + c));
+        lines.Add($"likelihood ratio test {LikelihoodRatioTest}; {Diagnostics}");
+        return string.Join('\n', lines);
+    }
 }

@@ -56,7 +56,14 @@ public sealed record KaplanMeierRow(
 /// <param name="Upper">The upper confidence limit, or <see langword="null"/> when the upper band never falls to 0.5.</param>
 /// <param name="Level">The confidence level.</param>
 /// <param name="IntervalType">The pointwise band used for the limits.</param>
-public sealed record MedianSurvival(double? Estimate, double? Lower, double? Upper, double Level, KaplanMeierIntervalType IntervalType);
+public sealed record MedianSurvival(double? Estimate, double? Lower, double? Upper, double Level, KaplanMeierIntervalType IntervalType)
+{
+    /// <summary>The median in words, e.g. <c>median 56 [45, n/a] (95% log interval)</c>; n/a where R prints NA.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"median {ResultText.Number(Estimate)} [{ResultText.Number(Lower)}, {ResultText.Number(Upper)}] ({Level * 100:0.##}% {IntervalType.ToString().ToLowerInvariant()} interval)");
+}
 
 /// <summary>
 /// The restricted mean survival time up to a horizon: the area under S(t) on [0, tau]; <see cref="Estimate"/> is the
@@ -105,6 +112,11 @@ public sealed class KaplanMeierCurve
 
     /// <summary>One row per distinct event time, ascending; empty when the group has no events (then S(t) = 1 throughout).</summary>
     public ImmutableArray<KaplanMeierRow> Rows { get; }
+
+    /// <summary>The curve in words, e.g. <c>Kaplan-Meier (group 1): n=432, events 114, last time 52, median n/a [n/a, n/a] (95% log interval)</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => $"Kaplan-Meier{(Group is null ? "" : $" ({Group})")}: n={ResultText.Count(Count)}, events {ResultText.Count(Events)}, last time {ResultText.Number(LastTime)}, {Median()}";
 
     /// <summary>S(t) at a time: the right-continuous step function, 1 before the first event.</summary>
     /// <param name="time">The time.</param>

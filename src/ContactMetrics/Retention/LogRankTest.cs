@@ -14,7 +14,13 @@ public sealed record LogRankGroup(string Group, int Count, double Observed, doub
 /// <summary>The result of a log-rank test.</summary>
 /// <param name="Groups">The groups, ordered by label (ordinal).</param>
 /// <param name="Test">The chi-square statistic (O - E)' V^-1 (O - E), its degrees of freedom (groups with a positive expected count, minus 1) and p-value.</param>
-public sealed record LogRankResult(ImmutableArray<LogRankGroup> Groups, ChiSquareTest Test);
+public sealed record LogRankResult(ImmutableArray<LogRankGroup> Groups, ChiSquareTest Test)
+{
+    /// <summary>The test in words, e.g. <c>log-rank chi-square 7.89 on 1 df, p 0.00497: 1 41 observed / 52.2 expected, 2 ...</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => $"log-rank {Test}: " + string.Join(", ", Groups.Select(g => $"{g.Group} {Numerics.ResultText.Number(g.Observed)} observed / {Numerics.ResultText.Number(g.Expected)} expected"));
+}
 
 /// <summary>The log-rank test of equal survival in k groups, optionally stratified (R's <c>survdiff</c> with <c>rho = 0</c>).</summary>
 /// <remarks>

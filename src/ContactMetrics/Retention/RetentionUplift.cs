@@ -140,6 +140,12 @@ public sealed record GroupRetention(string Group, int Customers, int Events, dou
 {
     /// <summary>The retention as an estimate: point S(horizon), its log-type interval, level, method and n (the customers).</summary>
     public Estimate Estimate => new(Retention, Interval, Customers);
+
+    /// <summary>The group's retention in words, e.g. <c>resolved: retention 85.2% [83.0%, 87.4%] of 1,234 customers, 56 events</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => $"{Group}: retention {ResultText.Percent(Retention)} {ResultText.Interval(Interval, ResultText.Percent)} of {ResultText.Count(Customers)} customers, {ResultText.Count(Events)} events"
+            + (FollowedUpToHorizon ? "" : " (nobody followed to the horizon: the last value observed)");
 }
 
 /// <summary>
@@ -154,6 +160,12 @@ public sealed record RetentionDifference(double Difference, double StandardError
 {
     /// <summary>The difference as an estimate: point, interval, level, method and n (the customers of both groups).</summary>
     public Estimate Estimate => new(Difference, Interval, Customers);
+
+    /// <summary>The difference in percentage points, e.g. <c>+5.0 points [2.1, 7.9] (95%), 2,345 customers</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{100 * Difference:+0.0;-0.0;0.0} points [{100 * Interval.Lower:0.0}, {100 * Interval.Upper:0.0}] ({Interval.Level * 100:0.##}%), {ResultText.Count(Customers)} customers");
 }
 
 /// <summary>The comparison of retention between a reference and an exposed group.</summary>
@@ -173,4 +185,27 @@ public sealed record RetentionComparison(
     CoxCoefficient? HazardRatio,
     ImmutableArray<string> AdjustedFor,
     bool Stratified,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The comparison in words: the horizon, both groups, the uplift, the hazard ratio and the note, one per line.</summary>
+    /// <returns>The text, in the invariant culture, lines separated by '\n'.</returns>
+    public override string ToString()
+    {
+        var lines = new List<string>
+        {
+            $"retention at {ResultText.Number(Horizon)}: uplift {Difference}",
+            "  " + Reference,
+            "  " + Exposed,
+        };
+        if (HazardRatio is not null)
+        {
+            string adjusted = AdjustedFor.IsDefaultOrEmpty ? "unadjusted" : "adjusted for " + string.Join(", ", AdjustedFor);
+            lines.Add($"  {HazardRatio} ({adjusted}{(Stratified ? ", stratified" : "")})");
+        }
+        if (Note is not null)
+        {
+            lines.Add("  note: " + Note);
+        }
+        return string.Join('\n', lines);
+    }
+}

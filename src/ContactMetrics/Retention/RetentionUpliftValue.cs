@@ -34,6 +34,10 @@ public sealed record RetentionUpliftValue(
     Money High,
     string Formula)
 {
+    /// <summary>The value in words: <see cref="Formula"/>, the computation with its numbers.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Formula;
+
     /// <summary>Values an uplift with a given value per customer.</summary>
     /// <param name="difference">The retention difference and its interval.</param>
     /// <param name="customersAffected">The customers the uplift applies to; finite and at least 0.</param>

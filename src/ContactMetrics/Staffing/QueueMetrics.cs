@@ -1,3 +1,4 @@
+using ContactMetrics.Numerics;
 using NodaTime;
 
 namespace ContactMetrics.Staffing;
@@ -95,4 +96,22 @@ public sealed class QueueMetrics
     public double GetServiceLevel(QueueServiceLevel definition) => Kpis.GetServiceLevel(definition);
 
     internal QueueKpis Kpis { get; }
+
+    /// <summary>
+    /// The queue in words, e.g. <c>10 Erlangs: service level 81.9% within 20 s, ASA 12.3 s, abandonment 0.0%, occupancy
+    /// 71.4% (Erlang C, 14 agents)</c>; an unstable queue (traffic at or above the agents) says so.
+    /// </summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+    {
+        string model = Model == QueueModel.ErlangA ? "Erlang A" : "Erlang C";
+        string erlangs = $"{ResultText.Number(TrafficErlangs)} Erlangs";
+        if (!IsStable)
+        {
+            return $"{erlangs}: unstable, the queue grows without bound ({model}, {Agents} agents)";
+        }
+        return $"{erlangs}: service level {ResultText.Percent(ServiceLevel)} within {ResultText.Number(ServiceLevelThreshold.TotalSeconds)} s, "
+            + $"ASA {ResultText.Number(AverageSpeedOfAnswerSeconds)} s, abandonment {ResultText.Percent(ProbabilityOfAbandonment)}, "
+            + $"occupancy {ResultText.Percent(Occupancy)} ({model}, {Agents} agents)";
+    }
 }

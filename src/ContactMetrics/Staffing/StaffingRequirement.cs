@@ -38,5 +38,25 @@ public sealed class StaffingRequirement
     /// <summary>Scheduled agents x the interval's length, in hours: the paid time.</summary>
     public double ScheduledAgentHours => ScheduledAgents * Load.Interval.TotalHours;
 
+    /// <summary>
+    /// The requirement in words, e.g. <c>14 agents (20 scheduled after shrinkage) for 10 Erlangs: service level 81.9%
+    /// within 20 s, ASA 12.3 s, abandonment 0.0%, occupancy 71.4% (Erlang C); limited by the service level target</c>.
+    /// </summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+    {
+        string limit = LimitingConstraint switch
+        {
+            StaffingConstraint.None => "no traffic",
+            StaffingConstraint.Stability => "limited by stability (agents above the traffic)",
+            StaffingConstraint.ServiceLevel => "limited by the service level target",
+            StaffingConstraint.AverageSpeedOfAnswer => "limited by the ASA target",
+            StaffingConstraint.AbandonmentRate => "limited by the abandonment target",
+            StaffingConstraint.Occupancy => "limited by the occupancy cap",
+            _ => "limited by " + LimitingConstraint,
+        };
+        return $"{Agents} agents ({ScheduledAgents} scheduled after shrinkage) for {Metrics}; {limit}";
+    }
+
     internal decimal ScheduledAgentHoursExact => ScheduledAgents * ((decimal)Load.Interval.BclCompatibleTicks / NodaConstants.TicksPerHour);
 }

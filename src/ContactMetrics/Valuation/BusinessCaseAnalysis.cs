@@ -1,3 +1,4 @@
+using ContactMetrics.Numerics;
 using System.Collections.Immutable;
 using System.Globalization;
 using ContactMetrics.Domain;
@@ -36,6 +37,11 @@ public sealed record ValueDistribution(Money Point, Money Mean, Money StandardEr
             ValuationFormat.Money(p50, currency),
             ValuationFormat.Money(p90, currency));
     }
+
+    /// <summary>The distribution in words, e.g. <c>10,043.21 EUR (P10 7,847.97 EUR, P50 10,001.50 EUR, P90 12,306.89 EUR)</c>.</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => $"{Point.ToText()} (P10 {P10.ToText()}, P50 {P50.ToText()}, P90 {P90.ToText()})";
 }
 
 /// <summary>A line item with the distribution of its value under the Monte Carlo.</summary>
@@ -87,6 +93,11 @@ public sealed class BusinessCaseAnalysis
     /// <summary>How far the Monte Carlo mean of the total can be trusted, in words with the numbers.</summary>
     public string ConvergenceNote => string.Create(CultureInfo.InvariantCulture,
         $"{Iterations:N0} draws{(Seed is int s ? $" (seed {s})" : "")}: the Monte Carlo standard error of the mean total is {Total.StandardErrorOfMean} ({RelativeError}); quadrupling the draws halves it. Inputs are drawn independently; correlations between inputs are not modelled unless an input is shared between lines.");
+
+    /// <summary>The analysis in words: the scenario's total a year with P10, P50 and P90, then each line the same way, one per line.</summary>
+    /// <returns>The text, in the invariant culture, lines separated by '\n'.</returns>
+    public override string ToString()
+        => string.Join('\n', Lines.Select(l => $"  {l.Item.Name}: {l.Value}").Prepend($"{Case.Scenario}: {Total} a year"));
 
     private string RelativeError => Total.Mean.Amount != 0m
         ? string.Create(CultureInfo.InvariantCulture, $"{Math.Abs((double)(Total.StandardErrorOfMean.Amount / Total.Mean.Amount)):P2} of the mean")
