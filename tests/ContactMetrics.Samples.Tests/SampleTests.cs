@@ -15,7 +15,7 @@ public sealed class DotnetRunCollection
 public sealed class SampleTests
 {
     /// <summary>The samples these tests run; a new sample needs a test here.</summary>
-    private static readonly string[] Tested = ["attribution", "business-case", "clv", "cost-to-serve", "kpis", "report", "retention", "staffing"];
+    private static readonly string[] Tested = ["attribution", "business-case", "clv", "cost-to-serve", "interop", "kpis", "report", "retention", "staffing"];
 
     private static DotnetRunResult Run(string sample, params string[] args)
     {
@@ -29,6 +29,25 @@ public sealed class SampleTests
     {
         Directory.GetFiles(Repository.Path("docs", "samples"), "*.cs").Select(Path.GetFileNameWithoutExtension)
             .Should().BeEquivalentTo(Tested);
+    }
+
+    [Fact]
+    public void Interop_DbDataReaderAndArrow_ReadEveryRowAndPrintTheFitAndTheCaseReadably()
+    {
+        var run = Run("interop");
+
+        // Every simulated row arrives through each path: rows read = accepted, none rejected.
+        var db = Match(run.Out, @"^DbDataReader: select \* from interactions: interactions \(datareader\), (\d+) rows read, (\d+) accepted, 0 rejected$");
+        db[1].Value.Should().Be(db[2].Value);
+        var arrow = Match(run.Out, @"^Arrow: purchases.arrows: purchases \(datareader\), (\d+) rows read, (\d+) accepted, 0 rejected$");
+        arrow[1].Value.Should().Be(arrow[2].Value);
+        // The fits and the case print as values with standard errors and P10/P90, never as type names.
+        run.Out.Should().MatchRegex(@"(?m)^BG/NBD: r = [\d.]+ \(SE [\d.]+\), alpha = [\d.]+ \(SE [\d.]+\), a = [\d.]+ \(SE [\d.]+\), b = [\d.]+ \(SE [\d.]+\); 3,000 customers; converged after \d+ iterations");
+        run.Out.Should().MatchRegex(@"(?m)^Gamma-Gamma: p = [\d.]+ \(SE [\d.]+\), q = ");
+        run.Out.Should().MatchRegex(@"(?m)^BG/NBD and Gamma-Gamma forecast of 3,000 customers: mean P\(alive\) [\d.]+%");
+        run.Out.Should().Contain("DataFrame: 3,000 rows, columns customer_id, frequency, recency, T, monetary_value, p_alive, expected_purchases, expected_spend, clv, currency");
+        run.Out.Should().MatchRegex(@"(?m)^FCR \+5 points: [\d,.]+ EUR \(P10 [\d,.]+ EUR, P50 [\d,.]+ EUR, P90 [\d,.]+ EUR\) a year$");
+        run.Out.Should().NotContain("ContactMetrics.");
     }
 
     [Fact]
