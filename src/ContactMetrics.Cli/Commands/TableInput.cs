@@ -12,11 +12,17 @@ internal static class TableInput
 {
     public static List<T> ReadAll<T>(string path, bool skipInvalid, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console)
     {
-        using var reader = open(path, ReadOptions(skipInvalid));
+        using var reader = open(CheckFormat(path), ReadOptions(skipInvalid));
         var rows = reader.ToList();
         Report(path, reader.Report, console);
         return rows;
     }
+
+    /// <summary>Returns <paramref name="path"/> when its name tells the table format; otherwise the input error that says how to name it.</summary>
+    public static string CheckFormat(string path) =>
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
+            ? path
+            : throw new CliInputException($"{path}: cannot tell the table format from the file name ('{Path.GetExtension(path)}'); name the file .csv or .parquet.");
 
     public static TableReadOptions ReadOptions(bool skipInvalid) => new() { Mode = skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast };
 
