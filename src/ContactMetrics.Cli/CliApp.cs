@@ -51,11 +51,9 @@ public static class CliApp
         }
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                console.Error.WriteLine($"contactmetrics: {error.Message}");
-            }
-            console.Error.WriteLine("Run 'contactmetrics --help' for usage.");
+            // One line, as the exit contract promises, however many errors the parser found.
+            string errors = string.Join("; ", parse.Errors.Select(e => OneLine(e.Message).TrimEnd('.')));
+            console.Error.WriteLine($"contactmetrics: {errors}. Run 'contactmetrics --help' for usage.");
             return InvalidInput;
         }
         try

@@ -133,4 +133,12 @@ public class ExitContractTests
         run.ExitCode.Should().Be(CliApp.InvalidInput);
         Lines(run.Error).Should().ContainSingle().Which.Should().Contain(message);
     }
+
+    [Fact]
+    public void Run_SeveralMissingOptions_ReportsThemOnOneLine()
+    {
+        var run = CliRun.Of("clv", "predict", "--model", "bg-nbd", "--summary", "x.csv");
+        run.ExitCode.Should().Be(CliApp.InvalidInput);
+        Lines(run.Error).Should().ContainSingle().Which.Should().Contain("'--horizon'").And.Contain("'--margin'").And.EndWith("for usage.");
+    }
 }
