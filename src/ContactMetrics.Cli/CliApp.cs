@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContactMetrics.Cli.Commands;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
+using ContactMetrics.Numerics;
 using ContactMetrics.Reporting;
 
 namespace ContactMetrics.Cli;
@@ -68,7 +69,7 @@ public static class CliApp
         }
         catch (Exception e) when (IsInputError(Unwrap(e)))
         {
-            console.Error.WriteLine($"contactmetrics: {OneLine(Unwrap(e).Message)}");
+            console.Error.WriteLine($"contactmetrics: {InputMessage(Unwrap(e))}");
             return InvalidInput;
         }
         catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
@@ -108,7 +109,25 @@ public static class CliApp
 
     private static bool IsInputError(Exception e) =>
         e is CliInputException or TableFormatException or CostRatesFormatException or ReportDataException or InvalidRecordException or CurrencyMismatchException
-            or FileNotFoundException or DirectoryNotFoundException;
+            or FileNotFoundException or DirectoryNotFoundException or ModelFitException || IsDataPrecondition(e);
+
+    /// <summary>
+    /// A model's precondition on the data it is given (parameter <c>summary</c> or <c>data</c>: one customer, no repeat
+    /// buyers, no spend variance): the data came from the user's files, so it is bad input, not a bug.
+    /// </summary>
+    private static bool IsDataPrecondition(Exception e) =>
+        e is ArgumentException { ParamName: "summary" or "data" } and not ArgumentNullException and not ArgumentOutOfRangeException;
+
+    /// <summary>An argument exception's message without .NET's " (Parameter 'x')" suffix.</summary>
+    internal static string WithoutParameter(ArgumentException e) =>
+        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+
+    private static string InputMessage(Exception e) => e switch
+    {
+        ModelFitException fit => $"{OneLine(fit.Message)} The data do not support this model: use a longer calibration period or more customers ('clv fit' prints the diagnostics).",
+        ArgumentException argument => OneLine(WithoutParameter(argument)),
+        _ => OneLine(e.Message),
+    };
 
     internal static RootCommand BuildRootCommand(CliConsole console)
     {

@@ -109,6 +109,9 @@ internal static class OutputWriter
     internal static string FormatPlain(object? value) => value switch
     {
         null => "",
+        // CSV has no NaN or infinity either: an undefined number is an empty (missing) cell, as null is in JSON.
+        double d when !double.IsFinite(d) => "",
+        Fraction r when !double.IsFinite(r.Value) => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         Fraction r => r.Value.ToString("R", CultureInfo.InvariantCulture),
         Money m => m.Amount.ToString(CultureInfo.InvariantCulture),
@@ -123,10 +126,13 @@ internal static class OutputWriter
     internal static string FormatReadable(object? value) => value switch
     {
         null => "-",
+        // No NaN or Infinity for people (DESIGN.md): an undefined number reads as missing.
+        Fraction r when !double.IsFinite(r.Value) => "-",
         Fraction r => r.Value.ToString("0.0%", CultureInfo.InvariantCulture),
         int i => i.ToString("N0", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
-        double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
+        double d when !double.IsFinite(d) => "-",
+        double d when Math.Abs(d) >= 1e15 => d.ToString("G4", CultureInfo.InvariantCulture),
         double d when Math.Abs(d) >= 1000 => d.ToString("N0", CultureInfo.InvariantCulture),
         double d when d != 0 && Math.Abs(d) < 0.01 => d.ToString("G2", CultureInfo.InvariantCulture),
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
