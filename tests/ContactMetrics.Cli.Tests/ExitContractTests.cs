@@ -141,4 +141,20 @@ public class ExitContractTests
         run.ExitCode.Should().Be(CliApp.InvalidInput);
         Lines(run.Error).Should().ContainSingle().Which.Should().Contain("'--horizon'").And.Contain("'--margin'").And.EndWith("for usage.");
     }
+
+    [Theory]
+    // 10 years = 3652.5 days: floor(3652.5 / 7) = 521 weeks, floor(3652.5 / 1) = 3652 days.
+    [InlineData("week", "100000", "--horizon: at most 521 periods of a week (10 years); was 100000")]
+    [InlineData("day", "3653", "--horizon: at most 3652 periods of a day (10 years); was 3653")]
+    public void ClvPredict_HorizonBeyondTheLimit_Exits2BeforeAnyWork(string period, string horizon, string message)
+    {
+        // clv predict --horizon 100000 ran past 5 minutes; the limit is checked before the fits.
+        using var dir = new TempDir();
+        string path = dir.File("rfm.csv");
+        File.WriteAllText(path, "customer_id,frequency,recency,T,monetary_value\nc1,3,20,30,10\nc2,1,5,30,12\n");
+        var run = CliRun.Of("clv", "predict", "--model", "bg-nbd", "--summary", path, "--currency", "EUR", "--period", period,
+            "--horizon", horizon, "--margin", "0.3", "--discount-rate", "0.1");
+        run.ExitCode.Should().Be(CliApp.InvalidInput);
+        Lines(run.Error).Should().ContainSingle().Which.Should().Contain(message);
+    }
 }
