@@ -18,11 +18,16 @@ namespace ContactMetrics.Cli.Output;
 /// </summary>
 internal static class OutputWriter
 {
-    public static void Write(FigureSheet output, OutputFormat format, string? outPath, CliConsole console)
+    /// <param name="output">The result.</param>
+    /// <param name="format">How to print it.</param>
+    /// <param name="outPath">A file to write it to as well, or null.</param>
+    /// <param name="console">Where to print.</param>
+    /// <param name="rawCsv">Write CSV text cells as they are, without neutralising formula prefixes (<c>--raw-csv</c>).</param>
+    public static void Write(FigureSheet output, OutputFormat format, string? outPath, CliConsole console, bool rawCsv = false)
     {
         if (outPath is not null)
         {
-            WriteFile(output, outPath);
+            WriteFile(output, outPath, rawCsv);
         }
         switch (format)
         {
@@ -31,7 +36,7 @@ internal static class OutputWriter
                 break;
             case OutputFormat.Csv:
                 var table = output.PrimaryTable ?? throw new CliInputException("This command has no table to print as CSV; use --format table or json.");
-                WriteCsv(table, console.Out);
+                WriteCsv(table, console.Out, rawCsv);
                 break;
             default:
                 WriteTable(output, console);
@@ -39,7 +44,7 @@ internal static class OutputWriter
         }
     }
 
-    private static void WriteFile(FigureSheet output, string path)
+    private static void WriteFile(FigureSheet output, string path, bool rawCsv)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -56,7 +61,7 @@ internal static class OutputWriter
                 var table = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as CSV; use a .json file.");
                 using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
                 {
-                    WriteCsv(table, writer);
+                    WriteCsv(table, writer, rawCsv);
                 }
                 break;
             case ".parquet":
@@ -69,7 +74,7 @@ internal static class OutputWriter
         }
     }
 
-    private static void WriteCsv(FigureTable table, TextWriter writer)
+    private static void WriteCsv(FigureTable table, TextWriter writer, bool raw)
     {
         using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
         csv.WriteHeader(table.Columns.Select(c => ToSnakeCase(c.JsonName)).ToArray());
@@ -77,12 +82,20 @@ internal static class OutputWriter
         {
             foreach (var value in row)
             {
-                csv.WriteField(FormatPlain(value));
+                // Only text cells can be formulas: a negative number is written as the number it is.
+                csv.WriteField(!raw && value is string text ? NeutraliseFormula(text) : FormatPlain(value));
             }
             csv.EndRecord();
         }
         csv.Flush();
     }
+
+    /// <summary>
+    /// A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return;
+    /// CWE-1236, OWASP "CSV injection") gets a leading apostrophe, which spreadsheets show as text and do not run.
+    /// </summary>
+    internal static string NeutraliseFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     internal static string ToSnakeCase(string camel)
     {
