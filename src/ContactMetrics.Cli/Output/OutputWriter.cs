@@ -25,6 +25,11 @@ internal static class OutputWriter
     /// <param name="rawCsv">Write CSV text cells as they are, without neutralising formula prefixes (<c>--raw-csv</c>).</param>
     public static void Write(FigureSheet output, OutputFormat format, string? outPath, CliConsole console, bool rawCsv = false)
     {
+        if (console.ReadingNotes.Count > 0)
+        {
+            output.Add("readingNotes", "Reading notes", jsonOnly: true)
+                .Fact("notes", "Notes", console.ReadingNotes.GroupBy(n => n.File).ToDictionary(g => g.Key, g => (object?)string.Join("; ", g.Select(n => n.Note))));
+        }
         if (outPath is not null)
         {
             WriteFile(output, outPath, rawCsv);
