@@ -74,4 +74,13 @@ public class SurvivalEdgeTests
         run.Error.Should().Contain("the coefficient of x may be infinite");
         JsonDocument.Parse(run.Out).RootElement.GetProperty("cox").GetProperty("possiblyInfinite").GetString().Should().Be("x");
     }
+
+    [Fact]
+    public void Km_NaInTheGroupColumn_Exits2InsteadOfMakingAGroup()
+    {
+        // lung's ph.ecog has one NA: it became a fourth group (log-rank 29.82 on 4 df; R drops the row: 21.96 on 3 df).
+        var run = Run("time,status,g\n1,1,a\n2,1,NA\n3,0,b\n", "km", "--table", "FILE", "--duration", "time", "--event", "status", "--group", "g");
+        run.ExitCode.Should().Be(CliApp.InvalidInput);
+        run.Error.Should().Contain("t.csv:3: column 'g': 'NA' is missing (NA)");
+    }
 }
