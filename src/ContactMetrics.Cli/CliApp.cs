@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContactMetrics.Cli.Commands;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
+using ContactMetrics.Numerics;
 using ContactMetrics.Reporting;
 
 namespace ContactMetrics.Cli;
@@ -27,19 +28,33 @@ public static class CliApp
     /// <param name="args">The command-line arguments.</param>
     /// <param name="console">Where output, errors and progress go.</param>
     /// <returns>The exit code: 0 success, 2 invalid input or arguments, 1 anything else.</returns>
-    public static int Run(string[] args, CliConsole console)
+    public static int Run(string[] args, CliConsole console) => Run(args, console, BuildRootCommand(console));
+
+    /// <summary>Runs the given command tree under the exit contract (tests pass a tree with a failing command).</summary>
+    internal static int Run(string[] args, CliConsole console, RootCommand root)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var root = BuildRootCommand(console);
-        var parse = root.Parse(args);
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "On a failure that is a bug (exit code 1), print the full exception trace on stderr.",
+            Recursive = true,
+        };
+        root.Add(verbose);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (Exception e)
+        {
+            return Bug(e, Array.IndexOf(args, "--verbose") >= 0, console);
+        }
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                console.Error.WriteLine($"contactmetrics: {error.Message}");
-            }
-            console.Error.WriteLine("Run 'contactmetrics --help' for usage.");
+            // One line, as the exit contract promises, however many errors the parser found.
+            string errors = string.Join("; ", parse.Errors.Select(e => OneLine(e.Message).TrimEnd('.')));
+            console.Error.WriteLine($"contactmetrics: {errors}. Run 'contactmetrics --help' for usage.");
             return InvalidInput;
         }
         try
@@ -52,21 +67,67 @@ public static class CliApp
             };
             return parse.Invoke(config);
         }
-        catch (Exception e) when (IsInputError(e))
+        catch (Exception e) when (IsInputError(Unwrap(e)))
         {
-            console.Error.WriteLine($"contactmetrics: {e.Message}");
+            console.Error.WriteLine($"contactmetrics: {InputMessage(Unwrap(e))}");
             return InvalidInput;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"contactmetrics: {e.Message}");
+            console.Error.WriteLine($"contactmetrics: {OneLine(Unwrap(e).Message)}");
             return Failure;
+        }
+        catch (Exception e)
+        {
+            return Bug(e, parse.GetValue(verbose), console);
         }
     }
 
+    /// <summary>
+    /// The exit contract's last line of defence: anything not classified as bad input is a bug in the tool.
+    /// It is reported in one line (exit code 1), with the trace only when asked for, never as an unhandled exception.
+    /// </summary>
+    private static int Bug(Exception e, bool verbose, CliConsole console)
+    {
+        var inner = Unwrap(e);
+        console.Error.WriteLine($"contactmetrics: internal error ({inner.GetType().Name}): {OneLine(inner.Message)} This is a bug; run with --verbose for the trace and report it.");
+        if (verbose)
+        {
+            console.Error.WriteLine(e.ToString());
+        }
+        return Failure;
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0])
+        : e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? Unwrap(inner)
+        : e;
+
+    /// <summary>Keeps an error on one line of stderr (some exception messages, such as ArgumentOutOfRangeException's, span two).</summary>
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     private static bool IsInputError(Exception e) =>
         e is CliInputException or TableFormatException or CostRatesFormatException or ReportDataException or InvalidRecordException or CurrencyMismatchException
-            or FileNotFoundException or DirectoryNotFoundException;
+            or FileNotFoundException or DirectoryNotFoundException or ModelFitException || IsDataPrecondition(e);
+
+    /// <summary>
+    /// A model's precondition on the data it is given (parameter <c>summary</c> or <c>data</c>: one customer, no repeat
+    /// buyers, no spend variance): the data came from the user's files, so it is bad input, not a bug.
+    /// </summary>
+    private static bool IsDataPrecondition(Exception e) =>
+        e is ArgumentException { ParamName: "summary" or "data" } and not ArgumentNullException and not ArgumentOutOfRangeException;
+
+    /// <summary>An argument exception's message without .NET's " (Parameter 'x')" suffix.</summary>
+    internal static string WithoutParameter(ArgumentException e) =>
+        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+
+    private static string InputMessage(Exception e) => e switch
+    {
+        ModelFitException fit => $"{OneLine(fit.Message)} The data do not support this model: use a longer calibration period or more customers ('clv fit' prints the diagnostics).",
+        ArgumentException argument => OneLine(WithoutParameter(argument)),
+        _ => OneLine(e.Message),
+    };
 
     internal static RootCommand BuildRootCommand(CliConsole console)
     {

@@ -38,6 +38,9 @@ public sealed class CliConsole
 
     internal IAnsiConsole Ansi { get; }
 
+    /// <summary>The readers' notes of this run (ignored columns, timestamps read as UTC), by file: printed on stderr when read, and put in JSON output.</summary>
+    internal List<(string File, string Note)> ReadingNotes { get; } = [];
+
     /// <summary>The process's console; interactive only when neither output nor error is redirected.</summary>
     /// <returns>The console.</returns>
     public static CliConsole FromProcess() =>

@@ -25,6 +25,7 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
     private readonly RowContext _row;
     private readonly List<RowError> _errors = [];
     private readonly List<string> _notes = [];
+    private readonly Dictionary<string, long> _firstLocation = new(StringComparer.Ordinal);
     private long _accepted;
     private long _rejected;
     private bool _complete;
@@ -134,13 +135,15 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
         record = default!;
         if (_source.RowProblem is string problem)
         {
-            return new RowError(_source.File, _source.Format, _source.RowLocation, null, null, null, problem, null);
+            return _source.RowProblemColumn is int column
+                ? new RowError(_source.File, _source.Format, _source.CellLocation(column), column + 1, _source.ColumnNames[column].Trim(), _source.GetText(column), problem, null)
+                : new RowError(_source.File, _source.Format, _source.RowLocation, null, null, null, problem, null);
         }
         _row.RecordId = null;
         try
         {
             record = _table.Read(_row);
-            return null;
+            return Repeated(record);
         }
         catch (RowRejectedException e)
         {
@@ -156,6 +159,24 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
         {
             return new RowError(_source.File, _source.Format, _source.RowLocation, null, null, null, e.Message, _row.RecordId);
         }
+    }
+
+    /// <summary>A row whose key an earlier row of the file already has would be counted twice: it is rejected, naming the first.</summary>
+    private RowError? Repeated(T record)
+    {
+        if (_table.UniqueKey(record) is not var (key, column, what))
+        {
+            return null;
+        }
+        long location = _source.RowLocation;
+        if (_firstLocation.TryAdd(key, location))
+        {
+            return null;
+        }
+        string unit = _source.Format == TableFormat.Csv ? "line" : "row";
+        return CellError(_row.FileColumn(column), column.Name, null,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"repeats the {what} of {unit} {_firstLocation[key]}; each may appear once, or it would be counted twice"),
+            _row.RecordId);
     }
 
     private RowError CellError(int fileColumn, string schemaName, string? fallbackValue, string reason, string? recordId)

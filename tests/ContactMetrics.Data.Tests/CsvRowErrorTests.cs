@@ -231,13 +231,17 @@ public sealed class CsvRowErrorTests : IDisposable
     }
 
     [Fact]
-    public void Read_UnclosedQuote_RejectsTheLastRowAndKeepsTheValueShort()
+    public void Read_UnclosedQuote_IsAFileErrorNotAShortRead()
     {
-        var (rows, report) = Read($"{Header}\n{Row("i-1")}\n{Row("i-2", "reason", "\"never closed")}\n{Row("i-3")}\n{new string('x', 500)}\n");
+        // Issue #14: the quote swallowed the rest of the file and the read ended short with no error; even in collect
+        // mode an unclosed quote now stops the read, naming the line where the quote opens.
+        string path = _dir.WriteText("i.csv", $"{Header}\n{Row("i-1")}\n{Row("i-2", "reason", "\"never closed")}\n{Row("i-3")}\n{new string('x', 500)}\n");
 
-        rows.Select(r => r.Id.Value).Should().Equal("i-1");
-        report.RowsRejected.Should().Be(1);
-        report.Errors[0].Line.Should().Be(3);
+        var act = () => Tables.ReadAllInteractions(path, Samples.Collect);
+
+        var e = act.Should().Throw<TableFormatException>().Which;
+        e.Line.Should().Be(3);
+        e.Message.Should().StartWith($"{path}, line 3: has a quoted field that is never closed");
     }
 
     [Fact]

@@ -15,6 +15,19 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class AttributionCommand
 {
+    /// <summary>The chain's state limit (MarkovAttribution.MaxStates) is the user's --order: named as such, exit 2.</summary>
+    private static MarkovAttributionResult FitMarkov(int order, PathSummary paths)
+    {
+        try
+        {
+            return new MarkovAttribution(order).Fit(paths);
+        }
+        catch (ArgumentException e) when (e.ParamName == "paths")
+        {
+            throw new CliInputException($"--order {order}: the Markov chain over these paths would have more than {MarkovAttribution.MaxStates:N0} states (the limit); use a lower order.");
+        }
+    }
+
     private static readonly string[] Models = ["first", "last", "last-non-service", "linear", "position", "time-decay", "markov", "shapley"];
 
     public static Command Create(CliConsole console)
@@ -86,7 +99,7 @@ internal static class AttributionCommand
                     "linear" => new LinearAttribution().Attribute(paths),
                     "position" => new PositionBasedAttribution(firstShare, lastShare).Attribute(paths),
                     "time-decay" => new TimeDecayAttribution(halfLifeValue).Attribute(journeys),
-                    "markov" => (markov = new MarkovAttribution(chainOrder).Fit(paths)).Attribution,
+                    "markov" => (markov = FitMarkov(chainOrder, paths)).Attribution,
                     _ => new ShapleyAttribution(paths.Channels.Length <= ShapleyAttribution.MaxExactChannels ? ShapleyForm.Exact : ShapleyForm.PerConversion).Attribute(paths),
                 };
                 return (Journeys: journeys.Count, Paths: paths, Result: result, Markov: markov, Assists: AssistMetrics.Compute(paths, counting));

@@ -41,7 +41,16 @@ internal static class ClvCommand
             }
             var (summary, source) = input.Read(parse, console, currencyRequired: false);
             var unit = summary.Period;
-            var (estimates, logLikelihood, diagnostics, fitted) = console.Progress($"Fitting {name}", () => Fit(name, summary));
+            if (name != "gamma-gamma" && !summary.Frequency.Any(x => x > 0))
+            {
+                throw new CliInputException($"no customer has a repeat purchase, so {name} cannot be fitted (its purchase rate and dropout are not identified); use a longer calibration period or more customers. Data: {source}");
+            }
+            var (estimates, logLikelihood, diagnostics, fitted) = console.Progress($"Fitting {name}", () => Fit(name, summary, source));
+            if (!diagnostics.Converged)
+            {
+                // Fit failure is a result: the diagnostics are printed with converged = false, and the user is told.
+                console.Error.WriteLine($"contactmetrics: warning: the {name} fit did not converge ({CliApp.OneLine(diagnostics.Message)}); the estimates are the last iterate, not maximum-likelihood estimates.");
+            }
 
             var output = new FigureSheet();
             var section = output.Add("fit", $"{name} fit");
@@ -69,22 +78,30 @@ internal static class ClvCommand
         return command;
     }
 
-    private static (IReadOnlyList<ParameterEstimate> Estimates, double LogLikelihood, FitDiagnostics Diagnostics, int Customers) Fit(string model, RfmSummary summary)
+    private static (IReadOnlyList<ParameterEstimate> Estimates, double LogLikelihood, FitDiagnostics Diagnostics, int Customers) Fit(string model, RfmSummary summary, string source)
     {
-        switch (model)
+        try
         {
-            case "gamma-gamma":
-                var gg = GammaGammaModel.Fit(summary);
-                return (gg.Estimates, gg.LogLikelihood, gg.Diagnostics, gg.Customers);
-            case "pareto-nbd":
-                var pn = ParetoNbdModel.Fit(summary.Compress());
-                return (pn.Estimates, pn.LogLikelihood, pn.Diagnostics, summary.Count);
-            case "mbg-nbd":
-                var mbg = ModifiedBetaGeometricNbdModel.Fit(summary.Compress());
-                return (mbg.Estimates, mbg.LogLikelihood, mbg.Diagnostics, summary.Count);
-            default:
-                var bg = BetaGeometricNbdModel.Fit(summary.Compress());
-                return (bg.Estimates, bg.LogLikelihood, bg.Diagnostics, summary.Count);
+            switch (model)
+            {
+                case "gamma-gamma":
+                    GammaGammaModel.TryFit(summary, out var gg);
+                    return (gg.Estimates, gg.LogLikelihood, gg.Diagnostics, gg.Customers);
+                case "pareto-nbd":
+                    ParetoNbdModel.TryFit(summary.Compress(), out var pn);
+                    return (pn.Estimates, pn.LogLikelihood, pn.Diagnostics, summary.Count);
+                case "mbg-nbd":
+                    ModifiedBetaGeometricNbdModel.TryFit(summary.Compress(), out var mbg);
+                    return (mbg.Estimates, mbg.LogLikelihood, mbg.Diagnostics, summary.Count);
+                default:
+                    BetaGeometricNbdModel.TryFit(summary.Compress(), out var bg);
+                    return (bg.Estimates, bg.LogLikelihood, bg.Diagnostics, summary.Count);
+            }
+        }
+        catch (ArgumentException e) when (e.ParamName is "summary" or "data")
+        {
+            // The models' data preconditions (no repeat buyers with spend, one customer, no spend variance) are input errors.
+            throw new CliInputException($"{CliApp.WithoutParameter(e)} Data: {source}");
         }
     }
 }

@@ -80,7 +80,7 @@ internal sealed class ClvInput
             ValidationReport report;
             try
             {
-                (summary, report) = Data.Tables.ReadRfmSummary(summaryPath, unit, currency, options);
+                (summary, report) = Data.Tables.ReadRfmSummary(TableInput.CheckFormat(summaryPath), unit, currency, options);
             }
             catch (ArgumentException e) when (e is not InvalidRecordException)
             {

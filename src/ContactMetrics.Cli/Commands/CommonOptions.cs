@@ -19,12 +19,18 @@ internal sealed class CommonOptions
         HelpName = "FILE",
     };
 
+    public Option<bool> RawCsv { get; } = new("--raw-csv")
+    {
+        Description = "Write CSV text cells as they are. By default a text cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe so that a spreadsheet shows it instead of running it as a formula.",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Format);
         command.Add(Out);
+        command.Add(RawCsv);
     }
 
     public void Write(ParseResult parse, FigureSheet output, CliConsole console) =>
-        OutputWriter.Write(output, parse.GetValue(Format), parse.GetValue(Out), console);
+        OutputWriter.Write(output, parse.GetValue(Format), parse.GetValue(Out), console, parse.GetValue(RawCsv));
 }

@@ -156,16 +156,19 @@ internal static class RetentionCommand
                 throw new CliInputException("--covariates: give at least one column, e.g. --covariates fin,age.");
             }
             var csv = CsvColumnTable.Read(parse.GetValue(table)!);
-            var survival = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
-            foreach (string name in names)
+            var plain = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
+            var columns = names.Select(name => Column(csv, "--covariates", name)).ToList();
+            var survival = columns.Aggregate(plain, (table, k) => table.WithCovariate(csv.Names[k], csv.Numbers(k)));
+            // As R's coxph: a constant or collinear covariate is aliased; its coefficient is not defined, so it is dropped with a note.
+            var aliased = CoxProportionalHazards.AliasedCovariates(survival);
+            if (aliased.Count == columns.Count)
             {
-                int k = Column(csv, "--covariates", name);
-                var values = csv.Numbers(k);
-                if (values.Distinct().Count() < 2)
-                {
-                    throw new CliInputException($"{csv.Path}: --covariates: column '{csv.Names[k]}' is constant; a Cox model cannot estimate its coefficient.");
-                }
-                survival = survival.WithCovariate(csv.Names[k], values);
+                throw new CliInputException($"{csv.Path}: --covariates: {string.Join(", ", aliased)} {(aliased.Count == 1 ? "is" : "are")} constant; a Cox model needs a covariate that varies.");
+            }
+            if (aliased.Count > 0)
+            {
+                console.Error.WriteLine($"contactmetrics: note: {string.Join(", ", aliased)} not defined because of singularities (constant, or a linear combination of the covariates before; R prints NA): dropped from the model.");
+                survival = columns.Where(k => !aliased.Contains(csv.Names[k])).Aggregate(plain, (table, k) => table.WithCovariate(csv.Names[k], csv.Numbers(k)));
             }
             if (parse.GetValue(strata) is { } strataColumn)
             {
@@ -179,6 +182,11 @@ internal static class RetentionCommand
             if (!converged)
             {
                 console.Error.WriteLine($"contactmetrics: warning: the Cox fit did not converge ({fit.Diagnostics.Message}); the estimates are the last iterate.");
+            }
+            var infinite = CoxProportionalHazards.PossiblyInfiniteCoefficients(fit, survival);
+            foreach (string name in infinite)
+            {
+                console.Error.WriteLine($"contactmetrics: warning: the coefficient of {name} may be infinite (the covariate nearly separates events from non-events); its estimate, standard error and test are not meaningful.");
             }
 
             var output = new FigureSheet();
@@ -196,7 +204,9 @@ internal static class RetentionCommand
                 .Fact("scoreChiSquare", "Score chi-square", fit.ScoreTest.Statistic)
                 .Fact("degreesOfFreedom", "df", fit.LikelihoodRatioTest.DegreesOfFreedom)
                 .Fact("converged", "Converged", fit.Diagnostics.Converged)
-                .Fact("iterations", "Iterations", fit.Diagnostics.Iterations);
+                .Fact("iterations", "Iterations", fit.Diagnostics.Iterations)
+                .Fact("aliased", "Dropped (aliased)", aliased.Count == 0 ? null : string.Join(",", aliased))
+                .Fact("possiblyInfinite", "May be infinite", infinite.Count == 0 ? null : string.Join(",", infinite));
             var coefficients = output.Add("parameters", "Coefficients");
             coefficients.Note = string.Create(CultureInfo.InvariantCulture, $"Hazard-ratio intervals at {options.ConfidenceLevel:P0} (Wald, exp(coef +- z se)).");
             var t = coefficients.SetTable("coefficients",

@@ -33,10 +33,16 @@ internal static class StaffingCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var load = new QueueLoad(
-                Check(parse.GetValue(contacts), c => c >= 0 && double.IsFinite(c), "--contacts must be a number of at least 0"),
-                CliParsing.ParsePositiveDuration("--interval", parse.GetValue(interval)!),
-                CliParsing.ParsePositiveDuration("--aht", parse.GetValue(aht)!));
+            double contactCount = Check(parse.GetValue(contacts), c => c >= 0 && double.IsFinite(c), "--contacts must be a number of at least 0");
+            var intervalLength = CliParsing.ParsePositiveDuration("--interval", parse.GetValue(interval)!);
+            var handleTime = CliParsing.ParsePositiveDuration("--aht", parse.GetValue(aht)!);
+            double traffic = contactCount * handleTime.TotalSeconds / intervalLength.TotalSeconds;
+            if (!(traffic <= QueueLoad.MaxTrafficErlangs))
+            {
+                throw new CliInputException(
+                    $"--contacts x --aht / --interval is {traffic.ToString("G4", CultureInfo.InvariantCulture)} Erlangs, beyond the Erlang models' limit of {QueueLoad.MaxTrafficErlangs.ToString("G4", CultureInfo.InvariantCulture)}; split the load into smaller intervals or queues.");
+            }
+            var load = new QueueLoad(contactCount, intervalLength, handleTime);
             double? sl = null;
             Duration? threshold = null;
             if (parse.GetValue(target) is { } t)
@@ -60,17 +66,26 @@ internal static class StaffingCommand
             {
                 throw new CliInputException("--max-abandon needs --patience: without abandonment (Erlang C) nobody abandons.");
             }
-            if (sl is null && asa is null && abandon is null && occupancy is null && parse.GetValue(agents) is null)
+            bool hasTarget = sl is not null || asa is not null || abandon is not null || occupancy is not null;
+            if (!hasTarget && parse.GetValue(agents) is null)
             {
                 throw new CliInputException("Give a target (--target 80/20, --max-asa, --max-abandon or --max-occupancy) or --agents N.");
             }
-            var planner = new StaffingPlanner(new StaffingTarget(sl, threshold ?? Duration.FromSeconds(20), asa, abandon, occupancy), shrink, meanPatience);
+            if (parse.GetValue(agents) is int requested && (requested < 0 || requested > MaxAgents))
+            {
+                throw new CliInputException($"--agents must be between 0 and {MaxAgents}; was {requested}.");
+            }
+            // Without a target, --agents is only evaluated: the service level column then uses the usual 80/20 threshold.
+            var staffingTarget = hasTarget
+                ? new StaffingTarget(sl, sl is null ? null : threshold, asa, abandon, occupancy)
+                : StaffingTarget.ForServiceLevel(0.8, Duration.FromSeconds(20));
+            var planner = new StaffingPlanner(staffingTarget, shrink, meanPatience);
 
             var output = new FigureSheet();
             var summary = output.Add("staffing", "Staffing");
             summary.Fact("model", "Model", meanPatience is null ? "erlang-c" : "erlang-a")
                 .Fact("trafficErlangs", "Traffic (Erlangs)", load.TrafficErlangs)
-                .Fact("target", "Target", planner.Target.ToString());
+                .Fact("target", "Target", hasTarget ? planner.Target.ToString() : "none (evaluating --agents; SL within 20 s)");
             int answer;
             if (parse.GetValue(agents) is int given)
             {
@@ -81,11 +96,11 @@ internal static class StaffingCommand
                 answer = given;
                 summary.Fact("agents", "Agents (given)", given)
                     .Fact("scheduledAgents", "Scheduled after shrinkage", planner.ScheduledAgents(given))
-                    .Fact("meetsTarget", "Meets the target", planner.Target.FirstMissed(planner.Evaluate(load, given)) == StaffingConstraint.None);
+                    .Fact("meetsTarget", "Meets the target", hasTarget ? planner.Target.FirstMissed(Evaluate(planner, load, given)) == StaffingConstraint.None : null);
             }
             else
             {
-                var requirement = planner.Plan(load);
+                var requirement = PatienceChecked(() => planner.Plan(load));
                 answer = requirement.Agents;
                 summary.Fact("agents", "Agents needed", requirement.Agents)
                     .Fact("scheduledAgents", "Scheduled after shrinkage", requirement.ScheduledAgents)
@@ -101,9 +116,9 @@ internal static class StaffingCommand
                 new FigureColumn("averageWaitSeconds", "Mean wait s", true),
                 new FigureColumn("probabilityOfAbandonment", "P(abandon)", true),
                 new FigureColumn("occupancy", "Occupancy", true));
-            for (int n = Math.Max(1, answer - 2); n <= answer + 3; n++)
+            for (int n = Math.Max(1, answer - 2); n <= Math.Min(answer, MaxAgents - 3) + 3; n++)
             {
-                var m = planner.Evaluate(load, n);
+                var m = Evaluate(planner, load, n);
                 table.Row(n, new Fraction(m.ProbabilityOfWait), new Fraction(m.ServiceLevel), m.AverageSpeedOfAnswerSeconds, m.AverageWaitSeconds,
                     new Fraction(m.ProbabilityOfAbandonment), new Fraction(m.Occupancy));
             }
@@ -136,6 +151,27 @@ internal static class StaffingCommand
         }
         return (level, threshold);
     }
+
+    /// <summary>The most agents the command evaluates: twice the largest traffic the Erlang models take (QueueLoad.MaxTrafficErlangs), since their sums run over the agents.</summary>
+    internal const int MaxAgents = 200_000_000;
+
+    private static QueueMetrics Evaluate(StaffingPlanner planner, QueueLoad load, int agents) => PatienceChecked(() => planner.Evaluate(load, agents));
+
+    /// <summary>Erlang A refuses a patience whose queue would need too many states; that is the user's --patience, named as such.</summary>
+    private static T PatienceChecked<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "averagePatience")
+        {
+            throw new CliInputException(
+                $"--patience {FormatPatience(e.ActualValue)}: the Erlang A queue would need more than {ErlangA.MaxQueueStates} states for this load; a patience this long behaves as Erlang C, so leave out --patience.");
+        }
+    }
+
+    private static string FormatPatience(object? patience) => patience is Duration d ? $"{d.TotalSeconds.ToString("G6", CultureInfo.InvariantCulture)}s" : "";
 
     private static double Check(double value, Func<double, bool> ok, string message) =>
         ok(value) ? value : throw new CliInputException($"{message}; was {value.ToString(CultureInfo.InvariantCulture)}.");

@@ -12,17 +12,29 @@ internal static class TableInput
 {
     public static List<T> ReadAll<T>(string path, bool skipInvalid, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console)
     {
-        using var reader = open(path, ReadOptions(skipInvalid));
+        using var reader = open(CheckFormat(path), ReadOptions(skipInvalid));
         var rows = reader.ToList();
         Report(path, reader.Report, console);
         return rows;
     }
 
+    /// <summary>Returns <paramref name="path"/> when its name tells the table format; otherwise the input error that says how to name it.</summary>
+    public static string CheckFormat(string path) =>
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
+            ? path
+            : throw new CliInputException($"{path}: cannot tell the table format from the file name ('{Path.GetExtension(path)}'); name the file .csv or .parquet.");
+
     public static TableReadOptions ReadOptions(bool skipInvalid) => new() { Mode = skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast };
 
-    /// <summary>With <c>--skip-invalid</c>, says on stderr how many rows were left out and why the first was.</summary>
+    /// <summary>Says on stderr what the reader noted and, with <c>--skip-invalid</c>, how many rows were left out and why the first was.</summary>
     public static void Report(string path, ValidationReport report, CliConsole console)
     {
+        foreach (string note in report.Notes)
+        {
+            // A note is something the user may not expect (a misspelt column ignored, naive timestamps read as UTC): say it.
+            console.Error.WriteLine($"contactmetrics: note: {path}: {note}");
+            console.ReadingNotes.Add((path, note));
+        }
         if (report.RowsRejected > 0)
         {
             console.Error.WriteLine($"{path}: {report.RowsRead} rows read, {report.RowsAccepted} accepted, {report.RowsRejected} rejected (--skip-invalid); first: {report.Errors.FirstOrDefault()}");

@@ -35,7 +35,7 @@ internal static class ValidateCommand
                 {
                     return;
                 }
-                using var reader = open(path, options);
+                using var reader = open(TableInput.CheckFormat(path), options);
                 foreach (var _ in reader)
                 {
                 }

@@ -18,11 +18,21 @@ namespace ContactMetrics.Cli.Output;
 /// </summary>
 internal static class OutputWriter
 {
-    public static void Write(FigureSheet output, OutputFormat format, string? outPath, CliConsole console)
+    /// <param name="output">The result.</param>
+    /// <param name="format">How to print it.</param>
+    /// <param name="outPath">A file to write it to as well, or null.</param>
+    /// <param name="console">Where to print.</param>
+    /// <param name="rawCsv">Write CSV text cells as they are, without neutralising formula prefixes (<c>--raw-csv</c>).</param>
+    public static void Write(FigureSheet output, OutputFormat format, string? outPath, CliConsole console, bool rawCsv = false)
     {
+        if (console.ReadingNotes.Count > 0)
+        {
+            output.Add("readingNotes", "Reading notes", jsonOnly: true)
+                .Fact("notes", "Notes", console.ReadingNotes.GroupBy(n => n.File).ToDictionary(g => g.Key, g => (object?)string.Join("; ", g.Select(n => n.Note))));
+        }
         if (outPath is not null)
         {
-            WriteFile(output, outPath);
+            WriteFile(output, outPath, rawCsv);
         }
         switch (format)
         {
@@ -31,7 +41,7 @@ internal static class OutputWriter
                 break;
             case OutputFormat.Csv:
                 var table = output.PrimaryTable ?? throw new CliInputException("This command has no table to print as CSV; use --format table or json.");
-                WriteCsv(table, console.Out);
+                WriteCsv(table, console.Out, rawCsv);
                 break;
             default:
                 WriteTable(output, console);
@@ -39,7 +49,7 @@ internal static class OutputWriter
         }
     }
 
-    private static void WriteFile(FigureSheet output, string path)
+    private static void WriteFile(FigureSheet output, string path, bool rawCsv)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -56,7 +66,7 @@ internal static class OutputWriter
                 var table = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as CSV; use a .json file.");
                 using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
                 {
-                    WriteCsv(table, writer);
+                    WriteCsv(table, writer, rawCsv);
                 }
                 break;
             case ".parquet":
@@ -69,7 +79,7 @@ internal static class OutputWriter
         }
     }
 
-    private static void WriteCsv(FigureTable table, TextWriter writer)
+    private static void WriteCsv(FigureTable table, TextWriter writer, bool raw)
     {
         using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
         csv.WriteHeader(table.Columns.Select(c => ToSnakeCase(c.JsonName)).ToArray());
@@ -77,12 +87,20 @@ internal static class OutputWriter
         {
             foreach (var value in row)
             {
-                csv.WriteField(FormatPlain(value));
+                // Only text cells can be formulas: a negative number is written as the number it is.
+                csv.WriteField(!raw && value is string text ? NeutraliseFormula(text) : FormatPlain(value));
             }
             csv.EndRecord();
         }
         csv.Flush();
     }
+
+    /// <summary>
+    /// A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return;
+    /// CWE-1236, OWASP "CSV injection") gets a leading apostrophe, which spreadsheets show as text and do not run.
+    /// </summary>
+    internal static string NeutraliseFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     internal static string ToSnakeCase(string camel)
     {
@@ -109,6 +127,9 @@ internal static class OutputWriter
     internal static string FormatPlain(object? value) => value switch
     {
         null => "",
+        // CSV has no NaN or infinity either: an undefined number is an empty (missing) cell, as null is in JSON.
+        double d when !double.IsFinite(d) => "",
+        Fraction r when !double.IsFinite(r.Value) => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         Fraction r => r.Value.ToString("R", CultureInfo.InvariantCulture),
         Money m => m.Amount.ToString(CultureInfo.InvariantCulture),
@@ -123,10 +144,13 @@ internal static class OutputWriter
     internal static string FormatReadable(object? value) => value switch
     {
         null => "-",
+        // No NaN or Infinity for people (DESIGN.md): an undefined number reads as missing.
+        Fraction r when !double.IsFinite(r.Value) => "-",
         Fraction r => r.Value.ToString("0.0%", CultureInfo.InvariantCulture),
         int i => i.ToString("N0", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
-        double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
+        double d when !double.IsFinite(d) => "-",
+        double d when Math.Abs(d) >= 1e15 => d.ToString("G4", CultureInfo.InvariantCulture),
         double d when Math.Abs(d) >= 1000 => d.ToString("N0", CultureInfo.InvariantCulture),
         double d when d != 0 && Math.Abs(d) < 0.01 => d.ToString("G2", CultureInfo.InvariantCulture),
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),

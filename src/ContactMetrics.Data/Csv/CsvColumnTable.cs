@@ -85,7 +85,7 @@ public sealed class CsvColumnTable
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
         {
-            throw Bad(i, column, text, text.Length == 0 ? "is missing; a number is needed" : "is not a number");
+            throw Bad(i, column, text, text.Length == 0 ? "is missing; a number is needed" : text == "NA" ? "is missing (NA); leave the row out, as R does" : "is not a number");
         }
         return valid is null || valid(v) ? v : throw Bad(i, column, text, requirement ?? "is out of range");
     });
@@ -106,9 +106,12 @@ public sealed class CsvColumnTable
     /// <param name="column">The 0-based column index.</param>
     /// <returns>One label per row.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="column"/> is not a column.</exception>
-    /// <exception cref="TableFormatException">A cell is empty.</exception>
+    /// <exception cref="TableFormatException">A cell is empty or <c>NA</c> (R's missing value).</exception>
     public string[] Labels(int column) =>
-        Cells(column, (i, text) => text.Length > 0 ? text : throw Bad(i, column, text, "is missing; a label is needed"));
+        Cells(column, (i, text) => text.Length == 0 ? throw Bad(i, column, text, "is missing; a label is needed")
+            // R writes a missing value as NA: as a label it would become a group of its own (lung's ph.ecog: 4 groups instead of 3).
+            : text == "NA" ? throw Bad(i, column, text, "is missing (NA); give the row a label or leave it out, as R does")
+            : text);
 
     /// <summary>
     /// A survival table of follow-up times (numbers of at least 0) and event indicators (see <see cref="Flags"/>;

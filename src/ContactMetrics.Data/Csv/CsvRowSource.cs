@@ -17,8 +17,9 @@ internal sealed class CsvRowSource : RowSource
     private readonly CsvReader _reader;
     private readonly string[] _names;
     private readonly long _headerLine;
-    private readonly Queue<(long Line, string Reason)> _malformed = new();
+    private readonly Queue<(long Line, CsvMalformedReason Reason)> _malformed = new();
     private string? _rowProblem;
+    private int? _rowProblemColumn;
 
     /// <summary>
     /// How every CSV file here is read: comma-separated RFC 4180 (quoted line breaks, a BOM, CRLF or LF), line numbers
@@ -46,7 +47,7 @@ internal sealed class CsvRowSource : RowSource
             PoolStrings = true,
             MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = m => _malformed.Enqueue((m.LineNumber, Describe(m.Reason))),
+            OnMalformedRecord = m => _malformed.Enqueue((m.LineNumber, m.Reason)),
         };
         _reader = CsvReader.Create(stream, options, leaveOpen);
         try
@@ -54,6 +55,11 @@ internal sealed class CsvRowSource : RowSource
             _reader.ReadHeader();
             _names = [.. _reader.Headers];
             _headerLine = _reader.LineNumber;
+            int broken = Array.FindIndex(_names, n => n.Contains('\uFFFD', StringComparison.Ordinal));
+            if (broken >= 0)
+            {
+                throw new TableFormatException(file, TableFormat.Csv, _headerLine, broken + 1, null, null, NotUtf8);
+            }
         }
         catch (CsvFormatException e)
         {
@@ -67,6 +73,8 @@ internal sealed class CsvRowSource : RowSource
         }
     }
 
+    private const string NotUtf8 = "is not valid UTF-8 text: save the file as UTF-8 (bytes that are not UTF-8 would be replaced, and distinct ids would merge)";
+
     public override IReadOnlyList<string> ColumnNames => _names;
 
     public override long? HeaderLine => _headerLine;
@@ -74,6 +82,8 @@ internal sealed class CsvRowSource : RowSource
     public override long RowLocation => _reader.LineNumber;
 
     public override string? RowProblem => _rowProblem;
+
+    public override int? RowProblemColumn => _rowProblemColumn;
 
     public override bool MoveNext()
     {
@@ -93,17 +103,32 @@ internal sealed class CsvRowSource : RowSource
         }
         long line = _reader.LineNumber;
         _rowProblem = null;
+        _rowProblemColumn = null;
         while (_malformed.TryPeek(out var m) && m.Line <= line)
         {
             _malformed.Dequeue();
             if (m.Line == line)
             {
-                _rowProblem = m.Reason;
+                if (m.Reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    // Not one bad row: the rest of the file was swallowed into a cell, so reading on would be a short read.
+                    throw new TableFormatException(File, Format, line, null, null, null,
+                        "has a quoted field that is never closed, so the rest of the file would be read as one cell; close the quote (a quote inside a field is written twice)");
+                }
+                _rowProblem = Describe(m.Reason);
             }
         }
         if (_rowProblem is null && _reader.FieldCount != _names.Length)
         {
             _rowProblem = string.Create(CultureInfo.InvariantCulture, $"has {_reader.FieldCount} fields but the header has {_names.Length}");
+        }
+        for (int i = 0; _rowProblem is null && i < _reader.FieldCount; i++)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(_reader.GetSpan(i)))
+            {
+                _rowProblem = NotUtf8;
+                _rowProblemColumn = i;
+            }
         }
         return true;
     }

@@ -36,21 +36,44 @@ internal sealed class ParquetRowSource : RowSource
         {
             throw new ArgumentException($"Reading Parquet needs a readable, seekable stream ({file}); copy it to a file or a MemoryStream first.", nameof(stream));
         }
+        ParquetReader? reader = null;
         try
         {
-            _reader = Sync.Run(() => ParquetReader.CreateAsync(stream, ReaderOptions, leaveOpen, CancellationToken.None));
+            reader = Sync.Run(() => ParquetReader.CreateAsync(stream, ReaderOptions, leaveOpen, CancellationToken.None));
+            _fields = reader.Schema.Fields.ToArray();
+            _names = _fields.Select(f => f.Name).ToArray();
+            _ = reader.RowGroupCount;
+            _reader = reader;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (IsDamage(e))
         {
+            if (reader is not null)
+            {
+                try
+                {
+                    Sync.Run(() => reader.DisposeAsync().AsTask());
+                }
+                catch (Exception disposal) when (IsDamage(disposal))
+                {
+                    // The file is already reported as damaged; a failure to close it adds nothing.
+                }
+            }
             if (!leaveOpen)
             {
                 stream.Dispose();
             }
-            throw new TableFormatException(file, TableFormat.Parquet, null, null, null, null, $"is not a readable Parquet file: {e.Message}", innerException: e);
+            throw new TableFormatException(file, TableFormat.Parquet, null, null, null, null, $"is not a readable Parquet file: its metadata is damaged or unsupported ({e.GetType().Name}: {OneLine(e.Message)})", innerException: e);
         }
-        _fields = _reader.Schema.Fields.ToArray();
-        _names = _fields.Select(f => f.Name).ToArray();
     }
+
+    /// <summary>
+    /// What the Parquet library throws on a damaged file: besides I/O and format errors, a corrupt footer surfaces as
+    /// Thrift, overflow, index, null-reference or out-of-memory exceptions from deep inside. At this boundary they all
+    /// mean one thing for the caller: the file cannot be read.
+    /// </summary>
+    private static bool IsDamage(Exception e) => e is not (TableFormatException or OperationCanceledException or StackOverflowException);
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     public override IReadOnlyList<string> ColumnNames => _names;
 
@@ -118,7 +141,14 @@ internal sealed class ParquetRowSource : RowSource
     {
         if (disposing)
         {
-            Sync.Run(() => _reader.DisposeAsync().AsTask());
+            try
+            {
+                Sync.Run(() => _reader.DisposeAsync().AsTask());
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                // Closing a damaged file may fail again; the read already reported the damage.
+            }
         }
     }
 
@@ -135,9 +165,9 @@ internal sealed class ParquetRowSource : RowSource
             _groupRows = rows;
             _row = -1;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException or OverflowException)
+        catch (Exception e) when (IsDamage(e))
         {
-            throw new TableFormatException(File, Format, _rowNumber + 1, null, null, null, $"cannot be read: row group {index + 1} is damaged or unsupported ({e.Message})", innerException: e);
+            throw new TableFormatException(File, Format, _rowNumber + 1, null, null, null, $"cannot be read: row group {index + 1} is damaged or unsupported ({e.GetType().Name}: {OneLine(e.Message)})", innerException: e);
         }
     }
 

@@ -28,6 +28,24 @@ internal static class CellText
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss;FFFFFFFFF"),
     ];
 
+    /// <summary>The first instant a reader accepts (UTC): no contact-center record is older, and date arithmetic on the rest never leaves the calendar.</summary>
+    internal static readonly Instant FirstInstant = Instant.FromUtc(1900, 1, 1, 0, 0);
+
+    /// <summary>The end of the instants a reader accepts (UTC, exclusive).</summary>
+    internal static readonly Instant EndInstant = Instant.FromUtc(2200, 1, 1, 0, 0);
+
+    internal const string OutOfRange = "is outside the supported range 1900-01-01 to 2199-12-31 (UTC); check the year and the offset";
+
+    /// <summary>The largest amount a reader accepts, in absolute value: sums of 10^13 such amounts still fit a decimal.</summary>
+    internal const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>The longest duration in seconds a reader accepts (24 days); the KPI table keeps milliseconds in 32 bits (24.8 days).</summary>
+    internal const decimal MaxSeconds = 24 * 86_400m;
+
+    public static bool InRange(Instant value) => value >= FirstInstant && value < EndInstant;
+
+    public static bool InRange(LocalDate value) => value.Year is >= 1900 and < 2200;
+
     private const NumberStyles NumberStyle = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
         | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
@@ -42,9 +60,17 @@ internal static class CellText
             var result = pattern.Parse(trimmed);
             if (result.Success)
             {
+                // A local time near the calendar's ends can fall outside it once the offset is applied.
+                var local = result.Value.LocalDateTime;
+                if (local.Year is <= 1 or >= 9999)
+                {
+                    value = default;
+                    reason = OutOfRange;
+                    return false;
+                }
                 value = result.Value.ToInstant();
-                reason = null;
-                return true;
+                reason = InRange(value) ? null : OutOfRange;
+                return reason is null;
             }
         }
         value = default;
@@ -58,8 +84,8 @@ internal static class CellText
     {
         var result = LocalDatePattern.Iso.Parse(text.Trim());
         value = result.Success ? result.Value : default;
-        reason = result.Success ? null : "is not a date in the form yyyy-MM-dd (e.g. 2025-03-01)";
-        return result.Success;
+        reason = !result.Success ? "is not a date in the form yyyy-MM-dd (e.g. 2025-03-01)" : InRange(value) ? null : OutOfRange;
+        return reason is null;
     }
 
     public static bool TryParseDecimal(ReadOnlySpan<char> text, out decimal value, [NotNullWhen(false)] out string? reason)

@@ -34,7 +34,9 @@ internal static class HeaderBinding
                     ? string.Create(CultureInfo.InvariantCulture, $"{i + 1} (no name)")
                     : seenUnknown.TryGetValue(name, out int first)
                         ? string.Create(CultureInfo.InvariantCulture, $"{i + 1} '{names[i]}' (also column {first + 1})")
-                        : string.Create(CultureInfo.InvariantCulture, $"{i + 1} '{names[i]}'"));
+                        : Suggest(name, table, names) is string guess
+                            ? string.Create(CultureInfo.InvariantCulture, $"{i + 1} '{names[i]}' (did you mean {guess}?)")
+                            : string.Create(CultureInfo.InvariantCulture, $"{i + 1} '{names[i]}'"));
                 seenUnknown.TryAdd(name, i);
                 continue;
             }
@@ -68,5 +70,52 @@ internal static class HeaderBinding
             .ToList();
         source.Prepare(used, notes);
         return fileColumns;
+    }
+
+    /// <summary>
+    /// The schema column an unknown name most likely meant, among those the file lacks: one within a small edit distance
+    /// (<c>custmer_id</c>: customer_id), or one the name extends with a word (<c>csat_score</c>: csat); null when none is close.
+    /// </summary>
+    private static string? Suggest<TRecord>(string name, Table<TRecord> table, IReadOnlyList<string> names)
+    {
+        string lower = name.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var column in table.Columns)
+        {
+            if (names.Any(n => n.Trim().Equals(column.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            int distance = lower.StartsWith(column.Name + "_", StringComparison.Ordinal) || lower.EndsWith("_" + column.Name, StringComparison.Ordinal)
+                ? 1
+                : EditDistance(lower, column.Name);
+            if (distance <= Math.Max(1, column.Name.Length / 4) && distance < bestDistance)
+            {
+                (best, bestDistance) = (column.Name, distance);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Levenshtein distance (insertions, deletions and substitutions each cost 1).</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 }

@@ -117,11 +117,22 @@ internal sealed class RowContext
 
     public Instant Instant(Column column) => OptionalInstant(column) ?? throw Missing(column, FileColumn(column));
 
-    public Instant? OptionalInstant(Column column) => Optional(column, _instant);
+    public Instant? OptionalInstant(Column column)
+        => Optional(column, _instant) is not Instant value ? null
+            : CellText.InRange(value) ? value : throw Reject(column, CellText.OutOfRange);
 
     public LocalDate Date(Column column) => OptionalDate(column) ?? throw Missing(column, FileColumn(column));
 
-    public LocalDate? OptionalDate(Column column) => Optional(column, _date);
+    public LocalDate? OptionalDate(Column column)
+        => Optional(column, _date) is not LocalDate value ? null
+            : CellText.InRange(value) ? value : throw Reject(column, CellText.OutOfRange);
+
+    /// <summary>An amount of money of a required column, at most <see cref="CellText.MaxAmount"/> in absolute value.</summary>
+    public decimal Amount(Column column)
+    {
+        decimal value = Decimal(column);
+        return Math.Abs(value) <= CellText.MaxAmount ? value : throw Reject(column, "is beyond the largest amount a table may hold (10^15 in absolute value)");
+    }
 
     public decimal Decimal(Column column) => OptionalDecimal(column) ?? throw Missing(column, FileColumn(column));
 
@@ -133,6 +144,10 @@ internal sealed class RowContext
         if (OptionalDecimal(column) is not decimal seconds)
         {
             return Duration.Zero;
+        }
+        if (Math.Abs(seconds) > CellText.MaxSeconds)
+        {
+            throw Reject(column, "is longer than 24 days (2073600 s), the longest duration the KPI table keeps");
         }
         try
         {

@@ -34,6 +34,9 @@ internal abstract class RowSource : IDisposable
     /// <summary>What is wrong with the current row as a whole (malformed quoting, field count), or <see langword="null"/>.</summary>
     public virtual string? RowProblem => null;
 
+    /// <summary>The 0-based file column that <see cref="RowProblem"/> is about, when it is about one cell.</summary>
+    public virtual int? RowProblemColumn => null;
+
     /// <summary>
     /// Called once, after the header has been matched to the schema, with the file columns that will
     /// be read and what each holds. A source can check types here (throwing <see cref="TableFormatException"/>)

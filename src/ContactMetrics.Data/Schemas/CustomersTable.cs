@@ -30,4 +30,6 @@ internal sealed class CustomersTable : Table<Customer>
         var churnedOn = row.OptionalDate(ChurnedOn);
         return new Customer(id, acquiredOn, churnedOn, segment);
     }
+
+    public override (string Key, Column Column, string What)? UniqueKey(Customer record) => (record.Id.Value, Id, "customer_id");
 }

@@ -64,6 +64,9 @@ internal sealed class InteractionsTable : Table<Interaction>
             talk, hold, acw, resolved, transfers, survey);
     }
 
+    public override (string Key, Column Column, string What)? UniqueKey(Interaction record) => (record.Id.Value, Id, "interaction_id");
+
+
     private static DecimalColumn<Interaction> Seconds(string name, Func<Interaction, Duration> value)
         => new(name, ColumnKind.Seconds, precision: 18, r => SecondsOf(value(r)));
 

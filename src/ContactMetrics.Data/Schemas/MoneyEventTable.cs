@@ -14,8 +14,13 @@ internal sealed class MoneyEventTable<TRecord> : Table<TRecord>
 {
     private readonly Column _currency;
     private readonly Func<CustomerId, Instant, Money, TRecord> _create;
+    private readonly Func<TRecord, CustomerId> _customerId;
+    private readonly Func<TRecord, Instant> _occurredAt;
+    private readonly Func<TRecord, Money> _amount;
+    private readonly bool _unique;
 
-    public MoneyEventTable(string name, string amountName, Func<TRecord, CustomerId> customerId, Func<TRecord, Instant> occurredAt, Func<TRecord, Money> amount, Func<CustomerId, Instant, Money, TRecord> create)
+    // unique: whether two identical rows (customer, time, amount and currency) are one event read twice.
+    public MoneyEventTable(string name, string amountName, Func<TRecord, CustomerId> customerId, Func<TRecord, Instant> occurredAt, Func<TRecord, Money> amount, Func<CustomerId, Instant, Money, TRecord> create, bool unique)
         : base(name,
             new TextColumn<TRecord>("customer_id", r => customerId(r).Value, required: true),
             new InstantColumn<TRecord>("occurred_at", r => occurredAt(r), required: true),
@@ -24,6 +29,22 @@ internal sealed class MoneyEventTable<TRecord> : Table<TRecord>
     {
         _currency = Columns[3];
         _create = create;
+        _customerId = customerId;
+        _occurredAt = occurredAt;
+        _amount = amount;
+        _unique = unique;
+    }
+
+    public override (string Key, Column Column, string What)? UniqueKey(TRecord record)
+    {
+        if (!_unique)
+        {
+            return null;
+        }
+        var money = _amount(record);
+        string key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{_customerId(record).Value}\u001f{_occurredAt(record).ToUnixTimeTicks()}\u001f{money.Amount}\u001f{money.Currency.Code}");
+        return (key, Columns[0], $"{Name} row (same customer, time, {Columns[2].Name} and currency)");
     }
 
     public override bool IsRequired(Column column, TableReadOptions options)
@@ -34,7 +55,7 @@ internal sealed class MoneyEventTable<TRecord> : Table<TRecord>
         var customerId = row.Id(Columns[0], static s => new CustomerId(s));
         row.RecordId = customerId.Value;
         var occurredAt = row.Instant(Columns[1]);
-        decimal amount = row.Decimal(Columns[2]);
+        decimal amount = row.Amount(Columns[2]);
         var currency = row.Currency(_currency);
         return _create(customerId, occurredAt, new Money(amount, currency));
     }
@@ -44,8 +65,8 @@ internal sealed class MoneyEventTable<TRecord> : Table<TRecord>
 internal static class MoneyEventTables
 {
     public static MoneyEventTable<Purchase> Purchases { get; } = new(
-        "purchases", "amount", r => r.CustomerId, r => r.OccurredAt, r => r.Amount, (c, t, m) => new Purchase(c, t, m));
+        "purchases", "amount", r => r.CustomerId, r => r.OccurredAt, r => r.Amount, (c, t, m) => new Purchase(c, t, m), unique: false);
 
     public static MoneyEventTable<Conversion> Conversions { get; } = new(
-        "conversions", "value", r => r.CustomerId, r => r.OccurredAt, r => r.Value, (c, t, m) => new Conversion(c, t, m));
+        "conversions", "value", r => r.CustomerId, r => r.OccurredAt, r => r.Value, (c, t, m) => new Conversion(c, t, m), unique: true);
 }

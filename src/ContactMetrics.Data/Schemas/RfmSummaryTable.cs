@@ -32,6 +32,10 @@ internal sealed class RfmSummaryTable : Table<RfmSummaryRow>
         double recency = row.Double(Recency);
         double age = row.Double(Age);
         double monetaryValue = row.Double(MonetaryValue);
+        if (Math.Abs(monetaryValue) > (double)CellText.MaxAmount)
+        {
+            throw row.Reject(MonetaryValue, "is beyond the largest amount a table may hold (10^15 in absolute value)");
+        }
         return new RfmSummaryRow(id, frequency, recency, age, monetaryValue);
     }
 }

@@ -36,4 +36,10 @@ internal abstract class Table<TRecord>
 
     /// <summary>Turns the current row into a record; throws <see cref="RowRejectedException"/> or the domain's exceptions for an invalid row.</summary>
     public abstract TRecord Read(RowContext row);
+
+    /// <summary>
+    /// The key no two rows of a file may share, with the column an error names and what a repeat means;
+    /// <see langword="null"/> when rows may repeat (purchases, touchpoints).
+    /// </summary>
+    public virtual (string Key, Column Column, string What)? UniqueKey(TRecord record) => null;
 }

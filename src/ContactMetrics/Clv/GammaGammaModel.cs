@@ -109,6 +109,12 @@ public sealed class GammaGammaModel
         Preconditions.CheckNotNull(options);
         var rows = Compress(summary);
         Preconditions.CheckArgument(rows.Customers > 0, nameof(summary), "The Gamma-Gamma model needs customers with at least one repeat transaction and a positive monetary value; there are none.");
+        // Degenerate data has no maximum: with one customer, or mean spends that do not vary, the likelihood grows
+        // without bound as q and gamma do (the spread between customers is estimated as zero).
+        Preconditions.CheckArgument(rows.Customers >= 2, nameof(summary),
+            "The Gamma-Gamma model needs at least two customers with a repeat transaction and a positive monetary value; there is one. Use a longer calibration period or more customers, or take the customer's mean spend as is.");
+        Preconditions.CheckArgument(rows.Mean.AsSpan().ContainsAnyExcept(rows.Mean[0]), nameof(summary),
+            "The Gamma-Gamma model needs mean spends that vary between customers; every repeat buyer's mean spend is the same, so the spread between customers cannot be estimated. Take that mean spend as the expected spend instead.");
         ContactMetricsTelemetry.ModelFitted(ModelName);
         LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(rows, theta, gradient);
         double meanSpend = 0;
@@ -121,12 +127,14 @@ public sealed class GammaGammaModel
         double[] start = [0.0, Math.Log(2.0), Math.Log(meanSpend)];
         var result = MaximumLikelihood.Maximize(objective, start, rows.Customers, options.MaxIterations, options.GradientTolerance);
         var se = NumericalHessian.LogScaleStandardErrors(NumericalHessian.FromGradient(objective, result.Point), result.Point);
-        var parameters = new GammaGammaParameters(Math.Exp(result.Point[0]), Math.Exp(result.Point[1]), Math.Exp(result.Point[2]));
-        double[] values = [parameters.P, parameters.Q, parameters.Gamma];
+        // An iterate that ran off to 0 or infinity is not a fit; it is kept (clamped) only to report the diagnostics.
+        double[] values = [.. result.Point.Select(v => Math.Clamp(Math.Exp(v), double.Epsilon, double.MaxValue))];
+        var parameters = new GammaGammaParameters(values[0], values[1], values[2]);
         var estimates = Enumerable.Range(0, 3).Select(i => new ParameterEstimate(Names[i], values[i], se[i], (long)rows.Customers)).ToImmutableArray();
-        var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
+        var (converged, message) = FitChecks.Identified(result.Converged, result.Message, result.Point, se);
+        var diagnostics = new FitDiagnostics(converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, message);
         fit = new GammaGammaFit(new GammaGammaModel(parameters), estimates, result.LogLikelihood, (int)rows.Customers, diagnostics);
-        return result.Converged;
+        return converged;
     }
 
     /// <summary>The log-density of a customer's mean spend (see the remarks).</summary>

@@ -97,7 +97,8 @@ internal static class LogParameterFit
         {
             estimates[i] = new ParameterEstimate(names[i], values[i], se[i], (long)Math.Round(scale));
         }
-        var diagnostics = new FitDiagnostics(result.Converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, result.Message);
+        var (converged, message) = FitChecks.Identified(result.Converged, result.Message, result.Point, se);
+        var diagnostics = new FitDiagnostics(converged, result.Iterations, result.LogLikelihood, result.GradientNorm, result.Method, message);
         return new LogParameterFitResult(values, [.. estimates], result.LogLikelihood, diagnostics);
     }
 }

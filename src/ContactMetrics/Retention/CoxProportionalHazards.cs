@@ -136,6 +136,87 @@ public static class CoxProportionalHazards
         return converged;
     }
 
+    /// <summary>
+    /// The covariates that are aliased, as R's <c>coxph</c> calls them: constant, or a linear combination of the
+    /// covariates before them (in table order). Their coefficients are not defined ("because of singularities", R prints
+    /// NA); fit the model without them.
+    /// </summary>
+    /// <param name="table">The survival data.</param>
+    /// <returns>The names of the aliased covariates, in table order; empty when there are none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <remarks>
+    /// Modified Gram-Schmidt on the centred columns (centring removes what the partial likelihood cannot see, a
+    /// constant shift): a column whose residual after the kept columns has a squared norm below 1e-9 of its own
+    /// (centred) squared norm, or whose centred norm is zero, is aliased. R uses a tolerance of the same order on the
+    /// Cholesky pivots of the information matrix (<c>toler.chol</c> = eps^0.75).
+    /// </remarks>
+    public static IReadOnlyList<string> AliasedCovariates(SurvivalTable table)
+    {
+        Preconditions.CheckNotNull(table);
+        var kept = new List<double[]>();
+        var aliased = new List<string>();
+        for (int k = 0; k < table.CovariateNames.Length; k++)
+        {
+            var column = table.Covariates[k];
+            double mean = column.Average();
+            var v = column.Select(x => x - mean).ToArray();
+            double norm = v.Sum(x => x * x);
+            foreach (var q in kept)
+            {
+                double dot = 0;
+                for (int i = 0; i < v.Length; i++)
+                {
+                    dot += v[i] * q[i];
+                }
+                for (int i = 0; i < v.Length; i++)
+                {
+                    v[i] -= dot * q[i];
+                }
+            }
+            double residual = v.Sum(x => x * x);
+            if (!(norm > 0) || residual <= 1e-9 * norm)
+            {
+                aliased.Add(table.CovariateNames[k]);
+                continue;
+            }
+            double length = Math.Sqrt(residual);
+            kept.Add([.. v.Select(x => x / length)]);
+        }
+        return aliased;
+    }
+
+    /// <summary>
+    /// The coefficients that may be infinite (monotone likelihood, e.g. perfect separation: the covariate orders events
+    /// before non-events), for which R's <c>coxph</c> warns "coefficient may be infinite": the estimate moves a hazard
+    /// ratio per standard deviation of the covariate beyond e^10, or its standard error is undefined.
+    /// </summary>
+    /// <param name="fit">The fit.</param>
+    /// <param name="table">The table it was fitted to.</param>
+    /// <returns>The names of those covariates; empty when there are none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<string> PossiblyInfiniteCoefficients(CoxFit fit, SurvivalTable table)
+    {
+        Preconditions.CheckNotNull(fit);
+        Preconditions.CheckNotNull(table);
+        var names = new List<string>();
+        foreach (var c in fit.Coefficients)
+        {
+            int k = table.CovariateNames.IndexOf(c.Name);
+            if (k < 0)
+            {
+                continue;
+            }
+            var column = table.Covariates[k];
+            double mean = column.Average();
+            double sd = Math.Sqrt(column.Sum(x => (x - mean) * (x - mean)) / Math.Max(1, column.Length - 1));
+            if (!double.IsFinite(c.StandardError) || Math.Abs(c.Coefficient) * sd > 10)
+            {
+                names.Add(c.Name);
+            }
+        }
+        return names;
+    }
+
     private static CoxFit Build(CoxData data, double[] beta, CoxState state, double nullLogLikelihood, ChiSquareTest scoreTest, CoxOptions options, FitDiagnostics diagnostics)
     {
         int p = data.P;

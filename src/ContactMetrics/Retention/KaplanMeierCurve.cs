@@ -143,10 +143,12 @@ public sealed class KaplanMeierCurve
     /// <returns>The median; a value that is not reached is <see langword="null"/> (all censored: no median).</returns>
     public MedianSurvival Median(KaplanMeierIntervalType intervalType = KaplanMeierIntervalType.Log)
     {
-        bool transformed = intervalType != KaplanMeierIntervalType.Plain;
+        // Every band of R's survfit is NA where S(t) = 0 (the plain band too: its standard error is 0/0 there), so the
+        // read-off skips those rows; a limit the band never reaches is NA (R: survfit(..., conf.type = "plain") on
+        // times 1-5, all events, gives median 3, 0.95LCL 1, 0.95UCL NA).
         double? estimate = FirstAtOrBelowHalf(r => r.Survival, skipZero: false);
-        double? lower = FirstAtOrBelowHalf(r => r.Interval(intervalType).Lower, transformed);
-        double? upper = FirstAtOrBelowHalf(r => r.Interval(intervalType).Upper, transformed);
+        double? lower = FirstAtOrBelowHalf(r => r.Interval(intervalType).Lower, skipZero: true);
+        double? upper = FirstAtOrBelowHalf(r => r.Interval(intervalType).Upper, skipZero: true);
         return new MedianSurvival(estimate, lower, upper, ConfidenceLevel, intervalType);
     }
 

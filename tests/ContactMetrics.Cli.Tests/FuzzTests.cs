@@ -1,0 +1,172 @@
+using System.Text;
+using ContactMetrics.Data;
+using ContactMetrics.Domain;
+using NodaTime;
+
+namespace ContactMetrics.Cli.Tests;
+
+/// <summary>
+/// A seeded mutation fuzzer over the CSV and Parquet readers and the CLI entry, run in-process (issue #14 item 8): every
+/// mutated table must end in exit code 0 or 2, never 1 (a bug) or an exception. CI runs a bounded number of cases; set
+/// CM_FUZZ_CASES (and CM_FUZZ_SEED) for a long run, see docs/cli.md.
+/// </summary>
+public class FuzzTests
+{
+    private const int DefaultCases = 400;
+
+    private static readonly string[] EdgeCells =
+    [
+        "", " ", "\"", "\"\"", "NaN", "Infinity", "-1", "0", "1e309", "-1e309", "79228162514264337593543950335", "1E+28",
+        "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "2025-02-30T00:00:00Z", "2025-03-01T09:15:00", "2025-03-01",
+        "true", "x\u00e9", "=1+1", "@SUM(A1)", "-promo", "\t", "2147483648", "-2147483649", "3.5", "1,5", "phone", "inbound",
+    ];
+
+    private static readonly (string Table, string Header, string[] Rows, string[] Command)[] Seeds =
+    [
+        ("interactions", "interaction_id,customer_id,agent_id,channel,direction,queue,reason,arrived_at,answered_at,ended_at,talk_seconds,hold_seconds,acw_seconds,resolved,transfers,csat,nps,ces",
+            [
+                "i1,c1,a1,phone,inbound,q1,billing,2025-03-01T09:00:00Z,2025-03-01T09:00:20Z,2025-03-01T09:05:00Z,240,10,30,true,0,5,9,2",
+                "i2,c2,a2,chat,inbound,q2,tech,2025-03-01T10:00:00Z,,2025-03-01T10:01:00Z,0,0,0,,0,,,",
+                "i3,c1,a1,email,outbound,q1,billing,2025-03-02T09:00:00+01:00,2025-03-02T09:30:00+01:00,2025-03-02T10:00:00+01:00,1800,0,60,false,1,2,3,6",
+            ],
+            ["kpis", "--interactions", "FILE", "--by", "channel", "--bucket", "day"]),
+        ("purchases", "customer_id,occurred_at,amount,currency",
+            [
+                "c1,2024-01-01T10:00:00Z,20,EUR", "c1,2024-02-01T10:00:00Z,25,EUR", "c1,2024-05-01T10:00:00Z,30,EUR",
+                "c2,2024-01-05T10:00:00Z,50,EUR", "c2,2024-03-05T10:00:00Z,10,EUR", "c3,2024-02-01T10:00:00Z,5,EUR",
+                "c4,2024-01-01T10:00:00Z,12,EUR", "c4,2024-06-01T10:00:00Z,80,EUR",
+            ],
+            ["clv", "fit", "--model", "bg-nbd", "--purchases", "FILE", "--calibration-end", "2024-12-31"]),
+        ("customers", "customer_id,segment,acquired_on,churned_on",
+            ["c1,smb,2024-01-01,", "c2,consumer,2024-02-01,2024-06-01", "c3,smb,2023-12-31,"],
+            ["validate", "--interactions", "INTERACTIONS", "--customers", "FILE"]),
+        ("touchpoints", "customer_id,occurred_at,channel",
+            ["c1,2025-03-01T09:00:00Z,paid_search", "c1,2025-03-02T09:00:00Z,email", "c2,2025-03-01T09:00:00Z,seo"],
+            ["attribution", "--touchpoints", "FILE", "--conversions", "CONVERSIONS", "--model", "shapley"]),
+    ];
+
+    private static int Cases => int.TryParse(Environment.GetEnvironmentVariable("CM_FUZZ_CASES"), out int n) && n > 0 ? n : DefaultCases;
+
+    private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("CM_FUZZ_SEED"), out int s) ? s : 14;
+
+    [Fact]
+    public void Fuzz_MutatedCsvTables_NeverABug()
+    {
+        using var dir = new TempDir();
+        string interactions = dir.File("base_interactions.csv");
+        File.WriteAllText(interactions, Seeds[0].Header + "\n" + string.Join("\n", Seeds[0].Rows) + "\n");
+        string conversions = dir.File("base_conversions.csv");
+        File.WriteAllText(conversions, "customer_id,occurred_at,value,currency\nc1,2025-03-03T09:00:00Z,10,EUR\nc2,2025-03-04T09:00:00Z,5,EUR\n");
+        var random = new Random(Seed);
+        var failures = new List<string>();
+        for (int i = 0; i < Cases && failures.Count < 5; i++)
+        {
+            var seed = Seeds[i % Seeds.Length];
+            byte[] bytes = Mutate(random, seed.Header, seed.Rows);
+            string path = dir.File($"case{i}_{seed.Table}.csv");
+            File.WriteAllBytes(path, bytes);
+            string[] args = [.. seed.Command.Select(a => a switch { "FILE" => path, "INTERACTIONS" => interactions, "CONVERSIONS" => conversions, _ => a })];
+            Check(args, path, failures);
+        }
+        failures.Should().BeEmpty($"seed {Seed}: every case exits 0 or 2 (the inputs are kept in the messages)");
+    }
+
+    [Fact]
+    public void Fuzz_DamagedParquetTables_NeverABug()
+    {
+        using var dir = new TempDir();
+        var stream = new MemoryStream();
+        var t0 = Instant.FromUtc(2025, 3, 1, 9, 0);
+        Data.Tables.WriteInteractions(stream, TableFormat.Parquet,
+        [
+            new Interaction(new InteractionId("i1"), new CustomerId("c1"), Channel.Phone, t0, t0 + Duration.FromMinutes(5)),
+            new Interaction(new InteractionId("i2"), null, Channel.Chat, t0, t0 + Duration.FromMinutes(1)),
+        ], null);
+        byte[] good = stream.ToArray();
+        var random = new Random(Seed);
+        var failures = new List<string>();
+        for (int i = 0; i < Cases / 2 && failures.Count < 5; i++)
+        {
+            byte[] bytes = (byte[])good.Clone();
+            int edits = 1 + random.Next(4);
+            for (int e = 0; e < edits; e++)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+            string path = dir.File($"case{i}.parquet");
+            File.WriteAllBytes(path, bytes);
+            Check(["validate", "--interactions", path], path, failures);
+            Check(["kpis", "--interactions", path], path, failures);
+        }
+        failures.Should().BeEmpty($"seed {Seed}: every damaged file exits 0 or 2");
+    }
+
+    private static void Check(string[] args, string path, List<string> failures)
+    {
+        CliRun run;
+        try
+        {
+            run = CliRun.Of(args);
+        }
+        catch (Exception e)
+        {
+            failures.Add($"{string.Join(' ', args)}: unhandled {e.GetType().Name}: {e.Message}\n{Describe(path)}");
+            return;
+        }
+        if (run.ExitCode is not (0 or 2) || run.Error.Contains("internal error", StringComparison.Ordinal))
+        {
+            failures.Add($"{string.Join(' ', args)}: exit {run.ExitCode}: {run.Error}\n{Describe(path)}");
+        }
+    }
+
+    private static string Describe(string path) =>
+        path.EndsWith(".csv", StringComparison.Ordinal) ? File.ReadAllText(path) : Convert.ToBase64String(File.ReadAllBytes(path));
+
+    /// <summary>One to three mutations of a valid table: an edge value in a cell, a repeated or dropped row, a byte flipped, inserted or cut.</summary>
+    private static byte[] Mutate(Random random, string header, string[] rows)
+    {
+        var lines = new List<string> { header };
+        lines.AddRange(rows);
+        int mutations = 1 + random.Next(3);
+        for (int m = 0; m < mutations; m++)
+        {
+            int row = 1 + random.Next(lines.Count - 1);
+            switch (random.Next(4))
+            {
+                case 0:
+                case 1:
+                    var cells = lines[row].Split(',');
+                    cells[random.Next(cells.Length)] = EdgeCells[random.Next(EdgeCells.Length)];
+                    lines[row] = string.Join(',', cells);
+                    break;
+                case 2:
+                    lines.Insert(row, lines[row]);
+                    break;
+                default:
+                    if (lines.Count > 2)
+                    {
+                        lines.RemoveAt(row);
+                    }
+                    break;
+            }
+        }
+        var bytes = Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n").ToList();
+        if (random.Next(3) == 0)
+        {
+            int at = random.Next(bytes.Count);
+            switch (random.Next(3))
+            {
+                case 0:
+                    bytes[at] = (byte)random.Next(256);
+                    break;
+                case 1:
+                    bytes.Insert(at, (byte)random.Next(256));
+                    break;
+                default:
+                    bytes.RemoveRange(at, Math.Min(bytes.Count - at, 1 + random.Next(20)));
+                    break;
+            }
+        }
+        return [.. bytes];
+    }
+}
