@@ -172,6 +172,63 @@ public sealed class ParetoNbdModel : ITransactionModel
         return ConditionalExpectedTransactionsUnchecked(t, x, recency, age);
     }
 
+    /// <summary>
+    /// P(alive) of every customer of a batch: <see cref="ProbabilityAlive(int, double, double)"/> for each (x, t_x, T), equal
+    /// to it to the last bit. ln F (a 2F1 series, the costly part) depends on (x, t) only, so it is computed once per
+    /// distinct (x, t_x) and (x, T), in parallel when there are many; the rest is a few logarithms per customer.
+    /// </summary>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives P(alive) of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A history is out of range (the message names its index).</exception>
+    public void ProbabilityAlive(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
+        AliveBatch(frequency, recency, age, destination);
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] of every customer of a batch: <see cref="ConditionalExpectedTransactions(double, int, double, double)"/>
+    /// for each customer, equal to it to the last bit: the batch P(alive) times the closed form of the alive customer's count.
+    /// </summary>
+    /// <param name="t">The length of the future period, in the model's period unit; at least 0.</param>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives E[Y(t)] of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range (for a history, the message names its index).</exception>
+    public void ConditionalExpectedTransactions(double t, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        Preconditions.CheckNonNegative(t);
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
+        AliveBatch(frequency, recency, age, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] *= AliveExpectedTransactionsAt(t, frequency[i], age[i]);
+        }
+    }
+
+    /// <summary>The batch P(alive) on checked histories: ln F once per distinct (x, t) of the recencies and ages.</summary>
+    internal void AliveBatch(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        var p = Parameters;
+        int n = frequency.Length;
+        var recencySlot = new int[n];
+        var ageSlot = new int[n];
+        var pairs = FrequencyTimePairs.Of(frequency, recency, recencySlot);
+        pairs.Add(frequency, age, ageSlot);
+        var logF = new double[pairs.Count];
+        PredictionBatch.ForEachPair(pairs.Count, k => logF[k] = LogF(p.R, p.Alpha, p.S, p.Beta, pairs.X(k), pairs.T(k)));
+        for (int i = 0; i < n; i++)
+        {
+            var (alive, dead) = LogTerms(p.R, p.Alpha, p.S, p.Beta, frequency[i], age[i], logF[recencySlot[i]], logF[ageSlot[i]]);
+            destination[i] = LogSpace.Logistic(alive - dead);
+        }
+    }
+
     internal double ConditionalExpectedTransactionsUnchecked(double t, int x, double recency, double age)
     {
         return ProbabilityAliveUnchecked(x, recency, age) * AliveExpectedTransactionsAt(t, x, age);
