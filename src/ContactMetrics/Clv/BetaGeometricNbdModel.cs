@@ -228,20 +228,55 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         Preconditions.CheckNonNegative(t);
         PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
         var p = Parameters;
-        AliveBatch(p.R, p.Alpha, p.A, p.B, -1, true, frequency, recency, age, destination);
-        MultiplyByAliveCount(t, p.R, p.Alpha, p.A, p.B, 0, frequency, age, destination);
+        ExpectedTransactionsBatch(t, p.R, p.Alpha, p.A, p.B, -1, true, 0, frequency, recency, age, destination);
     }
 
     /// <summary>
     /// P(alive) = 1 / (1 + a / (b + x + <paramref name="offset"/>) ((alpha + T) / (alpha + t_x))^(r + x)) of every customer:
-    /// offset -1 for BG/NBD, where x = 0 means alive (<paramref name="zeroIsAlive"/>), and 0 for MBG/NBD; the same operations as
-    /// the scalar forms, with ln a - ln(b + x + offset) once per x below 64.
+    /// offset -1 for BG/NBD, where x = 0 means alive (<paramref name="zeroIsAlive"/>), and 0 for MBG/NBD.
     /// </summary>
     internal static void AliveBatch(double r, double alpha, double a, double b, double offset, bool zeroIsAlive, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+        => AliveRows(r, alpha, a, b, offset, zeroIsAlive, frequency, recency, age, default, default, destination);
+
+    /// <summary>
+    /// E[Y(t)] = P(alive) E[(1 - (1 + p s)^-(r+x)) / p] of every customer, with P(alive) as in <see cref="AliveBatch"/> and
+    /// p ~ beta(a, b + x + <paramref name="betaOffset"/>), s = t / (alpha + T) (<see cref="ExpectedDropoutWeightedCount"/>): offsets
+    /// -1 and 0 for BG/NBD, 0 and 1 for MBG/NBD. The count and ln(alpha + T) are computed once per distinct (x, T), in parallel
+    /// when there are many, with quadrature nodes once per x; per customer there remain one logarithm and the logistic.
+    /// </summary>
+    internal static void ExpectedTransactionsBatch(double t, double r, double alpha, double a, double b, double offset, bool zeroIsAlive, double betaOffset,
+        ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        var slots = new int[frequency.Length];
+        var pairs = FrequencyTimePairs.Of(frequency, age, slots);
+        var counts = new double[pairs.Count];
+        var logAlphaT = new double[pairs.Count];
+        var nodes = new QuadratureByFrequency(x => new BetaQuadrature(a, b + x + betaOffset));
+        PredictionBatch.ForEachPair(pairs.Count, k =>
+        {
+            int x = pairs.X(k);
+            counts[k] = ExpectedDropoutWeightedCount(r + x, a, b + x + betaOffset, t / (alpha + pairs.T(k)), () => nodes.For(x));
+            logAlphaT[k] = Math.Log(alpha + pairs.T(k));
+        });
+        AliveRows(r, alpha, a, b, offset, zeroIsAlive, frequency, recency, age, slots, logAlphaT, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] *= counts[slots[i]];
+        }
+    }
+
+    /// <summary>
+    /// P(alive) = 1 / (1 + a / (b + x + offset) ((alpha + T) / (alpha + t_x))^(r + x)) of every customer, the same operations as
+    /// the scalar forms: ln a - ln(b + x + offset) once per x below 64, and ln(alpha + T) from <paramref name="logAlphaT"/> by
+    /// each row's pair when given.
+    /// </summary>
+    private static void AliveRows(double r, double alpha, double a, double b, double offset, bool zeroIsAlive, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<int> slots, ReadOnlySpan<double> logAlphaT, Span<double> destination)
     {
         double logA = Math.Log(a);
         Span<double> oddsOfX = stackalloc double[64];
         oddsOfX.Fill(double.NaN);
+        bool cached = !slots.IsEmpty;
         for (int i = 0; i < frequency.Length; i++)
         {
             int x = frequency[i];
@@ -259,29 +294,8 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
                     oddsOfX[x] = odds;
                 }
             }
-            destination[i] = LogSpace.Logistic(-(odds + (r + x) * (Math.Log(alpha + age[i]) - Math.Log(alpha + recency[i]))));
-        }
-    }
-
-    /// <summary>
-    /// Multiplies each customer's P(alive) in <paramref name="destination"/> by E[(1 - (1 + p s)^-(r+x)) / p] with
-    /// p ~ beta(a, b + x + <paramref name="betaOffset"/>) and s = t / (alpha + T) (<see cref="ExpectedDropoutWeightedCount"/>),
-    /// computed once per distinct (x, T) with quadrature nodes once per x: offset 0 for BG/NBD, 1 for MBG/NBD.
-    /// </summary>
-    internal static void MultiplyByAliveCount(double t, double r, double alpha, double a, double b, double betaOffset, ReadOnlySpan<int> frequency, ReadOnlySpan<double> age, Span<double> destination)
-    {
-        var slots = new int[frequency.Length];
-        var pairs = FrequencyTimePairs.Of(frequency, age, slots);
-        var counts = new double[pairs.Count];
-        var nodes = new QuadratureByFrequency(x => new BetaQuadrature(a, b + x + betaOffset));
-        PredictionBatch.ForEachPair(pairs.Count, k =>
-        {
-            int x = pairs.X(k);
-            counts[k] = ExpectedDropoutWeightedCount(r + x, a, b + x + betaOffset, t / (alpha + pairs.T(k)), () => nodes.For(x));
-        });
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] *= counts[slots[i]];
+            double logAge = cached ? logAlphaT[slots[i]] : Math.Log(alpha + age[i]);
+            destination[i] = LogSpace.Logistic(-(odds + (r + x) * (logAge - Math.Log(alpha + recency[i]))));
         }
     }
 

@@ -180,8 +180,7 @@ public sealed class ModifiedBetaGeometricNbdModel : ITransactionModel
         Preconditions.CheckNonNegative(t);
         PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
         var p = Parameters;
-        BetaGeometricNbdModel.AliveBatch(p.R, p.Alpha, p.A, p.B, 0, false, frequency, recency, age, destination);
-        BetaGeometricNbdModel.MultiplyByAliveCount(t, p.R, p.Alpha, p.A, p.B, 1, frequency, age, destination);
+        BetaGeometricNbdModel.ExpectedTransactionsBatch(t, p.R, p.Alpha, p.A, p.B, 0, false, 1, frequency, recency, age, destination);
     }
 
     private double ProbabilityAliveUnchecked(int x, double recency, double age)

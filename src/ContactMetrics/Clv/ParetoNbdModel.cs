@@ -204,15 +204,20 @@ public sealed class ParetoNbdModel : ITransactionModel
     {
         Preconditions.CheckNonNegative(t);
         PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
-        AliveBatch(frequency, recency, age, destination);
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] *= AliveExpectedTransactionsAt(t, frequency[i], age[i]);
-        }
+        Batch(t, frequency, recency, age, destination);
     }
 
-    /// <summary>The batch P(alive) on checked histories: ln F once per distinct (x, t) of the recencies and ages.</summary>
+    /// <summary>The batch P(alive) on checked histories (see <see cref="Batch"/>).</summary>
     internal void AliveBatch(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+        => Batch(double.NaN, frequency, recency, age, destination);
+
+    /// <summary>
+    /// P(alive), or with a horizon <paramref name="t"/> (not NaN) E[Y(t)], of checked histories. Everything but the last
+    /// few operations depends on a (x, t) pair: ln F once per distinct (x, t_x) and (x, T), the alive term, the dead term's
+    /// constant and the alive customer's expected count once per distinct (x, T); per customer there remain A0 from the two
+    /// ln F and the logistic, the same operations in the same order as the scalar forms.
+    /// </summary>
+    private void Batch(double t, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
     {
         var p = Parameters;
         int n = frequency.Length;
@@ -221,11 +226,24 @@ public sealed class ParetoNbdModel : ITransactionModel
         var pairs = FrequencyTimePairs.Of(frequency, recency, recencySlot);
         pairs.Add(frequency, age, ageSlot);
         var logF = new double[pairs.Count];
-        PredictionBatch.ForEachPair(pairs.Count, k => logF[k] = LogF(p.R, p.Alpha, p.S, p.Beta, pairs.X(k), pairs.T(k)));
+        var aliveTerm = new double[pairs.Count];
+        var deadConstant = new double[pairs.Count];
+        var count = new double[pairs.Count];
+        bool withCount = !double.IsNaN(t);
+        PredictionBatch.ForEachPair(pairs.Count, k =>
+        {
+            int x = pairs.X(k);
+            double time = pairs.T(k);
+            logF[k] = LogF(p.R, p.Alpha, p.S, p.Beta, x, time);
+            aliveTerm[k] = AliveLogTerm(p.R, p.Alpha, p.S, p.Beta, x, time);
+            deadConstant[k] = DeadLogConstant(p.R, p.S, x);
+            count[k] = withCount ? AliveExpectedTransactionsAt(t, x, time) : 1.0;
+        });
         for (int i = 0; i < n; i++)
         {
-            var (alive, dead) = LogTerms(p.R, p.Alpha, p.S, p.Beta, frequency[i], age[i], logF[recencySlot[i]], logF[ageSlot[i]]);
-            destination[i] = LogSpace.Logistic(alive - dead);
+            int k = ageSlot[i];
+            double alive = LogSpace.Logistic(aliveTerm[k] - DeadLogTerm(deadConstant[k], logF[recencySlot[i]], logF[k]));
+            destination[i] = withCount ? alive * count[k] : alive;
         }
     }
 
@@ -452,15 +470,25 @@ public sealed class ParetoNbdModel : ITransactionModel
         => LogTerms(r, alpha, s, beta, x, age, LogF(r, alpha, s, beta, x, recency), LogF(r, alpha, s, beta, x, age));
 
     private static (double Alive, double Dead) LogTerms(double r, double alpha, double s, double beta, int x, double age, double logFRecency, double logFAge)
+        => (AliveLogTerm(r, alpha, s, beta, x, age), DeadLogTerm(DeadLogConstant(r, s, x), logFRecency, logFAge));
+
+    /// <summary>ln of the alive term of the likelihood, -(r+x) ln(alpha+T) - s ln(beta+T): a function of (x, T).</summary>
+    private static double AliveLogTerm(double r, double alpha, double s, double beta, int x, double age)
+        => -(r + x) * Math.Log(alpha + age) - s * Math.Log(beta + age);
+
+    /// <summary>ln(s / (r+s+x)), the constant of the dead term.</summary>
+    private static double DeadLogConstant(double r, double s, int x) => Math.Log(s) - Math.Log(r + s + x);
+
+    /// <summary>ln(s/(r+s+x) A0) with A0 = F(t_x) - F(T) from the logarithms; -infinity when A0 is not positive.</summary>
+    private static double DeadLogTerm(double constant, double logFRecency, double logFAge)
     {
-        double alive = -(r + x) * Math.Log(alpha + age) - s * Math.Log(beta + age);
         double difference = logFAge - logFRecency;
         if (!(difference < 0))
         {
-            return (alive, double.NegativeInfinity);
+            return double.NegativeInfinity;
         }
         double logA0 = logFRecency + Math.Log(-LogSpace.ExpMinusOne(difference));
-        return (alive, Math.Log(s) - Math.Log(r + s + x) + logA0);
+        return constant + logA0;
     }
 
     /// <summary>ln F(t) of FHL note, choosing the branch by alpha &gt;= beta so that the 2F1 argument is in [0, 1).</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ContactMetrics.Numerics;
 
 namespace ContactMetrics.Clv;
@@ -69,23 +68,23 @@ internal static class PredictionBatch
 }
 
 /// <summary>
-/// The distinct (x, t) pairs of a batch, numbered in order of first appearance; quadrature nodes per distinct x, built once
-/// when first needed and shared by the workers.
+/// The distinct (x, t) pairs of a batch, numbered in order of first appearance, in an open-addressing table keyed by x and
+/// the bits of t, mixed (the finalizer of MurmurHash3) so that neighbouring times and frequencies spread over the table.
 /// </summary>
 internal sealed class FrequencyTimePairs
 {
-    private readonly Dictionary<(int X, double T), int> _slotOf = [];
-    private readonly List<int> _x = [];
-    private readonly List<double> _t = [];
+    private int[] _table = new int[64];
+    private int[] _x = new int[16];
+    private long[] _tBits = new long[16];
 
     /// <summary>The number of distinct pairs.</summary>
-    public int Count => _x.Count;
+    public int Count { get; private set; }
 
     /// <summary>The frequency of pair <paramref name="k"/>.</summary>
     public int X(int k) => _x[k];
 
     /// <summary>The time of pair <paramref name="k"/>.</summary>
-    public double T(int k) => _t[k];
+    public double T(int k) => BitConverter.Int64BitsToDouble(_tBits[k]);
 
     /// <summary>The pairs of rows (frequency[i], time[i]), with each row's pair number in <paramref name="slots"/>.</summary>
     public static FrequencyTimePairs Of(ReadOnlySpan<int> frequency, ReadOnlySpan<double> time, Span<int> slots)
@@ -100,17 +99,70 @@ internal sealed class FrequencyTimePairs
     {
         for (int i = 0; i < frequency.Length; i++)
         {
+            int x = frequency[i];
             // +0.0 turns -0.0 into 0.0, so equal times share a pair.
-            var key = (frequency[i], time[i] + 0.0);
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slotOf, key, out bool exists);
-            if (!exists)
+            long bits = BitConverter.DoubleToInt64Bits(time[i] + 0.0);
+            int mask = _table.Length - 1;
+            int at = (int)Mix((ulong)bits ^ ((ulong)(uint)x << 52 | (uint)x)) & mask;
+            while (true)
             {
-                slot = _x.Count;
-                _x.Add(key.Item1);
-                _t.Add(key.Item2);
+                int entry = _table[at] - 1;
+                if (entry < 0)
+                {
+                    slots[i] = Insert(at, x, bits);
+                    break;
+                }
+                if (_x[entry] == x && _tBits[entry] == bits)
+                {
+                    slots[i] = entry;
+                    break;
+                }
+                at = (at + 1) & mask;
             }
-            slots[i] = slot;
         }
+    }
+
+    private int Insert(int at, int x, long bits)
+    {
+        int slot = Count++;
+        if (slot == _x.Length)
+        {
+            Array.Resize(ref _x, 2 * slot);
+            Array.Resize(ref _tBits, 2 * slot);
+        }
+        _x[slot] = x;
+        _tBits[slot] = bits;
+        _table[at] = slot + 1;
+        if (2 * Count > _table.Length)
+        {
+            Rehash();
+        }
+        return slot;
+    }
+
+    private void Rehash()
+    {
+        _table = new int[2 * _table.Length];
+        int mask = _table.Length - 1;
+        for (int slot = 0; slot < Count; slot++)
+        {
+            int at = (int)Mix((ulong)_tBits[slot] ^ ((ulong)(uint)_x[slot] << 52 | (uint)_x[slot])) & mask;
+            while (_table[at] != 0)
+            {
+                at = (at + 1) & mask;
+            }
+            _table[at] = slot + 1;
+        }
+    }
+
+    private static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return h;
     }
 }
 
