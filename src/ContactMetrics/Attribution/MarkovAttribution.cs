@@ -20,6 +20,10 @@ namespace ContactMetrics.Attribution;
 /// not simulated: Gauss-Seidel over the sparse transitions, solving each state's self-loop in closed form, until
 /// no probability moves by more than 1e-15 (the chain is absorbing, so the iteration is a contraction).
 /// It throws when that takes more than <see cref="MaxSweeps"/> sweeps.</para>
+/// <para>The chain is built in time linear in the transitions: states and (from, to) transition counts live in hash maps
+/// whose 64-bit keys are mixed before hashing (the default hash of a <see cref="long"/>, the XOR of its halves, sends
+/// consecutive (from, to) pairs of long unique paths to a handful of buckets), and the state limit is checked as each state
+/// is created, so an oversized chain fails at once.</para>
 /// </remarks>
 public sealed class MarkovAttribution : IAttributionModel
 {
@@ -37,6 +41,7 @@ public sealed class MarkovAttribution : IAttributionModel
     private const int Null = 2;
     private const int FirstTransient = 3;
     private const double Tolerance = 1e-15;
+    private const int ProgressMask = 4095;
 
     /// <summary>Creates the model.</summary>
     /// <param name="order">The chain's order k, 1 to <see cref="MaxOrder"/>. Default 1.</param>
@@ -49,6 +54,15 @@ public sealed class MarkovAttribution : IAttributionModel
     /// <summary>The order of the chain.</summary>
     public int Order { get; }
 
+    /// <summary>
+    /// Hash the chain's keys with the default <see cref="long"/> hash, as before the keys were mixed: quadratic on long unique
+    /// paths. Kept only as the benchmark baseline.
+    /// </summary>
+    internal bool UnmixedKeyHash { get; init; }
+
+    /// <summary>The most transient states; <see cref="MaxStates"/> except in tests of the limit.</summary>
+    internal int StateLimit { get; init; } = MaxStates;
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The chain would have more than <see cref="MaxStates"/> states.</exception>
     /// <exception cref="InvalidOperationException">An absorption solve needed more than <see cref="MaxSweeps"/> sweeps.</exception>
@@ -60,22 +74,36 @@ public sealed class MarkovAttribution : IAttributionModel
     /// <exception cref="ArgumentNullException"><paramref name="paths"/> is null.</exception>
     /// <exception cref="ArgumentException">The chain would have more than <see cref="MaxStates"/> states.</exception>
     /// <exception cref="InvalidOperationException">An absorption solve needed more than <see cref="MaxSweeps"/> sweeps.</exception>
-    public MarkovAttributionResult Fit(PathSummary paths)
+    public MarkovAttributionResult Fit(PathSummary paths) => Fit(paths, null, CancellationToken.None);
+
+    /// <summary>Fits the chain and computes removal effects and credits, reporting progress and observing cancellation.</summary>
+    /// <param name="paths">The path summary.</param>
+    /// <param name="progress">Receives the step, the units done and the chain's size as the fit goes on (every 4,096 paths while the
+    /// chain is built, after each absorption solve); <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Checked every 4,096 paths and every Gauss-Seidel sweep.</param>
+    /// <returns>Credits, P(conversion), removal effects and the chain's size.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> is null.</exception>
+    /// <exception cref="ArgumentException">The chain would have more than <see cref="MaxStates"/> states (thrown when the state after the limit is created).</exception>
+    /// <exception cref="InvalidOperationException">An absorption solve needed more than <see cref="MaxSweeps"/> sweeps.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public MarkovAttributionResult Fit(PathSummary paths, IProgress<MarkovFitProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var chain = Chain.Build(paths, Order);
+        var chain = Chain.Build(paths, Order, StateLimit, UnmixedKeyHash ? EqualityComparer<long>.Default : MixedKeyComparer.Instance, progress, cancellationToken);
         int channels = paths.Channels.Length;
         var values = new double[chain.StateCount];
         var removed = new bool[chain.StateCount];
         int sweeps = 0;
-        double baseline = chain.Solve(values, removed, ref sweeps);
+        double baseline = chain.Solve(values, removed, ref sweeps, cancellationToken);
+        chain.Report(progress, MarkovFitStep.SolvingRemovalEffects, 1, channels + 1);
         var effects = new double[channels];
         if (baseline > 0)
         {
             for (int c = 0; c < channels; c++)
             {
                 chain.MarkStatesWith(c, removed);
-                effects[c] = 1 - chain.Solve(values, removed, ref sweeps) / baseline;
+                effects[c] = 1 - chain.Solve(values, removed, ref sweeps, cancellationToken) / baseline;
+                chain.Report(progress, MarkovFitStep.SolvingRemovalEffects, c + 2, channels + 1);
             }
         }
         double sum = effects.Sum();
@@ -106,18 +134,26 @@ public sealed class MarkovAttribution : IAttributionModel
 
         public int StateCount { get; private set; }
 
-        public static Chain Build(PathSummary paths, int order)
+        public void Report(IProgress<MarkovFitProgress>? progress, MarkovFitStep step, int completed, int total)
+            => progress?.Report(new MarkovFitProgress(step, completed, total, StateCount - FirstTransient));
+
+        public static Chain Build(PathSummary paths, int order, int stateLimit, IEqualityComparer<long> keys, IProgress<MarkovFitProgress>? progress, CancellationToken cancellationToken)
         {
             int channels = paths.Channels.Length;
             if (Math.Pow(channels + 1, order) >= long.MaxValue)
             {
                 throw new ArgumentException($"A Markov chain of order {order} over {channels} channels has too many possible states to index; use a lower order.", nameof(paths));
             }
-            var states = new Dictionary<long, int>();
+            var states = new Dictionary<long, int>(keys);
             var stateTuples = new List<int[]> { Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>() };
-            var counts = new Dictionary<long, double>();
+            var counts = new Dictionary<long, double>(keys);
             for (int p = 0; p < paths.Count; p++)
             {
+                if ((p & ProgressMask) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Report(new MarkovFitProgress(MarkovFitStep.BuildingChain, p, paths.Count, stateTuples.Count - FirstTransient));
+                }
                 double conversions = paths.Conversions[p], nulls = paths.Nulls[p];
                 double journeys = conversions + nulls;
                 if (journeys == 0)
@@ -137,9 +173,9 @@ public sealed class MarkovAttribution : IAttributionModel
                     if (!states.TryGetValue(key, out int state))
                     {
                         state = stateTuples.Count;
-                        if (state - FirstTransient >= MaxStates)
+                        if (state - FirstTransient >= stateLimit)
                         {
-                            throw new ArgumentException($"A Markov chain of order {order} over these paths has more than {MaxStates:N0} states; use a lower order.", nameof(paths));
+                            throw new ArgumentException($"A Markov chain of order {order} over these paths has more than {stateLimit:N0} states (reached at path {p + 1:N0} of {paths.Count:N0}); use a lower order or fewer, shorter paths.", nameof(paths));
                         }
                         states.Add(key, state);
                         stateTuples.Add(path[from..(i + 1)].ToArray());
@@ -151,6 +187,7 @@ public sealed class MarkovAttribution : IAttributionModel
                 Count(counts, previous, Null, nulls);
             }
             var chain = new Chain { StateCount = stateTuples.Count };
+            chain.Report(progress, MarkovFitStep.BuildingChain, paths.Count, paths.Count);
             chain.Fill(counts, stateTuples);
             return chain;
         }
@@ -204,12 +241,13 @@ public sealed class MarkovAttribution : IAttributionModel
         }
 
         /// <summary>Absorption probability in conversion from start, removed states absorbing into null.</summary>
-        public double Solve(double[] x, bool[] removed, ref int maxSweeps)
+        public double Solve(double[] x, bool[] removed, ref int maxSweeps, CancellationToken cancellationToken)
         {
             Array.Clear(x);
             x[Converted] = 1;
             for (int sweep = 1; sweep <= MaxSweeps; sweep++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 double change = 0;
                 for (int s = StateCount - 1; s >= 0; s--)
                 {
@@ -241,6 +279,28 @@ public sealed class MarkovAttribution : IAttributionModel
                 }
             }
             throw new InvalidOperationException($"The absorption probabilities did not converge in {MaxSweeps:N0} Gauss-Seidel sweeps.");
+        }
+    }
+
+    /// <summary>
+    /// Equality of 64-bit keys with a hash that mixes all their bits (the finalizer of MurmurHash3, Appleby 2011), so that
+    /// keys differing in a few low bits of either half land in different buckets.
+    /// </summary>
+    private sealed class MixedKeyComparer : IEqualityComparer<long>
+    {
+        public static readonly MixedKeyComparer Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long key)
+        {
+            ulong h = (ulong)key;
+            h ^= h >> 33;
+            h *= 0xFF51AFD7ED558CCDUL;
+            h ^= h >> 33;
+            h *= 0xC4CEB9FE1A85EC53UL;
+            h ^= h >> 33;
+            return (int)h;
         }
     }
 }

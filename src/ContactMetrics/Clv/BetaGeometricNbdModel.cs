@@ -194,6 +194,111 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         return ConditionalExpectedTransactionsUnchecked(t, x, recency, age);
     }
 
+    /// <summary>
+    /// P(alive) of every customer of a batch: <see cref="ProbabilityAlive(int, double, double)"/> for each (x, t_x, T), in
+    /// one pass (ln a - ln(b + x - 1) once per distinct x, then two logarithms and one exponential per customer).
+    /// </summary>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives P(alive) of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A history is out of range (the message names its index).</exception>
+    public void ProbabilityAlive(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
+        var p = Parameters;
+        AliveBatch(p.R, p.Alpha, p.A, p.B, -1, true, frequency, recency, age, destination);
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] of every customer of a batch: <see cref="ConditionalExpectedTransactions(double, int, double, double)"/>
+    /// for each customer, equal to it to the last bit. It is P(alive) times a factor of (x, T) only (see the class remarks),
+    /// which is computed once per distinct (x, T), in parallel when there are many; the rest is P(alive) per customer.
+    /// </summary>
+    /// <param name="t">The length of the future period, in the model's period unit; at least 0.</param>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives E[Y(t)] of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range (for a history, the message names its index).</exception>
+    public void ConditionalExpectedTransactions(double t, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        Preconditions.CheckNonNegative(t);
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
+        var p = Parameters;
+        ExpectedTransactionsBatch(t, p.R, p.Alpha, p.A, p.B, -1, true, 0, frequency, recency, age, destination);
+    }
+
+    /// <summary>
+    /// P(alive) = 1 / (1 + a / (b + x + <paramref name="offset"/>) ((alpha + T) / (alpha + t_x))^(r + x)) of every customer:
+    /// offset -1 for BG/NBD, where x = 0 means alive (<paramref name="zeroIsAlive"/>), and 0 for MBG/NBD.
+    /// </summary>
+    internal static void AliveBatch(double r, double alpha, double a, double b, double offset, bool zeroIsAlive, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+        => AliveRows(r, alpha, a, b, offset, zeroIsAlive, frequency, recency, age, default, default, destination);
+
+    /// <summary>
+    /// E[Y(t)] = P(alive) E[(1 - (1 + p s)^-(r+x)) / p] of every customer, with P(alive) as in <see cref="AliveBatch"/> and
+    /// p ~ beta(a, b + x + <paramref name="betaOffset"/>), s = t / (alpha + T) (<see cref="ExpectedDropoutWeightedCount"/>): offsets
+    /// -1 and 0 for BG/NBD, 0 and 1 for MBG/NBD. The count and ln(alpha + T) are computed once per distinct (x, T), in parallel
+    /// when there are many, with quadrature nodes once per x; per customer there remain one logarithm and the logistic.
+    /// </summary>
+    internal static void ExpectedTransactionsBatch(double t, double r, double alpha, double a, double b, double offset, bool zeroIsAlive, double betaOffset,
+        ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        var slots = new int[frequency.Length];
+        var pairs = FrequencyTimePairs.Of(frequency, age, slots);
+        var counts = new double[pairs.Count];
+        var logAlphaT = new double[pairs.Count];
+        var nodes = new QuadratureByFrequency(x => new BetaQuadrature(a, b + x + betaOffset));
+        PredictionBatch.ForEachPair(pairs.Count, k =>
+        {
+            int x = pairs.X(k);
+            counts[k] = ExpectedDropoutWeightedCount(r + x, a, b + x + betaOffset, t / (alpha + pairs.T(k)), () => nodes.For(x));
+            logAlphaT[k] = Math.Log(alpha + pairs.T(k));
+        });
+        AliveRows(r, alpha, a, b, offset, zeroIsAlive, frequency, recency, age, slots, logAlphaT, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] *= counts[slots[i]];
+        }
+    }
+
+    /// <summary>
+    /// P(alive) = 1 / (1 + a / (b + x + offset) ((alpha + T) / (alpha + t_x))^(r + x)) of every customer, the same operations as
+    /// the scalar forms: ln a - ln(b + x + offset) once per x below 64, and ln(alpha + T) from <paramref name="logAlphaT"/> by
+    /// each row's pair when given.
+    /// </summary>
+    private static void AliveRows(double r, double alpha, double a, double b, double offset, bool zeroIsAlive, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<int> slots, ReadOnlySpan<double> logAlphaT, Span<double> destination)
+    {
+        double logA = Math.Log(a);
+        Span<double> oddsOfX = stackalloc double[64];
+        oddsOfX.Fill(double.NaN);
+        bool cached = !slots.IsEmpty;
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            int x = frequency[i];
+            if (x == 0 && zeroIsAlive)
+            {
+                destination[i] = 1.0;
+                continue;
+            }
+            double odds = x < oddsOfX.Length ? oddsOfX[x] : double.NaN;
+            if (double.IsNaN(odds))
+            {
+                odds = logA - Math.Log(b + x + offset);
+                if (x < oddsOfX.Length)
+                {
+                    oddsOfX[x] = odds;
+                }
+            }
+            double logAge = cached ? logAlphaT[slots[i]] : Math.Log(alpha + age[i]);
+            destination[i] = LogSpace.Logistic(-(odds + (r + x) * (logAge - Math.Log(alpha + recency[i]))));
+        }
+    }
+
     internal double ConditionalExpectedTransactionsUnchecked(double t, int x, double recency, double age, Func<int, BetaQuadrature>? quadratureForFrequency = null)
     {
         var p = Parameters;

@@ -14,8 +14,8 @@ namespace ContactMetrics.Clv;
 /// <remarks>
 /// For a customer with history (x, t_x, T) and mean spend zbar, period k contributes
 /// m E[Z | zbar, x] (E[Y(k L) | x, t_x, T] - E[Y((k-1) L) | x, t_x, T]) / (1 + d)^k, k = 1..H, where E[Y] is
-/// <see cref="BetaGeometricNbdModel.ConditionalExpectedTransactions"/> and E[Z] is
-/// <see cref="GammaGammaModel.ConditionalExpectedSpend"/>. Customers with x = 0 are valued with the population
+/// <see cref="BetaGeometricNbdModel.ConditionalExpectedTransactions(double, int, double, double)"/> and E[Z] is
+/// <see cref="GammaGammaModel.ConditionalExpectedSpend(int, double)"/>. Customers with x = 0 are valued with the population
 /// mean spend. The transaction model's time unit must be that of the summary and of
 /// <see cref="ValuationHorizon.PeriodLength"/>.
 /// </remarks>
@@ -52,48 +52,32 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ImmutableArray<Money> CustomerValues(RfmSummary customers, ValuationHorizon horizon)
+        => CustomerValueRows.Values(customers, horizon, ValuesUnchecked);
+
+    /// <summary>
+    /// The discounted expected margin of every customer of a batch: <see cref="CustomerValue"/> for each, equal to it to the
+    /// last bit; the horizon sum, which depends on (x, T) only, is computed once per distinct (x, T) (see
+    /// <see cref="CustomerValues(RfmSummary, ValuationHorizon)"/>).
+    /// </summary>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="meanSpend">Mean spends of the repeat transactions; at least 0; as many as frequencies.</param>
+    /// <param name="horizon">The horizon.</param>
+    /// <param name="destination">Receives each customer's value in the currency of the spend, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="horizon"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A history is out of range (the message names its index).</exception>
+    public void CustomerValues(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> meanSpend, ValuationHorizon horizon, Span<double> destination)
+        => CustomerValueRows.Values(frequency, recency, age, meanSpend, horizon, destination, ValuesUnchecked);
+
+    private void ValuesUnchecked(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> meanSpend, ValuationHorizon horizon, Span<double> destination)
     {
-        Preconditions.CheckNotNull(customers);
-        Preconditions.CheckNotNull(horizon);
-        int n = customers.Count;
-        var frequency = customers.Frequency.AsSpan();
-        var age = customers.Age.AsSpan();
-        var slotOf = new Dictionary<(int X, double T), int>();
-        var slots = new int[n];
-        var keys = new List<(int X, double T)>();
-        for (int i = 0; i < n; i++)
-        {
-            var key = (frequency[i], age[i]);
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slotOf, key, out bool exists);
-            if (!exists)
-            {
-                slot = keys.Count;
-                keys.Add(key);
-            }
-            slots[i] = slot;
-        }
-        // Quadrature nodes depend on x only; built once per distinct x before the parallel loop reads them.
-        var nodes = new Dictionary<int, BetaQuadrature>();
-        foreach (var (x, _) in keys)
-        {
-            if (!nodes.ContainsKey(x))
-            {
-                nodes.Add(x, Transactions.QuadratureForFrequency(x));
-            }
-        }
-        var aliveSums = new double[keys.Count];
-        Parallel.For(0, keys.Count, k =>
-        {
-            var (x, t) = keys[k];
-            var q = nodes[x];
-            aliveSums[k] = AliveDiscountedTransactions(x, t, horizon, () => q);
-        });
-        return CustomerValueRows.Values(customers, horizon, i =>
-        {
-            int x = customers.Frequency[i];
-            double alive = Transactions.ProbabilityAliveUnchecked(x, customers.Recency[i], customers.Age[i]);
-            return Margin * Spend.ConditionalExpectedSpend(x, customers.MonetaryValue[i]) * alive * aliveSums[slots[i]];
-        });
+        var nodes = new QuadratureByFrequency(Transactions.QuadratureForFrequency);
+        var p = Transactions.Parameters;
+        CustomerValueRows.Combine(frequency, recency, age, meanSpend, destination, Margin, Spend,
+            (x, t) => AliveDiscountedTransactions(x, t, horizon, () => nodes.For(x)),
+            (f, r, a, alive) => BetaGeometricNbdModel.AliveBatch(p.R, p.Alpha, p.A, p.B, -1, true, f, r, a, alive));
     }
 
     /// <summary>The discounted expected margin of one customer over the horizon (see the remarks).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
 
 namespace ContactMetrics.Clv;
@@ -92,17 +93,17 @@ public sealed record ClvForecast(
         }
         int n = summary.Count;
         double t = horizon.Periods * horizon.PeriodLength;
+        var frequency = summary.Frequency.AsSpan();
+        var recency = summary.Recency.AsSpan();
+        var age = summary.Age.AsSpan();
         var alive = new double[n];
         var purchases = new double[n];
         var perPurchase = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            int x = summary.Frequency[i];
-            alive[i] = transactions.ProbabilityAlive(x, summary.Recency[i], summary.Age[i]);
-            purchases[i] = transactions.ConditionalExpectedTransactions(t, x, summary.Recency[i], summary.Age[i]);
-            perPurchase[i] = spend.Model.ConditionalExpectedSpend(x, summary.MonetaryValue[i]);
-        }
+        transactions.ProbabilityAlive(frequency, recency, age, alive);
+        transactions.ConditionalExpectedTransactions(t, frequency, recency, age, purchases);
+        spend.Model.ConditionalExpectedSpend(frequency, summary.MonetaryValue.AsSpan(), perPurchase);
         return new ClvForecast(transactions, estimates, logLikelihood, spend,
-            [.. alive], [.. purchases], [.. perPurchase], value.CustomerValues(summary, horizon));
+            ImmutableCollectionsMarshal.AsImmutableArray(alive), ImmutableCollectionsMarshal.AsImmutableArray(purchases),
+            ImmutableCollectionsMarshal.AsImmutableArray(perPurchase), value.CustomerValues(summary, horizon));
     }
 }

@@ -188,6 +188,42 @@ public sealed class GammaGammaModel
         return (p.Gamma + x * meanSpend) * p.P / denominator;
     }
 
+    /// <summary>
+    /// The expected spend per transaction of every customer of a batch: <see cref="ConditionalExpectedSpend(int, double)"/>
+    /// for each (x, zbar), equal to it to the last bit.
+    /// </summary>
+    /// <param name="frequency">Repeat transactions x; at least 0.</param>
+    /// <param name="meanSpend">Mean spends zbar; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives E[Z | x, zbar] of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range (the message names its index).</exception>
+    /// <exception cref="InvalidOperationException">p x + q is at most 1 for some customer: the expectation is infinite.</exception>
+    public void ConditionalExpectedSpend(ReadOnlySpan<int> frequency, ReadOnlySpan<double> meanSpend, Span<double> destination)
+    {
+        PredictionBatch.CheckLength(meanSpend.Length, frequency.Length, nameof(meanSpend));
+        PredictionBatch.CheckLength(destination.Length, frequency.Length, nameof(destination));
+        var p = Parameters;
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            int x = frequency[i];
+            double zbar = meanSpend[i];
+            if (x < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(frequency), x, $"The frequency at index {i} must be at least 0.");
+            }
+            if (!(zbar >= 0) || !double.IsFinite(zbar))
+            {
+                throw new ArgumentOutOfRangeException(nameof(meanSpend), zbar, $"The mean spend at index {i} must be a finite number of at least 0.");
+            }
+            double denominator = p.P * x + p.Q - 1;
+            if (!(denominator > 0))
+            {
+                throw new InvalidOperationException($"The expected spend is infinite when p x + q <= 1; p = {p.P}, q = {p.Q}, x = {x} (index {i}).");
+            }
+            destination[i] = (p.Gamma + x * zbar) * p.P / denominator;
+        }
+    }
+
     private sealed record SpendRows(double[] Weight, int[] Frequency, double[] Mean, double Customers);
 
     private static SpendRows Compress(RfmSummary summary)

@@ -77,13 +77,14 @@ public sealed class HoldoutCheck
         var actual = new double[openFrequency + 1];
         var predicted = new double[openFrequency + 1];
         double t = summary.HoldoutLength;
+        var expected = new double[summary.Count];
+        model.ConditionalExpectedTransactions(t, summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.Age.AsSpan(), expected);
         for (int i = 0; i < summary.Count; i++)
         {
-            int x = summary.Frequency[i];
-            int g = Math.Min(x, openFrequency);
+            int g = Math.Min(summary.Frequency[i], openFrequency);
             customers[g]++;
             actual[g] += summary.HoldoutFrequency[i];
-            predicted[g] += model.ConditionalExpectedTransactions(t, x, summary.Recency[i], summary.Age[i]);
+            predicted[g] += expected[i];
         }
         var groups = new HoldoutCheckGroup[openFrequency + 1];
         for (int g = 0; g <= openFrequency; g++)

@@ -47,18 +47,54 @@ public static class CustomerValueModels
 /// <summary>The per-customer loop of the value models: one value per customer, in the summary's order and currency.</summary>
 internal static class CustomerValueRows
 {
-    internal static ImmutableArray<Money> Values(RfmSummary customers, ValuationHorizon horizon, Func<int, double> valueOfRow)
+    /// <summary>A model's batch values over the columns of a checked summary, as money in its currency.</summary>
+    internal static ImmutableArray<Money> Values(RfmSummary customers, ValuationHorizon horizon, ValuesOfHistories valuesOf)
     {
         Preconditions.CheckNotNull(customers);
         Preconditions.CheckNotNull(horizon);
+        var amounts = new double[customers.Count];
+        valuesOf(customers.Frequency.AsSpan(), customers.Recency.AsSpan(), customers.Age.AsSpan(), customers.MonetaryValue.AsSpan(), horizon, amounts);
         var values = new Money[customers.Count];
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = Money.FromDouble(valueOfRow(i), customers.Currency);
+            values[i] = Money.FromDouble(amounts[i], customers.Currency);
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
+
+    /// <summary>A model's batch values over spans, after checking the horizon, the lengths and every history.</summary>
+    internal static void Values(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> meanSpend, ValuationHorizon horizon, Span<double> destination, ValuesOfHistories valuesOf)
+    {
+        Preconditions.CheckNotNull(horizon);
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length, meanSpend, withSpend: true);
+        valuesOf(frequency, recency, age, meanSpend, horizon, destination);
+    }
+
+    /// <summary>
+    /// margin x E[Z | x, zbar] x P(alive) x S(x, T) for every customer, where S, the discounted horizon sum of an alive
+    /// customer's expected transactions, is computed once per distinct (x, T) (in parallel when there are many) and P(alive)
+    /// in one batch: the same product, in the same order, as the value models' scalar forms.
+    /// </summary>
+    internal static void Combine(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> meanSpend, Span<double> destination,
+        double margin, GammaGammaModel spend, Func<int, double, double> aliveSumOfPair, AliveOfHistories alive)
+    {
+        var slots = new int[frequency.Length];
+        var pairs = FrequencyTimePairs.Of(frequency, age, slots);
+        var sums = new double[pairs.Count];
+        PredictionBatch.ForEachPair(pairs.Count, k => sums[k] = aliveSumOfPair(pairs.X(k), pairs.T(k)));
+        alive(frequency, recency, age, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = margin * spend.ConditionalExpectedSpend(frequency[i], meanSpend[i]) * destination[i] * sums[slots[i]];
+        }
+    }
 }
+
+/// <summary>Values of customers' histories into a destination span (a value model's batch form).</summary>
+internal delegate void ValuesOfHistories(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> meanSpend, ValuationHorizon horizon, Span<double> destination);
+
+/// <summary>P(alive) of customers' histories into a destination span (a transaction model's batch form).</summary>
+internal delegate void AliveOfHistories(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination);
 
 /// <summary>
 /// The horizon of a customer valuation: <see cref="Periods"/> cash-flow periods, each <see cref="PeriodLength"/>

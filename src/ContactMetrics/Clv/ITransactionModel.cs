@@ -31,4 +31,23 @@ public interface ITransactionModel
     /// <returns>E[Y(t) | x, t_x, T].</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     double ConditionalExpectedTransactions(double t, int x, double recency, double age);
+
+    /// <summary>P(alive) of every customer of a batch, equal to <see cref="ProbabilityAlive(int, double, double)"/> for each.</summary>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives P(alive) of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A history is out of range (the message names its index).</exception>
+    void ProbabilityAlive(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination);
+
+    /// <summary>E[Y(t) | x, t_x, T] of every customer of a batch, equal to <see cref="ConditionalExpectedTransactions(double, int, double, double)"/> for each.</summary>
+    /// <param name="t">The length of the future period; at least 0.</param>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives E[Y(t)] of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range (for a history, the message names its index).</exception>
+    void ConditionalExpectedTransactions(double t, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination);
 }

@@ -150,6 +150,39 @@ public sealed class ModifiedBetaGeometricNbdModel : ITransactionModel
         return ProbabilityAliveUnchecked(x, recency, age) * BetaGeometricNbdModel.ExpectedDropoutWeightedCount(p.R + x, p.A, p.B + x + 1, t / (p.Alpha + age));
     }
 
+    /// <summary>P(alive) of every customer of a batch: <see cref="ProbabilityAlive(int, double, double)"/> for each (x, t_x, T), in one pass.</summary>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives P(alive) of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A history is out of range (the message names its index).</exception>
+    public void ProbabilityAlive(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
+        var p = Parameters;
+        BetaGeometricNbdModel.AliveBatch(p.R, p.Alpha, p.A, p.B, 0, false, frequency, recency, age, destination);
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] of every customer of a batch: <see cref="ConditionalExpectedTransactions(double, int, double, double)"/>
+    /// for each customer, equal to it to the last bit; the factor of (x, T) is computed once per distinct (x, T).
+    /// </summary>
+    /// <param name="t">The length of the future period, in the model's period unit; at least 0.</param>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives E[Y(t)] of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range (for a history, the message names its index).</exception>
+    public void ConditionalExpectedTransactions(double t, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        Preconditions.CheckNonNegative(t);
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
+        var p = Parameters;
+        BetaGeometricNbdModel.ExpectedTransactionsBatch(t, p.R, p.Alpha, p.A, p.B, 0, false, 1, frequency, recency, age, destination);
+    }
+
     private double ProbabilityAliveUnchecked(int x, double recency, double age)
     {
         var p = Parameters;

@@ -172,6 +172,81 @@ public sealed class ParetoNbdModel : ITransactionModel
         return ConditionalExpectedTransactionsUnchecked(t, x, recency, age);
     }
 
+    /// <summary>
+    /// P(alive) of every customer of a batch: <see cref="ProbabilityAlive(int, double, double)"/> for each (x, t_x, T), equal
+    /// to it to the last bit. ln F (a 2F1 series, the costly part) depends on (x, t) only, so it is computed once per
+    /// distinct (x, t_x) and (x, T), in parallel when there are many; the rest is a few logarithms per customer.
+    /// </summary>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives P(alive) of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A history is out of range (the message names its index).</exception>
+    public void ProbabilityAlive(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
+        AliveBatch(frequency, recency, age, destination);
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] of every customer of a batch: <see cref="ConditionalExpectedTransactions(double, int, double, double)"/>
+    /// for each customer, equal to it to the last bit: the batch P(alive) times the closed form of the alive customer's count.
+    /// </summary>
+    /// <param name="t">The length of the future period, in the model's period unit; at least 0.</param>
+    /// <param name="frequency">Frequencies x; at least 0.</param>
+    /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
+    /// <param name="age">Ages T; at least 0; as many as frequencies.</param>
+    /// <param name="destination">Receives E[Y(t)] of each customer, in order; as many as frequencies.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range (for a history, the message names its index).</exception>
+    public void ConditionalExpectedTransactions(double t, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        Preconditions.CheckNonNegative(t);
+        PredictionBatch.CheckHistories(frequency, recency, age, destination.Length);
+        Batch(t, frequency, recency, age, destination);
+    }
+
+    /// <summary>The batch P(alive) on checked histories (see <see cref="Batch"/>).</summary>
+    internal void AliveBatch(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+        => Batch(double.NaN, frequency, recency, age, destination);
+
+    /// <summary>
+    /// P(alive), or with a horizon <paramref name="t"/> (not NaN) E[Y(t)], of checked histories. Everything but the last
+    /// few operations depends on a (x, t) pair: ln F once per distinct (x, t_x) and (x, T), the alive term, the dead term's
+    /// constant and the alive customer's expected count once per distinct (x, T); per customer there remain A0 from the two
+    /// ln F and the logistic, the same operations in the same order as the scalar forms.
+    /// </summary>
+    private void Batch(double t, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        var p = Parameters;
+        int n = frequency.Length;
+        var recencySlot = new int[n];
+        var ageSlot = new int[n];
+        var pairs = FrequencyTimePairs.Of(frequency, recency, recencySlot);
+        pairs.Add(frequency, age, ageSlot);
+        var logF = new double[pairs.Count];
+        var aliveTerm = new double[pairs.Count];
+        var deadConstant = new double[pairs.Count];
+        var count = new double[pairs.Count];
+        bool withCount = !double.IsNaN(t);
+        PredictionBatch.ForEachPair(pairs.Count, k =>
+        {
+            int x = pairs.X(k);
+            double time = pairs.T(k);
+            logF[k] = LogF(p.R, p.Alpha, p.S, p.Beta, x, time);
+            aliveTerm[k] = AliveLogTerm(p.R, p.Alpha, p.S, p.Beta, x, time);
+            deadConstant[k] = DeadLogConstant(p.R, p.S, x);
+            count[k] = withCount ? AliveExpectedTransactionsAt(t, x, time) : 1.0;
+        });
+        for (int i = 0; i < n; i++)
+        {
+            int k = ageSlot[i];
+            double alive = LogSpace.Logistic(aliveTerm[k] - DeadLogTerm(deadConstant[k], logF[recencySlot[i]], logF[k]));
+            destination[i] = withCount ? alive * count[k] : alive;
+        }
+    }
+
     internal double ConditionalExpectedTransactionsUnchecked(double t, int x, double recency, double age)
     {
         return ProbabilityAliveUnchecked(x, recency, age) * AliveExpectedTransactionsAt(t, x, age);
@@ -395,15 +470,25 @@ public sealed class ParetoNbdModel : ITransactionModel
         => LogTerms(r, alpha, s, beta, x, age, LogF(r, alpha, s, beta, x, recency), LogF(r, alpha, s, beta, x, age));
 
     private static (double Alive, double Dead) LogTerms(double r, double alpha, double s, double beta, int x, double age, double logFRecency, double logFAge)
+        => (AliveLogTerm(r, alpha, s, beta, x, age), DeadLogTerm(DeadLogConstant(r, s, x), logFRecency, logFAge));
+
+    /// <summary>ln of the alive term of the likelihood, -(r+x) ln(alpha+T) - s ln(beta+T): a function of (x, T).</summary>
+    private static double AliveLogTerm(double r, double alpha, double s, double beta, int x, double age)
+        => -(r + x) * Math.Log(alpha + age) - s * Math.Log(beta + age);
+
+    /// <summary>ln(s / (r+s+x)), the constant of the dead term.</summary>
+    private static double DeadLogConstant(double r, double s, int x) => Math.Log(s) - Math.Log(r + s + x);
+
+    /// <summary>ln(s/(r+s+x) A0) with A0 = F(t_x) - F(T) from the logarithms; -infinity when A0 is not positive.</summary>
+    private static double DeadLogTerm(double constant, double logFRecency, double logFAge)
     {
-        double alive = -(r + x) * Math.Log(alpha + age) - s * Math.Log(beta + age);
         double difference = logFAge - logFRecency;
         if (!(difference < 0))
         {
-            return (alive, double.NegativeInfinity);
+            return double.NegativeInfinity;
         }
         double logA0 = logFRecency + Math.Log(-LogSpace.ExpMinusOne(difference));
-        return (alive, Math.Log(s) - Math.Log(r + s + x) + logA0);
+        return constant + logA0;
     }
 
     /// <summary>ln F(t) of FHL note, choosing the branch by alpha &gt;= beta so that the 2F1 argument is in [0, 1).</summary>
