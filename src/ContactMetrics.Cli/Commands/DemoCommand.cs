@@ -31,8 +31,13 @@ internal static class DemoCommand
         };
         var customers = new Option<int>("--customers")
         {
-            Description = "Number of customers to simulate.",
-            DefaultValueFactory = _ => 20_000,
+            Description = "Number of customers to simulate (default: a mid-size center).",
+            DefaultValueFactory = _ => new SimulationOptions().Customers,
+        };
+        var preset = new Option<SimulationPreset>("--preset")
+        {
+            Description = "The business to simulate: telecom (monthly subscriptions), insurer (annual premiums) or retail (purchases).",
+            DefaultValueFactory = _ => SimulationPreset.Telecom,
         };
         var format = new Option<OutputFormat>("--format")
         {
@@ -41,7 +46,7 @@ internal static class DemoCommand
         };
         var command = new Command("demo", "Generate a sample contact center (customers, contacts, surveys, purchases, marketing), write its tables as CSV and summarise it.")
         {
-            outDir, seed, customers, format,
+            outDir, seed, customers, preset, format,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +61,7 @@ internal static class DemoCommand
                 throw new CliInputException("--format csv is not available for demo; its tables are written as CSV to --out.");
             }
             string dir = parse.GetValue(outDir)!;
-            var options = new SimulationOptions { Seed = parse.GetValue(seed), Customers = n };
+            var options = SimulationPresets.For(parse.GetValue(preset)) with { Seed = parse.GetValue(seed), Customers = n };
             var center = console.Progress("Simulating the contact center", () => ContactCenterSimulator.Generate(options));
             var files = console.Progress("Writing tables", () => WriteTables(center, dir));
             // The analysis reads the tables back exactly as `report --data DIR --time-zone ZONE` does, so both give one set of numbers.
