@@ -39,14 +39,18 @@ internal static class DemoCommand
             Description = "The business to simulate: telecom (monthly subscriptions), insurer (annual premiums) or retail (purchases).",
             DefaultValueFactory = _ => SimulationPreset.Telecom,
         };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "Print every figure (planted vs measured, KPIs, trends, cost, CLV, retention, attribution, the business case's inputs) instead of the one-screen summary.",
+        };
         var format = new Option<OutputFormat>("--format")
         {
-            Description = "Output format of the summary: table or json.",
+            Description = "Output format of the summary: table or json (json holds every figure).",
             DefaultValueFactory = _ => OutputFormat.Table,
         };
         var command = new Command("demo", "Generate a sample contact center (customers, contacts, surveys, purchases, marketing), write its tables as CSV and summarise it.")
         {
-            outDir, seed, customers, preset, format,
+            outDir, seed, customers, preset, verbose, format,
         };
         command.SetAction(parse =>
         {
@@ -68,6 +72,11 @@ internal static class DemoCommand
             var analysis = ReportCommand.Analyze(dir, null, options.TimeZone, null, new AnalysisOptions { Seed = options.Seed }, console);
             string reportPath = Path.Combine(dir, "report.html");
             console.Progress("Writing the board report", () => ReportCommand.Write(analysis, reportPath));
+            if (fmt == OutputFormat.Table && !parse.GetValue(verbose))
+            {
+                OutputWriter.Write(DemoSummary.Of(center, parse.GetValue(preset), analysis, reportPath), fmt, null, console);
+                return CliApp.Success;
+            }
             var output = new FigureSheet();
             DemoTruth.Add(output, center, analysis);
             AnalysisFigures.Add(output, analysis);

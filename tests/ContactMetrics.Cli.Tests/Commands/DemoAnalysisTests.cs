@@ -221,7 +221,8 @@ public class DemoAnalysisTests(DemoRunFixture run) : IClassFixture<DemoRunFixtur
     public void Demo_TinyCenter_EverySectionSaysWhyOrValues()
     {
         using var dir = new TempDir();
-        var tiny = CliRun.Of("demo", "--out", dir.Path, "--customers", "30", "--seed", "2");
+        // --verbose: every section (the default screen has the business case only; DemoSummaryTests).
+        var tiny = CliRun.Of("demo", "--out", dir.Path, "--customers", "30", "--seed", "2", "--verbose");
 
         tiny.ExitCode.Should().Be(0, tiny.Error);
         tiny.Out.Should().Contain("Customer lifetime value").And.Contain("Retention: first contact resolved vs not").And.Contain("Business case: FCR +5 points");
