@@ -317,32 +317,12 @@ public static class HtmlReport
     {
         var c = r.Comparison;
         html.Append("<section id=\"retention\">\n<h2>Retention: does solving it the first time keep customers?</h2>\n");
-        // The steps only: a row where nobody churned (censoring alone) leaves the curve where it was, so it is drawn only as
-        // the curve's last point; the drawn curve is the same, the page much smaller.
-        static IReadOnlyList<DataPoint> Curve(Retention.KaplanMeierCurve curve)
-        {
-            var points = new List<DataPoint> { new(0, 1) };
-            double last = 1;
-            foreach (var row in curve.Rows)
-            {
-                if (row.Survival != last)
-                {
-                    points.Add(new DataPoint(row.Time, row.Survival));
-                    last = row.Survival;
-                }
-            }
-            if (curve.Rows.Length > 0 && points[^1].X != curve.Rows[^1].Time)
-            {
-                points.Add(new DataPoint(curve.Rows[^1].Time, curve.Rows[^1].Survival));
-            }
-            return points;
-        }
         var hr = c.HazardRatio is { } h
             ? string.Create(Invariant, $" Customers whose first contact was not resolved churn at {h.HazardRatio:0.00} times the rate (95% CI {h.HazardRatioInterval.Lower:0.00}-{h.HazardRatioInterval.Upper:0.00}, Cox, adjusted for {(c.AdjustedFor.IsEmpty ? "nothing" : string.Join(", ", c.AdjustedFor.Select(n => n == "tenureYears" ? "tenure" : n)))}{(c.Stratified ? ", stratified by segment" : "")}).")
             : "";
         Figure(html, charts, "chart-retention", $"Customers still with us after their first contact, {r.Data.ReferenceGroup} vs {r.Data.ExposedGroup}",
             string.Create(Invariant, $"After {c.Horizon:0} days, {Percent(c.Reference.Retention)} of customers whose first contact was resolved were still customers, against {Percent(c.Exposed.Retention)} when it was not: {Points(c.Difference.Difference)} (95% CI {Points(c.Difference.Interval.Lower)} to {Points(c.Difference.Interval.Upper)}).") + hr,
-            () => ReportCharts.Steps([(Label(r.Data.ReferenceGroup, r.Reference.Count), Curve(r.Reference)), (Label(r.Data.ExposedGroup, r.Exposed.Count), Curve(r.Exposed))],
+            () => ReportCharts.Steps([(Label(r.Data.ReferenceGroup, r.Reference.Count), SurvivalSteps(r.Reference)), (Label(r.Data.ExposedGroup, r.Exposed.Count), SurvivalSteps(r.Exposed))],
                 "days since the first contact with a known outcome", "0%", "still a customer", c.Horizon));
         html.Append("<p class=\"note\">").Append(E(string.Create(Invariant,
             $"Kaplan-Meier from each customer's first contact with a resolved flag (the index date) over {r.Data.Table.Count:N0} customers; a churn is an event, a customer still active is censored at the observation end. Left out: {r.Data.CustomersWithoutQualifyingContact:N0} customers without such a contact, {r.Data.CustomersChurnedBeforeIndex:N0} who churned before it.")))
@@ -486,6 +466,46 @@ public static class HtmlReport
 
     /// <summary>A fraction as a whole percentage, e.g. 0.714 as "71%".</summary>
     internal static string Percent(double fraction) => (100 * fraction).ToString("0", Invariant) + "%";
+
+    /// <summary>
+    /// The steps only: a row where nobody churned (censoring alone) leaves the curve where it was, so it is drawn only as
+    /// the curve's last point. Steps are downsampled to at most <see cref="MaxCurveSteps"/> time bins (the chart is 720 px wide):
+    /// within a bin only its last step is drawn, so the drawn curve is off by less than a bin's width in time and the
+    /// page stays small at any number of customers.
+    /// </summary>
+    internal static IReadOnlyList<DataPoint> SurvivalSteps(Retention.KaplanMeierCurve curve)
+    {
+        var points = new List<DataPoint> { new(0, 1) };
+        double last = 1;
+        double span = curve.Rows.Length > 0 ? curve.Rows[^1].Time : 0;
+        double bin = span / MaxCurveSteps;
+        long lastBin = -1;
+        foreach (var row in curve.Rows)
+        {
+            if (row.Survival != last)
+            {
+                long b = bin > 0 ? (long)(row.Time / bin) : 0;
+                if (b == lastBin && points.Count > 1)
+                {
+                    points[^1] = new DataPoint(row.Time, row.Survival);
+                }
+                else
+                {
+                    points.Add(new DataPoint(row.Time, row.Survival));
+                }
+                lastBin = b;
+                last = row.Survival;
+            }
+        }
+        if (curve.Rows.Length > 0 && points[^1].X != curve.Rows[^1].Time)
+        {
+            points.Add(new DataPoint(curve.Rows[^1].Time, curve.Rows[^1].Survival));
+        }
+        return points;
+    }
+
+    /// <summary>The most steps drawn of one Kaplan-Meier curve (time bins across the curve's span).</summary>
+    internal const int MaxCurveSteps = 500;
 
     private static string Points(double fraction) => (100 * fraction).ToString("+0.0;-0.0;0.0", Invariant) + " points";
 

@@ -135,8 +135,36 @@ public sealed record ChannelOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1] or NaN.</exception>
     public double ResolutionProbability { get; init => field = OptionChecks.Probability(value, nameof(ResolutionProbability)); } = 0.75;
 
+    /// <summary>
+    /// The local hour (0-23) at which the channel opens on its open days. A live-queue channel receives contacts only
+    /// while open; an asynchronous channel (email) receives messages around the clock and its agents answer them while
+    /// open. Default 0.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 23].</exception>
+    public int Opens { get; init => field = Preconditions.CheckInRange(value, 0, 23, nameof(Opens)); }
+
+    /// <summary>The local hour (1-24) at which the channel closes, after <see cref="Opens"/>. Default 24.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [1, 24].</exception>
+    public int Closes { get; init => field = Preconditions.CheckInRange(value, 1, 24, nameof(Closes)); } = 24;
+
+    /// <summary>
+    /// The open days of the week, counted from Monday (6: Monday-Saturday), 1-7. A contact drawn on a closed day moves to
+    /// the next open day. Default 7.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [1, 7].</exception>
+    public int OpenDaysPerWeek { get; init => field = Preconditions.CheckInRange(value, 1, 7, nameof(OpenDaysPerWeek)); } = 7;
+
+    /// <summary>Whether the channel is open around the clock every day.</summary>
+    public bool IsAlwaysOpen => Opens == 0 && Closes == 24 && OpenDaysPerWeek == 7;
+
+    /// <summary>Whether arrivals are limited to the opening hours (live-queue channels that are not open around the clock).</summary>
+    internal bool ArrivesInOpeningHours => Handling == ChannelHandling.Queued && !IsAlwaysOpen;
+
     /// <summary>The mean handle time an agent spends on one contact: talk (with transfers), hold and after-contact work.</summary>
-    /// <remarks>Zero for self-service. The staffing plan uses this as its service time.</remarks>
+    /// <remarks>
+    /// Zero for self-service. Before the reasons' <see cref="ReasonOptions.HandleTimeFactor"/> and the new hires'
+    /// <see cref="AgentOptions.NewHireHandleTimeFactor"/>; the staffing plan applies the mean reason factor.
+    /// </remarks>
     public Duration MeanHandleTime
     {
         get

@@ -1,9 +1,9 @@
 namespace ContactMetrics.Simulation;
 
 /// <summary>
-/// The FIFO queue and the servers of one queued channel. A server is one of an agent's
-/// concurrent slots: agent k owns servers k * concurrency .. (k + 1) * concurrency - 1, and the
-/// servers below the hour's capacity are on shift. A free server is taken longest-idle first; a
+/// The FIFO queue and the servers of one queued channel. A server is one of a queue position's
+/// concurrent slots: position k owns servers k * concurrency .. (k + 1) * concurrency - 1, and the
+/// servers below the hour's capacity are on the queue (the roster says which agent holds a position). A free server is taken longest-idle first; a
 /// server whose agent went off shift finishes its contact and then leaves.
 /// </summary>
 internal sealed class ChannelQueue
@@ -14,27 +14,33 @@ internal sealed class ChannelQueue
 
     private readonly int[] _agentsBySlot;
     private readonly int _concurrency;
-    private readonly int _agentOffset;
     private readonly byte[] _servers;
     private readonly Queue<int> _free = new();
     private readonly Queue<int> _waiting = new(); // may hold abandoned contacts, skipped when dequeued
     private int _capacity;
 
-    internal ChannelQueue(int channelIndex, int concurrency, int[] agentsBySlot, int agentOffset, int teamSize)
+    internal ChannelQueue(int channelIndex, int concurrency, int[] agentsBySlot)
     {
         ChannelIndex = channelIndex;
         _concurrency = concurrency;
         _agentsBySlot = agentsBySlot;
-        _agentOffset = agentOffset;
-        _servers = new byte[teamSize * concurrency];
+        _servers = new byte[(agentsBySlot.Length == 0 ? 0 : agentsBySlot.Max()) * concurrency];
+        ServerAgent = new int[_servers.Length];
     }
+
+    /// <summary>The agent serving on each server (valid while it is busy).</summary>
+    internal int[] ServerAgent { get; }
+
+    /// <summary>The channel's concurrency: contacts one agent handles at once.</summary>
+    internal int Concurrency => _concurrency;
 
     internal int ChannelIndex { get; }
 
     /// <summary>Contacts waiting that have not abandoned.</summary>
     internal int LiveWaiting { get; private set; }
 
-    internal int AgentOf(int server) => _agentOffset + (server / _concurrency);
+    /// <summary>The queue position of a server.</summary>
+    internal int PositionOf(int server) => server / _concurrency;
 
     /// <summary>Applies the staffing of a slot: servers coming on shift become free at once.</summary>
     internal void SetCapacity(int slot)

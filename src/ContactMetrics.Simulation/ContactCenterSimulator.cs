@@ -28,6 +28,8 @@ public static class ContactCenterSimulator
     private const ulong ContactStream = 3;
     private const ulong TouchStream = 4;
     private const ulong ConversionStream = 5;
+    private const ulong StaffingStream = 6;
+    private const ulong SubscriptionStream = 7;
 
     /// <summary>Generates the tables of a simulated contact center.</summary>
     /// <param name="options">What to generate, with the planted parameters.</param>
@@ -48,12 +50,13 @@ public static class ContactCenterSimulator
         for (int i = 0; i < options.Customers; i++)
         {
             draws.Profile(population, i, SeededRandom.Derive(SeededRandom.Derive(root, ProfileStream), (ulong)i));
-            draws.Purchases(population, purchases, i, SeededRandom.Derive(SeededRandom.Derive(root, PurchaseStream), (ulong)i));
+            draws.Purchases(population, purchases, i, SeededRandom.Derive(SeededRandom.Derive(root, PurchaseStream), (ulong)i),
+                SeededRandom.Derive(SeededRandom.Derive(root, SubscriptionStream), (ulong)i));
             draws.FirstContacts(population, contacts, i, SeededRandom.Derive(SeededRandom.Derive(root, ContactStream), (ulong)i));
             draws.Touches(population, touches, i, SeededRandom.Derive(SeededRandom.Derive(root, TouchStream), (ulong)i));
         }
 
-        var plan = StaffingPlanner.Plan(options, calendar, population);
+        var plan = StaffingPlanner.Plan(options, calendar, population, SeededRandom.Derive(root, StaffingStream));
         new ContactEventLoop(options, calendar, population, contacts, plan).Run();
 
         var resolvedEnds = ResolvedContactEnds(population.Count, contacts);
@@ -113,6 +116,7 @@ public static class ContactCenterSimulator
         private readonly SimulationCalendar _calendar;
         private readonly SeededRandom _random;
         private readonly double[] _segmentCumulative;
+        private readonly double[] _billingCumulative;
         private readonly double[] _channelCumulative;
         private readonly double[] _reasonCumulative;
         private readonly double[] _touchCumulative;
@@ -127,6 +131,7 @@ public static class ContactCenterSimulator
             _calendar = calendar;
             _random = random;
             _segmentCumulative = SeededRandom.Cumulative(options.Segments.Select(s => s.Share));
+            _billingCumulative = options.Subscription is { } subscription ? SeededRandom.Cumulative(subscription.BillingPlans.Select(p => p.Share)) : [];
             _channelCumulative = SeededRandom.Cumulative(options.Contacts.Channels.Select(c => c.Share));
             _reasonCumulative = SeededRandom.Cumulative(options.Contacts.Reasons.Select(r => r.Share));
             var touchChannels = options.Marketing.TouchChannels;
@@ -165,8 +170,9 @@ public static class ContactCenterSimulator
         /// Purchase stream: lambda, p, nu, then the trial purchase at acquisition and repeat purchases
         /// of the BG/NBD process (exponential gaps in weeks; drop-out with probability p after each).
         /// </summary>
-        internal void Purchases(Population population, CustomerRows<decimal> purchases, int i, ulong seed)
+        internal void Purchases(Population population, CustomerRows<decimal> purchases, int i, ulong seed, ulong subscriptionSeed)
         {
+            Bills(population, purchases, i, subscriptionSeed);
             var random = _random;
             random.Reseed(seed);
             var bg = _options.Purchases;
@@ -204,8 +210,41 @@ public static class ContactCenterSimulator
         }
 
         /// <summary>
+        /// Subscription stream: the customer's monthly fee, then a bill at acquisition and every billing period after,
+        /// to the end of the period (the tables stop them at churn).
+        /// </summary>
+        private void Bills(Population population, CustomerRows<decimal> purchases, int i, ulong seed)
+        {
+            if (_options.Subscription is not SubscriptionOptions s)
+            {
+                return;
+            }
+            var random = _random;
+            random.Reseed(seed);
+            double monthly = random.NextGamma(s.FeeShape, s.FeeShape / s.MonthlyFeeMean) * _options.Segments[population.Segment[i]].ValueFactor;
+            int months = s.BillingPlans[random.NextIndex(_billingCumulative)].Months;
+            decimal bill = Amount(monthly * months);
+            var acquired = _calendar.DateOf(population.AcquiredDay[i]);
+            purchases.Add(population.AcquiredAt[i], bill);
+            for (int k = 1; ; k++)
+            {
+                int due = NodaTime.Period.DaysBetween(_calendar.DateOf(0), acquired.PlusMonths(k * months));
+                int day = due + random.Next(s.MaxPaymentDelayDays + 1);
+                if (due >= _calendar.Days)
+                {
+                    break;
+                }
+                if (day < _calendar.Days)
+                {
+                    purchases.Add(_calendar.SecondsAt(day, 0, 0) + random.Next(SimulationCalendar.SecondsPerDay - SimulationCalendar.SecondsPerHour), bill);
+                }
+            }
+        }
+
+        /// <summary>
         /// Contact stream: first contacts by thinning a Poisson process at the busiest weekday's
-        /// rate; each proposal draws acceptance, time of day, channel and reason.
+        /// rate; each proposal draws acceptance, channel, reason and time of day (in the channel's opening
+        /// hours); a contact drawn on a day the channel is closed arrives on its next open day.
         /// </summary>
         internal void FirstContacts(Population population, ContactBuffer contacts, int i, ulong seed)
         {
@@ -229,10 +268,15 @@ public static class ContactCenterSimulator
                 }
                 int day = (int)x;
                 bool accept = random.NextDouble() * _calendar.MaxWeekdayFactor < _calendar.WeekdayFactor(day);
-                var (hour, second) = _calendar.DrawTimeOfDay(random);
                 int channel = random.NextIndex(_channelCumulative);
                 int reason = random.NextIndex(_reasonCumulative);
+                var (hour, second) = _calendar.DrawTimeOfDay(random, channel);
                 if (!accept)
+                {
+                    continue;
+                }
+                day = _calendar.ArrivalDay(channel, day);
+                if (day >= _calendar.Days)
                 {
                     continue;
                 }
@@ -370,6 +414,7 @@ public static class ContactCenterSimulator
         private readonly Population _population;
         private readonly StaffingPlanner _plan;
         private readonly CustomerId[] _customerIds;
+        private readonly AgentId[] _agentIds;
 
         internal TableWriter(SimulationOptions options, SimulationCalendar calendar, Population population, StaffingPlanner plan)
         {
@@ -377,6 +422,11 @@ public static class ContactCenterSimulator
             _calendar = calendar;
             _population = population;
             _plan = plan;
+            _agentIds = new AgentId[plan.Roster.Agents.Count];
+            for (int a = 0; a < _agentIds.Length; a++)
+            {
+                _agentIds[a] = new AgentId("A" + (a + 1).ToString("D4", CultureInfo.InvariantCulture));
+            }
             _customerIds = new CustomerId[population.Count];
             for (int i = 0; i < population.Count; i++)
             {
@@ -398,7 +448,8 @@ public static class ContactCenterSimulator
                 Array.AsReadOnly(Rows(conversions, (id, at, value) => new Conversion(id, at, new Money(value, currency)))),
                 Array.AsReadOnly(Rows(controlConversions, (id, at, value) => new Conversion(id, at, new Money(value, currency)))),
                 Array.AsReadOnly(StaffingPlan()),
-                Array.AsReadOnly(Truths()));
+                Array.AsReadOnly(Truths()),
+                Array.AsReadOnly(AgentTruths()));
         }
 
         private Customer[] Customers()
@@ -427,11 +478,7 @@ public static class ContactCenterSimulator
             var channels = _options.Contacts.Channels;
             var reasons = _options.Contacts.Reasons;
             var queues = channels.Select(c => c.Channel.ToSchemaName()).ToArray();
-            var agents = new AgentId[_plan.TotalAgents];
-            for (int a = 0; a < agents.Length; a++)
-            {
-                agents[a] = new AgentId("A" + (a + 1).ToString("D3", CultureInfo.InvariantCulture));
-            }
+            var agents = _agentIds;
 
             var result = new Interaction[order.Count];
             for (int n = 0; n < result.Length; n++)
@@ -495,12 +542,13 @@ public static class ContactCenterSimulator
                 {
                     continue;
                 }
+                var required = _plan.Required[c]!;
                 var forecast = _plan.Forecast[c]!;
                 for (int k = 0; k < _plan.Slots; k++)
                 {
                     long start = (long)k * SimulationCalendar.SecondsPerHour;
                     long end = Math.Min(start + SimulationCalendar.SecondsPerHour, _calendar.EndSeconds);
-                    result.Add(new StaffingInterval(channels[c].Channel, _calendar.ToInstant(start), _calendar.ToInstant(end), agents[k], forecast[k]));
+                    result.Add(new StaffingInterval(channels[c].Channel, _calendar.ToInstant(start), _calendar.ToInstant(end), agents[k], required[k], forecast[k]));
                 }
             }
             return [.. result];
@@ -525,6 +573,26 @@ public static class ContactCenterSimulator
                     Optional(_population.ChurnAt[i]));
             }
             return truths;
+        }
+
+        private AgentTruth[] AgentTruths()
+        {
+            var roster = _plan.Roster;
+            var result = new AgentTruth[roster.Agents.Count];
+            for (int a = 0; a < result.Length; a++)
+            {
+                var agent = roster.Agents[a];
+                var (start, end) = roster.ShiftOf(a);
+                result[a] = new AgentTruth(
+                    _agentIds[a],
+                    roster.TeamName(agent.Team),
+                    roster.TeamChannels(agent.Team),
+                    new LocalTime(start, 0),
+                    end == 24 ? LocalTime.Midnight : new LocalTime(end, 0),
+                    _calendar.DateOf(agent.HireDay),
+                    agent.LeaveDay == int.MaxValue ? null : _calendar.DateOf(agent.LeaveDay));
+            }
+            return result;
         }
 
         private Instant? Optional(long seconds) => seconds == Population.Never ? null : _calendar.ToInstant(seconds);

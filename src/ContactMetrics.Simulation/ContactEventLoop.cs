@@ -32,6 +32,8 @@ internal sealed class ContactEventLoop
     private readonly SeededRandom _random = new(0);
     private readonly PriorityQueue<SimEvent, EventKey> _events = new();
     private readonly double _hazardRatio;
+    private readonly double[] _reasonHandleFactor;
+    private readonly int[] _agentBusy; // contacts each agent is handling now (live queues)
     private long _sequence;
 
     internal ContactEventLoop(SimulationOptions options, SimulationCalendar calendar, Population population, ContactBuffer contacts, StaffingPlanner plan)
@@ -45,6 +47,8 @@ internal sealed class ContactEventLoop
         _hazardRatio = options.Churn.UnresolvedHazardRatio;
 
         var reasons = options.Contacts.Reasons;
+        _reasonHandleFactor = [.. reasons.Select(r => r.HandleTimeFactor)];
+        _agentBusy = new int[plan.Roster.Agents.Count];
         _resolution = new double[_channels.Length, reasons.Count];
         for (int c = 0; c < _channels.Length; c++)
         {
@@ -71,7 +75,7 @@ internal sealed class ContactEventLoop
         {
             if (_channels[c].Handling == ChannelHandling.Queued)
             {
-                _queues[c] = new ChannelQueue(c, _channels[c].Concurrency, plan.Agents[c]!, plan.AgentOffset[c], plan.TeamSize[c]);
+                _queues[c] = new ChannelQueue(c, _channels[c].Concurrency, plan.Agents[c]!);
             }
         }
     }
@@ -163,6 +167,7 @@ internal sealed class ContactEventLoop
     private void OnServerFree(long now, ChannelQueue queue, int server)
     {
         queue.Release(server);
+        _agentBusy[queue.ServerAgent[server]]--;
         Dispatch(now, queue);
     }
 
@@ -224,7 +229,11 @@ internal sealed class ContactEventLoop
         ref var c = ref _contacts[index];
         c.State = ContactState.InService;
         c.Answered = now;
-        c.Agent = queue.AgentOf(server);
+        int slot = (int)(now / SimulationCalendar.SecondsPerHour);
+        c.Agent = _plan.Roster.FreeAgentAt(c.Channel, now, _plan.PositionOffset[c.Channel]![slot] + queue.PositionOf(server), _agentBusy, queue.Concurrency);
+        _agentBusy[c.Agent]++;
+        queue.ServerAgent[server] = c.Agent;
+        ApplyAgent(ref c, now);
         c.Ended = now + c.Talk + c.Hold;
         Push(c.Ended, EventKind.Complete, index, 0);
         Push(c.Ended + c.AfterCallWork, EventKind.ServerFree, queue.ChannelIndex, server);
@@ -251,8 +260,23 @@ internal sealed class ContactEventLoop
     }
 
     /// <summary>
+    /// The agent's tenure at the answer: a new hire's talk and after-contact work take longer, and resolve less often.
+    /// </summary>
+    private void ApplyAgent(ref ContactRecord c, long answered)
+    {
+        double handle = _plan.Roster.HandleTimeFactor(c.Agent, answered);
+        if (handle != 1.0)
+        {
+            c.Talk = WholeSeconds(c.Talk * handle);
+            c.AfterCallWork = WholeSeconds(c.AfterCallWork * handle);
+        }
+        c.Resolved = c.ResolutionDraw < _resolution[c.Channel, c.Reason] * _plan.Roster.ResolutionFactor(c.Agent, answered);
+    }
+
+    /// <summary>
     /// The handling stream, always drawn in this order: patience, talk, hold flag, hold, after-contact
-    /// work, transfer flag, transferred talk, resolution, response delay, agent.
+    /// work, transfer flag, transferred talk, resolution, response delay, agent. The reason's handle-time factor
+    /// multiplies the talk; the agent's tenure applies when the contact is answered.
     /// </summary>
     private void DrawHandling(ref ContactRecord c, ChannelOptions channel)
     {
@@ -270,16 +294,25 @@ internal sealed class ContactEventLoop
         double agentPick = random.NextDouble();
 
         c.Patience = (int)Math.Min(Math.Round(patience), MaxSeconds);
-        c.Talk = WholeSeconds(talk) + (transferred ? WholeSeconds(transferTalk) : 0);
+        double reasonFactor = channel.Handling == ChannelHandling.SelfService ? 1.0 : _reasonHandleFactor[c.Reason];
+        c.Talk = WholeSeconds(talk * reasonFactor) + (transferred ? WholeSeconds(transferTalk * reasonFactor) : 0);
         c.Hold = hasHold ? WholeSeconds(hold) : 0;
         c.AfterCallWork = WholeSeconds(acw);
         c.Transfers = transferred ? 1 : 0;
+        c.ResolutionDraw = resolution;
         c.Resolved = resolution < _resolution[c.Channel, c.Reason];
         if (channel.Handling == ChannelHandling.Asynchronous)
         {
-            c.Answered = c.Arrival + WholeSeconds(response);
-            int team = _plan.TeamSize[c.Channel];
-            c.Agent = _plan.AgentOffset[c.Channel] + Math.Min(team - 1, (int)(agentPick * team));
+            // Messages arrive around the clock; the back office answers them in its working hours.
+            long answered = _plan.Roster.NextWorkingSecond(c.Channel, c.Arrival + WholeSeconds(response));
+            if (answered >= _calendar.EndSeconds)
+            {
+                c.Answered = _calendar.EndSeconds; // answered after the period: the contact stays open
+                return;
+            }
+            c.Answered = answered;
+            c.Agent = _plan.Roster.PickOnShift(c.Channel, answered, agentPick);
+            ApplyAgent(ref c, answered);
         }
     }
 
@@ -291,7 +324,7 @@ internal sealed class ContactEventLoop
         c.State = ContactState.Done;
 
         // The outcome stream, always drawn in this order: survey flag, three normals, repeat flag,
-        // repeat delay, repeat time of day, repeat channel.
+        // repeat delay, repeat channel, repeat time of day (in the repeat channel's opening hours).
         var random = _random;
         random.Reseed(SeededRandom.Derive(c.Key, OutcomeStream));
         bool responds = random.NextBernoulli(_options.Surveys.ResponseRate);
@@ -300,8 +333,13 @@ internal sealed class ContactEventLoop
         double e3 = random.NextStandardNormal();
         bool repeats = random.NextBernoulli(_options.Contacts.RepeatProbability);
         double delay = random.NextExponential(_options.Contacts.RepeatDelayMean.TotalSeconds);
-        var (hour, secondOfHour) = _calendar.DrawTimeOfDay(random);
         double channelPick = random.NextDouble();
+        int repeatChannel = c.Channel;
+        if (_channels[repeatChannel].Handling == ChannelHandling.SelfService && _agentChannelCumulative is not null)
+        {
+            repeatChannel = _agentChannelIndex[SeededRandom.IndexOf(_agentChannelCumulative, channelPick)];
+        }
+        var (hour, secondOfHour) = _calendar.DrawTimeOfDay(random, repeatChannel);
 
         c.Csat = c.Nps = c.Ces = -1;
         if (!c.Abandoned && responds)
@@ -321,7 +359,7 @@ internal sealed class ContactEventLoop
         }
         if (repeats && c.Depth < _options.Contacts.MaxRepeats)
         {
-            ScheduleRepeat(now, index, delay, hour, secondOfHour, channelPick);
+            ScheduleRepeat(now, index, delay, hour, secondOfHour, repeatChannel);
         }
     }
 
@@ -357,10 +395,10 @@ internal sealed class ContactEventLoop
         ScheduleChurn(customer, exposedAt + (remaining / (hazard * _hazardRatio)));
     }
 
-    private void ScheduleRepeat(long now, int index, double delay, int hour, int secondOfHour, double channelPick)
+    private void ScheduleRepeat(long now, int index, double delay, int hour, int secondOfHour, int channel)
     {
         var parent = _contacts[index];
-        int day = _calendar.DayOf(now + (long)Math.Round(delay));
+        int day = _calendar.ArrivalDay(channel, _calendar.DayOf(now + (long)Math.Round(delay)));
         if (day >= _calendar.Days)
         {
             return;
@@ -368,20 +406,16 @@ internal sealed class ContactEventLoop
         long arrival = _calendar.SecondsAt(day, hour, secondOfHour);
         if (arrival <= now)
         {
-            if (day + 1 >= _calendar.Days)
+            day = _calendar.ArrivalDay(channel, day + 1);
+            if (day >= _calendar.Days)
             {
                 return;
             }
-            arrival = _calendar.SecondsAt(day + 1, hour, secondOfHour);
+            arrival = _calendar.SecondsAt(day, hour, secondOfHour);
         }
         if (arrival >= _calendar.EndSeconds)
         {
             return;
-        }
-        int channel = parent.Channel;
-        if (_channels[channel].Handling == ChannelHandling.SelfService && _agentChannelCumulative is not null)
-        {
-            channel = _agentChannelIndex[SeededRandom.IndexOf(_agentChannelCumulative, channelPick)];
         }
         int added = _contacts.Add(new ContactRecord
         {

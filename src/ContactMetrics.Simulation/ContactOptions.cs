@@ -25,22 +25,24 @@ namespace ContactMetrics.Simulation;
 /// </remarks>
 public sealed record ContactOptions
 {
-    /// <summary>The default channels: phone, email, chat, messaging and self-service (see the documentation for their values).</summary>
+    /// <summary>The default channels: phone, email, chat, messaging and self-service (see the documentation for their values); phone, chat and messaging open Monday-Saturday 08:00-20:00, email answered Monday-Friday 08:00-18:00.</summary>
     public static IReadOnlyList<ChannelOptions> DefaultChannels { get; } = Array.AsReadOnly(new[]
     {
-        new ChannelOptions(Channel.Phone, 0.40)
+        new ChannelOptions(Channel.Phone, 0.55)
         {
-            TalkMedian = Duration.FromSeconds(300), TalkSigma = 0.6,
+            TalkMedian = Duration.FromSeconds(360), TalkSigma = 0.6,
             HoldProbability = 0.25, HoldMedian = Duration.FromSeconds(60), HoldSigma = 0.7,
             AfterCallWorkMedian = Duration.FromSeconds(45), AfterCallWorkSigma = 0.5,
             MeanPatience = Duration.FromSeconds(180), Concurrency = 1,
+            Opens = 8, Closes = 20, OpenDaysPerWeek = 6,
             TransferProbability = 0.06, ResolutionProbability = 0.80,
         },
-        new ChannelOptions(Channel.Email, 0.15)
+        new ChannelOptions(Channel.Email, 0.12)
         {
             TalkMedian = Duration.FromSeconds(420), TalkSigma = 0.6,
             AfterCallWorkMedian = Duration.FromSeconds(30), AfterCallWorkSigma = 0.5,
             ResponseMedian = Duration.FromHours(4), ResponseSigma = 0.8,
+            Opens = 8, Closes = 18, OpenDaysPerWeek = 5,
             TransferProbability = 0.02, ResolutionProbability = 0.70,
         },
         new ChannelOptions(Channel.Chat, 0.15)
@@ -48,16 +50,18 @@ public sealed record ContactOptions
             TalkMedian = Duration.FromSeconds(480), TalkSigma = 0.6,
             AfterCallWorkMedian = Duration.FromSeconds(30), AfterCallWorkSigma = 0.5,
             MeanPatience = Duration.FromSeconds(120), Concurrency = 2,
+            Opens = 8, Closes = 20, OpenDaysPerWeek = 6,
             TransferProbability = 0.04, ResolutionProbability = 0.75,
         },
-        new ChannelOptions(Channel.Messaging, 0.10)
+        new ChannelOptions(Channel.Messaging, 0.05)
         {
             TalkMedian = Duration.FromSeconds(600), TalkSigma = 0.7,
             AfterCallWorkMedian = Duration.FromSeconds(30), AfterCallWorkSigma = 0.5,
             MeanPatience = Duration.FromMinutes(30), Concurrency = 3,
+            Opens = 8, Closes = 20, OpenDaysPerWeek = 6,
             TransferProbability = 0.03, ResolutionProbability = 0.72,
         },
-        new ChannelOptions(Channel.SelfService, 0.20)
+        new ChannelOptions(Channel.SelfService, 0.13)
         {
             TalkMedian = Duration.FromSeconds(180), TalkSigma = 0.8,
             ResolutionProbability = 0.55,
@@ -65,14 +69,14 @@ public sealed record ContactOptions
     });
 
     /// <summary>The default reasons: billing 30%, technical 25%, order 25%, account 15%, complaint 5%.</summary>
-    /// <remarks>Resolution factors: billing 1.0, technical 0.85, order 1.05, account 1.1, complaint 0.75.</remarks>
+    /// <remarks>Resolution factors: billing 1.0, technical 0.85, order 1.05, account 1.1, complaint 0.75; handle-time factors 0.9, 1.4, 0.8, 0.9, 1.5.</remarks>
     public static IReadOnlyList<ReasonOptions> DefaultReasons { get; } = Array.AsReadOnly(new[]
     {
-        new ReasonOptions("billing", 0.30, 1.00),
-        new ReasonOptions("technical", 0.25, 0.85),
-        new ReasonOptions("order", 0.25, 1.05),
-        new ReasonOptions("account", 0.15, 1.10),
-        new ReasonOptions("complaint", 0.05, 0.75),
+        new ReasonOptions("billing", 0.30, 1.00) { HandleTimeFactor = 0.9 },
+        new ReasonOptions("technical", 0.25, 0.85) { HandleTimeFactor = 1.4 },
+        new ReasonOptions("order", 0.25, 1.05) { HandleTimeFactor = 0.8 },
+        new ReasonOptions("account", 0.15, 1.10) { HandleTimeFactor = 0.9 },
+        new ReasonOptions("complaint", 0.05, 0.75) { HandleTimeFactor = 1.5 },
     });
 
     /// <summary>
@@ -95,7 +99,18 @@ public sealed record ContactOptions
     public IReadOnlyList<ChannelOptions> Channels
     {
         get;
-        init => field = OptionChecks.ShareList(value, c => c.Channel, c => c.Share, nameof(Channels));
+        init
+        {
+            var channels = OptionChecks.ShareList(value, c => c.Channel, c => c.Share, nameof(Channels));
+            foreach (var c in channels)
+            {
+                if (c.Opens >= c.Closes)
+                {
+                    throw new ArgumentException($"Channel {c.Channel.ToSchemaName()} opens at {c.Opens} and closes at {c.Closes}: it must open before it closes.", nameof(Channels));
+                }
+            }
+            field = channels;
+        }
     } = DefaultChannels;
 
     /// <summary>The contact reasons; unique names, shares summing to 1. Default <see cref="DefaultReasons"/>.</summary>

@@ -37,6 +37,7 @@ internal struct ContactRecord
     internal int Hold;
     internal int AfterCallWork;
     internal int Transfers;
+    internal double ResolutionDraw; // the uniform compared with the resolution probability once the agent is known
     internal bool Resolved;
     internal bool Abandoned;
     internal ContactState State;

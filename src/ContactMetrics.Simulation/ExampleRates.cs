@@ -10,6 +10,31 @@ namespace ContactMetrics.Simulation;
 public static class ExampleRates
 {
     /// <summary>
+    /// The example overhead per agent and year (facilities, IT, team leaders and workforce management): 12,000, about a
+    /// third of an agent's loaded cost (34 an hour x about 1,600 paid hours).
+    /// </summary>
+    public const decimal OverheadPerAgentYear = 12_000m;
+
+    /// <summary>The mean number of agents employed over the simulated period (agent-days employed / days).</summary>
+    /// <param name="center">The simulated center.</param>
+    /// <returns>The mean head count.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="center"/> is <see langword="null"/>.</exception>
+    public static double MeanHeadCount(SimulatedContactCenter center)
+    {
+        ArgumentNullException.ThrowIfNull(center);
+        var start = center.Options.Start;
+        var end = center.Options.EndDate;
+        double days = 0;
+        foreach (var agent in center.AgentTruths)
+        {
+            var from = agent.HiredOn > start ? agent.HiredOn : start;
+            var to = agent.LeftOn is NodaTime.LocalDate left && left < end ? left : end;
+            days += Math.Max(0, NodaTime.Period.DaysBetween(from, to));
+        }
+        return days / center.Options.DurationDays;
+    }
+
+    /// <summary>
     /// The sentence that goes with the example rates wherever they are written (the demo's <c>rates.json</c>), saying
     /// that they are assumptions to replace.
     /// </summary>
@@ -21,7 +46,9 @@ public static class ExampleRates
     /// The example cost model for a simulated center, in its currency: a loaded cost of 34 per paid hour with 30%
     /// shrinkage for the agent channels (occupancy 85% phone, 90% email, 80% chat, messaging and social; concurrency
     /// 2 chat, 2.5 messaging, 1.5 social), telephony and IVR per minute, platform and bot fees per contact, and an
-    /// overhead of 45,000 a year (pro rata for the simulated days) spread over the agent channels by handle time.
+    /// overhead of <see cref="OverheadPerAgentYear"/> per agent employed (the simulation's mean head count over the
+    /// period, from <see cref="SimulatedContactCenter.AgentTruths"/>) and year, spread over the agent channels by
+    /// handle time: the overhead scales with the center, so the sign of the profit does not depend on its size.
     /// </summary>
     /// <param name="center">The simulated center.</param>
     /// <returns>The cost model, one rate per channel.</returns>
@@ -31,7 +58,7 @@ public static class ExampleRates
         ArgumentNullException.ThrowIfNull(center);
         var currency = center.Options.Currency;
         Money M(decimal amount) => new(amount, currency);
-        decimal years = center.Options.DurationDays / 365.25m;
+        decimal agentYears = (decimal)MeanHeadCount(center) * center.Options.DurationDays / 365.25m;
         return new CostModel(currency,
         [
             new ChannelRates(Channel.Phone, M(34m), 0.30, 0.85, telephonyPerMinute: M(0.012m), ivrPerMinute: M(0.004m), platformPerContact: M(0.08m)),
@@ -44,7 +71,7 @@ public static class ExampleRates
             new ChannelRates(Channel.Ivr, M(0m), 0, 1, telephonyPerMinute: M(0.012m), ivrPerMinute: M(0.004m)),
         ],
         [
-            new OverheadPool("facilities, IT and workforce management", M(decimal.Round(45_000m * years, 2)), OverheadBasis.HandleTime,
+            new OverheadPool("facilities, IT, supervision and workforce management", M(decimal.Round(OverheadPerAgentYear * agentYears, 2)), OverheadBasis.HandleTime,
                 [Channel.Phone, Channel.Email, Channel.Chat, Channel.Messaging, Channel.Social]),
         ]);
     }

@@ -29,4 +29,11 @@ public sealed record ReasonOptions
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, infinite or NaN.</exception>
     public double ResolutionFactor { get; init => field = Preconditions.CheckNonNegative(value, nameof(ResolutionFactor)); }
+
+    /// <summary>
+    /// Multiplies the talk time of the reason's contacts on every agent channel (a technical question takes longer than an
+    /// order status); greater than 0. Default 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not greater than 0.</exception>
+    public double HandleTimeFactor { get; init => field = Preconditions.CheckPositive(value, nameof(HandleTimeFactor)); } = 1.0;
 }

@@ -47,4 +47,11 @@ public sealed record SegmentOptions
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, infinite or NaN.</exception>
     public double AnnualChurnHazard { get; init => field = Preconditions.CheckNonNegative(value, nameof(AnnualChurnHazard)); }
+
+    /// <summary>
+    /// Multiplies the subscription fee of the segment's customers (<see cref="SubscriptionOptions"/>): business plans
+    /// cost more than consumer plans; greater than 0. Default 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not greater than 0.</exception>
+    public double ValueFactor { get; init => field = Preconditions.CheckPositive(value, nameof(ValueFactor)); } = 1.0;
 }

@@ -23,7 +23,8 @@ public sealed class SimulatedContactCenter
         IReadOnlyList<Conversion> conversions,
         IReadOnlyList<Conversion> controlConversions,
         IReadOnlyList<StaffingInterval> staffingPlan,
-        IReadOnlyList<CustomerTruth> customerTruths)
+        IReadOnlyList<CustomerTruth> customerTruths,
+        IReadOnlyList<AgentTruth> agentTruths)
     {
         Options = options;
         Customers = customers;
@@ -34,6 +35,7 @@ public sealed class SimulatedContactCenter
         ControlConversions = controlConversions;
         StaffingPlan = staffingPlan;
         CustomerTruths = customerTruths;
+        AgentTruths = agentTruths;
     }
 
     /// <summary>The options of the run: the planted truth.</summary>
@@ -86,4 +88,7 @@ public sealed class SimulatedContactCenter
 
     /// <summary>The latent values of each customer, in the order of <see cref="Customers"/>.</summary>
     public IReadOnlyList<CustomerTruth> CustomerTruths { get; }
+
+    /// <summary>Every agent employed in the period, in the order of their ids: team, skills, shift, hire and leaving dates.</summary>
+    public IReadOnlyList<AgentTruth> AgentTruths { get; }
 }

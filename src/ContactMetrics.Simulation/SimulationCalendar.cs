@@ -22,6 +22,9 @@ internal sealed class SimulationCalendar
     private readonly double[] _hourProbability;
     private readonly double[] _weekdayFactor; // Monday first, mean 1
     private readonly int _startWeekday;        // 0 = Monday
+    private readonly double[][] _channelHourCumulative; // per channel: the hour profile limited to its opening hours (arrivals)
+    private readonly double[][] _channelHourProbability;
+    private readonly ChannelOptions[] _channels;
 
     internal SimulationCalendar(SimulationOptions options)
     {
@@ -62,6 +65,29 @@ internal sealed class SimulationCalendar
         }
         MaxWeekdayFactor = _weekdayFactor.Max();
         _startWeekday = (int)_start.DayOfWeek - 1;
+
+        _channels = [.. options.Contacts.Channels];
+        _channelHourCumulative = new double[_channels.Length][];
+        _channelHourProbability = new double[_channels.Length][];
+        for (int c = 0; c < _channels.Length; c++)
+        {
+            var channel = _channels[c];
+            var weights = new double[24];
+            for (int h = 0; h < 24; h++)
+            {
+                weights[h] = !channel.ArrivesInOpeningHours || (h >= channel.Opens && h < channel.Closes) ? hours[h] : 0.0;
+            }
+            if (weights.Sum() <= 0)
+            {
+                // Open only in hours of zero weight: arrivals spread evenly over the opening hours.
+                for (int h = channel.Opens; h < channel.Closes; h++)
+                {
+                    weights[h] = 1.0;
+                }
+            }
+            _channelHourCumulative[c] = SeededRandom.Cumulative(weights);
+            _channelHourProbability[c] = [.. weights.Select(w => w / _channelHourCumulative[c][^1])];
+        }
     }
 
     internal int Days { get; }
@@ -84,6 +110,38 @@ internal sealed class SimulationCalendar
 
     /// <summary>The probability that a contact falls in local hour <paramref name="hour"/> of its day.</summary>
     internal double HourProbability(int hour) => _hourProbability[hour];
+
+    /// <summary>The share of a channel's arrivals of a day in a local hour (zero outside the opening hours of a live-queue channel).</summary>
+    internal double HourProbability(int channel, int hour) => _channelHourProbability[channel][hour];
+
+    /// <summary>Day of week of a period day, 0 = Monday.</summary>
+    internal int Weekday(int day) => (_startWeekday + day) % 7;
+
+    /// <summary>Whether a channel (index into the options' channels) is open on a day.</summary>
+    internal bool IsOpenDay(int channel, int day) => Weekday(day) < _channels[channel].OpenDaysPerWeek;
+
+    /// <summary>
+    /// The day on which a contact drawn on <paramref name="day"/> arrives: the day itself, or for a live-queue channel
+    /// with opening hours the next open day (possibly past the period).
+    /// </summary>
+    internal int ArrivalDay(int channel, int day)
+    {
+        var c = _channels[channel];
+        if (!c.ArrivesInOpeningHours)
+        {
+            return day;
+        }
+        int weekday = Weekday(day);
+        return weekday < c.OpenDaysPerWeek ? day : day + (7 - weekday);
+    }
+
+    /// <summary>Draws a local time of day for a channel's arrival: its hour profile limited to its opening hours.</summary>
+    internal (int Hour, int SecondOfHour) DrawTimeOfDay(SeededRandom random, int channel)
+    {
+        int hour = random.NextIndex(_channelHourCumulative[channel]);
+        int second = random.Next(SecondsPerHour);
+        return (hour, second);
+    }
 
     /// <summary>A local time of day drawn from the hour profile, uniform within the hour.</summary>
     internal (int Hour, int SecondOfHour) DrawTimeOfDay(SeededRandom random)

@@ -13,26 +13,26 @@ namespace ContactMetrics.Simulation;
 /// every property not set keeps its documented default. The same options (and seed) give the same
 /// tables, bit for bit, on the same runtime.
 /// </remarks>
-public sealed class SimulationOptions
+public sealed record SimulationOptions
 {
     /// <summary>The default segments: consumer, smb and enterprise.</summary>
     /// <remarks>
-    /// consumer: 80% of customers, 1.5 first contacts per year, churn hazard 0.20 per year;
-    /// smb: 17%, 3.0, 0.15; enterprise: 3%, 8.0, 0.08.
+    /// consumer: 80% of customers, 3.2 first contacts per year, churn hazard 0.20 per year;
+    /// smb: 17%, 6.5, 0.15; enterprise: 3%, 15.0, 0.08.
     /// </remarks>
     public static IReadOnlyList<SegmentOptions> DefaultSegments { get; } = Array.AsReadOnly(new[]
     {
-        new SegmentOptions("consumer", 0.80, contactsPerYear: 2.5, annualChurnHazard: 0.20),
-        new SegmentOptions("smb", 0.17, contactsPerYear: 5.0, annualChurnHazard: 0.15),
-        new SegmentOptions("enterprise", 0.03, contactsPerYear: 12.0, annualChurnHazard: 0.08),
+        new SegmentOptions("consumer", 0.80, contactsPerYear: 3.2, annualChurnHazard: 0.20),
+        new SegmentOptions("smb", 0.17, contactsPerYear: 6.5, annualChurnHazard: 0.15),
+        new SegmentOptions("enterprise", 0.03, contactsPerYear: 15.0, annualChurnHazard: 0.08),
     });
 
     /// <summary>The seed of every random draw; any value. Default 1.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>The number of customers, 1-10,000,000. Default 20,000.</summary>
+    /// <summary>The number of customers, 1-10,000,000. Default 100,000 (a mid-size center).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [1, 10,000,000].</exception>
-    public int Customers { get; init => field = Preconditions.CheckInRange(value, 1, 10_000_000, nameof(Customers)); } = 20_000;
+    public int Customers { get; init => field = Preconditions.CheckInRange(value, 1, 10_000_000, nameof(Customers)); } = 100_000;
 
     /// <summary>The first simulated local day (ISO calendar); the period starts at its start in <see cref="TimeZone"/>. Default 2024-01-01.</summary>
     /// <exception cref="ArgumentException">The date is not in the ISO calendar.</exception>
@@ -82,6 +82,12 @@ public sealed class SimulationOptions
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public PurchaseOptions Purchases { get; init => field = Preconditions.CheckNotNull(value, nameof(Purchases)); } = new();
 
+    /// <summary>
+    /// The recurring fee of a contractual business (telecom, insurance), written as purchases on top of the BG/NBD
+    /// ones; <see langword="null"/> (the default) for a purchase-driven business.
+    /// </summary>
+    public SubscriptionOptions? Subscription { get; init; }
+
     /// <summary>The planted Gamma-Gamma spend per purchase.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public SpendOptions Spend { get; init => field = Preconditions.CheckNotNull(value, nameof(Spend)); } = new();
@@ -93,6 +99,10 @@ public sealed class SimulationOptions
     /// <summary>How the queued channels are staffed.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public StaffingOptions Staffing { get; init => field = Preconditions.CheckNotNull(value, nameof(Staffing)); } = new();
+
+    /// <summary>The agents as people: shifts, absence, attrition and the new hires' learning curve.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public AgentOptions Agents { get; init => field = Preconditions.CheckNotNull(value, nameof(Agents)); } = new();
 
     /// <summary>The planted survey response and score model.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>

@@ -1,44 +1,135 @@
+using ContactMetrics.Domain;
+using ContactMetrics.Staffing;
+using NodaTime;
+
 namespace ContactMetrics.Simulation;
 
-/// <summary>The hourly staffing plan of a run and the agent teams (see <see cref="StaffingOptions"/>).</summary>
+/// <summary>
+/// The hourly staffing plan of a run (see <see cref="StaffingOptions"/>): the forecast, the Erlang C requirement, the
+/// planted day deviations, the agents on the queue per live-queue channel and hour, and the roster behind them.
+/// </summary>
 internal sealed class StaffingPlanner
 {
-    private const double WorkdaySeconds = 8 * SimulationCalendar.SecondsPerHour;
+    private const double Year = 365.25;
 
     private StaffingPlanner(int slots, int channels)
     {
         Slots = slots;
         Agents = new int[channels][];
+        Required = new int[channels][];
         Forecast = new double[channels][];
-        TeamSize = new int[channels];
-        AgentOffset = new int[channels];
+        PositionOffset = new int[channels][];
+        DailyForecast = new double[channels][];
     }
 
     /// <summary>The number of one-hour slots from the start of the period.</summary>
     internal int Slots { get; }
 
-    /// <summary>Agents on shift per channel (index into the options' channels) and slot; null for channels that are not queued.</summary>
+    /// <summary>Agents on the queue per channel (index into the options' channels) and slot; null for channels that are not queued.</summary>
     internal int[]?[] Agents { get; }
 
-    /// <summary>Expected first contacts per channel and slot; null for channels that are not queued.</summary>
+    /// <summary>The Erlang A requirement per channel and slot, before the planted day deviation and the roster's limit.</summary>
+    internal int[]?[] Required { get; }
+
+    /// <summary>Expected contacts (first contacts and repeats) per channel and slot; null for channels that are not queued.</summary>
     internal double[]?[] Forecast { get; }
 
-    /// <summary>The team size of each channel (0 for self-service).</summary>
-    internal int[] TeamSize { get; }
+    /// <summary>The first roster position of a channel among its team's agents on shift, per slot.</summary>
+    internal int[]?[] PositionOffset { get; }
 
-    /// <summary>The global index of each team's first agent.</summary>
-    internal int[] AgentOffset { get; }
+    /// <summary>Expected contacts per channel and day (every agent channel).</summary>
+    internal double[]?[] DailyForecast { get; }
 
-    internal int TotalAgents { get; private set; }
+    /// <summary>The planted staffing factor of each day: 1, 1 - deviation (understaffed) or 1 + deviation (overstaffed).</summary>
+    internal double[] DayFactor { get; private set; } = [];
 
-    internal static StaffingPlanner Plan(SimulationOptions options, SimulationCalendar calendar, Population population)
+    internal AgentRoster Roster { get; private set; } = null!;
+
+    internal static StaffingPlanner Plan(SimulationOptions options, SimulationCalendar calendar, Population population, ulong seed)
     {
         var channels = options.Contacts.Channels;
-        var segments = options.Segments;
         int days = calendar.Days;
+        var ratePerYear = ActiveContactRate(options, population, days);
+        int slots = (int)((calendar.EndSeconds + SimulationCalendar.SecondsPerHour - 1) / SimulationCalendar.SecondsPerHour);
+        var plan = new StaffingPlanner(slots, channels.Count);
+        var repeatLoad = RepeatLoad(options);
 
-        // Expected first-contact rate per year of the customers active on each day: acquisitions
-        // add their rate, baseline churn decays it (the raised hazard after failures is not forecast).
+        var random = new SeededRandom(SeededRandom.Derive(seed, 0));
+        var s = options.Staffing;
+        plan.DayFactor = new double[days];
+        for (int d = 0; d < days; d++)
+        {
+            double u = random.NextDouble();
+            plan.DayFactor[d] = u < s.UnderstaffedDayShare ? 1 - s.DayDeviation
+                : u < s.UnderstaffedDayShare + s.OverstaffedDayShare ? 1 + s.DayDeviation
+                : 1.0;
+        }
+
+        var target = new StaffingTarget(s.ServiceLevel, s.ServiceLevelThreshold, maxOccupancy: s.MaxOccupancy);
+        double reasonHandleFactor = options.Contacts.Reasons.Sum(r => r.Share * r.HandleTimeFactor);
+        for (int c = 0; c < channels.Count; c++)
+        {
+            var channel = channels[c];
+            if (channel.Handling == ChannelHandling.SelfService)
+            {
+                continue;
+            }
+            var daily = new double[days];
+            for (int d = 0; d < days; d++)
+            {
+                int arrival = calendar.ArrivalDay(c, d);
+                if (arrival < days)
+                {
+                    daily[arrival] += ratePerYear[d] / Year * calendar.WeekdayFactor(d) * channel.Share * repeatLoad[c];
+                }
+            }
+            plan.DailyForecast[c] = daily;
+            if (channel.Handling != ChannelHandling.Queued)
+            {
+                continue;
+            }
+            var aht = Duration.FromSeconds(channel.MeanHandleTime.TotalSeconds * reasonHandleFactor);
+            // Erlang A: the plan knows the channel's mean patience, so it counts on abandonment as a real center's planner does.
+            var erlang = new Staffing.StaffingPlanner(target, averagePatience: channel.MeanPatience);
+            var required = new int[slots];
+            var forecast = new double[slots];
+            var cache = new Dictionary<long, int>();
+            for (int k = 0; k < slots; k++)
+            {
+                long second = (long)k * SimulationCalendar.SecondsPerHour;
+                int day = calendar.DayOf(second);
+                int hour = calendar.HourOf(second);
+                double expected = daily[day] * calendar.HourProbability(c, hour);
+                forecast[k] = expected;
+                if (!calendar.IsOpenDay(c, day) || hour < channel.Opens || hour >= channel.Closes)
+                {
+                    continue;
+                }
+                // Loads rounded to a hundredth of a contact share one Erlang A search.
+                long key = (long)Math.Round(expected * 100);
+                if (!cache.TryGetValue(key, out int servers))
+                {
+                    servers = key == 0 ? 0 : erlang.Plan(new QueueLoad(key / 100.0, Duration.FromHours(1), aht)).Agents;
+                    cache[key] = servers;
+                }
+                required[k] = Math.Max(s.MinimumAgents, (servers + channel.Concurrency - 1) / channel.Concurrency);
+            }
+            plan.Required[c] = required;
+            plan.Forecast[c] = forecast;
+        }
+
+        plan.Roster = AgentRoster.Build(options, calendar, plan, SeededRandom.Derive(seed, 1));
+        plan.Roster.FillQueues(plan);
+        return plan;
+    }
+
+    /// <summary>
+    /// The expected first-contact rate per year of the customers active on each day: acquisitions add their rate,
+    /// baseline churn decays it (the raised hazard after failures is not forecast).
+    /// </summary>
+    private static double[] ActiveContactRate(SimulationOptions options, Population population, int days)
+    {
+        var segments = options.Segments;
         var added = new double[segments.Count, days];
         for (int i = 0; i < population.Count; i++)
         {
@@ -47,7 +138,7 @@ internal sealed class StaffingPlanner
         var ratePerYear = new double[days];
         for (int s = 0; s < segments.Count; s++)
         {
-            double decay = options.Churn.Enabled ? Math.Exp(-segments[s].AnnualChurnHazard / 365.25) : 1.0;
+            double decay = options.Churn.Enabled ? Math.Exp(-segments[s].AnnualChurnHazard / Year) : 1.0;
             double active = 0;
             for (int d = 0; d < days; d++)
             {
@@ -55,58 +146,47 @@ internal sealed class StaffingPlanner
                 ratePerYear[d] += active;
             }
         }
+        return ratePerYear;
+    }
 
-        int slots = (int)((calendar.EndSeconds + SimulationCalendar.SecondsPerHour - 1) / SimulationCalendar.SecondsPerHour);
-        var plan = new StaffingPlanner(slots, channels.Count);
-        double beta = options.Staffing.SafetyFactor;
-        int minimum = options.Staffing.MinimumAgents;
+    /// <summary>
+    /// Contacts per first contact of each channel, repeats included: 1 + q + ... + q^MaxRepeats with q the chance of a
+    /// repeat (unresolved x repeat probability), plus the self-service contacts that escalate to the agent channels.
+    /// </summary>
+    private static double[] RepeatLoad(SimulationOptions options)
+    {
+        var contacts = options.Contacts;
+        var channels = contacts.Channels;
+        double meanResolutionFactor = contacts.Reasons.Sum(r => r.Share * r.ResolutionFactor);
+        var chain = new double[channels.Count];
         for (int c = 0; c < channels.Count; c++)
         {
-            var channel = channels[c];
-            double handleSeconds = channel.MeanHandleTime.TotalSeconds;
-            switch (channel.Handling)
+            double q = (1 - Math.Min(1, channels[c].ResolutionProbability * meanResolutionFactor)) * contacts.RepeatProbability;
+            double term = 1, sum = 1;
+            for (int k = 0; k < contacts.MaxRepeats; k++)
             {
-                case ChannelHandling.Queued:
-                    var agents = new int[slots];
-                    var forecast = new double[slots];
-                    int team = minimum;
-                    for (int k = 0; k < slots; k++)
-                    {
-                        long second = (long)k * SimulationCalendar.SecondsPerHour;
-                        int day = calendar.DayOf(second);
-                        int hour = calendar.HourOf(second);
-                        double expected = ratePerYear[day] / 365.25 * calendar.WeekdayFactor(day) * calendar.HourProbability(hour) * channel.Share;
-                        double load = expected * handleSeconds / SimulationCalendar.SecondsPerHour;
-                        double servers = load + (beta * Math.Sqrt(load));
-                        agents[k] = Math.Max(minimum, (int)Math.Ceiling(servers / channel.Concurrency));
-                        forecast[k] = expected;
-                        team = Math.Max(team, agents[k]);
-                    }
-                    plan.Agents[c] = agents;
-                    plan.Forecast[c] = forecast;
-                    plan.TeamSize[c] = team;
-                    break;
-                case ChannelHandling.Asynchronous:
-                    double peakPerDay = 0;
-                    for (int d = 0; d < days; d++)
-                    {
-                        peakPerDay = Math.Max(peakPerDay, ratePerYear[d] / 365.25 * calendar.WeekdayFactor(d) * channel.Share);
-                    }
-                    plan.TeamSize[c] = Math.Max(minimum, (int)Math.Ceiling(peakPerDay * handleSeconds / WorkdaySeconds));
-                    break;
-                default:
-                    plan.TeamSize[c] = 0;
-                    break;
+                term *= q;
+                sum += term;
+            }
+            chain[c] = sum;
+        }
+        double agentShare = channels.Where(c => c.Handling != ChannelHandling.SelfService).Sum(c => c.Share);
+        double escalated = 0;
+        for (int c = 0; c < channels.Count; c++)
+        {
+            if (channels[c].Handling == ChannelHandling.SelfService)
+            {
+                escalated += channels[c].Share * (chain[c] - 1);
             }
         }
-
-        int offset = 0;
+        var load = new double[channels.Count];
         for (int c = 0; c < channels.Count; c++)
         {
-            plan.AgentOffset[c] = offset;
-            offset += plan.TeamSize[c];
+            if (channels[c].Handling != ChannelHandling.SelfService && channels[c].Share > 0)
+            {
+                load[c] = chain[c] * (1 + (escalated / agentShare));
+            }
         }
-        plan.TotalAgents = offset;
-        return plan;
+        return load;
     }
 }

@@ -38,6 +38,36 @@ public class HtmlReportTests
         HtmlReport.Money(amount, Currency.Of(currency)).Should().Be(expected);
 
     [Fact]
+    public void SurvivalSteps_ManyEvents_AtMostOneStepPerBinAndTheCurveKept()
+    {
+        // 200,000 customers, one churn at each of 100,000 distinct times (the others censored at the end): the curve
+        // has 100,000 steps; drawn, at most MaxCurveSteps + 2 points (the origin, one per time bin, the last row).
+        int n = 200_000;
+        var durations = new double[n];
+        var events = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            durations[i] = i < n / 2 ? 1 + (i * 0.007) : 730;
+            events[i] = i < n / 2;
+        }
+        var curve = ContactMetrics.Retention.KaplanMeier.Estimate(ContactMetrics.Retention.SurvivalTable.FromColumns(durations, events))[0];
+
+        var points = HtmlReport.SurvivalSteps(curve);
+
+        curve.Rows.Length.Should().BeGreaterThanOrEqualTo(100_000);
+        points.Count.Should().BeLessThanOrEqualTo(HtmlReport.MaxCurveSteps + 2);
+        points[0].Should().Be(new OxyPlot.DataPoint(0, 1));
+        points[^1].Y.Should().Be(curve.Rows[^1].Survival);
+        points.Select(p => p.X).Should().BeInAscendingOrder();
+        points.Select(p => p.Y).Should().BeInDescendingOrder();
+        // Each drawn point lies on the true curve: its survival is that of the last row at or before its time.
+        foreach (var p in points.Skip(1))
+        {
+            curve.Rows.Last(r => r.Time <= p.X).Survival.Should().Be(p.Y);
+        }
+    }
+
+    [Fact]
     public void E_Markup_IsEncoded() =>
         HtmlReport.E("<b a=\"1\">&'</b>").Should().Be("&lt;b a=&quot;1&quot;&gt;&amp;&#39;&lt;/b&gt;");
 }

@@ -16,8 +16,8 @@ public sealed class ReportData : IDisposable
     public const string Hostile = "<script>alert(1)</script>";
 
     /// <summary>
-    /// The demo's example rates (ContactMetrics.Simulation.ExampleRates.For) for the
-    /// simulation's 730 days: the overhead is 45,000 a year x 730 / 365.25 = 89,938.40.
+    /// Rates like the demo's example rates (ContactMetrics.Simulation.ExampleRates.For), with a fixed overhead for the
+    /// simulation's 730 days: 45,000 a year x 730 / 365.25 = 89,938.40.
     /// </summary>
     private const string ExampleRates = """
         {

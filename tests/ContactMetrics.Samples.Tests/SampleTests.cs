@@ -71,7 +71,9 @@ public sealed class SampleTests
     {
         var run = Run("kpis");
 
-        run.Out.Should().Contain("Simulated: 86,358 contacts from 20,000 customers"); // the demo's center (docs/getting-started.md)
+        // The simulation's default world at 20,000 customers, seed 42 (agents, opening hours and contact rates of issue #13):
+        // 109,722 contacts, read from the sample's own run of this version.
+        run.Out.Should().Contain("Simulated: 109,722 contacts from 20,000 customers");
         var g = Match(run.Out, @"^Phone FCR ([\d.]+)% \[([\d.]+)%, ([\d.]+)%\] = ([\d,]+)/([\d,]+)$");
         double k = g[4].Number(), n = g[5].Number();
         g[1].Number().Should().BeApproximately(100 * k / n, 0.05);
@@ -159,7 +161,7 @@ public sealed class SampleTests
         var run = Run("attribution");
 
         var total = Match(run.Out, @"^([\d,]+) conversions worth ")[1].Number();
-        total.Should().Be(7_369); // the demo's conversions (docs/cli.md, `attribution`)
+        total.Should().Be(7_404); // the conversions of the simulation's default world at 20,000 customers, seed 42 (this version's run)
         var sums = Match(run.Out, @"^total\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$");
         // Credits sum to the conversions for every model: last, linear, Markov, Shapley (docs/models/attribution.md).
         for (int i = 1; i <= 4; i++)
@@ -176,8 +178,9 @@ public sealed class SampleTests
     {
         var run = Run("cost-to-serve");
 
-        // Self-service costs only its platform fee: 13,995 contacts x 0.02 EUR = 279.90 EUR (by hand; contacts as in the demo).
-        Match(run.Out, @"^self_service\s+13,995\s+279\.90\s+0\.02\s+0\.02$");
+        // Self-service costs only its platform fee: 11,462 contacts x 0.02 EUR = 229.24 EUR (by hand; the contacts of the
+        // simulation's default world at 20,000 customers, seed 42).
+        Match(run.Out, @"^self_service\s+11,462\s+229\.24\s+0\.02\s+0\.02$");
         // The channels reconcile with the total exactly.
         var sum = Match(run.Out, @"^Sum of the channels ([\d.]+) EUR, total ([\d.]+) EUR");
         sum[1].Value.Should().Be(sum[2].Value);
@@ -222,7 +225,9 @@ public sealed class SampleTests
             m.Groups[p10 + 1].Number().Should().BeLessThanOrEqualTo(m.Groups[p10 + 2].Number(), m.Value);
         }
         // Every input says where it came from; the tornado is ranked by swing, largest first (BusinessCase.Tornado).
-        run.Out.Should().Contain("FCR gain = 0.05 share [0.03, 0.07]: assumed: ").And.Contain("contacts a year = 41,606 contacts a year: measured: ");
+        // 54,890 handled contacts with a resolved flag in the last year: the simulation's default world at 20,000
+        // customers, seed 42 (this version's run).
+        run.Out.Should().Contain("FCR gain = 0.05 share [0.03, 0.07]: assumed: ").And.Contain("contacts a year = 54,890 contacts a year: measured: ");
         var swings = Regex.Matches(run.Out, @"^    .*: [\d,]+ EUR \.\. [\d,]+ EUR, swing ([\d,]+) EUR$", RegexOptions.Multiline).Select(m => m.Groups[1].Number()).ToList();
         swings.Take(5).Should().BeInDescendingOrder();
         swings.Skip(5).Should().BeInDescendingOrder();
@@ -241,7 +246,7 @@ public sealed class SampleTests
 
         var run = Run("report", output);
 
-        run.Out.Should().Contain("Window 2024-01-01 to 2025-12-30 (Europe/Amsterdam): 20,000 customers, 86,358 contacts"); // the demo's center
+        run.Out.Should().Contain("Window 2024-01-01 to 2025-12-30 (Europe/Amsterdam): 20,000 customers, 109,722 contacts"); // the simulation's default world at 20,000 customers, seed 42
         // One value per customer: the mean CLV the analysis prints is the one the retention value multiplies, and the
         // retention value is customers kept x that value (by hand, to the printed precision).
         double perCustomer = Match(run.Out, @"^Value per customer \(mean 3-year CLV\): ([\d.,]+) EUR$")[1].Number();

@@ -29,7 +29,7 @@ public sealed partial class ContactCenterSimulatorTests
         Small.Interactions[0].Id.Value.Should().Be("I0000001");
         Small.Interactions.Should().OnlyContain(i => Regex.IsMatch(i.Id.Value, "^I[0-9]{7}$"));
         Small.Interactions.Select(i => i.Id).Should().OnlyHaveUniqueItems();
-        Small.Interactions.Where(i => i.AgentId.HasValue).Should().OnlyContain(i => Regex.IsMatch(i.AgentId!.Value.Value, "^A[0-9]{3}$"));
+        Small.Interactions.Where(i => i.AgentId.HasValue).Should().OnlyContain(i => Regex.IsMatch(i.AgentId!.Value.Value, "^A[0-9]{4}$"));
     }
 
     [Fact]

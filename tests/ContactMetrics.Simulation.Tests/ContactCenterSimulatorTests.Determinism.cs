@@ -32,7 +32,7 @@ public sealed partial class ContactCenterSimulatorTests
         // Each customer has its own streams: staffing moves waits and abandonment, and so the
         // contacts and (through unresolved contacts) churn, but without churn it cannot touch purchases.
         var baseline = new SimulationOptions { Seed = 9, Customers = 4_000, DurationDays = 90, Churn = ChurnOptions.None };
-        var overstaffed = new SimulationOptions { Seed = 9, Customers = 4_000, DurationDays = 90, Churn = ChurnOptions.None, Staffing = new StaffingOptions { SafetyFactor = 4 } };
+        var overstaffed = new SimulationOptions { Seed = 9, Customers = 4_000, DurationDays = 90, Churn = ChurnOptions.None, Staffing = new StaffingOptions { ServiceLevel = 0.98 } };
 
         var a = ContactCenterSimulator.Generate(baseline);
         var b = ContactCenterSimulator.Generate(overstaffed);

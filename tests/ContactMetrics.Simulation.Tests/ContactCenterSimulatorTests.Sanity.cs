@@ -19,7 +19,7 @@ public sealed partial class ContactCenterSimulatorTests
     [Fact]
     public void Generate_RowCounts_ArePlausibleForTheOptions()
     {
-        // 3,000 customers, about 3.2 first contacts per customer-year plus repeats, present for
+        // 3,000 customers, about 4.1 first contacts per customer-year plus repeats, present for
         // about 1.1 years on average: several thousand interactions; everyone makes a first purchase.
         Small.Interactions.Count.Should().BeInRange(6_000, 20_000);
         Small.Purchases.Count.Should().BeGreaterThan(Small.Customers.Count);

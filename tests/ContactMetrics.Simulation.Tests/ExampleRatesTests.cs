@@ -16,14 +16,20 @@ public sealed class ExampleRatesTests(SimulationFixture fixture)
     }
 
     [Fact]
-    public void For_DefaultTwoYears_OverheadIs45000AYearProRata()
+    public void For_DefaultTwoYears_OverheadIs12000PerAgentYear()
     {
-        // 45,000 a year x 730 / 365.25 days = 89,938.398... -> 89,938.40 (as tests/ContactMetrics.Reporting.Tests/ReportData.cs).
-        fixture.Small.Options.DurationDays.Should().Be(730);
+        // 12,000 per agent and year x the mean head count x 730 / 365.25 years; the head count counted here day by day
+        // from the agents' employment dates (the rates sum employment intervals instead).
+        var center = fixture.Small;
+        center.Options.DurationDays.Should().Be(730);
+        double headCount = Enumerable.Range(0, 730).Select(d => center.Options.Start.PlusDays(d))
+            .Average(day => center.AgentTruths.Count(a => a.IsEmployedOn(day)));
 
-        var pool = ExampleRates.For(fixture.Small).Overheads.Should().ContainSingle().Which;
+        var pool = ExampleRates.For(center).Overheads.Should().ContainSingle().Which;
 
-        pool.Amount.Amount.Should().Be(89_938.40m);
+        ExampleRates.MeanHeadCount(center).Should().BeApproximately(headCount, 1e-9);
+        headCount.Should().BeGreaterThan(5);
+        ((double)pool.Amount.Amount).Should().BeApproximately(12_000 * headCount * 730 / 365.25, 0.01);
         pool.Channels.Should().Equal(Channel.Phone, Channel.Email, Channel.Chat, Channel.Messaging, Channel.Social);
     }
 

@@ -12,6 +12,12 @@ public sealed class SimulationFixture
     private readonly Lazy<SimulatedContactCenter> _small = new(() => ContactCenterSimulator.Generate(SmallOptions));
     private readonly Lazy<SimulatedContactCenter> _large = new(() => ContactCenterSimulator.Generate(LargeOptions));
     private readonly Lazy<SimulatedContactCenter> _noEffects = new(() => ContactCenterSimulator.Generate(NoEffectsOptions));
+    private readonly Lazy<(SimulatedContactCenter Center, TimeSpan Elapsed)> _default = new(() =>
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var center = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 42 });
+        return (center, watch.Elapsed);
+    });
 
     /// <summary>3,000 customers over the default two years: consistency and sanity checks.</summary>
     public static SimulationOptions SmallOptions { get; } = new() { Seed = 42, Customers = 3_000 };
@@ -34,6 +40,12 @@ public sealed class SimulationFixture
     public SimulatedContactCenter Large => _large.Value;
 
     public SimulatedContactCenter NoEffects => _noEffects.Value;
+
+    /// <summary>The demo's world: default options (100,000 customers, two years), seed 42.</summary>
+    public SimulatedContactCenter Default => _default.Value.Center;
+
+    /// <summary>How long generating <see cref="Default"/> took.</summary>
+    public TimeSpan DefaultElapsed => _default.Value.Elapsed;
 }
 
 [CollectionDefinition(Name)]

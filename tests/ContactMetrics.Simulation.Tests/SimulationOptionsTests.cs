@@ -12,7 +12,7 @@ public sealed class SimulationOptionsTests
         var options = new SimulationOptions();
 
         options.Seed.Should().Be(1);
-        options.Customers.Should().Be(20_000);
+        options.Customers.Should().Be(100_000);
         options.Start.Should().Be(new LocalDate(2024, 1, 1));
         options.DurationDays.Should().Be(730);
         options.TimeZone.Id.Should().Be("Europe/Amsterdam");
@@ -90,7 +90,13 @@ public sealed class SimulationOptionsTests
         { () => _ = new ChannelOptions(Channel.Phone, 1) { TalkMedian = Duration.FromSeconds(-1) }, "TalkMedian" },
         { () => _ = new ChannelOptions(Channel.Phone, 1) { ResolutionProbability = 1.01 }, "ResolutionProbability" },
         { () => _ = new ReasonOptions("x", 1, -0.5), "ResolutionFactor" },
-        { () => _ = new StaffingOptions { SafetyFactor = -1 }, "SafetyFactor" },
+        { () => _ = new StaffingOptions { ServiceLevel = 1 }, "ServiceLevel" },
+        { () => _ = new StaffingOptions { MaxOccupancy = 0 }, "MaxOccupancy" },
+        { () => _ = new StaffingOptions { DayDeviation = 0.95 }, "DayDeviation" },
+        { () => _ = new AgentOptions { AnnualAttrition = -0.1 }, "AnnualAttrition" },
+        { () => _ = new AgentOptions { NewHireHandleTimeFactor = 0.9 }, "NewHireHandleTimeFactor" },
+        { () => _ = new ChannelOptions(Channel.Phone, 1) { OpenDaysPerWeek = 0 }, "OpenDaysPerWeek" },
+        { () => _ = new ContactOptions { Channels = [new ChannelOptions(Channel.Phone, 1) { Opens = 20, Closes = 8 }] }, "Channels" },
         { () => _ = new StaffingOptions { MinimumAgents = 0 }, "MinimumAgents" },
         { () => _ = new SurveyOptions { ResponseRate = 2 }, "ResponseRate" },
         { () => _ = new SurveyOptions { CsatBase = double.NaN }, "CsatBase" },
@@ -171,7 +177,7 @@ public sealed class SimulationOptionsTests
     {
         var options = new SimulationOptions();
 
-        options.GetSegment("smb").ContactsPerYear.Should().Be(5.0);
+        options.GetSegment("smb").ContactsPerYear.Should().Be(6.5);
         options.Invoking(o => o.GetSegment("nope")).Should().Throw<ArgumentException>().WithParameterName("segment");
     }
 }

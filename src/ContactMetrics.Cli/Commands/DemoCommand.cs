@@ -31,17 +31,26 @@ internal static class DemoCommand
         };
         var customers = new Option<int>("--customers")
         {
-            Description = "Number of customers to simulate.",
-            DefaultValueFactory = _ => 20_000,
+            Description = "Number of customers to simulate (default: a mid-size center).",
+            DefaultValueFactory = _ => new SimulationOptions().Customers,
+        };
+        var preset = new Option<SimulationPreset>("--preset")
+        {
+            Description = "The business to simulate: telecom (monthly subscriptions), insurer (annual premiums) or retail (purchases).",
+            DefaultValueFactory = _ => SimulationPreset.Telecom,
+        };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "Print every figure (planted vs measured, KPIs, trends, cost, CLV, retention, attribution, the business case's inputs) instead of the one-screen summary.",
         };
         var format = new Option<OutputFormat>("--format")
         {
-            Description = "Output format of the summary: table or json.",
+            Description = "Output format of the summary: table or json (json holds every figure).",
             DefaultValueFactory = _ => OutputFormat.Table,
         };
         var command = new Command("demo", "Generate a sample contact center (customers, contacts, surveys, purchases, marketing), write its tables as CSV and summarise it.")
         {
-            outDir, seed, customers, format,
+            outDir, seed, customers, preset, verbose, format,
         };
         command.SetAction(parse =>
         {
@@ -56,13 +65,18 @@ internal static class DemoCommand
                 throw new CliInputException("--format csv is not available for demo; its tables are written as CSV to --out.");
             }
             string dir = parse.GetValue(outDir)!;
-            var options = new SimulationOptions { Seed = parse.GetValue(seed), Customers = n };
+            var options = SimulationPresets.For(parse.GetValue(preset)) with { Seed = parse.GetValue(seed), Customers = n };
             var center = console.Progress("Simulating the contact center", () => ContactCenterSimulator.Generate(options));
             var files = console.Progress("Writing tables", () => WriteTables(center, dir));
             // The analysis reads the tables back exactly as `report --data DIR --time-zone ZONE` does, so both give one set of numbers.
             var analysis = ReportCommand.Analyze(dir, null, options.TimeZone, null, new AnalysisOptions { Seed = options.Seed }, console);
             string reportPath = Path.Combine(dir, "report.html");
             console.Progress("Writing the board report", () => ReportCommand.Write(analysis, reportPath));
+            if (fmt == OutputFormat.Table && !parse.GetValue(verbose))
+            {
+                OutputWriter.Write(DemoSummary.Of(center, parse.GetValue(preset), analysis, reportPath), fmt, null, console);
+                return CliApp.Success;
+            }
             var output = new FigureSheet();
             DemoTruth.Add(output, center, analysis);
             AnalysisFigures.Add(output, analysis);

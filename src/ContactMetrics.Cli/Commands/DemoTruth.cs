@@ -20,6 +20,7 @@ internal static class DemoTruth
         output.Add("sampleContactCenter", "Sample contact center", Group)
             .Fact("seed", "Seed", o.Seed)
             .Fact("customers", "Customers simulated", o.Customers)
+            .Fact("agents", "Agent ids (hired in the period included)", center.AgentTruths.Count)
             .Fact("days", "Days", o.DurationDays)
             .Fact("timeZone", "Time zone", o.TimeZone.Id)
             .Note = "Synthetic data with planted, known effects (docs/simulation.md). The analysis below reads only the tables written to --out.";

@@ -1,0 +1,79 @@
+namespace ContactMetrics.Simulation;
+
+/// <summary>The businesses the demo can simulate (see <see cref="SimulationPresets"/>).</summary>
+public enum SimulationPreset
+{
+    /// <summary>A mobile and broadband operator: monthly subscriptions, contractual churn, upsells.</summary>
+    Telecom = 0,
+
+    /// <summary>A personal-lines insurer: annual premiums, contractual churn at renewal, add-on policies.</summary>
+    Insurer = 1,
+
+    /// <summary>A retailer: purchase-driven revenue (BG/NBD purchases, Gamma-Gamma order values), no subscription.</summary>
+    Retail = 2,
+}
+
+/// <summary>
+/// Options for a realistic company of each <see cref="SimulationPreset"/>, parameters from public industry benchmarks
+/// (docs/simulation.md cites them). Set the seed and size with <c>with</c>, e.g.
+/// <c>SimulationPresets.For(SimulationPreset.Telecom) with { Seed = 42 }</c>.
+/// </summary>
+public static class SimulationPresets
+{
+    /// <summary>The options of a preset at the default size (100,000 customers over two years).</summary>
+    /// <param name="preset">The business.</param>
+    /// <returns>The options; everything not named in docs/simulation.md keeps the <see cref="SimulationOptions"/> default.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="preset"/> is not defined.</exception>
+    public static SimulationOptions For(SimulationPreset preset) => preset switch
+    {
+        // Blended European mobile ARPU EUR 24-25 a month, annualised churn 26% with prepaid, lower on contract
+        // (Tariff Consultancy, MNO Trends in Europe 2010); business plans cost more.
+        SimulationPreset.Telecom => new SimulationOptions
+        {
+            Segments =
+            [
+                new SegmentOptions("consumer", 0.80, contactsPerYear: 3.2, annualChurnHazard: 0.20),
+                new SegmentOptions("smb", 0.17, contactsPerYear: 6.5, annualChurnHazard: 0.15) { ValueFactor = 2.5 },
+                new SegmentOptions("enterprise", 0.03, contactsPerYear: 15.0, annualChurnHazard: 0.08) { ValueFactor = 8.0 },
+            ],
+            Subscription = new SubscriptionOptions { MonthlyFeeMean = 28, FeeShape = 4 },
+            // Upsells (devices, add-ons): about one a year while active, EUR 60 on average.
+            Purchases = new PurchaseOptions { R = 0.243, Alpha = 13.2, A = 0.793, B = 2.426 },
+            Spend = SpendWithMean(60),
+        },
+        // Personal-lines retention of 84-88% a year (hazard about 0.15); an annual premium of about EUR 720.
+        SimulationPreset.Insurer => new SimulationOptions
+        {
+            Segments =
+            [
+                new SegmentOptions("consumer", 0.85, contactsPerYear: 1.6, annualChurnHazard: 0.15),
+                new SegmentOptions("smb", 0.13, contactsPerYear: 3.0, annualChurnHazard: 0.12) { ValueFactor = 3.0 },
+                new SegmentOptions("enterprise", 0.02, contactsPerYear: 8.0, annualChurnHazard: 0.08) { ValueFactor = 10.0 },
+            ],
+            Subscription = new SubscriptionOptions { MonthlyFeeMean = 60, FeeShape = 5, BillingPlans = [new BillingPlan(1, 0.4), new BillingPlan(12, 0.6)] },
+            // Add-on policies: about one every two years, EUR 150 on average.
+            Purchases = new PurchaseOptions { R = 0.243, Alpha = 25.0, A = 0.793, B = 2.426 },
+            Spend = SpendWithMean(150),
+        },
+        // Purchase-driven: the CDNOW purchase process (Fader, Hardie and Lee 2005) with an e-commerce order value of
+        // about EUR 75; fewer service contacts per customer than a contractual business.
+        SimulationPreset.Retail => new SimulationOptions
+        {
+            Segments =
+            [
+                new SegmentOptions("consumer", 0.80, contactsPerYear: 1.5, annualChurnHazard: 0.20),
+                new SegmentOptions("smb", 0.17, contactsPerYear: 3.0, annualChurnHazard: 0.15),
+                new SegmentOptions("enterprise", 0.03, contactsPerYear: 8.0, annualChurnHazard: 0.08),
+            ],
+            Spend = SpendWithMean(75),
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "Not a defined preset."),
+    };
+
+    /// <summary>The CDNOW Gamma-Gamma shape (p 6.25, q 3.74) with gamma scaled so the mean amount p gamma / (q - 1) is <paramref name="mean"/>.</summary>
+    private static SpendOptions SpendWithMean(double mean)
+    {
+        var cdnow = new SpendOptions();
+        return new SpendOptions { P = cdnow.P, Q = cdnow.Q, Gamma = mean * (cdnow.Q - 1) / cdnow.P };
+    }
+}
