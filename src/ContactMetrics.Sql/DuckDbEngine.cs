@@ -116,7 +116,7 @@ public sealed class DuckDbEngine : IDisposable
         var (table, path) = _attached.FirstOrDefault(a => e.Message.Contains(a.Value, StringComparison.Ordinal));
         table ??= Interactions.Name;
         path ??= _attached.GetValueOrDefault(table, "");
-        return new SqlSourceException(table, path, $"DuckDB could not read the data: {FirstLine(e.Message)} Check the values (contactmetrics validate names the row).", e);
+        return new SqlSourceException(table, path, $"DuckDB could not read the data: {FirstLine(e.Message)}; check the values (contactmetrics validate names the row).", e);
     }
 
     private static string FirstLine(string text)
