@@ -95,14 +95,14 @@ public static class KpiCountsSql
         sql.AppendLine("  SELECT base.*,");
         sql.AppendLine("    CASE WHEN direction = 'inbound' THEN 1 ELSE 0 END AS inbound,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN channel IN ({agentChannels}) THEN 1 ELSE 0 END AS agent_channel,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv("arrived_us", 1000)} AS arrived_ms,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv("wait_us", 1000)} AS wait_ms,");
-        sql.AppendLine(bucketed ? $"    {FloorDiv(Epoch("local_timestamp"), 1000)} AS local_ms" : "    0 AS local_ms");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv(dialect, "arrived_us", 1000)} AS arrived_ms,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv(dialect, "wait_us", 1000)} AS wait_ms,");
+        sql.AppendLine(bucketed ? $"    {FloorDiv(dialect, Epoch("local_timestamp"), 1000)} AS local_ms" : "    0 AS local_ms");
         sql.AppendLine("  FROM base");
         sql.AppendLine("), scoped AS (");
         sql.AppendLine("  SELECT typed.*,");
         sql.AppendLine("    CASE WHEN customer_id IS NOT NULL AND inbound = 1 AND agent_channel = 1 THEN 1 ELSE 0 END AS in_scope,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {BucketKey(grouping.Bucket)} AS bucket");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {BucketKey(dialect, grouping.Bucket)} AS bucket");
         sql.AppendLine("  FROM typed");
         sql.AppendLine("), flagged AS (");
         AppendRepeatFlags(sql, options.Repeat);
@@ -276,16 +276,16 @@ public static class KpiCountsSql
     }
 
     /// <summary>The bucket of a row: the local date of its day, week or month as yyyyMMdd, or the start of its sub-day slot in Unix milliseconds.</summary>
-    private static string BucketKey(TimeBucket bucket)
+    private static string BucketKey(SqlDialect dialect, TimeBucket bucket)
     {
         return bucket switch
         {
             TimeBucket.None => "0",
             TimeBucket.Day => DateKey("local_timestamp"),
-            TimeBucket.Week => DateKey("date_trunc('week', local_timestamp)"),
-            TimeBucket.Month => DateKey("date_trunc('month', local_timestamp)"),
+            TimeBucket.Week => DateKey(dialect.Truncate("week", "local_timestamp")),
+            TimeBucket.Month => DateKey(dialect.Truncate("month", "local_timestamp")),
             // The start instant of the local sub-day slot: floor(local / size) * size - offset, offset = local - UTC.
-            _ => $"{FloorDiv("local_ms", BucketDescriber.SizeMs(bucket))} * {BucketDescriber.SizeMs(bucket)} - (local_ms - arrived_ms)",
+            _ => $"{FloorDiv(dialect, "local_ms", BucketDescriber.SizeMs(bucket))} * {BucketDescriber.SizeMs(bucket)} - (local_ms - arrived_ms)",
         };
     }
 
@@ -293,8 +293,8 @@ public static class KpiCountsSql
         $"CAST(EXTRACT(YEAR FROM {timestamp}) * 10000 + EXTRACT(MONTH FROM {timestamp}) * 100 + EXTRACT(DAY FROM {timestamp}) AS BIGINT)";
 
     /// <summary>Floor division of a non-negative-or-negative integer expression, exact while it stays within 2^53 (Unix microseconds until the year 2255).</summary>
-    private static string FloorDiv(string expression, long divisor) =>
-        $"CAST(FLOOR(CAST({expression} AS DOUBLE PRECISION) / {divisor.ToString(CultureInfo.InvariantCulture)}) AS BIGINT)";
+    private static string FloorDiv(SqlDialect dialect, string expression, long divisor) =>
+        $"CAST(FLOOR(CAST({expression} AS {dialect.FloatType}) / {divisor.ToString(CultureInfo.InvariantCulture)}) AS BIGINT)";
 
     private static string Micros(Instant instant) =>
         (instant.ToUnixTimeTicks() / (NodaConstants.TicksPerMillisecond / 1000)).ToString(CultureInfo.InvariantCulture);

@@ -41,6 +41,15 @@ public abstract class SqlDialect
     /// <returns>The SQL expression.</returns>
     public abstract string LocalTimestamp(string instant, DateTimeZone zone);
 
+    /// <summary>The name of the 8-byte floating-point type, for exact floor division of integers below 2^53.</summary>
+    public virtual string FloatType => "DOUBLE PRECISION";
+
+    /// <summary>An expression for <paramref name="localTimestamp"/> (without time zone) truncated to the start of its ISO week (Monday) or month.</summary>
+    /// <param name="unit"><c>week</c> or <c>month</c>.</param>
+    /// <param name="localTimestamp">A SQL expression of a timestamp without time zone.</param>
+    /// <returns>The SQL expression, <c>date_trunc('week', ...)</c> by default.</returns>
+    public virtual string Truncate(string unit, string localTimestamp) => $"date_trunc({Literal(unit)}, {localTimestamp})";
+
     /// <summary>A string literal: single quotes, with quotes inside doubled.</summary>
     /// <param name="value">The text.</param>
     /// <returns>The literal.</returns>
