@@ -33,7 +33,7 @@ public sealed record GroupedKpiCounts(KpiCounts Counts, string? Agent = null, Ch
     }
 
     /// <summary>The counts.</summary>
-    public KpiCounts Counts { get; } = Counts ?? throw new ArgumentNullException(nameof(Counts));
+    public KpiCounts Counts { get; init; } = Counts ?? throw new ArgumentNullException(nameof(Counts));
 
     /// <summary>
     /// The group's key as text, e.g. <c>channel=phone|bucket=2024-03-31T00:00:00+01:00/82800s</c>: equal for equal keys,
