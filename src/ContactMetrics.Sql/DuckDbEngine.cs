@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using ContactMetrics.Data;
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using DuckDB.NET.Data;
 
@@ -30,6 +31,11 @@ public sealed class DuckDbEngine : IDisposable
     private static readonly TableColumns Customers = new("customers",
     [
         ("customer_id", "VARCHAR", true), ("segment", "VARCHAR", false), ("acquired_on", "DATE", false), ("churned_on", "DATE", false),
+    ]);
+
+    private static readonly TableColumns Purchases = new("purchases",
+    [
+        ("customer_id", "VARCHAR", true), ("occurred_at", "TIMESTAMPTZ", true), ("amount", "DECIMAL(38,9)", true), ("currency", "VARCHAR", false),
     ]);
 
     private readonly DuckDBConnection _connection;
@@ -84,6 +90,34 @@ public sealed class DuckDbEngine : IDisposable
     /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
     public void AttachCustomers(string path) => Attach(Customers, path);
 
+    /// <summary>Makes the view <c>purchases</c> over a file, glob or folder (for the RFM summary).</summary>
+    /// <param name="path">As for <see cref="AttachInteractions"/>.</param>
+    /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
+    public void AttachPurchases(string path) => Attach(Purchases, path);
+
+    /// <summary>The RFM summary of the attached purchases, by <see cref="RfmSummarySql"/>.</summary>
+    /// <param name="options">Calibration end, holdout end, period and time zone (same-day purchases merged).</param>
+    /// <returns>The summary, customers ordered by id.</returns>
+    /// <exception cref="InvalidOperationException">No purchases are attached.</exception>
+    /// <exception cref="ArgumentException">Same-day merging is off.</exception>
+    /// <exception cref="CurrencyMismatchException">The purchases are in more than one currency.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public RfmSummary RfmSummary(RfmSummaryOptions options)
+    {
+        if (!_attached.ContainsKey(Purchases.Name))
+        {
+            throw new InvalidOperationException("Attach the purchases first (AttachPurchases).");
+        }
+        try
+        {
+            return RfmSummarySql.Compute(_connection, SqlDialect.DuckDb, options, Purchases.Name);
+        }
+        catch (DuckDBException e)
+        {
+            throw Failure(e, Purchases.Name);
+        }
+    }
+
     /// <summary>The KPI counts of the attached interactions (and customers, for the segment), by <see cref="KpiCountsSql"/>.</summary>
     /// <param name="grouping">What to group by.</param>
     /// <param name="options">The KPI definitions; the defaults when <see langword="null"/>.</param>
@@ -104,17 +138,18 @@ public sealed class DuckDbEngine : IDisposable
         }
         catch (DuckDBException e)
         {
-            throw Failure(e);
+            throw Failure(e, Interactions.Name);
         }
     }
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
-    private SqlSourceException Failure(DuckDBException e)
+    /// <summary>The engine's error, named by the table whose path it mentions, or else the table being summarised.</summary>
+    private SqlSourceException Failure(DuckDBException e, string summarised)
     {
         var (table, path) = _attached.FirstOrDefault(a => e.Message.Contains(a.Value, StringComparison.Ordinal));
-        table ??= Interactions.Name;
+        table ??= summarised;
         path ??= _attached.GetValueOrDefault(table, "");
         return new SqlSourceException(table, path, $"DuckDB could not read the data: {FirstLine(e.Message)}; check the values (contactmetrics validate names the row).", e);
     }

@@ -22,6 +22,9 @@ public sealed class DemoTables : IDisposable
         var center = ContactCenterSimulator.Generate(new SimulationOptions { Seed = 7, Customers = 400 });
         InteractionsCsv = File("interactions.csv");
         CustomersCsv = File("customers.csv");
+        PurchasesCsv = File("purchases.csv");
+        DataTables.WritePurchases(PurchasesCsv, center.Purchases);
+        Purchases = DataTables.ReadAllPurchases(PurchasesCsv).Rows;
         DataTables.WriteInteractions(InteractionsCsv, center.Interactions);
         DataTables.WriteCustomers(CustomersCsv, center.Customers);
         Interactions = DataTables.ReadAllInteractions(InteractionsCsv).Rows;
@@ -60,6 +63,10 @@ public sealed class DemoTables : IDisposable
     public string InteractionsCsv { get; }
 
     public string CustomersCsv { get; }
+
+    public string PurchasesCsv { get; }
+
+    public IReadOnlyList<Purchase> Purchases { get; }
 
     public string PartsFolder { get; }
 

@@ -17,6 +17,8 @@ public sealed class PostgreSqlDemo : IDisposable
 
     private const string CustomersDdl = "customer_id text NOT NULL, segment text, acquired_on date, churned_on date";
 
+    private const string PurchasesDdl = "customer_id text NOT NULL, occurred_at timestamptz NOT NULL, amount numeric NOT NULL, currency text";
+
     private readonly Lazy<NpgsqlDataSource> _source;
     private readonly string _schema = "cm_test_" + Guid.NewGuid().ToString("N");
 
@@ -30,6 +32,9 @@ public sealed class PostgreSqlDemo : IDisposable
 
     /// <summary>The relations of the loaded tables.</summary>
     public SqlTables Tables => new($"{_schema}.interactions", $"{_schema}.customers");
+
+    /// <summary>The relation of the loaded purchases.</summary>
+    public string Purchases => $"{_schema}.purchases";
 
     /// <summary>A new (closed) connection to the database.</summary>
     public NpgsqlConnection Connection() => _source.Value.CreateConnection();
@@ -51,6 +56,7 @@ public sealed class PostgreSqlDemo : IDisposable
         Execute(connection, $"CREATE SCHEMA {_schema}");
         Create(connection, "interactions", InteractionsDdl, File.ReadAllText(Demo.InteractionsCsv));
         Create(connection, "customers", CustomersDdl, File.ReadAllText(Demo.CustomersCsv));
+        Create(connection, "purchases", PurchasesDdl, File.ReadAllText(Demo.PurchasesCsv));
         return source;
     }
 
