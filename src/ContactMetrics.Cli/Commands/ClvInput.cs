@@ -151,7 +151,7 @@ internal sealed class ClvInput
         }
     }
 
-    private static RfmPeriodUnit ParsePeriod(string text) => text.ToLowerInvariant() switch
+    internal static RfmPeriodUnit ParsePeriod(string text) => text.ToLowerInvariant() switch
     {
         "day" => RfmPeriodUnit.Day,
         "week" => RfmPeriodUnit.Week,

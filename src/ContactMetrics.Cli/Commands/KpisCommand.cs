@@ -84,22 +84,13 @@ internal static class KpisCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var dims = KpiDimensions.None;
-            foreach (string d in CliParsing.ParseList(parse.GetValue(by)))
-            {
-                dims |= Dimensions.TryGetValue(d, out var dim) ? dim
-                    : throw new CliInputException($"--by: unknown dimension '{d}'; use any of {string.Join(",", Dimensions.Keys)}.");
-            }
+            var dims = ParseDimensions(parse.GetValue(by));
             string? customersPath = parse.GetValue(customers);
             if (dims.HasFlag(KpiDimensions.Segment) && customersPath is null)
             {
                 throw new CliInputException("--by segment needs --customers FILE (the customers table has the segments).");
             }
-            var timeBucket = TimeBucket.None;
-            if (parse.GetValue(bucket) is { } b)
-            {
-                timeBucket = Buckets.TryGetValue(b, out var tb) ? tb : throw new CliInputException($"--bucket: unknown size '{b}'; use 15m, 30m, 1h, day, week or month.");
-            }
+            var timeBucket = ParseBucket(parse.GetValue(bucket));
             var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
             var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level);
 
@@ -127,6 +118,24 @@ internal static class KpisCommand
         });
         return command;
     }
+
+    /// <summary>The dimensions of <c>--by</c>.</summary>
+    internal static KpiDimensions ParseDimensions(string? text)
+    {
+        var dims = KpiDimensions.None;
+        foreach (string d in CliParsing.ParseList(text))
+        {
+            dims |= Dimensions.TryGetValue(d, out var dim) ? dim
+                : throw new CliInputException($"--by: unknown dimension '{d}'; use any of {string.Join(",", Dimensions.Keys)}.");
+        }
+        return dims;
+    }
+
+    /// <summary>The time bucket of <c>--bucket</c>; none when absent.</summary>
+    internal static TimeBucket ParseBucket(string? text) =>
+        text is null ? TimeBucket.None
+        : Buckets.TryGetValue(text, out var bucket) ? bucket
+        : throw new CliInputException($"--bucket: unknown size '{text}'; use 15m, 30m, 1h, day, week or month.");
 
     private static IReadOnlyList<GroupedKpiCounts> DuckDbKpis(string interactions, string? customers, KpiGrouping grouping, KpiOptions options)
     {
