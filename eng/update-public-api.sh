@@ -4,7 +4,7 @@
 # Usage: eng/update-public-api.sh   (from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for proj in src/ContactMetrics src/ContactMetrics.Data src/ContactMetrics.Simulation src/ContactMetrics.Reporting src/ContactMetrics.Interop; do
+for proj in src/ContactMetrics src/ContactMetrics.Data src/ContactMetrics.Simulation src/ContactMetrics.Reporting src/ContactMetrics.Interop src/ContactMetrics.Sql; do
   log=$(mktemp)
   dotnet build "$proj" -c Debug --no-incremental -p:TreatWarningsAsErrors=false -clp:NoSummary -v:q 2>&1 \
     | tr -d '\r' | grep -F "[$PWD/$proj/$(basename "$proj").csproj]" > "$log" || true

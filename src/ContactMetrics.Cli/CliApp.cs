@@ -135,6 +135,7 @@ public static class CliApp
         root.Add(DemoCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
         root.Add(KpisCommand.Create(console));
+        root.Add(SummarizeCommand.Create(console));
         root.Add(StaffingCommand.Create(console));
         root.Add(CostCommand.Create(console));
         root.Add(ClvCommand.Create(console));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContactMetrics.Clv;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
+using ContactMetrics.Sql;
 using NodaTime;
 using NodaTime.Text;
 
@@ -28,6 +29,12 @@ internal sealed class ClvInput
 
     public Option<string?> Currency { get; } = new("--currency") { Description = "With --summary: the currency of monetary_value (ISO 4217, e.g. EUR).", HelpName = "CODE" };
 
+    public Option<string> Engine { get; } = new("--engine")
+    {
+        Description = "With --purchases: memory (read every row, validated) or duckdb (embedded DuckDB, out of core; --purchases may be a .csv.gz file, a glob or a folder).",
+        DefaultValueFactory = _ => "memory",
+    };
+
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
 
     public void AddTo(Command command)
@@ -39,6 +46,7 @@ internal sealed class ClvInput
         command.Add(Period);
         command.Add(TimeZone);
         command.Add(Currency);
+        command.Add(Engine);
         command.Add(SkipInvalid);
     }
 
@@ -61,6 +69,10 @@ internal sealed class ClvInput
                 {
                     throw new CliInputException($"{option.Name} goes with --purchases; an rfm summary table is already summarised.");
                 }
+            }
+            if (!string.Equals(parse.GetValue(Engine), "memory", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliInputException("--engine goes with --purchases; an rfm summary table is already summarised.");
             }
             string? code = parse.GetValue(Currency);
             Domain.Currency currency = default;
@@ -110,8 +122,14 @@ internal sealed class ClvInput
             }
             rfmOptions = rfmOptions with { HoldoutEnd = holdoutEnd };
         }
-        var rows = TableInput.ReadAll(purchasesPath!, parse.GetValue(SkipInvalid), Data.Tables.OpenPurchases, console);
-        var built = RfmSummaryBuilder.Build(rows, rfmOptions);
+        var built = parse.GetValue(Engine)!.ToLowerInvariant() switch
+        {
+            "memory" => RfmSummaryBuilder.Build(TableInput.ReadAll(purchasesPath!, parse.GetValue(SkipInvalid), Data.Tables.OpenPurchases, console), rfmOptions),
+            "duckdb" => parse.GetValue(SkipInvalid)
+                ? throw new CliInputException("--skip-invalid: the duckdb engine reads the rows as they are; drop the option, or check the files with 'contactmetrics validate' first.")
+                : DuckDbSummary(purchasesPath!, rfmOptions),
+            var other => throw new CliInputException($"--engine: unknown engine '{other}'; use memory or duckdb."),
+        };
         if (built.Count == 0)
         {
             throw new CliInputException($"--purchases: no customer has a purchase on or before {endText}.");
@@ -119,7 +137,21 @@ internal sealed class ClvInput
         return (built, $"{built.Count:N0} customers, calibration to {endText}, time in {unitName}s.");
     }
 
-    private static RfmPeriodUnit ParsePeriod(string text) => text.ToLowerInvariant() switch
+    private static RfmSummary DuckDbSummary(string purchases, RfmSummaryOptions options)
+    {
+        try
+        {
+            using var duck = DuckDbEngine.Open();
+            duck.AttachPurchases(purchases);
+            return duck.RfmSummary(options);
+        }
+        catch (SqlSourceException e)
+        {
+            throw new CliInputException(e.Message);
+        }
+    }
+
+    internal static RfmPeriodUnit ParsePeriod(string text) => text.ToLowerInvariant() switch
     {
         "day" => RfmPeriodUnit.Day,
         "week" => RfmPeriodUnit.Week,

@@ -4,6 +4,7 @@ using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Sql;
 using ContactMetrics.Tables;
 
 namespace ContactMetrics.Cli.Commands;
@@ -45,8 +46,18 @@ internal static class KpisCommand
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var interactions = new Option<string>("--interactions") { Description = "The interactions table (CSV or Parquet).", HelpName = "FILE", Required = true };
-        var customers = new Option<string?>("--customers") { Description = "The customers table; needed for --by segment.", HelpName = "FILE" };
+        var interactions = new Option<string>("--interactions")
+        {
+            Description = "The interactions table (CSV or Parquet); with --engine duckdb also a .csv.gz file, a glob or a folder of them (hive partitions too).",
+            HelpName = "PATH",
+            Required = true,
+        };
+        var customers = new Option<string?>("--customers") { Description = "The customers table; needed for --by segment.", HelpName = "PATH" };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "memory (read every row, validated) or duckdb (embedded DuckDB, out of core; trusts the rows: validate first).",
+            DefaultValueFactory = _ => "memory",
+        };
         var by = new Option<string?>("--by") { Description = "Group by any of agent,channel,direction,queue,reason,segment (comma-separated).", HelpName = "DIMS" };
         var bucket = new Option<string?>("--bucket") { Description = "Time bucket: 15m, 30m, 1h, day, week or month (local time of --time-zone).", HelpName = "SIZE" };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone for buckets, e.g. Europe/Amsterdam.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
@@ -67,37 +78,81 @@ internal static class KpisCommand
 
         var command = new Command("kpis", "Operational KPIs (volumes, AHT, ASA, service level, abandonment, transfers, FCR, CSAT, NPS, CES) by any grouping and time bucket.")
         {
-            interactions, customers, by, bucket, zone, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase,
+            interactions, customers, engine, by, bucket, zone, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase,
             excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var dims = KpiDimensions.None;
-            foreach (string d in CliParsing.ParseList(parse.GetValue(by)))
-            {
-                dims |= Dimensions.TryGetValue(d, out var dim) ? dim
-                    : throw new CliInputException($"--by: unknown dimension '{d}'; use any of {string.Join(",", Dimensions.Keys)}.");
-            }
+            var dims = ParseDimensions(parse.GetValue(by));
             string? customersPath = parse.GetValue(customers);
             if (dims.HasFlag(KpiDimensions.Segment) && customersPath is null)
             {
                 throw new CliInputException("--by segment needs --customers FILE (the customers table has the segments).");
             }
-            var timeBucket = TimeBucket.None;
-            if (parse.GetValue(bucket) is { } b)
-            {
-                timeBucket = Buckets.TryGetValue(b, out var tb) ? tb : throw new CliInputException($"--bucket: unknown size '{b}'; use 15m, 30m, 1h, day, week or month.");
-            }
+            var timeBucket = ParseBucket(parse.GetValue(bucket));
             var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
             var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level);
 
-            var table = TableInput.ReadInteractionTable(parse.GetValue(interactions)!, customersPath, parse.GetValue(skipInvalid), console);
-            var groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, new KpiGrouping(dims, timeBucket, timeZone), options));
+            var grouping = new KpiGrouping(dims, timeBucket, timeZone);
+            string interactionsPath = parse.GetValue(interactions)!;
+            IReadOnlyList<GroupedKpiCounts> groups;
+            switch (parse.GetValue(engine)!.ToLowerInvariant())
+            {
+                case "memory":
+                    var table = TableInput.ReadInteractionTable(interactionsPath, customersPath, parse.GetValue(skipInvalid), console);
+                    groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, grouping, options).Select(GroupedKpiCounts.From).ToList());
+                    break;
+                case "duckdb":
+                    if (parse.GetValue(skipInvalid))
+                    {
+                        throw new CliInputException("--skip-invalid: the duckdb engine reads the rows as they are; drop the option, or check the files with 'contactmetrics validate' first.");
+                    }
+                    groups = console.Progress("Computing KPIs (DuckDB)", () => DuckDbKpis(interactionsPath, customersPath, grouping, options));
+                    break;
+                default:
+                    throw new CliInputException($"--engine: unknown engine '{parse.GetValue(engine)}'; use memory or duckdb.");
+            }
             common.Write(parse, Render(groups, dims, timeBucket, options), console);
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>The dimensions of <c>--by</c>.</summary>
+    internal static KpiDimensions ParseDimensions(string? text)
+    {
+        var dims = KpiDimensions.None;
+        foreach (string d in CliParsing.ParseList(text))
+        {
+            dims |= Dimensions.TryGetValue(d, out var dim) ? dim
+                : throw new CliInputException($"--by: unknown dimension '{d}'; use any of {string.Join(",", Dimensions.Keys)}.");
+        }
+        return dims;
+    }
+
+    /// <summary>The time bucket of <c>--bucket</c>; none when absent.</summary>
+    internal static TimeBucket ParseBucket(string? text) =>
+        text is null ? TimeBucket.None
+        : Buckets.TryGetValue(text, out var bucket) ? bucket
+        : throw new CliInputException($"--bucket: unknown size '{text}'; use 15m, 30m, 1h, day, week or month.");
+
+    private static IReadOnlyList<GroupedKpiCounts> DuckDbKpis(string interactions, string? customers, KpiGrouping grouping, KpiOptions options)
+    {
+        try
+        {
+            using var duck = DuckDbEngine.Open();
+            duck.AttachInteractions(interactions);
+            if (customers is not null)
+            {
+                duck.AttachCustomers(customers);
+            }
+            return duck.Kpis(grouping, options);
+        }
+        catch (Exception e) when (e is SqlSourceException or InvalidDataException)
+        {
+            throw new CliInputException(e.Message);
+        }
     }
 
     private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
@@ -147,13 +202,13 @@ internal static class KpisCommand
         return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CliParsing.ParseLevel("--confidence", parse.GetValue(level)));
     }
 
-    internal static FigureSheet Render(IReadOnlyList<KpiGroup> groups, KpiDimensions dims, TimeBucket bucket, KpiOptions options)
+    internal static FigureSheet Render(IReadOnlyList<GroupedKpiCounts> groups, KpiDimensions dims, TimeBucket bucket, KpiOptions options)
     {
         var output = new FigureSheet();
         var section = output.Add("kpis", "KPIs");
         var columns = new List<FigureColumn>();
-        var keys = new List<Func<KpiGroup, object?>>();
-        void Key(KpiDimensions d, string name, string heading, Func<KpiGroup, object?> value)
+        var keys = new List<Func<GroupedKpiCounts, object?>>();
+        void Key(KpiDimensions d, string name, string heading, Func<GroupedKpiCounts, object?> value)
         {
             if (dims.HasFlag(d))
             {
@@ -204,15 +259,15 @@ internal static class KpisCommand
         foreach (var m in metrics)
         {
             columns.Add(new FigureColumn(m.Name, m.Heading, true, m.Detail));
-            keys.Add(m.Value);
         }
         var table = section.SetTable("groups", [.. columns]);
         foreach (var g in groups)
         {
-            table.Row([.. keys.Select(k => k(g))]);
+            var kpis = g.ToKpis(options);
+            table.Row([.. keys.Select(k => k(g)), .. metrics.Select(m => m.Value(kpis))]);
         }
 
-        var sample = groups.Count > 0 ? groups[0] : null;
+        var sample = groups.Count > 0 ? groups[0].ToKpis(options) : null;
         section.Note = "Intervals, answered/abandoned counts, ASA over all contacts, FCR by flag and repeat rate are in --format json or csv.";
         var defs = output.Add("definitions", "Definitions");
         if (sample is not null)

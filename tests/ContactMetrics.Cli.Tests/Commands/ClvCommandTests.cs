@@ -34,6 +34,25 @@ public class ClvCommandTests
         ShouldBePublishedBgNbdFit("--purchases", WriteCdnowPurchases(dir), "--calibration-end", "1997-09-30");
     }
 
+    [Fact]
+    public void ClvFit_BgNbdOnRawCdnowLogThroughDuckDb_ReproducesPublishedParameters()
+    {
+        // The RFM summary comes from DuckDB's SQL instead of the in-memory builder: the same published fit.
+        using var dir = new TempDir();
+        ShouldBePublishedBgNbdFit("--engine", "duckdb", "--purchases", WriteCdnowPurchases(dir), "--calibration-end", "1997-09-30");
+    }
+
+    [Fact]
+    public void ClvFit_DuckDbWithSummary_Exit2()
+    {
+        using var dir = new TempDir();
+        string summary = dir.File("s.csv");
+        File.WriteAllText(summary, "customer_id,frequency,recency,T,monetary_value\nc1,1,2,3,4\n");
+        var run = CliRun.Of("clv", "fit", "--model", "bg-nbd", "--engine", "duckdb", "--summary", summary, "--currency", "USD");
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--engine goes with --purchases");
+    }
+
     /// <summary>Runs <c>clv fit --model bg-nbd</c> with the input options and checks the published CDNOW fit.</summary>
     private static void ShouldBePublishedBgNbdFit(params string[] input)
     {

@@ -1,0 +1,218 @@
+using System.Data.Common;
+using System.Globalization;
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using DuckDB.NET.Data;
+
+namespace ContactMetrics.Sql;
+
+/// <summary>
+/// DuckDB embedded in the process: the tables are views over files, globs or folders of CSV (also gzipped) and Parquet
+/// (hive partitions too), read out of core when the statistics' SQL runs, so memory follows the groups, not the rows.
+/// </summary>
+/// <remarks>
+/// Each attached table becomes a view with DESIGN.md's column names and the types <see cref="SqlTables"/> describes;
+/// optional columns a file lacks are NULL, as the in-memory readers treat them. CSV is read as text and converted in
+/// the view, so a malformed value fails the query with DuckDB's message (named by <see cref="SqlSourceException"/>);
+/// the SQL trusts the rows otherwise: check them with <c>contactmetrics validate</c>.
+/// </remarks>
+public sealed class DuckDbEngine : IDisposable
+{
+    private static readonly TableColumns Interactions = new("interactions",
+    [
+        ("interaction_id", "VARCHAR", true), ("customer_id", "VARCHAR", false), ("agent_id", "VARCHAR", false), ("channel", "VARCHAR", true),
+        ("direction", "VARCHAR", false), ("queue", "VARCHAR", false), ("reason", "VARCHAR", false), ("arrived_at", "TIMESTAMPTZ", true),
+        ("answered_at", "TIMESTAMPTZ", false), ("ended_at", "TIMESTAMPTZ", true), ("talk_seconds", "DECIMAL(18,9)", false),
+        ("hold_seconds", "DECIMAL(18,9)", false), ("acw_seconds", "DECIMAL(18,9)", false), ("resolved", "BOOLEAN", false),
+        ("transfers", "INTEGER", false), ("csat", "INTEGER", false), ("nps", "INTEGER", false), ("ces", "INTEGER", false),
+    ]);
+
+    private static readonly TableColumns Customers = new("customers",
+    [
+        ("customer_id", "VARCHAR", true), ("segment", "VARCHAR", false), ("acquired_on", "DATE", false), ("churned_on", "DATE", false),
+    ]);
+
+    private static readonly TableColumns Purchases = new("purchases",
+    [
+        ("customer_id", "VARCHAR", true), ("occurred_at", "TIMESTAMPTZ", true), ("amount", "DECIMAL(38,9)", true), ("currency", "VARCHAR", false),
+    ]);
+
+    private readonly DuckDBConnection _connection;
+    private readonly Dictionary<string, string> _attached = new(StringComparer.Ordinal);
+
+    private DuckDbEngine(DuckDBConnection connection) => _connection = connection;
+
+    /// <summary>The connection, for running other SQL over the attached views.</summary>
+    public DbConnection Connection => _connection;
+
+    /// <summary>Starts an in-memory DuckDB database (its session time zone UTC).</summary>
+    /// <param name="threads">How many threads DuckDB uses; all cores when <see langword="null"/>.</param>
+    /// <param name="memoryLimit">DuckDB's memory limit, e.g. <c>2GB</c>, past which it spills to disk; DuckDB's default (80 % of RAM) when <see langword="null"/>.</param>
+    /// <returns>The engine; dispose it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
+    public static DuckDbEngine Open(int? threads = null, string? memoryLimit = null)
+    {
+        if (threads is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, "DuckDB needs at least one thread.");
+        }
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var engine = new DuckDbEngine(connection);
+        try
+        {
+            engine.Execute("SET TimeZone = 'UTC'");
+            if (threads is { } t)
+            {
+                engine.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {t}"));
+            }
+            if (memoryLimit is not null)
+            {
+                engine.Execute($"SET memory_limit = {SqlDialect.DuckDb.Literal(memoryLimit)}");
+            }
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
+        return engine;
+    }
+
+    /// <summary>Makes the view <c>interactions</c> over a file, glob or folder.</summary>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file; a glob of them (<c>parts/*.csv</c>, <c>lake/**/*.parquet</c>); or a folder, read recursively.</param>
+    /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
+    public void AttachInteractions(string path) => Attach(Interactions, path);
+
+    /// <summary>Makes the view <c>customers</c> over a file, glob or folder (needed to group by segment).</summary>
+    /// <param name="path">As for <see cref="AttachInteractions"/>.</param>
+    /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
+    public void AttachCustomers(string path) => Attach(Customers, path);
+
+    /// <summary>Makes the view <c>purchases</c> over a file, glob or folder (for the RFM summary).</summary>
+    /// <param name="path">As for <see cref="AttachInteractions"/>.</param>
+    /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
+    public void AttachPurchases(string path) => Attach(Purchases, path);
+
+    /// <summary>The RFM summary of the attached purchases, by <see cref="RfmSummarySql"/>.</summary>
+    /// <param name="options">Calibration end, holdout end, period and time zone (same-day purchases merged).</param>
+    /// <returns>The summary, customers ordered by id.</returns>
+    /// <exception cref="InvalidOperationException">No purchases are attached.</exception>
+    /// <exception cref="ArgumentException">Same-day merging is off.</exception>
+    /// <exception cref="CurrencyMismatchException">The purchases are in more than one currency.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public RfmSummary RfmSummary(RfmSummaryOptions options)
+    {
+        if (!_attached.ContainsKey(Purchases.Name))
+        {
+            throw new InvalidOperationException("Attach the purchases first (AttachPurchases).");
+        }
+        try
+        {
+            return RfmSummarySql.Compute(_connection, SqlDialect.DuckDb, options, Purchases.Name);
+        }
+        catch (DuckDBException e)
+        {
+            throw Failure(e, Purchases.Name);
+        }
+    }
+
+    /// <summary>The KPI counts of the attached interactions (and customers, for the segment), by <see cref="KpiCountsSql"/>.</summary>
+    /// <param name="grouping">What to group by.</param>
+    /// <param name="options">The KPI definitions; the defaults when <see langword="null"/>.</param>
+    /// <returns>One summary per group, ordered by key.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="ArgumentException">Grouping by segment without attached customers, or an invalid grouping.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public IReadOnlyList<GroupedKpiCounts> Kpis(KpiGrouping grouping, KpiOptions? options = null)
+    {
+        if (!_attached.ContainsKey(Interactions.Name))
+        {
+            throw new InvalidOperationException("Attach the interactions first (AttachInteractions).");
+        }
+        var tables = new SqlTables(Interactions.Name, _attached.ContainsKey(Customers.Name) ? Customers.Name : null);
+        try
+        {
+            return KpiCountsSql.Compute(_connection, SqlDialect.DuckDb, grouping, options, tables);
+        }
+        catch (DuckDBException e)
+        {
+            throw Failure(e, Interactions.Name);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>The engine's error, named by the table whose path it mentions, or else the table being summarised.</summary>
+    private SqlSourceException Failure(DuckDBException e, string summarised)
+    {
+        var (table, path) = _attached.FirstOrDefault(a => e.Message.Contains(a.Value, StringComparison.Ordinal));
+        table ??= summarised;
+        path ??= _attached.GetValueOrDefault(table, "");
+        return new SqlSourceException(table, path, $"DuckDB could not read the data: {FirstLine(e.Message)}; check the values (contactmetrics validate names the row).", e);
+    }
+
+    private static string FirstLine(string text)
+    {
+        int end = text.IndexOf('\n', StringComparison.Ordinal);
+        return (end < 0 ? text : text[..end]).Trim();
+    }
+
+    private void Attach(TableColumns table, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var source = DuckDbSource.Resolve(table.Name, path);
+        string relation = source.Relation();
+        HashSet<string> present;
+        try
+        {
+            present = Columns(relation);
+        }
+        catch (DuckDBException e)
+        {
+            throw new SqlSourceException(table.Name, path, $"DuckDB could not read the files: {FirstLine(e.Message)}", e);
+        }
+        var select = new List<string>();
+        foreach (var (name, type, required) in table.Columns)
+        {
+            if (!present.Contains(name))
+            {
+                if (required)
+                {
+                    throw new SqlSourceException(table.Name, path, $"the required column '{name}' is missing; the header has {string.Join(", ", present.Order(StringComparer.Ordinal))}.");
+                }
+                select.Add($"CAST(NULL AS {type}) AS {name}");
+                continue;
+            }
+            // CSV is read as text: an empty or blank cell is missing, as for the in-memory readers.
+            string value = source.IsText ? $"NULLIF(TRIM(\"{name}\"), '')" : $"\"{name}\"";
+            select.Add($"CAST({value} AS {type}) AS {name}");
+        }
+        Execute($"CREATE OR REPLACE VIEW {table.Name} AS SELECT {string.Join(", ", select)} FROM {relation}");
+        _attached[table.Name] = path;
+    }
+
+    private HashSet<string> Columns(string relation)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"DESCRIBE SELECT * FROM {relation}";
+        using var reader = command.ExecuteReader();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0).Trim().ToLowerInvariant());
+        }
+        return names;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed record TableColumns(string Name, (string Name, string Type, bool Required)[] Columns);
+}

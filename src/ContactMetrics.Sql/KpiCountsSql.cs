@@ -1,0 +1,366 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
+using NodaTime;
+
+namespace ContactMetrics.Sql;
+
+/// <summary>
+/// The SQL of the KPI sufficient statistic, <see cref="KpiCounts"/>, by any grouping and time bucket in a time zone, and
+/// its run through a <see cref="DbConnection"/>: the same counts <see cref="KpiRollup"/> computes in memory.
+/// </summary>
+/// <remarks>
+/// <para>One query, written once in the portable subset of <see cref="SqlDialect"/>: a first step types every row
+/// (inbound, agent channel, answered, wait, handle-time components in whole milliseconds, the local time bucket); a
+/// second finds repeat contacts for FCR with two window functions per customer (the next in-scope contact, and the
+/// latest earlier eligible one, ordered by arrival then <c>interaction_id</c>); a last one adds everything up by group.</para>
+/// <para>Time buckets follow the zone's rules as the engine knows them: days, weeks (ISO, from Monday) and months are
+/// local calendar ones, so a day the clocks change has 23 or 25 hours; sub-day buckets are keyed by their start
+/// instant, so the repeated hour when clocks go back gives two buckets, as in memory.</para>
+/// <para>Computed fields (see <see cref="KpiCounts"/> for the populations): every field: offered, queued, answered,
+/// abandoned, answered and abandoned within the service-level threshold, short abandons, contained, handled, handle /
+/// talk / hold / after-call-work milliseconds, waits of answered and abandoned contacts, transferred, resolved flagged
+/// and true, FCR eligible, resolved first time, repeats, and the CSAT, NPS and CES histograms.</para>
+/// <para>Differences from memory: the SQL trusts its rows (validate them first: <c>contactmetrics validate</c>);
+/// contacts of one customer that arrive at the same instant are ordered by <c>interaction_id</c>, where memory keeps
+/// the table's row order; groups come ordered by key text (missing first), where memory orders them by first
+/// appearance.</para>
+/// </remarks>
+public static class KpiCountsSql
+{
+    private static readonly (KpiDimensions Dimension, string Column)[] DimensionColumns =
+    [
+        (KpiDimensions.Agent, "agent"),
+        (KpiDimensions.Channel, "channel"),
+        (KpiDimensions.Direction, "direction"),
+        (KpiDimensions.Queue, "queue"),
+        (KpiDimensions.Reason, "reason"),
+        (KpiDimensions.Segment, "segment"),
+    ];
+
+    /// <summary>The SQL that computes the counts of every group.</summary>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="grouping">What to group by (dimensions, time bucket and zone, arrival range).</param>
+    /// <param name="options">The KPI definitions whose thresholds and repeat rule the counts depend on; the defaults when <see langword="null"/>.</param>
+    /// <param name="tables">The relations to read; <see cref="SqlTables.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The query: one row per group, the dimensions asked for (in the order agent, channel, direction, queue, reason, segment), then the bucket key, then the counts.</returns>
+    /// <exception cref="ArgumentException">A bucket without a time zone, an empty arrival range, or grouping by segment without a customers relation.</exception>
+    public static string Build(SqlDialect dialect, KpiGrouping grouping, KpiOptions? options = null, SqlTables? tables = null)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(grouping);
+        options ??= KpiOptions.Default;
+        tables ??= SqlTables.Default;
+        Check(grouping, tables);
+        var dims = DimensionColumns.Where(d => grouping.Dimensions.HasFlag(d.Dimension)).Select(d => d.Column).ToList();
+        bool bucketed = grouping.Bucket != TimeBucket.None;
+        bool segment = grouping.Dimensions.HasFlag(KpiDimensions.Segment);
+        string agentChannels = string.Join(", ", ChannelNames.All.Where(c => c.IsAgentHandled()).Select(c => dialect.Literal(c.ToSchemaName())));
+        string Epoch(string t) => dialect.EpochMicroseconds(t);
+
+        var sql = new StringBuilder();
+        sql.AppendLine("WITH base AS (");
+        sql.AppendLine("  SELECT i.interaction_id AS id, i.customer_id AS customer_id, i.agent_id AS agent, i.queue AS queue, i.reason AS reason,");
+        if (segment)
+        {
+            sql.AppendLine("    c.segment AS segment,");
+        }
+        sql.AppendLine("    LOWER(TRIM(i.channel)) AS channel,");
+        sql.AppendLine("    CASE WHEN i.direction IS NULL OR LOWER(TRIM(i.direction)) = 'inbound' THEN 'inbound' ELSE 'outbound' END AS direction,");
+        sql.AppendLine("    CASE WHEN i.answered_at IS NULL THEN 0 ELSE 1 END AS answered,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {Epoch("i.arrived_at")} AS arrived_us,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {Epoch("COALESCE(i.answered_at, i.ended_at)")} - {Epoch("i.arrived_at")} AS wait_us,");
+        if (bucketed)
+        {
+            sql.AppendLine(CultureInfo.InvariantCulture, $"    {dialect.LocalTimestamp("i.arrived_at", grouping.TimeZone!)} AS local_timestamp,");
+        }
+        sql.AppendLine("    CAST(FLOOR(COALESCE(i.talk_seconds, 0) * 1000) AS BIGINT) AS talk_ms,");
+        sql.AppendLine("    CAST(FLOOR(COALESCE(i.hold_seconds, 0) * 1000) AS BIGINT) AS hold_ms,");
+        sql.AppendLine("    CAST(FLOOR(COALESCE(i.acw_seconds, 0) * 1000) AS BIGINT) AS acw_ms,");
+        sql.AppendLine("    CASE WHEN COALESCE(i.transfers, 0) > 0 THEN 1 ELSE 0 END AS transferred,");
+        sql.AppendLine("    CASE WHEN i.resolved IS NULL THEN 0 ELSE 1 END AS resolved_known,");
+        sql.AppendLine("    CASE WHEN i.resolved = TRUE THEN 1 ELSE 0 END AS resolved_yes,");
+        sql.AppendLine("    i.csat AS csat, i.nps AS nps, i.ces AS ces");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM {tables.Interactions} i");
+        if (segment)
+        {
+            // One segment per customer, so that a duplicated customer row cannot count an interaction twice.
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  LEFT JOIN (SELECT customer_id, MAX(segment) AS segment FROM {tables.Customers} GROUP BY customer_id) c ON c.customer_id = i.customer_id");
+        }
+        sql.AppendLine("), typed AS (");
+        sql.AppendLine("  SELECT base.*,");
+        sql.AppendLine("    CASE WHEN direction = 'inbound' THEN 1 ELSE 0 END AS inbound,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN channel IN ({agentChannels}) THEN 1 ELSE 0 END AS agent_channel,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv(dialect, "arrived_us", 1000)} AS arrived_ms,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv(dialect, "wait_us", 1000)} AS wait_ms,");
+        sql.AppendLine(bucketed ? $"    {FloorDiv(dialect, Epoch("local_timestamp"), 1000)} AS local_ms" : "    0 AS local_ms");
+        sql.AppendLine("  FROM base");
+        sql.AppendLine("), scoped AS (");
+        sql.AppendLine("  SELECT typed.*,");
+        sql.AppendLine("    CASE WHEN customer_id IS NOT NULL AND inbound = 1 AND agent_channel = 1 THEN 1 ELSE 0 END AS in_scope,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {BucketKey(dialect, grouping.Bucket)} AS bucket");
+        sql.AppendLine("  FROM typed");
+        sql.AppendLine("), flagged AS (");
+        AppendRepeatFlags(sql, options.Repeat);
+        sql.AppendLine(")");
+
+        var select = new List<string>(dims);
+        if (bucketed)
+        {
+            select.Add("bucket");
+        }
+        sql.Append("SELECT ");
+        sql.AppendLine(string.Join(",\n  ", select.Concat(CountColumns(options).Select(c => $"CAST(SUM({c.Expression}) AS BIGINT) AS {c.Name}"))));
+        sql.AppendLine("FROM flagged");
+        var where = new List<string>();
+        if (grouping.ArrivedFrom is { } from)
+        {
+            where.Add($"arrived_us >= {Micros(from)}");
+        }
+        if (grouping.ArrivedBefore is { } before)
+        {
+            where.Add($"arrived_us < {Micros(before)}");
+        }
+        if (where.Count > 0)
+        {
+            sql.AppendLine("WHERE " + string.Join(" AND ", where));
+        }
+        if (select.Count > 0)
+        {
+            sql.AppendLine("GROUP BY " + string.Join(", ", select));
+            sql.AppendLine("ORDER BY " + string.Join(", ", select.Select(s => s + " NULLS FIRST")));
+        }
+        return sql.ToString();
+    }
+
+    /// <summary>Runs the counts' SQL through <paramref name="connection"/> and reads the groups back.</summary>
+    /// <param name="connection">An ADO.NET connection to the engine that holds the tables; opened (and closed again) here when it is closed.</param>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="grouping">What to group by.</param>
+    /// <param name="options">The KPI definitions; the defaults when <see langword="null"/>.</param>
+    /// <param name="tables">The relations to read; <see cref="SqlTables.Default"/> when <see langword="null"/>.</param>
+    /// <returns>One summary per group that has rows, ordered by key (missing values first). An empty table gives no groups.</returns>
+    /// <exception cref="ArgumentException">See <see cref="Build"/>.</exception>
+    /// <exception cref="InvalidDataException">The engine returned a channel that is not a schema channel.</exception>
+    /// <exception cref="DbException">The engine failed (a missing table or column, a value it cannot convert).</exception>
+    public static IReadOnlyList<GroupedKpiCounts> Compute(DbConnection connection, SqlDialect dialect, KpiGrouping grouping, KpiOptions? options = null, SqlTables? tables = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        string sql = Build(dialect, grouping, options, tables);
+        var dims = DimensionColumns.Where(d => grouping.Dimensions.HasFlag(d.Dimension)).Select(d => d.Dimension).ToArray();
+        var buckets = grouping.Bucket == TimeBucket.None ? null : new BucketDescriber(grouping.TimeZone!, grouping.Bucket);
+        bool opened = false;
+        if (connection.State != ConnectionState.Open)
+        {
+            connection.Open();
+            opened = true;
+        }
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.CommandTimeout = 0;
+            using var reader = command.ExecuteReader();
+            var groups = new List<GroupedKpiCounts>();
+            var counts = new long[CountColumnCount];
+            while (reader.Read())
+            {
+                if (dims.Length == 0 && buckets is null && reader.IsDBNull(0))
+                {
+                    // An ungrouped SUM over no rows is one row of NULLs: no groups, as in memory.
+                    break;
+                }
+                string? agent = null, queue = null, reason = null, segment = null;
+                Channel? channel = null;
+                Direction? direction = null;
+                int k = 0;
+                foreach (var dim in dims)
+                {
+                    string? text = reader.IsDBNull(k) ? null : Convert.ToString(reader.GetValue(k), CultureInfo.InvariantCulture);
+                    k++;
+                    switch (dim)
+                    {
+                        case KpiDimensions.Agent: agent = text; break;
+                        case KpiDimensions.Channel: channel = ParseChannel(text); break;
+                        case KpiDimensions.Direction: direction = text is null ? null : ChannelNames.ParseDirection(text); break;
+                        case KpiDimensions.Queue: queue = text; break;
+                        case KpiDimensions.Reason: reason = text; break;
+                        default: segment = text; break;
+                    }
+                }
+                ZonedDateTime? start = null;
+                Duration? length = null;
+                if (buckets is not null)
+                {
+                    (start, length) = buckets.Describe(Convert.ToInt64(reader.GetValue(k), CultureInfo.InvariantCulture));
+                    k++;
+                }
+                for (int c = 0; c < counts.Length; c++)
+                {
+                    counts[c] = Convert.ToInt64(reader.GetValue(k + c), CultureInfo.InvariantCulture);
+                }
+                groups.Add(new GroupedKpiCounts(ToCounts(counts), agent, channel, direction, queue, reason, segment, start, length));
+            }
+            return groups;
+        }
+        finally
+        {
+            if (opened)
+            {
+                connection.Close();
+            }
+        }
+    }
+
+    private static void Check(KpiGrouping grouping, SqlTables tables)
+    {
+        if (!Enum.IsDefined(grouping.Bucket))
+        {
+            throw new ArgumentOutOfRangeException(nameof(grouping), grouping.Bucket, "Not a defined time bucket.");
+        }
+        if (grouping.Bucket != TimeBucket.None && grouping.TimeZone is null)
+        {
+            throw new ArgumentException($"A time bucket ({grouping.Bucket}) needs a time zone to say where days begin.", nameof(grouping));
+        }
+        if (grouping.ArrivedFrom is { } from && grouping.ArrivedBefore is { } before && from >= before)
+        {
+            throw new ArgumentException($"The arrival range starts ({from}) at or after its end ({before}).", nameof(grouping));
+        }
+        if (grouping.Dimensions.HasFlag(KpiDimensions.Segment) && tables.Customers is null)
+        {
+            throw new ArgumentException("Grouping by segment needs a customers relation (SqlTables.Customers).", nameof(tables));
+        }
+    }
+
+    private static Channel? ParseChannel(string? text)
+    {
+        if (text is null)
+        {
+            throw new InvalidDataException("The engine returned a group without a channel: the interactions need a channel on every row.");
+        }
+        return ChannelNames.TryParseChannel(text, out var channel) ? channel
+            : throw new InvalidDataException($"The engine returned the channel '{text}', which is not a schema channel; validate the interactions (contactmetrics validate).");
+    }
+
+    /// <summary>
+    /// Repeat contacts, per customer (and reason, and channel, when the rule asks): a contact is followed by a repeat when
+    /// the next in-scope contact arrives within the window, and is a repeat when the latest earlier eligible one does.
+    /// </summary>
+    private static void AppendRepeatFlags(StringBuilder sql, RepeatContactOptions repeat)
+    {
+        string window = ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        var partition = new List<string> { "in_scope", "customer_id" };
+        if (repeat.SameReason)
+        {
+            partition.Add("reason");
+        }
+        if (repeat.Scope == RepeatChannelScope.SameChannel)
+        {
+            partition.Add("channel");
+        }
+        string over = $"PARTITION BY {string.Join(", ", partition)} ORDER BY arrived_ms, id";
+        // An unknown reason matches nothing under the same-reason rule.
+        string matchable = repeat.SameReason ? "in_scope = 1 AND answered = 1 AND reason IS NOT NULL" : "in_scope = 1 AND answered = 1";
+        sql.AppendLine("  SELECT w.*,");
+        sql.AppendLine("    in_scope * answered AS eligible,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND next_ms - arrived_ms <= {window} THEN 1 ELSE 0 END AS followed,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND arrived_ms - previous_eligible_ms <= {window} THEN 1 ELSE 0 END AS is_repeat");
+        sql.AppendLine("  FROM (SELECT scoped.*,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"      LEAD(arrived_ms) OVER ({over}) AS next_ms,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"      MAX(CASE WHEN answered = 1 THEN arrived_ms END) OVER ({over} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_eligible_ms");
+        sql.AppendLine("    FROM scoped) w");
+    }
+
+    /// <summary>The bucket of a row: the local date of its day, week or month as yyyyMMdd, or the start of its sub-day slot in Unix milliseconds.</summary>
+    private static string BucketKey(SqlDialect dialect, TimeBucket bucket)
+    {
+        return bucket switch
+        {
+            TimeBucket.None => "0",
+            TimeBucket.Day => DateKey("local_timestamp"),
+            TimeBucket.Week => DateKey(dialect.Truncate("week", "local_timestamp")),
+            TimeBucket.Month => DateKey(dialect.Truncate("month", "local_timestamp")),
+            // The start instant of the local sub-day slot: floor(local / size) * size - offset, offset = local - UTC.
+            _ => $"{FloorDiv(dialect, "local_ms", BucketDescriber.SizeMs(bucket))} * {BucketDescriber.SizeMs(bucket)} - (local_ms - arrived_ms)",
+        };
+    }
+
+    private static string DateKey(string timestamp) =>
+        $"CAST(EXTRACT(YEAR FROM {timestamp}) * 10000 + EXTRACT(MONTH FROM {timestamp}) * 100 + EXTRACT(DAY FROM {timestamp}) AS BIGINT)";
+
+    /// <summary>Floor division of a non-negative-or-negative integer expression, exact while it stays within 2^53 (Unix microseconds until the year 2255).</summary>
+    private static string FloorDiv(SqlDialect dialect, string expression, long divisor) =>
+        $"CAST(FLOOR(CAST({expression} AS {dialect.FloatType}) / {divisor.ToString(CultureInfo.InvariantCulture)}) AS BIGINT)";
+
+    private static string Micros(Instant instant) =>
+        (instant.ToUnixTimeTicks() / (NodaConstants.TicksPerMillisecond / 1000)).ToString(CultureInfo.InvariantCulture);
+
+    private const int CountColumnCount = 21 + 5 + 11 + 7;
+
+    /// <summary>The count columns, in the order of <see cref="KpiCounts.FromCounts"/>'s arguments.</summary>
+    private static IEnumerable<(string Name, string Expression)> CountColumns(KpiOptions options)
+    {
+        string threshold = ((long)options.ServiceLevel.Threshold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        string shortAbandon = ((long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        const string queued = "inbound = 1 AND agent_channel = 1";
+        var handle = new List<string>();
+        if (options.HandleTime.HasFlag(HandleTimeComponents.Talk))
+        {
+            handle.Add("talk_ms");
+        }
+        if (options.HandleTime.HasFlag(HandleTimeComponents.Hold))
+        {
+            handle.Add("hold_ms");
+        }
+        if (options.HandleTime.HasFlag(HandleTimeComponents.AfterCallWork))
+        {
+            handle.Add("acw_ms");
+        }
+        static string When(string condition, string value = "1") => $"CASE WHEN {condition} THEN {value} ELSE 0 END";
+        yield return ("offered", "inbound");
+        yield return ("queued", When(queued));
+        yield return ("answered", When($"{queued} AND answered = 1"));
+        yield return ("abandoned", When($"{queued} AND answered = 0"));
+        yield return ("answered_within", When($"{queued} AND answered = 1 AND wait_ms <= {threshold}"));
+        yield return ("abandoned_within", When($"{queued} AND answered = 0 AND wait_ms <= {threshold}"));
+        yield return ("short_abandons", When($"{queued} AND answered = 0 AND wait_ms <= {shortAbandon}"));
+        yield return ("contained", When("inbound = 1 AND agent_channel = 0"));
+        const string handled = "agent_channel = 1 AND answered = 1";
+        yield return ("handled", When(handled));
+        yield return ("handle_ms", When(handled, "(" + string.Join(" + ", handle) + ")"));
+        yield return ("talk_ms", When(handled, "talk_ms"));
+        yield return ("hold_ms", When(handled, "hold_ms"));
+        yield return ("acw_ms", When(handled, "acw_ms"));
+        yield return ("wait_answered_ms", When($"{queued} AND answered = 1", "wait_ms"));
+        yield return ("wait_abandoned_ms", When($"{queued} AND answered = 0", "wait_ms"));
+        yield return ("transferred", When($"{handled} AND transferred = 1"));
+        yield return ("resolved_flagged", When($"{handled} AND resolved_known = 1"));
+        yield return ("resolved_true", When($"{handled} AND resolved_yes = 1"));
+        yield return ("fcr_eligible", "eligible");
+        yield return ("resolved_first_time", When("eligible = 1 AND followed = 0"));
+        yield return ("repeat_contacts", "is_repeat");
+        for (int s = 1; s <= 5; s++)
+        {
+            yield return ($"csat_{s}", When($"csat = {s}"));
+        }
+        for (int s = 0; s <= 10; s++)
+        {
+            yield return ($"nps_{s}", When($"nps = {s}"));
+        }
+        for (int s = 1; s <= 7; s++)
+        {
+            yield return ($"ces_{s}", When($"ces = {s}"));
+        }
+    }
+
+    private static KpiCounts ToCounts(long[] c) => KpiCounts.FromCounts(
+        offeredContacts: c[0], queuedContacts: c[1], answeredContacts: c[2], abandonedContacts: c[3], answeredWithinThreshold: c[4],
+        abandonedWithinThreshold: c[5], shortAbandonedContacts: c[6], containedContacts: c[7], handledContacts: c[8], handleMilliseconds: c[9],
+        talkMilliseconds: c[10], holdMilliseconds: c[11], afterCallWorkMilliseconds: c[12], waitAnsweredMilliseconds: c[13],
+        waitAbandonedMilliseconds: c[14], transferredContacts: c[15], resolvedFlagged: c[16], resolvedTrue: c[17], fcrEligibleContacts: c[18],
+        resolvedFirstTime: c[19], repeatContacts: c[20], csatHistogram: c.AsSpan(21, 5), npsHistogram: c.AsSpan(26, 11), cesHistogram: c.AsSpan(37, 7));
+}

@@ -1,0 +1,186 @@
+using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContactMetrics.Sql.Tests;
+
+/// <summary>
+/// DuckDB's KPI counts equal the in-memory engine's on the demo tables: every grouping and bucket, default and changed
+/// definitions, DST days, and every kind of source (CSV, CSV parts with a gzipped one, Parquet, a hive-partitioned lake).
+/// The expected values are the in-memory <see cref="KpiRollup"/>'s on the same rows (the oracle the issue names).
+/// </summary>
+public sealed class DuckDbEngineTests(DemoTables demo) : IClassFixture<DemoTables>
+{
+    private IReadOnlyList<GroupedKpiCounts> Kpis(string interactions, KpiGrouping grouping, KpiOptions? options = null)
+    {
+        using var engine = DuckDbEngine.Open(threads: 2);
+        engine.AttachInteractions(interactions);
+        engine.AttachCustomers(demo.CustomersCsv);
+        return engine.Kpis(grouping, options);
+    }
+
+    [Theory]
+    [MemberData(nameof(KpiCases.GroupingNames), MemberType = typeof(KpiCases))]
+    public void Kpis_Csv_EqualInMemory(string grouping) =>
+        KpiCases.ShouldEqual(Kpis(demo.InteractionsCsv, KpiCases.Groupings[grouping]), demo.InMemory(KpiCases.Groupings[grouping]));
+
+    [Theory]
+    [MemberData(nameof(KpiCases.GroupingNames), MemberType = typeof(KpiCases))]
+    public void Kpis_ChangedDefinitions_EqualInMemory(string grouping) =>
+        KpiCases.ShouldEqual(Kpis(demo.InteractionsCsv, KpiCases.Groupings[grouping], KpiCases.Changed),
+            demo.InMemory(KpiCases.Groupings[grouping], KpiCases.Changed));
+
+    [Fact]
+    public void Kpis_Demo_ExercisesEveryPopulation()
+    {
+        // The equality tests above only mean something if the demo has every kind of contact: checked on DuckDB's totals.
+        var all = Kpis(demo.InteractionsCsv, new KpiGrouping()).Single().Counts;
+        all.AbandonedContacts.Should().BePositive();
+        all.ContainedContacts.Should().BePositive();
+        all.TransferredContacts.Should().BePositive();
+        all.ResolvedFlagged.Should().BePositive();
+        all.RepeatContacts.Should().BePositive();
+        all.ResolvedFirstTime.Should().BeInRange(1, all.FcrEligibleContacts - 1);
+        all.CsatHistogram.ToArray().Sum().Should().BePositive();
+        all.NpsHistogram.ToArray().Sum().Should().BePositive();
+    }
+
+    [Fact]
+    public void Kpis_FolderOfCsvPartsOneGzipped_EqualsInMemoryOnTheWholeFile()
+    {
+        var grouping = new KpiGrouping(KpiDimensions.Channel | KpiDimensions.Agent, TimeBucket.Week, KpiCases.Amsterdam);
+        KpiCases.ShouldEqual(Kpis(demo.PartsFolder, grouping), demo.InMemory(grouping));
+    }
+
+    [Fact]
+    public void Kpis_GlobOfCsvParts_EqualsInMemory()
+    {
+        // The glob takes the two plain parts only: the oracle is the in-memory engine on the rows of those two files.
+        var grouping = new KpiGrouping(KpiDimensions.Channel);
+        var rows = ContactMetrics.Data.Tables.ReadAllInteractions(Path.Combine(demo.PartsFolder, "part-1.csv")).Rows
+            .Concat(ContactMetrics.Data.Tables.ReadAllInteractions(Path.Combine(demo.PartsFolder, "part-2.csv")).Rows);
+        var expected = KpiRollup.Compute(InteractionTable.Create(rows, demo.Customers), grouping).Select(GroupedKpiCounts.From).ToList();
+        KpiCases.ShouldEqual(Kpis(Path.Combine(demo.PartsFolder, "part-*.csv"), grouping), expected);
+        expected.Sum(g => g.Counts.OfferedContacts).Should().BeLessThan(demo.InMemory(grouping).Sum(g => g.Counts.OfferedContacts),
+            "the gzipped third part is left out");
+    }
+
+    [Fact]
+    public void Kpis_Parquet_EqualsInMemory()
+    {
+        var grouping = new KpiGrouping(KpiDimensions.Reason | KpiDimensions.Segment, TimeBucket.Month, KpiCases.Amsterdam);
+        KpiCases.ShouldEqual(Kpis(demo.InteractionsParquet, grouping), demo.InMemory(grouping));
+    }
+
+    [Fact]
+    public void Kpis_HivePartitionedParquetLake_EqualsInMemory()
+    {
+        var grouping = new KpiGrouping(KpiDimensions.Channel, TimeBucket.Day, KpiCases.Amsterdam);
+        KpiCases.ShouldEqual(Kpis(Path.Combine(demo.LakeFolder, "interactions"), grouping), demo.InMemory(grouping));
+    }
+
+    [Fact]
+    public void Kpis_WeeksTheClocksChange_Have167And169HoursAndEqualInMemory()
+    {
+        var grouping = new KpiGrouping(KpiDimensions.None, TimeBucket.Week, KpiCases.Amsterdam);
+        var weeks = Kpis(demo.InteractionsCsv, grouping);
+        KpiCases.ShouldEqual(weeks, demo.InMemory(grouping));
+        // EU summer time 2024 starts on Sunday 31 March and ends on Sunday 27 October (Directive 2000/84/EC): the ISO weeks
+        // from Monday 25 March and Monday 21 October have 7 * 24 - 1 = 167 and 7 * 24 + 1 = 169 hours.
+        var spring = weeks.Single(d => d.BucketStart!.Value.Date == new LocalDate(2024, 3, 25));
+        var autumn = weeks.Single(d => d.BucketStart!.Value.Date == new LocalDate(2024, 10, 21));
+        spring.BucketLength.Should().Be(Duration.FromHours(167));
+        autumn.BucketLength.Should().Be(Duration.FromHours(169));
+        spring.BucketStart!.Value.Offset.Should().Be(Offset.FromHours(1));
+        autumn.BucketStart!.Value.Offset.Should().Be(Offset.FromHours(2));
+    }
+
+    [Fact]
+    public void Kpis_ContactsOnTheDaysTheClocksChange_LocalDaysAndHours()
+    {
+        // Amsterdam, 2024 (Directive 2000/84/EC): on 31 March 01:00Z clocks go from 02:00 to 03:00 (UTC+1 to UTC+2); on
+        // 27 October 01:00Z from 03:00 back to 02:00 (UTC+2 to UTC+1). Contacts at 00:30Z and 01:30Z on 27 October are
+        // both at 02:30 local, in two different hour buckets (offsets +02 and +01); the one at 23:30Z on 30 March is at
+        // 00:30 local on the 31st, a day of 23 hours.
+        using var dir = new TempDir();
+        string csv = dir.Write("i.csv", "interaction_id,customer_id,channel,arrived_at,ended_at\n"
+            + "a,c1,phone,2024-03-30T23:30:00Z,2024-03-30T23:31:00Z\n"
+            + "b,c2,phone,2024-10-27T00:30:00Z,2024-10-27T00:31:00Z\n"
+            + "c,c3,phone,2024-10-27T01:30:00Z,2024-10-27T01:31:00Z\n");
+        using var engine = DuckDbEngine.Open(threads: 1);
+        engine.AttachInteractions(csv);
+        var days = engine.Kpis(new KpiGrouping(KpiDimensions.None, TimeBucket.Day, KpiCases.Amsterdam));
+        days.Select(d => (d.BucketStart!.Value.Date, d.BucketLength!.Value.TotalHours, d.Counts.OfferedContacts))
+            .Should().Equal((new LocalDate(2024, 3, 31), 23.0, 1L), (new LocalDate(2024, 10, 27), 25.0, 2L));
+        var hours = engine.Kpis(new KpiGrouping(KpiDimensions.None, TimeBucket.Hour, KpiCases.Amsterdam));
+        hours.Select(h => OffsetDateTimePattern.Rfc3339.Format(h.BucketStart!.Value.ToOffsetDateTime())).Should()
+            .Equal("2024-03-31T00:00:00+01:00", "2024-10-27T02:00:00+02:00", "2024-10-27T02:00:00+01:00");
+        hours.Should().OnlyContain(h => h.BucketLength == Duration.FromHours(1) && h.Counts.OfferedContacts == 1);
+    }
+
+    [Fact]
+    public void Kpis_DayOfAContactJustAfterLocalMidnight_IsTheLocalDay()
+    {
+        // 2024-06-30T22:30Z is 00:30 on 1 July in Amsterdam (UTC+2 in summer): the UTC date would be wrong.
+        using var dir = new TempDir();
+        string csv = dir.Write("i.csv", "interaction_id,customer_id,channel,arrived_at,answered_at,ended_at,talk_seconds\n"
+            + "a,c1,phone,2024-06-30T22:30:00Z,2024-06-30T22:30:10Z,2024-06-30T22:35:00Z,290\n");
+        using var engine = DuckDbEngine.Open(threads: 1);
+        engine.AttachInteractions(csv);
+        var day = engine.Kpis(new KpiGrouping(KpiDimensions.None, TimeBucket.Day, KpiCases.Amsterdam)).Single();
+        day.BucketStart.Should().Be(new LocalDate(2024, 7, 1).AtStartOfDayInZone(KpiCases.Amsterdam));
+        // One answered phone contact: wait 10 s (22:30:00 to 22:30:10), talk 290 s, no hold or ACW columns (0).
+        day.Counts.AnsweredContacts.Should().Be(1);
+        day.Counts.WaitAnsweredMilliseconds.Should().Be(10_000);
+        day.Counts.HandleMilliseconds.Should().Be(290_000);
+    }
+
+    [Fact]
+    public void Kpis_EmptyTable_NoGroups()
+    {
+        using var dir = new TempDir();
+        string csv = dir.Write("i.csv", "interaction_id,channel,arrived_at,ended_at\n");
+        using var engine = DuckDbEngine.Open(threads: 1);
+        engine.AttachInteractions(csv);
+        engine.Kpis(new KpiGrouping()).Should().BeEmpty("memory gives no groups for no rows");
+    }
+
+    [Fact]
+    public void AttachInteractions_RequiredColumnMissing_NamesTheColumnAndTheFile()
+    {
+        using var dir = new TempDir();
+        string csv = dir.Write("i.csv", "interaction_id,channel,ended_at\nx,phone,2024-01-01T00:00:00Z\n");
+        using var engine = DuckDbEngine.Open(threads: 1);
+        var act = () => engine.AttachInteractions(csv);
+        act.Should().Throw<SqlSourceException>().WithMessage($"interactions ({csv}): the required column 'arrived_at' is missing*");
+    }
+
+    [Fact]
+    public void Kpis_UnreadableInstant_SqlSourceExceptionNamesTheTable()
+    {
+        using var dir = new TempDir();
+        string csv = dir.Write("i.csv", "interaction_id,channel,arrived_at,ended_at\nx,phone,yesterday,2024-01-01T00:00:00Z\n");
+        using var engine = DuckDbEngine.Open(threads: 1);
+        engine.AttachInteractions(csv);
+        var act = () => engine.Kpis(new KpiGrouping());
+        act.Should().Throw<SqlSourceException>().WithMessage($"interactions ({csv}): DuckDB could not read the data:*yesterday*");
+    }
+
+    [Fact]
+    public void AttachInteractions_NoSuchPath_SqlSourceException()
+    {
+        using var engine = DuckDbEngine.Open(threads: 1);
+        var act = () => engine.AttachInteractions("/no/such/folder");
+        act.Should().Throw<SqlSourceException>().WithMessage("interactions (/no/such/folder): no such file or folder*");
+    }
+
+    [Fact]
+    public void Kpis_BySegmentWithoutCustomers_ArgumentException()
+    {
+        using var engine = DuckDbEngine.Open(threads: 1);
+        engine.AttachInteractions(demo.InteractionsCsv);
+        var act = () => engine.Kpis(new KpiGrouping(KpiDimensions.Segment));
+        act.Should().Throw<ArgumentException>().WithParameterName("tables");
+    }
+}
