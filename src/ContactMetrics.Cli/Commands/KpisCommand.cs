@@ -61,6 +61,7 @@ internal static class KpisCommand
         var fcrWindow = new Option<string>("--fcr-window") { Description = "A contact followed by another within this window was not resolved first time.", DefaultValueFactory = _ => "7d" };
         var fcrAnyReason = new Option<bool>("--fcr-any-reason") { Description = "Count a repeat on any reason (default: same reason only)." };
         var fcrSameChannel = new Option<bool>("--fcr-same-channel") { Description = "Count a repeat only on the same channel (default: any agent channel)." };
+        var fcrBasis = new Option<string>("--fcr-basis") { Description = "What FCR and the repeat rate count: issue (SQM/ICMI: issues resolved on the first contact / issues) or contact (every handled contact, repeats included).", DefaultValueFactory = _ => "issue" };
         var csat = new Option<string>("--csat") { Description = "CSAT box: top-2-box (4-5) or top-box (5).", DefaultValueFactory = _ => "top-2-box" };
         var level = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
@@ -68,7 +69,7 @@ internal static class KpisCommand
         var command = new Command("kpis", "Operational KPIs (volumes, AHT, ASA, service level, abandonment, transfers, FCR, CSAT, NPS, CES) by any grouping and time bucket.")
         {
             interactions, customers, by, bucket, zone, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase,
-            excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level, skipInvalid,
+            excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, csat, level, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
@@ -90,7 +91,7 @@ internal static class KpisCommand
                 timeBucket = Buckets.TryGetValue(b, out var tb) ? tb : throw new CliInputException($"--bucket: unknown size '{b}'; use 15m, 30m, 1h, day, week or month.");
             }
             var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
-            var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level);
+            var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, csat, level);
 
             var table = TableInput.ReadInteractionTable(parse.GetValue(interactions)!, customersPath, parse.GetValue(skipInvalid), console);
             var groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, new KpiGrouping(dims, timeBucket, timeZone), options));
@@ -102,7 +103,7 @@ internal static class KpisCommand
 
     private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
         Option<bool> flowOuts, Option<bool> genesysShort, Option<string> aht, Option<string> abandonBase, Option<bool> excludeShort,
-        Option<string> fcrWindow, Option<bool> fcrAnyReason, Option<bool> fcrSameChannel, Option<string> csat, Option<double> level)
+        Option<string> fcrWindow, Option<bool> fcrAnyReason, Option<bool> fcrSameChannel, Option<string> fcrBasis, Option<string> csat, Option<double> level)
     {
         string f = parse.GetValue(formula)!;
         if (!Formulas.TryGetValue(f, out var slFormula))
@@ -135,8 +136,15 @@ internal static class KpisCommand
             _ => throw new CliInputException($"--abandon-base: use queued or offered; was '{baseText}'."),
         };
         var window = CliParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(fcrWindow)!);
+        var basisText = parse.GetValue(fcrBasis)!;
+        var basis = basisText.ToLowerInvariant() switch
+        {
+            "issue" => FcrBasis.Issue,
+            "contact" => FcrBasis.Contact,
+            _ => throw new CliInputException($"--fcr-basis: use issue or contact; was '{basisText}'."),
+        };
         var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
-            parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel);
+            parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel, basis);
         var csatText = parse.GetValue(csat)!;
         var box = csatText.ToLowerInvariant() switch
         {
@@ -223,6 +231,7 @@ internal static class KpisCommand
                 .Fact("serviceLevel", "Service level", sample.ServiceLevel.Definition)
                 .Fact("abandonmentRate", "Abandonment", sample.AbandonmentRate.Definition)
                 .Fact("fcr", "FCR", sample.FirstContactResolution.Definition)
+                .Fact("repeatContactRate", "Repeat rate", sample.RepeatContactRate.Definition)
                 .Fact("csat", "CSAT", sample.Csat.Definition)
                 .Fact("nps", "NPS", sample.Nps.Definition)
                 .Fact("confidenceLevel", "Intervals", options.ConfidenceLevel);

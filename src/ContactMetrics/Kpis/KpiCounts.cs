@@ -11,7 +11,8 @@ namespace ContactMetrics.Kpis;
 /// <b>abandoned</b>; <b>contained</b> = inbound contacts on self-service, chatbot or IVR;
 /// <b>handled</b> = contacts on an agent channel that were answered, inbound or outbound. Handle
 /// times, transfers and the resolved flag are over handled contacts; repeat-contact FCR is over
-/// handled inbound contacts of identified customers; surveys over all contacts that have them.
+/// handled inbound contacts of identified customers (per contact) or over the issues they start (per issue:
+/// <see cref="Issues"/> = eligible contacts that repeat nothing); surveys over all contacts that have them.
 /// </remarks>
 public sealed class KpiCounts : IEquatable<KpiCounts>
 {
@@ -19,7 +20,7 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         ShortAbandons = 6, Contained = 7, Handled = 8, HandleMs = 9, TalkMs = 10, HoldMs = 11, AcwMs = 12,
         WaitAnsweredMs = 13, WaitAbandonedMs = 14, Transferred = 15, ResolvedKnown = 16, ResolvedYes = 17,
         FcrEligible = 18, FcrNoRepeat = 19, Repeats = 20, CsatBase = 21, NpsBase = CsatBase + 5, CesBase = NpsBase + 11,
-        Slots = CesBase + 7;
+        IssuesNoRepeat = CesBase + 7, Slots = IssuesNoRepeat + 1;
 
     private readonly ReadOnlyMemory<long> _memory;
 
@@ -68,8 +69,9 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
     /// <param name="csatHistogram">Answers per CSAT score 1-5 (5 values), or empty for none.</param>
     /// <param name="npsHistogram">Answers per NPS score 0-10 (11 values), or empty for none.</param>
     /// <param name="cesHistogram">Answers per CES score 1-7 (7 values), or empty for none.</param>
+    /// <param name="issuesResolvedFirstTime">The value of <see cref="IssuesResolvedFirstTime"/>; between 0 and <paramref name="fcrEligibleContacts"/> - <paramref name="repeatContacts"/> (the issues).</param>
     /// <returns>The counts.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count or sum is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or sum is negative, or there are more issues resolved first time than issues.</exception>
     /// <exception cref="ArgumentException">A histogram is neither empty nor of its scale's length.</exception>
     public static KpiCounts FromCounts(
         long offeredContacts = 0,
@@ -95,7 +97,8 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         long repeatContacts = 0,
         ReadOnlySpan<long> csatHistogram = default,
         ReadOnlySpan<long> npsHistogram = default,
-        ReadOnlySpan<long> cesHistogram = default)
+        ReadOnlySpan<long> cesHistogram = default,
+        long issuesResolvedFirstTime = 0)
     {
         var slots = new long[Slots];
         slots[Offered] = Count(offeredContacts, nameof(offeredContacts));
@@ -119,6 +122,12 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         slots[FcrEligible] = Count(fcrEligibleContacts, nameof(fcrEligibleContacts));
         slots[FcrNoRepeat] = Count(resolvedFirstTime, nameof(resolvedFirstTime));
         slots[Repeats] = Count(repeatContacts, nameof(repeatContacts));
+        slots[IssuesNoRepeat] = Count(issuesResolvedFirstTime, nameof(issuesResolvedFirstTime));
+        if (issuesResolvedFirstTime > fcrEligibleContacts - repeatContacts)
+        {
+            throw new ArgumentOutOfRangeException(nameof(issuesResolvedFirstTime), issuesResolvedFirstTime,
+                $"Issues resolved first time cannot exceed the issues (eligible contacts {fcrEligibleContacts} - repeats {repeatContacts}).");
+        }
         Histogram(csatHistogram, slots.AsSpan(CsatBase, 5), nameof(csatHistogram));
         Histogram(npsHistogram, slots.AsSpan(NpsBase, 11), nameof(npsHistogram));
         Histogram(cesHistogram, slots.AsSpan(CesBase, 7), nameof(cesHistogram));
@@ -209,6 +218,16 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
 
     /// <summary>Eligible contacts that were themselves a repeat of an earlier eligible contact within the window.</summary>
     public long RepeatContacts => Values[Repeats];
+
+    /// <summary>
+    /// Issues: eligible contacts that are not a repeat of an earlier one, i.e. handled inbound contacts with no handled
+    /// contact of the customer on that reason in the window before them (<see cref="Tables.FcrBasis.Issue"/>). Every
+    /// eligible contact either starts an issue or repeats one, so this is <see cref="FcrEligibleContacts"/> - <see cref="RepeatContacts"/>.
+    /// </summary>
+    public long Issues => Values[FcrEligible] - Values[Repeats];
+
+    /// <summary>Issues whose first contact no repeat followed within the window: resolved first time, per issue.</summary>
+    public long IssuesResolvedFirstTime => Values[IssuesNoRepeat];
 
     /// <summary>CSAT answers by score: index 0 is score 1, index 4 is score 5.</summary>
     public ReadOnlySpan<long> CsatHistogram => Values.Slice(CsatBase, 5);

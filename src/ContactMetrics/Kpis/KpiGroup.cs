@@ -95,17 +95,30 @@ public sealed class KpiGroup
     /// <summary>The share of handled contacts transferred at least once.</summary>
     public RateEstimate TransferRate => field ??= new RateEstimate(Counts.TransferredContacts, Counts.HandledContacts, "transferred at least once / handled", _options.ConfidenceLevel);
 
-    /// <summary>First-contact resolution by repeat-contact detection.</summary>
-    public RateEstimate FirstContactResolution => field ??= new RateEstimate(Counts.ResolvedFirstTime, Counts.FcrEligibleContacts,
-        $"FCR (repeat contacts): handled inbound contacts with no repeat within {RepeatScope()} / handled inbound contacts", _options.ConfidenceLevel);
+    /// <summary>
+    /// First-contact resolution by repeat-contact detection, on the basis the options chose (<see cref="RepeatContactOptions.Basis"/>):
+    /// per issue by default (issues whose first contact no repeat followed within the window / issues; SQM, ICMI), or per
+    /// handled contact. The definition, with the window and the unit, is in <see cref="RateEstimate.Definition"/>.
+    /// </summary>
+    public RateEstimate FirstContactResolution => field ??= _options.Repeat.Basis == FcrBasis.Issue
+        ? new RateEstimate(Counts.IssuesResolvedFirstTime, Counts.Issues,
+            $"FCR (repeat contacts): issues with no repeat / issues, {_options.Repeat.Describe()}", _options.ConfidenceLevel)
+        : new RateEstimate(Counts.ResolvedFirstTime, Counts.FcrEligibleContacts,
+            $"FCR (repeat contacts): handled inbound contacts with no repeat / handled inbound contacts, {_options.Repeat.Describe()}", _options.ConfidenceLevel);
 
     /// <summary>First-contact resolution by the resolved flag, where the data has it.</summary>
     public RateEstimate FirstContactResolutionFlag => field ??= new RateEstimate(Counts.ResolvedTrue, Counts.ResolvedFlagged,
         "FCR (resolved flag): flagged resolved / handled contacts with a flag", _options.ConfidenceLevel);
 
-    /// <summary>The share of handled inbound contacts that repeat an earlier one.</summary>
-    public RateEstimate RepeatContactRate => field ??= new RateEstimate(Counts.RepeatContacts, Counts.FcrEligibleContacts,
-        $"repeat contacts: handled inbound contacts that repeat an earlier one within {RepeatScope()} / handled inbound contacts", _options.ConfidenceLevel);
+    /// <summary>
+    /// The repeat-contact rate on the options' basis: per issue, the issues that needed a repeat within the window / issues
+    /// (1 - <see cref="FirstContactResolution"/>); per contact, handled inbound contacts that repeat an earlier one / handled inbound contacts.
+    /// </summary>
+    public RateEstimate RepeatContactRate => field ??= _options.Repeat.Basis == FcrBasis.Issue
+        ? new RateEstimate(Counts.Issues - Counts.IssuesResolvedFirstTime, Counts.Issues,
+            $"repeat contacts: issues with a repeat / issues, {_options.Repeat.Describe()}", _options.ConfidenceLevel)
+        : new RateEstimate(Counts.RepeatContacts, Counts.FcrEligibleContacts,
+            $"repeat contacts: handled inbound contacts that repeat an earlier one / handled inbound contacts, {_options.Repeat.Describe()}", _options.ConfidenceLevel);
 
     /// <summary>CSAT (top-box or top-2-box).</summary>
     public RateEstimate Csat => field ??= ComputeCsat();
@@ -139,14 +152,6 @@ public sealed class KpiGroup
         var csat = Counts.CsatHistogram;
         long top = _options.Csat == CsatBox.TopBox ? csat[4] : csat[3] + csat[4];
         return new RateEstimate(top, Sum(csat), _options.Csat == CsatBox.TopBox ? "CSAT: answers of 5 / answers (1-5)" : "CSAT: answers of 4-5 / answers (1-5)", _options.ConfidenceLevel);
-    }
-
-    private string RepeatScope()
-    {
-        var repeat = _options.Repeat;
-        string window = $"{repeat.Window.TotalDays.ToString("0.###", CultureInfo.InvariantCulture)} days";
-        string scope = (repeat.SameReason ? "same reason" : "any reason") + ", " + (repeat.Scope == RepeatChannelScope.SameChannel ? "same channel" : "any agent channel");
-        return $"{window} ({scope})";
     }
 
     private static double Div(long numerator, long denominator) => denominator == 0 ? 0 : (double)numerator / denominator;

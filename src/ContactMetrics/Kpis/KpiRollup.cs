@@ -247,6 +247,10 @@ public static class KpiRollup
                 {
                     s[KpiCounts.Repeats]++;
                 }
+                else if ((f & RepeatContactDetector.FollowedByRepeat) == 0)
+                {
+                    s[KpiCounts.IssuesNoRepeat]++;
+                }
             }
             if (csat[i] > 0)
             {

@@ -38,6 +38,13 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>"FCR +5 points" for the analysis's FCR gain: the name of the FCR business case (<see cref="BusinessCase.Scenario"/>).</summary>
     public string FcrCaseName => string.Create(CultureInfo.InvariantCulture, $"FCR +{Options.FcrGain.Point * 100:0.##} points");
 
+    /// <summary>Whether the business case counts the row under the FCR basis: every eligible contact (per contact), or the first contact of each issue (per issue).</summary>
+    private bool IsFcrUnit(byte flags) => (flags & RepeatContactDetector.Eligible) != 0
+        && (Options.Kpis.Repeat.Basis == FcrBasis.Contact || (flags & RepeatContactDetector.IsRepeat) == 0);
+
+    /// <summary>"issues" or "handled contacts": what FCR and the business case count.</summary>
+    private string FcrUnits => Options.Kpis.Repeat.Basis == FcrBasis.Issue ? "issues (their first handled contact)" : "handled contacts";
+
     private AnalysisFigure<UncertainInput> ComputeRepeatsPerUnresolved()
     {
         var t = Interactions;
@@ -45,7 +52,7 @@ public sealed partial class ContactCenterAnalysis
         long nUnresolved = 0, kUnresolved = 0, nResolved = 0, kResolved = 0;
         for (int i = 0; i < t.Count; i++)
         {
-            if ((flags[i] & RepeatContactDetector.Eligible) == 0 || t.Resolved[i] < 0 || !InLastYear(t.ArrivedMs[i]))
+            if (!IsFcrUnit(flags[i]) || t.Resolved[i] < 0 || !InLastYear(t.ArrivedMs[i]))
             {
                 continue;
             }
@@ -71,15 +78,16 @@ public sealed partial class ContactCenterAnalysis
         double d = pu - pr;
         var interval = new ConfidenceInterval(Math.Max(-1, d - (z * se)), Math.Min(1, d + (z * se)), 0.95, "normal (difference of proportions)");
         var source = InputSource.Measured(
-            string.Create(CultureInfo.InvariantCulture, $"share of handled contacts followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: unresolved {pu * 100:0.0}% minus resolved {pr * 100:0.0}%"),
+            string.Create(CultureInfo.InvariantCulture, $"share of {FcrUnits} followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: unresolved {pu * 100:0.0}% minus resolved {pr * 100:0.0}%"),
             "difference of proportions, normal 95% interval; repeats as in FCR", nUnresolved + nResolved);
         return AnalysisFigure<UncertainInput>.Of(UncertainInput.FromInterval("extra repeats per unresolved contact", "contacts", d, interval, source, null, -1, 1));
     }
 
     private AnalysisFigure<MeasuredInputs> ComputeBusinessCaseInputs()
     {
-        long flagged = LastYearByChannel.Sum(g => g.Counts.ResolvedFlagged);
-        long resolved = LastYearByChannel.Sum(g => g.Counts.ResolvedTrue);
+        var (flagged, resolved) = Options.Kpis.Repeat.Basis == FcrBasis.Issue
+            ? FlaggedIssuesLastYear()
+            : (LastYearByChannel.Sum(g => g.Counts.ResolvedFlagged), LastYearByChannel.Sum(g => g.Counts.ResolvedTrue));
         if (flagged == 0)
         {
             return AnalysisFigure<MeasuredInputs>.Unavailable("No handled contact of the last year has a resolved flag: FCR and its lines cannot be measured.");
@@ -95,10 +103,10 @@ public sealed partial class ContactCenterAnalysis
                 return AnalysisFigure<MeasuredInputs>.Unavailable($"The business case needs the {name}: {reason}");
             }
         }
-        var fcrRate = new RateEstimate(resolved, flagged, "FCR (resolved flag): flagged resolved / handled contacts with a flag, last 365 days");
+        var fcrRate = new RateEstimate(resolved, flagged, $"FCR (resolved flag): flagged resolved / {FcrUnits} with a flag, last 365 days; {Options.Kpis.Repeat.Describe()}");
         var contacts = UncertainInput.Exact("contacts a year", "contacts a year", flagged,
-            InputSource.Measured("handled contacts with a resolved flag in the last 365 days", "count (KPI rollup); next year's volume taken as last year's", flagged));
-        var fcr = UncertainInput.FromRate("current FCR", fcrRate, "share of handled contacts flagged resolved, last 365 days");
+            InputSource.Measured($"{FcrUnits} with a resolved flag in the last 365 days ({Options.Kpis.Repeat.Describe()})", "count; next year's volume taken as last year's", flagged));
+        var fcr = UncertainInput.FromRate("current FCR", fcrRate, $"share of {FcrUnits} flagged resolved, last 365 days");
         long customerCount = CustomersWithFlaggedContactLastYear();
         var customersAffected = UncertainInput.Exact("customers with a contact a year", "customers a year", customerCount,
             InputSource.Measured("customers with a handled contact with a known outcome in the last 365 days", "distinct count", customerCount));
@@ -147,6 +155,23 @@ public sealed partial class ContactCenterAnalysis
             string.Create(CultureInfo.InvariantCulture, $"agent channels' cost / their contacts; range +-{range * 100:0}% for the rates (assumed)"), contacts);
         return new UncertainInput("cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
             SamplingDistribution.Pert, source, costs.Currency, 0);
+    }
+
+    /// <summary>The last year's issues (first handled contacts, <see cref="FcrBasis.Issue"/>) with a resolved flag, and those flagged resolved.</summary>
+    private (long Flagged, long Resolved) FlaggedIssuesLastYear()
+    {
+        var t = Interactions;
+        var flags = t.RepeatFlags(Options.Kpis.Repeat, Environment.ProcessorCount);
+        long flagged = 0, resolved = 0;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (IsFcrUnit(flags[i]) && t.Resolved[i] >= 0 && InLastYear(t.ArrivedMs[i]))
+            {
+                flagged++;
+                resolved += t.Resolved[i];
+            }
+        }
+        return (flagged, resolved);
     }
 
     private long CustomersWithFlaggedContactLastYear()

@@ -22,7 +22,8 @@ public class KpiCountsTests
             waitAnsweredMilliseconds: c.WaitAnsweredMilliseconds, waitAbandonedMilliseconds: c.WaitAbandonedMilliseconds,
             transferredContacts: c.TransferredContacts, resolvedFlagged: c.ResolvedFlagged, resolvedTrue: c.ResolvedTrue,
             fcrEligibleContacts: c.FcrEligibleContacts, resolvedFirstTime: c.ResolvedFirstTime, repeatContacts: c.RepeatContacts,
-            csatHistogram: c.CsatHistogram, npsHistogram: c.NpsHistogram, cesHistogram: c.CesHistogram);
+            csatHistogram: c.CsatHistogram, npsHistogram: c.NpsHistogram, cesHistogram: c.CesHistogram,
+            issuesResolvedFirstTime: c.IssuesResolvedFirstTime);
         rebuilt.Should().Be(c);
         c.OfferedContacts.Should().Be(4, "two answered, one abandoned, one self-service (by hand)");
     }
@@ -52,6 +53,15 @@ public class KpiCountsTests
     {
         var act = () => KpiCounts.FromCounts(answeredContacts: -1);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("answeredContacts");
+    }
+
+    [Fact]
+    public void FromCounts_MoreIssuesResolvedThanIssues_Throws()
+    {
+        // 5 eligible contacts, 2 of them repeats -> 3 issues; 4 resolved issues cannot be.
+        var act = () => KpiCounts.FromCounts(fcrEligibleContacts: 5, repeatContacts: 2, issuesResolvedFirstTime: 4);
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("issuesResolvedFirstTime");
+        KpiCounts.FromCounts(fcrEligibleContacts: 5, repeatContacts: 2, issuesResolvedFirstTime: 3).Issues.Should().Be(3);
     }
 
     [Fact]

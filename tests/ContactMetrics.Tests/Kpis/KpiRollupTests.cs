@@ -99,39 +99,81 @@ public class KpiRollupTests
             Answered("C1", atHours: 0), Answered("C1", atHours: 48), Answered("C1", atHours: 60, reason: "technical"),
             Answered("C2", atHours: 0), Answered("C2", atHours: 8 * 24),
         ];
+        // Per issue (default): 5 handled contacts, C1's second billing repeats the first -> 4 issues; C1's billing issue
+        // had a repeat -> FCR 3 / 4, repeat rate 1 / 4 (hand count).
         var g = Overall(rows);
-        // Eligible 5; followed by a repeat: only C1's first billing contact -> FCR 4 / 5; repeats: C1's second billing -> 1 / 5.
-        g.FirstContactResolution.Numerator.Should().Be(4);
-        g.FirstContactResolution.Denominator.Should().Be(5);
+        g.FirstContactResolution.Numerator.Should().Be(3);
+        g.FirstContactResolution.Denominator.Should().Be(4);
         g.RepeatContactRate.Numerator.Should().Be(1);
+        g.RepeatContactRate.Denominator.Should().Be(4);
+        g.FirstContactResolution.Definition.Should().Contain("per issue").And.Contain("7 days");
 
-        // Any reason: C1's billing at 0 h and at 48 h are both followed within 7 days -> FCR 3 / 5; repeats 2.
+        // Per contact: followed by a repeat only C1's first billing contact -> FCR 4 / 5; repeats: C1's second billing -> 1 / 5.
+        var perContact = Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(basis: FcrBasis.Contact)));
+        perContact.FirstContactResolution.Numerator.Should().Be(4);
+        perContact.FirstContactResolution.Denominator.Should().Be(5);
+        perContact.RepeatContactRate.Numerator.Should().Be(1);
+        perContact.FirstContactResolution.Definition.Should().Contain("per contact");
+
+        // Any reason: C1's 48 h and 60 h contacts repeat the one before -> 3 issues (C1 at 0 h, C2 at 0 h, C2 at 8 days),
+        // C1's had a repeat -> FCR 2 / 3, repeat rate 1 / 3.
         var any = Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(sameReason: false)));
-        any.FirstContactResolution.Numerator.Should().Be(3);
-        any.RepeatContactRate.Numerator.Should().Be(2);
+        any.FirstContactResolution.Numerator.Should().Be(2);
+        any.FirstContactResolution.Denominator.Should().Be(3);
+        any.RepeatContactRate.Numerator.Should().Be(1);
 
-        // A 10-day window catches C2 too -> FCR 3 / 5.
+        // A 10-day window also makes C2's 8-day contact a repeat -> 3 issues, two of them with a repeat -> FCR 1 / 3.
         var wide = Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(Duration.FromDays(10))));
-        wide.FirstContactResolution.Numerator.Should().Be(3);
+        wide.FirstContactResolution.Numerator.Should().Be(1);
+        wide.FirstContactResolution.Denominator.Should().Be(3);
+    }
+
+    [Fact]
+    public void FirstContactResolution_IssueFixture_PerIssueIs075_PerContactIs080()
+    {
+        // The fixture of issue #16: 200 issues (one customer each), 50 of them with a same-reason repeat 3 days later.
+        // Per issue (SQM, ICMI): 150 resolved first time / 200 issues = 0.75. Per contact: 250 contacts, 50 followed by
+        // a repeat -> 200 / 250 = 0.80.
+        var rows = new List<Interaction>();
+        for (int k = 0; k < 200; k++)
+        {
+            rows.Add(Answered($"C{k}", atHours: k));
+            if (k < 50)
+            {
+                rows.Add(Answered($"C{k}", atHours: k + (3 * 24)));
+            }
+        }
+        var issue = Overall(rows).FirstContactResolution;
+        issue.Value.Should().BeApproximately(0.75, 1e-12);
+        issue.Denominator.Should().Be(200);
+        Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(basis: FcrBasis.Contact))).FirstContactResolution.Value
+            .Should().BeApproximately(0.80, 1e-12);
+        Overall(rows).RepeatContactRate.Value.Should().BeApproximately(0.25, 1e-12, "50 of 200 issues needed a repeat");
     }
 
     [Fact]
     public void FirstContactResolution_AbandonedCallBackCountsAsRepeat_ButIsNotEligible()
     {
         // C1 handled at 0 h, then abandons a call on the same reason at 1 h: the first was not resolved.
-        var g = Overall([Answered("C1", atHours: 0), Abandoned("C1", atHours: 1)]);
+        Interaction[] rows = [Answered("C1", atHours: 0), Abandoned("C1", atHours: 1)];
+        var g = Overall(rows);
         g.FirstContactResolution.Numerator.Should().Be(0);
-        g.FirstContactResolution.Denominator.Should().Be(1);
-        g.RepeatContactRate.Numerator.Should().Be(0, "an abandoned contact is not itself an eligible repeat");
+        g.FirstContactResolution.Denominator.Should().Be(1, "one issue: the abandoned call starts none");
+        g.RepeatContactRate.Numerator.Should().Be(1, "the one issue had a repeat");
+        Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(basis: FcrBasis.Contact)))
+            .RepeatContactRate.Numerator.Should().Be(0, "per contact, an abandoned contact is not itself an eligible repeat");
     }
 
     [Fact]
     public void FirstContactResolution_SameChannelScope_IgnoresOtherChannels()
     {
         Interaction[] rows = [Answered("C1", Channel.Phone, atHours: 0), Answered("C1", Channel.Email, atHours: 2)];
-        Overall(rows).FirstContactResolution.Numerator.Should().Be(1, "any channel: the phone contact was followed by an email");
-        Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(scope: RepeatChannelScope.SameChannel)))
-            .FirstContactResolution.Numerator.Should().Be(2);
+        var any = Overall(rows).FirstContactResolution;
+        any.Numerator.Should().Be(0, "any channel: the email repeats the phone contact, so the one issue had a repeat");
+        any.Denominator.Should().Be(1);
+        var same = Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(scope: RepeatChannelScope.SameChannel))).FirstContactResolution;
+        same.Numerator.Should().Be(2, "same channel: two issues, neither repeated");
+        same.Denominator.Should().Be(2);
     }
 
     [Fact]
