@@ -62,7 +62,7 @@ internal static class OutputWriter
             case ".parquet":
                 var ptable = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as Parquet; use a .json file.");
                 ParquetColumns.Write(path, [.. ptable.Columns.Select(c => ToSnakeCase(c.JsonName))],
-                    [.. ptable.Rows.Select(r => r.Select(v => v is Fraction rate ? rate.Value : v).ToArray())], FormatPlain);
+                    [.. ptable.Rows.Select(r => r.Select(v => v switch { Fraction rate => rate.Value, NotApplicable => null, _ => v }).ToArray())], FormatPlain);
                 break;
             default:
                 throw new CliInputException($"--out {path}: unknown extension '{ext}'; use .csv, .parquet or .json.");
@@ -108,7 +108,7 @@ internal static class OutputWriter
     /// <summary>Machine-readable text: invariant culture, money as its amount, durations as seconds.</summary>
     internal static string FormatPlain(object? value) => value switch
     {
-        null => "",
+        null or NotApplicable => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         Fraction r => r.Value.ToString("R", CultureInfo.InvariantCulture),
         Money m => m.Amount.ToString(CultureInfo.InvariantCulture),
@@ -123,6 +123,7 @@ internal static class OutputWriter
     internal static string FormatReadable(object? value) => value switch
     {
         null => "-",
+        NotApplicable => "n/a",
         Fraction r => r.Value.ToString("0.0%", CultureInfo.InvariantCulture),
         int i => i.ToString("N0", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),

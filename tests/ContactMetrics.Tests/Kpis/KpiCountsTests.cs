@@ -1,3 +1,4 @@
+using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Tables;
 using static ContactMetrics.Tests.Kpis.KpiFixtures;
@@ -12,7 +13,8 @@ public class KpiCountsTests
         // The expected counts are the rollup's own (KpiRollup.Compute over the same rows): an engine that counts
         // the same populations must produce an equal KpiCounts through the public factory.
         var c = KpiRollup.Compute(InteractionTable.Create(
-            [Answered(talk: 300, hold: 60, acw: 30, csat: 5, nps: 9, ces: 2), Answered(talk: 100, hold: 0, acw: 50, csat: 2, nps: 3), Abandoned(), SelfService()])).Single().Counts;
+            [Answered(talk: 300, hold: 60, acw: 30, csat: 5, nps: 9, ces: 2), Answered(talk: 100, hold: 0, acw: 50, csat: 2, nps: 3), Abandoned(), SelfService(),
+             Answered(channel: Channel.Email, waitSeconds: 7_200)])).Single().Counts;
         var rebuilt = KpiCounts.FromCounts(
             offeredContacts: c.OfferedContacts, queuedContacts: c.QueuedContacts, answeredContacts: c.AnsweredContacts,
             abandonedContacts: c.AbandonedContacts, answeredWithinThreshold: c.AnsweredWithinThreshold,
@@ -23,9 +25,12 @@ public class KpiCountsTests
             transferredContacts: c.TransferredContacts, resolvedFlagged: c.ResolvedFlagged, resolvedTrue: c.ResolvedTrue,
             fcrEligibleContacts: c.FcrEligibleContacts, resolvedFirstTime: c.ResolvedFirstTime, repeatContacts: c.RepeatContacts,
             csatHistogram: c.CsatHistogram, npsHistogram: c.NpsHistogram, cesHistogram: c.CesHistogram,
-            issuesResolvedFirstTime: c.IssuesResolvedFirstTime);
+            issuesResolvedFirstTime: c.IssuesResolvedFirstTime, asynchronousContacts: c.AsynchronousContacts, asynchronousAnswered: c.AsynchronousAnswered,
+            responseMilliseconds: c.ResponseMilliseconds, answeredWithinResponseTarget: c.AnsweredWithinResponseTarget, responseTimeHistogram: c.ResponseTimeHistogram);
         rebuilt.Should().Be(c);
-        c.OfferedContacts.Should().Be(4, "two answered, one abandoned, one self-service (by hand)");
+        c.OfferedContacts.Should().Be(5, "two answered calls, one abandoned, one self-service, one email (by hand)");
+        c.QueuedContacts.Should().Be(3, "the email is asynchronous, not queued live");
+        c.ResponseMilliseconds.Should().Be(7_200_000);
     }
 
     [Fact]

@@ -52,6 +52,57 @@ public class KpiRollupTests
     }
 
     [Fact]
+    public void QueueKpis_LiveChannelsOnly_EmailGetsResponseTimes()
+    {
+        // The fixture of issue #16: 100 phone contacts answered in 10 s and 100 emails answered in a day.
+        var rows = new List<Interaction>();
+        for (int k = 0; k < 100; k++)
+        {
+            rows.Add(Answered($"P{k}", Channel.Phone, waitSeconds: 10, atHours: k));
+            rows.Add(Answered($"E{k}", Channel.Email, waitSeconds: 86_400, atHours: k));
+        }
+        var table = InteractionTable.Create(rows);
+        var overall = KpiRollup.Compute(table).Single();
+        // Queue KPIs over live queued channels only: ASA = 100 x 10 s / 100 = 10 s (mixing email in would give 43,205 s).
+        overall.AverageSpeedOfAnswer.Value.Should().BeApproximately(10, 1e-9);
+        overall.Counts.QueuedContacts.Should().Be(100);
+        overall.ServiceLevel.Value.Should().Be(1.0, "every phone contact was answered within 20 s");
+        overall.Counts.AsynchronousContacts.Should().Be(100);
+
+        var byChannel = KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.Channel));
+        var email = byChannel.Single(g => g.Channel == Channel.Email);
+        email.ServiceLevel.Value.Should().BeNull("a 20 s target does not apply to email");
+        email.AverageSpeedOfAnswer.Value.Should().BeNull();
+        email.AbandonmentRate.Value.Should().BeNull();
+        // Response time: 86,400 s each; a day is within the 24 h target (inclusive): 100 / 100.
+        email.AverageResponseTime.Value.Should().BeApproximately(86_400, 1e-6);
+        email.ResponseWithinTarget.Value.Should().Be(1.0);
+        // Median from the histogram: all 100 in the (18 h, 24 h] bucket; rank 0.5 x 100 = 50 -> 18 h + 6 h x 50 / 100 = 21 h = 75,600 s.
+        email.MedianResponseTime.Should().BeApproximately(75_600, 1e-6);
+        // A 12 h target: none within.
+        KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.Channel), new KpiOptions(responseTarget: Duration.FromHours(12)))
+            .Single(g => g.Channel == Channel.Email).ResponseWithinTarget.Value.Should().Be(0.0);
+        byChannel.Single(g => g.Channel == Channel.Phone).ResponseWithinTarget.Value.Should().BeNull("phone has no asynchronous contacts");
+    }
+
+    [Fact]
+    public void ResponseTimePercentile_InterpolatesWithinBuckets_AndStopsAtTheOpenBucket()
+    {
+        // Response times 10 min (bucket (5, 15] min), 10 min, 2 h (bucket (1, 2] h) and 9 days (open bucket, over 7 days).
+        var counts = KpiCounts.FromCounts(asynchronousContacts: 4, asynchronousAnswered: 4,
+            responseTimeHistogram: [0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        var g = KpiGroup.FromCounts(counts);
+        // p = 0.25: rank 1 in the (5, 15] min bucket of 2 -> 5 + 10 x 1/2 = 10 min = 600 s.
+        g.ResponseTimePercentile(0.25).Should().BeApproximately(600, 1e-9);
+        // p = 0.75: rank 3 is the one in (60, 120] min -> 60 + 60 x 1/1 = 120 min = 7,200 s.
+        g.ResponseTimePercentile(0.75).Should().BeApproximately(7_200, 1e-9);
+        // p = 1: the open bucket -> its lower bound, 7 days = 604,800 s.
+        g.ResponseTimePercentile(1).Should().BeApproximately(604_800, 1e-9);
+        KpiGroup.FromCounts(KpiCounts.Empty).MedianResponseTime.Should().BeNull();
+        KpiCounts.ResponseTimeBucketBounds.Should().HaveCount(16);
+    }
+
+    [Fact]
     public void ServiceLevel_ThresholdIsInclusive_AndFormulaIsAnOption()
     {
         // Waits 20 s (within, the threshold is inclusive), 21 s (late); abandoned at 3 s (short, within) and 40 s (late).
