@@ -316,7 +316,7 @@ public static class AnalysisFigures
             section.Note = a.Attribution.Reason;
             return;
         }
-        section.Note = at.Definition + ".";
+        section.Note = $"{at.Definition}. Money: {at.IncrementalityCaveat}.";
         var all = at.ServiceAssisted;
         var credit = BoardReportBuilder.AttributionOf(at, a.Currency);
         section.Fact("lookbackSeconds", "Lookback", at.Lookback)
@@ -324,7 +324,8 @@ public static class AnalysisFigures
             .Fact("conversions", "Conversions", all.OfConversions)
             .Fact("value", "Conversion value", all.OfValue)
             .Fact("serviceAssistedConversions", "Assisted by service", all.Conversions)
-            .Fact("serviceAssistedValue", "Value assisted by service", all.Value)
+            .Fact("serviceAssistedValue", "Value of conversions assisted by service", all.Value)
+            .Fact("incrementalityCaveat", "Not an incremental effect", at.IncrementalityCaveat)
             .Fact("serviceAssistedShare", "Share of conversions assisted", Fraction.Of(all.Share))
             .Fact("serviceAssistedLastYear", "Assisted by service, last year", at.ServiceAssistedLastYear.Conversions)
             .Fact("markovServiceConversions", "Markov credit of service", credit.MarkovServiceConversions);
