@@ -525,6 +525,7 @@ public static class HtmlReport
         .origin { display: inline-block; font-size: .75rem; font-weight: bold; text-transform: uppercase; border: 1px solid; border-radius: 3px; padding: 0 .3rem; margin-right: .2rem; }
         .origin-measured { color: #00664a; }
         .origin-assumed { color: #8a3b00; }
+        .origin-modelled { color: #3b4a8a; }
         table.inputs td, table.lines td { vertical-align: top; }
         tr.group th { background: #eef4f8; border-bottom: 1px solid #bbb; padding-top: .4rem; }
         .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: .75rem; }

@@ -116,7 +116,7 @@ public sealed partial class ContactCenterAnalysis
             c.Reference.Customers + c.Exposed.Customers);
         var clv = Clv.Value;
         var valuePerCustomer = UncertainInput.FromInterval("value per customer", $"{Currency} per customer", (double)clv.ValuePerCustomer.Amount,
-            clv.ValuePerCustomerInterval, InputSource.Measured(clv.Definition, "mean over customers, normal 95% interval of the mean (the models' parameter uncertainty is not included)", clv.Values.Length),
+            clv.ValuePerCustomerInterval, InputSource.Modelled(clv.Definition, "mean over customers, normal 95% interval of the mean (the models' parameter uncertainty is not included)", clv.Values.Length),
             Currency, 0);
         var attribution = Attribution.Value;
         var assisted = attribution.ServiceAssistedLastYear;
@@ -126,7 +126,7 @@ public sealed partial class ContactCenterAnalysis
                 "journeys (JourneyBuilder); assist = service touch not last", (long)assisted.OfConversions));
         UncertainInput? valuePerConversion = assisted.Conversions > 0
             ? UncertainInput.Exact("margin per assisted conversion", $"{Currency} per conversion", (double)assisted.Value.Amount / assisted.Conversions * Options.Margin,
-                InputSource.Measured(string.Create(CultureInfo.InvariantCulture, $"mean value of the assisted conversions x {Options.Margin * 100:0}% margin (assumed)"), "mean", (long)assisted.Conversions), Currency)
+                InputSource.Modelled(string.Create(CultureInfo.InvariantCulture, $"mean value of the assisted conversions (measured) x {Options.Margin * 100:0}% margin (assumed)"), "mean x margin", (long)assisted.Conversions), Currency)
             : null;
         var costPerContact = AgentCostPerContact(CostToServe.Value);
         string notes = string.Create(CultureInfo.InvariantCulture,
@@ -135,25 +135,29 @@ public sealed partial class ContactCenterAnalysis
             valuePerCustomer, StaffingProfile.Value, assistedInput, valuePerConversion, costPerContact, notes));
     }
 
-    /// <summary>Cost per contact of the agent channels over the window: their cost (with the overheads allocated to them) / their contacts.</summary>
+    /// <summary>Cost per contact of the agent channels over the window: their cost / their contacts; without the overheads allocated to them unless <see cref="AnalysisOptions.AvoidedContactCost"/> is fully loaded.</summary>
     private UncertainInput AgentCostPerContact(CostToServeResult costs)
     {
+        bool marginal = Options.AvoidedContactCost == AvoidedContactCost.Marginal;
         decimal total = 0m;
         long contacts = 0;
         foreach (var g in costs.ByChannel)
         {
             if (ChannelNames.TryParseChannel(g.Key, out var channel) && channel.IsAgentHandled())
             {
-                total += g.Cost.Total.Amount;
+                total += g.Cost.Total.Amount - (marginal ? g.Cost.Overhead.Amount : 0m);
                 contacts += g.Contacts;
             }
         }
         decimal point = contacts > 0 ? decimal.Round(total / contacts, 6) : 0m;
         double range = Options.CostRange;
-        var source = InputSource.Measured(
-            string.Create(CultureInfo.InvariantCulture, $"cost per contact of the {contacts:N0} agent-handled contacts of the window (activity-based cost-to-serve: measured handle times x rates from {Options.RatesSource})"),
-            string.Create(CultureInfo.InvariantCulture, $"agent channels' cost / their contacts; range +-{range * 100:0}% for the rates (assumed)"), contacts);
-        return new UncertainInput("cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
+        string basis = marginal
+            ? "marginal: agent time, per-minute telephony and IVR, per-contact platform and bot fees; overheads left out, an avoided contact does not save them"
+            : "fully loaded: the marginal cost plus the overheads allocated per contact";
+        var source = InputSource.Modelled(
+            string.Create(CultureInfo.InvariantCulture, $"cost per contact ({basis}) of the {contacts:N0} agent-handled contacts of the window: measured handle times x assumed rates from {Options.RatesSource}"),
+            string.Create(CultureInfo.InvariantCulture, $"activity-based cost-to-serve, agent channels' cost / their contacts; range +-{range * 100:0}% for the rates (assumed)"), contacts);
+        return new UncertainInput(marginal ? "marginal cost per contact" : "fully loaded cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
             SamplingDistribution.Pert, source, costs.Currency, 0);
     }
 
@@ -238,7 +242,7 @@ public sealed partial class ContactCenterAnalysis
             double headcount = Math.Ceiling(inputs.StaffingProfile.Fte(planner));
             var (attrPoint, attrLow, attrHigh) = p.AttritionReduction;
             var attrition = ValueMechanisms.AttritionReduction(
-                UncertainInput.Exact("agents", "headcount", headcount, InputSource.Measured(
+                UncertainInput.Exact("agents", "headcount", headcount, InputSource.Modelled(
                     string.Create(CultureInfo.InvariantCulture, $"FTE the {Options.StaffedChannel.ToSchemaName()} demand needs at 80/{Options.ServiceLevelThreshold.TotalSeconds:0} with {p.Shrinkage * 100:0}% shrinkage, rounded up"),
                     "StaffingPlanner (Erlang C) on the measured demand profile", inputs.StaffingProfile.ContactsPerInterval.Length)),
                 UncertainInput.AssumedShare("attrition reduction", attrPoint, attrLow, attrHigh,

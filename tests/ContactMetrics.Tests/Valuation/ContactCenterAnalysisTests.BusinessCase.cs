@@ -82,6 +82,33 @@ public partial class ContactCenterAnalysisTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void BusinessCaseInputs_EveryInputCarriesItsKind_AndAvoidedContactsCostTheMarginalCost()
+    {
+        // Issue #16 item 4: counted from data = measured; a model's output or measured x assumed = modelled; user input = assumed.
+        Inputs.Contacts.Source.Origin.Should().Be(InputOrigin.Measured);
+        Inputs.FirstContactResolution.Source.Origin.Should().Be(InputOrigin.Measured);
+        Inputs.CustomersAffected.Source.Origin.Should().Be(InputOrigin.Measured);
+        Inputs.ValuePerCustomer!.Source.Origin.Should().Be(InputOrigin.Modelled, "BG/NBD x Gamma-Gamma with an assumed margin");
+        Inputs.ValuePerConversion!.Source.Origin.Should().Be(InputOrigin.Modelled, "measured mean value x assumed margin");
+        var cost = Inputs.CostPerContact!;
+        cost.Source.Origin.Should().Be(InputOrigin.Modelled, "measured handle times x assumed rates");
+        cost.Name.Should().Be("marginal cost per contact");
+        cost.Source.Description.Should().Contain("overheads left out");
+        Analysis.FcrBusinessCase.Value.Case.Inputs.Should().OnlyContain(i => Enum.IsDefined(i.Source.Origin));
+
+        // With an overhead pool, the fully loaded cost adds the overheads per contact and the marginal cost does not:
+        // 10,000 EUR spread over the agent channels' contacts raises the fully loaded cost by 10,000 / their contacts.
+        var withOverheads = new CostModel(Currency.Eur, Rates.Channels, [new OverheadPool("facilities", new Money(10_000m, Currency.Eur), OverheadBasis.Contacts, ChannelNames.All.Where(c => c.IsAgentHandled()))]);
+        var marginal = AnalysisOf(Center, new AnalysisOptions { Rates = withOverheads, RatesSource = "test rates" }).BusinessCaseInputs.Value.CostPerContact!;
+        var loaded = AnalysisOf(Center, new AnalysisOptions { Rates = withOverheads, RatesSource = "test rates", AvoidedContactCost = AvoidedContactCost.FullyLoaded })
+            .BusinessCaseInputs.Value.CostPerContact!;
+        marginal.Point.Should().BeApproximately(cost.Point, 1e-9, "overheads do not move the marginal cost");
+        loaded.Name.Should().Be("fully loaded cost per contact");
+        loaded.Point.Should().BeGreaterThan(marginal.Point);
+        (loaded.Point - marginal.Point).Should().BeApproximately(10_000.0 / marginal.Source.SampleSize!.Value, 1e-4);
+    }
+
+    [Fact]
     public void BusinessCaseInputs_RetentionUplift_IsTheRetentionUpliftBuilderDifference()
     {
         var direct = RetentionUpliftBuilder.Estimate(Center.Customers, Center.Interactions, UpliftGrouping.FirstContactResolution, Duration.FromDays(365), Center.End);
