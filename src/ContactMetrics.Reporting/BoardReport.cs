@@ -131,6 +131,9 @@ public sealed record AttributionSummary(
     ImmutableArray<ChannelCredit> Channels,
     Currency Currency)
 {
+    /// <summary>What the attribution money is and is not (<see cref="AttributionAnalysis.IncrementalityCaveat"/>): shown beside every amount.</summary>
+    public string IncrementalityCaveat { get; init; } = "";
+
     /// <summary>Markov credit of all service channels, in conversions.</summary>
     public double MarkovServiceConversions => Channels.Where(c => c.IsService).Sum(c => c.Markov);
 

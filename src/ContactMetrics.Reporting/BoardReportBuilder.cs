@@ -122,7 +122,7 @@ public static class BoardReportBuilder
             .OrderByDescending(c => c.Markov).ThenBy(c => c.Channel, StringComparer.Ordinal)
             .ToImmutableArray();
         return new AttributionSummary(a.Lookback, a.Journeys.Count, paths.TotalConversions, paths.TotalValue,
-            a.ServiceAssisted.Conversions, a.ServiceAssisted.Value, channels, currency);
+            a.ServiceAssisted.Conversions, a.ServiceAssisted.Value, channels, currency) { IncrementalityCaveat = a.IncrementalityCaveat };
     }
 
     /// <summary>The CLV section: the valued customers' values, ascending, and their mean and median by segment.</summary>

@@ -120,7 +120,7 @@ public static class HtmlReport
         if (report.Attribution is { } a)
         {
             Tile(html, "Conversions assisted by service", Percent(a.ServiceAssistedConversions / a.Conversions),
-                $"{a.ServiceAssistedConversions:N0} of {a.Conversions:N0}, worth {Money((double)a.ServiceAssistedValue.Amount, a.Currency)}");
+                $"{a.ServiceAssistedConversions:N0} of {a.Conversions:N0}, in conversions worth {Money((double)a.ServiceAssistedValue.Amount, a.Currency)}: {a.IncrementalityCaveat}");
         }
         if (report.Cost is { } cost && cost.Costs.CostPerResolution is { } perResolution)
         {
@@ -338,14 +338,14 @@ public static class HtmlReport
         var service = a.Channels.Where(c => c.IsService).ToList();
         string lead = top.Count > 0 ? $"{Cap(top[0].Channel)} earns the most Markov credit, {top[0].Markov:N0} of {a.Conversions:N0} conversions. " : "";
         Figure(html, charts, "chart-attribution", "Credit for conversions by channel",
-            lead + string.Create(Invariant, $"Service contacts get {a.MarkovServiceConversions:N0} conversions of Markov credit ({Percent(a.MarkovServiceConversions / a.Conversions)}), worth {Money((double)a.MarkovServiceValue.Amount, a.Currency)}; last-touch gives them {service.Sum(s => s.LastTouch):N0}."),
+            lead + string.Create(Invariant, $"Service contacts get {a.MarkovServiceConversions:N0} conversions of Markov credit ({Percent(a.MarkovServiceConversions / a.Conversions)}), in conversions worth {Money((double)a.MarkovServiceValue.Amount, a.Currency)}; last-touch gives them {service.Sum(s => s.LastTouch):N0}. {Cap(a.IncrementalityCaveat)}."),
             () => ReportCharts.Bars(top.Select(c => c.Channel).ToList(),
                 [("Markov (removal effect)", top.Select(c => c.Markov).ToList()), ("Last touch", top.Select(c => c.LastTouch).ToList())], "N0", "conversions credited"),
             height: Math.Max(ReportCharts.Height, 60 + 34 * top.Count));
         if (service.Count > 0)
         {
             Figure(html, charts, "chart-assists", "Conversions assisted by service contacts",
-                string.Create(Invariant, $"{a.ServiceAssistedConversions:N0} of {a.Conversions:N0} conversions ({Percent(a.ServiceAssistedConversions / a.Conversions)}) had a service contact earlier in their {a.Lookback.TotalDays:0}-day path, worth {Money((double)a.ServiceAssistedValue.Amount, a.Currency)}. An assist shows where service sits in the paths; it is not a causal effect."),
+                string.Create(Invariant, $"{a.ServiceAssistedConversions:N0} of {a.Conversions:N0} conversions ({Percent(a.ServiceAssistedConversions / a.Conversions)}) had a service contact earlier in their {a.Lookback.TotalDays:0}-day path, in conversions worth {Money((double)a.ServiceAssistedValue.Amount, a.Currency)}. An assist shows where service sits in the paths; it is not a causal effect: {a.IncrementalityCaveat}."),
                 () => ReportCharts.Bars(service.Select(c => c.Channel).ToList(),
                     [("Assisted", service.Select(c => c.Assisted).ToList()), ("Last touch", service.Select(c => c.LastTouch).ToList())], "N0", "conversions"),
                 height: Math.Max(220, 60 + 34 * service.Count));
@@ -545,6 +545,7 @@ public static class HtmlReport
         .origin { display: inline-block; font-size: .75rem; font-weight: bold; text-transform: uppercase; border: 1px solid; border-radius: 3px; padding: 0 .3rem; margin-right: .2rem; }
         .origin-measured { color: #00664a; }
         .origin-assumed { color: #8a3b00; }
+        .origin-modelled { color: #3b4a8a; }
         table.inputs td, table.lines td { vertical-align: top; }
         tr.group th { background: #eef4f8; border-bottom: 1px solid #bbb; padding-top: .4rem; }
         .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: .75rem; }

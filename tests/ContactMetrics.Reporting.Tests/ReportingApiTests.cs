@@ -41,9 +41,9 @@ public class ReportingApiTests(ReportData data) : IClassFixture<ReportData>
         var report = BoardReportBuilder.Build(HandMade().Analysis());
 
         report.Kpis.Buckets.Should().Equal(new LocalDate(2025, 1, 1));
-        // Repeat-contact FCR (KpiOptions.Default: no same-reason contact within 7 days) = contacts without a repeat / contacts:
-        // I1 is followed by I2 two days later; I2, I3, I4 are not: 3 / 4.
-        report.Kpis.Fcr.Values.Should().Equal(0.75);
+        // Repeat-contact FCR per issue (KpiOptions.Default: a same-reason contact within 7 days is a repeat) = issues without a
+        // repeat / issues: I2 repeats I1, so the issues are I1 (repeated), I3 and I4: 2 / 3.
+        report.Kpis.Fcr.Values.Should().Equal(2.0 / 3);
         // CSAT top-2 box: answers 5, 2, 4 -> two of three are 4 or 5.
         report.Kpis.Csat.Values[0].Should().BeApproximately(2.0 / 3, 1e-12);
         // AHT = talk 240 s + ACW 45 s = 285 s = 4.75 minutes on every call.
@@ -69,7 +69,7 @@ public class ReportingApiTests(ReportData data) : IClassFixture<ReportData>
 
         charts.Select(c => c.Id).Should().Equal("chart-fcr", "chart-nps", "chart-service-level", "chart-aht");
         Regex.Matches(html, "<svg id=\"(chart-[a-z-]+)\"").Select(m => m.Groups[1].Value).Should().Equal(charts.Select(c => c.Id), "the page draws the same charts in the same order");
-        html.Should().Contain("FCR was 75% in Jan 25.").And.NotContain("<!--chart:", "every placeholder is replaced by its chart");
+        html.Should().Contain("FCR was 67% in Jan 25.").And.NotContain("<!--chart:", "every placeholder is replaced by its chart");
         foreach (var chart in charts)
         {
             html.Should().Contain(HtmlReport.E(chart.Title)).And.Contain(HtmlReport.E(chart.Finding));

@@ -16,11 +16,12 @@ namespace ContactMetrics.Cli.Commands;
 internal static class AttributionCommand
 {
     /// <summary>The chain's state limit (MarkovAttribution.MaxStates) is the user's --order: named as such, exit 2.</summary>
-    private static MarkovAttributionResult FitMarkov(int order, PathSummary paths)
+    private static MarkovAttributionResult FitMarkov(MarkovAttribution model, PathSummary paths)
     {
+        int order = model.Order;
         try
         {
-            return new MarkovAttribution(order).Fit(paths);
+            return model.Fit(paths);
         }
         catch (ArgumentException e) when (e.ParamName == "paths")
         {
@@ -41,13 +42,15 @@ internal static class AttributionCommand
         var order = new Option<int?>("--order") { Description = "Markov: the order of the chain, 1 to 8 (default 1).", HelpName = "K" };
         var halfLife = new Option<string?>("--half-life") { Description = "Time decay: the half-life, e.g. 7d (default 7d).", HelpName = "DURATION" };
         var position = new Option<string?>("--position") { Description = "Position-based: the first and last touch's shares, e.g. 0.4,0.4 (the default).", HelpName = "FIRST,LAST" };
+        var directInChain = new Option<bool>("--direct-in-chain") { Description = "Markov: keep untouched conversions ((direct)) inside the chain and its normalisation, the older behaviour (default: credited to (direct) alone)." };
+        var valueWeighted = new Option<bool>("--value-weighted") { Description = "Markov: value credit from removal effects on conversion value (ChannelAttribution's value definition) instead of the conversion shares." };
         var collapse = new Option<bool>("--collapse-repeats") { Description = "Collapse consecutive touches on the same channel into one." };
         var assists = new Option<string>("--assists") { Description = "Assist counting: once (per conversion, Google Analytics) or per-occurrence.", DefaultValueFactory = _ => "once" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
 
         var command = new Command("attribution", "Credit conversions and their value to marketing and service channels (first, last, last-non-service, linear, position, time-decay, Markov, Shapley), with assisted conversions.")
         {
-            touchpoints, conversions, interactions, model, lookback, order, halfLife, position, collapse, assists, skipInvalid,
+            touchpoints, conversions, interactions, model, lookback, order, halfLife, position, directInChain, valueWeighted, collapse, assists, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
@@ -58,6 +61,8 @@ internal static class AttributionCommand
                 throw new CliInputException($"--model: unknown model '{parse.GetValue(model)}'; use {string.Join(", ", Models)}.");
             }
             RequireModel(parse.GetValue(order) is not null, "--order", "markov", modelName);
+            RequireModel(parse.GetValue(directInChain), "--direct-in-chain", "markov", modelName);
+            RequireModel(parse.GetValue(valueWeighted), "--value-weighted", "markov", modelName);
             RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
             RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
             var lookbackValue = CliParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
@@ -99,7 +104,8 @@ internal static class AttributionCommand
                     "linear" => new LinearAttribution().Attribute(paths),
                     "position" => new PositionBasedAttribution(firstShare, lastShare).Attribute(paths),
                     "time-decay" => new TimeDecayAttribution(halfLifeValue).Attribute(journeys),
-                    "markov" => (markov = FitMarkov(chainOrder, paths)).Attribution,
+                    "markov" => (markov = FitMarkov(new MarkovAttribution(chainOrder, parse.GetValue(directInChain) ? UntouchedConversions.InChain : UntouchedConversions.CreditDirect,
+                        parse.GetValue(valueWeighted), journeyOptions.DirectChannel), paths)).Attribution,
                     _ => new ShapleyAttribution(paths.Channels.Length <= ShapleyAttribution.MaxExactChannels ? ShapleyForm.Exact : ShapleyForm.PerConversion).Attribute(paths),
                 };
                 return (Journeys: journeys.Count, Paths: paths, Result: result, Markov: markov, Assists: AssistMetrics.Compute(paths, counting));

@@ -7,7 +7,11 @@ namespace ContactMetrics.Cli.Commands;
 /// <summary>Parsers for option values: durations like <c>20s</c>, <c>5m</c>, <c>7d</c>; time zones; lists.</summary>
 internal static class CliParsing
 {
-    /// <summary>Parses <c>20s</c>, <c>1.5m</c>, <c>2h</c>, <c>7d</c>, <c>500ms</c>, or a plain number of seconds.</summary>
+    /// <summary>
+    /// Parses <c>20s</c>, <c>1.5m</c>, <c>2h</c>, <c>7d</c>, <c>500ms</c>. A duration always carries a unit (DESIGN.md): a bare
+    /// number other than 0 is an error that names the option, the value and the fix (<c>365</c> was read as seconds
+    /// before, so <c>--horizon 365</c> meant six minutes).
+    /// </summary>
     public static Duration ParseDuration(string option, string text)
     {
         string t = text.Trim().ToLowerInvariant();
@@ -18,11 +22,15 @@ internal static class CliParsing
             _ when t.EndsWith('m') => (t[..^1], 60),
             _ when t.EndsWith('h') => (t[..^1], 3600),
             _ when t.EndsWith('d') => (t[..^1], 86400),
-            _ => (t, 1),
+            _ => (t, 0),
         };
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < 0)
         {
-            throw new CliInputException($"{option}: '{text}' is not a duration; use e.g. 20s, 5m, 1h, 7d or a number of seconds.");
+            throw new CliInputException($"{option}: '{text}' is not a duration; use e.g. 20s, 5m, 1h or 7d.");
+        }
+        if (unitSeconds == 0 && value != 0)
+        {
+            throw new CliInputException($"{option}: '{text}' has no unit; write e.g. {number}d for days ({number}s, {number}m, {number}h and {number}ms also work).");
         }
         return Duration.FromSeconds(value * unitSeconds);
     }

@@ -136,8 +136,7 @@ internal static class CostCommand
             .Fact("platform", "Platform", total.Platform)
             .Fact("bot", "Bot", total.Bot)
             .Fact("overhead", "Overheads", total.Overhead)
-            .Fact("repeatDefinition", "Repeat chain",
-                $"same customer{(repeat.SameReason ? ", same reason" : "")}{(repeat.Scope == RepeatChannelScope.SameChannel ? ", same channel" : "")}, within {OutputWriter.ReadableDuration(repeat.Window)} of a handled inbound contact");
+            .Fact("repeatDefinition", "Repeat chain", repeat.Describe());
         if (!result.Overheads.IsEmpty)
         {
             var overheads = output.Add("overheads", "Overheads").SetTable("pools",

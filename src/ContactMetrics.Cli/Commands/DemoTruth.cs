@@ -1,4 +1,5 @@
 using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
 using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Simulation;
@@ -63,5 +64,13 @@ internal static class DemoTruth
             .Fact("conversionRateWithService", "Conversion rate, journeys with service", Fraction.Of(check.Run.ConversionRateWithService))
             .Fact("controlConversionRateWithService", "Same, control run", Fraction.Of(check.Control.ConversionRateWithService))
             .Fact("rateRatioWithServiceVsControl", "Ratio, run / control", check.RateRatioWithService);
+        if (analysis.Attribution.TryGetValue(out var at))
+        {
+            // Attribution money beside the measured effect: credit describes paths, the control run measures the lift.
+            var service = Enumerable.Range(0, at.Paths.Channels.Length).Where(c => AttributionAnalysis.IsService(at.Paths.Channels[c])).ToList();
+            section.Fact("markovServiceConversions", "Markov credit of service (paths, not an effect)", Math.Round(service.Sum(c => at.Markov.Conversions[c]), 1))
+                .Fact("markovServiceValue", "Its conversion value (not an effect)", Money.Sum(service.Select(c => at.Markov.Value[c]), analysis.Currency))
+                .Fact("incrementalityCaveat", "Why they differ", at.IncrementalityCaveat);
+        }
     }
 }

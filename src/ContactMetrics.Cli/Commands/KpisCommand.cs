@@ -72,6 +72,8 @@ internal static class KpisCommand
         var fcrWindow = new Option<string>("--fcr-window") { Description = "A contact followed by another within this window was not resolved first time.", DefaultValueFactory = _ => "7d" };
         var fcrAnyReason = new Option<bool>("--fcr-any-reason") { Description = "Count a repeat on any reason (default: same reason only)." };
         var fcrSameChannel = new Option<bool>("--fcr-same-channel") { Description = "Count a repeat only on the same channel (default: any agent channel)." };
+        var fcrBasis = new Option<string>("--fcr-basis") { Description = "What FCR and the repeat rate count: issue (SQM/ICMI: issues resolved on the first contact / issues) or contact (every handled contact, repeats included).", DefaultValueFactory = _ => "issue" };
+        var responseTarget = new Option<string>("--response-target") { Description = "Response target of asynchronous channels (email), e.g. 24h: their service level is the share answered within it.", DefaultValueFactory = _ => "24h" };
         var csat = new Option<string>("--csat") { Description = "CSAT box: top-2-box (4-5) or top-box (5).", DefaultValueFactory = _ => "top-2-box" };
         var level = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
@@ -79,7 +81,7 @@ internal static class KpisCommand
         var command = new Command("kpis", "Operational KPIs (volumes, AHT, ASA, service level, abandonment, transfers, FCR, CSAT, NPS, CES) by any grouping and time bucket.")
         {
             interactions, customers, engine, by, bucket, zone, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase,
-            excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level, skipInvalid,
+            excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, responseTarget, csat, level, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
@@ -92,7 +94,7 @@ internal static class KpisCommand
             }
             var timeBucket = ParseBucket(parse.GetValue(bucket));
             var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
-            var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, csat, level);
+            var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, responseTarget, csat, level);
 
             var grouping = new KpiGrouping(dims, timeBucket, timeZone);
             string interactionsPath = parse.GetValue(interactions)!;
@@ -157,7 +159,7 @@ internal static class KpisCommand
 
     private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
         Option<bool> flowOuts, Option<bool> genesysShort, Option<string> aht, Option<string> abandonBase, Option<bool> excludeShort,
-        Option<string> fcrWindow, Option<bool> fcrAnyReason, Option<bool> fcrSameChannel, Option<string> csat, Option<double> level)
+        Option<string> fcrWindow, Option<bool> fcrAnyReason, Option<bool> fcrSameChannel, Option<string> fcrBasis, Option<string> responseTarget, Option<string> csat, Option<double> level)
     {
         string f = parse.GetValue(formula)!;
         if (!Formulas.TryGetValue(f, out var slFormula))
@@ -190,8 +192,15 @@ internal static class KpisCommand
             _ => throw new CliInputException($"--abandon-base: use queued or offered; was '{baseText}'."),
         };
         var window = CliParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(fcrWindow)!);
+        var basisText = parse.GetValue(fcrBasis)!;
+        var basis = basisText.ToLowerInvariant() switch
+        {
+            "issue" => FcrBasis.Issue,
+            "contact" => FcrBasis.Contact,
+            _ => throw new CliInputException($"--fcr-basis: use issue or contact; was '{basisText}'."),
+        };
         var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
-            parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel);
+            parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel, basis);
         var csatText = parse.GetValue(csat)!;
         var box = csatText.ToLowerInvariant() switch
         {
@@ -199,8 +208,13 @@ internal static class KpisCommand
             "top-box" => CsatBox.TopBox,
             _ => throw new CliInputException($"--csat: use top-2-box or top-box; was '{csatText}'."),
         };
-        return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CliParsing.ParseLevel("--confidence", parse.GetValue(level)));
+        return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CliParsing.ParseLevel("--confidence", parse.GetValue(level)),
+            CliParsing.ParsePositiveDuration("--response-target", parse.GetValue(responseTarget)!));
     }
+
+    /// <summary>A queue KPI of a group: n/a (null in JSON) where the group has asynchronous contacts and no live queued one, where a seconds target does not apply.</summary>
+    private static object? LiveOnly(KpiGroup g, object? value) =>
+        g.Counts.QueuedContacts == 0 && g.Counts.AsynchronousContacts > 0 ? NotApplicable.Value : value;
 
     internal static FigureSheet Render(IReadOnlyList<GroupedKpiCounts> groups, KpiDimensions dims, TimeBucket bucket, KpiOptions options)
     {
@@ -236,12 +250,17 @@ internal static class KpisCommand
             ("abandoned", "Abandoned", g => g.Counts.AbandonedContacts, true),
             ("handled", "Handled", g => g.Counts.HandledContacts, false),
             ("ahtSeconds", "AHT s", g => g.AverageHandleTime.Value, false),
-            ("asaSeconds", "ASA s", g => g.AverageSpeedOfAnswer.Value, false),
-            ("asaAllContactsSeconds", "ASA all s", g => g.AverageWaitAllContacts.Value, true),
-            ("serviceLevel", "SL", g => Fraction.Of(g.ServiceLevel.Value), false),
-            ("serviceLevelLower", "SL low", g => Fraction.Of(g.ServiceLevel.Interval?.Lower), true),
-            ("serviceLevelUpper", "SL high", g => Fraction.Of(g.ServiceLevel.Interval?.Upper), true),
-            ("abandonmentRate", "Abandon", g => Fraction.Of(g.AbandonmentRate.Value), false),
+            ("asaSeconds", "ASA s", g => LiveOnly(g, g.AverageSpeedOfAnswer.Value), false),
+            ("asaAllContactsSeconds", "ASA all s", g => LiveOnly(g, g.AverageWaitAllContacts.Value), true),
+            ("serviceLevel", "SL", g => LiveOnly(g, Fraction.Of(g.ServiceLevel.Value)), false),
+            ("serviceLevelLower", "SL low", g => LiveOnly(g, Fraction.Of(g.ServiceLevel.Interval?.Lower)), true),
+            ("serviceLevelUpper", "SL high", g => LiveOnly(g, Fraction.Of(g.ServiceLevel.Interval?.Upper)), true),
+            ("abandonmentRate", "Abandon", g => LiveOnly(g, Fraction.Of(g.AbandonmentRate.Value)), false),
+            ("asynchronous", "Async", g => g.Counts.AsynchronousContacts, true),
+            ("responseSeconds", "Resp. s", g => g.AverageResponseTime.Value, true),
+            ("responseMedianSeconds", "Resp. p50 s", g => g.MedianResponseTime, true),
+            ("response90thSeconds", "Resp. p90 s", g => g.ResponseTime90th, true),
+            ("responseWithinTarget", "Resp. in target", g => Fraction.Of(g.ResponseWithinTarget.Value), false),
             ("transferRate", "Transfer", g => Fraction.Of(g.TransferRate.Value), false),
             ("fcr", "FCR", g => Fraction.Of(g.FirstContactResolution.Value), false),
             ("fcrLower", "FCR low", g => Fraction.Of(g.FirstContactResolution.Interval?.Lower), true),
@@ -268,7 +287,8 @@ internal static class KpisCommand
         }
 
         var sample = groups.Count > 0 ? groups[0].ToKpis(options) : null;
-        section.Note = "Intervals, answered/abandoned counts, ASA over all contacts, FCR by flag and repeat rate are in --format json or csv.";
+        section.Note = "Queue KPIs (SL, ASA, abandonment) cover live queued channels only; email is measured by response time (n/a: a seconds target does not apply). "
+            + "Intervals, answered/abandoned counts, ASA over all contacts, response times, FCR by flag and repeat rate are in --format json or csv.";
         var defs = output.Add("definitions", "Definitions");
         if (sample is not null)
         {
@@ -277,7 +297,10 @@ internal static class KpisCommand
                 .Fact("asaAllContacts", "ASA (all)", sample.AverageWaitAllContacts.Definition)
                 .Fact("serviceLevel", "Service level", sample.ServiceLevel.Definition)
                 .Fact("abandonmentRate", "Abandonment", sample.AbandonmentRate.Definition)
+                .Fact("responseTime", "Response time", sample.AverageResponseTime.Definition)
+                .Fact("responseWithinTarget", "Response within target", sample.ResponseWithinTarget.Definition)
                 .Fact("fcr", "FCR", sample.FirstContactResolution.Definition)
+                .Fact("repeatContactRate", "Repeat rate", sample.RepeatContactRate.Definition)
                 .Fact("csat", "CSAT", sample.Csat.Definition)
                 .Fact("nps", "NPS", sample.Nps.Definition)
                 .Fact("confidenceLevel", "Intervals", options.ConfidenceLevel);

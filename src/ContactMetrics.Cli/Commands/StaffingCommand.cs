@@ -144,7 +144,9 @@ internal static class StaffingCommand
         {
             throw new CliInputException($"--target: the service level must be between 0 and 100%; was '{parts[0]}'.");
         }
-        var threshold = CliParsing.ParseDuration("--target", parts[1]);
+        // PERCENT/SECONDS: the industry's 80/20 states its unit (seconds) in the notation; 80/1m also works.
+        string seconds = parts[1].Trim();
+        var threshold = CliParsing.ParseDuration("--target", seconds.Length > 0 && char.IsAsciiDigit(seconds[^1]) ? seconds + "s" : seconds);
         if (threshold <= Duration.Zero)
         {
             throw new CliInputException($"--target: the threshold must be positive; was '{parts[1]}'.");

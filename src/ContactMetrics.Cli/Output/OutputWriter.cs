@@ -72,7 +72,7 @@ internal static class OutputWriter
             case ".parquet":
                 var ptable = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as Parquet; use a .json file.");
                 ParquetColumns.Write(path, [.. ptable.Columns.Select(c => ToSnakeCase(c.JsonName))],
-                    [.. ptable.Rows.Select(r => r.Select(v => v is Fraction rate ? rate.Value : v).ToArray())], FormatPlain);
+                    [.. ptable.Rows.Select(r => r.Select(v => v switch { Fraction rate => rate.Value, NotApplicable => null, _ => v }).ToArray())], FormatPlain);
                 break;
             default:
                 throw new CliInputException($"--out {path}: unknown extension '{ext}'; use .csv, .parquet or .json.");
@@ -126,7 +126,7 @@ internal static class OutputWriter
     /// <summary>Machine-readable text: invariant culture, money as its amount, durations as seconds.</summary>
     internal static string FormatPlain(object? value) => value switch
     {
-        null => "",
+        null or NotApplicable => "",
         // CSV has no NaN or infinity either: an undefined number is an empty (missing) cell, as null is in JSON.
         double d when !double.IsFinite(d) => "",
         Fraction r when !double.IsFinite(r.Value) => "",
@@ -144,6 +144,7 @@ internal static class OutputWriter
     internal static string FormatReadable(object? value) => value switch
     {
         null => "-",
+        NotApplicable => "n/a",
         // No NaN or Infinity for people (DESIGN.md): an undefined number reads as missing.
         Fraction r when !double.IsFinite(r.Value) => "-",
         Fraction r => r.Value.ToString("0.0%", CultureInfo.InvariantCulture),

@@ -84,7 +84,7 @@ public static class AnalysisFigures
         var section = Section(output, "kpisByChannel", "KPIs by channel (whole window)");
         var any = a.Overall;
         section.Note = $"{any.ServiceLevel.Definition}. FCR (repeats): {any.FirstContactResolution.Definition}. FCR (flag): {any.FirstContactResolutionFlag.Definition}. "
-            + "Email is answered asynchronously: its ASA is the response time. Self-service is contained, so it has no queue KPIs.";
+            + $"Queue KPIs (service level, ASA, abandonment) cover live queued channels only, in the totals too; email is answered asynchronously and measured by response time ({any.ResponseWithinTarget.Definition}). Self-service is contained, so it has no queue KPIs.";
         section.Fact("fcrRepeats", "FCR by repeats, all channels", Fraction.Of(any.FirstContactResolution.Value))
             .Fact("fcrRepeatsDefinition", "FCR by repeats: definition", any.FirstContactResolution.Definition)
             .Fact("fcrFlag", "FCR by resolved flag, all channels", Fraction.Of(any.FirstContactResolutionFlag.Value))
@@ -97,6 +97,8 @@ public static class AnalysisFigures
             new FigureColumn("asaSeconds", "ASA s", true),
             new FigureColumn("ahtSeconds", "AHT s", true),
             new FigureColumn("abandonmentRate", "Abandon", true),
+            new FigureColumn("responseSeconds", "Resp. s", true),
+            new FigureColumn("responseWithinTarget", "Resp. in target", true),
             new FigureColumn("fcrRepeats", "FCR rep.", true),
             new FigureColumn("fcrFlag", "FCR flag", true),
             new FigureColumn("csat", "CSAT", true),
@@ -104,8 +106,12 @@ public static class AnalysisFigures
         foreach (var g in a.ByChannel)
         {
             bool live = g.Channel!.Value.IsLiveQueue();
-            t.Row(g.Channel!.Value.ToSchemaName(), g.Counts.OfferedContacts, g.Counts.HandledContacts, live ? Fraction.Of(g.ServiceLevel.Value) : null, g.AverageSpeedOfAnswer.Value,
-                g.AverageHandleTime.Value, Fraction.Of(g.AbandonmentRate.Value), Fraction.Of(g.FirstContactResolution.Value), Fraction.Of(g.FirstContactResolutionFlag.Value),
+            bool asynchronous = g.Channel!.Value.IsAsynchronous();
+            t.Row(g.Channel!.Value.ToSchemaName(), g.Counts.OfferedContacts, g.Counts.HandledContacts,
+                live ? Fraction.Of(g.ServiceLevel.Value) : NotApplicable.Value, live ? g.AverageSpeedOfAnswer.Value : NotApplicable.Value,
+                g.AverageHandleTime.Value, live ? Fraction.Of(g.AbandonmentRate.Value) : NotApplicable.Value,
+                asynchronous ? g.AverageResponseTime.Value : NotApplicable.Value, asynchronous ? Fraction.Of(g.ResponseWithinTarget.Value) : NotApplicable.Value,
+                Fraction.Of(g.FirstContactResolution.Value), Fraction.Of(g.FirstContactResolutionFlag.Value),
                 Fraction.Of(g.Csat.Value), g.Nps.Value);
         }
     }
@@ -310,7 +316,7 @@ public static class AnalysisFigures
             section.Note = a.Attribution.Reason;
             return;
         }
-        section.Note = at.Definition + ".";
+        section.Note = $"{at.Definition}. Money: {at.IncrementalityCaveat}.";
         var all = at.ServiceAssisted;
         var credit = BoardReportBuilder.AttributionOf(at, a.Currency);
         section.Fact("lookbackSeconds", "Lookback", at.Lookback)
@@ -318,7 +324,8 @@ public static class AnalysisFigures
             .Fact("conversions", "Conversions", all.OfConversions)
             .Fact("value", "Conversion value", all.OfValue)
             .Fact("serviceAssistedConversions", "Assisted by service", all.Conversions)
-            .Fact("serviceAssistedValue", "Value assisted by service", all.Value)
+            .Fact("serviceAssistedValue", "Value of conversions assisted by service", all.Value)
+            .Fact("incrementalityCaveat", "Not an incremental effect", at.IncrementalityCaveat)
             .Fact("serviceAssistedShare", "Share of conversions assisted", Fraction.Of(all.Share))
             .Fact("serviceAssistedLastYear", "Assisted by service, last year", at.ServiceAssistedLastYear.Conversions)
             .Fact("markovServiceConversions", "Markov credit of service", credit.MarkovServiceConversions);

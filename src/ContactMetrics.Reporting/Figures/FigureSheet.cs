@@ -79,6 +79,7 @@ public sealed class FigureSheet
         switch (value)
         {
             case null:
+            case NotApplicable:
                 json.WriteNullValue();
                 break;
             case string s:
@@ -280,4 +281,21 @@ public readonly record struct Fraction(double Value)
     /// <param name="value">The share.</param>
     /// <returns>The fraction.</returns>
     public static Fraction? Of(double? value) => value is double v ? new Fraction(v) : null;
+}
+
+/// <summary>
+/// A figure that does not apply to its row (a 20 s service level on email): null in JSON and CSV, <c>n/a</c> in a table
+/// for people, so that "not defined here" reads differently from "no data".
+/// </summary>
+public sealed class NotApplicable
+{
+    private NotApplicable()
+    {
+    }
+
+    /// <summary>The one value.</summary>
+    public static NotApplicable Value { get; } = new();
+
+    /// <inheritdoc />
+    public override string ToString() => "n/a";
 }

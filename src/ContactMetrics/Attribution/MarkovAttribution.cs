@@ -4,6 +4,19 @@ using System.Runtime.InteropServices;
 
 namespace ContactMetrics.Attribution;
 
+/// <summary>Where Markov attribution puts the conversions no channel touched (the one-touch path of <see cref="JourneyOptions.DirectChannel"/>).</summary>
+public enum UntouchedConversions
+{
+    /// <summary>
+    /// Credited to the direct channel alone and kept out of the chain and the removal-effect normalisation (the default):
+    /// a conversion no channel touched shifts no credit between the channels.
+    /// </summary>
+    CreditDirect = 0,
+
+    /// <summary>A path of its own inside the chain, normalised with the others (the older behaviour: it takes part of every channel's share).</summary>
+    InChain = 1,
+}
+
 /// <summary>
 /// Markov-chain attribution with removal effects (Anderl, Becker, von Wangenheim and Schumann 2016, "Mapping
 /// the customer journey: lessons learned from graph-based online attribution modeling", IJRM 33(3); the
@@ -15,7 +28,11 @@ namespace ContactMetrics.Attribution;
 /// its states, then conversion or null). P(conversion) is the probability of absorption in conversion from
 /// start. Removing channel c sends every transition into a state that contains c to null; its removal effect is
 /// 1 - P(conversion without c) / P(conversion). Credits: removal effects normalised to sum to the total
-/// conversions, and the same shares of the total value (the chain models conversion, not value).</para>
+/// conversions, and the same shares of the total value (the chain models conversion, not value); or, with
+/// <c>valueWeighted</c>, value credits from removal effects on the expected conversion value (ChannelAttribution's
+/// value definition: a conversion from a state takes the mean value of the converting paths whose last state it is).</para>
+/// <para>Untouched conversions (paths that are only the direct channel) are, by default, credited to the direct
+/// channel alone and left out of the chain and the normalisation (<see cref="UntouchedConversions.CreditDirect"/>).</para>
 /// <para>Absorption probabilities are solved exactly from the linear system x = Qx + r of the absorbing chain,
 /// not simulated: Gauss-Seidel over the sparse transitions, solving each state's self-loop in closed form, until
 /// no probability moves by more than 1e-15 (the chain is absorbing, so the iteration is a contraction).
@@ -45,10 +62,23 @@ public sealed class MarkovAttribution : IAttributionModel
 
     /// <summary>Creates the model.</summary>
     /// <param name="order">The chain's order k, 1 to <see cref="MaxOrder"/>. Default 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="order"/> is out of range.</exception>
-    public MarkovAttribution(int order = 1)
+    /// <param name="untouched">Where untouched conversions go; <see cref="UntouchedConversions.CreditDirect"/> by default.</param>
+    /// <param name="valueWeighted">Whether value credits come from removal effects on conversion value (ChannelAttribution's value definition) instead of the conversion shares; <see langword="false"/> by default.</param>
+    /// <param name="directChannel">The channel name of an untouched conversion; <see cref="JourneyOptions.DefaultDirectChannel"/> by default.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="order"/> or <paramref name="untouched"/> is out of range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="directChannel"/> is blank.</exception>
+    public MarkovAttribution(int order = 1, UntouchedConversions untouched = UntouchedConversions.CreditDirect, bool valueWeighted = false,
+        string directChannel = JourneyOptions.DefaultDirectChannel)
     {
         Order = Preconditions.CheckInRange(order, 1, MaxOrder);
+        if (!Enum.IsDefined(untouched))
+        {
+            throw new ArgumentOutOfRangeException(nameof(untouched), untouched, "Not a defined choice; use CreditDirect or InChain.");
+        }
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(directChannel), nameof(directChannel), "The direct channel's name is blank.");
+        Untouched = untouched;
+        ValueWeighted = valueWeighted;
+        DirectChannel = directChannel;
     }
 
     /// <summary>The order of the chain.</summary>
@@ -62,6 +92,15 @@ public sealed class MarkovAttribution : IAttributionModel
 
     /// <summary>The most transient states; <see cref="MaxStates"/> except in tests of the limit.</summary>
     internal int StateLimit { get; init; } = MaxStates;
+
+    /// <summary>Where untouched conversions go.</summary>
+    public UntouchedConversions Untouched { get; }
+
+    /// <summary>Whether value credits are value-weighted removal effects (ChannelAttribution's value definition).</summary>
+    public bool ValueWeighted { get; }
+
+    /// <summary>The channel name of an untouched conversion.</summary>
+    public string DirectChannel { get; }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The chain would have more than <see cref="MaxStates"/> states.</exception>
@@ -89,12 +128,46 @@ public sealed class MarkovAttribution : IAttributionModel
     public MarkovAttributionResult Fit(PathSummary paths, IProgress<MarkovFitProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var chain = Chain.Build(paths, Order, StateLimit, UnmixedKeyHash ? EqualityComparer<long>.Default : MixedKeyComparer.Instance, progress, cancellationToken);
+        int direct = Untouched == UntouchedConversions.CreditDirect ? paths.IndexOf(DirectChannel) : -1;
+        double directConversions = 0, directValue = 0;
+        for (int p = 0; direct >= 0 && p < paths.Count; p++)
+        {
+            if (IsOnlyDirect(paths.Path(p), direct))
+            {
+                directConversions += paths.Conversions[p];
+                directValue += paths.Values[p];
+            }
+        }
+        var chain = Chain.Build(paths, Order, direct, StateLimit, UnmixedKeyHash ? EqualityComparer<long>.Default : MixedKeyComparer.Instance, progress, cancellationToken);
         int channels = paths.Channels.Length;
         var values = new double[chain.StateCount];
         var removed = new bool[chain.StateCount];
         int sweeps = 0;
-        double baseline = chain.Solve(values, removed, ref sweeps, cancellationToken);
+        var effects = RemovalEffects(chain, channels, values, removed, null, ref sweeps, out double baseline, progress, cancellationToken);
+        var valueEffects = ValueWeighted ? RemovalEffects(chain, channels, values, removed, chain.ConversionValues, ref sweeps, out _, null, cancellationToken) : effects;
+        var conversions = Shares(effects, paths.TotalConversions - directConversions);
+        var value = Shares(valueEffects, paths.TotalValueAmount - directValue);
+        if (direct >= 0)
+        {
+            conversions[direct] += directConversions;
+            value[direct] += directValue;
+        }
+        string untouched = Untouched == UntouchedConversions.CreditDirect ? $"; untouched conversions credited to {DirectChannel} alone, outside the normalisation" : $"; untouched conversions ({DirectChannel}) inside the chain";
+        string valueText = ValueWeighted ? "; value by removal effects on conversion value (ChannelAttribution)" : "; value in the conversion shares";
+        var attribution = AttributionResult.FromCredits(
+            string.Create(CultureInfo.InvariantCulture, $"markov (order {Order}, removal effects{untouched}{valueText})"),
+            paths.Channels, conversions, value, paths.Currency);
+        return new MarkovAttributionResult(attribution, baseline, ImmutableCollectionsMarshal.AsImmutableArray(effects), Order, chain.StateCount - FirstTransient, sweeps);
+    }
+
+    private static bool IsOnlyDirect(ReadOnlySpan<int> path, int direct) => path.Length == 1 && path[0] == direct;
+
+    /// <summary>The removal effect of every channel: 1 - P(conversion without it) / P(conversion), or the same on expected conversion value when <paramref name="reward"/> is given.</summary>
+    private static double[] RemovalEffects(Chain chain, int channels, double[] values, bool[] removed, double[]? reward, ref int sweeps, out double baseline,
+        IProgress<MarkovFitProgress>? progress, CancellationToken cancellationToken)
+    {
+        Array.Clear(removed);
+        baseline = chain.Solve(values, removed, ref sweeps, reward, cancellationToken);
         chain.Report(progress, MarkovFitStep.SolvingRemovalEffects, 1, channels + 1);
         var effects = new double[channels];
         if (baseline > 0)
@@ -102,25 +175,26 @@ public sealed class MarkovAttribution : IAttributionModel
             for (int c = 0; c < channels; c++)
             {
                 chain.MarkStatesWith(c, removed);
-                effects[c] = 1 - chain.Solve(values, removed, ref sweeps, cancellationToken) / baseline;
+                effects[c] = 1 - chain.Solve(values, removed, ref sweeps, reward, cancellationToken) / baseline;
                 chain.Report(progress, MarkovFitStep.SolvingRemovalEffects, c + 2, channels + 1);
             }
         }
+        return effects;
+    }
+
+    /// <summary>Removal effects normalised to sum to <paramref name="total"/>; all zero when no effect is positive.</summary>
+    private static double[] Shares(double[] effects, double total)
+    {
         double sum = effects.Sum();
-        var conversions = new double[channels];
-        var value = new double[channels];
+        var shares = new double[effects.Length];
         if (sum > 0)
         {
-            for (int c = 0; c < channels; c++)
+            for (int c = 0; c < effects.Length; c++)
             {
-                conversions[c] = effects[c] / sum * paths.TotalConversions;
-                value[c] = effects[c] / sum * paths.TotalValueAmount;
+                shares[c] = effects[c] / sum * total;
             }
         }
-        var attribution = AttributionResult.FromCredits(
-            string.Create(CultureInfo.InvariantCulture, $"markov (order {Order}, removal effects)"),
-            paths.Channels, conversions, value, paths.Currency);
-        return new MarkovAttributionResult(attribution, baseline, ImmutableCollectionsMarshal.AsImmutableArray(effects), Order, chain.StateCount - FirstTransient, sweeps);
+        return shares;
     }
 
     /// <summary>The absorbing chain in compressed sparse rows, with the channels of each state.</summary>
@@ -137,7 +211,11 @@ public sealed class MarkovAttribution : IAttributionModel
         public void Report(IProgress<MarkovFitProgress>? progress, MarkovFitStep step, int completed, int total)
             => progress?.Report(new MarkovFitProgress(step, completed, total, StateCount - FirstTransient));
 
-        public static Chain Build(PathSummary paths, int order, int stateLimit, IEqualityComparer<long> keys, IProgress<MarkovFitProgress>? progress, CancellationToken cancellationToken)
+        /// <summary>Per state, the mean value of the converting paths that end in it (their value / their conversions), relative to the largest: what a conversion from that state is worth.</summary>
+        public double[] ConversionValues { get; private set; } = [];
+
+        /// <summary>Builds the chain of every path but those that are only channel <paramref name="leaveOut"/> (-1: none).</summary>
+        public static Chain Build(PathSummary paths, int order, int leaveOut, int stateLimit, IEqualityComparer<long> keys, IProgress<MarkovFitProgress>? progress, CancellationToken cancellationToken)
         {
             int channels = paths.Channels.Length;
             if (Math.Pow(channels + 1, order) >= long.MaxValue)
@@ -147,6 +225,7 @@ public sealed class MarkovAttribution : IAttributionModel
             var states = new Dictionary<long, int>(keys);
             var stateTuples = new List<int[]> { Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>() };
             var counts = new Dictionary<long, double>(keys);
+            var valueOf = new Dictionary<int, (double Value, double Conversions)>();
             for (int p = 0; p < paths.Count; p++)
             {
                 if ((p & ProgressMask) == 0)
@@ -156,11 +235,11 @@ public sealed class MarkovAttribution : IAttributionModel
                 }
                 double conversions = paths.Conversions[p], nulls = paths.Nulls[p];
                 double journeys = conversions + nulls;
-                if (journeys == 0)
+                var path = paths.Path(p);
+                if (journeys == 0 || IsOnlyDirect(path, leaveOut))
                 {
                     continue;
                 }
-                var path = paths.Path(p);
                 int previous = Start;
                 for (int i = 0; i < path.Length; i++)
                 {
@@ -185,8 +264,20 @@ public sealed class MarkovAttribution : IAttributionModel
                 }
                 Count(counts, previous, Converted, conversions);
                 Count(counts, previous, Null, nulls);
+                if (conversions > 0)
+                {
+                    ref var v = ref CollectionsMarshal.GetValueRefOrAddDefault(valueOf, previous, out _);
+                    v = (v.Value + paths.Values[p], v.Conversions + conversions);
+                }
             }
-            var chain = new Chain { StateCount = stateTuples.Count };
+            var chain = new Chain { StateCount = stateTuples.Count, ConversionValues = new double[stateTuples.Count] };
+            // Scaled to at most 1, so the solve's absolute tolerance means the same as for probabilities; removal
+            // effects are ratios, so the scale cancels.
+            double largest = valueOf.Values.Select(v => v.Value / v.Conversions).DefaultIfEmpty(0).Max();
+            foreach (var (state, (value, conversions)) in valueOf)
+            {
+                chain.ConversionValues[state] = largest > 0 ? value / conversions / largest : 0;
+            }
             chain.Report(progress, MarkovFitStep.BuildingChain, paths.Count, paths.Count);
             chain.Fill(counts, stateTuples);
             return chain;
@@ -240,8 +331,11 @@ public sealed class MarkovAttribution : IAttributionModel
             }
         }
 
-        /// <summary>Absorption probability in conversion from start, removed states absorbing into null.</summary>
-        public double Solve(double[] x, bool[] removed, ref int maxSweeps, CancellationToken cancellationToken)
+        /// <summary>
+        /// Absorption probability in conversion from start, removed states absorbing into null; with <paramref name="reward"/>,
+        /// the expected value at absorption instead (a conversion from state s is worth <c>reward[s]</c>).
+        /// </summary>
+        public double Solve(double[] x, bool[] removed, ref int maxSweeps, double[]? reward, CancellationToken cancellationToken)
         {
             Array.Clear(x);
             x[Converted] = 1;
@@ -254,6 +348,10 @@ public sealed class MarkovAttribution : IAttributionModel
                     if (s is Converted or Null || removed[s])
                     {
                         continue;
+                    }
+                    if (reward is not null)
+                    {
+                        x[Converted] = reward[s];
                     }
                     double sum = 0, self = 0;
                     for (int k = _rowStart[s]; k < _rowStart[s + 1]; k++)

@@ -7,11 +7,13 @@ namespace ContactMetrics.Kpis;
 /// </summary>
 /// <remarks>
 /// Populations: <b>offered</b> = inbound contacts on any channel; <b>queued</b> = inbound contacts on
-/// an agent channel (phone, email, chat, messaging, social), each either <b>answered</b> or
-/// <b>abandoned</b>; <b>contained</b> = inbound contacts on self-service, chatbot or IVR;
+/// a live queued channel (<see cref="Domain.ChannelTraits.IsLiveQueue"/>: phone, chat, messaging, social), each either
+/// <b>answered</b> or <b>abandoned</b>; <b>asynchronous</b> = inbound contacts on an asynchronous channel (email), each
+/// answered (with a response time) or not yet; <b>contained</b> = inbound contacts on self-service, chatbot or IVR;
 /// <b>handled</b> = contacts on an agent channel that were answered, inbound or outbound. Handle
 /// times, transfers and the resolved flag are over handled contacts; repeat-contact FCR is over
-/// handled inbound contacts of identified customers; surveys over all contacts that have them.
+/// handled inbound contacts of identified customers (per contact) or over the issues they start (per issue:
+/// <see cref="Issues"/> = eligible contacts that repeat nothing); surveys over all contacts that have them.
 /// </remarks>
 public sealed class KpiCounts : IEquatable<KpiCounts>
 {
@@ -19,7 +21,34 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         ShortAbandons = 6, Contained = 7, Handled = 8, HandleMs = 9, TalkMs = 10, HoldMs = 11, AcwMs = 12,
         WaitAnsweredMs = 13, WaitAbandonedMs = 14, Transferred = 15, ResolvedKnown = 16, ResolvedYes = 17,
         FcrEligible = 18, FcrNoRepeat = 19, Repeats = 20, CsatBase = 21, NpsBase = CsatBase + 5, CesBase = NpsBase + 11,
-        Slots = CesBase + 7;
+        IssuesNoRepeat = CesBase + 7, AsyncReceived = IssuesNoRepeat + 1, AsyncAnswered = AsyncReceived + 1,
+        AsyncResponseMs = AsyncAnswered + 1, AsyncWithinTarget = AsyncResponseMs + 1, ResponseBase = AsyncWithinTarget + 1,
+        ResponseBuckets = 17, Slots = ResponseBase + ResponseBuckets;
+
+    /// <summary>The upper bounds (inclusive) of the response-time histogram's buckets but the last, in milliseconds.</summary>
+    private static readonly long[] ResponseBoundsMs = [.. new[] { 5, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 10080 }
+        .Select(minutes => minutes * 60_000L)];
+
+    /// <summary>
+    /// The upper bounds (inclusive) of the buckets of <see cref="ResponseTimeHistogram"/>: 5, 15 and 30 minutes; 1, 2, 3, 4,
+    /// 6, 8, 12, 18, 24, 36, 48 and 72 hours; 7 days. A last, open bucket holds the responses slower than 7 days.
+    /// </summary>
+    public static IReadOnlyList<NodaTime.Duration> ResponseTimeBucketBounds { get; } = [.. ResponseBoundsMs.Select(NodaTime.Duration.FromMilliseconds)];
+
+    /// <summary>The bucket of <see cref="ResponseTimeHistogram"/> a response time falls in.</summary>
+    internal static int ResponseBucket(long milliseconds)
+    {
+        int k = 0;
+        while (k < ResponseBoundsMs.Length && milliseconds > ResponseBoundsMs[k])
+        {
+            k++;
+        }
+        return k;
+    }
+
+    /// <summary>The lower and upper bound of response bucket <paramref name="k"/> in milliseconds; the last bucket's upper bound is null (open).</summary>
+    internal static (long Lower, long? Upper) ResponseBucketRange(int k) =>
+        (k == 0 ? 0 : ResponseBoundsMs[k - 1], k < ResponseBoundsMs.Length ? ResponseBoundsMs[k] : null);
 
     private readonly ReadOnlyMemory<long> _memory;
 
@@ -68,8 +97,14 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
     /// <param name="csatHistogram">Answers per CSAT score 1-5 (5 values), or empty for none.</param>
     /// <param name="npsHistogram">Answers per NPS score 0-10 (11 values), or empty for none.</param>
     /// <param name="cesHistogram">Answers per CES score 1-7 (7 values), or empty for none.</param>
+    /// <param name="issuesResolvedFirstTime">The value of <see cref="IssuesResolvedFirstTime"/>; between 0 and <paramref name="fcrEligibleContacts"/> - <paramref name="repeatContacts"/> (the issues).</param>
+    /// <param name="asynchronousContacts">The value of <see cref="AsynchronousContacts"/>; at least 0.</param>
+    /// <param name="asynchronousAnswered">The value of <see cref="AsynchronousAnswered"/>; at least 0.</param>
+    /// <param name="responseMilliseconds">The value of <see cref="ResponseMilliseconds"/>; at least 0.</param>
+    /// <param name="answeredWithinResponseTarget">The value of <see cref="AnsweredWithinResponseTarget"/>; at least 0.</param>
+    /// <param name="responseTimeHistogram">Answered asynchronous contacts per bucket of <see cref="ResponseTimeBucketBounds"/> (17 values, the open bucket last), or empty for none.</param>
     /// <returns>The counts.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count or sum is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or sum is negative, or there are more issues resolved first time than issues.</exception>
     /// <exception cref="ArgumentException">A histogram is neither empty nor of its scale's length.</exception>
     public static KpiCounts FromCounts(
         long offeredContacts = 0,
@@ -95,7 +130,13 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         long repeatContacts = 0,
         ReadOnlySpan<long> csatHistogram = default,
         ReadOnlySpan<long> npsHistogram = default,
-        ReadOnlySpan<long> cesHistogram = default)
+        ReadOnlySpan<long> cesHistogram = default,
+        long issuesResolvedFirstTime = 0,
+        long asynchronousContacts = 0,
+        long asynchronousAnswered = 0,
+        long responseMilliseconds = 0,
+        long answeredWithinResponseTarget = 0,
+        ReadOnlySpan<long> responseTimeHistogram = default)
     {
         var slots = new long[Slots];
         slots[Offered] = Count(offeredContacts, nameof(offeredContacts));
@@ -119,6 +160,17 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         slots[FcrEligible] = Count(fcrEligibleContacts, nameof(fcrEligibleContacts));
         slots[FcrNoRepeat] = Count(resolvedFirstTime, nameof(resolvedFirstTime));
         slots[Repeats] = Count(repeatContacts, nameof(repeatContacts));
+        slots[IssuesNoRepeat] = Count(issuesResolvedFirstTime, nameof(issuesResolvedFirstTime));
+        if (issuesResolvedFirstTime > fcrEligibleContacts - repeatContacts)
+        {
+            throw new ArgumentOutOfRangeException(nameof(issuesResolvedFirstTime), issuesResolvedFirstTime,
+                $"Issues resolved first time cannot exceed the issues (eligible contacts {fcrEligibleContacts} - repeats {repeatContacts}).");
+        }
+        slots[AsyncReceived] = Count(asynchronousContacts, nameof(asynchronousContacts));
+        slots[AsyncAnswered] = Count(asynchronousAnswered, nameof(asynchronousAnswered));
+        slots[AsyncResponseMs] = Count(responseMilliseconds, nameof(responseMilliseconds));
+        slots[AsyncWithinTarget] = Count(answeredWithinResponseTarget, nameof(answeredWithinResponseTarget));
+        Histogram(responseTimeHistogram, slots.AsSpan(ResponseBase, ResponseBuckets), nameof(responseTimeHistogram));
         Histogram(csatHistogram, slots.AsSpan(CsatBase, 5), nameof(csatHistogram));
         Histogram(npsHistogram, slots.AsSpan(NpsBase, 11), nameof(npsHistogram));
         Histogram(cesHistogram, slots.AsSpan(CesBase, 7), nameof(cesHistogram));
@@ -150,7 +202,7 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
     /// <summary>Inbound contacts on any channel.</summary>
     public long OfferedContacts => Values[Offered];
 
-    /// <summary>Inbound contacts on an agent channel (answered + abandoned).</summary>
+    /// <summary>Inbound contacts on a live queued channel (phone, chat, messaging, social): answered + abandoned.</summary>
     public long QueuedContacts => Values[Queued];
 
     /// <summary>Queued contacts that were answered.</summary>
@@ -209,6 +261,31 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
 
     /// <summary>Eligible contacts that were themselves a repeat of an earlier eligible contact within the window.</summary>
     public long RepeatContacts => Values[Repeats];
+
+    /// <summary>
+    /// Issues: eligible contacts that are not a repeat of an earlier one, i.e. handled inbound contacts with no handled
+    /// contact of the customer on that reason in the window before them (<see cref="Tables.FcrBasis.Issue"/>). Every
+    /// eligible contact either starts an issue or repeats one, so this is <see cref="FcrEligibleContacts"/> - <see cref="RepeatContacts"/>.
+    /// </summary>
+    public long Issues => Values[FcrEligible] - Values[Repeats];
+
+    /// <summary>Issues whose first contact no repeat followed within the window: resolved first time, per issue.</summary>
+    public long IssuesResolvedFirstTime => Values[IssuesNoRepeat];
+
+    /// <summary>Inbound contacts on an asynchronous channel (email), answered or not.</summary>
+    public long AsynchronousContacts => Values[AsyncReceived];
+
+    /// <summary>Asynchronous contacts that were answered.</summary>
+    public long AsynchronousAnswered => Values[AsyncAnswered];
+
+    /// <summary>Sum of response times (answered − arrived) of answered asynchronous contacts, in milliseconds.</summary>
+    public long ResponseMilliseconds => Values[AsyncResponseMs];
+
+    /// <summary>Asynchronous contacts answered within the response target (<see cref="KpiOptions.ResponseTarget"/>).</summary>
+    public long AnsweredWithinResponseTarget => Values[AsyncWithinTarget];
+
+    /// <summary>Answered asynchronous contacts by response time, one count per bucket of <see cref="ResponseTimeBucketBounds"/>, the open bucket (over 7 days) last.</summary>
+    public ReadOnlySpan<long> ResponseTimeHistogram => Values.Slice(ResponseBase, ResponseBuckets);
 
     /// <summary>CSAT answers by score: index 0 is score 1, index 4 is score 5.</summary>
     public ReadOnlySpan<long> CsatHistogram => Values.Slice(CsatBase, 5);

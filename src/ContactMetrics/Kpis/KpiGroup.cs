@@ -76,18 +76,71 @@ public sealed class KpiGroup
     public MeanEstimate AverageHandleTime => field ??= new MeanEstimate(Div(Counts.HandleMilliseconds, Counts.HandledContacts) / 1000, Counts.HandledContacts,
         $"AHT: ({Describe(_options.HandleTime)}) / handled contacts, seconds");
 
-    /// <summary>Average speed of answer in seconds, over answered contacts (what vendor reports show).</summary>
+    /// <summary>Average speed of answer in seconds, over answered contacts of live queued channels (what vendor reports show); email's response time is <see cref="AverageResponseTime"/>.</summary>
     public MeanEstimate AverageSpeedOfAnswer => field ??= new MeanEstimate(Div(Counts.WaitAnsweredMilliseconds, Counts.AnsweredContacts) / 1000, Counts.AnsweredContacts,
-        "ASA (answered): wait of answered contacts / answered contacts, seconds");
+        $"ASA (answered): wait of answered contacts / answered contacts, seconds; {LiveOnly}");
 
-    /// <summary>Mean wait in seconds over all queued contacts, abandoned ones counting their time to abandon (the Erlang sense).</summary>
+    /// <summary>Mean wait in seconds over all queued contacts of live queued channels, abandoned ones counting their time to abandon (the Erlang sense).</summary>
     public MeanEstimate AverageWaitAllContacts => field ??= new MeanEstimate(
         Div(Counts.WaitAnsweredMilliseconds + Counts.WaitAbandonedMilliseconds, Counts.QueuedContacts) / 1000, Counts.QueuedContacts,
-        "ASA (all contacts): (wait of answered + time to abandon) / queued contacts, seconds");
+        $"ASA (all contacts): (wait of answered + time to abandon) / queued contacts, seconds; {LiveOnly}");
 
-    /// <summary>The service level under the options' definition.</summary>
-    public RateEstimate ServiceLevel => field ??= Kpis.ServiceLevel.Compute(new ServiceLevelCounts(Counts.AnsweredContacts, Counts.AnsweredWithinThreshold,
-        Counts.AbandonedContacts, Counts.AbandonedWithinThreshold, Counts.ShortAbandonedContacts), _options.ServiceLevel, _options.ConfidenceLevel);
+    /// <summary>
+    /// The service level under the options' definition, over live queued channels only; <see cref="RateEstimate.Value"/> is
+    /// <see langword="null"/> for a group without live queued contacts (an email-only group: a 20 s target does not apply to
+    /// it; see <see cref="ResponseWithinTarget"/>).
+    /// </summary>
+    public RateEstimate ServiceLevel => field ??= ComputeServiceLevel();
+
+    /// <summary>Mean response time of answered asynchronous contacts (email), in seconds: answered − arrived.</summary>
+    public MeanEstimate AverageResponseTime => field ??= new MeanEstimate(Div(Counts.ResponseMilliseconds, Counts.AsynchronousAnswered) / 1000, Counts.AsynchronousAnswered,
+        "response time (asynchronous channels: email): (answered - arrived) of answered contacts / answered contacts, seconds");
+
+    /// <summary>Median response time of answered asynchronous contacts, in seconds (see <see cref="ResponseTimePercentile"/>).</summary>
+    public double? MedianResponseTime => ResponseTimePercentile(0.5);
+
+    /// <summary>90th percentile of the response time of answered asynchronous contacts, in seconds (see <see cref="ResponseTimePercentile"/>).</summary>
+    public double? ResponseTime90th => ResponseTimePercentile(0.9);
+
+    /// <summary>
+    /// The share of asynchronous contacts (email) answered within the response target (<see cref="KpiOptions.ResponseTarget"/>,
+    /// 24 h by default): their service level. Contacts not answered yet count as not within.
+    /// </summary>
+    public RateEstimate ResponseWithinTarget => field ??= new RateEstimate(Counts.AnsweredWithinResponseTarget, Counts.AsynchronousContacts,
+        string.Create(CultureInfo.InvariantCulture, $"response within target (asynchronous channels: email): answered within {_options.ResponseTarget.TotalHours:0.##} h / received"),
+        _options.ConfidenceLevel);
+
+    /// <summary>
+    /// A percentile of the response time of answered asynchronous contacts, in seconds, from <see cref="KpiCounts.ResponseTimeHistogram"/>:
+    /// the bucket holding the rank p·n, interpolated linearly inside it (uniform within a bucket). Beyond the last bound
+    /// (7 days) the bucket is open and the result is its lower bound, 7 days.
+    /// </summary>
+    /// <param name="p">The probability, in [0, 1].</param>
+    /// <returns>The percentile in seconds; <see langword="null"/> when no asynchronous contact was answered.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1] or NaN.</exception>
+    public double? ResponseTimePercentile(double p)
+    {
+        Preconditions.CheckInRange(p, 0, 1, nameof(p));
+        var histogram = Counts.ResponseTimeHistogram;
+        long n = Sum(histogram);
+        if (n == 0)
+        {
+            return null;
+        }
+        double rank = p * n;
+        long before = 0;
+        for (int k = 0; k < histogram.Length; k++)
+        {
+            long count = histogram[k];
+            if (count > 0 && before + count >= rank)
+            {
+                var (lower, upper) = KpiCounts.ResponseBucketRange(k);
+                return upper is long u ? (lower + ((u - lower) * Math.Max(0, rank - before) / count)) / 1000 : lower / 1000.0;
+            }
+            before += count;
+        }
+        return KpiCounts.ResponseBucketRange(histogram.Length - 1).Lower / 1000.0;
+    }
 
     /// <summary>The abandonment rate.</summary>
     public RateEstimate AbandonmentRate => field ??= ComputeAbandonment();
@@ -95,17 +148,30 @@ public sealed class KpiGroup
     /// <summary>The share of handled contacts transferred at least once.</summary>
     public RateEstimate TransferRate => field ??= new RateEstimate(Counts.TransferredContacts, Counts.HandledContacts, "transferred at least once / handled", _options.ConfidenceLevel);
 
-    /// <summary>First-contact resolution by repeat-contact detection.</summary>
-    public RateEstimate FirstContactResolution => field ??= new RateEstimate(Counts.ResolvedFirstTime, Counts.FcrEligibleContacts,
-        $"FCR (repeat contacts): handled inbound contacts with no repeat within {RepeatScope()} / handled inbound contacts", _options.ConfidenceLevel);
+    /// <summary>
+    /// First-contact resolution by repeat-contact detection, on the basis the options chose (<see cref="RepeatContactOptions.Basis"/>):
+    /// per issue by default (issues whose first contact no repeat followed within the window / issues; SQM, ICMI), or per
+    /// handled contact. The definition, with the window and the unit, is in <see cref="RateEstimate.Definition"/>.
+    /// </summary>
+    public RateEstimate FirstContactResolution => field ??= _options.Repeat.Basis == FcrBasis.Issue
+        ? new RateEstimate(Counts.IssuesResolvedFirstTime, Counts.Issues,
+            $"FCR (repeat contacts): issues with no repeat / issues, {_options.Repeat.Describe()}", _options.ConfidenceLevel)
+        : new RateEstimate(Counts.ResolvedFirstTime, Counts.FcrEligibleContacts,
+            $"FCR (repeat contacts): handled inbound contacts with no repeat / handled inbound contacts, {_options.Repeat.Describe()}", _options.ConfidenceLevel);
 
     /// <summary>First-contact resolution by the resolved flag, where the data has it.</summary>
     public RateEstimate FirstContactResolutionFlag => field ??= new RateEstimate(Counts.ResolvedTrue, Counts.ResolvedFlagged,
         "FCR (resolved flag): flagged resolved / handled contacts with a flag", _options.ConfidenceLevel);
 
-    /// <summary>The share of handled inbound contacts that repeat an earlier one.</summary>
-    public RateEstimate RepeatContactRate => field ??= new RateEstimate(Counts.RepeatContacts, Counts.FcrEligibleContacts,
-        $"repeat contacts: handled inbound contacts that repeat an earlier one within {RepeatScope()} / handled inbound contacts", _options.ConfidenceLevel);
+    /// <summary>
+    /// The repeat-contact rate on the options' basis: per issue, the issues that needed a repeat within the window / issues
+    /// (1 - <see cref="FirstContactResolution"/>); per contact, handled inbound contacts that repeat an earlier one / handled inbound contacts.
+    /// </summary>
+    public RateEstimate RepeatContactRate => field ??= _options.Repeat.Basis == FcrBasis.Issue
+        ? new RateEstimate(Counts.Issues - Counts.IssuesResolvedFirstTime, Counts.Issues,
+            $"repeat contacts: issues with a repeat / issues, {_options.Repeat.Describe()}", _options.ConfidenceLevel)
+        : new RateEstimate(Counts.RepeatContacts, Counts.FcrEligibleContacts,
+            $"repeat contacts: handled inbound contacts that repeat an earlier one / handled inbound contacts, {_options.Repeat.Describe()}", _options.ConfidenceLevel);
 
     /// <summary>CSAT (top-box or top-2-box).</summary>
     public RateEstimate Csat => field ??= ComputeCsat();
@@ -121,17 +187,24 @@ public sealed class KpiGroup
     public RateEstimate CesEffortShare => field ??= new RateEstimate(Counts.CesHistogram[4] + Counts.CesHistogram[5] + Counts.CesHistogram[6], Sum(Counts.CesHistogram),
         "CES: answers of 5-7 / answers (1-7)", _options.ConfidenceLevel);
 
+    private RateEstimate ComputeServiceLevel()
+    {
+        var sl = Kpis.ServiceLevel.Compute(new ServiceLevelCounts(Counts.AnsweredContacts, Counts.AnsweredWithinThreshold,
+            Counts.AbandonedContacts, Counts.AbandonedWithinThreshold, Counts.ShortAbandonedContacts), _options.ServiceLevel, _options.ConfidenceLevel);
+        return new RateEstimate(sl.Numerator, sl.Denominator, $"{sl.Definition}; {LiveOnly}", _options.ConfidenceLevel);
+    }
+
     private RateEstimate ComputeAbandonment()
     {
         var c = Counts;
         var o = _options;
         long shortAbandons = o.ExcludeShortAbandons ? c.ShortAbandonedContacts : 0;
-        long abandonBase = o.AbandonmentBase == AbandonmentBase.Queued ? c.QueuedContacts : c.OfferedContacts;
+        long abandonBase = o.AbandonmentBase == AbandonmentBase.Queued ? c.QueuedContacts : c.OfferedContacts - c.AsynchronousContacts;
         string shortText = o.ExcludeShortAbandons
             ? $" (short abandons within {o.ServiceLevel.ShortAbandonThreshold.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s left out)"
             : "";
         return new RateEstimate(c.AbandonedContacts - shortAbandons, abandonBase - shortAbandons,
-            (o.AbandonmentBase == AbandonmentBase.Queued ? "abandoned / queued" : "abandoned / offered") + shortText, o.ConfidenceLevel);
+            (o.AbandonmentBase == AbandonmentBase.Queued ? "abandoned / queued" : "abandoned / offered (live queued and self-service)") + shortText + "; " + LiveOnly, o.ConfidenceLevel);
     }
 
     private RateEstimate ComputeCsat()
@@ -141,13 +214,7 @@ public sealed class KpiGroup
         return new RateEstimate(top, Sum(csat), _options.Csat == CsatBox.TopBox ? "CSAT: answers of 5 / answers (1-5)" : "CSAT: answers of 4-5 / answers (1-5)", _options.ConfidenceLevel);
     }
 
-    private string RepeatScope()
-    {
-        var repeat = _options.Repeat;
-        string window = $"{repeat.Window.TotalDays.ToString("0.###", CultureInfo.InvariantCulture)} days";
-        string scope = (repeat.SameReason ? "same reason" : "any reason") + ", " + (repeat.Scope == RepeatChannelScope.SameChannel ? "same channel" : "any agent channel");
-        return $"{window} ({scope})";
-    }
+    private const string LiveOnly = "live queued channels only (phone, chat, messaging, social; email is measured by response time)";
 
     private static double Div(long numerator, long denominator) => denominator == 0 ? 0 : (double)numerator / denominator;
 

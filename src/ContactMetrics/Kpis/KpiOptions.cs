@@ -46,7 +46,7 @@ public enum CsatBox
 /// </summary>
 public sealed record KpiOptions
 {
-    /// <summary>The defaults: service level F3 at 20 s, AHT = talk + hold + ACW, abandonment over queued contacts, short abandons within 5 s kept, repeats within 7 days on the same reason, CSAT top-2-box, 95% intervals.</summary>
+    /// <summary>The defaults: service level F3 at 20 s, AHT = talk + hold + ACW, abandonment over queued contacts, short abandons within 5 s kept, repeats within 7 days on the same reason (FCR per issue), CSAT top-2-box, 95% intervals, asynchronous channels answered within 24 h.</summary>
     public static KpiOptions Default { get; } = new();
 
     /// <summary>Creates options; every argument has the documented default.</summary>
@@ -57,6 +57,7 @@ public sealed record KpiOptions
     /// <param name="repeat">Repeat-contact detection for FCR; 7 days, same reason, any channel by default.</param>
     /// <param name="csat">CSAT box; top-2-box by default.</param>
     /// <param name="confidenceLevel">The level of every interval, in (0, 1); 0.95 by default.</param>
+    /// <param name="responseTarget">The response target of asynchronous channels (email): the share answered within it is their service level; positive; 24 hours by default.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     public KpiOptions(
         ServiceLevelDefinition? serviceLevel = null,
@@ -65,7 +66,8 @@ public sealed record KpiOptions
         bool excludeShortAbandons = false,
         RepeatContactOptions? repeat = null,
         CsatBox csat = CsatBox.TopTwoBox,
-        double confidenceLevel = 0.95)
+        double confidenceLevel = 0.95,
+        Duration? responseTarget = null)
     {
         if (handleTime == 0 || (handleTime & ~HandleTimeComponents.All) != 0)
         {
@@ -80,6 +82,12 @@ public sealed record KpiOptions
             throw new ArgumentOutOfRangeException(nameof(csat), csat, "Not a defined CSAT box.");
         }
         Preconditions.CheckInRange(confidenceLevel, 1e-9, 1 - 1e-9, nameof(confidenceLevel));
+        var target = responseTarget ?? Duration.FromHours(24);
+        if (target <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(responseTarget), target, $"A response target must be positive; was {target.TotalSeconds} s.");
+        }
+        ResponseTarget = target;
         ServiceLevel = serviceLevel ?? new ServiceLevelDefinition(ServiceLevelFormula.AnsweredWithinOverOffered, Duration.FromSeconds(20));
         HandleTime = handleTime;
         AbandonmentBase = abandonmentBase;
@@ -106,6 +114,9 @@ public sealed record KpiOptions
 
     /// <summary>The CSAT box.</summary>
     public CsatBox Csat { get; }
+
+    /// <summary>The response target of asynchronous channels (email).</summary>
+    public Duration ResponseTarget { get; }
 
     /// <summary>The confidence level of every interval.</summary>
     public double ConfidenceLevel { get; }

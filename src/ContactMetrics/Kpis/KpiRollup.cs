@@ -108,6 +108,7 @@ public static class KpiRollup
     {
         long thresholdMs = (long)options.ServiceLevel.Threshold.TotalMilliseconds;
         long shortMs = (long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds;
+        long targetMs = (long)options.ResponseTarget.TotalMilliseconds;
         bool talk = options.HandleTime.HasFlag(HandleTimeComponents.Talk);
         bool hold = options.HandleTime.HasFlag(HandleTimeComponents.Hold);
         bool acw = options.HandleTime.HasFlag(HandleTimeComponents.AfterCallWork);
@@ -169,24 +170,40 @@ public static class KpiRollup
                 {
                     continue;
                 }
-                AccumulateRow(partial.SlotsFor(key), i, thresholdMs, shortMs, talk, hold, acw, channel, direction, answered, queueMs,
+                AccumulateRow(partial.SlotsFor(key), i, thresholdMs, shortMs, targetMs, talk, hold, acw, channel, direction, answered, queueMs,
                     talkMs, holdMs, acwMs, resolved, transfers, csat, nps, ces, flags);
             }
         }
     }
 
-    private static void AccumulateRow(Span<long> s, int i, long thresholdMs, long shortMs, bool talk, bool hold, bool acw,
+    private static void AccumulateRow(Span<long> s, int i, long thresholdMs, long shortMs, long targetMs, bool talk, bool hold, bool acw,
         byte[] channel, byte[] direction, bool[] answered, long[] queueMs, int[] talkMs, int[] holdMs, int[] acwMs,
         sbyte[] resolved, int[] transfers, sbyte[] csat, sbyte[] nps, sbyte[] ces, byte[] flags)
     {
         {
-            bool agentChannel = ((Channel)channel[i]).IsAgentHandled();
+            var ch = (Channel)channel[i];
+            bool agentChannel = ch.IsAgentHandled();
             bool inbound = direction[i] == (byte)Direction.Inbound;
             bool isAnswered = answered[i];
             if (inbound)
             {
                 s[KpiCounts.Offered]++;
-                if (agentChannel)
+                if (ch.IsAsynchronous())
+                {
+                    s[KpiCounts.AsyncReceived]++;
+                    if (isAnswered)
+                    {
+                        long response = queueMs[i];
+                        s[KpiCounts.AsyncAnswered]++;
+                        s[KpiCounts.AsyncResponseMs] += response;
+                        if (response <= targetMs)
+                        {
+                            s[KpiCounts.AsyncWithinTarget]++;
+                        }
+                        s[KpiCounts.ResponseBase + KpiCounts.ResponseBucket(response)]++;
+                    }
+                }
+                else if (agentChannel)
                 {
                     s[KpiCounts.Queued]++;
                     long wait = queueMs[i];
@@ -246,6 +263,10 @@ public static class KpiRollup
                 if ((f & RepeatContactDetector.IsRepeat) != 0)
                 {
                     s[KpiCounts.Repeats]++;
+                }
+                else if ((f & RepeatContactDetector.FollowedByRepeat) == 0)
+                {
+                    s[KpiCounts.IssuesNoRepeat]++;
                 }
             }
             if (csat[i] > 0)

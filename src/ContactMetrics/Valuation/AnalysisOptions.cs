@@ -75,6 +75,18 @@ public sealed record AnalysisOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
     public double CostRange { get; init => field = Preconditions.CheckInRange(value, 0, 1 - 1e-12, nameof(CostRange)); } = 0.2;
 
+    /// <summary>
+    /// What an avoided contact saves in the business case: <see cref="AvoidedContactCost.Marginal"/> by default (agent time,
+    /// per-minute telephony and IVR, per-contact platform and bot fees: what one contact fewer saves) or
+    /// <see cref="AvoidedContactCost.FullyLoaded"/> (the overheads allocated per contact too, which an avoided contact does not save).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined choice.</exception>
+    public AvoidedContactCost AvoidedContactCost
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(AvoidedContactCost), value, "Not a defined choice; use Marginal or FullyLoaded.");
+    } = AvoidedContactCost.Marginal;
+
     /// <summary>The channel whose demand is staffed (the staffing profile and the cost of its service level); <see cref="Channel.Phone"/> by default.</summary>
     public Channel StaffedChannel { get; init; } = Channel.Phone;
 
@@ -180,4 +192,14 @@ public sealed record ServiceProgrammeAssumptions
 
     /// <summary>The shrinkage of the staffed channel's agents; 0.3 by default.</summary>
     public double Shrinkage { get; init; } = 0.3;
+}
+
+/// <summary>What the business case counts as the cost of a contact avoided (a repeat contact FCR prevents).</summary>
+public enum AvoidedContactCost
+{
+    /// <summary>The marginal cost: agent time, per-minute telephony and IVR, per-contact platform and bot fees (the default).</summary>
+    Marginal = 0,
+
+    /// <summary>The fully loaded cost: the marginal cost plus the overheads allocated per contact.</summary>
+    FullyLoaded = 1,
 }

@@ -46,6 +46,14 @@ public sealed record AttributionAnalysis(
     /// <param name="channel">The path channel.</param>
     /// <returns>Whether it is a service touch.</returns>
     public static bool IsService(string channel) => channel.StartsWith(JourneyOptions.DefaultServicePrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// What attribution money is and is not, to be shown beside every amount of credited or assisted value: the value of the
+    /// conversions a channel's paths reached, not value the channel added; only a control group (a holdout) measures that.
+    /// The analysis adds the incrementality its business case assumes.
+    /// </summary>
+    public string IncrementalityCaveat { get; init; } =
+        "attribution money is the value of the conversions credited or assisted, not value the channel added: paths are not a control group, and only a holdout measures the incremental effect";
 }
 
 public sealed partial class ContactCenterAnalysis
@@ -69,8 +77,13 @@ public sealed partial class ContactCenterAnalysis
         var lastYear = JourneyBuilder.Summarize(journeys.Where(j => j.Conversion is { } c && c.OccurredAt >= Window.LastYearStart && c.OccurredAt < Window.End));
         string definition = string.Create(CultureInfo.InvariantCulture,
             $"journeys of marketing touches and service contacts (service:<channel>, at the contact's end) up to {Options.JourneyLookback.TotalDays:0} days before each conversion; a conversion is service-assisted when a service touch comes before its last touch (counted once); attribution describes paths, it is not causation");
+        var (incPoint, incLow, incHigh) = Options.Programme.AssistIncrementality;
         return AnalysisFigure<AttributionAnalysis>.Of(new AttributionAnalysis(Options.JourneyLookback, journeys, paths, markov, last, assists,
-            Assisted(paths), Assisted(lastYear), definition));
+            Assisted(paths), Assisted(lastYear), $"{definition}; Markov: {markov.Model}")
+        {
+            IncrementalityCaveat = string.Create(CultureInfo.InvariantCulture,
+                $"attribution money is the value of the conversions credited or assisted, not value the channel added: paths are not a control group, and only a holdout measures the incremental effect; the business case counts {incPoint * 100:0}% of the assisted value as incremental ({incLow * 100:0}-{incHigh * 100:0}%, assumed)"),
+        });
     });
 
     private AssistedConversions Assisted(PathSummary paths)

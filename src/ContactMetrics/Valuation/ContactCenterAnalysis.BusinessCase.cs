@@ -38,6 +38,13 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>"FCR +5 points" for the analysis's FCR gain: the name of the FCR business case (<see cref="BusinessCase.Scenario"/>).</summary>
     public string FcrCaseName => string.Create(CultureInfo.InvariantCulture, $"FCR +{Options.FcrGain.Point * 100:0.##} points");
 
+    /// <summary>Whether the business case counts the row under the FCR basis: every eligible contact (per contact), or the first contact of each issue (per issue).</summary>
+    private bool IsFcrUnit(byte flags) => (flags & RepeatContactDetector.Eligible) != 0
+        && (Options.Kpis.Repeat.Basis == FcrBasis.Contact || (flags & RepeatContactDetector.IsRepeat) == 0);
+
+    /// <summary>"issues" or "handled contacts": what FCR and the business case count.</summary>
+    private string FcrUnits => Options.Kpis.Repeat.Basis == FcrBasis.Issue ? "issues (their first handled contact)" : "handled contacts";
+
     private AnalysisFigure<UncertainInput> ComputeRepeatsPerUnresolved()
     {
         var t = Interactions;
@@ -45,7 +52,7 @@ public sealed partial class ContactCenterAnalysis
         long nUnresolved = 0, kUnresolved = 0, nResolved = 0, kResolved = 0;
         for (int i = 0; i < t.Count; i++)
         {
-            if ((flags[i] & RepeatContactDetector.Eligible) == 0 || t.Resolved[i] < 0 || !InLastYear(t.ArrivedMs[i]))
+            if (!IsFcrUnit(flags[i]) || t.Resolved[i] < 0 || !InLastYear(t.ArrivedMs[i]))
             {
                 continue;
             }
@@ -71,15 +78,16 @@ public sealed partial class ContactCenterAnalysis
         double d = pu - pr;
         var interval = new ConfidenceInterval(Math.Max(-1, d - (z * se)), Math.Min(1, d + (z * se)), 0.95, "normal (difference of proportions)");
         var source = InputSource.Measured(
-            string.Create(CultureInfo.InvariantCulture, $"share of handled contacts followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: unresolved {pu * 100:0.0}% minus resolved {pr * 100:0.0}%"),
+            string.Create(CultureInfo.InvariantCulture, $"share of {FcrUnits} followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: unresolved {pu * 100:0.0}% minus resolved {pr * 100:0.0}%"),
             "difference of proportions, normal 95% interval; repeats as in FCR", nUnresolved + nResolved);
         return AnalysisFigure<UncertainInput>.Of(UncertainInput.FromInterval("extra repeats per unresolved contact", "contacts", d, interval, source, null, -1, 1));
     }
 
     private AnalysisFigure<MeasuredInputs> ComputeBusinessCaseInputs()
     {
-        long flagged = LastYearByChannel.Sum(g => g.Counts.ResolvedFlagged);
-        long resolved = LastYearByChannel.Sum(g => g.Counts.ResolvedTrue);
+        var (flagged, resolved) = Options.Kpis.Repeat.Basis == FcrBasis.Issue
+            ? FlaggedIssuesLastYear()
+            : (LastYearByChannel.Sum(g => g.Counts.ResolvedFlagged), LastYearByChannel.Sum(g => g.Counts.ResolvedTrue));
         if (flagged == 0)
         {
             return AnalysisFigure<MeasuredInputs>.Unavailable("No handled contact of the last year has a resolved flag: FCR and its lines cannot be measured.");
@@ -95,10 +103,10 @@ public sealed partial class ContactCenterAnalysis
                 return AnalysisFigure<MeasuredInputs>.Unavailable($"The business case needs the {name}: {reason}");
             }
         }
-        var fcrRate = new RateEstimate(resolved, flagged, "FCR (resolved flag): flagged resolved / handled contacts with a flag, last 365 days");
+        var fcrRate = new RateEstimate(resolved, flagged, $"FCR (resolved flag): flagged resolved / {FcrUnits} with a flag, last 365 days; {Options.Kpis.Repeat.Describe()}");
         var contacts = UncertainInput.Exact("contacts a year", "contacts a year", flagged,
-            InputSource.Measured("handled contacts with a resolved flag in the last 365 days", "count (KPI rollup); next year's volume taken as last year's", flagged));
-        var fcr = UncertainInput.FromRate("current FCR", fcrRate, "share of handled contacts flagged resolved, last 365 days");
+            InputSource.Measured($"{FcrUnits} with a resolved flag in the last 365 days ({Options.Kpis.Repeat.Describe()})", "count; next year's volume taken as last year's", flagged));
+        var fcr = UncertainInput.FromRate("current FCR", fcrRate, $"share of {FcrUnits} flagged resolved, last 365 days");
         long customerCount = CustomersWithFlaggedContactLastYear();
         var customersAffected = UncertainInput.Exact("customers with a contact a year", "customers a year", customerCount,
             InputSource.Measured("customers with a handled contact with a known outcome in the last 365 days", "distinct count", customerCount));
@@ -108,7 +116,7 @@ public sealed partial class ContactCenterAnalysis
             c.Reference.Customers + c.Exposed.Customers);
         var clv = Clv.Value;
         var valuePerCustomer = UncertainInput.FromInterval("value per customer", $"{Currency} per customer", (double)clv.ValuePerCustomer.Amount,
-            clv.ValuePerCustomerInterval, InputSource.Measured(clv.Definition, "mean over customers, normal 95% interval of the mean (the models' parameter uncertainty is not included)", clv.Values.Length),
+            clv.ValuePerCustomerInterval, InputSource.Modelled(clv.Definition, "mean over customers, normal 95% interval of the mean (the models' parameter uncertainty is not included)", clv.Values.Length),
             Currency, 0);
         var attribution = Attribution.Value;
         var assisted = attribution.ServiceAssistedLastYear;
@@ -118,7 +126,7 @@ public sealed partial class ContactCenterAnalysis
                 "journeys (JourneyBuilder); assist = service touch not last", (long)assisted.OfConversions));
         UncertainInput? valuePerConversion = assisted.Conversions > 0
             ? UncertainInput.Exact("margin per assisted conversion", $"{Currency} per conversion", (double)assisted.Value.Amount / assisted.Conversions * Options.Margin,
-                InputSource.Measured(string.Create(CultureInfo.InvariantCulture, $"mean value of the assisted conversions x {Options.Margin * 100:0}% margin (assumed)"), "mean", (long)assisted.Conversions), Currency)
+                InputSource.Modelled(string.Create(CultureInfo.InvariantCulture, $"mean value of the assisted conversions (measured) x {Options.Margin * 100:0}% margin (assumed)"), "mean x margin", (long)assisted.Conversions), Currency)
             : null;
         var costPerContact = AgentCostPerContact(CostToServe.Value);
         string notes = string.Create(CultureInfo.InvariantCulture,
@@ -127,26 +135,47 @@ public sealed partial class ContactCenterAnalysis
             valuePerCustomer, StaffingProfile.Value, assistedInput, valuePerConversion, costPerContact, notes));
     }
 
-    /// <summary>Cost per contact of the agent channels over the window: their cost (with the overheads allocated to them) / their contacts.</summary>
+    /// <summary>Cost per contact of the agent channels over the window: their cost / their contacts; without the overheads allocated to them unless <see cref="AnalysisOptions.AvoidedContactCost"/> is fully loaded.</summary>
     private UncertainInput AgentCostPerContact(CostToServeResult costs)
     {
+        bool marginal = Options.AvoidedContactCost == AvoidedContactCost.Marginal;
         decimal total = 0m;
         long contacts = 0;
         foreach (var g in costs.ByChannel)
         {
             if (ChannelNames.TryParseChannel(g.Key, out var channel) && channel.IsAgentHandled())
             {
-                total += g.Cost.Total.Amount;
+                total += g.Cost.Total.Amount - (marginal ? g.Cost.Overhead.Amount : 0m);
                 contacts += g.Contacts;
             }
         }
         decimal point = contacts > 0 ? decimal.Round(total / contacts, 6) : 0m;
         double range = Options.CostRange;
-        var source = InputSource.Measured(
-            string.Create(CultureInfo.InvariantCulture, $"cost per contact of the {contacts:N0} agent-handled contacts of the window (activity-based cost-to-serve: measured handle times x rates from {Options.RatesSource})"),
-            string.Create(CultureInfo.InvariantCulture, $"agent channels' cost / their contacts; range +-{range * 100:0}% for the rates (assumed)"), contacts);
-        return new UncertainInput("cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
+        string basis = marginal
+            ? "marginal: agent time, per-minute telephony and IVR, per-contact platform and bot fees; overheads left out, an avoided contact does not save them"
+            : "fully loaded: the marginal cost plus the overheads allocated per contact";
+        var source = InputSource.Modelled(
+            string.Create(CultureInfo.InvariantCulture, $"cost per contact ({basis}) of the {contacts:N0} agent-handled contacts of the window: measured handle times x assumed rates from {Options.RatesSource}"),
+            string.Create(CultureInfo.InvariantCulture, $"activity-based cost-to-serve, agent channels' cost / their contacts; range +-{range * 100:0}% for the rates (assumed)"), contacts);
+        return new UncertainInput(marginal ? "marginal cost per contact" : "fully loaded cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
             SamplingDistribution.Pert, source, costs.Currency, 0);
+    }
+
+    /// <summary>The last year's issues (first handled contacts, <see cref="FcrBasis.Issue"/>) with a resolved flag, and those flagged resolved.</summary>
+    private (long Flagged, long Resolved) FlaggedIssuesLastYear()
+    {
+        var t = Interactions;
+        var flags = t.RepeatFlags(Options.Kpis.Repeat, Environment.ProcessorCount);
+        long flagged = 0, resolved = 0;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (IsFcrUnit(flags[i]) && t.Resolved[i] >= 0 && InLastYear(t.ArrivedMs[i]))
+            {
+                flagged++;
+                resolved += t.Resolved[i];
+            }
+        }
+        return (flagged, resolved);
     }
 
     private long CustomersWithFlaggedContactLastYear()
@@ -213,7 +242,7 @@ public sealed partial class ContactCenterAnalysis
             double headcount = Math.Ceiling(inputs.StaffingProfile.Fte(planner));
             var (attrPoint, attrLow, attrHigh) = p.AttritionReduction;
             var attrition = ValueMechanisms.AttritionReduction(
-                UncertainInput.Exact("agents", "headcount", headcount, InputSource.Measured(
+                UncertainInput.Exact("agents", "headcount", headcount, InputSource.Modelled(
                     string.Create(CultureInfo.InvariantCulture, $"FTE the {Options.StaffedChannel.ToSchemaName()} demand needs at 80/{Options.ServiceLevelThreshold.TotalSeconds:0} with {p.Shrinkage * 100:0}% shrinkage, rounded up"),
                     "StaffingPlanner (Erlang C) on the measured demand profile", inputs.StaffingProfile.ContactsPerInterval.Length)),
                 UncertainInput.AssumedShare("attrition reduction", attrPoint, attrLow, attrHigh,

@@ -2,14 +2,17 @@ using System.Globalization;
 
 namespace ContactMetrics.Valuation;
 
-/// <summary>Whether an input was measured from data or assumed by the user.</summary>
+/// <summary>Whether an input was measured from data, modelled, or assumed by the user.</summary>
 public enum InputOrigin
 {
-    /// <summary>Measured from data by a calculator (a KPI, a retention comparison, a staffing plan ...).</summary>
+    /// <summary>Counted from data (a KPI, a retention comparison, a count of customers ...).</summary>
     Measured,
 
     /// <summary>Assumed by the user, with the reason stated.</summary>
     Assumed,
+
+    /// <summary>A model's output (Erlang staffing, a CLV model), or a measured figure multiplied by an assumed one (handle time x assumed rates, value x assumed margin).</summary>
+    Modelled,
 }
 
 /// <summary>
@@ -26,8 +29,8 @@ public sealed record InputSource
         SampleSize = sampleSize;
     }
 
-    /// <summary>Measured or assumed.</summary>
-    public InputOrigin Origin { get; }
+    /// <summary>Measured, modelled or assumed.</summary>
+    public InputOrigin Origin { get; private init; }
 
     /// <summary>For a measured input, what was measured; for an assumption, why it is reasonable.</summary>
     public string Description { get; }
@@ -56,6 +59,16 @@ public sealed record InputSource
         return new InputSource(InputOrigin.Measured, what, method, sampleSize);
     }
 
+    /// <summary>A modelled input: a model's output, or a measured figure combined with an assumed one.</summary>
+    /// <param name="what">What was modelled, naming the assumed part, e.g. <c>cost per contact: measured handle times x assumed rates</c>; not blank.</param>
+    /// <param name="method">The model, e.g. <c>activity-based cost-to-serve</c>; not blank.</param>
+    /// <param name="sampleSize">The number of records it rests on; at least 0 when given.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="ArgumentException"><paramref name="what"/> or <paramref name="method"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleSize"/> is negative.</exception>
+    public static InputSource Modelled(string what, string method, long? sampleSize = null) =>
+        Measured(what, method, sampleSize) with { Origin = InputOrigin.Modelled };
+
     /// <summary>An assumption of the user.</summary>
     /// <param name="why">Why the value and its range are reasonable, e.g. <c>vendor quote, +-20%</c>; not blank.</param>
     /// <returns>The source.</returns>
@@ -66,11 +79,17 @@ public sealed record InputSource
         return new InputSource(InputOrigin.Assumed, why, null, null);
     }
 
-    /// <summary>Describes the source, e.g. <c>measured: FCR of phone contacts (KPI rollup, Wilson 95%; n = 41,200)</c> or <c>assumed: vendor quote</c>.</summary>
+    /// <summary>Describes the source, e.g. <c>measured: FCR of phone contacts (KPI rollup, Wilson 95%; n = 41,200)</c>, <c>modelled: ...</c> or <c>assumed: vendor quote</c>.</summary>
     /// <returns>The description, culture-invariant.</returns>
-    public override string ToString() => Origin == InputOrigin.Assumed
-        ? $"assumed: {Description}"
-        : SampleSize is long n
-            ? string.Create(CultureInfo.InvariantCulture, $"measured: {Description} ({Method}; n = {n:N0})")
-            : $"measured: {Description} ({Method})";
+    public override string ToString()
+    {
+        if (Origin == InputOrigin.Assumed)
+        {
+            return $"assumed: {Description}";
+        }
+        string kind = Origin == InputOrigin.Modelled ? "modelled" : "measured";
+        return SampleSize is long n
+            ? string.Create(CultureInfo.InvariantCulture, $"{kind}: {Description} ({Method}; n = {n:N0})")
+            : $"{kind}: {Description} ({Method})";
+    }
 }

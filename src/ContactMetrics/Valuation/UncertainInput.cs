@@ -309,7 +309,7 @@ public sealed record UncertainInput
         ArgumentException.ThrowIfNullOrWhiteSpace(ratesSource);
         Preconditions.CheckInRange(relativeRange, 0, 1 - 1e-12);
         double point = (double)result.CostPerContact.Amount;
-        var source = InputSource.Measured(
+        var source = InputSource.Modelled(
             string.Create(CultureInfo.InvariantCulture, $"cost per contact of {result.Contacts:N0} contacts (activity-based cost-to-serve: measured handle times x rates from {ratesSource})"),
             string.Create(CultureInfo.InvariantCulture, $"total cost / contacts; range +-{relativeRange:P0} for the rates (assumed)"), result.Contacts);
         return new UncertainInput(name, $"{result.Currency} per contact", point, point * (1 - relativeRange), point * (1 + relativeRange), 1,
@@ -352,7 +352,7 @@ public sealed record UncertainInput
     {
         Preconditions.CheckNotNull(value);
         ArgumentException.ThrowIfNullOrWhiteSpace(what);
-        var source = InputSource.Measured(
+        var source = InputSource.Modelled(
             string.Create(CultureInfo.InvariantCulture, $"FTE saved by handle times {value.Reduction.TotalSeconds:0.#} s shorter on {what} ({value.ScheduledAgentHoursSaved:0.##} scheduled agent-hours)"),
             "StaffingPlanner.ValueOfAhtReduction (whole agents per interval, after shrinkage)", value.Baseline.Requirements.Count);
         return Exact(name, "FTE", value.FteSaved, source);

@@ -142,7 +142,7 @@ public static class ValueMechanisms
         var currency = Money(loadedCostPerFteYear);
         double before = profile.Fte(current);
         double after = profile.Fte(proposed);
-        var saved = UncertainInput.Exact("FTE saved by the target change", "FTE", before - after, InputSource.Measured(
+        var saved = UncertainInput.Exact("FTE saved by the target change", "FTE", before - after, InputSource.Modelled(
             string.Create(CultureInfo.InvariantCulture, $"FTE for {current.Target} ({before:0.##}) minus FTE for {proposed.Target} ({after:0.##}) on {profile.Description}"),
             $"StaffingPlanner, {current.Model}, shrinkage {current.Shrinkage.ToString("0.##", CultureInfo.InvariantCulture)} and {proposed.Shrinkage.ToString("0.##", CultureInfo.InvariantCulture)}",
             profile.ContactsPerInterval.Length));

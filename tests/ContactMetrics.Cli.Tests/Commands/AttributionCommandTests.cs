@@ -133,6 +133,30 @@ public class AttributionCommandTests
     }
 
     [Fact]
+    public void Attribution_MarkovWithAnUntouchedConversion_KeepsTheChannelsCredit()
+    {
+        // The REFERENCES.md example (ads 2.4, mail 1.6 of 4 conversions) plus one conversion no touch reached: by default it
+        // is credited to (direct) alone, outside the chain, so ads and mail keep 2.4 and 1.6.
+        using var dir = new TempDir();
+        var (touchpoints, conversions) = WriteMarkovExample(dir);
+        File.AppendAllLines(conversions, ["C9,2025-03-03T09:00:00Z,7.50,EUR"]);
+
+        var credits = Rows(Json("attribution", "--touchpoints", touchpoints, "--conversions", conversions, "--model", "markov"), "attribution");
+        credits["(direct)"].GetProperty("conversions").GetDouble().Should().BeApproximately(1, 1e-9);
+        credits["ads"].GetProperty("conversions").GetDouble().Should().BeApproximately(2.4, 1e-9);
+        credits["mail"].GetProperty("conversions").GetDouble().Should().BeApproximately(1.6, 1e-9);
+
+        // --direct-in-chain (the old behaviour), by hand: start -> ads 4/6, mail 1/6, (direct) 1/6; P = 4/6 x 0.75 + 2/6 = 5/6.
+        // Without ads P = 2/6 (effect 0.6), without mail 4/6 x 0.5 + 1/6 = 0.5 (effect 0.4), without (direct) 2/3 (effect 0.2):
+        // of 5 conversions ads 2.5 and (direct) 5/6, so the untouched conversion moves credit between the channels.
+        var inChain = Rows(Json("attribution", "--touchpoints", touchpoints, "--conversions", conversions, "--model", "markov", "--direct-in-chain"), "attribution");
+        inChain["ads"].GetProperty("conversions").GetDouble().Should().BeApproximately(2.5, 1e-9);
+        inChain["(direct)"].GetProperty("conversions").GetDouble().Should().BeApproximately(5.0 / 6, 1e-9);
+        CliRun.Of("attribution", "--touchpoints", touchpoints, "--conversions", conversions, "--model", "linear", "--value-weighted")
+            .ExitCode.Should().Be(2, "--value-weighted applies to markov only");
+    }
+
+    [Fact]
     public void Attribution_PositionAndCollapseOptions_AreApplied()
     {
         using var dir = new TempDir();

@@ -185,12 +185,16 @@ public class DemoAnalysisTests(DemoRunFixture run) : IClassFixture<DemoRunFixtur
         lines.Sum(l => Money(l.GetProperty("value"))).Should().BeApproximately(total, 0.011);
         var inputs = A.GetProperty("businessCaseInputs").GetProperty("inputs").EnumerateArray().ToList();
         inputs.Single(i => i.GetProperty("input").GetString() == "FCR gain").GetProperty("origin").GetString().Should().Be("ASSUMED");
-        inputs.Where(i => i.GetProperty("input").GetString() != "FCR gain").Should().OnlyContain(i => i.GetProperty("origin").GetString() == "MEASURED");
+        // Counted from data = MEASURED; a model's output or measured x assumed (cost per contact, value per customer) = MODELLED (issue #16).
+        inputs.Where(i => i.GetProperty("input").GetString() != "FCR gain").Should().OnlyContain(i => i.GetProperty("origin").GetString() == "MEASURED" || i.GetProperty("origin").GetString() == "MODELLED");
+        inputs.Single(i => i.GetProperty("input").GetString() == "marginal cost per contact").GetProperty("origin").GetString().Should().Be("MODELLED");
+        inputs.Single(i => i.GetProperty("input").GetString() == "value per customer").GetProperty("origin").GetString().Should().Be("MODELLED");
+        inputs.Single(i => i.GetProperty("input").GetString() == "contacts a year").GetProperty("origin").GetString().Should().Be("MEASURED");
         var tornado = A.GetProperty("businessCaseTornado").GetProperty("inputs").EnumerateArray().ToList();
         tornado.Select(t => Money(t.GetProperty("swing"))).Should().BeInDescendingOrder();
         Money(tornado[0].GetProperty("totalAtLow")).Should().BeLessThanOrEqualTo(total);
         Money(tornado[0].GetProperty("totalAtHigh")).Should().BeGreaterThanOrEqualTo(total);
-        tornado.Should().AllSatisfy(t => t.GetProperty("source").GetString().Should().MatchRegex("^(measured|assumed): "));
+        tornado.Should().AllSatisfy(t => t.GetProperty("source").GetString().Should().MatchRegex("^(measured|modelled|assumed): "));
         var programme = A.GetProperty("businessCaseProgramme");
         programme.GetProperty("lines").GetArrayLength().Should().Be(5);
         Money(programme.GetProperty("total")).Should().BeGreaterThan(total);

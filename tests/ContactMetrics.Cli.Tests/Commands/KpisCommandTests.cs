@@ -21,6 +21,14 @@ public class KpisCommandTests
         return path;
     }
 
+    /// <summary>Writes an interactions table of <paramref name="rows"/> under the header.</summary>
+    private static string WriteRows(TempDir dir, string name, params string[] rows)
+    {
+        string path = dir.File(name);
+        File.WriteAllLines(path, [Header, .. rows]);
+        return path;
+    }
+
     [Fact]
     public void Kpis_Overall_MatchesHandComputation()
     {
@@ -43,6 +51,36 @@ public class KpisCommandTests
         g.GetProperty("csat").GetDouble().Should().BeApproximately(2.0 / 3, 1e-12);
         g.GetProperty("nps").GetDouble().Should().BeApproximately(0, 1e-9);
         doc.RootElement.GetProperty("definitions").GetProperty("serviceLevel").GetString().Should().StartWith("F3");
+    }
+
+    [Fact]
+    public void Kpis_PhoneAndEmail_QueueKpisLiveOnly_EmailServiceLevelNullInJsonAndNaInTables()
+    {
+        // One phone call answered in 10 s and one email answered a day later (issue #16's fixture, one of each).
+        using var dir = new TempDir();
+        string path = WriteRows(dir, "interactions.csv",
+            "I1,C1,A1,phone,inbound,q,billing,2025-03-30T08:00:00Z,2025-03-30T08:00:10Z,2025-03-30T08:05:10Z,300,0,0,,0,,,",
+            "I2,C2,A1,email,inbound,q,billing,2025-03-30T08:00:00Z,2025-03-31T08:00:00Z,2025-03-31T08:05:00Z,300,0,0,,0,,,");
+        var overall = CliRun.Of("kpis", "--interactions", path, "--format", "json");
+        overall.ExitCode.Should().Be(0, overall.Error);
+        using (var doc = JsonDocument.Parse(overall.Out))
+        {
+            var g = doc.RootElement.GetProperty("kpis").GetProperty("groups")[0];
+            g.GetProperty("asaSeconds").GetDouble().Should().BeApproximately(10, 1e-9, "the email's day is a response time, not a queue wait");
+            g.GetProperty("serviceLevel").GetDouble().Should().Be(1.0);
+            g.GetProperty("responseSeconds").GetDouble().Should().BeApproximately(86_400, 1e-6);
+        }
+        var json = CliRun.Of("kpis", "--interactions", path, "--by", "channel", "--format", "json");
+        json.ExitCode.Should().Be(0, json.Error);
+        using (var doc = JsonDocument.Parse(json.Out))
+        {
+            var email = doc.RootElement.GetProperty("kpis").GetProperty("groups").EnumerateArray().Single(r => r.GetProperty("channel").GetString() == "email");
+            email.GetProperty("serviceLevel").ValueKind.Should().Be(JsonValueKind.Null);
+            email.GetProperty("responseWithinTarget").GetDouble().Should().Be(1.0, "answered in exactly 24 h, within the 24 h target");
+        }
+        var table = CliRun.Of("kpis", "--interactions", path, "--by", "channel");
+        table.ExitCode.Should().Be(0, table.Error);
+        table.Out.Split('\n').Single(l => l.TrimStart().StartsWith("email ", StringComparison.Ordinal)).Should().Contain("n/a");
     }
 
     [Fact]
@@ -82,12 +120,8 @@ public class KpisCommandTests
     public void Kpis_AnsweredBeforeArrived_ExitsWithTwoNamingLineAndColumn()
     {
         using var dir = new TempDir();
-        string path = dir.File("bad.csv");
-        File.WriteAllLines(path,
-        [
-            Header,
-            "I1,C1,A1,phone,inbound,q,billing,2025-03-30T00:30:00Z,2025-03-30T00:29:00Z,2025-03-30T00:35:10Z,300,0,60,true,0,,,",
-        ]);
+        string path = WriteRows(dir, "bad.csv",
+            "I1,C1,A1,phone,inbound,q,billing,2025-03-30T00:30:00Z,2025-03-30T00:29:00Z,2025-03-30T00:35:10Z,300,0,60,true,0,,,");
         var run = CliRun.Of("kpis", "--interactions", path);
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("bad.csv").And.Contain("answered_at").And.Contain("2");

@@ -24,6 +24,53 @@ public class MarkovAttributionTests
     }
 
     [Fact]
+    public void Fit_UntouchedConversion_CreditedToDirectAlone()
+    {
+        // Issue #16: one conversion with no touch and one journey "email > display -> conversion". By default the untouched
+        // conversion goes to (direct) alone and the chain of the other path gives email and display removal effects 1
+        // and 1, normalised to its one conversion: (direct) 1, email 0.5, display 0.5; values 10, 15, 15 likewise.
+        var paths = Paths(("(direct)", 1, 10, 0), ("email > display", 1, 30, 0));
+
+        var fit = new MarkovAttribution().Fit(paths);
+
+        fit.Attribution.ConversionsOf("(direct)").Should().BeApproximately(1, 1e-12);
+        fit.Attribution.ConversionsOf("email").Should().BeApproximately(0.5, 1e-12);
+        fit.Attribution.ConversionsOf("display").Should().BeApproximately(0.5, 1e-12);
+        fit.Attribution.ValueOf("(direct)").AsDouble().Should().BeApproximately(10, 1e-10);
+        fit.Attribution.ValueOf("email").AsDouble().Should().BeApproximately(15, 1e-10);
+        fit.Attribution.Model.Should().Contain("untouched conversions credited to (direct) alone");
+
+        // The old behaviour, inside the chain: start -> (direct) 1/2, start -> email 1/2, P(conversion) = 1; removing any
+        // of the three leaves 1/2, so each removal effect is 0.5 and each gets 2 x 1/3 = 2/3 of the conversions.
+        var inChain = new MarkovAttribution(untouched: UntouchedConversions.InChain).Fit(paths);
+        foreach (var channel in new[] { "(direct)", "email", "display" })
+        {
+            inChain.Attribution.ConversionsOf(channel).Should().BeApproximately(2.0 / 3, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Fit_ValueWeighted_RemovalEffectsOnConversionValue()
+    {
+        // Reference paths with values: "ads" x2 converted worth 40 (x1 not), "mail" worth 10, "ads > mail" worth 10.
+        // Mean value of a conversion from the last state (ChannelAttribution's value definition, REFERENCES.md): ads 20, mail 10.
+        // Transitions: start -> ads 4/5, -> mail 1/5; ads -> conv 1/2, -> null 1/4, -> mail 1/4; mail -> conv 1.
+        // Expected value: V(mail) = 10, V(ads) = 0.5 x 20 + 0.25 x 10 = 12.5, V(start) = 0.8 x 12.5 + 0.2 x 10 = 12.
+        // Without ads: 0.2 x 10 = 2 -> effect 5/6; without mail: 0.8 x 0.5 x 20 = 8 -> effect 1/3. Normalised to the
+        // total value 60: ads 60 x (5/6) / (7/6) = 60 x 5/7 = 42.857, mail 60 x (1/3) / (7/6) = 60 x 2/7 = 17.143 (hand computation).
+        var paths = Paths(("ads", 2, 40, 1), ("mail", 1, 10, 0), ("ads > mail", 1, 10, 0));
+
+        var weighted = new MarkovAttribution(valueWeighted: true).Fit(paths);
+
+        weighted.Attribution.ValueOf("ads").AsDouble().Should().BeApproximately(60.0 * 5 / 7, 1e-9);
+        weighted.Attribution.ValueOf("mail").AsDouble().Should().BeApproximately(60.0 * 2 / 7, 1e-9);
+        // Conversions keep the conversion removal effects (0.75, 0.5): ads 2.4, mail 1.6 as in REFERENCES.md.
+        weighted.Attribution.ConversionsOf("ads").Should().BeApproximately(2.4, 1e-12);
+        // Without the option the value follows the conversion shares: ads 2.4 / 4 x 60 = 36.
+        new MarkovAttribution().Fit(paths).Attribution.ValueOf("ads").AsDouble().Should().BeApproximately(36, 1e-9);
+    }
+
+    [Fact]
     public void Fit_SelfLoops_SolvedExactly()
     {
         // start -> a (1); a -> a 1/3, a -> b 1/3, a -> conv 1/3 (by counts 1:1:1 over journeys); b -> conv.

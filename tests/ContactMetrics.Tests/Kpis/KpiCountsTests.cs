@@ -1,3 +1,4 @@
+using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Tables;
 using static ContactMetrics.Tests.Kpis.KpiFixtures;
@@ -12,7 +13,8 @@ public class KpiCountsTests
         // The expected counts are the rollup's own (KpiRollup.Compute over the same rows): an engine that counts
         // the same populations must produce an equal KpiCounts through the public factory.
         var c = KpiRollup.Compute(InteractionTable.Create(
-            [Answered(talk: 300, hold: 60, acw: 30, csat: 5, nps: 9, ces: 2), Answered(talk: 100, hold: 0, acw: 50, csat: 2, nps: 3), Abandoned(), SelfService()])).Single().Counts;
+            [Answered(talk: 300, hold: 60, acw: 30, csat: 5, nps: 9, ces: 2), Answered(talk: 100, hold: 0, acw: 50, csat: 2, nps: 3), Abandoned(), SelfService(),
+             Answered(channel: Channel.Email, waitSeconds: 7_200)])).Single().Counts;
         var rebuilt = KpiCounts.FromCounts(
             offeredContacts: c.OfferedContacts, queuedContacts: c.QueuedContacts, answeredContacts: c.AnsweredContacts,
             abandonedContacts: c.AbandonedContacts, answeredWithinThreshold: c.AnsweredWithinThreshold,
@@ -22,9 +24,13 @@ public class KpiCountsTests
             waitAnsweredMilliseconds: c.WaitAnsweredMilliseconds, waitAbandonedMilliseconds: c.WaitAbandonedMilliseconds,
             transferredContacts: c.TransferredContacts, resolvedFlagged: c.ResolvedFlagged, resolvedTrue: c.ResolvedTrue,
             fcrEligibleContacts: c.FcrEligibleContacts, resolvedFirstTime: c.ResolvedFirstTime, repeatContacts: c.RepeatContacts,
-            csatHistogram: c.CsatHistogram, npsHistogram: c.NpsHistogram, cesHistogram: c.CesHistogram);
+            csatHistogram: c.CsatHistogram, npsHistogram: c.NpsHistogram, cesHistogram: c.CesHistogram,
+            issuesResolvedFirstTime: c.IssuesResolvedFirstTime, asynchronousContacts: c.AsynchronousContacts, asynchronousAnswered: c.AsynchronousAnswered,
+            responseMilliseconds: c.ResponseMilliseconds, answeredWithinResponseTarget: c.AnsweredWithinResponseTarget, responseTimeHistogram: c.ResponseTimeHistogram);
         rebuilt.Should().Be(c);
-        c.OfferedContacts.Should().Be(4, "two answered, one abandoned, one self-service (by hand)");
+        c.OfferedContacts.Should().Be(5, "two answered calls, one abandoned, one self-service, one email (by hand)");
+        c.QueuedContacts.Should().Be(3, "the email is asynchronous, not queued live");
+        c.ResponseMilliseconds.Should().Be(7_200_000);
     }
 
     [Fact]
@@ -52,6 +58,15 @@ public class KpiCountsTests
     {
         var act = () => KpiCounts.FromCounts(answeredContacts: -1);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("answeredContacts");
+    }
+
+    [Fact]
+    public void FromCounts_MoreIssuesResolvedThanIssues_Throws()
+    {
+        // 5 eligible contacts, 2 of them repeats -> 3 issues; 4 resolved issues cannot be.
+        var act = () => KpiCounts.FromCounts(fcrEligibleContacts: 5, repeatContacts: 2, issuesResolvedFirstTime: 4);
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("issuesResolvedFirstTime");
+        KpiCounts.FromCounts(fcrEligibleContacts: 5, repeatContacts: 2, issuesResolvedFirstTime: 3).Issues.Should().Be(3);
     }
 
     [Fact]

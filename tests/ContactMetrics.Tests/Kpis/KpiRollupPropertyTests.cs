@@ -137,5 +137,9 @@ public class KpiRollupPropertyTests
         g.Counts.FcrEligibleContacts.Should().Be(eligible);
         g.Counts.ResolvedFirstTime.Should().Be(notFollowed);
         g.Counts.RepeatContacts.Should().Be(repeats);
+        // An issue starts at an eligible contact that repeats nothing; resolved first time when nothing followed it either.
+        long issuesResolved = rows.Count(b => Eligible(b) && !rows.Any(a => Eligible(a) && Match(a, b)) && !rows.Any(c => Match(b, c)));
+        g.Counts.Issues.Should().Be(eligible - repeats);
+        g.Counts.IssuesResolvedFirstTime.Should().Be(issuesResolved);
     }
 }

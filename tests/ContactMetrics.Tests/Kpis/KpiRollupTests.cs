@@ -52,6 +52,57 @@ public class KpiRollupTests
     }
 
     [Fact]
+    public void QueueKpis_LiveChannelsOnly_EmailGetsResponseTimes()
+    {
+        // The fixture of issue #16: 100 phone contacts answered in 10 s and 100 emails answered in a day.
+        var rows = new List<Interaction>();
+        for (int k = 0; k < 100; k++)
+        {
+            rows.Add(Answered($"P{k}", Channel.Phone, waitSeconds: 10, atHours: k));
+            rows.Add(Answered($"E{k}", Channel.Email, waitSeconds: 86_400, atHours: k));
+        }
+        var table = InteractionTable.Create(rows);
+        var overall = KpiRollup.Compute(table).Single();
+        // Queue KPIs over live queued channels only: ASA = 100 x 10 s / 100 = 10 s (mixing email in would give 43,205 s).
+        overall.AverageSpeedOfAnswer.Value.Should().BeApproximately(10, 1e-9);
+        overall.Counts.QueuedContacts.Should().Be(100);
+        overall.ServiceLevel.Value.Should().Be(1.0, "every phone contact was answered within 20 s");
+        overall.Counts.AsynchronousContacts.Should().Be(100);
+
+        var byChannel = KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.Channel));
+        var email = byChannel.Single(g => g.Channel == Channel.Email);
+        email.ServiceLevel.Value.Should().BeNull("a 20 s target does not apply to email");
+        email.AverageSpeedOfAnswer.Value.Should().BeNull();
+        email.AbandonmentRate.Value.Should().BeNull();
+        // Response time: 86,400 s each; a day is within the 24 h target (inclusive): 100 / 100.
+        email.AverageResponseTime.Value.Should().BeApproximately(86_400, 1e-6);
+        email.ResponseWithinTarget.Value.Should().Be(1.0);
+        // Median from the histogram: all 100 in the (18 h, 24 h] bucket; rank 0.5 x 100 = 50 -> 18 h + 6 h x 50 / 100 = 21 h = 75,600 s.
+        email.MedianResponseTime.Should().BeApproximately(75_600, 1e-6);
+        // A 12 h target: none within.
+        KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.Channel), new KpiOptions(responseTarget: Duration.FromHours(12)))
+            .Single(g => g.Channel == Channel.Email).ResponseWithinTarget.Value.Should().Be(0.0);
+        byChannel.Single(g => g.Channel == Channel.Phone).ResponseWithinTarget.Value.Should().BeNull("phone has no asynchronous contacts");
+    }
+
+    [Fact]
+    public void ResponseTimePercentile_InterpolatesWithinBuckets_AndStopsAtTheOpenBucket()
+    {
+        // Response times 10 min (bucket (5, 15] min), 10 min, 2 h (bucket (1, 2] h) and 9 days (open bucket, over 7 days).
+        var counts = KpiCounts.FromCounts(asynchronousContacts: 4, asynchronousAnswered: 4,
+            responseTimeHistogram: [0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        var g = KpiGroup.FromCounts(counts);
+        // p = 0.25: rank 1 in the (5, 15] min bucket of 2 -> 5 + 10 x 1/2 = 10 min = 600 s.
+        g.ResponseTimePercentile(0.25).Should().BeApproximately(600, 1e-9);
+        // p = 0.75: rank 3 is the one in (60, 120] min -> 60 + 60 x 1/1 = 120 min = 7,200 s.
+        g.ResponseTimePercentile(0.75).Should().BeApproximately(7_200, 1e-9);
+        // p = 1: the open bucket -> its lower bound, 7 days = 604,800 s.
+        g.ResponseTimePercentile(1).Should().BeApproximately(604_800, 1e-9);
+        KpiGroup.FromCounts(KpiCounts.Empty).MedianResponseTime.Should().BeNull();
+        KpiCounts.ResponseTimeBucketBounds.Should().HaveCount(16);
+    }
+
+    [Fact]
     public void ServiceLevel_ThresholdIsInclusive_AndFormulaIsAnOption()
     {
         // Waits 20 s (within, the threshold is inclusive), 21 s (late); abandoned at 3 s (short, within) and 40 s (late).
@@ -99,39 +150,81 @@ public class KpiRollupTests
             Answered("C1", atHours: 0), Answered("C1", atHours: 48), Answered("C1", atHours: 60, reason: "technical"),
             Answered("C2", atHours: 0), Answered("C2", atHours: 8 * 24),
         ];
+        // Per issue (default): 5 handled contacts, C1's second billing repeats the first -> 4 issues; C1's billing issue
+        // had a repeat -> FCR 3 / 4, repeat rate 1 / 4 (hand count).
         var g = Overall(rows);
-        // Eligible 5; followed by a repeat: only C1's first billing contact -> FCR 4 / 5; repeats: C1's second billing -> 1 / 5.
-        g.FirstContactResolution.Numerator.Should().Be(4);
-        g.FirstContactResolution.Denominator.Should().Be(5);
+        g.FirstContactResolution.Numerator.Should().Be(3);
+        g.FirstContactResolution.Denominator.Should().Be(4);
         g.RepeatContactRate.Numerator.Should().Be(1);
+        g.RepeatContactRate.Denominator.Should().Be(4);
+        g.FirstContactResolution.Definition.Should().Contain("per issue").And.Contain("7 days");
 
-        // Any reason: C1's billing at 0 h and at 48 h are both followed within 7 days -> FCR 3 / 5; repeats 2.
+        // Per contact: followed by a repeat only C1's first billing contact -> FCR 4 / 5; repeats: C1's second billing -> 1 / 5.
+        var perContact = Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(basis: FcrBasis.Contact)));
+        perContact.FirstContactResolution.Numerator.Should().Be(4);
+        perContact.FirstContactResolution.Denominator.Should().Be(5);
+        perContact.RepeatContactRate.Numerator.Should().Be(1);
+        perContact.FirstContactResolution.Definition.Should().Contain("per contact");
+
+        // Any reason: C1's 48 h and 60 h contacts repeat the one before -> 3 issues (C1 at 0 h, C2 at 0 h, C2 at 8 days),
+        // C1's had a repeat -> FCR 2 / 3, repeat rate 1 / 3.
         var any = Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(sameReason: false)));
-        any.FirstContactResolution.Numerator.Should().Be(3);
-        any.RepeatContactRate.Numerator.Should().Be(2);
+        any.FirstContactResolution.Numerator.Should().Be(2);
+        any.FirstContactResolution.Denominator.Should().Be(3);
+        any.RepeatContactRate.Numerator.Should().Be(1);
 
-        // A 10-day window catches C2 too -> FCR 3 / 5.
+        // A 10-day window also makes C2's 8-day contact a repeat -> 3 issues, two of them with a repeat -> FCR 1 / 3.
         var wide = Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(Duration.FromDays(10))));
-        wide.FirstContactResolution.Numerator.Should().Be(3);
+        wide.FirstContactResolution.Numerator.Should().Be(1);
+        wide.FirstContactResolution.Denominator.Should().Be(3);
+    }
+
+    [Fact]
+    public void FirstContactResolution_IssueFixture_PerIssueIs075_PerContactIs080()
+    {
+        // The fixture of issue #16: 200 issues (one customer each), 50 of them with a same-reason repeat 3 days later.
+        // Per issue (SQM, ICMI): 150 resolved first time / 200 issues = 0.75. Per contact: 250 contacts, 50 followed by
+        // a repeat -> 200 / 250 = 0.80.
+        var rows = new List<Interaction>();
+        for (int k = 0; k < 200; k++)
+        {
+            rows.Add(Answered($"C{k}", atHours: k));
+            if (k < 50)
+            {
+                rows.Add(Answered($"C{k}", atHours: k + (3 * 24)));
+            }
+        }
+        var issue = Overall(rows).FirstContactResolution;
+        issue.Value.Should().BeApproximately(0.75, 1e-12);
+        issue.Denominator.Should().Be(200);
+        Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(basis: FcrBasis.Contact))).FirstContactResolution.Value
+            .Should().BeApproximately(0.80, 1e-12);
+        Overall(rows).RepeatContactRate.Value.Should().BeApproximately(0.25, 1e-12, "50 of 200 issues needed a repeat");
     }
 
     [Fact]
     public void FirstContactResolution_AbandonedCallBackCountsAsRepeat_ButIsNotEligible()
     {
         // C1 handled at 0 h, then abandons a call on the same reason at 1 h: the first was not resolved.
-        var g = Overall([Answered("C1", atHours: 0), Abandoned("C1", atHours: 1)]);
+        Interaction[] rows = [Answered("C1", atHours: 0), Abandoned("C1", atHours: 1)];
+        var g = Overall(rows);
         g.FirstContactResolution.Numerator.Should().Be(0);
-        g.FirstContactResolution.Denominator.Should().Be(1);
-        g.RepeatContactRate.Numerator.Should().Be(0, "an abandoned contact is not itself an eligible repeat");
+        g.FirstContactResolution.Denominator.Should().Be(1, "one issue: the abandoned call starts none");
+        g.RepeatContactRate.Numerator.Should().Be(1, "the one issue had a repeat");
+        Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(basis: FcrBasis.Contact)))
+            .RepeatContactRate.Numerator.Should().Be(0, "per contact, an abandoned contact is not itself an eligible repeat");
     }
 
     [Fact]
     public void FirstContactResolution_SameChannelScope_IgnoresOtherChannels()
     {
         Interaction[] rows = [Answered("C1", Channel.Phone, atHours: 0), Answered("C1", Channel.Email, atHours: 2)];
-        Overall(rows).FirstContactResolution.Numerator.Should().Be(1, "any channel: the phone contact was followed by an email");
-        Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(scope: RepeatChannelScope.SameChannel)))
-            .FirstContactResolution.Numerator.Should().Be(2);
+        var any = Overall(rows).FirstContactResolution;
+        any.Numerator.Should().Be(0, "any channel: the email repeats the phone contact, so the one issue had a repeat");
+        any.Denominator.Should().Be(1);
+        var same = Overall(rows, new KpiOptions(repeat: new RepeatContactOptions(scope: RepeatChannelScope.SameChannel))).FirstContactResolution;
+        same.Numerator.Should().Be(2, "same channel: two issues, neither repeated");
+        same.Denominator.Should().Be(2);
     }
 
     [Fact]

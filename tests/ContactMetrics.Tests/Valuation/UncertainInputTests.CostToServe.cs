@@ -21,7 +21,8 @@ public class UncertainInputCostToServeTests
         input.High.Should().BeApproximately(3.2625, 1e-12);
         input.Currency.Should().Be(Currency.Eur);
         input.Distribution.Should().Be(SamplingDistribution.Pert);
-        input.Source.Origin.Should().Be(InputOrigin.Measured);
+        input.Source.Origin.Should().Be(InputOrigin.Modelled, "measured handle times x assumed rates");
+        input.Source.ToString().Should().StartWith("modelled: ");
         input.Source.SampleSize.Should().Be(4);
         input.Source.Description.Should().Contain("test rates");
     }

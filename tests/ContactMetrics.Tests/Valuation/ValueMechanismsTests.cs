@@ -121,7 +121,7 @@ public class ValueMechanismsTests
         line.Value.Should().Be(new Money(-50_000m, Eur));
         var fte = line.Inputs.Single(i => i.Name == "FTE saved by the target change");
         fte.Point.Should().Be(-1);
-        fte.Source.Origin.Should().Be(InputOrigin.Measured);
+        fte.Source.Origin.Should().Be(InputOrigin.Modelled, "an Erlang staffing output");
         fte.Source.Description.Should().Contain("(14)").And.Contain("(15)");
     }
 
@@ -192,7 +192,7 @@ public class ValueMechanismsTests
 
         input.Point.Should().Be(14 - reduced);
         input.IsFixed.Should().BeTrue();
-        input.Source.Origin.Should().Be(InputOrigin.Measured);
+        input.Source.Origin.Should().Be(InputOrigin.Modelled, "an Erlang staffing output");
         input.Source.SampleSize.Should().Be(1);
         var line = ValueMechanisms.AhtReduction(ReferenceProfile, EightyTwenty, Count("AHT reduction", 18), Euros("loaded cost per FTE", 50_000m));
         line.Value.Should().Be(new Money((decimal)input.Point * 50_000m, Eur));
