@@ -49,6 +49,12 @@ public static class KpiCountsFile
         .. Enumerable.Range(0, 5).Select(k => ($"csat_{k + 1}", (Func<KpiCounts, long>)(c => c.CsatHistogram[k]))),
         .. Enumerable.Range(0, 11).Select(k => ($"nps_{k}", (Func<KpiCounts, long>)(c => c.NpsHistogram[k]))),
         .. Enumerable.Range(0, 7).Select(k => ($"ces_{k + 1}", (Func<KpiCounts, long>)(c => c.CesHistogram[k]))),
+        ("issues_resolved_first_time", c => c.IssuesResolvedFirstTime),
+        ("asynchronous", c => c.AsynchronousContacts),
+        ("asynchronous_answered", c => c.AsynchronousAnswered),
+        ("response_ms", c => c.ResponseMilliseconds),
+        ("response_within_target", c => c.AnsweredWithinResponseTarget),
+        .. Enumerable.Range(0, 17).Select(k => ($"response_bucket_{k}", (Func<KpiCounts, long>)(c => c.ResponseTimeHistogram[k]))),
     ];
 
     /// <summary>Writes the groups as a CSV <c>kpi counts</c> table.</summary>

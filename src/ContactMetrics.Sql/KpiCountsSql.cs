@@ -60,6 +60,7 @@ public static class KpiCountsSql
         bool bucketed = grouping.Bucket != TimeBucket.None;
         bool segment = grouping.Dimensions.HasFlag(KpiDimensions.Segment);
         string agentChannels = string.Join(", ", ChannelNames.All.Where(c => c.IsAgentHandled()).Select(c => dialect.Literal(c.ToSchemaName())));
+        string asynchronousChannels = string.Join(", ", ChannelNames.All.Where(c => c.IsAsynchronous()).Select(c => dialect.Literal(c.ToSchemaName())));
         string Epoch(string t) => dialect.EpochMicroseconds(t);
 
         var sql = new StringBuilder();
@@ -95,6 +96,7 @@ public static class KpiCountsSql
         sql.AppendLine("  SELECT base.*,");
         sql.AppendLine("    CASE WHEN direction = 'inbound' THEN 1 ELSE 0 END AS inbound,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN channel IN ({agentChannels}) THEN 1 ELSE 0 END AS agent_channel,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN channel IN ({asynchronousChannels}) THEN 1 ELSE 0 END AS async_channel,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv(dialect, "arrived_us", 1000)} AS arrived_ms,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv(dialect, "wait_us", 1000)} AS wait_ms,");
         sql.AppendLine(bucketed ? $"    {FloorDiv(dialect, Epoch("local_timestamp"), 1000)} AS local_ms" : "    0 AS local_ms");
@@ -299,14 +301,17 @@ public static class KpiCountsSql
     private static string Micros(Instant instant) =>
         (instant.ToUnixTimeTicks() / (NodaConstants.TicksPerMillisecond / 1000)).ToString(CultureInfo.InvariantCulture);
 
-    private const int CountColumnCount = 21 + 5 + 11 + 7;
+    private const int CountColumnCount = 21 + 5 + 11 + 7 + 5 + 17;
 
     /// <summary>The count columns, in the order of <see cref="KpiCounts.FromCounts"/>'s arguments.</summary>
     private static IEnumerable<(string Name, string Expression)> CountColumns(KpiOptions options)
     {
         string threshold = ((long)options.ServiceLevel.Threshold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         string shortAbandon = ((long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        const string queued = "inbound = 1 AND agent_channel = 1";
+        string target = ((long)options.ResponseTarget.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        // Queue KPIs cover live queued channels (ChannelTraits.IsLiveQueue): agent channels that are not asynchronous.
+        const string queued = "inbound = 1 AND agent_channel = 1 AND async_channel = 0";
+        const string asynchronous = "inbound = 1 AND async_channel = 1";
         var handle = new List<string>();
         if (options.HandleTime.HasFlag(HandleTimeComponents.Talk))
         {
@@ -355,6 +360,20 @@ public static class KpiCountsSql
         {
             yield return ($"ces_{s}", When($"ces = {s}"));
         }
+        // Per issue: an eligible contact that repeats nothing starts an issue; resolved first time when no repeat follows it.
+        yield return ("issues_resolved_first_time", When("eligible = 1 AND is_repeat = 0 AND followed = 0"));
+        yield return ("asynchronous", When(asynchronous));
+        yield return ("asynchronous_answered", When($"{asynchronous} AND answered = 1"));
+        yield return ("response_ms", When($"{asynchronous} AND answered = 1", "wait_ms"));
+        yield return ("response_within_target", When($"{asynchronous} AND answered = 1 AND wait_ms <= {target}"));
+        // The response-time histogram's buckets: (previous bound, bound], the first from below, the last open.
+        var bounds = KpiCounts.ResponseTimeBucketBounds.Select(b => ((long)b.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).ToList();
+        for (int k = 0; k <= bounds.Count; k++)
+        {
+            string above = k == 0 ? "" : $" AND wait_ms > {bounds[k - 1]}";
+            string below = k == bounds.Count ? "" : $" AND wait_ms <= {bounds[k]}";
+            yield return ($"response_bucket_{k}", When($"{asynchronous} AND answered = 1{above}{below}"));
+        }
     }
 
     private static KpiCounts ToCounts(long[] c) => KpiCounts.FromCounts(
@@ -362,5 +381,7 @@ public static class KpiCountsSql
         abandonedWithinThreshold: c[5], shortAbandonedContacts: c[6], containedContacts: c[7], handledContacts: c[8], handleMilliseconds: c[9],
         talkMilliseconds: c[10], holdMilliseconds: c[11], afterCallWorkMilliseconds: c[12], waitAnsweredMilliseconds: c[13],
         waitAbandonedMilliseconds: c[14], transferredContacts: c[15], resolvedFlagged: c[16], resolvedTrue: c[17], fcrEligibleContacts: c[18],
-        resolvedFirstTime: c[19], repeatContacts: c[20], csatHistogram: c.AsSpan(21, 5), npsHistogram: c.AsSpan(26, 11), cesHistogram: c.AsSpan(37, 7));
+        resolvedFirstTime: c[19], repeatContacts: c[20], csatHistogram: c.AsSpan(21, 5), npsHistogram: c.AsSpan(26, 11), cesHistogram: c.AsSpan(37, 7),
+        issuesResolvedFirstTime: c[44], asynchronousContacts: c[45], asynchronousAnswered: c[46], responseMilliseconds: c[47],
+        answeredWithinResponseTarget: c[48], responseTimeHistogram: c.AsSpan(49, 17));
 }
