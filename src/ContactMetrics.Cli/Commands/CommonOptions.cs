@@ -11,6 +11,7 @@ internal sealed class CommonOptions
     {
         Description = "Output format: table (readable), json (camelCase, rates 0-1, durations in seconds) or csv.",
         DefaultValueFactory = _ => OutputFormat.Table,
+        HelpName = "table|json|csv",
     };
 
     public Option<string?> Out { get; } = new("--out")

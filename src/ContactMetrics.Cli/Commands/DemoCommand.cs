@@ -47,6 +47,7 @@ internal static class DemoCommand
         {
             Description = "Output format of the summary: table or json (json holds every figure).",
             DefaultValueFactory = _ => OutputFormat.Table,
+            HelpName = "table|json",
         };
         var command = new Command("demo", "Generate a sample contact center (customers, contacts, surveys, purchases, marketing), write its tables as CSV and summarise it.")
         {
