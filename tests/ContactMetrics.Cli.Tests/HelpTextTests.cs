@@ -18,4 +18,15 @@ public sealed class HelpTextTests
         help.Should().Contain(expected);
         help.Should().NotContain("Csv|Json|Table").And.NotContain("OutputFormat");
     }
+
+    [Fact]
+    public void Json_EveryDocument_StartsWithItsSchemaVersion()
+    {
+        var run = CliRun.Of("staffing", "--contacts", "100", "--interval", "30m", "--aht", "180s", "--target", "80/20", "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var root = System.Text.Json.JsonDocument.Parse(run.Out).RootElement;
+        root.EnumerateObject().First().Name.Should().Be("schemaVersion");
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+    }
 }

@@ -17,6 +17,9 @@ public class FigureSheetTests(ReportData data) : IClassFixture<ReportData>
 
         var root = JsonDocument.Parse(sheet.ToJson()).RootElement;
 
+        // Every document says which shape it has, first.
+        root.EnumerateObject().First().Name.Should().Be("schemaVersion");
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
         var top = root.GetProperty("top");
         top.GetProperty("share").GetDouble().Should().Be(0.25, "shares are fractions");
         top.GetProperty("undefined").ValueKind.Should().Be(JsonValueKind.Null, "DESIGN.md: no NaN in output, null in JSON");

@@ -38,7 +38,13 @@ public sealed class FigureSheet
     /// <summary>The first section's table that has one: the table a CSV export writes; null when no section has a table.</summary>
     public FigureTable? PrimaryTable => _sections.Select(s => s.Table).FirstOrDefault(t => t is not null);
 
-    /// <summary>The sheet as one indented JSON document.</summary>
+    /// <summary>
+    /// The version of the JSON documents' shape, written first as <c>schemaVersion</c>: raised when a member is renamed,
+    /// removed or changes meaning (adding a member does not raise it).
+    /// </summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The sheet as one indented JSON document, <c>schemaVersion</c> (<see cref="SchemaVersion"/>) its first member.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson()
     {
@@ -46,6 +52,7 @@ public sealed class FigureSheet
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
             string? group = null;
             foreach (var section in _sections)
             {
