@@ -18,6 +18,9 @@ internal sealed class DataReaderRowSource : RowSource
     private readonly DbDataReader _reader;
     private readonly string[] _names;
     private readonly HashSet<int> _naiveTimestampColumns = [];
+    private readonly long[] _cachedRow;
+    private readonly object?[] _cachedValue;
+    private readonly string?[] _cachedProblem;
     private long _row;
 
     public DataReaderRowSource(DbDataReader reader, string name)
@@ -25,6 +28,9 @@ internal sealed class DataReaderRowSource : RowSource
     {
         _reader = reader;
         _names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        _cachedRow = new long[_names.Length];
+        _cachedValue = new object?[_names.Length];
+        _cachedProblem = new string?[_names.Length];
     }
 
     public override IReadOnlyList<string> ColumnNames => _names;
@@ -239,20 +245,28 @@ internal sealed class DataReaderRowSource : RowSource
         _ => Instant.FromDateTimeUtc(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
     };
 
-    /// <summary>The provider's value of a cell (null for DBNull); a provider that cannot produce it gives the reason.</summary>
+    /// <summary>
+    /// The provider's value of a cell (null for DBNull), fetched once per row and cell (a cell is asked whether it is
+    /// missing, then parsed); a provider that cannot produce it gives the reason.
+    /// </summary>
     private bool TryValue(int column, out object? value, [NotNullWhen(false)] out string? reason)
     {
-        try
+        if (_cachedRow[column] != _row)
         {
-            value = _reader.IsDBNull(column) ? null : _reader.GetValue(column);
-            reason = null;
-            return true;
+            try
+            {
+                _cachedValue[column] = _reader.IsDBNull(column) ? null : _reader.GetValue(column);
+                _cachedProblem[column] = null;
+            }
+            catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException or NotSupportedException or ArgumentException)
+            {
+                _cachedValue[column] = null;
+                _cachedProblem[column] = $"cannot be read from the data reader: {e.Message}";
+            }
+            _cachedRow[column] = _row;
         }
-        catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException or NotSupportedException or ArgumentException)
-        {
-            value = null;
-            reason = $"cannot be read from the data reader: {e.Message}";
-            return false;
-        }
+        value = _cachedValue[column];
+        reason = _cachedProblem[column];
+        return reason is null;
     }
 }

@@ -111,10 +111,9 @@ public sealed record Estimate
         }
         if (Interval is ConfidenceInterval i)
         {
-            return string.Create(c, $"{Format(p)} [{Format(i.Lower)}, {Format(i.Upper)}] {i.Level * 100:0.##}% {i.Method}, n={n}");
+            return string.Create(c, $"{ResultText.Number(p)} [{ResultText.Number(i.Lower)}, {ResultText.Number(i.Upper)}] {i.Level * 100:0.##}% {i.Method}, n={n}");
         }
-        return Method.Length == 0 ? $"{Format(p)}, n={n}" : $"{Format(p)} {Method}, n={n}";
+        return Method.Length == 0 ? $"{ResultText.Number(p)}, n={n}" : $"{ResultText.Number(p)} {Method}, n={n}";
     }
 
-    private static string Format(double x) => ResultText.Number(x);
 }
