@@ -512,15 +512,18 @@ public static class HtmlReport
     /// <summary>An amount as a board reads it: the currency's symbol where it has one (else the code after the number), whole units from 100, millions as "2.45M", cents below 100.</summary>
     internal static string Money(double amount, Currency currency)
     {
-        string symbol = currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" };
+        string symbol = Symbol(currency);
         string number = Math.Abs(amount) >= 1_000_000 ? (amount / 1_000_000).ToString("0.0#", Invariant) + "M"
             : Math.Abs(amount) >= 100 ? amount.ToString("N0", Invariant)
             : amount.ToString("N2", Invariant);
         return symbol.Length > 0 ? (amount < 0 ? "-" + symbol + number.TrimStart('-') : symbol + number) : number + " " + currency.Code;
     }
 
+    /// <summary>The symbol written before an amount: €, $ or £; empty for other currencies (their code follows the number).</summary>
+    private static string Symbol(Currency currency) => currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" };
+
     private static string Cents(Money money) =>
-        money.Currency.Code switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" } is { Length: > 0 } symbol
+        Symbol(money.Currency) is { Length: > 0 } symbol
             ? symbol + money.Amount.ToString(RateFormat, Invariant)
             : money.Amount.ToString(RateFormat, Invariant) + " " + money.Currency.Code;
 

@@ -19,7 +19,6 @@ internal sealed class SimulationCalendar
     private readonly long[] _midnights; // unix seconds of the start of local day d, d = 0..Days
     private readonly bool[] _plainDay;  // no offset change inside the day: local time = midnight + elapsed
     private readonly double[] _hourCumulative;
-    private readonly double[] _hourProbability;
     private readonly double[] _weekdayFactor; // Monday first, mean 1
     private readonly int _startWeekday;        // 0 = Monday
     private readonly double[][] _channelHourCumulative; // per channel: the hour profile limited to its opening hours (arrivals)
@@ -50,11 +49,6 @@ internal sealed class SimulationCalendar
 
         var hours = options.Contacts.HourWeights;
         _hourCumulative = SeededRandom.Cumulative(hours);
-        _hourProbability = new double[24];
-        for (int h = 0; h < 24; h++)
-        {
-            _hourProbability[h] = hours[h] / _hourCumulative[^1];
-        }
 
         var weekdays = options.Contacts.WeekdayWeights;
         double mean = weekdays.Sum() / 7.0;
@@ -106,10 +100,7 @@ internal sealed class SimulationCalendar
     internal LocalDate DateOf(int day) => _start.PlusDays(day);
 
     /// <summary>The day's weekday weight divided by the mean weekday weight.</summary>
-    internal double WeekdayFactor(int day) => _weekdayFactor[(_startWeekday + day) % 7];
-
-    /// <summary>The probability that a contact falls in local hour <paramref name="hour"/> of its day.</summary>
-    internal double HourProbability(int hour) => _hourProbability[hour];
+    internal double WeekdayFactor(int day) => _weekdayFactor[Weekday(day)];
 
     /// <summary>The share of a channel's arrivals of a day in a local hour (zero outside the opening hours of a live-queue channel).</summary>
     internal double HourProbability(int channel, int hour) => _channelHourProbability[channel][hour];

@@ -54,7 +54,7 @@ public static class KpiCountsFile
         ("asynchronous_answered", c => c.AsynchronousAnswered),
         ("response_ms", c => c.ResponseMilliseconds),
         ("response_within_target", c => c.AnsweredWithinResponseTarget),
-        .. Enumerable.Range(0, 17).Select(k => ($"response_bucket_{k}", (Func<KpiCounts, long>)(c => c.ResponseTimeHistogram[k]))),
+        .. Enumerable.Range(0, KpiCounts.ResponseTimeBucketBounds.Count + 1).Select(k => ($"response_bucket_{k}", (Func<KpiCounts, long>)(c => c.ResponseTimeHistogram[k]))),
     ];
 
     /// <summary>Writes the groups as a CSV <c>kpi counts</c> table.</summary>

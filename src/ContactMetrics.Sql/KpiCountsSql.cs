@@ -301,7 +301,7 @@ public static class KpiCountsSql
     private static string Micros(Instant instant) =>
         (instant.ToUnixTimeTicks() / (NodaConstants.TicksPerMillisecond / 1000)).ToString(CultureInfo.InvariantCulture);
 
-    private const int CountColumnCount = 21 + 5 + 11 + 7 + 5 + 17;
+    private static readonly int CountColumnCount = 21 + 5 + 11 + 7 + 5 + KpiCounts.ResponseTimeBucketBounds.Count + 1;
 
     /// <summary>The count columns, in the order of <see cref="KpiCounts.FromCounts"/>'s arguments.</summary>
     private static IEnumerable<(string Name, string Expression)> CountColumns(KpiOptions options)
@@ -383,5 +383,5 @@ public static class KpiCountsSql
         waitAbandonedMilliseconds: c[14], transferredContacts: c[15], resolvedFlagged: c[16], resolvedTrue: c[17], fcrEligibleContacts: c[18],
         resolvedFirstTime: c[19], repeatContacts: c[20], csatHistogram: c.AsSpan(21, 5), npsHistogram: c.AsSpan(26, 11), cesHistogram: c.AsSpan(37, 7),
         issuesResolvedFirstTime: c[44], asynchronousContacts: c[45], asynchronousAnswered: c[46], responseMilliseconds: c[47],
-        answeredWithinResponseTarget: c[48], responseTimeHistogram: c.AsSpan(49, 17));
+        answeredWithinResponseTarget: c[48], responseTimeHistogram: c.AsSpan(49));
 }

@@ -126,7 +126,7 @@ internal sealed class ClvInput
         {
             "memory" => RfmSummaryBuilder.Build(TableInput.ReadAll(purchasesPath!, parse.GetValue(SkipInvalid), Data.Tables.OpenPurchases, console), rfmOptions),
             "duckdb" => parse.GetValue(SkipInvalid)
-                ? throw new CliInputException("--skip-invalid: the duckdb engine reads the rows as they are; drop the option, or check the files with 'contactmetrics validate' first.")
+                ? throw new CliInputException(TableInput.SkipInvalidWithDuckDb)
                 : DuckDbSummary(purchasesPath!, rfmOptions),
             var other => throw new CliInputException($"--engine: unknown engine '{other}'; use memory or duckdb."),
         };

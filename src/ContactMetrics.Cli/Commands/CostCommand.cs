@@ -60,7 +60,7 @@ internal static class CostCommand
             }
             catch (ArgumentException e) when (e.ParamName == "model")
             {
-                throw new CliInputException($"{ratesPath}: {e.Message.Split(" (Parameter '")[0]}");
+                throw new CliInputException($"{ratesPath}: {CliApp.WithoutParameter(e)}");
             }
             common.Write(parse, Render(result, dimension), console);
             return CliApp.Success;

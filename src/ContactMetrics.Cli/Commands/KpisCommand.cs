@@ -108,7 +108,7 @@ internal static class KpisCommand
                 case "duckdb":
                     if (parse.GetValue(skipInvalid))
                     {
-                        throw new CliInputException("--skip-invalid: the duckdb engine reads the rows as they are; drop the option, or check the files with 'contactmetrics validate' first.");
+                        throw new CliInputException(TableInput.SkipInvalidWithDuckDb);
                     }
                     groups = console.Progress("Computing KPIs (DuckDB)", () => DuckDbKpis(interactionsPath, customersPath, grouping, options));
                     break;
@@ -280,13 +280,14 @@ internal static class KpisCommand
             columns.Add(new FigureColumn(m.Name, m.Heading, true, m.Detail));
         }
         var table = section.SetTable("groups", [.. columns]);
+        KpiGroup? sample = null;
         foreach (var g in groups)
         {
             var kpis = g.ToKpis(options);
+            sample ??= kpis;
             table.Row([.. keys.Select(k => k(g)), .. metrics.Select(m => m.Value(kpis))]);
         }
 
-        var sample = groups.Count > 0 ? groups[0].ToKpis(options) : null;
         section.Note = "Queue KPIs (SL, ASA, abandonment) cover live queued channels only; email is measured by response time (n/a: a seconds target does not apply). "
             + "Intervals, answered/abandoned counts, ASA over all contacts, response times, FCR by flag and repeat rate are in --format json or csv.";
         var defs = output.Add("definitions", "Definitions");

@@ -10,6 +10,10 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class TableInput
 {
+    /// <summary>Why <c>--skip-invalid</c> and <c>--engine duckdb</c> do not go together.</summary>
+    internal const string SkipInvalidWithDuckDb =
+        "--skip-invalid: the duckdb engine reads the rows as they are; drop the option, or check the files with 'contactmetrics validate' first.";
+
     public static List<T> ReadAll<T>(string path, bool skipInvalid, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console)
     {
         using var reader = open(CheckFormat(path), ReadOptions(skipInvalid));

@@ -17,7 +17,6 @@ internal sealed class DataReaderRowSource : RowSource
 {
     private readonly DbDataReader _reader;
     private readonly string[] _names;
-    private readonly HashSet<int> _naiveTimestampColumns = [];
     private readonly long[] _cachedRow;
     private readonly object?[] _cachedValue;
     private readonly string?[] _cachedProblem;
@@ -41,15 +40,11 @@ internal sealed class DataReaderRowSource : RowSource
     {
         foreach (var (fileColumn, kind, _) in columns)
         {
+            // A DateTime carries no offset; one of kind Utc (timestamptz in Npgsql) is exact, the others are read as UTC.
             if (kind == ColumnKind.Instant && _reader.GetFieldType(fileColumn) == typeof(DateTime))
             {
-                // A DateTime carries no offset; one of kind Utc (timestamptz in Npgsql) is exact, the others are read as UTC.
-                _naiveTimestampColumns.Add(fileColumn);
+                notes.Add($"column {fileColumn + 1} '{_names[fileColumn]}' is a DateTime column: values without DateTimeKind.Utc were read as UTC");
             }
-        }
-        foreach (int column in _naiveTimestampColumns)
-        {
-            notes.Add($"column {column + 1} '{_names[column]}' is a DateTime column: values without DateTimeKind.Utc were read as UTC");
         }
     }
 

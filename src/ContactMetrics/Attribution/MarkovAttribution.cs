@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using ContactMetrics.Numerics;
 
 namespace ContactMetrics.Attribution;
 
@@ -390,15 +391,6 @@ public sealed class MarkovAttribution : IAttributionModel
 
         public bool Equals(long x, long y) => x == y;
 
-        public int GetHashCode(long key)
-        {
-            ulong h = (ulong)key;
-            h ^= h >> 33;
-            h *= 0xFF51AFD7ED558CCDUL;
-            h ^= h >> 33;
-            h *= 0xC4CEB9FE1A85EC53UL;
-            h ^= h >> 33;
-            return (int)h;
-        }
+        public int GetHashCode(long key) => (int)BitMixing.Mix64((ulong)key);
     }
 }

@@ -103,7 +103,7 @@ internal sealed class FrequencyTimePairs
             // +0.0 turns -0.0 into 0.0, so equal times share a pair.
             long bits = BitConverter.DoubleToInt64Bits(time[i] + 0.0);
             int mask = _table.Length - 1;
-            int at = (int)Mix((ulong)bits ^ ((ulong)(uint)x << 52 | (uint)x)) & mask;
+            int at = (int)BitMixing.Mix64((ulong)bits ^ ((ulong)(uint)x << 52 | (uint)x)) & mask;
             while (true)
             {
                 int entry = _table[at] - 1;
@@ -146,23 +146,13 @@ internal sealed class FrequencyTimePairs
         int mask = _table.Length - 1;
         for (int slot = 0; slot < Count; slot++)
         {
-            int at = (int)Mix((ulong)_tBits[slot] ^ ((ulong)(uint)_x[slot] << 52 | (uint)_x[slot])) & mask;
+            int at = (int)BitMixing.Mix64((ulong)_tBits[slot] ^ ((ulong)(uint)_x[slot] << 52 | (uint)_x[slot])) & mask;
             while (_table[at] != 0)
             {
                 at = (at + 1) & mask;
             }
             _table[at] = slot + 1;
         }
-    }
-
-    private static ulong Mix(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        h *= 0xC4CEB9FE1A85EC53UL;
-        h ^= h >> 33;
-        return h;
     }
 }
 

@@ -198,6 +198,9 @@ public sealed class RfmSummary
     /// <returns>The unique rows and their counts, ordered by x, then t_x, then T.</returns>
     public CompressedRfmSummary Compress() => CompressedRfmSummary.FromRows(Frequency.AsSpan(), Recency.AsSpan(), Age.AsSpan(), Period);
 
+    /// <summary>The step <see cref="Subset"/> takes through <paramref name="qualifying"/> customers to keep at most <paramref name="maxCustomers"/>.</summary>
+    internal static int SubsetStride(int qualifying, int maxCustomers) => (int)Math.Max(1, ((long)qualifying + maxCustomers - 1) / maxCustomers);
+
     /// <summary>
     /// The customers for whom <paramref name="include"/> is true, in this summary's order; when there are more than
     /// <paramref name="maxCustomers"/> of them, every k-th (the 1st, the (k+1)-th, ...) with k = ceil(n / maxCustomers), so
@@ -221,7 +224,7 @@ public sealed class RfmSummary
                 rows.Add(i);
             }
         }
-        int stride = (int)Math.Max(1, ((long)rows.Count + maxCustomers - 1) / maxCustomers);
+        int stride = SubsetStride(rows.Count, maxCustomers);
         var picked = new int[(rows.Count + stride - 1) / stride];
         for (int k = 0; k < picked.Length; k++)
         {

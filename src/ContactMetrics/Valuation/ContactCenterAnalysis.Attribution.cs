@@ -52,7 +52,10 @@ public sealed record AttributionAnalysis(
     /// conversions a channel's paths reached, not value the channel added; only a control group (a holdout) measures that.
     /// The analysis adds the incrementality its business case assumes.
     /// </summary>
-    public string IncrementalityCaveat { get; init; } =
+    public string IncrementalityCaveat { get; init; } = Caveat;
+
+    /// <summary>The caveat without the business case's assumption.</summary>
+    internal const string Caveat =
         "attribution money is the value of the conversions credited or assisted, not value the channel added: paths are not a control group, and only a holdout measures the incremental effect";
 }
 
@@ -82,7 +85,7 @@ public sealed partial class ContactCenterAnalysis
             Assisted(paths), Assisted(lastYear), $"{definition}; Markov: {markov.Model}")
         {
             IncrementalityCaveat = string.Create(CultureInfo.InvariantCulture,
-                $"attribution money is the value of the conversions credited or assisted, not value the channel added: paths are not a control group, and only a holdout measures the incremental effect; the business case counts {incPoint * 100:0}% of the assisted value as incremental ({incLow * 100:0}-{incHigh * 100:0}%, assumed)"),
+                $"{AttributionAnalysis.Caveat}; the business case counts {incPoint * 100:0}% of the assisted value as incremental ({incLow * 100:0}-{incHigh * 100:0}%, assumed)"),
         });
     });
 

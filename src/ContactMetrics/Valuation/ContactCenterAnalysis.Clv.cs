@@ -94,7 +94,7 @@ public sealed partial class ContactCenterAnalysis
             return AnalysisFigure<ClvAnalysis>.Unavailable("Fewer than two customers with purchases are still active at the end, so there is no value per customer.");
         }
         var sample = summary.Subset(segmentOf.ContainsKey, Options.MaxCustomersValued);
-        int stride = (int)Math.Max(1, ((long)active + Options.MaxCustomersValued - 1) / Options.MaxCustomersValued);
+        int stride = RfmSummary.SubsetStride(active, Options.MaxCustomersValued);
         var values = model.CustomerValues(sample, horizon);
         var amounts = values.Select(v => (double)v.Amount).ToArray();
         double mean = amounts.Average();
