@@ -92,9 +92,9 @@ public sealed class ContactCenterFolder
             Rows("purchases.csv", Tables.ReadAllPurchases),
             Rows("touchpoints.csv", Tables.ReadAllTouchpoints),
             Rows("conversions.csv", Tables.ReadAllConversions));
-        if (model is not null && model.Currency != data.Currency && !(data.Purchases.IsEmpty && data.Conversions.IsEmpty))
+        if (model is not null)
         {
-            throw new CurrencyMismatchException(data.Currency, model.Currency);
+            data.EnsureSameCurrency(model.Currency);
         }
         return new ContactCenterFolder(path, data, model, rates, reports.ToImmutable());
     }

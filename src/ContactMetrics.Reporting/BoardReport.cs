@@ -94,7 +94,19 @@ public sealed record KpiTrends(
     KpiSeries Nps,
     ImmutableArray<KpiSeries> ServiceLevel,
     ImmutableArray<KpiSeries> AverageHandleTime,
-    ImmutableArray<string> Definitions);
+    ImmutableArray<string> Definitions)
+{
+    /// <summary>
+    /// AHT in minutes over the whole window, one value per channel of <see cref="AverageHandleTime"/>: handle time over
+    /// handled contacts of the window (the analysis's <c>ByChannel</c> rollup), so busy months weigh more than quiet ones.
+    /// </summary>
+    public ImmutableArray<ChannelFigure> AverageHandleTimeOverWindow { get; init; } = [];
+}
+
+/// <summary>One channel's figure.</summary>
+/// <param name="Channel">The channel's schema name.</param>
+/// <param name="Value">The figure.</param>
+public sealed record ChannelFigure(string Channel, double Value);
 
 /// <summary>Kaplan-Meier retention of customers whose first contact was resolved vs not (index-date design).</summary>
 /// <param name="Reference">The curve of the favourable group (resolved).</param>
@@ -117,8 +129,7 @@ public sealed record ChannelCredit(string Channel, bool IsService, double Markov
 /// <param name="Journeys">Journeys built (converting or not).</param>
 /// <param name="Conversions">Conversions with a touch in the lookback.</param>
 /// <param name="Value">Their value.</param>
-/// <param name="ServiceAssistedConversions">Conversions with a service contact in their path before the last touch.</param>
-/// <param name="ServiceAssistedValue">Their value.</param>
+/// <param name="ServiceAssisted">Conversions with a service contact in their path before the last touch, their value and share (the analysis's <c>AttributionAnalysis.ServiceAssisted</c>).</param>
 /// <param name="Channels">Credit per channel, largest Markov credit first.</param>
 /// <param name="Currency">The currency of the values.</param>
 public sealed record AttributionSummary(
@@ -126,8 +137,7 @@ public sealed record AttributionSummary(
     int Journeys,
     double Conversions,
     Money Value,
-    double ServiceAssistedConversions,
-    Money ServiceAssistedValue,
+    AssistedConversions ServiceAssisted,
     ImmutableArray<ChannelCredit> Channels,
     Currency Currency)
 {
@@ -151,6 +161,7 @@ public sealed record SegmentValue(string Segment, int Customers, decimal Mean, d
 
 /// <summary>Customer lifetime value of the active customers (BG/NBD x Gamma-Gamma).</summary>
 /// <param name="Values">Each valued customer's CLV, ascending.</param>
+/// <param name="Mean">The value per customer: the analysis's mean CLV (<c>ClvAnalysis.ValuePerCustomer</c>), the figure the business case uses.</param>
 /// <param name="ActiveCustomers">Customers active at the end (not churned) with purchases in the summary.</param>
 /// <param name="Transactions">The fitted BG/NBD parameters.</param>
 /// <param name="Spend">The fitted Gamma-Gamma parameters.</param>
@@ -161,6 +172,7 @@ public sealed record SegmentValue(string Segment, int Customers, decimal Mean, d
 /// <param name="Currency">The currency of the values.</param>
 public sealed record ClvSummary(
     ImmutableArray<decimal> Values,
+    decimal Mean,
     int ActiveCustomers,
     ImmutableArray<SegmentValue> Segments,
     BgNbdParameters Transactions,
@@ -170,9 +182,6 @@ public sealed record ClvSummary(
     int Years,
     Currency Currency)
 {
-    /// <summary>The mean value.</summary>
-    public decimal Mean => Values.Length == 0 ? 0m : Values.Sum() / Values.Length;
-
     /// <summary>The median value.</summary>
     public decimal Median => MedianOf(Values);
 

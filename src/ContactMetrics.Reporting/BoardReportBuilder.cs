@@ -105,7 +105,12 @@ public static class BoardReportBuilder
             Overall(g => g.Nps.Value),
             PerChannel(ChannelNames.All.Where(c => c.IsLiveQueue()), g => g.ServiceLevel.Value),
             PerChannel(ChannelNames.All, g => g.AverageHandleTime.Value is double s ? s / 60 : null),
-            definitions);
+            definitions)
+        {
+            AverageHandleTimeOverWindow = [.. analysis.ByChannel
+                .Where(g => g.Channel is not null && g.AverageHandleTime.Value is not null)
+                .Select(g => new ChannelFigure(g.Channel!.Value.ToSchemaName(), g.AverageHandleTime.Value!.Value / 60))],
+        };
     }
 
     /// <summary>The definition as the rollup states it, led by the KPI's name unless it already is.</summary>
@@ -122,7 +127,7 @@ public static class BoardReportBuilder
             .OrderByDescending(c => c.Markov).ThenBy(c => c.Channel, StringComparer.Ordinal)
             .ToImmutableArray();
         return new AttributionSummary(a.Lookback, a.Journeys.Count, paths.TotalConversions, paths.TotalValue,
-            a.ServiceAssisted.Conversions, a.ServiceAssisted.Value, channels, currency) { IncrementalityCaveat = a.IncrementalityCaveat };
+            a.ServiceAssisted, channels, currency) { IncrementalityCaveat = a.IncrementalityCaveat };
     }
 
     /// <summary>The CLV section: the valued customers' values, ascending, and their mean and median by segment.</summary>
@@ -138,7 +143,7 @@ public static class BoardReportBuilder
             })
             .ToImmutableArray();
         var o = analysis.Options;
-        return new ClvSummary(rows.Select(r => r.Value).Order().ToImmutableArray(), clv.ActiveCustomers, segments,
+        return new ClvSummary(rows.Select(r => r.Value).Order().ToImmutableArray(), clv.ValuePerCustomer.Amount, clv.ActiveCustomers, segments,
             clv.Transactions.Model.Parameters, clv.Spend.Model.Parameters, o.Margin, o.AnnualDiscountRate, o.ClvYears, analysis.Currency);
     }
 }

@@ -119,8 +119,9 @@ public static class HtmlReport
         }
         if (report.Attribution is { } a)
         {
-            Tile(html, "Conversions assisted by service", Percent(a.ServiceAssistedConversions / a.Conversions),
-                $"{a.ServiceAssistedConversions:N0} of {a.Conversions:N0}, in conversions worth {Money((double)a.ServiceAssistedValue.Amount, a.Currency)}: {a.IncrementalityCaveat}");
+            var assisted = a.ServiceAssisted;
+            Tile(html, "Conversions assisted by service", assisted.Share is double share ? Percent(share) : "n/a",
+                $"{assisted.Conversions:N0} of {assisted.OfConversions:N0}, in conversions worth {Money(assisted.Value)}: {a.IncrementalityCaveat}");
         }
         if (report.Cost is { } cost && cost.Costs.CostPerResolution is { } perResolution)
         {
@@ -257,9 +258,11 @@ public static class HtmlReport
         }
         if (k.AverageHandleTime.Length > 0)
         {
-            var longest = k.AverageHandleTime.Select(s => (s.Name, Mean: s.Values.Where(v => v is not null).Average(v => v!.Value))).MaxBy(x => x.Mean);
+            string longest = k.AverageHandleTimeOverWindow.MaxBy(c => c.Value) is { } top
+                ? string.Create(Invariant, $"{Cap(top.Channel)} takes longest, {top.Value:0.0} minutes per contact over the period (all its handled contacts). ")
+                : "";
             Figure(html, charts, "chart-aht", "Average handle time by channel",
-                $"{Cap(longest.Name)} takes longest, {longest.Mean:0.0} minutes per contact on average over the period. "
+                longest
                 + string.Join(" ", k.AverageHandleTime.Select(s => Change($"AHT on {s.Name}", s, labels, v => v.ToString("0.0", Invariant) + " min"))),
                 () => ReportCharts.Lines(labels, k.AverageHandleTime, "0.0", "minutes"));
         }
@@ -345,7 +348,7 @@ public static class HtmlReport
         if (service.Count > 0)
         {
             Figure(html, charts, "chart-assists", "Conversions assisted by service contacts",
-                string.Create(Invariant, $"{a.ServiceAssistedConversions:N0} of {a.Conversions:N0} conversions ({Percent(a.ServiceAssistedConversions / a.Conversions)}) had a service contact earlier in their {a.Lookback.TotalDays:0}-day path, in conversions worth {Money((double)a.ServiceAssistedValue.Amount, a.Currency)}. An assist shows where service sits in the paths; it is not a causal effect: {a.IncrementalityCaveat}."),
+                string.Create(Invariant, $"{a.ServiceAssisted.Conversions:N0} of {a.ServiceAssisted.OfConversions:N0} conversions ({(a.ServiceAssisted.Share is double share ? Percent(share) : "n/a")}) had a service contact earlier in their {a.Lookback.TotalDays:0}-day path, in conversions worth {Money(a.ServiceAssisted.Value)}. An assist shows where service sits in the paths; it is not a causal effect: {a.IncrementalityCaveat}."),
                 () => ReportCharts.Bars(service.Select(c => c.Channel).ToList(),
                     [("Assisted", service.Select(c => c.Assisted).ToList()), ("Last touch", service.Select(c => c.LastTouch).ToList())], "N0", "conversions"),
                 height: Math.Max(220, 60 + 34 * service.Count));

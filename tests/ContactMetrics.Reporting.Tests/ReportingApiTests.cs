@@ -36,6 +36,25 @@ public class ReportingApiTests(ReportData data) : IClassFixture<ReportData>
     }
 
     [Fact]
+    public void AhtSentence_WeighsEveryContact_NotEveryMonth()
+    {
+        // Phone: one 10-minute call in January, nine 2-minute calls in February (talk only). Hand: over the period
+        // (10 + 9 x 2) / 10 = 2.8 minutes per call; the mean of the two monthly AHTs, (10 + 2) / 2 = 6.0, would overstate it.
+        var customers = new[] { new Customer(new CustomerId("C1"), new LocalDate(2024, 1, 1)) };
+        static Interaction Call(int k, int month, int day, int minutes) =>
+            new(new InteractionId($"I{k}"), new CustomerId("C1"), Channel.Phone,
+                Instant.FromUtc(2025, month, day, 9, 0), Instant.FromUtc(2025, month, day, 9, minutes),
+                reason: $"r{k}", answeredAt: Instant.FromUtc(2025, month, day, 9, 0), talk: Duration.FromMinutes(minutes));
+        var interactions = new List<Interaction> { Call(0, 1, 10, 10) };
+        interactions.AddRange(Enumerable.Range(1, 9).Select(k => Call(k, 2, k + 1, 2)));
+        var report = BoardReportBuilder.Build(new ReportInputs(customers, interactions, [], [], []).Analysis());
+
+        report.Kpis.AverageHandleTime.Should().ContainSingle().Which.Values.Should().Equal(10.0, 2.0);
+        report.Kpis.AverageHandleTimeOverWindow.Should().ContainSingle().Which.Should().Be(new ChannelFigure("phone", 2.8));
+        HtmlReport.Render(report).Should().Contain("Phone takes longest, 2.8 minutes per contact over the period");
+    }
+
+    [Fact]
     public void Build_HandMadeTables_GivesTheKpisByHandAndNamesEveryGap()
     {
         var report = BoardReportBuilder.Build(HandMade().Analysis());

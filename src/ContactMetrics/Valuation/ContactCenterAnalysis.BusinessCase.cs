@@ -45,7 +45,16 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>"issues" or "handled contacts": what FCR and the business case count.</summary>
     private string FcrUnits => Options.Kpis.Repeat.Basis == FcrBasis.Issue ? "issues (their first handled contact)" : "handled contacts";
 
-    private AnalysisFigure<UncertainInput> ComputeRepeatsPerUnresolved()
+    /// <summary>The last year's FCR units with a resolved flag: how many were flagged resolved and not, and how many of each a repeat followed.</summary>
+    private readonly record struct FlaggedUnits(long Resolved, long RepeatedAfterResolved, long Unresolved, long RepeatedAfterUnresolved)
+    {
+        public long Flagged => Resolved + Unresolved;
+    }
+
+    private readonly Lazy<FlaggedUnits> _flaggedLastYear;
+
+    /// <summary>One scan of the last year's FCR units (<see cref="IsFcrUnit"/>) with a resolved flag, for the repeats per unresolved contact and the current FCR.</summary>
+    private FlaggedUnits ScanFlaggedUnitsLastYear()
     {
         var t = Interactions;
         var flags = t.RepeatFlags(Options.Kpis.Repeat, Environment.ProcessorCount);
@@ -68,6 +77,12 @@ public sealed partial class ContactCenterAnalysis
                 kUnresolved += repeated;
             }
         }
+        return new FlaggedUnits(nResolved, kResolved, nUnresolved, kUnresolved);
+    }
+
+    private AnalysisFigure<UncertainInput> ComputeRepeatsPerUnresolved()
+    {
+        var (nResolved, kResolved, nUnresolved, kUnresolved) = _flaggedLastYear.Value;
         if (nUnresolved == 0 || nResolved == 0)
         {
             return AnalysisFigure<UncertainInput>.Unavailable("The last year needs both resolved and unresolved handled contacts of identified customers to measure the repeats an unresolved contact brings.");
@@ -86,7 +101,7 @@ public sealed partial class ContactCenterAnalysis
     private AnalysisFigure<MeasuredInputs> ComputeBusinessCaseInputs()
     {
         var (flagged, resolved) = Options.Kpis.Repeat.Basis == FcrBasis.Issue
-            ? FlaggedIssuesLastYear()
+            ? (_flaggedLastYear.Value.Flagged, _flaggedLastYear.Value.Resolved)
             : (LastYearByChannel.Sum(g => g.Counts.ResolvedFlagged), LastYearByChannel.Sum(g => g.Counts.ResolvedTrue));
         if (flagged == 0)
         {
@@ -159,23 +174,6 @@ public sealed partial class ContactCenterAnalysis
             string.Create(CultureInfo.InvariantCulture, $"activity-based cost-to-serve, agent channels' cost / their contacts; range +-{range * 100:0}% for the rates (assumed)"), contacts);
         return new UncertainInput(marginal ? "marginal cost per contact" : "fully loaded cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
             SamplingDistribution.Pert, source, costs.Currency, 0);
-    }
-
-    /// <summary>The last year's issues (first handled contacts, <see cref="FcrBasis.Issue"/>) with a resolved flag, and those flagged resolved.</summary>
-    private (long Flagged, long Resolved) FlaggedIssuesLastYear()
-    {
-        var t = Interactions;
-        var flags = t.RepeatFlags(Options.Kpis.Repeat, Environment.ProcessorCount);
-        long flagged = 0, resolved = 0;
-        for (int i = 0; i < t.Count; i++)
-        {
-            if (IsFcrUnit(flags[i]) && t.Resolved[i] >= 0 && InLastYear(t.ArrivedMs[i]))
-            {
-                flagged++;
-                resolved += t.Resolved[i];
-            }
-        }
-        return (flagged, resolved);
     }
 
     private long CustomersWithFlaggedContactLastYear()

@@ -60,6 +60,7 @@ public sealed partial class ContactCenterAnalysis
         _trendByChannel = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(KpiDimensions.Channel, options.TrendBucket, window.TimeZone), options.Kpis));
         _lastYearByChannel = Once(() => KpiRollup.Compute(Interactions,
             new KpiGrouping(KpiDimensions.Channel) { ArrivedFrom = window.LastYearStart, ArrivedBefore = window.End }, options.Kpis));
+        _flaggedLastYear = Once(ScanFlaggedUnitsLastYear);
         _repeats = Once(ComputeRepeatsPerUnresolved);
         _clv = Once(ComputeClv);
         _retention = Once(ComputeRetention);
@@ -86,9 +87,9 @@ public sealed partial class ContactCenterAnalysis
         Preconditions.CheckNotNull(data);
         Preconditions.CheckNotNull(window);
         options ??= AnalysisOptions.Default;
-        if (options.Rates is { } rates && rates.Currency != data.Currency && (!data.Purchases.IsEmpty || !data.Conversions.IsEmpty))
+        if (options.Rates is { } rates)
         {
-            throw new CurrencyMismatchException(data.Currency, rates.Currency);
+            data.EnsureSameCurrency(rates.Currency);
         }
         return new ContactCenterAnalysis(data, data.Within(window), window, options);
     }

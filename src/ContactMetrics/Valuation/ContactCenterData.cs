@@ -71,6 +71,20 @@ public sealed class ContactCenterData
         return new ContactCenterData(c, i, p, t, v, money);
     }
 
+    /// <summary>
+    /// Checks that money in <paramref name="currency"/> (a cost model's rates) can be set against this data's money: the
+    /// same currency, or data with no purchase and no conversion (no money of its own to disagree with).
+    /// </summary>
+    /// <param name="currency">The other currency, e.g. the rates'.</param>
+    /// <exception cref="CurrencyMismatchException">The purchases or conversions are in another currency.</exception>
+    public void EnsureSameCurrency(Currency currency)
+    {
+        if (currency != Currency && (!Purchases.IsEmpty || !Conversions.IsEmpty))
+        {
+            throw new CurrencyMismatchException(Currency, currency);
+        }
+    }
+
     /// <summary>The customers.</summary>
     public ImmutableArray<Customer> Customers { get; }
 
