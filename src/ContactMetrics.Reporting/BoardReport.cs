@@ -35,6 +35,12 @@ public sealed record BoardReport(
     /// <summary>Cost-to-serve by channel and customer profitability; null without a rates file.</summary>
     public CostSummary? Cost { get; init; }
 
+    /// <summary>When the report was built; null when the caller chose not to stamp it (shown on the page).</summary>
+    public Instant? GeneratedAt { get; init; }
+
+    /// <summary>What built it, e.g. <c>ContactMetrics.Reporting 1.0.0</c> (shown on the page).</summary>
+    public string Generator { get; init; } = "ContactMetrics.Reporting";
+
     /// <summary>
     /// The report's charts in page order, each with its id, title and the sentence that says what it shows; export one
     /// with <see cref="ReportChart.ToSvg"/>. They are the charts of
@@ -75,7 +81,15 @@ public sealed record ReportOverview(
 /// <summary>One KPI over the buckets of <see cref="KpiTrends.Buckets"/>; a null value is a bucket without data for it.</summary>
 /// <param name="Name">What the line is (e.g. a channel's schema name, or "all channels").</param>
 /// <param name="Values">One value per bucket.</param>
-public sealed record KpiSeries(string Name, ImmutableArray<double?> Values);
+public sealed record KpiSeries(string Name, ImmutableArray<double?> Values)
+{
+    /// <summary>
+    /// The standard error of each bucket's value, in the value's unit (a rate: sqrt(p(1 - p) / n); NPS: the multinomial SE),
+    /// null where the bucket has no value or the KPI no sampling error (AHT); empty when the series has none at all.
+    /// The report states a trend with the interval of its change from these.
+    /// </summary>
+    public ImmutableArray<double?> StandardErrors { get; init; } = [];
+}
 
 /// <summary>Monthly (or weekly) KPIs from <c>KpiRollup</c> with a time bucket.</summary>
 /// <param name="Bucket">The bucket length.</param>
@@ -101,6 +115,12 @@ public sealed record KpiTrends(
     /// handled contacts of the window (the analysis's <c>ByChannel</c> rollup), so busy months weigh more than quiet ones.
     /// </summary>
     public ImmutableArray<ChannelFigure> AverageHandleTimeOverWindow { get; init; } = [];
+
+    /// <summary>The service level aimed for (a share; <c>AnalysisOptions.ServiceLevelGoal</c>), the target line of the service-level chart; null for none.</summary>
+    public double? ServiceLevelGoal { get; init; }
+
+    /// <summary>The answer-time threshold of the service level, e.g. 20 seconds.</summary>
+    public Duration ServiceLevelThreshold { get; init; } = Duration.FromSeconds(20);
 }
 
 /// <summary>One channel's figure.</summary>

@@ -26,12 +26,25 @@ public static class BoardReportBuilder
 {
     private const string AllChannels = "all channels";
 
+    /// <summary>"ContactMetrics.Reporting 1.2.3": the package and its version (without the build metadata after '+').</summary>
+    private static readonly string Generator = "ContactMetrics.Reporting " + (typeof(BoardReportBuilder).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "");
+
     /// <summary>Every section of the report; a section the data cannot support is left out and its reason named in <see cref="BoardReport.Gaps"/>.</summary>
     /// <param name="analysis">The analysis whose figures the report shows.</param>
     /// <returns>The numbers of the report, ready for <see cref="HtmlReport.Render"/> and <see cref="BoardReport.Charts"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="analysis"/> is null.</exception>
     /// <exception cref="ReportDataException">The analysis has no interactions, so there is nothing to report.</exception>
-    public static BoardReport Build(ContactCenterAnalysis analysis)
+    public static BoardReport Build(ContactCenterAnalysis analysis) => Build(analysis, SystemClock.Instance);
+
+    /// <summary>Every section of the report, stamped with the time <paramref name="clock"/> gives (a fixed clock makes the page reproducible).</summary>
+    /// <param name="analysis">The analysis whose figures the report shows.</param>
+    /// <param name="clock">The clock of the generation time on the page; null leaves the page unstamped.</param>
+    /// <returns>The numbers of the report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="analysis"/> is null.</exception>
+    /// <exception cref="ReportDataException">The analysis has no interactions, so there is nothing to report.</exception>
+    public static BoardReport Build(ContactCenterAnalysis analysis, IClock? clock)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         if (analysis.Data.Interactions.IsEmpty)
@@ -60,7 +73,13 @@ public static class BoardReportBuilder
         var cost = costs is not null && analysis.Profitability.ValueOrNull is { } p ? new CostSummary(costs, p, analysis.Options.RatesSource, analysis.Options.Margin) : null;
         var fcr = Figure(analysis.FcrBusinessCase, "Business case");
         var businessCase = fcr is not null ? new BusinessCaseSummary(analysis.BusinessCaseInputs.Value, fcr, analysis.FcrGain) : null;
-        return new BoardReport(overview, kpis, retention, attribution, clv, gaps.ToImmutable()) { Cost = cost, BusinessCase = businessCase };
+        return new BoardReport(overview, kpis, retention, attribution, clv, gaps.ToImmutable())
+        {
+            Cost = cost,
+            BusinessCase = businessCase,
+            GeneratedAt = clock?.GetCurrentInstant(),
+            Generator = Generator,
+        };
     }
 
     /// <summary>The KPIs of every bucket overall and by channel, from the analysis's two trend rollups.</summary>
@@ -71,22 +90,24 @@ public static class BoardReportBuilder
         var buckets = overall.Select(g => g.BucketStart!.Value.Date).ToImmutableArray();
         var index = buckets.Select((d, k) => (d, k)).ToDictionary(x => x.d, x => x.k);
 
-        KpiSeries Overall(Func<KpiGroup, double?> value) =>
-            new(AllChannels, overall.Select(value).ToImmutableArray());
+        KpiSeries Overall(Func<KpiGroup, double?> value, Func<KpiGroup, double?>? standardError = null) =>
+            new(AllChannels, overall.Select(value).ToImmutableArray()) { StandardErrors = standardError is null ? [] : overall.Select(standardError).ToImmutableArray() };
 
-        ImmutableArray<KpiSeries> PerChannel(IEnumerable<Channel> channels, Func<KpiGroup, double?> value)
+        ImmutableArray<KpiSeries> PerChannel(IEnumerable<Channel> channels, Func<KpiGroup, double?> value, Func<KpiGroup, double?>? standardError = null)
         {
             var series = ImmutableArray.CreateBuilder<KpiSeries>();
             foreach (var channel in channels)
             {
                 var values = new double?[buckets.Length];
+                var errors = new double?[buckets.Length];
                 foreach (var g in byChannel.Where(g => g.Channel == channel))
                 {
                     values[index[g.BucketStart!.Value.Date]] = value(g);
+                    errors[index[g.BucketStart!.Value.Date]] = standardError?.Invoke(g);
                 }
                 if (values.Any(v => v is not null))
                 {
-                    series.Add(new KpiSeries(channel.ToSchemaName(), [.. values]));
+                    series.Add(new KpiSeries(channel.ToSchemaName(), [.. values]) { StandardErrors = standardError is null ? [] : [.. errors] });
                 }
             }
             return series.ToImmutable();
@@ -100,18 +121,24 @@ public static class BoardReportBuilder
             Named("Service level", any.ServiceLevel.Definition),
             Named("AHT", any.AverageHandleTime.Definition));
         return new KpiTrends(analysis.Options.TrendBucket, buckets,
-            Overall(g => g.FirstContactResolution.Value),
-            Overall(g => g.Csat.Value) with { Name = analysis.Options.Kpis.Csat == CsatBox.TopTwoBox ? "CSAT (4-5 of 5)" : "CSAT (5 of 5)" },
-            Overall(g => g.Nps.Value),
-            PerChannel(ChannelNames.All.Where(c => c.IsLiveQueue()), g => g.ServiceLevel.Value),
+            Overall(g => g.FirstContactResolution.Value, g => RateError(g.FirstContactResolution)),
+            Overall(g => g.Csat.Value, g => RateError(g.Csat)) with { Name = analysis.Options.Kpis.Csat == CsatBox.TopTwoBox ? "CSAT (4-5 of 5)" : "CSAT (5 of 5)" },
+            Overall(g => g.Nps.Value, g => g.Nps.StandardError),
+            PerChannel(ChannelNames.All.Where(c => c.IsLiveQueue()), g => g.ServiceLevel.Value, g => RateError(g.ServiceLevel)),
             PerChannel(ChannelNames.All, g => g.AverageHandleTime.Value is double s ? s / 60 : null),
             definitions)
         {
             AverageHandleTimeOverWindow = [.. analysis.ByChannel
                 .Where(g => g.Channel is not null && g.AverageHandleTime.Value is not null)
                 .Select(g => new ChannelFigure(g.Channel!.Value.ToSchemaName(), g.AverageHandleTime.Value!.Value / 60))],
+            ServiceLevelGoal = analysis.Options.ServiceLevelGoal,
+            ServiceLevelThreshold = analysis.Options.Kpis.ServiceLevel.Threshold,
         };
     }
+
+    /// <summary>The binomial standard error of a rate, sqrt(p(1 - p) / n); null without a denominator.</summary>
+    private static double? RateError(RateEstimate rate) =>
+        rate.Value is double p && rate.Denominator > 0 ? Math.Sqrt(p * (1 - p) / rate.Denominator) : null;
 
     /// <summary>The definition as the rollup states it, led by the KPI's name unless it already is.</summary>
     private static string Named(string kpi, string definition) =>

@@ -21,7 +21,7 @@ public static class HtmlReport
     /// The report as one self-contained HTML page: styles and SVG charts inline, no script, nothing fetched, so it opens
     /// offline and prints on A4.
     /// </summary>
-    /// <param name="report">The report (<see cref="BoardReportBuilder.Build"/>).</param>
+    /// <param name="report">The report (<see cref="BoardReportBuilder.Build(Valuation.ContactCenterAnalysis)"/>).</param>
     /// <returns>The HTML text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     /// <exception cref="InvalidOperationException">A chart could not be drawn (the message names it).</exception>
@@ -67,7 +67,7 @@ public static class HtmlReport
             .Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
         html.Append("<header>\n<h1>What the contact center is worth</h1>\n<p class=\"period\">")
             .Append(E($"{Period(o)} · {o.Customers:N0} customers · {o.Contacts:N0} contacts · {o.Purchases:N0} purchases · {o.Conversions:N0} conversions · calendar {o.TimeZone.Id}"))
-            .Append("</p>\n</header>\n");
+            .Append("</p>\n<p class=\"generated\">").Append(E(Stamp(report))).Append("</p>\n</header>\n");
         Headline(html, report);
         if (report.BusinessCase is { } businessCase)
         {
@@ -93,6 +93,14 @@ public static class HtmlReport
         Sources(html, report);
         html.Append("</main>\n</body>\n</html>\n");
         return (html, [.. charts]);
+    }
+
+    /// <summary>"Data window 1 Jan 2025 to 31 Dec 2026 (as of 2027-01-01T00:00:00Z) · generated 6 Dec 2026 06:40 UTC by ContactMetrics.Reporting 1.0.0".</summary>
+    internal static string Stamp(BoardReport report)
+    {
+        var o = report.Overview;
+        string generated = report.GeneratedAt is { } at ? " · generated " + at.InUtc().ToString("d MMM yyyy HH:mm 'UTC'", Invariant) : "";
+        return $"Data window {Period(o)} (as of {o.ObservationEnd}){generated} · {report.Generator}";
     }
 
     private static void Headline(StringBuilder html, BoardReport report)
@@ -193,11 +201,10 @@ public static class HtmlReport
         {
             var top = tornado[0];
             Figure(html, charts, "chart-tornado", "Which input moves the total most (tornado)",
-                $"The total is most sensitive to {Lower(top.Input.Name)}: across its range ({Quantity(top.Input.Low, top.Input)} to {Quantity(top.Input.High, top.Input)}) the total goes from {Money(top.TotalAtLow)} to {Money(top.TotalAtHigh)}, the other inputs held at their point values. The dashed line is the point total, {Money(a.Total.Point)}.",
-                () => ReportCharts.FloatingBars(tornado.Select(e => e.Input.Name).ToList(),
-                    tornado.Select(e => ((double)e.TotalAtLow.Amount, (double)e.TotalAtHigh.Amount, false)).ToList(),
-                    tornado.Select(_ => ((double, double)?)null).ToList(), "N0", $"total a year ({a.Case.Currency.Code})",
-                    ((double)a.Total.Point.Amount, "")),
+                $"The total is most sensitive to {Lower(top.Input.Name)}: across its range ({Quantity(top.Input.Low, top.Input)} to {Quantity(top.Input.High, top.Input)}) the total goes from {Money(top.TotalAtLow)} to {Money(top.TotalAtHigh)}, the other inputs held at their point values. Blue bars: the input at its low end; orange: at its high end; the dashed line is the point total, {Money(a.Total.Point)}.",
+                () => ReportCharts.Tornado(tornado.Select(e => e.Input.Name).ToList(),
+                    tornado.Select(e => ((double)e.TotalAtLow.Amount, (double)e.TotalAtHigh.Amount)).ToList(),
+                    (double)a.Total.Point.Amount, "N0", $"total a year ({a.Case.Currency.Code})"),
                 height: Math.Max(220, 80 + 40 * tornado.Count));
         }
         html.Append("<p class=\"note\">").Append(E(a.ConvergenceNote + " " + b.Inputs.Notes)).Append("</p>\n</section>\n");
@@ -245,25 +252,27 @@ public static class HtmlReport
 
         var fcrCsat = new[] { k.Fcr with { Name = "FCR" }, k.Csat };
         Figure(html, charts, "chart-fcr", "First-contact resolution and CSAT",
-            Change("FCR", k.Fcr, labels, Percent) + " " + Change("CSAT", k.Csat, labels, Percent),
+            Change("FCR", k.Fcr, labels, Percent, ToPoints) + " " + Change("CSAT", k.Csat, labels, Percent, ToPoints),
             () => ReportCharts.Lines(labels, fcrCsat, "0%", "share"));
         Figure(html, charts, "chart-nps", "Net promoter score",
-            Change("NPS", k.Nps, labels, v => v.ToString("+0;-0;0", Invariant)),
+            Change("NPS", k.Nps, labels, v => v.ToString("+0;-0;0", Invariant), v => v),
             () => ReportCharts.Lines(labels, [k.Nps with { Name = "NPS" }], "0", "NPS"));
         if (k.ServiceLevel.Length > 0)
         {
             Figure(html, charts, "chart-service-level", "Service level by live channel",
-                string.Join(" ", k.ServiceLevel.Select(s => Change($"Service level on {s.Name}", s, labels, Percent))),
-                () => ReportCharts.Lines(labels, k.ServiceLevel, "0%", "answered within target"));
+                string.Join(" ", k.ServiceLevel.Select(s => Change($"Service level on {ChannelLabel(s.Name)}", s, labels, Percent, ToPoints)))
+                + (k.ServiceLevelGoal is double goal ? string.Create(Invariant, $" The dashed line is the goal: {Percent(goal)} answered within {k.ServiceLevelThreshold.TotalSeconds:0} s.") : ""),
+                () => ReportCharts.Lines(labels, k.ServiceLevel, "0%", string.Create(Invariant, $"answered within {k.ServiceLevelThreshold.TotalSeconds:0} s"),
+                    target: k.ServiceLevelGoal is double g ? (g, "goal " + Percent(g)) : null));
         }
         if (k.AverageHandleTime.Length > 0)
         {
             string longest = k.AverageHandleTimeOverWindow.MaxBy(c => c.Value) is { } top
-                ? string.Create(Invariant, $"{Cap(top.Channel)} takes longest, {top.Value:0.0} minutes per contact over the period (all its handled contacts). ")
+                ? string.Create(Invariant, $"{ChannelLabel(top.Channel)} takes longest, {top.Value:0.0} minutes per contact over the period (all its handled contacts). ")
                 : "";
             Figure(html, charts, "chart-aht", "Average handle time by channel",
                 longest
-                + string.Join(" ", k.AverageHandleTime.Select(s => Change($"AHT on {s.Name}", s, labels, v => v.ToString("0.0", Invariant) + " min"))),
+                + string.Join(" ", k.AverageHandleTime.Select(s => Change($"AHT on {ChannelLabel(s.Name)}", s, labels, v => v.ToString("0.0", Invariant) + " min"))),
                 () => ReportCharts.Lines(labels, k.AverageHandleTime, "0.0", "minutes"));
         }
         html.Append("</section>\n");
@@ -290,17 +299,17 @@ public static class HtmlReport
         html.Append("<table>\n<thead><tr><th>Channel</th><th class=\"num\">Contacts</th><th class=\"num\">Cost</th><th class=\"num\">Per contact</th><th class=\"num\">Issues</th><th class=\"num\">Per resolved issue</th></tr></thead>\n<tbody>\n");
         foreach (var g in c.ByChannel)
         {
-            html.Append("<tr><td>").Append(E(g.Key)).Append("</td><td class=\"num\">").Append(g.Contacts.ToString("N0", Invariant))
+            html.Append("<tr><td>").Append(E(ChannelLabel(g.Key))).Append("</td><td class=\"num\">").Append(g.Contacts.ToString("N0", Invariant))
                 .Append("</td><td class=\"num\">").Append(E(Money((double)g.Cost.Total.Amount, currency)))
-                .Append("</td><td class=\"num\">").Append(E(Cents(g.CostPerContact)))
+                .Append("</td><td class=\"num\">").Append(E(Money(g.CostPerContact)))
                 .Append("</td><td class=\"num\">").Append(g.Chains.ToString("N0", Invariant))
-                .Append("</td><td class=\"num\">").Append(E(g.CostPerResolution is { } r ? Cents(r) : "-")).Append("</td></tr>\n");
+                .Append("</td><td class=\"num\">").Append(E(g.CostPerResolution is { } r ? Money(r) : "-")).Append("</td></tr>\n");
         }
         html.Append("<tr class=\"total\"><td>all channels</td><td class=\"num\">").Append(c.Contacts.ToString("N0", Invariant))
             .Append("</td><td class=\"num\">").Append(E(Money((double)c.Total.Total.Amount, currency)))
-            .Append("</td><td class=\"num\">").Append(E(Cents(c.CostPerContact)))
+            .Append("</td><td class=\"num\">").Append(E(Money(c.CostPerContact)))
             .Append("</td><td class=\"num\">").Append(c.Chains.ToString("N0", Invariant))
-            .Append("</td><td class=\"num\">").Append(E(c.CostPerResolution is { } t ? Cents(t) : "-")).Append("</td></tr>\n</tbody>\n</table>\n");
+            .Append("</td><td class=\"num\">").Append(E(c.CostPerResolution is { } t ? Money(t) : "-")).Append("</td></tr>\n</tbody>\n</table>\n");
 
         var p = cost.Profitability;
         var curve = p.WhaleCurve;
@@ -328,7 +337,7 @@ public static class HtmlReport
             () => ReportCharts.Steps([(Label(r.Data.ReferenceGroup, r.Reference.Count), SurvivalSteps(r.Reference)), (Label(r.Data.ExposedGroup, r.Exposed.Count), SurvivalSteps(r.Exposed))],
                 "days since the first contact with a known outcome", "0%", "still a customer", c.Horizon));
         html.Append("<p class=\"note\">").Append(E(string.Create(Invariant,
-            $"Kaplan-Meier from each customer's first contact with a resolved flag (the index date) over {r.Data.Table.Count:N0} customers; a churn is an event, a customer still active is censored at the observation end. Left out: {r.Data.CustomersWithoutQualifyingContact:N0} customers without such a contact, {r.Data.CustomersChurnedBeforeIndex:N0} who churned before it.")))
+            $"Shaded: each curve's pointwise 95% confidence band (log transform, R's default). Kaplan-Meier from each customer's first contact with a resolved flag (the index date) over {r.Data.Table.Count:N0} customers; a churn is an event, a customer still active is censored at the observation end. Left out: {r.Data.CustomersWithoutQualifyingContact:N0} customers without such a contact, {r.Data.CustomersChurnedBeforeIndex:N0} who churned before it.")))
             .Append("</p>\n</section>\n");
 
         static string Label(string group, int n) => $"{group} (n = {n.ToString("N0", Invariant)})";
@@ -339,24 +348,24 @@ public static class HtmlReport
         html.Append("<section id=\"attribution\">\n<h2>Conversions and the service assist</h2>\n");
         var top = a.Channels.Take(12).ToList();
         var service = a.Channels.Where(c => c.IsService).ToList();
-        string lead = top.Count > 0 ? $"{Cap(top[0].Channel)} earns the most Markov credit, {top[0].Markov:N0} of {a.Conversions:N0} conversions. " : "";
+        string lead = top.Count > 0 ? $"{ChannelLabel(top[0].Channel)} earns the most Markov credit, {top[0].Markov:N0} of {a.Conversions:N0} conversions. " : "";
         Figure(html, charts, "chart-attribution", "Credit for conversions by channel",
             lead + string.Create(Invariant, $"Service contacts get {a.MarkovServiceConversions:N0} conversions of Markov credit ({Percent(a.MarkovServiceConversions / a.Conversions)}), in conversions worth {Money((double)a.MarkovServiceValue.Amount, a.Currency)}; last-touch gives them {service.Sum(s => s.LastTouch):N0}. {Cap(a.IncrementalityCaveat)}."),
-            () => ReportCharts.Bars(top.Select(c => c.Channel).ToList(),
+            () => ReportCharts.Bars(top.Select(c => ChannelLabel(c.Channel)).ToList(),
                 [("Markov (removal effect)", top.Select(c => c.Markov).ToList()), ("Last touch", top.Select(c => c.LastTouch).ToList())], "N0", "conversions credited"),
             height: Math.Max(ReportCharts.Height, 60 + 34 * top.Count));
         if (service.Count > 0)
         {
             Figure(html, charts, "chart-assists", "Conversions assisted by service contacts",
                 string.Create(Invariant, $"{a.ServiceAssisted.Conversions:N0} of {a.ServiceAssisted.OfConversions:N0} conversions ({(a.ServiceAssisted.Share is double share ? Percent(share) : "n/a")}) had a service contact earlier in their {a.Lookback.TotalDays:0}-day path, in conversions worth {Money(a.ServiceAssisted.Value)}. An assist shows where service sits in the paths; it is not a causal effect: {a.IncrementalityCaveat}."),
-                () => ReportCharts.Bars(service.Select(c => c.Channel).ToList(),
+                () => ReportCharts.Bars(service.Select(c => ChannelLabel(c.Channel)).ToList(),
                     [("Assisted", service.Select(c => c.Assisted).ToList()), ("Last touch", service.Select(c => c.LastTouch).ToList())], "N0", "conversions"),
                 height: Math.Max(220, 60 + 34 * service.Count));
         }
         html.Append("<table>\n<thead><tr><th>Channel</th><th class=\"num\">Markov credit</th><th class=\"num\">Markov value</th><th class=\"num\">Last touch</th><th class=\"num\">Assisted</th></tr></thead>\n<tbody>\n");
         foreach (var c in a.Channels)
         {
-            html.Append("<tr><td>").Append(E(c.Channel)).Append("</td><td class=\"num\">").Append(c.Markov.ToString("N1", Invariant))
+            html.Append("<tr><td>").Append(E(ChannelLabel(c.Channel))).Append("</td><td class=\"num\">").Append(c.Markov.ToString("N1", Invariant))
                 .Append("</td><td class=\"num\">").Append(E(Money((double)c.MarkovValue.Amount, a.Currency)))
                 .Append("</td><td class=\"num\">").Append(c.LastTouch.ToString("N0", Invariant))
                 .Append("</td><td class=\"num\">").Append(c.Assisted.ToString("N0", Invariant)).Append("</td></tr>\n");
@@ -434,8 +443,13 @@ public static class HtmlReport
 
     private static void Item(StringBuilder html, string text) => html.Append("<li>").Append(E(text)).Append("</li>\n");
 
-    /// <summary>"FCR rose from 71% in Jan 24 to 74% in Dec 25." from the first and last buckets that have a value.</summary>
-    internal static string Change(string name, KpiSeries series, IReadOnlyList<string> labels, Func<double, string> format)
+    /// <summary>
+    /// "FCR rose from 71% in Jan 24 to 74% in Dec 25: +3.0 points (95% CI +1.2 to +4.8)." from the first and last buckets
+    /// that have a value. With the series' standard errors and <paramref name="toPoints"/> (a difference in points), the change gets its
+    /// 95% interval (normal, the two buckets independent: SE = sqrt(SE1^2 + SE2^2)), and a change whose interval holds 0 is
+    /// said to be within sampling noise rather than called a rise or a fall.
+    /// </summary>
+    internal static string Change(string name, KpiSeries series, IReadOnlyList<string> labels, Func<double, string> format, Func<double, double>? toPoints = null)
     {
         int first = series.Values.IndexOf(series.Values.FirstOrDefault(v => v is not null));
         int last = series.Values.LastIndexOf(series.Values.LastOrDefault(v => v is not null));
@@ -448,8 +462,38 @@ public static class HtmlReport
             return $"{name} was {format(a)} in {labels[first]}.";
         }
         string fa = format(a), fb = format(b);
+        if (toPoints is not null && series.StandardErrors.Length == series.Values.Length
+            && series.StandardErrors[first] is double sa && series.StandardErrors[last] is double sb)
+        {
+            double d = b - a, half = ProportionZ95 * Math.Sqrt((sa * sa) + (sb * sb));
+            string Signed(double v) => toPoints(v).ToString("+0.0;-0.0;0.0", Invariant);
+            string interval = $"{Signed(d)} points (95% CI {Signed(d - half)} to {Signed(d + half)})";
+            return d - half > 0 || d + half < 0
+                ? $"{name} {(d > 0 ? "rose" : "fell")} from {fa} in {labels[first]} to {fb} in {labels[last]}: {interval}."
+                : $"{name} was {fa} in {labels[first]} and {fb} in {labels[last]}: {interval}, within sampling noise.";
+        }
         string verb = fa == fb ? "held at" : b > a ? "rose from" : "fell from";
         return fa == fb ? $"{name} held at {fa} from {labels[first]} to {labels[last]}." : $"{name} {verb} {fa} in {labels[first]} to {fb} in {labels[last]}.";
+    }
+
+    /// <summary>A difference of two shares in percentage points.</summary>
+    internal static double ToPoints(double shareDifference) => 100 * shareDifference;
+
+    /// <summary>The normal quantile of a two-sided 95% interval.</summary>
+    private const double ProportionZ95 = 1.959963984540054;
+
+    /// <summary>
+    /// A channel as a reader names it: <c>service:phone</c> as "Service: phone", <c>paid_search</c> as "Paid search",
+    /// <c>(direct)</c> as it is.
+    /// </summary>
+    internal static string ChannelLabel(string channel)
+    {
+        const string service = "service:";
+        if (channel.StartsWith(service, StringComparison.Ordinal))
+        {
+            return "Service: " + channel[service.Length..].Replace('_', ' ');
+        }
+        return channel.StartsWith('(') ? channel : Cap(channel.Replace('_', ' '));
     }
 
     private static string Period(ReportOverview o) => $"{o.FirstDay.ToString("d MMM yyyy", Invariant)} to {o.LastDay.ToString("d MMM yyyy", Invariant)}";
@@ -476,9 +520,9 @@ public static class HtmlReport
     /// within a bin only its last step is drawn, so the drawn curve is off by less than a bin's width in time and the
     /// page stays small at any number of customers.
     /// </summary>
-    internal static IReadOnlyList<DataPoint> SurvivalSteps(Retention.KaplanMeierCurve curve)
+    internal static IReadOnlyList<SurvivalStep> SurvivalSteps(Retention.KaplanMeierCurve curve)
     {
-        var points = new List<DataPoint> { new(0, 1) };
+        var points = new List<SurvivalStep> { new(0, 1, 1, 1) };
         double last = 1;
         double span = curve.Rows.Length > 0 ? curve.Rows[^1].Time : 0;
         double bin = span / MaxCurveSteps;
@@ -488,23 +532,29 @@ public static class HtmlReport
             if (row.Survival != last)
             {
                 long b = bin > 0 ? (long)(row.Time / bin) : 0;
+                var step = StepOf(row);
                 if (b == lastBin && points.Count > 1)
                 {
-                    points[^1] = new DataPoint(row.Time, row.Survival);
+                    points[^1] = step;
                 }
                 else
                 {
-                    points.Add(new DataPoint(row.Time, row.Survival));
+                    points.Add(step);
                 }
                 lastBin = b;
                 last = row.Survival;
             }
         }
-        if (curve.Rows.Length > 0 && points[^1].X != curve.Rows[^1].Time)
+        if (curve.Rows.Length > 0 && points[^1].Time != curve.Rows[^1].Time)
         {
-            points.Add(new DataPoint(curve.Rows[^1].Time, curve.Rows[^1].Survival));
+            points.Add(StepOf(curve.Rows[^1]));
         }
         return points;
+
+        // The band is R's default (conf.type = "log"); where S(t) = 0 it has no interval and the band closes on the curve.
+        static SurvivalStep StepOf(Retention.KaplanMeierRow row) => row.Survival > 0
+            ? new SurvivalStep(row.Time, row.Survival, row.Log.Lower, row.Log.Upper)
+            : new SurvivalStep(row.Time, 0, 0, 0);
     }
 
     /// <summary>The most steps drawn of one Kaplan-Meier curve (time bins across the curve's span).</summary>
@@ -546,6 +596,7 @@ public static class HtmlReport
         h2 { font-size: 1.35rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; break-after: avoid; page-break-after: avoid; }
         h3 { font-size: 1.05rem; margin: 0 0 .25rem; break-after: avoid; page-break-after: avoid; }
         .period { color: #555; margin: 0 0 .75rem; }
+        .generated { color: #777; font-size: 12px; margin: 0 0 .75rem; }
         .headline-value { font-size: 2rem; font-weight: bold; margin: .25rem 0; color: #00466e; }
         .headline-range { margin: 0 0 1rem; }
         .origin { display: inline-block; font-size: .75rem; font-weight: bold; text-transform: uppercase; border: 1px solid; border-radius: 3px; padding: 0 .3rem; margin-right: .2rem; }

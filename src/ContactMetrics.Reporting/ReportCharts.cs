@@ -56,7 +56,15 @@ internal static partial class ReportCharts
     }
 
     /// <summary>One line per series over the buckets (x = bucket index, labelled with the bucket's month or day).</summary>
-    public static PlotModel Lines(IReadOnlyList<string> bucketLabels, IReadOnlyList<KpiSeries> series, string valueFormat, string yTitle, double? min = null, double? max = null)
+    /// <param name="bucketLabels">The label of each bucket.</param>
+    /// <param name="series">The lines; each drawn under its <see cref="HtmlReport.ChannelLabel"/>.</param>
+    /// <param name="valueFormat">The value axis format.</param>
+    /// <param name="yTitle">The value axis title.</param>
+    /// <param name="min">The value axis minimum, or null to fit the data.</param>
+    /// <param name="max">The value axis maximum, or null to fit the data.</param>
+    /// <param name="target">A horizontal target line (value, label), e.g. the service-level goal; null for none.</param>
+    public static PlotModel Lines(IReadOnlyList<string> bucketLabels, IReadOnlyList<KpiSeries> series, string valueFormat, string yTitle, double? min = null, double? max = null,
+        (double Value, string Label)? target = null)
     {
         var model = NewModel(series.Count > 1);
         int step = Math.Max(1, (int)Math.Ceiling(bucketLabels.Count / 12.0));
@@ -75,7 +83,7 @@ internal static partial class ReportCharts
         {
             var line = new LineSeries
             {
-                Title = series[s].Name,
+                Title = HtmlReport.ChannelLabel(series[s].Name),
                 Color = Palette[s % Palette.Length],
                 LineStyle = Dashes[s % Dashes.Length],
                 StrokeThickness = 2,
@@ -88,19 +96,48 @@ internal static partial class ReportCharts
             }
             model.Series.Add(line);
         }
+        if (target is (double goal, string label))
+        {
+            model.Annotations.Add(DashedLine(OxyPlot.Annotations.LineAnnotationType.Horizontal, goal, label));
+        }
         return model;
     }
 
-    /// <summary>Step curves (Kaplan-Meier survival) from (time, value) steps.</summary>
-    public static PlotModel Steps(IReadOnlyList<(string Name, IReadOnlyList<DataPoint> Points)> curves, string xTitle, string valueFormat, string yTitle, double? markX = null)
+    /// <summary>
+    /// Step curves (Kaplan-Meier survival) from (time, value) steps, each with its pointwise confidence band shaded
+    /// behind it in the curve's colour when the curve has one.
+    /// </summary>
+    public static PlotModel Steps(IReadOnlyList<(string Name, IReadOnlyList<SurvivalStep> Steps)> curves, string xTitle, string valueFormat, string yTitle, double? markX = null)
     {
         var model = NewModel();
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = xTitle, Minimum = 0, MajorGridlineStyle = LineStyle.None });
         model.Axes.Add(ValueAxis(valueFormat, yTitle, null, 1));
         for (int c = 0; c < curves.Count; c++)
         {
+            var colour = Palette[c % Palette.Length];
+            var steps = curves[c].Steps;
+            var band = new AreaSeries
+            {
+                Color = OxyColors.Transparent,
+                Fill = OxyColor.FromAColor(56, colour),
+                StrokeThickness = 0,
+                RenderInLegend = false,
+            };
+            for (int k = 0; k < steps.Count; k++)
+            {
+                // A step function: each band level holds until the next step's time.
+                double end = k + 1 < steps.Count ? steps[k + 1].Time : steps[k].Time;
+                band.Points.Add(new DataPoint(steps[k].Time, steps[k].High));
+                band.Points.Add(new DataPoint(end, steps[k].High));
+                band.Points2.Add(new DataPoint(steps[k].Time, steps[k].Low));
+                band.Points2.Add(new DataPoint(end, steps[k].Low));
+            }
+            model.Series.Add(band);
+        }
+        for (int c = 0; c < curves.Count; c++)
+        {
             var series = new StairStepSeries { Title = curves[c].Name, Color = Palette[c % Palette.Length], LineStyle = Dashes[c % Dashes.Length], StrokeThickness = 2, VerticalStrokeThickness = 2 };
-            series.Points.AddRange(curves[c].Points);
+            series.Points.AddRange(curves[c].Steps.Select(step => new DataPoint(step.Time, step.Survival)));
             model.Series.Add(series);
         }
         if (markX is double x)
@@ -172,19 +209,58 @@ internal static partial class ReportCharts
         model.Series.Add(ranges);
         if (reference is (double x, string label))
         {
-            model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation
-            {
-                Type = OxyPlot.Annotations.LineAnnotationType.Vertical,
-                X = x,
-                Color = OxyColor.FromRgb(90, 90, 90),
-                LineStyle = LineStyle.Dash,
-                Text = label,
-                TextColor = OxyColor.FromRgb(60, 60, 60),
-                XAxisKey = "values",
-                YAxisKey = "categories",
-            });
+            var line = DashedLine(OxyPlot.Annotations.LineAnnotationType.Vertical, x, label);
+            (line.XAxisKey, line.YAxisKey) = ("values", "categories");
+            model.Annotations.Add(line);
         }
         return model;
+    }
+
+    /// <summary>
+    /// A tornado: per input (top to bottom), the total with the input at its low end and at its high end, each drawn from
+    /// the point total in its own colour (so a reader sees which end raises the total), with the point total as a dashed line.
+    /// </summary>
+    /// <param name="categories">The inputs, top to bottom.</param>
+    /// <param name="ends">Each input's total at its low and at its high end.</param>
+    /// <param name="point">The total with every input at its point value.</param>
+    /// <param name="valueFormat">The value axis format.</param>
+    /// <param name="valueTitle">The value axis title.</param>
+    public static PlotModel Tornado(IReadOnlyList<string> categories, IReadOnlyList<(double AtLow, double AtHigh)> ends, double point, string valueFormat, string valueTitle)
+    {
+        var model = NewModel(true);
+        var axis = new CategoryAxis { Position = AxisPosition.Left, GapWidth = 0.5, StartPosition = 1, EndPosition = 0, Key = "categories" };
+        axis.Labels.AddRange(categories);
+        model.Axes.Add(axis);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = valueTitle, StringFormat = valueFormat, MinimumPadding = 0.05, MaximumPadding = 0.05, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(210, 210, 210), Key = "values" });
+        var low = new IntervalBarSeries { Title = "input at its low end", FillColor = Palette[0], StrokeThickness = 0, XAxisKey = "values", YAxisKey = "categories", LabelFormatString = null };
+        var high = new IntervalBarSeries { Title = "input at its high end", FillColor = Palette[1], StrokeThickness = 0, XAxisKey = "values", YAxisKey = "categories", LabelFormatString = null };
+        for (int k = 0; k < ends.Count; k++)
+        {
+            low.Items.Add(new IntervalBarItem(Math.Min(point, ends[k].AtLow), Math.Max(point, ends[k].AtLow)) { CategoryIndex = k });
+            high.Items.Add(new IntervalBarItem(Math.Min(point, ends[k].AtHigh), Math.Max(point, ends[k].AtHigh)) { CategoryIndex = k });
+        }
+        model.Series.Add(low);
+        model.Series.Add(high);
+        var line = DashedLine(OxyPlot.Annotations.LineAnnotationType.Vertical, point, "");
+        (line.XAxisKey, line.YAxisKey) = ("values", "categories");
+        model.Annotations.Add(line);
+        return model;
+    }
+
+    /// <summary>A dashed grey reference line (a goal, a point total) at <paramref name="at"/> with its label.</summary>
+    private static OxyPlot.Annotations.LineAnnotation DashedLine(OxyPlot.Annotations.LineAnnotationType type, double at, string label)
+    {
+        return new OxyPlot.Annotations.LineAnnotation
+        {
+            Type = type,
+            X = at,
+            Y = at,
+            Color = OxyColor.FromRgb(90, 90, 90),
+            LineStyle = LineStyle.Dash,
+            StrokeThickness = 1.5,
+            Text = label,
+            TextColor = OxyColor.FromRgb(60, 60, 60),
+        };
     }
 
     /// <summary>Horizontal bars: one group of bars per category, one bar per series.</summary>
@@ -348,3 +424,10 @@ internal static partial class ReportCharts
     [GeneratedRegex("url\\(#([^)]+)\\)")]
     private static partial Regex UrlReference();
 }
+
+/// <summary>One drawn step of a survival curve: its time, S(t) and the pointwise confidence band around it.</summary>
+/// <param name="Time">The step's time.</param>
+/// <param name="Survival">S(t) from this time on.</param>
+/// <param name="Low">The band's lower limit.</param>
+/// <param name="High">The band's upper limit.</param>
+internal readonly record struct SurvivalStep(double Time, double Survival, double Low, double High);

@@ -27,6 +27,32 @@ public class HtmlReportTests
         HtmlReport.Change("SL", new KpiSeries("SL", [null, null, null]), Months, HtmlReport.Percent).Should().Be("SL: no data.");
     }
 
+    [Fact]
+    public void Change_WithStandardErrors_StatesTheIntervalOfTheChange()
+    {
+        // FCR 70% of 1,000 -> 75% of 1,000. Hand: SE = sqrt(.7 x .3 / 1000) = 0.014491 and sqrt(.75 x .25 / 1000) = 0.013693;
+        // the change 5.0 points +- 1.959964 x sqrt(0.014491^2 + 0.013693^2) = +- 3.908 points -> 95% CI +1.1 to +8.9: a rise.
+        var fcr = new KpiSeries("FCR", ImmutableArray.Create<double?>(0.70, null, 0.75))
+        {
+            StandardErrors = ImmutableArray.Create<double?>(Math.Sqrt(0.7 * 0.3 / 1000), null, Math.Sqrt(0.75 * 0.25 / 1000)),
+        };
+        HtmlReport.Change("FCR", fcr, Months, HtmlReport.Percent, HtmlReport.ToPoints)
+            .Should().Be("FCR rose from 70% in Jan 24 to 75% in Mar 24: +5.0 points (95% CI +1.1 to +8.9).");
+
+        // NPS 0 (SE 9.0) -> -7 (SE 9.5): -7 +- 1.959964 x sqrt(81 + 90.25) = -7 +- 25.65 -> -32.6 to +18.6 holds 0: no fall is claimed.
+        var nps = new KpiSeries("NPS", ImmutableArray.Create<double?>(0, null, -7)) { StandardErrors = ImmutableArray.Create<double?>(9.0, null, 9.5) };
+        HtmlReport.Change("NPS", nps, Months, v => v.ToString("+0;-0;0", System.Globalization.CultureInfo.InvariantCulture), v => v)
+            .Should().Be("NPS was 0 in Jan 24 and -7 in Mar 24: -7.0 points (95% CI -32.6 to +18.6), within sampling noise.");
+    }
+
+    [Theory]
+    [InlineData("service:phone", "Service: phone")]
+    [InlineData("paid_search", "Paid search")]
+    [InlineData("email", "Email")]
+    [InlineData("(direct)", "(direct)")]
+    public void ChannelLabel_SchemaNames_ReadAsWords(string channel, string expected) =>
+        HtmlReport.ChannelLabel(channel).Should().Be(expected);
+
     [Theory]
     [InlineData(1234.4, "EUR", "€1,234")]
     [InlineData(25_300, "EUR", "€25,300")]
@@ -52,7 +78,8 @@ public class HtmlReportTests
         }
         var curve = ContactMetrics.Retention.KaplanMeier.Estimate(ContactMetrics.Retention.SurvivalTable.FromColumns(durations, events))[0];
 
-        var points = HtmlReport.SurvivalSteps(curve);
+        var steps = HtmlReport.SurvivalSteps(curve);
+        var points = steps.Select(step => new OxyPlot.DataPoint(step.Time, step.Survival)).ToList();
 
         curve.Rows.Length.Should().BeGreaterThanOrEqualTo(100_000);
         points.Count.Should().BeLessThanOrEqualTo(HtmlReport.MaxCurveSteps + 2);
@@ -64,6 +91,14 @@ public class HtmlReportTests
         foreach (var p in points.Skip(1))
         {
             curve.Rows.Last(r => r.Time <= p.X).Survival.Should().Be(p.Y);
+        }
+        // The shaded band of each drawn step is the row's log-transformed interval (R's default conf.type = "log").
+        foreach (var step in steps.Skip(1).Where(x => x.Survival > 0))
+        {
+            var row = curve.Rows.Last(r => r.Time <= step.Time);
+            (step.Low, step.High).Should().Be((row.Log.Lower, row.Log.Upper));
+            step.Low.Should().BeLessThanOrEqualTo(step.Survival);
+            step.High.Should().BeGreaterThanOrEqualTo(step.Survival);
         }
     }
 

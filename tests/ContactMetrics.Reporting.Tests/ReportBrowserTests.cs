@@ -51,6 +51,14 @@ public class ReportBrowserTests(ReportData data) : IClassFixture<ReportData>
         (await page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent")).Should().Be("What the contact center is worth");
         (await page.EvaluateExpressionAsync<string>("document.querySelector('#headline .headline-value').textContent")).Should().MatchRegex("^FCR \\+5 points: €[0-9,.]+ a year$");
         (await page.EvaluateExpressionAsync<string>("document.querySelector('#clv table').textContent")).Should().Contain(ReportData.Hostile, "the encoded name shows as text");
+        // What a board asks of the page (#17 item 6): when and by what it was made, over which window; the goal line on
+        // service level; the tornado's two ends told apart; survival curves with their bands; channels in words.
+        (await page.EvaluateExpressionAsync<string>("document.querySelector('header .generated').textContent"))
+            .Should().MatchRegex(@"^Data window \d+ \w+ \d{4} to \d+ \w+ \d{4} \(as of [^)]+\) · generated \d+ \w+ \d{4} \d\d:\d\d UTC · ContactMetrics\.Reporting \S+$");
+        (await page.EvaluateExpressionAsync<string>("document.querySelector('#chart-service-level').textContent")).Should().Contain("goal 80%");
+        (await page.EvaluateExpressionAsync<string>("document.querySelector('#chart-tornado').textContent")).Should().Contain("input at its low end").And.Contain("input at its high end");
+        (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#chart-retention [style*=fill-opacity]').length")).Should().BeGreaterThanOrEqualTo(2, "each curve has its shaded band");
+        (await page.EvaluateExpressionAsync<string>("document.querySelector('#chart-aht').textContent")).Should().Contain("Phone");
         await ChartsVisible(page, "screen");
         await Keep(page, "report-screen.png");
 

@@ -35,6 +35,26 @@ public class ReportingApiTests(ReportData data) : IClassFixture<ReportData>
         return new ReportInputs(customers, interactions, [], [], []);
     }
 
+    private sealed class At(Instant instant) : IClock
+    {
+        public Instant GetCurrentInstant() => instant;
+    }
+
+    [Fact]
+    public void Stamp_SaysTheDataWindowWhenAndByWhat()
+    {
+        var analysis = HandMade().Analysis();
+        // HandMade's contacts run 6-20 Jan 2025 (UTC); the window ends at the start of the next day.
+        var stamped = BoardReportBuilder.Build(analysis, new At(Instant.FromUtc(2026, 12, 6, 7, 5)));
+        HtmlReport.Stamp(stamped).Should().MatchRegex(
+            @"^Data window 6 Jan 2025 to 20 Jan 2025 \(as of 2025-01-21T00:00:00Z\) · generated 6 Dec 2026 07:05 UTC · ContactMetrics\.Reporting \d+\.\d+\.\d+\S*$");
+        HtmlReport.Render(stamped).Should().Contain("generated 6 Dec 2026 07:05 UTC");
+
+        var unstamped = BoardReportBuilder.Build(analysis, clock: null);
+        unstamped.GeneratedAt.Should().BeNull();
+        HtmlReport.Stamp(unstamped).Should().NotContain("generated");
+    }
+
     [Fact]
     public void AhtSentence_WeighsEveryContact_NotEveryMonth()
     {

@@ -126,6 +126,19 @@ public sealed record AnalysisOptions
         }
     } = [0.7, 0.8, 0.9];
 
+    /// <summary>
+    /// The service level the center aims for on its live queued channels (answered within <see cref="ServiceLevelThreshold"/>),
+    /// a share in (0, 1): drawn as the target line of the report's service-level chart; 0.8 (80/20, the industry's common
+    /// goal) by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in (0, 1).</exception>
+    public double ServiceLevelGoal
+    {
+        get;
+        init => field = value > 0 && value < 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(ServiceLevelGoal), value, $"A service-level goal is a share in (0, 1); was {value}.");
+    } = 0.8;
+
     /// <summary>The answer-time threshold of the service-level targets; 20 seconds by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public Duration ServiceLevelThreshold { get; init => field = Positive(value, nameof(ServiceLevelThreshold)); } = Duration.FromSeconds(20);
