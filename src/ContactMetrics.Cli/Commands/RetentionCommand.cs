@@ -133,9 +133,10 @@ internal static class RetentionCommand
         var ties = new Option<string>("--ties") { Description = "Tied event times: efron (R's default) or breslow.", DefaultValueFactory = _ => "efron" };
         var strata = new Option<string?>("--strata") { Description = "Column whose values are strata (a separate baseline hazard each).", HelpName = "COL" };
         var level = new Option<double>("--confidence") { Description = "Confidence level of the hazard-ratio intervals.", DefaultValueFactory = _ => 0.95 };
-        var command = new Command("cox", "Cox proportional hazards (Efron or Breslow ties, optional strata) on any CSV table.")
+        var start = new Option<string?>("--start") { Description = "Column with each row's entry time: rows at risk over (start, --duration], R's Surv(start, stop, event), so a subject split into rows carries time-varying covariates.", HelpName = "COL" };
+        var command = new Command("cox", "Cox proportional hazards (Efron or Breslow ties, optional strata, (start, stop] rows) on any CSV table.")
         {
-            table, duration, @event, covariates, ties, strata, level,
+            table, duration, @event, covariates, ties, strata, level, start,
         };
         common.AddTo(command);
         command.SetAction(parse => WithCsvErrors(() =>
@@ -156,7 +157,9 @@ internal static class RetentionCommand
                 throw new CliInputException("--covariates: give at least one column, e.g. --covariates fin,age.");
             }
             var csv = CsvColumnTable.Read(parse.GetValue(table)!);
-            var plain = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
+            var plain = parse.GetValue(start) is { } startColumn
+                ? csv.ToIntervalSurvivalTable(Column(csv, "--start", startColumn), Column(csv, "--duration", parse.GetValue(duration)!), Column(csv, "--event", parse.GetValue(@event)!))
+                : ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
             var columns = names.Select(name => Column(csv, "--covariates", name)).ToList();
             var survival = columns.Aggregate(plain, (table, k) => table.WithCovariate(csv.Names[k], csv.Numbers(k)));
             // As R's coxph: a constant or collinear covariate is aliased; its coefficient is not defined, so it is dropped with a note.
@@ -196,6 +199,7 @@ internal static class RetentionCommand
                 .Fact("events", "Events", fit.Events)
                 .Fact("ties", "Ties", fit.Ties.ToString().ToLowerInvariant())
                 .Fact("strata", "Strata", parse.GetValue(strata))
+                .Fact("start", "Entry time (start, stop]", parse.GetValue(start))
                 .Fact("logLikelihood", "Log-likelihood", fit.LogLikelihood)
                 .Fact("nullLogLikelihood", "Null log-likelihood", fit.NullLogLikelihood)
                 .Fact("likelihoodRatioChiSquare", "Likelihood ratio chi-square", fit.LikelihoodRatioTest.Statistic)

@@ -50,6 +50,62 @@ public class RetentionCommandTests
     }
 
     [Fact]
+    public void Cox_StartStopRows_SplitSubjectsGiveTheUnsplitFit()
+    {
+        // Each rossi subject followed past week 20 is split into (0, 20] censored and (20, week] with the arrest: the
+        // risk sets and so the partial likelihood are unchanged (Therneau & Grambsch 2000, sec. 3.7), so the (start, stop]
+        // fit equals R's unsplit coxph(Surv(week, arrest) ~ fin + age + prio, data = rossi).
+        var lines = File.ReadAllLines(Rossi.Value);
+        var header = lines[0].Split(',');
+        int week = Array.IndexOf(header, "week"), arrest = Array.IndexOf(header, "arrest");
+        var split = new List<string> { "start,stop," + lines[0] };
+        foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
+        {
+            var cells = line.Split(',');
+            double weeks = double.Parse(cells[week], System.Globalization.CultureInfo.InvariantCulture);
+            if (weeks > 20)
+            {
+                var first = (string[])cells.Clone();
+                first[arrest] = "0";
+                split.Add("0,20," + string.Join(',', first));
+                split.Add($"20,{cells[week]}," + line);
+            }
+            else
+            {
+                split.Add($"0,{cells[week]}," + line);
+            }
+        }
+        string path = Path.Combine(Path.GetTempPath(), $"rossi-split-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, split);
+        try
+        {
+            var whole = Json("retention", "cox", "--table", Rossi.Value, "--duration", "week", "--event", "arrest", "--covariates", "fin,age,prio");
+            var intervals = Json("retention", "cox", "--table", path, "--start", "start", "--duration", "stop", "--event", "arrest", "--covariates", "fin,age,prio");
+
+            intervals.GetProperty("cox").GetProperty("observations").GetInt32().Should().Be(split.Count - 1).And.BeGreaterThan(432);
+            intervals.GetProperty("cox").GetProperty("events").GetInt32().Should().Be(114);
+            var a = whole.GetProperty("parameters").GetProperty("coefficients").EnumerateArray().ToArray();
+            var b = intervals.GetProperty("parameters").GetProperty("coefficients").EnumerateArray().ToArray();
+            for (int i = 0; i < 3; i++)
+            {
+                Close(b[i], "coefficient", a[i].GetProperty("coefficient").GetDouble(), 1e-8);
+                Close(b[i], "standardError", a[i].GetProperty("standardError").GetDouble(), 1e-8);
+            }
+            Close(intervals.GetProperty("cox"), "logLikelihood", whole.GetProperty("cox").GetProperty("logLikelihood").GetDouble(), 1e-10);
+
+            // A stop not after its start is exit 2 naming the file, line, column and both times.
+            File.WriteAllLines(path, ["start,stop,arrest,fin", "0,5,1,0", "7,7,0,1", "0,3,0,1"]);
+            var bad = CliRun.Of("retention", "cox", "--table", path, "--start", "start", "--duration", "stop", "--event", "arrest", "--covariates", "fin");
+            bad.ExitCode.Should().Be(2);
+            bad.Error.Should().Contain($"{path}:3").And.Contain("column 'stop': '7' is not after the row's start 7 (start)");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Cox_RossiBreslowStratified_ReproducesR()
     {
         // Same reference: coxph(Surv(week, arrest) ~ fin + age + race + ... , ties = "breslow") gives fin -0.3790218874307941;
