@@ -24,6 +24,7 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
     private readonly TableReadOptions _options;
     private readonly RowContext _row;
     private readonly List<RowError> _errors = [];
+    private readonly RejectionGroups _groups = new();
     private readonly List<string> _notes = [];
     private readonly Dictionary<string, long> _firstLocation = new(StringComparer.Ordinal);
     private long _accepted;
@@ -62,7 +63,7 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
     /// enumeration has reached the end of the file. Each call returns a new snapshot.
     /// </summary>
     public ValidationReport Report
-        => new(_source.File, _table.Name, _source.Format, _accepted, _rejected, _errors.ToArray(), _notes.ToArray(), _complete);
+        => new(_source.File, _table.Name, _source.Format, _accepted, _rejected, _errors.ToArray(), _notes.ToArray(), _complete) { RejectionGroups = _groups.ToArray() };
 
     /// <summary>Returns the enumerator over the records. A reader can be enumerated once.</summary>
     /// <returns>The enumerator.</returns>
@@ -118,6 +119,7 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
                 return true;
             }
             _rejected++;
+            _groups.Add(error);
             if (_errors.Count < _options.MaxErrorsKept)
             {
                 _errors.Add(error);

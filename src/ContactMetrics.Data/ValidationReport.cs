@@ -44,6 +44,13 @@ public sealed class ValidationReport
     /// <summary>The errors of the rejected rows, in file order, at most <see cref="TableReadOptions.MaxErrorsKept"/> of them.</summary>
     public IReadOnlyList<RowError> Errors { get; }
 
+    /// <summary>
+    /// Every rejected row grouped by column and reason (numbers in the reason do not split a group), in the order each
+    /// group's first row was read: the count of each, its first lines and an example value. Counted over all rejected rows,
+    /// beyond <see cref="TableReadOptions.MaxErrorsKept"/> too; the groups' rows add up to <see cref="RowsRejected"/>.
+    /// </summary>
+    public IReadOnlyList<RejectionGroup> RejectionGroups { get; init; } = [];
+
     /// <summary>How many rejected rows have no entry in <see cref="Errors"/> because the limit was reached.</summary>
     public long ErrorsNotKept => RowsRejected - Errors.Count;
 

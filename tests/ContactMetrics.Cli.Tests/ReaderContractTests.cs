@@ -29,7 +29,7 @@ public class ReaderContractTests
         string path = dir.File(name + ".csv");
         File.WriteAllText(path, $"{InteractionHeader}\n{Interaction("i-1")}\n{badRow}\n");
 
-        var validate = CliRun.Of("validate", "--interactions", path);
+        var validate = CliRun.Of("validate", "--interactions", path, "--all-errors");
         var kpis = CliRun.Of("kpis", "--interactions", path);
 
         validate.ExitCode.Should().Be(CliApp.InvalidInput, validate.Error);
@@ -58,7 +58,7 @@ public class ReaderContractTests
         File.WriteAllText(interactions, $"{InteractionHeader}\n{Interaction("i-1")}\n");
         string customers = dir.File("c.csv");
         File.WriteAllText(customers, "customer_id,segment,acquired_on\nc-1,a,2024-01-01\nc-1,b,2024-01-01\n");
-        var run = CliRun.Of("validate", "--interactions", interactions, "--customers", customers);
+        var run = CliRun.Of("validate", "--interactions", interactions, "--customers", customers, "--all-errors");
         run.ExitCode.Should().Be(CliApp.InvalidInput);
         run.Error.Should().Contain($"{customers}, line 3, column 1: customer_id 'c-1' repeats the customer_id of line 2");
     }

@@ -287,6 +287,28 @@ public sealed class CsvRowErrorTests : IDisposable
     }
 
     [Fact]
+    public void RejectionGroups_CountEveryRejectedRowByColumnAndReason_BeyondTheErrorsKept()
+    {
+        // Hand: 7 rows with channel 'fax' (lines 2-8), then i-x three times (line 9 accepted; lines 10, 11 each "repeat the
+        // interaction_id of line 9"), then csat 9 (line 12): three groups of 7, 2 and 1 = the 10 rejected rows, though only 3 errors are kept.
+        string text = Header + "\n" + string.Join("\n", Enumerable.Range(0, 7).Select(i => Row($"i-{i}", "channel", "fax")))
+            + "\n" + Row("i-x") + "\n" + Row("i-x") + "\n" + Row("i-x") + "\n" + Row("i-y", "csat", "9") + "\n";
+        string path = _dir.WriteText("i.csv", text);
+
+        var (_, report) = Tables.ReadAllInteractions(path, new TableReadOptions { Mode = RowErrorMode.Collect, MaxErrorsKept = 3 });
+
+        report.RowsRejected.Should().Be(10);
+        report.Errors.Should().HaveCount(3);
+        var groups = report.RejectionGroups;
+        groups.Select(g => (g.ColumnName, g.Rows)).Should().Equal(("channel", 7L), ("interaction_id", 2L), ("csat", 1L));
+        groups.Sum(g => g.Rows).Should().Be(report.RowsRejected);
+        groups[0].FirstLines.Should().Equal(2L, 3L, 4L);
+        groups[0].ExampleValue.Should().Be("fax");
+        groups[1].FirstLines.Should().Equal(new long[] { 10, 11 }, "the two repeats of line 9 differ only in their line number");
+        groups[2].FirstLines.Should().Equal(12L);
+    }
+
+    [Fact]
     public void Read_MinimalColumns_DefaultsDirectionDurationsTransfersAndSurvey()
     {
         var (rows, _) = Read("interaction_id,channel,arrived_at,ended_at\ni-1,ivr,2025-03-01T09:15:00Z,2025-03-01T09:16:00Z\n");

@@ -20,9 +20,10 @@ internal static class ValidateCommand
         var purchases = FileOption("--purchases", "The purchases table.");
         var touchpoints = FileOption("--touchpoints", "The marketing touchpoints table.");
         var conversions = FileOption("--conversions", "The conversions table.");
-        var command = new Command("validate", "Read tables and report every rejected row (file, line, column, reason). Run this on an export before anything else.")
+        var allErrors = new Option<bool>("--all-errors") { Description = "List every rejected row (up to 1,000 a file) instead of one line per column and reason." };
+        var command = new Command("validate", "Read tables and report rejected rows by column and reason (counts, first lines, an example). Run this on an export before anything else.")
         {
-            interactions, customers, purchases, touchpoints, conversions,
+            interactions, customers, purchases, touchpoints, conversions, allErrors,
         };
         common.AddTo(command);
         command.SetAction(parse =>
@@ -59,20 +60,38 @@ internal static class ValidateCommand
             {
                 table.Row(report.Table, report.File, report.RowsRead, report.RowsAccepted, report.RowsRejected);
             }
-            var errors = output.Add("errors", "Rejected rows");
-            var errorTable = errors.SetTable("rows",
-                new FigureColumn("file", "File"),
-                new FigureColumn("line", "Line", true),
-                new FigureColumn("column", "Column", true),
-                new FigureColumn("columnName", "Column name"),
-                new FigureColumn("recordId", "Record"),
-                new FigureColumn("value", "Value"),
-                new FigureColumn("reason", "Reason"));
-            foreach (var report in reports)
+            bool listAll = parse.GetValue(allErrors);
+            if (reports.Any(r => r.RowsRejected > 0))
             {
-                foreach (var e in report.Errors)
+                var problems = output.Add("problems", "Rejected rows by column and reason");
+                var groupTable = problems.SetTable("groups",
+                    new FigureColumn("file", "File"),
+                    new FigureColumn("column", "Column"),
+                    new FigureColumn("reason", "Reason"),
+                    new FigureColumn("rows", "Rows", true),
+                    new FigureColumn("firstLines", "First lines"),
+                    new FigureColumn("example", "Example"));
+                foreach (var report in reports)
                 {
-                    errorTable.Row(e.File, e.Line, e.Column, e.ColumnName, e.RecordId, e.Value, e.Reason);
+                    foreach (var g in report.RejectionGroups)
+                    {
+                        groupTable.Row(report.File, g.ColumnName, g.Reason, g.Rows, string.Join(", ", g.FirstLines), g.ExampleValue);
+                    }
+                }
+                if (listAll)
+                {
+                    var errorTable = output.Add("errors", "Rejected rows").SetTable("rows",
+                        new FigureColumn("file", "File"),
+                        new FigureColumn("line", "Line", true),
+                        new FigureColumn("column", "Column", true),
+                        new FigureColumn("columnName", "Column name"),
+                        new FigureColumn("recordId", "Record"),
+                        new FigureColumn("value", "Value"),
+                        new FigureColumn("reason", "Reason"));
+                    foreach (var e in reports.SelectMany(r => r.Errors))
+                    {
+                        errorTable.Row(e.File, e.Line, e.Column, e.ColumnName, e.RecordId, e.Value, e.Reason);
+                    }
                 }
             }
             common.Write(parse, output, console);
@@ -80,13 +99,21 @@ internal static class ValidateCommand
             long rejected = reports.Sum(r => r.RowsRejected);
             foreach (var report in reports)
             {
-                foreach (var e in report.Errors)
+                if (listAll)
                 {
-                    console.Error.WriteLine(e.ToString());
+                    foreach (var e in report.Errors)
+                    {
+                        console.Error.WriteLine(e.ToString());
+                    }
+                    if (report.ErrorsNotKept > 0)
+                    {
+                        console.Error.WriteLine($"{report.File}: {report.ErrorsNotKept} more rejected rows not listed.");
+                    }
+                    continue;
                 }
-                if (report.RowsRejected > report.Errors.Count)
+                foreach (var g in report.RejectionGroups)
                 {
-                    console.Error.WriteLine($"{report.File}: {report.RowsRejected - report.Errors.Count} more rejected rows not listed.");
+                    console.Error.WriteLine(Describe(report, g));
                 }
             }
             if (rejected > 0)
@@ -97,6 +124,16 @@ internal static class ValidateCommand
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>"bad.csv: 199 rows rejected: column 'arrived_at': is not an ISO 8601 instant (lines 2, 3, 4; e.g. '01/03/2025 09:00')".</summary>
+    private static string Describe(ValidationReport report, RejectionGroup g)
+    {
+        string where = report.Format == TableFormat.Parquet ? "rows" : "lines";
+        string column = g.ColumnName is null ? "" : $"column '{g.ColumnName}': ";
+        string example = g.ExampleValue is null ? "" : $"; e.g. '{g.ExampleValue}'";
+        string more = g.Rows > g.FirstLines.Length ? ", ..." : "";
+        return $"{report.File}: {g.Rows} row{(g.Rows == 1 ? "" : "s")} rejected: {column}{g.Reason} ({where} {string.Join(", ", g.FirstLines)}{more}{example})";
     }
 
     private static Option<string?> FileOption(string name, string description) => new(name)

@@ -29,7 +29,9 @@ public class ValidateCommandTests
             f.GetProperty("rowsRejected").GetInt64().Should().Be(0);
             f.GetProperty("rowsAccepted").GetInt64().Should().Be(f.GetProperty("rowsRead").GetInt64());
         }
-        doc.RootElement.GetProperty("errors").GetProperty("rows").GetArrayLength().Should().Be(0);
+        // Nothing rejected: no empty "Rejected rows" sections.
+        doc.RootElement.TryGetProperty("problems", out _).Should().BeFalse();
+        doc.RootElement.TryGetProperty("errors", out _).Should().BeFalse();
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public class ValidateCommandTests
             "I4,C2,A1,phone,inbound,q,billing,not-a-time,,2025-03-01T08:05:00Z,0,0,0,,0,,,",
         ]);
 
-        var run = CliRun.Of("validate", "--interactions", path);
+        var run = CliRun.Of("validate", "--interactions", path, "--all-errors");
 
         run.ExitCode.Should().Be(2);
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -69,7 +71,7 @@ public class ValidateCommandTests
             "I2,C1,A1,phone,inbound,q,billing,2025-03-01T09:00:00Z,,2025-03-01T09:05:00Z,0,0,0,,0,7,,",
         ]);
 
-        var run = CliRun.Of("validate", "--interactions", path, "--format", "json");
+        var run = CliRun.Of("validate", "--interactions", path, "--format", "json", "--all-errors");
 
         run.ExitCode.Should().Be(2);
         using var doc = JsonDocument.Parse(run.Out);
@@ -81,6 +83,38 @@ public class ValidateCommandTests
         error.GetProperty("line").GetInt64().Should().Be(3);
         error.GetProperty("column").GetInt64().Should().Be(16, "csat is the 16th column");
         error.GetProperty("columnName").GetString().Should().Be("csat");
+    }
+
+    [Fact]
+    public void Validate_OneSystematicProblem_IsOneLineWithItsCountFirstLinesAndAnExample()
+    {
+        // 199 rows with a day-first date (one export problem), 1 with an unknown channel, 1 good row: by hand, two groups:
+        // arrived_at 199 rows (lines 2-200, first 2, 3, 4) and channel 1 row (line 201); 200 rejected = 199 + 1.
+        using var dir = new TempDir();
+        string path = dir.File("export.csv");
+        var rows = new List<string> { Header };
+        for (int k = 0; k < 199; k++)
+        {
+            rows.Add($"I{k},C1,A1,phone,inbound,q,billing,{1 + (k % 28):00}/03/2025 09:00,,,0,0,0,,0,,,");
+        }
+        rows.Add("X1,C1,A1,fax,inbound,q,billing,2025-03-01T09:00:00Z,,2025-03-01T09:05:00Z,0,0,0,,0,,,");
+        rows.Add("OK,C1,A1,phone,inbound,q,billing,2025-03-01T09:00:00Z,2025-03-01T09:00:20Z,2025-03-01T09:05:00Z,240,10,30,true,0,5,9,6");
+        File.WriteAllLines(path, rows);
+
+        var run = CliRun.Of("validate", "--interactions", path, "--format", "json");
+
+        run.ExitCode.Should().Be(2);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(3, "one line per column and reason, and the total");
+        lines[0].Should().StartWith($"{path}: 199 rows rejected: column 'arrived_at': ").And.Contain("(lines 2, 3, 4, ...; e.g. '01/03/2025 09:00')");
+        lines[1].Should().StartWith($"{path}: 1 row rejected: column 'channel': ").And.Contain("(lines 201; e.g. 'fax')");
+        using var doc = JsonDocument.Parse(run.Out);
+        var groups = doc.RootElement.GetProperty("problems").GetProperty("groups").EnumerateArray().ToList();
+        groups.Select(g => g.GetProperty("rows").GetInt64()).Should().Equal(199, 1);
+        groups[0].GetProperty("column").GetString().Should().Be("arrived_at");
+        groups[0].GetProperty("firstLines").GetString().Should().Be("2, 3, 4");
+        doc.RootElement.GetProperty("validation").GetProperty("files")[0].GetProperty("rowsRejected").GetInt64().Should().Be(200);
+        doc.RootElement.TryGetProperty("errors", out _).Should().BeFalse("the row list is behind --all-errors");
     }
 
     [Fact]
