@@ -15,7 +15,8 @@ public sealed class ParquetColumnsTests : IDisposable
     private static async Task<Dictionary<string, (Type Type, Array Values)>> ReadBack(string path)
     {
         await using var stream = File.OpenRead(path);
-        await using var reader = await ParquetReader.CreateAsync(stream);
+        // As the library reads Parquet: DATE as DateOnly.
+        await using var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true });
         using var group = reader.OpenRowGroupReader(0);
         int rows = checked((int)group.RowCount);
         var columns = new Dictionary<string, (Type, Array)>();
@@ -25,6 +26,24 @@ public sealed class ParquetColumnsTests : IDisposable
             {
                 var values = new double?[rows];
                 await group.ReadAsync<double>(field, values.AsMemory(), null, CancellationToken.None);
+                columns[field.Name] = (field.ClrType, values);
+            }
+            else if (field.ClrType == typeof(long))
+            {
+                var values = new long?[rows];
+                await group.ReadAsync<long>(field, values.AsMemory(), null, CancellationToken.None);
+                columns[field.Name] = (field.ClrType, values);
+            }
+            else if (field.ClrType == typeof(DateTime))
+            {
+                var values = new DateTime?[rows];
+                await group.ReadAsync<DateTime>(field, values.AsMemory(), null, CancellationToken.None);
+                columns[field.Name] = (field.ClrType, values);
+            }
+            else if (field.ClrType == typeof(DateOnly))
+            {
+                var values = new DateOnly?[rows];
+                await group.ReadAsync<DateOnly>(field, values.AsMemory(), null, CancellationToken.None);
                 columns[field.Name] = (field.ClrType, values);
             }
             else if (field.ClrType == typeof(bool))
@@ -59,14 +78,15 @@ public sealed class ParquetColumnsTests : IDisposable
         // Expected: the values above; money as its amount, durations as seconds (2 min = 120 s).
         var back = await ReadBack(path);
         back["channel"].Values.Should().BeEquivalentTo(new[] { "phone", "chat" }, o => o.WithStrictOrdering());
-        back["count"].Type.Should().Be(typeof(double));
-        back["count"].Values.Should().BeEquivalentTo(new double?[] { 3, null }, o => o.WithStrictOrdering());
+        back["count"].Type.Should().Be(typeof(long), "a column of whole counts is INT64");
+        back["count"].Values.Should().BeEquivalentTo(new long?[] { 3, null }, o => o.WithStrictOrdering());
         back["rate"].Values.Should().BeEquivalentTo(new double?[] { 1.5, 2.5 }, o => o.WithStrictOrdering());
         back["cost"].Values.Should().BeEquivalentTo(new double?[] { 12.25, 0.5 }, o => o.WithStrictOrdering());
         back["aht_seconds"].Values.Should().BeEquivalentTo(new double?[] { 120, 30 }, o => o.WithStrictOrdering());
         back["resolved"].Type.Should().Be(typeof(bool));
         back["resolved"].Values.Should().BeEquivalentTo(new bool?[] { true, null }, o => o.WithStrictOrdering());
-        back["id"].Values.Should().BeEquivalentTo(new double?[] { 7, 8 }, o => o.WithStrictOrdering());
+        back["id"].Values.Should().BeEquivalentTo(new long?[] { 7, 8 }, o => o.WithStrictOrdering());
+        back["rate"].Type.Should().Be(typeof(double));
     }
 
     [Fact]
@@ -83,16 +103,22 @@ public sealed class ParquetColumnsTests : IDisposable
     }
 
     [Fact]
-    public async Task Write_InstantsAndDates_IsoText()
+    public async Task Write_InstantsAndDates_TimestampAndDate()
     {
         string path = _dir.File("times.parquet");
-        object?[][] rows = [[Instant.FromUtc(2025, 3, 1, 9, 15), new LocalDate(2025, 3, 1)]];
+        object?[][] rows = [[Instant.FromUtc(2025, 3, 1, 9, 15, 30) + Duration.FromTicks(1234560), new LocalDate(2025, 3, 1)], [null, null]];
 
         ParquetColumns.Write(path, ["at", "on"], rows);
 
+        // TIMESTAMP(MICROS, UTC) keeps the instant to the microsecond (123.456 ms); DATE the local date.
         var back = await ReadBack(path);
-        back["at"].Values.Should().BeEquivalentTo(new[] { "2025-03-01T09:15:00Z" }, o => o.WithStrictOrdering());
-        back["on"].Values.Should().BeEquivalentTo(new[] { "2025-03-01" }, o => o.WithStrictOrdering());
+        back["at"].Type.Should().Be(typeof(DateTime));
+        back["at"].Values.Should().BeEquivalentTo(new DateTime?[] { new DateTime(2025, 3, 1, 9, 15, 30, 123, 456, DateTimeKind.Utc), null }, o => o.WithStrictOrdering());
+        back["on"].Type.Should().Be(typeof(DateOnly));
+        back["on"].Values.Should().BeEquivalentTo(new DateOnly?[] { new DateOnly(2025, 3, 1), null }, o => o.WithStrictOrdering());
+        await using var stream = File.OpenRead(path);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        reader.Schema.GetDataFields()[0].Should().BeOfType<DateTimeDataField>().Which.IsAdjustedToUTC.Should().BeTrue();
     }
 
     [Fact]

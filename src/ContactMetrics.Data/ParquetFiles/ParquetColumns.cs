@@ -10,13 +10,16 @@ namespace ContactMetrics.Data;
 
 /// <summary>
 /// Writes any table of named columns (a command's result, a per-group rollup) as a Parquet file, choosing each
-/// column's type from its values: numbers as nullable doubles, flags as nullable booleans, anything else as text.
+/// column's type from its values: counts as INT64, other numbers as DOUBLE, instants as TIMESTAMP (microseconds, UTC),
+/// dates as DATE, flags as BOOLEAN, anything else as text; every column nullable.
 /// </summary>
 /// <remarks>
-/// A column is numeric when every non-null value is an <see cref="int"/>, <see cref="long"/>, <see cref="double"/>,
-/// <see cref="decimal"/>, <see cref="Money"/> (its amount) or <see cref="Duration"/> (its seconds); boolean when every
-/// non-null value is a <see cref="bool"/>; otherwise text. A column of nulls only is text. All rows go to one row
-/// group, so this is for result tables, not for large data (use the writers of <see cref="Tables"/> for those).
+/// A column is INT64 when every non-null value is an <see cref="int"/> or a <see cref="long"/>; DOUBLE when every
+/// non-null value is one of those or a <see cref="double"/>, <see cref="decimal"/>, <see cref="Money"/> (its amount) or
+/// <see cref="Duration"/> (its seconds); TIMESTAMP when every non-null value is an <see cref="Instant"/>; DATE when every
+/// one is a <see cref="LocalDate"/>; BOOLEAN when every one is a <see cref="bool"/>; otherwise text. A column of nulls
+/// only is text. All rows go to one row group, so this is for result tables, not for large data (use the writers of
+/// <see cref="Tables"/> for those).
 /// </remarks>
 public static class ParquetColumns
 {
@@ -54,7 +57,10 @@ public static class ParquetColumns
             kinds[c] = KindOf(rows.Select(r => r[c]));
             fields[c] = kinds[c] switch
             {
+                ValueKind.Integer => new DataField<long?>(names[c]),
                 ValueKind.Number => new DataField<double?>(names[c]),
+                ValueKind.Instant => new DateTimeDataField(names[c], DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true),
+                ValueKind.Date => new DataField<DateOnly?>(names[c]),
                 ValueKind.Flag => new DataField<bool?>(names[c]),
                 _ => new DataField<string>(names[c], true),
             };
@@ -70,6 +76,15 @@ public static class ParquetColumns
                 {
                     switch (kinds[c])
                     {
+                        case ValueKind.Integer:
+                            await group.WriteAsync<long>(fields[c], rows.Select(r => r[c] switch { int i => i, long l => l, _ => (long?)null }).ToArray().AsMemory()).ConfigureAwait(false);
+                            break;
+                        case ValueKind.Instant:
+                            await group.WriteAsync<DateTime>(fields[c], rows.Select(r => (r[c] as Instant?)?.ToDateTimeUtc()).ToArray().AsMemory()).ConfigureAwait(false);
+                            break;
+                        case ValueKind.Date:
+                            await group.WriteAsync<DateOnly>(fields[c], rows.Select(r => (r[c] as LocalDate?)?.ToDateOnly()).ToArray().AsMemory()).ConfigureAwait(false);
+                            break;
                         case ValueKind.Number:
                             await group.WriteAsync<double>(fields[c], rows.Select(r => ToDouble(r[c])).ToArray().AsMemory()).ConfigureAwait(false);
                             break;
@@ -88,18 +103,26 @@ public static class ParquetColumns
     private enum ValueKind
     {
         Text,
+        Integer,
         Number,
+        Instant,
+        Date,
         Flag,
     }
 
     private static ValueKind KindOf(IEnumerable<object?> values)
     {
         var present = values.Where(v => v is not null).ToList();
-        if (present.Count > 0 && present.All(v => v is int or long or double or decimal or Money or Duration))
+        if (present.Count == 0)
         {
-            return ValueKind.Number;
+            return ValueKind.Text;
         }
-        return present.Count > 0 && present.All(v => v is bool) ? ValueKind.Flag : ValueKind.Text;
+        return present.All(v => v is int or long) ? ValueKind.Integer
+            : present.All(v => v is int or long or double or decimal or Money or Duration) ? ValueKind.Number
+            : present.All(v => v is Instant) ? ValueKind.Instant
+            : present.All(v => v is LocalDate) ? ValueKind.Date
+            : present.All(v => v is bool) ? ValueKind.Flag
+            : ValueKind.Text;
     }
 
     private static double? ToDouble(object? value) => value switch

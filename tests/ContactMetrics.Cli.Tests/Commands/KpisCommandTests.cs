@@ -137,7 +137,7 @@ public class KpisCommandTests
     }
 
     [Fact]
-    public void Kpis_OutParquet_WritesAFile()
+    public async Task Kpis_OutParquet_WritesAFile()
     {
         using var dir = new TempDir();
         string outPath = dir.File("kpis.parquet");
@@ -145,5 +145,13 @@ public class KpisCommandTests
         run.ExitCode.Should().Be(0, run.Error);
         new FileInfo(outPath).Length.Should().BeGreaterThan(100);
         File.ReadAllBytes(outPath).Take(4).Should().Equal((byte)'P', (byte)'A', (byte)'R', (byte)'1');
+        // Typed columns (#17 item 3): counts are INT64, rates and seconds DOUBLE, labels text.
+        await using var stream = File.OpenRead(outPath);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
+        var types = reader.Schema.GetDataFields().ToDictionary(f => f.Name, f => f.ClrType);
+        types["offered"].Should().Be(typeof(long));
+        types["handled"].Should().Be(typeof(long));
+        types["aht_seconds"].Should().Be(typeof(double));
+        types["agent"].Should().Match(t => t == typeof(string) || t == typeof(ReadOnlyMemory<char>), "Parquet.Net reads UTF-8 text as either");
     }
 }
