@@ -22,44 +22,29 @@ public sealed class ParquetColumnsTests : IDisposable
         var columns = new Dictionary<string, (Type, Array)>();
         foreach (DataField field in reader.Schema.GetDataFields())
         {
-            if (field.ClrType == typeof(double))
-            {
-                var values = new double?[rows];
-                await group.ReadAsync<double>(field, values.AsMemory(), null, CancellationToken.None);
-                columns[field.Name] = (field.ClrType, values);
-            }
-            else if (field.ClrType == typeof(long))
-            {
-                var values = new long?[rows];
-                await group.ReadAsync<long>(field, values.AsMemory(), null, CancellationToken.None);
-                columns[field.Name] = (field.ClrType, values);
-            }
-            else if (field.ClrType == typeof(DateTime))
-            {
-                var values = new DateTime?[rows];
-                await group.ReadAsync<DateTime>(field, values.AsMemory(), null, CancellationToken.None);
-                columns[field.Name] = (field.ClrType, values);
-            }
-            else if (field.ClrType == typeof(DateOnly))
-            {
-                var values = new DateOnly?[rows];
-                await group.ReadAsync<DateOnly>(field, values.AsMemory(), null, CancellationToken.None);
-                columns[field.Name] = (field.ClrType, values);
-            }
-            else if (field.ClrType == typeof(bool))
-            {
-                var values = new bool?[rows];
-                await group.ReadAsync<bool>(field, values.AsMemory(), null, CancellationToken.None);
-                columns[field.Name] = (field.ClrType, values);
-            }
-            else
-            {
-                var values = new string?[rows];
-                await group.ReadAsync(field, values.AsMemory()!, null, CancellationToken.None);
-                columns[field.Name] = (field.ClrType, values);
-            }
+            columns[field.Name] = (field.ClrType, field.ClrType == typeof(double) ? await Values<double>(group, field, rows)
+                : field.ClrType == typeof(long) ? await Values<long>(group, field, rows)
+                : field.ClrType == typeof(DateTime) ? await Values<DateTime>(group, field, rows)
+                : field.ClrType == typeof(DateOnly) ? await Values<DateOnly>(group, field, rows)
+                : field.ClrType == typeof(bool) ? await Values<bool>(group, field, rows)
+                : await Text(group, field, rows));
         }
         return columns;
+    }
+
+    private static async Task<Array> Values<T>(ParquetRowGroupReader group, DataField field, int rows)
+        where T : struct
+    {
+        var values = new T?[rows];
+        await group.ReadAsync<T>(field, values.AsMemory(), null, CancellationToken.None);
+        return values;
+    }
+
+    private static async Task<Array> Text(ParquetRowGroupReader group, DataField field, int rows)
+    {
+        var values = new string?[rows];
+        await group.ReadAsync(field, values.AsMemory()!, null, CancellationToken.None);
+        return values;
     }
 
     [Fact]
