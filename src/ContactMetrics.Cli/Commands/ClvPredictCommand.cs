@@ -25,9 +25,10 @@ internal static class ClvPredictCommand
         var horizon = new Option<int>("--horizon") { Description = "Horizon in periods of --period (156 weeks = 3 years).", HelpName = "N", Required = true };
         var discount = new Option<double>("--discount-rate") { Description = "Annual discount rate (0.1 = 10% a year), compounded per period.", HelpName = "R", Required = true };
         var margin = new Option<double>("--margin") { Description = "Profit margin on spend, 0-1 (0.3 = 30%).", HelpName = "M", Required = true };
+        var top = new Option<int?>("--top") { Description = "List only the N customers of highest CLV (ties by customer id); the totals stay over every customer.", HelpName = "N" };
         var command = new Command("predict", "Per-customer P(alive), expected purchases and spend over a horizon, and CLV as the discounted expected margin; totals as money.")
         {
-            model, horizon, discount, margin,
+            model, horizon, discount, margin, top,
         };
         input.AddTo(command);
         common.AddTo(command);
@@ -47,6 +48,10 @@ internal static class ClvPredictCommand
             if (!(annualRate >= 0 && annualRate < 10))
             {
                 throw new CliInputException($"--discount-rate: an annual rate from 0 (0%) below 10 (1000%); was {annualRate.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            if (parse.GetValue(top) is int n && n < 1)
+            {
+                throw new CliInputException($"--top: at least 1 customer; was {n}.");
             }
             double m = parse.GetValue(margin);
             if (!(m >= 0 && m <= 1))
@@ -98,7 +103,14 @@ internal static class ClvPredictCommand
                 .Fact("totalClv", "Total CLV", Sum(forecast.Values, currency))
                 .Fact("meanClv", "Mean CLV", Sum(forecast.Values, currency) / summary.Count);
 
-            var table = output.Add("customers", "Customers").SetTable("customers",
+            var listed = output.Add("customers", "Customers");
+            IEnumerable<int> rows = Enumerable.Range(0, summary.Count);
+            if (parse.GetValue(top) is int count)
+            {
+                rows = rows.OrderByDescending(i => forecast.Values[i].Amount).ThenBy(i => summary.CustomerIds[i].Value, StringComparer.Ordinal).Take(count);
+                listed.Note = $"The {Math.Min(count, summary.Count):N0} of {summary.Count:N0} customers of highest CLV (--top {count}); the totals above are over every customer.";
+            }
+            var table = listed.SetTable("customers",
                 new FigureColumn("customerId", "Customer"),
                 new FigureColumn("frequency", "x", true),
                 new FigureColumn("recency", "t_x", true),
@@ -108,7 +120,7 @@ internal static class ClvPredictCommand
                 new FigureColumn("expectedPurchases", "E[purchases]", true),
                 new FigureColumn("expectedSpend", "E[spend]/purchase", true),
                 new FigureColumn("clv", "CLV", true));
-            for (int i = 0; i < summary.Count; i++)
+            foreach (int i in rows)
             {
                 table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
                     forecast.ProbabilityAlive[i], forecast.ExpectedPurchases[i], Money.FromDouble(forecast.ExpectedSpend[i], currency), forecast.Values[i]);

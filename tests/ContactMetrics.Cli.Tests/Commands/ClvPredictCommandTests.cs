@@ -74,6 +74,24 @@ public class ClvPredictCommandTests
     }
 
     [Fact]
+    public void ClvPredict_Top_ListsTheHighestClvCustomersAndKeepsTheTotals()
+    {
+        using var dir = new TempDir();
+        string path = ClvCommandTests.WriteCdnowSummary(dir);
+        string[] args = ["--summary", path, "--currency", "USD", "--horizon", "52", "--discount-rate", "0.1", "--margin", "0.3"];
+        var all = Predict(args);
+        var top = Predict([.. args, "--top", "10"]);
+
+        // Expected: the 10 largest CLVs of the full list, largest first (ties by id), and the same totals over all 2,357.
+        static (string Id, decimal Clv)[] Rows(JsonElement root) => [.. root.GetProperty("customers").GetProperty("customers").EnumerateArray()
+            .Select(r => (r.GetProperty("customerId").GetString()!, r.GetProperty("clv").GetProperty("amount").GetDecimal()))];
+        var expected = Rows(all).OrderByDescending(r => r.Clv).ThenBy(r => r.Id, StringComparer.Ordinal).Take(10).ToArray();
+        Rows(top).Should().Equal(expected);
+        top.GetProperty("value").GetProperty("totalClv").GetProperty("amount").GetDecimal()
+            .Should().Be(all.GetProperty("value").GetProperty("totalClv").GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
     public void ClvPredict_HigherDiscountRate_LowerTotalClv()
     {
         using var dir = new TempDir();
@@ -113,6 +131,7 @@ public class ClvPredictCommandTests
     [InlineData("--discount-rate", "-0.1")]
     [InlineData("--model", "mbg-nbd")]
     [InlineData("--currency", "US")]
+    [InlineData("--top", "0")]
     public void ClvPredict_BadArgument_ExitsWithTwoNamingIt(string option, string value)
     {
         using var dir = new TempDir();
