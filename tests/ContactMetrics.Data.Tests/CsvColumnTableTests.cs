@@ -25,6 +25,24 @@ public sealed class CsvColumnTableTests : IDisposable
         table.Labels(2).Should().Equal("a", "b, c");
     }
 
+    [Fact]
+    public void Read_Parquet_TypedColumnsAsTheCsvCellsAndErrorsNameTheRow()
+    {
+        // The same table as a Parquet file of typed columns (DOUBLE, BOOLEAN, text): the cells read back as the CSV's.
+        string path = _dir.File("t.parquet");
+        ParquetColumns.Write(path, ["Time", "Status", "group"], [new object?[] { 5.0, true, "a" }, new object?[] { 8.5, false, "b, c" }, new object?[] { 3.0, null, "x" }]);
+
+        var table = CsvColumnTable.Read(path);
+
+        table.Names.Should().Equal("Time", "Status", "group");
+        table.Numbers(0).Should().Equal(5.0, 8.5, 3.0);
+        table.Labels(2).Should().Equal("a", "b, c", "x");
+        // The missing flag of the third row is an error naming row 3 (not a line) and the column.
+        var act = () => table.Flags(1);
+        act.Should().Throw<TableFormatException>().Where(e => e.Format == TableFormat.Parquet && e.Line == 3 && e.ColumnName == "Status")
+            .Which.Message.Should().Contain("row 3");
+    }
+
     [Theory]
     [InlineData("1", true)]
     [InlineData("TRUE", true)]

@@ -8,7 +8,7 @@ using ContactMetrics.Retention;
 namespace ContactMetrics.Cli.Commands;
 
 /// <summary>
-/// <c>contactmetrics retention</c>: survival analysis on any CSV table (<c>km</c>: Kaplan-Meier curves with a log-rank
+/// <c>contactmetrics retention</c>: survival analysis on any CSV or Parquet table (<c>km</c>: Kaplan-Meier curves with a log-rank
 /// test; <c>cox</c>: Cox proportional hazards) and the retention uplift between contact groups (<c>uplift</c>).
 /// </summary>
 internal static class RetentionCommand
@@ -33,7 +33,7 @@ internal static class RetentionCommand
         var times = new Option<string?>("--times") { Description = "Report S(t) at these times only, e.g. 10,20,52 (R's summary(fit, times = ...)).", HelpName = "T1,T2,..." };
         var level = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
         var confType = new Option<string>("--conf-type") { Description = "Pointwise interval: log (R's default), log-log or plain.", DefaultValueFactory = _ => "log" };
-        var command = new Command("km", "Kaplan-Meier survival curves (Greenwood standard errors), medians and a log-rank test, from any CSV table.")
+        var command = new Command("km", "Kaplan-Meier survival curves (Greenwood standard errors), medians and a log-rank test, from any CSV or Parquet table.")
         {
             table, duration, @event, group, times, level, confType,
         };
@@ -134,7 +134,7 @@ internal static class RetentionCommand
         var strata = new Option<string?>("--strata") { Description = "Column whose values are strata (a separate baseline hazard each).", HelpName = "COL" };
         var level = new Option<double>("--confidence") { Description = "Confidence level of the hazard-ratio intervals.", DefaultValueFactory = _ => 0.95 };
         var start = new Option<string?>("--start") { Description = "Column with each row's entry time: rows at risk over (start, --duration], R's Surv(start, stop, event), so a subject split into rows carries time-varying covariates.", HelpName = "COL" };
-        var command = new Command("cox", "Cox proportional hazards (Efron or Breslow ties, optional strata, (start, stop] rows) on any CSV table.")
+        var command = new Command("cox", "Cox proportional hazards (Efron or Breslow ties, optional strata, (start, stop] rows) on any CSV or Parquet table.")
         {
             table, duration, @event, covariates, ties, strata, level, start,
         };
@@ -233,7 +233,7 @@ internal static class RetentionCommand
     }
 
     private static (Option<string> Table, Option<string> Duration, Option<string> Event) TableOptions() =>
-        (new Option<string>("--table") { Description = "CSV file with a header row.", Required = true, HelpName = "FILE" },
+        (new Option<string>("--table") { Description = "A CSV file with a header row, or a Parquet file (.parquet) of flat columns.", Required = true, HelpName = "FILE" },
          new Option<string>("--duration") { Description = "Column with the follow-up time (a number of at least 0).", Required = true, HelpName = "COL" },
          new Option<string>("--event") { Description = "Column with the event indicator (1/0 or true/false; 0 = censored).", Required = true, HelpName = "COL" });
 
@@ -253,6 +253,10 @@ internal static class RetentionCommand
         try
         {
             return action();
+        }
+        catch (TableFormatException e) when (e.Format == TableFormat.Parquet)
+        {
+            throw new CliInputException(e.Message);
         }
         catch (TableFormatException e)
         {

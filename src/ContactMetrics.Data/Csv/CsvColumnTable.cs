@@ -6,7 +6,7 @@ using CsvHelper;
 namespace ContactMetrics.Data;
 
 /// <summary>
-/// Any CSV table (comma-separated, RFC 4180 quoting, a header row), read whole into memory, whose columns are then
+/// Any CSV table (comma-separated, RFC 4180 quoting, a header row) or Parquet file (its flat columns), read whole into memory, whose columns are then
 /// taken by name as numbers, event flags or labels: the input of survival analysis on a table of the user's own
 /// columns (a Kaplan-Meier curve or a Cox model on, for example, the Rossi recidivism data).
 /// </summary>
@@ -20,8 +20,11 @@ public sealed class CsvColumnTable
     private readonly string[] _names;
     private readonly List<(long Line, string[] Cells)> _rows;
 
-    private CsvColumnTable(string path, string[] names, List<(long Line, string[] Cells)> rows)
+    private readonly TableFormat _format;
+
+    private CsvColumnTable(string path, string[] names, List<(long Line, string[] Cells)> rows, TableFormat format = TableFormat.Csv)
     {
+        _format = format;
         Path = path;
         _names = names;
         _rows = rows;
@@ -36,7 +39,7 @@ public sealed class CsvColumnTable
     /// <summary>The number of data rows (the header and blank lines not counted).</summary>
     public int Count => _rows.Count;
 
-    /// <summary>Reads a CSV file whole.</summary>
+    /// <summary>Reads a CSV file, or a Parquet file when the name ends in .parquet, whole.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
@@ -46,6 +49,10 @@ public sealed class CsvColumnTable
     public static CsvColumnTable Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadParquet(path);
+        }
         var records = Parse(path);
         if (records.Count == 0)
         {
@@ -67,6 +74,28 @@ public sealed class CsvColumnTable
             rows.Add((line, cells));
         }
         return new CsvColumnTable(path, names, rows);
+    }
+
+    /// <summary>
+    /// A Parquet file's flat columns as text cells (numbers in the invariant culture, timestamps ISO-8601 UTC), so the
+    /// columns are taken by name as from a CSV file; errors name the 1-based row instead of a line.
+    /// </summary>
+    private static CsvColumnTable ReadParquet(string path)
+    {
+        using var source = new ParquetFiles.ParquetRowSource(File.OpenRead(path), false, path);
+        var names = source.ColumnNames.Select(n => n.Trim()).ToArray();
+        source.Prepare([.. names.Select((name, k) => (k, Schemas.ColumnKind.Text, name))], new List<string>());
+        var rows = new List<(long, string[])>();
+        while (source.MoveNext())
+        {
+            var cells = new string[names.Length];
+            for (int k = 0; k < cells.Length; k++)
+            {
+                cells[k] = source.IsMissing(k) ? "" : source.GetText(k) ?? "";
+            }
+            rows.Add((source.RowLocation, cells));
+        }
+        return new CsvColumnTable(path, names, rows, TableFormat.Parquet);
     }
 
     /// <summary>The 0-based index of a column, matched case-insensitively.</summary>
@@ -129,7 +158,7 @@ public sealed class CsvColumnTable
         CheckColumn(eventColumn);
         if (_rows.Count == 0)
         {
-            throw new TableFormatException(Path, TableFormat.Csv, null, null, null, null, "the table has no rows.");
+            throw new TableFormatException(Path, _format, null, null, null, null, "the table has no rows.");
         }
         return SurvivalTable.FromColumns(Numbers(durationColumn, v => v >= 0, "is negative; a duration must be at least 0"), Flags(eventColumn));
     }
@@ -150,7 +179,7 @@ public sealed class CsvColumnTable
         CheckColumn(eventColumn);
         if (_rows.Count == 0)
         {
-            throw new TableFormatException(Path, TableFormat.Csv, null, null, null, null, "the table has no rows.");
+            throw new TableFormatException(Path, _format, null, null, null, null, "the table has no rows.");
         }
         var starts = Numbers(startColumn);
         var stops = Numbers(stopColumn);
@@ -158,7 +187,7 @@ public sealed class CsvColumnTable
         {
             if (!(stops[i] > starts[i]))
             {
-                throw new TableFormatException(Path, TableFormat.Csv, _rows[i].Line, stopColumn + 1, _names[stopColumn], _rows[i].Cells[stopColumn].Trim(),
+                throw new TableFormatException(Path, _format, _rows[i].Line, stopColumn + 1, _names[stopColumn], _rows[i].Cells[stopColumn].Trim(),
                     $"is not after the row's start {_rows[i].Cells[startColumn].Trim()} ({_names[startColumn]}); each row is at risk over (start, stop].");
             }
         }
@@ -186,7 +215,7 @@ public sealed class CsvColumnTable
     }
 
     private TableFormatException Bad(int row, int column, string text, string reason) =>
-        new(Path, TableFormat.Csv, _rows[row].Line, column + 1, _names[column], text, reason + ".");
+        new(Path, _format, _rows[row].Line, column + 1, _names[column], text, reason + ".");
 
     /// <summary>All records (header first) with the line each starts on (RFC 4180, BOM, CRLF, quoted line breaks).</summary>
     private static List<(long Line, string[] Cells)> Parse(string path)

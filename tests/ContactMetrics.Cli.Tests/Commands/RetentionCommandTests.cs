@@ -50,6 +50,34 @@ public class RetentionCommandTests
     }
 
     [Fact]
+    public void Cox_RossiAsParquet_GivesTheCsvFit()
+    {
+        // One reader for any table (#17 item 4): the rossi CSV written as Parquet (typed INT64/DOUBLE columns by the
+        // library's writer) gives R's coxph fit as the CSV does: fin -0.3794221664858867 (same reference as above).
+        var csv = ContactMetrics.Data.CsvColumnTable.Read(Rossi.Value);
+        string path = Path.Combine(Path.GetTempPath(), $"rossi-{Guid.NewGuid():N}.parquet");
+        var rows = Enumerable.Range(0, csv.Count).Select(i => (IReadOnlyList<object?>)csv.Names.Select((_, k) => (object?)(long)csv.Numbers(k)[i]).ToArray()).ToList();
+        ContactMetrics.Data.ParquetColumns.Write(path, [.. csv.Names], rows);
+        try
+        {
+            var json = Json("retention", "cox", "--table", path, "--duration", "week", "--event", "arrest", "--covariates", "fin,age,race,wexp,mar,paro,prio");
+            Close(json.GetProperty("parameters").GetProperty("coefficients")[0], "coefficient", -0.3794221664858867);
+            json.GetProperty("cox").GetProperty("events").GetInt32().Should().Be(114);
+
+            var km = Json("retention", "km", "--table", path, "--duration", "week", "--event", "arrest", "--group", "fin");
+            km.GetProperty("groups").GetProperty("groups").GetArrayLength().Should().Be(2);
+
+            var missing = CliRun.Of("retention", "cox", "--table", path, "--duration", "weeks", "--event", "arrest", "--covariates", "fin");
+            missing.ExitCode.Should().Be(2);
+            missing.Error.Should().Contain("--duration: no column 'weeks'");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Cox_StartStopRows_SplitSubjectsGiveTheUnsplitFit()
     {
         // Each rossi subject followed past week 20 is split into (0, 20] censored and (20, week] with the arrest: the
