@@ -39,4 +39,10 @@ public sealed class TableReadOptions
             _maxErrorsKept = value;
         }
     }
+
+    /// <summary>Stops reading: checked before every row; the reader then throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Receives the rows read so far (accepted + rejected) every 65,536 rows and at the end of the file; null for none.</summary>
+    public IProgress<long>? Progress { get; init; }
 }

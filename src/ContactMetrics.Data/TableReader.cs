@@ -25,6 +25,9 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
     private readonly RowContext _row;
     private readonly List<RowError> _errors = [];
     private readonly RejectionGroups _groups = new();
+
+    /// <summary>Rows between two progress reports, minus one (65,536 rows).</summary>
+    private const long ProgressMask = (1 << 16) - 1;
     private readonly List<string> _notes = [];
     private readonly Dictionary<string, long> _firstLocation = new(StringComparer.Ordinal);
     private long _accepted;
@@ -105,8 +108,14 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
         while (true)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            _options.CancellationToken.ThrowIfCancellationRequested();
+            if (_options.Progress is { } progress && ((_accepted + _rejected) & ProgressMask) == 0 && _accepted + _rejected > 0)
+            {
+                progress.Report(_accepted + _rejected);
+            }
             if (!_source.MoveNext())
             {
+                _options.Progress?.Report(_accepted + _rejected);
                 _complete = true;
                 Dispose();
                 record = default!;

@@ -35,6 +35,40 @@ public sealed class StreamingTests
         counting.BytesRead.Should().BeLessThan(data.Length / 4, $"the file has {data.Length} bytes");
     }
 
+    [Fact]
+    public void Read_WithProgress_ReportsEvery65536RowsAndTheTotal()
+    {
+        // 150,000 rows: reports at 65,536 and 131,072 rows and the last at 150,000 (hand: multiples of 2^16 below 150,000).
+        using var data = new MemoryStream();
+        Tables.WriteInteractions(data, TableFormat.Csv, ManyInteractions(150_000), null);
+        data.Position = 0;
+        var reports = new List<long>();
+        var options = new TableReadOptions { Progress = new Synchronous(reports.Add) };
+
+        using var reader = Tables.OpenInteractions(data, TableFormat.Csv, "big", options);
+        reader.Count().Should().Be(150_000);
+
+        reports.Should().Equal(65_536L, 131_072L, 150_000L);
+    }
+
+    [Fact]
+    public void Read_CancelledToken_ThrowsOperationCanceled()
+    {
+        using var data = new MemoryStream();
+        Tables.WriteInteractions(data, TableFormat.Csv, ManyInteractions(10), null);
+        data.Position = 0;
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        using var reader = Tables.OpenInteractions(data, TableFormat.Csv, "small", new TableReadOptions { CancellationToken = cancel.Token });
+        FluentActions.Invoking(() => reader.ToList()).Should().Throw<OperationCanceledException>();
+    }
+
+    private sealed class Synchronous(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
     private sealed class CountingStream(Stream inner) : Stream
     {
         public long BytesRead { get; private set; }

@@ -125,7 +125,7 @@ public sealed class GammaGammaModel
         meanSpend /= rows.Customers;
         // p = 1, q = 2 and gamma matching the mean spend (E[zeta] = p gamma / (q - 1)).
         double[] start = [0.0, Math.Log(2.0), Math.Log(meanSpend)];
-        var result = MaximumLikelihood.Maximize(objective, start, rows.Customers, options.MaxIterations, options.GradientTolerance);
+        var result = MaximumLikelihood.Maximize(objective, start, rows.Customers, options.MaxIterations, options.GradientTolerance, options.Monitor());
         var se = NumericalHessian.LogScaleStandardErrors(NumericalHessian.FromGradient(objective, result.Point), result.Point);
         // An iterate that ran off to 0 or infinity is not a fit; it is kept (clamped) only to report the diagnostics.
         double[] values = [.. result.Point.Select(v => Math.Clamp(Math.Exp(v), double.Epsilon, double.MaxValue))];

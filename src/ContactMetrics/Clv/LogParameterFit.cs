@@ -88,7 +88,7 @@ internal static class LogParameterFit
     /// </summary>
     internal static LogParameterFitResult Run(LogLikelihoodWithGradient objective, Func<double[], double>? valueOnly, double[] start, double scale, ModelFitOptions options, ReadOnlySpan<string> names)
     {
-        var result = MaximumLikelihood.Maximize(objective, start, scale, options.MaxIterations, options.GradientTolerance);
+        var result = MaximumLikelihood.Maximize(objective, start, scale, options.MaxIterations, options.GradientTolerance, options.Monitor());
         var hessian = valueOnly is null ? NumericalHessian.FromGradient(objective, result.Point) : NumericalHessian.FromValues(valueOnly, result.Point);
         var se = NumericalHessian.LogScaleStandardErrors(hessian, result.Point);
         var values = result.Point.Select(Math.Exp).ToArray();

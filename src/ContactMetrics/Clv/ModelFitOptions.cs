@@ -45,4 +45,13 @@ public sealed record ModelFitOptions
         get;
         init => field = Preconditions.CheckPositive(value, nameof(GradientTolerance));
     } = 1e-9;
+
+    /// <summary>Stops the fit: checked before every log-likelihood evaluation (one pass over the data); the fit then throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Receives the evaluations so far and the best log-likelihood, every 10 evaluations and at the end; null for none.</summary>
+    public IProgress<Numerics.FitProgress>? Progress { get; init; }
+
+    /// <summary>The monitor of a fit with these options.</summary>
+    internal Numerics.FitMonitor Monitor() => new(CancellationToken, Progress);
 }

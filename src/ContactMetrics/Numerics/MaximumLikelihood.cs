@@ -44,7 +44,24 @@ internal static class MaximumLikelihood
         return value;
     };
 
-    internal static MaximizationResult Maximize(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
+    internal static MaximizationResult Maximize(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance,
+        FitMonitor? monitor = null)
+    {
+        var watch = monitor ?? FitMonitor.None;
+        var watched = logLikelihood;
+        logLikelihood = (point, gradient) =>
+        {
+            watch.BeforeEvaluation();
+            double value = watched(point, gradient);
+            watch.AfterEvaluation(value);
+            return value;
+        };
+        var result = MaximizeWatched(logLikelihood, start, scale, maxIterations, gradientTolerance);
+        watch.Finished();
+        return result;
+    }
+
+    private static MaximizationResult MaximizeWatched(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
     {
         int n = start.Length;
         // The best point evaluated so far: what is returned when both optimizers run out of iterations (they throw).

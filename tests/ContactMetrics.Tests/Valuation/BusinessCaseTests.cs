@@ -17,6 +17,20 @@ public class BusinessCaseTests
     }
 
     [Fact]
+    public void Analyze_WithAToken_SameDrawsAndStopsWhenCancelled()
+    {
+        var businessCase = FcrCase(uncertain: true);
+        // The token changes nothing but whether the draws may stop: the same seed gives the same distribution.
+        var plain = businessCase.Analyze(5_000, 7);
+        var watched = businessCase.Analyze(5_000, 7, CancellationToken.None);
+        watched.Total.Should().BeEquivalentTo(plain.Total);
+
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        FluentActions.Invoking(() => businessCase.Analyze(5_000, 7, cancel.Token)).Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
     public void Total_SumOfLines()
     {
         // 162,000 (repeat contacts, ValueMechanismsTests) + 120,000 (churn) = 282,000 EUR.
