@@ -8,6 +8,15 @@ public sealed class Conversion
 {
     private const string RecordType = "conversion";
 
+    /// <summary>Creates the record from a <see cref="DateTimeOffset"/> (the .NET type a database or a DataFrame gives), the instant it denotes.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="occurredAt">When it happened; its offset places it on the time line.</param>
+    /// <param name="value">As in the constructor taking an <see cref="Instant"/>.</param>
+    public Conversion(CustomerId customerId, DateTimeOffset occurredAt, Money value)
+        : this(customerId, Instant.FromDateTimeOffset(occurredAt), value)
+    {
+    }
+
     /// <summary>Creates a conversion.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="occurredAt">When the conversion happened.</param>

@@ -10,6 +10,15 @@ public sealed class Customer
 {
     private const string RecordType = "customer";
 
+    /// <summary>Creates a customer from <see cref="DateOnly"/> dates (the .NET type a database or a DataFrame gives).</summary>
+    /// <param name="id">The customer's id.</param>
+    /// <param name="acquiredOn">The day the customer was acquired.</param>
+    /// <param name="churnedOn">The day the customer left, or null while a customer.</param>
+    /// <param name="segment">The segment, if any.</param>
+    /// <returns>The customer, as the constructor taking <see cref="LocalDate"/>s makes it.</returns>
+    public static Customer Create(CustomerId id, DateOnly acquiredOn, DateOnly? churnedOn = null, string? segment = null) =>
+        new(id, LocalDate.FromDateOnly(acquiredOn), churnedOn is DateOnly c ? LocalDate.FromDateOnly(c) : null, segment);
+
     /// <summary>Creates a customer.</summary>
     /// <param name="id">The customer's id.</param>
     /// <param name="acquiredOn">The day the customer was acquired.</param>

@@ -20,6 +20,49 @@ public sealed class Interaction
 {
     private const string RecordType = "interaction";
 
+    /// <summary>
+    /// Creates an interaction from the .NET types at a database's or a notebook's boundary: <see cref="DateTimeOffset"/>
+    /// for instants and <see cref="TimeSpan"/> for durations; otherwise as the constructor.
+    /// </summary>
+    /// <param name="id">The interaction's id.</param>
+    /// <param name="customerId">The customer, or null when the contact could not be identified.</param>
+    /// <param name="channel">The channel.</param>
+    /// <param name="arrivedAt">When the contact arrived.</param>
+    /// <param name="endedAt">When it ended.</param>
+    /// <param name="direction">Inbound (default) or outbound.</param>
+    /// <param name="agentId">The agent who handled it, if any.</param>
+    /// <param name="queue">The queue, if known.</param>
+    /// <param name="reason">The contact reason, if known.</param>
+    /// <param name="answeredAt">When it was answered; null when it never was.</param>
+    /// <param name="talk">Talk time.</param>
+    /// <param name="hold">Hold time.</param>
+    /// <param name="afterCallWork">After-contact work time.</param>
+    /// <param name="resolved">Whether it was marked resolved; null when unknown.</param>
+    /// <param name="transfers">How many times it was transferred.</param>
+    /// <param name="survey">The survey answers, if any.</param>
+    /// <returns>The interaction.</returns>
+    /// <exception cref="InvalidRecordException">A field is invalid, as for the constructor.</exception>
+    public static Interaction Create(
+        InteractionId id,
+        CustomerId? customerId,
+        Channel channel,
+        DateTimeOffset arrivedAt,
+        DateTimeOffset endedAt,
+        Direction direction = Direction.Inbound,
+        AgentId? agentId = null,
+        string? queue = null,
+        string? reason = null,
+        DateTimeOffset? answeredAt = null,
+        TimeSpan talk = default,
+        TimeSpan hold = default,
+        TimeSpan afterCallWork = default,
+        bool? resolved = null,
+        int transfers = 0,
+        SurveyResponse? survey = null) =>
+        new(id, customerId, channel, Instant.FromDateTimeOffset(arrivedAt), Instant.FromDateTimeOffset(endedAt), direction, agentId, queue, reason,
+            answeredAt is DateTimeOffset a ? Instant.FromDateTimeOffset(a) : null, Duration.FromTimeSpan(talk), Duration.FromTimeSpan(hold),
+            Duration.FromTimeSpan(afterCallWork), resolved, transfers, survey);
+
     /// <summary>Creates an interaction.</summary>
     /// <param name="id">The interaction's id.</param>
     /// <param name="customerId">The customer, or <see langword="null"/> when the contact could not be identified.</param>

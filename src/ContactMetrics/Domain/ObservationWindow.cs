@@ -17,6 +17,16 @@ public sealed record ObservationWindow
     /// <summary>A year as the analysis counts it for yearly figures: 365 days.</summary>
     public static readonly Duration Year = Duration.FromDays(365);
 
+    /// <summary>The window between two <see cref="DateTimeOffset"/> values (the .NET types at a database's or a notebook's boundary).</summary>
+    /// <param name="start">The first instant observed.</param>
+    /// <param name="end">The end (exclusive); after <paramref name="start"/>.</param>
+    /// <param name="timeZone">The zone whose calendar days, weeks and months the figures follow.</param>
+    /// <exception cref="ArgumentException"><paramref name="end"/> is not after <paramref name="start"/>.</exception>
+    public ObservationWindow(DateTimeOffset start, DateTimeOffset end, DateTimeZone timeZone)
+        : this(Instant.FromDateTimeOffset(start), Instant.FromDateTimeOffset(end), timeZone)
+    {
+    }
+
     /// <summary>Creates a window.</summary>
     /// <param name="start">The first instant observed (inclusive).</param>
     /// <param name="end">The end of observation (exclusive): the as-of instant.</param>

@@ -8,6 +8,15 @@ public sealed class Purchase
 {
     private const string RecordType = "purchase";
 
+    /// <summary>Creates the record from a <see cref="DateTimeOffset"/> (the .NET type a database or a DataFrame gives), the instant it denotes.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="occurredAt">When it happened; its offset places it on the time line.</param>
+    /// <param name="amount">As in the constructor taking an <see cref="Instant"/>.</param>
+    public Purchase(CustomerId customerId, DateTimeOffset occurredAt, Money amount)
+        : this(customerId, Instant.FromDateTimeOffset(occurredAt), amount)
+    {
+    }
+
     /// <summary>Creates a purchase.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="occurredAt">When the purchase happened.</param>

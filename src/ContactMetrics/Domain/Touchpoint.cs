@@ -11,6 +11,15 @@ public sealed class Touchpoint
 {
     private const string RecordType = "touchpoint";
 
+    /// <summary>Creates the record from a <see cref="DateTimeOffset"/> (the .NET type a database or a DataFrame gives), the instant it denotes.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="occurredAt">When it happened; its offset places it on the time line.</param>
+    /// <param name="channel">As in the constructor taking an <see cref="Instant"/>.</param>
+    public Touchpoint(CustomerId customerId, DateTimeOffset occurredAt, string channel)
+        : this(customerId, Instant.FromDateTimeOffset(occurredAt), channel)
+    {
+    }
+
     /// <summary>Creates a touchpoint.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="occurredAt">When the touch happened.</param>

@@ -17,6 +17,15 @@ public sealed class QueueLoad
     /// <summary>The largest traffic accepted, in Erlangs: staffing answers are agent counts held in an <see cref="int"/>.</summary>
     public const double MaxTrafficErlangs = 1e8;
 
+    /// <summary>A load with <see cref="TimeSpan"/>s for the interval and the AHT (the .NET types); otherwise as the constructor taking <see cref="Duration"/>s.</summary>
+    /// <param name="contacts">Contacts arriving in the interval.</param>
+    /// <param name="interval">The interval's length.</param>
+    /// <param name="averageHandleTime">The average handle time.</param>
+    public QueueLoad(double contacts, TimeSpan interval, TimeSpan averageHandleTime)
+        : this(contacts, Duration.FromTimeSpan(interval), Duration.FromTimeSpan(averageHandleTime))
+    {
+    }
+
     /// <summary>Creates a load.</summary>
     /// <param name="contacts">The expected number of contacts arriving in the interval; finite and at least 0 (a forecast may be fractional).</param>
     /// <param name="interval">The length of the interval; greater than 0.</param>

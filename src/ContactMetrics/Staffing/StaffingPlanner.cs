@@ -96,6 +96,15 @@ public sealed class StaffingPlanner
         return new StaffingPlan(requirements);
     }
 
+    /// <summary>Staffs one queue over consecutive intervals of equal length, given as <see cref="TimeSpan"/>s (the .NET types).</summary>
+    /// <param name="contactsPerInterval">The expected contacts of each interval; each finite and at least 0.</param>
+    /// <param name="interval">The length of every interval; greater than 0.</param>
+    /// <param name="averageHandleTime">The mean handle time; greater than 0.</param>
+    /// <returns>The plan, as <see cref="Plan(ReadOnlySpan{double}, Duration, Duration)"/> makes it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite, or a duration is not positive.</exception>
+    public StaffingPlan Plan(ReadOnlySpan<double> contactsPerInterval, TimeSpan interval, TimeSpan averageHandleTime)
+        => Plan(contactsPerInterval, Duration.FromTimeSpan(interval), Duration.FromTimeSpan(averageHandleTime));
+
     /// <summary>Staffs one queue over consecutive intervals of equal length.</summary>
     /// <param name="contactsPerInterval">The expected contacts of each interval; each finite and at least 0.</param>
     /// <param name="interval">The length of every interval; greater than 0.</param>
