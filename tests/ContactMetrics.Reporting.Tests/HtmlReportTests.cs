@@ -46,6 +46,15 @@ public class HtmlReportTests
     }
 
     [Theory]
+    // R: format.pval(c(0.0474, 0.05008, 2.2e-6, 1e-20, 0.687), digits = 3) -> "0.0474" "0.0501" "2.2e-06" "<2e-16" "0.687".
+    [InlineData(0.04740, "0.0474")]
+    [InlineData(0.05008, "0.0501")]
+    [InlineData(2.2e-6, "2.2e-06")]
+    [InlineData(1e-20, "<2e-16")]
+    [InlineData(0.687, "0.687")]
+    public void PValue_ReadsAsRPrintsIt(double p, string expected) => new PValue(p).ToString().Should().Be(expected);
+
+    [Theory]
     [InlineData("service:phone", "Service: phone")]
     [InlineData("paid_search", "Paid search")]
     [InlineData("email", "Email")]

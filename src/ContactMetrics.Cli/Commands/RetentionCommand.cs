@@ -70,7 +70,7 @@ internal static class RetentionCommand
                 var logRank = LogRankTest.Compute(survival);
                 summary.Fact("logRankChiSquare", "Log-rank chi-square", logRank.Test.Statistic)
                     .Fact("logRankDegreesOfFreedom", "Log-rank df", logRank.Test.DegreesOfFreedom)
-                    .Fact("logRankPValue", "Log-rank p", logRank.Test.PValue);
+                    .Fact("logRankPValue", "Log-rank p", new PValue(logRank.Test.PValue));
             }
 
             var rows = output.Add("survival", at.Count > 0 ? "Survival at the given times" : "Survival at each event time");
@@ -203,7 +203,7 @@ internal static class RetentionCommand
                 .Fact("logLikelihood", "Log-likelihood", fit.LogLikelihood)
                 .Fact("nullLogLikelihood", "Null log-likelihood", fit.NullLogLikelihood)
                 .Fact("likelihoodRatioChiSquare", "Likelihood ratio chi-square", fit.LikelihoodRatioTest.Statistic)
-                .Fact("likelihoodRatioPValue", "Likelihood ratio p", fit.LikelihoodRatioTest.PValue)
+                .Fact("likelihoodRatioPValue", "Likelihood ratio p", new PValue(fit.LikelihoodRatioTest.PValue))
                 .Fact("waldChiSquare", "Wald chi-square", fit.WaldTest.Statistic)
                 .Fact("scoreChiSquare", "Score chi-square", fit.ScoreTest.Statistic)
                 .Fact("degreesOfFreedom", "df", fit.LikelihoodRatioTest.DegreesOfFreedom)
@@ -224,7 +224,7 @@ internal static class RetentionCommand
                 new FigureColumn("hazardRatioUpper", "HR upper", true));
             foreach (var c in fit.Coefficients)
             {
-                t.Row(c.Name, c.Coefficient, c.HazardRatio, c.StandardError, c.Z, c.PValue, c.HazardRatioInterval.Lower, c.HazardRatioInterval.Upper);
+                t.Row(c.Name, c.Coefficient, c.HazardRatio, c.StandardError, c.Z, new PValue(c.PValue), c.HazardRatioInterval.Lower, c.HazardRatioInterval.Upper);
             }
             common.Write(parse, output, console);
             return CliApp.Success;

@@ -125,7 +125,7 @@ internal static class RetentionUpliftCommand
             .Fact("hazardRatio", "Adjusted hazard ratio", c.HazardRatio?.HazardRatio)
             .Fact("hazardRatioLower", "Hazard ratio lower", c.HazardRatio?.HazardRatioInterval.Lower)
             .Fact("hazardRatioUpper", "Hazard ratio upper", c.HazardRatio?.HazardRatioInterval.Upper)
-            .Fact("hazardRatioPValue", "Hazard ratio p", c.HazardRatio?.PValue)
+            .Fact("hazardRatioPValue", "Hazard ratio p", PValue.Of(c.HazardRatio?.PValue))
             .Fact("adjustedFor", "Adjusted for", Adjustment(c));
         if (c.Note is not null)
         {

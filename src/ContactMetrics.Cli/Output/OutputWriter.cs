@@ -72,7 +72,7 @@ internal static class OutputWriter
             case ".parquet":
                 var ptable = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as Parquet; use a .json file.");
                 ParquetColumns.Write(path, [.. ptable.Columns.Select(c => ToSnakeCase(c.JsonName))],
-                    [.. ptable.Rows.Select(r => r.Select(v => v switch { Fraction rate => rate.Value, NotApplicable => null, _ => v }).ToArray())], FormatPlain);
+                    [.. ptable.Rows.Select(r => r.Select(v => v switch { Fraction rate => rate.Value, PValue p => p.Value, NotApplicable => null, _ => v }).ToArray())], FormatPlain);
                 break;
             default:
                 throw new CliInputException($"--out {path}: unknown extension '{ext}'; use .csv, .parquet or .json.");
@@ -132,6 +132,8 @@ internal static class OutputWriter
         Fraction r when !double.IsFinite(r.Value) => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         Fraction r => r.Value.ToString("R", CultureInfo.InvariantCulture),
+        PValue p when !double.IsFinite(p.Value) => "",
+        PValue p => p.Value.ToString("R", CultureInfo.InvariantCulture),
         Money m => m.Amount.ToString(CultureInfo.InvariantCulture),
         Duration d => d.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
         Instant i => InstantPattern.ExtendedIso.Format(i),
@@ -148,12 +150,14 @@ internal static class OutputWriter
         // No NaN or Infinity for people (DESIGN.md): an undefined number reads as missing.
         Fraction r when !double.IsFinite(r.Value) => "-",
         Fraction r => r.Value.ToString("0.0%", CultureInfo.InvariantCulture),
+        PValue p => p.ToString(),
         int i => i.ToString("N0", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
         double d when !double.IsFinite(d) => "-",
         double d when Math.Abs(d) >= 1e15 => d.ToString("G4", CultureInfo.InvariantCulture),
         double d when Math.Abs(d) >= 1000 => d.ToString("N0", CultureInfo.InvariantCulture),
-        double d when d != 0 && Math.Abs(d) < 0.01 => d.ToString("G2", CultureInfo.InvariantCulture),
+        // Below 1, three significant digits (an estimate, a survival, a limit: 0.962, 0.0474); from 1, two decimals.
+        double d when d != 0 && Math.Abs(d) < 1 => d.ToString("G3", CultureInfo.InvariantCulture),
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
         decimal m => m.ToString("N2", CultureInfo.InvariantCulture),
         Money m => $"{m.Amount.ToString("N2", CultureInfo.InvariantCulture)} {m.Currency}",

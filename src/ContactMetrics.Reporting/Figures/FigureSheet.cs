@@ -107,6 +107,9 @@ public sealed class FigureSheet
             case Fraction r:
                 WriteJsonValue(json, r.Value);
                 break;
+            case PValue p:
+                WriteJsonValue(json, p.Value);
+                break;
             case double d when double.IsFinite(d):
                 json.WriteNumberValue(d);
                 break;
@@ -288,6 +291,26 @@ public readonly record struct Fraction(double Value)
     /// <param name="value">The share.</param>
     /// <returns>The fraction.</returns>
     public static Fraction? Of(double? value) => value is double v ? new Fraction(v) : null;
+}
+
+/// <summary>
+/// A p-value: a table for people shows it to three significant digits as R prints it (0.0474, 2.2e-06; below 2.2e-16 as
+/// &lt;2e-16), where a plain number would round it to two decimals ("0.05"); JSON and CSV keep the number.
+/// </summary>
+/// <param name="Value">The p-value in [0, 1].</param>
+public readonly record struct PValue(double Value)
+{
+    /// <summary>The p-value, or null when <paramref name="value"/> is null.</summary>
+    /// <param name="value">The p-value.</param>
+    /// <returns>The p-value.</returns>
+    public static PValue? Of(double? value) => value is double v ? new PValue(v) : null;
+
+    /// <summary>Three significant digits, as R's <c>format.pval(p, digits = 3)</c>: 0.0474, 2.2e-06, &lt;2e-16.</summary>
+    /// <returns>The text; "-" when the value is not a number.</returns>
+    public override string ToString() =>
+        !double.IsFinite(Value) ? "-"
+        : Value < 2.2e-16 ? "<2e-16"
+        : Value.ToString(Value < 1e-4 ? "0.##e-00" : "G3", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -134,6 +134,17 @@ public class RetentionCommandTests
     }
 
     [Fact]
+    public void Cox_Table_ShowsPValuesAndLimitsToThreeSignificantDigits()
+    {
+        // R: summary(coxph(Surv(week, arrest) ~ fin + age + race + wexp + mar + paro + prio, data = rossi)) prints fin
+        // p 0.0474 (0.047 would be two decimals' "0.05"), exp(coef) 0.684, lower .95 0.470.
+        var run = CliRun.Of("retention", "cox", "--table", Rossi.Value, "--duration", "week", "--event", "arrest", "--covariates", "fin,age,race,wexp,mar,paro,prio");
+        run.ExitCode.Should().Be(0, run.Error);
+        var fin = run.Out.Split('\n').Single(l => l.TrimStart().StartsWith("fin ", StringComparison.Ordinal));
+        fin.Should().Contain(" 0.0474 ").And.Contain(" 0.684 ").And.Contain(" 0.47 ");
+    }
+
+    [Fact]
     public void Cox_RossiBreslowStratified_ReproducesR()
     {
         // Same reference: coxph(Surv(week, arrest) ~ fin + age + race + ... , ties = "breslow") gives fin -0.3790218874307941;
