@@ -87,12 +87,14 @@ internal sealed class ClvInput
             {
                 currency = CliParsing.ParseCurrency(Currency.Name, code);
             }
-            var options = TableInput.ReadOptions(parse.GetValue(SkipInvalid));
+            var options = TableInput.ReadOptions(parse.GetValue(SkipInvalid), console);
             RfmSummary summary;
             ValidationReport report;
             try
             {
-                (summary, report) = Data.Tables.ReadRfmSummary(TableInput.CheckFormat(summaryPath), unit, currency, options);
+                using var reader = TableInput.Open(summaryPath, options, Data.Tables.OpenRfmSummary, console);
+                summary = RfmSummary.FromRows(reader, unit, currency);
+                report = reader.Report;
             }
             catch (ArgumentException e) when (e is not InvalidRecordException)
             {
