@@ -130,6 +130,23 @@ public sealed class ReadingOptionsTests : IDisposable
     }
 
     [Fact]
+    public void ParquetTextColumns_AreParsedWithTheReadOptions()
+    {
+        // Text cells in Parquet are parsed as CSV cells are: 05/03/2025 09:15 in Amsterdam (CET, UTC+1) is 08:15Z.
+        string path = RawParquet.Write(_dir.File("p.parquet"),
+            RawParquet.Text("customer_id", "c"),
+            RawParquet.Text("occurred_at", "05/03/2025 09:15"),
+            RawParquet.Text("amount", "12,5"),
+            RawParquet.Text("currency", "EUR"));
+
+        var (rows, report) = Tables.ReadAllPurchases(path, EuropeanOptions());
+
+        rows.Single().OccurredAt.Should().Be(Instant.FromUtc(2025, 3, 5, 8, 15));
+        rows.Single().Amount.Should().Be(new Money(12.5m, Currency.Eur));
+        report.Notes.Should().Contain("column 3 'amount': 1 number with a decimal comma (first on row 1)");
+    }
+
+    [Fact]
     public void NaiveLocalTime_WithoutAZone_IsRejectedNamingTheOption()
     {
         string path = _dir.WriteText("t.csv", "customer_id,occurred_at,channel\nc,2025-01-15T10:00:00,seo\n");

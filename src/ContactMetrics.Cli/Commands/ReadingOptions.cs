@@ -35,7 +35,7 @@ internal static class ReadingOptions
             command.Add(new Option<string?>(Delimiter)
             {
                 Description = "The CSV cell delimiter: , (default), ; (European Excel), tab or |.",
-                HelpName = ",|;|tab||",
+                HelpName = "CHAR",
             });
             command.Add(new Option<bool>(DecimalComma)
             {

@@ -124,8 +124,15 @@ internal sealed class ParquetRowSource : RowSource
 
     public override bool IsMissing(int column) => _columns[column]!.IsMissing(_row);
 
+    // Text columns are parsed as CSV cells are (RowSource's parsers, with the read options); typed ones are converted.
+    private bool IsText(int column) => _columns[column] is StringColumnData;
+
     public override bool TryGetInstant(int column, out Instant value, [NotNullWhen(false)] out string? reason)
     {
+        if (IsText(column))
+        {
+            return base.TryGetInstant(column, out value, out reason);
+        }
         if (Parsing.Zone is not null && _naive.Contains(column) && _columns[column] is TimestampColumnData timestamps)
         {
             // Read as wall-clock times of the input zone; the header note says so, a repeated (fall-back) hour is noted here.
@@ -137,16 +144,16 @@ internal sealed class ParquetRowSource : RowSource
     }
 
     public override bool TryGetDate(int column, out LocalDate value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryDate(_row, out value, out reason);
+        => IsText(column) ? base.TryGetDate(column, out value, out reason) : _columns[column]!.TryDate(_row, out value, out reason);
 
     public override bool TryGetDecimal(int column, out decimal value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryDecimal(_row, out value, out reason);
+        => IsText(column) ? base.TryGetDecimal(column, out value, out reason) : _columns[column]!.TryDecimal(_row, out value, out reason);
 
     public override bool TryGetDouble(int column, out double value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryDouble(_row, out value, out reason);
+        => IsText(column) ? base.TryGetDouble(column, out value, out reason) : _columns[column]!.TryDouble(_row, out value, out reason);
 
     public override bool TryGetBoolean(int column, out bool value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryBoolean(_row, out value, out reason);
+        => IsText(column) ? base.TryGetBoolean(column, out value, out reason) : _columns[column]!.TryBoolean(_row, out value, out reason);
 
     protected override void Dispose(bool disposing)
     {
