@@ -43,7 +43,7 @@ public sealed class ColumnMap
     public static IReadOnlyDictionary<string, ColumnMap> Presets { get; } = new Dictionary<string, ColumnMap>(StringComparer.OrdinalIgnoreCase)
     {
         ["cdnow"] = Create("customer_id=ID,frequency=x,recency=t_x,T=T,monetary_value=zbar"),
-    };
+    }.AsReadOnly();
 
     /// <summary>Schema column name to file column name, ordered by schema column name.</summary>
     public IReadOnlyDictionary<string, string> Columns { get; }

@@ -108,7 +108,7 @@ public sealed class ReadingOptionsTests : IDisposable
         error.Reason.Should().Be("is a local time that does not exist in Europe/Amsterdam: the clocks skip it when they go forward (2025-03-30T02:30:00); correct the time, or write it with its UTC offset");
         report.Notes.Should().Equal(
             "column 2 'occurred_at': 6 local times without a UTC offset, read as Europe/Amsterdam time (first on line 2)",
-            "column 2 'occurred_at': 1 local time that the clocks repeat when they go back in Europe/Amsterdam, read as the earlier instant (the first occurrence, before the change) (first on line 8)");
+            "column 2 'occurred_at': 1 local time that the clocks repeat when they go back in Europe/Amsterdam, read as the earlier of the two instants (first on line 8)");
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ReadingOptionsTests : IDisposable
         rows.Select(t => t.OccurredAt).Should().Equal(Instant.FromUtc(2025, 1, 15, 9, 0), Instant.FromUtc(2025, 10, 26, 0, 30));
         report.Notes.Should().Equal(
             "column 2 'occurred_at' is a timestamp without time zone; its values were read as Europe/Amsterdam local times (the input time zone)",
-            "column 2 'occurred_at': 1 local time that the clocks repeat when they go back in Europe/Amsterdam, read as the earlier instant (the first occurrence, before the change) (first on row 2)");
+            "column 2 'occurred_at': 1 local time that the clocks repeat when they go back in Europe/Amsterdam, read as the earlier of the two instants (first on row 2)");
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal sealed class TextParsing
     {
         Coercion.Trimmed => $"{count} value{S(count)} with blanks around {(count == 1 ? "it" : "them")}, read without the blanks",
         Coercion.LocalTime => $"{count} local time{S(count)} without a UTC offset, read as {Zone?.Id} time",
-        Coercion.AmbiguousLocalTime => $"{count} local time{S(count)} that the clocks repeat when they go back in {Zone?.Id}, read as the earlier instant (the first occurrence, before the change)",
+        Coercion.AmbiguousLocalTime => $"{count} local time{S(count)} that the clocks repeat when they go back in {Zone?.Id}, read as the earlier of the two instants",
         Coercion.DecimalComma => $"{count} number{S(count)} with a decimal comma",
         Coercion.YesNo => $"{count} value{S(count)} spelled yes or no, read as true or false",
         _ => throw new ArgumentOutOfRangeException(nameof(coercion), coercion, null),
