@@ -87,8 +87,9 @@ public sealed class TableReadOptions
     /// The time zone of instants written without a UTC offset (local times, such as <c>2025-03-30 01:30</c>), as an
     /// export from a system set to local time writes them; <see langword="null"/> (the default) rejects such values.
     /// A local time the clocks skip (spring forward) is a rejected row; one they repeat (fall back) is read at the
-    /// earlier of its two instants, the first occurrence, with a note. Parquet timestamps without a time zone are read in
-    /// this zone too (otherwise as UTC, with a note).
+    /// earlier of its two instants, the first occurrence, with a note. Parquet timestamps without a time zone, and
+    /// <see cref="DateTime"/> values not of kind UTC from a DbDataReader, are read in this zone too (otherwise as UTC,
+    /// with a note).
     /// </summary>
     public DateTimeZone? InputTimeZone { get; init; }
 
