@@ -75,6 +75,20 @@ public class ReadingOptionsTests
     }
 
     [Fact]
+    public void Validate_SaysTheReadersNotes()
+    {
+        using var dir = new TempDir();
+        string european = Write(dir, "european.csv", European);
+
+        var run = CliRun.Of(["validate", "--interactions", european, "--format", "json", .. EuropeanOptions]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain($"contactmetrics: note: {european}: column 7 'resolved': 2 values spelled yes or no, read as true or false (first on line 2)");
+        JsonDocument.Parse(run.Out).RootElement.GetProperty("readingNotes").GetProperty("notes").GetProperty(european).GetString()
+            .Should().Contain("column 3 'arrived_at': 3 local times without a UTC offset");
+    }
+
+    [Fact]
     public void Validate_NaiveTimesAcrossTheSpringGap_RowsReadAreAcceptedPlusRejected()
     {
         // 2025-03-30 02:30 does not exist in Amsterdam (clocks 02:00 -> 03:00): that row is rejected naming the fix.

@@ -83,15 +83,22 @@ internal static class TableInput
     /// <summary>Says on stderr what the reader noted and, with <c>--skip-invalid</c>, how many rows were left out and why the first was.</summary>
     public static void Report(string path, ValidationReport report, CliConsole console)
     {
-        foreach (string note in report.Notes)
-        {
-            // A note is something the user may not expect (a misspelt column ignored, naive timestamps read as UTC): say it.
-            console.Error.WriteLine($"contactmetrics: note: {path}: {note}");
-            console.ReadingNotes.Add((path, note));
-        }
+        Notes(path, report, console);
         if (report.RowsRejected > 0)
         {
             console.Error.WriteLine($"{path}: {report.RowsRead} rows read, {report.RowsAccepted} accepted, {report.RowsRejected} rejected (--skip-invalid); first: {report.Errors.FirstOrDefault()}");
+        }
+    }
+
+    /// <summary>Says the reader's notes on stderr and keeps them for JSON output (<c>readingNotes</c>).</summary>
+    public static void Notes(string path, ValidationReport report, CliConsole console)
+    {
+        foreach (string note in report.Notes)
+        {
+            // A note is something the user may not expect (a misspelt column ignored, naive timestamps read as UTC,
+            // coerced values): say it.
+            console.Error.WriteLine($"contactmetrics: note: {path}: {note}");
+            console.ReadingNotes.Add((path, note));
         }
     }
 

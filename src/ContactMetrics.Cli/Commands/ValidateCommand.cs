@@ -40,6 +40,7 @@ internal static class ValidateCommand
                 {
                 }
                 reports.Add(reader.Report);
+                TableInput.Notes(path, reader.Report, console);
             }
             Check(interactions, Data.Tables.OpenInteractions);
             Check(customers, Data.Tables.OpenCustomers);
