@@ -31,7 +31,7 @@ internal sealed class ClvInput
 
     public Option<string> Engine { get; } = new("--engine")
     {
-        Description = "With --purchases: memory (read every row, validated) or duckdb (embedded DuckDB, out of core; --purchases may be a .csv.gz file, a glob or a folder).",
+        Description = "With --purchases: memory (read every row, validated) or duckdb (embedded DuckDB, out of core; --purchases may also be a recursive glob or a hive-partitioned folder).",
         DefaultValueFactory = _ => "memory",
     };
 
