@@ -65,6 +65,7 @@ public static class CliApp
                 Error = console.Error,
                 EnableDefaultExceptionHandler = false,
             };
+            console.ReadOptions = ReadingOptions.Parse(parse);
             return parse.Invoke(config);
         }
         catch (Exception e) when (IsInputError(Unwrap(e)))
@@ -142,6 +143,7 @@ public static class CliApp
         root.Add(AttributionCommand.Create(console));
         root.Add(RetentionCommand.Create(console));
         root.Add(ReportCommand.Create(console));
+        ReadingOptions.AddTo(root);
         return root;
     }
 }

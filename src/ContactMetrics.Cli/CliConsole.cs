@@ -41,6 +41,15 @@ public sealed class CliConsole
     /// <summary>The readers' notes of this run (ignored columns, timestamps read as UTC), by file: printed on stderr when read, and put in JSON output.</summary>
     internal List<(string File, string Note)> ReadingNotes { get; } = [];
 
+    /// <summary>How tables are read in this run: the reading options of the command (<c>--delimiter</c>, <c>--map</c>, ...), parsed once.</summary>
+    internal Data.TableReadOptions ReadOptions { get; set; } = Data.TableReadOptions.Default;
+
+    /// <summary>Opens standard input, for a table given as <c>-</c> (tests give their own).</summary>
+    internal Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+
+    /// <summary>Whether a table has been read from standard input in this run (it can be read once).</summary>
+    internal bool StandardInputRead { get; set; }
+
     /// <summary>The process's console; interactive only when neither output nor error is redirected.</summary>
     /// <returns>The console.</returns>
     public static CliConsole FromProcess() =>

@@ -19,17 +19,23 @@ namespace ContactMetrics.Data;
 /// </remarks>
 public sealed class TableReader<T> : IEnumerable<T>, IDisposable
 {
-    private readonly RowSource _source;
+    private readonly IReadOnlyList<Func<RowSource>> _parts;
+    private readonly string _name;
+    private readonly TableFormat _format;
     private readonly Table<T> _table;
     private readonly TableReadOptions _options;
-    private readonly RowContext _row;
+    private readonly TextParsing _parsing;
+    private RowSource _source;
+    private RowContext _row;
+    private int _part;
     private readonly List<RowError> _errors = [];
     private readonly RejectionGroups _groups = new();
 
     /// <summary>Rows between two progress reports, minus one (65,536 rows).</summary>
     private const long ProgressMask = (1 << 16) - 1;
     private readonly List<string> _notes = [];
-    private readonly Dictionary<string, long> _firstLocation = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Part, string Location)> _firstLocation = new(StringComparer.Ordinal);
+    private readonly List<string> _partFiles = [];
     private long _accepted;
     private long _rejected;
     private bool _complete;
@@ -37,13 +43,37 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
     private bool _disposed;
 
     internal TableReader(RowSource source, Table<T> table, TableReadOptions? options)
+        : this([() => source], source.File, table, options)
     {
-        _source = source;
+    }
+
+    /// <param name="parts">Opens each file of the table in turn (a folder or glob of files is one table); at least one.</param>
+    /// <param name="name">The name of the whole (the file, folder or glob).</param>
+    /// <param name="table">The schema.</param>
+    /// <param name="options">The read options.</param>
+    internal TableReader(IReadOnlyList<Func<RowSource>> parts, string name, Table<T> table, TableReadOptions? options)
+    {
+        _parts = parts;
+        _name = name;
         _table = table;
         _options = options ?? TableReadOptions.Default;
+        _parsing = new TextParsing(_options);
+        (_source, _row) = OpenPart(0);
+        _format = _source.Format;
+    }
+
+    /// <summary>Opens part <paramref name="index"/> and matches its header; the source is disposed when that fails.</summary>
+    private (RowSource, RowContext) OpenPart(int index)
+    {
+        var source = _parts[index]();
         try
         {
-            _row = new RowContext(source, HeaderBinding.Bind(source, table, _options, _notes), _options);
+            source.Parsing = _parsing;
+            var notes = new List<string>();
+            var row = new RowContext(source, HeaderBinding.Bind(source, _table, _options, notes), _options);
+            AddNotes(source, notes);
+            _partFiles.Add(source.File);
+            return (source, row);
         }
         catch
         {
@@ -52,21 +82,45 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
         }
     }
 
+    /// <summary>Keeps a part's notes, each once; with several parts, each names its file.</summary>
+    private void AddNotes(RowSource source, IEnumerable<string> notes)
+    {
+        foreach (string note in notes)
+        {
+            string text = _parts.Count > 1 ? $"{source.File}: {note}" : note;
+            if (!_notes.Contains(text))
+            {
+                _notes.Add(text);
+            }
+        }
+    }
+
     /// <summary>The file (or stream name) being read.</summary>
-    public string File => _source.File;
+    public string File => _name;
 
     /// <summary>The table's schema name, e.g. <c>interactions</c>.</summary>
     public string Table => _table.Name;
 
     /// <summary>The file's format.</summary>
-    public TableFormat Format => _source.Format;
+    public TableFormat Format => _format;
 
     /// <summary>
     /// What has been read so far; complete (<see cref="ValidationReport.IsComplete"/>) once the
     /// enumeration has reached the end of the file. Each call returns a new snapshot.
     /// </summary>
     public ValidationReport Report
-        => new(_source.File, _table.Name, _source.Format, _accepted, _rejected, _errors.ToArray(), _notes.ToArray(), _complete) { RejectionGroups = _groups.ToArray() };
+        => new(_name, _table.Name, _format, _accepted, _rejected, _errors.ToArray(), Notes(), _complete) { RejectionGroups = _groups.ToArray() };
+
+    /// <summary>The notes so far, with the coerced values of the file being read.</summary>
+    private string[] Notes()
+    {
+        var notes = new List<string>(_notes);
+        if (!_complete)
+        {
+            notes.AddRange(_source.CoercionNotes().Select(n => _parts.Count > 1 ? $"{_source.File}: {n}" : n));
+        }
+        return notes.ToArray();
+    }
 
     /// <summary>Returns the enumerator over the records. A reader can be enumerated once.</summary>
     /// <returns>The enumerator.</returns>
@@ -77,7 +131,7 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_enumerated)
         {
-            throw new InvalidOperationException($"A TableReader reads its file once; it has already been enumerated ({_source.File}). Open the file again to read it again.");
+            throw new InvalidOperationException($"A TableReader reads its file once; it has already been enumerated ({_name}). Open the file again to read it again.");
         }
         _enumerated = true;
         return Enumerate();
@@ -115,6 +169,13 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
             }
             if (!_source.MoveNext())
             {
+                AddNotes(_source, _source.CoercionNotes());
+                if (_part + 1 < _parts.Count)
+                {
+                    _source.Dispose();
+                    (_source, _row) = OpenPart(++_part);
+                    continue;
+                }
                 _options.Progress?.Report(_accepted + _rejected);
                 _complete = true;
                 Dispose();
@@ -179,14 +240,16 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
         {
             return null;
         }
-        long location = _source.RowLocation;
-        if (_firstLocation.TryAdd(key, location))
+        string unit = _source.Format == TableFormat.Csv ? "line" : "row";
+        string location = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit} {_source.RowLocation}");
+        if (_firstLocation.TryAdd(key, (_part, location)))
         {
             return null;
         }
-        string unit = _source.Format == TableFormat.Csv ? "line" : "row";
+        var (part, first) = _firstLocation[key];
+        string where = part == _part ? first : $"{first} of {_partFiles[part]}";
         return CellError(_row.FileColumn(column), column.Name, null,
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"repeats the {what} of {unit} {_firstLocation[key]}; each may appear once, or it would be counted twice"),
+            $"repeats the {what} of {where}; each may appear once, or it would be counted twice",
             _row.RecordId);
     }
 

@@ -13,7 +13,9 @@ namespace ContactMetrics.Data;
 /// validation rules.
 /// </summary>
 /// <remarks>
-/// <para>Path overloads pick the format from the extension (<c>.csv</c>, <c>.parquet</c>, any case);
+/// <para>Path overloads pick the format from the extension (<c>.csv</c>, <c>.csv.gz</c> for gzipped CSV, <c>.parquet</c>,
+/// any case); a folder or a glob (<c>exports/part-*.csv</c>) is read as one table, its files in name order, each with its
+/// own header, errors naming the file and line (<see cref="FilesOf"/>);
 /// stream overloads take it explicitly, leave the stream open, and need a seekable stream for Parquet.</para>
 /// <para>Opening checks the header (or Parquet schema) at once and throws <see cref="TableFormatException"/>
 /// for an empty file, a missing required column, a schema column that appears twice, or a Parquet
@@ -32,21 +34,59 @@ namespace ContactMetrics.Data;
 public static partial class Tables
 {
     /// <summary>The format of a table file, from its extension.</summary>
-    /// <param name="path">A file path ending in <c>.csv</c> or <c>.parquet</c> (any case).</param>
+    /// <param name="path">A file path ending in <c>.csv</c>, <c>.csv.gz</c> (gzipped CSV) or <c>.parquet</c> (any case).</param>
     /// <returns>The format.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The extension is neither.</exception>
+    /// <exception cref="ArgumentException">The extension is none of these.</exception>
     public static TableFormat FormatFromPath(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string extension = Path.GetExtension(path);
+        string extension = Path.GetExtension(IsGzip(path) ? path[..^3] : path);
         return extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? TableFormat.Csv
-            : extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) ? TableFormat.Parquet
-            : throw new ArgumentException($"Cannot tell the table format of '{path}': the file name must end in .csv or .parquet.", nameof(path));
+            : extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) && !IsGzip(path) ? TableFormat.Parquet
+            : throw new ArgumentException($"Cannot tell the table format of '{path}': the file name must end in .csv, .csv.gz or .parquet.", nameof(path));
+    }
+
+    private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a path names several files: a folder, or a file name with <c>*</c> or <c>?</c>.</summary>
+    private static bool IsSeveral(string path) => Directory.Exists(path) || Path.GetFileName(path).AsSpan().IndexOfAny('*', '?') >= 0;
+
+    /// <summary>
+    /// The files a folder or glob names, sorted by name: the <c>.csv</c>, <c>.csv.gz</c> and <c>.parquet</c> files of a
+    /// folder (not its subfolders), or those of a folder whose names match a pattern with <c>*</c> and <c>?</c>
+    /// (<c>exports/interactions-*.csv</c>; wildcards in the file name only).
+    /// </summary>
+    /// <param name="path">A folder or a glob.</param>
+    /// <returns>The files; at least one.</returns>
+    /// <exception cref="ArgumentException">A wildcard is in a folder name.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">No table file matches.</exception>
+    public static IReadOnlyList<string> FilesOf(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        bool folder = Directory.Exists(path);
+        string directory = folder ? path : Path.GetDirectoryName(path) is { Length: > 0 } d ? d : ".";
+        string pattern = folder ? "*" : Path.GetFileName(path);
+        if (directory.AsSpan().IndexOfAny('*', '?') >= 0)
+        {
+            throw new ArgumentException($"'{path}': wildcards may only be in the file name, not in a folder name.", nameof(path));
+        }
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"{path}: the folder '{directory}' does not exist.");
+        }
+        var files = Directory.GetFiles(directory, pattern)
+            .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
+                || f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return files.Length > 0 ? files
+            : throw new FileNotFoundException($"{path}: no .csv, .csv.gz or .parquet file {(folder ? "in the folder" : "matches")}.", path);
     }
 
     /// <summary>Opens an <c>interactions</c> file for streaming.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows; <see langword="null"/> for <see cref="TableReadOptions.Default"/> (fail fast).</param>
     /// <returns>A reader positioned before the first row; dispose it.</returns>
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
@@ -73,7 +113,7 @@ public static partial class Tables
         => Open(stream, format, InteractionsTable.Instance, options, name);
 
     /// <summary>Reads a whole <c>interactions</c> file into memory.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
     /// <returns>The accepted records and the complete report.</returns>
     /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
@@ -100,7 +140,7 @@ public static partial class Tables
         => Write(stream, format, InteractionsTable.Instance, rows, options);
 
     /// <summary>Opens a <c>customers</c> file for streaming.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
     /// <returns>A reader positioned before the first row; dispose it.</returns>
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
@@ -122,7 +162,7 @@ public static partial class Tables
         => Open(stream, format, CustomersTable.Instance, options, name);
 
     /// <summary>Reads a whole <c>customers</c> file into memory.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
     /// <returns>The accepted records and the complete report.</returns>
     /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
@@ -149,7 +189,7 @@ public static partial class Tables
         => Write(stream, format, CustomersTable.Instance, rows, options);
 
     /// <summary>Opens a <c>purchases</c> file for streaming.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults (fail fast, currency required).</param>
     /// <returns>A reader positioned before the first row; dispose it.</returns>
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
@@ -171,7 +211,7 @@ public static partial class Tables
         => Open(stream, format, MoneyEventTables.Purchases, options, name);
 
     /// <summary>Reads a whole <c>purchases</c> file into memory.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults.</param>
     /// <returns>The accepted records and the complete report.</returns>
     /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
@@ -198,7 +238,7 @@ public static partial class Tables
         => Write(stream, format, MoneyEventTables.Purchases, rows, options);
 
     /// <summary>Opens a <c>touchpoints</c> file for streaming.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
     /// <returns>A reader positioned before the first row; dispose it.</returns>
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
@@ -220,7 +260,7 @@ public static partial class Tables
         => Open(stream, format, TouchpointsTable.Instance, options, name);
 
     /// <summary>Reads a whole <c>touchpoints</c> file into memory.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
     /// <returns>The accepted records and the complete report.</returns>
     /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
@@ -247,7 +287,7 @@ public static partial class Tables
         => Write(stream, format, TouchpointsTable.Instance, rows, options);
 
     /// <summary>Opens a <c>conversions</c> file for streaming.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults (fail fast, currency required).</param>
     /// <returns>A reader positioned before the first row; dispose it.</returns>
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
@@ -269,7 +309,7 @@ public static partial class Tables
         => Open(stream, format, MoneyEventTables.Conversions, options, name);
 
     /// <summary>Reads a whole <c>conversions</c> file into memory.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows and the default currency; <see langword="null"/> for the defaults.</param>
     /// <returns>The accepted records and the complete report.</returns>
     /// <exception cref="TableFormatException">The header is unusable, or (fail fast) a row is invalid.</exception>
@@ -296,7 +336,7 @@ public static partial class Tables
         => Write(stream, format, MoneyEventTables.Conversions, rows, options);
 
     /// <summary>Opens an <c>rfm summary</c> file for streaming.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
     /// <returns>A reader positioned before the first row; dispose it.</returns>
     /// <exception cref="ArgumentException">The extension is neither <c>.csv</c> nor <c>.parquet</c>.</exception>
@@ -323,7 +363,7 @@ public static partial class Tables
         => Open(stream, format, RfmSummaryTable.Instance, options, name);
 
     /// <summary>Reads a whole <c>rfm summary</c> file into an <see cref="RfmSummary"/>.</summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="period">The time unit of the file's recency and T.</param>
     /// <param name="currency">The currency of its monetary values.</param>
     /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
@@ -359,27 +399,43 @@ public static partial class Tables
 
     private static TableReader<T> Open<T>(string path, Table<T> table, TableReadOptions? options)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (IsSeveral(path))
+        {
+            var files = FilesOf(path);
+            return new TableReader<T>(files.Select(f => (Func<RowSource>)(() => OpenFile(f, options))).ToArray(), path, table, options);
+        }
+        return new TableReader<T>(OpenFile(path, options), table, options);
+    }
+
+    /// <summary>Opens one file as a row source: CSV (gunzipped when the name ends in .gz) or Parquet.</summary>
+    private static RowSource OpenFile(string path, TableReadOptions? options)
+    {
         var format = FormatFromPath(path);
         // CSV is read front to back; Parquet jumps to the footer and then to each row group.
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
             format == TableFormat.Csv ? FileOptions.SequentialScan : FileOptions.RandomAccess);
-        return new TableReader<T>(CreateSource(stream, format, leaveOpen: false, path), table, options);
+        if (IsGzip(path))
+        {
+            stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        }
+        return CreateSource(stream, format, leaveOpen: false, path, options);
     }
 
     private static TableReader<T> Open<T>(Stream stream, TableFormat format, Table<T> table, TableReadOptions? options, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        return new TableReader<T>(CreateSource(stream, format, leaveOpen: true, name), table, options);
+        return new TableReader<T>(CreateSource(stream, format, leaveOpen: true, name, options), table, options);
     }
 
-    private static RowSource CreateSource(Stream stream, TableFormat format, bool leaveOpen, string file)
+    private static RowSource CreateSource(Stream stream, TableFormat format, bool leaveOpen, string file, TableReadOptions? options)
     {
         try
         {
             return format switch
             {
-                TableFormat.Csv => new CsvRowSource(stream, leaveOpen, file),
+                TableFormat.Csv => new CsvRowSource(stream, leaveOpen, file, (options ?? TableReadOptions.Default).Delimiter),
                 TableFormat.Parquet => new ParquetRowSource(stream, leaveOpen, file),
                 _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a defined table format."),
             };

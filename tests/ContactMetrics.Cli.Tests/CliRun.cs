@@ -12,6 +12,15 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         int code = CliApp.Run(args, new CliConsole(stdout, stderr));
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs the tool with <paramref name="input"/> as its standard input.</summary>
+    public static CliRun WithInput(byte[] input, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(args, new CliConsole(stdout, stderr) { OpenStandardInput = () => new MemoryStream(input) });
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
 }
 
 /// <summary>A temporary folder deleted after the test.</summary>

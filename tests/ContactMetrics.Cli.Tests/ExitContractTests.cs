@@ -74,7 +74,7 @@ public class ExitContractTests
         File.WriteAllText(path, "interaction_id,channel,arrived_at,ended_at\n");
         var run = CliRun.Of([.. args, path]);
         run.ExitCode.Should().Be(CliApp.InvalidInput, run.Error);
-        Lines(run.Error).Should().ContainSingle().Which.Should().Contain(path).And.Contain("'.txt'").And.Contain("name the file .csv or .parquet");
+        Lines(run.Error).Should().ContainSingle().Which.Should().Contain(path).And.Contain("'.txt'").And.Contain("name the file .csv, .csv.gz or .parquet");
     }
 
     [Fact]

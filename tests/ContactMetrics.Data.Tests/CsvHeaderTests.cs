@@ -98,7 +98,7 @@ public sealed class CsvHeaderTests : IDisposable
 
         var act = () => Tables.OpenTouchpoints(path);
 
-        act.Should().Throw<TableFormatException>().Which.Reason.Should().Contain("comma-separated");
+        act.Should().Throw<TableFormatException>().Which.Reason.Should().Contain("looks separated by ';'").And.Contain("TableReadOptions.Delimiter");
     }
 
     [Fact]

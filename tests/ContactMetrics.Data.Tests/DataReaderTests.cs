@@ -121,6 +121,25 @@ public sealed class DataReaderTests
     }
 
     [Fact]
+    public void NaiveDateTime_WithAnInputTimeZone_IsReadInThatZone()
+    {
+        var table = new DataTable();
+        table.Columns.Add("customer_id", typeof(string));
+        table.Columns.Add("occurred_at", typeof(DateTime));
+        table.Columns.Add("channel", typeof(string));
+        table.Rows.Add("c-1", new DateTime(2025, 3, 1, 9, 15, 0, DateTimeKind.Unspecified), "email");
+        table.Rows.Add("c-1", new DateTime(2025, 10, 26, 2, 30, 0, DateTimeKind.Unspecified), "email");
+
+        var (read, report) = ReadAll(Tables.OpenTouchpoints(table.CreateDataReader(), "touchpoints",
+            new TableReadOptions { InputTimeZone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"] }));
+
+        // Amsterdam: 09:15 on 1 March is CET (UTC+1) -> 08:15Z; 02:30 on 26 October is the repeated hour, read as its
+        // earlier instant (CEST, UTC+2) -> 00:30Z.
+        read.Select(t => t.OccurredAt).Should().Equal(Instant.FromUtc(2025, 3, 1, 8, 15), Instant.FromUtc(2025, 10, 26, 0, 30));
+        report.Notes.Should().HaveCount(2).And.Contain(n => n.Contains("read as Europe/Amsterdam local times", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void BadValues_AreRejectedRowsWithRowNumberAndColumn_AndRowsReadAddUp()
     {
         var table = InteractionsTable(Samples.Interactions());

@@ -79,13 +79,16 @@ public sealed class WriterTests : IDisposable
     [InlineData("a/b/file.csv", TableFormat.Csv)]
     [InlineData("FILE.CSV", TableFormat.Csv)]
     [InlineData("x.Parquet", TableFormat.Parquet)]
+    [InlineData("export.csv.gz", TableFormat.Csv)]
+    [InlineData("EXPORT.CSV.GZ", TableFormat.Csv)]
     public void FormatFromPath_KnownExtension_ReturnsFormat(string path, TableFormat expected)
         => Tables.FormatFromPath(path).Should().Be(expected);
 
     [Theory]
     [InlineData("file.tsv")]
     [InlineData("file")]
-    [InlineData("file.csv.gz")]
+    [InlineData("file.parquet.gz")]
+    [InlineData("file.gz")]
     public void FormatFromPath_OtherExtension_Throws(string path)
         => FluentActions.Invoking(() => Tables.FormatFromPath(path)).Should().Throw<ArgumentException>();
 }

@@ -31,7 +31,7 @@ internal sealed class ClvInput
 
     public Option<string> Engine { get; } = new("--engine")
     {
-        Description = "With --purchases: memory (read every row, validated) or duckdb (embedded DuckDB, out of core; --purchases may be a .csv.gz file, a glob or a folder).",
+        Description = "With --purchases: memory (read every row, validated) or duckdb (embedded DuckDB, out of core; --purchases may also be a recursive glob or a hive-partitioned folder).",
         DefaultValueFactory = _ => "memory",
     };
 
@@ -87,12 +87,14 @@ internal sealed class ClvInput
             {
                 currency = CliParsing.ParseCurrency(Currency.Name, code);
             }
-            var options = TableInput.ReadOptions(parse.GetValue(SkipInvalid));
+            var options = TableInput.ReadOptions(parse.GetValue(SkipInvalid), console);
             RfmSummary summary;
             ValidationReport report;
             try
             {
-                (summary, report) = Data.Tables.ReadRfmSummary(TableInput.CheckFormat(summaryPath), unit, currency, options);
+                using var reader = TableInput.Open(summaryPath, options, Data.Tables.OpenRfmSummary, console);
+                summary = RfmSummary.FromRows(reader, unit, currency);
+                report = reader.Report;
             }
             catch (ArgumentException e) when (e is not InvalidRecordException)
             {

@@ -48,7 +48,7 @@ internal static class KpisCommand
         var common = new CommonOptions();
         var interactions = new Option<string>("--interactions")
         {
-            Description = "The interactions table (CSV or Parquet); with --engine duckdb also a .csv.gz file, a glob or a folder of them (hive partitions too).",
+            Description = "The interactions table: a .csv, .csv.gz or .parquet file, a folder or glob of them, or - for standard input (with --engine duckdb also recursive globs and hive partitions).",
             HelpName = "PATH",
             Required = true,
         };

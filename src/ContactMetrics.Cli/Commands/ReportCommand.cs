@@ -70,11 +70,15 @@ internal static class ReportCommand
         ContactCenterFolder folder;
         try
         {
-            folder = console.Progress("Reading tables", () => ContactCenterFolder.Read(dir, ratesPath));
+            folder = console.Progress("Reading tables", () => ContactCenterFolder.Read(dir, ratesPath, TableInput.ReadOptions(false, console)));
         }
         catch (CurrencyMismatchException e)
         {
             throw new CliInputException($"{Path.Combine(dir, "purchases.csv")}, {Path.Combine(dir, "conversions.csv")}, {ratesPath ?? Path.Combine(dir, ContactCenterFolder.RatesFileName)}: {e.Message} The analysis sums money in one currency.");
+        }
+        foreach (var (file, report) in folder.Reports.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            TableInput.Report(file, report, console);
         }
         if (folder.Data.Interactions.IsEmpty)
         {

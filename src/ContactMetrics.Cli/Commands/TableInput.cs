@@ -14,34 +14,91 @@ internal static class TableInput
     internal const string SkipInvalidWithDuckDb =
         "--skip-invalid: the duckdb engine reads the rows as they are; drop the option, or check the files with 'contactmetrics validate' first.";
 
+    /// <summary>The name a table read from standard input has in errors and notes.</summary>
+    internal const string StandardInputName = "stdin";
+
     public static List<T> ReadAll<T>(string path, bool skipInvalid, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console)
     {
-        using var reader = open(CheckFormat(path), ReadOptions(skipInvalid));
+        using var reader = Open(path, ReadOptions(skipInvalid, console), open, console);
         var rows = reader.ToList();
         Report(path, reader.Report, console);
         return rows;
     }
 
-    /// <summary>Returns <paramref name="path"/> when its name tells the table format; otherwise the input error that says how to name it.</summary>
-    public static string CheckFormat(string path) =>
-        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
-            ? path
-            : throw new CliInputException($"{path}: cannot tell the table format from the file name ('{Path.GetExtension(path)}'); name the file .csv or .parquet.");
+    /// <summary>
+    /// Opens a table for a command: a file (.csv, .csv.gz, .parquet), a folder or glob of them (read as one table), or
+    /// <c>-</c> for CSV on standard input; <paramref name="open"/> is the <see cref="Data.Tables"/> method of the table.
+    /// </summary>
+    public static TableReader<T> Open<T>(string path, TableReadOptions options, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console)
+    {
+        if (path != "-")
+        {
+            return open(CheckFormat(path), options);
+        }
+        if (console.StandardInputRead)
+        {
+            throw new CliInputException("-: standard input can hold one table, and another one was read from it; give this table as a file.");
+        }
+        console.StandardInputRead = true;
+        var input = console.OpenStandardInput();
+        object reader = typeof(T) switch
+        {
+            var t when t == typeof(Domain.Interaction) => Data.Tables.OpenInteractions(input, TableFormat.Csv, StandardInputName, options),
+            var t when t == typeof(Domain.Customer) => Data.Tables.OpenCustomers(input, TableFormat.Csv, StandardInputName, options),
+            var t when t == typeof(Domain.Purchase) => Data.Tables.OpenPurchases(input, TableFormat.Csv, StandardInputName, options),
+            var t when t == typeof(Domain.Touchpoint) => Data.Tables.OpenTouchpoints(input, TableFormat.Csv, StandardInputName, options),
+            var t when t == typeof(Domain.Conversion) => Data.Tables.OpenConversions(input, TableFormat.Csv, StandardInputName, options),
+            var t when t == typeof(Clv.RfmSummaryRow) => Data.Tables.OpenRfmSummary(input, TableFormat.Csv, StandardInputName, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(open), typeof(T), "Not a table record type."),
+        };
+        return (TableReader<T>)reader;
+    }
 
-    public static TableReadOptions ReadOptions(bool skipInvalid) => new() { Mode = skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast };
+    /// <summary>
+    /// Returns <paramref name="path"/> when it names a table's files (a .csv, .csv.gz or .parquet file, a folder, a glob);
+    /// otherwise the input error that says how to name it.
+    /// </summary>
+    public static string CheckFormat(string path) =>
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || Directory.Exists(path) || Path.GetFileName(path).AsSpan().IndexOfAny('*', '?') >= 0
+            ? path
+            : throw new CliInputException($"{path}: cannot tell the table format from the file name ('{Path.GetExtension(path)}'); name the file .csv, .csv.gz or .parquet, or give a folder, a glob such as 'exports/*.csv', or - for CSV on standard input.");
+
+    /// <summary>The run's read options (<see cref="ReadingOptions"/>) with invalid rows collected (<c>--skip-invalid</c>) or failing fast.</summary>
+    public static TableReadOptions ReadOptions(bool skipInvalid, CliConsole console) => WithMode(console.ReadOptions, skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast);
+
+    /// <summary>A copy of <paramref name="options"/> with another <see cref="TableReadOptions.Mode"/>.</summary>
+    public static TableReadOptions WithMode(TableReadOptions options, RowErrorMode mode) => new()
+    {
+        Mode = mode,
+        DefaultCurrency = options.DefaultCurrency,
+        MaxErrorsKept = options.MaxErrorsKept,
+        Delimiter = options.Delimiter,
+        DecimalComma = options.DecimalComma,
+        DateFormat = options.DateFormat,
+        InputTimeZone = options.InputTimeZone,
+        ColumnMap = options.ColumnMap,
+    };
 
     /// <summary>Says on stderr what the reader noted and, with <c>--skip-invalid</c>, how many rows were left out and why the first was.</summary>
     public static void Report(string path, ValidationReport report, CliConsole console)
     {
-        foreach (string note in report.Notes)
-        {
-            // A note is something the user may not expect (a misspelt column ignored, naive timestamps read as UTC): say it.
-            console.Error.WriteLine($"contactmetrics: note: {path}: {note}");
-            console.ReadingNotes.Add((path, note));
-        }
+        Notes(path, report, console);
         if (report.RowsRejected > 0)
         {
             console.Error.WriteLine($"{path}: {report.RowsRead} rows read, {report.RowsAccepted} accepted, {report.RowsRejected} rejected (--skip-invalid); first: {report.Errors.FirstOrDefault()}");
+        }
+    }
+
+    /// <summary>Says the reader's notes on stderr and keeps them for JSON output (<c>readingNotes</c>).</summary>
+    public static void Notes(string path, ValidationReport report, CliConsole console)
+    {
+        foreach (string note in report.Notes)
+        {
+            // A note is something the user may not expect (a misspelt column ignored, naive timestamps read as UTC,
+            // coerced values): say it.
+            console.Error.WriteLine($"contactmetrics: note: {path}: {note}");
+            console.ReadingNotes.Add((path, note));
         }
     }
 

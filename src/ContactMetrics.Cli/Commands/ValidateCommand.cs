@@ -28,7 +28,7 @@ internal static class ValidateCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = new TableReadOptions { Mode = RowErrorMode.Collect };
+            var options = TableInput.WithMode(console.ReadOptions, RowErrorMode.Collect);
             var reports = new List<ValidationReport>();
             void Check<T>(Option<string?> option, Func<string, TableReadOptions, TableReader<T>> open)
             {
@@ -36,11 +36,12 @@ internal static class ValidateCommand
                 {
                     return;
                 }
-                using var reader = open(TableInput.CheckFormat(path), options);
+                using var reader = TableInput.Open(path, options, open, console);
                 foreach (var _ in reader)
                 {
                 }
                 reports.Add(reader.Report);
+                TableInput.Notes(path, reader.Report, console);
             }
             Check(interactions, Data.Tables.OpenInteractions);
             Check(customers, Data.Tables.OpenCustomers);

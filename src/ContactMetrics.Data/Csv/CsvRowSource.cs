@@ -5,7 +5,7 @@ using CsvHelper;
 namespace ContactMetrics.Data.Csv;
 
 /// <summary>
-/// The rows of a CSV file (RFC 4180, comma-separated, UTF-8 with or without a byte order mark),
+/// The rows of a CSV file (RFC 4180, comma-separated or with another delimiter, UTF-8 with or without a byte order mark),
 /// read one record at a time with CsvHelper. Line numbers are physical lines of the file.
 /// </summary>
 internal sealed class CsvRowSource : RowSource
@@ -38,11 +38,12 @@ internal sealed class CsvRowSource : RowSource
         MissingField = CsvMissingFieldHandling.ReturnEmpty,
     };
 
-    public CsvRowSource(Stream stream, bool leaveOpen, string file)
+    public CsvRowSource(Stream stream, bool leaveOpen, string file, char delimiter = ',')
         : base(file, TableFormat.Csv)
     {
         var options = Rfc4180 with
         {
+            Separator = delimiter,
             HasHeader = true,
             PoolStrings = true,
             MaxRecordSize = MaxRecordBytes,

@@ -182,6 +182,9 @@ internal sealed class TimestampColumnData(DataField field) : ValueColumnData<Dat
 
     protected override string Format(DateTime value) => InstantPattern.ExtendedIso.Format(ToInstant(value));
 
+    /// <summary>The value as a wall-clock time, for a timestamp without a time zone read in the input time zone.</summary>
+    public LocalDateTime Local(int row) => LocalDateTime.FromDateTime(Value(row));
+
     // Timestamps without a time zone are taken as UTC (the reader notes that); never as machine-local time.
     private static Instant ToInstant(DateTime value) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

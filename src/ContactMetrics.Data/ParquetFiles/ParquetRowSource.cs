@@ -24,6 +24,7 @@ internal sealed class ParquetRowSource : RowSource
     private readonly string[] _names;
     private ParquetColumnData?[] _columns = [];
     private ParquetColumnData[] _used = [];
+    private readonly HashSet<int> _naive = [];
     private int _nextGroup;
     private int _groupRows;
     private int _row = -1;
@@ -96,7 +97,8 @@ internal sealed class ParquetRowSource : RowSource
             }
             if (kind == ColumnKind.Instant && dataField.SchemaElement?.LogicalType?.TIMESTAMP is { IsAdjustedToUTC: false })
             {
-                notes.Add($"column {fileColumn + 1} '{field.Name}' is a timestamp without time zone; its values were read as UTC");
+                _naive.Add(fileColumn);
+                notes.Add($"column {fileColumn + 1} '{field.Name}' is a timestamp without time zone; its values were read as {(Parsing.Zone is { } zone ? $"{zone.Id} local times (the input time zone)" : "UTC")}");
             }
             _columns[fileColumn] = data;
         }
@@ -122,20 +124,36 @@ internal sealed class ParquetRowSource : RowSource
 
     public override bool IsMissing(int column) => _columns[column]!.IsMissing(_row);
 
+    // Text columns are parsed as CSV cells are (RowSource's parsers, with the read options); typed ones are converted.
+    private bool IsText(int column) => _columns[column] is StringColumnData;
+
     public override bool TryGetInstant(int column, out Instant value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryInstant(_row, out value, out reason);
+    {
+        if (IsText(column))
+        {
+            return base.TryGetInstant(column, out value, out reason);
+        }
+        if (Parsing.Zone is not null && _naive.Contains(column) && _columns[column] is TimestampColumnData timestamps)
+        {
+            // Read as wall-clock times of the input zone; the header note says so, a repeated (fall-back) hour is noted here.
+            bool read = Parsing.TryMapLocal(timestamps.Local(_row), out value, out reason, out var coercion);
+            Coerced(column, coercion == Coercion.AmbiguousLocalTime ? coercion : Coercion.None);
+            return read;
+        }
+        return _columns[column]!.TryInstant(_row, out value, out reason);
+    }
 
     public override bool TryGetDate(int column, out LocalDate value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryDate(_row, out value, out reason);
+        => IsText(column) ? base.TryGetDate(column, out value, out reason) : _columns[column]!.TryDate(_row, out value, out reason);
 
     public override bool TryGetDecimal(int column, out decimal value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryDecimal(_row, out value, out reason);
+        => IsText(column) ? base.TryGetDecimal(column, out value, out reason) : _columns[column]!.TryDecimal(_row, out value, out reason);
 
     public override bool TryGetDouble(int column, out double value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryDouble(_row, out value, out reason);
+        => IsText(column) ? base.TryGetDouble(column, out value, out reason) : _columns[column]!.TryDouble(_row, out value, out reason);
 
     public override bool TryGetBoolean(int column, out bool value, [NotNullWhen(false)] out string? reason)
-        => _columns[column]!.TryBoolean(_row, out value, out reason);
+        => IsText(column) ? base.TryGetBoolean(column, out value, out reason) : _columns[column]!.TryBoolean(_row, out value, out reason);
 
     protected override void Dispose(bool disposing)
     {

@@ -46,7 +46,7 @@ internal static class CellText
 
     public static bool InRange(LocalDate value) => value.Year is >= 1900 and < 2200;
 
-    private const NumberStyles NumberStyle = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
+    internal const NumberStyles NumberStyle = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
         | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     /// <summary>Whether a cell counts as missing: empty, or only spaces, tabs and line breaks.</summary>
@@ -60,23 +60,45 @@ internal static class CellText
             var result = pattern.Parse(trimmed);
             if (result.Success)
             {
-                // A local time near the calendar's ends can fall outside it once the offset is applied.
-                var local = result.Value.LocalDateTime;
-                if (local.Year is <= 1 or >= 9999)
-                {
-                    value = default;
-                    reason = OutOfRange;
-                    return false;
-                }
-                value = result.Value.ToInstant();
-                reason = InRange(value) ? null : OutOfRange;
-                return reason is null;
+                return TryInstant(result.Value, out value, out reason);
             }
         }
         value = default;
-        reason = LocalPatterns.Any(p => p.Parse(trimmed).Success)
+        reason = TryParseLocal(trimmed, out _)
             ? "has no UTC offset: write it as 2025-03-01T09:15:00Z, or with its offset such as 2025-03-01T10:15:00+01:00"
             : InstantExpected;
+        return false;
+    }
+
+    /// <summary>The instant of a parsed date, time and offset, within the supported range.</summary>
+    public static bool TryInstant(OffsetDateTime parsed, out Instant value, [NotNullWhen(false)] out string? reason)
+    {
+        // A local time near the calendar's ends can fall outside it once the offset is applied.
+        var local = parsed.LocalDateTime;
+        if (local.Year is <= 1 or >= 9999)
+        {
+            value = default;
+            reason = OutOfRange;
+            return false;
+        }
+        value = parsed.ToInstant();
+        reason = InRange(value) ? null : OutOfRange;
+        return reason is null;
+    }
+
+    /// <summary>An ISO-8601 date and time without an offset (a local time).</summary>
+    public static bool TryParseLocal(string trimmed, out LocalDateTime value)
+    {
+        foreach (var pattern in LocalPatterns)
+        {
+            var result = pattern.Parse(trimmed);
+            if (result.Success)
+            {
+                value = result.Value;
+                return true;
+            }
+        }
+        value = default;
         return false;
     }
 

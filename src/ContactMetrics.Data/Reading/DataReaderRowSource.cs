@@ -43,7 +43,7 @@ internal sealed class DataReaderRowSource : RowSource
             // A DateTime carries no offset; one of kind Utc (timestamptz in Npgsql) is exact, the others are read as UTC.
             if (kind == ColumnKind.Instant && _reader.GetFieldType(fileColumn) == typeof(DateTime))
             {
-                notes.Add($"column {fileColumn + 1} '{_names[fileColumn]}' is a DateTime column: values without DateTimeKind.Utc were read as UTC");
+                notes.Add($"column {fileColumn + 1} '{_names[fileColumn]}' is a DateTime column: values without DateTimeKind.Utc were read as {(Parsing.Zone is { } zone ? $"{zone.Id} local times (the input time zone)" : "UTC")}");
             }
         }
     }
@@ -94,6 +94,11 @@ internal sealed class DataReaderRowSource : RowSource
             case DateTimeOffset offset:
                 value = Instant.FromDateTimeOffset(offset);
                 return true;
+            case DateTime { Kind: not DateTimeKind.Utc } local when Parsing.Zone is not null:
+                // A wall-clock time of the input zone; the header note says so, a repeated (fall-back) hour is noted here.
+                bool read = Parsing.TryMapLocal(LocalDateTime.FromDateTime(local), out value, out reason, out var coercion);
+                Coerced(column, coercion == Coercion.AmbiguousLocalTime ? coercion : Coercion.None);
+                return read;
             case DateTime time:
                 value = AsInstant(time);
                 return true;
@@ -107,7 +112,9 @@ internal sealed class DataReaderRowSource : RowSource
                 value = zoned.ToInstant();
                 return true;
             case string text:
-                return CellText.TryParseInstant(text, out value, out reason);
+                bool parsed = Parsing.TryParseInstant(text, out value, out reason, out var textCoercion);
+                Coerced(column, textCoercion);
+                return parsed;
             default:
                 reason = $"is a {cell!.GetType().Name}: expected a timestamp (DateTimeOffset, DateTime) or ISO-8601 text";
                 return false;

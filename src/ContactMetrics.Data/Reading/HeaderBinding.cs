@@ -27,7 +27,7 @@ internal static class HeaderBinding
         for (int i = 0; i < names.Count; i++)
         {
             string name = names[i].Trim();
-            var column = table.Find(name);
+            var column = table.Find(options.ColumnMap?.TargetOf(name) ?? name);
             if (column is null)
             {
                 ignored.Add(name.Length == 0
@@ -53,8 +53,13 @@ internal static class HeaderBinding
         if (missing.Count > 0)
         {
             string hint = missing.Contains("currency") ? " (or set TableReadOptions.DefaultCurrency)" : "";
+            var mapped = missing.Where(m => options.ColumnMap?.Columns.ContainsKey(m) == true).Select(m => $"{m} from '{options.ColumnMap!.Columns[m]}'").ToList();
+            if (mapped.Count > 0)
+            {
+                hint += $" (the column map reads {string.Join(", ", mapped)}, which the file does not have)";
+            }
             string separators = names.Count == 1 && (names[0].Contains(';') || names[0].Contains('\t'))
-                ? "; the header looks separated by ';' or tabs, but a table must be comma-separated"
+                ? "; the header looks separated by ';' or tabs: give the delimiter (--delimiter ';' or tab, TableReadOptions.Delimiter)"
                 : "";
             throw new TableFormatException(source.File, source.Format, source.HeaderLine, null, null, null,
                 $"lacks the required {table.Name} column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}{hint}{separators}; the columns found are {string.Join(",", names)}");
@@ -77,22 +82,23 @@ internal static class HeaderBinding
     /// (<c>custmer_id</c>: customer_id), or one the name extends with a word (<c>csat_score</c>: csat); null when none is close.
     /// </summary>
     private static string? Suggest<TRecord>(string name, Table<TRecord> table, IReadOnlyList<string> names)
+        => Closest(name, table.Columns.Select(c => c.Name).Where(c => !names.Any(n => n.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>The candidate a name most likely meant: within a small edit distance, or one the name extends with a word; null when none is close.</summary>
+    internal static string? Closest(string name, IEnumerable<string> candidates)
     {
         string lower = name.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
         string? best = null;
         int bestDistance = int.MaxValue;
-        foreach (var column in table.Columns)
+        foreach (string candidate in candidates)
         {
-            if (names.Any(n => n.Trim().Equals(column.Name, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-            int distance = lower.StartsWith(column.Name + "_", StringComparison.Ordinal) || lower.EndsWith("_" + column.Name, StringComparison.Ordinal)
+            string target = candidate.ToLowerInvariant();
+            int distance = lower.StartsWith(target + "_", StringComparison.Ordinal) || lower.EndsWith("_" + target, StringComparison.Ordinal)
                 ? 1
-                : EditDistance(lower, column.Name);
-            if (distance <= Math.Max(1, column.Name.Length / 4) && distance < bestDistance)
+                : EditDistance(lower, target);
+            if (distance <= Math.Max(1, target.Length / 4) && distance < bestDistance)
             {
-                (best, bestDistance) = (column.Name, distance);
+                (best, bestDistance) = (candidate, distance);
             }
         }
         return best;

@@ -80,7 +80,7 @@ internal sealed class RowContext
     public Channel Channel(Column column)
     {
         string text = RequiredText(column);
-        if (!ChannelNames.TryParseChannel(text.AsSpan().Trim(), out var channel))
+        if (!ChannelNames.TryParseChannel(Trimmed(column, text), out var channel))
         {
             throw Reject(column, $"is not a channel: expected one of {string.Join(", ", ChannelNames.ChannelSchemaNames)}");
         }
@@ -94,7 +94,7 @@ internal sealed class RowContext
         {
             return Domain.Direction.Inbound;
         }
-        if (!ChannelNames.TryParseDirection(text.AsSpan().Trim(), out var direction))
+        if (!ChannelNames.TryParseDirection(Trimmed(column, text), out var direction))
         {
             throw Reject(column, "is not a direction: expected inbound or outbound");
         }
@@ -108,7 +108,7 @@ internal sealed class RowContext
         {
             return Options.DefaultCurrency ?? throw Missing(column, FileColumn(column));
         }
-        if (!Domain.Currency.TryParse(text.Trim(), out var currency))
+        if (!Domain.Currency.TryParse(Trimmed(column, text), out var currency))
         {
             throw Reject(column, "is not a currency code: expected three letters (ISO 4217, e.g. EUR)");
         }
@@ -194,6 +194,17 @@ internal sealed class RowContext
             return null;
         }
         return parse(f, out var value, out var reason) ? value : throw Reject(column, reason);
+    }
+
+    /// <summary>The text without blanks around it, noted as a coerced value when there were some.</summary>
+    private string Trimmed(Column column, string text)
+    {
+        string trimmed = text.Trim();
+        if (trimmed.Length != text.Length)
+        {
+            _source.Coerced(FileColumn(column), Coercion.Trimmed);
+        }
+        return trimmed;
     }
 
     private static RowRejectedException Missing(Column column, int fileColumn)

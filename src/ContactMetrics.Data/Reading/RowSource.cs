@@ -61,20 +61,70 @@ internal abstract class RowSource : IDisposable
     /// <summary>Whether the cell is missing: null, empty or blank.</summary>
     public virtual bool IsMissing(int column) => CellText.IsBlank(GetText(column));
 
+    /// <summary>How cell text is parsed (set from the read options before the first row).</summary>
+    public TextParsing Parsing { get; set; } = TextParsing.Iso;
+
     public virtual bool TryGetInstant(int column, out Instant value, [NotNullWhen(false)] out string? reason)
-        => CellText.TryParseInstant(GetText(column) ?? "", out value, out reason);
+    {
+        bool read = Parsing.TryParseInstant(Cell(column), out value, out reason, out var coercion);
+        Coerced(column, coercion);
+        return read;
+    }
 
     public virtual bool TryGetDate(int column, out LocalDate value, [NotNullWhen(false)] out string? reason)
-        => CellText.TryParseDate(GetText(column) ?? "", out value, out reason);
+        => Parsing.TryParseDate(Cell(column), out value, out reason);
 
     public virtual bool TryGetDecimal(int column, out decimal value, [NotNullWhen(false)] out string? reason)
-        => CellText.TryParseDecimal(GetText(column), out value, out reason);
+    {
+        bool read = Parsing.TryParseDecimal(Cell(column), out value, out reason, out var coercion);
+        Coerced(column, coercion);
+        return read;
+    }
 
     public virtual bool TryGetDouble(int column, out double value, [NotNullWhen(false)] out string? reason)
-        => CellText.TryParseDouble(GetText(column), out value, out reason);
+    {
+        bool read = Parsing.TryParseDouble(Cell(column), out value, out reason, out var coercion);
+        Coerced(column, coercion);
+        return read;
+    }
 
     public virtual bool TryGetBoolean(int column, out bool value, [NotNullWhen(false)] out string? reason)
-        => CellText.TryParseBoolean(GetText(column), out value, out reason);
+    {
+        bool read = TextParsing.TryParseBoolean(Cell(column), out value, out reason, out var coercion);
+        Coerced(column, coercion);
+        return read;
+    }
+
+    /// <summary>A cell's text for parsing; notes when it has blanks around it (which the parsers drop).</summary>
+    public string Cell(int column)
+    {
+        string text = GetText(column) ?? "";
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+        {
+            Coerced(column, Coercion.Trimmed);
+        }
+        return text;
+    }
+
+    private readonly Dictionary<(int Column, Coercion What), (long Count, long First)> _coerced = [];
+
+    /// <summary>Counts a value of the current row that was read in another form than the schema's.</summary>
+    public void Coerced(int column, Coercion what)
+    {
+        if (what == Coercion.None)
+        {
+            return;
+        }
+        _coerced[(column, what)] = _coerced.TryGetValue((column, what), out var seen) ? (seen.Count + 1, seen.First) : (1, CellLocation(column));
+    }
+
+    /// <summary>One note per column and kind of coerced value, in column order: how many, and where the first was.</summary>
+    public IEnumerable<string> CoercionNotes()
+    {
+        string unit = Format == TableFormat.Csv ? "line" : "row";
+        return _coerced.OrderBy(c => c.Key).Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"column {c.Key.Column + 1} '{ColumnNames[c.Key.Column].Trim()}': {Parsing.Describe(c.Key.What, c.Value.Count)} (first on {unit} {c.Value.First})"));
+    }
 
     /// <inheritdoc />
     public void Dispose()

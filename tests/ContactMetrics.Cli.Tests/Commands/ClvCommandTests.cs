@@ -105,6 +105,11 @@ public class ClvCommandTests
     }
 
     [Fact]
+    public void ClvFit_BgNbdOnThePublishedFileAsItIs_WithTheCdnowMap_ReproducesPublishedParameters()
+        // The file as lifetimes ships it (ID,x,t_x,T,zbar), read through the cdnow column map preset (#14 item 5).
+        => ShouldBePublishedBgNbdFit("--summary", SharedData.Path("cdnow_customers_summary_with_transactions.csv"), "--map", "cdnow");
+
+    [Fact]
     public void ClvFit_GammaGammaOnPublishedSummary_ReproducesPublishedParameters()
     {
         using var dir = new TempDir();
