@@ -30,7 +30,7 @@ public sealed class DuckDbEngine : IDisposable
 
     private static readonly TableColumns Customers = new("customers",
     [
-        ("customer_id", "VARCHAR", true), ("segment", "VARCHAR", false), ("acquired_on", "DATE", false), ("churned_on", "DATE", false),
+        ("customer_id", "VARCHAR", true), ("segment", "VARCHAR", false), ("acquired_on", "DATE", true), ("churned_on", "DATE", false),
     ]);
 
     private static readonly TableColumns Purchases = new("purchases",
@@ -116,6 +116,10 @@ public sealed class DuckDbEngine : IDisposable
         {
             throw Failure(e, Purchases.Name);
         }
+        catch (InvalidDataException e)
+        {
+            throw Named(e, Purchases.Name);
+        }
     }
 
     /// <summary>The KPI counts of the attached interactions (and customers, for the segment), by <see cref="KpiCountsSql"/>.</summary>
@@ -140,18 +144,64 @@ public sealed class DuckDbEngine : IDisposable
         {
             throw Failure(e, Interactions.Name);
         }
+        catch (InvalidDataException e)
+        {
+            throw Named(e, Interactions.Name);
+        }
     }
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>A summary's complaint about the rows (<c>relation: what and the fix</c>), named by the table and its path.</summary>
+    private SqlSourceException Named(InvalidDataException e, string table)
+    {
+        string prefix = table + ": ";
+        string message = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
+        return new SqlSourceException(table, _attached.GetValueOrDefault(table, ""), message, e);
+    }
+
     /// <summary>The engine's error, named by the table whose path it mentions, or else the table being summarised.</summary>
     private SqlSourceException Failure(DuckDBException e, string summarised)
     {
+        if (Missing(e.Message) is var (missingTable, message))
+        {
+            return new SqlSourceException(missingTable, _attached.GetValueOrDefault(missingTable, ""), message, e);
+        }
         var (table, path) = _attached.FirstOrDefault(a => e.Message.Contains(a.Value, StringComparison.Ordinal));
         table ??= summarised;
         path ??= _attached.GetValueOrDefault(table, "");
         return new SqlSourceException(table, path, $"DuckDB could not read the data: {FirstLine(e.Message)}; check the values (contactmetrics validate names the row).", e);
+    }
+
+    /// <summary>
+    /// The text DuckDB's <c>error()</c> raises for a missing required value: a marker, the table, the column and the row's
+    /// key (its first column, e.g. interaction_id), which <see cref="Failure"/> turns into a sentence.
+    /// </summary>
+    private static string MissingMarker(TableColumns table, string column)
+    {
+        string key = table.Columns[0].Name;
+        string keyValue = key == column ? "''" : $"COALESCE(CAST(\"{key}\" AS VARCHAR), '')";
+        return $"{SqlDialect.DuckDb.Literal($"{MissingPrefix}{table.Name}|{column}|{key}|")} || {keyValue}";
+    }
+
+    private const string MissingPrefix = "contactmetrics-missing|";
+
+    /// <summary>The sentence of a missing required value, from the marker in DuckDB's message; <see langword="null"/> when there is none.</summary>
+    private static (string Table, string Message)? Missing(string message)
+    {
+        int at = message.IndexOf(MissingPrefix, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var parts = FirstLine(message[(at + MissingPrefix.Length)..]).Split('|');
+        if (parts.Length < 4)
+        {
+            return null;
+        }
+        string row = parts[1] == parts[2] || parts[3].Length == 0 ? "a row" : $"the row with {parts[2]} '{parts[3]}'";
+        return (parts[0], $"the required column '{parts[1]}' is blank in {row}; fill it or leave the row out ('contactmetrics validate' names its line).");
     }
 
     private static string FirstLine(string text)
@@ -188,7 +238,9 @@ public sealed class DuckDbEngine : IDisposable
             }
             // CSV is read as text: an empty or blank cell is missing, as for the in-memory readers.
             string value = source.IsText ? $"NULLIF(TRIM(\"{name}\"), '')" : $"\"{name}\"";
-            select.Add($"CAST({value} AS {type}) AS {name}");
+            string cast = $"CAST({value} AS {type})";
+            // A required value that is missing stops the query where the row is read (no extra pass), naming the row's key.
+            select.Add(required ? $"CASE WHEN {value} IS NULL THEN error({MissingMarker(table, name)}) ELSE {cast} END AS {name}" : $"{cast} AS {name}");
         }
         Execute($"CREATE OR REPLACE VIEW {table.Name} AS SELECT {string.Join(", ", select)} FROM {relation}");
         _attached[table.Name] = path;

@@ -198,6 +198,10 @@ public static class KpiCountsSql
                 Duration? length = null;
                 if (buckets is not null)
                 {
+                    if (reader.IsDBNull(k))
+                    {
+                        throw new InvalidDataException($"{(tables ?? SqlTables.Default).Interactions}: some rows have no arrived_at, so they have no time bucket; every interaction needs arrived_at: fill it or leave those rows out (contactmetrics validate names the lines).");
+                    }
                     (start, length) = buckets.Describe(Convert.ToInt64(reader.GetValue(k), CultureInfo.InvariantCulture));
                     k++;
                 }

@@ -104,6 +104,11 @@ public static class RfmSummarySql
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
+                if (reader.IsDBNull(0) || reader.IsDBNull(2) || reader.IsDBNull(4) || reader.IsDBNull(5))
+                {
+                    throw new InvalidDataException(
+                        $"{purchases ?? "purchases"}: some rows have no {(reader.IsDBNull(0) ? "customer_id" : "occurred_at or amount")}; every purchase needs customer_id, occurred_at and amount: fill them or leave those rows out (contactmetrics validate names the lines).");
+                }
                 int repeat = (int)Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
                 decimal calibrationSpend = Convert.ToDecimal(reader.GetValue(4), CultureInfo.InvariantCulture);
                 decimal firstSpend = Convert.ToDecimal(reader.GetValue(5), CultureInfo.InvariantCulture);
@@ -136,15 +141,31 @@ public static class RfmSummarySql
         command.CommandText = $"SELECT DISTINCT currency FROM {purchases} ORDER BY 1";
         using var reader = command.ExecuteReader();
         var codes = new List<string>();
-        while (reader.Read() && codes.Count < 3)
+        bool blank = false;
+        while (reader.Read() && codes.Count < 2)
         {
-            codes.Add(reader.IsDBNull(0) ? "" : reader.GetString(0).Trim());
+            string code = reader.IsDBNull(0) ? "" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!.Trim();
+            if (code.Length == 0)
+            {
+                blank = true;
+            }
+            else
+            {
+                codes.Add(code);
+            }
         }
-        if (codes.Count > 1)
+        var currencies = codes.Select(code => Currency.TryParse(code, out var c) ? c
+            : throw new InvalidDataException($"{purchases}: the currency '{code}' is not an ISO 4217 code such as EUR; correct it in the purchases.")).ToList();
+        if (currencies.Count > 1)
         {
-            throw new CurrencyMismatchException(Currency.Of(codes[0]), Currency.Of(codes[1]));
+            throw new CurrencyMismatchException(currencies[0], currencies[1]);
         }
-        return codes.Count == 0 || codes[0].Length == 0 ? default : Currency.Of(codes[0]);
+        if (blank && currencies.Count == 1)
+        {
+            // A blank currency next to a code would add amounts of an unknown currency to that code's.
+            throw new InvalidDataException($"{purchases}: the currency is blank in some rows and {currencies[0].Code} in others; fill the blank cells (every purchase in one currency).");
+        }
+        return currencies.Count == 0 ? default : currencies[0];
     }
 
     private static string DayNumber(LocalDate date) => Period.DaysBetween(Epoch, date).ToString(CultureInfo.InvariantCulture);

@@ -53,11 +53,7 @@ internal static class KpisCommand
             Required = true,
         };
         var customers = new Option<string?>("--customers") { Description = "The customers table; needed for --by segment.", HelpName = "PATH" };
-        var engine = new Option<string>("--engine")
-        {
-            Description = "memory (read every row, validated) or duckdb (embedded DuckDB, out of core; trusts the rows: validate first).",
-            DefaultValueFactory = _ => "memory",
-        };
+        var engine = Engines.Option("memory (read every row, validated) or duckdb (embedded DuckDB, out of core; trusts the rows: validate first).");
         var by = new Option<string?>("--by") { Description = "Group by any of agent,channel,direction,queue,reason,segment (comma-separated).", HelpName = "DIMS" };
         var bucket = new Option<string?>("--bucket") { Description = "Time bucket: 15m, 30m, 1h, day, week or month (local time of --time-zone).", HelpName = "SIZE" };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone for buckets, e.g. Europe/Amsterdam.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
@@ -99,21 +95,22 @@ internal static class KpisCommand
             var grouping = new KpiGrouping(dims, timeBucket, timeZone);
             string interactionsPath = parse.GetValue(interactions)!;
             IReadOnlyList<GroupedKpiCounts> groups;
-            switch (parse.GetValue(engine)!.ToLowerInvariant())
+            if (Engines.IsDuckDb(parse, engine, parse.GetValue(skipInvalid)))
             {
-                case "memory":
-                    var table = TableInput.ReadInteractionTable(interactionsPath, customersPath, parse.GetValue(skipInvalid), console);
-                    groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, grouping, options).Select(GroupedKpiCounts.From).ToList());
-                    break;
-                case "duckdb":
-                    if (parse.GetValue(skipInvalid))
+                groups = console.Progress("Computing KPIs (DuckDB)", () => Engines.Run(duck =>
+                {
+                    duck.AttachInteractions(interactionsPath);
+                    if (customersPath is not null)
                     {
-                        throw new CliInputException(TableInput.SkipInvalidWithDuckDb);
+                        duck.AttachCustomers(customersPath);
                     }
-                    groups = console.Progress("Computing KPIs (DuckDB)", () => DuckDbKpis(interactionsPath, customersPath, grouping, options));
-                    break;
-                default:
-                    throw new CliInputException($"--engine: unknown engine '{parse.GetValue(engine)}'; use memory or duckdb.");
+                    return duck.Kpis(grouping, options);
+                }));
+            }
+            else
+            {
+                var table = TableInput.ReadInteractionTable(interactionsPath, customersPath, parse.GetValue(skipInvalid), console);
+                groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, grouping, options).Select(GroupedKpiCounts.From).ToList());
             }
             common.Write(parse, Render(groups, dims, timeBucket, options), console);
             return CliApp.Success;
@@ -138,24 +135,6 @@ internal static class KpisCommand
         text is null ? TimeBucket.None
         : Buckets.TryGetValue(text, out var bucket) ? bucket
         : throw new CliInputException($"--bucket: unknown size '{text}'; use 15m, 30m, 1h, day, week or month.");
-
-    private static IReadOnlyList<GroupedKpiCounts> DuckDbKpis(string interactions, string? customers, KpiGrouping grouping, KpiOptions options)
-    {
-        try
-        {
-            using var duck = DuckDbEngine.Open();
-            duck.AttachInteractions(interactions);
-            if (customers is not null)
-            {
-                duck.AttachCustomers(customers);
-            }
-            return duck.Kpis(grouping, options);
-        }
-        catch (Exception e) when (e is SqlSourceException or InvalidDataException)
-        {
-            throw new CliInputException(e.Message);
-        }
-    }
 
     private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
         Option<bool> flowOuts, Option<bool> genesysShort, Option<string> aht, Option<string> abandonBase, Option<bool> excludeShort,

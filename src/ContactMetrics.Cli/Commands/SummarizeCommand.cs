@@ -15,7 +15,7 @@ internal static class SummarizeCommand
 {
     public static Command Create(CliConsole console)
     {
-        var engine = new Option<string>("--engine") { Description = "duckdb (embedded DuckDB, out of core) or memory.", DefaultValueFactory = _ => "duckdb" };
+        var engine = Engines.Option("duckdb (embedded DuckDB, out of core) or memory.", "duckdb");
         var data = new Option<string>("--data")
         {
             Description = "The folder of tables: interactions (required), customers, purchases, each a .csv, .csv.gz or .parquet file or a folder of them (duckdb).",
@@ -44,17 +44,10 @@ internal static class SummarizeCommand
             var dims = KpisCommand.ParseDimensions(parse.GetValue(by));
             var timeBucket = KpisCommand.ParseBucket(parse.GetValue(bucket));
             var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
-            RfmSummaryOptions? rfm = null;
-            if (parse.GetValue(calibrationEnd) is { } endText)
-            {
-                rfm = new RfmSummaryOptions(CliParsing.ParseDate("--calibration-end", endText)) { Period = ClvInput.ParsePeriod(parse.GetValue(period)!), TimeZone = timeZone };
-                if (parse.GetValue(holdoutEnd) is { } holdoutText)
-                {
-                    var holdout = CliParsing.ParseDate("--holdout-end", holdoutText);
-                    rfm = holdout > rfm.CalibrationEnd ? rfm with { HoldoutEnd = holdout }
-                        : throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
-                }
-            }
+            RfmSummaryOptions? rfm = parse.GetValue(calibrationEnd) is { } endText
+                ? ClvInput.RfmOptions(endText, parse.GetValue(holdoutEnd), parse.GetValue(period)!, timeZone)
+                : parse.GetValue(holdoutEnd) is null ? null
+                : throw new CliInputException("--holdout-end goes with --calibration-end: give the calibration end of the RFM summary too.");
             string interactions = LakeTables.Find(lake, "interactions")
                 ?? throw new CliInputException($"--data: {lake} has no interactions (interactions.csv, .csv.gz, .parquet or an interactions/ folder).");
             string? customers = LakeTables.Find(lake, "customers");
@@ -68,12 +61,9 @@ internal static class SummarizeCommand
                 throw new CliInputException($"--calibration-end: {lake} has no purchases table to summarise.");
             }
             var grouping = new KpiGrouping(dims, timeBucket, timeZone);
-            var (groups, summary) = parse.GetValue(engine)!.ToLowerInvariant() switch
-            {
-                "duckdb" => DuckDb(interactions, customers, purchases, grouping, rfm),
-                "memory" => Memory(interactions, customers, purchases, grouping, rfm, console),
-                var other => throw new CliInputException($"--engine: unknown engine '{other}'; use duckdb or memory."),
-            };
+            var (groups, summary) = Engines.IsDuckDb(parse, engine)
+                ? DuckDb(interactions, customers, purchases, grouping, rfm)
+                : Memory(interactions, customers, purchases, grouping, rfm, console);
             string dir = parse.GetValue(outDir)!;
             Directory.CreateDirectory(dir);
             var sheet = new FigureSheet();
@@ -92,11 +82,9 @@ internal static class SummarizeCommand
         return command;
     }
 
-    private static (IReadOnlyList<GroupedKpiCounts>, RfmSummary?) DuckDb(string interactions, string? customers, string? purchases, KpiGrouping grouping, RfmSummaryOptions? rfm)
-    {
-        try
+    private static (IReadOnlyList<GroupedKpiCounts>, RfmSummary?) DuckDb(string interactions, string? customers, string? purchases, KpiGrouping grouping, RfmSummaryOptions? rfm) =>
+        Engines.Run(duck =>
         {
-            using var duck = DuckDbEngine.Open();
             duck.AttachInteractions(interactions);
             if (customers is not null)
             {
@@ -105,16 +93,11 @@ internal static class SummarizeCommand
             var groups = duck.Kpis(grouping);
             if (rfm is null)
             {
-                return (groups, null);
+                return (groups, (RfmSummary?)null);
             }
             duck.AttachPurchases(purchases!);
             return (groups, duck.RfmSummary(rfm));
-        }
-        catch (Exception e) when (e is SqlSourceException or InvalidDataException)
-        {
-            throw new CliInputException(e.Message);
-        }
-    }
+        });
 
     private static (IReadOnlyList<GroupedKpiCounts>, RfmSummary?) Memory(string interactions, string? customers, string? purchases, KpiGrouping grouping,
         RfmSummaryOptions? rfm, CliConsole console)
