@@ -38,6 +38,16 @@ public sealed class DuckDbEngine : IDisposable
         ("customer_id", "VARCHAR", true), ("occurred_at", "TIMESTAMPTZ", true), ("amount", "DECIMAL(38,9)", true), ("currency", "VARCHAR", false),
     ]);
 
+    private static readonly TableColumns Touchpoints = new("touchpoints",
+    [
+        ("customer_id", "VARCHAR", true), ("occurred_at", "TIMESTAMPTZ", true), ("channel", "VARCHAR", true),
+    ]);
+
+    private static readonly TableColumns Conversions = new("conversions",
+    [
+        ("customer_id", "VARCHAR", true), ("occurred_at", "TIMESTAMPTZ", true), ("value", "DECIMAL(38,9)", true), ("currency", "VARCHAR", false),
+    ]);
+
     private readonly DuckDBConnection _connection;
     private readonly Dictionary<string, string> _attached = new(StringComparer.Ordinal);
 
@@ -95,6 +105,89 @@ public sealed class DuckDbEngine : IDisposable
     /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
     public void AttachPurchases(string path) => Attach(Purchases, path);
 
+    /// <summary>Makes the view <c>touchpoints</c> over a file, glob or folder (for path summaries).</summary>
+    /// <param name="path">As for <see cref="AttachInteractions"/>.</param>
+    /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
+    public void AttachTouchpoints(string path) => Attach(Touchpoints, path);
+
+    /// <summary>Makes the view <c>conversions</c> over a file, glob or folder (for path summaries).</summary>
+    /// <param name="path">As for <see cref="AttachInteractions"/>.</param>
+    /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
+    public void AttachConversions(string path) => Attach(Conversions, path);
+
+    /// <summary>The path summary of the attached touchpoints and conversions, by <see cref="PathSummarySql"/>.</summary>
+    /// <param name="options">Lookback, collapsing of repeats and the direct channel; the defaults when null.</param>
+    /// <param name="serviceContacts">Whether the attached interactions become <c>service:&lt;channel&gt;</c> touches.</param>
+    /// <returns>The summary, paths in the order of their first journey.</returns>
+    /// <exception cref="InvalidOperationException">Touchpoints or conversions (or, with service contacts, interactions) are not attached.</exception>
+    /// <exception cref="CurrencyMismatchException">The conversions are in more than one currency.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files, or a value is missing.</exception>
+    public Attribution.PathSummary Paths(Attribution.JourneyOptions? options = null, bool serviceContacts = false)
+    {
+        Require(Touchpoints, nameof(AttachTouchpoints));
+        Require(Conversions, nameof(AttachConversions));
+        if (serviceContacts)
+        {
+            Require(Interactions, nameof(AttachInteractions));
+        }
+        return Summarise(Conversions.Name, () => PathSummarySql.Compute(_connection, SqlDialect.DuckDb, options,
+            new JourneyTables(Touchpoints.Name, Conversions.Name, serviceContacts ? Interactions.Name : null)));
+    }
+
+    /// <summary>The index-date survival table of the attached customers and interactions, by <see cref="SurvivalTableSql"/>.</summary>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="observationEnd">The end of observation.</param>
+    /// <param name="options">Options; <see cref="Retention.RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The table, rows ordered by customer id.</returns>
+    /// <exception cref="InvalidOperationException">Customers or interactions are not attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files, or a value is missing.</exception>
+    public Retention.IndexDateTable SurvivalTable(Retention.UpliftGrouping grouping, NodaTime.Instant observationEnd, Retention.RetentionUpliftOptions? options = null)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        Require(Customers, nameof(AttachCustomers));
+        return Summarise(Customers.Name, () => SurvivalTableSql.Compute(_connection, SqlDialect.DuckDb, grouping, observationEnd, options, new SqlTables(Interactions.Name, Customers.Name)));
+    }
+
+    /// <summary>The latest arrival in the attached interactions; <see langword="null"/> when there are none.</summary>
+    /// <returns>The instant.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public NodaTime.Instant? LastArrival()
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        return Summarise(Interactions.Name, () =>
+        {
+            using var reader = SqlText.Query(_connection, $"SELECT MAX(epoch_us(arrived_at)) FROM {Interactions.Name}", out var command);
+            using var owned = command;
+            return reader.Read() && !reader.IsDBNull(0) ? SqlText.InstantOfMicros(reader.GetInt64(0)) : (NodaTime.Instant?)null;
+        });
+    }
+
+    private void Require(TableColumns table, string attach)
+    {
+        if (!_attached.ContainsKey(table.Name))
+        {
+            throw new InvalidOperationException($"Attach the {table.Name} first ({attach}).");
+        }
+    }
+
+    /// <summary>Runs a summary's SQL; the engine's errors and the summary's complaints about rows become <see cref="SqlSourceException"/>s naming the table.</summary>
+    private T Summarise<T>(string summarised, Func<T> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (DuckDBException e)
+        {
+            throw Failure(e, summarised);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Named(e, summarised);
+        }
+    }
+
     /// <summary>The RFM summary of the attached purchases, by <see cref="RfmSummarySql"/>.</summary>
     /// <param name="options">Calibration end, holdout end, period and time zone (same-day purchases merged).</param>
     /// <returns>The summary, customers ordered by id.</returns>
@@ -104,22 +197,8 @@ public sealed class DuckDbEngine : IDisposable
     /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
     public RfmSummary RfmSummary(RfmSummaryOptions options)
     {
-        if (!_attached.ContainsKey(Purchases.Name))
-        {
-            throw new InvalidOperationException("Attach the purchases first (AttachPurchases).");
-        }
-        try
-        {
-            return RfmSummarySql.Compute(_connection, SqlDialect.DuckDb, options, Purchases.Name);
-        }
-        catch (DuckDBException e)
-        {
-            throw Failure(e, Purchases.Name);
-        }
-        catch (InvalidDataException e)
-        {
-            throw Named(e, Purchases.Name);
-        }
+        Require(Purchases, nameof(AttachPurchases));
+        return Summarise(Purchases.Name, () => RfmSummarySql.Compute(_connection, SqlDialect.DuckDb, options, Purchases.Name));
     }
 
     /// <summary>The KPI counts of the attached interactions (and customers, for the segment), by <see cref="KpiCountsSql"/>.</summary>
@@ -131,23 +210,9 @@ public sealed class DuckDbEngine : IDisposable
     /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
     public IReadOnlyList<GroupedKpiCounts> Kpis(KpiGrouping grouping, KpiOptions? options = null)
     {
-        if (!_attached.ContainsKey(Interactions.Name))
-        {
-            throw new InvalidOperationException("Attach the interactions first (AttachInteractions).");
-        }
+        Require(Interactions, nameof(AttachInteractions));
         var tables = new SqlTables(Interactions.Name, _attached.ContainsKey(Customers.Name) ? Customers.Name : null);
-        try
-        {
-            return KpiCountsSql.Compute(_connection, SqlDialect.DuckDb, grouping, options, tables);
-        }
-        catch (DuckDBException e)
-        {
-            throw Failure(e, Interactions.Name);
-        }
-        catch (InvalidDataException e)
-        {
-            throw Named(e, Interactions.Name);
-        }
+        return Summarise(Interactions.Name, () => KpiCountsSql.Compute(_connection, SqlDialect.DuckDb, grouping, options, tables));
     }
 
     /// <inheritdoc />

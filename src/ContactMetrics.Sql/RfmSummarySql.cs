@@ -81,15 +81,9 @@ public static class RfmSummarySql
     {
         ArgumentNullException.ThrowIfNull(connection);
         string sql = Build(dialect, options, purchases);
-        bool opened = false;
-        if (connection.State != ConnectionState.Open)
+        return SqlText.OnOpen(connection, () =>
         {
-            connection.Open();
-            opened = true;
-        }
-        try
-        {
-            var currency = CurrencyOf(connection, purchases ?? "purchases");
+            var currency = SqlText.CurrencyOf(connection, purchases ?? "purchases");
             double periodDays = options.Period.Days();
             var ids = new List<CustomerId>();
             var x = new List<int>();
@@ -98,10 +92,8 @@ public static class RfmSummarySql
             var zbar = new List<double>();
             var hx = new List<int>();
             var hs = new List<double>();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.CommandTimeout = 0;
-            using var reader = command.ExecuteReader();
+            using var reader = SqlText.Query(connection, sql, out var command);
+            using var owned = command;
             while (reader.Read())
             {
                 if (reader.IsDBNull(0) || reader.IsDBNull(2) || reader.IsDBNull(4) || reader.IsDBNull(5))
@@ -125,47 +117,7 @@ public static class RfmSummarySql
             return RfmSummary.FromColumns([.. ids], [.. x], [.. tx], [.. t], [.. zbar], options.Period, currency,
                 holdout ? [.. hx] : default, holdout ? [.. hs] : default,
                 holdout ? Period.DaysBetween(options.CalibrationEnd, options.HoldoutEnd!.Value) / periodDays : 0);
-        }
-        finally
-        {
-            if (opened)
-            {
-                connection.Close();
-            }
-        }
-    }
-
-    private static Currency CurrencyOf(DbConnection connection, string purchases)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT DISTINCT currency FROM {purchases} ORDER BY 1";
-        using var reader = command.ExecuteReader();
-        var codes = new List<string>();
-        bool blank = false;
-        while (reader.Read() && codes.Count < 2)
-        {
-            string code = reader.IsDBNull(0) ? "" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!.Trim();
-            if (code.Length == 0)
-            {
-                blank = true;
-            }
-            else
-            {
-                codes.Add(code);
-            }
-        }
-        var currencies = codes.Select(code => Currency.TryParse(code, out var c) ? c
-            : throw new InvalidDataException($"{purchases}: the currency '{code}' is not an ISO 4217 code such as EUR; correct it in the purchases.")).ToList();
-        if (currencies.Count > 1)
-        {
-            throw new CurrencyMismatchException(currencies[0], currencies[1]);
-        }
-        if (blank && currencies.Count == 1)
-        {
-            // A blank currency next to a code would add amounts of an unknown currency to that code's.
-            throw new InvalidDataException($"{purchases}: the currency is blank in some rows and {currencies[0].Code} in others; fill the blank cells (every purchase in one currency).");
-        }
-        return currencies.Count == 0 ? default : currencies[0];
+        });
     }
 
     private static string DayNumber(LocalDate date) => Period.DaysBetween(Epoch, date).ToString(CultureInfo.InvariantCulture);
