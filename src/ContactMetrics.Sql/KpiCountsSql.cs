@@ -283,7 +283,7 @@ public static class KpiCountsSql
     private static string DateKey(string timestamp) =>
         $"CAST(EXTRACT(YEAR FROM {timestamp}) * 10000 + EXTRACT(MONTH FROM {timestamp}) * 100 + EXTRACT(DAY FROM {timestamp}) AS BIGINT)";
 
-    private static readonly int CountColumnCount = 21 + 5 + 11 + 7 + 5 + KpiCounts.ResponseTimeBucketBounds.Count + 1;
+    internal static readonly int CountColumnCount = 21 + 5 + 11 + 7 + 5 + KpiCounts.ResponseTimeBucketBounds.Count + 1;
 
     /// <summary>The count columns, in the order of <see cref="KpiCounts.FromCounts"/>'s arguments.</summary>
     private static IEnumerable<(string Name, string Expression)> CountColumns(KpiOptions options)
@@ -358,7 +358,8 @@ public static class KpiCountsSql
         }
     }
 
-    private static KpiCounts ToCounts(long[] c) => KpiCounts.FromCounts(
+    /// <summary>The counts of one group from its count columns, in the order of the SQL and of the kpi counts file.</summary>
+    internal static KpiCounts ToCounts(long[] c) => KpiCounts.FromCounts(
         offeredContacts: c[0], queuedContacts: c[1], answeredContacts: c[2], abandonedContacts: c[3], answeredWithinThreshold: c[4],
         abandonedWithinThreshold: c[5], shortAbandonedContacts: c[6], containedContacts: c[7], handledContacts: c[8], handleMilliseconds: c[9],
         talkMilliseconds: c[10], holdMilliseconds: c[11], afterCallWorkMilliseconds: c[12], waitAnsweredMilliseconds: c[13],
