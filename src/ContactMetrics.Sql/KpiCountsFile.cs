@@ -110,16 +110,8 @@ public static class KpiCountsFile
             : throw new InvalidDataException($"{path}: the count column '{c.Column}' is missing; a kpi counts table has every column of docs/data.md (contactmetrics summarize writes them).")).ToArray();
         var groups = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
         var counts = new long[Counts.Length];
-        string? line;
-        int lineNumber = 1;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var (lineNumber, cells) in SummaryFiles.Rows(reader))
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            var cells = SummaryFiles.Cells(line);
             string Cell(int index) => index < cells.Count ? cells[index].Trim() : "";
             InvalidDataException Bad(int index, string what) =>
                 new($"{path}: line {lineNumber}, column {header[index]}: '{Cell(index)}' {what}.");

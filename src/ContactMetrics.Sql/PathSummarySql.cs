@@ -26,8 +26,8 @@ public sealed record JourneyTables(string Touchpoints = "touchpoints", string Co
 /// <para>Paths come in the order of their first journey (customers by id, ordinal; a customer's journeys in time
 /// order), so the summary, its channel order included, is the one memory builds. Differences from memory: touches of
 /// a customer at the same instant are ordered marketing first, then service, then by channel name (memory: marketing
-/// first, then the tables' row order); conversions at the same instant by value (memory: row order). Values are summed
-/// exactly (decimal) by the engine, where memory adds doubles, so a path's value may differ in the last bits.
+/// first, then the tables' row order); conversions at the same instant by value (memory: row order). A path's value is
+/// the double sum of its conversions' values in journey order (<c>SUM(value ORDER BY ...)</c>), as memory adds them.
 /// Summaries of customer partitions, merged by path (<see cref="PathSummaryBuilder.Add(PathSummary)"/>), are the
 /// summary of the whole.</para>
 /// </remarks>
@@ -82,13 +82,14 @@ public static class PathSummarySql
         sql.AppendLine("), paths AS (");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT customer_id, journey, string_agg(channel, {dialect.Literal(PathSummaryReader.DefaultSeparator)} ORDER BY {order}) AS path FROM kept GROUP BY customer_id, journey");
         sql.AppendLine("), journeys AS (");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT c.customer_id, c.conversion_n AS journey, COALESCE(p.path, {dialect.Literal(options.DirectChannel)}) AS path, 1 AS converted, c.value");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT c.customer_id, c.conversion_n AS journey, COALESCE(p.path, {dialect.Literal(options.DirectChannel)}) AS path, 1 AS converted, CAST(c.value AS {dialect.FloatType}) AS value");
         sql.AppendLine("  FROM numbered c LEFT JOIN paths p ON p.customer_id = c.customer_id AND p.journey = c.conversion_n WHERE c.kind = 1");
         sql.AppendLine("  UNION ALL SELECT customer_id, journey, path, 0, 0 FROM paths WHERE journey = 2147483647");
         sql.AppendLine("), ordered AS (");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT journeys.*, ROW_NUMBER() OVER (ORDER BY {dialect.Ordinal("customer_id")}, journey) AS seq FROM journeys");
         sql.AppendLine(")");
-        sql.AppendLine("SELECT path, CAST(SUM(converted) AS BIGINT) AS total_conversions, SUM(value) AS total_conversion_value, CAST(SUM(1 - converted) AS BIGINT) AS total_null");
+        // Values added as doubles in journey order, as memory adds them, so both give the same bits.
+        sql.AppendLine("SELECT path, CAST(SUM(converted) AS BIGINT) AS total_conversions, SUM(value ORDER BY seq) AS total_conversion_value, CAST(SUM(1 - converted) AS BIGINT) AS total_null");
         sql.AppendLine("FROM ordered GROUP BY path ORDER BY MIN(seq)");
         return sql.ToString();
     }
@@ -120,7 +121,7 @@ public static class PathSummarySql
                 }
                 string path = Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!;
                 builder.Add(path.Split(PathSummaryReader.DefaultSeparator), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture),
-                    (double)Convert.ToDecimal(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture));
+                    Convert.ToDouble(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture));
             }
             return builder.Build();
         });

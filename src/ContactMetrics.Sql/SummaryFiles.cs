@@ -65,6 +65,21 @@ internal static class SummaryFiles
         return new StreamReader(new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.DeleteOnClose), Encoding.UTF8);
     }
 
+    /// <summary>The data rows after the header: each non-empty line's number (the header is line 1) and cells.</summary>
+    public static IEnumerable<(int Line, List<string> Cells)> Rows(TextReader reader)
+    {
+        string? line;
+        int lineNumber = 1;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Length > 0)
+            {
+                yield return (lineNumber, Cells(line));
+            }
+        }
+    }
+
     /// <summary>Splits a CSV line into cells (quotes doubled inside quoted cells).</summary>
     public static List<string> Cells(string line)
     {

@@ -109,16 +109,8 @@ public static class SurvivalTableFile
         var segments = new List<string>();
         var tenure = new List<double>();
         bool allTenure = true;
-        string? line;
-        int lineNumber = 1;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var (lineNumber, cells) in SummaryFiles.Rows(reader))
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            var cells = SummaryFiles.Cells(line);
             string Cell(int column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
             InvalidDataException Bad(int column, string what) => new($"{path}: line {lineNumber}, column {Types[column].Item1}: '{Cell(column)}' {what}.");
             ids.Add(Cell(0) is { Length: > 0 } id ? id : throw Bad(0, "is blank; every row needs its customer"));

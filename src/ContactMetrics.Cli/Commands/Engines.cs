@@ -32,6 +32,19 @@ internal static class Engines
         return duck && skipInvalid ? throw new CliInputException(TableInput.SkipInvalidWithDuckDb) : duck;
     }
 
+    /// <summary>Reads a summary file (kpi counts, path summary, survival table); what is wrong with it is an input error (exit 2).</summary>
+    public static T ReadSummary<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliInputException(e.Message);
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> on a new embedded DuckDB; its complaints about the files are input errors (exit 2).</summary>
     public static T Run<T>(Func<DuckDbEngine, T> work)
     {
