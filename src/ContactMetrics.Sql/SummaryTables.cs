@@ -102,33 +102,23 @@ public static class SurvivalTableFile
         var header = SummaryFiles.Cells(reader.ReadLine() ?? "").Select(h => h.Trim().ToLowerInvariant()).ToList();
         var index = Types.Select(c => header.IndexOf(c.Item1) is >= 0 and var i ? i
             : throw new InvalidDataException($"{path}: the column '{c.Item1}' is missing; a survival table has {string.Join(", ", Types.Select(t => t.Item1))} (docs/data.md).")).ToArray();
-        var ids = new List<string>();
-        var durations = new List<double>();
-        var events = new List<bool>();
-        var groups = new List<string>();
-        var segments = new List<string>();
-        var tenure = new List<double>();
-        bool allTenure = true;
+        var rows = new List<(string Id, string Group, double Days, bool Churned, string Segment, double? Tenure)>();
         foreach (var (lineNumber, cells) in SummaryFiles.Rows(reader))
         {
             string Cell(int column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
             InvalidDataException Bad(int column, string what) => new($"{path}: line {lineNumber}, column {Types[column].Item1}: '{Cell(column)}' {what}.");
-            ids.Add(Cell(0) is { Length: > 0 } id ? id : throw Bad(0, "is blank; every row needs its customer"));
-            groups.Add(Cell(1) is { Length: > 0 } g ? g : throw Bad(1, "is blank; every row needs its group"));
-            durations.Add(double.TryParse(Cell(2), NumberStyles.Float, CultureInfo.InvariantCulture, out double days) && days >= 0 && double.IsFinite(days)
-                ? days : throw Bad(2, "is not a number of days at least 0"));
-            events.Add(bool.TryParse(Cell(3), out bool churned) ? churned : throw Bad(3, "is not true or false"));
-            segments.Add(Cell(4) is { Length: > 0 } segment ? segment : "(none)");
-            if (Cell(5).Length == 0)
-            {
-                allTenure = false;
-                tenure.Add(0);
-            }
-            else
-            {
-                tenure.Add(double.TryParse(Cell(5), NumberStyles.Float, CultureInfo.InvariantCulture, out double years) && double.IsFinite(years) ? years : throw Bad(5, "is not a number of years"));
-            }
+            rows.Add((
+                Cell(0) is { Length: > 0 } id ? id : throw Bad(0, "is blank; every row needs its customer"),
+                Cell(1) is { Length: > 0 } g ? g : throw Bad(1, "is blank; every row needs its group"),
+                double.TryParse(Cell(2), NumberStyles.Float, CultureInfo.InvariantCulture, out double days) && days >= 0 && double.IsFinite(days)
+                    ? days : throw Bad(2, "is not a number of days at least 0"),
+                bool.TryParse(Cell(3), out bool churned) ? churned : throw Bad(3, "is not true or false"),
+                Cell(4) is { Length: > 0 } segment ? segment : "(none)",
+                Cell(5).Length == 0 ? null
+                    : double.TryParse(Cell(5), NumberStyles.Float, CultureInfo.InvariantCulture, out double years) && double.IsFinite(years) ? years : throw Bad(5, "is not a number of years")));
         }
+        var ids = rows.ConvertAll(r => r.Id);
+        var groups = rows.ConvertAll(r => r.Group);
         var labels = groups.Distinct(StringComparer.Ordinal).ToList();
         var grouping = Enum.GetValues<UpliftGrouping>().Where(g => RetentionUpliftBuilder.Labels(g) is var (r, e) && labels.All(l => l == r || l == e)).ToList();
         if (ids.Count == 0 || grouping.Count != 1)
@@ -138,10 +128,12 @@ public static class SurvivalTableFile
                 : $"{path}: the groups {string.Join(", ", labels.Select(l => $"'{l}'"))} are not the two of one grouping ({known}).");
         }
         options ??= RetentionUpliftOptions.Default;
-        if (!allTenure)
+        if (rows.Exists(r => r.Tenure is null))
         {
+            // Tenure is adjusted for only when every row has it (the table was written with the covariate).
             options = options with { AdjustForTenure = false };
         }
-        return RetentionUpliftBuilder.FromRows(grouping[0], ids, [.. durations], [.. events], groups, segments, [.. tenure], 0, 0, options);
+        return RetentionUpliftBuilder.FromRows(grouping[0], ids, [.. rows.Select(r => r.Days)], [.. rows.Select(r => r.Churned)], groups,
+            rows.ConvertAll(r => r.Segment), [.. rows.Select(r => r.Tenure ?? 0)], 0, 0, options);
     }
 }
