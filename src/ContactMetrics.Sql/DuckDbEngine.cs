@@ -30,12 +30,22 @@ public sealed class DuckDbEngine : IDisposable
 
     private static readonly TableColumns Customers = new("customers",
     [
-        ("customer_id", "VARCHAR", true), ("segment", "VARCHAR", false), ("acquired_on", "DATE", false), ("churned_on", "DATE", false),
+        ("customer_id", "VARCHAR", true), ("segment", "VARCHAR", false), ("acquired_on", "DATE", true), ("churned_on", "DATE", false),
     ]);
 
     private static readonly TableColumns Purchases = new("purchases",
     [
         ("customer_id", "VARCHAR", true), ("occurred_at", "TIMESTAMPTZ", true), ("amount", "DECIMAL(38,9)", true), ("currency", "VARCHAR", false),
+    ]);
+
+    private static readonly TableColumns Touchpoints = new("touchpoints",
+    [
+        ("customer_id", "VARCHAR", true), ("occurred_at", "TIMESTAMPTZ", true), ("channel", "VARCHAR", true),
+    ]);
+
+    private static readonly TableColumns Conversions = new("conversions",
+    [
+        ("customer_id", "VARCHAR", true), ("occurred_at", "TIMESTAMPTZ", true), ("value", "DECIMAL(38,9)", true), ("currency", "VARCHAR", false),
     ]);
 
     private readonly DuckDBConnection _connection;
@@ -95,6 +105,89 @@ public sealed class DuckDbEngine : IDisposable
     /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
     public void AttachPurchases(string path) => Attach(Purchases, path);
 
+    /// <summary>Makes the view <c>touchpoints</c> over a file, glob or folder (for path summaries).</summary>
+    /// <param name="path">As for <see cref="AttachInteractions"/>.</param>
+    /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
+    public void AttachTouchpoints(string path) => Attach(Touchpoints, path);
+
+    /// <summary>Makes the view <c>conversions</c> over a file, glob or folder (for path summaries).</summary>
+    /// <param name="path">As for <see cref="AttachInteractions"/>.</param>
+    /// <exception cref="SqlSourceException">No files, mixed formats, or a required column missing.</exception>
+    public void AttachConversions(string path) => Attach(Conversions, path);
+
+    /// <summary>The path summary of the attached touchpoints and conversions, by <see cref="PathSummarySql"/>.</summary>
+    /// <param name="options">Lookback, collapsing of repeats and the direct channel; the defaults when null.</param>
+    /// <param name="serviceContacts">Whether the attached interactions become <c>service:&lt;channel&gt;</c> touches.</param>
+    /// <returns>The summary, paths in the order of their first journey.</returns>
+    /// <exception cref="InvalidOperationException">Touchpoints or conversions (or, with service contacts, interactions) are not attached.</exception>
+    /// <exception cref="CurrencyMismatchException">The conversions are in more than one currency.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files, or a value is missing.</exception>
+    public Attribution.PathSummary Paths(Attribution.JourneyOptions? options = null, bool serviceContacts = false)
+    {
+        Require(Touchpoints, nameof(AttachTouchpoints));
+        Require(Conversions, nameof(AttachConversions));
+        if (serviceContacts)
+        {
+            Require(Interactions, nameof(AttachInteractions));
+        }
+        return Summarise(Conversions.Name, () => PathSummarySql.Compute(_connection, SqlDialect.DuckDb, options,
+            new JourneyTables(Touchpoints.Name, Conversions.Name, serviceContacts ? Interactions.Name : null)));
+    }
+
+    /// <summary>The index-date survival table of the attached customers and interactions, by <see cref="SurvivalTableSql"/>.</summary>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="observationEnd">The end of observation.</param>
+    /// <param name="options">Options; <see cref="Retention.RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The table, rows ordered by customer id.</returns>
+    /// <exception cref="InvalidOperationException">Customers or interactions are not attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files, or a value is missing.</exception>
+    public Retention.IndexDateTable SurvivalTable(Retention.UpliftGrouping grouping, NodaTime.Instant observationEnd, Retention.RetentionUpliftOptions? options = null)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        Require(Customers, nameof(AttachCustomers));
+        return Summarise(Customers.Name, () => SurvivalTableSql.Compute(_connection, SqlDialect.DuckDb, grouping, observationEnd, options, new SqlTables(Interactions.Name, Customers.Name)));
+    }
+
+    /// <summary>The latest arrival in the attached interactions; <see langword="null"/> when there are none.</summary>
+    /// <returns>The instant.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public NodaTime.Instant? LastArrival()
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        return Summarise(Interactions.Name, () =>
+        {
+            using var reader = SqlText.Query(_connection, $"SELECT MAX(epoch_us(arrived_at)) FROM {Interactions.Name}", out var command);
+            using var owned = command;
+            return reader.Read() && !reader.IsDBNull(0) ? SqlText.InstantOfMicros(reader.GetInt64(0)) : (NodaTime.Instant?)null;
+        });
+    }
+
+    private void Require(TableColumns table, string attach)
+    {
+        if (!_attached.ContainsKey(table.Name))
+        {
+            throw new InvalidOperationException($"Attach the {table.Name} first ({attach}).");
+        }
+    }
+
+    /// <summary>Runs a summary's SQL; the engine's errors and the summary's complaints about rows become <see cref="SqlSourceException"/>s naming the table.</summary>
+    private T Summarise<T>(string summarised, Func<T> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (DuckDBException e)
+        {
+            throw Failure(e, summarised);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Named(e, summarised);
+        }
+    }
+
     /// <summary>The RFM summary of the attached purchases, by <see cref="RfmSummarySql"/>.</summary>
     /// <param name="options">Calibration end, holdout end, period and time zone (same-day purchases merged).</param>
     /// <returns>The summary, customers ordered by id.</returns>
@@ -104,18 +197,8 @@ public sealed class DuckDbEngine : IDisposable
     /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
     public RfmSummary RfmSummary(RfmSummaryOptions options)
     {
-        if (!_attached.ContainsKey(Purchases.Name))
-        {
-            throw new InvalidOperationException("Attach the purchases first (AttachPurchases).");
-        }
-        try
-        {
-            return RfmSummarySql.Compute(_connection, SqlDialect.DuckDb, options, Purchases.Name);
-        }
-        catch (DuckDBException e)
-        {
-            throw Failure(e, Purchases.Name);
-        }
+        Require(Purchases, nameof(AttachPurchases));
+        return Summarise(Purchases.Name, () => RfmSummarySql.Compute(_connection, SqlDialect.DuckDb, options, Purchases.Name));
     }
 
     /// <summary>The KPI counts of the attached interactions (and customers, for the segment), by <see cref="KpiCountsSql"/>.</summary>
@@ -127,31 +210,63 @@ public sealed class DuckDbEngine : IDisposable
     /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
     public IReadOnlyList<GroupedKpiCounts> Kpis(KpiGrouping grouping, KpiOptions? options = null)
     {
-        if (!_attached.ContainsKey(Interactions.Name))
-        {
-            throw new InvalidOperationException("Attach the interactions first (AttachInteractions).");
-        }
+        Require(Interactions, nameof(AttachInteractions));
         var tables = new SqlTables(Interactions.Name, _attached.ContainsKey(Customers.Name) ? Customers.Name : null);
-        try
-        {
-            return KpiCountsSql.Compute(_connection, SqlDialect.DuckDb, grouping, options, tables);
-        }
-        catch (DuckDBException e)
-        {
-            throw Failure(e, Interactions.Name);
-        }
+        return Summarise(Interactions.Name, () => KpiCountsSql.Compute(_connection, SqlDialect.DuckDb, grouping, options, tables));
     }
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>A summary's complaint about the rows (<c>relation: what and the fix</c>), named by the table and its path.</summary>
+    private SqlSourceException Named(InvalidDataException e, string table)
+    {
+        string prefix = table + ": ";
+        string message = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
+        return new SqlSourceException(table, _attached.GetValueOrDefault(table, ""), message, e);
+    }
+
     /// <summary>The engine's error, named by the table whose path it mentions, or else the table being summarised.</summary>
     private SqlSourceException Failure(DuckDBException e, string summarised)
     {
+        if (Missing(e.Message) is var (missingTable, message))
+        {
+            return new SqlSourceException(missingTable, _attached.GetValueOrDefault(missingTable, ""), message, e);
+        }
         var (table, path) = _attached.FirstOrDefault(a => e.Message.Contains(a.Value, StringComparison.Ordinal));
         table ??= summarised;
         path ??= _attached.GetValueOrDefault(table, "");
         return new SqlSourceException(table, path, $"DuckDB could not read the data: {FirstLine(e.Message)}; check the values (contactmetrics validate names the row).", e);
+    }
+
+    /// <summary>
+    /// The text DuckDB's <c>error()</c> raises for a missing required value: a marker, the table, the column and the row's
+    /// key (its first column, e.g. interaction_id), which <see cref="Failure"/> turns into a sentence.
+    /// </summary>
+    private static string MissingMarker(TableColumns table, string column)
+    {
+        string key = table.Columns[0].Name;
+        string keyValue = key == column ? "''" : $"COALESCE(CAST(\"{key}\" AS VARCHAR), '')";
+        return $"{SqlDialect.DuckDb.Literal($"{MissingPrefix}{table.Name}|{column}|{key}|")} || {keyValue}";
+    }
+
+    private const string MissingPrefix = "contactmetrics-missing|";
+
+    /// <summary>The sentence of a missing required value, from the marker in DuckDB's message; <see langword="null"/> when there is none.</summary>
+    private static (string Table, string Message)? Missing(string message)
+    {
+        int at = message.IndexOf(MissingPrefix, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var parts = FirstLine(message[(at + MissingPrefix.Length)..]).Split('|');
+        if (parts.Length < 4)
+        {
+            return null;
+        }
+        string row = parts[1] == parts[2] || parts[3].Length == 0 ? "a row" : $"the row with {parts[2]} '{parts[3]}'";
+        return (parts[0], $"the required column '{parts[1]}' is blank in {row}; fill it or leave the row out ('contactmetrics validate' names its line).");
     }
 
     private static string FirstLine(string text)
@@ -188,7 +303,9 @@ public sealed class DuckDbEngine : IDisposable
             }
             // CSV is read as text: an empty or blank cell is missing, as for the in-memory readers.
             string value = source.IsText ? $"NULLIF(TRIM(\"{name}\"), '')" : $"\"{name}\"";
-            select.Add($"CAST({value} AS {type}) AS {name}");
+            string cast = $"CAST({value} AS {type})";
+            // A required value that is missing stops the query where the row is read (no extra pass), naming the row's key.
+            select.Add(required ? $"CASE WHEN {value} IS NULL THEN error({MissingMarker(table, name)}) ELSE {cast} END AS {name}" : $"{cast} AS {name}");
         }
         Execute($"CREATE OR REPLACE VIEW {table.Name} AS SELECT {string.Join(", ", select)} FROM {relation}");
         _attached[table.Name] = path;

@@ -57,7 +57,7 @@ public static class KpiCountsFile
         .. Enumerable.Range(0, KpiCounts.ResponseTimeBucketBounds.Count + 1).Select(k => ($"response_bucket_{k}", (Func<KpiCounts, long>)(c => c.ResponseTimeHistogram[k]))),
     ];
 
-    /// <summary>Writes the groups as a CSV <c>kpi counts</c> table.</summary>
+    /// <summary>Writes the groups as a <c>kpi counts</c> table: CSV, or Parquet when the name ends in <c>.parquet</c>.</summary>
     /// <param name="path">The file to write (replaced if it exists).</param>
     /// <param name="groups">The groups.</param>
     /// <param name="dimensions">The dimensions the groups were made by (their columns are written).</param>
@@ -68,25 +68,78 @@ public static class KpiCountsFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(groups);
         var keys = Keys.Where(k => dimensions.HasFlag(k.Dimension)).ToArray();
-        var header = keys.Select(k => k.Column).Concat(bucketed ? ["bucket_start", "bucket_seconds"] : []).Concat(Counts.Select(c => c.Column));
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        writer.NewLine = "\n";
-        writer.WriteLine(string.Join(",", header));
+        var types = keys.Select(k => (k.Column, "VARCHAR")).Concat(bucketed ? [("bucket_start", "VARCHAR"), ("bucket_seconds", "BIGINT")] : [])
+            .Concat(Counts.Select(c => (c.Column, "BIGINT"))).ToList();
         int rows = 0;
-        foreach (var g in groups)
+        SummaryFiles.Write(path, types, writer =>
         {
-            var cells = keys.Select(k => Quote(k.Value(g)));
-            if (bucketed)
+            writer.WriteLine(string.Join(",", types.Select(t => t.Item1)));
+            foreach (var g in groups)
             {
-                cells = cells.Append(g.BucketStart is { } s ? NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(s.ToOffsetDateTime()) : "")
-                    .Append(g.BucketLength is { } l ? ((long)l.TotalSeconds).ToString(CultureInfo.InvariantCulture) : "");
+                var cells = keys.Select(k => SummaryFiles.Quote(k.Value(g)));
+                if (bucketed)
+                {
+                    cells = cells.Append(g.BucketStart is { } s ? NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(s.ToOffsetDateTime()) : "")
+                        .Append(g.BucketLength is { } l ? ((long)l.TotalSeconds).ToString(CultureInfo.InvariantCulture) : "");
+                }
+                writer.WriteLine(string.Join(",", cells.Concat(Counts.Select(c => c.Value(g.Counts).ToString(CultureInfo.InvariantCulture)))));
+                rows++;
             }
-            writer.WriteLine(string.Join(",", cells.Concat(Counts.Select(c => c.Value(g.Counts).ToString(CultureInfo.InvariantCulture)))));
-            rows++;
-        }
+        });
         return rows;
     }
 
-    private static string Quote(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// Reads a <c>kpi counts</c> table (CSV or Parquet): its key columns tell the dimensions, <c>bucket_start</c> and
+    /// <c>bucket_seconds</c> the buckets; rows with the same key (days or partitions of several runs) are added with +.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The groups in the order of their first row, the dimensions, and whether they are bucketed.</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">A count column is missing, or a cell is not what its column holds; the message names the file, line, column and value.</exception>
+    public static (IReadOnlyList<GroupedKpiCounts> Groups, KpiDimensions Dimensions, bool Bucketed) Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var reader = SummaryFiles.OpenText(path);
+        var header = SummaryFiles.Cells(reader.ReadLine() ?? throw new InvalidDataException($"{path}: the file is empty; a kpi counts table starts with its header (docs/data.md)."))
+            .Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var keys = Keys.Where(k => header.Contains(k.Column)).Select(k => (k.Dimension, Index: header.IndexOf(k.Column))).ToArray();
+        int start = header.IndexOf("bucket_start"), seconds = header.IndexOf("bucket_seconds");
+        bool bucketed = start >= 0 && seconds >= 0;
+        var countIndexes = Counts.Select(c => header.IndexOf(c.Column) is >= 0 and var i ? i
+            : throw new InvalidDataException($"{path}: the count column '{c.Column}' is missing; a kpi counts table has every column of docs/data.md (contactmetrics summarize writes them).")).ToArray();
+        var groups = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
+        var counts = new long[Counts.Length];
+        foreach (var (lineNumber, cells) in SummaryFiles.Rows(reader))
+        {
+            string Cell(int index) => index < cells.Count ? cells[index].Trim() : "";
+            InvalidDataException Bad(int index, string what) =>
+                new($"{path}: line {lineNumber}, column {header[index]}: '{Cell(index)}' {what}.");
+            int IndexOf(KpiDimensions d) => keys.First(k => k.Dimension == d).Index;
+            string? Key(KpiDimensions d) => keys.Where(k => k.Dimension == d).Select(k => Cell(k.Index)).FirstOrDefault(t => t.Length > 0);
+            Channel? channel = Key(KpiDimensions.Channel) is { } c
+                ? (ChannelNames.TryParseChannel(c, out var ch) ? ch : throw Bad(IndexOf(KpiDimensions.Channel), "is not a schema channel")) : null;
+            Direction? direction = Key(KpiDimensions.Direction) is { } d
+                ? (ChannelNames.TryParseDirection(d, out var dir) ? dir : throw Bad(IndexOf(KpiDimensions.Direction), "is not inbound or outbound")) : null;
+            NodaTime.ZonedDateTime? bucketStart = null;
+            NodaTime.Duration? bucketLength = null;
+            if (bucketed)
+            {
+                var parsed = NodaTime.Text.OffsetDateTimePattern.Rfc3339.Parse(Cell(start));
+                bucketStart = parsed.Success ? parsed.Value.InFixedZone() : throw Bad(start, "is not an instant with its offset (e.g. 2025-03-30T00:00:00+01:00)");
+                bucketLength = long.TryParse(Cell(seconds), NumberStyles.None, CultureInfo.InvariantCulture, out long s) && s > 0
+                    ? NodaTime.Duration.FromSeconds(s) : throw Bad(seconds, "is not a positive whole number of seconds");
+            }
+            for (int k = 0; k < counts.Length; k++)
+            {
+                counts[k] = long.TryParse(Cell(countIndexes[k]), NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n
+                    : throw Bad(countIndexes[k], "is not a count (a whole number at least 0)");
+            }
+            var group = new GroupedKpiCounts(KpiCountsSql.ToCounts(counts), Key(KpiDimensions.Agent), channel, direction, Key(KpiDimensions.Queue),
+                Key(KpiDimensions.Reason), Key(KpiDimensions.Segment), bucketStart, bucketLength);
+            groups[group.Key] = groups.TryGetValue(group.Key, out var seen) ? seen with { Counts = seen.Counts + group.Counts } : group;
+        }
+        var dimensions = keys.Aggregate(KpiDimensions.None, (all, k) => all | k.Dimension);
+        return ([.. groups.Values], dimensions, bucketed);
+    }
 }

@@ -59,8 +59,8 @@ public static class KpiCountsSql
         var dims = DimensionColumns.Where(d => grouping.Dimensions.HasFlag(d.Dimension)).Select(d => d.Column).ToList();
         bool bucketed = grouping.Bucket != TimeBucket.None;
         bool segment = grouping.Dimensions.HasFlag(KpiDimensions.Segment);
-        string agentChannels = string.Join(", ", ChannelNames.All.Where(c => c.IsAgentHandled()).Select(c => dialect.Literal(c.ToSchemaName())));
-        string asynchronousChannels = string.Join(", ", ChannelNames.All.Where(c => c.IsAsynchronous()).Select(c => dialect.Literal(c.ToSchemaName())));
+        string agentChannels = SqlText.Channels(dialect, c => c.IsAgentHandled());
+        string asynchronousChannels = SqlText.Channels(dialect, c => c.IsAsynchronous());
         string Epoch(string t) => dialect.EpochMicroseconds(t);
 
         var sql = new StringBuilder();
@@ -70,7 +70,7 @@ public static class KpiCountsSql
         {
             sql.AppendLine("    c.segment AS segment,");
         }
-        sql.AppendLine("    LOWER(TRIM(i.channel)) AS channel,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Channel("i.channel")} AS channel,");
         sql.AppendLine("    CASE WHEN i.direction IS NULL OR LOWER(TRIM(i.direction)) = 'inbound' THEN 'inbound' ELSE 'outbound' END AS direction,");
         sql.AppendLine("    CASE WHEN i.answered_at IS NULL THEN 0 ELSE 1 END AS answered,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {Epoch("i.arrived_at")} AS arrived_us,");
@@ -97,9 +97,9 @@ public static class KpiCountsSql
         sql.AppendLine("    CASE WHEN direction = 'inbound' THEN 1 ELSE 0 END AS inbound,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN channel IN ({agentChannels}) THEN 1 ELSE 0 END AS agent_channel,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN channel IN ({asynchronousChannels}) THEN 1 ELSE 0 END AS async_channel,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv(dialect, "arrived_us", 1000)} AS arrived_ms,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {FloorDiv(dialect, "wait_us", 1000)} AS wait_ms,");
-        sql.AppendLine(bucketed ? $"    {FloorDiv(dialect, Epoch("local_timestamp"), 1000)} AS local_ms" : "    0 AS local_ms");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.FloorDiv(dialect, "arrived_us", 1000)} AS arrived_ms,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.FloorDiv(dialect, "wait_us", 1000)} AS wait_ms,");
+        sql.AppendLine(bucketed ? $"    {SqlText.FloorDiv(dialect, Epoch("local_timestamp"), 1000)} AS local_ms" : "    0 AS local_ms");
         sql.AppendLine("  FROM base");
         sql.AppendLine("), scoped AS (");
         sql.AppendLine("  SELECT typed.*,");
@@ -121,11 +121,11 @@ public static class KpiCountsSql
         var where = new List<string>();
         if (grouping.ArrivedFrom is { } from)
         {
-            where.Add($"arrived_us >= {Micros(from)}");
+            where.Add($"arrived_us >= {SqlText.Micros(from)}");
         }
         if (grouping.ArrivedBefore is { } before)
         {
-            where.Add($"arrived_us < {Micros(before)}");
+            where.Add($"arrived_us < {SqlText.Micros(before)}");
         }
         if (where.Count > 0)
         {
@@ -155,18 +155,10 @@ public static class KpiCountsSql
         string sql = Build(dialect, grouping, options, tables);
         var dims = DimensionColumns.Where(d => grouping.Dimensions.HasFlag(d.Dimension)).Select(d => d.Dimension).ToArray();
         var buckets = grouping.Bucket == TimeBucket.None ? null : new BucketDescriber(grouping.TimeZone!, grouping.Bucket);
-        bool opened = false;
-        if (connection.State != ConnectionState.Open)
+        return SqlText.OnOpen(connection, () =>
         {
-            connection.Open();
-            opened = true;
-        }
-        try
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.CommandTimeout = 0;
-            using var reader = command.ExecuteReader();
+            using var reader = SqlText.Query(connection, sql, out var command);
+            using var owned = command;
             var groups = new List<GroupedKpiCounts>();
             var counts = new long[CountColumnCount];
             while (reader.Read())
@@ -198,6 +190,10 @@ public static class KpiCountsSql
                 Duration? length = null;
                 if (buckets is not null)
                 {
+                    if (reader.IsDBNull(k))
+                    {
+                        throw new InvalidDataException($"{(tables ?? SqlTables.Default).Interactions}: some rows have no arrived_at, so they have no time bucket; every interaction needs arrived_at: fill it or leave those rows out (contactmetrics validate names the lines).");
+                    }
                     (start, length) = buckets.Describe(Convert.ToInt64(reader.GetValue(k), CultureInfo.InvariantCulture));
                     k++;
                 }
@@ -208,14 +204,7 @@ public static class KpiCountsSql
                 groups.Add(new GroupedKpiCounts(ToCounts(counts), agent, channel, direction, queue, reason, segment, start, length));
             }
             return groups;
-        }
-        finally
-        {
-            if (opened)
-            {
-                connection.Close();
-            }
-        }
+        });
     }
 
     private static void Check(KpiGrouping grouping, SqlTables tables)
@@ -287,21 +276,14 @@ public static class KpiCountsSql
             TimeBucket.Week => DateKey(dialect.Truncate("week", "local_timestamp")),
             TimeBucket.Month => DateKey(dialect.Truncate("month", "local_timestamp")),
             // The start instant of the local sub-day slot: floor(local / size) * size - offset, offset = local - UTC.
-            _ => $"{FloorDiv(dialect, "local_ms", BucketDescriber.SizeMs(bucket))} * {BucketDescriber.SizeMs(bucket)} - (local_ms - arrived_ms)",
+            _ => $"{SqlText.FloorDiv(dialect, "local_ms", BucketDescriber.SizeMs(bucket))} * {BucketDescriber.SizeMs(bucket)} - (local_ms - arrived_ms)",
         };
     }
 
     private static string DateKey(string timestamp) =>
         $"CAST(EXTRACT(YEAR FROM {timestamp}) * 10000 + EXTRACT(MONTH FROM {timestamp}) * 100 + EXTRACT(DAY FROM {timestamp}) AS BIGINT)";
 
-    /// <summary>Floor division of a non-negative-or-negative integer expression, exact while it stays within 2^53 (Unix microseconds until the year 2255).</summary>
-    private static string FloorDiv(SqlDialect dialect, string expression, long divisor) =>
-        $"CAST(FLOOR(CAST({expression} AS {dialect.FloatType}) / {divisor.ToString(CultureInfo.InvariantCulture)}) AS BIGINT)";
-
-    private static string Micros(Instant instant) =>
-        (instant.ToUnixTimeTicks() / (NodaConstants.TicksPerMillisecond / 1000)).ToString(CultureInfo.InvariantCulture);
-
-    private static readonly int CountColumnCount = 21 + 5 + 11 + 7 + 5 + KpiCounts.ResponseTimeBucketBounds.Count + 1;
+    internal static readonly int CountColumnCount = 21 + 5 + 11 + 7 + 5 + KpiCounts.ResponseTimeBucketBounds.Count + 1;
 
     /// <summary>The count columns, in the order of <see cref="KpiCounts.FromCounts"/>'s arguments.</summary>
     private static IEnumerable<(string Name, string Expression)> CountColumns(KpiOptions options)
@@ -376,7 +358,8 @@ public static class KpiCountsSql
         }
     }
 
-    private static KpiCounts ToCounts(long[] c) => KpiCounts.FromCounts(
+    /// <summary>The counts of one group from its count columns, in the order of the SQL and of the kpi counts file.</summary>
+    internal static KpiCounts ToCounts(long[] c) => KpiCounts.FromCounts(
         offeredContacts: c[0], queuedContacts: c[1], answeredContacts: c[2], abandonedContacts: c[3], answeredWithinThreshold: c[4],
         abandonedWithinThreshold: c[5], shortAbandonedContacts: c[6], containedContacts: c[7], handledContacts: c[8], handleMilliseconds: c[9],
         talkMilliseconds: c[10], holdMilliseconds: c[11], afterCallWorkMilliseconds: c[12], waitAnsweredMilliseconds: c[13],

@@ -81,15 +81,9 @@ public static class RfmSummarySql
     {
         ArgumentNullException.ThrowIfNull(connection);
         string sql = Build(dialect, options, purchases);
-        bool opened = false;
-        if (connection.State != ConnectionState.Open)
+        return SqlText.OnOpen(connection, () =>
         {
-            connection.Open();
-            opened = true;
-        }
-        try
-        {
-            var currency = CurrencyOf(connection, purchases ?? "purchases");
+            var currency = SqlText.CurrencyOf(connection, purchases ?? "purchases");
             double periodDays = options.Period.Days();
             var ids = new List<CustomerId>();
             var x = new List<int>();
@@ -98,12 +92,15 @@ public static class RfmSummarySql
             var zbar = new List<double>();
             var hx = new List<int>();
             var hs = new List<double>();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.CommandTimeout = 0;
-            using var reader = command.ExecuteReader();
+            using var reader = SqlText.Query(connection, sql, out var command);
+            using var owned = command;
             while (reader.Read())
             {
+                if (reader.IsDBNull(0) || reader.IsDBNull(2) || reader.IsDBNull(4) || reader.IsDBNull(5))
+                {
+                    throw new InvalidDataException(
+                        $"{purchases ?? "purchases"}: some rows have no {(reader.IsDBNull(0) ? "customer_id" : "occurred_at or amount")}; every purchase needs customer_id, occurred_at and amount: fill them or leave those rows out (contactmetrics validate names the lines).");
+                }
                 int repeat = (int)Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
                 decimal calibrationSpend = Convert.ToDecimal(reader.GetValue(4), CultureInfo.InvariantCulture);
                 decimal firstSpend = Convert.ToDecimal(reader.GetValue(5), CultureInfo.InvariantCulture);
@@ -120,31 +117,7 @@ public static class RfmSummarySql
             return RfmSummary.FromColumns([.. ids], [.. x], [.. tx], [.. t], [.. zbar], options.Period, currency,
                 holdout ? [.. hx] : default, holdout ? [.. hs] : default,
                 holdout ? Period.DaysBetween(options.CalibrationEnd, options.HoldoutEnd!.Value) / periodDays : 0);
-        }
-        finally
-        {
-            if (opened)
-            {
-                connection.Close();
-            }
-        }
-    }
-
-    private static Currency CurrencyOf(DbConnection connection, string purchases)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT DISTINCT currency FROM {purchases} ORDER BY 1";
-        using var reader = command.ExecuteReader();
-        var codes = new List<string>();
-        while (reader.Read() && codes.Count < 3)
-        {
-            codes.Add(reader.IsDBNull(0) ? "" : reader.GetString(0).Trim());
-        }
-        if (codes.Count > 1)
-        {
-            throw new CurrencyMismatchException(Currency.Of(codes[0]), Currency.Of(codes[1]));
-        }
-        return codes.Count == 0 || codes[0].Length == 0 ? default : Currency.Of(codes[0]);
+        });
     }
 
     private static string DayNumber(LocalDate date) => Period.DaysBetween(Epoch, date).ToString(CultureInfo.InvariantCulture);

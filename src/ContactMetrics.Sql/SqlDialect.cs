@@ -50,6 +50,11 @@ public abstract class SqlDialect
     /// <returns>The SQL expression, <c>date_trunc('week', ...)</c> by default.</returns>
     public virtual string Truncate(string unit, string localTimestamp) => $"date_trunc({Literal(unit)}, {localTimestamp})";
 
+    /// <summary>An expression that orders text by its code points (ordinal), as .NET's <see cref="StringComparer.Ordinal"/> does for ids; the text itself by default (DuckDB compares bytes).</summary>
+    /// <param name="text">A SQL expression of text.</param>
+    /// <returns>The SQL expression.</returns>
+    public virtual string Ordinal(string text) => text;
+
     /// <summary>A string literal: single quotes, with quotes inside doubled.</summary>
     /// <param name="value">The text.</param>
     /// <returns>The literal.</returns>
@@ -80,5 +85,8 @@ public abstract class SqlDialect
             string.Create(CultureInfo.InvariantCulture, $"CAST(ROUND(EXTRACT(EPOCH FROM {timestamp}) * 1000000) AS BIGINT)");
 
         public override string LocalTimestamp(string instant, DateTimeZone zone) => $"({instant} AT TIME ZONE {Literal(zone.Id)})";
+
+        // The database's collation may be a locale's; "C" compares bytes.
+        public override string Ordinal(string text) => $"{text} COLLATE \"C\"";
     }
 }

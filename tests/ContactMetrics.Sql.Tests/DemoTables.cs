@@ -30,6 +30,12 @@ public sealed class DemoTables : IDisposable
         Interactions = DataTables.ReadAllInteractions(InteractionsCsv).Rows;
         Customers = DataTables.ReadAllCustomers(CustomersCsv).Rows;
         Table = InteractionTable.Create(Interactions, Customers);
+        TouchpointsCsv = File("touchpoints.csv");
+        ConversionsCsv = File("conversions.csv");
+        DataTables.WriteTouchpoints(TouchpointsCsv, center.Touchpoints);
+        DataTables.WriteConversions(ConversionsCsv, center.Conversions);
+        Touchpoints = DataTables.ReadAllTouchpoints(TouchpointsCsv).Rows;
+        Conversions = DataTables.ReadAllConversions(ConversionsCsv).Rows;
 
         // Three parts: the header repeated in each, the last one gzipped.
         PartsFolder = File("parts");
@@ -67,6 +73,14 @@ public sealed class DemoTables : IDisposable
     public string PurchasesCsv { get; }
 
     public IReadOnlyList<Purchase> Purchases { get; }
+
+    public string TouchpointsCsv { get; }
+
+    public string ConversionsCsv { get; }
+
+    public IReadOnlyList<Touchpoint> Touchpoints { get; }
+
+    public IReadOnlyList<Conversion> Conversions { get; }
 
     public string PartsFolder { get; }
 

@@ -19,6 +19,10 @@ public sealed class PostgreSqlDemo : IDisposable
 
     private const string PurchasesDdl = "customer_id text NOT NULL, occurred_at timestamptz NOT NULL, amount numeric NOT NULL, currency text";
 
+    private const string TouchpointsDdl = "customer_id text NOT NULL, occurred_at timestamptz NOT NULL, channel text NOT NULL";
+
+    private const string ConversionsDdl = "customer_id text NOT NULL, occurred_at timestamptz NOT NULL, value numeric NOT NULL, currency text";
+
     private readonly Lazy<NpgsqlDataSource> _source;
     private readonly string _schema = "cm_test_" + Guid.NewGuid().ToString("N");
 
@@ -35,6 +39,9 @@ public sealed class PostgreSqlDemo : IDisposable
 
     /// <summary>The relation of the loaded purchases.</summary>
     public string Purchases => $"{_schema}.purchases";
+
+    /// <summary>The relations of the loaded touchpoints and conversions, with the interactions as service contacts.</summary>
+    public JourneyTables Journeys => new($"{_schema}.touchpoints", $"{_schema}.conversions", $"{_schema}.interactions");
 
     /// <summary>A new (closed) connection to the database.</summary>
     public NpgsqlConnection Connection() => _source.Value.CreateConnection();
@@ -57,6 +64,8 @@ public sealed class PostgreSqlDemo : IDisposable
         Create(connection, "interactions", InteractionsDdl, File.ReadAllText(Demo.InteractionsCsv));
         Create(connection, "customers", CustomersDdl, File.ReadAllText(Demo.CustomersCsv));
         Create(connection, "purchases", PurchasesDdl, File.ReadAllText(Demo.PurchasesCsv));
+        Create(connection, "touchpoints", TouchpointsDdl, File.ReadAllText(Demo.TouchpointsCsv));
+        Create(connection, "conversions", ConversionsDdl, File.ReadAllText(Demo.ConversionsCsv));
         return source;
     }
 

@@ -34,8 +34,11 @@ internal static class AttributionCommand
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var touchpoints = new Option<string>("--touchpoints") { Description = "The touchpoints table (CSV or Parquet).", HelpName = "FILE", Required = true };
-        var conversions = new Option<string>("--conversions") { Description = "The conversions table (CSV or Parquet); one currency.", HelpName = "FILE", Required = true };
+        var touchpoints = new Option<string?>("--touchpoints") { Description = "The touchpoints table (CSV or Parquet; with --engine duckdb also .csv.gz, a glob or a folder).", HelpName = "PATH" };
+        var conversions = new Option<string?>("--conversions") { Description = "The conversions table (as --touchpoints); one currency.", HelpName = "PATH" };
+        var pathsFile = new Option<string?>("--paths") { Description = "Instead of --touchpoints and --conversions: a path summary (path,total_conversions,total_conversion_value,total_null; CSV or Parquet), e.g. from summarize or a warehouse.", HelpName = "FILE" };
+        var currency = new Option<string?>("--currency") { Description = "With --paths: the currency of total_conversion_value (ISO 4217, e.g. EUR); none when absent.", HelpName = "CODE" };
+        var engine = Engines.Option("memory (read every row, validated) or duckdb (embedded DuckDB, out of core: the path summary in SQL; not for time-decay, which needs each touch's time).");
         var interactions = new Option<string?>("--interactions") { Description = "Service contacts to add as service:<channel> touches.", HelpName = "FILE" };
         var model = new Option<string>("--model") { Description = "Model: " + string.Join(", ", Models) + ".", HelpName = "MODEL", Required = true };
         var lookback = new Option<string>("--lookback") { Description = "Touches up to this long before a conversion count, e.g. 30d.", DefaultValueFactory = _ => "30d" };
@@ -50,7 +53,7 @@ internal static class AttributionCommand
 
         var command = new Command("attribution", "Credit conversions and their value to marketing and service channels (first, last, last-non-service, linear, position, time-decay, Markov, Shapley), with assisted conversions.")
         {
-            touchpoints, conversions, interactions, model, lookback, order, halfLife, position, directInChain, valueWeighted, collapse, assists, skipInvalid,
+            touchpoints, conversions, pathsFile, currency, engine, interactions, model, lookback, order, halfLife, position, directInChain, valueWeighted, collapse, assists, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
@@ -81,39 +84,89 @@ internal static class AttributionCommand
             var halfLifeValue = CliParsing.ParsePositiveDuration("--half-life", parse.GetValue(halfLife) ?? "7d");
             var (firstShare, lastShare) = ParsePosition(parse.GetValue(position));
 
-            bool skip = parse.GetValue(skipInvalid);
-            var touches = TableInput.ReadAll(parse.GetValue(touchpoints)!, skip, Data.Tables.OpenTouchpoints, console);
-            string conversionsPath = parse.GetValue(conversions)!;
-            var converted = TableInput.ReadAll(conversionsPath, skip, Data.Tables.OpenConversions, console);
-            SingleCurrency(conversionsPath, converted);
-            List<Interaction>? contacts = parse.GetValue(interactions) is { } interactionsPath
-                ? TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console)
-                : null;
-
             var journeyOptions = new JourneyOptions { Lookback = lookbackValue, CollapseRepeats = parse.GetValue(collapse) };
+            var input = ReadPaths(parse, console, touchpoints, conversions, pathsFile, currency, engine, interactions, lookback, collapse, skipInvalid, journeyOptions, modelName);
             var run = console.Progress("Attributing", () =>
             {
-                var journeys = JourneyBuilder.Build(touches, converted, contacts, journeyOptions);
-                var paths = JourneyBuilder.Summarize(journeys);
+                var paths = input.Paths;
                 MarkovAttributionResult? markov = null;
                 AttributionResult result = modelName switch
                 {
+                    "time-decay" => new TimeDecayAttribution(halfLifeValue).Attribute(input.Journeys!),
+                    "markov" => (markov = FitMarkov(new MarkovAttribution(chainOrder, parse.GetValue(directInChain) ? UntouchedConversions.InChain : UntouchedConversions.CreditDirect,
+                        parse.GetValue(valueWeighted), journeyOptions.DirectChannel), paths)).Attribution,
                     "first" => new FirstTouchAttribution().Attribute(paths),
                     "last" => new LastTouchAttribution().Attribute(paths),
                     "last-non-service" => new LastNonServiceTouchAttribution().Attribute(paths),
                     "linear" => new LinearAttribution().Attribute(paths),
                     "position" => new PositionBasedAttribution(firstShare, lastShare).Attribute(paths),
-                    "time-decay" => new TimeDecayAttribution(halfLifeValue).Attribute(journeys),
-                    "markov" => (markov = FitMarkov(new MarkovAttribution(chainOrder, parse.GetValue(directInChain) ? UntouchedConversions.InChain : UntouchedConversions.CreditDirect,
-                        parse.GetValue(valueWeighted), journeyOptions.DirectChannel), paths)).Attribution,
                     _ => new ShapleyAttribution(paths.Channels.Length <= ShapleyAttribution.MaxExactChannels ? ShapleyForm.Exact : ShapleyForm.PerConversion).Attribute(paths),
                 };
-                return (Journeys: journeys.Count, Paths: paths, Result: result, Markov: markov, Assists: AssistMetrics.Compute(paths, counting));
+                return (Journeys: (int)(paths.TotalConversions + paths.TotalNulls), Paths: paths, Result: result, Markov: markov, Assists: AssistMetrics.Compute(paths, counting));
             });
-            common.Write(parse, Render(run.Journeys, run.Paths, run.Result, run.Markov, run.Assists, journeyOptions), console);
+            common.Write(parse, Render(run.Journeys, run.Paths, run.Result, run.Markov, run.Assists, parse.GetValue(pathsFile) is null ? journeyOptions : null), console);
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The path summary to attribute: read from <c>--paths</c>, computed by DuckDB, or cut from the rows in memory (then
+    /// with the journeys, which time decay needs).
+    /// </summary>
+    private static (PathSummary Paths, IReadOnlyList<Journey>? Journeys) ReadPaths(ParseResult parse, CliConsole console, Option<string?> touchpoints,
+        Option<string?> conversions, Option<string?> pathsFile, Option<string?> currency, Option<string> engine, Option<string?> interactions,
+        Option<string> lookback, Option<bool> collapse, Option<bool> skipInvalid, JourneyOptions journeyOptions, string modelName)
+    {
+        if (parse.GetValue(pathsFile) is { } file)
+        {
+            Option[] rows = [touchpoints, conversions, interactions, engine, lookback, collapse, skipInvalid];
+            if (rows.FirstOrDefault(o => CliParsing.Given(parse, o)) is { } clash)
+            {
+                throw new CliInputException($"{clash.Name} does not go with --paths: {file} already holds the journeys' paths (cut with their own lookback and service contacts).");
+            }
+            if (modelName == "time-decay")
+            {
+                throw new CliInputException("--model time-decay needs each touch's time, which a path summary does not hold: give --touchpoints and --conversions.");
+            }
+            var code = parse.GetValue(currency) is { } c ? CliParsing.ParseCurrency("--currency", c) : default;
+            var read = Engines.ReadSummary(() => Sql.PathSummaryFile.Read(file, code));
+            return read.TotalConversions > 0 ? (read, null) : throw new CliInputException($"--paths: {file} has no conversions; there is nothing to attribute.");
+        }
+        if (parse.GetValue(touchpoints) is not { } touchpointsPath || parse.GetValue(conversions) is not { } conversionsPath)
+        {
+            throw new CliInputException("Give --touchpoints and --conversions (the tables), or --paths FILE (a path summary).");
+        }
+        if (CliParsing.Given(parse, currency))
+        {
+            throw new CliInputException("--currency goes with --paths; the conversions table has a currency column.");
+        }
+        string? interactionsPath = parse.GetValue(interactions);
+        bool skip = parse.GetValue(skipInvalid);
+        if (Engines.IsDuckDb(parse, engine, skip))
+        {
+            if (modelName == "time-decay")
+            {
+                throw new CliInputException("--engine duckdb summarises paths, without each touch's time, which --model time-decay needs: use --engine memory.");
+            }
+            var paths = Engines.Run(duck =>
+            {
+                duck.AttachTouchpoints(touchpointsPath);
+                duck.AttachConversions(conversionsPath);
+                if (interactionsPath is not null)
+                {
+                    duck.AttachInteractions(interactionsPath);
+                }
+                return duck.Paths(journeyOptions, interactionsPath is not null);
+            });
+            return paths.TotalConversions > 0 ? (paths, null) : throw new CliInputException($"{conversionsPath}: no conversions; there is nothing to attribute.");
+        }
+        var touches = TableInput.ReadAll(touchpointsPath, skip, Data.Tables.OpenTouchpoints, console);
+        var converted = TableInput.ReadAll(conversionsPath, skip, Data.Tables.OpenConversions, console);
+        SingleCurrency(conversionsPath, converted);
+        List<Interaction>? contacts = interactionsPath is not null ? TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console) : null;
+        var journeys = JourneyBuilder.Build(touches, converted, contacts, journeyOptions);
+        return (JourneyBuilder.Summarize(journeys), journeys);
     }
 
     private static void RequireModel(bool given, string option, string needed, string modelName)
@@ -158,14 +211,14 @@ internal static class AttributionCommand
     internal static Money Cents(Money value) => new(Math.Round(value.Amount, 2, MidpointRounding.ToEven), value.Currency);
 
     internal static FigureSheet Render(int journeys, PathSummary paths, AttributionResult result, MarkovAttributionResult? markov,
-        AssistReport assists, JourneyOptions options)
+        AssistReport assists, JourneyOptions? options)
     {
         var output = new FigureSheet();
         var credits = output.Add("attribution", "Attribution");
         credits.Note = "Credits allocate conversions by the model's rule; they describe paths, not what a channel caused (docs/models/attribution.md).";
         credits.Fact("model", "Model", result.Model)
-            .Fact("lookbackSeconds", "Lookback", options.Lookback)
-            .Fact("collapseRepeats", "Collapse repeats", options.CollapseRepeats)
+            .Fact("lookbackSeconds", "Lookback", options?.Lookback)
+            .Fact("collapseRepeats", "Collapse repeats", options?.CollapseRepeats)
             .Fact("journeys", "Journeys", journeys)
             .Fact("uniquePaths", "Unique paths", paths.Count)
             .Fact("conversions", "Conversions", paths.TotalConversions)

@@ -57,6 +57,9 @@ internal static class CliParsing
         return zone ?? throw new CliInputException($"{option}: unknown time zone '{text}'; use an IANA name such as Europe/Amsterdam or UTC.");
     }
 
+    /// <summary>Whether the user gave <paramref name="option"/> (not its default).</summary>
+    public static bool Given(System.CommandLine.ParseResult parse, System.CommandLine.Option option) => parse.GetResult(option) is { Implicit: false };
+
     public static IReadOnlyList<string> ParseList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -29,11 +29,8 @@ internal sealed class ClvInput
 
     public Option<string?> Currency { get; } = new("--currency") { Description = "With --summary: the currency of monetary_value (ISO 4217, e.g. EUR).", HelpName = "CODE" };
 
-    public Option<string> Engine { get; } = new("--engine")
-    {
-        Description = "With --purchases: memory (read every row, validated) or duckdb (embedded DuckDB, out of core; --purchases may also be a recursive glob or a hive-partitioned folder).",
-        DefaultValueFactory = _ => "memory",
-    };
+    public Option<string> Engine { get; } =
+        Engines.Option("With --purchases: memory (read every row, validated) or duckdb (embedded DuckDB, out of core; --purchases may also be a recursive glob or a hive-partitioned folder).");
 
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
 
@@ -109,29 +106,18 @@ internal sealed class ClvInput
         }
 
         string endText = parse.GetValue(CalibrationEnd) ?? throw new CliInputException("--calibration-end: required with --purchases (yyyy-MM-dd).");
-        var end = CliParsing.ParseDate(CalibrationEnd.Name, endText);
         if (parse.GetValue(Currency) is not null)
         {
             throw new CliInputException("--currency goes with --summary; a purchases table has a currency column.");
         }
-        var rfmOptions = new RfmSummaryOptions(end) { Period = unit, TimeZone = CliParsing.ParseTimeZone(TimeZone.Name, parse.GetValue(TimeZone)!) };
-        if (parse.GetValue(HoldoutEnd) is string holdoutText)
-        {
-            var holdoutEnd = CliParsing.ParseDate(HoldoutEnd.Name, holdoutText);
-            if (holdoutEnd <= end)
+        var rfmOptions = RfmOptions(endText, parse.GetValue(HoldoutEnd), parse.GetValue(Period)!, CliParsing.ParseTimeZone(TimeZone.Name, parse.GetValue(TimeZone)!));
+        var built = Engines.IsDuckDb(parse, Engine, parse.GetValue(SkipInvalid))
+            ? Engines.Run(duck =>
             {
-                throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
-            }
-            rfmOptions = rfmOptions with { HoldoutEnd = holdoutEnd };
-        }
-        var built = parse.GetValue(Engine)!.ToLowerInvariant() switch
-        {
-            "memory" => RfmSummaryBuilder.Build(TableInput.ReadAll(purchasesPath!, parse.GetValue(SkipInvalid), Data.Tables.OpenPurchases, console), rfmOptions),
-            "duckdb" => parse.GetValue(SkipInvalid)
-                ? throw new CliInputException(TableInput.SkipInvalidWithDuckDb)
-                : DuckDbSummary(purchasesPath!, rfmOptions),
-            var other => throw new CliInputException($"--engine: unknown engine '{other}'; use memory or duckdb."),
-        };
+                duck.AttachPurchases(purchasesPath!);
+                return duck.RfmSummary(rfmOptions);
+            })
+            : RfmSummaryBuilder.Build(TableInput.ReadAll(purchasesPath!, parse.GetValue(SkipInvalid), Data.Tables.OpenPurchases, console), rfmOptions);
         if (built.Count == 0)
         {
             throw new CliInputException($"--purchases: no customer has a purchase on or before {endText}.");
@@ -139,18 +125,21 @@ internal sealed class ClvInput
         return (built, $"{built.Count:N0} customers, calibration to {endText}, time in {unitName}s.");
     }
 
-    private static RfmSummary DuckDbSummary(string purchases, RfmSummaryOptions options)
+    /// <summary>
+    /// The RFM summary's options from <c>--calibration-end</c>, <c>--holdout-end</c> (after it), <c>--period</c> and the
+    /// time zone: the one parser of <c>clv</c> and <c>summarize</c>.
+    /// </summary>
+    internal static RfmSummaryOptions RfmOptions(string endText, string? holdoutText, string periodText, NodaTime.DateTimeZone zone)
     {
-        try
+        var end = CliParsing.ParseDate("--calibration-end", endText);
+        var options = new RfmSummaryOptions(end) { Period = ParsePeriod(periodText), TimeZone = zone };
+        if (holdoutText is null)
         {
-            using var duck = DuckDbEngine.Open();
-            duck.AttachPurchases(purchases);
-            return duck.RfmSummary(options);
+            return options;
         }
-        catch (SqlSourceException e)
-        {
-            throw new CliInputException(e.Message);
-        }
+        var holdoutEnd = CliParsing.ParseDate("--holdout-end", holdoutText);
+        return holdoutEnd > end ? options with { HoldoutEnd = holdoutEnd }
+            : throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
     }
 
     internal static RfmPeriodUnit ParsePeriod(string text) => text.ToLowerInvariant() switch

@@ -50,14 +50,14 @@ internal static class KpisCommand
         {
             Description = "The interactions table: a .csv, .csv.gz or .parquet file, a folder or glob of them, or - for standard input (with --engine duckdb also recursive globs and hive partitions).",
             HelpName = "PATH",
-            Required = true,
+        };
+        var kpiCounts = new Option<string?>("--kpi-counts")
+        {
+            Description = "Instead of --interactions: a kpi counts table (CSV or Parquet, as summarize writes it); --by may keep some of its dimensions (the others are added up).",
+            HelpName = "FILE",
         };
         var customers = new Option<string?>("--customers") { Description = "The customers table; needed for --by segment.", HelpName = "PATH" };
-        var engine = new Option<string>("--engine")
-        {
-            Description = "memory (read every row, validated) or duckdb (embedded DuckDB, out of core; trusts the rows: validate first).",
-            DefaultValueFactory = _ => "memory",
-        };
+        var engine = Engines.Option("memory (read every row, validated) or duckdb (embedded DuckDB, out of core; trusts the rows: validate first).");
         var by = new Option<string?>("--by") { Description = "Group by any of agent,channel,direction,queue,reason,segment (comma-separated).", HelpName = "DIMS" };
         var bucket = new Option<string?>("--bucket") { Description = "Time bucket: 15m, 30m, 1h, day, week or month (local time of --time-zone).", HelpName = "SIZE" };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone for buckets, e.g. Europe/Amsterdam.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
@@ -80,12 +80,35 @@ internal static class KpisCommand
 
         var command = new Command("kpis", "Operational KPIs (volumes, AHT, ASA, service level, abandonment, transfers, FCR, CSAT, NPS, CES) by any grouping and time bucket.")
         {
-            interactions, customers, engine, by, bucket, zone, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase,
+            interactions, kpiCounts, customers, engine, by, bucket, zone, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase,
             excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, responseTarget, csat, level, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(kpiCounts) is { } countsPath)
+            {
+                // The counts were made with their thresholds, handle-time components and repeat rule; the rest applies here.
+                Option[] made = [interactions, customers, engine, bucket, zone, threshold, shortAbandon, aht, fcrWindow, fcrAnyReason, fcrSameChannel, responseTarget, skipInvalid];
+                if (made.FirstOrDefault(o => CliParsing.Given(parse, o)) is { } clash)
+                {
+                    throw new CliInputException($"{clash.Name} does not go with --kpi-counts: the counts in {countsPath} were made with their own table, buckets and count definitions (set those when the counts are made).");
+                }
+                var (read, fileDims, fileBucketed) = Engines.ReadSummary(() => KpiCountsFile.Read(countsPath));
+                var keep = parse.GetValue(by) is null ? fileDims : ParseDimensions(parse.GetValue(by));
+                if ((keep & ~fileDims) != 0)
+                {
+                    throw new CliInputException($"--by: {countsPath} has no {string.Join(",", Dimensions.Where(d => keep.HasFlag(d.Value) && !fileDims.HasFlag(d.Value)).Select(d => d.Key))} column; it is by {(fileDims == KpiDimensions.None ? "nothing" : string.Join(",", Dimensions.Where(d => fileDims.HasFlag(d.Value)).Select(d => d.Key)))}.");
+                }
+                var countsOptions = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, responseTarget, csat, level);
+                // Render needs only whether there are buckets: the file's keep their starts and lengths.
+                common.Write(parse, Render(RollUp(read, keep), keep, fileBucketed ? TimeBucket.Day : TimeBucket.None, countsOptions), console);
+                return CliApp.Success;
+            }
+            if (parse.GetValue(interactions) is null)
+            {
+                throw new CliInputException("Give --interactions PATH (the interactions table) or --kpi-counts FILE (counts made before).");
+            }
             var dims = ParseDimensions(parse.GetValue(by));
             string? customersPath = parse.GetValue(customers);
             if (dims.HasFlag(KpiDimensions.Segment) && customersPath is null)
@@ -99,26 +122,47 @@ internal static class KpisCommand
             var grouping = new KpiGrouping(dims, timeBucket, timeZone);
             string interactionsPath = parse.GetValue(interactions)!;
             IReadOnlyList<GroupedKpiCounts> groups;
-            switch (parse.GetValue(engine)!.ToLowerInvariant())
+            if (Engines.IsDuckDb(parse, engine, parse.GetValue(skipInvalid)))
             {
-                case "memory":
-                    var table = TableInput.ReadInteractionTable(interactionsPath, customersPath, parse.GetValue(skipInvalid), console);
-                    groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, grouping, options).Select(GroupedKpiCounts.From).ToList());
-                    break;
-                case "duckdb":
-                    if (parse.GetValue(skipInvalid))
+                groups = console.Progress("Computing KPIs (DuckDB)", () => Engines.Run(duck =>
+                {
+                    duck.AttachInteractions(interactionsPath);
+                    if (customersPath is not null)
                     {
-                        throw new CliInputException(TableInput.SkipInvalidWithDuckDb);
+                        duck.AttachCustomers(customersPath);
                     }
-                    groups = console.Progress("Computing KPIs (DuckDB)", () => DuckDbKpis(interactionsPath, customersPath, grouping, options));
-                    break;
-                default:
-                    throw new CliInputException($"--engine: unknown engine '{parse.GetValue(engine)}'; use memory or duckdb.");
+                    return duck.Kpis(grouping, options);
+                }));
+            }
+            else
+            {
+                var table = TableInput.ReadInteractionTable(interactionsPath, customersPath, parse.GetValue(skipInvalid), console);
+                groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, grouping, options).Select(GroupedKpiCounts.From).ToList());
             }
             common.Write(parse, Render(groups, dims, timeBucket, options), console);
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>The groups added up to the dimensions in <paramref name="keep"/> (and their buckets), in the order of first appearance.</summary>
+    internal static IReadOnlyList<GroupedKpiCounts> RollUp(IReadOnlyList<GroupedKpiCounts> groups, KpiDimensions keep)
+    {
+        var rolled = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            var key = g with
+            {
+                Agent = keep.HasFlag(KpiDimensions.Agent) ? g.Agent : null,
+                Channel = keep.HasFlag(KpiDimensions.Channel) ? g.Channel : null,
+                Direction = keep.HasFlag(KpiDimensions.Direction) ? g.Direction : null,
+                Queue = keep.HasFlag(KpiDimensions.Queue) ? g.Queue : null,
+                Reason = keep.HasFlag(KpiDimensions.Reason) ? g.Reason : null,
+                Segment = keep.HasFlag(KpiDimensions.Segment) ? g.Segment : null,
+            };
+            rolled[key.Key] = rolled.TryGetValue(key.Key, out var seen) ? seen with { Counts = seen.Counts + g.Counts } : key;
+        }
+        return [.. rolled.Values];
     }
 
     /// <summary>The dimensions of <c>--by</c>.</summary>
@@ -138,24 +182,6 @@ internal static class KpisCommand
         text is null ? TimeBucket.None
         : Buckets.TryGetValue(text, out var bucket) ? bucket
         : throw new CliInputException($"--bucket: unknown size '{text}'; use 15m, 30m, 1h, day, week or month.");
-
-    private static IReadOnlyList<GroupedKpiCounts> DuckDbKpis(string interactions, string? customers, KpiGrouping grouping, KpiOptions options)
-    {
-        try
-        {
-            using var duck = DuckDbEngine.Open();
-            duck.AttachInteractions(interactions);
-            if (customers is not null)
-            {
-                duck.AttachCustomers(customers);
-            }
-            return duck.Kpis(grouping, options);
-        }
-        catch (Exception e) when (e is SqlSourceException or InvalidDataException)
-        {
-            throw new CliInputException(e.Message);
-        }
-    }
 
     private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
         Option<bool> flowOuts, Option<bool> genesysShort, Option<string> aht, Option<string> abandonBase, Option<bool> excludeShort,

@@ -15,7 +15,7 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class RetentionUpliftCommand
 {
-    private static readonly Dictionary<string, UpliftGrouping> Groupings = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, UpliftGrouping> Groupings = new(StringComparer.OrdinalIgnoreCase)
     {
         ["first-contact-resolution"] = UpliftGrouping.FirstContactResolution,
         ["csat"] = UpliftGrouping.Csat,
@@ -26,9 +26,11 @@ internal static class RetentionUpliftCommand
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var customers = new Option<string>("--customers") { Description = "Customers table (customer_id, segment, acquired_on, churned_on).", Required = true, HelpName = "FILE" };
-        var interactions = new Option<string>("--interactions") { Description = "Interactions table.", Required = true, HelpName = "FILE" };
-        var by = new Option<string>("--by") { Description = "Grouping by the first qualifying contact: first-contact-resolution, csat, channel (person vs self-service) or proactive (outbound vs control).", Required = true };
+        var customers = new Option<string?>("--customers") { Description = "Customers table (customer_id, segment, acquired_on, churned_on); with --engine duckdb also .csv.gz, a glob or a folder.", HelpName = "PATH" };
+        var interactions = new Option<string?>("--interactions") { Description = "Interactions table (as --customers).", HelpName = "PATH" };
+        var survivalTable = new Option<string?>("--survival-table") { Description = "Instead of --customers and --interactions: an index-date survival table (CSV or Parquet), e.g. from summarize; its groups give the grouping.", HelpName = "FILE" };
+        var engine = Engines.Option("memory (read every row, validated) or duckdb (embedded DuckDB, out of core: the survival table in SQL).");
+        var by = new Option<string?>("--by") { Description = "Grouping by the first qualifying contact: first-contact-resolution, csat, channel (person vs self-service) or proactive (outbound vs control)." };
         var horizon = new Option<string>("--horizon") { Description = "How long after the index contact retention is read, e.g. 365d.", Required = true, HelpName = "P" };
         var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd, start of day UTC); default: the day after the last contact.", HelpName = "DATE" };
         var resolution = new Option<string>("--resolution") { Description = "first-contact-resolution from the resolved flag, or repeat (same reason again within --repeat-window).", DefaultValueFactory = _ => "flag" };
@@ -41,13 +43,14 @@ internal static class RetentionUpliftCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
         var command = new Command("uplift", "Retention uplift between customers whose first contact went well and the rest (index-date Kaplan-Meier and adjusted Cox), optionally in money.")
         {
-            customers, interactions, by, horizon, asOf, resolution, repeatWindow, topBox, value, currency, affected, level, skipInvalid,
+            customers, interactions, survivalTable, engine, by, horizon, asOf, resolution, repeatWindow, topBox, value, currency, affected, level, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var grouping = Groupings.TryGetValue(parse.GetValue(by)!, out var gr) ? gr
-                : throw new CliInputException($"--by: unknown grouping '{parse.GetValue(by)}'; use {string.Join(", ", Groupings.Keys)}.");
+            string byText = parse.GetValue(by) ?? (parse.GetValue(survivalTable) is null ? throw new CliInputException("--by: required (first-contact-resolution, csat, channel or proactive).") : "");
+            UpliftGrouping? grouping = byText.Length == 0 ? null : Groupings.TryGetValue(byText, out var gr) ? gr
+                : throw new CliInputException($"--by: unknown grouping '{byText}'; use {string.Join(", ", Groupings.Keys)}.");
             var h = CliParsing.ParsePositiveDuration("--horizon", parse.GetValue(horizon)!);
             var options = new RetentionUpliftOptions
             {
@@ -73,37 +76,75 @@ internal static class RetentionUpliftCommand
                 throw new CliInputException($"--customers-affected must be at least 0; was {ca.ToString(CultureInfo.InvariantCulture)}.");
             }
 
-            bool skip = parse.GetValue(skipInvalid);
-            var customerRows = TableInput.ReadAll(parse.GetValue(customers)!, skip, Data.Tables.OpenCustomers, console);
-            var interactionRows = TableInput.ReadAll(parse.GetValue(interactions)!, skip, Data.Tables.OpenInteractions, console);
-            Instant end;
-            if (parse.GetValue(asOf) is { } asOfText)
+            IndexDateTable data;
+            Instant? end = null;
+            if (parse.GetValue(survivalTable) is { } tableFile)
             {
-                end = CliParsing.ParseDate("--as-of", asOfText).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-            }
-            else if (interactionRows.Count > 0)
-            {
-                end = interactionRows.Max(i => i.ArrivedAt).InUtc().Date.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+                Option[] made = [customers, interactions, engine, asOf, resolution, repeatWindow, topBox, skipInvalid];
+                if (made.FirstOrDefault(o => CliParsing.Given(parse, o)) is { } clash)
+                {
+                    throw new CliInputException($"{clash.Name} does not go with --survival-table: {tableFile} was made with its own tables, observation end and grouping rules.");
+                }
+                data = Engines.ReadSummary(() => Sql.SurvivalTableFile.Read(tableFile, options));
+                if (grouping is { } asked && asked != data.Grouping)
+                {
+                    throw new CliInputException($"--by {byText}: {tableFile} groups by {Groupings.First(kv => kv.Value == data.Grouping).Key} ('{data.ReferenceGroup}' vs '{data.ExposedGroup}').");
+                }
             }
             else
             {
-                throw new CliInputException($"{parse.GetValue(interactions)}: no interactions, so no customer has an index contact.");
+                (data, end) = Build(parse, console, customers, interactions, engine, asOf, skipInvalid, grouping!.Value, options);
             }
 
             RetentionUpliftResult? result = null;
             NotEnoughRetentionData? notEnoughData = null;
-            if (!console.Progress("Comparing retention", () => RetentionUpliftBuilder.TryEstimate(customerRows, interactionRows, grouping, h, end, out result, out notEnoughData, options)))
+            if (!console.Progress("Comparing retention", () => RetentionUpliftBuilder.TryCompare(data, h, out result, out notEnoughData, options)))
             {
-                throw new CliInputException($"--by {parse.GetValue(by)}: {notEnoughData!.Reason}");
+                throw new CliInputException($"--by {Groupings.First(kv => kv.Value == data.Grouping).Key}: {notEnoughData!.Reason}");
             }
-            var output = Render(result!, end, perCustomer, customersAffected);
+            var output = Render(result!, end, perCustomer, customersAffected, fromSummary: parse.GetValue(survivalTable) is not null);
             common.Write(parse, output, console);
             return CliApp.Success;
         });
         return command;
     }
 
-    internal static FigureSheet Render(RetentionUpliftResult result, Instant observationEnd, Money? valuePerCustomer, double? customersAffected)
+    /// <summary>The index-date table of the tables (in memory or by DuckDB) and the observation end: --as-of, or the day after the last arrival (UTC).</summary>
+    private static (IndexDateTable Data, Instant End) Build(ParseResult parse, CliConsole console, Option<string?> customers, Option<string?> interactions,
+        Option<string> engine, Option<string?> asOf, Option<bool> skipInvalid, UpliftGrouping grouping, RetentionUpliftOptions options)
+    {
+        if (parse.GetValue(customers) is not { } customersPath || parse.GetValue(interactions) is not { } interactionsPath)
+        {
+            throw new CliInputException("Give --customers and --interactions (the tables), or --survival-table FILE (an index-date survival table).");
+        }
+        bool skip = parse.GetValue(skipInvalid);
+        Instant? given = AsOf(parse.GetValue(asOf));
+        Instant EndAfter(Instant? lastArrival) => ObservationEnd(given, lastArrival, interactionsPath);
+        if (Engines.IsDuckDb(parse, engine, skip))
+        {
+            return console.Progress("Building the survival table (DuckDB)", () => Engines.Run(duck =>
+            {
+                duck.AttachCustomers(customersPath);
+                duck.AttachInteractions(interactionsPath);
+                var end = EndAfter(given is null ? duck.LastArrival() : null);
+                return (duck.SurvivalTable(grouping, end, options), end);
+            }));
+        }
+        var customerRows = TableInput.ReadAll(customersPath, skip, Data.Tables.OpenCustomers, console);
+        var interactionRows = TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console);
+        var observationEnd = EndAfter(interactionRows.Count > 0 ? interactionRows.Max(i => i.ArrivedAt) : null);
+        return (RetentionUpliftBuilder.BuildTable(customerRows, interactionRows, grouping, observationEnd, options), observationEnd);
+    }
+
+    /// <summary>The instant of <c>--as-of</c> (the start of that day, UTC); <see langword="null"/> when not given.</summary>
+    internal static Instant? AsOf(string? text) => text is null ? null : CliParsing.ParseDate("--as-of", text).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+
+    /// <summary>The observation end: <c>--as-of</c>, or else the start of the UTC day after the last arrival.</summary>
+    internal static Instant ObservationEnd(Instant? asOf, Instant? lastArrival, string interactionsPath) =>
+        asOf ?? (lastArrival is { } last ? last.InUtc().Date.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()
+            : throw new CliInputException($"{interactionsPath}: no interactions, so no customer has an index contact."));
+
+    internal static FigureSheet Render(RetentionUpliftResult result, Instant? observationEnd, Money? valuePerCustomer, double? customersAffected, bool fromSummary = false)
     {
         var output = new FigureSheet();
         var c = result.Comparison;
@@ -115,8 +156,9 @@ internal static class RetentionUpliftCommand
             .Fact("horizonDays", "Horizon (days)", c.Horizon)
             .Fact("observationEnd", "Observation end", observationEnd)
             .Fact("customersIncluded", "Customers included", data.Table.Count)
-            .Fact("customersWithoutQualifyingContact", "Left out: no qualifying contact", data.CustomersWithoutQualifyingContact)
-            .Fact("customersChurnedBeforeIndex", "Left out: churned before index", data.CustomersChurnedBeforeIndex)
+            // A survival table holds the included customers only: who was left out is not known from it.
+            .Fact("customersWithoutQualifyingContact", "Left out: no qualifying contact", fromSummary ? null : data.CustomersWithoutQualifyingContact)
+            .Fact("customersChurnedBeforeIndex", "Left out: churned before index", fromSummary ? null : data.CustomersChurnedBeforeIndex)
             .Fact("difference", "Retention difference", new Fraction(c.Difference.Difference))
             .Fact("differenceLower", "Difference lower", new Fraction(c.Difference.Interval.Lower))
             .Fact("differenceUpper", "Difference upper", new Fraction(c.Difference.Interval.Upper))

@@ -124,6 +124,32 @@ public static class RetentionUpliftBuilder
             }
         }
 
+        return FromIndexContacts(grouping, customers.Select(customer =>
+        {
+            if (!byCustomer.TryGetValue(customer.Id, out var contacts))
+            {
+                return (customer, (IndexContact?)null);
+            }
+            contacts.Sort((a, b) => a.ArrivedAt.CompareTo(b.ArrivedAt));
+            return (customer, Index(contacts, grouping, options) is (Instant index, bool favourable) ? new IndexContact(index, favourable) : (IndexContact?)null);
+        }), observationEnd, options);
+    }
+
+    /// <summary>
+    /// The index-date table from each customer's index contact, however it was found (in memory by <see cref="BuildTable"/>,
+    /// or by a SQL engine): customers without one, or with one at or after the observation end, are left out; so are those
+    /// churned (at 12:00 UTC of the churn date) at or before it. Follow-up runs from the index time to churn or the end.
+    /// </summary>
+    /// <param name="grouping">The grouping the index contacts were found for.</param>
+    /// <param name="customers">Each customer with its index contact, or <see langword="null"/> when none qualified.</param>
+    /// <param name="observationEnd">The end of observation.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The table, as <see cref="BuildTable"/> returns it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
+    public static IndexDateTable FromIndexContacts(UpliftGrouping grouping, IEnumerable<(Customer Customer, IndexContact? Index)> customers, Instant observationEnd, RetentionUpliftOptions? options = null)
+    {
+        Preconditions.CheckNotNull(customers);
+        var (referenceLabel, exposedLabel) = Labels(grouping);
         var ids = new List<string>();
         var durations = new List<double>();
         var events = new List<bool>();
@@ -131,15 +157,9 @@ public static class RetentionUpliftBuilder
         var segments = new List<string>();
         var tenure = new List<double>();
         int noContact = 0, churnedBefore = 0;
-        foreach (var customer in customers)
+        foreach (var (customer, indexContact) in customers)
         {
-            if (!byCustomer.TryGetValue(customer.Id, out var contacts))
-            {
-                noContact++;
-                continue;
-            }
-            contacts.Sort((a, b) => a.ArrivedAt.CompareTo(b.ArrivedAt));
-            if (Index(contacts, grouping, options) is not (Instant index, bool favourable) || index >= observationEnd)
+            if (indexContact is not { At: var index, Favourable: var favourable } || index >= observationEnd)
             {
                 noContact++;
                 continue;
@@ -159,16 +179,48 @@ public static class RetentionUpliftBuilder
             segments.Add(customer.Segment ?? "(none)");
             tenure.Add(Math.Max(0, (index - customer.AcquiredOn.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()).TotalDays / 365.25));
         }
-        var table = SurvivalTable.FromColumns(durations.ToArray(), events.ToArray(), ids).WithGroups(groups);
+        return FromRows(grouping, ids, [.. durations], [.. events], groups, segments, [.. tenure], noContact, churnedBefore, options);
+    }
+
+    /// <summary>
+    /// The index-date table from its rows (a survival table file, or rows merged from partitions): segments become strata
+    /// when <see cref="RetentionUpliftOptions.StratifyBySegment"/> and there is more than one; tenure a covariate when
+    /// <see cref="RetentionUpliftOptions.AdjustForTenure"/>.
+    /// </summary>
+    /// <param name="grouping">The grouping; every group label must be one of its two.</param>
+    /// <param name="ids">The customer of each row.</param>
+    /// <param name="durations">Days from the index time to churn or censoring.</param>
+    /// <param name="events">Whether the customer churned.</param>
+    /// <param name="groups">The group label of each row.</param>
+    /// <param name="segments">The segment of each row (<c>(none)</c> for none).</param>
+    /// <param name="tenureYears">Years from acquisition to the index time.</param>
+    /// <param name="customersWithoutQualifyingContact">Customers left out for want of a qualifying contact.</param>
+    /// <param name="customersChurnedBeforeIndex">Customers left out because they churned before their index time.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentException">The columns differ in length, or a label is not one of the grouping's.</exception>
+    public static IndexDateTable FromRows(UpliftGrouping grouping, IReadOnlyList<string> ids, ReadOnlySpan<double> durations, ReadOnlySpan<bool> events,
+        IReadOnlyList<string> groups, IReadOnlyList<string> segments, ReadOnlySpan<double> tenureYears,
+        int customersWithoutQualifyingContact, int customersChurnedBeforeIndex, RetentionUpliftOptions? options = null)
+    {
+        Preconditions.CheckNotNull(groups);
+        Preconditions.CheckNotNull(segments);
+        options ??= RetentionUpliftOptions.Default;
+        var (referenceLabel, exposedLabel) = Labels(grouping);
+        foreach (string g in groups)
+        {
+            Preconditions.CheckArgument(g == referenceLabel || g == exposedLabel, nameof(groups), $"The group '{g}' is not one of {grouping}'s: '{referenceLabel}' or '{exposedLabel}'.");
+        }
+        var table = SurvivalTable.FromColumns(durations, events, ids).WithGroups(groups);
         if (options.StratifyBySegment && segments.Distinct().Skip(1).Any())
         {
             table = table.WithStrata(segments);
         }
         if (options.AdjustForTenure && ids.Count > 0)
         {
-            table = table.WithCovariate("tenureYears", tenure.ToArray());
+            table = table.WithCovariate("tenureYears", tenureYears);
         }
-        return new IndexDateTable(grouping, referenceLabel, exposedLabel, table, noContact, churnedBefore);
+        return new IndexDateTable(grouping, referenceLabel, exposedLabel, table, customersWithoutQualifyingContact, customersChurnedBeforeIndex);
     }
 
     /// <summary>
@@ -220,15 +272,45 @@ public static class RetentionUpliftBuilder
         return result is not null;
     }
 
+    /// <summary>
+    /// <see cref="TryEstimate"/> on an index-date table already built (by <see cref="BuildTable"/>, a SQL engine, or read
+    /// from a survival table file): the same comparison, the same reasons when a group is empty.
+    /// </summary>
+    /// <param name="built">The index-date table.</param>
+    /// <param name="horizon">How long after the index time retention is read; positive.</param>
+    /// <param name="result">The comparison, when the result is <see langword="true"/>.</param>
+    /// <param name="notEnoughData">Why there is none, when the result is <see langword="false"/>.</param>
+    /// <param name="options">Options (the Cox options are used here); <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>Whether both groups have customers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="built"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
+    public static bool TryCompare(IndexDateTable built, Duration horizon, [NotNullWhen(true)] out RetentionUpliftResult? result,
+        [NotNullWhen(false)] out NotEnoughRetentionData? notEnoughData, RetentionUpliftOptions? options = null)
+    {
+        Preconditions.CheckNotNull(built);
+        (result, notEnoughData) = Compare(built, horizon, options ?? RetentionUpliftOptions.Default);
+        return result is not null;
+    }
+
     private static (RetentionUpliftResult? Result, NotEnoughRetentionData? NotEnoughData) Attempt(
         IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options)
+    {
+        CheckHorizon(horizon);
+        options ??= RetentionUpliftOptions.Default;
+        return Compare(BuildTable(customers, interactions, grouping, observationEnd, options), horizon, options);
+    }
+
+    private static void CheckHorizon(Duration horizon)
     {
         if (horizon <= Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "The horizon must be positive.");
         }
-        options ??= RetentionUpliftOptions.Default;
-        var built = BuildTable(customers, interactions, grouping, observationEnd, options);
+    }
+
+    private static (RetentionUpliftResult? Result, NotEnoughRetentionData? NotEnoughData) Compare(IndexDateTable built, Duration horizon, RetentionUpliftOptions options)
+    {
+        CheckHorizon(horizon);
         int reference = built.Table.Groups.Count(g => g == built.ReferenceGroup);
         int exposed = built.Table.Count - reference;
         string excluded = string.Create(CultureInfo.InvariantCulture,
@@ -237,7 +319,7 @@ public static class RetentionUpliftBuilder
         {
             var (reason, parameter) = (reference, exposed) switch
             {
-                (0, 0) => ($"No customer has a qualifying contact before the observation end: groups '{built.ReferenceGroup}' and '{built.ExposedGroup}' have no customers ({excluded}).", nameof(customers)),
+                (0, 0) => ($"No customer has a qualifying contact before the observation end: groups '{built.ReferenceGroup}' and '{built.ExposedGroup}' have no customers ({excluded}).", "customers"),
                 (0, _) => (string.Create(CultureInfo.InvariantCulture, $"Group '{built.ReferenceGroup}' has no customers ({exposed} in '{built.ExposedGroup}'; {excluded})."), "reference"),
                 _ => (string.Create(CultureInfo.InvariantCulture, $"Group '{built.ExposedGroup}' has no customers ({reference} in '{built.ReferenceGroup}'; {excluded})."), "exposed"),
             };
@@ -302,6 +384,11 @@ public static class RetentionUpliftBuilder
         }
     }
 }
+
+/// <summary>A customer's index contact: when follow-up starts, and whether the contact put the customer in the reference (favourable) group.</summary>
+/// <param name="At">The index time (the contact's end; for repeat detection, the end of the repeat window).</param>
+/// <param name="Favourable">Whether the customer is in the reference group.</param>
+public readonly record struct IndexContact(Instant At, bool Favourable);
 
 /// <summary>The index-date survival table and who was left out.</summary>
 /// <param name="Grouping">The grouping.</param>

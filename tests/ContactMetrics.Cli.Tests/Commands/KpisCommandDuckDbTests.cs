@@ -89,5 +89,28 @@ public sealed class KpisCommandDuckDbTests : IDisposable
         run.Error.Should().Contain("interactions (" + bad + ")").And.Contain("not-a-time");
     }
 
+    [Fact]
+    public void Kpis_DuckDbBlankArrivedAtWithABucket_Exit2NamingTheColumnAndTheRow()
+    {
+        string bad = _dir.File("blank.csv");
+        File.WriteAllText(bad, "interaction_id,customer_id,channel,arrived_at,ended_at\nx1,c1,phone,,2024-01-01T00:05:00Z\n");
+        var run = CliRun.Of("kpis", "--engine", "duckdb", "--interactions", bad, "--bucket", "day");
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Trim().Should().Contain("interactions (" + bad + ")").And.Contain("'arrived_at' is blank").And.Contain("interaction_id 'x1'")
+            .And.Contain("fill it").And.NotContain("\n");
+    }
+
+    [Theory]
+    [InlineData(",2024-02-01T00:00:00Z,5,EUR", "'customer_id' is blank")]
+    [InlineData("c1,2024-02-01T00:00:00Z,5,", "currency is blank in some rows and EUR in others")]
+    public void Clv_DuckDbBlankCustomerIdOrCurrency_Exit2NamingTheTableAndTheColumn(string row, string expected)
+    {
+        string bad = _dir.File("purchases-blank.csv");
+        File.WriteAllText(bad, $"customer_id,occurred_at,amount,currency\nc1,2024-01-01T00:00:00Z,10,EUR\n{row}\n");
+        var run = CliRun.Of("clv", "fit", "--model", "bg-nbd", "--engine", "duckdb", "--purchases", bad, "--calibration-end", "2024-12-31");
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain("purchases (" + bad + ")").And.Contain(expected);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -59,5 +59,13 @@ public sealed class SummarizeCommandTests : IDisposable
         run.Error.Should().Contain("has no interactions");
     }
 
+    [Fact]
+    public void Summarize_HoldoutEndWithoutCalibrationEnd_Exit2()
+    {
+        var run = CliRun.Of("summarize", "--data", _dir.File("lake"), "--out", _dir.File("x"), "--holdout-end", "2025-12-31");
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--holdout-end goes with --calibration-end");
+    }
+
     public void Dispose() => _dir.Dispose();
 }

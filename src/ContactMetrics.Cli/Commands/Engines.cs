@@ -1,0 +1,61 @@
+using System.CommandLine;
+using ContactMetrics.Sql;
+
+namespace ContactMetrics.Cli.Commands;
+
+/// <summary>
+/// The <c>--engine memory|duckdb</c> option and the one way the commands run DuckDB: open an in-memory database, attach
+/// the tables, compute, and turn what the engine says about the files into exit 2 naming the table, the path and the fix.
+/// </summary>
+internal static class Engines
+{
+    /// <summary>The <c>--engine</c> option.</summary>
+    /// <param name="description">What the engines do for this command.</param>
+    /// <param name="defaultEngine"><c>memory</c> or <c>duckdb</c>.</param>
+    public static Option<string> Option(string description, string defaultEngine = "memory") => new("--engine")
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultEngine,
+        HelpName = "memory|duckdb",
+    };
+
+    /// <summary>Whether the run uses DuckDB: <see langword="false"/> for memory; an unknown name, or DuckDB with <c>--skip-invalid</c>, is an input error.</summary>
+    public static bool IsDuckDb(ParseResult parse, Option<string> engine, bool skipInvalid = false)
+    {
+        string name = parse.GetValue(engine)!;
+        bool duck = name.ToLowerInvariant() switch
+        {
+            "memory" => false,
+            "duckdb" => true,
+            _ => throw new CliInputException($"--engine: unknown engine '{name}'; use memory or duckdb."),
+        };
+        return duck && skipInvalid ? throw new CliInputException(TableInput.SkipInvalidWithDuckDb) : duck;
+    }
+
+    /// <summary>Reads a summary file (kpi counts, path summary, survival table); what is wrong with it is an input error (exit 2).</summary>
+    public static T ReadSummary<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliInputException(e.Message);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a new embedded DuckDB; its complaints about the files are input errors (exit 2).</summary>
+    public static T Run<T>(Func<DuckDbEngine, T> work)
+    {
+        try
+        {
+            using var duck = DuckDbEngine.Open();
+            return work(duck);
+        }
+        catch (Exception e) when (e is SqlSourceException or InvalidDataException)
+        {
+            throw new CliInputException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace ContactMetrics.Sql;
+
+/// <summary>
+/// How summary tables are written and read as CSV or Parquet (by the file name's extension): CSV is written directly;
+/// Parquet is that CSV converted by DuckDB with each column's type, and read back by DuckDB as CSV text, so every
+/// summary has one format in code and two on disk.
+/// </summary>
+internal static class SummaryFiles
+{
+    public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Writes a summary: <paramref name="write"/> gets a CSV writer (header first); for <c>.parquet</c> the CSV is converted with <paramref name="types"/> (column name to SQL type).</summary>
+    public static void Write(string path, IReadOnlyList<(string Column, string Type)> types, Action<TextWriter> write)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string csv = IsParquet(path) ? System.IO.Path.GetTempFileName() : path;
+        try
+        {
+            using (var writer = new StreamWriter(csv, append: false, new UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                write(writer);
+            }
+            if (IsParquet(path))
+            {
+                string columns = string.Join(", ", types.Select(t => $"CAST(\"{t.Column}\" AS {t.Type}) AS \"{t.Column}\""));
+                Execute($"COPY (SELECT {columns} FROM {ReadCsv(csv)}) TO {SqlDialect.DuckDb.Literal(path)} (FORMAT parquet)");
+            }
+        }
+        finally
+        {
+            if (csv != path)
+            {
+                File.Delete(csv);
+            }
+        }
+    }
+
+    /// <summary>Opens a summary as CSV text: the file itself, or a Parquet file's rows written as CSV by DuckDB (a temporary file, deleted when the reader is disposed).</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the Parquet file.</exception>
+    public static TextReader OpenText(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.", path);
+        }
+        if (!IsParquet(path))
+        {
+            return new StreamReader(path, Encoding.UTF8);
+        }
+        string csv = System.IO.Path.GetTempFileName();
+        try
+        {
+            Execute($"COPY (SELECT * FROM read_parquet({SqlDialect.DuckDb.Literal(path)})) TO {SqlDialect.DuckDb.Literal(csv)} (HEADER, DELIMITER ',')");
+        }
+        catch (DuckDBException e)
+        {
+            File.Delete(csv);
+            throw new InvalidDataException($"{path}: DuckDB could not read the Parquet file: {e.Message.Split('\n')[0].Trim()}", e);
+        }
+        return new StreamReader(new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.DeleteOnClose), Encoding.UTF8);
+    }
+
+    /// <summary>The data rows after the header: each non-empty line's number (the header is line 1) and cells.</summary>
+    public static IEnumerable<(int Line, List<string> Cells)> Rows(TextReader reader)
+    {
+        string? line;
+        int lineNumber = 1;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Length > 0)
+            {
+                yield return (lineNumber, Cells(line));
+            }
+        }
+    }
+
+    /// <summary>Splits a CSV line into cells (quotes doubled inside quoted cells).</summary>
+    public static List<string> Cells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+        cells.Add(cell.ToString());
+        return cells;
+    }
+
+    /// <summary>A CSV cell: quoted when it holds a comma, a quote or a line break.</summary>
+    public static string Quote(string? value) =>
+        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A double that reads back to the same bits.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string ReadCsv(string csv) =>
+        $"read_csv({SqlDialect.DuckDb.Literal(csv)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
+
+    private static void Execute(string sql)
+    {
+        using var engine = DuckDbEngine.Open(threads: 1);
+        using var command = engine.Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
+using ContactMetrics.Retention;
+
+namespace ContactMetrics.Sql;
+
+/// <summary>
+/// The <c>path summary</c> table, ChannelAttribution's and <c>paths_1m.csv</c>'s format (<c>path, total_conversions,
+/// total_conversion_value, total_null</c>, channels joined by <c>" &gt; "</c>), as CSV or Parquet (by the extension).
+/// Summaries of customer partitions merge by adding the rows of a path.
+/// </summary>
+public static class PathSummaryFile
+{
+    private static readonly (string, string)[] Types =
+        [("path", "VARCHAR"), ("total_conversions", "DOUBLE"), ("total_conversion_value", "DOUBLE"), ("total_null", "DOUBLE")];
+
+    /// <summary>Writes a path summary (replacing the file).</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="summary">The summary.</param>
+    /// <returns>The number of paths written.</returns>
+    public static int Write(string path, PathSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        SummaryFiles.Write(path, Types, writer =>
+        {
+            writer.WriteLine(string.Join(",", Types.Select(t => t.Item1)));
+            for (int p = 0; p < summary.Count; p++)
+            {
+                writer.WriteLine(string.Join(",", SummaryFiles.Quote(summary.PathText(p)), SummaryFiles.Number(summary.Conversions[p]),
+                    SummaryFiles.Number(summary.Values[p]), SummaryFiles.Number(summary.Nulls[p])));
+            }
+        });
+        return summary.Count;
+    }
+
+    /// <summary>Reads a path summary with <see cref="PathSummaryReader"/> (a Parquet file through DuckDB).</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="currency">The currency of <c>total_conversion_value</c> (the format has none).</param>
+    /// <returns>The summary; rows of the same path are added.</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">The header or a row is wrong; the message names the file and line.</exception>
+    public static PathSummary Read(string path, Currency currency = default)
+    {
+        using var reader = SummaryFiles.OpenText(path);
+        try
+        {
+            return PathSummaryReader.Read(reader, null, currency);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+}
+
+/// <summary>
+/// The <c>survival table</c> of retention uplift's index-date design: one row per included customer (<c>customer_id,
+/// group, duration_days, churned, segment, tenure_years</c>), as CSV or Parquet (by the extension). Tables of customer
+/// partitions merge by concatenating rows. The counts of customers left out are not rows of it.
+/// </summary>
+public static class SurvivalTableFile
+{
+    private static readonly (string, string)[] Types =
+        [("customer_id", "VARCHAR"), ("group", "VARCHAR"), ("duration_days", "DOUBLE"), ("churned", "BOOLEAN"), ("segment", "VARCHAR"), ("tenure_years", "DOUBLE")];
+
+    private const string Tenure = "tenureYears";
+
+    /// <summary>Writes the rows of an index-date table (replacing the file); segments are written when the table has strata, tenure when it has the covariate.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="data">The table.</param>
+    /// <returns>The number of rows written.</returns>
+    public static int Write(string path, IndexDateTable data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var t = data.Table;
+        int tenure = t.CovariateNames.IndexOf(Tenure);
+        SummaryFiles.Write(path, Types, writer =>
+        {
+            writer.WriteLine(string.Join(",", Types.Select(c => c.Item1)));
+            for (int i = 0; i < t.Count; i++)
+            {
+                writer.WriteLine(string.Join(",", SummaryFiles.Quote(t.Ids[i]), SummaryFiles.Quote(t.Groups[i]), SummaryFiles.Number(t.Durations[i]),
+                    t.Events[i] ? "true" : "false", t.Strata.IsEmpty ? "" : SummaryFiles.Quote(t.Strata[i]), tenure < 0 ? "" : SummaryFiles.Number(t.Covariates[tenure][i])));
+            }
+        });
+        return t.Count;
+    }
+
+    /// <summary>
+    /// Reads a survival table into the index-date table the comparison takes (<see cref="RetentionUpliftBuilder.FromRows"/>):
+    /// the grouping from the group labels; segments as strata when there are several; tenure as a covariate when every row has it.
+    /// </summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="options">Options (stratification, tenure adjustment); the defaults when null.</param>
+    /// <returns>The table; its counts of customers left out are 0 (the file does not hold them).</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">A column is missing, a cell is not what its column holds, the labels are of no grouping or of two, or there are no rows; the message names the file, line, column and value.</exception>
+    public static IndexDateTable Read(string path, RetentionUpliftOptions? options = null)
+    {
+        using var reader = SummaryFiles.OpenText(path);
+        var header = SummaryFiles.Cells(reader.ReadLine() ?? "").Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var index = Types.Select(c => header.IndexOf(c.Item1) is >= 0 and var i ? i
+            : throw new InvalidDataException($"{path}: the column '{c.Item1}' is missing; a survival table has {string.Join(", ", Types.Select(t => t.Item1))} (docs/data.md).")).ToArray();
+        var rows = new List<(string Id, string Group, double Days, bool Churned, string Segment, double? Tenure)>();
+        foreach (var (lineNumber, cells) in SummaryFiles.Rows(reader))
+        {
+            string Cell(int column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
+            InvalidDataException Bad(int column, string what) => new($"{path}: line {lineNumber}, column {Types[column].Item1}: '{Cell(column)}' {what}.");
+            rows.Add((
+                Cell(0) is { Length: > 0 } id ? id : throw Bad(0, "is blank; every row needs its customer"),
+                Cell(1) is { Length: > 0 } g ? g : throw Bad(1, "is blank; every row needs its group"),
+                double.TryParse(Cell(2), NumberStyles.Float, CultureInfo.InvariantCulture, out double days) && days >= 0 && double.IsFinite(days)
+                    ? days : throw Bad(2, "is not a number of days at least 0"),
+                bool.TryParse(Cell(3), out bool churned) ? churned : throw Bad(3, "is not true or false"),
+                Cell(4) is { Length: > 0 } segment ? segment : "(none)",
+                Cell(5).Length == 0 ? null
+                    : double.TryParse(Cell(5), NumberStyles.Float, CultureInfo.InvariantCulture, out double years) && double.IsFinite(years) ? years : throw Bad(5, "is not a number of years")));
+        }
+        var ids = rows.ConvertAll(r => r.Id);
+        var groups = rows.ConvertAll(r => r.Group);
+        var labels = groups.Distinct(StringComparer.Ordinal).ToList();
+        var grouping = Enum.GetValues<UpliftGrouping>().Where(g => RetentionUpliftBuilder.Labels(g) is var (r, e) && labels.All(l => l == r || l == e)).ToList();
+        if (ids.Count == 0 || grouping.Count != 1)
+        {
+            string known = string.Join("; ", Enum.GetValues<UpliftGrouping>().Select(g => RetentionUpliftBuilder.Labels(g)).Select(l => $"{l.Reference}/{l.Exposed}"));
+            throw new InvalidDataException(ids.Count == 0 ? $"{path}: the survival table has no rows."
+                : $"{path}: the groups {string.Join(", ", labels.Select(l => $"'{l}'"))} are not the two of one grouping ({known}).");
+        }
+        options ??= RetentionUpliftOptions.Default;
+        if (rows.Exists(r => r.Tenure is null))
+        {
+            // Tenure is adjusted for only when every row has it (the table was written with the covariate).
+            options = options with { AdjustForTenure = false };
+        }
+        return RetentionUpliftBuilder.FromRows(grouping[0], ids, [.. rows.Select(r => r.Days)], [.. rows.Select(r => r.Churned)], groups,
+            rows.ConvertAll(r => r.Segment), [.. rows.Select(r => r.Tenure ?? 0)], 0, 0, options);
+    }
+}

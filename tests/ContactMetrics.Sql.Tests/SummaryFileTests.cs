@@ -1,0 +1,86 @@
+using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Sql.Tests;
+
+/// <summary>
+/// The summary files read back what was written, as CSV and as Parquet: KPI counts (every grouping), the survival table
+/// (per customer, to the last bit) and path summaries; rows of one key add up.
+/// </summary>
+public sealed class SummaryFileTests(DemoTables demo) : IClassFixture<DemoTables>
+{
+    [Theory]
+    [InlineData("channel by day", ".csv")]
+    [InlineData("segment and channel by 30m", ".parquet")]
+    [InlineData("direction and queue by 15m", ".csv")]
+    [InlineData("overall", ".parquet")]
+    public void KpiCounts_WrittenAndRead_AreTheGroups(string grouping, string extension)
+    {
+        var g = KpiCases.Groupings[grouping];
+        var groups = demo.InMemory(g);
+        string file = demo.File($"kpi-{grouping.Replace(' ', '-')}{extension}");
+        KpiCountsFile.Write(file, groups, g.Dimensions, g.Bucket != Tables.TimeBucket.None);
+        var (read, dimensions, bucketed) = KpiCountsFile.Read(file);
+        dimensions.Should().Be(g.Dimensions);
+        bucketed.Should().Be(g.Bucket != Tables.TimeBucket.None);
+        KpiCases.ShouldEqual(read, groups);
+    }
+
+    [Fact]
+    public void KpiCounts_TwoFilesOfPartsConcatenated_AddUpByKey()
+    {
+        // The whole's counts, written twice in one file, read as each key's counts doubled (+ per key).
+        var g = KpiCases.Groupings["channel by day"];
+        var groups = demo.InMemory(g);
+        string file = demo.File("kpi-twice.csv");
+        KpiCountsFile.Write(file, groups, g.Dimensions, true);
+        var lines = File.ReadAllLines(file);
+        File.WriteAllLines(file, [.. lines, .. lines.Skip(1)]);
+        var (read, _, _) = KpiCountsFile.Read(file);
+        KpiCases.ShouldEqual(read, [.. groups.Select(x => x with { Counts = x.Counts + x.Counts })]);
+    }
+
+    [Fact]
+    public void KpiCounts_NotACount_NamesTheLineColumnAndValue()
+    {
+        string file = demo.File("kpi-bad.csv");
+        KpiCountsFile.Write(file, demo.InMemory(KpiCases.Groupings["overall"]), Kpis.KpiDimensions.None, false);
+        var lines = File.ReadAllLines(file);
+        File.WriteAllLines(file, [lines[0], "x" + lines[1][lines[1].IndexOf(',', StringComparison.Ordinal)..]]);
+        var act = () => KpiCountsFile.Read(file);
+        act.Should().Throw<InvalidDataException>().WithMessage($"{file}: line 2, column offered_contacts: 'x' is not a count*");
+    }
+
+    [Theory]
+    [InlineData("fcr-repeat", ".csv")]
+    [InlineData("csat", ".parquet")]
+    public void SurvivalTable_WrittenAndRead_SameRowsAndGrouping(string name, string extension)
+    {
+        var expected = SummaryCases.InMemory(demo, name);
+        string file = demo.File($"survival-{name}{extension}");
+        SurvivalTableFile.Write(file, expected).Should().Be(expected.Table.Count);
+        var read = SurvivalTableFile.Read(file, SummaryCases.Survival[name].Options);
+        read.Grouping.Should().Be(expected.Grouping);
+        SummaryCases.Rows(read).Should().BeEquivalentTo(SummaryCases.Rows(expected));
+    }
+
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData(".parquet")]
+    public void PathSummary_WrittenAndRead_SamePaths(string extension)
+    {
+        var expected = SummaryCases.InMemoryPaths(demo, "7d-service");
+        string file = demo.File("paths" + extension);
+        PathSummaryFile.Write(file, expected).Should().Be(expected.Count);
+        SummaryCases.ShouldEqual(PathSummaryFile.Read(file, expected.Currency), expected);
+    }
+
+    [Fact]
+    public void SurvivalTable_GroupsOfTwoGroupings_NamesThem()
+    {
+        string file = demo.File("survival-mixed.csv");
+        File.WriteAllText(file, "customer_id,group,duration_days,churned,segment,tenure_years\na,resolved,3,false,,1\nb,top-box,4,true,,1\n");
+        var act = () => SurvivalTableFile.Read(file);
+        act.Should().Throw<InvalidDataException>().WithMessage("*'resolved', 'top-box' are not the two of one grouping*");
+    }
+}
