@@ -96,7 +96,7 @@ public class ReadingOptionsTests
         string path = Write(dir, "t.csv", "customer_id,occurred_at,channel\nc,2025-03-30T01:30:00,seo\nc,2025-03-30T02:30:00,seo\nc,2025-03-30T03:30:00,seo\n");
 
         var run = CliRun.Of("validate", "--interactions", Write(dir, "i.csv", "interaction_id,channel,arrived_at,ended_at\n"), "--touchpoints", path,
-            "--input-time-zone", "Europe/Amsterdam", "--format", "json");
+            "--input-time-zone", "Europe/Amsterdam", "--format", "json", "--all-errors");
 
         run.ExitCode.Should().Be(2);
         var file = JsonDocument.Parse(run.Out).RootElement.GetProperty("validation").GetProperty("files")[1];
