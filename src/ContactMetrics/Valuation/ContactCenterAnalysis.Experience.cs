@@ -158,7 +158,7 @@ public sealed partial class ContactCenterAnalysis
             double churnNow = 1 - (((c.Reference.Customers * c.Reference.Retention) + (c.Exposed.Customers * c.Exposed.Retention)) / (c.Reference.Customers + c.Exposed.Customers));
             double relative = churnNow > 0 ? -gain.Point * c.Difference.Difference / churnNow : 0;
             string sentence = string.Create(CultureInfo.InvariantCulture,
-                $"CSAT +{gain.Point * 100:0.#} points (customers moved to top-box) -> churn {relative * 100:+0.0;-0.0;0.0}% in segment {segment} -> {ValuationFormat.Amount((double)item.Value.Amount, Currency)} a year");
+                $"CSAT +{gain.Point * 100:0.#} points -> churn {relative * 100:+0.0;-0.0;0.0}% in segment {segment} -> {Whole(item)} a year");
             lines.Add(new CsatSegmentLine(segment, c, relative, new BusinessCaseLine(item, CsatDefinition, sentence)));
         }
         if (lines.Count == 0)
@@ -249,7 +249,7 @@ public sealed partial class ContactCenterAnalysis
         string definition = string.Create(CultureInfo.InvariantCulture,
             $"Customers with a contact a year (measured) x the share moved from a 7 to a 10 (+y NPS points; assumed) x (share who actually recommend at 10 - at 7: {shares}) x referral conversion (assumed) x value per customer (modelled, the CLV). Actual recommendation, not stated intent: MarketResponse found 36% of those who gave a 10 and 14% of those who gave a 7 recommended.");
         string sentence = string.Create(CultureInfo.InvariantCulture,
-            $"NPS +{gain.Point * 100:0.#} points (customers moved from a 7 to a 10) -> {customers.Point * gain.Point * (atTen.Point - atSeven.Point) * conversion.Point:N0} referred customers -> {ValuationFormat.Amount((double)item.Value.Amount, Currency)} a year");
+            $"NPS +{gain.Point * 100:0.#} points (7 -> 10) -> {customers.Point * gain.Point * (atTen.Point - atSeven.Point) * conversion.Point:N0} referred customers -> {Whole(item)} a year");
         return AnalysisFigure<BusinessCaseLine>.Of(new BusinessCaseLine(item, definition, sentence));
     }
 
@@ -302,9 +302,12 @@ public sealed partial class ContactCenterAnalysis
         string definition = string.Create(CultureInfo.InvariantCulture,
             $"Resolved {FcrUnits} a year (measured) x the share moved from difficult to easy (assumed) x extra repeats of a difficult resolved contact: share followed by a repeat, CES 1-3 minus CES 5-7 (measured on the surveyed contacts; CES 2.0, Dixon, Freeman & Toman 2010, higher is easier) x {cost.Name} (modelled). Resolved contacts only, so the FCR line's repeats are not counted twice. CES -> churn is not valued: no index-date comparison by CES yet.");
         string sentence = string.Create(CultureInfo.InvariantCulture,
-            $"CES +{gain.Point * 100:0.#} points (resolved contacts made easy) -> {resolved * gain.Point * (pd - pe):N0} repeat contacts fewer -> {ValuationFormat.Amount((double)item.Value.Amount, Currency)} a year");
+            $"CES +{gain.Point * 100:0.#} points -> {resolved * gain.Point * (pd - pe):N0} repeat contacts fewer -> {Whole(item)} a year");
         return AnalysisFigure<BusinessCaseLine>.Of(new BusinessCaseLine(item, definition, sentence));
     }
+
+    /// <summary>A line's value in whole currency units, e.g. <c>1,555 EUR</c>, for its sentence.</summary>
+    private static string Whole(LineItem item) => string.Create(CultureInfo.InvariantCulture, $"{item.Value.Amount:N0} {item.Currency}");
 
     /// <summary>The highest CES 2.0 answer counted as difficult ("somewhat disagree" that it was easy, or less).</summary>
     private const int DifficultCesMaximum = 3;
@@ -345,7 +348,7 @@ public sealed partial class ContactCenterAnalysis
         string definition = string.Create(CultureInfo.InvariantCulture,
             $"Contacts shifted (measured agent-handled contacts x assumed share; modelled) x ((1 - containment failure) x {assistedCost.Name} - self-service cost per contact), both costs modelled from cost-to-serve ({(marginal ? "marginal" : "fully loaded")}); containment failure measured: self-service contacts followed by an inbound agent contact of the same customer on the same reason within the FCR window ({Options.Kpis.Repeat.Describe()}).");
         string sentence = string.Create(CultureInfo.InvariantCulture,
-            $"Self-service +{sp * 100:0.#}% of agent contacts ({agentContacts * sp:N0} a year, {failure.Point * 100:0.#}% come back to an agent) -> {ValuationFormat.Amount((double)item.Value.Amount, Currency)} a year");
+            $"Self-service +{sp * 100:0.#}% of agent contacts ({agentContacts * sp:N0}, {failure.Point * 100:0.#}% back to an agent) -> {Whole(item)} a year");
         return AnalysisFigure<BusinessCaseLine>.Of(new BusinessCaseLine(item, definition, sentence));
     }
 
