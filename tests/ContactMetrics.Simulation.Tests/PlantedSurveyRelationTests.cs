@@ -1,5 +1,6 @@
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Valuation;
 using NodaTime;
 
 namespace ContactMetrics.Simulation.Tests;
@@ -119,5 +120,28 @@ public sealed class PlantedSurveyRelationTests(SimulationFixture fixture)
             }
         }
         return (((double)highK / highN, highN), ((double)lowK / lowN, lowN));
+    }
+
+    [Fact]
+    public void Analysis_OfThePlantedWorld_RecoversTheEffortAndRecommendationRelations()
+    {
+        // What the analysis measures from the tables alone (ContactCenterAnalysis, docs/models/valuation.md). CES: the
+        // extra repeats of a difficult resolved issue are the planted 0.2 times the chance the repeat arrives within the
+        // 7-day FCR window (delay exponential with mean 36 h, the next open day at the latest: about 0.98), minus
+        // nothing else planted; its 95% interval must hold 0.2 x 0.98 = 0.196. NPS: the shares who recommend at 10 and 7
+        // (Wilson intervals) must hold the study's 0.36 and 0.14 that the simulation plants.
+        var center = fixture.Telecom;
+        var analysis = ContactCenterAnalysis.Create(
+            ContactCenterData.Create(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions),
+            new ObservationWindow(center.Start, center.End, center.Options.TimeZone),
+            new AnalysisOptions { Rates = ExampleRates.For(center), RatesSource = "example rates" });
+
+        var extra = analysis.CesRepeats.Value.Item.Inputs.Single(i => i.Name == "extra repeats per difficult contact");
+        (extra.Low <= 0.196 && 0.196 <= extra.High).Should().BeTrue($"extra repeats {extra.Point:0.0000} [{extra.Low:0.0000}, {extra.High:0.0000}]");
+        var nps = analysis.NpsReferrals.Value.Item.Inputs.ToDictionary(i => i.Name);
+        (nps["share who recommend at 10"].Low <= 0.36 && 0.36 <= nps["share who recommend at 10"].High).Should().BeTrue($"{nps["share who recommend at 10"]}");
+        (nps["share who recommend at 7"].Low <= 0.14 && 0.14 <= nps["share who recommend at 7"].High).Should().BeTrue($"{nps["share who recommend at 7"]}");
+        // CSAT: top-box customers keep more often in the consumer segment, where the planted ratio (0.6) is strongest.
+        analysis.CsatChurn.Value.Segments.Single(s => s.Segment == "consumer").Comparison.Difference.Interval.Lower.Should().BeGreaterThan(0);
     }
 }
