@@ -271,4 +271,20 @@ public class DemoExperienceTests(DemoRunFixture run) : IClassFixture<DemoRunFixt
         inputs["share who recommend at 10"].Should().Be("MEASURED");
         a.GetProperty("recommendationByScore").GetProperty("scores").EnumerateArray().Should().HaveCount(11);
     }
+
+    [Fact]
+    public void DemoJson_SimulationMember_HasThePlantedSurveyRelations()
+    {
+        // The telecom preset's planted values (SimulationPresets, docs/simulation.md): top-box hazard ratios consumer 0.6,
+        // smb 0.75, enterprise 0.9; P(recommended) 0.36 at 10 and 0.14 at 7 (MarketResponse); high-effort repeats 0.2.
+        var s = run.Simulation.GetProperty("plantedSurveyRelations");
+
+        s.GetProperty("recommendAtTen").GetDouble().Should().BeApproximately(0.36, 1e-12);
+        s.GetProperty("recommendAtSeven").GetDouble().Should().BeApproximately(0.14, 1e-12);
+        s.GetProperty("highEffortRepeatProbability").GetDouble().Should().Be(0.2);
+        var segments = s.GetProperty("segments").EnumerateArray().ToDictionary(r => r.GetProperty("segment").GetString()!, r => r);
+        segments.Keys.Should().BeEquivalentTo(["consumer", "smb", "enterprise"]);
+        segments["consumer"].GetProperty("plantedTopBoxHazardRatio").GetDouble().Should().Be(0.6);
+        segments["consumer"].GetProperty("topBoxHazardRatio").GetDouble().Should().BeLessThan(1);
+    }
 }
