@@ -96,7 +96,7 @@ public static partial class Tables
     /// Required columns: interaction_id, channel, arrived_at, ended_at. Optional: customer_id, agent_id,
     /// direction (absent or empty: inbound), queue, reason, answered_at (empty: not answered), talk_seconds,
     /// hold_seconds, acw_seconds (absent or empty: 0), resolved (empty: unknown), transfers (absent or
-    /// empty: 0), csat (1-5), nps (0-10), ces (1-7) (all three empty: no survey).
+    /// empty: 0), csat (1-5), nps (0-10), ces (1-7), recommended (true/false: did the customer actually recommend) (all four empty: no survey).
     /// </remarks>
     public static TableReader<Interaction> OpenInteractions(string path, TableReadOptions? options = null)
         => Open(path, InteractionsTable.Instance, options);

@@ -32,6 +32,9 @@ public sealed record BoardReport(
     /// <summary>The business case (headline and waterfall); null when the data or the rates cannot support it (see <see cref="Gaps"/>).</summary>
     public BusinessCaseSummary? BusinessCase { get; init; }
 
+    /// <summary>The customer-experience levers (CSAT -> churn per segment, NPS -> referrals, CES -> repeats, self-service shift); null when the data supports none.</summary>
+    public ExperienceSummary? Experience { get; init; }
+
     /// <summary>Cost-to-serve by channel and customer profitability; null without a rates file.</summary>
     public CostSummary? Cost { get; init; }
 
@@ -55,6 +58,12 @@ public sealed record BoardReport(
 /// <param name="Analysis">Lines and total with P10/P50/P90, and the tornado.</param>
 /// <param name="Gain">The assumed FCR gain (a share).</param>
 public sealed record BusinessCaseSummary(MeasuredInputs Inputs, BusinessCaseAnalysis Analysis, UncertainInput Gain);
+
+/// <summary>The customer-experience levers of the business case: their Monte Carlo analysis, each line with its definition and sentence, and the lines the data could not support.</summary>
+/// <param name="Analysis">The lines and total with P10/P50/P90 (<c>ContactCenterAnalysis.ExperienceCase</c>).</param>
+/// <param name="Lines">Each line with its definition and sentence, in the order of the analysis's lines.</param>
+/// <param name="Gaps">Why a lever (or a segment) has no line, one sentence each.</param>
+public sealed record ExperienceSummary(BusinessCaseAnalysis Analysis, ImmutableArray<BusinessCaseLine> Lines, ImmutableArray<string> Gaps);
 
 /// <summary>Cost-to-serve under a rates file, and what customers are worth against what serving them costs.</summary>
 /// <param name="Costs">Cost per contact, per resolution, by channel and by customer (<c>CostToServeCalculator</c>).</param>

@@ -73,13 +73,33 @@ public static class BoardReportBuilder
         var cost = costs is not null && analysis.Profitability.ValueOrNull is { } p ? new CostSummary(costs, p, analysis.Options.RatesSource, analysis.Options.Margin) : null;
         var fcr = Figure(analysis.FcrBusinessCase, "Business case");
         var businessCase = fcr is not null ? new BusinessCaseSummary(analysis.BusinessCaseInputs.Value, fcr, analysis.FcrGain) : null;
+        var experience = Figure(analysis.ExperienceCase, "Customer-experience levers") is { } x ? new ExperienceSummary(x, analysis.ExperienceLines, ExperienceGaps(analysis)) : null;
         return new BoardReport(overview, kpis, retention, attribution, clv, gaps.ToImmutable())
         {
             Cost = cost,
             BusinessCase = businessCase,
+            Experience = experience,
             GeneratedAt = clock?.GetCurrentInstant(),
             Generator = Generator,
         };
+    }
+
+    /// <summary>Why a customer-experience lever, or a segment of CSAT -> churn, has no line.</summary>
+    internal static ImmutableArray<string> ExperienceGaps(ContactCenterAnalysis analysis)
+    {
+        var gaps = ImmutableArray.CreateBuilder<string>();
+        foreach (var (name, reason) in new[] { ("CSAT -> churn", analysis.CsatChurn.Reason), ("NPS -> referrals", analysis.NpsReferrals.Reason), ("CES -> repeat contacts", analysis.CesRepeats.Reason), ("Self-service shift", analysis.SelfServiceShift.Reason) })
+        {
+            if (reason is not null)
+            {
+                gaps.Add($"{name}: not valued. {reason}");
+            }
+        }
+        if (analysis.CsatChurn.ValueOrNull is { } csat)
+        {
+            gaps.AddRange(csat.Gaps.Select(g => $"CSAT -> churn in segment {g.Segment}: not valued. {g.Reason}"));
+        }
+        return gaps.ToImmutable();
     }
 
     /// <summary>The KPIs of every bucket overall and by channel, from the analysis's two trend rollups.</summary>

@@ -73,6 +73,10 @@ public static class HtmlReport
         {
             BusinessCase(html, businessCase, charts);
         }
+        if (report.Experience is { } experience)
+        {
+            Experience(html, experience);
+        }
         Kpis(html, report.Kpis, charts);
         if (report.Cost is { } cost)
         {
@@ -117,7 +121,7 @@ public static class HtmlReport
         var fcr = report.Kpis.Fcr.Values.LastOrDefault(v => v is not null);
         if (fcr is double f)
         {
-            Tile(html, "First-contact resolution", Percent(f), $"latest {BucketName(report.Kpis.Bucket)}, all channels; by repeat contacts (the business case uses the resolved flag)");
+            Tile(html, "First-contact resolution", Percent(f), $"latest {BucketName(report.Kpis.Bucket)}, all channels; {report.Kpis.Definitions[0]} (the business case counts the resolved flag of each issue's first contact)");
         }
         if (report.Retention is { } r)
         {
@@ -141,6 +145,57 @@ public static class HtmlReport
             Tile(html, $"Value of an active customer ({v.Years} years)", Money((double)v.Mean, v.Currency), $"mean; median {Money((double)v.Median, v.Currency)}");
         }
         html.Append("</div>\n</section>\n");
+    }
+
+    /// <summary>The table of a case's lines (point, P10-P90, formula) with the total, then every input with its kind and source.</summary>
+    private static void LinesAndInputs(StringBuilder html, Valuation.BusinessCaseAnalysis a, Func<Valuation.LineItem, string> name)
+    {
+        var lines = a.Lines;
+        html.Append("<table class=\"lines\">\n<thead><tr><th>Line (mechanism)</th><th class=\"num\">Point</th><th class=\"num\">P10</th><th class=\"num\">P50</th><th class=\"num\">P90</th><th>Formula, with the point values</th></tr></thead>\n<tbody>\n");
+        foreach (var line in lines)
+        {
+            html.Append("<tr><td><strong>").Append(E(name(line.Item))).Append("</strong><br><span class=\"note\">").Append(E(line.Item.Mechanism)).Append("</span></td>");
+            AppendMoneyCells(html, line.Value);
+            html.Append("<td>").Append(E(line.Item.FormulaWithValues)).Append(line.Item.Caveat is { } caveat ? "<br><span class=\"note\">" + E(caveat) + "</span>" : "").Append("</td></tr>\n");
+        }
+        html.Append("<tr class=\"total\"><td>Total</td>");
+        AppendMoneyCells(html, a.Total);
+        html.Append("<td>").Append(E(string.Join(" + ", lines.Select(l => name(l.Item))))).Append("</td></tr>\n</tbody>\n</table>\n");
+
+        html.Append("<h3>Every input and where it comes from</h3>\n<table class=\"inputs\">\n<thead><tr><th>Input</th><th class=\"num\">Value</th><th>Range</th><th>Source</th></tr></thead>\n<tbody>\n");
+        foreach (var line in lines)
+        {
+            html.Append("<tr class=\"group\"><th colspan=\"4\">").Append(E(name(line.Item))).Append("</th></tr>\n");
+            foreach (var input in line.Item.Inputs)
+            {
+                html.Append("<tr><td>").Append(E(input.Name)).Append("</td><td class=\"num\">")
+                    .Append(E(Quantity(input.Point, input))).Append("</td><td>")
+                    .Append(E(input.IsFixed ? "exact" : $"{Quantity(input.Low, input)} to {Quantity(input.High, input)}, {input.IntervalMeaning}")).Append("</td><td>")
+                    .Append("<span class=\"origin origin-").Append(input.Source.Origin.ToString().ToLowerInvariant()).Append("\">").Append(E(input.Source.Origin.ToString().ToLowerInvariant()))
+                    .Append("</span> ").Append(E(SourceText(input.Source))).Append("</td></tr>\n");
+            }
+        }
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>The customer-experience levers: one sentence per line (CSAT -> churn per segment, NPS, CES, self-service), then the lines and their inputs.</summary>
+    private static void Experience(StringBuilder html, ExperienceSummary x)
+    {
+        var a = x.Analysis;
+        html.Append("<section id=\"experience\">\n<h2>").Append(E($"Customer experience: CSAT, NPS, CES and self-service, a year")).Append("</h2>\n<p>")
+            .Append(E($"Together {Money(a.Total.Point)} a year (P10 {Money(a.Total.P10)} - P90 {Money(a.Total.P90)}, {a.Iterations:N0} draws, seed {a.Seed}). Each line is a separate lever; the relations are measured in the data where it has them, and every input says whether it is measured, modelled or assumed."))
+            .Append("</p>\n<ul class=\"sentences\">\n");
+        foreach (var line in x.Lines)
+        {
+            html.Append("<li>").Append(E(line.Sentence)).Append("<br><span class=\"note\">").Append(E(line.Definition)).Append("</span></li>\n");
+        }
+        html.Append("</ul>\n");
+        foreach (var gap in x.Gaps)
+        {
+            html.Append("<p class=\"note\">").Append(E(gap)).Append("</p>\n");
+        }
+        LinesAndInputs(html, a, item => item.Name);
+        html.Append("</section>\n");
     }
 
     private static void BusinessCase(StringBuilder html, BusinessCaseSummary b, List<ReportChart> charts)
@@ -170,31 +225,7 @@ public static class HtmlReport
             () => ReportCharts.FloatingBars(categories, bars, whiskers, "N0", $"value a year ({a.Case.Currency.Code})"),
             height: Math.Max(220, 80 + 46 * categories.Count));
 
-        html.Append("<table class=\"lines\">\n<thead><tr><th>Line (mechanism)</th><th class=\"num\">Point</th><th class=\"num\">P10</th><th class=\"num\">P50</th><th class=\"num\">P90</th><th>Formula, with the point values</th></tr></thead>\n<tbody>\n");
-        foreach (var line in lines)
-        {
-            html.Append("<tr><td><strong>").Append(E(Name(line.Item))).Append("</strong><br><span class=\"note\">").Append(E(line.Item.Mechanism)).Append("</span></td>");
-            AppendMoneyCells(html, line.Value);
-            html.Append("<td>").Append(E(line.Item.FormulaWithValues)).Append(line.Item.Caveat is { } caveat ? "<br><span class=\"note\">" + E(caveat) + "</span>" : "").Append("</td></tr>\n");
-        }
-        html.Append("<tr class=\"total\"><td>Total</td>");
-        AppendMoneyCells(html, a.Total);
-        html.Append("<td>").Append(E(string.Join(" + ", lines.Select(l => Name(l.Item))))).Append("</td></tr>\n</tbody>\n</table>\n");
-
-        html.Append("<h3>Every input and where it comes from</h3>\n<table class=\"inputs\">\n<thead><tr><th>Input</th><th class=\"num\">Value</th><th>Range</th><th>Source</th></tr></thead>\n<tbody>\n");
-        foreach (var line in lines)
-        {
-            html.Append("<tr class=\"group\"><th colspan=\"4\">").Append(E(Name(line.Item))).Append("</th></tr>\n");
-            foreach (var input in line.Item.Inputs)
-            {
-                html.Append("<tr><td>").Append(E(input.Name)).Append("</td><td class=\"num\">")
-                    .Append(E(Quantity(input.Point, input))).Append("</td><td>")
-                    .Append(E(input.IsFixed ? "exact" : $"{Quantity(input.Low, input)} to {Quantity(input.High, input)}, {input.IntervalMeaning}")).Append("</td><td>")
-                    .Append("<span class=\"origin origin-").Append(input.Source.Origin.ToString().ToLowerInvariant()).Append("\">").Append(E(input.Source.Origin.ToString().ToLowerInvariant()))
-                    .Append("</span> ").Append(E(SourceText(input.Source))).Append("</td></tr>\n");
-            }
-        }
-        html.Append("</tbody>\n</table>\n");
+        LinesAndInputs(html, a, Name);
 
         var tornado = a.Tornado.Take(8).ToList();
         if (tornado.Count > 0)

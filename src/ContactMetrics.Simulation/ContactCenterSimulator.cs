@@ -485,7 +485,7 @@ public static class ContactCenterSimulator
             {
                 ref var c = ref contacts[order[n].Index];
                 string id = "I" + (n + 1).ToString("D7", CultureInfo.InvariantCulture);
-                SurveyResponse? survey = c.Csat < 0 ? null : new SurveyResponse(c.Csat, c.Nps, c.Ces, id);
+                SurveyResponse? survey = c.Csat < 0 ? null : SurveyResponse.Create(c.Csat, c.Nps, c.Ces, c.Recommended < 0 ? null : c.Recommended == 1, id);
                 result[n] = new Interaction(
                     new InteractionId(id),
                     _customerIds[c.Customer],

@@ -1,3 +1,5 @@
+using ContactMetrics.Domain;
+
 namespace ContactMetrics.Simulation;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal sealed class ContactEventLoop
     private const ulong HandlingStream = 0;
     private const ulong OutcomeStream = 1;
     private const ulong RepeatChild = 2;
+    private const ulong SurveyRelationStream = 3; // drawn after the outcome stream, so the planted survey relations leave its draws unchanged
     private const int MaxSeconds = 100 * SimulationCalendar.SecondsPerDay; // caps heavy lognormal tails
 
     private readonly SimulationOptions _options;
@@ -32,6 +35,7 @@ internal sealed class ContactEventLoop
     private readonly SeededRandom _random = new(0);
     private readonly PriorityQueue<SimEvent, EventKey> _events = new();
     private readonly double _hazardRatio;
+    private readonly double[] _topBoxRatio; // per segment
     private readonly double[] _reasonHandleFactor;
     private readonly int[] _agentBusy; // contacts each agent is handling now (live queues)
     private long _sequence;
@@ -45,6 +49,7 @@ internal sealed class ContactEventLoop
         _plan = plan;
         _channels = [.. options.Contacts.Channels];
         _hazardRatio = options.Churn.UnresolvedHazardRatio;
+        _topBoxRatio = [.. options.Segments.Select(s => s.TopBoxHazardRatio)];
 
         var reasons = options.Contacts.Reasons;
         _reasonHandleFactor = [.. reasons.Select(r => r.HandleTimeFactor)];
@@ -102,6 +107,7 @@ internal sealed class ContactEventLoop
         }
         for (int i = 0; i < _population.Count; i++)
         {
+            _population.HazardSince[i] = _population.AcquiredAt[i];
             ScheduleChurn(i, InitialChurnTime(i));
         }
         for (int k = 0; k < _contacts.Count; k++)
@@ -341,21 +347,51 @@ internal sealed class ContactEventLoop
         }
         var (hour, secondOfHour) = _calendar.DrawTimeOfDay(random, repeatChannel);
 
-        c.Csat = c.Nps = c.Ces = -1;
-        if (!c.Abandoned && responds)
+        // The planted survey relations draw from a stream of their own: recommendation, then the high-effort repeat.
+        random.Reseed(SeededRandom.Derive(c.Key, SurveyRelationStream));
+        double recommendDraw = random.NextDouble();
+        double effortDraw = random.NextDouble();
+
+        var s = _options.Surveys;
+        c.Csat = c.Nps = c.Ces = c.Recommended = -1;
+        bool highEffortRepeat = false;
+        if (!c.Abandoned)
         {
-            AnswerSurvey(ref c, e1, e2, e3);
+            var (csat, nps, ces) = LatentAnswers(ref c, e1, e2, e3);
+            highEffortRepeat = c.Resolved && ces <= s.HighEffortMaximum && effortDraw < s.HighEffortRepeatProbability;
+            if (responds)
+            {
+                c.Csat = csat;
+                c.Nps = nps;
+                c.Ces = ces;
+                if (s.AsksRecommended)
+                {
+                    c.Recommended = (sbyte)(recommendDraw < s.RecommendationProbability(nps) ? 1 : 0);
+                }
+            }
         }
 
         int customer = c.Customer;
-        if (c.Resolved || HasChurned(customer, now))
+        if (HasChurned(customer, now))
         {
+            return;
+        }
+        if (c.Csat >= 0)
+        {
+            UpdateTopBox(customer, now, c.Csat == SurveyResponse.CsatMax);
+        }
+        if (c.Resolved)
+        {
+            if (highEffortRepeat && c.Depth < _options.Contacts.MaxRepeats)
+            {
+                ScheduleRepeat(now, index, delay, hour, secondOfHour, repeatChannel);
+            }
             return;
         }
         if (_population.ExposedAt[customer] == Population.Never)
         {
             _population.ExposedAt[customer] = now;
-            RaiseHazard(customer, now);
+            SetHazardFactor(customer, now);
         }
         if (repeats && c.Depth < _options.Contacts.MaxRepeats)
         {
@@ -363,7 +399,8 @@ internal sealed class ContactEventLoop
         }
     }
 
-    private void AnswerSurvey(ref ContactRecord c, double e1, double e2, double e3)
+    /// <summary>The answers the customer would give (CSAT, NPS, CES), whether or not they respond.</summary>
+    private (sbyte Csat, sbyte Nps, sbyte Ces) LatentAnswers(ref ContactRecord c, double e1, double e2, double e3)
     {
         var s = _options.Surveys;
         double waitMinutes = 0;
@@ -372,27 +409,43 @@ internal sealed class ContactEventLoop
             waitMinutes = Math.Min(c.Answered - c.Arrival, s.WaitCap.TotalSeconds) / 60.0;
         }
         double u = s.CsatBase + (c.Resolved ? s.ResolvedEffect : 0) - (s.WaitEffectPerMinute * waitMinutes) + (s.NoiseSd * e1);
-        c.Csat = Score(u, 1, 5);
-        c.Nps = Score((SurveyOptions.NpsSlope * (u - 1)) + (s.NpsNoiseSd * e2), 0, 10);
-        c.Ces = Score(1 + (SurveyOptions.CesSlope * (u - 1)) + (s.CesNoiseSd * e3), 1, 7);
+        return (Score(u, 1, 5),
+            Score((SurveyOptions.NpsSlope * (u - 1)) + (s.NpsNoiseSd * e2), 0, 10),
+            Score(1 + (SurveyOptions.CesSlope * (u - 1)) + (s.CesNoiseSd * e3), 1, 7));
+    }
+
+    /// <summary>A CSAT answer sets whether the customer's most recent answer is top-box; the segment's ratio applies while it is.</summary>
+    private void UpdateTopBox(int customer, long now, bool topBox)
+    {
+        if (_population.TopBox[customer] == topBox || _topBoxRatio[_population.Segment[customer]] == 1.0)
+        {
+            return;
+        }
+        _population.TopBox[customer] = topBox;
+        SetHazardFactor(customer, now);
     }
 
     private static sbyte Score(double value, int min, int max) => (sbyte)Math.Clamp(Math.Round(value), min, max);
 
     /// <summary>
-    /// From the first unresolved contact on, the hazard is h0 * ratio: the churn time solves
-    /// h0 (t_e - t_0) + h0 ratio (t - t_e) = E (Austin 2012).
+    /// The hazard is piecewise constant, h0 x (unresolved ratio once exposed) x (the segment's top-box ratio while the
+    /// latest CSAT is top-box); at a change at t the cumulative hazard spent so far is banked and the churn time solves
+    /// used + h0 factor (t_churn - t) = E (Austin 2012).
     /// </summary>
-    private void RaiseHazard(int customer, long exposedAt)
+    private void SetHazardFactor(int customer, long now)
     {
         double hazard = _population.HazardPerSecond[customer];
         if (hazard <= 0)
         {
             return;
         }
-        double used = hazard * (exposedAt - _population.AcquiredAt[customer]);
-        double remaining = Math.Max(0.0, _population.ChurnBudget[customer] - used);
-        ScheduleChurn(customer, exposedAt + (remaining / (hazard * _hazardRatio)));
+        double factor = (_population.ExposedAt[customer] == Population.Never ? 1.0 : _hazardRatio)
+            * (_population.TopBox[customer] ? _topBoxRatio[_population.Segment[customer]] : 1.0);
+        _population.HazardUsed[customer] += hazard * _population.HazardFactor[customer] * (now - _population.HazardSince[customer]);
+        _population.HazardSince[customer] = now;
+        _population.HazardFactor[customer] = factor;
+        double remaining = Math.Max(0.0, _population.ChurnBudget[customer] - _population.HazardUsed[customer]);
+        ScheduleChurn(customer, now + (remaining / (hazard * factor)));
     }
 
     private void ScheduleRepeat(long now, int index, double delay, int hour, int secondOfHour, int channel)

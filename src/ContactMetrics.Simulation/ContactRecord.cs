@@ -44,6 +44,7 @@ internal struct ContactRecord
     internal sbyte Csat;        // -1: no survey
     internal sbyte Nps;
     internal sbyte Ces;
+    internal sbyte Recommended; // -1: not asked, 0: no, 1: yes
 }
 
 /// <summary>A growable array of contacts with access by reference. A reference is invalid after <see cref="Add"/>.</summary>

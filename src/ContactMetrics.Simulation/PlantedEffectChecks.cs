@@ -66,6 +66,100 @@ public static class PlantedEffectChecks
     }
 
     /// <summary>
+    /// The hazard ratio of churn while a customer's most recent CSAT answer is top-box, in one segment, from a Cox model
+    /// with two time-varying covariates, to set next to that segment's <see cref="SegmentOptions.TopBoxHazardRatio"/>.
+    /// </summary>
+    /// <param name="center">The simulated center.</param>
+    /// <param name="segment">The segment's name.</param>
+    /// <returns>The <c>topBox</c> coefficient (hazard ratio with its 95% interval), or <see langword="null"/> when the segment
+    /// has no churn, no top-box time or only top-box time, or the fit did not converge.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Counting-process data, days since acquisition: each customer's follow-up is cut wherever a covariate changes:
+    /// <c>unresolved</c> (0 until the end of the first interaction with resolved = false, 1 after) and <c>topBox</c> (1 from
+    /// the end of a surveyed interaction with CSAT 5 until the end of one with a lower CSAT). Churn at the exact instant of
+    /// the customer's truth, censored at the end of the simulation; Efron ties. Both covariates come from the
+    /// interactions table; only the churn instant is the simulation's. Adjusting for <c>unresolved</c> matters: top-box
+    /// answers follow resolved contacts, so without it the ratio would also carry the unresolved contact's effect.
+    /// </remarks>
+    public static CoxCoefficient? TopBoxHazardRatio(SimulatedContactCenter center, string segment)
+    {
+        ArgumentNullException.ThrowIfNull(center);
+        ArgumentNullException.ThrowIfNull(segment);
+        var changes = new Dictionary<CustomerId, List<(Instant At, bool? TopBox, bool Unresolved)>>();
+        foreach (var i in center.Interactions)
+        {
+            if (i.CustomerId is not CustomerId id || (i.Resolved != false && i.Survey?.Csat is null))
+            {
+                continue;
+            }
+            if (!changes.TryGetValue(id, out var list))
+            {
+                changes[id] = list = [];
+            }
+            list.Add((i.EndedAt, i.Survey?.Csat is int csat ? csat == SurveyResponse.CsatMax : null, i.Resolved == false));
+        }
+        var starts = new List<double>();
+        var stops = new List<double>();
+        var events = new List<bool>();
+        var unresolvedColumn = new List<double>();
+        var topBoxColumn = new List<double>();
+        foreach (var truth in center.CustomerTruths)
+        {
+            if (truth.Segment != segment)
+            {
+                continue;
+            }
+            bool churned = truth.ChurnedAt is Instant c && c < center.End;
+            var end = churned ? truth.ChurnedAt!.Value : center.End;
+            if (end <= truth.AcquiredAt)
+            {
+                continue;
+            }
+            double Days(Instant at) => (at - truth.AcquiredAt).TotalDays;
+            double from = 0;
+            bool unresolved = false, topBox = false;
+            if (changes.TryGetValue(truth.CustomerId, out var list))
+            {
+                list.Sort((a, b) => a.At.CompareTo(b.At));
+                foreach (var (at, answer, isUnresolved) in list)
+                {
+                    if (at >= end)
+                    {
+                        break;
+                    }
+                    double t = Math.Max(0, Days(at));
+                    bool nextUnresolved = unresolved || isUnresolved;
+                    bool nextTopBox = answer ?? topBox;
+                    if ((nextUnresolved != unresolved || nextTopBox != topBox) && t > from)
+                    {
+                        starts.Add(from);
+                        stops.Add(t);
+                        events.Add(false);
+                        unresolvedColumn.Add(unresolved ? 1 : 0);
+                        topBoxColumn.Add(topBox ? 1 : 0);
+                        from = t;
+                    }
+                    (unresolved, topBox) = (nextUnresolved, nextTopBox);
+                }
+            }
+            starts.Add(from);
+            stops.Add(Days(end));
+            events.Add(churned);
+            unresolvedColumn.Add(unresolved ? 1 : 0);
+            topBoxColumn.Add(topBox ? 1 : 0);
+        }
+        if (!events.Contains(true) || topBoxColumn.Distinct().Count() < 2)
+        {
+            return null;
+        }
+        var table = SurvivalTable.FromIntervals(starts.ToArray(), stops.ToArray(), events.ToArray())
+            .WithCovariate("unresolved", unresolvedColumn.ToArray())
+            .WithCovariate("topBox", topBoxColumn.ToArray());
+        return CoxProportionalHazards.TryFit(table, out var fit) ? fit["topBox"] : null;
+    }
+
+    /// <summary>
     /// The conversions and the conversion rate of journeys with a service touch, in the run and in the control run
     /// (<see cref="SimulatedContactCenter.ControlConversions"/>: the same draws with the service lift off), to set next
     /// to <see cref="MarketingOptions.ServiceLift"/>.

@@ -23,6 +23,11 @@ internal sealed class Population
         PurchaseDropoutAt = new long[count];
         ChurnAt = new long[count];
         ExposedAt = new long[count];
+        HazardUsed = new double[count];
+        HazardSince = new long[count];
+        HazardFactor = new double[count];
+        TopBox = new bool[count];
+        Array.Fill(HazardFactor, 1.0);
         Array.Fill(PurchaseDropoutAt, Never);
         Array.Fill(ChurnAt, Never);
         Array.Fill(ExposedAt, Never);
@@ -63,6 +68,18 @@ internal sealed class Population
 
     /// <summary>End of the first unresolved contact.</summary>
     internal long[] ExposedAt { get; }
+
+    /// <summary>The cumulative churn hazard spent up to <see cref="HazardSince"/>.</summary>
+    internal double[] HazardUsed { get; }
+
+    /// <summary>When the hazard last changed (the event loop sets it to the acquisition instant first).</summary>
+    internal long[] HazardSince { get; }
+
+    /// <summary>The current multiplier of the baseline hazard: unresolved-contact ratio x top-box CSAT ratio.</summary>
+    internal double[] HazardFactor { get; }
+
+    /// <summary>Whether the customer's most recent CSAT answer is top-box (5).</summary>
+    internal bool[] TopBox { get; }
 }
 
 /// <summary>Rows appended per customer in customer order, with each customer's range (compressed sparse rows).</summary>

@@ -49,6 +49,20 @@ public sealed record SegmentOptions
     public double AnnualChurnHazard { get; init => field = Preconditions.CheckNonNegative(value, nameof(AnnualChurnHazard)); }
 
     /// <summary>
+    /// The planted CSAT -> churn relation of the segment: while a customer's most recent CSAT answer is top-box (5), their
+    /// churn hazard is multiplied by this ratio (below 1: satisfied customers churn less); greater than 0. Default 1 (no
+    /// effect); the presets plant a segment-specific ratio (docs/simulation.md).
+    /// </summary>
+    /// <remarks>
+    /// The hazard stays piecewise constant: it changes when the customer answers a survey with a top-box CSAT after a
+    /// lower one or without one before, or the reverse, and at the first unresolved contact
+    /// (<see cref="ChurnOptions.UnresolvedHazardRatio"/>); the two ratios multiply. A Cox model with both time-varying
+    /// covariates on the exact churn instants (<see cref="PlantedEffectChecks.TopBoxHazardRatio"/>) estimates this ratio.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a finite number greater than 0.</exception>
+    public double TopBoxHazardRatio { get; init => field = Preconditions.CheckPositive(value, nameof(TopBoxHazardRatio)); } = 1.0;
+
+    /// <summary>
     /// Multiplies the subscription fee of the segment's customers (<see cref="SubscriptionOptions"/>): business plans
     /// cost more than consumer plans; greater than 0. Default 1.
     /// </summary>

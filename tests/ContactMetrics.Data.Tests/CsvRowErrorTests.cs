@@ -358,3 +358,35 @@ public sealed class CsvRowErrorTests : IDisposable
         report.Errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Column = 3, Value = "-5" });
     }
 }
+
+/// <summary>The optional <c>recommended</c> column of interactions (docs/data.md): the survey's "did you recommend us?".</summary>
+public sealed class RecommendedColumnTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Read_Recommended_ReadsTheFlagAloneOrWithScoresAndRejectsOtherText()
+    {
+        string path = _dir.WriteText("i.csv", """
+            interaction_id,channel,arrived_at,ended_at,nps,recommended
+            i-1,phone,2025-03-01T09:15:00Z,2025-03-01T09:20:00Z,10,true
+            i-2,phone,2025-03-01T09:15:00Z,2025-03-01T09:20:00Z,7,false
+            i-3,phone,2025-03-01T09:15:00Z,2025-03-01T09:20:00Z,,true
+            i-4,phone,2025-03-01T09:15:00Z,2025-03-01T09:20:00Z,8,
+            i-5,phone,2025-03-01T09:15:00Z,2025-03-01T09:20:00Z,9,maybe
+            i-6,phone,2025-03-01T09:15:00Z,2025-03-01T09:20:00Z,,
+
+            """);
+
+        var (rows, report) = Tables.ReadAllInteractions(path, Samples.Collect);
+
+        rows.Select(r => r.Survey?.Recommended).Should().Equal(true, false, true, null, null);
+        rows[2].Survey!.Nps.Should().BeNull("a response may hold only the recommended answer");
+        rows[4].Survey.Should().BeNull("no answer at all is no survey");
+        var error = report.Errors.Should().ContainSingle().Which;
+        (error.ColumnName, error.Value, error.RecordId).Should().Be(("recommended", "maybe", "i-5"));
+        report.RowsRead.Should().Be(6);
+    }
+}

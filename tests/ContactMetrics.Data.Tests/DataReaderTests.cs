@@ -34,6 +34,7 @@ public sealed class DataReaderTests
         table.Columns.Add("csat", typeof(short));
         table.Columns.Add("nps", typeof(long));
         table.Columns.Add("ces", typeof(int));
+        table.Columns.Add("recommended", typeof(bool));
         foreach (var i in rows)
         {
             table.Rows.Add(i.Id.Value, (object?)i.CustomerId?.Value ?? DBNull.Value, ChannelName(i.Channel),
@@ -43,7 +44,7 @@ public sealed class DataReaderTests
                 i.Talk.ToTimeSpan(), (decimal)i.Hold.TotalSeconds, i.AfterCallWork.TotalSeconds,
                 (object?)i.Resolved ?? DBNull.Value, i.Transfers,
                 (object?)(short?)i.Survey?.Csat ?? DBNull.Value, (object?)(long?)i.Survey?.Nps ?? DBNull.Value,
-                (object?)i.Survey?.Ces ?? DBNull.Value);
+                (object?)i.Survey?.Ces ?? DBNull.Value, (object?)i.Survey?.Recommended ?? DBNull.Value);
         }
         return table;
     }

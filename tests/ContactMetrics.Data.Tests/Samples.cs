@@ -15,7 +15,7 @@ internal static class Samples
         new Interaction(new InteractionId("i-1"), new CustomerId("c-1"), Channel.Phone, T0, T0 + Duration.FromMinutes(5),
             Direction.Inbound, new AgentId("a-7"), "Störungen", "billing, refund \"urgent\"", T0 + Duration.FromSeconds(20),
             Duration.FromMilliseconds(240_500), Duration.FromSeconds(12), Duration.FromMilliseconds(30_250), true, 1,
-            new SurveyResponse(5, 9, 6, "i-1")),
+            SurveyResponse.Create(5, 9, 6, true, "i-1")),
         new Interaction(new InteractionId("i-2"), null, Channel.Chat, T0, T0 + Duration.FromSeconds(30)),
         new Interaction(new InteractionId("i-3"), new CustomerId("c-2"), Channel.Email, T0 + Duration.FromTicks(1_234_560), T0 + Duration.FromHours(26),
             Direction.Outbound, null, null, "退款 – Québec\nsecond line", T0 + Duration.FromHours(1),

@@ -20,8 +20,8 @@ public sealed class WriterTests : IDisposable
         Tables.WriteInteractions(path, [interaction]);
 
         File.ReadAllText(path).Should().Be(
-            "interaction_id,customer_id,agent_id,channel,direction,queue,reason,arrived_at,answered_at,ended_at,talk_seconds,hold_seconds,acw_seconds,resolved,transfers,csat,nps,ces\r\n"
-            + "i-1,,,self_service,inbound,,\"a, \"\"b\"\"\",2025-03-01T09:15:00Z,2025-03-01T09:15:00.5Z,2025-03-01T09:15:01.5Z,1,0,0,,0,,,\r\n");
+            "interaction_id,customer_id,agent_id,channel,direction,queue,reason,arrived_at,answered_at,ended_at,talk_seconds,hold_seconds,acw_seconds,resolved,transfers,csat,nps,ces,recommended\r\n"
+            + "i-1,,,self_service,inbound,,\"a, \"\"b\"\"\",2025-03-01T09:15:00Z,2025-03-01T09:15:00.5Z,2025-03-01T09:15:01.5Z,1,0,0,,0,,,,\r\n");
     }
 
     [Fact]

@@ -228,4 +228,25 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
         report.Gaps.Should().ContainSingle(g => g == "Customer value: There are no purchases to value customers on.");
         HtmlReport.Render(report).Should().Contain("Not shown: Customer value: There are no purchases to value customers on.");
     }
+
+    [Fact]
+    public void Experience_EveryLineInOneSentence_AndTheFcrTileStatesThePerIssueDefinition()
+    {
+        var analysis = AnalysisOf(Inputs);
+        var report = BoardReportBuilder.Build(analysis);
+        string html = HtmlReport.Render(report);
+
+        // The section shows the analysis's lines, each sentence once, escaped (a segment here is named like a script).
+        report.Experience.Should().NotBeNull();
+        report.Experience!.Lines.Should().Equal(analysis.ExperienceLines);
+        report.Experience.Analysis.Should().BeSameAs(analysis.ExperienceCase.Value);
+        html.Should().Contain("<section id=\"experience\">");
+        foreach (var line in report.Experience.Lines)
+        {
+            html.Should().Contain(HtmlReport.E(line.Sentence));
+        }
+        html.Should().NotContain(ReportData.Hostile);
+        // The FCR tile: the rollup's own definition (per issue, docs/kpis.md), not "by repeat contacts".
+        html.Should().Contain(HtmlReport.E(analysis.Overall.FirstContactResolution.Definition)).And.NotContain("by repeat contacts (the business case");
+    }
 }

@@ -12,6 +12,7 @@ public sealed class SimulationFixture
     private readonly Lazy<SimulatedContactCenter> _small = new(() => ContactCenterSimulator.Generate(SmallOptions));
     private readonly Lazy<SimulatedContactCenter> _large = new(() => ContactCenterSimulator.Generate(LargeOptions));
     private readonly Lazy<SimulatedContactCenter> _noEffects = new(() => ContactCenterSimulator.Generate(NoEffectsOptions));
+    private readonly Lazy<SimulatedContactCenter> _telecom = new(() => ContactCenterSimulator.Generate(TelecomOptions));
     private readonly Lazy<(SimulatedContactCenter Center, TimeSpan Elapsed)> _default = new(() =>
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -35,7 +36,12 @@ public sealed class SimulationFixture
         Surveys = new SurveyOptions { ResolvedEffect = 0.0 },
     };
 
+    /// <summary>The telecom preset at 20,000 customers, seed 7: the survey relations (CSAT -> churn per segment, NPS -> recommended, CES -> repeats) are planted.</summary>
+    public static SimulationOptions TelecomOptions { get; } = SimulationPresets.For(SimulationPreset.Telecom) with { Seed = 7, Customers = 20_000 };
+
     public SimulatedContactCenter Small => _small.Value;
+
+    public SimulatedContactCenter Telecom => _telecom.Value;
 
     public SimulatedContactCenter Large => _large.Value;
 

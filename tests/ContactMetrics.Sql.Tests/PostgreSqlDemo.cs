@@ -12,7 +12,7 @@ public sealed class PostgreSqlDemo : IDisposable
     private const string InteractionsDdl = """
         interaction_id text NOT NULL, customer_id text, agent_id text, channel text NOT NULL, direction text, queue text, reason text,
         arrived_at timestamptz NOT NULL, answered_at timestamptz, ended_at timestamptz NOT NULL, talk_seconds numeric, hold_seconds numeric,
-        acw_seconds numeric, resolved boolean, transfers integer, csat integer, nps integer, ces integer
+        acw_seconds numeric, resolved boolean, transfers integer, csat integer, nps integer, ces integer, recommended boolean
         """;
 
     private const string CustomersDdl = "customer_id text NOT NULL, segment text, acquired_on date, churned_on date";

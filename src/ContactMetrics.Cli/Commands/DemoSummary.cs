@@ -7,8 +7,9 @@ namespace ContactMetrics.Cli.Commands;
 
 /// <summary>
 /// The demo's one screen (issue #13 item 7): the world in one line, the FCR business case with its lines, the service
-/// programme, profit after service, and where the report is. Amounts as the report page writes them (no spaces, so a
-/// number never wraps inside a cell); every other figure behind <c>--verbose</c>, in <c>--format json</c> and in the report.
+/// programme, the customer-experience levers (one sentence per line: CSAT -> churn per segment, NPS, CES, self-service),
+/// profit after service, and where the report is. Amounts as the report page writes them (no spaces, so a number never
+/// wraps inside a cell); every other figure behind <c>--verbose</c>, in <c>--format json</c> and in the report.
 /// </summary>
 internal static class DemoSummary
 {
@@ -42,6 +43,21 @@ internal static class DemoSummary
         else
         {
             programme.Note = "Unavailable: " + analysis.ServiceProgramme.Reason;
+        }
+
+        var experience = sheet.Add("businessCaseExperience", "Customer experience: CSAT, NPS, CES, self-service (a year)");
+        if (analysis.ExperienceCase.TryGetValue(out var x))
+        {
+            experience.Fact("total", "Total", Range(x));
+            var sentences = experience.SetTable("lines", new FigureColumn("line", "Line, in one sentence"), new FigureColumn("range", "P10-P90", true));
+            foreach (var (line, result) in analysis.ExperienceLines.Zip(x.Lines))
+            {
+                sentences.Row(line.Sentence, $"{Amount(result.Value.P10)}-{Amount(result.Value.P90)}");
+            }
+        }
+        else
+        {
+            experience.Note = "Unavailable: " + analysis.ExperienceCase.Reason;
         }
 
         var profit = sheet.Add("customerProfitability", "Profit after service");

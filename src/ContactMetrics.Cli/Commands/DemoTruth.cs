@@ -47,6 +47,29 @@ internal static class DemoTruth
             .Note = "The time-varying Cox (exposure from the end of the first unresolved contact, strata by segment) estimates the planted ratio; the analysis's index-date ratio is diluted by later unresolved contacts.";
 
         AddServiceLift(output, center, analysis);
+        AddSurveyRelations(output, center);
+    }
+
+    /// <summary>The planted survey relations (#13 item 4): CSAT -> churn per segment, NPS -> recommended, CES -> repeats.</summary>
+    private static void AddSurveyRelations(FigureSheet output, SimulatedContactCenter center)
+    {
+        var s = center.Options.Surveys;
+        var section = output.Add("plantedSurveyRelations", "Surveys: planted relations", Group);
+        section.Note = "CSAT -> churn: the hazard ratio while the latest CSAT is 5, per segment, against a counting-process Cox (unresolved and top-box time-varying, exact churn instants); the analysis's CSAT lines measure the index-date retention difference, an association. NPS -> recommended: the planted probability at 10 and 7. CES -> repeats: the planted repeat probability of a resolved contact with CES 1-3.";
+        section.Fact("recommendAtTen", "Planted P(recommended | NPS 10)", s.AsksRecommended ? s.RecommendationProbability(10) : null)
+            .Fact("recommendAtSeven", "Planted P(recommended | NPS 7)", s.AsksRecommended ? s.RecommendationProbability(7) : null)
+            .Fact("highEffortRepeatProbability", "Planted repeat probability, resolved CES 1-3", s.HighEffortRepeatProbability);
+        var t = section.SetTable("segments",
+            new FigureColumn("segment", "Segment"),
+            new FigureColumn("plantedTopBoxHazardRatio", "Planted HR", true),
+            new FigureColumn("topBoxHazardRatio", "Cox HR", true),
+            new FigureColumn("topBoxHazardRatioLower", "95% lower", true),
+            new FigureColumn("topBoxHazardRatioUpper", "95% upper", true));
+        foreach (var segment in center.Options.Segments)
+        {
+            var hr = PlantedEffectChecks.TopBoxHazardRatio(center, segment.Name);
+            t.Row(segment.Name, segment.TopBoxHazardRatio, hr?.HazardRatio, hr?.HazardRatioInterval.Lower, hr?.HazardRatioInterval.Upper);
+        }
     }
 
     /// <summary>The planted service lift against the simulation's control (the same draws with the lift off), on journeys of the analysis's lookback.</summary>

@@ -7,7 +7,7 @@ namespace ContactMetrics.Data.Schemas;
 /// <summary>
 /// <c>interactions</c>: required columns interaction_id, channel, arrived_at, ended_at; the others
 /// are optional. An absent or empty direction is inbound; absent or empty durations and transfers
-/// are 0; an empty answered_at means not answered; csat, nps and ces all empty means no survey.
+/// are 0; an empty answered_at means not answered; csat, nps, ces and recommended all empty means no survey.
 /// </summary>
 internal sealed class InteractionsTable : Table<Interaction>
 {
@@ -29,10 +29,11 @@ internal sealed class InteractionsTable : Table<Interaction>
     private static readonly IntegerColumn<Interaction> Csat = new("csat", r => r.Survey?.Csat);
     private static readonly IntegerColumn<Interaction> Nps = new("nps", r => r.Survey?.Nps);
     private static readonly IntegerColumn<Interaction> Ces = new("ces", r => r.Survey?.Ces);
+    private static readonly BooleanColumn<Interaction> Recommended = new("recommended", r => r.Survey?.Recommended);
 
     private InteractionsTable()
         : base("interactions", Id, CustomerId, AgentId, Channel, Direction, Queue, Reason, ArrivedAt, AnsweredAt, EndedAt,
-            TalkSeconds, HoldSeconds, AcwSeconds, Resolved, Transfers, Csat, Nps, Ces)
+            TalkSeconds, HoldSeconds, AcwSeconds, Resolved, Transfers, Csat, Nps, Ces, Recommended)
     {
     }
 
@@ -59,7 +60,8 @@ internal sealed class InteractionsTable : Table<Interaction>
         int? csat = row.Integer(Csat);
         int? nps = row.Integer(Nps);
         int? ces = row.Integer(Ces);
-        var survey = csat is null && nps is null && ces is null ? null : new SurveyResponse(csat, nps, ces, id.Value);
+        bool? recommended = row.Boolean(Recommended);
+        var survey = csat is null && nps is null && ces is null && recommended is null ? null : SurveyResponse.Create(csat, nps, ces, recommended, id.Value);
         return new Interaction(id, customerId, channel, arrivedAt, endedAt, direction, agentId, queue, reason, answeredAt,
             talk, hold, acw, resolved, transfers, survey);
     }

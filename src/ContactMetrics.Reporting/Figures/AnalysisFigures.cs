@@ -47,6 +47,7 @@ public static class AnalysisFigures
         Retention(output, a);
         Attribution(output, a);
         BusinessCase(output, a);
+        Experience(output, a);
     }
 
     private static FigureSection Section(FigureSheet output, string key, string title) => output.Add(key, title, Group);
@@ -363,17 +364,7 @@ public static class AnalysisFigures
             .Fact("currentFcrFlag", "Current FCR (resolved flag, last year)", new Fraction(inputs.FirstContactResolution.Point));
         Lines(section, fcr);
 
-        var inputTable = Section(output, "businessCaseInputs", "Business case: inputs").SetTable("inputs",
-            new FigureColumn("input", "Input"),
-            new FigureColumn("point", "Point", true),
-            new FigureColumn("low", "Low", true),
-            new FigureColumn("high", "High", true),
-            new FigureColumn("origin", "Origin"),
-            new FigureColumn("source", "Source", Detail: true));
-        foreach (var i in fcr.Lines.SelectMany(l => l.Item.Inputs).Distinct())
-        {
-            inputTable.Row(i.Name, i.Point, i.Low, i.High, i.Source.Origin.ToString().ToUpperInvariant(), i.Source.ToString());
-        }
+        Inputs(Section(output, "businessCaseInputs", "Business case: inputs"), fcr.Case.Inputs);
 
         var tornado = Section(output, "businessCaseTornado", "Business case: what moves the total most (tornado)");
         tornado.Note = "Each input at the low and the high end of its own interval, the others at their point values; ranked by the swing of the total.";
@@ -402,6 +393,84 @@ public static class AnalysisFigures
             .Fact("p50", "P50", p.Total.P50)
             .Fact("p90", "P90", p.Total.P90);
         Lines(programme, p);
+    }
+
+    /// <summary>The customer-experience lines (CSAT -> churn per segment, NPS -> referrals, CES -> repeats, self-service shift) with every input's kind.</summary>
+    private static void Experience(FigureSheet output, ContactCenterAnalysis a)
+    {
+        var section = Section(output, "businessCaseExperience", "Business case: customer-experience levers (a year)");
+        if (!a.ExperienceCase.TryGetValue(out var x))
+        {
+            section.Note = "Unavailable: " + a.ExperienceCase.Reason;
+            return;
+        }
+        section.Note = string.Join(" ", new[] { $"{Headline(x.Case.Scenario, x)}. Each line with its definition; every input measured, modelled or assumed. {x.ConvergenceNote}" }.Concat(BoardReportBuilder.ExperienceGaps(a)));
+        section.Fact("total", "Total a year (point)", x.Total.Point)
+            .Fact("p10", "P10", x.Total.P10)
+            .Fact("p50", "P50", x.Total.P50)
+            .Fact("p90", "P90", x.Total.P90);
+        var table = section.SetTable("lines",
+            new FigureColumn("line", "Line"),
+            new FigureColumn("value", "Point", true),
+            new FigureColumn("p10", "P10", true),
+            new FigureColumn("p90", "P90", true),
+            new FigureColumn("sentence", "In one sentence", Detail: true),
+            new FigureColumn("formula", "Formula (point values)", Detail: true),
+            new FigureColumn("definition", "Definition", Detail: true));
+        foreach (var (line, result) in a.ExperienceLines.Zip(x.Lines))
+        {
+            table.Row(line.Item.Name, result.Value.Point, result.Value.P10, result.Value.P90, line.Sentence, line.Item.FormulaWithValues, line.Definition);
+        }
+        Inputs(Section(output, "businessCaseExperienceInputs", "Customer-experience levers: inputs"), x.Case.Inputs);
+        if (a.CsatChurn.TryGetValue(out var csat))
+        {
+            var segments = Section(output, "csatChurnBySegment", "CSAT -> churn by segment");
+            segments.Note = csat.Definition;
+            var t = segments.SetTable("segments",
+                new FigureColumn("segment", "Segment"),
+                new FigureColumn("topBoxCustomers", "Top-box", true),
+                new FigureColumn("otherCustomers", "Others", true),
+                new FigureColumn("topBoxRetention", "Retention, top-box", true),
+                new FigureColumn("otherRetention", "Retention, others", true),
+                new FigureColumn("difference", "Difference", true),
+                new FigureColumn("relativeChurnChange", "Churn change", true));
+            foreach (var s in csat.Segments)
+            {
+                var c = s.Comparison;
+                t.Row(s.Segment, c.Reference.Customers, c.Exposed.Customers, new Fraction(c.Reference.Retention), new Fraction(c.Exposed.Retention),
+                    new Fraction(c.Difference.Difference), new Fraction(s.RelativeChurnChange));
+            }
+        }
+        if (a.RecommendationByScore.TryGetValue(out var byScore))
+        {
+            var r = Section(output, "recommendationByScore", "Actual recommendation by NPS score");
+            r.Note = "Share of survey responses whose recommended answer is true, by NPS score (Wilson 95% interval); the MarketResponse study found 36% at 10 and 14% at 7.";
+            var t = r.SetTable("scores",
+                new FigureColumn("score", "NPS"),
+                new FigureColumn("responses", "Responses", true),
+                new FigureColumn("recommended", "Recommended", true),
+                new FigureColumn("share", "Share", true));
+            foreach (var s in byScore)
+            {
+                t.Row(s.Score, s.Responses, s.Recommended, Fraction.Of(s.Share.Value));
+            }
+        }
+    }
+
+    /// <summary>A case's inputs, each with its interval, its kind (measured, modelled, assumed) and its source.</summary>
+    private static void Inputs(FigureSection section, IEnumerable<UncertainInput> inputs)
+    {
+        var table = section.SetTable("inputs",
+            new FigureColumn("input", "Input"),
+            new FigureColumn("point", "Point", true),
+            new FigureColumn("low", "Low", true),
+            new FigureColumn("high", "High", true),
+            new FigureColumn("origin", "Origin"),
+            new FigureColumn("source", "Source", Detail: true));
+        foreach (var i in inputs)
+        {
+            table.Row(i.Name, i.Point, i.Low, i.High, i.Source.Origin.ToString().ToUpperInvariant(), i.Source.ToString());
+        }
     }
 
     /// <summary>"FCR +5 points: €X a year (P10 €Y - P90 €Z)", the amounts as the report page writes them.</summary>

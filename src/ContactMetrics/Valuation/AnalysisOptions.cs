@@ -166,6 +166,10 @@ public sealed record AnalysisOptions
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public ServiceProgrammeAssumptions Programme { get; init => field = value ?? throw new ArgumentNullException(nameof(Programme)); } = new();
 
+    /// <summary>The assumptions of the customer-experience lines (CSAT -> churn, NPS -> referrals, CES -> repeats, self-service shift).</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ExperienceAssumptions Experience { get; init => field = value ?? throw new ArgumentNullException(nameof(Experience)); } = new();
+
     private static Duration Positive(Duration value, string name) =>
         value > Duration.Zero ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than 0; was {value}.");
 }
@@ -205,6 +209,53 @@ public sealed record ServiceProgrammeAssumptions
 
     /// <summary>The shrinkage of the staffed channel's agents; 0.3 by default.</summary>
     public double Shrinkage { get; init; } = 0.3;
+}
+
+/// <summary>
+/// What the customer-experience lines of the business case assume (<see cref="ContactCenterAnalysis.ExperienceCase"/>): the
+/// change each lever achieves, and what the data cannot say. Every value is an assumption the line states as such; the
+/// defaults are illustrative, except the recommendation shares (the MarketResponse study). Immutable.
+/// </summary>
+public sealed record ExperienceAssumptions
+{
+    /// <summary>The share of customers moved to a top-box CSAT (+y points), with its range; (0.05, 0.03, 0.07) by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 &lt; low &lt;= point &lt;= high &lt; 1.</exception>
+    public (double Point, double Low, double High) CsatGain { get; init => field = Share(value, nameof(CsatGain)); } = (0.05, 0.03, 0.07);
+
+    /// <summary>The share of customers moved from a 7 to a 10 (+y NPS points), with its range; (0.05, 0.03, 0.07) by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 &lt; low &lt;= point &lt;= high &lt; 1.</exception>
+    public (double Point, double Low, double High) NpsGain { get; init => field = Share(value, nameof(NpsGain)); } = (0.05, 0.03, 0.07);
+
+    /// <summary>
+    /// The share of customers answering 10 who actually recommend, when the data has no <c>recommended</c> flag; (0.36, 0.30,
+    /// 0.42) by default: 36 % in the MarketResponse study, +-6 points judged plausible for another company.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 &lt; low &lt;= point &lt;= high &lt; 1.</exception>
+    public (double Point, double Low, double High) RecommendShareAtTen { get; init => field = Share(value, nameof(RecommendShareAtTen)); } = (0.36, 0.30, 0.42);
+
+    /// <summary>The share of customers answering 7 who actually recommend, without a <c>recommended</c> flag; (0.14, 0.10, 0.18) by default (MarketResponse: 14 %).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 &lt; low &lt;= point &lt;= high &lt; 1.</exception>
+    public (double Point, double Low, double High) RecommendShareAtSeven { get; init => field = Share(value, nameof(RecommendShareAtSeven)); } = (0.14, 0.10, 0.18);
+
+    /// <summary>New customers per customer who recommends, with its range; (0.10, 0.05, 0.20) by default (no referral tracking).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 &lt; low &lt;= point &lt;= high &lt; 1.</exception>
+    public (double Point, double Low, double High) ReferralConversion { get; init => field = Share(value, nameof(ReferralConversion)); } = (0.10, 0.05, 0.20);
+
+    /// <summary>The share of resolved contacts moved from difficult (CES 1-3) to easy (CES 5-7), with its range; (0.05, 0.03, 0.07) by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 &lt; low &lt;= point &lt;= high &lt; 1.</exception>
+    public (double Point, double Low, double High) CesGain { get; init => field = Share(value, nameof(CesGain)); } = (0.05, 0.03, 0.07);
+
+    /// <summary>The share of agent-handled contacts moved to self-service, with its range; (0.05, 0.02, 0.08) by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 &lt; low &lt;= point &lt;= high &lt; 1.</exception>
+    public (double Point, double Low, double High) SelfServiceShift { get; init => field = Share(value, nameof(SelfServiceShift)); } = (0.05, 0.02, 0.08);
+
+    /// <summary>The fewest answers (or customers) a measured group needs before a line uses it; 30 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 2.</exception>
+    public int MinimumGroupSize { get; init => field = Preconditions.CheckInRange(value, 2, int.MaxValue, nameof(MinimumGroupSize)); } = 30;
+
+    private static (double Point, double Low, double High) Share((double Point, double Low, double High) value, string name) =>
+        value.Low > 0 && value.Low <= value.Point && value.Point <= value.High && value.High < 1 ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} needs 0 < low <= point <= high < 1.");
 }
 
 /// <summary>What the business case counts as the cost of a contact avoided (a repeat contact FCR prevents).</summary>

@@ -122,17 +122,12 @@ public sealed partial class ContactCenterAnalysis
         var contacts = UncertainInput.Exact("contacts a year", "contacts a year", flagged,
             InputSource.Measured($"{FcrUnits} with a resolved flag in the last 365 days ({Options.Kpis.Repeat.Describe()})", "count; next year's volume taken as last year's", flagged));
         var fcr = UncertainInput.FromRate("current FCR", fcrRate, $"share of {FcrUnits} flagged resolved, last 365 days");
-        long customerCount = CustomersWithFlaggedContactLastYear();
-        var customersAffected = UncertainInput.Exact("customers with a contact a year", "customers a year", customerCount,
-            InputSource.Measured("customers with a handled contact with a known outcome in the last 365 days", "distinct count", customerCount));
+        var customersAffected = CustomersWithContactInput;
         var c = Retention.Value.Uplift.Comparison;
         var retention = UncertainInput.FromRetentionDifference("retention uplift (resolved vs not)", c.Difference,
             string.Create(CultureInfo.InvariantCulture, $"{Options.RetentionHorizon.TotalDays:0}-day retention after the first contact with a known outcome, resolved ({c.Reference.Retention * 100:0.0}%) minus not ({c.Exposed.Retention * 100:0.0}%); index-date design"),
             c.Reference.Customers + c.Exposed.Customers);
-        var clv = Clv.Value;
-        var valuePerCustomer = UncertainInput.FromInterval("value per customer", $"{Currency} per customer", (double)clv.ValuePerCustomer.Amount,
-            clv.ValuePerCustomerInterval, InputSource.Modelled(clv.Definition, "mean over customers, normal 95% interval of the mean (the models' parameter uncertainty is not included)", clv.Values.Length),
-            Currency, 0);
+        var valuePerCustomer = ValuePerCustomerInput!;
         var attribution = Attribution.Value;
         var assisted = attribution.ServiceAssistedLastYear;
         var assistedInput = UncertainInput.Exact("service-assisted conversions a year", "conversions a year", assisted.Conversions,
@@ -143,27 +138,49 @@ public sealed partial class ContactCenterAnalysis
             ? UncertainInput.Exact("margin per assisted conversion", $"{Currency} per conversion", (double)assisted.Value.Amount / assisted.Conversions * Options.Margin,
                 InputSource.Modelled(string.Create(CultureInfo.InvariantCulture, $"mean value of the assisted conversions (measured) x {Options.Margin * 100:0}% margin (assumed)"), "mean x margin", (long)assisted.Conversions), Currency)
             : null;
-        var costPerContact = AgentCostPerContact(CostToServe.Value);
+        var costPerContact = CostPerContactInput!;
         string notes = string.Create(CultureInfo.InvariantCulture,
             $"A year = the 365 days before {Window.End}. Repeats: {Options.Kpis.Repeat.Describe()}; retention horizon {Options.RetentionHorizon.TotalDays:0} days; margin {Options.Margin * 100:0}% on purchases and conversion values (assumed); CLV over {Options.ClvYears} years at {Options.AnnualDiscountRate * 100:0}% a year; staffing on an average week of {Options.StaffedChannel.ToSchemaName()} arrivals in {Options.StaffingInterval.TotalMinutes:0}-minute intervals, {Options.PaidTimePerFteWeek.TotalHours:0.#} paid hours per FTE a week.");
         return AnalysisFigure<MeasuredInputs>.Of(new MeasuredInputs(Currency, contacts, fcr, RepeatsPerUnresolvedContact.Value, customersAffected, retention,
             valuePerCustomer, StaffingProfile.Value, assistedInput, valuePerConversion, costPerContact, notes));
     }
 
+    /// <summary>The value of a customer kept as a business-case input (modelled: the CLV models' mean), shared by every case; null when the CLV is unavailable.</summary>
+    private UncertainInput? ValuePerCustomerInput => _valuePerCustomerInput.Value;
+
+    /// <summary>The cost of an avoided contact as a business-case input (modelled), shared by every case; null when cost-to-serve is unavailable.</summary>
+    private UncertainInput? CostPerContactInput => _costPerContactInput.Value;
+
+    /// <summary>Customers with a handled contact with a known outcome in the last year (measured), shared by every case.</summary>
+    private UncertainInput CustomersWithContactInput => _customersWithContact.Value;
+
+    private readonly Lazy<UncertainInput?> _valuePerCustomerInput;
+    private readonly Lazy<UncertainInput?> _costPerContactInput;
+    private readonly Lazy<UncertainInput> _customersWithContact;
+
+    private UncertainInput? ComputeValuePerCustomerInput()
+    {
+        if (!Clv.TryGetValue(out var clv))
+        {
+            return null;
+        }
+        return UncertainInput.FromInterval("value per customer", $"{Currency} per customer", (double)clv.ValuePerCustomer.Amount,
+            clv.ValuePerCustomerInterval, InputSource.Modelled(clv.Definition, "mean over customers, normal 95% interval of the mean (the models' parameter uncertainty is not included)", clv.Values.Length),
+            Currency, 0);
+    }
+
+    private UncertainInput ComputeCustomersWithContact()
+    {
+        long customerCount = CustomersWithFlaggedContactLastYear();
+        return UncertainInput.Exact("customers with a contact a year", "customers a year", customerCount,
+            InputSource.Measured("customers with a handled contact with a known outcome in the last 365 days", "distinct count", customerCount));
+    }
+
     /// <summary>Cost per contact of the agent channels over the window: their cost / their contacts; without the overheads allocated to them unless <see cref="AnalysisOptions.AvoidedContactCost"/> is fully loaded.</summary>
     private UncertainInput AgentCostPerContact(CostToServeResult costs)
     {
         bool marginal = Options.AvoidedContactCost == AvoidedContactCost.Marginal;
-        decimal total = 0m;
-        long contacts = 0;
-        foreach (var g in costs.ByChannel)
-        {
-            if (ChannelNames.TryParseChannel(g.Key, out var channel) && channel.IsAgentHandled())
-            {
-                total += g.Cost.Total.Amount - (marginal ? g.Cost.Overhead.Amount : 0m);
-                contacts += g.Contacts;
-            }
-        }
+        var (total, contacts) = CostOfChannels(costs, c => c.IsAgentHandled());
         decimal point = contacts > 0 ? decimal.Round(total / contacts, 6) : 0m;
         double range = Options.CostRange;
         string basis = marginal
@@ -174,6 +191,26 @@ public sealed partial class ContactCenterAnalysis
             string.Create(CultureInfo.InvariantCulture, $"activity-based cost-to-serve, agent channels' cost / their contacts; range +-{range * 100:0}% for the rates (assumed)"), contacts);
         return new UncertainInput(marginal ? "marginal cost per contact" : "fully loaded cost per contact", $"{costs.Currency} per contact", (double)point, (double)point * (1 - range), (double)point * (1 + range), 1,
             SamplingDistribution.Pert, source, costs.Currency, 0);
+    }
+
+    /// <summary>
+    /// The cost and the contacts of the channels <paramref name="which"/> selects, over the window: without the overheads
+    /// allocated to them unless <see cref="AnalysisOptions.AvoidedContactCost"/> is fully loaded.
+    /// </summary>
+    private (decimal Cost, long Contacts) CostOfChannels(CostToServeResult costs, Func<Channel, bool> which)
+    {
+        bool marginal = Options.AvoidedContactCost == AvoidedContactCost.Marginal;
+        decimal total = 0m;
+        long contacts = 0;
+        foreach (var g in costs.ByChannel)
+        {
+            if (ChannelNames.TryParseChannel(g.Key, out var channel) && which(channel))
+            {
+                total += g.Cost.Total.Amount - (marginal ? g.Cost.Overhead.Amount : 0m);
+                contacts += g.Contacts;
+            }
+        }
+        return (total, contacts);
     }
 
     private long CustomersWithFlaggedContactLastYear()

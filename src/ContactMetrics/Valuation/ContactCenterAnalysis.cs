@@ -73,6 +73,15 @@ public sealed partial class ContactCenterAnalysis
         _fcrCase = Once(ComputeFcrCase);
         _programme = Once(ComputeProgramme);
         _fcrGain = Once(FcrGainInput);
+        _valuePerCustomerInput = Once(ComputeValuePerCustomerInput);
+        _costPerContactInput = Once(() => CostToServe.TryGetValue(out var costs) ? AgentCostPerContact(costs) : null);
+        _customersWithContact = Once(ComputeCustomersWithContact);
+        _csatChurn = Once(ComputeCsatChurn);
+        _recommendation = Once(ComputeRecommendation);
+        _npsReferrals = Once(ComputeNpsReferrals);
+        _cesRepeats = Once(ComputeCesRepeats);
+        _selfServiceShift = Once(ComputeSelfServiceShift);
+        _experienceCase = Once(ComputeExperienceCase);
     }
 
     /// <summary>Creates the analysis; nothing is computed until a figure is read.</summary>

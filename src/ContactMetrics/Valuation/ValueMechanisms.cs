@@ -68,13 +68,35 @@ public static class ValueMechanisms
     /// <exception cref="ArgumentNullException">An input is null.</exception>
     /// <exception cref="ArgumentException">An input is money where a count or share is expected, or the reverse.</exception>
     public static LineItem ChurnAvoidedByCsat(UncertainInput customersAffected, UncertainInput csatGain, UncertainInput csatRetentionRelation, UncertainInput valuePerCustomer)
+        => CsatChurn($"CSAT {Points(csatGain)}: churn avoided", customersAffected, csatGain, csatRetentionRelation, valuePerCustomer);
+
+    /// <summary>
+    /// <see cref="ChurnAvoidedByCsat"/> for the customers of one segment, with the segment's own CSAT-retention relation and
+    /// value per customer: one line per segment, named after it, so the lines of several segments fit one business case.
+    /// </summary>
+    /// <param name="segment">The segment's name; not blank.</param>
+    /// <param name="customersAffected">The segment's customers a year who give (or would give) a CSAT answer.</param>
+    /// <param name="csatGain">The CSAT improvement as a share of customers moved to top-box; may be shared by the segments' lines.</param>
+    /// <param name="csatRetentionRelation">The segment's retention of top-box customers minus that of the others.</param>
+    /// <param name="valuePerCustomer">The value of one customer of the segment kept; money.</param>
+    /// <returns>The line <c>CSAT +y points: churn avoided (segment)</c>.</returns>
+    /// <exception cref="ArgumentNullException">An input is null.</exception>
+    /// <exception cref="ArgumentException">The segment is blank, or an input is money where a count or share is expected, or the reverse.</exception>
+    public static LineItem ChurnAvoidedByCsatInSegment(string segment, UncertainInput customersAffected, UncertainInput csatGain, UncertainInput csatRetentionRelation, UncertainInput valuePerCustomer)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(segment);
+        Preconditions.CheckNotNull(csatGain);
+        return CsatChurn($"CSAT {Points(csatGain)}: churn avoided ({segment})", customersAffected, csatGain, csatRetentionRelation, valuePerCustomer);
+    }
+
+    private static LineItem CsatChurn(string name, UncertainInput customersAffected, UncertainInput csatGain, UncertainInput csatRetentionRelation, UncertainInput valuePerCustomer)
     {
         var currency = Money(valuePerCustomer);
         NotMoney(customersAffected);
         NotMoney(csatGain);
         NotMoney(csatRetentionRelation);
         return LineItem.Product(
-            $"CSAT {Points(csatGain)}: churn avoided",
+            name,
             "Satisfied customers stay more often than the others (the CSAT-retention relation, stated as an input); moving y points of customers to satisfied keeps that difference x their number, each worth the value of a customer.",
             currency, [customersAffected, csatGain, csatRetentionRelation, valuePerCustomer],
             "The CSAT-retention relation is an association unless it comes from an experiment; it is an input, so its range should say how sure it is.");
@@ -250,6 +272,67 @@ public static class ValueMechanisms
             "Some promoters recommend the company, and some recommendations bring a customer; each new customer is worth the value of a customer.",
             currency, [promotersGained, shareWhoRecommend, referralConversion, valuePerCustomer],
             "Stated intent to recommend overstates actual referrals; the share who actually recommend is an input for that reason.");
+    }
+
+    /// <summary>
+    /// NPS +y points through actual recommendations: customers x y (the share moved from a 7 to a 10) x (share who actually
+    /// recommend at 10 - share at 7) x referral conversion x value per customer. Stated intent overstates recommendation:
+    /// the shares by score are what customers report having done (measured from a <c>recommended</c> survey flag, or the
+    /// MarketResponse study's 36 % at 10 and 14 % at 7 as assumptions).
+    /// </summary>
+    /// <param name="customers">Customers a year whose answer the programme can move.</param>
+    /// <param name="npsGain">The share of them moved from a 7 (passive) to a 10 (promoter): +y NPS points.</param>
+    /// <param name="shareAtTen">The share of customers answering 10 who actually recommend, in [0, 1].</param>
+    /// <param name="shareAtSeven">The share of customers answering 7 who actually recommend, in [0, 1].</param>
+    /// <param name="referralConversion">New customers per customer who recommends.</param>
+    /// <param name="valuePerCustomer">The value of one new customer; money.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException">An input is null.</exception>
+    /// <exception cref="ArgumentException">An input is money where a count or share is expected, or the reverse.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A share by score allows values outside [0, 1].</exception>
+    public static LineItem NpsReferralsByScore(UncertainInput customers, UncertainInput npsGain, UncertainInput shareAtTen, UncertainInput shareAtSeven, UncertainInput referralConversion, UncertainInput valuePerCustomer)
+    {
+        var currency = Money(valuePerCustomer);
+        NotMoney(customers);
+        NotMoney(npsGain);
+        NotMoney(shareAtTen);
+        NotMoney(shareAtSeven);
+        NotMoney(referralConversion);
+        CheckShare(shareAtTen, nameof(shareAtTen));
+        CheckShare(shareAtSeven, nameof(shareAtSeven));
+        return new LineItem(
+            $"NPS {Points(npsGain)}: referrals",
+            "Customers moved from a 7 to a 10 recommend the company more often (actual recommendation, not stated intent); some recommendations bring a customer, each worth the value of a customer.",
+            $"{customers.Name} x {npsGain.Name} x ({shareAtTen.Name} - {shareAtSeven.Name}) x {referralConversion.Name} x {valuePerCustomer.Name}",
+            [customers, npsGain, shareAtTen, shareAtSeven, referralConversion, valuePerCustomer], currency,
+            v => v[0] * v[1] * (v[2] - v[3]) * v[4] * v[5],
+            (v, result) => $"{customers.Format(v[0])} x {npsGain.Format(v[1])} x ({shareAtTen.Format(v[2])} - {shareAtSeven.Format(v[3])}) x {referralConversion.Format(v[4])} x {valuePerCustomer.Format(v[5])} = {ValuationFormat.Amount(result, currency)}",
+            "The referral conversion is an assumption unless referrals are tracked; the shares by score describe what customers say they did.");
+    }
+
+    /// <summary>
+    /// CES +y points, repeat contacts avoided: resolved contacts a year x y (the share moved from difficult to easy) x the
+    /// extra repeats a difficult resolved contact brings x cost per contact. Only resolved contacts, so the line does not
+    /// value again the repeats an unresolved contact brings (the FCR line).
+    /// </summary>
+    /// <param name="resolvedContacts">Resolved contacts a year.</param>
+    /// <param name="cesGain">The share of them moved from difficult (CES 1-3) to easy (CES 5-7).</param>
+    /// <param name="extraRepeats">Repeat contacts a difficult resolved contact brings beyond an easy one.</param>
+    /// <param name="costPerContact">The cost of one (repeat) contact; money.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException">An input is null.</exception>
+    /// <exception cref="ArgumentException">An input is money where a count or share is expected, or the reverse.</exception>
+    public static LineItem RepeatContactsAvoidedByEffort(UncertainInput resolvedContacts, UncertainInput cesGain, UncertainInput extraRepeats, UncertainInput costPerContact)
+    {
+        var currency = Money(costPerContact);
+        NotMoney(resolvedContacts);
+        NotMoney(cesGain);
+        NotMoney(extraRepeats);
+        return LineItem.Product(
+            $"CES {Points(cesGain)}: repeat contacts avoided",
+            "A resolved contact that was hard work brings more repeat contacts (the customer checks, or finishes what was left); making it easy avoids them, each saving the cost of a contact.",
+            currency, [resolvedContacts, cesGain, extraRepeats, costPerContact],
+            "The extra repeats of difficult contacts are an association; effort and repeats may share causes the comparison does not remove.");
     }
 
     private static Currency Money(UncertainInput input, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(input))] string? paramName = null)

@@ -240,3 +240,51 @@ public class DemoAnalysisTests(DemoRunFixture run) : IClassFixture<DemoRunFixtur
 
     private static double Whole(string digits) => double.Parse(digits.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 }
+
+/// <summary>The customer-experience lines of the business case in the demo's JSON (issue #16 item 5 and its done-when).</summary>
+public class DemoExperienceTests(DemoRunFixture run) : IClassFixture<DemoRunFixture>
+{
+    [Fact]
+    public void DemoJson_HasTheCsatAndReferralLines_WithModelledInputs()
+    {
+        var a = run.Analysis;
+        var section = a.GetProperty("businessCaseExperience");
+        var lines = section.GetProperty("lines").EnumerateArray().ToList();
+        var names = lines.Select(l => l.GetProperty("line").GetString()!).ToList();
+
+        // One CSAT line per segment the data supports (the telecom preset has consumer, smb and enterprise), the referral
+        // line, and each line's sentence "+y points CSAT -> churn -z % in segment S -> V a year".
+        names.Should().Contain("CSAT +5 points: churn avoided (consumer)").And.Contain("NPS +5 points: referrals");
+        lines.Single(l => l.GetProperty("line").GetString() == "CSAT +5 points: churn avoided (consumer)").GetProperty("sentence").GetString()
+            .Should().MatchRegex(@"^CSAT \+5 points -> churn [+-]\d+\.\d% in segment consumer -> -?[\d,]+ EUR a year$");
+        // The lines add up to the case's total (to the cent, BusinessCase.Total).
+        lines.Sum(l => l.GetProperty("value").GetProperty("amount").GetDecimal()).Should().Be(section.GetProperty("total").GetProperty("amount").GetDecimal());
+
+        var inputs = a.GetProperty("businessCaseExperienceInputs").GetProperty("inputs").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("input").GetString()!, i => i.GetProperty("origin").GetString());
+        inputs["value per customer"].Should().Be("MODELLED");
+        inputs["value per customer (consumer)"].Should().Be("MODELLED");
+        inputs["retention uplift, CSAT top-box vs not (consumer)"].Should().Be("MEASURED");
+        inputs["CSAT gain"].Should().Be("ASSUMED");
+        inputs["referral conversion"].Should().Be("ASSUMED");
+        // The demo's surveys carry the recommended flag, so the shares who recommend are measured, not the study's.
+        inputs["share who recommend at 10"].Should().Be("MEASURED");
+        a.GetProperty("recommendationByScore").GetProperty("scores").EnumerateArray().Should().HaveCount(11);
+    }
+
+    [Fact]
+    public void DemoJson_SimulationMember_HasThePlantedSurveyRelations()
+    {
+        // The telecom preset's planted values (SimulationPresets, docs/simulation.md): top-box hazard ratios consumer 0.6,
+        // smb 0.75, enterprise 0.9; P(recommended) 0.36 at 10 and 0.14 at 7 (MarketResponse); high-effort repeats 0.2.
+        var s = run.Simulation.GetProperty("plantedSurveyRelations");
+
+        s.GetProperty("recommendAtTen").GetDouble().Should().BeApproximately(0.36, 1e-12);
+        s.GetProperty("recommendAtSeven").GetDouble().Should().BeApproximately(0.14, 1e-12);
+        s.GetProperty("highEffortRepeatProbability").GetDouble().Should().Be(0.2);
+        var segments = s.GetProperty("segments").EnumerateArray().ToDictionary(r => r.GetProperty("segment").GetString()!, r => r);
+        segments.Keys.Should().BeEquivalentTo(["consumer", "smb", "enterprise"]);
+        segments["consumer"].GetProperty("plantedTopBoxHazardRatio").GetDouble().Should().Be(0.6);
+        segments["consumer"].GetProperty("topBoxHazardRatio").GetDouble().Should().BeLessThan(1);
+    }
+}

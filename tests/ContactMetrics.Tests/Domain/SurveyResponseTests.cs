@@ -62,4 +62,16 @@ public class SurveyResponseTests
         new SurveyResponse(4, 8).Should().Be(new SurveyResponse(4, 8));
         new SurveyResponse(4, 8).Should().NotBe(new SurveyResponse(4, 9));
     }
+
+    [Fact]
+    public void Recommended_AloneIsAResponse_AndTakesPartInEquality()
+    {
+        var only = SurveyResponse.Create(null, null, null, true, "i-1");
+
+        only.Recommended.Should().BeTrue();
+        only.ToString().Should().Be("csat=- nps=- ces=- recommended=yes");
+        SurveyResponse.Create(4, 10, 6, true, "i-1").Should().NotBe(SurveyResponse.Create(4, 10, 6, false, "i-1"));
+        new SurveyResponse(4, 10, 6).Recommended.Should().BeNull();
+        FluentActions.Invoking(() => SurveyResponse.Create(null, null, null, null, "i-2")).Should().Throw<InvalidRecordException>();
+    }
 }
