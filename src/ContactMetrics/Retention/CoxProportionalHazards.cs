@@ -422,9 +422,55 @@ internal sealed class CoxData
 
     /// <summary>
     /// Sorts row numbers (ascending on entry) by descending <paramref name="times"/>, equal times keeping their order: the
-    /// order of a stable descending sort (LINQ's OrderByDescending), by one sort of the keys and a sort of each run of ties.
+    /// order of a stable descending sort (LINQ's OrderByDescending). Churn data in whole days has few distinct times: the
+    /// rows are counted per distinct time (one hash look-up each), the distinct times sorted, and every row placed at its
+    /// time's next free position in row order. With many distinct times, one sort of the keys and a sort of each run of ties.
     /// </summary>
-    private static void StableSortDescending(ReadOnlySpan<double> times, Span<int> rows)
+    internal static void StableSortDescending(ReadOnlySpan<double> times, Span<int> rows)
+    {
+        var slotOf = new Dictionary<double, int>();
+        var slots = new int[rows.Length];
+        var counts = new List<int>();
+        int limit = Math.Max(64, rows.Length / 8);
+        for (int k = 0; k < rows.Length; k++)
+        {
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(slotOf, times[rows[k]], out bool seen);
+            if (!seen)
+            {
+                if (slotOf.Count > limit)
+                {
+                    SortDescendingThenRuns(times, rows);
+                    return;
+                }
+                slot = counts.Count;
+                counts.Add(0);
+            }
+            counts[slot]++;
+            slots[k] = slot;
+        }
+        var distinct = new double[slotOf.Count];
+        var order = new int[slotOf.Count];
+        foreach (var (time, slot) in slotOf)
+        {
+            distinct[slot] = -time;
+            order[slot] = slot;
+        }
+        distinct.AsSpan().Sort(order);
+        var next = new int[order.Length];
+        for (int d = 0, at = 0; d < order.Length; d++)
+        {
+            next[order[d]] = at;
+            at += counts[order[d]];
+        }
+        var sorted = new int[rows.Length];
+        for (int k = 0; k < rows.Length; k++)
+        {
+            sorted[next[slots[k]]++] = rows[k];
+        }
+        sorted.CopyTo(rows);
+    }
+
+    private static void SortDescendingThenRuns(ReadOnlySpan<double> times, Span<int> rows)
     {
         var keys = new double[rows.Length];
         for (int k = 0; k < rows.Length; k++)
