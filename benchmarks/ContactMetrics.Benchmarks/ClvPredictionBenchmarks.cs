@@ -30,6 +30,8 @@ public class ClvPredictionBenchmarks
     private double[] _zbar = null!;
     private double[] _destination = null!;
     private CompressedRfmSummary _rows = null!;
+    private RfmSummary _summary = null!;
+    private static readonly ValuationHorizon Weeks39 = new(39, ValuationHorizon.RateForPeriod(0.1, 7));
 
     [GlobalSetup]
     public void Setup()
@@ -41,6 +43,7 @@ public class ClvPredictionBenchmarks
         _zbar = summary.MonetaryValue.ToArray();
         _destination = new double[_x.Length];
         _rows = summary.Compress();
+        _summary = summary;
     }
 
     /// <summary>The CDNOW sample's calibration summary (39 weeks to 1997-09-30), every customer <paramref name="copies"/> times.</summary>
@@ -121,4 +124,34 @@ public class ClvPredictionBenchmarks
         Spend.ConditionalExpectedSpend(_x, _zbar, _destination);
         return _destination[^1];
     }
+
+    /// <summary>
+    /// What <c>clv predict</c> computed before issue #18's last step: both fits, then each public batch call on its own
+    /// (P(alive), E[Y], E[Z], and the value model's CLV, which computes P(alive), E[Z] and the (x, T) pairs again).
+    /// </summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("clv predict: fits + forecast")]
+    public decimal ForecastSeparateCalls()
+    {
+        var spend = GammaGammaModel.Fit(_summary);
+        var fit = BetaGeometricNbdModel.Fit(_summary.Compress());
+        int n = _summary.Count;
+        double[] alive = new double[n], purchases = new double[n], perPurchase = new double[n];
+        fit.Model.ProbabilityAlive(_x, _tx, _t, alive);
+        fit.Model.ConditionalExpectedTransactions(Weeks39.Periods * Weeks39.PeriodLength, _x, _tx, _t, purchases);
+        spend.Model.ConditionalExpectedSpend(_x, _zbar, perPurchase);
+        var values = new BgNbdGammaGammaValueModel(fit.Model, spend.Model, 0.3).CustomerValues(_summary, Weeks39);
+        return values[^1].Amount;
+    }
+
+    /// <summary><see cref="ClvForecast.Compute"/>: the same figures, P(alive), E[Z] and the (x, T) factors computed once.</summary>
+    [Benchmark, BenchmarkCategory("clv predict: fits + forecast")]
+    public decimal Forecast() => ClvForecast.Compute(ClvTransactionModel.BgNbd, _summary, Weeks39, 0.3).Values[^1].Amount;
+
+    /// <summary>What <c>clv fit</c> computes after reading: the weighted rows and the BG/NBD fit.</summary>
+    [Benchmark, BenchmarkCategory("clv predict: fits + forecast")]
+    public BgNbdFit FitWithWeightedRows() => BetaGeometricNbdModel.Fit(_summary.Compress());
+
+    /// <summary>The Gamma-Gamma fit of the 235,700 customers (94,600 repeat buyers).</summary>
+    [Benchmark, BenchmarkCategory("clv predict: fits + forecast")]
+    public GammaGammaFit GammaGammaFit() => GammaGammaModel.Fit(_summary);
 }

@@ -17,6 +17,11 @@ if (args.Length == 2 && args[0] == "check-cost")
     ContactMetrics.Benchmarks.CostToServe.CostToServeBenchmarks.Check(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args.Length == 2 && args[0] == "write-retention-csv")
+{
+    ContactMetrics.Benchmarks.RetentionBenchmarks.WriteCsv(args[1]);
+    return;
+}
 if (args.Length == 1 && args[0] == "time-rfm")
 {
     ContactMetrics.Benchmarks.ClvTiming.RunRfm();

@@ -17,6 +17,7 @@ public class RetentionBenchmarks
     private SurvivalTable _table = null!;
     private double[] _durations = null!;
     private bool[] _events = null!;
+    private double[][] _x = null!;
 
     /// <summary>Customers.</summary>
     [Params(1_000_000)]
@@ -51,6 +52,7 @@ public class RetentionBenchmarks
             _events[i] = churnDay <= followUp;
             _durations[i] = Math.Ceiling(Math.Min(churnDay, followUp));
         }
+        _x = x;
         var table = SurvivalTable.FromColumns(_durations, _events);
         string[] names = ["unresolved", "csat_top_box", "enterprise", "tenure_months", "spend"];
         for (int j = 0; j < Beta.Length; j++)
@@ -58,6 +60,30 @@ public class RetentionBenchmarks
             table = table.WithCovariate(names[j], x[j]);
         }
         _table = table.WithGroups(x[0].Select(v => v > 0 ? "unresolved" : "resolved").ToArray());
+    }
+
+    /// <summary>
+    /// Writes the generated customers as CSV (duration, event 0/1, the five covariates, group) for a peer to read the same
+    /// rows (<c>dotnet run -c Release -- write-retention-csv FILE</c>; R's coxph and survfit in docs/benchmarks.md).
+    /// </summary>
+    internal static void WriteCsv(string path)
+    {
+        var bench = new RetentionBenchmarks { Customers = 1_000_000 };
+        bench.Setup();
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("duration,event,unresolved,csat_top_box,enterprise,tenure_months,spend,grp");
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        for (int i = 0; i < bench._durations.Length; i++)
+        {
+            writer.Write(bench._durations[i].ToString("R", invariant));
+            writer.Write(bench._events[i] ? ",1" : ",0");
+            foreach (var column in bench._x)
+            {
+                writer.Write(',');
+                writer.Write(column[i].ToString("R", invariant));
+            }
+            writer.WriteLine(bench._x[0][i] > 0 ? ",unresolved" : ",resolved");
+        }
     }
 
     [Benchmark(Baseline = true)]

@@ -116,3 +116,80 @@ public class StaffingBenchmarks
         return f;
     }
 }
+
+/// <summary>
+/// Erlang C staffing of 10,000 intervals, the shape run beside pyworkforce 0.5.4 (docs/benchmarks.md, Staffing): traffic of
+/// interval i is low + (high - low) frac(i x 0.6180339887498949) Erlangs (5-50 or 100-1,000), AHT 180 s, 30-minute
+/// intervals, 80% answered within 20 s, no occupancy cap or shrinkage. Baseline: the same search as pyworkforce's
+/// <c>required_positions</c> written in C#: from round(A + 1) agents up, each candidate's Erlang B recomputed from one agent.
+/// </summary>
+public class ErlangPeerBenchmarks
+{
+    private const int Intervals = 10_000;
+    private static readonly Duration Interval = Duration.FromMinutes(30);
+    private static readonly Duration Aht = Duration.FromSeconds(180);
+    private static readonly Duration Threshold = Duration.FromSeconds(20);
+    private double[] _contacts = [];
+    private StaffingPlanner _planner = null!;
+
+    [Params("5-50", "100-1000")]
+    public string Erlangs { get; set; } = "5-50";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var (low, high) = Erlangs == "5-50" ? (5.0, 50.0) : (100.0, 1000.0);
+        _contacts = new double[Intervals];
+        for (int i = 0; i < Intervals; i++)
+        {
+            double a = low + (high - low) * (i * 0.6180339887498949 % 1.0);
+            _contacts[i] = a * Interval.TotalSeconds / Aht.TotalSeconds;
+        }
+        _planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, Threshold));
+        long library = Library(), baseline = RecomputePerCandidate();
+        // pyworkforce 0.5.4 on the same intervals: 321,990 and 5,597,439 agents in all (docs/benchmarks.md).
+        long peer = Erlangs == "5-50" ? 321_990 : 5_597_439;
+        if (library != baseline || library != peer)
+        {
+            throw new InvalidOperationException($"Agents: library {library}, baseline {baseline}, pyworkforce {peer}.");
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public long RecomputePerCandidate()
+    {
+        long total = 0;
+        double aht = Aht.TotalSeconds, t = Threshold.TotalSeconds;
+        foreach (double contacts in _contacts)
+        {
+            double a = contacts / Interval.TotalSeconds * aht;
+            for (int n = (int)Math.Round(a + 1); ; n++)
+            {
+                double inverse = 1;
+                for (int k = 1; k <= n; k++)
+                {
+                    inverse = 1 + inverse * k / a;
+                }
+                double b = 1 / inverse;
+                double c = n * b / (n - a * (1 - b));
+                if (1 - c * Math.Exp(-(n - a) * t / aht) >= 0.8)
+                {
+                    total += n;
+                    break;
+                }
+            }
+        }
+        return total;
+    }
+
+    [Benchmark]
+    public long Library()
+    {
+        long total = 0;
+        foreach (var requirement in _planner.Plan(_contacts, Interval, Aht).Requirements)
+        {
+            total += requirement.Agents;
+        }
+        return total;
+    }
+}

@@ -105,7 +105,7 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
     }
 
     /// <summary>The discounted expected transactions over the horizon of a customer known to be alive at T.</summary>
-    private double AliveDiscountedTransactions(int x, double age, ValuationHorizon horizon, Func<BetaQuadrature> nodes)
+    internal double AliveDiscountedTransactions(int x, double age, ValuationHorizon horizon, Func<BetaQuadrature> nodes)
     {
         var p = Transactions.Parameters;
         var state = (Rho: p.R + x, p.A, Beta: p.B + x, Scale: p.Alpha + age, Nodes: nodes);

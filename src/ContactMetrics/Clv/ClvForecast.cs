@@ -75,35 +75,56 @@ public sealed record ClvForecast(
         }
         Preconditions.CheckInRange(margin, 0, 1);
         var spend = GammaGammaModel.Fit(summary);
+        double t = horizon.Periods * horizon.PeriodLength;
+        var frequency = summary.Frequency.AsSpan();
+        var recency = summary.Recency.AsSpan();
+        var age = summary.Age.AsSpan();
+        int n = summary.Count;
+        var alive = new double[n];
         ITransactionModel transactions;
         ImmutableArray<ParameterEstimate> estimates;
         double logLikelihood;
-        ICustomerValueModel value;
+        Func<int, double, (double Count, double ValueSum)> pairFactors;
         if (model == ClvTransactionModel.ParetoNbd)
         {
             var fit = ParetoNbdModel.Fit(summary.Compress());
             (transactions, estimates, logLikelihood) = (fit.Model, fit.Estimates, fit.LogLikelihood);
-            value = new ParetoNbdGammaGammaValueModel(fit.Model, spend.Model, margin);
+            var value = new ParetoNbdGammaGammaValueModel(fit.Model, spend.Model, margin);
+            fit.Model.AliveBatch(frequency, recency, age, alive);
+            pairFactors = (x, ageOfPair) => (fit.Model.AliveExpectedTransactionsAt(t, x, ageOfPair), value.AliveDiscountedTransactions(x, ageOfPair, horizon));
         }
         else
         {
             var fit = BetaGeometricNbdModel.Fit(summary.Compress());
             (transactions, estimates, logLikelihood) = (fit.Model, fit.Estimates, fit.LogLikelihood);
-            value = new BgNbdGammaGammaValueModel(fit.Model, spend.Model, margin);
+            var value = new BgNbdGammaGammaValueModel(fit.Model, spend.Model, margin);
+            var p = fit.Model.Parameters;
+            BetaGeometricNbdModel.AliveBatch(p.R, p.Alpha, p.A, p.B, -1, true, frequency, recency, age, alive);
+            var nodes = new QuadratureByFrequency(fit.Model.QuadratureForFrequency);
+            pairFactors = (x, ageOfPair) => (
+                BetaGeometricNbdModel.ExpectedDropoutWeightedCount(p.R + x, p.A, p.B + x, t / (p.Alpha + ageOfPair), () => nodes.For(x)),
+                value.AliveDiscountedTransactions(x, ageOfPair, horizon, () => nodes.For(x)));
         }
-        int n = summary.Count;
-        double t = horizon.Periods * horizon.PeriodLength;
-        var frequency = summary.Frequency.AsSpan();
-        var recency = summary.Recency.AsSpan();
-        var age = summary.Age.AsSpan();
-        var alive = new double[n];
-        var purchases = new double[n];
         var perPurchase = new double[n];
-        transactions.ProbabilityAlive(frequency, recency, age, alive);
-        transactions.ConditionalExpectedTransactions(t, frequency, recency, age, purchases);
         spend.Model.ConditionalExpectedSpend(frequency, summary.MonetaryValue.AsSpan(), perPurchase);
+        // E[Y(t)] = P(alive) x the alive customer's expected count, CLV = margin x E[Z] x P(alive) x the alive customer's
+        // discounted horizon sum: the two factors depend on (x, T) only and are computed once per distinct pair, P(alive) and
+        // E[Z] once per customer; the products are those of the batch E[Y] and the value model's batch CLV, to the last bit.
+        var slots = new int[n];
+        var pairs = FrequencyTimePairs.Of(frequency, age, slots);
+        var counts = new double[pairs.Count];
+        var valueSums = new double[pairs.Count];
+        PredictionBatch.ForEachPair(pairs.Count, k => (counts[k], valueSums[k]) = pairFactors(pairs.X(k), pairs.T(k)));
+        var purchases = new double[n];
+        var values = new Money[n];
+        var currency = summary.Currency;
+        for (int i = 0; i < n; i++)
+        {
+            purchases[i] = alive[i] * counts[slots[i]];
+            values[i] = Money.FromDouble(margin * perPurchase[i] * alive[i] * valueSums[slots[i]], currency);
+        }
         return new ClvForecast(transactions, estimates, logLikelihood, spend,
             ImmutableCollectionsMarshal.AsImmutableArray(alive), ImmutableCollectionsMarshal.AsImmutableArray(purchases),
-            ImmutableCollectionsMarshal.AsImmutableArray(perPurchase), value.CustomerValues(summary, horizon));
+            ImmutableCollectionsMarshal.AsImmutableArray(perPurchase), ImmutableCollectionsMarshal.AsImmutableArray(values));
     }
 }

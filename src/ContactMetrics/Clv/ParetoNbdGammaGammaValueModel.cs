@@ -92,7 +92,7 @@ public sealed class ParetoNbdGammaGammaValueModel : ICustomerValueModel
     }
 
     /// <summary>The discounted expected transactions over the horizon of a customer known to be alive at T.</summary>
-    private double AliveDiscountedTransactions(int x, double age, ValuationHorizon horizon)
+    internal double AliveDiscountedTransactions(int x, double age, ValuationHorizon horizon)
     {
         var history = (Model: Transactions, X: x, Age: age);
         return horizon.DiscountedIncrements(history, static (t, h) => h.Model.AliveExpectedTransactionsAt(t, h.X, h.Age));

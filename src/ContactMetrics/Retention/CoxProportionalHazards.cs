@@ -323,6 +323,8 @@ internal sealed record CoxState(double LogLikelihood, double[] Score, double[] I
 internal sealed class CoxData
 {
     private readonly double[] _x;
+    private readonly double[] _eta;
+    private readonly double[] _risk;
     private readonly double[] _stop;
     private readonly double[] _start;
     private readonly bool[] _event;
@@ -356,17 +358,138 @@ internal sealed class CoxData
             }
             Preconditions.CheckArgument(!constant, nameof(table), $"Covariate '{Names[j]}' is constant ({column[0]}); its coefficient is not identified.");
         }
-        _stop = [.. table.Durations];
-        _event = [.. table.Events];
-        _start = table.IsCountingProcess ? [.. table.Starts] : [];
         var strata = RiskSet.Partition(table, table.Strata);
+        // The rows are stored in the order the likelihood visits them: by stratum, then by stop time descending (ties in
+        // row order), so that every evaluation reads its arrays front to back. The visit order, and so every sum, is the
+        // one of the rows in table order sorted stably by descending stop time.
+        var order = new int[n];
+        var strataStarts = new int[strata.Count + 1];
+        for (int s = 0, at = 0; s < strata.Count; s++)
+        {
+            var rows = strata[s].Rows;
+            rows.CopyTo(order, at);
+            StableSortDescending(table.Durations.AsSpan(), order.AsSpan(at, rows.Count));
+            at += rows.Count;
+            strataStarts[s + 1] = at;
+        }
+        var position = new int[n];
+        var x = new double[n * P];
+        _stop = new double[n];
+        _event = new bool[n];
+        for (int k = 0; k < n; k++)
+        {
+            int i = order[k];
+            position[i] = k;
+            _stop[k] = table.Durations[i];
+            _event[k] = table.Events[i];
+            for (int j = 0; j < P; j++)
+            {
+                x[(k * P) + j] = _x[(i * P) + j];
+            }
+        }
+        _x = x;
+        _start = table.IsCountingProcess ? new double[n] : [];
+        if (table.IsCountingProcess)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                _start[k] = table.Starts[order[k]];
+            }
+        }
         _byStop = new int[strata.Count][];
         _byStart = new int[strata.Count][];
         for (int s = 0; s < strata.Count; s++)
         {
-            var rows = strata[s].Rows.ToArray();
-            _byStop[s] = rows.OrderByDescending(i => _stop[i]).ToArray();
-            _byStart[s] = table.IsCountingProcess ? rows.OrderByDescending(i => _start[i]).ToArray() : [];
+            _byStop[s] = [.. Enumerable.Range(strataStarts[s], strataStarts[s + 1] - strataStarts[s])];
+            if (table.IsCountingProcess)
+            {
+                var byStart = strata[s].Rows.ToArray();
+                StableSortDescending(table.Starts.AsSpan(), byStart);
+                for (int k = 0; k < byStart.Length; k++)
+                {
+                    byStart[k] = position[byStart[k]];
+                }
+                _byStart[s] = byStart;
+            }
+            else
+            {
+                _byStart[s] = [];
+            }
+        }
+        _eta = new double[n];
+        _risk = new double[n];
+    }
+
+    /// <summary>
+    /// Sorts row numbers (ascending on entry) by descending <paramref name="times"/>, equal times keeping their order: the
+    /// order of a stable descending sort (LINQ's OrderByDescending). Churn data in whole days has few distinct times: the
+    /// rows are counted per distinct time (one hash look-up each), the distinct times sorted, and every row placed at its
+    /// time's next free position in row order. With many distinct times, one sort of the keys and a sort of each run of ties.
+    /// </summary>
+    internal static void StableSortDescending(ReadOnlySpan<double> times, Span<int> rows)
+    {
+        var slotOf = new Dictionary<double, int>();
+        var slots = new int[rows.Length];
+        var counts = new List<int>();
+        int limit = Math.Max(64, rows.Length / 8);
+        for (int k = 0; k < rows.Length; k++)
+        {
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(slotOf, times[rows[k]], out bool seen);
+            if (!seen)
+            {
+                if (slotOf.Count > limit)
+                {
+                    SortDescendingThenRuns(times, rows);
+                    return;
+                }
+                slot = counts.Count;
+                counts.Add(0);
+            }
+            counts[slot]++;
+            slots[k] = slot;
+        }
+        var distinct = new double[slotOf.Count];
+        var order = new int[slotOf.Count];
+        foreach (var (time, slot) in slotOf)
+        {
+            distinct[slot] = -time;
+            order[slot] = slot;
+        }
+        distinct.AsSpan().Sort(order);
+        var next = new int[order.Length];
+        for (int d = 0, at = 0; d < order.Length; d++)
+        {
+            next[order[d]] = at;
+            at += counts[order[d]];
+        }
+        var sorted = new int[rows.Length];
+        for (int k = 0; k < rows.Length; k++)
+        {
+            sorted[next[slots[k]]++] = rows[k];
+        }
+        sorted.CopyTo(rows);
+    }
+
+    private static void SortDescendingThenRuns(ReadOnlySpan<double> times, Span<int> rows)
+    {
+        var keys = new double[rows.Length];
+        for (int k = 0; k < rows.Length; k++)
+        {
+            keys[k] = -times[rows[k]];
+        }
+        keys.AsSpan().Sort(rows);
+        for (int first = 0; first < rows.Length;)
+        {
+            int end = first + 1;
+            while (end < rows.Length && keys[end] == keys[first])
+            {
+                end++;
+            }
+            if (end - first > 1)
+            {
+                rows[first..end].Sort();
+            }
+            first = end;
         }
     }
 
@@ -382,8 +505,8 @@ internal sealed class CoxData
     {
         int p = P;
         int n = _stop.Length;
-        var eta = new double[n];
-        var risk = new double[n];
+        var eta = _eta;
+        var risk = _risk;
         for (int i = 0; i < n; i++)
         {
             double e = 0;
@@ -501,13 +624,17 @@ internal sealed class CoxData
     private static void AddOuter(double[] sum, double[] outer, ReadOnlySpan<double> x, double w)
     {
         int p = x.Length;
-        for (int j = 0; j < p; j++)
+        var sums = sum.AsSpan(0, p);
+        for (int j = 0; j < sums.Length; j++)
         {
             double wx = w * x[j];
-            sum[j] += wx;
-            for (int k = 0; k <= j; k++)
+            sums[j] += wx;
+            // Row j of the lower triangle, sliced so that the loop runs without bounds checks.
+            var row = outer.AsSpan(j * p, j + 1);
+            var xs = x[..row.Length];
+            for (int k = 0; k < row.Length; k++)
             {
-                outer[(j * p) + k] += wx * x[k];
+                row[k] += wx * xs[k];
             }
         }
     }

@@ -6,66 +6,136 @@ namespace ContactMetrics.Retention;
 /// </summary>
 /// <remarks>
 /// At risk at t: duration (stop) at least t and, for counting-process data, start below t; so the count is
-/// #(stop &gt;= t) - #(start &gt;= t) by binary search in the sorted stops and starts, O(log n) per time.
+/// #(stop &gt;= t) - #(start &gt;= t): the first from the rows stopping at or after each distinct stop time, the second by
+/// binary search in the sorted starts; O(log n) per time.
 /// </remarks>
 internal sealed class RiskSet
 {
-    private readonly double[] _stops;
+    private readonly double[] _times;
+    private readonly int[] _stopsAtOrAfter;
     private readonly double[] _starts;
 
     internal RiskSet(SurvivalTable table, IReadOnlyList<int> rows)
     {
-        _stops = new double[rows.Count];
         _starts = table.IsCountingProcess ? new double[rows.Count] : [];
+        if (table.IsCountingProcess)
+        {
+            for (int k = 0; k < rows.Count; k++)
+            {
+                _starts[k] = table.Starts[rows[k]];
+            }
+            Array.Sort(_starts);
+        }
+        var (times, stops, events) = CountByTime(table, rows);
+        // Rows stopping at or after each distinct time: what a binary search in the sorted stop times gives.
+        _times = times;
+        _stopsAtOrAfter = new int[times.Length];
+        for (int k = times.Length - 1, after = 0; k >= 0; k--)
+        {
+            after += stops[k];
+            _stopsAtOrAfter[k] = after;
+        }
+        Count = rows.Count;
         var eventTimes = new List<double>();
-        var censorTimes = new List<double>();
+        var deaths = new List<int>();
+        var censored = new List<int>();
+        int pendingCensored = 0, totalEvents = 0;
+        for (int k = 0; k < times.Length; k++)
+        {
+            // Censored at a time with events counts toward that time, as a censoring time <= the event time does.
+            pendingCensored += stops[k] - events[k];
+            if (events[k] == 0)
+            {
+                continue;
+            }
+            eventTimes.Add(times[k]);
+            deaths.Add(events[k]);
+            censored.Add(pendingCensored);
+            pendingCensored = 0;
+            totalEvents += events[k];
+        }
+        EventTimes = [.. eventTimes];
+        Deaths = [.. deaths];
+        CensoredSincePrevious = [.. censored];
+        TotalEvents = totalEvents;
+        LastTime = times.Length == 0 ? 0 : times[^1];
+    }
+
+    /// <summary>
+    /// The distinct stop times of the rows in ascending order, with the rows stopping at each and the events among them.
+    /// Churn data in whole days has few distinct times: one hash look-up per row, then a sort of the distinct times. When
+    /// most times are distinct the rows' times are sorted instead, with their event flags.
+    /// </summary>
+    private static (double[] Times, int[] Stops, int[] Events) CountByTime(SurvivalTable table, IReadOnlyList<int> rows)
+    {
+        var slotOf = new Dictionary<double, int>();
+        var stops = new List<int>();
+        var events = new List<int>();
+        int limit = Math.Max(64, rows.Count / 4);
         for (int k = 0; k < rows.Count; k++)
         {
             int i = rows[k];
-            _stops[k] = table.Durations[i];
-            if (table.IsCountingProcess)
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(slotOf, table.Durations[i], out bool seen);
+            if (!seen)
             {
-                _starts[k] = table.Starts[i];
+                if (slotOf.Count > limit)
+                {
+                    return CountBySorting(table, rows);
+                }
+                slot = stops.Count;
+                stops.Add(0);
+                events.Add(0);
             }
-            (table.Events[i] ? eventTimes : censorTimes).Add(table.Durations[i]);
+            stops[slot]++;
+            events[slot] += table.Events[i] ? 1 : 0;
         }
-        Array.Sort(_stops);
-        Array.Sort(_starts);
-        eventTimes.Sort();
-        censorTimes.Sort();
-        Count = rows.Count;
-
-        var times = new List<double>();
-        var deaths = new List<int>();
-        var censored = new List<int>();
-        int c = 0;
-        for (int e = 0; e < eventTimes.Count;)
+        var times = new double[slotOf.Count];
+        var order = new int[slotOf.Count];
+        foreach (var (time, slot) in slotOf)
         {
-            double t = eventTimes[e];
-            int d = 0;
-            while (e < eventTimes.Count && eventTimes[e] == t)
-            {
-                d++;
-                e++;
-            }
-            int cens = 0;
-            while (c < censorTimes.Count && censorTimes[c] <= t)
-            {
-                cens++;
-                c++;
-            }
-            times.Add(t);
-            deaths.Add(d);
-            censored.Add(cens);
+            times[slot] = time;
+            order[slot] = slot;
         }
-        EventTimes = [.. times];
-        Deaths = [.. deaths];
-        CensoredSincePrevious = [.. censored];
-        TotalEvents = eventTimes.Count;
-        LastTime = _stops.Length == 0 ? 0 : _stops[^1];
+        times.AsSpan().Sort(order);
+        var sortedStops = new int[times.Length];
+        var sortedEvents = new int[times.Length];
+        for (int k = 0; k < times.Length; k++)
+        {
+            sortedStops[k] = stops[order[k]];
+            sortedEvents[k] = events[order[k]];
+        }
+        return (times, sortedStops, sortedEvents);
     }
 
-    /// <summary>The number of rows in the subset.</summary>
+    private static (double[] Times, int[] Stops, int[] Events) CountBySorting(SurvivalTable table, IReadOnlyList<int> rows)
+    {
+        var sorted = new double[rows.Count];
+        var isEvent = new bool[rows.Count];
+        for (int k = 0; k < rows.Count; k++)
+        {
+            sorted[k] = table.Durations[rows[k]];
+            isEvent[k] = table.Events[rows[k]];
+        }
+        sorted.AsSpan().Sort(isEvent);
+        var times = new List<double>();
+        var stops = new List<int>();
+        var events = new List<int>();
+        for (int k = 0; k < sorted.Length;)
+        {
+            double t = sorted[k];
+            int count = 0, died = 0;
+            for (; k < sorted.Length && sorted[k] == t; k++)
+            {
+                count++;
+                died += isEvent[k] ? 1 : 0;
+            }
+            times.Add(t);
+            stops.Add(count);
+            events.Add(died);
+        }
+        return ([.. times], [.. stops], [.. events]);
+    }
+
     internal int Count { get; }
 
     /// <summary>The number of events in the subset.</summary>
@@ -86,7 +156,8 @@ internal sealed class RiskSet
     /// <summary>How many rows are at risk at <paramref name="time"/>.</summary>
     internal int AtRisk(double time)
     {
-        int atRisk = _stops.Length - LowerBound(_stops, time);
+        int first = LowerBound(_times, time);
+        int atRisk = first == _times.Length ? 0 : _stopsAtOrAfter[first];
         if (_starts.Length > 0)
         {
             atRisk -= _starts.Length - LowerBound(_starts, time);
@@ -120,16 +191,25 @@ internal sealed class RiskSet
         {
             return [(null, Enumerable.Range(0, table.Count).ToList())];
         }
-        var byLabel = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        // A hash look-up per row (a sorted dictionary compared strings on every row), the labels sorted once at the end.
+        var byLabel = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        List<int>? rows = null;
+        string? previous = null;
         for (int i = 0; i < labels.Length; i++)
         {
-            if (!byLabel.TryGetValue(labels[i], out var rows))
+            string label = labels[i];
+            // Consecutive rows often carry the same label instance: no look-up for them.
+            if (!ReferenceEquals(label, previous))
             {
-                rows = [];
-                byLabel.Add(labels[i], rows);
+                if (!byLabel.TryGetValue(label, out rows))
+                {
+                    rows = [];
+                    byLabel.Add(label, rows);
+                }
+                previous = label;
             }
-            rows.Add(i);
+            rows!.Add(i);
         }
-        return byLabel.Select(kv => ((string?)kv.Key, kv.Value)).ToList();
+        return [.. byLabel.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => ((string?)kv.Key, kv.Value))];
     }
 }

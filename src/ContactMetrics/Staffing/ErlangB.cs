@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MathNet.Numerics;
 
 namespace ContactMetrics.Staffing;
@@ -45,6 +46,39 @@ public static class ErlangB
         }
         return b;
     }
+
+    /// <summary>
+    /// B(steps[k], traffic[k]) for every k: <see cref="Recurse"/> from B(0, A) = 1, four loads at a time in 256-bit vectors
+    /// so that the divisions of independent loads overlap (one load's recursion is a chain of dependent divisions). Each lane
+    /// performs the same IEEE operations as <see cref="Step"/> and stops at its own step count, so every value equals
+    /// <c>Recurse(1.0, 0, steps[k], traffic[k])</c> to the last bit.
+    /// </summary>
+    internal static void RecurseMany(ReadOnlySpan<double> traffic, ReadOnlySpan<int> steps, Span<double> blocking)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k + 4 <= traffic.Length; k += 4)
+            {
+                var a = Vector256.Create(traffic.Slice(k, 4));
+                var last = Vector256.Create((double)steps[k], steps[k + 1], steps[k + 2], steps[k + 3]);
+                int most = Math.Max(Math.Max(steps[k], steps[k + 1]), Math.Max(steps[k + 2], steps[k + 3]));
+                var b = Vector256<double>.One;
+                for (int i = 1; i <= most; i++)
+                {
+                    var n = Vector256.Create((double)i);
+                    var ab = a * b;
+                    b = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last), ab / (n + ab), b);
+                }
+                b.CopyTo(blocking.Slice(k, 4));
+            }
+        }
+        for (; k < traffic.Length; k++)
+        {
+            blocking[k] = Recurse(1.0, 0, steps[k], traffic[k]);
+        }
+    }
+
 
     /// <summary>One step of the recursion: <c>B(n, A)</c> from <c>B(n-1, A)</c>.</summary>
     internal static double Step(double previous, double n, double trafficErlangs)

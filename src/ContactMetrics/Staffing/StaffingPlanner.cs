@@ -88,10 +88,44 @@ public sealed class StaffingPlanner
     public StaffingPlan Plan(IReadOnlyList<QueueLoad> loads)
     {
         Preconditions.CheckNotNull(loads);
-        var requirements = new StaffingRequirement[loads.Count];
+        var checkedLoads = new QueueLoad[loads.Count];
+        for (int i = 0; i < checkedLoads.Length; i++)
+        {
+            checkedLoads[i] = loads[i] ?? throw new ArgumentException($"loads[{i}] is null.", nameof(loads));
+        }
+        return PlanChecked(checkedLoads);
+    }
+
+    /// <summary>
+    /// Staffs checked loads. With Erlang C, the Erlang B recursion up to each load's first candidate (the long part of the
+    /// search, O(A) divisions in a dependent chain) runs for four loads at a time (<see cref="ErlangB.RecurseMany"/>), the
+    /// same operations per load, so every requirement is the one <see cref="Plan(QueueLoad)"/> gives, to the last bit.
+    /// </summary>
+    private StaffingPlan PlanChecked(QueueLoad[] loads)
+    {
+        var requirements = new StaffingRequirement[loads.Length];
+        if (AveragePatience is not null)
+        {
+            for (int i = 0; i < requirements.Length; i++)
+            {
+                requirements[i] = Plan(loads[i]);
+            }
+            return new StaffingPlan(requirements);
+        }
+        var traffic = new double[loads.Length];
+        var steps = new int[loads.Length];
+        for (int i = 0; i < loads.Length; i++)
+        {
+            traffic[i] = loads[i].TrafficErlangs;
+            steps[i] = traffic[i] == 0 ? 0 : FirstCandidate(traffic[i]) - 1;
+        }
+        var prefix = new double[loads.Length];
+        ErlangB.RecurseMany(traffic, steps, prefix);
+        var threshold = Threshold;
         for (int i = 0; i < requirements.Length; i++)
         {
-            requirements[i] = Plan(loads[i] ?? throw new ArgumentException($"loads[{i}] is null.", nameof(loads)));
+            var (agents, blocking, limiting) = SearchErlangC(loads[i], prefix[i]);
+            requirements[i] = new StaffingRequirement(loads[i], agents, ScheduledAgents(agents), limiting, ErlangC.FromBlocking(loads[i], agents, blocking, threshold));
         }
         return new StaffingPlan(requirements);
     }
@@ -115,8 +149,8 @@ public sealed class StaffingPlanner
     {
         StaffingChecks.CheckPositive(interval);
         StaffingChecks.CheckPositive(averageHandleTime);
-        var requirements = new StaffingRequirement[contactsPerInterval.Length];
-        for (int i = 0; i < requirements.Length; i++)
+        var loads = new QueueLoad[contactsPerInterval.Length];
+        for (int i = 0; i < loads.Length; i++)
         {
             double contacts = contactsPerInterval[i];
             if (!(contacts >= 0) || double.IsPositiveInfinity(contacts))
@@ -124,9 +158,9 @@ public sealed class StaffingPlanner
                 throw new ArgumentOutOfRangeException(nameof(contactsPerInterval), contacts,
                     $"contactsPerInterval[{i}] must be a finite number of at least 0; was {StaffingChecks.Format(contacts)}.");
             }
-            requirements[i] = Plan(new QueueLoad(contacts, interval, averageHandleTime));
+            loads[i] = new QueueLoad(contacts, interval, averageHandleTime);
         }
-        return new StaffingPlan(requirements);
+        return PlanChecked(loads);
     }
 
     /// <summary>
@@ -212,7 +246,8 @@ public sealed class StaffingPlanner
     public int ScheduledAgents(int agents)
     {
         Preconditions.CheckNonNegative(agents);
-        return checked((int)Math.Ceiling(agents / (1m - (decimal)Shrinkage)));
+        // Without shrinkage every agent is productive (the decimal division below gives the same).
+        return Shrinkage == 0 ? agents : checked((int)Math.Ceiling(agents / (1m - (decimal)Shrinkage)));
     }
 
     /// <summary>The agents taking contacts out of a scheduled staff: <c>floor(scheduled x (1 - shrinkage))</c>.</summary>
@@ -275,7 +310,23 @@ public sealed class StaffingPlanner
     }
 
     /// <summary>The fewest agents under Erlang C, <c>B(N, A)</c> there, and the target one agent fewer misses.</summary>
-    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(QueueLoad load)
+    /// <summary>The Erlang C search walks from its square-root-rule guess when the guess is at most this far above the start.</summary>
+    private const int GuessWalk = 64;
+
+    /// <summary>The first agent count the Erlang C search tries: above the traffic, and at the occupancy cap if there is one.</summary>
+    private int FirstCandidate(double a)
+    {
+        int start = (int)Math.Floor(a) + 1;
+        if (Target.MaxOccupancy is double maxOccupancy)
+        {
+            start = Math.Max(start, (int)Math.Floor(a / maxOccupancy));
+        }
+        return start;
+    }
+
+    /// <param name="load">The load.</param>
+    /// <param name="blockingBeforeStart">B(start - 1, A) when already computed (by <see cref="ErlangB.RecurseMany"/>), else NaN.</param>
+    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(QueueLoad load, double blockingBeforeStart = double.NaN)
     {
         double a = load.TrafficErlangs;
         if (a == 0)
@@ -284,17 +335,45 @@ public sealed class StaffingPlanner
         }
         double aht = load.AverageHandleTime.TotalSeconds;
         double t = Threshold.TotalSeconds;
-        int start = (int)Math.Floor(a) + 1;
-        if (Target.MaxOccupancy is double maxOccupancy)
-        {
-            start = Math.Max(start, (int)Math.Floor(a / maxOccupancy));
-        }
+        int start = FirstCandidate(a);
         // B(start - 1, A); at or below A the queue is unstable, which the stability constraint names.
-        double blocking = ErlangB.Recurse(1.0, 0, start - 1, a);
-        var limiting = start - 1 <= a
-            ? StaffingConstraint.Stability
-            : Target.FirstMissed(ErlangC.Kpis(a, start - 1, blocking, aht, t));
-        for (int n = start; ; n++)
+        double blocking = double.IsNaN(blockingBeforeStart) ? ErlangB.Recurse(1.0, 0, start - 1, a) : blockingBeforeStart;
+        StaffingConstraint Missed(int agents, double b) => agents <= a ? StaffingConstraint.Stability : Target.FirstMissed(ErlangC.Kpis(a, agents, b, aht, t));
+        // A first guess by the square-root staffing rule, A + sqrt(A) / 2 agents. Every target is met from some agent count
+        // on (with more agents the service level rises, the ASA and the occupancy fall), so when the guess meets them the
+        // answer is found walking down to the first count that misses, and otherwise walking up from it: the first count
+        // that meets them all, the one a walk up from the start finds, after a few KPI evaluations instead of one per
+        // agent above the start. The blocking of every count comes from the same recursion steps.
+        int guess = Math.Max(start, (int)(a + (0.5 * Math.Sqrt(a))));
+        int from = start;
+        StaffingConstraint limiting;
+        if (guess - start < GuessWalk)
+        {
+            Span<double> b = stackalloc double[GuessWalk + 1];
+            b[0] = blocking;
+            for (int k = 1; k <= guess - start + 1; k++)
+            {
+                b[k] = ErlangB.Step(b[k - 1], start - 1 + k, a);
+            }
+            var missedAtGuess = Missed(guess, b[guess - start + 1]);
+            if (missedAtGuess == StaffingConstraint.None)
+            {
+                for (int n = guess; ; n--)
+                {
+                    var below = Missed(n - 1, b[n - start]);
+                    if (below != StaffingConstraint.None || n == start)
+                    {
+                        return (n, b[n - start + 1], below);
+                    }
+                }
+            }
+            (from, blocking, limiting) = (guess + 1, b[guess - start + 1], missedAtGuess);
+        }
+        else
+        {
+            limiting = Missed(start - 1, blocking);
+        }
+        for (int n = from; ; n++)
         {
             blocking = ErlangB.Step(blocking, n, a);
             var missed = Target.FirstMissed(ErlangC.Kpis(a, n, blocking, aht, t));

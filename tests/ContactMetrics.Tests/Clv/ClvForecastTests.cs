@@ -58,6 +58,37 @@ public class ClvForecastTests
     }
 
     [Theory]
+    [InlineData(ClvTransactionModel.BgNbd)]
+    [InlineData(ClvTransactionModel.ParetoNbd)]
+    public void Compute_EveryCustomer_EqualsTheSeparateBatchCallsToTheLastBit(ClvTransactionModel model)
+    {
+        // The forecast computes P(alive), E[Z] and the (x, T) factors once and multiplies; the separate public batch calls
+        // (P(alive), E[Y(t)], E[Z], the value model's CLV) each compute their own. The same products in the same order:
+        // equal to the last bit, for every customer. 12 monthly periods of 30.4375 / 7 weeks (t = 52.18 weeks).
+        var summary = CdnowData.Summary;
+        var horizon = new ValuationHorizon(12, ValuationHorizon.RateForPeriod(0.1, 30.4375)) { PeriodLength = 30.4375 / 7 };
+        var forecast = ClvForecast.Compute(model, summary, horizon, 0.3);
+        int n = summary.Count;
+        var alive = new double[n];
+        var purchases = new double[n];
+        var spend = new double[n];
+        forecast.Transactions.ProbabilityAlive(summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.Age.AsSpan(), alive);
+        forecast.Transactions.ConditionalExpectedTransactions(12 * (30.4375 / 7), summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.Age.AsSpan(), purchases);
+        forecast.Spend.Model.ConditionalExpectedSpend(summary.Frequency.AsSpan(), summary.MonetaryValue.AsSpan(), spend);
+        ICustomerValueModel valueModel = forecast.Transactions switch
+        {
+            BetaGeometricNbdModel bg => new BgNbdGammaGammaValueModel(bg, forecast.Spend.Model, 0.3),
+            ParetoNbdModel pn => new ParetoNbdGammaGammaValueModel(pn, forecast.Spend.Model, 0.3),
+            _ => throw new InvalidOperationException(forecast.Transactions.Name),
+        };
+
+        forecast.ProbabilityAlive.Should().Equal(alive);
+        forecast.ExpectedPurchases.Should().Equal(purchases);
+        forecast.ExpectedSpend.Should().Equal(spend);
+        forecast.Values.Should().Equal(valueModel.CustomerValues(summary, horizon));
+    }
+
+    [Theory]
     [InlineData(-0.1)]
     [InlineData(1.5)]
     [InlineData(double.NaN)]

@@ -64,6 +64,33 @@ public partial class StaffingPlannerTests
         erlangA.Should().BeLessThan(erlangC);
     }
 
+    [Fact]
+    public void Plan_ErlangC_RandomLoadsAndTargets_EqualsLinearSearchWithTheSameLimitingConstraint()
+    {
+        // The search starts from a square-root-rule guess and walks down or up; the oracle walks up from one agent. 400
+        // random loads (0.05 to 4,000 Erlangs, so guesses below, at and above the answer, and past the 64-agent walk) and
+        // targets (service level 50-99% within 5-60 s, an ASA cap, an occupancy cap): the same agents, and the same
+        // constraint missed one agent below (Stability when that is at or below the traffic).
+        var random = new Random(1818);
+        for (int k = 0; k < 400; k++)
+        {
+            double erlangs = Math.Exp(Math.Log(0.05) + (random.NextDouble() * (Math.Log(4000) - Math.Log(0.05))));
+            var load = new QueueLoad(erlangs * 10, ReferenceCase.Interval, ReferenceCase.Aht);
+            double? maxAsa = random.NextDouble() < 0.3 ? 1 + (30 * random.NextDouble()) : null;
+            double? maxOccupancy = random.NextDouble() < 0.3 ? 0.7 + (0.29 * random.NextDouble()) : null;
+            bool withServiceLevel = random.NextDouble() < 0.8 || (maxAsa is null && maxOccupancy is null);
+            var target = MakeTarget(random.Next(5, 61), withServiceLevel ? 0.5 + (0.49 * random.NextDouble()) : null, maxAsa, null, maxOccupancy, 0);
+            var threshold = target.ServiceLevelThreshold ?? Duration.Zero;
+
+            var requirement = new StaffingPlanner(target).Plan(load);
+
+            int expected = LinearSearch(n => ErlangC.Evaluate(load, n, threshold), target);
+            requirement.Agents.Should().Be(expected, $"case {k}: {erlangs} Erlangs");
+            var expectedLimiting = expected - 1 <= load.TrafficErlangs ? StaffingConstraint.Stability : target.FirstMissed(ErlangC.Evaluate(load, expected - 1, threshold));
+            requirement.LimitingConstraint.Should().Be(expectedLimiting, $"case {k}: {erlangs} Erlangs");
+        }
+    }
+
     private static StaffingTarget MakeTarget(int thresholdSeconds, double? serviceLevel, double? maxAsaSeconds, double? maxAbandonment, double? maxOccupancy, int definition)
         => new(
             serviceLevel,
