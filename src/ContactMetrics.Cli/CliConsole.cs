@@ -50,6 +50,9 @@ public sealed class CliConsole
     /// <summary>Whether a table has been read from standard input in this run (it can be read once).</summary>
     internal bool StandardInputRead { get; set; }
 
+    /// <summary>The sheet this run printed (or wrote) last; null before one is printed. Tests derive its JSON Schema from it.</summary>
+    internal Reporting.FigureSheet? PrintedSheet { get; set; }
+
     /// <summary>The process's console; interactive only when neither output nor error is redirected.</summary>
     /// <returns>The console.</returns>
     public static CliConsole FromProcess() =>

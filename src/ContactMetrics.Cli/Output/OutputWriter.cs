@@ -30,6 +30,7 @@ internal static class OutputWriter
             output.Add("readingNotes", "Reading notes", jsonOnly: true)
                 .Fact("notes", "Notes", console.ReadingNotes.GroupBy(n => n.File).ToDictionary(g => g.Key, g => (object?)string.Join("; ", g.Select(n => n.Note))));
         }
+        console.PrintedSheet = output;
         if (outPath is not null)
         {
             WriteFile(output, outPath, rawCsv);

@@ -80,6 +80,16 @@ public sealed class FigureSheet
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of what <see cref="ToJson"/> writes for this sheet, derived from its sections,
+    /// facts, tables and the types of the values they hold: every member required, every value nullable, a value null
+    /// throughout typed by nothing (docs/cli.md, "JSON output and its schemas", gives the rules).
+    /// </summary>
+    /// <param name="title">The schema's title (e.g. <c>contactmetrics kpis --format json</c>).</param>
+    /// <param name="description">The schema's description (e.g. the command line it was generated from); null for none.</param>
+    /// <returns>The schema as indented JSON text ending in a newline.</returns>
+    public string ToJsonSchema(string title, string? description = null) => FigureSchema.Of(this, title, description);
+
     /// <summary>Writes one value in the sheet's JSON conventions.</summary>
     internal static void WriteJsonValue(Utf8JsonWriter json, object? value)
     {
