@@ -43,7 +43,10 @@ internal static partial class NotebookScript
     }
 
     /// <summary>The file-based app for the notebook's code cells, with local project references under <paramref name="repositoryRoot"/>.</summary>
-    public static string ToFileBasedApp(string notebookJson, string repositoryRoot)
+    public static string ToFileBasedApp(string notebookJson, string repositoryRoot) => ToFileBasedApp(notebookJson, repositoryRoot, cellMarkers: false);
+
+    /// <summary>The file-based app, with <see cref="NotebookOutputs.MarkerStatement"/> after each cell when <paramref name="cellMarkers"/> is set.</summary>
+    public static string ToFileBasedApp(string notebookJson, string repositoryRoot, bool cellMarkers)
     {
         var directives = new List<string>();
         var body = new StringBuilder();
@@ -67,6 +70,10 @@ internal static partial class NotebookScript
                 {
                     body.Append(line.TrimEnd('\r')).Append('\n');
                 }
+            }
+            if (cellMarkers)
+            {
+                body.Append('\n').Append(NotebookOutputs.MarkerStatement(cellNumber)).Append('\n');
             }
         }
         return string.Join('\n', directives.Distinct()) + "\n\n" + body;

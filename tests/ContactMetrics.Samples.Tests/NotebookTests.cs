@@ -22,9 +22,21 @@ public sealed class NotebookTests
         Directory.CreateDirectory(dir);
         // A name of its own: the artifacts folder has one subfolder per app name, and the samples use the plain names.
         string file = Path.Combine(dir, "notebook-" + notebook + ".cs");
-        File.WriteAllText(file, NotebookScript.ToFileBasedApp(json, Repository.Root));
+        File.WriteAllText(file, NotebookScript.ToFileBasedApp(json, Repository.Root, cellMarkers: true));
         var run = DotnetRun.File(file);
         run.ExitCode.Should().Be(0, run.ToString() + "\nprogram:\n" + File.ReadAllText(file));
+        // The notebook is saved with its outputs (#17 item 8): what each cell prints, compared here, written with CM_UPDATE_NOTEBOOKS=1.
+        var outputs = NotebookOutputs.Split(run.Out, NotebookScript.CodeCells(json).Count);
+        string path = Repository.Path("docs", "notebooks", notebook + ".ipynb");
+        if (NotebookOutputs.Update)
+        {
+            File.WriteAllText(path, NotebookOutputs.WithOutputs(json, outputs));
+        }
+        else
+        {
+            NotebookOutputs.Saved(json).Should().Equal(outputs,
+                $"{notebook}.ipynb is saved with what its cells print; after a change, save them again: CM_UPDATE_NOTEBOOKS=1 dotnet test tests/ContactMetrics.Samples.Tests --filter NotebookTests");
+        }
         return run;
     }
 
