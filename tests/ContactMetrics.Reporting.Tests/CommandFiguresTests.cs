@@ -2,6 +2,7 @@ using ContactMetrics.Attribution;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
 using ContactMetrics.Retention;
 using ContactMetrics.Staffing;
 using NodaTime;
@@ -22,6 +23,29 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         table.Rows[row][table.Columns.Select((c, i) => (c, i)).Single(x => x.c.JsonName == column).i];
 
     private static FigureTable Table(FigureSheet sheet, string section) => sheet.Sections.Single(s => s.Key == section).Table!;
+
+    [Fact]
+    public void KpiFigures_OnePhoneGroup_HandComputedKpis()
+    {
+        // 10 offered, 8 answered (6 within the threshold), 2 abandoned, 8 handled for 2,400 s in all.
+        // AHT = 2,400 / 8 = 300 s; service level (f3, the default) = answered within / offered = 6 / 10; abandonment = 2 / 10 queued.
+        var counts = KpiCounts.FromCounts(offeredContacts: 10, queuedContacts: 10, answeredContacts: 8, abandonedContacts: 2, answeredWithinThreshold: 6,
+            handledContacts: 8, handleMilliseconds: 2_400_000);
+        var group = KpiGroup.FromCountsWithKey(counts, KpiOptions.Default, null, Channel.Phone, null, null, null, null, null, null);
+
+        var sheet = KpiFigures.Of([group], KpiDimensions.Channel, bucketed: false, KpiOptions.Default);
+
+        var table = Table(sheet, "kpis");
+        table.Columns[0].JsonName.Should().Be("channel", "one key column per dimension, named as --by names it");
+        Cell(table, 0, "channel").Should().Be("phone");
+        Cell(table, 0, "offered").Should().Be(10L);
+        ((double)Cell(table, 0, "ahtSeconds")!).Should().BeApproximately(300, 1e-9);
+        ((Fraction)Cell(table, 0, "serviceLevel")!).Value.Should().BeApproximately(0.6, 1e-12);
+        ((Fraction)Cell(table, 0, "abandonmentRate")!).Value.Should().BeApproximately(0.2, 1e-12);
+        table.Columns.Should().NotContain(c => c.JsonName == "bucketStart", "not bucketed");
+        Fact(sheet, "definitions", "serviceLevel").Should().Be(group.ServiceLevel.Definition);
+        KpiFigures.DimensionNames["Segment"].Should().Be(KpiDimensions.Segment, "names are case-insensitive");
+    }
 
     [Fact]
     public void KaplanMeierFigures_FourSubjects_HandComputedCurve()
