@@ -25,6 +25,27 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
     private static FigureTable Table(FigureSheet sheet, string section) => sheet.Sections.Single(s => s.Key == section).Table!;
 
     [Fact]
+    public void FigureText_PlainAndReadable_FollowTheOutputConventions()
+    {
+        // DESIGN.md output conventions: rates as fractions in CSV and as percentages for people; durations as seconds in CSV;
+        // no NaN anywhere (empty in CSV, - in tables); numbers below 1 to three significant digits (as R prints 0.0474).
+        FigureText.Plain(new Fraction(0.25)).Should().Be("0.25");
+        FigureText.Readable(new Fraction(0.1234)).Should().Be("12.3%");
+        FigureText.Plain(Duration.FromMinutes(2.5)).Should().Be("150");
+        FigureText.Readable(Duration.FromMinutes(2.5)).Should().Be("2.5 min");
+        FigureText.Plain(double.NaN).Should().BeEmpty();
+        FigureText.Readable(double.NaN).Should().Be("-");
+        FigureText.Readable(0.047412).Should().Be("0.0474");
+        FigureText.Readable(1234.4).Should().Be("1,234");
+        FigureText.Readable(new Money(1234.5m, Currency.Eur)).Should().Be("1,234.50 EUR");
+        FigureText.Readable(NotApplicable.Value).Should().Be("n/a");
+        FigureText.SnakeCase("costPerContact").Should().Be("cost_per_contact");
+        // CWE-1236: a cell a spreadsheet would run as a formula gets an apostrophe.
+        FigureText.NeutraliseFormula("=1+1").Should().Be("'=1+1");
+        FigureText.NeutraliseFormula("phone").Should().Be("phone");
+    }
+
+    [Fact]
     public void KpiFigures_OnePhoneGroup_HandComputedKpis()
     {
         // 10 offered, 8 answered (6 within the threshold), 2 abandoned, 8 handled for 2,400 s in all.
