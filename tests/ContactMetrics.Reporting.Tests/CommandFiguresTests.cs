@@ -1,4 +1,5 @@
 using ContactMetrics.Attribution;
+using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
@@ -43,6 +44,28 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         // CWE-1236: a cell a spreadsheet would run as a formula gets an apostrophe.
         FigureText.NeutraliseFormula("=1+1").Should().Be("'=1+1");
         FigureText.NeutraliseFormula("phone").Should().Be("phone");
+    }
+
+    [Fact]
+    public void SbgFigures_RegularSegment_PublishedFitAndItsProjection()
+    {
+        // Fader & Hardie (2007), regular segment: alpha = 0.704, beta = 1.182. Retention r(t) = (beta + t - 1) / (alpha + beta + t - 1):
+        // r(1) = 1.182 / 1.886 = 0.6267 = S(1); observed S(1) = 63.1 / 100.
+        double[] regular = [100, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1];
+        var fit = ShiftedBetaGeometricModel.Fit(regular);
+
+        var sheet = SbgFigures.Of(fit, regular, 10, 0.1);
+
+        var parameters = (IReadOnlyDictionary<string, object?>)Fact(sheet, "fit", "parameters")!;
+        ((double)parameters["alpha"]!).Should().BeApproximately(0.704, 0.0005);
+        ((double)parameters["beta"]!).Should().BeApproximately(1.182, 0.0005);
+        var periods = Table(sheet, "projection");
+        periods.Rows.Should().HaveCount(11, "periods 0 to 10");
+        ((Fraction)Cell(periods, 1, "observed")!).Value.Should().BeApproximately(0.631, 1e-12);
+        ((Fraction)Cell(periods, 1, "survival")!).Value.Should().BeApproximately(0.6267, 0.0005);
+        ((Fraction)Cell(periods, 1, "retentionRate")!).Value.Should().BeApproximately(0.6267, 0.0005);
+        Cell(periods, 9, "observed").Should().BeNull("eight counts were observed");
+        Cell(periods, 0, "retentionRate").Should().BeNull();
     }
 
     [Fact]
