@@ -89,6 +89,9 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         table.Columns.Should().NotContain(c => c.JsonName == "bucketStart", "not bucketed");
         Fact(sheet, "definitions", "serviceLevel").Should().Be(group.ServiceLevel.Definition);
         KpiFigures.DimensionNames["Segment"].Should().Be(KpiDimensions.Segment, "names are case-insensitive");
+        // docs/kpis.md: f3 is answered within the threshold / offered.
+        KpiFigures.FormulaNames["f3"].Should().Be(ServiceLevelFormula.AnsweredWithinOverOffered);
+        KpiFigures.BucketNames["1h"].Should().Be(Tables.TimeBucket.Hour);
     }
 
     [Fact]

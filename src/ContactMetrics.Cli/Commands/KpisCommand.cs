@@ -12,27 +12,6 @@ namespace ContactMetrics.Cli.Commands;
 /// <summary><c>contactmetrics kpis</c>: operational KPIs by any grouping and time bucket, every definition an option.</summary>
 internal static class KpisCommand
 {
-    private static readonly Dictionary<string, TimeBucket> Buckets = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["15m"] = TimeBucket.Minutes15,
-        ["30m"] = TimeBucket.Minutes30,
-        ["1h"] = TimeBucket.Hour,
-        ["day"] = TimeBucket.Day,
-        ["week"] = TimeBucket.Week,
-        ["month"] = TimeBucket.Month,
-    };
-
-    private static readonly Dictionary<string, ServiceLevelFormula> Formulas = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["f1"] = ServiceLevelFormula.AnsweredOrAbandonedWithinOverOffered,
-        ["f2"] = ServiceLevelFormula.AnsweredWithinOverAnswered,
-        ["f3"] = ServiceLevelFormula.AnsweredWithinOverOffered,
-        ["f4"] = ServiceLevelFormula.AnsweredWithinOverAnsweredAndLateAbandons,
-        ["f5"] = ServiceLevelFormula.AnsweredWithinOrShortAbandonOverOffered,
-        ["genesys"] = ServiceLevelFormula.Genesys,
-        ["amazon-connect"] = ServiceLevelFormula.AmazonConnect,
-    };
-
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
@@ -150,7 +129,7 @@ internal static class KpisCommand
     /// <summary>The time bucket of <c>--bucket</c>; none when absent.</summary>
     internal static TimeBucket ParseBucket(string? text) =>
         text is null ? TimeBucket.None
-        : Buckets.TryGetValue(text, out var bucket) ? bucket
+        : KpiFigures.BucketNames.TryGetValue(text, out var bucket) ? bucket
         : throw new CliInputException($"--bucket: unknown size '{text}'; use 15m, 30m, 1h, day, week or month.");
 
     private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
@@ -158,7 +137,7 @@ internal static class KpisCommand
         Option<string> fcrWindow, Option<bool> fcrAnyReason, Option<bool> fcrSameChannel, Option<string> fcrBasis, Option<string> responseTarget, Option<string> csat, Option<double> level)
     {
         string f = parse.GetValue(formula)!;
-        if (!Formulas.TryGetValue(f, out var slFormula))
+        if (!KpiFigures.FormulaNames.TryGetValue(f, out var slFormula))
         {
             throw new CliInputException($"--sl-formula: unknown formula '{f}'; use f1, f2, f3, f4, f5, genesys or amazon-connect.");
         }

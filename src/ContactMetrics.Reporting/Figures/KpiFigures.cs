@@ -1,5 +1,6 @@
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Reporting;
 
@@ -18,6 +19,29 @@ public static class KpiFigures
         ["queue"] = KpiDimensions.Queue,
         ["reason"] = KpiDimensions.Reason,
         ["segment"] = KpiDimensions.Segment,
+    };
+
+    /// <summary>The time bucket of each name (case-insensitive): 15m, 30m, 1h, day, week, month.</summary>
+    public static IReadOnlyDictionary<string, TimeBucket> BucketNames { get; } = new Dictionary<string, TimeBucket>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["15m"] = TimeBucket.Minutes15,
+        ["30m"] = TimeBucket.Minutes30,
+        ["1h"] = TimeBucket.Hour,
+        ["day"] = TimeBucket.Day,
+        ["week"] = TimeBucket.Week,
+        ["month"] = TimeBucket.Month,
+    };
+
+    /// <summary>The service-level formula of each name in docs/kpis.md (case-insensitive): f1 to f5, genesys, amazon-connect.</summary>
+    public static IReadOnlyDictionary<string, ServiceLevelFormula> FormulaNames { get; } = new Dictionary<string, ServiceLevelFormula>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["f1"] = ServiceLevelFormula.AnsweredOrAbandonedWithinOverOffered,
+        ["f2"] = ServiceLevelFormula.AnsweredWithinOverAnswered,
+        ["f3"] = ServiceLevelFormula.AnsweredWithinOverOffered,
+        ["f4"] = ServiceLevelFormula.AnsweredWithinOverAnsweredAndLateAbandons,
+        ["f5"] = ServiceLevelFormula.AnsweredWithinOrShortAbandonOverOffered,
+        ["genesys"] = ServiceLevelFormula.Genesys,
+        ["amazon-connect"] = ServiceLevelFormula.AmazonConnect,
     };
 
     /// <summary>A queue KPI of a group: n/a (null in JSON) where the group has asynchronous contacts and no live queued one, where a seconds target does not apply.</summary>
