@@ -92,6 +92,10 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         // docs/kpis.md: f3 is answered within the threshold / offered.
         KpiFigures.FormulaNames["f3"].Should().Be(ServiceLevelFormula.AnsweredWithinOverOffered);
         KpiFigures.BucketNames["1h"].Should().Be(Tables.TimeBucket.Hour);
+        KpiFigures.HandleTimeNames["ACW"].Should().Be(HandleTimeComponents.AfterCallWork);
+        KpiFigures.AbandonmentBaseNames["offered"].Should().Be(AbandonmentBase.Offered);
+        KpiFigures.FcrBasisNames["contact"].Should().Be(Tables.FcrBasis.Contact);
+        KpiFigures.CsatBoxNames["top-box"].Should().Be(CsatBox.TopBox);
     }
 
     [Fact]
@@ -108,6 +112,8 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         Fact(sheet, "kaplanMeier", "rows").Should().Be(4);
         Fact(sheet, "kaplanMeier", "events").Should().Be(3);
         Fact(sheet, "kaplanMeier", "intervalType").Should().Be("log");
+        KaplanMeierFigures.IntervalNames["Log-Log"].Should().Be(KaplanMeierIntervalType.LogLog, "names are case-insensitive");
+        Fact(KaplanMeierFigures.Of(null, survival, curves, 0.95, KaplanMeierIntervalType.Plain, []), "kaplanMeier", "intervalType").Should().Be("plain");
         var rows = Table(sheet, "survival");
         rows.Rows.Should().HaveCount(3, "one row per event time");
         ((double)Cell(rows, 0, "survival")!).Should().BeApproximately(0.75, 1e-12);
@@ -155,6 +161,7 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         ((double)Cell(coefficients, 0, "standardError")!).Should().BeApproximately(0.19138, 5e-5);
         ((PValue)Cell(coefficients, 0, "pValue")!).Value.Should().BeApproximately(0.0474, 5e-5);
         Fact(sheet, "cox", "aliased").Should().BeNull("nothing was dropped");
+        CoxFigures.TiesNames["breslow"].Should().Be(CoxTies.Breslow);
     }
 
     [Fact]
@@ -251,5 +258,6 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         ((Money)Fact(sheet, "value", "value")!).Amount.Should().BeApproximately((decimal)(c.Difference.Difference * c.Exposed.Customers) * 100m, 0.01m);
         ((string)Fact(sheet, "value", "formula")!).Should().Contain("(given)");
         UpliftFigures.Of(uplift, null, null, null).Sections.Should().NotContain(s => s.Key == "value");
+        UpliftFigures.ResolutionNames["repeat"].Should().Be(ResolutionSource.RepeatContact);
     }
 }

@@ -144,45 +144,17 @@ internal static class KpisCommand
         var slThreshold = CliParsing.ParsePositiveDuration("--sl-threshold", parse.GetValue(threshold)!);
         var sl = new ServiceLevelDefinition(slFormula, slThreshold, CliParsing.ParseDuration("--short-abandon", parse.GetValue(shortAbandon)!),
             parse.GetValue(flowOuts), parse.GetValue(genesysShort));
-        HandleTimeComponents components = 0;
-        foreach (string part in CliParsing.ParseList(parse.GetValue(aht)))
-        {
-            components |= part.ToLowerInvariant() switch
-            {
-                "talk" => HandleTimeComponents.Talk,
-                "hold" => HandleTimeComponents.Hold,
-                "acw" => HandleTimeComponents.AfterCallWork,
-                _ => throw new CliInputException($"--aht: unknown component '{part}'; use any of talk,hold,acw."),
-            };
-        }
+        var components = CliParsing.ParseList(parse.GetValue(aht)).Aggregate((HandleTimeComponents)0, (all, part) => all | CliParsing.ParseName("--aht", part, KpiFigures.HandleTimeNames, "component"));
         if (components == 0)
         {
             throw new CliInputException("--aht needs at least one of talk,hold,acw.");
         }
-        var baseText = parse.GetValue(abandonBase)!;
-        var abandon = baseText.ToLowerInvariant() switch
-        {
-            "queued" => AbandonmentBase.Queued,
-            "offered" => AbandonmentBase.Offered,
-            _ => throw new CliInputException($"--abandon-base: use queued or offered; was '{baseText}'."),
-        };
+        var abandon = CliParsing.ParseName("--abandon-base", parse.GetValue(abandonBase)!, KpiFigures.AbandonmentBaseNames, "base");
         var window = CliParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(fcrWindow)!);
-        var basisText = parse.GetValue(fcrBasis)!;
-        var basis = basisText.ToLowerInvariant() switch
-        {
-            "issue" => FcrBasis.Issue,
-            "contact" => FcrBasis.Contact,
-            _ => throw new CliInputException($"--fcr-basis: use issue or contact; was '{basisText}'."),
-        };
+        var basis = CliParsing.ParseName("--fcr-basis", parse.GetValue(fcrBasis)!, KpiFigures.FcrBasisNames, "basis");
         var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
             parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel, basis);
-        var csatText = parse.GetValue(csat)!;
-        var box = csatText.ToLowerInvariant() switch
-        {
-            "top-2-box" => CsatBox.TopTwoBox,
-            "top-box" => CsatBox.TopBox,
-            _ => throw new CliInputException($"--csat: use top-2-box or top-box; was '{csatText}'."),
-        };
+        var box = CliParsing.ParseName("--csat", parse.GetValue(csat)!, KpiFigures.CsatBoxNames, "box");
         return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CliParsing.ParseLevel("--confidence", parse.GetValue(level)),
             CliParsing.ParsePositiveDuration("--response-target", parse.GetValue(responseTarget)!));
     }

@@ -40,13 +40,7 @@ internal static class RetentionCommand
         common.AddTo(command);
         command.SetAction(parse => WithCsvErrors(() =>
         {
-            var intervalType = parse.GetValue(confType)!.ToLowerInvariant() switch
-            {
-                "log" => KaplanMeierIntervalType.Log,
-                "log-log" => KaplanMeierIntervalType.LogLog,
-                "plain" => KaplanMeierIntervalType.Plain,
-                var other => throw new CliInputException($"--conf-type: unknown type '{other}'; use log, log-log or plain."),
-            };
+            var intervalType = CliParsing.ParseName("--conf-type", parse.GetValue(confType)!, KaplanMeierFigures.IntervalNames, "type");
             double confidence = CliParsing.ParseLevel("--confidence", parse.GetValue(level));
             var at = ParseTimes(parse.GetValue(times));
             var csv = CsvColumnTable.Read(parse.GetValue(table)!);
@@ -82,12 +76,7 @@ internal static class RetentionCommand
         {
             var options = new CoxOptions
             {
-                Ties = parse.GetValue(ties)!.ToLowerInvariant() switch
-                {
-                    "efron" => CoxTies.Efron,
-                    "breslow" => CoxTies.Breslow,
-                    var other => throw new CliInputException($"--ties: unknown method '{other}'; use efron or breslow."),
-                },
+                Ties = CliParsing.ParseName("--ties", parse.GetValue(ties)!, CoxFigures.TiesNames, "method"),
                 ConfidenceLevel = CliParsing.ParseLevel("--confidence", parse.GetValue(level)),
             };
             var names = CliParsing.ParseList(parse.GetValue(covariates));

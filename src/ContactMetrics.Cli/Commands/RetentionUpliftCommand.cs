@@ -45,12 +45,7 @@ internal static class RetentionUpliftCommand
             var h = CliParsing.ParsePositiveDuration("--horizon", parse.GetValue(horizon)!);
             var options = new RetentionUpliftOptions
             {
-                Resolution = parse.GetValue(resolution)!.ToLowerInvariant() switch
-                {
-                    "flag" => ResolutionSource.ResolvedFlag,
-                    "repeat" => ResolutionSource.RepeatContact,
-                    var other => throw new CliInputException($"--resolution: unknown source '{other}'; use flag or repeat."),
-                },
+                Resolution = CliParsing.ParseName("--resolution", parse.GetValue(resolution)!, UpliftFigures.ResolutionNames, "source"),
                 RepeatWindow = CliParsing.ParsePositiveDuration("--repeat-window", parse.GetValue(repeatWindow)!),
                 CsatTopBoxMinimum = parse.GetValue(topBox) is int tb and >= SurveyResponse.CsatMin and <= SurveyResponse.CsatMax ? tb
                     : throw new CliInputException($"--csat-top-box must be 1-5; was {parse.GetValue(topBox)}."),

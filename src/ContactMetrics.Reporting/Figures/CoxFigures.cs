@@ -9,6 +9,13 @@ namespace ContactMetrics.Reporting;
 /// </summary>
 public static class CoxFigures
 {
+    /// <summary>The handling of tied event times of each name (case-insensitive): efron (R's default), breslow.</summary>
+    public static IReadOnlyDictionary<string, CoxTies> TiesNames { get; } = new Dictionary<string, CoxTies>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["efron"] = CoxTies.Efron,
+        ["breslow"] = CoxTies.Breslow,
+    };
+
     /// <summary>The figures of <paramref name="fit"/>.</summary>
     /// <param name="table">The name of the table (its path), shown as a fact.</param>
     /// <param name="fit">The fit.</param>

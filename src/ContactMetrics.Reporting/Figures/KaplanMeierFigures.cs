@@ -29,7 +29,7 @@ public static class KaplanMeierFigures
             .Fact("rows", "Rows", survival.Count)
             .Fact("events", "Events", survival.Events.Count(e => e))
             .Fact("confidenceLevel", "Confidence level", confidenceLevel)
-            .Fact("intervalType", "Interval", IntervalName(intervalType));
+            .Fact("intervalType", "Interval", IntervalNames.First(n => n.Value == intervalType).Key);
         if (curves.Count > 1)
         {
             var logRank = LogRankTest.Compute(survival);
@@ -87,14 +87,12 @@ public static class KaplanMeierFigures
         return output;
     }
 
-    /// <summary>The option name of an interval type: log, log-log or plain.</summary>
-    /// <param name="type">The interval type.</param>
-    /// <returns>Its name.</returns>
-    public static string IntervalName(KaplanMeierIntervalType type) => type switch
+    /// <summary>The pointwise interval of each name (case-insensitive): log (R's default), log-log, plain.</summary>
+    public static IReadOnlyDictionary<string, KaplanMeierIntervalType> IntervalNames { get; } = new Dictionary<string, KaplanMeierIntervalType>(StringComparer.OrdinalIgnoreCase)
     {
-        KaplanMeierIntervalType.LogLog => "log-log",
-        KaplanMeierIntervalType.Plain => "plain",
-        _ => "log",
+        ["log"] = KaplanMeierIntervalType.Log,
+        ["log-log"] = KaplanMeierIntervalType.LogLog,
+        ["plain"] = KaplanMeierIntervalType.Plain,
     };
 
     private static bool InGroup(SurvivalTable table, int row, string? group) => group is null || table.Groups[row] == group;

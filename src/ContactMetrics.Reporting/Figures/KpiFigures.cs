@@ -44,6 +44,21 @@ public static class KpiFigures
         ["amazon-connect"] = ServiceLevelFormula.AmazonConnect,
     };
 
+    /// <summary>The handle-time component of each name (case-insensitive): talk, hold, acw.</summary>
+    public static IReadOnlyDictionary<string, HandleTimeComponents> HandleTimeNames { get; } = Names(("talk", HandleTimeComponents.Talk), ("hold", HandleTimeComponents.Hold), ("acw", HandleTimeComponents.AfterCallWork));
+
+    /// <summary>The abandonment denominator of each name (case-insensitive): queued (Amazon Connect), offered (Genesys).</summary>
+    public static IReadOnlyDictionary<string, AbandonmentBase> AbandonmentBaseNames { get; } = Names(("queued", AbandonmentBase.Queued), ("offered", AbandonmentBase.Offered));
+
+    /// <summary>What FCR counts, by name (case-insensitive): issue (SQM/ICMI), contact.</summary>
+    public static IReadOnlyDictionary<string, FcrBasis> FcrBasisNames { get; } = Names(("issue", FcrBasis.Issue), ("contact", FcrBasis.Contact));
+
+    /// <summary>The CSAT box of each name (case-insensitive): top-2-box (4-5), top-box (5).</summary>
+    public static IReadOnlyDictionary<string, CsatBox> CsatBoxNames { get; } = Names(("top-2-box", CsatBox.TopTwoBox), ("top-box", CsatBox.TopBox));
+
+    private static Dictionary<string, T> Names<T>(params (string Name, T Value)[] names) =>
+        names.ToDictionary(n => n.Name, n => n.Value, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A queue KPI of a group: n/a (null in JSON) where the group has asynchronous contacts and no live queued one, where a seconds target does not apply.</summary>
     private static object? LiveOnly(KpiGroup g, object? value) =>
         g.Counts.QueuedContacts == 0 && g.Counts.AsynchronousContacts > 0 ? NotApplicable.Value : value;

@@ -20,6 +20,13 @@ public static class UpliftFigures
         ["proactive"] = UpliftGrouping.Proactive,
     };
 
+    /// <summary>Where a first contact's resolution comes from, by name (case-insensitive): flag (the resolved column), repeat (no repeat contact in the window).</summary>
+    public static IReadOnlyDictionary<string, ResolutionSource> ResolutionNames { get; } = new Dictionary<string, ResolutionSource>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["flag"] = ResolutionSource.ResolvedFlag,
+        ["repeat"] = ResolutionSource.RepeatContact,
+    };
+
     /// <summary>The retention uplift of <paramref name="result"/>: the groups' retention at the horizon, the difference, the adjusted hazard ratio and, given a value per customer, its money.</summary>
     /// <param name="result">The uplift.</param>
     /// <param name="observationEnd">The end of observation, when known.</param>
