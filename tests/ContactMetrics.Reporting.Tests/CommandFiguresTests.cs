@@ -217,6 +217,9 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         Cell(assists, a, "assistedValue").Should().Be(new Money(10m, Currency.Eur));
         ((double)Cell(assists, 1 - a, "lastTouchConversions")!).Should().Be(2);
         sheet.Sections.Should().NotContain(s => s.Key == "markov", "no Markov fit was given");
+        Fact(sheet, "assists", "counting").Should().Be("once");
+        Fact(AttributionFigures.Of(3, paths, result, null, AssistMetrics.Compute(paths, AttributionFigures.AssistCountingNames["per-occurrence"]), null), "assists", "counting")
+            .Should().Be("per-occurrence");
     }
 
     [Fact]

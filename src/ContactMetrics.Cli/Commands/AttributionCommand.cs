@@ -69,13 +69,7 @@ internal static class AttributionCommand
             RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
             RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
             var lookbackValue = CliParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
-            string assistText = parse.GetValue(assists)!;
-            var counting = assistText.ToLowerInvariant() switch
-            {
-                "once" => AssistCounting.OncePerConversion,
-                "per-occurrence" => AssistCounting.PerOccurrence,
-                _ => throw new CliInputException($"--assists: use once or per-occurrence; was '{assistText}'."),
-            };
+            var counting = CliParsing.ParseName("--assists", parse.GetValue(assists)!, AttributionFigures.AssistCountingNames, "counting");
             var chainOrder = parse.GetValue(order) ?? 1;
             if (chainOrder < 1 || chainOrder > MarkovAttribution.MaxOrder)
             {

@@ -9,6 +9,13 @@ namespace ContactMetrics.Reporting;
 /// </summary>
 public static class AttributionFigures
 {
+    /// <summary>How assists are counted, by name (case-insensitive): once (per conversion, as Google Analytics), per-occurrence.</summary>
+    public static IReadOnlyDictionary<string, AssistCounting> AssistCountingNames { get; } = new Dictionary<string, AssistCounting>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["once"] = AssistCounting.OncePerConversion,
+        ["per-occurrence"] = AssistCounting.PerOccurrence,
+    };
+
     /// <summary>The amount rounded to cents (half to even), as the output shows money.</summary>
     private static Money Cents(Money value) => new(Math.Round(value.Amount, 2, MidpointRounding.ToEven), value.Currency);
 
@@ -57,7 +64,7 @@ public static class AttributionFigures
 
         var assist = output.Add("assists", "Assisted conversions");
         assist.Note = "A channel assists a conversion when it is in the conversion's path other than as the last touch; the last touch gets the last-touch conversion, so a channel can be in both columns. Assists are co-occurrence, not cause.";
-        assist.Fact("counting", "Counting", assists.Counting == AssistCounting.OncePerConversion ? "once" : "per-occurrence")
+        assist.Fact("counting", "Counting", AssistCountingNames.First(n => n.Value == assists.Counting).Key)
             .Fact("rule", "Rule", assists.Rule);
         var at = assist.SetTable("channels",
             new FigureColumn("channel", "Channel"),
