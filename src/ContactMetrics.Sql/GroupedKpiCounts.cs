@@ -50,8 +50,34 @@ public sealed record GroupedKpiCounts(KpiCounts Counts, string? Agent = null, Ch
         BucketStart is { } s ? FormattableString.Invariant($"bucket={NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(s.ToOffsetDateTime())}/{BucketLength?.TotalSeconds}s") : null,
     }.Where(p => p is not null));
 
-    /// <summary>Every KPI of the counts under <paramref name="options"/> (an ungrouped <see cref="KpiGroup"/>).</summary>
+    /// <summary>Every KPI of the counts under <paramref name="options"/>, as a <see cref="KpiGroup"/> with this group's key.</summary>
     /// <param name="options">The KPI definitions; the defaults when <see langword="null"/>.</param>
     /// <returns>The KPIs.</returns>
-    public KpiGroup ToKpis(KpiOptions? options = null) => KpiGroup.FromCounts(Counts, options);
+    public KpiGroup ToKpis(KpiOptions? options = null) =>
+        KpiGroup.FromCountsWithKey(Counts, options ?? KpiOptions.Default, Agent, Channel, Direction, Queue, Reason, Segment, BucketStart, BucketLength);
+
+    /// <summary>The groups added up to the dimensions in <paramref name="keep"/> (and their buckets), in the order of first appearance.</summary>
+    /// <param name="groups">The groups.</param>
+    /// <param name="keep">The dimensions to keep; the others are added up.</param>
+    /// <returns>The rolled-up groups.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="groups"/> is null.</exception>
+    public static IReadOnlyList<GroupedKpiCounts> RollUp(IReadOnlyList<GroupedKpiCounts> groups, KpiDimensions keep)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var rolled = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            var key = g with
+            {
+                Agent = keep.HasFlag(KpiDimensions.Agent) ? g.Agent : null,
+                Channel = keep.HasFlag(KpiDimensions.Channel) ? g.Channel : null,
+                Direction = keep.HasFlag(KpiDimensions.Direction) ? g.Direction : null,
+                Queue = keep.HasFlag(KpiDimensions.Queue) ? g.Queue : null,
+                Reason = keep.HasFlag(KpiDimensions.Reason) ? g.Reason : null,
+                Segment = keep.HasFlag(KpiDimensions.Segment) ? g.Segment : null,
+            };
+            rolled[key.Key] = rolled.TryGetValue(key.Key, out var seen) ? seen with { Counts = seen.Counts + g.Counts } : key;
+        }
+        return [.. rolled.Values];
+    }
 }

@@ -69,13 +69,7 @@ internal static class AttributionCommand
             RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
             RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
             var lookbackValue = CliParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
-            string assistText = parse.GetValue(assists)!;
-            var counting = assistText.ToLowerInvariant() switch
-            {
-                "once" => AssistCounting.OncePerConversion,
-                "per-occurrence" => AssistCounting.PerOccurrence,
-                _ => throw new CliInputException($"--assists: use once or per-occurrence; was '{assistText}'."),
-            };
+            var counting = CliParsing.ParseName("--assists", parse.GetValue(assists)!, AttributionFigures.AssistCountingNames, "counting");
             var chainOrder = parse.GetValue(order) ?? 1;
             if (chainOrder < 1 || chainOrder > MarkovAttribution.MaxOrder)
             {
@@ -104,7 +98,7 @@ internal static class AttributionCommand
                 };
                 return (Journeys: (int)(paths.TotalConversions + paths.TotalNulls), Paths: paths, Result: result, Markov: markov, Assists: AssistMetrics.Compute(paths, counting));
             });
-            common.Write(parse, Render(run.Journeys, run.Paths, run.Result, run.Markov, run.Assists, parse.GetValue(pathsFile) is null ? journeyOptions : null), console);
+            common.Write(parse, AttributionFigures.Of(run.Journeys, run.Paths, run.Result, run.Markov, run.Assists, parse.GetValue(pathsFile) is null ? journeyOptions : null), console);
             return CliApp.Success;
         });
         return command;
@@ -205,75 +199,5 @@ internal static class AttributionCommand
             _ => throw new CliInputException(
                 $"{path}: conversions in {currencies.Count} currencies ({string.Join(", ", currencies.Select(c => c.Code))}); attribution adds conversion values, so give it one currency (filter or convert the file first)."),
         };
-    }
-
-    /// <summary>The amount rounded to cents (half to even), as the output shows money.</summary>
-    internal static Money Cents(Money value) => new(Math.Round(value.Amount, 2, MidpointRounding.ToEven), value.Currency);
-
-    internal static FigureSheet Render(int journeys, PathSummary paths, AttributionResult result, MarkovAttributionResult? markov,
-        AssistReport assists, JourneyOptions? options)
-    {
-        var output = new FigureSheet();
-        var credits = output.Add("attribution", "Attribution");
-        credits.Note = "Credits allocate conversions by the model's rule; they describe paths, not what a channel caused (docs/models/attribution.md).";
-        credits.Fact("model", "Model", result.Model)
-            .Fact("lookbackSeconds", "Lookback", options?.Lookback)
-            .Fact("collapseRepeats", "Collapse repeats", options?.CollapseRepeats)
-            .Fact("journeys", "Journeys", journeys)
-            .Fact("uniquePaths", "Unique paths", paths.Count)
-            .Fact("conversions", "Conversions", paths.TotalConversions)
-            .Fact("value", "Value", Cents(paths.TotalValue))
-            .Fact("nonConvertingJourneys", "Non-converting journeys", paths.TotalNulls);
-        var table = credits.SetTable("channels",
-            new FigureColumn("channel", "Channel"),
-            new FigureColumn("conversions", "Conversions", true),
-            new FigureColumn("conversionShare", "Share", true),
-            new FigureColumn("value", "Value", true),
-            new FigureColumn("valueShare", "Value share", true, true));
-        double totalConversions = result.TotalConversions;
-        decimal totalValue = result.TotalValue.Amount;
-        foreach (int c in Enumerable.Range(0, result.Channels.Length)
-            .OrderByDescending(c => result.Conversions[c]).ThenBy(c => result.Channels[c], StringComparer.Ordinal))
-        {
-            table.Row(result.Channels[c], result.Conversions[c],
-                totalConversions > 0 ? new Fraction(result.Conversions[c] / totalConversions) : null,
-                Cents(result.Value[c]),
-                totalValue > 0 ? new Fraction((double)(result.Value[c].Amount / totalValue)) : null);
-        }
-
-        var assist = output.Add("assists", "Assisted conversions");
-        assist.Note = "A channel assists a conversion when it is in the conversion's path other than as the last touch; the last touch gets the last-touch conversion, so a channel can be in both columns. Assists are co-occurrence, not cause.";
-        assist.Fact("counting", "Counting", assists.Counting == AssistCounting.OncePerConversion ? "once" : "per-occurrence")
-            .Fact("rule", "Rule", assists.Rule);
-        var at = assist.SetTable("channels",
-            new FigureColumn("channel", "Channel"),
-            new FigureColumn("assistedConversions", "Assisted", true),
-            new FigureColumn("assistedValue", "Assisted value", true),
-            new FigureColumn("lastTouchConversions", "Last touch", true),
-            new FigureColumn("lastTouchValue", "Last-touch value", true),
-            new FigureColumn("assistRatio", "Assist ratio", true));
-        foreach (var row in assists.Channels.OrderByDescending(r => r.AssistedConversions).ThenBy(r => r.Channel, StringComparer.Ordinal))
-        {
-            at.Row(row.Channel, row.AssistedConversions, Cents(row.AssistedValue), row.LastTouchConversions,
-                Cents(row.LastTouchValue), row.AssistRatio);
-        }
-
-        if (markov is not null)
-        {
-            var m = output.Add("markov", "Markov chain");
-            m.Note = "Removal effect: 1 - P(conversion with the channel removed) / P(conversion); credits are the removal effects normalised to the total.";
-            m.Fact("order", "Order", markov.Order)
-                .Fact("states", "States", markov.StateCount)
-                .Fact("conversionProbability", "P(conversion)", new Fraction(markov.ConversionProbability));
-            var mt = m.SetTable("removalEffects",
-                new FigureColumn("channel", "Channel"),
-                new FigureColumn("removalEffect", "Removal effect", true));
-            var channels = markov.Attribution.Channels;
-            foreach (int c in Enumerable.Range(0, channels.Length).OrderByDescending(c => markov.RemovalEffects[c]).ThenBy(c => channels[c], StringComparer.Ordinal))
-            {
-                mt.Row(channels[c], new Fraction(markov.RemovalEffects[c]));
-            }
-        }
-        return output;
     }
 }

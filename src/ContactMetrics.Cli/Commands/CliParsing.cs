@@ -60,6 +60,10 @@ internal static class CliParsing
     /// <summary>Whether the user gave <paramref name="option"/> (not its default).</summary>
     public static bool Given(System.CommandLine.ParseResult parse, System.CommandLine.Option option) => parse.GetResult(option) is { Implicit: false };
 
+    /// <summary>The value named <paramref name="text"/> (case as the names' comparer says); otherwise an error naming the option and every name.</summary>
+    public static T ParseName<T>(string option, string text, IReadOnlyDictionary<string, T> names, string what) =>
+        names.TryGetValue(text, out var value) ? value : throw new CliInputException($"{option}: unknown {what} '{text}'; use {string.Join(", ", names.Keys)}.");
+
     public static IReadOnlyList<string> ParseList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

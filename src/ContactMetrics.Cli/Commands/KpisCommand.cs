@@ -12,37 +12,6 @@ namespace ContactMetrics.Cli.Commands;
 /// <summary><c>contactmetrics kpis</c>: operational KPIs by any grouping and time bucket, every definition an option.</summary>
 internal static class KpisCommand
 {
-    private static readonly Dictionary<string, KpiDimensions> Dimensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["agent"] = KpiDimensions.Agent,
-        ["channel"] = KpiDimensions.Channel,
-        ["direction"] = KpiDimensions.Direction,
-        ["queue"] = KpiDimensions.Queue,
-        ["reason"] = KpiDimensions.Reason,
-        ["segment"] = KpiDimensions.Segment,
-    };
-
-    private static readonly Dictionary<string, TimeBucket> Buckets = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["15m"] = TimeBucket.Minutes15,
-        ["30m"] = TimeBucket.Minutes30,
-        ["1h"] = TimeBucket.Hour,
-        ["day"] = TimeBucket.Day,
-        ["week"] = TimeBucket.Week,
-        ["month"] = TimeBucket.Month,
-    };
-
-    private static readonly Dictionary<string, ServiceLevelFormula> Formulas = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["f1"] = ServiceLevelFormula.AnsweredOrAbandonedWithinOverOffered,
-        ["f2"] = ServiceLevelFormula.AnsweredWithinOverAnswered,
-        ["f3"] = ServiceLevelFormula.AnsweredWithinOverOffered,
-        ["f4"] = ServiceLevelFormula.AnsweredWithinOverAnsweredAndLateAbandons,
-        ["f5"] = ServiceLevelFormula.AnsweredWithinOrShortAbandonOverOffered,
-        ["genesys"] = ServiceLevelFormula.Genesys,
-        ["amazon-connect"] = ServiceLevelFormula.AmazonConnect,
-    };
-
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
@@ -98,11 +67,11 @@ internal static class KpisCommand
                 var keep = parse.GetValue(by) is null ? fileDims : ParseDimensions(parse.GetValue(by));
                 if ((keep & ~fileDims) != 0)
                 {
-                    throw new CliInputException($"--by: {countsPath} has no {string.Join(",", Dimensions.Where(d => keep.HasFlag(d.Value) && !fileDims.HasFlag(d.Value)).Select(d => d.Key))} column; it is by {(fileDims == KpiDimensions.None ? "nothing" : string.Join(",", Dimensions.Where(d => fileDims.HasFlag(d.Value)).Select(d => d.Key)))}.");
+                    throw new CliInputException($"--by: {countsPath} has no {string.Join(",", KpiFigures.DimensionNames.Where(d => keep.HasFlag(d.Value) && !fileDims.HasFlag(d.Value)).Select(d => d.Key))} column; it is by {(fileDims == KpiDimensions.None ? "nothing" : string.Join(",", KpiFigures.DimensionNames.Where(d => fileDims.HasFlag(d.Value)).Select(d => d.Key)))}.");
                 }
                 var countsOptions = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, responseTarget, csat, level);
                 // Render needs only whether there are buckets: the file's keep their starts and lengths.
-                common.Write(parse, Render(RollUp(read, keep), keep, fileBucketed ? TimeBucket.Day : TimeBucket.None, countsOptions), console);
+                common.Write(parse, KpiFigures.Of([.. GroupedKpiCounts.RollUp(read, keep).Select(g => g.ToKpis(countsOptions))], keep, fileBucketed, countsOptions), console);
                 return CliApp.Success;
             }
             if (parse.GetValue(interactions) is null)
@@ -121,7 +90,7 @@ internal static class KpisCommand
 
             var grouping = new KpiGrouping(dims, timeBucket, timeZone);
             string interactionsPath = parse.GetValue(interactions)!;
-            IReadOnlyList<GroupedKpiCounts> groups;
+            IReadOnlyList<KpiGroup> groups;
             if (Engines.IsDuckDb(parse, engine, parse.GetValue(skipInvalid)))
             {
                 groups = console.Progress("Computing KPIs (DuckDB)", () => Engines.Run(duck =>
@@ -131,38 +100,18 @@ internal static class KpisCommand
                     {
                         duck.AttachCustomers(customersPath);
                     }
-                    return duck.Kpis(grouping, options);
+                    return duck.Kpis(grouping, options).Select(g => g.ToKpis(options)).ToList();
                 }));
             }
             else
             {
                 var table = TableInput.ReadInteractionTable(interactionsPath, customersPath, parse.GetValue(skipInvalid), console);
-                groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, grouping, options).Select(GroupedKpiCounts.From).ToList());
+                groups = console.Progress("Computing KPIs", () => KpiRollup.Compute(table, grouping, options));
             }
-            common.Write(parse, Render(groups, dims, timeBucket, options), console);
+            common.Write(parse, KpiFigures.Of(groups, dims, timeBucket != TimeBucket.None, options), console);
             return CliApp.Success;
         });
         return command;
-    }
-
-    /// <summary>The groups added up to the dimensions in <paramref name="keep"/> (and their buckets), in the order of first appearance.</summary>
-    internal static IReadOnlyList<GroupedKpiCounts> RollUp(IReadOnlyList<GroupedKpiCounts> groups, KpiDimensions keep)
-    {
-        var rolled = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
-        foreach (var g in groups)
-        {
-            var key = g with
-            {
-                Agent = keep.HasFlag(KpiDimensions.Agent) ? g.Agent : null,
-                Channel = keep.HasFlag(KpiDimensions.Channel) ? g.Channel : null,
-                Direction = keep.HasFlag(KpiDimensions.Direction) ? g.Direction : null,
-                Queue = keep.HasFlag(KpiDimensions.Queue) ? g.Queue : null,
-                Reason = keep.HasFlag(KpiDimensions.Reason) ? g.Reason : null,
-                Segment = keep.HasFlag(KpiDimensions.Segment) ? g.Segment : null,
-            };
-            rolled[key.Key] = rolled.TryGetValue(key.Key, out var seen) ? seen with { Counts = seen.Counts + g.Counts } : key;
-        }
-        return [.. rolled.Values];
     }
 
     /// <summary>The dimensions of <c>--by</c>.</summary>
@@ -171,8 +120,8 @@ internal static class KpisCommand
         var dims = KpiDimensions.None;
         foreach (string d in CliParsing.ParseList(text))
         {
-            dims |= Dimensions.TryGetValue(d, out var dim) ? dim
-                : throw new CliInputException($"--by: unknown dimension '{d}'; use any of {string.Join(",", Dimensions.Keys)}.");
+            dims |= KpiFigures.DimensionNames.TryGetValue(d, out var dim) ? dim
+                : throw new CliInputException($"--by: unknown dimension '{d}'; use any of {string.Join(",", KpiFigures.DimensionNames.Keys)}.");
         }
         return dims;
     }
@@ -180,7 +129,7 @@ internal static class KpisCommand
     /// <summary>The time bucket of <c>--bucket</c>; none when absent.</summary>
     internal static TimeBucket ParseBucket(string? text) =>
         text is null ? TimeBucket.None
-        : Buckets.TryGetValue(text, out var bucket) ? bucket
+        : KpiFigures.BucketNames.TryGetValue(text, out var bucket) ? bucket
         : throw new CliInputException($"--bucket: unknown size '{text}'; use 15m, 30m, 1h, day, week or month.");
 
     private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
@@ -188,154 +137,25 @@ internal static class KpisCommand
         Option<string> fcrWindow, Option<bool> fcrAnyReason, Option<bool> fcrSameChannel, Option<string> fcrBasis, Option<string> responseTarget, Option<string> csat, Option<double> level)
     {
         string f = parse.GetValue(formula)!;
-        if (!Formulas.TryGetValue(f, out var slFormula))
+        if (!KpiFigures.FormulaNames.TryGetValue(f, out var slFormula))
         {
             throw new CliInputException($"--sl-formula: unknown formula '{f}'; use f1, f2, f3, f4, f5, genesys or amazon-connect.");
         }
         var slThreshold = CliParsing.ParsePositiveDuration("--sl-threshold", parse.GetValue(threshold)!);
         var sl = new ServiceLevelDefinition(slFormula, slThreshold, CliParsing.ParseDuration("--short-abandon", parse.GetValue(shortAbandon)!),
             parse.GetValue(flowOuts), parse.GetValue(genesysShort));
-        HandleTimeComponents components = 0;
-        foreach (string part in CliParsing.ParseList(parse.GetValue(aht)))
-        {
-            components |= part.ToLowerInvariant() switch
-            {
-                "talk" => HandleTimeComponents.Talk,
-                "hold" => HandleTimeComponents.Hold,
-                "acw" => HandleTimeComponents.AfterCallWork,
-                _ => throw new CliInputException($"--aht: unknown component '{part}'; use any of talk,hold,acw."),
-            };
-        }
+        var components = CliParsing.ParseList(parse.GetValue(aht)).Aggregate((HandleTimeComponents)0, (all, part) => all | CliParsing.ParseName("--aht", part, KpiFigures.HandleTimeNames, "component"));
         if (components == 0)
         {
             throw new CliInputException("--aht needs at least one of talk,hold,acw.");
         }
-        var baseText = parse.GetValue(abandonBase)!;
-        var abandon = baseText.ToLowerInvariant() switch
-        {
-            "queued" => AbandonmentBase.Queued,
-            "offered" => AbandonmentBase.Offered,
-            _ => throw new CliInputException($"--abandon-base: use queued or offered; was '{baseText}'."),
-        };
+        var abandon = CliParsing.ParseName("--abandon-base", parse.GetValue(abandonBase)!, KpiFigures.AbandonmentBaseNames, "base");
         var window = CliParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(fcrWindow)!);
-        var basisText = parse.GetValue(fcrBasis)!;
-        var basis = basisText.ToLowerInvariant() switch
-        {
-            "issue" => FcrBasis.Issue,
-            "contact" => FcrBasis.Contact,
-            _ => throw new CliInputException($"--fcr-basis: use issue or contact; was '{basisText}'."),
-        };
+        var basis = CliParsing.ParseName("--fcr-basis", parse.GetValue(fcrBasis)!, KpiFigures.FcrBasisNames, "basis");
         var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
             parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel, basis);
-        var csatText = parse.GetValue(csat)!;
-        var box = csatText.ToLowerInvariant() switch
-        {
-            "top-2-box" => CsatBox.TopTwoBox,
-            "top-box" => CsatBox.TopBox,
-            _ => throw new CliInputException($"--csat: use top-2-box or top-box; was '{csatText}'."),
-        };
+        var box = CliParsing.ParseName("--csat", parse.GetValue(csat)!, KpiFigures.CsatBoxNames, "box");
         return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CliParsing.ParseLevel("--confidence", parse.GetValue(level)),
             CliParsing.ParsePositiveDuration("--response-target", parse.GetValue(responseTarget)!));
-    }
-
-    /// <summary>A queue KPI of a group: n/a (null in JSON) where the group has asynchronous contacts and no live queued one, where a seconds target does not apply.</summary>
-    private static object? LiveOnly(KpiGroup g, object? value) =>
-        g.Counts.QueuedContacts == 0 && g.Counts.AsynchronousContacts > 0 ? NotApplicable.Value : value;
-
-    internal static FigureSheet Render(IReadOnlyList<GroupedKpiCounts> groups, KpiDimensions dims, TimeBucket bucket, KpiOptions options)
-    {
-        var output = new FigureSheet();
-        var section = output.Add("kpis", "KPIs");
-        var columns = new List<FigureColumn>();
-        var keys = new List<Func<GroupedKpiCounts, object?>>();
-        void Key(KpiDimensions d, string name, string heading, Func<GroupedKpiCounts, object?> value)
-        {
-            if (dims.HasFlag(d))
-            {
-                columns.Add(new FigureColumn(name, heading));
-                keys.Add(value);
-            }
-        }
-        Key(KpiDimensions.Agent, "agent", "Agent", g => g.Agent);
-        Key(KpiDimensions.Channel, "channel", "Channel", g => g.Channel?.ToSchemaName());
-        Key(KpiDimensions.Direction, "direction", "Direction", g => g.Direction?.ToSchemaName());
-        Key(KpiDimensions.Queue, "queue", "Queue", g => g.Queue);
-        Key(KpiDimensions.Reason, "reason", "Reason", g => g.Reason);
-        Key(KpiDimensions.Segment, "segment", "Segment", g => g.Segment);
-        if (bucket != TimeBucket.None)
-        {
-            columns.Add(new FigureColumn("bucketStart", "Bucket start"));
-            keys.Add(g => g.BucketStart is { } z ? NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(z.ToOffsetDateTime()) : null);
-            columns.Add(new FigureColumn("bucketSeconds", "Bucket s", true));
-            keys.Add(g => g.BucketLength?.TotalSeconds);
-        }
-        (string Name, string Heading, Func<KpiGroup, object?> Value, bool Detail)[] metrics =
-        [
-            ("offered", "Offered", g => g.Counts.OfferedContacts, false),
-            ("answered", "Answered", g => g.Counts.AnsweredContacts, true),
-            ("abandoned", "Abandoned", g => g.Counts.AbandonedContacts, true),
-            ("handled", "Handled", g => g.Counts.HandledContacts, false),
-            ("ahtSeconds", "AHT s", g => g.AverageHandleTime.Value, false),
-            ("asaSeconds", "ASA s", g => LiveOnly(g, g.AverageSpeedOfAnswer.Value), false),
-            ("asaAllContactsSeconds", "ASA all s", g => LiveOnly(g, g.AverageWaitAllContacts.Value), true),
-            ("serviceLevel", "SL", g => LiveOnly(g, Fraction.Of(g.ServiceLevel.Value)), false),
-            ("serviceLevelLower", "SL low", g => LiveOnly(g, Fraction.Of(g.ServiceLevel.Interval?.Lower)), true),
-            ("serviceLevelUpper", "SL high", g => LiveOnly(g, Fraction.Of(g.ServiceLevel.Interval?.Upper)), true),
-            ("abandonmentRate", "Abandon", g => LiveOnly(g, Fraction.Of(g.AbandonmentRate.Value)), false),
-            ("asynchronous", "Async", g => g.Counts.AsynchronousContacts, true),
-            ("responseSeconds", "Resp. s", g => g.AverageResponseTime.Value, true),
-            ("responseMedianSeconds", "Resp. p50 s", g => g.MedianResponseTime, true),
-            ("response90thSeconds", "Resp. p90 s", g => g.ResponseTime90th, true),
-            ("responseWithinTarget", "Resp. in target", g => Fraction.Of(g.ResponseWithinTarget.Value), false),
-            ("transferRate", "Transfer", g => Fraction.Of(g.TransferRate.Value), false),
-            ("fcr", "FCR", g => Fraction.Of(g.FirstContactResolution.Value), false),
-            ("fcrLower", "FCR low", g => Fraction.Of(g.FirstContactResolution.Interval?.Lower), true),
-            ("fcrUpper", "FCR high", g => Fraction.Of(g.FirstContactResolution.Interval?.Upper), true),
-            ("fcrResolvedFlag", "FCR flag", g => Fraction.Of(g.FirstContactResolutionFlag.Value), true),
-            ("repeatContactRate", "Repeat", g => Fraction.Of(g.RepeatContactRate.Value), true),
-            ("csat", "CSAT", g => Fraction.Of(g.Csat.Value), false),
-            ("csatResponses", "CSAT n", g => g.Csat.Denominator, true),
-            ("nps", "NPS", g => g.Nps.Value, false),
-            ("npsLower", "NPS low", g => g.Nps.Interval?.Lower, true),
-            ("npsUpper", "NPS high", g => g.Nps.Interval?.Upper, true),
-            ("cesMean", "CES", g => g.CesMean.Value, false),
-            ("cesEasyShare", "CES 5-7", g => Fraction.Of(g.CesEffortShare.Value), true),
-        ];
-        foreach (var m in metrics)
-        {
-            columns.Add(new FigureColumn(m.Name, m.Heading, true, m.Detail));
-        }
-        var table = section.SetTable("groups", [.. columns]);
-        KpiGroup? sample = null;
-        foreach (var g in groups)
-        {
-            var kpis = g.ToKpis(options);
-            sample ??= kpis;
-            table.Row([.. keys.Select(k => k(g)), .. metrics.Select(m => m.Value(kpis))]);
-        }
-
-        section.Note = "Queue KPIs (SL, ASA, abandonment) cover live queued channels only; email is measured by response time (n/a: a seconds target does not apply). "
-            + "Intervals, answered/abandoned counts, ASA over all contacts, response times, FCR by flag and repeat rate are in --format json or csv.";
-        var defs = output.Add("definitions", "Definitions");
-        if (sample is not null)
-        {
-            defs.Fact("aht", "AHT", sample.AverageHandleTime.Definition)
-                .Fact("asa", "ASA", sample.AverageSpeedOfAnswer.Definition)
-                .Fact("asaAllContacts", "ASA (all)", sample.AverageWaitAllContacts.Definition)
-                .Fact("serviceLevel", "Service level", sample.ServiceLevel.Definition)
-                .Fact("abandonmentRate", "Abandonment", sample.AbandonmentRate.Definition)
-                .Fact("responseTime", "Response time", sample.AverageResponseTime.Definition)
-                .Fact("responseWithinTarget", "Response within target", sample.ResponseWithinTarget.Definition)
-                .Fact("fcr", "FCR", sample.FirstContactResolution.Definition)
-                .Fact("repeatContactRate", "Repeat rate", sample.RepeatContactRate.Definition)
-                .Fact("csat", "CSAT", sample.Csat.Definition)
-                .Fact("nps", "NPS", sample.Nps.Definition)
-                .Fact("confidenceLevel", "Intervals", options.ConfidenceLevel);
-        }
-        else
-        {
-            defs.Fact("serviceLevel", "Service level", options.ServiceLevel.Describe());
-        }
-        return output;
     }
 }

@@ -40,13 +40,7 @@ internal static class RetentionCommand
         common.AddTo(command);
         command.SetAction(parse => WithCsvErrors(() =>
         {
-            var intervalType = parse.GetValue(confType)!.ToLowerInvariant() switch
-            {
-                "log" => KaplanMeierIntervalType.Log,
-                "log-log" => KaplanMeierIntervalType.LogLog,
-                "plain" => KaplanMeierIntervalType.Plain,
-                var other => throw new CliInputException($"--conf-type: unknown type '{other}'; use log, log-log or plain."),
-            };
+            var intervalType = CliParsing.ParseName("--conf-type", parse.GetValue(confType)!, KaplanMeierFigures.IntervalNames, "type");
             double confidence = CliParsing.ParseLevel("--confidence", parse.GetValue(level));
             var at = ParseTimes(parse.GetValue(times));
             var csv = CsvColumnTable.Read(parse.GetValue(table)!);
@@ -58,68 +52,7 @@ internal static class RetentionCommand
             }
             var curves = KaplanMeier.Estimate(survival, confidence);
 
-            var output = new FigureSheet();
-            var summary = output.Add("kaplanMeier", "Kaplan-Meier");
-            summary.Fact("table", "Table", csv.Path)
-                .Fact("rows", "Rows", survival.Count)
-                .Fact("events", "Events", survival.Events.Count(e => e))
-                .Fact("confidenceLevel", "Confidence level", confidence)
-                .Fact("intervalType", "Interval", parse.GetValue(confType)!.ToLowerInvariant());
-            if (curves.Length > 1)
-            {
-                var logRank = LogRankTest.Compute(survival);
-                summary.Fact("logRankChiSquare", "Log-rank chi-square", logRank.Test.Statistic)
-                    .Fact("logRankDegreesOfFreedom", "Log-rank df", logRank.Test.DegreesOfFreedom)
-                    .Fact("logRankPValue", "Log-rank p", new PValue(logRank.Test.PValue));
-            }
-
-            var rows = output.Add("survival", at.Count > 0 ? "Survival at the given times" : "Survival at each event time");
-            var t = rows.SetTable("rows",
-                new FigureColumn("group", "Group"),
-                new FigureColumn("time", "Time", true),
-                new FigureColumn("atRisk", "At risk", true),
-                new FigureColumn("events", "Events", true),
-                new FigureColumn("survival", "S(t)", true),
-                new FigureColumn("standardError", "SE", true),
-                new FigureColumn("lower", "Lower", true),
-                new FigureColumn("upper", "Upper", true));
-            foreach (var curve in curves)
-            {
-                if (at.Count == 0)
-                {
-                    foreach (var r in curve.Rows.Where(r => r.Events > 0))
-                    {
-                        var ci = r.Interval(intervalType);
-                        t.Row(curve.Group, r.Time, r.AtRisk, r.Events, r.Survival, r.StandardError, ci.Lower, ci.Upper);
-                    }
-                    continue;
-                }
-                double previous = double.NegativeInfinity;
-                foreach (double time in at)
-                {
-                    var last = curve.Rows.LastOrDefault(r => r.Time <= time);
-                    int atRisk = Enumerable.Range(0, survival.Count).Count(i => InGroup(survival, i, curve.Group) && survival.Durations[i] >= time);
-                    int events = curve.Rows.Where(r => r.Time > previous && r.Time <= time).Sum(r => r.Events);
-                    previous = time;
-                    var ci = last?.Interval(intervalType);
-                    t.Row(curve.Group, time, atRisk, events, last?.Survival ?? 1.0, last?.StandardError ?? 0.0, ci?.Lower ?? 1.0, ci?.Upper ?? 1.0);
-                }
-            }
-
-            var groups = output.Add("groups", "Per group");
-            var g = groups.SetTable("groups",
-                new FigureColumn("group", "Group"),
-                new FigureColumn("count", "N", true),
-                new FigureColumn("events", "Events", true),
-                new FigureColumn("median", "Median", true),
-                new FigureColumn("medianLower", "Median lower", true),
-                new FigureColumn("medianUpper", "Median upper", true));
-            foreach (var curve in curves)
-            {
-                var median = curve.Median(intervalType);
-                g.Row(curve.Group, curve.Count, curve.Events, median.Estimate, median.Lower, median.Upper);
-            }
-            common.Write(parse, output, console);
+            common.Write(parse, KaplanMeierFigures.Of(csv.Path, survival, curves, confidence, intervalType, at), console);
             return CliApp.Success;
         }));
         return command;
@@ -143,12 +76,7 @@ internal static class RetentionCommand
         {
             var options = new CoxOptions
             {
-                Ties = parse.GetValue(ties)!.ToLowerInvariant() switch
-                {
-                    "efron" => CoxTies.Efron,
-                    "breslow" => CoxTies.Breslow,
-                    var other => throw new CliInputException($"--ties: unknown method '{other}'; use efron or breslow."),
-                },
+                Ties = CliParsing.ParseName("--ties", parse.GetValue(ties)!, CoxFigures.TiesNames, "method"),
                 ConfidenceLevel = CliParsing.ParseLevel("--confidence", parse.GetValue(level)),
             };
             var names = CliParsing.ParseList(parse.GetValue(covariates));
@@ -192,41 +120,7 @@ internal static class RetentionCommand
                 console.Error.WriteLine($"contactmetrics: warning: the coefficient of {name} may be infinite (the covariate nearly separates events from non-events); its estimate, standard error and test are not meaningful.");
             }
 
-            var output = new FigureSheet();
-            var model = output.Add("cox", "Cox proportional hazards");
-            model.Fact("table", "Table", csv.Path)
-                .Fact("observations", "Observations", fit.Observations)
-                .Fact("events", "Events", fit.Events)
-                .Fact("ties", "Ties", fit.Ties.ToString().ToLowerInvariant())
-                .Fact("strata", "Strata", parse.GetValue(strata))
-                .Fact("start", "Entry time (start, stop]", parse.GetValue(start))
-                .Fact("logLikelihood", "Log-likelihood", fit.LogLikelihood)
-                .Fact("nullLogLikelihood", "Null log-likelihood", fit.NullLogLikelihood)
-                .Fact("likelihoodRatioChiSquare", "Likelihood ratio chi-square", fit.LikelihoodRatioTest.Statistic)
-                .Fact("likelihoodRatioPValue", "Likelihood ratio p", new PValue(fit.LikelihoodRatioTest.PValue))
-                .Fact("waldChiSquare", "Wald chi-square", fit.WaldTest.Statistic)
-                .Fact("scoreChiSquare", "Score chi-square", fit.ScoreTest.Statistic)
-                .Fact("degreesOfFreedom", "df", fit.LikelihoodRatioTest.DegreesOfFreedom)
-                .Fact("converged", "Converged", fit.Diagnostics.Converged)
-                .Fact("iterations", "Iterations", fit.Diagnostics.Iterations)
-                .Fact("aliased", "Dropped (aliased)", aliased.Count == 0 ? null : string.Join(",", aliased))
-                .Fact("possiblyInfinite", "May be infinite", infinite.Count == 0 ? null : string.Join(",", infinite));
-            var coefficients = output.Add("parameters", "Coefficients");
-            coefficients.Note = string.Create(CultureInfo.InvariantCulture, $"Hazard-ratio intervals at {options.ConfidenceLevel:P0} (Wald, exp(coef +- z se)).");
-            var t = coefficients.SetTable("coefficients",
-                new FigureColumn("name", "Covariate"),
-                new FigureColumn("coefficient", "coef", true),
-                new FigureColumn("hazardRatio", "exp(coef)", true),
-                new FigureColumn("standardError", "se(coef)", true),
-                new FigureColumn("z", "z", true),
-                new FigureColumn("pValue", "p", true),
-                new FigureColumn("hazardRatioLower", "HR lower", true),
-                new FigureColumn("hazardRatioUpper", "HR upper", true));
-            foreach (var c in fit.Coefficients)
-            {
-                t.Row(c.Name, c.Coefficient, c.HazardRatio, c.StandardError, c.Z, new PValue(c.PValue), c.HazardRatioInterval.Lower, c.HazardRatioInterval.Upper);
-            }
-            common.Write(parse, output, console);
+            common.Write(parse, CoxFigures.Of(csv.Path, fit, options, parse.GetValue(strata), parse.GetValue(start), aliased, infinite), console);
             return CliApp.Success;
         }));
         return command;
@@ -264,8 +158,6 @@ internal static class RetentionCommand
             throw new CliInputException(e.ColumnName is null ? $"{at}: {e.Reason}" : $"{at}: column '{e.ColumnName}': '{e.Value}' {e.Reason}");
         }
     }
-
-    private static bool InGroup(SurvivalTable table, int row, string? group) => group is null || table.Groups[row] == group;
 
     private static List<double> ParseTimes(string? text)
     {

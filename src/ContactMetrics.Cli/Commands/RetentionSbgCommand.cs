@@ -53,30 +53,7 @@ internal static class RetentionSbgCommand
                 throw new CliInputException($"--discount-rate must be greater than 0; was {d.ToString(CultureInfo.InvariantCulture)}.");
             }
             var fit = ShiftedBetaGeometricModel.Fit(counts.ToArray());
-            var model = fit.Model;
-
-            var output = new FigureSheet();
-            var section = output.Add("fit", "Shifted-beta-geometric fit");
-            section.Fact("parameters", "Parameters", fit.Estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
-                .Fact("standardErrors", "Standard errors", fit.Estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
-                .Fact("logLikelihood", "Log-likelihood", fit.LogLikelihood)
-                .Fact("converged", "Converged", fit.Diagnostics.Converged)
-                .Fact("discountRate", "Discount rate per period", d)
-                .Fact("derlNewCustomer", "DERL of a new customer (periods)", model.DiscountedExpectedResidualLifetime(0, d));
-            var projection = output.Add("projection", "Projected survival and retention");
-            projection.Note = "Survival = share of the cohort still active at the start of period t; retention = share of those active at t-1 who renew at t; DERL = discounted expected residual lifetime of a customer who has renewed t-1 times (Fader & Hardie 2010).";
-            var table = projection.SetTable("periods",
-                new FigureColumn("period", "Period", true),
-                new FigureColumn("observed", "Observed", true),
-                new FigureColumn("survival", "Survival", true),
-                new FigureColumn("retentionRate", "Retention", true),
-                new FigureColumn("derl", "DERL", true));
-            for (int t = 0; t <= periods; t++)
-            {
-                table.Row(t, t < counts.Count ? new Fraction(counts[t] / counts[0]) : null, new Fraction(model.Survival(t)),
-                    t == 0 ? null : new Fraction(model.RetentionRate(t)), t == 0 ? null : model.DiscountedExpectedResidualLifetime(t - 1, d));
-            }
-            common.Write(parse, output, console);
+            common.Write(parse, SbgFigures.Of(fit, counts, periods, d), console);
             return CliApp.Success;
         });
         return command;

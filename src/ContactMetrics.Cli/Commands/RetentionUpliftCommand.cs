@@ -15,14 +15,6 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class RetentionUpliftCommand
 {
-    internal static readonly Dictionary<string, UpliftGrouping> Groupings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["first-contact-resolution"] = UpliftGrouping.FirstContactResolution,
-        ["csat"] = UpliftGrouping.Csat,
-        ["channel"] = UpliftGrouping.Channel,
-        ["proactive"] = UpliftGrouping.Proactive,
-    };
-
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
@@ -49,17 +41,11 @@ internal static class RetentionUpliftCommand
         command.SetAction(parse =>
         {
             string byText = parse.GetValue(by) ?? (parse.GetValue(survivalTable) is null ? throw new CliInputException("--by: required (first-contact-resolution, csat, channel or proactive).") : "");
-            UpliftGrouping? grouping = byText.Length == 0 ? null : Groupings.TryGetValue(byText, out var gr) ? gr
-                : throw new CliInputException($"--by: unknown grouping '{byText}'; use {string.Join(", ", Groupings.Keys)}.");
+            UpliftGrouping? grouping = byText.Length == 0 ? null : CliParsing.ParseName("--by", byText, UpliftFigures.Names, "grouping");
             var h = CliParsing.ParsePositiveDuration("--horizon", parse.GetValue(horizon)!);
             var options = new RetentionUpliftOptions
             {
-                Resolution = parse.GetValue(resolution)!.ToLowerInvariant() switch
-                {
-                    "flag" => ResolutionSource.ResolvedFlag,
-                    "repeat" => ResolutionSource.RepeatContact,
-                    var other => throw new CliInputException($"--resolution: unknown source '{other}'; use flag or repeat."),
-                },
+                Resolution = CliParsing.ParseName("--resolution", parse.GetValue(resolution)!, UpliftFigures.ResolutionNames, "source"),
                 RepeatWindow = CliParsing.ParsePositiveDuration("--repeat-window", parse.GetValue(repeatWindow)!),
                 CsatTopBoxMinimum = parse.GetValue(topBox) is int tb and >= SurveyResponse.CsatMin and <= SurveyResponse.CsatMax ? tb
                     : throw new CliInputException($"--csat-top-box must be 1-5; was {parse.GetValue(topBox)}."),
@@ -88,7 +74,7 @@ internal static class RetentionUpliftCommand
                 data = Engines.ReadSummary(() => Sql.SurvivalTableFile.Read(tableFile, options));
                 if (grouping is { } asked && asked != data.Grouping)
                 {
-                    throw new CliInputException($"--by {byText}: {tableFile} groups by {Groupings.First(kv => kv.Value == data.Grouping).Key} ('{data.ReferenceGroup}' vs '{data.ExposedGroup}').");
+                    throw new CliInputException($"--by {byText}: {tableFile} groups by {UpliftFigures.Names.First(kv => kv.Value == data.Grouping).Key} ('{data.ReferenceGroup}' vs '{data.ExposedGroup}').");
                 }
             }
             else
@@ -100,9 +86,9 @@ internal static class RetentionUpliftCommand
             NotEnoughRetentionData? notEnoughData = null;
             if (!console.Progress("Comparing retention", () => RetentionUpliftBuilder.TryCompare(data, h, out result, out notEnoughData, options)))
             {
-                throw new CliInputException($"--by {Groupings.First(kv => kv.Value == data.Grouping).Key}: {notEnoughData!.Reason}");
+                throw new CliInputException($"--by {UpliftFigures.Names.First(kv => kv.Value == data.Grouping).Key}: {notEnoughData!.Reason}");
             }
-            var output = Render(result!, end, perCustomer, customersAffected, fromSummary: parse.GetValue(survivalTable) is not null);
+            var output = UpliftFigures.Of(result!, end, perCustomer, customersAffected, parse.GetValue(survivalTable) is not null, "given (--value-per-customer)");
             common.Write(parse, output, console);
             return CliApp.Success;
         });
@@ -143,74 +129,4 @@ internal static class RetentionUpliftCommand
     internal static Instant ObservationEnd(Instant? asOf, Instant? lastArrival, string interactionsPath) =>
         asOf ?? (lastArrival is { } last ? last.InUtc().Date.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()
             : throw new CliInputException($"{interactionsPath}: no interactions, so no customer has an index contact."));
-
-    internal static FigureSheet Render(RetentionUpliftResult result, Instant? observationEnd, Money? valuePerCustomer, double? customersAffected, bool fromSummary = false)
-    {
-        var output = new FigureSheet();
-        var c = result.Comparison;
-        var data = result.Data;
-        var section = output.Add("retentionUplift", "Retention uplift");
-        section.Note = string.Create(CultureInfo.InvariantCulture,
-            $"Index date: each customer's first qualifying contact; retention (Kaplan-Meier) {c.Horizon:0.#} days after it. Difference = {data.ReferenceGroup} - {data.ExposedGroup} (Greenwood, normal approximation). Hazard ratio = {data.ExposedGroup} vs {data.ReferenceGroup}, Cox adjusted for {Adjustment(c)}.");
-        section.Fact("grouping", "Grouping", Groupings.First(kv => kv.Value == data.Grouping).Key)
-            .Fact("horizonDays", "Horizon (days)", c.Horizon)
-            .Fact("observationEnd", "Observation end", observationEnd)
-            .Fact("customersIncluded", "Customers included", data.Table.Count)
-            // A survival table holds the included customers only: who was left out is not known from it.
-            .Fact("customersWithoutQualifyingContact", "Left out: no qualifying contact", fromSummary ? null : data.CustomersWithoutQualifyingContact)
-            .Fact("customersChurnedBeforeIndex", "Left out: churned before index", fromSummary ? null : data.CustomersChurnedBeforeIndex)
-            .Fact("difference", "Retention difference", new Fraction(c.Difference.Difference))
-            .Fact("differenceLower", "Difference lower", new Fraction(c.Difference.Interval.Lower))
-            .Fact("differenceUpper", "Difference upper", new Fraction(c.Difference.Interval.Upper))
-            .Fact("differenceStandardError", "Difference SE", c.Difference.StandardError)
-            .Fact("confidenceLevel", "Confidence level", c.Difference.Interval.Level)
-            .Fact("hazardRatio", "Adjusted hazard ratio", c.HazardRatio?.HazardRatio)
-            .Fact("hazardRatioLower", "Hazard ratio lower", c.HazardRatio?.HazardRatioInterval.Lower)
-            .Fact("hazardRatioUpper", "Hazard ratio upper", c.HazardRatio?.HazardRatioInterval.Upper)
-            .Fact("hazardRatioPValue", "Hazard ratio p", PValue.Of(c.HazardRatio?.PValue))
-            .Fact("adjustedFor", "Adjusted for", Adjustment(c));
-        if (c.Note is not null)
-        {
-            section.Fact("note", "Note", c.Note);
-        }
-        var groups = section.SetTable("groups",
-            new FigureColumn("group", "Group"),
-            new FigureColumn("customers", "Customers", true),
-            new FigureColumn("churns", "Churns by horizon", true),
-            new FigureColumn("retention", "Retention", true),
-            new FigureColumn("standardError", "SE", true, Detail: true),
-            new FigureColumn("lower", "Lower", true),
-            new FigureColumn("upper", "Upper", true),
-            new FigureColumn("followedUpToHorizon", "Followed to horizon"));
-        foreach (var g in new[] { c.Reference, c.Exposed })
-        {
-            groups.Row(g.Group, g.Customers, g.Events, new Fraction(g.Retention), g.StandardError, new Fraction(g.Interval.Lower), new Fraction(g.Interval.Upper), g.FollowedUpToHorizon);
-        }
-        if (valuePerCustomer is Money perCustomer)
-        {
-            var v = RetentionUpliftValue.Of(c.Difference, customersAffected ?? c.Exposed.Customers, perCustomer, "given (--value-per-customer)");
-            var money = output.Add("value", "Value of the uplift");
-            money.Note = "The value per customer is an input; the interval carries only the uplift's uncertainty.";
-            money.Fact("customersAffected", "Customers affected", v.CustomersAffected)
-                .Fact("customersKept", "Customers kept", v.CustomersKept)
-                .Fact("customersKeptLower", "Customers kept lower", v.CustomersKeptInterval.Lower)
-                .Fact("customersKeptUpper", "Customers kept upper", v.CustomersKeptInterval.Upper)
-                .Fact("valuePerCustomer", "Value per customer", v.ValuePerCustomer)
-                .Fact("value", "Value", v.Value)
-                .Fact("valueLower", "Value lower", v.Low)
-                .Fact("valueUpper", "Value upper", v.High)
-                .Fact("formula", "Formula", v.Formula);
-        }
-        return output;
-    }
-
-    private static string Adjustment(RetentionComparison c)
-    {
-        var parts = new List<string>(c.AdjustedFor);
-        if (c.Stratified)
-        {
-            parts.Add("segment (strata)");
-        }
-        return parts.Count > 0 ? string.Join(", ", parts) : "nothing";
-    }
 }

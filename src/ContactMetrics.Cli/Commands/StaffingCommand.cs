@@ -71,9 +71,9 @@ internal static class StaffingCommand
             {
                 throw new CliInputException("Give a target (--target 80/20, --max-asa, --max-abandon or --max-occupancy) or --agents N.");
             }
-            if (parse.GetValue(agents) is int requested && (requested < 0 || requested > MaxAgents))
+            if (parse.GetValue(agents) is int requested && (requested < 0 || requested > StaffingFigures.MaxAgents))
             {
-                throw new CliInputException($"--agents must be between 0 and {MaxAgents}; was {requested}.");
+                throw new CliInputException($"--agents must be between 0 and {StaffingFigures.MaxAgents}; was {requested}.");
             }
             // Without a target, --agents is only evaluated: the service level column then uses the usual 80/20 threshold.
             var staffingTarget = hasTarget
@@ -81,48 +81,7 @@ internal static class StaffingCommand
                 : StaffingTarget.ForServiceLevel(0.8, Duration.FromSeconds(20));
             var planner = new StaffingPlanner(staffingTarget, shrink, meanPatience);
 
-            var output = new FigureSheet();
-            var summary = output.Add("staffing", "Staffing");
-            summary.Fact("model", "Model", meanPatience is null ? "erlang-c" : "erlang-a")
-                .Fact("trafficErlangs", "Traffic (Erlangs)", load.TrafficErlangs)
-                .Fact("target", "Target", hasTarget ? planner.Target.ToString() : "none (evaluating --agents; SL within 20 s)");
-            int answer;
-            if (parse.GetValue(agents) is int given)
-            {
-                if (given < 0)
-                {
-                    throw new CliInputException($"--agents must be at least 0; was {given}.");
-                }
-                answer = given;
-                summary.Fact("agents", "Agents (given)", given)
-                    .Fact("scheduledAgents", "Scheduled after shrinkage", planner.ScheduledAgents(given))
-                    .Fact("meetsTarget", "Meets the target", hasTarget ? planner.Target.FirstMissed(Evaluate(planner, load, given)) == StaffingConstraint.None : null);
-            }
-            else
-            {
-                var requirement = PatienceChecked(() => planner.Plan(load));
-                answer = requirement.Agents;
-                summary.Fact("agents", "Agents needed", requirement.Agents)
-                    .Fact("scheduledAgents", "Scheduled after shrinkage", requirement.ScheduledAgents)
-                    .Fact("limitingConstraint", "Limiting target", requirement.LimitingConstraint.ToString());
-            }
-            var around = output.Add("kpisByAgents", "KPIs by number of agents");
-            around.Note = "ASA is over answered contacts; mean wait is over all contacts (the Erlang sense).";
-            var table = around.SetTable("rows",
-                new FigureColumn("agents", "Agents", true),
-                new FigureColumn("probabilityOfWait", "P(wait)", true),
-                new FigureColumn("serviceLevel", "SL", true),
-                new FigureColumn("averageSpeedOfAnswerSeconds", "ASA s", true),
-                new FigureColumn("averageWaitSeconds", "Mean wait s", true),
-                new FigureColumn("probabilityOfAbandonment", "P(abandon)", true),
-                new FigureColumn("occupancy", "Occupancy", true));
-            for (int n = Math.Max(1, answer - 2); n <= Math.Min(answer, MaxAgents - 3) + 3; n++)
-            {
-                var m = Evaluate(planner, load, n);
-                table.Row(n, new Fraction(m.ProbabilityOfWait), new Fraction(m.ServiceLevel), m.AverageSpeedOfAnswerSeconds, m.AverageWaitSeconds,
-                    new Fraction(m.ProbabilityOfAbandonment), new Fraction(m.Occupancy));
-            }
-            common.Write(parse, output, console);
+            common.Write(parse, PatienceChecked(() => StaffingFigures.Of(load, planner, hasTarget, parse.GetValue(agents))), console);
             return CliApp.Success;
         });
         return command;
@@ -153,11 +112,6 @@ internal static class StaffingCommand
         }
         return (level, threshold);
     }
-
-    /// <summary>The most agents the command evaluates: twice the largest traffic the Erlang models take (QueueLoad.MaxTrafficErlangs), since their sums run over the agents.</summary>
-    internal const int MaxAgents = 200_000_000;
-
-    private static QueueMetrics Evaluate(StaffingPlanner planner, QueueLoad load, int agents) => PatienceChecked(() => planner.Evaluate(load, agents));
 
     /// <summary>Erlang A refuses a patience whose queue would need too many states; that is the user's --patience, named as such.</summary>
     private static T PatienceChecked<T>(Func<T> work)

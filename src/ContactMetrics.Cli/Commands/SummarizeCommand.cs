@@ -70,8 +70,7 @@ internal static class SummarizeCommand
                 ? ClvInput.RfmOptions(endText, parse.GetValue(holdoutEnd), parse.GetValue(period)!, timeZone)
                 : parse.GetValue(holdoutEnd) is null ? null
                 : throw new CliInputException("--holdout-end goes with --calibration-end: give the calibration end of the RFM summary too.");
-            var uplift = RetentionUpliftCommand.Groupings.TryGetValue(parse.GetValue(upliftBy)!, out var u) ? u
-                : throw new CliInputException($"--uplift-by: unknown grouping '{parse.GetValue(upliftBy)}'; use {string.Join(", ", RetentionUpliftCommand.Groupings.Keys)}.");
+            var uplift = CliParsing.ParseName("--uplift-by", parse.GetValue(upliftBy)!, UpliftFigures.Names, "grouping");
             Instant? end = RetentionUpliftCommand.AsOf(parse.GetValue(asOf));
             var journeys = new JourneyOptions { Lookback = CliParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!) };
             var lake = new Lake(

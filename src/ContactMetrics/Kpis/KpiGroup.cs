@@ -45,6 +45,29 @@ public sealed class KpiGroup
         return new KpiGroup(counts, options ?? KpiOptions.Default, null, null, null, null, null, null, null, null);
     }
 
+    /// <summary>
+    /// The KPIs of one group's counts produced elsewhere (a SQL engine's or a summary file's rows), with the group's key.
+    /// </summary>
+    /// <param name="counts">The counts.</param>
+    /// <param name="options">The KPI definitions.</param>
+    /// <param name="agent">The agent, when grouped by agent.</param>
+    /// <param name="channel">The channel, when grouped by channel.</param>
+    /// <param name="direction">The direction, when grouped by direction.</param>
+    /// <param name="queue">The queue, when grouped by queue.</param>
+    /// <param name="reason">The reason, when grouped by reason.</param>
+    /// <param name="segment">The customer segment, when grouped by segment.</param>
+    /// <param name="bucketStart">The start of the time bucket, when bucketed.</param>
+    /// <param name="bucketLength">The length of the time bucket, when bucketed.</param>
+    /// <returns>The group.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="counts"/> or <paramref name="options"/> is null.</exception>
+    public static KpiGroup FromCountsWithKey(KpiCounts counts, KpiOptions options, string? agent, Channel? channel, Direction? direction,
+        string? queue, string? reason, string? segment, ZonedDateTime? bucketStart, Duration? bucketLength)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(options);
+        return new KpiGroup(counts, options, agent, channel, direction, queue, reason, segment, bucketStart, bucketLength);
+    }
+
     /// <summary>The agent, when grouped by agent; <see langword="null"/> for contacts without an agent, or when not grouped by agent.</summary>
     public string? Agent { get; }
 

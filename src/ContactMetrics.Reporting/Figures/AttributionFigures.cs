@@ -1,0 +1,100 @@
+using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
+
+namespace ContactMetrics.Reporting;
+
+/// <summary>
+/// The figures of an attribution run as <c>contactmetrics attribution</c> prints them: credits per channel, assisted
+/// conversions and, for the Markov model, the removal effects.
+/// </summary>
+public static class AttributionFigures
+{
+    /// <summary>How assists are counted, by name (case-insensitive): once (per conversion, as Google Analytics), per-occurrence.</summary>
+    public static IReadOnlyDictionary<string, AssistCounting> AssistCountingNames { get; } = new Dictionary<string, AssistCounting>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["once"] = AssistCounting.OncePerConversion,
+        ["per-occurrence"] = AssistCounting.PerOccurrence,
+    };
+
+    /// <summary>The amount rounded to cents (half to even), as the output shows money.</summary>
+    private static Money Cents(Money value) => new(Math.Round(value.Amount, 2, MidpointRounding.ToEven), value.Currency);
+
+    /// <summary>The credits of <paramref name="result"/> per channel, the assists and, for a Markov model, the removal effects.</summary>
+    /// <param name="journeys">The journeys attributed.</param>
+    /// <param name="paths">Their path summary.</param>
+    /// <param name="result">The attribution.</param>
+    /// <param name="markov">The Markov fit, when the model is Markov; otherwise <see langword="null"/>.</param>
+    /// <param name="assists">The assist table.</param>
+    /// <param name="options">How the journeys were cut, when known (<see langword="null"/> for a path summary read from a file).</param>
+    /// <returns>The sections <c>attribution</c>, <c>assists</c> and, for Markov, <c>markov</c>; money rounded to cents (half to even).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/>, <paramref name="result"/> or <paramref name="assists"/> is null.</exception>
+    public static FigureSheet Of(int journeys, PathSummary paths, AttributionResult result, MarkovAttributionResult? markov,
+        AssistReport assists, JourneyOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(assists);
+        var output = new FigureSheet();
+        var credits = output.Add("attribution", "Attribution");
+        credits.Note = "Credits allocate conversions by the model's rule; they describe paths, not what a channel caused (docs/models/attribution.md).";
+        credits.Fact("model", "Model", result.Model)
+            .Fact("lookbackSeconds", "Lookback", options?.Lookback)
+            .Fact("collapseRepeats", "Collapse repeats", options?.CollapseRepeats)
+            .Fact("journeys", "Journeys", journeys)
+            .Fact("uniquePaths", "Unique paths", paths.Count)
+            .Fact("conversions", "Conversions", paths.TotalConversions)
+            .Fact("value", "Value", Cents(paths.TotalValue))
+            .Fact("nonConvertingJourneys", "Non-converting journeys", paths.TotalNulls);
+        var table = credits.SetTable("channels",
+            new FigureColumn("channel", "Channel"),
+            new FigureColumn("conversions", "Conversions", true),
+            new FigureColumn("conversionShare", "Share", true),
+            new FigureColumn("value", "Value", true),
+            new FigureColumn("valueShare", "Value share", true, true));
+        double totalConversions = result.TotalConversions;
+        decimal totalValue = result.TotalValue.Amount;
+        foreach (int c in Enumerable.Range(0, result.Channels.Length)
+            .OrderByDescending(c => result.Conversions[c]).ThenBy(c => result.Channels[c], StringComparer.Ordinal))
+        {
+            table.Row(result.Channels[c], result.Conversions[c],
+                totalConversions > 0 ? new Fraction(result.Conversions[c] / totalConversions) : null,
+                Cents(result.Value[c]),
+                totalValue > 0 ? new Fraction((double)(result.Value[c].Amount / totalValue)) : null);
+        }
+
+        var assist = output.Add("assists", "Assisted conversions");
+        assist.Note = "A channel assists a conversion when it is in the conversion's path other than as the last touch; the last touch gets the last-touch conversion, so a channel can be in both columns. Assists are co-occurrence, not cause.";
+        assist.Fact("counting", "Counting", AssistCountingNames.First(n => n.Value == assists.Counting).Key)
+            .Fact("rule", "Rule", assists.Rule);
+        var at = assist.SetTable("channels",
+            new FigureColumn("channel", "Channel"),
+            new FigureColumn("assistedConversions", "Assisted", true),
+            new FigureColumn("assistedValue", "Assisted value", true),
+            new FigureColumn("lastTouchConversions", "Last touch", true),
+            new FigureColumn("lastTouchValue", "Last-touch value", true),
+            new FigureColumn("assistRatio", "Assist ratio", true));
+        foreach (var row in assists.Channels.OrderByDescending(r => r.AssistedConversions).ThenBy(r => r.Channel, StringComparer.Ordinal))
+        {
+            at.Row(row.Channel, row.AssistedConversions, Cents(row.AssistedValue), row.LastTouchConversions,
+                Cents(row.LastTouchValue), row.AssistRatio);
+        }
+
+        if (markov is not null)
+        {
+            var m = output.Add("markov", "Markov chain");
+            m.Note = "Removal effect: 1 - P(conversion with the channel removed) / P(conversion); credits are the removal effects normalised to the total.";
+            m.Fact("order", "Order", markov.Order)
+                .Fact("states", "States", markov.StateCount)
+                .Fact("conversionProbability", "P(conversion)", new Fraction(markov.ConversionProbability));
+            var mt = m.SetTable("removalEffects",
+                new FigureColumn("channel", "Channel"),
+                new FigureColumn("removalEffect", "Removal effect", true));
+            var channels = markov.Attribution.Channels;
+            foreach (int c in Enumerable.Range(0, channels.Length).OrderByDescending(c => markov.RemovalEffects[c]).ThenBy(c => channels[c], StringComparer.Ordinal))
+            {
+                mt.Row(channels[c], new Fraction(markov.RemovalEffects[c]));
+            }
+        }
+        return output;
+    }
+}
