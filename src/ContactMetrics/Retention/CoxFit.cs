@@ -37,6 +37,9 @@ public sealed record CoxOptions
         get;
         init => field = value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(ConfidenceLevel), value, $"A confidence level must be in (0, 1); was {value}.");
     } = 0.95;
+
+    /// <summary>Stops the fit: checked before every evaluation of the partial likelihood (one pass over the rows); the fit then throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken CancellationToken { get; init; }
 }
 
 /// <summary>A fitted coefficient of a Cox model; <see cref="Estimate"/> is its hazard ratio in the library's one estimate shape.</summary>

@@ -74,6 +74,7 @@ public static class CoxProportionalHazards
         int p = data.P;
 
         var beta = new double[p];
+        options.CancellationToken.ThrowIfCancellationRequested();
         var state = data.Evaluate(beta, options.Ties);
         double nullLogLikelihood = state.LogLikelihood;
         var scoreTest = ChiSquareTest.Of(QuadraticForm(state), p);
@@ -95,6 +96,7 @@ public static class CoxProportionalHazards
             {
                 candidate[j] = beta[j] + step[j];
             }
+            options.CancellationToken.ThrowIfCancellationRequested();
             var next = data.Evaluate(candidate, options.Ties);
             maxStep = step.Max(Math.Abs);
             if (double.IsFinite(next.LogLikelihood) && Math.Abs(1 - (state.LogLikelihood / next.LogLikelihood)) <= options.Tolerance)

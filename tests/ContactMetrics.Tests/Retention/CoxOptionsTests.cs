@@ -23,6 +23,19 @@ public sealed class CoxOptionsTests
     }
 
     [Fact]
+    public void CancellationToken_Cancelled_ThrowsOperationCanceledAndNoneChangesNothing()
+    {
+        var table = RossiData.Table("fin", "prio");
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        FluentActions.Invoking(() => CoxProportionalHazards.TryFit(table, new CoxOptions { CancellationToken = cancel.Token }, out _))
+            .Should().Throw<OperationCanceledException>();
+        CoxProportionalHazards.Fit(table, new CoxOptions { CancellationToken = CancellationToken.None })["fin"].Coefficient
+            .Should().Be(CoxProportionalHazards.Fit(table)["fin"].Coefficient);
+    }
+
+    [Fact]
     public void ConfidenceLevel_90_NarrowsTheHazardRatioInterval()
     {
         var table = RossiData.Table("fin", "prio");
