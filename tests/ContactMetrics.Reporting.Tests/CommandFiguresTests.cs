@@ -257,7 +257,11 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         Cell(Table(sheet, "retentionUplift"), 0, "group").Should().Be(c.Reference.Group, "the reference group first");
         // Customers kept = difference x customers affected (the exposed group when not given); value = kept x 100 EUR.
         Fact(sheet, "value", "customersAffected").Should().Be((double)c.Exposed.Customers);
-        ((double)Fact(sheet, "value", "customersKept")!).Should().BeApproximately(c.Difference.Difference * c.Exposed.Customers, 1e-9);
+        var kept = (People)Fact(sheet, "value", "customersKept")!;
+        kept.Value.Should().BeApproximately(c.Difference.Difference * c.Exposed.Customers, 1e-9);
+        // A table shows people as whole people (#17 item 3: counts of people as integers); JSON keeps the expectation.
+        FigureText.Readable(kept).Should().Be(Math.Round(kept.Value, MidpointRounding.AwayFromZero).ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        FigureText.Readable(new People(346.72)).Should().Be("347");
         ((Money)Fact(sheet, "value", "value")!).Amount.Should().BeApproximately((decimal)(c.Difference.Difference * c.Exposed.Customers) * 100m, 0.01m);
         ((string)Fact(sheet, "value", "formula")!).Should().Contain("(given)");
         UpliftFigures.Of(uplift, null, null, null).Sections.Should().NotContain(s => s.Key == "value");

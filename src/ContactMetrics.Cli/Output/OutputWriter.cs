@@ -70,7 +70,7 @@ internal static class OutputWriter
             case ".parquet":
                 var ptable = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as Parquet; use a .json file.");
                 ParquetColumns.Write(path, [.. ptable.Columns.Select(c => FigureText.SnakeCase(c.JsonName))],
-                    [.. ptable.Rows.Select(r => r.Select(v => v switch { Fraction rate => rate.Value, PValue p => p.Value, NotApplicable => null, _ => v }).ToArray())], FigureText.Plain);
+                    [.. ptable.Rows.Select(r => r.Select(v => v switch { Fraction rate => rate.Value, PValue p => p.Value, People n => n.Value, NotApplicable => null, _ => v }).ToArray())], FigureText.Plain);
                 break;
             default:
                 throw new CliInputException($"--out {path}: unknown extension '{ext}'; use .csv, .parquet or .json.");

@@ -289,9 +289,9 @@ public static class AnalysisFigures
         if (r.Value is { } value)
         {
             section.Fact("customersAffected", "Customers with an unresolved first contact", value.CustomersAffected)
-                .Fact("customersKept", "Customers kept", value.CustomersKept)
-                .Fact("customersKeptLower", "Customers kept, 95% lower", value.CustomersKeptInterval.Lower)
-                .Fact("customersKeptUpper", "Customers kept, 95% upper", value.CustomersKeptInterval.Upper)
+                .Fact("customersKept", "Customers kept", new People(value.CustomersKept))
+                .Fact("customersKeptLower", "Customers kept, 95% lower", new People(value.CustomersKeptInterval.Lower))
+                .Fact("customersKeptUpper", "Customers kept, 95% upper", new People(value.CustomersKeptInterval.Upper))
                 .Fact("valuePerCustomer", "Value per customer (mean CLV)", value.ValuePerCustomer)
                 .Fact("value", "Value of the uplift", value.Value)
                 .Fact("valueLower", "Value, 95% lower", value.Low)

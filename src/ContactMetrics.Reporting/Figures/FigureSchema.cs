@@ -146,6 +146,7 @@ internal static class FigureSchema
                 case double d when !double.IsFinite(d):
                 case Fraction f when !double.IsFinite(f.Value):
                 case PValue p when !double.IsFinite(p.Value):
+                case People n when !double.IsFinite(n.Value):
                     break;
                 case bool:
                     _types.Add("boolean");
@@ -157,7 +158,7 @@ internal static class FigureSchema
                     _seconds = true;
                     _types.Add("number");
                     break;
-                case double or decimal or Fraction or PValue:
+                case double or decimal or Fraction or PValue or People:
                     _types.Add("number");
                     break;
                 case Money:

@@ -120,6 +120,9 @@ public sealed class FigureSheet
             case PValue p:
                 WriteJsonValue(json, p.Value);
                 break;
+            case People people:
+                WriteJsonValue(json, people.Value);
+                break;
             case double d when double.IsFinite(d):
                 json.WriteNumberValue(d);
                 break;
@@ -301,6 +304,17 @@ public readonly record struct Fraction(double Value)
     /// <param name="value">The share.</param>
     /// <returns>The fraction.</returns>
     public static Fraction? Of(double? value) => value is double v ? new Fraction(v) : null;
+}
+
+/// <summary>
+/// A number of people that a model gives as an expectation (customers kept: 346.72): a table for people shows it as a
+/// whole number of people (347), JSON, CSV and Parquet keep the expectation.
+/// </summary>
+/// <param name="Value">The expected number of people.</param>
+public readonly record struct People(double Value)
+{
+    /// <inheritdoc />
+    public override string ToString() => double.IsFinite(Value) ? Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "-";
 }
 
 /// <summary>

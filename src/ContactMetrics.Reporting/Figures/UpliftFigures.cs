@@ -86,9 +86,9 @@ public static class UpliftFigures
             var money = output.Add("value", "Value of the uplift");
             money.Note = "The value per customer is an input; the interval carries only the uplift's uncertainty.";
             money.Fact("customersAffected", "Customers affected", v.CustomersAffected)
-                .Fact("customersKept", "Customers kept", v.CustomersKept)
-                .Fact("customersKeptLower", "Customers kept lower", v.CustomersKeptInterval.Lower)
-                .Fact("customersKeptUpper", "Customers kept upper", v.CustomersKeptInterval.Upper)
+                .Fact("customersKept", "Customers kept", new People(v.CustomersKept))
+                .Fact("customersKeptLower", "Customers kept lower", new People(v.CustomersKeptInterval.Lower))
+                .Fact("customersKeptUpper", "Customers kept upper", new People(v.CustomersKeptInterval.Upper))
                 .Fact("valuePerCustomer", "Value per customer", v.ValuePerCustomer)
                 .Fact("value", "Value", v.Value)
                 .Fact("valueLower", "Value lower", v.Low)
