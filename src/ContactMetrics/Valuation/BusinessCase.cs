@@ -91,16 +91,18 @@ public sealed class BusinessCase
     /// <param name="seed">The seed of the generator (<see cref="Random(int)"/>).</param>
     /// <returns>The analysis.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is outside [2, <see cref="MaxIterations"/>].</exception>
-    public BusinessCaseAnalysis Analyze(int iterations, int seed) => Analyze(iterations, new Random(seed), seed, CancellationToken.None);
+    public BusinessCaseAnalysis Analyze(int iterations, int seed) => Analyze(iterations, new Random(seed), seed, CancellationToken.None, null);
 
-    /// <summary>Runs the Monte Carlo with a seed, stoppable: the token is checked every 1,024 draws.</summary>
+    /// <summary>Runs the Monte Carlo with a seed, stoppable and watched: the token is checked and the draws done so far reported every 1,024 draws (and at the end).</summary>
     /// <param name="iterations">The number of draws; in [2, <see cref="MaxIterations"/>].</param>
     /// <param name="seed">The seed of the generator (<see cref="Random(int)"/>).</param>
     /// <param name="cancellationToken">Stops the draws; the call then throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Receives the number of draws done; null for none.</param>
     /// <returns>The analysis, the same as <see cref="Analyze(int, int)"/>'s when not cancelled.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is outside [2, <see cref="MaxIterations"/>].</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
-    public BusinessCaseAnalysis Analyze(int iterations, int seed, CancellationToken cancellationToken) => Analyze(iterations, new Random(seed), seed, cancellationToken);
+    public BusinessCaseAnalysis Analyze(int iterations, int seed, CancellationToken cancellationToken, IProgress<int>? progress = null) =>
+        Analyze(iterations, new Random(seed), seed, cancellationToken, progress);
 
     /// <summary>
     /// Runs the Monte Carlo: each iteration draws every distinct input once (a shared input has the same value in every
@@ -117,9 +119,9 @@ public sealed class BusinessCase
     /// with a higher loaded FTE cost) is not modelled unless the caller makes them one shared input. Percentiles are the
     /// R type 7 sample quantiles of the draws.
     /// </remarks>
-    public BusinessCaseAnalysis Analyze(int iterations, Random random) => Analyze(iterations, random, null, CancellationToken.None);
+    public BusinessCaseAnalysis Analyze(int iterations, Random random) => Analyze(iterations, random, null, CancellationToken.None, null);
 
-    private BusinessCaseAnalysis Analyze(int iterations, Random random, int? seed, CancellationToken cancellationToken)
+    private BusinessCaseAnalysis Analyze(int iterations, Random random, int? seed, CancellationToken cancellationToken, IProgress<int>? progress)
     {
         Preconditions.CheckNotNull(random);
         Preconditions.CheckInRange(iterations, 2, MaxIterations);
@@ -136,6 +138,10 @@ public sealed class BusinessCase
             if ((it & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (it > 0)
+                {
+                    progress?.Report(it);
+                }
             }
             for (int i = 0; i < drawn.Length; i++)
             {
@@ -156,6 +162,7 @@ public sealed class BusinessCase
             }
             totals[it] = total;
         }
+        progress?.Report(iterations);
         var lines = Lines.Select((line, l) => new LineItemAnalysis(line, ValueDistribution.Of(line.PointAmount, lineDraws[l], Currency))).ToImmutableArray();
         var totalDistribution = ValueDistribution.Of((double)Total.Amount, totals, Currency);
         return new BusinessCaseAnalysis(this, iterations, seed, lines, totalDistribution, Tornado());

@@ -28,6 +28,16 @@ public class BusinessCaseTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         FluentActions.Invoking(() => businessCase.Analyze(5_000, 7, cancel.Token)).Should().Throw<OperationCanceledException>();
+
+        // Progress: draws done every 1,024 and at the end (hand: 1024, 2048, 3072, 4096, then 5,000).
+        var reports = new List<int>();
+        businessCase.Analyze(5_000, 7, CancellationToken.None, new Synchronous(reports.Add)).Total.Should().BeEquivalentTo(plain.Total);
+        reports.Should().Equal(1024, 2048, 3072, 4096, 5000);
+    }
+
+    private sealed class Synchronous(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     [Fact]
