@@ -8,7 +8,7 @@ using ContactMetrics.Reporting;
 namespace ContactMetrics.Cli;
 
 /// <summary>The entry point of the <c>contactmetrics</c> tool.</summary>
-public static class CliApp
+public static partial class CliApp
 {
     /// <summary>Exit code of a successful run.</summary>
     public const int Success = 0;
@@ -53,7 +53,7 @@ public static class CliApp
         if (parse.Errors.Count > 0)
         {
             // One line, as the exit contract promises, however many errors the parser found.
-            string errors = string.Join("; ", parse.Errors.Select(e => OneLine(e.Message).TrimEnd('.')));
+            string errors = string.Join("; ", parse.Errors.Select(e => InWords(OneLine(e.Message)).TrimEnd('.')));
             console.Error.WriteLine($"contactmetrics: {errors}. Run 'contactmetrics --help' for usage.");
             return InvalidInput;
         }
@@ -105,6 +105,21 @@ public static class CliApp
         : e;
 
     /// <summary>Keeps an error on one line of stderr (some exception messages, such as ArgumentOutOfRangeException's, span two).</summary>
+    /// <summary>
+    /// The parser's "cannot parse ... as expected type 'System.Nullable`1[System.Int32]'" in words ("as a whole number"):
+    /// no .NET type name reaches the user.
+    /// </summary>
+    internal static string InWords(string message) => ExpectedType().Replace(message, m => m.Groups[1].Value switch
+    {
+        var t when t.Contains("Int", StringComparison.Ordinal) => "as a whole number",
+        var t when t.Contains("Double", StringComparison.Ordinal) || t.Contains("Decimal", StringComparison.Ordinal) || t.Contains("Single", StringComparison.Ordinal) => "as a number",
+        var t when t.Contains("Boolean", StringComparison.Ordinal) => "as true or false",
+        var t => "as " + t[(t.LastIndexOf('.') + 1)..].TrimEnd(']'),
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex("as expected type '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex ExpectedType();
+
     internal static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 

@@ -157,4 +157,15 @@ public class ExitContractTests
         run.ExitCode.Should().Be(CliApp.InvalidInput);
         Lines(run.Error).Should().ContainSingle().Which.Should().Contain(message);
     }
+
+    [Theory]
+    [InlineData("clv predict --top many", "'--top' as a whole number")]
+    [InlineData("kpis --interactions i.csv --confidence high", "'--confidence' as a number")]
+    public void ParseError_NamesTheKindOfValue_NotADotNetType(string command, string expected)
+    {
+        var run = CliRun.Of(command.Split(' '));
+
+        run.ExitCode.Should().Be(2);
+        Lines(run.Error).Should().ContainSingle().Which.Should().Contain(expected).And.NotContain("System.");
+    }
 }
