@@ -38,7 +38,9 @@ internal sealed partial class RejectionGroups
     /// <summary>Counts one rejected row. Numbers in the reason (a line it repeats, a bound) do not split groups.</summary>
     public void Add(RowError error)
     {
-        var key = (error.ColumnName, Digits().Replace(error.Reason, "#"));
+        // Most reasons hold no digit: the regex (and its string) only for those that do.
+        string reason = error.Reason.AsSpan().IndexOfAnyInRange('0', '9') < 0 ? error.Reason : Digits().Replace(error.Reason, "#");
+        var key = (error.ColumnName, reason);
         if (!_groups.TryGetValue(key, out var group))
         {
             if (_groups.Count >= MaxGroups)

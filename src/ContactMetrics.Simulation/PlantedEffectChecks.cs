@@ -153,9 +153,13 @@ public static class PlantedEffectChecks
         {
             return null;
         }
-        var table = SurvivalTable.FromIntervals(starts.ToArray(), stops.ToArray(), events.ToArray())
-            .WithCovariate("unresolved", unresolvedColumn.ToArray())
-            .WithCovariate("topBox", topBoxColumn.ToArray());
+        var table = SurvivalTable.FromIntervals(starts.ToArray(), stops.ToArray(), events.ToArray());
+        // A segment whose contacts were all resolved (or none) has a constant 'unresolved': a Cox model cannot hold it.
+        if (unresolvedColumn.Distinct().Count() > 1)
+        {
+            table = table.WithCovariate("unresolved", unresolvedColumn.ToArray());
+        }
+        table = table.WithCovariate("topBox", topBoxColumn.ToArray());
         return CoxProportionalHazards.TryFit(table, out var fit) ? fit["topBox"] : null;
     }
 

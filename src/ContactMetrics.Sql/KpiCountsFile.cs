@@ -135,7 +135,14 @@ public static class KpiCountsFile
                 counts[k] = long.TryParse(Cell(countIndexes[k]), NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n
                     : throw Bad(countIndexes[k], "is not a count (a whole number at least 0)");
             }
-            var group = new GroupedKpiCounts(KpiCountsSql.ToCounts(counts), Key(KpiDimensions.Agent), channel, direction, Key(KpiDimensions.Queue),
+            // The one relation KpiCounts checks (issues = eligible contacts - repeats): the file's error, named here.
+            if (counts[44] > counts[18] - counts[20])
+            {
+                throw Bad(countIndexes[44], string.Create(CultureInfo.InvariantCulture,
+                    $"is more than the row's issues ({counts[18]} FCR-eligible contacts minus {counts[20]} repeats); write the counts as summarize does"));
+            }
+            var kpiCounts = KpiCountsSql.ToCounts(counts);
+            var group = new GroupedKpiCounts(kpiCounts, Key(KpiDimensions.Agent), channel, direction, Key(KpiDimensions.Queue),
                 Key(KpiDimensions.Reason), Key(KpiDimensions.Segment), bucketStart, bucketLength);
             groups[group.Key] = groups.TryGetValue(group.Key, out var seen) ? seen with { Counts = seen.Counts + group.Counts } : group;
         }

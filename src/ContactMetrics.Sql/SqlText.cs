@@ -73,22 +73,24 @@ internal static class SqlText
     {
         using var reader = Query(connection, $"SELECT DISTINCT {column} FROM {relation} ORDER BY 1", out var command);
         using var owned = command;
-        var codes = new List<string>();
+        // Distinct texts, not distinct currencies: 'eur', 'EUR' and ' EUR' are one currency, as the in-memory readers read them.
+        var currencies = new List<Currency>();
         bool blank = false;
-        while (reader.Read() && codes.Count < 2)
+        while (reader.Read() && currencies.Count < 2)
         {
             string code = reader.IsDBNull(0) ? "" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!.Trim();
             if (code.Length == 0)
             {
                 blank = true;
+                continue;
             }
-            else
+            var currency = Currency.TryParse(code, out var c) ? c
+                : throw new InvalidDataException($"{relation}: the {column} '{code}' is not an ISO 4217 code such as EUR; correct it.");
+            if (!currencies.Contains(currency))
             {
-                codes.Add(code);
+                currencies.Add(currency);
             }
         }
-        var currencies = codes.Select(code => Currency.TryParse(code, out var c) ? c
-            : throw new InvalidDataException($"{relation}: the {column} '{code}' is not an ISO 4217 code such as EUR; correct it.")).ToList();
         if (currencies.Count > 1)
         {
             throw new CurrencyMismatchException(currencies[0], currencies[1]);

@@ -179,6 +179,19 @@ public sealed class ReadingOptionsTests : IDisposable
         report.Errors.Should().ContainSingle().Which.Reason.Should().Be("matches neither the date format 'dd/MM/yyyy HH:mm' nor ISO-8601 with a UTC offset (e.g. 2025-03-01T09:15:00Z)");
     }
 
+    [Fact]
+    public void DateFormat_LocalTimesWithoutAnInputTimeZone_AreRejectedRowsNotACrash()
+    {
+        // A pattern without an offset gives local times; with no zone to place them, each row is rejected saying so
+        // (rows read 2 = accepted 0 + rejected 2), as an ISO local time without an offset is.
+        string path = _dir.WriteText("t.csv", "customer_id,occurred_at,channel\nc,15/01/2025 10:00,seo\nc,16/01/2025 11:00,seo\n");
+
+        var (_, report) = Tables.ReadAllTouchpoints(path, new TableReadOptions { Mode = RowErrorMode.Collect, DateFormat = "dd/MM/yyyy HH:mm" });
+
+        (report.RowsRead, report.RowsAccepted, report.RowsRejected).Should().Be((2, 0, 2));
+        report.Errors.Should().OnlyContain(e => e.Reason.StartsWith("has no UTC offset", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("dd/MM/yyyy HH:mm:ss o<+HH:mm>", "05/03/2025 09:15:00 +01:00")]
     [InlineData("yyyyMMdd", "20250305")]

@@ -26,7 +26,7 @@ internal static class DemoSummary
         var fcr = sheet.Add("businessCase", $"Business case: {analysis.FcrCaseName} (a year)");
         if (analysis.FcrBusinessCase.TryGetValue(out var fcrCase))
         {
-            fcr.Fact("headline", "Headline", Headline(analysis.FcrCaseName, fcrCase));
+            fcr.Fact("headline", "Headline", AnalysisFigures.Headline(analysis.FcrCaseName, fcrCase));
             Lines(fcr, fcrCase);
         }
         else
@@ -37,7 +37,7 @@ internal static class DemoSummary
         var programme = sheet.Add("businessCaseProgramme", "Service programme (a year)");
         if (analysis.ServiceProgramme.TryGetValue(out var p))
         {
-            programme.Fact("total", "Total", Range(p));
+            programme.Fact("total", "Total", AnalysisFigures.Range(p));
             Lines(programme, p);
         }
         else
@@ -48,11 +48,11 @@ internal static class DemoSummary
         var experience = sheet.Add("businessCaseExperience", "Customer experience: CSAT, NPS, CES, self-service (a year)");
         if (analysis.ExperienceCase.TryGetValue(out var x))
         {
-            experience.Fact("total", "Total", Range(x));
+            experience.Fact("total", "Total", AnalysisFigures.Range(x));
             var sentences = experience.SetTable("lines", new FigureColumn("line", "Line, in one sentence"), new FigureColumn("range", "P10-P90", true));
             foreach (var (line, result) in analysis.ExperienceLines.Zip(x.Lines))
             {
-                sentences.Row(line.Sentence, $"{Amount(result.Value.P10)}-{Amount(result.Value.P90)}");
+                sentences.Row(line.Sentence, $"{AnalysisFigures.Amount(result.Value.P10)}-{AnalysisFigures.Amount(result.Value.P90)}");
             }
         }
         else
@@ -63,7 +63,7 @@ internal static class DemoSummary
         var profit = sheet.Add("customerProfitability", "Profit after service");
         if (analysis.Profitability.TryGetValue(out var pr))
         {
-            profit.Fact("totalProfit", "Total profit after service cost", Amount(pr.TotalProfit))
+            profit.Fact("totalProfit", "Total profit after service cost", AnalysisFigures.Amount(pr.TotalProfit))
                 .Fact("valueDestroyingShare", "Customers who destroy value", new Fraction(pr.WhaleCurve.ValueDestroyingShare));
         }
         else
@@ -85,13 +85,8 @@ internal static class DemoSummary
             new FigureColumn("range", "P10-P90", true));
         foreach (var line in a.Lines)
         {
-            table.Row(line.Item.Name, Amount(line.Value.Point), $"{Amount(line.Value.P10)}-{Amount(line.Value.P90)}");
+            table.Row(line.Item.Name, AnalysisFigures.Amount(line.Value.Point), $"{AnalysisFigures.Amount(line.Value.P10)}-{AnalysisFigures.Amount(line.Value.P90)}");
         }
     }
 
-    private static string Headline(string name, BusinessCaseAnalysis a) => $"{name}: {Range(a)}";
-
-    private static string Range(BusinessCaseAnalysis a) => $"{Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
-
-    private static string Amount(Domain.Money m) => HtmlReport.Money((double)m.Amount, m.Currency);
 }

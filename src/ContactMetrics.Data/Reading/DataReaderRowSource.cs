@@ -224,8 +224,9 @@ internal sealed class DataReaderRowSource : RowSource
             case bool flag:
                 value = flag;
                 return true;
-            case sbyte or byte or short or ushort or int or uint or long or ulong when Convert.ToInt64(cell, CultureInfo.InvariantCulture) is 0 or 1:
-                value = Convert.ToInt64(cell, CultureInfo.InvariantCulture) == 1;
+            // Decimal holds every integer type, ulong above long.MaxValue too (no overflow): only 0 and 1 are flags.
+            case sbyte or byte or short or ushort or int or uint or long or ulong when Convert.ToDecimal(cell, CultureInfo.InvariantCulture) is 0m or 1m:
+                value = Convert.ToDecimal(cell, CultureInfo.InvariantCulture) == 1m;
                 return true;
             case string text:
                 return CellText.TryParseBoolean(text, out value, out reason);

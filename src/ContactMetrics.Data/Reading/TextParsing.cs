@@ -81,7 +81,7 @@ internal sealed class TextParsing
             {
                 return TryMapLocal(isoLocal, out value, out reason, out coercion);
             }
-            reason = "has no UTC offset: write it as 2025-03-01T09:15:00Z, or with its offset such as 2025-03-01T10:15:00+01:00, or read the file with the time zone of its local times (--input-time-zone, TableReadOptions.InputTimeZone)";
+            reason = NoOffset;
         }
         else if (_format is not null)
         {
@@ -90,7 +90,13 @@ internal sealed class TextParsing
         return false;
     }
 
-    /// <summary>A local time in <see cref="Zone"/>: a skipped one (spring forward) is an error, a repeated one (fall back) the earlier instant.</summary>
+    /// <summary>Why a local time without a UTC offset is rejected when no input time zone is given.</summary>
+    private const string NoOffset = "has no UTC offset: write it as 2025-03-01T09:15:00Z, or with its offset such as 2025-03-01T10:15:00+01:00, or read the file with the time zone of its local times (--input-time-zone, TableReadOptions.InputTimeZone)";
+
+    /// <summary>
+    /// A local time in <see cref="Zone"/>: a skipped one (spring forward) is an error, a repeated one (fall back) the earlier
+    /// instant; without a zone (a date format without an offset and no input time zone) the value is rejected, saying so.
+    /// </summary>
     public bool TryMapLocal(LocalDateTime local, out Instant value, [NotNullWhen(false)] out string? reason, out Coercion coercion)
     {
         value = default;
@@ -100,7 +106,11 @@ internal sealed class TextParsing
             reason = CellText.OutOfRange;
             return false;
         }
-        var zone = Zone ?? throw new InvalidOperationException("No input time zone.");
+        if (Zone is not { } zone)
+        {
+            reason = NoOffset;
+            return false;
+        }
         var mapping = zone.MapLocal(local);
         if (mapping.Count == 0)
         {
@@ -126,7 +136,8 @@ internal sealed class TextParsing
             }
             if (!CellText.TryParseDate(text, out value, out reason))
             {
-                reason = $"is not a date in the form {pattern.PatternText} (the date part of the date format) or yyyy-MM-dd";
+                // An ISO date beyond the supported range keeps that reason; anything else names both forms.
+                reason = reason == CellText.OutOfRange ? reason : $"is not a date in the form {pattern.PatternText} (the date part of the date format) or yyyy-MM-dd";
                 return false;
             }
             return true;

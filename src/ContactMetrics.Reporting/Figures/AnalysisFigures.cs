@@ -474,10 +474,13 @@ public static class AnalysisFigures
     }
 
     /// <summary>"FCR +5 points: €X a year (P10 €Y - P90 €Z)", the amounts as the report page writes them.</summary>
-    private static string Headline(string name, BusinessCaseAnalysis a) =>
-        $"{name}: {Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
+    internal static string Headline(string name, BusinessCaseAnalysis a) => $"{name}: {Range(a)}";
 
-    private static string Amount(Money m) => HtmlReport.Money((double)m.Amount, m.Currency);
+    /// <summary>"€X a year (P10 €Y - P90 €Z)": a case's total and its range, as the report page writes amounts.</summary>
+    internal static string Range(BusinessCaseAnalysis a) => $"{Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
+
+    /// <summary>An amount as the report page writes it.</summary>
+    internal static string Amount(Money m) => HtmlReport.Money((double)m.Amount, m.Currency);
 
     private static void Lines(FigureSection section, BusinessCaseAnalysis a)
     {

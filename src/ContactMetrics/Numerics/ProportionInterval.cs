@@ -45,6 +45,20 @@ internal static class ProportionInterval
     }
 
     /// <summary>The two-sided normal quantile for a level; the last one is cached, as rollups ask for thousands of intervals at one level.</summary>
+    /// <summary>
+    /// The difference k1/n1 - k2/n2 of two independent proportions with its normal (Wald) 95% interval,
+    /// d +- z sqrt(p1(1 - p1)/n1 + p2(1 - p2)/n2), clipped to [-1, 1].
+    /// </summary>
+    /// <returns>The difference and its interval.</returns>
+    internal static (double Difference, ConfidenceInterval Interval) Difference(long k1, long n1, long k2, long n2)
+    {
+        double p1 = (double)k1 / n1, p2 = (double)k2 / n2;
+        double se = Math.Sqrt((p1 * (1 - p1) / n1) + (p2 * (1 - p2) / n2));
+        double z = Normal.InvCDF(0, 1, 0.975);
+        double d = p1 - p2;
+        return (d, new ConfidenceInterval(Math.Max(-1, d - (z * se)), Math.Min(1, d + (z * se)), 0.95, "normal (difference of proportions)"));
+    }
+
     internal static double ZScore(double level)
     {
         var cached = _lastZ;

@@ -309,7 +309,6 @@ public sealed class StaffingPlanner
         return (agents, ErlangC.FromBlocking(load, agents, blocking, threshold), limiting);
     }
 
-    /// <summary>The fewest agents under Erlang C, <c>B(N, A)</c> there, and the target one agent fewer misses.</summary>
     /// <summary>The Erlang C search walks from its square-root-rule guess when the guess is at most this far above the start.</summary>
     private const int GuessWalk = 64;
 
@@ -324,6 +323,7 @@ public sealed class StaffingPlanner
         return start;
     }
 
+    /// <summary>The fewest agents under Erlang C, <c>B(N, A)</c> there, and the target one agent fewer misses.</summary>
     /// <param name="load">The load.</param>
     /// <param name="blockingBeforeStart">B(start - 1, A) when already computed (by <see cref="ErlangB.RecurseMany"/>), else NaN.</param>
     private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(QueueLoad load, double blockingBeforeStart = double.NaN)

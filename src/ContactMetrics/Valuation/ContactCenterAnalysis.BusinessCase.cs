@@ -88,10 +88,7 @@ public sealed partial class ContactCenterAnalysis
             return AnalysisFigure<UncertainInput>.Unavailable("The last year needs both resolved and unresolved handled contacts of identified customers to measure the repeats an unresolved contact brings.");
         }
         double pu = (double)kUnresolved / nUnresolved, pr = (double)kResolved / nResolved;
-        double se = Math.Sqrt((pu * (1 - pu) / nUnresolved) + (pr * (1 - pr) / nResolved));
-        double z = Normal.InvCDF(0, 1, 0.975);
-        double d = pu - pr;
-        var interval = new ConfidenceInterval(Math.Max(-1, d - (z * se)), Math.Min(1, d + (z * se)), 0.95, "normal (difference of proportions)");
+        var (d, interval) = ProportionInterval.Difference(kUnresolved, nUnresolved, kResolved, nResolved);
         var source = InputSource.Measured(
             string.Create(CultureInfo.InvariantCulture, $"share of {FcrUnits} followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: unresolved {pu * 100:0.0}% minus resolved {pr * 100:0.0}%"),
             "difference of proportions, normal 95% interval; repeats as in FCR", nUnresolved + nResolved);

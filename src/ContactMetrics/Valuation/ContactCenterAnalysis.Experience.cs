@@ -243,7 +243,8 @@ public sealed partial class ContactCenterAnalysis
         string shares = (tenMeasured, sevenMeasured) switch
         {
             (true, true) => "measured from the recommended survey answer",
-            (false, false) => "the MarketResponse study's 36% at 10 and 14% at 7 (assumed; the data has no or too few recommended answers)",
+            (false, false) => string.Create(CultureInfo.InvariantCulture,
+                $"{x.RecommendShareAtTen.Point * 100:0.#}% at 10 and {x.RecommendShareAtSeven.Point * 100:0.#}% at 7 (assumed, by default the MarketResponse study's; the data has no or too few recommended answers)"),
             _ => "measured where the data has enough recommended answers, the study's value otherwise",
         };
         string definition = string.Create(CultureInfo.InvariantCulture,
@@ -261,14 +262,13 @@ public sealed partial class ContactCenterAnalysis
         }
         var t = Interactions;
         var flags = t.RepeatFlags(Options.Kpis.Repeat, Environment.ProcessorCount);
-        long resolved = 0, nDifficult = 0, kDifficult = 0, nEasy = 0, kEasy = 0;
+        long nDifficult = 0, kDifficult = 0, nEasy = 0, kEasy = 0;
         for (int i = 0; i < t.Count; i++)
         {
             if (!IsFcrUnit(flags[i]) || t.Resolved[i] <= 0 || !InLastYear(t.ArrivedMs[i]))
             {
                 continue;
             }
-            resolved++;
             int repeated = (flags[i] & RepeatContactDetector.FollowedByRepeat) != 0 ? 1 : 0;
             if (t.Ces[i] is >= SurveyResponse.CesMin and <= DifficultCesMaximum)
             {
@@ -288,10 +288,10 @@ public sealed partial class ContactCenterAnalysis
                 $"CES -> repeat contacts needs at least {minimum} resolved {FcrUnits} of the last year with a difficult (CES 1-3) and with an easy (CES 5-7) answer; the data has {nDifficult} and {nEasy}."));
         }
         double pd = (double)kDifficult / nDifficult, pe = (double)kEasy / nEasy;
-        double se = Math.Sqrt((pd * (1 - pd) / nDifficult) + (pe * (1 - pe) / nEasy));
-        double z = Normal.InvCDF(0, 1, 0.975);
-        var extra = UncertainInput.FromInterval("extra repeats per difficult contact", "contacts", pd - pe,
-            new ConfidenceInterval(Math.Max(-1, pd - pe - (z * se)), Math.Min(1, pd - pe + (z * se)), 0.95, "normal (difference of proportions)"),
+        var (difference, interval) = ProportionInterval.Difference(kDifficult, nDifficult, kEasy, nEasy);
+        // The resolved units of the last year: the same scan as the current FCR's (one count, one definition).
+        long resolved = _flaggedLastYear.Value.Resolved;
+        var extra = UncertainInput.FromInterval("extra repeats per difficult contact", "contacts", difference, interval,
             InputSource.Measured(
                 string.Create(CultureInfo.InvariantCulture, $"share of resolved {FcrUnits} followed by a repeat ({Options.Kpis.Repeat.Describe()}) in the last 365 days: CES 1-3 {pd * 100:0.0}% minus CES 5-7 {pe * 100:0.0}%"),
                 "difference of proportions, normal 95% interval; repeats as in FCR", nDifficult + nEasy), null, -1, 1);
