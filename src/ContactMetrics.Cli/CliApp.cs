@@ -124,7 +124,7 @@ public static partial class CliApp
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static bool IsInputError(Exception e) =>
-        e is CliInputException or TableFormatException or CostRatesFormatException or ReportDataException or InvalidRecordException or CurrencyMismatchException
+        e is CliInputException or OptionValueException or TableFormatException or CostRatesFormatException or ReportDataException or InvalidRecordException or CurrencyMismatchException
             or FileNotFoundException or DirectoryNotFoundException or ModelFitException || IsDataPrecondition(e);
 
     /// <summary>

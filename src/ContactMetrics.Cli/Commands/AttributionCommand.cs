@@ -49,7 +49,7 @@ internal static class AttributionCommand
         var valueWeighted = new Option<bool>("--value-weighted") { Description = "Markov: value credit from removal effects on conversion value (ChannelAttribution's value definition) instead of the conversion shares." };
         var collapse = new Option<bool>("--collapse-repeats") { Description = "Collapse consecutive touches on the same channel into one." };
         var assists = new Option<string>("--assists") { Description = "Assist counting: once (per conversion, Google Analytics) or per-occurrence.", DefaultValueFactory = _ => "once" };
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+        var skipInvalid = CommonOptions.SkipInvalid();
 
         var command = new Command("attribution", "Credit conversions and their value to marketing and service channels (first, last, last-non-service, linear, position, time-decay, Markov, Shapley), with assisted conversions.")
         {
@@ -68,14 +68,14 @@ internal static class AttributionCommand
             RequireModel(parse.GetValue(valueWeighted), "--value-weighted", "markov", modelName);
             RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
             RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
-            var lookbackValue = CliParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
-            var counting = CliParsing.ParseName("--assists", parse.GetValue(assists)!, AttributionFigures.AssistCountingNames, "counting");
+            var lookbackValue = OptionParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
+            var counting = OptionParsing.ParseName("--assists", parse.GetValue(assists)!, AttributionFigures.AssistCountingNames, "counting");
             var chainOrder = parse.GetValue(order) ?? 1;
             if (chainOrder < 1 || chainOrder > MarkovAttribution.MaxOrder)
             {
                 throw new CliInputException($"--order must be 1 to {MarkovAttribution.MaxOrder}; was {chainOrder}.");
             }
-            var halfLifeValue = CliParsing.ParsePositiveDuration("--half-life", parse.GetValue(halfLife) ?? "7d");
+            var halfLifeValue = OptionParsing.ParsePositiveDuration("--half-life", parse.GetValue(halfLife) ?? "7d");
             var (firstShare, lastShare) = ParsePosition(parse.GetValue(position));
 
             var journeyOptions = new JourneyOptions { Lookback = lookbackValue, CollapseRepeats = parse.GetValue(collapse) };
@@ -115,7 +115,7 @@ internal static class AttributionCommand
         if (parse.GetValue(pathsFile) is { } file)
         {
             Option[] rows = [touchpoints, conversions, interactions, engine, lookback, collapse, skipInvalid];
-            if (rows.FirstOrDefault(o => CliParsing.Given(parse, o)) is { } clash)
+            if (rows.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } clash)
             {
                 throw new CliInputException($"{clash.Name} does not go with --paths: {file} already holds the journeys' paths (cut with their own lookback and service contacts).");
             }
@@ -123,7 +123,7 @@ internal static class AttributionCommand
             {
                 throw new CliInputException("--model time-decay needs each touch's time, which a path summary does not hold: give --touchpoints and --conversions.");
             }
-            var code = parse.GetValue(currency) is { } c ? CliParsing.ParseCurrency("--currency", c) : default;
+            var code = parse.GetValue(currency) is { } c ? OptionParsing.ParseCurrency("--currency", c) : default;
             var read = Engines.ReadSummary(() => Sql.PathSummaryFile.Read(file, code));
             return read.TotalConversions > 0 ? (read, null) : throw new CliInputException($"--paths: {file} has no conversions; there is nothing to attribute.");
         }
@@ -131,7 +131,7 @@ internal static class AttributionCommand
         {
             throw new CliInputException("Give --touchpoints and --conversions (the tables), or --paths FILE (a path summary).");
         }
-        if (CliParsing.Given(parse, currency))
+        if (CommonOptions.Given(parse, currency))
         {
             throw new CliInputException("--currency goes with --paths; the conversions table has a currency column.");
         }
@@ -177,7 +177,7 @@ internal static class AttributionCommand
         {
             return (0.4, 0.4);
         }
-        var parts = CliParsing.ParseList(text);
+        var parts = OptionParsing.ParseList(text);
         if (parts.Count == 2
             && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double first)
             && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double last)

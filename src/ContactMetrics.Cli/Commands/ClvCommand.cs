@@ -52,27 +52,7 @@ internal static class ClvCommand
                 console.Error.WriteLine($"contactmetrics: warning: the {name} fit did not converge ({CliApp.OneLine(diagnostics.Message)}); the estimates are the last iterate, not maximum-likelihood estimates.");
             }
 
-            var output = new FigureSheet();
-            var section = output.Add("fit", $"{name} fit");
-            section.Note = source;
-            section.Fact("model", "Model", name)
-                .Fact("parameters", "Parameters", estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
-                .Fact("standardErrors", "Standard errors", estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
-                .Fact("logLikelihood", "Log-likelihood", logLikelihood)
-                .Fact("customers", "Customers", fitted)
-                .Fact("period", "Period", unit.ToString().ToLowerInvariant())
-                .Fact("converged", "Converged", diagnostics.Converged)
-                .Fact("iterations", "Iterations", diagnostics.Iterations)
-                .Fact("gradientNorm", "Gradient norm", diagnostics.GradientNorm);
-            var table = section.SetTable("estimates",
-                new FigureColumn("parameter", "Parameter"),
-                new FigureColumn("estimate", "Estimate", true),
-                new FigureColumn("standardError", "Std. error", true));
-            foreach (var e in estimates)
-            {
-                table.Row(e.Name, e.Value, e.StandardError);
-            }
-            common.Write(parse, output, console);
+            common.Write(parse, ClvFigures.Fit(name, estimates, logLikelihood, diagnostics, fitted, unit, source), console);
             return CliApp.Success;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using ContactMetrics.Clv;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
@@ -32,7 +33,7 @@ internal sealed class ClvInput
     public Option<string> Engine { get; } =
         Engines.Option("With --purchases: memory (read every row, validated) or duckdb (embedded DuckDB, out of core; --purchases may also be a recursive glob or a hive-partitioned folder).");
 
-    public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+    public Option<bool> SkipInvalid { get; } = CommonOptions.SkipInvalid();
 
     public void AddTo(Command command)
     {
@@ -82,7 +83,7 @@ internal sealed class ClvInput
             }
             else
             {
-                currency = CliParsing.ParseCurrency(Currency.Name, code);
+                currency = OptionParsing.ParseCurrency(Currency.Name, code);
             }
             var options = TableInput.ReadOptions(parse.GetValue(SkipInvalid), console);
             RfmSummary summary;
@@ -110,7 +111,7 @@ internal sealed class ClvInput
         {
             throw new CliInputException("--currency goes with --summary; a purchases table has a currency column.");
         }
-        var rfmOptions = RfmOptions(endText, parse.GetValue(HoldoutEnd), parse.GetValue(Period)!, CliParsing.ParseTimeZone(TimeZone.Name, parse.GetValue(TimeZone)!));
+        var rfmOptions = RfmOptions(endText, parse.GetValue(HoldoutEnd), parse.GetValue(Period)!, OptionParsing.ParseTimeZone(TimeZone.Name, parse.GetValue(TimeZone)!));
         var built = Engines.IsDuckDb(parse, Engine, parse.GetValue(SkipInvalid))
             ? Engines.Run(duck =>
             {
@@ -131,13 +132,13 @@ internal sealed class ClvInput
     /// </summary>
     internal static RfmSummaryOptions RfmOptions(string endText, string? holdoutText, string periodText, NodaTime.DateTimeZone zone)
     {
-        var end = CliParsing.ParseDate("--calibration-end", endText);
+        var end = OptionParsing.ParseDate("--calibration-end", endText);
         var options = new RfmSummaryOptions(end) { Period = ParsePeriod(periodText), TimeZone = zone };
         if (holdoutText is null)
         {
             return options;
         }
-        var holdoutEnd = CliParsing.ParseDate("--holdout-end", holdoutText);
+        var holdoutEnd = OptionParsing.ParseDate("--holdout-end", holdoutText);
         return holdoutEnd > end ? options with { HoldoutEnd = holdoutEnd }
             : throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
     }

@@ -74,91 +74,9 @@ internal static class ClvPredictCommand
             var valuation = new ValuationHorizon(periods, ValuationHorizon.RateForPeriod(annualRate, periodDays));
             var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(name == "pareto-nbd" ? ClvTransactionModel.ParetoNbd : ClvTransactionModel.BgNbd, summary, valuation, m));
 
-            string unit = summary.Period.ToString().ToLowerInvariant();
-            var currency = summary.Currency;
-            var output = new FigureSheet();
-            var fitSection = output.Add("transactions", $"{forecast.Transactions.Name} fit");
-            fitSection.Note = source;
-            fitSection.Fact("model", "Model", name)
-                .Fact("parameters", "Parameters", forecast.TransactionEstimates.ToDictionary(e => e.Name, e => (object?)e.Value))
-                .Fact("standardErrors", "Standard errors", forecast.TransactionEstimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
-                .Fact("logLikelihood", "Log-likelihood", forecast.TransactionLogLikelihood);
-            var spendSection = output.Add("spend", "Gamma-Gamma spend fit");
-            spendSection.Note = $"{forecast.Spend.Customers:N0} customers with repeat purchases and a positive mean spend.";
-            spendSection.Fact("model", "Model", "gamma-gamma")
-                .Fact("parameters", "Parameters", forecast.Spend.Estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
-                .Fact("standardErrors", "Standard errors", forecast.Spend.Estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
-                .Fact("logLikelihood", "Log-likelihood", forecast.Spend.LogLikelihood);
-
-            var values = output.Add("value", "Customer value");
-            values.Note = $"CLV = margin x expected spend per purchase x expected purchases in each {unit}, discounted at the end of the {unit}; "
-                + $"{periods} {unit}s, {annualRate.ToString("P1", CultureInfo.InvariantCulture)} a year = {valuation.DiscountRatePerPeriod.ToString("P4", CultureInfo.InvariantCulture)} a {unit}, margin {m.ToString("P1", CultureInfo.InvariantCulture)}.";
-            values.Fact("customers", "Customers", summary.Count)
-                .Fact("horizonPeriods", "Horizon (periods)", periods)
-                .Fact("period", "Period", unit)
-                .Fact("discountRate", "Discount rate (annual)", new Fraction(annualRate))
-                .Fact("discountRatePerPeriod", "Discount rate per period", new Fraction(valuation.DiscountRatePerPeriod))
-                .Fact("margin", "Margin", new Fraction(m))
-                .Fact("expectedPurchases", "Expected purchases", forecast.ExpectedPurchases.Sum())
-                .Fact("totalClv", "Total CLV", Sum(forecast.Values, currency))
-                .Fact("meanClv", "Mean CLV", Sum(forecast.Values, currency) / summary.Count);
-
-            var listed = output.Add("customers", "Customers");
-            IEnumerable<int> rows = Enumerable.Range(0, summary.Count);
-            if (parse.GetValue(top) is int count)
-            {
-                rows = rows.OrderByDescending(i => forecast.Values[i].Amount).ThenBy(i => summary.CustomerIds[i].Value, StringComparer.Ordinal).Take(count);
-                listed.Note = $"The {Math.Min(count, summary.Count):N0} of {summary.Count:N0} customers of highest CLV (--top {count}); the totals above are over every customer.";
-            }
-            var table = listed.SetTable("customers",
-                new FigureColumn("customerId", "Customer"),
-                new FigureColumn("frequency", "x", true),
-                new FigureColumn("recency", "t_x", true),
-                new FigureColumn("T", "T", true),
-                new FigureColumn("monetaryValue", "Mean spend", true),
-                new FigureColumn("pAlive", "P(alive)", true),
-                new FigureColumn("expectedPurchases", "E[purchases]", true),
-                new FigureColumn("expectedSpend", "E[spend]/purchase", true),
-                new FigureColumn("clv", "CLV", true));
-            foreach (int i in rows)
-            {
-                table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
-                    forecast.ProbabilityAlive[i], forecast.ExpectedPurchases[i], Money.FromDouble(forecast.ExpectedSpend[i], currency), forecast.Values[i]);
-            }
-
-            if (summary.HasHoldout && summary.HoldoutLength > 0)
-            {
-                var check = HoldoutCheck.Compute(forecast.Transactions, summary);
-                var holdout = output.Add("holdout", "Holdout check");
-                holdout.Note = $"Transactions in the {check.HoldoutLength.ToString("0.##", CultureInfo.InvariantCulture)} {unit}s after the calibration end, by calibration frequency x: actual against {check.Model}'s E[Y(t) | x, t_x, T].";
-                holdout.Fact("holdoutLength", "Holdout length", check.HoldoutLength)
-                    .Fact("actualTransactions", "Actual transactions", check.ActualTransactions)
-                    .Fact("predictedTransactions", "Predicted transactions", check.PredictedTransactions);
-                var groups = holdout.SetTable("groups",
-                    new FigureColumn("frequency", "x"),
-                    new FigureColumn("customers", "Customers", true),
-                    new FigureColumn("actualMean", "Actual mean", true),
-                    new FigureColumn("predictedMean", "Predicted mean", true),
-                    new FigureColumn("actualTotal", "Actual", true),
-                    new FigureColumn("predictedTotal", "Predicted", true));
-                foreach (var g in check.Groups)
-                {
-                    groups.Row(g.Label, g.Customers, g.ActualMean, g.PredictedMean, g.ActualTransactions, g.PredictedTransactions);
-                }
-            }
-            common.Write(parse, output, console);
+            common.Write(parse, ClvFigures.Forecast(name, forecast, summary, source, valuation, annualRate, m, parse.GetValue(top)), console);
             return CliApp.Success;
         });
         return command;
-    }
-
-    private static Money Sum(IReadOnlyList<Money> values, Currency currency)
-    {
-        decimal total = 0;
-        foreach (var v in values)
-        {
-            total += v.Amount;
-        }
-        return new Money(total, currency);
     }
 }

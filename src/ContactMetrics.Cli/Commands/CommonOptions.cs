@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -32,6 +33,36 @@ internal sealed class CommonOptions
         command.Add(RawCsv);
     }
 
+    /// <summary>The <c>--confidence</c> option of the intervals (default 0.95).</summary>
+    public static Option<double> Confidence(string of = "the intervals") => new("--confidence") { Description = $"Confidence level of {of}.", DefaultValueFactory = _ => 0.95 };
+
+    /// <summary>The <c>--skip-invalid</c> option of the commands that read tables.</summary>
+    public static Option<bool> SkipInvalid() => new("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+
+    /// <summary>The level of <paramref name="confidence"/>, checked to be in (0, 1).</summary>
+    public static double Level(ParseResult parse, Option<double> confidence) => OptionParsing.ParseLevel("--confidence", parse.GetValue(confidence));
+
+    /// <summary>Whether the user gave <paramref name="option"/> (not its default).</summary>
+    public static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
     public void Write(ParseResult parse, FigureSheet output, CliConsole console) =>
         OutputWriter.Write(output, parse.GetValue(Format), parse.GetValue(Out), console, parse.GetValue(RawCsv));
+}
+
+/// <summary>The repeat rule of FCR and repeat chains: <c>--fcr-window</c>, <c>--fcr-any-reason</c>, <c>--fcr-same-channel</c> (kpis, cost).</summary>
+internal sealed class RepeatOptions
+{
+    public Option<string> Window { get; } = new("--fcr-window") { Description = "A contact followed by another within this window (same reason) was not resolved first time; the two join one repeat chain.", DefaultValueFactory = _ => "7d" };
+
+    public Option<bool> AnyReason { get; } = new("--fcr-any-reason") { Description = "Count a repeat on any reason (default: same reason only)." };
+
+    public Option<bool> SameChannel { get; } = new("--fcr-same-channel") { Description = "Count a repeat only on the same channel (default: any agent channel)." };
+
+    /// <summary>The three options, to add to a command or to check which were given.</summary>
+    public Option[] All => [Window, AnyReason, SameChannel];
+
+    /// <summary>The rule the options give, counting FCR by <paramref name="basis"/>.</summary>
+    public RepeatContactOptions Read(ParseResult parse, FcrBasis basis = FcrBasis.Issue) =>
+        new(OptionParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(Window)!), !parse.GetValue(AnyReason),
+            parse.GetValue(SameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel, basis);
 }

@@ -21,13 +21,11 @@ internal static class CostCommand
         var rates = new Option<string>("--rates") { Description = "The rates file (JSON: currency, channel rates, overheads; see docs/models/cost-to-serve.md).", HelpName = "FILE", Required = true };
         var customers = new Option<string?>("--customers") { Description = "The customers table; needed for --by segment.", HelpName = "FILE" };
         var by = new Option<string>("--by") { Description = "Break down by channel, segment, reason or customer.", DefaultValueFactory = _ => "channel" };
-        var fcrWindow = new Option<string>("--fcr-window") { Description = "A contact within this window of an earlier one on the same reason joins its repeat chain (the FCR definition).", DefaultValueFactory = _ => "7d" };
-        var fcrAnyReason = new Option<bool>("--fcr-any-reason") { Description = "Chain repeats on any reason (default: same reason only)." };
-        var fcrSameChannel = new Option<bool>("--fcr-same-channel") { Description = "Chain repeats on the same channel only (default: any agent channel)." };
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+        var repeats = new RepeatOptions();
+        var skipInvalid = CommonOptions.SkipInvalid();
         var command = new Command("cost", "Cost-to-serve: cost per contact, per resolution (repeat chain) and per channel, segment, reason or customer, from a rates file.")
         {
-            interactions, rates, customers, by, fcrWindow, fcrAnyReason, fcrSameChannel, skipInvalid,
+            interactions, rates, customers, by, repeats.Window, repeats.AnyReason, repeats.SameChannel, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
@@ -46,9 +44,7 @@ internal static class CostCommand
             {
                 throw new CliInputException("--by segment needs --customers FILE (the customers table has the segments).");
             }
-            var window = CliParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(fcrWindow)!);
-            var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
-                parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel);
+            var repeat = repeats.Read(parse);
             string ratesPath = parse.GetValue(rates)!;
             var model = CostRatesFile.Read(ratesPath);
 

@@ -39,7 +39,7 @@ internal static class DemoCommand
             Description = "The business to simulate: telecom (monthly subscriptions), insurer (annual premiums) or retail (purchases).",
             DefaultValueFactory = _ => SimulationPreset.Telecom,
         };
-        var verbose = new Option<bool>("--verbose")
+        var allFigures = new Option<bool>("--all-figures")
         {
             Description = "Print every figure (planted vs measured, KPIs, trends, cost, CLV, retention, attribution, the business case's inputs) instead of the one-screen summary.",
         };
@@ -51,7 +51,7 @@ internal static class DemoCommand
         };
         var command = new Command("demo", "Generate a sample contact center (customers, contacts, surveys, purchases, marketing), write its tables as CSV and summarise it.")
         {
-            outDir, seed, customers, preset, verbose, format,
+            outDir, seed, customers, preset, allFigures, format,
         };
         command.SetAction(parse =>
         {
@@ -73,7 +73,7 @@ internal static class DemoCommand
             var analysis = ReportCommand.Analyze(dir, null, options.TimeZone, null, new AnalysisOptions { Seed = options.Seed }, console);
             string reportPath = Path.Combine(dir, "report.html");
             console.Progress("Writing the board report", () => ReportCommand.Write(analysis, reportPath));
-            if (fmt == OutputFormat.Table && !parse.GetValue(verbose))
+            if (fmt == OutputFormat.Table && !parse.GetValue(allFigures))
             {
                 OutputWriter.Write(DemoSummary.Of(center, parse.GetValue(preset), analysis, reportPath), fmt, null, console);
                 return CliApp.Success;

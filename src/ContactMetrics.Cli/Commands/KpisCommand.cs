@@ -38,19 +38,39 @@ internal static class KpisCommand
         var aht = new Option<string>("--aht") { Description = "Handle-time components: any of talk,hold,acw.", DefaultValueFactory = _ => "talk,hold,acw" };
         var abandonBase = new Option<string>("--abandon-base") { Description = "Abandonment denominator: queued (Amazon Connect) or offered (Genesys).", DefaultValueFactory = _ => "queued" };
         var excludeShort = new Option<bool>("--exclude-short-abandons") { Description = "Leave short abandons out of the abandonment rate." };
-        var fcrWindow = new Option<string>("--fcr-window") { Description = "A contact followed by another within this window was not resolved first time.", DefaultValueFactory = _ => "7d" };
-        var fcrAnyReason = new Option<bool>("--fcr-any-reason") { Description = "Count a repeat on any reason (default: same reason only)." };
-        var fcrSameChannel = new Option<bool>("--fcr-same-channel") { Description = "Count a repeat only on the same channel (default: any agent channel)." };
+        var repeats = new RepeatOptions();
         var fcrBasis = new Option<string>("--fcr-basis") { Description = "What FCR and the repeat rate count: issue (SQM/ICMI: issues resolved on the first contact / issues) or contact (every handled contact, repeats included).", DefaultValueFactory = _ => "issue" };
         var responseTarget = new Option<string>("--response-target") { Description = "Response target of asynchronous channels (email), e.g. 24h: their service level is the share answered within it.", DefaultValueFactory = _ => "24h" };
         var csat = new Option<string>("--csat") { Description = "CSAT box: top-2-box (4-5) or top-box (5).", DefaultValueFactory = _ => "top-2-box" };
-        var level = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (counted on stderr) instead of stopping at the first." };
+        var level = CommonOptions.Confidence();
+        var skipInvalid = CommonOptions.SkipInvalid();
+
+        KpiOptions BuildOptions(ParseResult parse)
+        {
+            string f = parse.GetValue(formula)!;
+            if (!KpiFigures.FormulaNames.TryGetValue(f, out var slFormula))
+            {
+                throw new CliInputException($"--sl-formula: unknown formula '{f}'; use f1, f2, f3, f4, f5, genesys or amazon-connect.");
+            }
+            var slThreshold = OptionParsing.ParsePositiveDuration("--sl-threshold", parse.GetValue(threshold)!);
+            var sl = new ServiceLevelDefinition(slFormula, slThreshold, OptionParsing.ParseDuration("--short-abandon", parse.GetValue(shortAbandon)!),
+                parse.GetValue(flowOuts), parse.GetValue(genesysShort));
+            var components = OptionParsing.ParseList(parse.GetValue(aht)).Aggregate((HandleTimeComponents)0, (all, part) => all | OptionParsing.ParseName("--aht", part, KpiFigures.HandleTimeNames, "component"));
+            if (components == 0)
+            {
+                throw new CliInputException("--aht needs at least one of talk,hold,acw.");
+            }
+            var abandon = OptionParsing.ParseName("--abandon-base", parse.GetValue(abandonBase)!, KpiFigures.AbandonmentBaseNames, "base");
+            var repeat = repeats.Read(parse, OptionParsing.ParseName("--fcr-basis", parse.GetValue(fcrBasis)!, KpiFigures.FcrBasisNames, "basis"));
+            var box = OptionParsing.ParseName("--csat", parse.GetValue(csat)!, KpiFigures.CsatBoxNames, "box");
+            return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CommonOptions.Level(parse, level),
+                OptionParsing.ParsePositiveDuration("--response-target", parse.GetValue(responseTarget)!));
+        }
 
         var command = new Command("kpis", "Operational KPIs (volumes, AHT, ASA, service level, abandonment, transfers, FCR, CSAT, NPS, CES) by any grouping and time bucket.")
         {
             interactions, kpiCounts, customers, engine, by, bucket, zone, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase,
-            excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, responseTarget, csat, level, skipInvalid,
+            excludeShort, repeats.Window, repeats.AnyReason, repeats.SameChannel, fcrBasis, responseTarget, csat, level, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
@@ -58,18 +78,18 @@ internal static class KpisCommand
             if (parse.GetValue(kpiCounts) is { } countsPath)
             {
                 // The counts were made with their thresholds, handle-time components and repeat rule; the rest applies here.
-                Option[] made = [interactions, customers, engine, bucket, zone, threshold, shortAbandon, aht, fcrWindow, fcrAnyReason, fcrSameChannel, responseTarget, skipInvalid];
-                if (made.FirstOrDefault(o => CliParsing.Given(parse, o)) is { } clash)
+                Option[] made = [interactions, customers, engine, bucket, zone, threshold, shortAbandon, aht, .. repeats.All, responseTarget, skipInvalid];
+                if (made.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } clash)
                 {
                     throw new CliInputException($"{clash.Name} does not go with --kpi-counts: the counts in {countsPath} were made with their own table, buckets and count definitions (set those when the counts are made).");
                 }
                 var (read, fileDims, fileBucketed) = Engines.ReadSummary(() => KpiCountsFile.Read(countsPath));
-                var keep = parse.GetValue(by) is null ? fileDims : ParseDimensions(parse.GetValue(by));
+                var keep = parse.GetValue(by) is null ? fileDims : KpiFigures.ParseDimensions(parse.GetValue(by));
                 if ((keep & ~fileDims) != 0)
                 {
                     throw new CliInputException($"--by: {countsPath} has no {string.Join(",", KpiFigures.DimensionNames.Where(d => keep.HasFlag(d.Value) && !fileDims.HasFlag(d.Value)).Select(d => d.Key))} column; it is by {(fileDims == KpiDimensions.None ? "nothing" : string.Join(",", KpiFigures.DimensionNames.Where(d => fileDims.HasFlag(d.Value)).Select(d => d.Key)))}.");
                 }
-                var countsOptions = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, responseTarget, csat, level);
+                var countsOptions = BuildOptions(parse);
                 // Render needs only whether there are buckets: the file's keep their starts and lengths.
                 common.Write(parse, KpiFigures.Of([.. GroupedKpiCounts.RollUp(read, keep).Select(g => g.ToKpis(countsOptions))], keep, fileBucketed, countsOptions), console);
                 return CliApp.Success;
@@ -78,15 +98,15 @@ internal static class KpisCommand
             {
                 throw new CliInputException("Give --interactions PATH (the interactions table) or --kpi-counts FILE (counts made before).");
             }
-            var dims = ParseDimensions(parse.GetValue(by));
+            var dims = KpiFigures.ParseDimensions(parse.GetValue(by));
             string? customersPath = parse.GetValue(customers);
             if (dims.HasFlag(KpiDimensions.Segment) && customersPath is null)
             {
                 throw new CliInputException("--by segment needs --customers FILE (the customers table has the segments).");
             }
-            var timeBucket = ParseBucket(parse.GetValue(bucket));
-            var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
-            var options = BuildOptions(parse, formula, threshold, shortAbandon, flowOuts, genesysShort, aht, abandonBase, excludeShort, fcrWindow, fcrAnyReason, fcrSameChannel, fcrBasis, responseTarget, csat, level);
+            var timeBucket = KpiFigures.ParseBucket(parse.GetValue(bucket));
+            var timeZone = OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
+            var options = BuildOptions(parse);
 
             var grouping = new KpiGrouping(dims, timeBucket, timeZone);
             string interactionsPath = parse.GetValue(interactions)!;
@@ -112,50 +132,5 @@ internal static class KpisCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    /// <summary>The dimensions of <c>--by</c>.</summary>
-    internal static KpiDimensions ParseDimensions(string? text)
-    {
-        var dims = KpiDimensions.None;
-        foreach (string d in CliParsing.ParseList(text))
-        {
-            dims |= KpiFigures.DimensionNames.TryGetValue(d, out var dim) ? dim
-                : throw new CliInputException($"--by: unknown dimension '{d}'; use any of {string.Join(",", KpiFigures.DimensionNames.Keys)}.");
-        }
-        return dims;
-    }
-
-    /// <summary>The time bucket of <c>--bucket</c>; none when absent.</summary>
-    internal static TimeBucket ParseBucket(string? text) =>
-        text is null ? TimeBucket.None
-        : KpiFigures.BucketNames.TryGetValue(text, out var bucket) ? bucket
-        : throw new CliInputException($"--bucket: unknown size '{text}'; use 15m, 30m, 1h, day, week or month.");
-
-    private static KpiOptions BuildOptions(ParseResult parse, Option<string> formula, Option<string> threshold, Option<string> shortAbandon,
-        Option<bool> flowOuts, Option<bool> genesysShort, Option<string> aht, Option<string> abandonBase, Option<bool> excludeShort,
-        Option<string> fcrWindow, Option<bool> fcrAnyReason, Option<bool> fcrSameChannel, Option<string> fcrBasis, Option<string> responseTarget, Option<string> csat, Option<double> level)
-    {
-        string f = parse.GetValue(formula)!;
-        if (!KpiFigures.FormulaNames.TryGetValue(f, out var slFormula))
-        {
-            throw new CliInputException($"--sl-formula: unknown formula '{f}'; use f1, f2, f3, f4, f5, genesys or amazon-connect.");
-        }
-        var slThreshold = CliParsing.ParsePositiveDuration("--sl-threshold", parse.GetValue(threshold)!);
-        var sl = new ServiceLevelDefinition(slFormula, slThreshold, CliParsing.ParseDuration("--short-abandon", parse.GetValue(shortAbandon)!),
-            parse.GetValue(flowOuts), parse.GetValue(genesysShort));
-        var components = CliParsing.ParseList(parse.GetValue(aht)).Aggregate((HandleTimeComponents)0, (all, part) => all | CliParsing.ParseName("--aht", part, KpiFigures.HandleTimeNames, "component"));
-        if (components == 0)
-        {
-            throw new CliInputException("--aht needs at least one of talk,hold,acw.");
-        }
-        var abandon = CliParsing.ParseName("--abandon-base", parse.GetValue(abandonBase)!, KpiFigures.AbandonmentBaseNames, "base");
-        var window = CliParsing.ParsePositiveDuration("--fcr-window", parse.GetValue(fcrWindow)!);
-        var basis = CliParsing.ParseName("--fcr-basis", parse.GetValue(fcrBasis)!, KpiFigures.FcrBasisNames, "basis");
-        var repeat = new RepeatContactOptions(window, !parse.GetValue(fcrAnyReason),
-            parse.GetValue(fcrSameChannel) ? RepeatChannelScope.SameChannel : RepeatChannelScope.AnyChannel, basis);
-        var box = CliParsing.ParseName("--csat", parse.GetValue(csat)!, KpiFigures.CsatBoxNames, "box");
-        return new KpiOptions(sl, components, abandon, parse.GetValue(excludeShort), repeat, box, CliParsing.ParseLevel("--confidence", parse.GetValue(level)),
-            CliParsing.ParsePositiveDuration("--response-target", parse.GetValue(responseTarget)!));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using ContactMetrics.Data;
 
 namespace ContactMetrics.Cli.Commands;
@@ -85,7 +86,7 @@ internal static class ReadingOptions
             Delimiter = delimiter is null ? ',' : ParseDelimiter(delimiter),
             DecimalComma = decimalComma,
             DateFormat = dateFormat is null ? null : ParseDateFormat(dateFormat),
-            InputTimeZone = zone is null ? null : CliParsing.ParseTimeZone(InputTimeZone, zone),
+            InputTimeZone = zone is null ? null : OptionParsing.ParseTimeZone(InputTimeZone, zone),
             ColumnMap = map is null ? null : ParseMap(map),
         };
     }

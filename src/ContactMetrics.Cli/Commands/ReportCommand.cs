@@ -32,7 +32,7 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
+            var timeZone = OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
             var options = new AnalysisOptions
             {
                 Seed = parse.GetValue(seed),
@@ -43,7 +43,7 @@ internal static class ReportCommand
                     var other => throw new CliInputException($"--bucket: use month or week; was '{other}'."),
                 },
             };
-            Instant? end = parse.GetValue(asOf) is { } text ? timeZone.AtStartOfDay(CliParsing.ParseDate("--as-of", text)).ToInstant() : null;
+            Instant? end = RetentionUpliftCommand.AsOf(parse.GetValue(asOf), timeZone);
             var fmt = parse.GetValue(format);
             if (fmt == OutputFormat.Csv)
             {
@@ -84,20 +84,24 @@ internal static class ReportCommand
         {
             throw new CliInputException($"{Path.Combine(dir, "interactions.csv")}: no interactions, so there is nothing to analyse.");
         }
-        ObservationWindow window;
+        return ContactCenterAnalysis.Create(folder.Data, Window(folder.Data, timeZone, end), options with
+        {
+            Rates = folder.Rates,
+            RatesSource = folder.RatesPath is { } source ? $"{source} (assumed rates)" : options.RatesSource,
+        });
+    }
+
+    /// <summary>The observation window of <paramref name="data"/> (<see cref="ContactCenterData.Window"/>); an end not after the first event is an --as-of error.</summary>
+    internal static ObservationWindow Window(ContactCenterData data, DateTimeZone timeZone, Instant? end)
+    {
         try
         {
-            window = folder.Data.Window(timeZone, end);
+            return data.Window(timeZone, end);
         }
         catch (ArgumentException e)
         {
             throw new CliInputException($"--as-of: {e.Message}");
         }
-        return ContactCenterAnalysis.Create(folder.Data, window, options with
-        {
-            Rates = folder.Rates,
-            RatesSource = folder.RatesPath is { } source ? $"{source} (assumed rates)" : options.RatesSource,
-        });
     }
 
     /// <summary>Builds the board report of <paramref name="analysis"/> and writes it to <paramref name="path"/> (UTF-8, folders created).</summary>

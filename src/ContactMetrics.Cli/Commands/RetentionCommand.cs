@@ -31,7 +31,7 @@ internal static class RetentionCommand
         var (table, duration, @event) = TableOptions();
         var group = new Option<string?>("--group") { Description = "Column whose values split the curves (one curve per value) and the log-rank test.", HelpName = "COL" };
         var times = new Option<string?>("--times") { Description = "Report S(t) at these times only, e.g. 10,20,52 (R's summary(fit, times = ...)).", HelpName = "T1,T2,..." };
-        var level = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
+        var level = CommonOptions.Confidence();
         var confType = new Option<string>("--conf-type") { Description = "Pointwise interval: log (R's default), log-log or plain.", DefaultValueFactory = _ => "log" };
         var command = new Command("km", "Kaplan-Meier survival curves (Greenwood standard errors), medians and a log-rank test, from any CSV or Parquet table.")
         {
@@ -40,8 +40,8 @@ internal static class RetentionCommand
         common.AddTo(command);
         command.SetAction(parse => WithCsvErrors(() =>
         {
-            var intervalType = CliParsing.ParseName("--conf-type", parse.GetValue(confType)!, KaplanMeierFigures.IntervalNames, "type");
-            double confidence = CliParsing.ParseLevel("--confidence", parse.GetValue(level));
+            var intervalType = OptionParsing.ParseName("--conf-type", parse.GetValue(confType)!, KaplanMeierFigures.IntervalNames, "type");
+            double confidence = CommonOptions.Level(parse, level);
             var at = ParseTimes(parse.GetValue(times));
             var csv = CsvColumnTable.Read(parse.GetValue(table)!);
             var survival = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
@@ -65,7 +65,7 @@ internal static class RetentionCommand
         var covariates = new Option<string>("--covariates") { Description = "Numeric covariate columns, e.g. fin,age,prio.", Required = true, HelpName = "A,B,C" };
         var ties = new Option<string>("--ties") { Description = "Tied event times: efron (R's default) or breslow.", DefaultValueFactory = _ => "efron" };
         var strata = new Option<string?>("--strata") { Description = "Column whose values are strata (a separate baseline hazard each).", HelpName = "COL" };
-        var level = new Option<double>("--confidence") { Description = "Confidence level of the hazard-ratio intervals.", DefaultValueFactory = _ => 0.95 };
+        var level = CommonOptions.Confidence("the hazard-ratio intervals");
         var start = new Option<string?>("--start") { Description = "Column with each row's entry time: rows at risk over (start, --duration], R's Surv(start, stop, event), so a subject split into rows carries time-varying covariates.", HelpName = "COL" };
         var command = new Command("cox", "Cox proportional hazards (Efron or Breslow ties, optional strata, (start, stop] rows) on any CSV or Parquet table.")
         {
@@ -76,10 +76,10 @@ internal static class RetentionCommand
         {
             var options = new CoxOptions
             {
-                Ties = CliParsing.ParseName("--ties", parse.GetValue(ties)!, CoxFigures.TiesNames, "method"),
-                ConfidenceLevel = CliParsing.ParseLevel("--confidence", parse.GetValue(level)),
+                Ties = OptionParsing.ParseName("--ties", parse.GetValue(ties)!, CoxFigures.TiesNames, "method"),
+                ConfidenceLevel = CommonOptions.Level(parse, level),
             };
-            var names = CliParsing.ParseList(parse.GetValue(covariates));
+            var names = OptionParsing.ParseList(parse.GetValue(covariates));
             if (names.Count == 0)
             {
                 throw new CliInputException("--covariates: give at least one column, e.g. --covariates fin,age.");
@@ -162,7 +162,7 @@ internal static class RetentionCommand
     private static List<double> ParseTimes(string? text)
     {
         var times = new List<double>();
-        foreach (string part in CliParsing.ParseList(text))
+        foreach (string part in OptionParsing.ParseList(text))
         {
             if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v < 0)
             {

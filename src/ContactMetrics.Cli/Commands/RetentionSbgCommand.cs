@@ -23,7 +23,7 @@ internal static class RetentionSbgCommand
         command.SetAction(parse =>
         {
             var counts = new List<double>();
-            foreach (string part in CliParsing.ParseList(parse.GetValue(survivors)))
+            foreach (string part in OptionParsing.ParseList(parse.GetValue(survivors)))
             {
                 if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !(v >= 0) || double.IsInfinity(v))
                 {

@@ -34,8 +34,8 @@ internal static class StaffingCommand
         command.SetAction(parse =>
         {
             double contactCount = Check(parse.GetValue(contacts), c => c >= 0 && double.IsFinite(c), "--contacts must be a number of at least 0");
-            var intervalLength = CliParsing.ParsePositiveDuration("--interval", parse.GetValue(interval)!);
-            var handleTime = CliParsing.ParsePositiveDuration("--aht", parse.GetValue(aht)!);
+            var intervalLength = OptionParsing.ParsePositiveDuration("--interval", parse.GetValue(interval)!);
+            var handleTime = OptionParsing.ParsePositiveDuration("--aht", parse.GetValue(aht)!);
             double traffic = contactCount * handleTime.TotalSeconds / intervalLength.TotalSeconds;
             if (!(traffic <= QueueLoad.MaxTrafficErlangs))
             {
@@ -47,7 +47,7 @@ internal static class StaffingCommand
             Duration? threshold = null;
             if (parse.GetValue(target) is { } t)
             {
-                (sl, threshold) = ParseTarget(t);
+                (sl, threshold) = OptionParsing.ParseServiceLevelTarget("--target", t);
             }
             double shrink = Check(parse.GetValue(shrinkage), s => s >= 0 && s < 1, "--shrinkage must be in [0, 1)");
             double? occupancy = parse.GetValue(maxOccupancy);
@@ -55,13 +55,13 @@ internal static class StaffingCommand
             {
                 throw new CliInputException($"--max-occupancy must be in (0, 1]; was {o.ToString(CultureInfo.InvariantCulture)}.");
             }
-            Duration? asa = parse.GetValue(maxAsa) is { } a ? CliParsing.ParseDuration("--max-asa", a) : null;
+            Duration? asa = parse.GetValue(maxAsa) is { } a ? OptionParsing.ParseDuration("--max-asa", a) : null;
             double? abandon = parse.GetValue(maxAbandon);
             if (abandon is double ab && !(ab >= 0 && ab <= 1))
             {
                 throw new CliInputException($"--max-abandon must be in [0, 1]; was {ab.ToString(CultureInfo.InvariantCulture)}.");
             }
-            Duration? meanPatience = parse.GetValue(patience) is { } p ? CliParsing.ParsePositiveDuration("--patience", p) : null;
+            Duration? meanPatience = parse.GetValue(patience) is { } p ? OptionParsing.ParsePositiveDuration("--patience", p) : null;
             if (abandon is not null && meanPatience is null)
             {
                 throw new CliInputException("--max-abandon needs --patience: without abandonment (Erlang C) nobody abandons.");
@@ -85,32 +85,6 @@ internal static class StaffingCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    /// <summary>Parses <c>80/20</c> (80% within 20 s), also <c>0.8/20s</c>.</summary>
-    internal static (double ServiceLevel, Duration Threshold) ParseTarget(string text)
-    {
-        var parts = text.Split('/');
-        if (parts.Length != 2 || !double.TryParse(parts[0].TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double level))
-        {
-            throw new CliInputException($"--target: '{text}' is not PERCENT/SECONDS, e.g. 80/20.");
-        }
-        if (level > 1)
-        {
-            level /= 100;
-        }
-        if (!(level > 0 && level < 1))
-        {
-            throw new CliInputException($"--target: the service level must be between 0 and 100%; was '{parts[0]}'.");
-        }
-        // PERCENT/SECONDS: the industry's 80/20 states its unit (seconds) in the notation; 80/1m also works.
-        string seconds = parts[1].Trim();
-        var threshold = CliParsing.ParseDuration("--target", seconds.Length > 0 && char.IsAsciiDigit(seconds[^1]) ? seconds + "s" : seconds);
-        if (threshold <= Duration.Zero)
-        {
-            throw new CliInputException($"--target: the threshold must be positive; was '{parts[1]}'.");
-        }
-        return (level, threshold);
     }
 
     /// <summary>Erlang A refuses a patience whose queue would need too many states; that is the user's --patience, named as such.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContactMetrics.Attribution;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
+using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Reporting;
@@ -19,13 +20,6 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class SummarizeCommand
 {
-    /// <summary>The summaries of one run.</summary>
-    private sealed record Summaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDateTable? Survival, PathSummary? Paths, RfmSummary? Rfm);
-
-    /// <summary>Where the tables of the lake are (null: absent) and what to summarise.</summary>
-    private sealed record Lake(string Interactions, string? Customers, string? Purchases, string? Touchpoints, string? Conversions,
-        KpiGrouping Grouping, UpliftGrouping Uplift, Instant? AsOf, JourneyOptions Journeys, RfmSummaryOptions? Rfm);
-
     public static Command Create(CliConsole console)
     {
         var engine = Engines.Option("duckdb (embedded DuckDB, out of core) or memory.", "duckdb");
@@ -41,7 +35,7 @@ internal static class SummarizeCommand
         var bucket = new Option<string?>("--bucket") { Description = "KPI counts per 15m, 30m, 1h, day, week or month (local time of --time-zone).", HelpName = "SIZE" };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of buckets and purchase dates.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
         var upliftBy = new Option<string>("--uplift-by") { Description = "The survival table's grouping: first-contact-resolution, csat, channel or proactive (as retention uplift --by).", DefaultValueFactory = _ => "first-contact-resolution" };
-        var asOf = new Option<string?>("--as-of") { Description = "The survival table's observation end (yyyy-MM-dd, start of day UTC); default: the day after the last contact.", HelpName = "DATE" };
+        var asOf = new Option<string?>("--as-of") { Description = "The survival table's observation end (yyyy-MM-dd, start of that day in --time-zone); default: the start of the day after the last contact there.", HelpName = "DATE" };
         var lookback = new Option<string>("--lookback") { Description = "The path summary's lookback: touches up to this long before a conversion count (service contacts are touches).", DefaultValueFactory = _ => "30d" };
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Also write the RFM summary of the purchases at this date (yyyy-MM-dd).", HelpName = "DATE" };
         var holdoutEnd = new Option<string?>("--holdout-end") { Description = "With --calibration-end: last day of a holdout period.", HelpName = "DATE" };
@@ -64,19 +58,19 @@ internal static class SummarizeCommand
                 "parquet" => ".parquet",
                 var other => throw new CliInputException($"--summary-format: use csv or parquet; was '{other}'."),
             };
-            var dims = KpisCommand.ParseDimensions(parse.GetValue(by));
-            var timeZone = CliParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
+            var dims = KpiFigures.ParseDimensions(parse.GetValue(by));
+            var timeZone = OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
             RfmSummaryOptions? rfm = parse.GetValue(calibrationEnd) is { } endText
                 ? ClvInput.RfmOptions(endText, parse.GetValue(holdoutEnd), parse.GetValue(period)!, timeZone)
                 : parse.GetValue(holdoutEnd) is null ? null
                 : throw new CliInputException("--holdout-end goes with --calibration-end: give the calibration end of the RFM summary too.");
-            var uplift = CliParsing.ParseName("--uplift-by", parse.GetValue(upliftBy)!, UpliftFigures.Names, "grouping");
-            Instant? end = RetentionUpliftCommand.AsOf(parse.GetValue(asOf));
-            var journeys = new JourneyOptions { Lookback = CliParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!) };
-            var lake = new Lake(
+            var uplift = OptionParsing.ParseName("--uplift-by", parse.GetValue(upliftBy)!, UpliftFigures.Names, "grouping");
+            Instant? end = RetentionUpliftCommand.AsOf(parse.GetValue(asOf), timeZone);
+            var journeys = new JourneyOptions { Lookback = OptionParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!) };
+            var lake = new LakeSummaryRequest(
                 LakeTables.Find(folder, "interactions") ?? throw new CliInputException($"--data: {folder} has no interactions (interactions.csv, .csv.gz, .parquet or an interactions/ folder)."),
                 LakeTables.Find(folder, "customers"), LakeTables.Find(folder, "purchases"), LakeTables.Find(folder, "touchpoints"), LakeTables.Find(folder, "conversions"),
-                new KpiGrouping(dims, KpisCommand.ParseBucket(parse.GetValue(bucket)), timeZone), uplift, end, journeys, rfm);
+                new KpiGrouping(dims, KpiFigures.ParseBucket(parse.GetValue(bucket)), timeZone), uplift, end, journeys, rfm);
             if (dims.HasFlag(KpiDimensions.Segment) && lake.Customers is null)
             {
                 throw new CliInputException($"--by segment: {folder} has no customers table (the customers have the segments).");
@@ -85,29 +79,13 @@ internal static class SummarizeCommand
             {
                 throw new CliInputException($"--calibration-end: {folder} has no purchases table to summarise.");
             }
-            var summaries = Engines.IsDuckDb(parse, engine) ? DuckDb(lake) : Memory(lake, console);
-            string dir = parse.GetValue(outDir)!;
-            Directory.CreateDirectory(dir);
+            var summaries = Engines.IsDuckDb(parse, engine) ? Engines.Run(duck => LakeSummaries.ByDuckDb(duck, lake)) : Memory(lake, console);
             var sheet = new FigureSheet();
             var table = sheet.Add("summaries", "Summaries written").SetTable("files",
                 new FigureColumn("summary", "Summary"), new FigureColumn("file", "File"), new FigureColumn("rows", "Rows", true));
-            void Written(string summary, string name, Func<string, int> write)
+            foreach (var (summary, file, rows) in summaries.Write(parse.GetValue(outDir)!, extension, lake.Grouping))
             {
-                string file = Path.Combine(dir, name + extension);
-                table.Row(summary, file, write(file));
-            }
-            Written("kpi counts", "kpi_counts", f => KpiCountsFile.Write(f, summaries.Kpis, dims, lake.Grouping.Bucket != TimeBucket.None));
-            if (summaries.Survival is { } survival)
-            {
-                Written("survival table", "survival_table", f => SurvivalTableFile.Write(f, survival));
-            }
-            if (summaries.Paths is { } paths)
-            {
-                Written("path summary", "paths", f => PathSummaryFile.Write(f, paths));
-            }
-            if (summaries.Rfm is { } summary)
-            {
-                Written("rfm summary", "rfm_summary", f => (int)Data.Tables.WriteRfmSummary(f, summary.Rows()));
+                table.Row(summary, file, rows);
             }
             OutputWriter.Write(sheet, parse.GetValue(format), null, console);
             return CliApp.Success;
@@ -115,49 +93,15 @@ internal static class SummarizeCommand
         return command;
     }
 
-    /// <summary>The observation end: --as-of, or the start of the UTC day after the last arrival.</summary>
-    private static Instant EndAfter(Lake lake, Instant? lastArrival) => RetentionUpliftCommand.ObservationEnd(lake.AsOf, lastArrival, lake.Interactions);
-
-    private static Summaries DuckDb(Lake lake) =>
-        Engines.Run(duck =>
-        {
-            duck.AttachInteractions(lake.Interactions);
-            if (lake.Customers is not null)
-            {
-                duck.AttachCustomers(lake.Customers);
-            }
-            var groups = duck.Kpis(lake.Grouping);
-            var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, EndAfter(lake, lake.AsOf is null ? duck.LastArrival() : null));
-            PathSummary? paths = null;
-            if (lake.Touchpoints is not null && lake.Conversions is not null)
-            {
-                duck.AttachTouchpoints(lake.Touchpoints);
-                duck.AttachConversions(lake.Conversions);
-                paths = duck.Paths(lake.Journeys, serviceContacts: true);
-            }
-            if (lake.Rfm is null)
-            {
-                return new Summaries(groups, survival, paths, null);
-            }
-            duck.AttachPurchases(lake.Purchases!);
-            return new Summaries(groups, survival, paths, duck.RfmSummary(lake.Rfm));
-        });
-
-    private static Summaries Memory(Lake lake, CliConsole console)
+    private static LakeSummaries Memory(LakeSummaryRequest lake, CliConsole console)
     {
-        var customers = lake.Customers is null ? null : TableInput.ReadAll(lake.Customers, false, Data.Tables.OpenCustomers, console);
-        var interactions = TableInput.ReadAll(lake.Interactions, false, Data.Tables.OpenInteractions, console);
-        var groups = KpiRollup.Compute(InteractionTable.Create(interactions, customers ?? []), lake.Grouping).Select(GroupedKpiCounts.From).ToList();
-        var end = EndAfter(lake, interactions.Count > 0 ? interactions.Max(i => i.ArrivedAt) : null);
-        var survival = customers is null ? null : RetentionUpliftBuilder.BuildTable(customers, interactions, lake.Uplift, end);
-        PathSummary? paths = null;
-        if (lake.Touchpoints is not null && lake.Conversions is not null)
-        {
-            var touchpoints = TableInput.ReadAll(lake.Touchpoints, false, Data.Tables.OpenTouchpoints, console);
-            var conversions = TableInput.ReadAll(lake.Conversions, false, Data.Tables.OpenConversions, console);
-            paths = JourneyBuilder.Summarize(JourneyBuilder.Build(touchpoints, conversions, interactions, lake.Journeys));
-        }
-        var rfm = lake.Rfm is null ? null : RfmSummaryBuilder.Build(TableInput.ReadAll(lake.Purchases!, false, Data.Tables.OpenPurchases, console), lake.Rfm);
-        return new Summaries(groups, survival, paths, rfm);
+        List<T>? Read<T>(string? path, Func<string, TableReadOptions, TableReader<T>> open) => path is null ? null : TableInput.ReadAll(path, false, open, console);
+        var customers = Read(lake.Customers, Data.Tables.OpenCustomers);
+        var interactions = Read(lake.Interactions, Data.Tables.OpenInteractions)!;
+        bool paths = lake.Touchpoints is not null && lake.Conversions is not null;
+        var touchpoints = paths ? Read(lake.Touchpoints, Data.Tables.OpenTouchpoints) : null;
+        var conversions = paths ? Read(lake.Conversions, Data.Tables.OpenConversions) : null;
+        var purchases = lake.Rfm is null ? null : Read(lake.Purchases, Data.Tables.OpenPurchases);
+        return Engines.ReadSummary(() => LakeSummaries.InMemory(lake, interactions, customers, touchpoints, conversions, purchases));
     }
 }

@@ -56,6 +56,23 @@ public static class KpiFigures
     /// <summary>The CSAT box of each name (case-insensitive): top-2-box (4-5), top-box (5).</summary>
     public static IReadOnlyDictionary<string, CsatBox> CsatBoxNames { get; } = Names(("top-2-box", CsatBox.TopTwoBox), ("top-box", CsatBox.TopBox));
 
+    /// <summary>The dimensions of a comma-separated list of <see cref="DimensionNames"/> (the <c>--by</c> option); none for null or blank.</summary>
+    /// <param name="text">The list, e.g. <c>channel,queue</c>.</param>
+    /// <returns>The dimensions.</returns>
+    /// <exception cref="OptionValueException">A name is not a dimension.</exception>
+    public static KpiDimensions ParseDimensions(string? text) =>
+        OptionParsing.ParseList(text).Aggregate(KpiDimensions.None, (dims, d) => dims | (DimensionNames.TryGetValue(d, out var dim) ? dim
+            : throw new OptionValueException($"--by: unknown dimension '{d}'; use any of {string.Join(",", DimensionNames.Keys)}.")));
+
+    /// <summary>The time bucket of one of <see cref="BucketNames"/> (the <c>--bucket</c> option); none when null.</summary>
+    /// <param name="text">The name, e.g. <c>30m</c>.</param>
+    /// <returns>The bucket.</returns>
+    /// <exception cref="OptionValueException">The name is not a bucket.</exception>
+    public static TimeBucket ParseBucket(string? text) =>
+        text is null ? TimeBucket.None
+        : BucketNames.TryGetValue(text, out var bucket) ? bucket
+        : throw new OptionValueException($"--bucket: unknown size '{text}'; use 15m, 30m, 1h, day, week or month.");
+
     private static Dictionary<string, T> Names<T>(params (string Name, T Value)[] names) =>
         names.ToDictionary(n => n.Name, n => n.Value, StringComparer.OrdinalIgnoreCase);
 

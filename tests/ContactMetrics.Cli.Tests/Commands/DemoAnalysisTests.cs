@@ -225,8 +225,8 @@ public class DemoAnalysisTests(DemoRunFixture run) : IClassFixture<DemoRunFixtur
     public void Demo_TinyCenter_EverySectionSaysWhyOrValues()
     {
         using var dir = new TempDir();
-        // --verbose: every section (the default screen has the business case only; DemoSummaryTests).
-        var tiny = CliRun.Of("demo", "--out", dir.Path, "--customers", "30", "--seed", "2", "--verbose");
+        // --all-figures: every section (the default screen has the business case only; DemoSummaryTests).
+        var tiny = CliRun.Of("demo", "--out", dir.Path, "--customers", "30", "--seed", "2", "--all-figures");
 
         tiny.ExitCode.Should().Be(0, tiny.Error);
         tiny.Out.Should().Contain("Customer lifetime value").And.Contain("Retention: first contact resolved vs not").And.Contain("Business case: FCR +5 points");

@@ -6,7 +6,7 @@ public class DemoCommandTests
     public void Demo_SmallCenter_WritesEveryTableAndSummarises()
     {
         using var dir = new TempDir();
-        var run = CliRun.Of("demo", "--out", dir.Path, "--customers", "400", "--seed", "3", "--verbose");
+        var run = CliRun.Of("demo", "--out", dir.Path, "--customers", "400", "--seed", "3", "--all-figures");
 
         run.ExitCode.Should().Be(0, run.Error);
         foreach (var table in new[] { "customers", "interactions", "purchases", "touchpoints", "conversions" })

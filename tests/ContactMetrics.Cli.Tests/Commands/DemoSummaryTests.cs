@@ -43,9 +43,9 @@ public sealed partial class DemoSummaryTests : IDisposable
     }
 
     [Fact]
-    public void Demo_Verbose_PrintsEveryFigure()
+    public void Demo_AllFigures_PrintsEveryFigure()
     {
-        string screen = Run(120, "--verbose");
+        string screen = Run(120, "--all-figures");
 
         screen.Split('\n').Length.Should().BeGreaterThan(60);
         screen.Should().Contain("CLV: planted vs fitted").And.Contain("Business case: inputs");

@@ -1,0 +1,155 @@
+using System.Globalization;
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
+using ContactMetrics.Numerics;
+
+namespace ContactMetrics.Reporting;
+
+/// <summary>
+/// CLV figures as <c>contactmetrics clv fit</c> and <c>clv predict</c> print them: a model's fit (parameters, standard errors,
+/// log-likelihood, diagnostics), and a forecast (both fits, the value totals, one row per customer, the holdout check).
+/// </summary>
+public static class ClvFigures
+{
+    /// <summary>One model's fit: section <c>fit</c> with its facts and the table <c>estimates</c>.</summary>
+    /// <param name="name">The model's name as the user gave it (bg-nbd, pareto-nbd, mbg-nbd, gamma-gamma).</param>
+    /// <param name="estimates">The parameters with their standard errors.</param>
+    /// <param name="logLikelihood">The maximised log-likelihood.</param>
+    /// <param name="diagnostics">The optimiser's diagnostics (a fit that did not converge is shown as such).</param>
+    /// <param name="fitted">The customers the model was fitted to.</param>
+    /// <param name="unit">The time unit of recency and age.</param>
+    /// <param name="source">Where the data came from, one sentence (the section's note).</param>
+    /// <returns>The sheet.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static FigureSheet Fit(string name, IReadOnlyList<ParameterEstimate> estimates, double logLikelihood, FitDiagnostics diagnostics, int fitted, RfmPeriodUnit unit, string source)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var output = new FigureSheet();
+        var section = output.Add("fit", $"{name} fit");
+        section.Note = source;
+        section.Fact("model", "Model", name)
+            .Fact("parameters", "Parameters", estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
+            .Fact("standardErrors", "Standard errors", estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
+            .Fact("logLikelihood", "Log-likelihood", logLikelihood)
+            .Fact("customers", "Customers", fitted)
+            .Fact("period", "Period", unit.ToString().ToLowerInvariant())
+            .Fact("converged", "Converged", diagnostics.Converged)
+            .Fact("iterations", "Iterations", diagnostics.Iterations)
+            .Fact("gradientNorm", "Gradient norm", diagnostics.GradientNorm);
+        var table = section.SetTable("estimates",
+            new FigureColumn("parameter", "Parameter"),
+            new FigureColumn("estimate", "Estimate", true),
+            new FigureColumn("standardError", "Std. error", true));
+        foreach (var e in estimates)
+        {
+            table.Row(e.Name, e.Value, e.StandardError);
+        }
+        return output;
+    }
+
+    /// <summary>
+    /// A forecast: sections <c>transactions</c> and <c>spend</c> (the two fits), <c>value</c> (totals, with the CLV formula as its
+    /// note), <c>customers</c> (one row per customer, or the <paramref name="top"/> by CLV) and, with a holdout period, <c>holdout</c>.
+    /// </summary>
+    /// <param name="model">The transaction model's name (bg-nbd or pareto-nbd).</param>
+    /// <param name="forecast">The forecast of <paramref name="summary"/>.</param>
+    /// <param name="summary">The customers' RFM summary.</param>
+    /// <param name="source">Where the data came from, one sentence.</param>
+    /// <param name="valuation">The horizon and the discount rate per period.</param>
+    /// <param name="annualRate">The annual discount rate the per-period rate came from.</param>
+    /// <param name="m">The margin on spend, 0-1.</param>
+    /// <param name="top">List only this many customers of highest CLV (ties by id); null: all. Totals are over every customer.</param>
+    /// <returns>The sheet.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static FigureSheet Forecast(string model, ClvForecast forecast, RfmSummary summary, string source, ValuationHorizon valuation, double annualRate, double m, int? top)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(valuation);
+        int periods = valuation.Periods;
+        string unit = summary.Period.ToString().ToLowerInvariant();
+        var currency = summary.Currency;
+        var output = new FigureSheet();
+        var fitSection = output.Add("transactions", $"{forecast.Transactions.Name} fit");
+        fitSection.Note = source;
+        fitSection.Fact("model", "Model", model)
+            .Fact("parameters", "Parameters", forecast.TransactionEstimates.ToDictionary(e => e.Name, e => (object?)e.Value))
+            .Fact("standardErrors", "Standard errors", forecast.TransactionEstimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
+            .Fact("logLikelihood", "Log-likelihood", forecast.TransactionLogLikelihood);
+        var spendSection = output.Add("spend", "Gamma-Gamma spend fit");
+        spendSection.Note = $"{forecast.Spend.Customers:N0} customers with repeat purchases and a positive mean spend.";
+        spendSection.Fact("model", "Model", "gamma-gamma")
+            .Fact("parameters", "Parameters", forecast.Spend.Estimates.ToDictionary(e => e.Name, e => (object?)e.Value))
+            .Fact("standardErrors", "Standard errors", forecast.Spend.Estimates.ToDictionary(e => e.Name, e => (object?)e.StandardError))
+            .Fact("logLikelihood", "Log-likelihood", forecast.Spend.LogLikelihood);
+
+        var values = output.Add("value", "Customer value");
+        values.Note = $"CLV = margin x expected spend per purchase x expected purchases in each {unit}, discounted at the end of the {unit}; "
+            + $"{periods} {unit}s, {annualRate.ToString("P1", CultureInfo.InvariantCulture)} a year = {valuation.DiscountRatePerPeriod.ToString("P4", CultureInfo.InvariantCulture)} a {unit}, margin {m.ToString("P1", CultureInfo.InvariantCulture)}.";
+        values.Fact("customers", "Customers", summary.Count)
+            .Fact("horizonPeriods", "Horizon (periods)", periods)
+            .Fact("period", "Period", unit)
+            .Fact("discountRate", "Discount rate (annual)", new Fraction(annualRate))
+            .Fact("discountRatePerPeriod", "Discount rate per period", new Fraction(valuation.DiscountRatePerPeriod))
+            .Fact("margin", "Margin", new Fraction(m))
+            .Fact("expectedPurchases", "Expected purchases", forecast.ExpectedPurchases.Sum())
+            .Fact("totalClv", "Total CLV", Sum(forecast.Values, currency))
+            .Fact("meanClv", "Mean CLV", Sum(forecast.Values, currency) / summary.Count);
+
+        var listed = output.Add("customers", "Customers");
+        IEnumerable<int> rows = Enumerable.Range(0, summary.Count);
+        if (top is int count)
+        {
+            rows = rows.OrderByDescending(i => forecast.Values[i].Amount).ThenBy(i => summary.CustomerIds[i].Value, StringComparer.Ordinal).Take(count);
+            listed.Note = $"The {Math.Min(count, summary.Count):N0} of {summary.Count:N0} customers of highest CLV (--top {count}); the totals above are over every customer.";
+        }
+        var table = listed.SetTable("customers",
+            new FigureColumn("customerId", "Customer"),
+            new FigureColumn("frequency", "x", true),
+            new FigureColumn("recency", "t_x", true),
+            new FigureColumn("T", "T", true),
+            new FigureColumn("monetaryValue", "Mean spend", true),
+            new FigureColumn("pAlive", "P(alive)", true),
+            new FigureColumn("expectedPurchases", "E[purchases]", true),
+            new FigureColumn("expectedSpend", "E[spend]/purchase", true),
+            new FigureColumn("clv", "CLV", true));
+        foreach (int i in rows)
+        {
+            table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
+                forecast.ProbabilityAlive[i], forecast.ExpectedPurchases[i], Money.FromDouble(forecast.ExpectedSpend[i], currency), forecast.Values[i]);
+        }
+
+        if (summary.HasHoldout && summary.HoldoutLength > 0)
+        {
+            var check = HoldoutCheck.Compute(forecast.Transactions, summary);
+            var holdout = output.Add("holdout", "Holdout check");
+            holdout.Note = $"Transactions in the {check.HoldoutLength.ToString("0.##", CultureInfo.InvariantCulture)} {unit}s after the calibration end, by calibration frequency x: actual against {check.Model}'s E[Y(t) | x, t_x, T].";
+            holdout.Fact("holdoutLength", "Holdout length", check.HoldoutLength)
+                .Fact("actualTransactions", "Actual transactions", check.ActualTransactions)
+                .Fact("predictedTransactions", "Predicted transactions", check.PredictedTransactions);
+            var groups = holdout.SetTable("groups",
+                new FigureColumn("frequency", "x"),
+                new FigureColumn("customers", "Customers", true),
+                new FigureColumn("actualMean", "Actual mean", true),
+                new FigureColumn("predictedMean", "Predicted mean", true),
+                new FigureColumn("actualTotal", "Actual", true),
+                new FigureColumn("predictedTotal", "Predicted", true));
+            foreach (var g in check.Groups)
+            {
+                groups.Row(g.Label, g.Customers, g.ActualMean, g.PredictedMean, g.ActualTransactions, g.PredictedTransactions);
+            }
+        }
+        return output;
+    }
+
+    private static Money Sum(IReadOnlyList<Money> values, Currency currency)
+    {
+        decimal total = 0;
+        foreach (var v in values)
+        {
+            total += v.Amount;
+        }
+        return new Money(total, currency);
+    }
+}

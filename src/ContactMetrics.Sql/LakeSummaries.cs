@@ -1,0 +1,132 @@
+using ContactMetrics.Attribution;
+using ContactMetrics.Clv;
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using ContactMetrics.Retention;
+using ContactMetrics.Tables;
+using NodaTime;
+
+namespace ContactMetrics.Sql;
+
+/// <summary>
+/// What <see cref="LakeSummaries"/> summarises: where a lake's tables are (null: absent) and the options of each summary.
+/// </summary>
+/// <param name="Interactions">The interactions: a file, a glob or a folder (required).</param>
+/// <param name="Customers">The customers; the survival table is made when they are given.</param>
+/// <param name="Purchases">The purchases; the RFM summary is made when they and <paramref name="Rfm"/> are given.</param>
+/// <param name="Touchpoints">The touchpoints; the path summary is made when they and the conversions are given.</param>
+/// <param name="Conversions">The conversions.</param>
+/// <param name="Grouping">The KPI counts' dimensions, time bucket and time zone; the zone is also the observation end's.</param>
+/// <param name="Uplift">The survival table's grouping.</param>
+/// <param name="ObservationEnd">The survival table's observation end; null: the start of the local day (in the grouping's zone) after the last arrival, the rule of <see cref="ObservationWindow.OfDays"/>.</param>
+/// <param name="Journeys">The path summary's lookback (service contacts are touches).</param>
+/// <param name="Rfm">The RFM summary's options, or null for none.</param>
+public sealed record LakeSummaryRequest(string Interactions, string? Customers, string? Purchases, string? Touchpoints, string? Conversions,
+    KpiGrouping Grouping, UpliftGrouping Uplift, Instant? ObservationEnd, JourneyOptions Journeys, RfmSummaryOptions? Rfm);
+
+/// <summary>
+/// The sufficient statistics of a lake of tables, made by DuckDB out of core or in memory from records, with the same
+/// values either way: KPI counts; the index-date survival table when there are customers; the path summary when there
+/// are touchpoints and conversions; the RFM summary when there are purchases and RFM options. <see cref="Write"/> writes
+/// them as files that every command and later runs read.
+/// </summary>
+/// <param name="Kpis">The KPI counts per group.</param>
+/// <param name="Survival">The survival table, or null.</param>
+/// <param name="Paths">The path summary, or null.</param>
+/// <param name="Rfm">The RFM summary, or null.</param>
+public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDateTable? Survival, PathSummary? Paths, RfmSummary? Rfm)
+{
+    /// <summary>The summaries computed by <paramref name="duck"/>, which attaches the request's tables.</summary>
+    /// <param name="duck">An open engine.</param>
+    /// <param name="lake">The tables and options.</param>
+    /// <returns>The summaries.</returns>
+    /// <exception cref="InvalidDataException">There are customers but no interactions (no index contact, no observation end).</exception>
+    /// <exception cref="SqlSourceException">A table cannot be read.</exception>
+    public static LakeSummaries ByDuckDb(DuckDbEngine duck, LakeSummaryRequest lake)
+    {
+        ArgumentNullException.ThrowIfNull(duck);
+        ArgumentNullException.ThrowIfNull(lake);
+        duck.AttachInteractions(lake.Interactions);
+        if (lake.Customers is not null)
+        {
+            duck.AttachCustomers(lake.Customers);
+        }
+        var groups = duck.Kpis(lake.Grouping);
+        var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, End(lake, lake.ObservationEnd is null ? duck.LastArrival() : null));
+        PathSummary? paths = null;
+        if (lake.Touchpoints is not null && lake.Conversions is not null)
+        {
+            duck.AttachTouchpoints(lake.Touchpoints);
+            duck.AttachConversions(lake.Conversions);
+            paths = duck.Paths(lake.Journeys, serviceContacts: true);
+        }
+        if (lake.Rfm is null || lake.Purchases is null)
+        {
+            return new LakeSummaries(groups, survival, paths, null);
+        }
+        duck.AttachPurchases(lake.Purchases);
+        return new LakeSummaries(groups, survival, paths, duck.RfmSummary(lake.Rfm));
+    }
+
+    /// <summary>The summaries of records already read (each null when the request has no such table).</summary>
+    /// <param name="lake">The options (its paths name the tables in messages).</param>
+    /// <param name="interactions">The interactions.</param>
+    /// <param name="customers">The customers, or null.</param>
+    /// <param name="touchpoints">The touchpoints, or null.</param>
+    /// <param name="conversions">The conversions, or null.</param>
+    /// <param name="purchases">The purchases, or null.</param>
+    /// <returns>The summaries, equal to <see cref="ByDuckDb"/>'s on the same rows.</returns>
+    /// <exception cref="InvalidDataException">There are customers but no interactions (no index contact, no observation end).</exception>
+    public static LakeSummaries InMemory(LakeSummaryRequest lake, IReadOnlyList<Interaction> interactions, IReadOnlyList<Customer>? customers,
+        IReadOnlyList<Touchpoint>? touchpoints, IReadOnlyList<Conversion>? conversions, IReadOnlyList<Purchase>? purchases)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        ArgumentNullException.ThrowIfNull(interactions);
+        var groups = KpiRollup.Compute(InteractionTable.Create(interactions, customers ?? []), lake.Grouping).Select(GroupedKpiCounts.From).ToList();
+        var survival = customers is null ? null
+            : RetentionUpliftBuilder.BuildTable(customers, interactions, lake.Uplift, End(lake, interactions.Count > 0 ? interactions.Max(i => i.ArrivedAt) : null));
+        var paths = touchpoints is null || conversions is null ? null
+            : JourneyBuilder.Summarize(JourneyBuilder.Build(touchpoints, conversions, interactions, lake.Journeys));
+        var rfm = lake.Rfm is null || purchases is null ? null : RfmSummaryBuilder.Build(purchases, lake.Rfm);
+        return new LakeSummaries(groups, survival, paths, rfm);
+    }
+
+    /// <summary>
+    /// Writes each summary to <paramref name="directory"/> (created if missing) as <c>kpi_counts</c>, <c>survival_table</c>,
+    /// <c>paths</c> and <c>rfm_summary</c> with <paramref name="extension"/> (<c>.csv</c> or <c>.parquet</c>).
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="extension"><c>.csv</c> or <c>.parquet</c>.</param>
+    /// <param name="grouping">The KPI counts' grouping (its dimensions and whether there are buckets are columns).</param>
+    /// <returns>Each summary written: its name, its file and its rows.</returns>
+    public IReadOnlyList<(string Summary, string File, int Rows)> Write(string directory, string extension, KpiGrouping grouping)
+    {
+        ArgumentNullException.ThrowIfNull(grouping);
+        Directory.CreateDirectory(directory);
+        var written = new List<(string, string, int)>();
+        void Written(string summary, string name, Func<string, int> write)
+        {
+            string file = System.IO.Path.Combine(directory, name + extension);
+            written.Add((summary, file, write(file)));
+        }
+        Written("kpi counts", "kpi_counts", f => KpiCountsFile.Write(f, Kpis, grouping.Dimensions, grouping.Bucket != TimeBucket.None));
+        if (Survival is { } survival)
+        {
+            Written("survival table", "survival_table", f => SurvivalTableFile.Write(f, survival));
+        }
+        if (Paths is { } paths)
+        {
+            Written("path summary", "paths", f => PathSummaryFile.Write(f, paths));
+        }
+        if (Rfm is { } summary)
+        {
+            Written("rfm summary", "rfm_summary", f => (int)Data.Tables.WriteRfmSummary(f, summary.Rows()));
+        }
+        return written;
+    }
+
+    /// <summary>The observation end: the request's, or the start of the local day after the last arrival (the observation window's rule).</summary>
+    private static Instant End(LakeSummaryRequest lake, Instant? lastArrival) =>
+        lake.ObservationEnd ?? (lastArrival is { } last ? ObservationWindow.OfDays(last, last, lake.Grouping.TimeZone ?? DateTimeZone.Utc).End
+            : throw new InvalidDataException($"{lake.Interactions}: no interactions, so no customer has an index contact."));
+}
