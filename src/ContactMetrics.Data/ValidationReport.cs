@@ -67,6 +67,24 @@ public sealed class ValidationReport
     public bool IsValid => IsComplete && RowsRejected == 0;
 
     /// <summary>
+    /// One rejection group in one line: <c>bad.csv: 199 rows rejected: column 'arrived_at': is not an ISO 8601 instant (lines 2,
+    /// 3, 4, ...; e.g. '01/03/2025 09:00')</c> (rows instead of lines for Parquet).
+    /// </summary>
+    /// <param name="group">One of <see cref="RejectionGroups"/>.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
+    public string Describe(RejectionGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        string where = Format == TableFormat.Parquet ? "rows" : "lines";
+        string column = group.ColumnName is null ? "" : $"column '{group.ColumnName}': ";
+        string example = group.ExampleValue is null ? "" : $"; e.g. '{group.ExampleValue}'";
+        string more = group.Rows > group.FirstLines.Length ? ", ..." : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{File}: {group.Rows} row{(group.Rows == 1 ? "" : "s")} rejected: {column}{group.Reason} ({where} {string.Join(", ", group.FirstLines)}{more}{example})");
+    }
+
+    /// <summary>
     /// Formats the report: a summary line (<c>file: interactions (csv), 10 rows read, 8 accepted, 2 rejected</c>),
     /// then one line per kept error, then the notes.
     /// </summary>

@@ -306,6 +306,9 @@ public sealed class CsvRowErrorTests : IDisposable
         groups[0].ExampleValue.Should().Be("fax");
         groups[1].FirstLines.Should().Equal(new long[] { 10, 11 }, "the two repeats of line 9 differ only in their line number");
         groups[2].FirstLines.Should().Equal(12L);
+        // One line per group for people (what `validate` prints on stderr): count, column, reason, the first lines, an example.
+        report.Describe(groups[0]).Should().StartWith($"{path}: 7 rows rejected: column 'channel': ").And.EndWith("(lines 2, 3, 4, ...; e.g. 'fax')");
+        report.Describe(groups[2]).Should().StartWith($"{path}: 1 row rejected: column 'csat': ").And.EndWith("(lines 12; e.g. '9')");
     }
 
     [Fact]

@@ -76,7 +76,7 @@ internal static class AttributionCommand
                 throw new CliInputException($"--order must be 1 to {MarkovAttribution.MaxOrder}; was {chainOrder}.");
             }
             var halfLifeValue = OptionParsing.ParsePositiveDuration("--half-life", parse.GetValue(halfLife) ?? "7d");
-            var (firstShare, lastShare) = ParsePosition(parse.GetValue(position));
+            var (firstShare, lastShare) = AttributionFigures.ParsePosition(parse.GetValue(position));
 
             var journeyOptions = new JourneyOptions { Lookback = lookbackValue, CollapseRepeats = parse.GetValue(collapse) };
             var input = ReadPaths(parse, console, touchpoints, conversions, pathsFile, currency, engine, interactions, lookback, collapse, skipInvalid, journeyOptions, modelName);
@@ -169,23 +169,6 @@ internal static class AttributionCommand
         {
             throw new CliInputException($"{option} applies to --model {needed} only; the model is {modelName}.");
         }
-    }
-
-    private static (double First, double Last) ParsePosition(string? text)
-    {
-        if (text is null)
-        {
-            return (0.4, 0.4);
-        }
-        var parts = OptionParsing.ParseList(text);
-        if (parts.Count == 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double first)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double last)
-            && first >= 0 && last >= 0 && first + last <= 1 && first + last > 0)
-        {
-            return (first, last);
-        }
-        throw new CliInputException($"--position: use two shares FIRST,LAST, each at least 0, together more than 0 and at most 1 (e.g. 0.4,0.4); was '{text}'.");
     }
 
     /// <summary>Checks the conversions share one currency, with a message for the command line (the library would reject them too).</summary>

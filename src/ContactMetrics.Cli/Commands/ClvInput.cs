@@ -143,11 +143,6 @@ internal sealed class ClvInput
             : throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
     }
 
-    internal static RfmPeriodUnit ParsePeriod(string text) => text.ToLowerInvariant() switch
-    {
-        "day" => RfmPeriodUnit.Day,
-        "week" => RfmPeriodUnit.Week,
-        "month" => RfmPeriodUnit.Month,
-        var p => throw new CliInputException($"--period: use day, week or month; was '{p}'."),
-    };
+    internal static RfmPeriodUnit ParsePeriod(string text) =>
+        ClvFigures.PeriodNames.TryGetValue(text, out var unit) ? unit : throw new CliInputException($"--period: use day, week or month; was '{text.ToLowerInvariant()}'.");
 }

@@ -31,14 +31,7 @@ internal static class CostCommand
         command.SetAction(parse =>
         {
             string byText = parse.GetValue(by)!;
-            var dimension = byText.ToLowerInvariant() switch
-            {
-                "channel" => CostDimension.Channel,
-                "segment" => CostDimension.Segment,
-                "reason" => CostDimension.Reason,
-                "customer" => CostDimension.Customer,
-                _ => throw new CliInputException($"--by: use channel, segment, reason or customer; was '{byText}'."),
-            };
+            var dimension = CostFigures.DimensionNames.TryGetValue(byText, out var d) ? d : throw new CliInputException($"--by: use channel, segment, reason or customer; was '{byText}'.");
             string? customersPath = parse.GetValue(customers);
             if (dimension == CostDimension.Segment && customersPath is null)
             {

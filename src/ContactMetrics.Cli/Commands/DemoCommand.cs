@@ -75,7 +75,7 @@ internal static class DemoCommand
             console.Progress("Writing the board report", () => ReportCommand.Write(analysis, reportPath));
             if (fmt == OutputFormat.Table && !parse.GetValue(allFigures))
             {
-                OutputWriter.Write(DemoSummary.Of(center, parse.GetValue(preset), analysis, reportPath), fmt, null, console);
+                OutputWriter.Write(Summary(center, parse.GetValue(preset), analysis, reportPath), fmt, null, console);
                 return CliApp.Success;
             }
             var output = new FigureSheet();
@@ -97,6 +97,27 @@ internal static class DemoCommand
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The demo's one screen (issue #13 item 7): the world in one line, the analysis's summary (<see cref="AnalysisSummary"/>) and
+    /// where the report is; every other figure behind <c>--all-figures</c>, in <c>--format json</c> and in the report.
+    /// </summary>
+    private static FigureSheet Summary(SimulatedContactCenter center, SimulationPreset preset, ContactCenterAnalysis analysis, string reportPath)
+    {
+        var o = center.Options;
+        var sheet = new FigureSheet();
+        sheet.Add("sampleContactCenter", "Sample contact center (synthetic, planted effects: docs/simulation.md)")
+            .Fact("preset", "Business", preset.ToString().ToLowerInvariant())
+            .Fact("customers", "Customers", o.Customers)
+            .Fact("contacts", "Contacts (two years)", center.Interactions.Count)
+            .Fact("agents", "Agent ids", center.AgentTruths.Count);
+
+        AnalysisSummary.Add(sheet, analysis);
+        sheet.Add("report", "Board report")
+            .Fact("path", "Written to", reportPath)
+            .Fact("detail", "Every figure", "contactmetrics demo --all-figures (or --format json)");
+        return sheet;
     }
 
     /// <summary>The simulated tables as CSV and the example rates as rates.json, into <paramref name="dir"/>.</summary>

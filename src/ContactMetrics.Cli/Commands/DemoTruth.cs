@@ -89,10 +89,10 @@ internal static class DemoTruth
             .Fact("rateRatioWithServiceVsControl", "Ratio, run / control", check.RateRatioWithService);
         if (analysis.Attribution.TryGetValue(out var at))
         {
-            // Attribution money beside the measured effect: credit describes paths, the control run measures the lift.
-            var service = Enumerable.Range(0, at.Paths.Channels.Length).Where(c => AttributionAnalysis.IsService(at.Paths.Channels[c])).ToList();
-            section.Fact("markovServiceConversions", "Markov credit of service (paths, not an effect)", Math.Round(service.Sum(c => at.Markov.Conversions[c]), 1))
-                .Fact("markovServiceValue", "Its conversion value (not an effect)", Money.Sum(service.Select(c => at.Markov.Value[c]), analysis.Currency))
+            // The analysis's Markov credit (one value, as the attribution section prints it) beside the measured effect.
+            var credit = BoardReportBuilder.AttributionOf(at, analysis.Currency);
+            section.Fact("markovServiceConversions", "Markov credit of service (paths, not an effect)", credit.MarkovServiceConversions)
+                .Fact("markovServiceValue", "Its conversion value (not an effect)", credit.MarkovServiceValue)
                 .Fact("incrementalityCaveat", "Why they differ", at.IncrementalityCaveat);
         }
     }

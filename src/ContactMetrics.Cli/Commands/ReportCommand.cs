@@ -36,12 +36,8 @@ internal static class ReportCommand
             var options = new AnalysisOptions
             {
                 Seed = parse.GetValue(seed),
-                TrendBucket = parse.GetValue(bucket)!.ToLowerInvariant() switch
-                {
-                    "month" => TimeBucket.Month,
-                    "week" => TimeBucket.Week,
-                    var other => throw new CliInputException($"--bucket: use month or week; was '{other}'."),
-                },
+                TrendBucket = KpiFigures.BucketNames.TryGetValue(parse.GetValue(bucket)!, out var b) && b is TimeBucket.Month or TimeBucket.Week ? b
+                    : throw new CliInputException($"--bucket: use month or week; was '{parse.GetValue(bucket)!.ToLowerInvariant()}'."),
             };
             Instant? end = RetentionUpliftCommand.AsOf(parse.GetValue(asOf), timeZone);
             var fmt = parse.GetValue(format);

@@ -42,7 +42,7 @@ internal static class RetentionCommand
         {
             var intervalType = OptionParsing.ParseName("--conf-type", parse.GetValue(confType)!, KaplanMeierFigures.IntervalNames, "type");
             double confidence = CommonOptions.Level(parse, level);
-            var at = ParseTimes(parse.GetValue(times));
+            var at = OptionParsing.ParseNumbers("--times", parse.GetValue(times), "a time of at least 0; use e.g. --times 10,20,52").Order().ToList();
             var csv = CsvColumnTable.Read(parse.GetValue(table)!);
             var survival = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
             string? groupColumn = parse.GetValue(group);
@@ -157,20 +157,5 @@ internal static class RetentionCommand
             string at = e.Line is long line ? $"{e.File}:{line}" : e.File;
             throw new CliInputException(e.ColumnName is null ? $"{at}: {e.Reason}" : $"{at}: column '{e.ColumnName}': '{e.Value}' {e.Reason}");
         }
-    }
-
-    private static List<double> ParseTimes(string? text)
-    {
-        var times = new List<double>();
-        foreach (string part in OptionParsing.ParseList(text))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v < 0)
-            {
-                throw new CliInputException($"--times: '{part}' is not a time of at least 0; use e.g. --times 10,20,52.");
-            }
-            times.Add(v);
-        }
-        times.Sort();
-        return times;
     }
 }

@@ -22,15 +22,7 @@ internal static class RetentionSbgCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var counts = new List<double>();
-            foreach (string part in OptionParsing.ParseList(parse.GetValue(survivors)))
-            {
-                if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !(v >= 0) || double.IsInfinity(v))
-                {
-                    throw new CliInputException($"--survivors: '{part}' is not a count of at least 0.");
-                }
-                counts.Add(v);
-            }
+            var counts = OptionParsing.ParseNumbers("--survivors", parse.GetValue(survivors), "a count of at least 0");
             if (counts.Count < 3)
             {
                 throw new CliInputException("--survivors needs at least three counts (the cohort and two later periods).");

@@ -50,17 +50,9 @@ internal static class StaffingCommand
                 (sl, threshold) = OptionParsing.ParseServiceLevelTarget("--target", t);
             }
             double shrink = Check(parse.GetValue(shrinkage), s => s >= 0 && s < 1, "--shrinkage must be in [0, 1)");
-            double? occupancy = parse.GetValue(maxOccupancy);
-            if (occupancy is double o && !(o > 0 && o <= 1))
-            {
-                throw new CliInputException($"--max-occupancy must be in (0, 1]; was {o.ToString(CultureInfo.InvariantCulture)}.");
-            }
+            double? occupancy = parse.GetValue(maxOccupancy) is double o ? Check(o, v => v > 0 && v <= 1, "--max-occupancy must be in (0, 1]") : null;
             Duration? asa = parse.GetValue(maxAsa) is { } a ? OptionParsing.ParseDuration("--max-asa", a) : null;
-            double? abandon = parse.GetValue(maxAbandon);
-            if (abandon is double ab && !(ab >= 0 && ab <= 1))
-            {
-                throw new CliInputException($"--max-abandon must be in [0, 1]; was {ab.ToString(CultureInfo.InvariantCulture)}.");
-            }
+            double? abandon = parse.GetValue(maxAbandon) is double ab ? Check(ab, v => v >= 0 && v <= 1, "--max-abandon must be in [0, 1]") : null;
             Duration? meanPatience = parse.GetValue(patience) is { } p ? OptionParsing.ParsePositiveDuration("--patience", p) : null;
             if (abandon is not null && meanPatience is null)
             {

@@ -114,7 +114,7 @@ internal static class ValidateCommand
                 }
                 foreach (var g in report.RejectionGroups)
                 {
-                    console.Error.WriteLine(Describe(report, g));
+                    console.Error.WriteLine(report.Describe(g));
                 }
             }
             if (rejected > 0)
@@ -125,16 +125,6 @@ internal static class ValidateCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    /// <summary>"bad.csv: 199 rows rejected: column 'arrived_at': is not an ISO 8601 instant (lines 2, 3, 4; e.g. '01/03/2025 09:00')".</summary>
-    private static string Describe(ValidationReport report, RejectionGroup g)
-    {
-        string where = report.Format == TableFormat.Parquet ? "rows" : "lines";
-        string column = g.ColumnName is null ? "" : $"column '{g.ColumnName}': ";
-        string example = g.ExampleValue is null ? "" : $"; e.g. '{g.ExampleValue}'";
-        string more = g.Rows > g.FirstLines.Length ? ", ..." : "";
-        return $"{report.File}: {g.Rows} row{(g.Rows == 1 ? "" : "s")} rejected: {column}{g.Reason} ({where} {string.Join(", ", g.FirstLines)}{more}{example})";
     }
 
     private static Option<string?> FileOption(string name, string description) => new(name)

@@ -288,14 +288,7 @@ public static class AnalysisFigures
             .Fact("customersLeftOut", "Customers without a contact with a known outcome", r.Uplift.Data.CustomersWithoutQualifyingContact);
         if (r.Value is { } value)
         {
-            section.Fact("customersAffected", "Customers with an unresolved first contact", value.CustomersAffected)
-                .Fact("customersKept", "Customers kept", new People(value.CustomersKept))
-                .Fact("customersKeptLower", "Customers kept, 95% lower", new People(value.CustomersKeptInterval.Lower))
-                .Fact("customersKeptUpper", "Customers kept, 95% upper", new People(value.CustomersKeptInterval.Upper))
-                .Fact("valuePerCustomer", "Value per customer (mean CLV)", value.ValuePerCustomer)
-                .Fact("value", "Value of the uplift", value.Value)
-                .Fact("valueLower", "Value, 95% lower", value.Low)
-                .Fact("valueUpper", "Value, 95% upper", value.High);
+            UpliftFigures.AddValue(section, value, "Customers with an unresolved first contact");
         }
         var curves = Series(output, "retentionCurves", "Kaplan-Meier retention after the first contact (the report's chart)").SetTable("points",
             new FigureColumn("group", "Group"), new FigureColumn("day", "Day"), new FigureColumn("retention", "Retention"));

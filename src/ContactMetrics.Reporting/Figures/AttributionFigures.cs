@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactMetrics.Attribution;
 using ContactMetrics.Domain;
 
@@ -15,6 +16,27 @@ public static class AttributionFigures
         ["once"] = AssistCounting.OncePerConversion,
         ["per-occurrence"] = AssistCounting.PerOccurrence,
     };
+
+    /// <summary>The first and last touch's shares of position-based attribution written <c>FIRST,LAST</c> (the <c>--position</c> option); 0.4,0.4 when null.</summary>
+    /// <param name="text">The shares, e.g. <c>0.3,0.5</c>.</param>
+    /// <returns>The shares: each at least 0, together more than 0 and at most 1.</returns>
+    /// <exception cref="OptionValueException">The text is not two such shares.</exception>
+    public static (double First, double Last) ParsePosition(string? text)
+    {
+        if (text is null)
+        {
+            return (0.4, 0.4);
+        }
+        var parts = OptionParsing.ParseList(text);
+        if (parts.Count == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double first)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double last)
+            && first >= 0 && last >= 0 && first + last <= 1 && first + last > 0)
+        {
+            return (first, last);
+        }
+        throw new OptionValueException($"--position: use two shares FIRST,LAST, each at least 0, together more than 0 and at most 1 (e.g. 0.4,0.4); was '{text}'.");
+    }
 
     /// <summary>The amount rounded to cents (half to even), as the output shows money.</summary>
     private static Money Cents(Money value) => new(Math.Round(value.Amount, 2, MidpointRounding.ToEven), value.Currency);

@@ -11,6 +11,14 @@ namespace ContactMetrics.Reporting;
 /// </summary>
 public static class ClvFigures
 {
+    /// <summary>The time unit of recency and age, by name (case-insensitive): day, week, month.</summary>
+    public static IReadOnlyDictionary<string, RfmPeriodUnit> PeriodNames { get; } = new Dictionary<string, RfmPeriodUnit>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["day"] = RfmPeriodUnit.Day,
+        ["week"] = RfmPeriodUnit.Week,
+        ["month"] = RfmPeriodUnit.Month,
+    };
+
     /// <summary>One model's fit: section <c>fit</c> with its facts and the table <c>estimates</c>.</summary>
     /// <param name="name">The model's name as the user gave it (bg-nbd, pareto-nbd, mbg-nbd, gamma-gamma).</param>
     /// <param name="estimates">The parameters with their standard errors.</param>

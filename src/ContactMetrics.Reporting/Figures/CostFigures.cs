@@ -9,6 +9,15 @@ namespace ContactMetrics.Reporting;
 /// </summary>
 public static class CostFigures
 {
+    /// <summary>The breakdown of each name (case-insensitive): channel, segment, reason, customer.</summary>
+    public static IReadOnlyDictionary<string, CostDimension> DimensionNames { get; } = new Dictionary<string, CostDimension>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["channel"] = CostDimension.Channel,
+        ["segment"] = CostDimension.Segment,
+        ["reason"] = CostDimension.Reason,
+        ["customer"] = CostDimension.Customer,
+    };
+
     /// <summary>The cost-to-serve of <paramref name="result"/> broken down by <paramref name="dimension"/>, the totals by activity and the overhead pools.</summary>
     /// <param name="result">The cost-to-serve.</param>
     /// <param name="dimension">The breakdown: channel, segment, reason or customer.</param>

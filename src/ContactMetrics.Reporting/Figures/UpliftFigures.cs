@@ -85,17 +85,34 @@ public static class UpliftFigures
             var v = RetentionUpliftValue.Of(c.Difference, customersAffected ?? c.Exposed.Customers, perCustomer, valueSource);
             var money = output.Add("value", "Value of the uplift");
             money.Note = "The value per customer is an input; the interval carries only the uplift's uncertainty.";
-            money.Fact("customersAffected", "Customers affected", v.CustomersAffected)
-                .Fact("customersKept", "Customers kept", new People(v.CustomersKept))
-                .Fact("customersKeptLower", "Customers kept lower", new People(v.CustomersKeptInterval.Lower))
-                .Fact("customersKeptUpper", "Customers kept upper", new People(v.CustomersKeptInterval.Upper))
-                .Fact("valuePerCustomer", "Value per customer", v.ValuePerCustomer)
-                .Fact("value", "Value", v.Value)
-                .Fact("valueLower", "Value lower", v.Low)
-                .Fact("valueUpper", "Value upper", v.High)
-                .Fact("formula", "Formula", v.Formula);
+            AddValue(money, v, "Customers affected");
         }
         return output;
+    }
+
+    /// <summary>
+    /// The value facts of a retention uplift, one layout for <c>retention uplift</c> and the analysis's retention section:
+    /// customers affected, customers kept with its interval, the value per customer, the value with its interval, the formula.
+    /// </summary>
+    /// <param name="section">The section to add the facts to.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="customersAffectedLabel">What the customers affected are, e.g. <c>Customers with an unresolved first contact</c>.</param>
+    /// <returns><paramref name="section"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static FigureSection AddValue(FigureSection section, RetentionUpliftValue value, string customersAffectedLabel)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(value);
+        string level = value.CustomersKeptInterval.Level.ToString("0.#%", CultureInfo.InvariantCulture);
+        return section.Fact("customersAffected", customersAffectedLabel, value.CustomersAffected)
+            .Fact("customersKept", "Customers kept", new People(value.CustomersKept))
+            .Fact("customersKeptLower", $"Customers kept, {level} lower", new People(value.CustomersKeptInterval.Lower))
+            .Fact("customersKeptUpper", $"Customers kept, {level} upper", new People(value.CustomersKeptInterval.Upper))
+            .Fact("valuePerCustomer", "Value per customer", value.ValuePerCustomer)
+            .Fact("value", "Value of the uplift", value.Value)
+            .Fact("valueLower", $"Value, {level} lower", value.Low)
+            .Fact("valueUpper", $"Value, {level} upper", value.High)
+            .Fact("formula", "Formula", value.Formula);
     }
 
     private static string Adjustment(RetentionComparison c)

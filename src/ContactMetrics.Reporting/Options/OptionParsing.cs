@@ -107,6 +107,16 @@ public static class OptionParsing
     public static IReadOnlyList<string> ParseList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>A comma-separated list of finite numbers of at least 0, in the order given.</summary>
+    /// <param name="option">The option's name, for the message.</param>
+    /// <param name="text">The list, e.g. <c>10,20,52</c>; none for a blank or null text.</param>
+    /// <param name="what">What each number is, for the message, e.g. <c>a count of at least 0</c>.</param>
+    /// <returns>The numbers.</returns>
+    /// <exception cref="OptionValueException">An item is not a finite number of at least 0.</exception>
+    public static IReadOnlyList<double> ParseNumbers(string option, string? text, string what) =>
+        [.. ParseList(text).Select(part => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0 ? v
+            : throw new OptionValueException($"{option}: '{part}' is not {what}."))];
+
     /// <summary>A confidence level, strictly between 0 and 1.</summary>
     /// <param name="option">The option's name, for the message.</param>
     /// <param name="level">The value.</param>
