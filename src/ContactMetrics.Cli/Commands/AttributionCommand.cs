@@ -1,11 +1,8 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
-using System.Globalization;
 using ContactMetrics.Attribution;
-using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
-using NodaTime;
 
 namespace ContactMetrics.Cli.Commands;
 

@@ -1,11 +1,8 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
-using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
-using ContactMetrics.Data;
 using ContactMetrics.Numerics;
-using NodaTime;
 using NodaTime.Text;
 
 namespace ContactMetrics.Cli.Commands;

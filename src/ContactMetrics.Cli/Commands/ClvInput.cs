@@ -3,7 +3,6 @@ using ContactMetrics.Reporting;
 using ContactMetrics.Clv;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
-using ContactMetrics.Sql;
 using NodaTime;
 using NodaTime.Text;
 

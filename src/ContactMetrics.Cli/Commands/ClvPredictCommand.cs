@@ -1,9 +1,7 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
 using System.Globalization;
-using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
-using ContactMetrics.Domain;
 
 namespace ContactMetrics.Cli.Commands;
 

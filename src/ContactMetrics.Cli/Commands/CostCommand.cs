@@ -1,9 +1,7 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
-using ContactMetrics.Cli.Output;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Data;
-using ContactMetrics.Domain;
 using ContactMetrics.Tables;
 
 namespace ContactMetrics.Cli.Commands;

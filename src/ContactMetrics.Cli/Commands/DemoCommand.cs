@@ -2,10 +2,8 @@ using System.CommandLine;
 using ContactMetrics.Reporting;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
-using ContactMetrics.Domain;
 using ContactMetrics.Valuation;
 using ContactMetrics.Simulation;
-using ContactMetrics.Tables;
 
 namespace ContactMetrics.Cli.Commands;
 

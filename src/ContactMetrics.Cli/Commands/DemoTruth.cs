@@ -1,7 +1,5 @@
 using ContactMetrics.Attribution;
-using ContactMetrics.Domain;
 using ContactMetrics.Reporting;
-using ContactMetrics.Cli.Output;
 using ContactMetrics.Simulation;
 using ContactMetrics.Valuation;
 

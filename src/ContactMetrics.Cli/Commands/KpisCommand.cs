@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
-using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;

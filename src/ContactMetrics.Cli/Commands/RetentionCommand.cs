@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
-using System.Globalization;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Retention;

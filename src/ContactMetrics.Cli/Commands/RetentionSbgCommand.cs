@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
 using System.Globalization;
-using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
 
 namespace ContactMetrics.Cli.Commands;

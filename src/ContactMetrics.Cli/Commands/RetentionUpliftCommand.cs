@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
 using System.Globalization;
-using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Retention;

@@ -3,12 +3,9 @@ using ContactMetrics.Attribution;
 using ContactMetrics.Cli.Output;
 using ContactMetrics.Clv;
 using ContactMetrics.Data;
-using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Reporting;
-using ContactMetrics.Retention;
 using ContactMetrics.Sql;
-using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Cli.Commands;
@@ -33,7 +30,7 @@ internal static class SummarizeCommand
         var fileFormat = new Option<string>("--summary-format") { Description = "The summaries' file format: csv or parquet.", DefaultValueFactory = _ => "csv", HelpName = "csv|parquet" };
         var by = new Option<string?>("--by") { Description = "KPI counts by any of agent,channel,direction,queue,reason,segment.", HelpName = "DIMS" };
         var bucket = new Option<string?>("--bucket") { Description = "KPI counts per 15m, 30m, 1h, day, week or month (local time of --time-zone).", HelpName = "SIZE" };
-        var zone = new Option<string>("--time-zone") { Description = "IANA time zone of buckets and purchase dates.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
+        var zone = new Option<string>("--time-zone") { Description = "IANA time zone of buckets, purchase dates and the survival table's observation end.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
         var upliftBy = new Option<string>("--uplift-by") { Description = "The survival table's grouping: first-contact-resolution, csat, channel or proactive (as retention uplift --by).", DefaultValueFactory = _ => "first-contact-resolution" };
         var asOf = new Option<string?>("--as-of") { Description = "The survival table's observation end (yyyy-MM-dd, start of that day in --time-zone); default: the start of the day after the last contact there.", HelpName = "DATE" };
         var lookback = new Option<string>("--lookback") { Description = "The path summary's lookback: touches up to this long before a conversion count (service contacts are touches).", DefaultValueFactory = _ => "30d" };

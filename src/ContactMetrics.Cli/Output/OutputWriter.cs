@@ -1,8 +1,6 @@
 using ContactMetrics.Reporting;
 using System.Text;
-using System.Text.Json;
 using ContactMetrics.Data;
-using ContactMetrics.Domain;
 using CsvHelper;
 using Spectre.Console;
 
