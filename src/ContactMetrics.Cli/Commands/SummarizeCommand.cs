@@ -40,7 +40,7 @@ internal static class SummarizeCommand
         var by = new Option<string?>("--by") { Description = "KPI counts by any of agent,channel,direction,queue,reason,segment.", HelpName = "DIMS" };
         var bucket = new Option<string?>("--bucket") { Description = "KPI counts per 15m, 30m, 1h, day, week or month (local time of --time-zone).", HelpName = "SIZE" };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of buckets and purchase dates.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
-        var upliftBy = new Option<string>("--uplift-by") { Description = "The survival table's grouping: first-contact-resolution, csat, channel or proactive (as retention uplift --by).", DefaultValueFactory = _ => "first-contact-resolution" };
+        var upliftBy = new Option<string>("--uplift-by") { Description = "The survival table's grouping: first-contact-resolution, csat, channel, proactive or ces (as retention uplift --by).", DefaultValueFactory = _ => "first-contact-resolution" };
         var asOf = new Option<string?>("--as-of") { Description = "The survival table's observation end (yyyy-MM-dd, start of day UTC); default: the day after the last contact.", HelpName = "DATE" };
         var lookback = new Option<string>("--lookback") { Description = "The path summary's lookback: touches up to this long before a conversion count (service contacts are touches).", DefaultValueFactory = _ => "30d" };
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Also write the RFM summary of the purchases at this date (yyyy-MM-dd).", HelpName = "DATE" };
