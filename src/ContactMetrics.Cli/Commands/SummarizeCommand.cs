@@ -46,7 +46,7 @@ internal static class SummarizeCommand
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Also write the RFM summary of the purchases at this date (yyyy-MM-dd).", HelpName = "DATE" };
         var holdoutEnd = new Option<string?>("--holdout-end") { Description = "With --calibration-end: last day of a holdout period.", HelpName = "DATE" };
         var period = new Option<string>("--period") { Description = "Unit of recency and age in the RFM summary: day, week or month.", DefaultValueFactory = _ => "week" };
-        var format = new Option<OutputFormat>("--format") { Description = "How the list of written files is printed: table, json or csv.", DefaultValueFactory = _ => OutputFormat.Table, HelpName = "table|json|csv" };
+        var format = new Option<OutputFormat>("--format") { Description = "How the list of written files is printed: table (the default), json or csv.", HelpName = "table|json|csv" };
         var command = new Command("summarize", "Write the sufficient statistics of a folder of tables (KPI counts, survival table, path summary, RFM summary) as files, for warehouses and later runs.")
         {
             engine, data, outDir, fileFormat, by, bucket, zone, upliftBy, asOf, lookback, calibrationEnd, holdoutEnd, period, format,
