@@ -101,7 +101,8 @@ public static class UpliftFigures
 
     private static string Adjustment(RetentionComparison c)
     {
-        var parts = new List<string>(c.AdjustedFor);
+        // The covariate columns in words ("tenureYears" is the survival table's column name).
+        var parts = c.AdjustedFor.Select(name => name == RetentionUpliftBuilder.TenureCovariate ? "tenure (years)" : name).ToList();
         if (c.Stratified)
         {
             parts.Add("segment (strata)");

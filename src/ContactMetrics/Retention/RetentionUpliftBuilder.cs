@@ -95,6 +95,9 @@ public sealed record RetentionUpliftOptions
 /// </remarks>
 public static class RetentionUpliftBuilder
 {
+    /// <summary>The name of the tenure covariate in the survival table (years from acquisition to the index time).</summary>
+    public const string TenureCovariate = "tenureYears";
+
     /// <summary>The group labels of a grouping: (reference, exposed).</summary>
     /// <param name="grouping">The grouping.</param>
     /// <returns>The labels, e.g. ("resolved", "unresolved").</returns>
@@ -230,7 +233,7 @@ public static class RetentionUpliftBuilder
         }
         if (options.AdjustForTenure && ids.Count > 0)
         {
-            table = table.WithCovariate("tenureYears", tenureYears);
+            table = table.WithCovariate(TenureCovariate, tenureYears);
         }
         return new IndexDateTable(grouping, referenceLabel, exposedLabel, table, customersWithoutQualifyingContact, customersChurnedBeforeIndex);
     }
