@@ -320,9 +320,9 @@ public static class HtmlReport
             var dearest = channels[0];
             var cheapest = channels[^1];
             Figure(html, charts, "chart-cost", "Cost per contact and per resolved issue by channel",
-                $"A contact costs most on {dearest.Key}, {Money((double)dearest.CostPerContact.Amount, currency)}, and least on {cheapest.Key}, {Money((double)cheapest.CostPerContact.Amount, currency)}. "
+                $"A contact costs most on {ChannelLabel(dearest.Key)}, {Money((double)dearest.CostPerContact.Amount, currency)}, and least on {ChannelLabel(cheapest.Key)}, {Money((double)cheapest.CostPerContact.Amount, currency)}. "
                 + (c.CostPerResolution is { } all ? $"Resolving an issue costs {Money((double)all.Amount, currency)} on average, repeat contacts included, against {Money((double)c.CostPerContact.Amount, currency)} per contact." : ""),
-                () => ReportCharts.Bars(channels.Select(g => g.Key).ToList(),
+                () => ReportCharts.Bars(channels.Select(g => ChannelLabel(g.Key)).ToList(),
                     [("Per contact", channels.Select(g => (double)g.CostPerContact.Amount).ToList()), ("Per resolved issue", channels.Select(g => (double)(g.CostPerResolution?.Amount ?? 0m)).ToList())],
                     "N2", $"cost ({currency.Code})"),
                 height: Math.Max(ReportCharts.Height, 60 + 34 * channels.Count));
@@ -446,7 +446,7 @@ public static class HtmlReport
             foreach (var r in m.Channels)
             {
                 Item(html, string.Create(Invariant,
-                    $"Rates, {r.Channel.ToSchemaName()} (assumed, {cost.RatesSource}): {Cents(r.LoadedCostPerPaidHour)} per paid agent hour, shrinkage {Percent(r.Shrinkage)}, occupancy {Percent(r.Occupancy)}, concurrency {r.Concurrency:0.##}, telephony {Cents(r.TelephonyPerMinute)}/min, IVR {Cents(r.IvrPerMinute)}/min, platform {Cents(r.PlatformPerContact)}/contact, bot {Cents(r.BotPerContact)}/contact."));
+                    $"Rates, {ChannelLabel(r.Channel.ToSchemaName())} (assumed, {cost.RatesSource}): {Cents(r.LoadedCostPerPaidHour)} per paid agent hour, shrinkage {Percent(r.Shrinkage)}, occupancy {Percent(r.Occupancy)}, concurrency {r.Concurrency:0.##}, telephony {Cents(r.TelephonyPerMinute)}/min, IVR {Cents(r.IvrPerMinute)}/min, platform {Cents(r.PlatformPerContact)}/contact, bot {Cents(r.BotPerContact)}/contact."));
             }
             foreach (var pool in m.Overheads)
             {

@@ -206,6 +206,19 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     }
 
     [Fact]
+    public void Render_CostSection_NamesChannelsInWords()
+    {
+        var report = Build();
+        string html = HtmlReport.Render(report);
+
+        // The cost sentence, chart and rates name channels as the rest of the page does ("Self service"), not by their
+        // schema names (self_service): no word_word in the page's text (scripts, styles and tags left out).
+        html.Should().Contain("Rates, Self service (assumed").And.Contain("and least on Self service,");
+        string text = System.Text.RegularExpressions.Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>|<[^>]+>", " ", System.Text.RegularExpressions.RegexOptions.Singleline);
+        System.Text.RegularExpressions.Regex.Matches(text, @"\b[a-z]+_[a-z]+\b").Select(m => m.Value).Distinct().Should().BeEmpty();
+    }
+
+    [Fact]
     public void Build_WithoutRates_LeavesOutTheBusinessCaseAndCostAndSaysWhy()
     {
         var inputs = Inputs with { Rates = null, RatesSource = null };
