@@ -479,6 +479,9 @@ public static class AnalysisFigures
     /// <summary>"€X a year (P10 €Y - P90 €Z)": a case's total and its range, as the report page writes amounts.</summary>
     internal static string Range(BusinessCaseAnalysis a) => $"{Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
 
+    /// <summary>A range of amounts, "€1,209 to €1,908" ("-€29.91 to €1,491": a hyphen would read as a minus).</summary>
+    internal static string Between(Money low, Money high) => $"{Amount(low)} to {Amount(high)}";
+
     /// <summary>An amount as the report page writes it.</summary>
     internal static string Amount(Money m) => HtmlReport.Money((double)m.Amount, m.Currency);
 
