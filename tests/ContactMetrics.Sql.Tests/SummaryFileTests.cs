@@ -52,6 +52,27 @@ public sealed class SummaryFileTests(DemoTables demo) : IClassFixture<DemoTables
     }
 
     [Theory]
+    [InlineData("answered_contacts", "queued_contacts")] // was exit 0: a service level above 100% went through
+    [InlineData("answered_within_threshold", "answered_contacts")] // was an ArgumentOutOfRangeException (exit 1)
+    [InlineData("resolved_true", "resolved_flagged")] // was an ArgumentOutOfRangeException from the rate
+    [InlineData("issues_resolved_first_time", "fcr_eligible_contacts")] // issues = eligible - repeats: its own message
+    public void KpiCounts_SubsetAboveItsSet_NamesTheLineColumnValueAndSet(string part, string whole)
+    {
+        string file = demo.File($"kpi-{part}.csv");
+        KpiCountsFile.Write(file, demo.InMemory(KpiCases.Groupings["overall"]), Kpis.KpiDimensions.None, false);
+        var lines = File.ReadAllLines(file);
+        var header = lines[0].Split(',').ToList();
+        var cells = lines[1].Split(',');
+        long above = long.Parse(cells[header.IndexOf(whole)], System.Globalization.CultureInfo.InvariantCulture) + 5;
+        cells[header.IndexOf(part)] = above.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllLines(file, [lines[0], string.Join(',', cells)]);
+
+        var act = () => KpiCountsFile.Read(file);
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"{file}: line 2, column {part}: '{above}' is more than the row's *");
+    }
+
+    [Theory]
     [InlineData("fcr-repeat", ".csv")]
     [InlineData("csat", ".parquet")]
     public void SurvivalTable_WrittenAndRead_SameRowsAndGrouping(string name, string extension)
