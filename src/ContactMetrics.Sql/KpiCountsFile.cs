@@ -115,8 +115,7 @@ public static class KpiCountsFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var reader = SummaryFiles.OpenText(path);
-        var header = SummaryFiles.Cells(reader.ReadLine() ?? throw new InvalidDataException($"{path}: the file is empty; a kpi counts table starts with its header (docs/data.md)."))
-            .Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var (header, rows) = SummaryFiles.Read(reader, path, "a kpi counts table");
         var keys = Keys.Where(k => header.Contains(k.Column)).Select(k => (k.Dimension, Index: header.IndexOf(k.Column))).ToArray();
         int start = header.IndexOf("bucket_start"), seconds = header.IndexOf("bucket_seconds");
         bool bucketed = start >= 0 && seconds >= 0;
@@ -124,7 +123,7 @@ public static class KpiCountsFile
             : throw new InvalidDataException($"{path}: the count column '{c.Column}' is missing; a kpi counts table has every column of docs/data.md (contactmetrics summarize writes them).")).ToArray();
         var groups = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
         var counts = new long[Counts.Length];
-        foreach (var (lineNumber, cells) in SummaryFiles.Rows(reader))
+        foreach (var (lineNumber, cells) in rows)
         {
             string Cell(int index) => index < cells.Count ? cells[index].Trim() : "";
             InvalidDataException Bad(int index, string what) =>
