@@ -89,19 +89,8 @@ internal static class SummaryFiles
         }
     }
 
-    private static readonly CsvReaderOptions Rfc4180 = CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        Mode = CsvMode.Rfc4180,
-        HasHeader = false,
-        TrackLineNumbers = true,
-        SkipEmptyLines = true,
-        AllowLineBreaksInQuotes = true,
-        TrimWhitespace = false,
-        DetectSeparatorHint = false,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        MissingField = CsvMissingFieldHandling.ReturnEmpty,
-    };
+    /// <summary>The reading options of every CSV table (ContactMetrics.Data's), the header read as a row.</summary>
+    private static readonly CsvReaderOptions Rfc4180 = Data.Csv.CsvRowSource.Rfc4180 with { HasHeader = false };
 
     private static IEnumerable<(int Line, List<string> Cells)> Rows(CsvReader csv, string path)
     {
