@@ -98,6 +98,45 @@ public sealed record KpiSeries(string Name, ImmutableArray<double?> Values)
     /// The report states a trend with the interval of its change from these.
     /// </summary>
     public ImmutableArray<double?> StandardErrors { get; init; } = [];
+
+    /// <summary>
+    /// The change from the first bucket with a value to the last, with its 95% interval (normal, the buckets independent:
+    /// the difference +- 1.96 sqrt(SE first^2 + SE last^2)) when both ends have a standard error; null without any value.
+    /// The report's trend sentences and the analysis JSON's <c>kpiTrendChanges</c> read this one computation.
+    /// </summary>
+    /// <returns>The change, or null when no bucket has a value.</returns>
+    public TrendChange? Change()
+    {
+        int first = Values.IndexOf(Values.FirstOrDefault(v => v is not null));
+        int last = Values.LastIndexOf(Values.LastOrDefault(v => v is not null));
+        if (first < 0 || Values[first] is not double a || Values[last] is not double b)
+        {
+            return null;
+        }
+        double? half = first != last && StandardErrors.Length == Values.Length && StandardErrors[first] is double sa && StandardErrors[last] is double sb
+            ? Z95 * Math.Sqrt((sa * sa) + (sb * sb))
+            : null;
+        return new TrendChange(first, last, a, b, half is double h ? b - a - h : null, half is double k ? b - a + k : null);
+    }
+
+    /// <summary>The normal quantile of a two-sided 95% interval.</summary>
+    private const double Z95 = 1.959963984540054;
+}
+
+/// <summary>A KPI's change over the report's buckets: first bucket with a value to the last, in the KPI's unit.</summary>
+/// <param name="FirstBucket">The index of the first bucket with a value.</param>
+/// <param name="LastBucket">The index of the last bucket with a value (the first when only one has a value).</param>
+/// <param name="First">The value in the first bucket.</param>
+/// <param name="Last">The value in the last bucket.</param>
+/// <param name="Lower">The lower end of the change's 95% interval; null when the KPI has no sampling error (AHT) or one bucket has a value.</param>
+/// <param name="Upper">The upper end of that interval.</param>
+public sealed record TrendChange(int FirstBucket, int LastBucket, double First, double Last, double? Lower, double? Upper)
+{
+    /// <summary>Last minus first.</summary>
+    public double Difference => Last - First;
+
+    /// <summary>Whether the interval holds 0, so no rise or fall is claimed; null without an interval.</summary>
+    public bool? WithinSamplingNoise => Lower is double l && Upper is double u ? l <= 0 && u >= 0 : null;
 }
 
 /// <summary>Monthly (or weekly) KPIs from <c>KpiRollup</c> with a time bucket.</summary>

@@ -88,7 +88,7 @@ public static class BoardReportBuilder
     internal static ImmutableArray<string> ExperienceGaps(ContactCenterAnalysis analysis)
     {
         var gaps = ImmutableArray.CreateBuilder<string>();
-        foreach (var (name, reason) in new[] { ("CSAT -> churn", analysis.CsatChurn.Reason), ("NPS -> referrals", analysis.NpsReferrals.Reason), ("CES -> repeat contacts", analysis.CesRepeats.Reason), ("Self-service shift", analysis.SelfServiceShift.Reason) })
+        foreach (var (name, reason) in new[] { ("CSAT -> churn", analysis.CsatChurn.Reason), ("NPS -> referrals", analysis.NpsReferrals.Reason), ("CES -> repeat contacts", analysis.CesRepeats.Reason), ("CES -> churn", analysis.CesChurn.Reason), ("Self-service shift", analysis.SelfServiceShift.Reason) })
         {
             if (reason is not null)
             {

@@ -320,9 +320,9 @@ public static class HtmlReport
             var dearest = channels[0];
             var cheapest = channels[^1];
             Figure(html, charts, "chart-cost", "Cost per contact and per resolved issue by channel",
-                $"A contact costs most on {dearest.Key}, {Money((double)dearest.CostPerContact.Amount, currency)}, and least on {cheapest.Key}, {Money((double)cheapest.CostPerContact.Amount, currency)}. "
+                $"A contact costs most on {ChannelLabel(dearest.Key)}, {Money((double)dearest.CostPerContact.Amount, currency)}, and least on {ChannelLabel(cheapest.Key)}, {Money((double)cheapest.CostPerContact.Amount, currency)}. "
                 + (c.CostPerResolution is { } all ? $"Resolving an issue costs {Money((double)all.Amount, currency)} on average, repeat contacts included, against {Money((double)c.CostPerContact.Amount, currency)} per contact." : ""),
-                () => ReportCharts.Bars(channels.Select(g => g.Key).ToList(),
+                () => ReportCharts.Bars(channels.Select(g => ChannelLabel(g.Key)).ToList(),
                     [("Per contact", channels.Select(g => (double)g.CostPerContact.Amount).ToList()), ("Per resolved issue", channels.Select(g => (double)(g.CostPerResolution?.Amount ?? 0m)).ToList())],
                     "N2", $"cost ({currency.Code})"),
                 height: Math.Max(ReportCharts.Height, 60 + 34 * channels.Count));
@@ -446,7 +446,7 @@ public static class HtmlReport
             foreach (var r in m.Channels)
             {
                 Item(html, string.Create(Invariant,
-                    $"Rates, {r.Channel.ToSchemaName()} (assumed, {cost.RatesSource}): {Cents(r.LoadedCostPerPaidHour)} per paid agent hour, shrinkage {Percent(r.Shrinkage)}, occupancy {Percent(r.Occupancy)}, concurrency {r.Concurrency:0.##}, telephony {Cents(r.TelephonyPerMinute)}/min, IVR {Cents(r.IvrPerMinute)}/min, platform {Cents(r.PlatformPerContact)}/contact, bot {Cents(r.BotPerContact)}/contact."));
+                    $"Rates, {ChannelLabel(r.Channel.ToSchemaName())} (assumed, {cost.RatesSource}): {Cents(r.LoadedCostPerPaidHour)} per paid agent hour, shrinkage {Percent(r.Shrinkage)}, occupancy {Percent(r.Occupancy)}, concurrency {r.Concurrency:0.##}, telephony {Cents(r.TelephonyPerMinute)}/min, IVR {Cents(r.IvrPerMinute)}/min, platform {Cents(r.PlatformPerContact)}/contact, bot {Cents(r.BotPerContact)}/contact."));
             }
             foreach (var pool in m.Overheads)
             {
@@ -482,25 +482,22 @@ public static class HtmlReport
     /// </summary>
     internal static string Change(string name, KpiSeries series, IReadOnlyList<string> labels, Func<double, string> format, Func<double, double>? toPoints = null)
     {
-        int first = series.Values.IndexOf(series.Values.FirstOrDefault(v => v is not null));
-        int last = series.Values.LastIndexOf(series.Values.LastOrDefault(v => v is not null));
-        if (first < 0 || series.Values[first] is not double a || series.Values[last] is not double b)
+        if (series.Change() is not { } change)
         {
             return $"{name}: no data.";
         }
+        var (first, last, a, b) = (change.FirstBucket, change.LastBucket, change.First, change.Last);
         if (first == last)
         {
             return $"{name} was {format(a)} in {labels[first]}.";
         }
         string fa = format(a), fb = format(b);
-        if (toPoints is not null && series.StandardErrors.Length == series.Values.Length
-            && series.StandardErrors[first] is double sa && series.StandardErrors[last] is double sb)
+        if (toPoints is not null && change is { Lower: double lower, Upper: double upper })
         {
-            double d = b - a, half = ProportionZ95 * Math.Sqrt((sa * sa) + (sb * sb));
             string Signed(double v) => toPoints(v).ToString("+0.0;-0.0;0.0", Invariant);
-            string interval = $"{Signed(d)} points (95% CI {Signed(d - half)} to {Signed(d + half)})";
-            return d - half > 0 || d + half < 0
-                ? $"{name} {(d > 0 ? "rose" : "fell")} from {fa} in {labels[first]} to {fb} in {labels[last]}: {interval}."
+            string interval = $"{Signed(change.Difference)} points (95% CI {Signed(lower)} to {Signed(upper)})";
+            return change.WithinSamplingNoise == false
+                ? $"{name} {(b > a ? "rose" : "fell")} from {fa} in {labels[first]} to {fb} in {labels[last]}: {interval}."
                 : $"{name} was {fa} in {labels[first]} and {fb} in {labels[last]}: {interval}, within sampling noise.";
         }
         string verb = fa == fb ? "held at" : b > a ? "rose from" : "fell from";
@@ -509,9 +506,6 @@ public static class HtmlReport
 
     /// <summary>A difference of two shares in percentage points.</summary>
     internal static double ToPoints(double shareDifference) => 100 * shareDifference;
-
-    /// <summary>The normal quantile of a two-sided 95% interval.</summary>
-    private const double ProportionZ95 = 1.959963984540054;
 
     /// <summary>
     /// A channel as a reader names it: <c>service:phone</c> as "Service: phone", <c>paid_search</c> as "Paid search",

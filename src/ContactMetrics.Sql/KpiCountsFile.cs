@@ -57,6 +57,20 @@ public static class KpiCountsFile
         .. Enumerable.Range(0, KpiCounts.ResponseTimeBucketBounds.Count + 1).Select(k => ($"response_bucket_{k}", (Func<KpiCounts, long>)(c => c.ResponseTimeHistogram[k]))),
     ];
 
+    /// <summary>(part, whole) pairs of <see cref="Counts"/>: a count of a subset of another's contacts (docs/kpis.md).</summary>
+    private static readonly (int Part, int Whole)[] Subsets =
+    [
+        .. new (string Part, string Whole)[]
+        {
+            ("queued_contacts", "offered_contacts"), ("answered_contacts", "queued_contacts"), ("abandoned_contacts", "queued_contacts"),
+            ("answered_within_threshold", "answered_contacts"), ("abandoned_within_threshold", "abandoned_contacts"),
+            ("short_abandoned_contacts", "abandoned_contacts"), ("contained_contacts", "offered_contacts"),
+            ("transferred_contacts", "handled_contacts"), ("resolved_flagged", "handled_contacts"), ("resolved_true", "resolved_flagged"),
+            ("fcr_eligible_contacts", "handled_contacts"), ("resolved_first_time", "fcr_eligible_contacts"), ("repeat_contacts", "fcr_eligible_contacts"),
+            ("asynchronous", "offered_contacts"), ("asynchronous_answered", "asynchronous"), ("response_within_target", "asynchronous_answered"),
+        }.Select(p => (Array.FindIndex(Counts, c => c.Column == p.Part), Array.FindIndex(Counts, c => c.Column == p.Whole))),
+    ];
+
     /// <summary>Writes the groups as a <c>kpi counts</c> table: CSV, or Parquet when the name ends in <c>.parquet</c>.</summary>
     /// <param name="path">The file to write (replaced if it exists).</param>
     /// <param name="groups">The groups.</param>
@@ -101,8 +115,7 @@ public static class KpiCountsFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var reader = SummaryFiles.OpenText(path);
-        var header = SummaryFiles.Cells(reader.ReadLine() ?? throw new InvalidDataException($"{path}: the file is empty; a kpi counts table starts with its header (docs/data.md)."))
-            .Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var (header, rows) = SummaryFiles.Read(reader, path, "a kpi counts table");
         var keys = Keys.Where(k => header.Contains(k.Column)).Select(k => (k.Dimension, Index: header.IndexOf(k.Column))).ToArray();
         int start = header.IndexOf("bucket_start"), seconds = header.IndexOf("bucket_seconds");
         bool bucketed = start >= 0 && seconds >= 0;
@@ -110,7 +123,7 @@ public static class KpiCountsFile
             : throw new InvalidDataException($"{path}: the count column '{c.Column}' is missing; a kpi counts table has every column of docs/data.md (contactmetrics summarize writes them).")).ToArray();
         var groups = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
         var counts = new long[Counts.Length];
-        foreach (var (lineNumber, cells) in SummaryFiles.Rows(reader))
+        foreach (var (lineNumber, cells) in rows)
         {
             string Cell(int index) => index < cells.Count ? cells[index].Trim() : "";
             InvalidDataException Bad(int index, string what) =>
@@ -135,7 +148,16 @@ public static class KpiCountsFile
                 counts[k] = long.TryParse(Cell(countIndexes[k]), NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n
                     : throw Bad(countIndexes[k], "is not a count (a whole number at least 0)");
             }
-            // The one relation KpiCounts checks (issues = eligible contacts - repeats): the file's error, named here.
+            // A count of a subset above its set: the file's error, named here (KpiCounts would refuse it, or a rate pass 1).
+            foreach (var (part, whole) in Subsets)
+            {
+                if (counts[part] > counts[whole])
+                {
+                    throw Bad(countIndexes[part], string.Create(CultureInfo.InvariantCulture,
+                        $"is more than the row's {Counts[whole].Column} ({counts[whole]}): {Counts[part].Column} counts a subset of them; write the counts as summarize does"));
+                }
+            }
+            // Issues = eligible contacts - repeats.
             if (counts[44] > counts[18] - counts[20])
             {
                 throw Bad(countIndexes[44], string.Create(CultureInfo.InvariantCulture,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 using DuckDB.NET.Data;
 
 namespace ContactMetrics.Sql;
@@ -65,63 +66,57 @@ internal static class SummaryFiles
         return new StreamReader(new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.DeleteOnClose), Encoding.UTF8);
     }
 
-    /// <summary>The data rows after the header: each non-empty line's number (the header is line 1) and cells.</summary>
-    public static IEnumerable<(int Line, List<string> Cells)> Rows(TextReader reader)
+    /// <summary>
+    /// The header (trimmed, lower case) and the data rows of a CSV summary, read by CsvHelper (RFC 4180: quoted cells may
+    /// hold commas, quotes and line breaks; blank lines are skipped); each row with the line it starts on (the header is line 1).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is empty or not readable CSV; <paramref name="what"/> names the summary in the message.</exception>
+    public static (List<string> Header, IEnumerable<(int Line, List<string> Cells)> Rows) Read(TextReader reader, string path, string what)
     {
-        string? line;
-        int lineNumber = 1;
-        while ((line = reader.ReadLine()) is not null)
+        var csv = CsvReader.Create(reader, Rfc4180, leaveOpen: true);
+        try
         {
-            lineNumber++;
-            if (line.Length > 0)
+            if (!csv.Read())
             {
-                yield return (lineNumber, Cells(line));
+                throw new InvalidDataException($"{path}: the file is empty; {what} starts with its header (docs/data.md).");
+            }
+            return (Cells(csv).Select(h => h.Trim().ToLowerInvariant()).ToList(), Rows(csv, path));
+        }
+        catch
+        {
+            csv.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The reading options of every CSV table (ContactMetrics.Data's), the header read as a row.</summary>
+    private static readonly CsvReaderOptions Rfc4180 = Data.Csv.CsvRowSource.Rfc4180 with { HasHeader = false };
+
+    private static IEnumerable<(int Line, List<string> Cells)> Rows(CsvReader csv, string path)
+    {
+        using (csv)
+        {
+            while (true)
+            {
+                bool read;
+                try
+                {
+                    read = csv.Read();
+                }
+                catch (CsvFormatException e)
+                {
+                    throw new InvalidDataException($"{path}: line {e.LineNumber}: {e.Message}", e);
+                }
+                if (!read)
+                {
+                    yield break;
+                }
+                yield return ((int)csv.LineNumber, Cells(csv));
             }
         }
     }
 
-    /// <summary>Splits a CSV line into cells (quotes doubled inside quoted cells).</summary>
-    public static List<string> Cells(string line)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-        cells.Add(cell.ToString());
-        return cells;
-    }
+    private static List<string> Cells(CsvReader csv) => [.. Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i) ?? "")];
 
     /// <summary>A CSV cell: quoted when it holds a comma, a quote or a line break.</summary>
     public static string Quote(string? value) =>

@@ -99,11 +99,11 @@ public static class SurvivalTableFile
     public static IndexDateTable Read(string path, RetentionUpliftOptions? options = null)
     {
         using var reader = SummaryFiles.OpenText(path);
-        var header = SummaryFiles.Cells(reader.ReadLine() ?? "").Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var (header, records) = SummaryFiles.Read(reader, path, "a survival table");
         var index = Types.Select(c => header.IndexOf(c.Item1) is >= 0 and var i ? i
             : throw new InvalidDataException($"{path}: the column '{c.Item1}' is missing; a survival table has {string.Join(", ", Types.Select(t => t.Item1))} (docs/data.md).")).ToArray();
         var rows = new List<(string Id, string Group, double Days, bool Churned, string Segment, double? Tenure)>();
-        foreach (var (lineNumber, cells) in SummaryFiles.Rows(reader))
+        foreach (var (lineNumber, cells) in records)
         {
             string Cell(int column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
             InvalidDataException Bad(int column, string what) => new($"{path}: line {lineNumber}, column {Types[column].Item1}: '{Cell(column)}' {what}.");

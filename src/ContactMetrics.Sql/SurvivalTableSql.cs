@@ -27,7 +27,7 @@ public static class SurvivalTableSql
     /// <param name="dialect">The engine's dialect.</param>
     /// <param name="grouping">How a contact groups customers.</param>
     /// <param name="observationEnd">The end of observation: contacts arriving at or after it are ignored.</param>
-    /// <param name="options">Resolution source, repeat window, CSAT top box; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <param name="options">Resolution source, repeat window, CSAT top box, CES easy minimum; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
     /// <param name="tables">The interactions and customers relations; <see cref="SqlTables.Default"/> when null.</param>
     /// <returns>The query.</returns>
     /// <exception cref="ArgumentException">The tables have no customers relation.</exception>
@@ -50,6 +50,7 @@ public static class SurvivalTableSql
             UpliftGrouping.Csat => ("csat IS NOT NULL", $"CASE WHEN csat >= {options.CsatTopBoxMinimum.ToString(CultureInfo.InvariantCulture)} THEN 1 ELSE 0 END"),
             UpliftGrouping.Channel => ("inbound = 1", $"CASE WHEN channel IN ({SqlText.Channels(dialect, c => c.IsAgentHandled())}) THEN 1 ELSE 0 END"),
             UpliftGrouping.Proactive => ("1 = 1", "1 - inbound"),
+            UpliftGrouping.Effort => ("ces IS NOT NULL", $"CASE WHEN ces >= {options.CesEasyMinimum.ToString(CultureInfo.InvariantCulture)} THEN 1 ELSE 0 END"),
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping."),
         };
         string index = repeat ? $"ended_us + {SqlText.Micros(options.RepeatWindow)}" : "ended_us";
@@ -57,7 +58,7 @@ public static class SurvivalTableSql
         var sql = new StringBuilder();
         sql.AppendLine("WITH contacts AS (");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT i.customer_id AS customer_id, i.interaction_id AS id, {Epoch("i.arrived_at")} AS arrived_us, {Epoch("i.ended_at")} AS ended_us,");
-        sql.AppendLine("    CASE WHEN i.answered_at IS NULL THEN 0 ELSE 1 END AS answered, i.reason AS reason, i.resolved AS resolved, i.csat AS csat,");
+        sql.AppendLine("    CASE WHEN i.answered_at IS NULL THEN 0 ELSE 1 END AS answered, i.reason AS reason, i.resolved AS resolved, i.csat AS csat, i.ces AS ces,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Inbound("i.direction")} AS inbound, {SqlText.Channel("i.channel")} AS channel");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM {tables.Interactions} i");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  WHERE i.customer_id IS NOT NULL AND {Epoch("i.arrived_at")} < {SqlText.Micros(observationEnd)}");

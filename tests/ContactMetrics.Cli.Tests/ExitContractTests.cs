@@ -89,8 +89,8 @@ public class ExitContractTests
     }
 
     [Theory]
-    [InlineData("--max-asa", "30s", "AverageSpeedOfAnswer")]
-    [InlineData("--max-occupancy", "0.8", "Occupancy")]
+    [InlineData("--max-asa", "30s", "ASA")]
+    [InlineData("--max-occupancy", "0.8", "occupancy cap")]
     public void Staffing_SecondaryTargetAlone_SolvesForIt(string option, string value, string constraint)
     {
         var run = CliRun.Of("staffing", "--contacts", "100", "--aht", "180s", option, value, "--format", "json");
@@ -113,7 +113,7 @@ public class ExitContractTests
         var run = CliRun.Of("staffing", "--contacts", "100", "--aht", "180s", "--max-abandon", "0.05", "--patience", "3m", "--format", "json");
         run.ExitCode.Should().Be(0, run.Error);
         var json = JsonDocument.Parse(run.Out).RootElement;
-        json.GetProperty("staffing").GetProperty("limitingConstraint").GetString().Should().Be("AbandonmentRate");
+        json.GetProperty("staffing").GetProperty("limitingConstraint").GetString().Should().Be("abandonment");
         int agents = json.GetProperty("staffing").GetProperty("agents").GetInt32();
         var rows = json.GetProperty("kpisByAgents").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("agents").GetInt32());
         rows[agents].GetProperty("probabilityOfAbandonment").GetDouble().Should().BeLessThanOrEqualTo(0.05);

@@ -19,6 +19,40 @@ public sealed class HelpTextTests
         help.Should().NotContain("Csv|Json|Table").And.NotContain("OutputFormat");
     }
 
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("report")]
+    [InlineData("kpis")]
+    [InlineData("cost")]
+    [InlineData("staffing")]
+    [InlineData("summarize")]
+    [InlineData("validate")]
+    [InlineData("attribution")]
+    [InlineData("clv", "fit")]
+    [InlineData("clv", "predict")]
+    [InlineData("retention", "km")]
+    [InlineData("retention", "cox")]
+    [InlineData("retention", "sbg")]
+    [InlineData("retention", "uplift")]
+    public void Help_EveryCommand_ShowsNoEnumMemberNames(params string[] command)
+    {
+        var run = CliRun.Of([.. command, "--help"]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        // An enum's member names start with a capital ("<Insurer|Retail|Telecom>", "[default: Table]"); the values users
+        // type are lowercase. UTC and EUR are values as typed.
+        var enumChoices = System.Text.RegularExpressions.Regex.Matches(run.Out, @"<[A-Z][a-z]+\||\|[A-Z][a-z]+>|\[default: [A-Z][a-z]+\]");
+        enumChoices.Select(m => m.Value).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Help_Demo_PresetChoicesLowercaseWithTheDefaultInWords()
+    {
+        var run = CliRun.Of("demo", "--help");
+
+        run.Out.Should().Contain("--preset <telecom|insurer|retail>").And.Contain("telecom (monthly subscriptions; the default)");
+    }
+
     [Fact]
     public void Json_EveryDocument_StartsWithItsSchemaVersion()
     {

@@ -206,6 +206,44 @@ public class BoardReportBuilderTests(ReportData data) : IClassFixture<ReportData
     }
 
     [Fact]
+    public void TrendChanges_JsonHoldsThePagesChangeAndInterval()
+    {
+        // One figure, one value: the trend sentences' change and 95% interval are in the analysis JSON (kpiTrendChanges),
+        // from the same KpiSeries.Change the page's sentence reads.
+        var analysis = AnalysisOf(Inputs);
+        var report = BoardReportBuilder.Build(analysis);
+        var sheet = new FigureSheet();
+        AnalysisFigures.Add(sheet, analysis);
+        var rows = System.Text.Json.JsonDocument.Parse(sheet.ToJson()).RootElement.GetProperty(AnalysisFigures.Group).GetProperty("kpiTrendChanges").GetProperty("changes").EnumerateArray().ToList();
+
+        var fcr = report.Kpis.Fcr.Change()!;
+        var row = rows.Single(r => r.GetProperty("kpi").GetString() == "fcr");
+        row.GetProperty("first").GetDouble().Should().Be(fcr.First);
+        row.GetProperty("change").GetDouble().Should().Be(fcr.Difference);
+        row.GetProperty("lower").GetDouble().Should().Be(fcr.Lower!.Value);
+        row.GetProperty("from").GetString().Should().Be(report.Kpis.Buckets[fcr.FirstBucket].ToString("yyyy-MM-dd", null));
+        // Hand: the interval is the difference +- 1.959964 x sqrt(SE first^2 + SE last^2) of the series' own SEs.
+        double sa = report.Kpis.Fcr.StandardErrors[fcr.FirstBucket]!.Value, sb = report.Kpis.Fcr.StandardErrors[fcr.LastBucket]!.Value;
+        fcr.Upper!.Value.Should().BeApproximately(fcr.Difference + (1.959964 * Math.Sqrt((sa * sa) + (sb * sb))), 1e-6);
+        string sentence = HtmlReport.Change("FCR", report.Kpis.Fcr, report.Kpis.Buckets.Select(d => d.ToString("MMM yy", null)).ToList(), HtmlReport.Percent, HtmlReport.ToPoints);
+        sentence.Should().Contain((100 * fcr.Lower.Value).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture));
+        rows.Where(r => r.GetProperty("kpi").GetString() == "averageHandleTime").Should().OnlyContain(r => r.GetProperty("lower").ValueKind == System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Render_CostSection_NamesChannelsInWords()
+    {
+        var report = Build();
+        string html = HtmlReport.Render(report);
+
+        // The cost sentence, chart and rates name channels as the rest of the page does ("Self service"), not by their
+        // schema names (self_service): no word_word in the page's text (scripts, styles and tags left out).
+        html.Should().Contain("Rates, Self service (assumed").And.Contain("and least on Self service,");
+        string text = System.Text.RegularExpressions.Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>|<[^>]+>", " ", System.Text.RegularExpressions.RegexOptions.Singleline);
+        System.Text.RegularExpressions.Regex.Matches(text, @"\b[a-z]+_[a-z]+\b").Select(m => m.Value).Distinct().Should().BeEmpty();
+    }
+
+    [Fact]
     public void Build_WithoutRates_LeavesOutTheBusinessCaseAndCostAndSaysWhy()
     {
         var inputs = Inputs with { Rates = null, RatesSource = null };

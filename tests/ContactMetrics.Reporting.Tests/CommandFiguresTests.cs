@@ -40,6 +40,8 @@ public class CommandFiguresTests(ReportData data) : IClassFixture<ReportData>
         FigureText.Readable(1234.4).Should().Be("1,234");
         FigureText.Readable(new Money(1234.5m, Currency.Eur)).Should().Be("1,234.50 EUR");
         FigureText.Readable(NotApplicable.Value).Should().Be("n/a");
+        // An object fact's JSON keys read as words in a table (camelCase split), one-word keys unchanged.
+        FigureText.Readable(new Dictionary<string, object?> { ["customers"] = 2, ["churnsAfterEnd"] = 1_000 }).Should().Be("customers 2, churns after end 1,000");
         FigureText.SnakeCase("costPerContact").Should().Be("cost_per_contact");
         // CWE-1236: a cell a spreadsheet would run as a formula gets an apostrophe.
         FigureText.NeutraliseFormula("=1+1").Should().Be("'=1+1");

@@ -21,6 +21,7 @@ public static class SummaryCases
         ["csat"] = (UpliftGrouping.Csat, new RetentionUpliftOptions { CsatTopBoxMinimum = 4 }),
         ["channel"] = (UpliftGrouping.Channel, RetentionUpliftOptions.Default),
         ["proactive"] = (UpliftGrouping.Proactive, RetentionUpliftOptions.Default),
+        ["ces"] = (UpliftGrouping.Effort, new RetentionUpliftOptions { CesEasyMinimum = 6 }),
     };
 
     public static TheoryData<string> SurvivalNames => [.. Survival.Keys];

@@ -51,6 +51,46 @@ public sealed class SummaryFileTests(DemoTables demo) : IClassFixture<DemoTables
         act.Should().Throw<InvalidDataException>().WithMessage($"{file}: line 2, column offered_contacts: 'x' is not a count*");
     }
 
+    [Fact]
+    public void KpiCounts_QuotedLineBreakInAKey_ReadsAsOneCellAndLaterLinesKeepTheirNumbers()
+    {
+        // RFC 4180: a quoted cell may hold a line break. Row 1 (lines 2-3) has the segment "small\nbusiness"; row 2 is on
+        // line 4, and a bad count there is reported on line 4 (a line-by-line reader split row 1 in two).
+        string file = demo.File("kpi-multiline.csv");
+        KpiCountsFile.Write(file, demo.InMemory(KpiCases.Groupings["overall"]), Kpis.KpiDimensions.None, false);
+        var lines = File.ReadAllLines(file);
+        File.WriteAllText(file, $"segment,{lines[0]}\n\"small\nbusiness\",{lines[1]}\nconsumer,{lines[1]}\n");
+        var (read, dimensions, _) = KpiCountsFile.Read(file);
+        dimensions.Should().Be(Kpis.KpiDimensions.Segment);
+        read.Select(g => g.Segment).Should().Equal("small\nbusiness", "consumer");
+        read[0].Counts.OfferedContacts.Should().Be(read[1].Counts.OfferedContacts);
+
+        File.WriteAllText(file, $"segment,{lines[0]}\n\"small\nbusiness\",{lines[1]}\nconsumer,x{lines[1][lines[1].IndexOf(',', StringComparison.Ordinal)..]}\n");
+        var act = () => KpiCountsFile.Read(file);
+        act.Should().Throw<InvalidDataException>().WithMessage($"{file}: line 4, column offered_contacts: 'x' is not a count*");
+    }
+
+    [Theory]
+    [InlineData("answered_contacts", "queued_contacts")] // was exit 0: a service level above 100% went through
+    [InlineData("answered_within_threshold", "answered_contacts")] // was an ArgumentOutOfRangeException (exit 1)
+    [InlineData("resolved_true", "resolved_flagged")] // was an ArgumentOutOfRangeException from the rate
+    [InlineData("issues_resolved_first_time", "fcr_eligible_contacts")] // issues = eligible - repeats: its own message
+    public void KpiCounts_SubsetAboveItsSet_NamesTheLineColumnValueAndSet(string part, string whole)
+    {
+        string file = demo.File($"kpi-{part}.csv");
+        KpiCountsFile.Write(file, demo.InMemory(KpiCases.Groupings["overall"]), Kpis.KpiDimensions.None, false);
+        var lines = File.ReadAllLines(file);
+        var header = lines[0].Split(',').ToList();
+        var cells = lines[1].Split(',');
+        long above = long.Parse(cells[header.IndexOf(whole)], System.Globalization.CultureInfo.InvariantCulture) + 5;
+        cells[header.IndexOf(part)] = above.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllLines(file, [lines[0], string.Join(',', cells)]);
+
+        var act = () => KpiCountsFile.Read(file);
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"{file}: line 2, column {part}: '{above}' is more than the row's *");
+    }
+
     [Theory]
     [InlineData("fcr-repeat", ".csv")]
     [InlineData("csat", ".parquet")]

@@ -10,8 +10,7 @@ internal sealed class CommonOptions
 {
     public Option<OutputFormat> Format { get; } = new("--format")
     {
-        Description = "Output format: table (readable), json (camelCase, rates 0-1, durations in seconds) or csv.",
-        DefaultValueFactory = _ => OutputFormat.Table,
+        Description = "Output format: table (readable; the default), json (camelCase, rates 0-1, durations in seconds) or csv.",
         HelpName = "table|json|csv",
     };
 

@@ -34,8 +34,9 @@ internal static class DemoCommand
         };
         var preset = new Option<SimulationPreset>("--preset")
         {
-            Description = "The business to simulate: telecom (monthly subscriptions), insurer (annual premiums) or retail (purchases).",
-            DefaultValueFactory = _ => SimulationPreset.Telecom,
+            // No default value factory: Telecom is the enum's zero, and help then shows no "[default: Telecom]" (a .NET member name).
+            Description = "The business to simulate: telecom (monthly subscriptions; the default), insurer (annual premiums) or retail (purchases).",
+            HelpName = "telecom|insurer|retail",
         };
         var allFigures = new Option<bool>("--all-figures")
         {
@@ -43,8 +44,7 @@ internal static class DemoCommand
         };
         var format = new Option<OutputFormat>("--format")
         {
-            Description = "Output format of the summary: table or json (json holds every figure).",
-            DefaultValueFactory = _ => OutputFormat.Table,
+            Description = "Output format of the summary: table (the default) or json (json holds every figure).",
             HelpName = "table|json",
         };
         var command = new Command("demo", "Generate a sample contact center (customers, contacts, surveys, purchases, marketing), write its tables as CSV and summarise it.")

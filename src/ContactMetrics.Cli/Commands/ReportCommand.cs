@@ -25,7 +25,7 @@ internal static class ReportCommand
         var rates = new Option<string?>("--rates") { Description = "Cost rates (JSON, as the cost command reads); default: rates.json in --data when it exists, else the cost sections are left out.", HelpName = "FILE" };
         var seed = new Option<int>("--seed") { Description = "Seed of the business case's Monte Carlo; the same seed gives the same ranges.", DefaultValueFactory = _ => 42 };
         var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd: the start of that day in --time-zone); records from then on are left out. Default: the day after the last contact or purchase.", HelpName = "DATE" };
-        var format = new Option<OutputFormat>("--format") { Description = "What to print besides writing the HTML: table (the figures) or json (one document whose analysis member holds every figure of the report).", DefaultValueFactory = _ => OutputFormat.Table, HelpName = "table|json" };
+        var format = new Option<OutputFormat>("--format") { Description = "What to print besides writing the HTML: table (the figures) or json (one document whose analysis member holds every figure of the report); table by default.", HelpName = "table|json" };
         var command = new Command("report", "Write a self-contained HTML board report (the FCR business case with its waterfall and inputs, cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
         {
             data, outFile, zone, bucket, asOf, rates, seed, format,

@@ -22,7 +22,7 @@ internal static class RetentionUpliftCommand
         var interactions = new Option<string?>("--interactions") { Description = "Interactions table (as --customers).", HelpName = "PATH" };
         var survivalTable = new Option<string?>("--survival-table") { Description = "Instead of --customers and --interactions: an index-date survival table (CSV or Parquet), e.g. from summarize; its groups give the grouping.", HelpName = "FILE" };
         var engine = Engines.Option("memory (read every row, validated) or duckdb (embedded DuckDB, out of core: the survival table in SQL).");
-        var by = new Option<string?>("--by") { Description = "Grouping by the first qualifying contact: first-contact-resolution, csat, channel (person vs self-service) or proactive (outbound vs control)." };
+        var by = new Option<string?>("--by") { Description = "Grouping by the first qualifying contact: first-contact-resolution, csat, channel (person vs self-service), proactive (outbound vs control) or ces (CES 5-7 vs 1-4)." };
         var horizon = new Option<string>("--horizon") { Description = "How long after the index contact retention is read, e.g. 365d.", Required = true, HelpName = "P" };
         var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd: the start of that day in --time-zone); default: the start of the day after the last contact.", HelpName = "DATE" };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone whose days --as-of and the default observation end follow (as in report), e.g. Europe/Amsterdam.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
@@ -41,7 +41,7 @@ internal static class RetentionUpliftCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            string byText = parse.GetValue(by) ?? (parse.GetValue(survivalTable) is null ? throw new CliInputException("--by: required (first-contact-resolution, csat, channel or proactive).") : "");
+            string byText = parse.GetValue(by) ?? (parse.GetValue(survivalTable) is null ? throw new CliInputException("--by: required (first-contact-resolution, csat, channel, proactive or ces).") : "");
             UpliftGrouping? grouping = byText.Length == 0 ? null : OptionParsing.ParseName("--by", byText, UpliftFigures.Names, "grouping");
             var h = OptionParsing.ParsePositiveDuration("--horizon", parse.GetValue(horizon)!);
             var options = new RetentionUpliftOptions

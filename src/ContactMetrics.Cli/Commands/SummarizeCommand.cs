@@ -31,13 +31,13 @@ internal static class SummarizeCommand
         var by = new Option<string?>("--by") { Description = "KPI counts by any of agent,channel,direction,queue,reason,segment.", HelpName = "DIMS" };
         var bucket = new Option<string?>("--bucket") { Description = "KPI counts per 15m, 30m, 1h, day, week or month (local time of --time-zone).", HelpName = "SIZE" };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of buckets, purchase dates and the survival table's observation end.", HelpName = "TZ", DefaultValueFactory = _ => "UTC" };
-        var upliftBy = new Option<string>("--uplift-by") { Description = "The survival table's grouping: first-contact-resolution, csat, channel or proactive (as retention uplift --by).", DefaultValueFactory = _ => "first-contact-resolution" };
+        var upliftBy = new Option<string>("--uplift-by") { Description = "The survival table's grouping: first-contact-resolution, csat, channel, proactive or ces (as retention uplift --by).", DefaultValueFactory = _ => "first-contact-resolution" };
         var asOf = new Option<string?>("--as-of") { Description = "The survival table's observation end (yyyy-MM-dd, start of that day in --time-zone); default: the start of the day after the last contact there.", HelpName = "DATE" };
         var lookback = new Option<string>("--lookback") { Description = "The path summary's lookback: touches up to this long before a conversion count (service contacts are touches).", DefaultValueFactory = _ => "30d" };
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Also write the RFM summary of the purchases at this date (yyyy-MM-dd).", HelpName = "DATE" };
         var holdoutEnd = new Option<string?>("--holdout-end") { Description = "With --calibration-end: last day of a holdout period.", HelpName = "DATE" };
         var period = new Option<string>("--period") { Description = "Unit of recency and age in the RFM summary: day, week or month.", DefaultValueFactory = _ => "week" };
-        var format = new Option<OutputFormat>("--format") { Description = "How the list of written files is printed: table, json or csv.", DefaultValueFactory = _ => OutputFormat.Table, HelpName = "table|json|csv" };
+        var format = new Option<OutputFormat>("--format") { Description = "How the list of written files is printed: table (the default), json or csv.", HelpName = "table|json|csv" };
         var command = new Command("summarize", "Write the sufficient statistics of a folder of tables (KPI counts, survival table, path summary, RFM summary) as files, for warehouses and later runs.")
         {
             engine, data, outDir, fileFormat, by, bucket, zone, upliftBy, asOf, lookback, calibrationEnd, holdoutEnd, period, format,

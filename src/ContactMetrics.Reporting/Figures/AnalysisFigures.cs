@@ -42,6 +42,7 @@ public static class AnalysisFigures
         Overview(output, a);
         Kpis(output, a);
         Trends(output, a);
+        TrendChanges(output, a);
         Cost(output, a);
         Clv(output, a);
         Retention(output, a);
@@ -161,6 +162,45 @@ public static class AnalysisFigures
                 row.Add(g?.AverageHandleTime.Value is double s ? Math.Round(s, 1) : null);
             }
             c.Row([.. row]);
+        }
+    }
+
+    /// <summary>The trend sentences' figures: each KPI's change from the first bucket to the last with its 95% interval (the report's page reads the same).</summary>
+    private static void TrendChanges(FigureSheet output, ContactCenterAnalysis a)
+    {
+        var k = BoardReportBuilder.KpiTrendsOf(a);
+        var section = Section(output, "kpiTrendChanges", "KPI changes, first to last bucket");
+        section.Note = "Change = last bucket with a value - first; 95% interval normal with the buckets independent (a rate's SE sqrt(p(1-p)/n), NPS's multinomial SE); "
+            + "a change whose interval holds 0 is within sampling noise. Rates as fractions, NPS in points, AHT in minutes (no interval: no sampling error is modelled).";
+        var table = section.SetTable("changes",
+            new FigureColumn("kpi", "KPI"),
+            new FigureColumn("series", "Series"),
+            new FigureColumn("unit", "Unit"),
+            new FigureColumn("from", "From"),
+            new FigureColumn("to", "To"),
+            new FigureColumn("first", "First", true),
+            new FigureColumn("last", "Last", true),
+            new FigureColumn("change", "Change", true),
+            new FigureColumn("lower", "Lower", true),
+            new FigureColumn("upper", "Upper", true),
+            new FigureColumn("withinSamplingNoise", "Within noise"));
+        void Row(string kpi, KpiSeries series, string unit)
+        {
+            if (series.Change() is { } c)
+            {
+                table.Row(kpi, series.Name, unit, k.Buckets[c.FirstBucket], k.Buckets[c.LastBucket], c.First, c.Last, c.Difference, c.Lower, c.Upper, c.WithinSamplingNoise);
+            }
+        }
+        Row("fcr", k.Fcr, "fraction");
+        Row("csat", k.Csat, "fraction");
+        Row("nps", k.Nps, "points");
+        foreach (var series in k.ServiceLevel)
+        {
+            Row("serviceLevel", series, "fraction");
+        }
+        foreach (var series in k.AverageHandleTime)
+        {
+            Row("averageHandleTime", series, "minutes");
         }
     }
 
@@ -471,6 +511,9 @@ public static class AnalysisFigures
 
     /// <summary>"€X a year (P10 €Y - P90 €Z)": a case's total and its range, as the report page writes amounts.</summary>
     internal static string Range(BusinessCaseAnalysis a) => $"{Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
+
+    /// <summary>A range of amounts, "€1,209 to €1,908" ("-€29.91 to €1,491": a hyphen would read as a minus).</summary>
+    internal static string Between(Money low, Money high) => $"{Amount(low)} to {Amount(high)}";
 
     /// <summary>An amount as the report page writes it.</summary>
     internal static string Amount(Money m) => HtmlReport.Money((double)m.Amount, m.Currency);

@@ -34,7 +34,7 @@ public static class AnalysisSummary
             var sentences = section.SetTable("lines", new FigureColumn("line", "Line, in one sentence"), new FigureColumn("range", "P10-P90", true));
             foreach (var (line, result) in analysis.ExperienceLines.Zip(x.Lines))
             {
-                sentences.Row(line.Sentence, $"{AnalysisFigures.Amount(result.Value.P10)}-{AnalysisFigures.Amount(result.Value.P90)}");
+                sentences.Row(line.Sentence, AnalysisFigures.Between(result.Value.P10, result.Value.P90));
             }
         });
         Section(sheet, "customerProfitability", "Profit after service", analysis.Profitability, (section, pr) =>
@@ -65,7 +65,7 @@ public static class AnalysisSummary
             new FigureColumn("range", "P10-P90", true));
         foreach (var line in a.Lines)
         {
-            table.Row(line.Item.Name, AnalysisFigures.Amount(line.Value.Point), $"{AnalysisFigures.Amount(line.Value.P10)}-{AnalysisFigures.Amount(line.Value.P90)}");
+            table.Row(line.Item.Name, AnalysisFigures.Amount(line.Value.Point), AnalysisFigures.Between(line.Value.P10, line.Value.P90));
         }
     }
 }

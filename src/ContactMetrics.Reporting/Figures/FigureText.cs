@@ -10,7 +10,7 @@ namespace ContactMetrics.Reporting;
 /// A figure's value as text, in the DESIGN.md conventions: plain (CSV: invariant, rates as fractions, durations as seconds,
 /// money as its amount) or readable (tables: percentages, thousands separators, money with its currency, n/a and -).
 /// </summary>
-public static class FigureText
+public static partial class FigureText
 {
     /// <summary>
     /// A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return;
@@ -93,7 +93,8 @@ public static class FigureText
         decimal m => m.ToString("N2", CultureInfo.InvariantCulture),
         Money m => $"{m.Amount.ToString("N2", CultureInfo.InvariantCulture)} {m.Currency}",
         Duration d => ReadableDuration(d),
-        IReadOnlyDictionary<string, object?> obj => string.Join(", ", obj.Select(kv => $"{kv.Key} {Readable(kv.Value)}")),
+        // The JSON keys in words: "churnsAfterEnd 0" reads "churns after end 0".
+        IReadOnlyDictionary<string, object?> obj => string.Join(", ", obj.Select(kv => $"{CamelWords().Replace(kv.Key, m => " " + m.Value.ToLowerInvariant())} {Readable(kv.Value)}")),
         _ => Plain(value),
     };
 
@@ -111,4 +112,8 @@ public static class FigureText
             _ => $"{s.ToString("0.#", CultureInfo.InvariantCulture)} s",
         };
     }
+
+    /// <summary>An upper-case letter after a lower-case one: where a camelCase key has a word break.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z])[A-Z]")]
+    private static partial System.Text.RegularExpressions.Regex CamelWords();
 }

@@ -43,7 +43,7 @@ public static class StaffingFigures
             answer = requirement.Agents;
             summary.Fact("agents", "Agents needed", requirement.Agents)
                 .Fact("scheduledAgents", "Scheduled after shrinkage", requirement.ScheduledAgents)
-                .Fact("limitingConstraint", "Limiting target", requirement.LimitingConstraint.ToString());
+                .Fact("limitingConstraint", "Limiting target", requirement.LimitingConstraint.Describe());
         }
         var around = output.Add("kpisByAgents", "KPIs by number of agents");
         around.Note = "ASA is over answered contacts; mean wait is over all contacts (the Erlang sense).";

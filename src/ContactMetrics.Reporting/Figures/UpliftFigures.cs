@@ -11,13 +11,14 @@ namespace ContactMetrics.Reporting;
 /// </summary>
 public static class UpliftFigures
 {
-    /// <summary>The grouping of each name (case-insensitive): first-contact-resolution, csat, channel, proactive.</summary>
+    /// <summary>The grouping of each name (case-insensitive): first-contact-resolution, csat, channel, proactive, ces.</summary>
     public static IReadOnlyDictionary<string, UpliftGrouping> Names { get; } = new Dictionary<string, UpliftGrouping>(StringComparer.OrdinalIgnoreCase)
     {
         ["first-contact-resolution"] = UpliftGrouping.FirstContactResolution,
         ["csat"] = UpliftGrouping.Csat,
         ["channel"] = UpliftGrouping.Channel,
         ["proactive"] = UpliftGrouping.Proactive,
+        ["ces"] = UpliftGrouping.Effort,
     };
 
     /// <summary>Where a first contact's resolution comes from, by name (case-insensitive): flag (the resolved column), repeat (no repeat contact in the window).</summary>
@@ -117,7 +118,8 @@ public static class UpliftFigures
 
     private static string Adjustment(RetentionComparison c)
     {
-        var parts = new List<string>(c.AdjustedFor);
+        // The covariate columns in words ("tenureYears" is the survival table's column name).
+        var parts = c.AdjustedFor.Select(name => name == RetentionUpliftBuilder.TenureCovariate ? "tenure (years)" : name).ToList();
         if (c.Stratified)
         {
             parts.Add("segment (strata)");

@@ -47,10 +47,11 @@ public static class KpiRollup
     /// <param name="maxDegreeOfParallelism">How many partitions run at once; the processor count by default. The result does not depend on it.</param>
     /// <returns>One <see cref="KpiGroup"/> per group that has rows, ordered by key; each group object is made when it is read (read-only, safe to share).</returns>
     /// <param name="cancellationToken">Stops the scan (checked every 1,024 rows of each worker); the call then throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Told the rows counted about every 65,536 rows and at the end; null for none. The result does not depend on it.</param>
     /// <exception cref="ArgumentException">A time bucket was asked for without a time zone.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
     public static IReadOnlyList<KpiGroup> Compute(InteractionTable table, KpiGrouping? grouping = null, KpiOptions? options = null, int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IProgress<KpiRollupProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         grouping ??= new KpiGrouping();
@@ -70,6 +71,7 @@ public static class KpiRollup
         int degree = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
         if (table.Count == 0)
         {
+            progress?.Report(new KpiRollupProgress(0, 0));
             return [];
         }
 
@@ -79,6 +81,7 @@ public static class KpiRollup
 
         int workers = table.Count < MinRowsPerPartition ? 1 : degree;
         var partials = new Partial[workers];
+        var meter = progress is null ? null : new ScanMeter(progress, table.Count, keys.Space <= SmallKeySpace ? 1 : workers);
         if (keys.Space <= SmallKeySpace)
         {
             // Few possible groups: each worker takes a range of rows with its own small slots, and the
@@ -87,7 +90,7 @@ public static class KpiRollup
             {
                 var partial = new Partial(keys.Space);
                 int from = (int)((long)table.Count * w / workers), to = (int)((long)table.Count * (w + 1) / workers);
-                Accumulate(table, options, keys, bucketer, flags, from, to, 0, 1, partial, cancellationToken);
+                Accumulate(table, options, keys, bucketer, flags, from, to, 0, 1, partial, meter, cancellationToken);
                 partials[w] = partial;
             });
             partials = [Partial.Sum(partials, keys.Space)];
@@ -100,15 +103,45 @@ public static class KpiRollup
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, w =>
             {
                 var partial = new Partial(keys.Space);
-                Accumulate(table, options, keys, bucketer, flags, 0, table.Count, w, workers, partial, cancellationToken);
+                Accumulate(table, options, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken);
                 partials[w] = partial;
             });
         }
+        meter?.Finish();
         return Collect(partials, table, options, keys, bucketer);
     }
 
+    /// <summary>Adds up the rows the workers have read and reports them, increasing, about every 65,536 rows.</summary>
+    private sealed class ScanMeter(IProgress<KpiRollupProgress> progress, long rows, int passes)
+    {
+        private const long Every = 1 << 16;
+        private readonly Lock gate = new();
+        private long visits;
+        private long reported;
+
+        public void Add(int rowsRead)
+        {
+            long total = Interlocked.Add(ref visits, rowsRead);
+            long counted = total / passes;
+            if (counted / Every == (total - rowsRead) / passes / Every)
+            {
+                return;
+            }
+            lock (gate)
+            {
+                if (counted > reported && counted < rows)
+                {
+                    reported = counted;
+                    progress.Report(new KpiRollupProgress(counted, rows));
+                }
+            }
+        }
+
+        public void Finish() => progress.Report(new KpiRollupProgress(rows, rows));
+    }
+
     private static void Accumulate(InteractionTable t, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers, Partial partial,
-        CancellationToken cancellationToken)
+        ScanMeter? meter, CancellationToken cancellationToken)
     {
         long thresholdMs = (long)options.ServiceLevel.Threshold.TotalMilliseconds;
         long shortMs = (long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds;
@@ -178,6 +211,7 @@ public static class KpiRollup
                 AccumulateRow(partial.SlotsFor(key), i, thresholdMs, shortMs, targetMs, talk, hold, acw, channel, direction, answered, queueMs,
                     talkMs, holdMs, acwMs, resolved, transfers, csat, nps, ces, flags);
             }
+            meter?.Add(blockLength);
         }
     }
 

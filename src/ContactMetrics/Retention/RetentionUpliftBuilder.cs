@@ -19,6 +19,9 @@ public enum UpliftGrouping
 
     /// <summary>First contact outbound, i.e. proactive (reference), or inbound, the control (exposed).</summary>
     Proactive = 3,
+
+    /// <summary>First contact with a CES answer rated easy (reference) or not (exposed); see <see cref="RetentionUpliftOptions.CesEasyMinimum"/>.</summary>
+    Effort = 4,
 }
 
 /// <summary>Where the resolution of a contact comes from.</summary>
@@ -60,6 +63,14 @@ public sealed record RetentionUpliftOptions
         init => field = Preconditions.CheckInRange(value, SurveyResponse.CsatMin, SurveyResponse.CsatMax, nameof(CsatTopBoxMinimum));
     } = SurveyResponse.CsatMax;
 
+    /// <summary>The lowest CES 2.0 answer (1-7, higher is easier) counted as easy; 5 by default ("somewhat agree" that it was easy, or more).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1-7.</exception>
+    public int CesEasyMinimum
+    {
+        get;
+        init => field = Preconditions.CheckInRange(value, SurveyResponse.CesMin, SurveyResponse.CesMax, nameof(CesEasyMinimum));
+    } = 5;
+
     /// <summary>Whether the Cox model is stratified by customer segment (when there is more than one); true by default.</summary>
     public bool StratifyBySegment { get; init; } = true;
 
@@ -84,6 +95,9 @@ public sealed record RetentionUpliftOptions
 /// </remarks>
 public static class RetentionUpliftBuilder
 {
+    /// <summary>The name of the tenure covariate in the survival table (years from acquisition to the index time).</summary>
+    public const string TenureCovariate = "tenureYears";
+
     /// <summary>The group labels of a grouping: (reference, exposed).</summary>
     /// <param name="grouping">The grouping.</param>
     /// <returns>The labels, e.g. ("resolved", "unresolved").</returns>
@@ -93,6 +107,7 @@ public static class RetentionUpliftBuilder
         UpliftGrouping.Csat => ("top-box", "not-top-box"),
         UpliftGrouping.Channel => ("person", "self-service"),
         UpliftGrouping.Proactive => ("proactive", "control"),
+        UpliftGrouping.Effort => ("easy", "not-easy"),
         _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping."),
     };
 
@@ -218,7 +233,7 @@ public static class RetentionUpliftBuilder
         }
         if (options.AdjustForTenure && ids.Count > 0)
         {
-            table = table.WithCovariate("tenureYears", tenureYears);
+            table = table.WithCovariate(TenureCovariate, tenureYears);
         }
         return new IndexDateTable(grouping, referenceLabel, exposedLabel, table, customersWithoutQualifyingContact, customersChurnedBeforeIndex);
     }
@@ -365,6 +380,15 @@ public static class RetentionUpliftBuilder
                     if (i.Survey?.Csat is int csat)
                     {
                         return (i.EndedAt, csat >= options.CsatTopBoxMinimum);
+                    }
+                }
+                return null;
+            case UpliftGrouping.Effort:
+                foreach (var i in contacts)
+                {
+                    if (i.Survey?.Ces is int ces)
+                    {
+                        return (i.EndedAt, ces >= options.CesEasyMinimum);
                     }
                 }
                 return null;

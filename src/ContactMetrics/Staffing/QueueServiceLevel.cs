@@ -23,3 +23,19 @@ public enum QueueServiceLevel
     /// </summary>
     WithinThresholdOverOffered = 2,
 }
+
+/// <summary>The service level definitions in words.</summary>
+public static class QueueServiceLevelText
+{
+    /// <summary>The definition as a formula in words, e.g. <c>answered within the threshold / offered (F3)</c>.</summary>
+    /// <param name="definition">The definition.</param>
+    /// <returns>The words.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined value.</exception>
+    public static string Describe(this QueueServiceLevel definition) => definition switch
+    {
+        QueueServiceLevel.AnsweredWithinThresholdOverOffered => "answered within the threshold / offered (F3)",
+        QueueServiceLevel.AnsweredWithinThresholdOverAnswered => "answered within the threshold / answered (F2)",
+        QueueServiceLevel.WithinThresholdOverOffered => "answered or abandoned within the threshold / offered (F1)",
+        _ => throw new ArgumentOutOfRangeException(nameof(definition), definition, "Not a defined service level definition."),
+    };
+}

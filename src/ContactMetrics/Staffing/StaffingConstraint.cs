@@ -21,3 +21,22 @@ public enum StaffingConstraint
     /// <summary>The maximum occupancy (<see cref="StaffingTarget.MaxOccupancy"/>).</summary>
     Occupancy = 5,
 }
+
+/// <summary>The staffing constraints in words.</summary>
+public static class StaffingConstraintText
+{
+    /// <summary>The target in words, e.g. <c>service level</c>, <c>ASA</c>, <c>occupancy cap</c>.</summary>
+    /// <param name="constraint">The constraint.</param>
+    /// <returns>The words.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined value.</exception>
+    public static string Describe(this StaffingConstraint constraint) => constraint switch
+    {
+        StaffingConstraint.None => "none (no traffic, or every target met)",
+        StaffingConstraint.Stability => "stability (agents above the traffic)",
+        StaffingConstraint.ServiceLevel => "service level",
+        StaffingConstraint.AverageSpeedOfAnswer => "ASA",
+        StaffingConstraint.AbandonmentRate => "abandonment",
+        StaffingConstraint.Occupancy => "occupancy cap",
+        _ => throw new ArgumentOutOfRangeException(nameof(constraint), constraint, "Not a defined staffing constraint."),
+    };
+}

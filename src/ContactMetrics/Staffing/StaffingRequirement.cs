@@ -49,11 +49,8 @@ public sealed class StaffingRequirement
         {
             StaffingConstraint.None => "no traffic",
             StaffingConstraint.Stability => "limited by stability (agents above the traffic)",
-            StaffingConstraint.ServiceLevel => "limited by the service level target",
-            StaffingConstraint.AverageSpeedOfAnswer => "limited by the ASA target",
-            StaffingConstraint.AbandonmentRate => "limited by the abandonment target",
             StaffingConstraint.Occupancy => "limited by the occupancy cap",
-            _ => "limited by " + LimitingConstraint,
+            _ => $"limited by the {LimitingConstraint.Describe()} target",
         };
         return $"{Agents} agents ({ScheduledAgents} scheduled after shrinkage) for {Metrics}; {limit}";
     }

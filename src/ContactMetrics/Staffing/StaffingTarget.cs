@@ -147,14 +147,14 @@ public sealed class StaffingTarget
             : MaxAbandonmentRate is not null ? StaffingConstraint.AbandonmentRate
             : StaffingConstraint.Occupancy;
 
-    /// <summary>Describes the target, e.g. <c>service level 0.8 within 20 s (AnsweredWithinThresholdOverOffered); occupancy &lt;= 0.85</c>.</summary>
+    /// <summary>Describes the target, e.g. <c>service level 0.8 within 20 s (answered within the threshold / offered (F3)); occupancy &lt;= 0.85</c>.</summary>
     /// <returns>The description, culture-invariant.</returns>
     public override string ToString()
     {
         var parts = new List<string>(4);
         if (ServiceLevel is double sl)
         {
-            parts.Add($"service level {StaffingChecks.Format(sl)} within {StaffingChecks.Format(ServiceLevelThreshold!.Value)} ({ServiceLevelDefinition})");
+            parts.Add($"service level {StaffingChecks.Format(sl)} within {StaffingChecks.Format(ServiceLevelThreshold!.Value)} ({ServiceLevelDefinition.Describe()})");
         }
         if (MaxAverageSpeedOfAnswer is Duration asa)
         {

@@ -49,6 +49,7 @@ public sealed partial class ContactCenterAnalysis
     private readonly Lazy<AnalysisFigure<IReadOnlyList<RecommendationAtScore>>> _recommendation;
     private readonly Lazy<AnalysisFigure<BusinessCaseLine>> _npsReferrals;
     private readonly Lazy<AnalysisFigure<BusinessCaseLine>> _cesRepeats;
+    private readonly Lazy<AnalysisFigure<BusinessCaseLine>> _cesChurn;
     private readonly Lazy<AnalysisFigure<BusinessCaseLine>> _selfServiceShift;
     private readonly Lazy<AnalysisFigure<BusinessCaseAnalysis>> _experienceCase;
 
@@ -68,13 +69,20 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>CES -> repeat contacts (<see cref="ValueMechanisms.RepeatContactsAvoidedByEffort"/>), where the data has CES answers on resolved contacts.</summary>
     public AnalysisFigure<BusinessCaseLine> CesRepeats => _cesRepeats.Value;
 
+    /// <summary>
+    /// CES -> churn (<see cref="ValueMechanisms.ChurnAvoidedByEffort"/>): retention at <see cref="AnalysisOptions.RetentionHorizon"/>
+    /// after the first contact with a CES answer, easy (CES 5-7) minus not (index-date design, as the FCR and CSAT lines), x
+    /// customers with a contact a year x the CES gain x value per customer; where the data has CES answers.
+    /// </summary>
+    public AnalysisFigure<BusinessCaseLine> CesChurn => _cesChurn.Value;
+
     /// <summary>The self-service shift (<see cref="ValueMechanisms.SelfServiceShift"/>): contacts moved x (contained share x marginal agent cost - self-service cost), containment failure measured.</summary>
     public AnalysisFigure<BusinessCaseLine> SelfServiceShift => _selfServiceShift.Value;
 
     /// <summary>The customer-experience levers together: every line above the data supports, in one business case with its seeded Monte Carlo.</summary>
     public AnalysisFigure<BusinessCaseAnalysis> ExperienceCase => _experienceCase.Value;
 
-    /// <summary>The experience lines the data supports, in order: CSAT by segment, NPS, CES, self-service.</summary>
+    /// <summary>The experience lines the data supports, in order: CSAT by segment, NPS, CES repeats, CES churn, self-service.</summary>
     public ImmutableArray<BusinessCaseLine> ExperienceLines
     {
         get
@@ -84,7 +92,7 @@ public sealed partial class ContactCenterAnalysis
             {
                 lines.AddRange(csat.Segments.Select(s => s.Line));
             }
-            foreach (var figure in new[] { NpsReferrals, CesRepeats, SelfServiceShift })
+            foreach (var figure in new[] { NpsReferrals, CesRepeats, CesChurn, SelfServiceShift })
             {
                 if (figure.TryGetValue(out var line))
                 {
@@ -297,7 +305,7 @@ public sealed partial class ContactCenterAnalysis
                 "difference of proportions, normal 95% interval; repeats as in FCR", nDifficult + nEasy), null, -1, 1);
         var contacts = UncertainInput.Exact("resolved contacts a year", "contacts a year", resolved,
             InputSource.Measured($"{FcrUnits} flagged resolved in the last 365 days ({Options.Kpis.Repeat.Describe()})", "count; next year's volume taken as last year's", resolved));
-        var gain = Gain("CES gain", Options.Experience.CesGain, "share of resolved contacts moved from difficult (CES 1-3) to easy (CES 5-7)");
+        var gain = CesGainInput;
         var item = ValueMechanisms.RepeatContactsAvoidedByEffort(contacts, gain, extra, cost);
         string definition = string.Create(CultureInfo.InvariantCulture,
             $"Resolved {FcrUnits} a year (measured) x the share moved from difficult to easy (assumed) x extra repeats of a difficult resolved contact: share followed by a repeat, CES 1-3 minus CES 5-7 (measured on the surveyed contacts; CES 2.0, Dixon, Freeman & Toman 2010, higher is easier) x {cost.Name} (modelled). Resolved contacts only, so the FCR line's repeats are not counted twice. CES -> churn is not valued: no index-date comparison by CES yet.");
@@ -305,6 +313,44 @@ public sealed partial class ContactCenterAnalysis
             $"CES +{gain.Point * 100:0.#} points -> {resolved * gain.Point * (pd - pe):N0} repeat contacts fewer -> {Whole(item)} a year");
         return AnalysisFigure<BusinessCaseLine>.Of(new BusinessCaseLine(item, definition, sentence));
     }
+
+    /// <summary>The CES lever's one assumed gain, shared by the repeat and the churn lines (one draw per Monte Carlo iteration).</summary>
+    private UncertainInput CesGainInput => Gain("CES gain", Options.Experience.CesGain,
+        "share of contacts moved to an easy answer (CES 5-7): from difficult (1-3) in the repeat line, from not easy (1-4) in the churn line");
+
+    private AnalysisFigure<BusinessCaseLine> ComputeCesChurn() => Try(() =>
+    {
+        if (ValuePerCustomerInput is not { } value)
+        {
+            return AnalysisFigure<BusinessCaseLine>.Unavailable("CES -> churn needs the customer value: " + Clv.Reason);
+        }
+        if (!RetentionUpliftBuilder.TryEstimate(Data.Customers, Data.Interactions, UpliftGrouping.Effort, Options.RetentionHorizon, Window.End,
+            out var uplift, out var notEnough))
+        {
+            return AnalysisFigure<BusinessCaseLine>.Unavailable("CES -> churn: " + notEnough.Reason);
+        }
+        var c = uplift.Comparison;
+        int minimum = Options.Experience.MinimumGroupSize;
+        if (Math.Min(c.Reference.Customers, c.Exposed.Customers) < minimum)
+        {
+            return AnalysisFigure<BusinessCaseLine>.Unavailable(string.Create(CultureInfo.InvariantCulture,
+                $"CES -> churn needs at least {minimum} customers whose first CES answer was easy (5-7) and as many whose was not (1-4); the data has {c.Reference.Customers} and {c.Exposed.Customers}."));
+        }
+        var relation = UncertainInput.FromRetentionDifference("retention uplift, CES easy vs not", c.Difference,
+            string.Create(CultureInfo.InvariantCulture, $"{Options.RetentionHorizon.TotalDays:0}-day retention after the first contact with a CES answer, easy ({c.Reference.Retention * 100:0.0}%) minus not ({c.Exposed.Retention * 100:0.0}%); index-date design"),
+            c.Reference.Customers + c.Exposed.Customers);
+        var gain = CesGainInput;
+        var customers = CustomersWithContactInput;
+        var item = ValueMechanisms.ChurnAvoidedByEffort(customers, gain, relation, value);
+        double churnNow = 1 - (((c.Reference.Customers * c.Reference.Retention) + (c.Exposed.Customers * c.Exposed.Retention)) / (c.Reference.Customers + c.Exposed.Customers));
+        double relative = churnNow > 0 ? -gain.Point * c.Difference.Difference / churnNow : 0;
+        string definition = string.Create(CultureInfo.InvariantCulture,
+            $"Kaplan-Meier retention {Options.RetentionHorizon.TotalDays:0} days after each customer's first contact with a CES answer, easy (CES 5-7; CES 2.0, Dixon, Freeman & Toman 2010, higher is easier) minus not (1-4) (index-date design: follow-up from that contact's end, customers churned before it left out; Suissa 2008, Anderson, Cain & Gelber 1983), follow-up to {Window.End}; ")
+            + "value = customers with a contact a year (measured) x the share moved to an easy answer (assumed) x that difference (measured) x value per customer (modelled, the CLV); churn change relative to the churn at the horizon. Observational: easy answers follow resolved contacts, so the difference also carries what resolution does.";
+        string sentence = string.Create(CultureInfo.InvariantCulture,
+            $"CES +{gain.Point * 100:0.#} points -> churn {relative * 100:+0.0;-0.0;0.0}% -> {Whole(item)} a year");
+        return AnalysisFigure<BusinessCaseLine>.Of(new BusinessCaseLine(item, definition, sentence));
+    });
 
     /// <summary>A line's value in whole currency units, e.g. <c>1,555 EUR</c>, for its sentence.</summary>
     private static string Whole(LineItem item) => string.Create(CultureInfo.InvariantCulture, $"{item.Value.Amount:N0} {item.Currency}");
@@ -399,7 +445,7 @@ public sealed partial class ContactCenterAnalysis
         if (lines.IsEmpty)
         {
             return AnalysisFigure<BusinessCaseAnalysis>.Unavailable("No customer-experience line is supported by the data: CSAT -> churn: " + CsatChurn.Reason
-                + " NPS -> referrals: " + NpsReferrals.Reason + " CES -> repeats: " + CesRepeats.Reason + " Self-service: " + SelfServiceShift.Reason);
+                + " NPS -> referrals: " + NpsReferrals.Reason + " CES -> repeats: " + CesRepeats.Reason + " CES -> churn: " + CesChurn.Reason + " Self-service: " + SelfServiceShift.Reason);
         }
         return Try(() => AnalysisFigure<BusinessCaseAnalysis>.Of(
             new BusinessCase("Customer experience levers", Currency, lines.Select(l => l.Item)).Analyze(Options.Iterations, Options.Seed)));

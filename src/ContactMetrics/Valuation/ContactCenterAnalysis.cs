@@ -80,6 +80,7 @@ public sealed partial class ContactCenterAnalysis
         _recommendation = Once(ComputeRecommendation);
         _npsReferrals = Once(ComputeNpsReferrals);
         _cesRepeats = Once(ComputeCesRepeats);
+        _cesChurn = Once(ComputeCesChurn);
         _selfServiceShift = Once(ComputeSelfServiceShift);
         _experienceCase = Once(ComputeExperienceCase);
     }

@@ -90,16 +90,20 @@ public static class ValueMechanisms
     }
 
     private static LineItem CsatChurn(string name, UncertainInput customersAffected, UncertainInput csatGain, UncertainInput csatRetentionRelation, UncertainInput valuePerCustomer)
+        => ChurnAvoidedByExperience(name,
+            "Satisfied customers stay more often than the others (the CSAT-retention relation, stated as an input); moving y points of customers to satisfied keeps that difference x their number, each worth the value of a customer.",
+            "The CSAT-retention relation is an association unless it comes from an experiment; it is an input, so its range should say how sure it is.",
+            customersAffected, csatGain, csatRetentionRelation, valuePerCustomer);
+
+    /// <summary>An experience lever's churn line: customers x the share moved x the retention relation x value per customer.</summary>
+    private static LineItem ChurnAvoidedByExperience(string name, string mechanism, string caveat, UncertainInput customersAffected, UncertainInput gain, UncertainInput retentionRelation,
+        UncertainInput valuePerCustomer)
     {
         var currency = Money(valuePerCustomer);
         NotMoney(customersAffected);
-        NotMoney(csatGain);
-        NotMoney(csatRetentionRelation);
-        return LineItem.Product(
-            name,
-            "Satisfied customers stay more often than the others (the CSAT-retention relation, stated as an input); moving y points of customers to satisfied keeps that difference x their number, each worth the value of a customer.",
-            currency, [customersAffected, csatGain, csatRetentionRelation, valuePerCustomer],
-            "The CSAT-retention relation is an association unless it comes from an experiment; it is an input, so its range should say how sure it is.");
+        NotMoney(gain);
+        NotMoney(retentionRelation);
+        return LineItem.Product(name, mechanism, currency, [customersAffected, gain, retentionRelation, valuePerCustomer], caveat);
     }
 
     /// <summary>
@@ -333,6 +337,26 @@ public static class ValueMechanisms
             "A resolved contact that was hard work brings more repeat contacts (the customer checks, or finishes what was left); making it easy avoids them, each saving the cost of a contact.",
             currency, [resolvedContacts, cesGain, extraRepeats, costPerContact],
             "The extra repeats of difficult contacts are an association; effort and repeats may share causes the comparison does not remove.");
+    }
+
+    /// <summary>
+    /// CES +y points, churn avoided: customers affected x y (the share moved to an easy answer) x the retention of customers
+    /// whose contact was easy minus that of the others x value per customer.
+    /// </summary>
+    /// <param name="customersAffected">Customers a year who give (or would give) a CES answer.</param>
+    /// <param name="cesGain">The share of them moved to an easy answer (CES 5-7); may be shared with <see cref="RepeatContactsAvoidedByEffort"/>.</param>
+    /// <param name="cesRetentionRelation">Retention of customers with an easy contact minus that of the others (a share): measured (e.g. <c>RetentionUpliftBuilder</c> with the effort grouping) or assumed.</param>
+    /// <param name="valuePerCustomer">The value of one customer kept; money.</param>
+    /// <returns>The line <c>CES +y points: churn avoided</c>.</returns>
+    /// <exception cref="ArgumentNullException">An input is null.</exception>
+    /// <exception cref="ArgumentException">An input is money where a count or share is expected, or the reverse.</exception>
+    public static LineItem ChurnAvoidedByEffort(UncertainInput customersAffected, UncertainInput cesGain, UncertainInput cesRetentionRelation, UncertainInput valuePerCustomer)
+    {
+        Preconditions.CheckNotNull(cesGain);
+        return ChurnAvoidedByExperience($"CES {Points(cesGain)}: churn avoided",
+            "Customers whose contact was easy stay more often than those who had to work for it (the effort-retention relation, stated as an input); making y points of contacts easy keeps that difference x their number, each worth the value of a customer.",
+            "The effort-retention relation is an association unless it comes from an experiment; easy answers follow resolved contacts, so it also carries what resolution does (the FCR line).",
+            customersAffected, cesGain, cesRetentionRelation, valuePerCustomer);
     }
 
     private static Currency Money(UncertainInput input, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(input))] string? paramName = null)

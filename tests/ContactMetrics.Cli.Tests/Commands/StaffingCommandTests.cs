@@ -35,7 +35,7 @@ public class StaffingCommandTests
         var s = Json("staffing", "--contacts", "100", "--aht", "180s", "--target", "80/20", "--shrinkage", "0.3", "--max-occupancy", "0.70").GetProperty("staffing");
         s.GetProperty("agents").GetInt32().Should().Be(15);
         s.GetProperty("scheduledAgents").GetInt32().Should().Be(22);
-        s.GetProperty("limitingConstraint").GetString().Should().Be("Occupancy");
+        s.GetProperty("limitingConstraint").GetString().Should().Be("occupancy cap");
     }
 
     [Fact]

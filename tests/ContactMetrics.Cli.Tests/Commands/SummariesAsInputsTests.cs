@@ -92,15 +92,17 @@ public sealed class SummariesAsInputsTests : IDisposable
         fromTable.Should().Equal(fromRows);
     }
 
-    [Fact]
-    public void RetentionUplift_DuckDb_PrintsTheMemoryResult()
+    [Theory]
+    [InlineData("csat", "top-box")]
+    [InlineData("ces", "not-easy")] // first CES answer easy (5-7) or not
+    public void RetentionUplift_DuckDb_PrintsTheMemoryResult(string by, string group)
     {
-        string[] common = ["--customers", Table("customers"), "--interactions", Table("interactions"), "--by", "csat", "--horizon", "180d", "--format", "json"];
+        string[] common = ["--customers", Table("customers"), "--interactions", Table("interactions"), "--by", by, "--horizon", "180d", "--format", "json"];
         var duck = CliRun.Of(["retention", "uplift", "--engine", "duckdb", .. common]);
         var memory = CliRun.Of(["retention", "uplift", .. common]);
         duck.ExitCode.Should().Be(0, duck.Error);
         memory.ExitCode.Should().Be(0, memory.Error);
-        duck.Out.Should().Contain("\"hazardRatio\"").And.Be(memory.Out);
+        duck.Out.Should().Contain("\"hazardRatio\"").And.Contain($"\"{group}\"").And.Be(memory.Out);
     }
 
     [Fact]

@@ -23,4 +23,37 @@ public class KpiCancellationTests
         cancel.Cancel();
         FluentActions.Invoking(() => KpiRollup.Compute(table, grouping, null, null, cancel.Token)).Should().Throw<OperationCanceledException>();
     }
+
+    [Theory]
+    [InlineData(false)] // by channel, few groups: the workers split the rows
+    [InlineData(true)] // by agent and hour: 100 agents x 2,000 hours of possible keys, above 65,536: every worker reads every row
+    public void Compute_WithProgress_ReportsIncreasingRowsEndingAtTheTotal(bool manyGroups)
+    {
+        // 200,000 calls: reports come about every 65,536 rows, so at least two before the final one (200,000 / 65,536 = 3.05),
+        // and the last report is (200,000, 200,000) whatever the number of workers.
+        var table = InteractionTable.Create(Enumerable.Range(0, 200_000).Select(i => Answered(customer: $"C{i % 977}", agent: $"A{i % 100}", atHours: i * 0.01)));
+        var grouping = manyGroups ? new KpiGrouping(KpiDimensions.Agent, TimeBucket.Hour, NodaTime.DateTimeZone.Utc) : new KpiGrouping(KpiDimensions.Channel);
+        var reports = new List<KpiRollupProgress>();
+        var progress = new SynchronousProgress(reports);
+
+        var watched = KpiRollup.Compute(table, grouping, null, null, CancellationToken.None, progress);
+
+        watched.Select(g => g.Counts.OfferedContacts).Should().Equal(KpiRollup.Compute(table, grouping).Select(g => g.Counts.OfferedContacts));
+        reports.Should().HaveCountGreaterThanOrEqualTo(3);
+        reports.Select(r => r.RowsCounted).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        reports.Should().AllSatisfy(r => r.Rows.Should().Be(200_000));
+        reports[^1].RowsCounted.Should().Be(200_000);
+    }
+
+    /// <summary>Records reports on the reporting thread (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(List<KpiRollupProgress> reports) : IProgress<KpiRollupProgress>
+    {
+        public void Report(KpiRollupProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
 }

@@ -13,11 +13,11 @@ public sealed class RetentionUpliftBuilderTests(SimulationFixture fixture, ITest
     private static readonly Instant T0 = Instant.FromUtc(2025, 1, 1, 0, 0);
 
     private static Interaction Contact(string id, string customer, double day, bool? resolved = null, Channel channel = Channel.Phone,
-        Direction direction = Direction.Inbound, string? reason = null, int? csat = null)
+        Direction direction = Direction.Inbound, string? reason = null, int? csat = null, int? ces = null)
     {
         var arrived = T0 + Duration.FromDays(day);
         return new Interaction(new InteractionId(id), new CustomerId(customer), channel, arrived, arrived + Duration.FromMinutes(10), direction,
-            answeredAt: arrived, reason: reason, resolved: resolved, survey: csat is int c ? new SurveyResponse(csat: c) : null);
+            answeredAt: arrived, reason: reason, resolved: resolved, survey: csat is not null || ces is not null ? new SurveyResponse(csat: csat, ces: ces) : null);
     }
 
     private static Customer Customer(string id, LocalDate? churnedOn = null, string segment = "retail") =>
@@ -94,6 +94,32 @@ public sealed class RetentionUpliftBuilderTests(SimulationFixture fixture, ITest
 
         built.Table.Groups.Should().Equal(first, second);
         built.Table.CovariateNames.Should().Equal("tenureYears");
+    }
+
+    [Theory]
+    [InlineData(5, "easy", "not-easy")] // default: CES 5-7 easy, so c2's 4 is not easy
+    [InlineData(4, "easy", "easy")] // CES 4 counted as easy
+    public void BuildTable_Effort_FirstCesAnswerDecides(int easyMinimum, string c1Group, string c2Group)
+    {
+        // c1: a contact without a survey, then CES 6 (the index: day 2); c2: CES 4 on day 1, then CES 7 (not the index).
+        var customers = new[] { Customer("c1"), Customer("c2") };
+        var interactions = new[]
+        {
+            Contact("i1", "c1", 1, csat: 2),
+            Contact("i2", "c1", 2, ces: 6),
+            Contact("i3", "c2", 1, ces: 4),
+            Contact("i4", "c2", 3, ces: 7),
+        };
+
+        var built = RetentionUpliftBuilder.BuildTable(customers, interactions, UpliftGrouping.Effort, T0 + Duration.FromDays(30),
+            new RetentionUpliftOptions { CesEasyMinimum = easyMinimum });
+
+        built.Table.Groups.Should().Equal(c1Group, c2Group);
+        // Follow-up from the index contact's end (10 minutes after its arrival) to day 30: c1 from day 2, c2 from day 1.
+        built.Table.Durations[0].ShouldBeRelativelyClose(30 - 2 - (10.0 / 1440), 1e-12);
+        built.Table.Durations[1].ShouldBeRelativelyClose(30 - 1 - (10.0 / 1440), 1e-12);
+        (built.ReferenceGroup, built.ExposedGroup).Should().Be(("easy", "not-easy"));
+        FluentActions.Invoking(() => new RetentionUpliftOptions { CesEasyMinimum = 8 }).Should().Throw<ArgumentOutOfRangeException>();
     }
 
     [Fact]

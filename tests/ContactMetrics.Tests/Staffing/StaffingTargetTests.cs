@@ -114,6 +114,6 @@ public class StaffingTargetTests
         var target = new StaffingTarget(0.8, ReferenceCase.Twenty, Duration.FromSeconds(30), 0.05, 0.85);
 
         target.ToString().Should().Be(
-            "service level 0.8 within 20 s (AnsweredWithinThresholdOverOffered); ASA <= 30 s; abandonment <= 0.05; occupancy <= 0.85");
+            "service level 0.8 within 20 s (answered within the threshold / offered (F3)); ASA <= 30 s; abandonment <= 0.05; occupancy <= 0.85");
     }
 }

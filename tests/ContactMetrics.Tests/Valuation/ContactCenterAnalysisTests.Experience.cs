@@ -99,6 +99,7 @@ public partial class ContactCenterAnalysisTests
         analysis.CsatChurn.IsAvailable.Should().BeFalse();
         analysis.CsatChurn.Reason.Should().Contain("customer value");
         analysis.NpsReferrals.Reason.Should().Contain("customer value");
+        analysis.CesChurn.Reason.Should().StartWith("CES -> churn needs the customer value");
         analysis.SelfServiceShift.Reason.Should().Contain("self-service");
         analysis.RecommendationByScore.Reason.Should().Contain("recommended");
         analysis.ExperienceLines.Should().ContainSingle().Which.Item.Name.Should().StartWith("CES");
@@ -174,5 +175,31 @@ public partial class ContactCenterAnalysisTests
             output.WriteLine(s.Line.Sentence);
         }
         Analysis.ExperienceCase.Value.Total.Point.Amount.Should().Be(Analysis.ExperienceLines.Sum(l => l.Item.Value.Amount));
+    }
+
+    [Fact]
+    public void CesChurn_IsTheIndexDateComparisonByEffortTimesTheSharedInputs()
+    {
+        var line = Analysis.CesChurn.Value;
+
+        // Independent: the index-date comparison of all customers by their first CES answer (RetentionUpliftBuilder, effort grouping).
+        var expected = RetentionUpliftBuilder.Estimate(Center.Customers, Center.Interactions, UpliftGrouping.Effort, Duration.FromDays(365), Center.End).Comparison;
+        var inputs = line.Item.Inputs.ToDictionary(i => i.Name);
+        var relation = inputs["retention uplift, CES easy vs not"];
+        relation.Point.Should().BeApproximately(expected.Difference.Difference, 1e-12);
+        relation.Source.Origin.Should().Be(InputOrigin.Measured);
+        // The customers and the value per customer are the ones the FCR line reads (one figure, one value), the CES gain
+        // the one the repeat line reads (one draw per iteration in the experience case).
+        inputs["customers with a contact a year"].Should().Be(Inputs.CustomersAffected);
+        inputs["value per customer"].Should().Be(Inputs.ValuePerCustomer);
+        inputs["CES gain"].Should().Be(Analysis.CesRepeats.Value.Item.Inputs.Single(i => i.Name == "CES gain"));
+        inputs["CES gain"].Source.Origin.Should().Be(InputOrigin.Assumed);
+        // Hand formula: customers x 0.05 (default gain) x difference x value per customer, to the cent.
+        double value = Inputs.CustomersAffected.Point * 0.05 * expected.Difference.Difference * Inputs.ValuePerCustomer!.Point;
+        ((double)line.Item.Value.Amount).Should().BeApproximately(value, 0.006);
+        line.Sentence.Should().StartWith("CES +5 points -> churn ").And.EndWith(" a year");
+        line.Definition.Should().Contain("easy (CES 5-7").And.Contain("index-date design");
+        Analysis.ExperienceLines.Select(l => l.Item.Name).Should().Contain(line.Item.Name);
+        output.WriteLine($"{line.Sentence} (easy {expected.Reference.Customers} customers, not easy {expected.Exposed.Customers}; difference {expected.Difference.Difference:0.0000})");
     }
 }
