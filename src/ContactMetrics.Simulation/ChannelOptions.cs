@@ -154,6 +154,32 @@ public sealed record ChannelOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [1, 7].</exception>
     public int OpenDaysPerWeek { get; init => field = Preconditions.CheckInRange(value, 1, 7, nameof(OpenDaysPerWeek)); } = 7;
 
+    /// <summary>
+    /// The planted containment failure of a self-service channel (IVR, chatbot): the probability, in [0, 1], that a
+    /// session fails and the customer goes on to an agent on the same reason; <see langword="null"/> (the default) for the
+    /// older model (resolution with <see cref="ResolutionProbability"/> and the reason's factor, and an unresolved
+    /// session repeats with <see cref="ContactOptions.RepeatProbability"/>).
+    /// </summary>
+    /// <remarks>
+    /// A failed session is written unresolved and is followed by a contact on <see cref="EscalatesTo"/> (or an agent
+    /// channel drawn by share) on the same reason: at the session's end while that channel is open (the IVR's transfer to
+    /// an agent, the chatbot's hand-over), otherwise on its next opening at a time drawn from the hour profile. A contained
+    /// session is resolved and repeats only through the planted high-effort relation. Ignored on agent channels.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1] or NaN.</exception>
+    public double? ContainmentFailure
+    {
+        get;
+        init => field = value is double v ? OptionChecks.Probability(v, nameof(ContainmentFailure)) : null;
+    }
+
+    /// <summary>
+    /// The agent channel a failed self-service session goes on to (phone after the IVR, chat after the chatbot);
+    /// <see langword="null"/> (the default) for an agent channel drawn by share. Must be one of the simulated agent
+    /// channels when set.
+    /// </summary>
+    public Channel? EscalatesTo { get; init; }
+
     /// <summary>Whether the channel is open around the clock every day.</summary>
     public bool IsAlwaysOpen => Opens == 0 && Closes == 24 && OpenDaysPerWeek == 7;
 

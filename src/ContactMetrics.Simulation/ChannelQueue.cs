@@ -36,6 +36,9 @@ internal sealed class ChannelQueue
 
     internal int ChannelIndex { get; }
 
+    /// <summary>Servers on shift that are free now.</summary>
+    internal int FreeOnShift { get; private set; }
+
     /// <summary>Contacts waiting that have not abandoned.</summary>
     internal int LiveWaiting { get; private set; }
 
@@ -55,6 +58,14 @@ internal sealed class ChannelQueue
             }
         }
         _capacity = capacity;
+        FreeOnShift = 0;
+        for (int s = 0; s < capacity; s++)
+        {
+            if (_servers[s] == Free)
+            {
+                FreeOnShift++;
+            }
+        }
     }
 
     /// <summary>Takes the longest-idle server on shift, dropping servers that went off shift.</summary>
@@ -65,6 +76,7 @@ internal sealed class ChannelQueue
             if (server < _capacity)
             {
                 _servers[server] = Busy;
+                FreeOnShift--;
                 return true;
             }
             _servers[server] = Off;
@@ -79,6 +91,7 @@ internal sealed class ChannelQueue
         {
             _servers[server] = Free;
             _free.Enqueue(server);
+            FreeOnShift++;
         }
         else
         {

@@ -30,6 +30,7 @@ public static class ContactCenterSimulator
     private const ulong ConversionStream = 5;
     private const ulong StaffingStream = 6;
     private const ulong SubscriptionStream = 7;
+    private const ulong OutboundStream = 8;
 
     /// <summary>Generates the tables of a simulated contact center.</summary>
     /// <param name="options">What to generate, with the planted parameters.</param>
@@ -57,7 +58,7 @@ public static class ContactCenterSimulator
         }
 
         var plan = StaffingPlanner.Plan(options, calendar, population, SeededRandom.Derive(root, StaffingStream));
-        new ContactEventLoop(options, calendar, population, contacts, plan).Run();
+        new ContactEventLoop(options, calendar, population, contacts, plan, SeededRandom.Derive(root, OutboundStream)).Run();
 
         var resolvedEnds = ResolvedContactEnds(population.Count, contacts);
         var conversions = new CustomerRows<decimal>(options.Customers);
@@ -409,6 +410,9 @@ public static class ContactCenterSimulator
     /// <summary>Step (5): builds the domain records and sorts each table once.</summary>
     private sealed class TableWriter
     {
+        /// <summary>The queue written on campaign calls (<see cref="OutboundOptions"/>).</summary>
+        private const string CampaignQueue = "phone_outbound";
+
         private readonly SimulationOptions _options;
         private readonly SimulationCalendar _calendar;
         private readonly Population _population;
@@ -468,7 +472,7 @@ public static class ContactCenterSimulator
             var order = new List<(long Arrival, int Index)>();
             for (int k = 0; k < contacts.Count; k++)
             {
-                if (contacts[k].State == ContactState.Done)
+                if (contacts[k].State is ContactState.Done or ContactState.Open)
                 {
                     order.Add((contacts[k].Arrival, k));
                 }
@@ -479,28 +483,37 @@ public static class ContactCenterSimulator
             var reasons = _options.Contacts.Reasons;
             var queues = channels.Select(c => c.Channel.ToSchemaName()).ToArray();
             var agents = _agentIds;
+            string? campaignReason = _options.Outbound?.Reason;
 
             var result = new Interaction[order.Count];
             for (int n = 0; n < result.Length; n++)
             {
                 ref var c = ref contacts[order[n].Index];
                 string id = "I" + (n + 1).ToString("D7", CultureInfo.InvariantCulture);
+                var arrived = _calendar.ToInstant(c.Arrival);
+                if (c.State == ContactState.Open)
+                {
+                    // An email still unanswered at the end of the period: no answer, no handling, resolution unknown.
+                    result[n] = new Interaction(new InteractionId(id), _customerIds[c.Customer], channels[c.Channel].Channel, arrived, arrived,
+                        Direction.Inbound, null, queues[c.Channel], reasons[c.Reason].Name, null, Duration.Zero, Duration.Zero, Duration.Zero, null, 0, null);
+                    continue;
+                }
                 SurveyResponse? survey = c.Csat < 0 ? null : SurveyResponse.Create(c.Csat, c.Nps, c.Ces, c.Recommended < 0 ? null : c.Recommended == 1, id);
                 result[n] = new Interaction(
                     new InteractionId(id),
                     _customerIds[c.Customer],
                     channels[c.Channel].Channel,
-                    _calendar.ToInstant(c.Arrival),
+                    arrived,
                     _calendar.ToInstant(c.Ended),
-                    Direction.Inbound,
+                    c.Outbound ? Direction.Outbound : Direction.Inbound,
                     c.Agent >= 0 ? agents[c.Agent] : null,
-                    queues[c.Channel],
-                    reasons[c.Reason].Name,
+                    c.Outbound ? CampaignQueue : queues[c.Channel],
+                    c.Outbound ? campaignReason! : reasons[c.Reason].Name,
                     c.Answered >= 0 ? _calendar.ToInstant(c.Answered) : null,
                     Duration.FromSeconds(c.Talk),
                     Duration.FromSeconds(c.Hold),
                     Duration.FromSeconds(c.AfterCallWork),
-                    c.Resolved,
+                    c.Outbound ? null : c.Resolved,
                     c.Transfers,
                     survey);
             }

@@ -20,6 +20,7 @@ internal sealed class ContactEventLoop
     private const ulong OutcomeStream = 1;
     private const ulong RepeatChild = 2;
     private const ulong SurveyRelationStream = 3; // drawn after the outcome stream, so the planted survey relations leave its draws unchanged
+    private const ulong EscalationStream = 4; // the time of day of an escalation that waits for its channel to open
     private const int MaxSeconds = 100 * SimulationCalendar.SecondsPerDay; // caps heavy lognormal tails
 
     private readonly SimulationOptions _options;
@@ -38,9 +39,15 @@ internal sealed class ContactEventLoop
     private readonly double[] _topBoxRatio; // per segment
     private readonly double[] _reasonHandleFactor;
     private readonly int[] _agentBusy; // contacts each agent is handling now (live queues)
+    private readonly double[] _containmentFailure; // per channel, NaN where not planted
+    private readonly int[] _escalateTo; // per channel, -1: an agent channel drawn by share
+    private readonly OutboundOptions? _outbound;
+    private readonly int[] _outboundReleased; // campaign calls released and not yet dialled, per channel, this hour
+    private readonly ulong _outboundSeed;
+    private ulong _outboundDialled;
     private long _sequence;
 
-    internal ContactEventLoop(SimulationOptions options, SimulationCalendar calendar, Population population, ContactBuffer contacts, StaffingPlanner plan)
+    internal ContactEventLoop(SimulationOptions options, SimulationCalendar calendar, Population population, ContactBuffer contacts, StaffingPlanner plan, ulong outboundSeed)
     {
         _options = options;
         _calendar = calendar;
@@ -55,13 +62,22 @@ internal sealed class ContactEventLoop
         _reasonHandleFactor = [.. reasons.Select(r => r.HandleTimeFactor)];
         _agentBusy = new int[plan.Roster.Agents.Count];
         _resolution = new double[_channels.Length, reasons.Count];
+        _containmentFailure = new double[_channels.Length];
+        _escalateTo = new int[_channels.Length];
         for (int c = 0; c < _channels.Length; c++)
         {
+            bool planted = _channels[c].Handling == ChannelHandling.SelfService && _channels[c].ContainmentFailure is not null;
+            _containmentFailure[c] = planted ? _channels[c].ContainmentFailure!.Value : double.NaN;
+            _escalateTo[c] = _channels[c].EscalatesTo is Channel to ? Array.FindIndex(_channels, o => o.Channel == to) : -1;
             for (int r = 0; r < reasons.Count; r++)
             {
-                _resolution[c, r] = Math.Min(1.0, _channels[c].ResolutionProbability * reasons[r].ResolutionFactor);
+                // A planted containment failure is the same for every reason: a session is contained (resolved) with 1 - failure.
+                _resolution[c, r] = planted ? 1 - _containmentFailure[c] : Math.Min(1.0, _channels[c].ResolutionProbability * reasons[r].ResolutionFactor);
             }
         }
+        _outbound = options.Outbound;
+        _outboundReleased = new int[_channels.Length];
+        _outboundSeed = outboundSeed;
 
         var agentChannels = new List<int>();
         for (int c = 0; c < _channels.Length; c++)
@@ -89,6 +105,7 @@ internal sealed class ContactEventLoop
     {
         Capacity,
         ServerFree,
+        Dial,
         Arrival,
         Abandon,
         Complete,
@@ -130,6 +147,10 @@ internal sealed class ContactEventLoop
                 case EventKind.ServerFree:
                     OnServerFree(now, _queues[e.A]!, e.B);
                     break;
+                case EventKind.Dial:
+                    _outboundReleased[e.A]++;
+                    Dispatch(now, _queues[e.A]!);
+                    break;
                 case EventKind.Arrival:
                     OnArrival(now, e.A);
                     break;
@@ -163,6 +184,16 @@ internal sealed class ContactEventLoop
     private void OnCapacity(long now, ChannelQueue queue, int slot)
     {
         queue.SetCapacity(slot);
+        if (_plan.OutboundCalls[queue.ChannelIndex] is int[] calls)
+        {
+            // The hour's campaign calls, released evenly over the hour; those not dialled lapse at its end.
+            _outboundReleased[queue.ChannelIndex] = 0;
+            int n = calls[slot];
+            for (int j = 0; j < n; j++)
+            {
+                Push(now + ((((2L * j) + 1) * SimulationCalendar.SecondsPerHour) / (2L * n)), EventKind.Dial, queue.ChannelIndex, 0);
+            }
+        }
         Dispatch(now, queue);
         if (slot + 1 < _plan.Slots)
         {
@@ -184,6 +215,48 @@ internal sealed class ContactEventLoop
             int contact = queue.DequeueWaiting(_contacts);
             StartService(now, queue, contact, server);
         }
+        // Blending: a released campaign call is dialled while nobody waits and more than the reserve are free.
+        int c = queue.ChannelIndex;
+        while (_outboundReleased[c] > 0 && queue.LiveWaiting == 0 && queue.FreeOnShift > _outbound!.ReserveAgents * queue.Concurrency)
+        {
+            _outboundReleased[c]--;
+            int customer = ActiveCustomer(now, SeededRandom.Derive(_outboundSeed, _outboundDialled++));
+            if (customer >= 0 && queue.TryTakeServer(out int server))
+            {
+                int index = _contacts.Add(new ContactRecord
+                {
+                    Customer = customer,
+                    Channel = c,
+                    Reason = -1,
+                    Key = SeededRandom.Derive(_outboundSeed, ulong.MaxValue - _outboundDialled),
+                    Arrival = now,
+                    Answered = ContactRecord.None,
+                    Agent = -1,
+                    Outbound = true,
+                    Csat = -1,
+                    Nps = -1,
+                    Ces = -1,
+                    Recommended = -1,
+                });
+                StartService(now, queue, index, server);
+            }
+        }
+    }
+
+    /// <summary>A customer drawn uniformly among those acquired and not churned at <paramref name="now"/>; -1 when 32 draws find none.</summary>
+    private int ActiveCustomer(long now, ulong seed)
+    {
+        var random = _random;
+        random.Reseed(seed);
+        for (int attempt = 0; attempt < 32; attempt++)
+        {
+            int i = random.Next(_population.Count);
+            if (_population.AcquiredAt[i] <= now && !HasChurned(i, now))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void OnArrival(long now, int index)
@@ -210,6 +283,11 @@ internal sealed class ContactEventLoop
                 Push(c.Ended, EventKind.Complete, index, 0);
                 break;
             case ChannelHandling.Asynchronous:
+                if (c.Answered >= _calendar.EndSeconds)
+                {
+                    c.State = ContactState.Open; // its answer falls after the period: written unanswered
+                    break;
+                }
                 c.Ended = c.Answered + c.Talk + c.Hold;
                 c.State = ContactState.InService;
                 Push(c.Ended, EventKind.Complete, index, 0);
@@ -235,6 +313,10 @@ internal sealed class ContactEventLoop
         ref var c = ref _contacts[index];
         c.State = ContactState.InService;
         c.Answered = now;
+        if (c.Outbound)
+        {
+            DrawCampaignCall(ref c);
+        }
         int slot = (int)(now / SimulationCalendar.SecondsPerHour);
         c.Agent = _plan.Roster.FreeAgentAt(c.Channel, now, _plan.PositionOffset[c.Channel]![slot] + queue.PositionOf(server), _agentBusy, queue.Concurrency);
         _agentBusy[c.Agent]++;
@@ -276,7 +358,7 @@ internal sealed class ContactEventLoop
             c.Talk = WholeSeconds(c.Talk * handle);
             c.AfterCallWork = WholeSeconds(c.AfterCallWork * handle);
         }
-        c.Resolved = c.ResolutionDraw < _resolution[c.Channel, c.Reason] * _plan.Roster.ResolutionFactor(c.Agent, answered);
+        c.Resolved = !c.Outbound && c.ResolutionDraw < _resolution[c.Channel, c.Reason] * _plan.Roster.ResolutionFactor(c.Agent, answered);
     }
 
     /// <summary>
@@ -322,12 +404,26 @@ internal sealed class ContactEventLoop
         }
     }
 
+    /// <summary>A campaign call's own stream: talk, then after-contact work (no hold, no transfer).</summary>
+    private void DrawCampaignCall(ref ContactRecord c)
+    {
+        var o = _outbound!;
+        var random = _random;
+        random.Reseed(SeededRandom.Derive(c.Key, HandlingStream));
+        c.Talk = WholeSeconds(random.NextLogNormal(o.TalkMedian.TotalSeconds, o.TalkSigma));
+        c.AfterCallWork = WholeSeconds(random.NextLogNormal(o.AfterCallWorkMedian.TotalSeconds, o.AfterCallWorkSigma));
+    }
+
     private static int WholeSeconds(double seconds) => (int)Math.Clamp(Math.Round(seconds), 1, MaxSeconds);
 
     private void OnComplete(long now, int index)
     {
         ref var c = ref _contacts[index];
         c.State = ContactState.Done;
+        if (c.Outbound)
+        {
+            return; // no survey, no repeat, no effect on churn
+        }
 
         // The outcome stream, always drawn in this order: survey flag, three normals, repeat flag,
         // repeat delay, repeat channel, repeat time of day (in the repeat channel's opening hours).
@@ -393,10 +489,40 @@ internal sealed class ContactEventLoop
             _population.ExposedAt[customer] = now;
             SetHazardFactor(customer, now);
         }
+        if (!double.IsNaN(_containmentFailure[c.Channel]))
+        {
+            // A failed self-service session goes on to an agent, at once while the agent channel is open.
+            int target = repeatChannel;
+            var later = (hour, secondOfHour);
+            if (_escalateTo[c.Channel] >= 0)
+            {
+                target = _escalateTo[c.Channel];
+                random.Reseed(SeededRandom.Derive(c.Key, EscalationStream));
+                later = _calendar.DrawTimeOfDay(random, target);
+            }
+            Escalate(now, index, target, later);
+            return;
+        }
         if (repeats && c.Depth < _options.Contacts.MaxRepeats)
         {
             ScheduleRepeat(now, index, delay, hour, secondOfHour, repeatChannel);
         }
+    }
+
+    /// <summary>The agent contact after a failed self-service session: at its end if the channel is open then, else at its next opening.</summary>
+    private void Escalate(long now, int index, int channel, (int Hour, int SecondOfHour) later)
+    {
+        int day = _calendar.DayOf(now);
+        int hour = _calendar.HourOf(now);
+        var target = _channels[channel];
+        bool open = target.Handling != ChannelHandling.Queued
+            || (_calendar.IsOpenDay(channel, day) && hour >= target.Opens && hour < target.Closes);
+        if (open)
+        {
+            AddRepeat(index, channel, now);
+            return;
+        }
+        ScheduleRepeat(now, index, 0, later.Hour, later.SecondOfHour, channel);
     }
 
     /// <summary>The answers the customer would give (CSAT, NPS, CES), whether or not they respond.</summary>
@@ -450,7 +576,6 @@ internal sealed class ContactEventLoop
 
     private void ScheduleRepeat(long now, int index, double delay, int hour, int secondOfHour, int channel)
     {
-        var parent = _contacts[index];
         int day = _calendar.ArrivalDay(channel, _calendar.DayOf(now + (long)Math.Round(delay)));
         if (day >= _calendar.Days)
         {
@@ -470,6 +595,16 @@ internal sealed class ContactEventLoop
         {
             return;
         }
+        AddRepeat(index, channel, arrival);
+    }
+
+    private void AddRepeat(int index, int channel, long arrival)
+    {
+        if (arrival >= _calendar.EndSeconds)
+        {
+            return;
+        }
+        var parent = _contacts[index];
         int added = _contacts.Add(new ContactRecord
         {
             Customer = parent.Customer,

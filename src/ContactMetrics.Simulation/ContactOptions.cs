@@ -95,7 +95,7 @@ public sealed record ContactOptions
 
     /// <summary>The channels; each at most once, shares summing to 1. Default <see cref="DefaultChannels"/>.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
-    /// <exception cref="ArgumentException">The list is empty, repeats a channel, has a null entry, or its shares do not sum to 1.</exception>
+    /// <exception cref="ArgumentException">The list is empty, repeats a channel, has a null entry, its shares do not sum to 1, a channel closes before it opens, or one escalates to a channel that is not a simulated agent channel.</exception>
     public IReadOnlyList<ChannelOptions> Channels
     {
         get;
@@ -107,6 +107,10 @@ public sealed record ContactOptions
                 if (c.Opens >= c.Closes)
                 {
                     throw new ArgumentException($"Channel {c.Channel.ToSchemaName()} opens at {c.Opens} and closes at {c.Closes}: it must open before it closes.", nameof(Channels));
+                }
+                if (c.EscalatesTo is Channel target && !channels.Any(o => o.Channel == target && o.Handling != ChannelHandling.SelfService && o.Share > 0))
+                {
+                    throw new ArgumentException($"Channel {c.Channel.ToSchemaName()} escalates to {target.ToSchemaName()}, which is not a simulated agent channel with a share above 0.", nameof(Channels));
                 }
             }
             field = channels;

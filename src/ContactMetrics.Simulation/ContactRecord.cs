@@ -16,6 +16,9 @@ internal enum ContactState : byte
 
     /// <summary>Arrived after its customer churned: never happened.</summary>
     Dropped = 4,
+
+    /// <summary>An email whose answer would fall after the end of the period: written unanswered (open).</summary>
+    Open = 5,
 }
 
 /// <summary>One contact in the event loop. Times are seconds since the start of the period.</summary>
@@ -40,6 +43,7 @@ internal struct ContactRecord
     internal double ResolutionDraw; // the uniform compared with the resolution probability once the agent is known
     internal bool Resolved;
     internal bool Abandoned;
+    internal bool Outbound;     // a campaign call dialled by an agent (Reason is -1)
     internal ContactState State;
     internal sbyte Csat;        // -1: no survey
     internal sbyte Nps;

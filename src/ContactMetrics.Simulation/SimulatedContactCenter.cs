@@ -9,8 +9,9 @@ namespace ContactMetrics.Simulation;
 /// </summary>
 /// <remarks>
 /// Everything happens in [<see cref="Start"/>, <see cref="End"/>). Customers are ordered by id;
-/// the event tables by time (ties in a fixed order). Interactions still open at <see cref="End"/>
-/// (waiting, in service, email not yet answered) are not in <see cref="Interactions"/>.
+/// the event tables by time (ties in a fixed order). An email whose answer would fall after <see cref="End"/> is in
+/// <see cref="Interactions"/> unanswered (no agent, no handling, resolution unknown); live contacts still waiting or in
+/// service at <see cref="End"/> are not.
 /// </remarks>
 public sealed class SimulatedContactCenter
 {
@@ -50,7 +51,7 @@ public sealed class SimulatedContactCenter
     /// <summary>The customers, ordered by id (<c>C000001</c>, ...); <see cref="Customer.ChurnedOn"/> is a local date.</summary>
     public IReadOnlyList<Customer> Customers { get; }
 
-    /// <summary>The closed interactions (<c>I0000001</c>, ... in order of arrival).</summary>
+    /// <summary>The closed interactions and the emails still unanswered at the end (<c>I0000001</c>, ... in order of arrival).</summary>
     public IReadOnlyList<Interaction> Interactions { get; }
 
     /// <summary>The purchases, in time order; each customer's first is at acquisition.</summary>

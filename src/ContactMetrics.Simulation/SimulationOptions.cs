@@ -100,6 +100,12 @@ public sealed record SimulationOptions
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public StaffingOptions Staffing { get; init => field = Preconditions.CheckNotNull(value, nameof(Staffing)); } = new();
 
+    /// <summary>
+    /// The outbound campaign dialled by the phone agents between inbound calls (blending); <see langword="null"/> (the
+    /// default) for none. The presets run one.
+    /// </summary>
+    public OutboundOptions? Outbound { get; init; }
+
     /// <summary>The agents as people: shifts, absence, attrition and the new hires' learning curve.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public AgentOptions Agents { get; init => field = Preconditions.CheckNotNull(value, nameof(Agents)); } = new();

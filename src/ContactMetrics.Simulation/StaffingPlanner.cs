@@ -20,6 +20,7 @@ internal sealed class StaffingPlanner
         Forecast = new double[channels][];
         PositionOffset = new int[channels][];
         DailyForecast = new double[channels][];
+        OutboundCalls = new int[channels][];
     }
 
     /// <summary>The number of one-hour slots from the start of the period.</summary>
@@ -36,6 +37,9 @@ internal sealed class StaffingPlanner
 
     /// <summary>The first roster position of a channel among its team's agents on shift, per slot.</summary>
     internal int[]?[] PositionOffset { get; }
+
+    /// <summary>Campaign calls released per channel and slot (<see cref="OutboundOptions"/>); null but for the phone with a campaign.</summary>
+    internal int[]?[] OutboundCalls { get; }
 
     /// <summary>Expected contacts per channel and day (every agent channel).</summary>
     internal double[]?[] DailyForecast { get; }
@@ -116,11 +120,31 @@ internal sealed class StaffingPlanner
             }
             plan.Required[c] = required;
             plan.Forecast[c] = forecast;
+            if (options.Outbound is { } outbound && channel.Channel == Channel.Phone)
+            {
+                plan.OutboundCalls[c] = CampaignCalls(outbound, required, forecast, aht.TotalSeconds);
+            }
         }
 
         plan.Roster = AgentRoster.Build(options, calendar, plan, SeededRandom.Derive(seed, 1));
         plan.Roster.FillQueues(plan);
         return plan;
+    }
+
+    /// <summary>
+    /// The campaign calls released per slot: the agent time the plan leaves idle below the target occupancy (required
+    /// agents x 3,600 s x target - forecast calls x mean handle time) over the campaign's mean handle time.
+    /// </summary>
+    private static int[] CampaignCalls(OutboundOptions outbound, int[] required, double[] forecast, double inboundHandleSeconds)
+    {
+        var calls = new int[required.Length];
+        double perCall = outbound.MeanHandleTime.TotalSeconds;
+        for (int k = 0; k < calls.Length; k++)
+        {
+            double idle = (outbound.TargetOccupancy * required[k] * SimulationCalendar.SecondsPerHour) - (forecast[k] * inboundHandleSeconds);
+            calls[k] = required[k] > 0 && idle > 0 ? (int)Math.Round(idle / perCall) : 0;
+        }
+        return calls;
     }
 
     /// <summary>
@@ -151,7 +175,8 @@ internal sealed class StaffingPlanner
 
     /// <summary>
     /// Contacts per first contact of each channel, repeats included: 1 + q + ... + q^MaxRepeats with q the chance of a
-    /// repeat (unresolved x repeat probability), plus the self-service contacts that escalate to the agent channels.
+    /// repeat (unresolved x repeat probability), plus the self-service contacts that escalate to the agent channels: a
+    /// planted containment failure to its named channel, otherwise the unresolved sessions' repeats spread by share.
     /// </summary>
     private static double[] RepeatLoad(SimulationOptions options)
     {
@@ -171,12 +196,24 @@ internal sealed class StaffingPlanner
             chain[c] = sum;
         }
         double agentShare = channels.Where(c => c.Handling != ChannelHandling.SelfService).Sum(c => c.Share);
-        double escalated = 0;
+        double escalated = 0; // per first contact, to an agent channel drawn by share
+        var escalatedTo = new double[channels.Count]; // per first contact, to a named channel
         for (int c = 0; c < channels.Count; c++)
         {
-            if (channels[c].Handling == ChannelHandling.SelfService)
+            var channel = channels[c];
+            if (channel.Handling != ChannelHandling.SelfService)
             {
-                escalated += channels[c].Share * (chain[c] - 1);
+                continue;
+            }
+            double failed = channel.ContainmentFailure is double f ? channel.Share * f : channel.Share * (chain[c] - 1);
+            int target = channel.EscalatesTo is Channel to ? IndexOf(channels, to) : -1;
+            if (channel.ContainmentFailure is not null && target >= 0)
+            {
+                escalatedTo[target] += failed;
+            }
+            else
+            {
+                escalated += failed;
             }
         }
         var load = new double[channels.Count];
@@ -184,9 +221,21 @@ internal sealed class StaffingPlanner
         {
             if (channels[c].Handling != ChannelHandling.SelfService && channels[c].Share > 0)
             {
-                load[c] = chain[c] * (1 + (escalated / agentShare));
+                load[c] = chain[c] * (1 + (escalated / agentShare) + (escalatedTo[c] / channels[c].Share));
             }
         }
         return load;
+    }
+
+    private static int IndexOf(IReadOnlyList<ChannelOptions> channels, Channel channel)
+    {
+        for (int c = 0; c < channels.Count; c++)
+        {
+            if (channels[c].Channel == channel)
+            {
+                return c;
+            }
+        }
+        return -1;
     }
 }

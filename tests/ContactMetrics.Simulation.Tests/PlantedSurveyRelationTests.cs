@@ -131,10 +131,7 @@ public sealed class PlantedSurveyRelationTests(SimulationFixture fixture)
         // nothing else planted; its 95% interval must hold 0.2 x 0.98 = 0.196. NPS: the shares who recommend at 10 and 7
         // (Wilson intervals) must hold the study's 0.36 and 0.14 that the simulation plants.
         var center = fixture.Telecom;
-        var analysis = ContactCenterAnalysis.Create(
-            ContactCenterData.Create(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions),
-            new ObservationWindow(center.Start, center.End, center.Options.TimeZone),
-            new AnalysisOptions { Rates = ExampleRates.For(center), RatesSource = "example rates" });
+        var analysis = SimulationTables.Analyze(center);
 
         var extra = analysis.CesRepeats.Value.Item.Inputs.Single(i => i.Name == "extra repeats per difficult contact");
         (extra.Low <= 0.196 && 0.196 <= extra.High).Should().BeTrue($"extra repeats {extra.Point:0.0000} [{extra.Low:0.0000}, {extra.High:0.0000}]");

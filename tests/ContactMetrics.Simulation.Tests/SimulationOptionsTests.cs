@@ -107,6 +107,18 @@ public sealed class SimulationOptionsTests
         { () => _ = new MarketingOptions { ServiceWindow = Duration.FromDays(-1) }, "ServiceWindow" },
         { () => _ = new MarketingOptions { TouchChannels = null! }, "TouchChannels" },
         { () => _ = new TouchChannelOptions("x", 1, 0), "ConversionLift" },
+        { () => _ = new ChannelOptions(Channel.Ivr, 1) { ContainmentFailure = 1.5 }, "ContainmentFailure" },
+        { () => _ = new ChannelOptions(Channel.Ivr, 1) { ContainmentFailure = double.NaN }, "ContainmentFailure" },
+        // An IVR whose failures go on to a channel that is not simulated.
+        { () => _ = new ContactOptions { Channels = [new ChannelOptions(Channel.Phone, 0.9), new ChannelOptions(Channel.Ivr, 0.1) { ContainmentFailure = 0.3, EscalatesTo = Channel.Chat }] }, "Channels" },
+        // ... or to another self-service channel.
+        { () => _ = new ContactOptions { Channels = [new ChannelOptions(Channel.Phone, 0.8), new ChannelOptions(Channel.Chatbot, 0.1), new ChannelOptions(Channel.Ivr, 0.1) { ContainmentFailure = 0.3, EscalatesTo = Channel.Chatbot }] }, "Channels" },
+        { () => _ = new OutboundOptions { TargetOccupancy = 0 }, "TargetOccupancy" },
+        { () => _ = new OutboundOptions { TargetOccupancy = 1.01 }, "TargetOccupancy" },
+        { () => _ = new OutboundOptions { ReserveAgents = -1 }, "ReserveAgents" },
+        { () => _ = new OutboundOptions { Reason = " " }, "Reason" },
+        { () => _ = new OutboundOptions { TalkMedian = Duration.Zero }, "TalkMedian" },
+        { () => _ = new OutboundOptions { AfterCallWorkSigma = -0.1 }, "AfterCallWorkSigma" },
     };
 
     [Theory]
@@ -153,6 +165,14 @@ public sealed class SimulationOptionsTests
         contacts.ResolutionProbability(Channel.Phone, "easy").Should().Be(1.0);
         contacts.Invoking(c => c.ResolutionProbability(Channel.Email, "easy")).Should().Throw<ArgumentException>().WithParameterName("channel");
         contacts.Invoking(c => c.ResolutionProbability(Channel.Phone, "other")).Should().Throw<ArgumentException>().WithParameterName("reason");
+    }
+
+    [Fact]
+    public void MeanHandleTime_Campaign_IsSumOfLognormalMeans()
+    {
+        // Talk median 240 s, sigma 0.6; after-contact work median 45 s, sigma 0.5 (OutboundOptions defaults):
+        // 240 exp(0.18) + 45 exp(0.125) = 338.3238 s (python: 240*math.exp(0.18)+45*math.exp(0.125)).
+        new OutboundOptions().MeanHandleTime.TotalSeconds.Should().BeApproximately(338.32384753724165, 1e-9);
     }
 
     [Fact]

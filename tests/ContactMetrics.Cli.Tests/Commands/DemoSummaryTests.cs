@@ -14,7 +14,10 @@ public sealed partial class DemoSummaryTests : IDisposable
         var stdout = new StringWriter();
         var console = new CliConsole(stdout, new StringWriter());
         console.Ansi.Profile.Width = width;
-        int code = CliApp.Run(["demo", "--out", _dir.Path, "--customers", "1500", "--seed", "3", .. extra], console);
+        // At 1,500 customers whether BG/NBD and Gamma-Gamma converge depends on the draw (seeds 3-6 of the telecom
+        // preset: 4 and 6 converge, 3 and 5 do not, the business case is then unavailable); seed 6 converges with and
+        // without the preset's campaign and IVR/chatbot, so the screen has every section.
+        int code = CliApp.Run(["demo", "--out", _dir.Path, "--customers", "1500", "--seed", "6", .. extra], console);
         code.Should().Be(0);
         return stdout.ToString();
     }
