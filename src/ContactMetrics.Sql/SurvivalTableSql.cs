@@ -46,7 +46,7 @@ public static class SurvivalTableSql
         var (qualifies, favourable) = grouping switch
         {
             UpliftGrouping.FirstContactResolution when !repeat => ("resolved IS NOT NULL", "CASE WHEN resolved = TRUE THEN 1 ELSE 0 END"),
-            UpliftGrouping.FirstContactResolution => ("answered = 1 AND reason IS NOT NULL", "1"),
+            UpliftGrouping.FirstContactResolution => ("answered = 1 AND reason IS NOT NULL AND inbound = 1", "1"),
             UpliftGrouping.Csat => ("csat IS NOT NULL", $"CASE WHEN csat >= {options.CsatTopBoxMinimum.ToString(CultureInfo.InvariantCulture)} THEN 1 ELSE 0 END"),
             UpliftGrouping.Channel => ("inbound = 1", $"CASE WHEN channel IN ({SqlText.Channels(dialect, c => c.IsAgentHandled())}) THEN 1 ELSE 0 END"),
             UpliftGrouping.Proactive => ("1 = 1", "1 - inbound"),
@@ -71,7 +71,7 @@ public static class SurvivalTableSql
         {
             // Unresolved when the customer contacts again on the same reason after it, up to the end of the repeat window.
             sql.AppendLine("  SELECT f.customer_id, f.index_us, CASE WHEN COUNT(r.arrived_us) = 0 THEN 1 ELSE 0 END AS favourable");
-            sql.AppendLine("  FROM qualifying f LEFT JOIN contacts r ON r.customer_id = f.customer_id AND r.reason = f.reason AND r.arrived_us > f.arrived_us AND r.arrived_us <= f.index_us");
+            sql.AppendLine("  FROM qualifying f LEFT JOIN contacts r ON r.customer_id = f.customer_id AND r.reason = f.reason AND r.inbound = 1 AND r.arrived_us > f.arrived_us AND r.arrived_us <= f.index_us");
             sql.AppendLine("  WHERE f.n = 1 GROUP BY f.customer_id, f.index_us");
         }
         else

@@ -31,8 +31,9 @@ public enum ResolutionSource
     ResolvedFlag = 0,
 
     /// <summary>
-    /// Repeat detection: an answered contact with a reason is unresolved when the customer contacts again on the same
-    /// reason within <see cref="RetentionUpliftOptions.RepeatWindow"/> of its end. The index time is then the end of the
+    /// Repeat detection: an answered inbound contact with a reason is unresolved when the customer contacts again (inbound)
+    /// on the same reason within <see cref="RetentionUpliftOptions.RepeatWindow"/> of its end; outbound calls neither start
+    /// nor repeat an issue, as in FCR. The index time is then the end of the
     /// window, when the group is known.
     /// </summary>
     RepeatContact = 1,
@@ -361,7 +362,8 @@ public static class RetentionUpliftBuilder
                 for (int k = 0; k < contacts.Count; k++)
                 {
                     var i = contacts[k];
-                    if (!i.IsAnswered || i.Reason is null)
+                    // Inbound only, as FCR's issues and repeats (docs/kpis.md): an outbound call is not the customer's contact.
+                    if (!i.IsAnswered || i.Reason is null || i.Direction != Direction.Inbound)
                     {
                         continue;
                     }
@@ -369,7 +371,7 @@ public static class RetentionUpliftBuilder
                     bool repeat = false;
                     for (int m = k + 1; m < contacts.Count && contacts[m].ArrivedAt <= windowEnd; m++)
                     {
-                        repeat |= contacts[m].Reason == i.Reason && contacts[m].ArrivedAt > i.ArrivedAt;
+                        repeat |= contacts[m].Reason == i.Reason && contacts[m].ArrivedAt > i.ArrivedAt && contacts[m].Direction == Direction.Inbound;
                     }
                     return (windowEnd, !repeat);
                 }

@@ -76,6 +76,28 @@ public sealed class RetentionUpliftBuilderTests(SimulationFixture fixture, ITest
         built.Table.Durations[0].ShouldBeRelativelyClose(30 - 8 - (10.0 / 1440), 1e-12);
     }
 
+    [Fact]
+    public void BuildTable_RepeatContact_OutboundCallsNeitherStartNorRepeatAnIssue()
+    {
+        // c1: an outbound campaign call on day 1, then an inbound billing call on day 2 (the index: resolved, nothing
+        // inbound follows). c2: inbound billing on day 1 followed only by an outbound billing call on day 3: resolved.
+        var customers = new[] { Customer("c1"), Customer("c2") };
+        var interactions = new[]
+        {
+            Contact("o1", "c1", 1, reason: "billing", direction: Direction.Outbound),
+            Contact("i1", "c1", 2, reason: "billing"),
+            Contact("i2", "c2", 1, reason: "billing"),
+            Contact("o2", "c2", 3, reason: "billing", direction: Direction.Outbound),
+        };
+        var options = RetentionUpliftOptions.Default with { Resolution = ResolutionSource.RepeatContact, AdjustForTenure = false };
+
+        var built = RetentionUpliftBuilder.BuildTable(customers, interactions, UpliftGrouping.FirstContactResolution, T0 + Duration.FromDays(30), options);
+
+        built.Table.Groups.Should().Equal("resolved", "resolved");
+        // c1's index is the end of its inbound call's window: day 2 + 10 minutes + 7 days.
+        built.Table.Durations[0].ShouldBeRelativelyClose(30 - 9 - (10.0 / 1440), 1e-12);
+    }
+
     [Theory]
     [InlineData(UpliftGrouping.Csat, "top-box", "not-top-box")]
     [InlineData(UpliftGrouping.Channel, "self-service", "person")]
