@@ -110,16 +110,42 @@ internal static class ClvPredictCommand
                 rows = rows.OrderByDescending(i => forecast.Values[i].Amount).ThenBy(i => summary.CustomerIds[i].Value, StringComparer.Ordinal).Take(count);
                 listed.Note = $"The {Math.Min(count, summary.Count):N0} of {summary.Count:N0} customers of highest CLV (--top {count}); the totals above are over every customer.";
             }
-            var table = listed.SetTable("customers",
-                new FigureColumn("customerId", "Customer"),
-                new FigureColumn("frequency", "x", true),
-                new FigureColumn("recency", "t_x", true),
-                new FigureColumn("T", "T", true),
-                new FigureColumn("monetaryValue", "Mean spend", true),
-                new FigureColumn("pAlive", "P(alive)", true),
-                new FigureColumn("expectedPurchases", "E[purchases]", true),
-                new FigureColumn("expectedSpend", "E[spend]/purchase", true),
-                new FigureColumn("clv", "CLV", true));
+            FigureColumn[] columns =
+            [
+                new("customerId", "Customer"),
+                new("frequency", "x", true),
+                new("recency", "t_x", true),
+                new("T", "T", true),
+                new("monetaryValue", "Mean spend", true),
+                new("pAlive", "P(alive)", true),
+                new("expectedPurchases", "E[purchases]", true),
+                new("expectedSpend", "E[spend]/purchase", true),
+                new("clv", "CLV", true),
+            ];
+            if (parse.GetValue(common.Format) == OutputFormat.Csv && parse.GetValue(common.Out) is null)
+            {
+                // CSV on standard output is the customer table alone: written straight from the columns, with no boxed
+                // table in between (235,700 customers: 2.1 million cells), byte for byte as the table would be.
+                console.PrintedSheet = output;
+                var csv = new SpanCsvWriter(console.Out, parse.GetValue(common.RawCsv));
+                csv.Header(columns);
+                foreach (int i in rows)
+                {
+                    csv.Text(summary.CustomerIds[i].Value);
+                    csv.Number(summary.Frequency[i]);
+                    csv.Number(summary.Recency[i]);
+                    csv.Number(summary.Age[i]);
+                    csv.Number(summary.MonetaryValue[i]);
+                    csv.Number(forecast.ProbabilityAlive[i]);
+                    csv.Number(forecast.ExpectedPurchases[i]);
+                    csv.Number(Money.FromDouble(forecast.ExpectedSpend[i], currency).Amount);
+                    csv.Number(forecast.Values[i].Amount);
+                    csv.EndRow();
+                }
+                csv.Flush();
+                return CliApp.Success;
+            }
+            var table = listed.SetTable("customers", columns);
             foreach (int i in rows)
             {
                 table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
