@@ -66,6 +66,11 @@ public static partial class Tables
             return null;
         }
         using var file = new FileStream(reader.File, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        if (!file.CanSeek)
+        {
+            // A pipe or device (/dev/fd/N): reading from it here would take rows from the reader.
+            return null;
+        }
         long length = file.Length;
         var sample = new byte[(int)Math.Min(length, 1 << 20)];
         file.ReadExactly(sample);

@@ -94,6 +94,8 @@ public sealed class InteractionTable
     /// <summary>The distinct customer segments, in order of first appearance.</summary>
     public IReadOnlyList<string> Segments { get; }
 
+    // The columns may be longer than Count (room reserved from an estimate of a file's rows, Builder.EnsureCapacity):
+    // every pass reads rows [0, Count) only.
     internal IdColumn Id { get; }
     internal int[] Customer { get; }
     internal int[] Agent { get; }
