@@ -34,8 +34,7 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
     /// <summary>Rows between two progress reports, minus one (65,536 rows).</summary>
     private const long ProgressMask = (1 << 16) - 1;
     private readonly List<string> _notes = [];
-    private readonly Dictionary<string, (int Part, string Location)> _firstLocation = new(StringComparer.Ordinal);
-    private readonly List<string> _partFiles = [];
+    private readonly List<(string File, TableFormat Format)> _partFiles = [];
     private long _accepted;
     private long _rejected;
     private bool _complete;
@@ -72,7 +71,7 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
             var notes = new List<string>();
             var row = new RowContext(source, HeaderBinding.Bind(source, _table, _options, notes), _options);
             AddNotes(source, notes);
-            _partFiles.Add(source.File);
+            _partFiles.Add((source.File, source.Format));
             return (source, row);
         }
         catch
@@ -94,6 +93,12 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Where the keys of the rows read so far are kept, to reject a row whose key an earlier row has; by default a hash map
+    /// of the keys. Set before the enumeration starts (a reader that streams into a table looks keys up in the table).
+    /// </summary>
+    internal KeyIndex Keys { get; set; } = new DictionaryKeyIndex();
 
     /// <summary>The file (or stream name) being read.</summary>
     public string File => _name;
@@ -240,14 +245,13 @@ public sealed class TableReader<T> : IEnumerable<T>, IDisposable
         {
             return null;
         }
-        string unit = _source.Format == TableFormat.Csv ? "line" : "row";
-        string location = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit} {_source.RowLocation}");
-        if (_firstLocation.TryAdd(key, (_part, location)))
+        if (Keys.TryAdd(key, KeyIndex.Location(_part, _source.RowLocation), out long firstLocation))
         {
             return null;
         }
-        var (part, first) = _firstLocation[key];
-        string where = part == _part ? first : $"{first} of {_partFiles[part]}";
+        var (part, row) = KeyIndex.PartAndRow(firstLocation);
+        string first = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(_partFiles[part].Format == TableFormat.Csv ? "line" : "row")} {row}");
+        string where = part == _part ? first : $"{first} of {_partFiles[part].File}";
         return CellError(_row.FileColumn(column), column.Name, null,
             $"repeats the {what} of {where}; each may appear once, or it would be counted twice",
             _row.RecordId);

@@ -102,21 +102,16 @@ internal static class TableInput
         }
     }
 
-    /// <summary>Reads an interactions table, with the customers table's segments when a path is given, into the columnar table.</summary>
+    /// <summary>
+    /// Reads an interactions table, with the customers table's segments when a path is given, straight into the columnar
+    /// table (no list of interaction records).
+    /// </summary>
     public static InteractionTable ReadInteractionTable(string interactionsPath, string? customersPath, bool skipInvalid, CliConsole console)
     {
-        var builder = new InteractionTable.Builder();
-        if (customersPath is not null)
-        {
-            foreach (var c in ReadAll(customersPath, skipInvalid, Data.Tables.OpenCustomers, console))
-            {
-                builder.AddCustomer(c);
-            }
-        }
-        foreach (var i in ReadAll(interactionsPath, skipInvalid, Data.Tables.OpenInteractions, console))
-        {
-            builder.Add(i);
-        }
-        return builder.Build();
+        var customers = customersPath is null ? null : ReadAll(customersPath, skipInvalid, Data.Tables.OpenCustomers, console);
+        using var reader = Open(interactionsPath, ReadOptions(skipInvalid, console), Data.Tables.OpenInteractions, console);
+        var table = Data.Tables.ReadInteractionTable(reader, customers);
+        Report(interactionsPath, reader.Report, console);
+        return table;
     }
 }

@@ -56,6 +56,65 @@ public static class ClvFigures
         return output;
     }
 
+    /// <summary>The columns of a forecast's customer table: id, x, t_x, T, mean spend, P(alive), E[purchases], E[spend] per purchase, CLV.</summary>
+    public static IReadOnlyList<FigureColumn> ForecastColumns { get; } =
+    [
+        new("customerId", "Customer"),
+        new("frequency", "x", true),
+        new("recency", "t_x", true),
+        new("T", "T", true),
+        new("monetaryValue", "Mean spend", true),
+        new("pAlive", "P(alive)", true),
+        new("expectedPurchases", "E[purchases]", true),
+        new("expectedSpend", "E[spend]/purchase", true),
+        new("clv", "CLV", true),
+    ];
+
+    /// <summary>
+    /// Writes a forecast's customer table as CSV straight from its columns (header, then <see cref="ForecastRows"/>), byte for
+    /// byte as the <c>customers</c> table of <see cref="Forecast"/> would be written, without a boxed cell per value.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="forecast">The forecast.</param>
+    /// <param name="summary">Its RFM summary.</param>
+    /// <param name="top">How many customers of highest CLV; null for all.</param>
+    /// <param name="raw">Write text cells as they are (no formula neutralisation).</param>
+    internal static void WriteForecastCsv(TextWriter writer, ClvForecast forecast, RfmSummary summary, int? top, bool raw)
+    {
+        var csv = new SpanCsvWriter(writer, raw);
+        csv.Header(ForecastColumns);
+        foreach (int i in ForecastRows(forecast, summary, top))
+        {
+            csv.Text(summary.CustomerIds[i].Value);
+            csv.Number(summary.Frequency[i]);
+            csv.Number(summary.Recency[i]);
+            csv.Number(summary.Age[i]);
+            csv.Number(summary.MonetaryValue[i]);
+            csv.Number(forecast.ProbabilityAlive[i]);
+            csv.Number(forecast.ExpectedPurchases[i]);
+            csv.Number(Money.FromDouble(forecast.ExpectedSpend[i], summary.Currency).Amount);
+            csv.Number(forecast.Values[i].Amount);
+            csv.EndRow();
+        }
+        csv.Flush();
+    }
+
+    /// <summary>The customers a forecast lists, in order: all in the summary's order, or the <paramref name="top"/> of highest CLV (ties by id).</summary>
+    /// <param name="forecast">The forecast.</param>
+    /// <param name="summary">Its RFM summary.</param>
+    /// <param name="top">How many; null for all.</param>
+    /// <returns>The customers' indexes in <paramref name="summary"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IEnumerable<int> ForecastRows(ClvForecast forecast, RfmSummary summary, int? top)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        ArgumentNullException.ThrowIfNull(summary);
+        var rows = Enumerable.Range(0, summary.Count);
+        return top is int count
+            ? rows.OrderByDescending(i => forecast.Values[i].Amount).ThenBy(i => summary.CustomerIds[i].Value, StringComparer.Ordinal).Take(count)
+            : rows;
+    }
+
     /// <summary>
     /// A forecast: sections <c>transactions</c> and <c>spend</c> (the two fits), <c>value</c> (totals, with the CLV formula as its
     /// note), <c>customers</c> (one row per customer, or the <paramref name="top"/> by CLV) and, with a holdout period, <c>holdout</c>.
@@ -68,9 +127,12 @@ public static class ClvFigures
     /// <param name="annualRate">The annual discount rate the per-period rate came from.</param>
     /// <param name="m">The margin on spend, 0-1.</param>
     /// <param name="top">List only this many customers of highest CLV (ties by id); null: all. Totals are over every customer.</param>
+    /// <param name="customerRows">False: the <c>customers</c> section without its table, for a caller that streams the rows
+    /// itself (<see cref="ForecastColumns"/>, <see cref="ForecastRows"/>; a million customers are nine million cells).</param>
     /// <returns>The sheet.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static FigureSheet Forecast(string model, ClvForecast forecast, RfmSummary summary, string source, ValuationHorizon valuation, double annualRate, double m, int? top)
+    public static FigureSheet Forecast(string model, ClvForecast forecast, RfmSummary summary, string source, ValuationHorizon valuation, double annualRate, double m, int? top,
+        bool customerRows = true)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(summary);
@@ -106,26 +168,18 @@ public static class ClvFigures
             .Fact("meanClv", "Mean CLV", Sum(forecast.Values, currency) / summary.Count);
 
         var listed = output.Add("customers", "Customers");
-        IEnumerable<int> rows = Enumerable.Range(0, summary.Count);
         if (top is int count)
         {
-            rows = rows.OrderByDescending(i => forecast.Values[i].Amount).ThenBy(i => summary.CustomerIds[i].Value, StringComparer.Ordinal).Take(count);
             listed.Note = $"The {Math.Min(count, summary.Count):N0} of {summary.Count:N0} customers of highest CLV (--top {count}); the totals above are over every customer.";
         }
-        var table = listed.SetTable("customers",
-            new FigureColumn("customerId", "Customer"),
-            new FigureColumn("frequency", "x", true),
-            new FigureColumn("recency", "t_x", true),
-            new FigureColumn("T", "T", true),
-            new FigureColumn("monetaryValue", "Mean spend", true),
-            new FigureColumn("pAlive", "P(alive)", true),
-            new FigureColumn("expectedPurchases", "E[purchases]", true),
-            new FigureColumn("expectedSpend", "E[spend]/purchase", true),
-            new FigureColumn("clv", "CLV", true));
-        foreach (int i in rows)
+        if (customerRows)
         {
-            table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
-                forecast.ProbabilityAlive[i], forecast.ExpectedPurchases[i], Money.FromDouble(forecast.ExpectedSpend[i], currency), forecast.Values[i]);
+            var table = listed.SetTable("customers", [.. ForecastColumns]);
+            foreach (int i in ForecastRows(forecast, summary, top))
+            {
+                table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
+                    forecast.ProbabilityAlive[i], forecast.ExpectedPurchases[i], Money.FromDouble(forecast.ExpectedSpend[i], currency), forecast.Values[i]);
+            }
         }
 
         if (summary.HasHoldout && summary.HoldoutLength > 0)

@@ -28,24 +28,25 @@ public sealed class InteractionTable
     {
         ContactMetricsTelemetry.TableBuilt();
         Count = b.Count;
-        Id = Trim(b.IdCol, Count);
-        Customer = Trim(b.CustomerCol, Count);
-        Agent = Trim(b.AgentCol, Count);
-        Queue = Trim(b.QueueCol, Count);
-        Reason = Trim(b.ReasonCol, Count);
-        Channel = Trim(b.ChannelCol, Count);
-        Direction = Trim(b.DirectionCol, Count);
-        Answered = Trim(b.AnsweredCol, Count);
-        ArrivedMs = Trim(b.ArrivedCol, Count);
-        QueueMs = Trim(b.QueueMsCol, Count);
-        TalkMs = Trim(b.TalkCol, Count);
-        HoldMs = Trim(b.HoldCol, Count);
-        AcwMs = Trim(b.AcwCol, Count);
-        Resolved = Trim(b.ResolvedCol, Count);
-        Transfers = Trim(b.TransfersCol, Count);
-        Csat = Trim(b.CsatCol, Count);
-        Nps = Trim(b.NpsCol, Count);
-        Ces = Trim(b.CesCol, Count);
+        // Each column is handed over as reserved (EnsureCapacity) or copied out of the builder's chunks.
+        Id = b.Ids.Build();
+        Customer = b.CustomerCol.ToArray(Count);
+        Agent = b.AgentCol.ToArray(Count);
+        Queue = b.QueueCol.ToArray(Count);
+        Reason = b.ReasonCol.ToArray(Count);
+        Channel = b.ChannelCol.ToArray(Count);
+        Direction = b.DirectionCol.ToArray(Count);
+        Answered = b.AnsweredCol.ToArray(Count);
+        ArrivedMs = b.ArrivedCol.ToArray(Count);
+        QueueMs = b.QueueMsCol.ToArray(Count);
+        TalkMs = b.TalkCol.ToArray(Count);
+        HoldMs = b.HoldCol.ToArray(Count);
+        AcwMs = b.AcwCol.ToArray(Count);
+        Resolved = b.ResolvedCol.ToArray(Count);
+        Transfers = b.TransfersCol.ToArray(Count);
+        Csat = b.CsatCol.ToArray(Count);
+        Nps = b.NpsCol.ToArray(Count);
+        Ces = b.CesCol.ToArray(Count);
         Customers = b.Customers.ToArray();
         Agents = b.Agents.ToArray();
         Queues = b.Queues.ToArray();
@@ -63,8 +64,15 @@ public sealed class InteractionTable
         }
         if (Count > 0)
         {
-            MinArrivedMs = ArrivedMs.Min();
-            MaxArrivedMs = ArrivedMs.Max();
+            // The columns may be longer than Count (room reserved for an estimate of the rows): only rows < Count are the table's.
+            var arrived = ArrivedMs.AsSpan(0, Count);
+            MinArrivedMs = arrived[0];
+            MaxArrivedMs = arrived[0];
+            foreach (long ms in arrived)
+            {
+                MinArrivedMs = Math.Min(MinArrivedMs, ms);
+                MaxArrivedMs = Math.Max(MaxArrivedMs, ms);
+            }
         }
     }
 
@@ -86,7 +94,9 @@ public sealed class InteractionTable
     /// <summary>The distinct customer segments, in order of first appearance.</summary>
     public IReadOnlyList<string> Segments { get; }
 
-    internal string[] Id { get; }
+    // The columns may be longer than Count (room reserved from an estimate of a file's rows, Builder.EnsureCapacity):
+    // every pass reads rows [0, Count) only.
+    internal IdColumn Id { get; }
     internal int[] Customer { get; }
     internal int[] Agent { get; }
     internal int[] Queue { get; }
@@ -151,8 +161,6 @@ public sealed class InteractionTable
     internal int[] RepeatChains(RepeatContactOptions options, int maxDegreeOfParallelism) =>
         _repeatChains.GetOrAdd(options, o => new Lazy<int[]>(() => RepeatContactDetector.Chains(this, o, maxDegreeOfParallelism))).Value;
 
-    private static T[] Trim<T>(T[] array, int count) => array.Length == count ? array : array[..count];
-
     /// <summary>Collects interactions one at a time into columns; not thread-safe.</summary>
     public sealed class Builder
     {
@@ -169,25 +177,26 @@ public sealed class InteractionTable
         internal List<string> Reasons { get; } = [];
         internal List<string> Segments { get; } = [];
         internal Dictionary<string, int> SegmentByCustomer { get; } = new(StringComparer.Ordinal);
-        internal int Count { get; private set; }
-        internal string[] IdCol = new string[1024];
-        internal int[] CustomerCol = new int[1024];
-        internal int[] AgentCol = new int[1024];
-        internal int[] QueueCol = new int[1024];
-        internal int[] ReasonCol = new int[1024];
-        internal byte[] ChannelCol = new byte[1024];
-        internal byte[] DirectionCol = new byte[1024];
-        internal bool[] AnsweredCol = new bool[1024];
-        internal long[] ArrivedCol = new long[1024];
-        internal long[] QueueMsCol = new long[1024];
-        internal int[] TalkCol = new int[1024];
-        internal int[] HoldCol = new int[1024];
-        internal int[] AcwCol = new int[1024];
-        internal sbyte[] ResolvedCol = new sbyte[1024];
-        internal int[] TransfersCol = new int[1024];
-        internal sbyte[] CsatCol = new sbyte[1024];
-        internal sbyte[] NpsCol = new sbyte[1024];
-        internal sbyte[] CesCol = new sbyte[1024];
+        /// <summary>The number of interactions added.</summary>
+        public int Count { get; private set; }
+        internal IdColumn.Builder Ids { get; } = new();
+        internal readonly ColumnChunks<int> CustomerCol = new();
+        internal readonly ColumnChunks<int> AgentCol = new();
+        internal readonly ColumnChunks<int> QueueCol = new();
+        internal readonly ColumnChunks<int> ReasonCol = new();
+        internal readonly ColumnChunks<byte> ChannelCol = new();
+        internal readonly ColumnChunks<byte> DirectionCol = new();
+        internal readonly ColumnChunks<bool> AnsweredCol = new();
+        internal readonly ColumnChunks<long> ArrivedCol = new();
+        internal readonly ColumnChunks<long> QueueMsCol = new();
+        internal readonly ColumnChunks<int> TalkCol = new();
+        internal readonly ColumnChunks<int> HoldCol = new();
+        internal readonly ColumnChunks<int> AcwCol = new();
+        internal readonly ColumnChunks<sbyte> ResolvedCol = new();
+        internal readonly ColumnChunks<int> TransfersCol = new();
+        internal readonly ColumnChunks<sbyte> CsatCol = new();
+        internal readonly ColumnChunks<sbyte> NpsCol = new();
+        internal readonly ColumnChunks<sbyte> CesCol = new();
 
         /// <summary>Records a customer's segment, for grouping by segment.</summary>
         /// <param name="customer">The customer.</param>
@@ -204,36 +213,76 @@ public sealed class InteractionTable
 
         /// <summary>Adds an interaction (already validated by its constructor).</summary>
         /// <param name="interaction">The interaction.</param>
-        /// <exception cref="InvalidRecordException">A duration is too long to keep in milliseconds (over 24 days).</exception>
+        /// <exception cref="InvalidRecordException">A duration is too long to keep in milliseconds (over 24 days), or the id is longer than 65,536 bytes.</exception>
         /// <exception cref="InvalidOperationException">The table was already built.</exception>
         public void Add(Interaction interaction)
         {
             ArgumentNullException.ThrowIfNull(interaction);
             CheckNotBuilt();
-            if (Count == CustomerCol.Length)
+            if (System.Text.Encoding.UTF8.GetByteCount(interaction.Id.Value) > IdColumn.Builder.MaxIdBytes)
             {
-                Grow(Count * 2);
+                throw new InvalidRecordException("interaction", interaction.Id.Value[..40] + "...", "interaction_id", interaction.Id.Value[..40] + "...",
+                    $"is longer than the {IdColumn.Builder.MaxIdBytes:N0} bytes the KPI table keeps", "interaction");
             }
+            int talk = Millis(interaction.Talk, interaction, "talk_seconds");
+            int hold = Millis(interaction.Hold, interaction, "hold_seconds");
+            int acw = Millis(interaction.AfterCallWork, interaction, "acw_seconds");
             int i = Count;
-            IdCol[i] = interaction.Id.Value;
-            CustomerCol[i] = interaction.CustomerId is { } c ? Code(_customerCodes, Customers, c.Value) : -1;
-            AgentCol[i] = interaction.AgentId is { } a ? Code(_agentCodes, Agents, a.Value) : -1;
-            QueueCol[i] = interaction.Queue is { } q ? Code(_queueCodes, Queues, q) : -1;
-            ReasonCol[i] = interaction.Reason is { } r ? Code(_reasonCodes, Reasons, r) : -1;
-            ChannelCol[i] = (byte)interaction.Channel;
-            DirectionCol[i] = (byte)interaction.Direction;
-            AnsweredCol[i] = interaction.IsAnswered;
-            ArrivedCol[i] = interaction.ArrivedAt.ToUnixTimeMilliseconds();
-            QueueMsCol[i] = (long)((interaction.AnsweredAt ?? interaction.EndedAt) - interaction.ArrivedAt).TotalMilliseconds;
-            TalkCol[i] = Millis(interaction.Talk, interaction, "talk_seconds");
-            HoldCol[i] = Millis(interaction.Hold, interaction, "hold_seconds");
-            AcwCol[i] = Millis(interaction.AfterCallWork, interaction, "acw_seconds");
-            ResolvedCol[i] = interaction.Resolved switch { true => 1, false => 0, null => Missing };
-            TransfersCol[i] = interaction.Transfers;
-            CsatCol[i] = (sbyte)(interaction.Survey?.Csat ?? Missing);
-            NpsCol[i] = (sbyte)(interaction.Survey?.Nps ?? Missing);
-            CesCol[i] = (sbyte)(interaction.Survey?.Ces ?? Missing);
+            Ids.Add(interaction.Id.Value);
+            CustomerCol.Append(i, interaction.CustomerId is { } c ? Code(_customerCodes, Customers, c.Value) : -1);
+            AgentCol.Append(i, interaction.AgentId is { } a ? Code(_agentCodes, Agents, a.Value) : -1);
+            QueueCol.Append(i, interaction.Queue is { } q ? Code(_queueCodes, Queues, q) : -1);
+            ReasonCol.Append(i, interaction.Reason is { } r ? Code(_reasonCodes, Reasons, r) : -1);
+            ChannelCol.Append(i, (byte)interaction.Channel);
+            DirectionCol.Append(i, (byte)interaction.Direction);
+            AnsweredCol.Append(i, interaction.IsAnswered);
+            ArrivedCol.Append(i, interaction.ArrivedAt.ToUnixTimeMilliseconds());
+            QueueMsCol.Append(i, (long)((interaction.AnsweredAt ?? interaction.EndedAt) - interaction.ArrivedAt).TotalMilliseconds);
+            TalkCol.Append(i, talk);
+            HoldCol.Append(i, hold);
+            AcwCol.Append(i, acw);
+            ResolvedCol.Append(i, interaction.Resolved switch { true => 1, false => 0, null => Missing });
+            TransfersCol.Append(i, interaction.Transfers);
+            CsatCol.Append(i, (sbyte)(interaction.Survey?.Csat ?? Missing));
+            NpsCol.Append(i, (sbyte)(interaction.Survey?.Nps ?? Missing));
+            CesCol.Append(i, (sbyte)(interaction.Survey?.Ces ?? Missing));
             Count++;
+        }
+
+        /// <summary>
+        /// Reserves room for <paramref name="interactions"/> rows in every column before the first is added, e.g. from an
+        /// estimate of a file's rows: a table of at most that many rows then keeps the columns as they were filled instead of
+        /// copying them out of chunks (building it needs no second copy of the columns). Rows beyond it still fit.
+        /// </summary>
+        /// <param name="interactions">The rows to reserve room for; at least 0.</param>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="interactions"/> is negative.</exception>
+        /// <exception cref="InvalidOperationException">An interaction was added already, or the table was built.</exception>
+        public void EnsureCapacity(int interactions)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(interactions);
+            CheckNotBuilt();
+            if (Count > 0)
+            {
+                throw new InvalidOperationException("Room is reserved before the first interaction is added.");
+            }
+            foreach (var column in new IReservable[] { CustomerCol, AgentCol, QueueCol, ReasonCol, ChannelCol, DirectionCol, AnsweredCol, ArrivedCol,
+                QueueMsCol, TalkCol, HoldCol, AcwCol, ResolvedCol, TransfersCol, CsatCol, NpsCol, CesCol })
+            {
+                column.Reserve(interactions);
+            }
+        }
+
+        /// <summary>
+        /// The row of the first interaction added with id <paramref name="id"/>, or -1 when none was: how a reader that streams
+        /// rows into the table finds a repeated id without keeping a string per row. The first call indexes the ids added so
+        /// far; later additions are indexed as they come.
+        /// </summary>
+        /// <param name="id">The id.</param>
+        /// <returns>The row, or -1.</returns>
+        public int RowOf(InteractionId id)
+        {
+            CheckNotBuilt();
+            return Ids.RowOf(id.Value);
         }
 
         /// <summary>Finishes the table. The builder cannot be used afterwards.</summary>
@@ -273,28 +322,6 @@ public sealed class InteractionTable
                 values.Add(value);
             }
             return code;
-        }
-
-        private void Grow(int size)
-        {
-            Array.Resize(ref IdCol, size);
-            Array.Resize(ref CustomerCol, size);
-            Array.Resize(ref AgentCol, size);
-            Array.Resize(ref QueueCol, size);
-            Array.Resize(ref ReasonCol, size);
-            Array.Resize(ref ChannelCol, size);
-            Array.Resize(ref DirectionCol, size);
-            Array.Resize(ref AnsweredCol, size);
-            Array.Resize(ref ArrivedCol, size);
-            Array.Resize(ref QueueMsCol, size);
-            Array.Resize(ref TalkCol, size);
-            Array.Resize(ref HoldCol, size);
-            Array.Resize(ref AcwCol, size);
-            Array.Resize(ref ResolvedCol, size);
-            Array.Resize(ref TransfersCol, size);
-            Array.Resize(ref CsatCol, size);
-            Array.Resize(ref NpsCol, size);
-            Array.Resize(ref CesCol, size);
         }
     }
 }

@@ -186,4 +186,21 @@ public class ClvPredictCommandTests
         lines[0].Should().Be("customer_id,frequency,recency,t,monetary_value,p_alive,expected_purchases,expected_spend,clv");
         double.Parse(lines[1].Split(',')[5], CultureInfo.InvariantCulture).Should().BeInRange(0, 1);
     }
+
+    [Fact]
+    public void ClvPredict_CsvOnStandardOutput_IsByteForByteTheTableWrittenToAFile()
+    {
+        // Standard output streams the customers straight from the columns (SpanCsvWriter); --out writes the same table
+        // through the boxed FigureTable and CsvHelper, as every command's CSV is written.
+        using var dir = new TempDir();
+        string path = ClvCommandTests.WriteCdnowSummary(dir);
+        string file = dir.File("predict.csv");
+        string[] args = ["clv", "predict", "--summary", path, "--currency", "USD", "--horizon", "39", "--discount-rate", "0.1", "--margin", "0.3"];
+
+        var streamed = CliRun.Of([.. args, "--format", "csv"]);
+        var written = CliRun.Of([.. args, "--format", "json", "--out", file]);
+
+        (streamed.ExitCode, written.ExitCode).Should().Be((0, 0), streamed.Error + written.Error);
+        streamed.Out.Should().Be(File.ReadAllText(file)).And.Contain("\r\n");
+    }
 }
