@@ -50,7 +50,7 @@ public static partial class Tables
     private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether a path names several files: a folder, or a file name with <c>*</c> or <c>?</c>.</summary>
-    private static bool IsSeveral(string path) => Directory.Exists(path) || Path.GetFileName(path).AsSpan().IndexOfAny('*', '?') >= 0;
+    internal static bool IsSeveral(string path) => Directory.Exists(path) || Path.GetFileName(path).AsSpan().IndexOfAny('*', '?') >= 0;
 
     /// <summary>
     /// The files a folder or glob names, sorted by name: the <c>.csv</c>, <c>.csv.gz</c> and <c>.parquet</c> files of a
@@ -409,9 +409,11 @@ public static partial class Tables
     }
 
     /// <summary>Opens one file as a row source: CSV (gunzipped when the name ends in .gz) or Parquet.</summary>
-    private static RowSource OpenFile(string path, TableReadOptions? options)
+    private static RowSource OpenFile(string path, TableReadOptions? options) => OpenFile(path, FormatFromPath(path), options);
+
+    /// <summary>Opens one file of a known format as a row source (CSV gunzipped when the name ends in .gz).</summary>
+    internal static RowSource OpenFile(string path, TableFormat format, TableReadOptions? options)
     {
-        var format = FormatFromPath(path);
         // CSV is read front to back; Parquet jumps to the footer and then to each row group.
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
             format == TableFormat.Csv ? FileOptions.SequentialScan : FileOptions.RandomAccess);
@@ -429,7 +431,7 @@ public static partial class Tables
         return new TableReader<T>(CreateSource(stream, format, leaveOpen: true, name, options), table, options);
     }
 
-    private static RowSource CreateSource(Stream stream, TableFormat format, bool leaveOpen, string file, TableReadOptions? options)
+    internal static RowSource CreateSource(Stream stream, TableFormat format, bool leaveOpen, string file, TableReadOptions? options)
     {
         try
         {

@@ -35,12 +35,7 @@ internal static class TableInput
         {
             return open(CheckFormat(path), options);
         }
-        if (console.StandardInputRead)
-        {
-            throw new CliInputException("-: standard input can hold one table, and another one was read from it; give this table as a file.");
-        }
-        console.StandardInputRead = true;
-        var input = console.OpenStandardInput();
+        var input = StandardInput(console);
         object reader = typeof(T) switch
         {
             var t when t == typeof(Domain.Interaction) => Data.Tables.OpenInteractions(input, TableFormat.Csv, StandardInputName, options),
@@ -52,6 +47,25 @@ internal static class TableInput
             _ => throw new ArgumentOutOfRangeException(nameof(open), typeof(T), "Not a table record type."),
         };
         return (TableReader<T>)reader;
+    }
+
+    /// <summary>
+    /// Reads any table of the user's own columns whole (<c>retention km</c>, <c>cox</c>, <c>sbg</c>), with the run's reading
+    /// options: a file, a folder or glob of them, or <c>-</c> for CSV on standard input.
+    /// </summary>
+    public static CsvColumnTable ReadColumns(string path, CliConsole console) => path == "-"
+        ? CsvColumnTable.Read(StandardInput(console), TableFormat.Csv, StandardInputName, console.ReadOptions)
+        : CsvColumnTable.Read(CheckFormat(path), console.ReadOptions);
+
+    /// <summary>Standard input for the one table a run may read from it; a second table from it is an input error.</summary>
+    private static Stream StandardInput(CliConsole console)
+    {
+        if (console.StandardInputRead)
+        {
+            throw new CliInputException("-: standard input can hold one table, and another one was read from it; give this table as a file.");
+        }
+        console.StandardInputRead = true;
+        return console.OpenStandardInput();
     }
 
     /// <summary>
