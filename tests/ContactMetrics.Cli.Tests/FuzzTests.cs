@@ -84,7 +84,10 @@ public class FuzzTests(ITestOutputHelper output)
             string path = dir.File($"case{i}_{seed.Table}.csv");
             File.WriteAllBytes(path, bytes);
             string[] args = [.. seed.Command.Select(a => a switch { "FILE" => path, "INTERACTIONS" => interactions, "CONVERSIONS" => conversions, _ => a })];
-            Check(args, path, failures);
+            if (!Check(args, path, failures))
+            {
+                break;
+            }
             File.Delete(path);
         }
         Report("csv", i, clock, failures);
@@ -132,7 +135,10 @@ public class FuzzTests(ITestOutputHelper output)
             var seed = seeds[i % seeds.Length];
             string path = dir.File($"european{i}.csv");
             File.WriteAllBytes(path, Mutate(random, seed.Header, seed.Rows, ';', EuropeanEdgeCells));
-            Check([.. seed.Command.Select(a => a == "FILE" ? path : a), .. EuropeanOptions], path, failures);
+            if (!Check([.. seed.Command.Select(a => a == "FILE" ? path : a), .. EuropeanOptions], path, failures))
+            {
+                break;
+            }
             File.Delete(path);
         }
         Report("european", i, clock, failures);
@@ -165,30 +171,48 @@ public class FuzzTests(ITestOutputHelper output)
             }
             string path = dir.File($"case{i}.parquet");
             File.WriteAllBytes(path, bytes);
-            Check(["validate", "--interactions", path], path, failures);
-            Check(["kpis", "--interactions", path], path, failures);
+            if (!Check(["validate", "--interactions", path], path, failures) || !Check(["kpis", "--interactions", path], path, failures))
+            {
+                break;
+            }
             File.Delete(path);
         }
         Report("parquet", i, clock, failures);
         failures.Should().BeEmpty($"seed {Seed}: every damaged file exits 0 or 2");
     }
 
-    private static void Check(string[] args, string path, List<string> failures)
+    /// <summary>
+    /// The longest a case may run (CM_FUZZ_CASE_SECONDS, 60 s by default, for a loaded machine; a case takes milliseconds):
+    /// a longer one is unbounded work (#14 item 6), a failure.
+    /// </summary>
+    private static TimeSpan CaseLimit =>
+        TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("CM_FUZZ_CASE_SECONDS"), out int s) && s > 0 ? s : 60);
+
+    /// <summary>Runs one case; a bug is added to <paramref name="failures"/>. <see langword="false"/> when the case did not end (stop the run).</summary>
+    private static bool Check(string[] args, string path, List<string> failures)
     {
         CliRun run;
         try
         {
-            run = CliRun.Of(args);
+            var task = Task.Run(() => CliRun.Of(args));
+            if (!task.Wait(CaseLimit))
+            {
+                // The case is left running on its thread, and the run stops.
+                failures.Add($"{string.Join(' ', args)}: still running after {CaseLimit.TotalSeconds:F0} s (unbounded work)\n{Describe(path)}");
+                return false;
+            }
+            run = task.Result;
         }
-        catch (Exception e)
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
-            failures.Add($"{string.Join(' ', args)}: unhandled {e.GetType().Name}: {e.Message}\n{Describe(path)}");
-            return;
+            failures.Add($"{string.Join(' ', args)}: unhandled {e.InnerException!.GetType().Name}: {e.InnerException.Message}\n{Describe(path)}");
+            return true;
         }
         if (run.ExitCode is not (0 or 2) || run.Error.Contains("internal error", StringComparison.Ordinal))
         {
             failures.Add($"{string.Join(' ', args)}: exit {run.ExitCode}: {run.Error}\n{Describe(path)}");
         }
+        return true;
     }
 
     private static string Describe(string path) =>

@@ -74,7 +74,7 @@ internal static class TableInput
     /// </summary>
     public static string CheckFormat(string path) =>
         path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || Directory.Exists(path) || Path.GetFileName(path).AsSpan().IndexOfAny('*', '?') >= 0
+            || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || Data.Tables.IsFileSet(path)
             ? path
             : throw new CliInputException($"{path}: cannot tell the table format from the file name ('{Path.GetExtension(path)}'); name the file .csv, .csv.gz or .parquet, or give a folder, a glob such as 'exports/*.csv', or - for CSV on standard input.");
 

@@ -65,9 +65,9 @@ public sealed class CsvColumnTable
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= TableReadOptions.Default;
-        if (Tables.IsSeveral(path))
+        if (Tables.IsFileSet(path))
         {
-            return Read(path, [.. Tables.FilesOf(path).Select(f => (Func<RowSource>)(() => Tables.OpenFile(f, FormatOf(f), options)))], options);
+            return Read(path, Tables.OpenParts(path, options), options);
         }
         if (!File.Exists(path))
         {
