@@ -49,40 +49,51 @@ public static partial class Tables
 
     private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Whether a path names several files: a folder, or a file name with <c>*</c> or <c>?</c>.</summary>
-    private static bool IsSeveral(string path) => Directory.Exists(path) || Path.GetFileName(path).AsSpan().IndexOfAny('*', '?') >= 0;
+    /// <summary>
+    /// Whether a path names a set of files read as one table: a folder, or a glob (a path with <c>*</c>, <c>?</c> or
+    /// <c>[</c> that is not itself a file).
+    /// </summary>
+    /// <param name="path">A path.</param>
+    /// <returns><see langword="true"/> for a folder or a glob.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static bool IsFileSet(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Directory.Exists(path) || (Glob.HasWildcard(path) && !File.Exists(path));
+    }
 
     /// <summary>
-    /// The files a folder or glob names, sorted by name: the <c>.csv</c>, <c>.csv.gz</c> and <c>.parquet</c> files of a
-    /// folder (not its subfolders), or those of a folder whose names match a pattern with <c>*</c> and <c>?</c>
-    /// (<c>exports/interactions-*.csv</c>; wildcards in the file name only).
+    /// The files a folder or glob names, sorted by path: the <c>.csv</c>, <c>.csv.gz</c> and <c>.parquet</c> files of a
+    /// folder and its subfolders, or those a glob matches, as DuckDB expands globs: <c>*</c>, <c>?</c> and <c>[a-z]</c> in
+    /// any segment (<c>exports/2025-*/part-?.csv</c>), and <c>**</c> for any number of folders (<c>lake/**/*.parquet</c>).
     /// </summary>
     /// <param name="path">A folder or a glob.</param>
     /// <returns>The files; at least one.</returns>
-    /// <exception cref="ArgumentException">A wildcard is in a folder name.</exception>
-    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder (of a glob: its part before the first wildcard) does not exist.</exception>
     /// <exception cref="FileNotFoundException">No table file matches.</exception>
-    public static IReadOnlyList<string> FilesOf(string path)
+    public static IReadOnlyList<string> FilesOf(string path) => TableFiles(path).Files;
+
+    private static (string Root, IReadOnlyList<string> Files) TableFiles(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        bool folder = Directory.Exists(path);
-        string directory = folder ? path : Path.GetDirectoryName(path) is { Length: > 0 } d ? d : ".";
-        string pattern = folder ? "*" : Path.GetFileName(path);
-        if (directory.AsSpan().IndexOfAny('*', '?') >= 0)
-        {
-            throw new ArgumentException($"'{path}': wildcards may only be in the file name, not in a folder name.", nameof(path));
-        }
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"{path}: the folder '{directory}' does not exist.");
-        }
-        var files = Directory.GetFiles(directory, pattern)
+        var (root, matches) = Glob.Expand(path);
+        var files = matches
             .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
                 || f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToArray();
-        return files.Length > 0 ? files
-            : throw new FileNotFoundException($"{path}: no .csv, .csv.gz or .parquet file {(folder ? "in the folder" : "matches")}.", path);
+        return files.Length > 0 ? (root, files)
+            : throw new FileNotFoundException($"{path}: no .csv, .csv.gz or .parquet file {(Directory.Exists(path) ? "in the folder or its subfolders" : "matches")}.", path);
+    }
+
+    /// <summary>
+    /// Opens each file of a folder or glob in turn, with the values of its hive partition folders below the folder or the
+    /// glob's literal part (<c>channel=phone/</c>) as columns the file lacks (<see cref="HivePartitionSource"/>).
+    /// </summary>
+    internal static Func<RowSource>[] OpenParts(string path, TableReadOptions? options)
+    {
+        var (root, files) = TableFiles(path);
+        return [.. files.Select(f => (Func<RowSource>)(() => HivePartitionSource.Wrap(OpenFile(f, options), Glob.Partitions(root, f))))];
     }
 
     /// <summary>Opens an <c>interactions</c> file for streaming.</summary>
@@ -400,18 +411,19 @@ public static partial class Tables
     private static TableReader<T> Open<T>(string path, Table<T> table, TableReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (IsSeveral(path))
+        if (IsFileSet(path))
         {
-            var files = FilesOf(path);
-            return new TableReader<T>(files.Select(f => (Func<RowSource>)(() => OpenFile(f, options))).ToArray(), path, table, options);
+            return new TableReader<T>(OpenParts(path, options), path, table, options);
         }
         return new TableReader<T>(OpenFile(path, options), table, options);
     }
 
     /// <summary>Opens one file as a row source: CSV (gunzipped when the name ends in .gz) or Parquet.</summary>
-    private static RowSource OpenFile(string path, TableReadOptions? options)
+    private static RowSource OpenFile(string path, TableReadOptions? options) => OpenFile(path, FormatFromPath(path), options);
+
+    /// <summary>Opens one file of a known format as a row source (CSV gunzipped when the name ends in .gz).</summary>
+    internal static RowSource OpenFile(string path, TableFormat format, TableReadOptions? options)
     {
-        var format = FormatFromPath(path);
         // CSV is read front to back; Parquet jumps to the footer and then to each row group.
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
             format == TableFormat.Csv ? FileOptions.SequentialScan : FileOptions.RandomAccess);
@@ -429,7 +441,7 @@ public static partial class Tables
         return new TableReader<T>(CreateSource(stream, format, leaveOpen: true, name, options), table, options);
     }
 
-    private static RowSource CreateSource(Stream stream, TableFormat format, bool leaveOpen, string file, TableReadOptions? options)
+    internal static RowSource CreateSource(Stream stream, TableFormat format, bool leaveOpen, string file, TableReadOptions? options)
     {
         try
         {

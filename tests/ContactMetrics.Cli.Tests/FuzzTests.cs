@@ -1,16 +1,19 @@
+using System.Diagnostics;
 using System.Text;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using NodaTime;
+using Xunit.Abstractions;
 
 namespace ContactMetrics.Cli.Tests;
 
 /// <summary>
 /// A seeded mutation fuzzer over the CSV and Parquet readers and the CLI entry, run in-process (issue #14 item 8): every
 /// mutated table must end in exit code 0 or 2, never 1 (a bug) or an exception. CI runs a bounded number of cases; set
-/// CM_FUZZ_CASES (and CM_FUZZ_SEED) for a long run, see docs/cli.md.
+/// CM_FUZZ_CASES (and CM_FUZZ_SEED) for a long run, or CM_FUZZ_SECONDS for a run of that many seconds (split evenly over
+/// the three tests, cases unbounded unless CM_FUZZ_CASES is set too), see docs/cli.md.
 /// </summary>
-public class FuzzTests
+public class FuzzTests(ITestOutputHelper output)
 {
     private const int DefaultCases = 400;
 
@@ -49,6 +52,19 @@ public class FuzzTests
 
     private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("CM_FUZZ_SEED"), out int s) ? s : 14;
 
+    /// <summary>Each test's share of CM_FUZZ_SECONDS, or null for a run bounded by cases only.</summary>
+    private static TimeSpan? Budget =>
+        int.TryParse(Environment.GetEnvironmentVariable("CM_FUZZ_SECONDS"), out int s) && s > 0 ? TimeSpan.FromSeconds(s / 3.0) : null;
+
+    private static bool CasesBounded => Budget is null || Environment.GetEnvironmentVariable("CM_FUZZ_CASES") is not null;
+
+    /// <summary>Whether case <paramref name="i"/> runs: under <paramref name="cases"/> (when cases bound the run), within the time budget, fewer than five failures.</summary>
+    private static bool Runs(int i, int cases, Stopwatch clock, List<string> failures) =>
+        failures.Count < 5 && (!CasesBounded || i < cases) && (Budget is not { } budget || clock.Elapsed < budget);
+
+    private void Report(string test, int cases, Stopwatch clock, List<string> failures) =>
+        output.WriteLine($"{test}: seed {Seed}, {cases} cases in {clock.Elapsed.TotalSeconds:F0} s, {failures.Count} failures");
+
     [Fact]
     public void Fuzz_MutatedCsvTables_NeverABug()
     {
@@ -59,15 +75,22 @@ public class FuzzTests
         File.WriteAllText(conversions, "customer_id,occurred_at,value,currency\nc1,2025-03-03T09:00:00Z,10,EUR\nc2,2025-03-04T09:00:00Z,5,EUR\n");
         var random = new Random(Seed);
         var failures = new List<string>();
-        for (int i = 0; i < Cases && failures.Count < 5; i++)
+        var clock = Stopwatch.StartNew();
+        int i = 0;
+        for (; Runs(i, Cases, clock, failures); i++)
         {
             var seed = Seeds[i % Seeds.Length];
             byte[] bytes = Mutate(random, seed.Header, seed.Rows);
             string path = dir.File($"case{i}_{seed.Table}.csv");
             File.WriteAllBytes(path, bytes);
             string[] args = [.. seed.Command.Select(a => a switch { "FILE" => path, "INTERACTIONS" => interactions, "CONVERSIONS" => conversions, _ => a })];
-            Check(args, path, failures);
+            if (!Check(args, path, failures))
+            {
+                break;
+            }
+            File.Delete(path);
         }
+        Report("csv", i, clock, failures);
         failures.Should().BeEmpty($"seed {Seed}: every case exits 0 or 2 (the inputs are kept in the messages)");
     }
 
@@ -105,13 +128,20 @@ public class FuzzTests
         }
         var random = new Random(Seed);
         var failures = new List<string>();
-        for (int i = 0; i < Math.Max(1, Cases / 4) && failures.Count < 5; i++)
+        var clock = Stopwatch.StartNew();
+        int i = 0;
+        for (; Runs(i, Math.Max(1, Cases / 4), clock, failures); i++)
         {
             var seed = seeds[i % seeds.Length];
             string path = dir.File($"european{i}.csv");
             File.WriteAllBytes(path, Mutate(random, seed.Header, seed.Rows, ';', EuropeanEdgeCells));
-            Check([.. seed.Command.Select(a => a == "FILE" ? path : a), .. EuropeanOptions], path, failures);
+            if (!Check([.. seed.Command.Select(a => a == "FILE" ? path : a), .. EuropeanOptions], path, failures))
+            {
+                break;
+            }
+            File.Delete(path);
         }
+        Report("european", i, clock, failures);
         failures.Should().BeEmpty($"seed {Seed}: every case exits 0 or 2 (the inputs are kept in the messages)");
     }
 
@@ -129,7 +159,9 @@ public class FuzzTests
         byte[] good = stream.ToArray();
         var random = new Random(Seed);
         var failures = new List<string>();
-        for (int i = 0; i < Cases / 2 && failures.Count < 5; i++)
+        var clock = Stopwatch.StartNew();
+        int i = 0;
+        for (; Runs(i, Cases / 2, clock, failures); i++)
         {
             byte[] bytes = (byte[])good.Clone();
             int edits = 1 + random.Next(4);
@@ -139,28 +171,48 @@ public class FuzzTests
             }
             string path = dir.File($"case{i}.parquet");
             File.WriteAllBytes(path, bytes);
-            Check(["validate", "--interactions", path], path, failures);
-            Check(["kpis", "--interactions", path], path, failures);
+            if (!Check(["validate", "--interactions", path], path, failures) || !Check(["kpis", "--interactions", path], path, failures))
+            {
+                break;
+            }
+            File.Delete(path);
         }
+        Report("parquet", i, clock, failures);
         failures.Should().BeEmpty($"seed {Seed}: every damaged file exits 0 or 2");
     }
 
-    private static void Check(string[] args, string path, List<string> failures)
+    /// <summary>
+    /// The longest a case may run (CM_FUZZ_CASE_SECONDS, 60 s by default, for a loaded machine; a case takes milliseconds):
+    /// a longer one is unbounded work (#14 item 6), a failure.
+    /// </summary>
+    private static TimeSpan CaseLimit =>
+        TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("CM_FUZZ_CASE_SECONDS"), out int s) && s > 0 ? s : 60);
+
+    /// <summary>Runs one case; a bug is added to <paramref name="failures"/>. <see langword="false"/> when the case did not end (stop the run).</summary>
+    private static bool Check(string[] args, string path, List<string> failures)
     {
         CliRun run;
         try
         {
-            run = CliRun.Of(args);
+            var task = Task.Run(() => CliRun.Of(args));
+            if (!task.Wait(CaseLimit))
+            {
+                // The case is left running on its thread, and the run stops.
+                failures.Add($"{string.Join(' ', args)}: still running after {CaseLimit.TotalSeconds:F0} s (unbounded work)\n{Describe(path)}");
+                return false;
+            }
+            run = task.Result;
         }
-        catch (Exception e)
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
-            failures.Add($"{string.Join(' ', args)}: unhandled {e.GetType().Name}: {e.Message}\n{Describe(path)}");
-            return;
+            failures.Add($"{string.Join(' ', args)}: unhandled {e.InnerException!.GetType().Name}: {e.InnerException.Message}\n{Describe(path)}");
+            return true;
         }
         if (run.ExitCode is not (0 or 2) || run.Error.Contains("internal error", StringComparison.Ordinal))
         {
             failures.Add($"{string.Join(' ', args)}: exit {run.ExitCode}: {run.Error}\n{Describe(path)}");
         }
+        return true;
     }
 
     private static string Describe(string path) =>

@@ -91,7 +91,7 @@ public sealed class CsvColumnTableTests : IDisposable
         var e = FluentActions.Invoking(() => Read("a,b\n1,2\n1,2,3\n")).Should().Throw<TableFormatException>().Which;
 
         e.Line.Should().Be(3);
-        e.Reason.Should().Be("3 cells, but the header has 2 columns.");
+        e.Reason.Should().Be("has 3 fields but the header has 2.");
     }
 
     [Fact]
@@ -146,5 +146,136 @@ public sealed class CsvColumnTableTests : IDisposable
 
         survival.Count.Should().Be(432);
         survival.Events.ToArray().Count(e => e).Should().Be(114);
+    }
+
+    // The reading options of the typed tables (#14 item 5), for retention km, cox and sbg.
+
+    [Fact]
+    public void Read_EuropeanGzip_GivesTheStandardFilesColumns()
+    {
+        // The same three rows written by a European spreadsheet (';' between cells, decimal commas) and gzipped; the
+        // expected values are the standard file's cells.
+        string path = _dir.File("t.csv.gz");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes("time;status;group\n5;1;a\n8,5;0;\"b; c\"\n0,25;yes;a\n"));
+        }
+        var standard = Read("time,status,group\n5,1,a\n8.5,0,\"b; c\"\n0.25,yes,a\n");
+
+        var european = CsvColumnTable.Read(path, new TableReadOptions { Delimiter = ';', DecimalComma = true });
+
+        european.Names.Should().Equal(standard.Names);
+        european.Numbers(0).Should().Equal(standard.Numbers(0)).And.Equal(5.0, 8.5, 0.25);
+        european.Flags(1).Should().Equal(standard.Flags(1));
+        european.Labels(2).Should().Equal(standard.Labels(2));
+    }
+
+    [Fact]
+    public void Numbers_DecimalCommaAndAPoint_ThrowsNamingTheCell()
+    {
+        // Under a decimal comma a point may be a thousands separator (1.234 = 1234 in German), so it is refused, not guessed.
+        var table = CsvColumnTable.Read(_dir.WriteText("t.csv", "d;e\n1,5;0\n1.234;0\n"), new TableReadOptions { Delimiter = ';', DecimalComma = true });
+
+        var e = FluentActions.Invoking(() => table.Numbers(0)).Should().Throw<TableFormatException>().Which;
+
+        e.Line.Should().Be(3);
+        e.Value.Should().Be("1.234");
+        e.Reason.Should().StartWith("is not a number with a decimal comma");
+    }
+
+    [Fact]
+    public void Read_ParquetWithDecimalComma_TypedNumbersUnchanged()
+    {
+        // A Parquet DOUBLE has no decimal separator: the option is for CSV text, so 8.5 stays 8.5.
+        string path = _dir.File("t.parquet");
+        ParquetColumns.Write(path, ["time"], [new object?[] { 8.5 }, new object?[] { 2.0 }]);
+
+        CsvColumnTable.Read(path, new TableReadOptions { DecimalComma = true }).Numbers(0).Should().Equal(8.5, 2.0);
+    }
+
+    [Fact]
+    public void Read_GlobAndFolder_OneTableAndErrorsNameThePartsFileLineAndColumn()
+    {
+        // Two parts, the second with its columns in another order (matched by name, as the typed tables' parts are); files
+        // that are not tables are left out. Expected: the parts' cells in name order.
+        _dir.WriteText("part-1.csv", "time,status\n5,1\n6,0\n");
+        string second = _dir.WriteText("part-2.csv", "Status,Time\n1,7\n0,x\n");
+        _dir.WriteText("notes.txt", "not a table");
+
+        var glob = CsvColumnTable.Read(_dir.File("part-*.csv"));
+        var folder = CsvColumnTable.Read(_dir.Path);
+
+        glob.Path.Should().Be(_dir.File("part-*.csv"));
+        glob.Count.Should().Be(4);
+        glob.Flags(1).Should().Equal(true, false, true, false);
+        folder.Flags(1).Should().Equal(glob.Flags(1));
+        // The bad cell is in the second file, line 3, its column 2 ('Time'), though 'time' is the table's column 1.
+        var e = FluentActions.Invoking(() => glob.Numbers(0)).Should().Throw<TableFormatException>().Which;
+        (e.File, e.Line, e.Column, e.Value).Should().Be((second, 3L, 2, "x"));
+    }
+
+    [Fact]
+    public void Read_PartWithOtherColumns_ThrowsNamingBothFiles()
+    {
+        string first = _dir.WriteText("a.csv", "time,status\n5,1\n");
+        string second = _dir.WriteText("b.csv", "time,event\n5,1\n");
+
+        var e = FluentActions.Invoking(() => CsvColumnTable.Read(_dir.Path)).Should().Throw<TableFormatException>().Which;
+
+        e.File.Should().Be(second);
+        e.Reason.Should().Be($"has the columns time, event, but {first} has time, status; the files of a folder or glob are one table and need the same columns.");
+    }
+
+    [Fact]
+    public void Read_ColumnMap_MappedColumnKnownByItsSchemaName()
+    {
+        // A CRM export whose channel column is 'Kanal': the map the typed tables read it with names it here too.
+        var options = new TableReadOptions { ColumnMap = ColumnMap.Parse("channel=Kanal") };
+        var table = CsvColumnTable.Read(_dir.WriteText("t.csv", "days,Kanal\n5,phone\n8,\n"), options);
+
+        table.Names.Should().Equal("days", "channel");
+        table.IndexOf("channel").Should().Be(1);
+        table.IndexOf("Kanal").Should().Be(-1);
+        // Errors name the column as the file has it.
+        var e = FluentActions.Invoking(() => table.Labels(1)).Should().Throw<TableFormatException>().Which;
+        (e.Line, e.Column, e.ColumnName).Should().Be((3L, 2, "Kanal"));
+    }
+
+    [Fact]
+    public void Read_ColumnMapOntoAColumnTheFileHas_Throws()
+    {
+        var options = new TableReadOptions { ColumnMap = ColumnMap.Parse("channel=Kanal") };
+
+        var e = FluentActions.Invoking(() => CsvColumnTable.Read(_dir.WriteText("t.csv", "channel,Kanal\nphone,chat\n"), options))
+            .Should().Throw<TableFormatException>().Which;
+
+        (e.Line, e.Column, e.ColumnName).Should().Be((1L, 2, "Kanal"));
+        e.Reason.Should().StartWith("is read as 'channel', and so is column 1 'channel'");
+    }
+
+    [Fact]
+    public void Read_Stream_NamedInErrors()
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("t|e\n3|1\n-1|0\n"));
+
+        var table = CsvColumnTable.Read(stream, TableFormat.Csv, "stdin", new TableReadOptions { Delimiter = '|' });
+
+        stream.CanRead.Should().BeTrue("the stream is left open");
+        table.Flags(1).Should().Equal(true, false);
+        FluentActions.Invoking(() => table.ToSurvivalTable(0, 1)).Should().Throw<TableFormatException>()
+            .Which.Message.Should().StartWith("stdin, line 3, column 1:");
+    }
+
+    [Fact]
+    public void Read_LabelNotUtf8_ThrowsInsteadOfMergingLabels()
+    {
+        // 0xE9 is 'é' in Latin-1 but no UTF-8: replaced by U+FFFD, 'caf\xE9' and 'caf\xE8' would be one group.
+        string path = _dir.File("t.csv");
+        File.WriteAllBytes(path, [.. "g,t\ncaf"u8, 0xE9, .. ",1\n"u8]);
+
+        var e = FluentActions.Invoking(() => CsvColumnTable.Read(path)).Should().Throw<TableFormatException>().Which;
+
+        (e.Line, e.Column).Should().Be((2L, 1));
+        e.Reason.Should().StartWith("is not valid UTF-8 text");
     }
 }

@@ -11,10 +11,14 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class ReadingOptions
 {
-    /// <summary>The commands that read tables through <see cref="TableInput"/>, by their path from the root.</summary>
+    /// <summary>
+    /// The commands that read tables through <see cref="TableInput"/>, by their path from the root (<c>retention km</c>,
+    /// <c>cox</c> and <c>sbg</c> read a table of their own columns, <see cref="TableInput.ReadColumns"/>).
+    /// </summary>
     internal static IReadOnlyList<string[]> ReadingCommands { get; } =
     [
         ["validate"], ["kpis"], ["summarize"], ["cost"], ["clv", "fit"], ["clv", "predict"], ["attribution"], ["retention", "uplift"], ["report"],
+        ["retention", "km"], ["retention", "cox"], ["retention", "sbg"],
     ];
 
     private const string Delimiter = "--delimiter";

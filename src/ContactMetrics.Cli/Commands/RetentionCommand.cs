@@ -42,7 +42,7 @@ internal static class RetentionCommand
             var intervalType = OptionParsing.ParseName("--conf-type", parse.GetValue(confType)!, KaplanMeierFigures.IntervalNames, "type");
             double confidence = CommonOptions.Level(parse, level);
             var at = OptionParsing.ParseNumbers("--times", parse.GetValue(times), "a time of at least 0; use e.g. --times 10,20,52").Order().ToList();
-            var csv = CsvColumnTable.Read(parse.GetValue(table)!);
+            var csv = TableInput.ReadColumns(parse.GetValue(table)!, console);
             var survival = ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
             string? groupColumn = parse.GetValue(group);
             if (groupColumn is not null)
@@ -83,7 +83,7 @@ internal static class RetentionCommand
             {
                 throw new CliInputException("--covariates: give at least one column, e.g. --covariates fin,age.");
             }
-            var csv = CsvColumnTable.Read(parse.GetValue(table)!);
+            var csv = TableInput.ReadColumns(parse.GetValue(table)!, console);
             var plain = parse.GetValue(start) is { } startColumn
                 ? csv.ToIntervalSurvivalTable(Column(csv, "--start", startColumn), Column(csv, "--duration", parse.GetValue(duration)!), Column(csv, "--event", parse.GetValue(@event)!))
                 : ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
@@ -126,22 +126,34 @@ internal static class RetentionCommand
     }
 
     private static (Option<string> Table, Option<string> Duration, Option<string> Event) TableOptions() =>
-        (new Option<string>("--table") { Description = "A CSV file with a header row, or a Parquet file (.parquet) of flat columns.", Required = true, HelpName = "FILE" },
+        (TableOption(required: true),
          new Option<string>("--duration") { Description = "Column with the follow-up time (a number of at least 0).", Required = true, HelpName = "COL" },
          new Option<string>("--event") { Description = "Column with the event indicator (1/0 or true/false; 0 = censored).", Required = true, HelpName = "COL" });
+
+    /// <summary>
+    /// <c>--table</c>: a table of the user's own columns, read by <see cref="TableInput.ReadColumns"/> with the reading
+    /// options (also <c>retention sbg</c>'s).
+    /// </summary>
+    internal static Option<string> TableOption(bool required) =>
+        new("--table")
+        {
+            Description = "A CSV file with a header row (.csv, .csv.gz), a Parquet file (.parquet) of flat columns, a folder or glob of them (one table), or - for CSV on standard input.",
+            Required = required,
+            HelpName = "FILE",
+        };
 
     private static SurvivalTable ReadSurvival(CsvColumnTable csv, string duration, string @event) =>
         csv.ToSurvivalTable(Column(csv, "--duration", duration), Column(csv, "--event", @event));
 
     /// <summary>The index of a column, or an error naming the option, the column and the columns there are.</summary>
-    private static int Column(CsvColumnTable csv, string option, string name)
+    internal static int Column(CsvColumnTable csv, string option, string name)
     {
         int k = csv.IndexOf(name);
         return k >= 0 ? k : throw new CliInputException($"{csv.Path}: {option}: no column '{name}'; the columns are {string.Join(", ", csv.Names)}.");
     }
 
     /// <summary>Runs a command on a CSV table, stating a table error as <c>file:line: column 'c': 'cell' reason</c>.</summary>
-    private static int WithCsvErrors(Func<int> action)
+    internal static int WithCsvErrors(Func<int> action)
     {
         try
         {

@@ -35,12 +35,7 @@ internal static class TableInput
         {
             return open(CheckFormat(path), options);
         }
-        if (console.StandardInputRead)
-        {
-            throw new CliInputException("-: standard input can hold one table, and another one was read from it; give this table as a file.");
-        }
-        console.StandardInputRead = true;
-        var input = console.OpenStandardInput();
+        var input = StandardInput(console);
         object reader = typeof(T) switch
         {
             var t when t == typeof(Domain.Interaction) => Data.Tables.OpenInteractions(input, TableFormat.Csv, StandardInputName, options),
@@ -55,12 +50,31 @@ internal static class TableInput
     }
 
     /// <summary>
+    /// Reads any table of the user's own columns whole (<c>retention km</c>, <c>cox</c>, <c>sbg</c>), with the run's reading
+    /// options: a file, a folder or glob of them, or <c>-</c> for CSV on standard input.
+    /// </summary>
+    public static CsvColumnTable ReadColumns(string path, CliConsole console) => path == "-"
+        ? CsvColumnTable.Read(StandardInput(console), TableFormat.Csv, StandardInputName, console.ReadOptions)
+        : CsvColumnTable.Read(CheckFormat(path), console.ReadOptions);
+
+    /// <summary>Standard input for the one table a run may read from it; a second table from it is an input error.</summary>
+    private static Stream StandardInput(CliConsole console)
+    {
+        if (console.StandardInputRead)
+        {
+            throw new CliInputException("-: standard input can hold one table, and another one was read from it; give this table as a file.");
+        }
+        console.StandardInputRead = true;
+        return console.OpenStandardInput();
+    }
+
+    /// <summary>
     /// Returns <paramref name="path"/> when it names a table's files (a .csv, .csv.gz or .parquet file, a folder, a glob);
     /// otherwise the input error that says how to name it.
     /// </summary>
     public static string CheckFormat(string path) =>
         path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || Directory.Exists(path) || Path.GetFileName(path).AsSpan().IndexOfAny('*', '?') >= 0
+            || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || Data.Tables.IsFileSet(path)
             ? path
             : throw new CliInputException($"{path}: cannot tell the table format from the file name ('{Path.GetExtension(path)}'); name the file .csv, .csv.gz or .parquet, or give a folder, a glob such as 'exports/*.csv', or - for CSV on standard input.");
 

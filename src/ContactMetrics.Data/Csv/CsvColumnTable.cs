@@ -1,101 +1,164 @@
 using System.Globalization;
-using ContactMetrics.Data.Csv;
+using ContactMetrics.Data.Reading;
 using ContactMetrics.Retention;
-using CsvHelper;
 
 namespace ContactMetrics.Data;
 
 /// <summary>
-/// Any CSV table (comma-separated, RFC 4180 quoting, a header row) or Parquet file (its flat columns), read whole into memory, whose columns are then
-/// taken by name as numbers, event flags or labels: the input of survival analysis on a table of the user's own
-/// columns (a Kaplan-Meier curve or a Cox model on, for example, the Rossi recidivism data).
+/// Any CSV table (RFC 4180 quoting, a header row; comma-separated unless the read options say otherwise) or Parquet file
+/// (its flat columns), read whole into memory, whose columns are then taken by name as numbers, event flags or labels: the
+/// input of survival analysis on a table of the user's own columns (a Kaplan-Meier curve or a Cox model on, for example,
+/// the Rossi recidivism data).
 /// </summary>
 /// <remarks>
 /// Column names are matched case-insensitively and trimmed. Blank lines are skipped. Every error is a
 /// <see cref="TableFormatException"/> that names the file, the 1-based line and, for a bad cell, the column and
-/// the cell's text.
+/// the cell's text. The reading options of the typed tables apply as far as a table of numbers, flags and labels has
+/// use for them: <see cref="TableReadOptions.Delimiter"/>, <see cref="TableReadOptions.DecimalComma"/> (for CSV cells;
+/// Parquet numbers are typed) and <see cref="TableReadOptions.ColumnMap"/> (a mapped file column is known by its schema
+/// name); <c>.csv.gz</c> files, folders and globs of files read as one table, and streams. The date format and input time
+/// zone have nothing to read here (no column is taken as an instant).
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
+    Justification = "As Tables: the stream overload takes the format and a name, which a path provides by itself.")]
 public sealed class CsvColumnTable
 {
     private readonly string[] _names;
-    private readonly List<(long Line, string[] Cells)> _rows;
+    private readonly string[] _fileNames;
+    private readonly List<(int Part, long Line, string[] Cells)> _rows;
+    private readonly (string File, TableFormat Format, int[] Order)[] _parts;
+    private readonly TextParsing? _commaNumbers;
 
-    private readonly TableFormat _format;
-
-    private CsvColumnTable(string path, string[] names, List<(long Line, string[] Cells)> rows, TableFormat format = TableFormat.Csv)
+    private CsvColumnTable(string path, string[] names, string[] fileNames, List<(int Part, long Line, string[] Cells)> rows, (string, TableFormat, int[])[] parts, TableReadOptions options)
     {
-        _format = format;
         Path = path;
         _names = names;
+        _fileNames = fileNames;
         _rows = rows;
+        _parts = parts;
+        _commaNumbers = options.DecimalComma ? new TextParsing(options) : null;
     }
 
-    /// <summary>The file the table was read from.</summary>
+    /// <summary>The file (folder, glob or stream name) the table was read from.</summary>
     public string Path { get; }
 
-    /// <summary>The column names, as in the header (trimmed).</summary>
+    /// <summary>The column names, as in the header (trimmed); a column the read options' map renames has its schema name.</summary>
     public IReadOnlyList<string> Names => _names;
 
     /// <summary>The number of data rows (the header and blank lines not counted).</summary>
     public int Count => _rows.Count;
 
-    /// <summary>Reads a CSV file, or a Parquet file when the name ends in .parquet, whole.</summary>
-    /// <param name="path">The file.</param>
+    /// <summary>
+    /// Reads a table whole: a CSV file (gunzipped when the name ends in <c>.gz</c>), a Parquet file when the name ends in
+    /// <c>.parquet</c>, or a folder or glob of such files (<see cref="Tables.FilesOf"/>), read as one table whose files
+    /// have the same columns.
+    /// </summary>
+    /// <param name="path">The file, folder or glob.</param>
+    /// <param name="options">How CSV text is read (delimiter, decimal comma, column map); <see langword="null"/> for the defaults.</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="TableFormatException">The file is empty, is not readable as CSV, or a row has a different
-    /// number of cells than the header.</exception>
-    public static CsvColumnTable Read(string path)
+    /// <exception cref="FileNotFoundException">The file does not exist, or no table file matches the folder or glob.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder of a glob does not exist.</exception>
+    /// <exception cref="TableFormatException">A file is empty, is not readable as CSV or Parquet, a row has a different
+    /// number of cells than the header, or a file of a folder or glob has other columns than the first.</exception>
+    public static CsvColumnTable Read(string path, TableReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        options ??= TableReadOptions.Default;
+        if (Tables.IsFileSet(path))
         {
-            return ReadParquet(path);
+            return Read(path, Tables.OpenParts(path, options), options);
         }
-        var records = Parse(path);
-        if (records.Count == 0)
+        if (!File.Exists(path))
         {
-            throw new TableFormatException(path, TableFormat.Csv, null, null, null, null, "the file is empty; a header row is needed.");
+            throw new FileNotFoundException($"{path}: file not found.", path);
         }
-        var names = records[0].Cells.Select(h => h.Trim()).ToArray();
-        var rows = new List<(long, string[])>(records.Count - 1);
-        foreach (var (line, cells) in records.Skip(1))
-        {
-            if (cells.Length == 1 && cells[0].Length == 0)
-            {
-                continue;
-            }
-            if (cells.Length != names.Length)
-            {
-                throw new TableFormatException(path, TableFormat.Csv, line, null, null, null,
-                    string.Create(CultureInfo.InvariantCulture, $"{cells.Length} cells, but the header has {names.Length} columns."));
-            }
-            rows.Add((line, cells));
-        }
-        return new CsvColumnTable(path, names, rows);
+        return Read(path, [() => Tables.OpenFile(path, FormatOf(path), options)], options);
     }
 
-    /// <summary>
-    /// A Parquet file's flat columns as text cells (numbers in the invariant culture, timestamps ISO-8601 UTC), so the
-    /// columns are taken by name as from a CSV file; errors name the 1-based row instead of a line.
-    /// </summary>
-    private static CsvColumnTable ReadParquet(string path)
+    /// <summary>Reads a table whole from a stream (left open; Parquet needs a seekable one).</summary>
+    /// <param name="stream">The table's bytes.</param>
+    /// <param name="format">CSV or Parquet.</param>
+    /// <param name="name">The name errors give the stream, e.g. <c>stdin</c>.</param>
+    /// <param name="options">How CSV text is read; <see langword="null"/> for the defaults.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="TableFormatException">As for a file.</exception>
+    public static CsvColumnTable Read(Stream stream, TableFormat format, string name, TableReadOptions? options)
     {
-        using var source = new ParquetFiles.ParquetRowSource(File.OpenRead(path), false, path);
-        var names = source.ColumnNames.Select(n => n.Trim()).ToArray();
-        source.Prepare([.. names.Select((name, k) => (k, Schemas.ColumnKind.Text, name))], new List<string>());
-        var rows = new List<(long, string[])>();
-        while (source.MoveNext())
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        options ??= TableReadOptions.Default;
+        return Read(name, [() => Tables.CreateSource(stream, format, leaveOpen: true, name, options)], options);
+    }
+
+    /// <summary>A file whose name does not end in .parquet is CSV, as this reader has always taken it (any extension).</summary>
+    private static TableFormat FormatOf(string file) =>
+        file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? TableFormat.Parquet : TableFormat.Csv;
+
+    /// <summary>
+    /// Every row of every part as text cells (Parquet values in the invariant culture, timestamps ISO-8601 UTC), so the
+    /// columns are taken by name alike; errors name the file and its line (CSV) or 1-based row (Parquet).
+    /// </summary>
+    private static CsvColumnTable Read(string name, IReadOnlyList<Func<RowSource>> opens, TableReadOptions options)
+    {
+        string[]? names = null;
+        string[]? fileNames = null;
+        var parts = new List<(string, TableFormat, int[])>();
+        var rows = new List<(int, long, string[])>();
+        foreach (var open in opens)
         {
-            var cells = new string[names.Length];
-            for (int k = 0; k < cells.Length; k++)
+            using var source = open();
+            var (partNames, partFileNames) = Header(source, options.ColumnMap);
+            // Each part's header is matched on its own, as the typed tables' are: the column order may differ.
+            (names, fileNames) = (names ?? partNames, fileNames ?? partFileNames);
+            int[] order = parts.Count == 0 ? [.. Enumerable.Range(0, names.Length)]
+                : [.. names.Select(n => Array.FindIndex(partNames, p => string.Equals(p, n, StringComparison.OrdinalIgnoreCase)))];
+            if (partNames.Length != names.Length || order.Contains(-1))
             {
-                cells[k] = source.IsMissing(k) ? "" : source.GetText(k) ?? "";
+                throw new TableFormatException(source.File, source.Format, source.HeaderLine, null, null, null,
+                    $"has the columns {string.Join(", ", partFileNames)}, but {parts[0].Item1} has {string.Join(", ", fileNames)}; the files of a folder or glob are one table and need the same columns.");
             }
-            rows.Add((source.RowLocation, cells));
+            int part = parts.Count;
+            parts.Add((source.File, source.Format, order));
+            source.Prepare([.. partNames.Select((n, k) => (k, Schemas.ColumnKind.Text, n))], new List<string>());
+            while (source.MoveNext())
+            {
+                if (source.RowProblem is { } problem)
+                {
+                    int? column = source.RowProblemColumn;
+                    throw new TableFormatException(source.File, source.Format, source.RowLocation, column + 1, column is int k ? partFileNames[k] : null, null, problem + ".");
+                }
+                var cells = new string[names.Length];
+                for (int k = 0; k < cells.Length; k++)
+                {
+                    cells[k] = source.IsMissing(order[k]) ? "" : source.GetText(order[k]) ?? "";
+                }
+                rows.Add((part, source.RowLocation, cells));
+            }
         }
-        return new CsvColumnTable(path, names, rows, TableFormat.Parquet);
+        return new CsvColumnTable(name, names!, fileNames!, rows, [.. parts], options);
+    }
+
+    /// <summary>A part's column names, trimmed and renamed by the map, and as the file has them; a mapped name that the file has too is an error.</summary>
+    private static (string[] Names, string[] FileNames) Header(RowSource source, ColumnMap? map)
+    {
+        var fileNames = source.ColumnNames.Select(n => n.Trim()).ToArray();
+        if (fileNames.Length == 0 || (fileNames.Length == 1 && fileNames[0].Length == 0 && source.Format == TableFormat.Csv))
+        {
+            throw new TableFormatException(source.File, source.Format, null, null, null, null, "the file is empty; a header row is needed.");
+        }
+        var names = fileNames.Select(n => map?.TargetOf(n) ?? n).ToArray();
+        for (int k = 0; k < names.Length; k++)
+        {
+            int first = Array.FindIndex(names, n => string.Equals(n, names[k], StringComparison.OrdinalIgnoreCase));
+            if (first < k && (names[k] != fileNames[k] || names[first] != fileNames[first]))
+            {
+                throw new TableFormatException(source.File, source.Format, source.HeaderLine, k + 1, fileNames[k], null,
+                    string.Create(CultureInfo.InvariantCulture, $"is read as '{names[k]}', and so is column {first + 1} '{fileNames[first]}' (the column map), so it is not clear which to read; map one of them only."));
+            }
+        }
+        return (names, fileNames);
     }
 
     /// <summary>The 0-based index of a column, matched case-insensitively.</summary>
@@ -103,7 +166,10 @@ public sealed class CsvColumnTable
     /// <returns>The index, or -1 when there is no such column.</returns>
     public int IndexOf(string name) => Array.FindIndex(_names, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A column of finite numbers (invariant culture, <c>.</c> as the decimal separator).</summary>
+    /// <summary>
+    /// A column of finite numbers (invariant culture, <c>.</c> as the decimal separator; in CSV cells a comma instead
+    /// when the read options have <see cref="TableReadOptions.DecimalComma"/>).
+    /// </summary>
     /// <param name="column">The 0-based column index.</param>
     /// <param name="valid">An extra check on each value, or <see langword="null"/>.</param>
     /// <param name="requirement">What the error says of a value that fails <paramref name="valid"/>, e.g. "is negative; a duration must be at least 0".</param>
@@ -112,9 +178,21 @@ public sealed class CsvColumnTable
     /// <exception cref="TableFormatException">A cell is empty, not a finite number, or fails <paramref name="valid"/>.</exception>
     public double[] Numbers(int column, Func<double, bool>? valid = null, string? requirement = null) => Cells(column, (i, text) =>
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+        if (text.Length == 0 || text == "NA")
         {
-            throw Bad(i, column, text, text.Length == 0 ? "is missing; a number is needed" : text == "NA" ? "is missing (NA); leave the row out, as R does" : "is not a number");
+            throw Bad(i, column, text, text.Length == 0 ? "is missing; a number is needed" : "is missing (NA); leave the row out, as R does");
+        }
+        double v;
+        if (_commaNumbers is not null && _parts[_rows[i].Part].Format == TableFormat.Csv)
+        {
+            if (!_commaNumbers.TryParseDouble(text, out v, out string? reason, out _))
+            {
+                throw Bad(i, column, text, reason);
+            }
+        }
+        else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out v) || !double.IsFinite(v))
+        {
+            throw Bad(i, column, text, "is not a number");
         }
         return valid is null || valid(v) ? v : throw Bad(i, column, text, requirement ?? "is out of range");
     });
@@ -158,7 +236,7 @@ public sealed class CsvColumnTable
         CheckColumn(eventColumn);
         if (_rows.Count == 0)
         {
-            throw new TableFormatException(Path, _format, null, null, null, null, "the table has no rows.");
+            throw NoRows();
         }
         return SurvivalTable.FromColumns(Numbers(durationColumn, v => v >= 0, "is negative; a duration must be at least 0"), Flags(eventColumn));
     }
@@ -179,7 +257,7 @@ public sealed class CsvColumnTable
         CheckColumn(eventColumn);
         if (_rows.Count == 0)
         {
-            throw new TableFormatException(Path, _format, null, null, null, null, "the table has no rows.");
+            throw NoRows();
         }
         var starts = Numbers(startColumn);
         var stops = Numbers(stopColumn);
@@ -187,8 +265,8 @@ public sealed class CsvColumnTable
         {
             if (!(stops[i] > starts[i]))
             {
-                throw new TableFormatException(Path, _format, _rows[i].Line, stopColumn + 1, _names[stopColumn], _rows[i].Cells[stopColumn].Trim(),
-                    $"is not after the row's start {_rows[i].Cells[startColumn].Trim()} ({_names[startColumn]}); each row is at risk over (start, stop].");
+                throw Bad(i, stopColumn, _rows[i].Cells[stopColumn].Trim(),
+                    $"is not after the row's start {_rows[i].Cells[startColumn].Trim()} ({_fileNames[startColumn]}); each row is at risk over (start, stop]");
             }
         }
         return SurvivalTable.FromIntervals(starts, stops, Flags(eventColumn));
@@ -214,36 +292,12 @@ public sealed class CsvColumnTable
         return values;
     }
 
-    private TableFormatException Bad(int row, int column, string text, string reason) =>
-        new(Path, _format, _rows[row].Line, column + 1, _names[column], text, reason + ".");
+    private TableFormatException NoRows() => new(Path, _parts[0].Format, null, null, null, null, "the table has no rows.");
 
-    /// <summary>All records (header first) with the line each starts on (RFC 4180, BOM, CRLF, quoted line breaks).</summary>
-    private static List<(long Line, string[] Cells)> Parse(string path)
+    private TableFormatException Bad(int row, int column, string text, string reason)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: file not found.", path);
-        }
-        var options = CsvRowSource.Rfc4180 with { HasHeader = false };
-        var records = new List<(long, string[])>();
-        using var stream = File.OpenRead(path);
-        using var reader = CsvReader.Create(stream, options, leaveOpen: false);
-        try
-        {
-            while (reader.Read())
-            {
-                var cells = new string[reader.FieldCount];
-                for (int c = 0; c < cells.Length; c++)
-                {
-                    cells[c] = reader.GetString(c) ?? "";
-                }
-                records.Add((reader.LineNumber, cells));
-            }
-        }
-        catch (CsvFormatException e)
-        {
-            throw new TableFormatException(path, TableFormat.Csv, e.LineNumber, null, null, null, $"cannot be read as CSV: {e.Message}", innerException: e);
-        }
-        return records;
+        // The file's own column number: a later part of a folder may have its columns in another order.
+        var (file, format, order) = _parts[_rows[row].Part];
+        return new(file, format, _rows[row].Line, order[column] + 1, _fileNames[column], text, reason + ".");
     }
 }

@@ -37,6 +37,15 @@ internal sealed class ParquetRowSource : RowSource
         {
             throw new ArgumentException($"Reading Parquet needs a readable, seekable stream ({file}); copy it to a file or a MemoryStream first.", nameof(stream));
         }
+        // The library would loop without end on some damaged footers (a list size past the end): walk the footer first.
+        if (ParquetFooterCheck.Damage(stream) is { } damage)
+        {
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+            throw new TableFormatException(file, TableFormat.Parquet, null, null, null, null, $"is not a readable Parquet file: {damage}");
+        }
         ParquetReader? reader = null;
         try
         {

@@ -62,7 +62,7 @@ internal abstract class RowSource : IDisposable
     public virtual bool IsMissing(int column) => CellText.IsBlank(GetText(column));
 
     /// <summary>How cell text is parsed (set from the read options before the first row).</summary>
-    public TextParsing Parsing { get; set; } = TextParsing.Iso;
+    public virtual TextParsing Parsing { get; set; } = TextParsing.Iso;
 
     public virtual bool TryGetInstant(int column, out Instant value, [NotNullWhen(false)] out string? reason)
     {
@@ -119,7 +119,7 @@ internal abstract class RowSource : IDisposable
     }
 
     /// <summary>One note per column and kind of coerced value, in column order: how many, and where the first was.</summary>
-    public IEnumerable<string> CoercionNotes()
+    public virtual IEnumerable<string> CoercionNotes()
     {
         string unit = Format == TableFormat.Csv ? "line" : "row";
         return _coerced.OrderBy(c => c.Key).Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,

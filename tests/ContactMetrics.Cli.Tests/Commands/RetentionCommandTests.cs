@@ -4,7 +4,7 @@ namespace ContactMetrics.Cli.Tests.Commands;
 
 public class RetentionCommandTests
 {
-    private static readonly Lazy<string> Rossi = new(() =>
+    internal static readonly Lazy<string> Rossi = new(() =>
     {
         // rossi.csv lives in ../shared/data beside the repository, like the core tests' reference data.
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
