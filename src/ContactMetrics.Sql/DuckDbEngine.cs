@@ -215,6 +215,20 @@ public sealed class DuckDbEngine : IDisposable
         return Summarise(Interactions.Name, () => KpiCountsSql.Compute(_connection, SqlDialect.DuckDb, grouping, options, tables));
     }
 
+    /// <summary>Cost-to-serve of the attached interactions (and customers, for the segments), by <see cref="CostToServeSql"/>.</summary>
+    /// <param name="model">The cost model.</param>
+    /// <param name="repeat">The repeat-contact rule of the chains; the KPI default when <see langword="null"/>.</param>
+    /// <returns>The result, equal to the in-memory calculator's (without per-contact costs).</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="ArgumentException">The model has no rates for a channel the rows use, or an overhead has nothing to spread over.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public CostToServe.CostToServeResult Cost(CostToServe.CostModel model, Tables.RepeatContactOptions? repeat = null)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        var tables = new SqlTables(Interactions.Name, _attached.ContainsKey(Customers.Name) ? Customers.Name : null);
+        return Summarise(Interactions.Name, () => CostToServeSql.Compute(_connection, SqlDialect.DuckDb, model, repeat, tables));
+    }
+
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
