@@ -45,7 +45,6 @@ public static class CostToServeSql
         repeat ??= new RepeatContactOptions();
         tables ??= SqlTables.Default;
         string Epoch(string t) => dialect.EpochMicroseconds(t);
-        string agentChannels = SqlText.Channels(dialect, c => c.IsAgentHandled());
 
         var sql = new StringBuilder();
         sql.AppendLine("WITH base AS (");
@@ -71,7 +70,8 @@ public static class CostToServeSql
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {Product(dialect, model, "queue_ms + talk_ms + hold_ms", r => r.TelephonyMicrosPerMillisecond)} AS telephony_x,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {Product(dialect, model, "queue_ms", r => r.IvrMicrosPerMillisecond)} AS ivr_x,");
         // A contact may continue a chain when it is in the FCR scope (and, under the same-reason rule, has a reason).
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN customer_id IS NOT NULL AND inbound = 1 AND channel IN ({agentChannels}){(repeat.SameReason ? " AND reason IS NOT NULL" : "")} THEN 1 ELSE 0 END AS linkable");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {RepeatChainSql.Linkable(dialect, repeat)} AS linkable,");
+        sql.AppendLine("    CASE WHEN customer_id IS NULL THEN 0 ELSE 1 END AS identified");
         sql.AppendLine("  FROM base");
         sql.AppendLine("), priced AS (");
         sql.AppendLine("  SELECT products.*,");
@@ -79,15 +79,7 @@ public static class CostToServeSql
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {RoundHalfEven("telephony_x")} AS telephony_micros,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {RoundHalfEven("ivr_x")} AS ivr_micros");
         sql.AppendLine("  FROM products");
-        AppendChains(sql, repeat);
-        sql.AppendLine("), rooted AS (");
-        sql.AppendLine("  SELECT k.*,");
-        sql.AppendLine("    CASE WHEN k.starts = 1 THEN k.channel ELSE r.channel END AS root_channel,");
-        sql.AppendLine("    CASE WHEN k.starts = 1 THEN k.reason ELSE r.reason END AS root_reason,");
-        sql.AppendLine("    CASE WHEN k.customer_id IS NULL THEN 0 ELSE 1 END AS identified");
-        sql.AppendLine("  FROM chained k");
-        string join = string.Join(" AND ", SqlText.RepeatPartition(repeat).Select(p => $"r.{p} = k.{p}"));
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  LEFT JOIN chained r ON k.starts = 0 AND r.linkable = 1 AND {join} AND r.position = k.root_position");
+        RepeatChainSql.Append(sql, repeat, "priced");
         sql.AppendLine(")");
         sql.AppendLine("SELECT GROUPING(root_channel, reason, root_reason, segment, customer_id) AS set_bits,");
         sql.AppendLine("  channel, root_channel, reason, root_reason, segment, identified, customer_id,");
@@ -172,27 +164,4 @@ public static class CostToServeSql
     /// <summary>Rounds a non-negative float column half to even, as <see cref="Math.Round(double, MidpointRounding)"/> with <see cref="MidpointRounding.ToEven"/> (the fraction of a double below 2^52 is exact).</summary>
     private static string RoundHalfEven(string x) =>
         $"CAST(FLOOR({x}) AS BIGINT) + CASE WHEN {x} - FLOOR({x}) > 0.5 THEN 1 WHEN {x} - FLOOR({x}) < 0.5 THEN 0 ELSE MOD(CAST(FLOOR({x}) AS BIGINT), 2) END";
-
-    /// <summary>
-    /// The chains: among the linkable contacts of a partition (customer, and reason and channel when the rule asks),
-    /// ordered by arrival then id, a contact continues a chain when the latest earlier answered one is within the window;
-    /// it starts one otherwise (and so does every contact that is not linkable); its chain's first contact is the latest
-    /// contact at or before it that starts one.
-    /// </summary>
-    private static void AppendChains(StringBuilder sql, RepeatContactOptions repeat)
-    {
-        string window = ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        string over = $"PARTITION BY linkable, {string.Join(", ", SqlText.RepeatPartition(repeat))} ORDER BY arrived_ms, id";
-        sql.AppendLine("), linked AS (");
-        sql.AppendLine("  SELECT w.*,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN linkable = 1 AND arrived_ms - previous_answered_ms <= {window} THEN 0 ELSE 1 END AS starts");
-        sql.AppendLine("  FROM (SELECT priced.*,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"      ROW_NUMBER() OVER ({over}) AS position,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"      MAX(CASE WHEN answered = 1 THEN arrived_ms END) OVER ({over} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_answered_ms");
-        sql.AppendLine("    FROM priced) w");
-        sql.AppendLine("), chained AS (");
-        sql.AppendLine("  SELECT linked.*,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    MAX(CASE WHEN starts = 1 THEN position END) OVER ({over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS root_position");
-        sql.AppendLine("  FROM linked");
-    }
 }

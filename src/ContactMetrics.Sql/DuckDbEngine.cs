@@ -215,6 +215,17 @@ public sealed class DuckDbEngine : IDisposable
         return Summarise(Interactions.Name, () => KpiCountsSql.Compute(_connection, SqlDialect.DuckDb, grouping, options, tables));
     }
 
+    /// <summary>The issues of the attached interactions (one row per repeat chain that starts at a handled contact), by <see cref="IssuesSql"/>.</summary>
+    /// <param name="repeat">The repeat rule; the KPI default when <see langword="null"/>.</param>
+    /// <returns>The issues, ordered by first contact id.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public IReadOnlyList<Tables.Issue> Issues(Tables.RepeatContactOptions? repeat = null)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        return Summarise(Interactions.Name, () => IssuesSql.Compute(_connection, SqlDialect.DuckDb, repeat, new SqlTables(Interactions.Name, null)));
+    }
+
     /// <summary>Cost-to-serve of the attached interactions (and customers, for the segments), by <see cref="CostToServeSql"/>.</summary>
     /// <param name="model">The cost model.</param>
     /// <param name="repeat">The repeat-contact rule of the chains; the KPI default when <see langword="null"/>.</param>

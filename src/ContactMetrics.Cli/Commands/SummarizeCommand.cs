@@ -13,14 +13,14 @@ using NodaTime;
 namespace ContactMetrics.Cli.Commands;
 
 /// <summary>
-/// <c>contactmetrics summarize</c>: the sufficient statistics of a folder of tables, written as files (KPI counts; the
+/// <c>contactmetrics summarize</c>: the sufficient statistics of a folder of tables, written as files (KPI counts; the issues; the
 /// index-date survival table when there are customers; the path summary when there are touchpoints and conversions;
 /// the RFM summary when purchases and a calibration end are given), by DuckDB out of core or in memory.
 /// </summary>
 internal static class SummarizeCommand
 {
     /// <summary>The summaries of one run.</summary>
-    private sealed record Summaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDateTable? Survival, PathSummary? Paths, RfmSummary? Rfm);
+    private sealed record Summaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOnlyList<Issue> Issues, IndexDateTable? Survival, PathSummary? Paths, RfmSummary? Rfm);
 
     /// <summary>Where the tables of the lake are (null: absent) and what to summarise.</summary>
     private sealed record Lake(string Interactions, string? Customers, string? Purchases, string? Touchpoints, string? Conversions,
@@ -47,7 +47,7 @@ internal static class SummarizeCommand
         var holdoutEnd = new Option<string?>("--holdout-end") { Description = "With --calibration-end: last day of a holdout period.", HelpName = "DATE" };
         var period = new Option<string>("--period") { Description = "Unit of recency and age in the RFM summary: day, week or month.", DefaultValueFactory = _ => "week" };
         var format = new Option<OutputFormat>("--format") { Description = "How the list of written files is printed: table, json or csv.", DefaultValueFactory = _ => OutputFormat.Table, HelpName = "table|json|csv" };
-        var command = new Command("summarize", "Write the sufficient statistics of a folder of tables (KPI counts, survival table, path summary, RFM summary) as files, for warehouses and later runs.")
+        var command = new Command("summarize", "Write the sufficient statistics of a folder of tables (KPI counts, issues, survival table, path summary, RFM summary) as files, for warehouses and later runs.")
         {
             engine, data, outDir, fileFormat, by, bucket, zone, upliftBy, asOf, lookback, calibrationEnd, holdoutEnd, period, format,
         };
@@ -97,6 +97,7 @@ internal static class SummarizeCommand
                 table.Row(summary, file, write(file));
             }
             Written("kpi counts", "kpi_counts", f => KpiCountsFile.Write(f, summaries.Kpis, dims, lake.Grouping.Bucket != TimeBucket.None));
+            Written("issues", "issues", f => IssuesFile.Write(f, summaries.Issues));
             if (summaries.Survival is { } survival)
             {
                 Written("survival table", "survival_table", f => SurvivalTableFile.Write(f, survival));
@@ -127,6 +128,7 @@ internal static class SummarizeCommand
                 duck.AttachCustomers(lake.Customers);
             }
             var groups = duck.Kpis(lake.Grouping);
+            var issues = duck.Issues();
             var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, EndAfter(lake, lake.AsOf is null ? duck.LastArrival() : null));
             PathSummary? paths = null;
             if (lake.Touchpoints is not null && lake.Conversions is not null)
@@ -137,17 +139,18 @@ internal static class SummarizeCommand
             }
             if (lake.Rfm is null)
             {
-                return new Summaries(groups, survival, paths, null);
+                return new Summaries(groups, issues, survival, paths, null);
             }
             duck.AttachPurchases(lake.Purchases!);
-            return new Summaries(groups, survival, paths, duck.RfmSummary(lake.Rfm));
+            return new Summaries(groups, issues, survival, paths, duck.RfmSummary(lake.Rfm));
         });
 
     private static Summaries Memory(Lake lake, CliConsole console)
     {
         var customers = lake.Customers is null ? null : TableInput.ReadAll(lake.Customers, false, Data.Tables.OpenCustomers, console);
         var interactions = TableInput.ReadAll(lake.Interactions, false, Data.Tables.OpenInteractions, console);
-        var groups = KpiRollup.Compute(InteractionTable.Create(interactions, customers ?? []), lake.Grouping).Select(GroupedKpiCounts.From).ToList();
+        var table = InteractionTable.Create(interactions, customers ?? []);
+        var groups = KpiRollup.Compute(table, lake.Grouping).Select(GroupedKpiCounts.From).ToList();
         var end = EndAfter(lake, interactions.Count > 0 ? interactions.Max(i => i.ArrivedAt) : null);
         var survival = customers is null ? null : RetentionUpliftBuilder.BuildTable(customers, interactions, lake.Uplift, end);
         PathSummary? paths = null;
@@ -158,6 +161,6 @@ internal static class SummarizeCommand
             paths = JourneyBuilder.Summarize(JourneyBuilder.Build(touchpoints, conversions, interactions, lake.Journeys));
         }
         var rfm = lake.Rfm is null ? null : RfmSummaryBuilder.Build(TableInput.ReadAll(lake.Purchases!, false, Data.Tables.OpenPurchases, console), lake.Rfm);
-        return new Summaries(groups, survival, paths, rfm);
+        return new Summaries(groups, Issue.Of(table), survival, paths, rfm);
     }
 }
