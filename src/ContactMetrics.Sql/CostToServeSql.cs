@@ -47,23 +47,12 @@ public static class CostToServeSql
         string Epoch(string t) => dialect.EpochMicroseconds(t);
 
         var sql = new StringBuilder();
-        sql.AppendLine("WITH base AS (");
-        sql.AppendLine("  SELECT i.interaction_id AS id, i.customer_id AS customer_id, i.reason AS reason,");
-        sql.AppendLine(tables.Customers is null ? "    CAST(NULL AS VARCHAR(1)) AS segment," : "    c.segment AS segment,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Channel("i.channel")} AS channel,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Inbound("i.direction")} AS inbound,");
-        sql.AppendLine("    CASE WHEN i.answered_at IS NULL THEN 0 ELSE 1 END AS answered,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.FloorDiv(dialect, Epoch("i.arrived_at"), 1000)} AS arrived_ms,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.FloorDiv(dialect, $"{Epoch("COALESCE(i.answered_at, i.ended_at)")} - {Epoch("i.arrived_at")}", 1000)} AS queue_ms,");
-        sql.AppendLine("    CAST(FLOOR(COALESCE(i.talk_seconds, 0) * 1000) AS BIGINT) AS talk_ms,");
-        sql.AppendLine("    CAST(FLOOR(COALESCE(i.hold_seconds, 0) * 1000) AS BIGINT) AS hold_ms,");
-        sql.AppendLine("    CAST(FLOOR(COALESCE(i.acw_seconds, 0) * 1000) AS BIGINT) AS acw_ms");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM {tables.Interactions} i");
-        if (tables.Customers is not null)
-        {
-            // One segment per customer, so that a duplicated customer row cannot count an interaction twice.
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  LEFT JOIN (SELECT customer_id, MAX(segment) AS segment FROM {tables.Customers} GROUP BY customer_id) c ON c.customer_id = i.customer_id");
-        }
+        RepeatChainSql.AppendBase(sql, dialect, tables,
+            $"{SqlText.FloorDiv(dialect, $"{Epoch("COALESCE(i.answered_at, i.ended_at)")} - {Epoch("i.arrived_at")}", 1000)} AS queue_ms",
+            "CAST(FLOOR(COALESCE(i.talk_seconds, 0) * 1000) AS BIGINT) AS talk_ms",
+            "CAST(FLOOR(COALESCE(i.hold_seconds, 0) * 1000) AS BIGINT) AS hold_ms",
+            "CAST(FLOOR(COALESCE(i.acw_seconds, 0) * 1000) AS BIGINT) AS acw_ms");
+        RepeatChainSql.AppendBaseFrom(sql, tables);
         sql.AppendLine("), products AS (");
         sql.AppendLine("  SELECT base.*, talk_ms + hold_ms + acw_ms AS handle_ms,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {Product(dialect, model, "talk_ms + hold_ms + acw_ms", r => r.AgentMicrosPerMillisecond)} AS agent_x,");

@@ -226,6 +226,20 @@ public sealed class DuckDbEngine : IDisposable
         return Summarise(Interactions.Name, () => IssuesSql.Compute(_connection, SqlDialect.DuckDb, repeat, new SqlTables(Interactions.Name, null)));
     }
 
+    /// <summary>The business case's counts per segment of the attached interactions (and customers, for the segments), by <see cref="SegmentInputsSql"/>.</summary>
+    /// <param name="repeat">The repeat rule and FCR basis.</param>
+    /// <param name="from">The period's start (inclusive).</param>
+    /// <param name="to">The period's end (exclusive).</param>
+    /// <returns>The rows, ordered by segment, no segment last.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public IReadOnlyList<Tables.SegmentInputs> SegmentInputs(Tables.RepeatContactOptions repeat, NodaTime.Instant from, NodaTime.Instant to)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        var tables = new SqlTables(Interactions.Name, _attached.ContainsKey(Customers.Name) ? Customers.Name : null);
+        return Summarise(Interactions.Name, () => SegmentInputsSql.Compute(_connection, SqlDialect.DuckDb, repeat, from, to, tables));
+    }
+
     /// <summary>Cost-to-serve of the attached interactions (and customers, for the segments), by <see cref="CostToServeSql"/>.</summary>
     /// <param name="model">The cost model.</param>
     /// <param name="repeat">The repeat-contact rule of the chains; the KPI default when <see langword="null"/>.</param>

@@ -24,13 +24,9 @@ public static class IssuesSql
         repeat ??= new RepeatContactOptions();
         tables ??= SqlTables.Default;
         var sql = new StringBuilder();
-        sql.AppendLine("WITH base AS (");
-        sql.AppendLine("  SELECT i.interaction_id AS id, i.customer_id AS customer_id, i.reason AS reason,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Channel("i.channel")} AS channel,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Inbound("i.direction")} AS inbound,");
-        sql.AppendLine("    CASE WHEN i.answered_at IS NULL THEN 0 ELSE 1 END AS answered,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.FloorDiv(dialect, dialect.EpochMicroseconds("i.arrived_at"), 1000)} AS arrived_ms");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM {tables.Interactions} i");
+        var interactionsOnly = tables with { Customers = null };
+        RepeatChainSql.AppendBase(sql, dialect, interactionsOnly);
+        RepeatChainSql.AppendBaseFrom(sql, interactionsOnly);
         sql.AppendLine("), scoped AS (");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT base.*, {RepeatChainSql.InScope(dialect)} AS in_scope,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {RepeatChainSql.Linkable(dialect, repeat)} AS linkable");

@@ -7,7 +7,8 @@ namespace ContactMetrics.Sql;
 
 /// <summary>
 /// The repeat chains of <see cref="RepeatContactOptions"/> in SQL, as CTEs the cost-to-serve cells and the issue table
-/// share: <c>linked</c> (whether each contact continues a chain: <c>starts</c> is 0), <c>chained</c> (the position of its
+/// share: <c>linked</c> (whether each contact continues a chain: <c>starts</c> is 0; <c>next_ms</c>, the next linkable
+/// contact's arrival in its partition), <c>chained</c> (the position of its
 /// chain's first contact) and <c>rooted</c> (that contact's <c>root_id</c>, <c>root_channel</c> and <c>root_reason</c>).
 /// </summary>
 /// <remarks>
@@ -31,6 +32,39 @@ internal static class RepeatChainSql
         + $"{(withReason ? " AND reason IS NOT NULL" : "")} THEN 1 ELSE 0 END";
 
     /// <summary>
+    /// Opens <c>WITH base AS (SELECT</c> with the columns every chain query reads (<c>id, customer_id, reason, segment,
+    /// channel, inbound, answered, arrived_ms</c>, the segment NULL without a customers relation), then
+    /// <paramref name="extra"/> columns; <see cref="AppendBaseFrom"/> closes the select.
+    /// </summary>
+    public static void AppendBase(StringBuilder sql, SqlDialect dialect, SqlTables tables, params string[] extra)
+    {
+        sql.AppendLine("WITH base AS (");
+        sql.AppendLine("  SELECT i.interaction_id AS id, i.customer_id AS customer_id, i.reason AS reason,");
+        sql.AppendLine(tables.Customers is null ? "    CAST(NULL AS VARCHAR(1)) AS segment," : "    c.segment AS segment,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Channel("i.channel")} AS channel,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Inbound("i.direction")} AS inbound,");
+        sql.AppendLine("    CASE WHEN i.answered_at IS NULL THEN 0 ELSE 1 END AS answered,");
+        sql.Append(CultureInfo.InvariantCulture, $"    {SqlText.FloorDiv(dialect, dialect.EpochMicroseconds("i.arrived_at"), 1000)} AS arrived_ms");
+        foreach (string column in extra)
+        {
+            sql.AppendLine(",");
+            sql.Append("    ").Append(column);
+        }
+        sql.AppendLine();
+    }
+
+    /// <summary>The <c>FROM</c> of <see cref="AppendBase"/>: the interactions, with one segment per customer when there is a customers relation.</summary>
+    public static void AppendBaseFrom(StringBuilder sql, SqlTables tables)
+    {
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM {tables.Interactions} i");
+        if (tables.Customers is not null)
+        {
+            // One segment per customer, so that a duplicated customer row cannot count an interaction twice.
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  LEFT JOIN (SELECT customer_id, MAX(segment) AS segment FROM {tables.Customers} GROUP BY customer_id) c ON c.customer_id = i.customer_id");
+        }
+    }
+
+    /// <summary>
     /// Appends <c>), linked AS (...), chained AS (...), rooted AS (...</c> after an open CTE list; <paramref name="source"/>
     /// is a CTE with the columns <c>id, customer_id, reason, channel, answered, arrived_ms, linkable</c>. The caller closes
     /// the last CTE.
@@ -45,6 +79,7 @@ internal static class RepeatChainSql
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN linkable = 1 AND arrived_ms - previous_answered_ms <= {window} THEN 0 ELSE 1 END AS starts");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM (SELECT {source}.*,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"      ROW_NUMBER() OVER ({over}) AS position,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"      LEAD(arrived_ms) OVER ({over}) AS next_ms,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"      MAX(CASE WHEN answered = 1 THEN arrived_ms END) OVER ({over} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_answered_ms");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    FROM {source}) w");
         sql.AppendLine("), chained AS (");

@@ -14,13 +14,15 @@ namespace ContactMetrics.Cli.Commands;
 
 /// <summary>
 /// <c>contactmetrics summarize</c>: the sufficient statistics of a folder of tables, written as files (KPI counts; the issues; the
+/// business case's counts per segment over the 365 days before the observation end; the
 /// index-date survival table when there are customers; the path summary when there are touchpoints and conversions;
 /// the RFM summary when purchases and a calibration end are given), by DuckDB out of core or in memory.
 /// </summary>
 internal static class SummarizeCommand
 {
     /// <summary>The summaries of one run.</summary>
-    private sealed record Summaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOnlyList<Issue> Issues, IndexDateTable? Survival, PathSummary? Paths, RfmSummary? Rfm);
+    private sealed record Summaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOnlyList<Issue> Issues, IReadOnlyList<SegmentInputs> Segments,
+        IndexDateTable? Survival, PathSummary? Paths, RfmSummary? Rfm);
 
     /// <summary>Where the tables of the lake are (null: absent) and what to summarise.</summary>
     private sealed record Lake(string Interactions, string? Customers, string? Purchases, string? Touchpoints, string? Conversions,
@@ -98,6 +100,7 @@ internal static class SummarizeCommand
             }
             Written("kpi counts", "kpi_counts", f => KpiCountsFile.Write(f, summaries.Kpis, dims, lake.Grouping.Bucket != TimeBucket.None));
             Written("issues", "issues", f => IssuesFile.Write(f, summaries.Issues));
+            Written("segment inputs", "segment_inputs", f => SegmentInputsFile.Write(f, summaries.Segments));
             if (summaries.Survival is { } survival)
             {
                 Written("survival table", "survival_table", f => SurvivalTableFile.Write(f, survival));
@@ -129,7 +132,9 @@ internal static class SummarizeCommand
             }
             var groups = duck.Kpis(lake.Grouping);
             var issues = duck.Issues();
-            var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, EndAfter(lake, lake.AsOf is null ? duck.LastArrival() : null));
+            var end = EndAfter(lake, lake.AsOf is null ? duck.LastArrival() : null);
+            var segments = duck.SegmentInputs(new RepeatContactOptions(), end - Duration.FromDays(365), end);
+            var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, end);
             PathSummary? paths = null;
             if (lake.Touchpoints is not null && lake.Conversions is not null)
             {
@@ -139,10 +144,10 @@ internal static class SummarizeCommand
             }
             if (lake.Rfm is null)
             {
-                return new Summaries(groups, issues, survival, paths, null);
+                return new Summaries(groups, issues, segments, survival, paths, null);
             }
             duck.AttachPurchases(lake.Purchases!);
-            return new Summaries(groups, issues, survival, paths, duck.RfmSummary(lake.Rfm));
+            return new Summaries(groups, issues, segments, survival, paths, duck.RfmSummary(lake.Rfm));
         });
 
     private static Summaries Memory(Lake lake, CliConsole console)
@@ -161,6 +166,7 @@ internal static class SummarizeCommand
             paths = JourneyBuilder.Summarize(JourneyBuilder.Build(touchpoints, conversions, interactions, lake.Journeys));
         }
         var rfm = lake.Rfm is null ? null : RfmSummaryBuilder.Build(TableInput.ReadAll(lake.Purchases!, false, Data.Tables.OpenPurchases, console), lake.Rfm);
-        return new Summaries(groups, Issue.Of(table), survival, paths, rfm);
+        var segments = SegmentInputs.Of(table, new RepeatContactOptions(), end - Duration.FromDays(365), end);
+        return new Summaries(groups, Issue.Of(table), segments, survival, paths, rfm);
     }
 }
