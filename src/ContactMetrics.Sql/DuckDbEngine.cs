@@ -58,7 +58,7 @@ public sealed class DuckDbEngine : IDisposable
 
     /// <summary>Starts an in-memory DuckDB database (its session time zone UTC).</summary>
     /// <param name="threads">How many threads DuckDB uses; all cores when <see langword="null"/>.</param>
-    /// <param name="memoryLimit">DuckDB's memory limit, e.g. <c>2GB</c>, past which it spills to disk; DuckDB's default (80 % of RAM) when <see langword="null"/>.</param>
+    /// <param name="memoryLimit">DuckDB's memory limit, e.g. <c>2GB</c>, past which it spills to disk (in the system temp folder, <c>contactmetrics-duckdb</c>); DuckDB's default (80 % of RAM) when <see langword="null"/>.</param>
     /// <returns>The engine; dispose it.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
     public static DuckDbEngine Open(int? threads = null, string? memoryLimit = null)
@@ -80,6 +80,8 @@ public sealed class DuckDbEngine : IDisposable
             if (memoryLimit is not null)
             {
                 engine.Execute($"SET memory_limit = {SqlDialect.DuckDb.Literal(memoryLimit)}");
+                // Past the limit DuckDB spills; an in-memory database would spill to ./.tmp, the system temp folder is the place.
+                engine.Execute($"SET temp_directory = {SqlDialect.DuckDb.Literal(Path.Combine(Path.GetTempPath(), "contactmetrics-duckdb"))}");
             }
         }
         catch
