@@ -58,7 +58,7 @@ public sealed class DuckDbEngine : IDisposable
 
     /// <summary>Starts an in-memory DuckDB database (its session time zone UTC).</summary>
     /// <param name="threads">How many threads DuckDB uses; all cores when <see langword="null"/>.</param>
-    /// <param name="memoryLimit">DuckDB's memory limit, e.g. <c>2GB</c>, past which it spills to disk; DuckDB's default (80 % of RAM) when <see langword="null"/>.</param>
+    /// <param name="memoryLimit">DuckDB's memory limit, e.g. <c>2GB</c>, past which it spills to disk (in the system temp folder, <c>contactmetrics-duckdb</c>); DuckDB's default (80 % of RAM) when <see langword="null"/>.</param>
     /// <returns>The engine; dispose it.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
     public static DuckDbEngine Open(int? threads = null, string? memoryLimit = null)
@@ -80,6 +80,8 @@ public sealed class DuckDbEngine : IDisposable
             if (memoryLimit is not null)
             {
                 engine.Execute($"SET memory_limit = {SqlDialect.DuckDb.Literal(memoryLimit)}");
+                // Past the limit DuckDB spills; an in-memory database would spill to ./.tmp, the system temp folder is the place.
+                engine.Execute($"SET temp_directory = {SqlDialect.DuckDb.Literal(Path.Combine(Path.GetTempPath(), "contactmetrics-duckdb"))}");
             }
         }
         catch
@@ -213,6 +215,45 @@ public sealed class DuckDbEngine : IDisposable
         Require(Interactions, nameof(AttachInteractions));
         var tables = new SqlTables(Interactions.Name, _attached.ContainsKey(Customers.Name) ? Customers.Name : null);
         return Summarise(Interactions.Name, () => KpiCountsSql.Compute(_connection, SqlDialect.DuckDb, grouping, options, tables));
+    }
+
+    /// <summary>The issues of the attached interactions (one row per repeat chain that starts at a handled contact), by <see cref="IssuesSql"/>.</summary>
+    /// <param name="repeat">The repeat rule; the KPI default when <see langword="null"/>.</param>
+    /// <returns>The issues, ordered by first contact id.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public IReadOnlyList<Tables.Issue> Issues(Tables.RepeatContactOptions? repeat = null)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        return Summarise(Interactions.Name, () => IssuesSql.Compute(_connection, SqlDialect.DuckDb, repeat, new SqlTables(Interactions.Name, null)));
+    }
+
+    /// <summary>The business case's counts per segment of the attached interactions (and customers, for the segments), by <see cref="SegmentInputsSql"/>.</summary>
+    /// <param name="repeat">The repeat rule and FCR basis.</param>
+    /// <param name="from">The period's start (inclusive).</param>
+    /// <param name="to">The period's end (exclusive).</param>
+    /// <returns>The rows, ordered by segment, no segment last.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public IReadOnlyList<Tables.SegmentInputs> SegmentInputs(Tables.RepeatContactOptions repeat, NodaTime.Instant from, NodaTime.Instant to)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        var tables = new SqlTables(Interactions.Name, _attached.ContainsKey(Customers.Name) ? Customers.Name : null);
+        return Summarise(Interactions.Name, () => SegmentInputsSql.Compute(_connection, SqlDialect.DuckDb, repeat, from, to, tables));
+    }
+
+    /// <summary>Cost-to-serve of the attached interactions (and customers, for the segments), by <see cref="CostToServeSql"/>.</summary>
+    /// <param name="model">The cost model.</param>
+    /// <param name="repeat">The repeat-contact rule of the chains; the KPI default when <see langword="null"/>.</param>
+    /// <returns>The result, equal to the in-memory calculator's (without per-contact costs).</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="ArgumentException">The model has no rates for a channel the rows use, or an overhead has nothing to spread over.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public CostToServe.CostToServeResult Cost(CostToServe.CostModel model, Tables.RepeatContactOptions? repeat = null)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        var tables = new SqlTables(Interactions.Name, _attached.ContainsKey(Customers.Name) ? Customers.Name : null);
+        return Summarise(Interactions.Name, () => CostToServeSql.Compute(_connection, SqlDialect.DuckDb, model, repeat, tables));
     }
 
     /// <inheritdoc />

@@ -227,7 +227,7 @@ public static class KpiCountsSql
         }
     }
 
-    private static Channel? ParseChannel(string? text)
+    internal static Channel? ParseChannel(string? text)
     {
         if (text is null)
         {
@@ -244,15 +244,8 @@ public static class KpiCountsSql
     private static void AppendRepeatFlags(StringBuilder sql, RepeatContactOptions repeat)
     {
         string window = ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        var partition = new List<string> { "in_scope", "customer_id" };
-        if (repeat.SameReason)
-        {
-            partition.Add("reason");
-        }
-        if (repeat.Scope == RepeatChannelScope.SameChannel)
-        {
-            partition.Add("channel");
-        }
+        var partition = new List<string> { "in_scope" };
+        partition.AddRange(SqlText.RepeatPartition(repeat));
         string over = $"PARTITION BY {string.Join(", ", partition)} ORDER BY arrived_ms, id";
         // An unknown reason matches nothing under the same-reason rule.
         string matchable = repeat.SameReason ? "in_scope = 1 AND answered = 1 AND reason IS NOT NULL" : "in_scope = 1 AND answered = 1";

@@ -31,10 +31,13 @@ public sealed record LakeSummaryRequest(string Interactions, string? Customers, 
 /// them as files that every command and later runs read.
 /// </summary>
 /// <param name="Kpis">The KPI counts per group.</param>
+/// <param name="Issues">One row per issue (repeat chain) with the default repeat rule.</param>
+/// <param name="Segments">The business case's per-segment inputs over the year before the observation end (none without interactions).</param>
 /// <param name="Survival">The survival table, or null.</param>
 /// <param name="Paths">The path summary, or null.</param>
 /// <param name="Rfm">The RFM summary, or null.</param>
-public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDateTable? Survival, PathSummary? Paths, RfmSummary? Rfm)
+public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOnlyList<Issue> Issues, IReadOnlyList<SegmentInputs> Segments,
+    IndexDateTable? Survival, PathSummary? Paths, RfmSummary? Rfm)
 {
     /// <summary>The summaries computed by <paramref name="duck"/>, which attaches the request's tables.</summary>
     /// <param name="duck">An open engine.</param>
@@ -52,7 +55,10 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDa
             duck.AttachCustomers(lake.Customers);
         }
         var groups = duck.Kpis(lake.Grouping);
-        var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, End(lake, lake.ObservationEnd is null ? duck.LastArrival() : null));
+        var issues = duck.Issues();
+        var end = EndOrNull(lake, lake.ObservationEnd is null ? duck.LastArrival() : null);
+        IReadOnlyList<SegmentInputs> segments = end is { } e ? duck.SegmentInputs(new RepeatContactOptions(), e - Duration.FromDays(365), e) : [];
+        var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, end ?? throw NoIndexContact(lake));
         PathSummary? paths = null;
         if (lake.Touchpoints is not null && lake.Conversions is not null)
         {
@@ -62,10 +68,10 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDa
         }
         if (lake.Rfm is null || lake.Purchases is null)
         {
-            return new LakeSummaries(groups, survival, paths, null);
+            return new LakeSummaries(groups, issues, segments, survival, paths, null);
         }
         duck.AttachPurchases(lake.Purchases);
-        return new LakeSummaries(groups, survival, paths, duck.RfmSummary(lake.Rfm));
+        return new LakeSummaries(groups, issues, segments, survival, paths, duck.RfmSummary(lake.Rfm));
     }
 
     /// <summary>The summaries of records already read (each null when the request has no such table).</summary>
@@ -82,17 +88,20 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDa
     {
         ArgumentNullException.ThrowIfNull(lake);
         ArgumentNullException.ThrowIfNull(interactions);
-        var groups = KpiRollup.Compute(InteractionTable.Create(interactions, customers ?? []), lake.Grouping).Select(GroupedKpiCounts.From).ToList();
+        var table = InteractionTable.Create(interactions, customers ?? []);
+        var groups = KpiRollup.Compute(table, lake.Grouping).Select(GroupedKpiCounts.From).ToList();
+        var end = EndOrNull(lake, interactions.Count > 0 ? interactions.Max(i => i.ArrivedAt) : null);
+        IReadOnlyList<SegmentInputs> segments = end is { } e ? SegmentInputs.Of(table, new RepeatContactOptions(), e - Duration.FromDays(365), e) : [];
         var survival = customers is null ? null
-            : RetentionUpliftBuilder.BuildTable(customers, interactions, lake.Uplift, End(lake, interactions.Count > 0 ? interactions.Max(i => i.ArrivedAt) : null));
+            : RetentionUpliftBuilder.BuildTable(customers, interactions, lake.Uplift, end ?? throw NoIndexContact(lake));
         var paths = touchpoints is null || conversions is null ? null
             : JourneyBuilder.Summarize(JourneyBuilder.Build(touchpoints, conversions, interactions, lake.Journeys));
         var rfm = lake.Rfm is null || purchases is null ? null : RfmSummaryBuilder.Build(purchases, lake.Rfm);
-        return new LakeSummaries(groups, survival, paths, rfm);
+        return new LakeSummaries(groups, Issue.Of(table), segments, survival, paths, rfm);
     }
 
     /// <summary>
-    /// Writes each summary to <paramref name="directory"/> (created if missing) as <c>kpi_counts</c>, <c>survival_table</c>,
+    /// Writes each summary to <paramref name="directory"/> (created if missing) as <c>kpi_counts</c>, <c>issues</c>, <c>segment_inputs</c>, <c>survival_table</c>,
     /// <c>paths</c> and <c>rfm_summary</c> with <paramref name="extension"/> (<c>.csv</c> or <c>.parquet</c>).
     /// </summary>
     /// <param name="directory">The folder.</param>
@@ -110,6 +119,8 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDa
             written.Add((summary, file, write(file)));
         }
         Written("kpi counts", "kpi_counts", f => KpiCountsFile.Write(f, Kpis, grouping.Dimensions, grouping.Bucket != TimeBucket.None));
+        Written("issues", "issues", f => IssuesFile.Write(f, Issues));
+        Written("segment inputs", "segment_inputs", f => SegmentInputsFile.Write(f, Segments));
         if (Survival is { } survival)
         {
             Written("survival table", "survival_table", f => SurvivalTableFile.Write(f, survival));
@@ -125,8 +136,10 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IndexDa
         return written;
     }
 
-    /// <summary>The observation end: the request's, or the start of the local day after the last arrival (the observation window's rule).</summary>
-    private static Instant End(LakeSummaryRequest lake, Instant? lastArrival) =>
-        lake.ObservationEnd ?? (lastArrival is { } last ? ObservationWindow.OfDays(last, last, lake.Grouping.TimeZone ?? DateTimeZone.Utc).End
-            : throw new InvalidDataException($"{lake.Interactions}: no interactions, so no customer has an index contact."));
+    /// <summary>The observation end: the request's, or the start of the local day after the last arrival (the observation window's rule); null without either.</summary>
+    private static Instant? EndOrNull(LakeSummaryRequest lake, Instant? lastArrival) =>
+        lake.ObservationEnd ?? (lastArrival is { } last ? ObservationWindow.OfDays(last, last, lake.Grouping.TimeZone ?? DateTimeZone.Utc).End : null);
+
+    private static InvalidDataException NoIndexContact(LakeSummaryRequest lake) =>
+        new($"{lake.Interactions}: no interactions, so no customer has an index contact.");
 }

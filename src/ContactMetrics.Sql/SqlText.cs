@@ -33,6 +33,21 @@ internal static class SqlText
     /// <summary>1 for an inbound interaction (a missing direction is inbound, as in memory), else 0.</summary>
     public static string Inbound(string column) => $"CASE WHEN {column} IS NULL OR LOWER(TRIM({column})) = 'inbound' THEN 1 ELSE 0 END";
 
+    /// <summary>The columns a repeat rule compares contacts within: the customer, and the reason and channel when the rule asks.</summary>
+    public static List<string> RepeatPartition(Tables.RepeatContactOptions repeat)
+    {
+        var partition = new List<string> { "customer_id" };
+        if (repeat.SameReason)
+        {
+            partition.Add("reason");
+        }
+        if (repeat.Scope == Tables.RepeatChannelScope.SameChannel)
+        {
+            partition.Add("channel");
+        }
+        return partition;
+    }
+
     /// <summary>Runs <paramref name="read"/> on <paramref name="connection"/>, opening it first (and closing it after) when it is closed.</summary>
     public static T OnOpen<T>(DbConnection connection, Func<T> read)
     {

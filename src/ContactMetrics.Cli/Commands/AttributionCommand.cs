@@ -12,22 +12,6 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class AttributionCommand
 {
-    /// <summary>The chain's state limit (MarkovAttribution.MaxStates) is the user's --order: named as such, exit 2.</summary>
-    private static MarkovAttributionResult FitMarkov(MarkovAttribution model, PathSummary paths)
-    {
-        int order = model.Order;
-        try
-        {
-            return model.Fit(paths);
-        }
-        catch (ArgumentException e) when (e.ParamName == "paths")
-        {
-            throw new CliInputException($"--order {order}: the Markov chain over these paths would have more than {MarkovAttribution.MaxStates:N0} states (the limit); use a lower order.");
-        }
-    }
-
-    private static readonly string[] Models = ["first", "last", "last-non-service", "linear", "position", "time-decay", "markov", "shapley"];
-
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
@@ -37,7 +21,7 @@ internal static class AttributionCommand
         var currency = new Option<string?>("--currency") { Description = "With --paths: the currency of total_conversion_value (ISO 4217, e.g. EUR); none when absent.", HelpName = "CODE" };
         var engine = Engines.Option("memory (read every row, validated) or duckdb (embedded DuckDB, out of core: the path summary in SQL; not for time-decay, which needs each touch's time).");
         var interactions = new Option<string?>("--interactions") { Description = "Service contacts to add as service:<channel> touches.", HelpName = "FILE" };
-        var model = new Option<string>("--model") { Description = "Model: " + string.Join(", ", Models) + ".", HelpName = "MODEL", Required = true };
+        var model = new Option<string>("--model") { Description = "Model: " + string.Join(", ", AttributionFigures.ModelNames) + ".", HelpName = "MODEL", Required = true };
         var lookback = new Option<string>("--lookback") { Description = "Touches up to this long before a conversion count, e.g. 30d.", DefaultValueFactory = _ => "30d" };
         var order = new Option<int?>("--order") { Description = "Markov: the order of the chain, 1 to 8 (default 1).", HelpName = "K" };
         var halfLife = new Option<string?>("--half-life") { Description = "Time decay: the half-life, e.g. 7d (default 7d).", HelpName = "DURATION" };
@@ -55,16 +39,12 @@ internal static class AttributionCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            string modelName = parse.GetValue(model)!.ToLowerInvariant();
-            if (!Models.Contains(modelName))
-            {
-                throw new CliInputException($"--model: unknown model '{parse.GetValue(model)}'; use {string.Join(", ", Models)}.");
-            }
-            RequireModel(parse.GetValue(order) is not null, "--order", "markov", modelName);
-            RequireModel(parse.GetValue(directInChain), "--direct-in-chain", "markov", modelName);
-            RequireModel(parse.GetValue(valueWeighted), "--value-weighted", "markov", modelName);
-            RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
-            RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
+            string modelName = AttributionFigures.ParseModel(parse.GetValue(model)!);
+            AttributionFigures.RequireModel(parse.GetValue(order) is not null, "--order", "markov", modelName);
+            AttributionFigures.RequireModel(parse.GetValue(directInChain), "--direct-in-chain", "markov", modelName);
+            AttributionFigures.RequireModel(parse.GetValue(valueWeighted), "--value-weighted", "markov", modelName);
+            AttributionFigures.RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
+            AttributionFigures.RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
             var lookbackValue = OptionParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
             var counting = OptionParsing.ParseName("--assists", parse.GetValue(assists)!, AttributionFigures.AssistCountingNames, "counting");
             var chainOrder = parse.GetValue(order) ?? 1;
@@ -84,7 +64,7 @@ internal static class AttributionCommand
                 AttributionResult result = modelName switch
                 {
                     "time-decay" => new TimeDecayAttribution(halfLifeValue).Attribute(input.Journeys!),
-                    "markov" => (markov = FitMarkov(new MarkovAttribution(chainOrder, parse.GetValue(directInChain) ? UntouchedConversions.InChain : UntouchedConversions.CreditDirect,
+                    "markov" => (markov = AttributionFigures.FitMarkov(new MarkovAttribution(chainOrder, parse.GetValue(directInChain) ? UntouchedConversions.InChain : UntouchedConversions.CreditDirect,
                         parse.GetValue(valueWeighted), journeyOptions.DirectChannel), paths)).Attribution,
                     "first" => new FirstTouchAttribution().Attribute(paths),
                     "last" => new LastTouchAttribution().Attribute(paths),
@@ -158,14 +138,6 @@ internal static class AttributionCommand
         List<Interaction>? contacts = interactionsPath is not null ? TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console) : null;
         var journeys = JourneyBuilder.Build(touches, converted, contacts, journeyOptions);
         return (JourneyBuilder.Summarize(journeys), journeys);
-    }
-
-    private static void RequireModel(bool given, string option, string needed, string modelName)
-    {
-        if (given && modelName != needed)
-        {
-            throw new CliInputException($"{option} applies to --model {needed} only; the model is {modelName}.");
-        }
     }
 
     /// <summary>Checks the conversions share one currency, with a message for the command line (the library would reject them too).</summary>

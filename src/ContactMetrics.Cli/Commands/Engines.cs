@@ -45,12 +45,18 @@ internal static class Engines
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on a new embedded DuckDB; its complaints about the files are input errors (exit 2).</summary>
+    /// <summary>
+    /// DuckDB's memory limit on the command line: past it the sorts of the window functions spill to the system temp
+    /// folder, so a 100-million-row lake runs in about this much plus the process (docs/benchmarks.md).
+    /// </summary>
+    public const string MemoryLimit = "1GB";
+
+    /// <summary>Runs <paramref name="work"/> on a new embedded DuckDB (memory limit <see cref="MemoryLimit"/>); its complaints about the files are input errors (exit 2).</summary>
     public static T Run<T>(Func<DuckDbEngine, T> work)
     {
         try
         {
-            using var duck = DuckDbEngine.Open();
+            using var duck = DuckDbEngine.Open(memoryLimit: MemoryLimit);
             return work(duck);
         }
         catch (Exception e) when (e is SqlSourceException or InvalidDataException)

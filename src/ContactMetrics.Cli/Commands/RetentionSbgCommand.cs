@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
-using System.Globalization;
 using ContactMetrics.Clv;
 
 namespace ContactMetrics.Cli.Commands;
@@ -24,27 +23,9 @@ internal static class RetentionSbgCommand
         command.SetAction(parse => RetentionCommand.WithCsvErrors(() =>
         {
             var (counts, source) = Counts(parse.GetValue(survivors), parse.GetValue(table), parse.GetValue(column), console);
-            if (counts.Count < 3)
-            {
-                throw new CliInputException($"{source} needs at least three counts (the cohort and two later periods).");
-            }
-            for (int i = 1; i < counts.Count; i++)
-            {
-                if (counts[i] > counts[i - 1])
-                {
-                    throw new CliInputException($"{source}: a cohort cannot grow; period {i} has {counts[i]} after {counts[i - 1]}.");
-                }
-            }
             int periods = parse.GetValue(horizon);
-            if (periods < 1 || periods > 1000)
-            {
-                throw new CliInputException($"--horizon must be in 1-1000; was {periods}.");
-            }
             double d = parse.GetValue(discount);
-            if (!(d > 0) || double.IsInfinity(d))
-            {
-                throw new CliInputException($"--discount-rate must be greater than 0; was {d.ToString(CultureInfo.InvariantCulture)}.");
-            }
+            SbgFigures.CheckInputs(counts, source, periods, d);
             var fit = ShiftedBetaGeometricModel.Fit(counts.ToArray());
             common.Write(parse, SbgFigures.Of(fit, counts, periods, d), console);
             return CliApp.Success;

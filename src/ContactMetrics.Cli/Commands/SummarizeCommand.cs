@@ -11,7 +11,8 @@ using NodaTime;
 namespace ContactMetrics.Cli.Commands;
 
 /// <summary>
-/// <c>contactmetrics summarize</c>: the sufficient statistics of a folder of tables, written as files (KPI counts; the
+/// <c>contactmetrics summarize</c>: the sufficient statistics of a folder of tables, written as files (KPI counts; the issues; the
+/// business case's counts per segment over the 365 days before the observation end; the
 /// index-date survival table when there are customers; the path summary when there are touchpoints and conversions;
 /// the RFM summary when purchases and a calibration end are given), by DuckDB out of core or in memory.
 /// </summary>
@@ -38,7 +39,7 @@ internal static class SummarizeCommand
         var holdoutEnd = new Option<string?>("--holdout-end") { Description = "With --calibration-end: last day of a holdout period.", HelpName = "DATE" };
         var period = new Option<string>("--period") { Description = "Unit of recency and age in the RFM summary: day, week or month.", DefaultValueFactory = _ => "week" };
         var format = new Option<OutputFormat>("--format") { Description = "How the list of written files is printed: table (the default), json or csv.", HelpName = "table|json|csv" };
-        var command = new Command("summarize", "Write the sufficient statistics of a folder of tables (KPI counts, survival table, path summary, RFM summary) as files, for warehouses and later runs.")
+        var command = new Command("summarize", "Write the sufficient statistics of a folder of tables (KPI counts, issues, segment inputs, survival table, path summary, RFM summary) as files, for warehouses and later runs.")
         {
             engine, data, outDir, fileFormat, by, bucket, zone, upliftBy, asOf, lookback, calibrationEnd, holdoutEnd, period, format,
         };

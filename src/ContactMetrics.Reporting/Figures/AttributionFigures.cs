@@ -17,6 +17,52 @@ public static class AttributionFigures
         ["per-occurrence"] = AssistCounting.PerOccurrence,
     };
 
+    /// <summary>The attribution models by name (the <c>--model</c> option): first, last, last-non-service, linear, position, time-decay, markov, shapley.</summary>
+    public static IReadOnlyList<string> ModelNames { get; } = ["first", "last", "last-non-service", "linear", "position", "time-decay", "markov", "shapley"];
+
+    /// <summary>A model's name, lower case, checked against <see cref="ModelNames"/>.</summary>
+    /// <param name="text">The name as given.</param>
+    /// <returns>The name in lower case.</returns>
+    /// <exception cref="OptionValueException">Not a model's name.</exception>
+    public static string ParseModel(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string name = text.ToLowerInvariant();
+        return ModelNames.Contains(name) ? name : throw new OptionValueException($"--model: unknown model '{text}'; use {string.Join(", ", ModelNames)}.");
+    }
+
+    /// <summary>Refuses an option that only one model takes when another model was chosen.</summary>
+    /// <param name="given">Whether the option was given.</param>
+    /// <param name="option">The option, e.g. <c>--order</c>.</param>
+    /// <param name="needed">The model it applies to.</param>
+    /// <param name="model">The chosen model.</param>
+    /// <exception cref="OptionValueException">The option was given with another model.</exception>
+    public static void RequireModel(bool given, string option, string needed, string model)
+    {
+        if (given && model != needed)
+        {
+            throw new OptionValueException($"{option} applies to --model {needed} only; the model is {model}.");
+        }
+    }
+
+    /// <summary>Fits a Markov model; a chain over the state limit is the user's order, named as such.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="paths">The paths.</param>
+    /// <returns>The fit.</returns>
+    /// <exception cref="OptionValueException">The chain would have more than <see cref="MarkovAttribution.MaxStates"/> states.</exception>
+    public static MarkovAttributionResult FitMarkov(MarkovAttribution model, PathSummary paths)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            return model.Fit(paths);
+        }
+        catch (ArgumentException e) when (e.ParamName == "paths")
+        {
+            throw new OptionValueException($"--order {model.Order}: the Markov chain over these paths would have more than {MarkovAttribution.MaxStates:N0} states (the limit); use a lower order.");
+        }
+    }
+
     /// <summary>The first and last touch's shares of position-based attribution written <c>FIRST,LAST</c> (the <c>--position</c> option); 0.4,0.4 when null.</summary>
     /// <param name="text">The shares, e.g. <c>0.3,0.5</c>.</param>
     /// <returns>The shares: each at least 0, together more than 0 and at most 1.</returns>

@@ -8,6 +8,36 @@ namespace ContactMetrics.Reporting;
 /// </summary>
 public static class SbgFigures
 {
+    /// <summary>Checks the inputs of an sBG fit as <c>retention sbg</c> takes them: at least three counts that never grow, 1-1000 periods, a positive discount rate.</summary>
+    /// <param name="counts">Customers active at the start of each period, the cohort first.</param>
+    /// <param name="source">What to call the counts in a message (an option, or a file and column).</param>
+    /// <param name="periods">Periods to project.</param>
+    /// <param name="discountRate">Discount rate per period.</param>
+    /// <exception cref="OptionValueException">An input is out of range; the message names it and the fix.</exception>
+    public static void CheckInputs(IReadOnlyList<double> counts, string source, int periods, double discountRate)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Count < 3)
+        {
+            throw new OptionValueException($"{source} needs at least three counts (the cohort and two later periods).");
+        }
+        for (int i = 1; i < counts.Count; i++)
+        {
+            if (counts[i] > counts[i - 1])
+            {
+                throw new OptionValueException($"{source}: a cohort cannot grow; period {i} has {counts[i]} after {counts[i - 1]}.");
+            }
+        }
+        if (periods is < 1 or > 1000)
+        {
+            throw new OptionValueException($"--horizon must be in 1-1000; was {periods}.");
+        }
+        if (!(discountRate > 0) || double.IsInfinity(discountRate))
+        {
+            throw new OptionValueException($"--discount-rate must be greater than 0; was {discountRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+    }
+
     /// <summary>The fit of <paramref name="survivors"/> projected <paramref name="periods"/> periods.</summary>
     /// <param name="fit">The fit (<see cref="ShiftedBetaGeometricModel.Fit(ReadOnlySpan{double})"/>).</param>
     /// <param name="survivors">The survivor counts it was fitted to, the cohort first.</param>

@@ -102,7 +102,22 @@ public sealed record ChannelRates
     public Money AgentCostPerHandledHour =>
         LoadedCostPerPaidHour / ((1m - (decimal)Shrinkage) * (decimal)Occupancy * (decimal)Concurrency);
 
+    /// <summary>
+    /// The agent rate a contact is priced at: millionths of the currency unit per millisecond of handle time, as a
+    /// double. A contact's agent cost is its handle milliseconds times this, rounded half to even to a micro-unit
+    /// (an engine that prices contacts in SQL multiplies by the same double).
+    /// </summary>
+    public double AgentMicrosPerMillisecond => MicrosPerMs(AgentCostPerHandledHour.Amount, 3_600_000m);
+
+    /// <summary>The telephony rate in micro-units per connected millisecond (queue, talk and hold), as a double; see <see cref="AgentMicrosPerMillisecond"/>.</summary>
+    public double TelephonyMicrosPerMillisecond => MicrosPerMs(TelephonyPerMinute.Amount, 60_000m);
+
+    /// <summary>The IVR rate in micro-units per millisecond before an answer, as a double; see <see cref="AgentMicrosPerMillisecond"/>.</summary>
+    public double IvrMicrosPerMillisecond => MicrosPerMs(IvrPerMinute.Amount, 60_000m);
+
     internal static decimal MaxAmount => 1_000_000_000_000m;
+
+    private static double MicrosPerMs(decimal amount, decimal msPerUnit) => (double)(amount * Micro.PerUnit / msPerUnit);
 
     private static Money CheckAmount(string channel, Money value, Currency currency, string field)
     {

@@ -12,14 +12,21 @@ namespace ContactMetrics.CostToServe;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A contact's cost is the sum of its activities, each rounded once to a millionth of the currency unit
+/// A contact's activities are each rounded once to a millionth of the currency unit
 /// (<c>agent = handle ms x agent cost per handled ms</c>, <c>telephony = (queue + talk + hold) ms x rate</c>,
-/// <c>IVR = queue ms x rate</c>, plus the per-contact fees), plus its share of each overhead. An overhead of
-/// amount M spread over weights w (handle ms, or 1 per contact) gives the k-th contact in scope
-/// <c>round(M C_k / W) - round(M C_(k-1) / W)</c> with C the running sum of weights and W their total: the
-/// shares telescope to exactly M and each is within one micro-unit of <c>M w_k / W</c>.
-/// Every aggregate is then a sum of integers, so all breakdowns reconcile to the micro-unit whatever
-/// the grouping or the number of workers.
+/// <c>IVR = queue ms x rate</c>, plus the per-contact fees); a group's activity cost is the exact sum of its contacts'.
+/// </para>
+/// <para>
+/// Overheads are spread over the groups of each breakdown (channels, reasons, segments, the chains' groups, customers)
+/// from the groups' weights alone (handle ms, or 1 per contact, over the channels a pool covers): an overhead of amount
+/// M over groups with weights W_g (total W), taken in the breakdown's order (channels in channel order, reasons and
+/// segments by key then their buckets, customers by id then the unidentified bucket), gives the k-th group
+/// <c>round(M C_k / W) - round(M C_(k-1) / W)</c>, C the running sum of weights: the shares telescope to exactly M in
+/// every breakdown and each is within one micro-unit of <c>M W_g / W</c>. So a result depends only on the groups'
+/// sums (<see cref="CostCell"/>), not on the order of the rows, and an SQL engine that returns those sums gives the
+/// same result (<see cref="FromCells"/>). A contact's own cost (<see cref="CostToServeResult.CostOfContact"/>) takes its
+/// share the same way over the contacts in row order: those add up to M too, but the contacts of a group may add up
+/// to a few micro-units more or less than the group's share.
 /// </para>
 /// <para>
 /// Chains follow the first-contact-resolution definition of the KPIs (<see cref="RepeatContactOptions"/>:
@@ -29,8 +36,8 @@ namespace ContactMetrics.CostToServe;
 /// no customer id) are chains of their own.
 /// </para>
 /// <para>
-/// Three passes over the columns (activities, overheads, chains) and one repeat-chain scan; memory is one
-/// long and one int per row plus slots per group; no per-row allocation.
+/// Passes over the columns (activities, contact overheads, chains, customers) and one repeat-chain scan; memory is one
+/// long and one int per row plus slots per group and customer; no per-row allocation.
 /// </para>
 /// </remarks>
 public static class CostToServeCalculator
@@ -51,6 +58,30 @@ public static class CostToServeCalculator
     public static CostToServeResult Compute(InteractionTable table, CostModel model, RepeatContactOptions? repeat = null, int? maxDegreeOfParallelism = null) =>
         Compute(table, model, repeat, maxDegreeOfParallelism, MinRowsPerWorker);
 
+    /// <summary>
+    /// Cost-to-serve from its sufficient statistics, computed elsewhere (an SQL engine, partitions of the data): the
+    /// same result as <see cref="Compute(InteractionTable, CostModel, RepeatContactOptions?, int?)"/> on the rows the
+    /// cells sum, except that it has no rows (<see cref="CostToServeResult.CostOfContact"/> and
+    /// <see cref="CostToServeResult.ChainOf"/> have none to return).
+    /// </summary>
+    /// <param name="model">The cost model the cells' activity costs were priced with (its per-contact fees and overheads are applied here).</param>
+    /// <param name="cells">The cells; those of one group and channel are added up.</param>
+    /// <param name="repeat">The repeat-contact definition the chains were formed with (reported with the result); the KPI default if omitted.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="cells"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A cell is invalid (a negative count, an undefined dimension or channel, a channel key that is not the cell's channel,
+    /// a customer cell by chain start), the breakdowns do not hold the same contacts, the model has no rates for a channel
+    /// with contacts, or an overhead has nothing to spread over.
+    /// </exception>
+    public static CostToServeResult FromCells(CostModel model, IEnumerable<CostCell> cells, RepeatContactOptions? repeat = null)
+    {
+        Preconditions.CheckNotNull(model);
+        Preconditions.CheckNotNull(cells);
+        var sums = CellSums.Of(model, cells);
+        return Finish(model, repeat ?? new RepeatContactOptions(), [], [], sums.Channels, sums.Reasons, sums.Segments, sums.Customers);
+    }
+
     /// <summary>As the public overload, with the rows per worker below which fewer workers run (tests lower it to split small tables).</summary>
     internal static CostToServeResult Compute(InteractionTable table, CostModel model, RepeatContactOptions? repeat, int? maxDegreeOfParallelism, int minRowsPerWorker)
     {
@@ -63,187 +94,232 @@ public static class CostToServeCalculator
         var layout = new GroupLayout(table);
         var rates = RowRates.Of(model);
         var pools = model.Overheads;
+        int stride = GroupSums.SlotsFor(pools.Length);
 
-        // Pass 1: activities of each row, group sums, and each worker's overhead weights.
+        // Pass 1: activities of each row and the sums of its own groups.
         var costs = new long[n];
         var partials = new long[workers][];
-        var weights = new long[workers, pools.Length];
-        var counts = new long[workers, pools.Length];
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
         {
-            var slots = new long[layout.Groups * CostSlots.Count];
+            var slots = new long[layout.Groups * stride];
             var (from, to) = Range(n, workers, w);
-            ActivityPass(table, layout, rates, pools, costs, slots, from, to, weights, counts, w);
+            ActivityPass(table, layout, rates, pools, costs, slots, stride, from, to);
             partials[w] = slots;
         });
-        var groups = Sum(partials);
-        CheckRates(model, layout, groups);
+        var own = Sum(partials);
+        CheckRates(model, layout, own, stride);
 
-        // Pass 2: overheads, each row's share from the running weight at the start of its worker's range.
-        var allocations = ImmutableArray.CreateBuilder<OverheadAllocation>(pools.Length);
-        if (pools.Length > 0)
-        {
-            var totals = new long[pools.Length];
-            var startWeights = new long[workers, pools.Length];
-            var poolContacts = new long[pools.Length];
-            for (int p = 0; p < pools.Length; p++)
-            {
-                for (int w = 0; w < workers; w++)
-                {
-                    startWeights[w, p] = totals[p];
-                    totals[p] += weights[w, p];
-                    poolContacts[p] += counts[w, p];
-                }
-                CheckPool(pools[p], totals[p]);
-            }
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
-            {
-                Array.Clear(partials[w]);
-                var (from, to) = Range(n, workers, w);
-                OverheadPass(table, layout, pools, totals, startWeights, costs, partials[w], from, to, w);
-            });
-            AddInto(groups, Sum(partials));
-            for (int p = 0; p < pools.Length; p++)
-            {
-                allocations.Add(new OverheadAllocation(pools[p], poolContacts[p], pools[p].Amount));
-            }
-        }
-
-        // Pass 3: chains and customers.
+        // Pass 2: chains, the sums of each row's chain's groups and of its customer.
         var chainOf = table.RepeatChains(repeat, degree);
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
         {
             Array.Clear(partials[w]);
             var (from, to) = Range(n, workers, w);
-            ChainPass(table, layout, chainOf, costs, partials[w], from, to);
+            ChainPass(table, layout, rates, pools, chainOf, partials[w], stride, from, to);
         });
-        AddInto(groups, Sum(partials));
-        var customers = CustomerCosts(table, chainOf, costs, model.Currency);
+        var chain = Sum(partials);
+        var customers = CustomerPass(table, rates, pools, chainOf, stride);
 
+        // Pass 3: each contact's own overhead share, in row order.
+        if (pools.Length > 0)
+        {
+            ContactOverheads(table, pools, costs, degree, workers);
+        }
+
+        return Finish(model, repeat, costs, chainOf,
+            new GroupSums(layout.ChannelOrder(own, stride), own, chain, stride),
+            new GroupSums(layout.ReasonOrder(own, stride), own, chain, stride),
+            new GroupSums(layout.SegmentOrder(own, stride), own, chain, stride),
+            customers);
+    }
+
+    /// <summary>Spreads the overheads over the groups of every breakdown and builds the result: one code for rows and cells.</summary>
+    private static CostToServeResult Finish(CostModel model, RepeatContactOptions repeat, long[] costs, int[] chainOf,
+        GroupSums channels, GroupSums reasons, GroupSums segments, CustomerSums customers)
+    {
+        var pools = model.Overheads;
+        var allocations = ImmutableArray.CreateBuilder<OverheadAllocation>(pools.Length);
+        var totals = new long[pools.Length];
+        for (int p = 0; p < pools.Length; p++)
+        {
+            long contacts = 0;
+            foreach (var (_, g) in channels.Groups)
+            {
+                totals[p] += channels.Own[g * channels.Stride + GroupSums.Weight(p)];
+                contacts += channels.Own[g * channels.Stride + GroupSums.Weight(p) + 1];
+            }
+            CheckPool(pools[p], totals[p]);
+            allocations.Add(new OverheadAllocation(pools[p], contacts, pools[p].Amount));
+        }
+        foreach (var breakdown in (GroupSums[])[channels, reasons, segments])
+        {
+            var order = breakdown.Groups.Select(g => g.Group).ToArray();
+            Allocate(breakdown.Own, breakdown.Stride, order, pools, totals);
+            Allocate(breakdown.Chain, breakdown.Stride, order, pools, totals);
+        }
+        Allocate(customers.Slots, customers.Stride, Enumerable.Range(0, customers.Ids.Length).ToArray(), pools, totals);
+
+        var currency = model.Currency;
         return new CostToServeResult(
             model,
             repeat,
             costs,
             chainOf,
-            Overall(groups, layout, model.Currency),
-            layout.ChannelGroups(groups, model.Currency),
-            layout.SegmentGroups(groups, model.Currency),
-            layout.ReasonGroups(groups, model.Currency),
-            customers,
+            channels.Overall(currency),
+            channels.ToGroups(currency),
+            segments.ToGroups(currency),
+            reasons.ToGroups(currency),
+            customers.ToCosts(currency),
             allocations.MoveToImmutable());
     }
 
-    private static void ActivityPass(InteractionTable table, GroupLayout layout, RowRates[] rates, ImmutableArray<OverheadPool> pools,
-        long[] costs, long[] slots, int from, int to, long[,] weights, long[,] counts, int worker)
+    /// <summary>Spreads each pool over the groups in <paramref name="order"/> by their weights: telescoping shares that add up to the amount exactly.</summary>
+    private static void Allocate(long[] slots, int stride, int[] order, ImmutableArray<OverheadPool> pools, long[] totals)
     {
-        var channel = table.Channel;
-        var talk = table.TalkMs;
-        var hold = table.HoldMs;
-        var acw = table.AcwMs;
-        var queue = table.QueueMs;
-        var covers = Coverage(pools);
-        var poolWeights = new long[pools.Length];
-        var poolCounts = new long[pools.Length];
-        for (int i = from; i < to; i++)
-        {
-            int ch = channel[i];
-            var r = rates[ch];
-            long handle = (long)talk[i] + hold[i] + acw[i];
-            long line = queue[i] + talk[i] + hold[i];
-            long agent = (long)Math.Round(handle * r.AgentPerMs, MidpointRounding.ToEven);
-            long telephony = (long)Math.Round(line * r.TelephonyPerMs, MidpointRounding.ToEven);
-            long ivr = (long)Math.Round(queue[i] * r.IvrPerMs, MidpointRounding.ToEven);
-            long cost = agent + telephony + ivr + r.Platform + r.Bot;
-            costs[i] = cost;
-            AddActivities(slots, layout.ChannelGroup(ch), agent, telephony, ivr, r, cost, handle);
-            AddActivities(slots, layout.ReasonGroup(i), agent, telephony, ivr, r, cost, handle);
-            AddActivities(slots, layout.SegmentGroup(i), agent, telephony, ivr, r, cost, handle);
-            for (int p = 0; p < pools.Length; p++)
-            {
-                if (covers[p, ch])
-                {
-                    long weight = pools[p].Basis == OverheadBasis.HandleTime ? handle : 1;
-                    poolWeights[p] += weight;
-                    poolCounts[p] += weight > 0 ? 1 : 0;
-                }
-            }
-        }
         for (int p = 0; p < pools.Length; p++)
         {
-            weights[worker, p] = poolWeights[p];
-            counts[worker, p] = poolCounts[p];
-        }
-    }
-
-    private static void AddActivities(long[] slots, int group, long agent, long telephony, long ivr, RowRates r, long cost, long handle)
-    {
-        int s = group * CostSlots.Count;
-        slots[s + CostSlots.Agent] += agent;
-        slots[s + CostSlots.Telephony] += telephony;
-        slots[s + CostSlots.Ivr] += ivr;
-        slots[s + CostSlots.Platform] += r.Platform;
-        slots[s + CostSlots.Bot] += r.Bot;
-        slots[s + CostSlots.Cost] += cost;
-        slots[s + CostSlots.Contacts]++;
-        slots[s + CostSlots.HandleMs] += handle;
-    }
-
-    private static void AddShare(long[] slots, int group, long share)
-    {
-        int s = group * CostSlots.Count;
-        slots[s + CostSlots.Overhead] += share;
-        slots[s + CostSlots.Cost] += share;
-    }
-
-    private static void AddChain(long[] slots, int group, long cost, bool starts)
-    {
-        int s = group * CostSlots.Count;
-        slots[s + CostSlots.ChainCost] += cost;
-        slots[s + CostSlots.Chains] += starts ? 1 : 0;
-    }
-
-    private static void OverheadPass(InteractionTable table, GroupLayout layout, ImmutableArray<OverheadPool> pools, long[] totals,
-        long[,] startWeights, long[] costs, long[] slots, int from, int to, int worker)
-    {
-        var channel = table.Channel;
-        var talk = table.TalkMs;
-        var hold = table.HoldMs;
-        var acw = table.AcwMs;
-        var covers = Coverage(pools);
-        for (int p = 0; p < pools.Length; p++)
-        {
-            var pool = pools[p];
-            long total = totals[p];
-            if (total == 0)
+            if (totals[p] == 0)
             {
                 continue;
             }
-            Int128 amount = Micro.FromMoney(pool.Amount);
-            long cumulative = startWeights[worker, p];
-            long previous = Share(amount, cumulative, total);
-            bool byHandle = pool.Basis == OverheadBasis.HandleTime;
-            for (int i = from; i < to; i++)
+            Int128 amount = Micro.FromMoney(pools[p].Amount);
+            long cumulative = 0, previous = 0;
+            foreach (int g in order)
             {
-                if (!covers[p, channel[i]])
-                {
-                    continue;
-                }
-                long weight = byHandle ? (long)talk[i] + hold[i] + acw[i] : 1;
+                int s = g * stride;
+                long weight = slots[s + GroupSums.Weight(p)];
                 if (weight == 0)
                 {
                     continue;
                 }
                 cumulative += weight;
-                long next = Share(amount, cumulative, total);
-                long share = next - previous;
+                long next = Share(amount, cumulative, totals[p]);
+                slots[s + CostSlots.Overhead] += next - previous;
+                slots[s + CostSlots.Cost] += next - previous;
                 previous = next;
-                costs[i] += share;
-                AddShare(slots, layout.ChannelGroup(channel[i]), share);
-                AddShare(slots, layout.ReasonGroup(i), share);
-                AddShare(slots, layout.SegmentGroup(i), share);
             }
         }
     }
+
+    private static void ActivityPass(InteractionTable table, GroupLayout layout, RowRates[] rates, ImmutableArray<OverheadPool> pools,
+        long[] costs, long[] slots, int stride, int from, int to)
+    {
+        var covers = Coverage(pools);
+        for (int i = from; i < to; i++)
+        {
+            var c = RowCost.Of(table, rates, i);
+            costs[i] = c.Activities;
+            int ch = table.Channel[i];
+            GroupSums.AddRow(slots, stride, layout.ChannelGroup(ch), c, pools, covers, ch, false);
+            GroupSums.AddRow(slots, stride, layout.ReasonGroup(i), c, pools, covers, ch, false);
+            GroupSums.AddRow(slots, stride, layout.SegmentGroup(i), c, pools, covers, ch, false);
+        }
+    }
+
+    private static void ChainPass(InteractionTable table, GroupLayout layout, RowRates[] rates, ImmutableArray<OverheadPool> pools,
+        int[] chainOf, long[] slots, int stride, int from, int to)
+    {
+        var covers = Coverage(pools);
+        var channel = table.Channel;
+        for (int i = from; i < to; i++)
+        {
+            int root = chainOf[i];
+            var c = RowCost.Of(table, rates, i);
+            bool starts = root == i;
+            GroupSums.AddRow(slots, stride, layout.ChannelGroup(channel[root]), c, pools, covers, channel[i], starts);
+            GroupSums.AddRow(slots, stride, layout.ReasonGroup(root), c, pools, covers, channel[i], starts);
+            GroupSums.AddRow(slots, stride, layout.SegmentGroup(root), c, pools, covers, channel[i], starts);
+        }
+    }
+
+    /// <summary>The sums of each customer (and of the contacts without one, last), customers ordered by id.</summary>
+    private static CustomerSums CustomerPass(InteractionTable table, RowRates[] rates, ImmutableArray<OverheadPool> pools, int[] chainOf, int stride)
+    {
+        var names = table.Customers;
+        int customers = names.Count;
+        var rank = new int[customers + 1];
+        var byId = Enumerable.Range(0, customers).OrderBy(c => names[c], StringComparer.Ordinal).ToArray();
+        for (int k = 0; k < customers; k++)
+        {
+            rank[byId[k]] = k;
+        }
+        rank[customers] = customers;
+        var slots = new long[(customers + 1) * stride];
+        var covers = Coverage(pools);
+        var customer = table.Customer;
+        for (int i = 0; i < table.Count; i++)
+        {
+            int c = customer[i] < 0 ? customers : customer[i];
+            GroupSums.AddRow(slots, stride, rank[c], RowCost.Of(table, rates, i), pools, covers, table.Channel[i], chainOf[i] == i);
+        }
+        var ids = new CustomerId?[customers + 1];
+        for (int k = 0; k < customers; k++)
+        {
+            ids[k] = new CustomerId(names[byId[k]]);
+        }
+        return new CustomerSums(ids, slots, stride);
+    }
+
+    /// <summary>Each contact's share of each overhead, from the running weight in row order (workers start from the weight before their range).</summary>
+    private static void ContactOverheads(InteractionTable table, ImmutableArray<OverheadPool> pools, long[] costs, int degree, int workers)
+    {
+        int n = table.Count;
+        var covers = Coverage(pools);
+        var weights = new long[workers, pools.Length];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
+        {
+            var (from, to) = Range(n, workers, w);
+            for (int i = from; i < to; i++)
+            {
+                for (int p = 0; p < pools.Length; p++)
+                {
+                    weights[w, p] += Weight(table, pools[p], covers, p, i);
+                }
+            }
+        });
+        var totals = new long[pools.Length];
+        var starts = new long[workers, pools.Length];
+        for (int p = 0; p < pools.Length; p++)
+        {
+            for (int w = 0; w < workers; w++)
+            {
+                starts[w, p] = totals[p];
+                totals[p] += weights[w, p];
+            }
+        }
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree }, w =>
+        {
+            var (from, to) = Range(n, workers, w);
+            for (int p = 0; p < pools.Length; p++)
+            {
+                if (totals[p] == 0)
+                {
+                    continue;
+                }
+                Int128 amount = Micro.FromMoney(pools[p].Amount);
+                long cumulative = starts[w, p];
+                long previous = Share(amount, cumulative, totals[p]);
+                for (int i = from; i < to; i++)
+                {
+                    long weight = Weight(table, pools[p], covers, p, i);
+                    if (weight == 0)
+                    {
+                        continue;
+                    }
+                    cumulative += weight;
+                    long next = Share(amount, cumulative, totals[p]);
+                    costs[i] += next - previous;
+                    previous = next;
+                }
+            }
+        });
+    }
+
+    /// <summary>A row's weight in a pool: 0 off the pool's channels, else its handle ms or 1.</summary>
+    private static long Weight(InteractionTable table, OverheadPool pool, bool[,] covers, int p, int i) =>
+        !covers[p, table.Channel[i]] ? 0
+        : pool.Basis == OverheadBasis.HandleTime ? (long)table.TalkMs[i] + table.HoldMs[i] + table.AcwMs[i]
+        : 1;
 
     private static bool[,] Coverage(ImmutableArray<OverheadPool> pools)
     {
@@ -262,69 +338,21 @@ public static class CostToServeCalculator
     private static long Share(Int128 amount, long cumulative, long total) =>
         (long)((2 * amount * cumulative + total) / (2 * (Int128)total));
 
-    private static void ChainPass(InteractionTable table, GroupLayout layout, int[] chainOf, long[] costs, long[] slots, int from, int to)
-    {
-        var channel = table.Channel;
-        for (int i = from; i < to; i++)
-        {
-            int root = chainOf[i];
-            long cost = costs[i];
-            bool starts = root == i;
-            AddChain(slots, layout.ChannelGroup(channel[root]), cost, starts);
-            AddChain(slots, layout.ReasonGroup(root), cost, starts);
-            AddChain(slots, layout.SegmentGroup(root), cost, starts);
-        }
-    }
-
-    private static ImmutableArray<CustomerCost> CustomerCosts(InteractionTable table, int[] chainOf, long[] costs, Currency currency)
-    {
-        int customers = table.Customers.Count;
-        var cost = new long[customers + 1];
-        var contacts = new long[customers + 1];
-        var chains = new long[customers + 1];
-        var customer = table.Customer;
-        for (int i = 0; i < costs.Length; i++)
-        {
-            int c = customer[i] < 0 ? customers : customer[i];
-            cost[c] += costs[i];
-            contacts[c]++;
-            chains[c] += chainOf[i] == i ? 1 : 0;
-        }
-        int rows = contacts[customers] > 0 ? customers + 1 : customers;
-        var result = new CustomerCost[rows];
-        for (int c = 0; c < rows; c++)
-        {
-            CustomerId? id = c < customers ? new CustomerId(table.Customers[c]) : null;
-            result[c] = new CustomerCost(id, contacts[c], chains[c], Micro.ToMoney(cost[c], currency));
-        }
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
-    }
-
-    private static CostGroup Overall(long[] groups, GroupLayout layout, Currency currency)
-    {
-        // Every row is in exactly one channel group, so the channel groups add up to the whole.
-        var all = new long[CostSlots.Count];
-        for (int ch = 0; ch < GroupLayout.ChannelCount; ch++)
-        {
-            for (int k = 0; k < CostSlots.Count; k++)
-            {
-                all[k] += groups[layout.ChannelGroup(ch) * CostSlots.Count + k];
-            }
-        }
-        return GroupLayout.ToGroup("all", all, currency);
-    }
-
-    private static void CheckRates(CostModel model, GroupLayout layout, long[] groups)
+    private static void CheckRates(CostModel model, GroupLayout layout, long[] groups, int stride)
     {
         for (int ch = 0; ch < GroupLayout.ChannelCount; ch++)
         {
-            long contacts = groups[layout.ChannelGroup(ch) * CostSlots.Count + CostSlots.Contacts];
-            if (contacts > 0 && model.RatesOf((Channel)ch) is null)
-            {
-                throw new ArgumentException(
-                    $"The cost model has no rates for channel '{((Channel)ch).ToSchemaName()}', which {contacts} contacts use; add them (with zero amounts if the channel really costs nothing).",
-                    nameof(model));
-            }
+            CheckRates(model, (Channel)ch, groups[layout.ChannelGroup(ch) * stride + CostSlots.Contacts]);
+        }
+    }
+
+    internal static void CheckRates(CostModel model, Channel channel, long contacts)
+    {
+        if (contacts > 0 && model.RatesOf(channel) is null)
+        {
+            throw new ArgumentException(
+                $"The cost model has no rates for channel '{channel.ToSchemaName()}', which {contacts} contacts use; add them (with zero amounts if the channel really costs nothing).",
+                nameof(model));
         }
     }
 
@@ -360,23 +388,34 @@ public static class CostToServeCalculator
     }
 
     /// <summary>A channel's rates in micro-units per millisecond and per contact, for the hot loop.</summary>
-    private readonly record struct RowRates(double AgentPerMs, double TelephonyPerMs, double IvrPerMs, long Platform, long Bot)
+    internal readonly record struct RowRates(double AgentPerMs, double TelephonyPerMs, double IvrPerMs, long Platform, long Bot)
     {
         public static RowRates[] Of(CostModel model)
         {
             var rates = new RowRates[GroupLayout.ChannelCount];
             foreach (var r in model.Channels)
             {
-                rates[(int)r.Channel] = new RowRates(
-                    PerMs(r.AgentCostPerHandledHour.Amount, 3_600_000m),
-                    PerMs(r.TelephonyPerMinute.Amount, 60_000m),
-                    PerMs(r.IvrPerMinute.Amount, 60_000m),
-                    Micro.FromMoney(r.PlatformPerContact),
-                    Micro.FromMoney(r.BotPerContact));
+                rates[(int)r.Channel] = new RowRates(r.AgentMicrosPerMillisecond, r.TelephonyMicrosPerMillisecond, r.IvrMicrosPerMillisecond,
+                    Micro.FromMoney(r.PlatformPerContact), Micro.FromMoney(r.BotPerContact));
             }
             return rates;
         }
+    }
 
-        private static double PerMs(decimal amount, decimal msPerUnit) => (double)(amount * Micro.PerUnit / msPerUnit);
+    /// <summary>One contact's activities in micro-units (each rounded once, half to even) and its handle ms.</summary>
+    internal readonly record struct RowCost(long Agent, long Telephony, long Ivr, long Platform, long Bot, long Handle)
+    {
+        public long Activities => Agent + Telephony + Ivr + Platform + Bot;
+
+        public static RowCost Of(InteractionTable table, RowRates[] rates, int i)
+        {
+            var r = rates[table.Channel[i]];
+            long queue = table.QueueMs[i];
+            long handle = (long)table.TalkMs[i] + table.HoldMs[i] + table.AcwMs[i];
+            long line = queue + table.TalkMs[i] + table.HoldMs[i];
+            return new RowCost(Round(handle * r.AgentPerMs), Round(line * r.TelephonyPerMs), Round(queue * r.IvrPerMs), r.Platform, r.Bot, handle);
+        }
+
+        private static long Round(double micros) => (long)Math.Round(micros, MidpointRounding.ToEven);
     }
 }

@@ -84,7 +84,7 @@ public sealed class CostToServeResult
     /// <summary>By contact reason, ordered by key, then <see cref="NoReasonKey"/> when it has contacts.</summary>
     public ImmutableArray<CostGroup> ByReason { get; }
 
-    /// <summary>By customer, in order of first appearance in the table, then the unidentified bucket when it has contacts.</summary>
+    /// <summary>By customer, ordered by id (ordinal), then the unidentified bucket when it has contacts: an order that does not depend on the rows'.</summary>
     public ImmutableArray<CustomerCost> ByCustomer { get; }
 
     /// <summary>How each overhead was spread.</summary>
@@ -102,10 +102,10 @@ public sealed class CostToServeResult
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Groups are by channel, segment or reason; customers are in ByCustomer."),
     };
 
-    /// <summary>The cost of one contact, overheads included.</summary>
+    /// <summary>The cost of one contact, overheads included (its share in row order: the contacts add up to the total, a group's contacts to within a few micro-units of the group's cost).</summary>
     /// <param name="row">The contact's row in the table.</param>
     /// <returns>The cost, exact to a millionth of the currency unit.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row of the table.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row of the table, or the result was computed from cells (<see cref="CostToServeCalculator.FromCells"/>), which have no rows.</exception>
     public Money CostOfContact(int row)
     {
         Preconditions.CheckInRange(row, 0, _contactCosts.Length - 1);
@@ -115,7 +115,7 @@ public sealed class CostToServeResult
     /// <summary>The chain a contact belongs to, named by the row of its first contact.</summary>
     /// <param name="row">The contact's row in the table.</param>
     /// <returns>The first row of the chain; <paramref name="row"/> itself when the contact starts one.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row of the table.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row of the table, or the result was computed from cells, which have no rows.</exception>
     public int ChainOf(int row)
     {
         Preconditions.CheckInRange(row, 0, _chainOf.Length - 1);

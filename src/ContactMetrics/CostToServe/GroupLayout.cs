@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using ContactMetrics.Domain;
 using ContactMetrics.Tables;
-using NodaTime;
 
 namespace ContactMetrics.CostToServe;
 
@@ -46,50 +44,37 @@ internal sealed class GroupLayout
     public int SegmentGroup(int row) =>
         _segmentBase + (_customer[row] < 0 ? _segments + 1 : _segment[row] >= 0 ? _segment[row] : _segments);
 
-    public ImmutableArray<CostGroup> ChannelGroups(long[] slots, Currency currency)
+    /// <summary>The channel groups with contacts, in channel order.</summary>
+    public IReadOnlyList<(string Key, int Group)> ChannelOrder(long[] slots, int stride) =>
+        [.. Enumerable.Range(0, ChannelCount).Where(ch => Any(slots, stride, ChannelGroup(ch))).Select(ch => (((Channel)ch).ToSchemaName(), ChannelGroup(ch)))];
+
+    /// <summary>The reason groups with contacts, by key (ordinal), then "no reason".</summary>
+    public IReadOnlyList<(string Key, int Group)> ReasonOrder(long[] slots, int stride) =>
+        Named(_table.Reasons, _reasonBase, [CostToServeResult.NoReasonKey], slots, stride);
+
+    /// <summary>The segment groups with contacts, by key (ordinal), then "no segment" and "unidentified".</summary>
+    public IReadOnlyList<(string Key, int Group)> SegmentOrder(long[] slots, int stride) =>
+        Named(_table.Segments, _segmentBase, [CostToServeResult.NoSegmentKey, CostToServeResult.UnidentifiedKey], slots, stride);
+
+    private static List<(string Key, int Group)> Named(IReadOnlyList<string> names, int first, string[] buckets, long[] slots, int stride)
     {
-        var groups = ImmutableArray.CreateBuilder<CostGroup>();
-        for (int ch = 0; ch < ChannelCount; ch++)
-        {
-            AddIfAny(groups, ((Channel)ch).ToSchemaName(), slots, ChannelGroup(ch), currency);
-        }
-        return groups.ToImmutable();
-    }
-
-    public ImmutableArray<CostGroup> ReasonGroups(long[] slots, Currency currency) =>
-        Named(_table.Reasons, _reasonBase, [CostToServeResult.NoReasonKey], slots, currency);
-
-    public ImmutableArray<CostGroup> SegmentGroups(long[] slots, Currency currency) =>
-        Named(_table.Segments, _segmentBase, [CostToServeResult.NoSegmentKey, CostToServeResult.UnidentifiedKey], slots, currency);
-
-    public static CostGroup ToGroup(string key, ReadOnlySpan<long> s, Currency currency) => new(
-        key,
-        s[CostSlots.Contacts],
-        Duration.FromMilliseconds(s[CostSlots.HandleMs]),
-        CostBreakdown.FromMicros(s, currency),
-        s[CostSlots.Chains],
-        Micro.ToMoney(s[CostSlots.ChainCost], currency));
-
-    private static ImmutableArray<CostGroup> Named(IReadOnlyList<string> names, int first, string[] buckets, long[] slots, Currency currency)
-    {
-        var groups = ImmutableArray.CreateBuilder<CostGroup>();
+        var groups = new List<(string Key, int Group)>();
         foreach (int code in Enumerable.Range(0, names.Count).OrderBy(c => names[c], StringComparer.Ordinal))
         {
-            AddIfAny(groups, names[code], slots, first + code, currency);
+            if (Any(slots, stride, first + code))
+            {
+                groups.Add((names[code], first + code));
+            }
         }
         for (int b = 0; b < buckets.Length; b++)
         {
-            AddIfAny(groups, buckets[b], slots, first + names.Count + b, currency);
+            if (Any(slots, stride, first + names.Count + b))
+            {
+                groups.Add((buckets[b], first + names.Count + b));
+            }
         }
-        return groups.ToImmutable();
+        return groups;
     }
 
-    private static void AddIfAny(ImmutableArray<CostGroup>.Builder groups, string key, long[] slots, int group, Currency currency)
-    {
-        var s = slots.AsSpan(group * CostSlots.Count, CostSlots.Count);
-        if (s[CostSlots.Contacts] > 0)
-        {
-            groups.Add(ToGroup(key, s, currency));
-        }
-    }
+    private static bool Any(long[] slots, int stride, int group) => slots[group * stride + CostSlots.Contacts] > 0;
 }

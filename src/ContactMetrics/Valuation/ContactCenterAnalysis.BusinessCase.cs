@@ -39,8 +39,7 @@ public sealed partial class ContactCenterAnalysis
     public string FcrCaseName => string.Create(CultureInfo.InvariantCulture, $"FCR +{Options.FcrGain.Point * 100:0.##} points");
 
     /// <summary>Whether the business case counts the row under the FCR basis: every eligible contact (per contact), or the first contact of each issue (per issue).</summary>
-    private bool IsFcrUnit(byte flags) => (flags & RepeatContactDetector.Eligible) != 0
-        && (Options.Kpis.Repeat.Basis == FcrBasis.Contact || (flags & RepeatContactDetector.IsRepeat) == 0);
+    private bool IsFcrUnit(byte flags) => SegmentInputs.IsFcrUnit(flags, Options.Kpis.Repeat.Basis);
 
     /// <summary>"issues" or "handled contacts": what FCR and the business case count.</summary>
     private string FcrUnits => Options.Kpis.Repeat.Basis == FcrBasis.Issue ? "issues (their first handled contact)" : "handled contacts";
@@ -53,31 +52,16 @@ public sealed partial class ContactCenterAnalysis
 
     private readonly Lazy<FlaggedUnits> _flaggedLastYear;
 
-    /// <summary>One scan of the last year's FCR units (<see cref="IsFcrUnit"/>) with a resolved flag, for the repeats per unresolved contact and the current FCR.</summary>
+    /// <summary>The business case's counts per segment over the last year (<see cref="SegmentInputs"/>): the one scan of the FCR units with a resolved flag and of the customers with a flagged contact.</summary>
+    public IReadOnlyList<SegmentInputs> SegmentInputsLastYear => _segmentInputs.Value;
+
+    private readonly Lazy<IReadOnlyList<SegmentInputs>> _segmentInputs;
+
+    /// <summary>The last year's FCR units (<see cref="IsFcrUnit"/>) with a resolved flag, for the repeats per unresolved contact and the current FCR: the segments' counts added up.</summary>
     private FlaggedUnits ScanFlaggedUnitsLastYear()
     {
-        var t = Interactions;
-        var flags = t.RepeatFlags(Options.Kpis.Repeat, Environment.ProcessorCount);
-        long nUnresolved = 0, kUnresolved = 0, nResolved = 0, kResolved = 0;
-        for (int i = 0; i < t.Count; i++)
-        {
-            if (!IsFcrUnit(flags[i]) || t.Resolved[i] < 0 || !InLastYear(t.ArrivedMs[i]))
-            {
-                continue;
-            }
-            int repeated = (flags[i] & RepeatContactDetector.FollowedByRepeat) != 0 ? 1 : 0;
-            if (t.Resolved[i] > 0)
-            {
-                nResolved++;
-                kResolved += repeated;
-            }
-            else
-            {
-                nUnresolved++;
-                kUnresolved += repeated;
-            }
-        }
-        return new FlaggedUnits(nResolved, kResolved, nUnresolved, kUnresolved);
+        var rows = SegmentInputsLastYear;
+        return new FlaggedUnits(rows.Sum(r => r.Resolved), rows.Sum(r => r.RepeatedAfterResolved), rows.Sum(r => r.Unresolved), rows.Sum(r => r.RepeatedAfterUnresolved));
     }
 
     private AnalysisFigure<UncertainInput> ComputeRepeatsPerUnresolved()
@@ -210,23 +194,7 @@ public sealed partial class ContactCenterAnalysis
         return (total, contacts);
     }
 
-    private long CustomersWithFlaggedContactLastYear()
-    {
-        var t = Interactions;
-        var seen = new bool[t.Customers.Count];
-        long count = 0;
-        for (int i = 0; i < t.Count; i++)
-        {
-            int customer = t.Customer[i];
-            if (customer >= 0 && !seen[customer] && t.Resolved[i] >= 0 && t.Answered[i] && ((Channel)t.Channel[i]).IsAgentHandled()
-                && InLastYear(t.ArrivedMs[i]))
-            {
-                seen[customer] = true;
-                count++;
-            }
-        }
-        return count;
-    }
+    private long CustomersWithFlaggedContactLastYear() => SegmentInputsLastYear.Sum(r => r.Customers);
 
     private readonly Lazy<UncertainInput> _fcrGain;
 

@@ -60,6 +60,7 @@ public sealed partial class ContactCenterAnalysis
         _trendByChannel = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(KpiDimensions.Channel, options.TrendBucket, window.TimeZone), options.Kpis));
         _lastYearByChannel = Once(() => KpiRollup.Compute(Interactions,
             new KpiGrouping(KpiDimensions.Channel) { ArrivedFrom = window.LastYearStart, ArrivedBefore = window.End }, options.Kpis));
+        _segmentInputs = Once<IReadOnlyList<SegmentInputs>>(() => SegmentInputs.Of(Interactions, options.Kpis.Repeat, window.LastYearStart, window.End));
         _flaggedLastYear = Once(ScanFlaggedUnitsLastYear);
         _repeats = Once(ComputeRepeatsPerUnresolved);
         _clv = Once(ComputeClv);

@@ -5,7 +5,7 @@ using ContactMetrics.Simulation;
 namespace ContactMetrics.Cli.Tests.Commands;
 
 /// <summary>
-/// <c>summarize</c>: DuckDB writes the same KPI counts and RFM summary files as the in-memory engine (the oracle) for a
+/// <c>summarize</c>: DuckDB writes the same KPI counts, issues and RFM summary files as the in-memory engine (the oracle) for a
 /// demo folder; the KPI counts add up to the folder's inbound contacts; a folder without interactions exits 2.
 /// </summary>
 public sealed class SummarizeCommandTests : IDisposable
@@ -25,16 +25,16 @@ public sealed class SummarizeCommandTests : IDisposable
         var memory = Summarize("memory", "memory");
         duck.ExitCode.Should().Be(0, duck.Error);
         memory.ExitCode.Should().Be(0, memory.Error);
-        foreach (string file in new[] { "kpi_counts.csv", "rfm_summary.csv" })
+        foreach (string file in new[] { "kpi_counts.csv", "issues.csv", "segment_inputs.csv", "rfm_summary.csv" })
         {
             var expected = File.ReadAllLines(Path.Combine(_dir.File("memory"), file));
             var actual = File.ReadAllLines(Path.Combine(_dir.File("duck"), file));
-            expected.Length.Should().BeGreaterThan(10, $"the demo has many groups and customers ({file})");
+            expected.Length.Should().BeGreaterThan(file == "segment_inputs.csv" ? 2 : 10, $"the demo has many groups, customers and issues, and several segments ({file})");
             actual[0].Should().Be(expected[0], file);
             // The engines order rows differently (key text or customer id; first appearance in memory).
             actual.Skip(1).Order(StringComparer.Ordinal).Should().Equal(expected.Skip(1).Order(StringComparer.Ordinal), file);
         }
-        duck.Out.Should().Contain("kpi_counts.csv").And.Contain("rfm_summary.csv");
+        duck.Out.Should().Contain("kpi_counts.csv").And.Contain("issues.csv").And.Contain("segment_inputs.csv").And.Contain("rfm_summary.csv");
     }
 
     [Fact]

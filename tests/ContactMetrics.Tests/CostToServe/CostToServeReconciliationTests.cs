@@ -132,6 +132,67 @@ public class CostToServeReconciliationTests(SimulationFixture fixture)
         Enumerable.Range(0, table.Count).Should().OnlyContain(i => four.CostOfContact(i) == one.CostOfContact(i));
     }
 
+    [Fact]
+    public void Compute_SimulatedCenter_GroupsWithinACentOfTheRowOrderSharesAndAMicroUnitOfTheProportionalShare()
+    {
+        // Before the overheads were spread over groups, a group's cost was the sum of its contacts' costs, each with its
+        // share in row order: those are still CostOfContact. The group's own figure now depends only on its weights.
+        var (rows, table) = Data();
+        var model = Model();
+        var result = CostToServeCalculator.Compute(table, model);
+        var byChannel = result.ByChannel.ToDictionary(g => g.Key);
+        var rowSums = new Dictionary<string, decimal>();
+        var chainRowSums = new Dictionary<string, decimal>();
+        var weights = new Dictionary<string, decimal[]>();
+        decimal[] totals = new decimal[2];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string key = rows[i].Channel.ToSchemaName();
+            string root = rows[result.ChainOf(i)].Channel.ToSchemaName();
+            rowSums[key] = rowSums.GetValueOrDefault(key) + result.CostOfContact(i).Amount;
+            chainRowSums[root] = chainRowSums.GetValueOrDefault(root) + result.CostOfContact(i).Amount;
+            var w = weights.TryGetValue(key, out var found) ? found : weights[key] = new decimal[2];
+            decimal handle = (decimal)Math.Floor((rows[i].Talk).TotalMilliseconds) + (decimal)Math.Floor(rows[i].Hold.TotalMilliseconds) + (decimal)Math.Floor(rows[i].AfterCallWork.TotalMilliseconds);
+            decimal digital = Digital.Covers(rows[i].Channel) ? 1 : 0;
+            w[0] += handle;
+            w[1] += digital;
+            totals[0] += handle;
+            totals[1] += digital;
+        }
+        foreach (var (key, group) in byChannel)
+        {
+            group.Cost.Total.Amount.Should().BeApproximately(rowSums[key], 0.01m, $"channel {key}: within a cent of the row-order shares");
+            group.ChainCost.Amount.Should().BeApproximately(chainRowSums[key], 0.01m, $"chains started on {key}");
+            // Hand rule: M W_g / W for each pool, each share within half a micro-unit of it plus the telescoping's half.
+            decimal proportional = Facilities.Amount.Amount * weights[key][0] / totals[0] + Digital.Amount.Amount * weights[key][1] / totals[1];
+            group.Cost.Overhead.Amount.Should().BeApproximately(proportional, 0.000002m, $"channel {key}: the proportional overhead");
+        }
+        var customerRowSums = new Dictionary<string, decimal>();
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string key = rows[i].CustomerId?.Value ?? CostToServeResult.UnidentifiedKey;
+            customerRowSums[key] = customerRowSums.GetValueOrDefault(key) + result.CostOfContact(i).Amount;
+        }
+        result.ByCustomer.Should().OnlyContain(c => Math.Abs(c.Cost.Amount - customerRowSums[c.Key]) <= 0.01m);
+    }
+
+    [Fact]
+    public void Compute_RowsInAnotherOrder_SameGroupsAndCustomers()
+    {
+        // The groups depend on sums only: the table read backwards gives the same figures (chains are formed in time order).
+        var (rows, table) = Data();
+        var reversed = InteractionTable.Create(rows.Reverse(), fixture.Small.Customers);
+        var forward = CostToServeCalculator.Compute(table, Model());
+        var backward = CostToServeCalculator.Compute(reversed, Model());
+
+        backward.Overall.Should().Be(forward.Overall);
+        backward.ByChannel.Should().Equal(forward.ByChannel);
+        backward.ByReason.Should().Equal(forward.ByReason);
+        backward.BySegment.Should().Equal(forward.BySegment);
+        backward.ByCustomer.Should().Equal(forward.ByCustomer);
+        forward.Total.Overhead.Should().Be(Eur(133_456.77m));
+    }
+
     /// <summary>
     /// The chain definition by brute force: an inbound agent-channel contact of an identified customer joins the chain of the
     /// latest earlier (by arrival, then row) answered such contact of the same customer and reason within the window.
