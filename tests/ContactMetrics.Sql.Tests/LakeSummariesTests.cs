@@ -33,7 +33,7 @@ public sealed class LakeSummariesTests(DemoTables demo) : IClassFixture<DemoTabl
         var duckFiles = duck.Write(duckDir.Path, ".csv", request.Grouping);
         var memoryFiles = memory.Write(memoryDir.Path, ".csv", request.Grouping);
 
-        duckFiles.Select(f => f.Summary).Should().Equal("kpi counts", "survival table", "path summary", "rfm summary");
+        duckFiles.Select(f => f.Summary).Should().Equal("kpi counts", "issues", "segment inputs", "survival table", "path summary", "rfm summary");
         memoryFiles.Select(f => (f.Summary, f.Rows)).Should().Equal(duckFiles.Select(f => (f.Summary, f.Rows)));
         foreach (var ((_, duckFile, _), (_, memoryFile, _)) in duckFiles.Zip(memoryFiles))
         {
