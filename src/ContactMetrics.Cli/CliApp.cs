@@ -104,7 +104,6 @@ public static partial class CliApp
         : e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? Unwrap(inner)
         : e;
 
-    /// <summary>Keeps an error on one line of stderr (some exception messages, such as ArgumentOutOfRangeException's, span two).</summary>
     /// <summary>
     /// The parser's "cannot parse ... as expected type 'System.Nullable`1[System.Int32]'" in words ("as a whole number"):
     /// no .NET type name reaches the user.
@@ -120,6 +119,7 @@ public static partial class CliApp
     [System.Text.RegularExpressions.GeneratedRegex("as expected type '([^']+)'")]
     private static partial System.Text.RegularExpressions.Regex ExpectedType();
 
+    /// <summary>Keeps an error on one line of stderr (some exception messages, such as ArgumentOutOfRangeException's, span two).</summary>
     internal static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 

@@ -29,7 +29,7 @@ public sealed record OutboundOptions
         init => field = value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(TargetOccupancy), value, "The target occupancy must be in (0, 1].");
     } = 0.85;
 
-    /// <summary>Free agents kept for inbound calls: an agent dials only while more than this many are free, 0-100. Default 1.</summary>
+    /// <summary>Free agents kept for inbound calls: an agent dials only while more than this many are free, 0-100. Default 2.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 100].</exception>
     public int ReserveAgents { get; init => field = Preconditions.CheckInRange(value, 0, 100, nameof(ReserveAgents)); } = 2;
 

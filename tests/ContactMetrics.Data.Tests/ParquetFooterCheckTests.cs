@@ -53,6 +53,16 @@ public sealed class ParquetFooterCheckTests
     }
 
     [Fact]
+    public void Damage_ListsNestedDeeperThanAnySchema_Named()
+    {
+        // 0x19 = field delta 1, type 9 (list); inside a list 0x19 is a list header: size 1, element type 9 (list). 10,000 of them
+        // nest lists 10,000 deep; the nesting limit holds for lists as for structs (no recursion past 64 levels).
+        var damage = ParquetFooterCheck.Damage(File([.. Enumerable.Repeat((byte)0x19, 10_000)]));
+
+        damage.Should().EndWith("values nest deeper than 64 levels");
+    }
+
+    [Fact]
     public void Damage_BadMarksAndLength_Named()
     {
         byte[] Bytes(params byte[][] parts) => [.. parts.SelectMany(p => p)];

@@ -66,6 +66,18 @@ public sealed class CostToServeSqlTests(DemoTables demo) : IClassFixture<DemoTab
         CostCases.ShouldEqual(CostToServeCalculator.FromCells(model, cells), CostToServeCalculator.Compute(demo.Table, model));
     }
 
+    [Theory]
+    [InlineData(true, null)] // identified without an id: would have been merged into the unidentified contacts
+    [InlineData(false, "C1")] // an id not marked identified: likewise
+    public void FromCells_CustomerCellWhoseIdAndFlagDisagree_Refused(bool identified, string? key)
+    {
+        var cell = new CostCell(CostDimension.Customer, false, key, identified, Domain.Channel.Phone, 1, 1, 60_000, 1, 0, 0, 1);
+
+        var act = () => CostToServeCalculator.FromCells(CostCases.Models["two overheads"], [cell]);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*customer cell*");
+    }
+
     [Fact]
     public void Cost_ModelWithoutRatesForAChannelInUse_FailsNamingIt()
     {

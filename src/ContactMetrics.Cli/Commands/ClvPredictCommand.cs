@@ -73,16 +73,14 @@ internal static class ClvPredictCommand
             var valuation = new ValuationHorizon(periods, ValuationHorizon.RateForPeriod(annualRate, periodDays));
             var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(name == "pareto-nbd" ? ClvTransactionModel.ParetoNbd : ClvTransactionModel.BgNbd, summary, valuation, m));
 
-            bool streamed = parse.GetValue(common.Format) == OutputFormat.Csv && parse.GetValue(common.Out) is null;
-            var output = ClvFigures.Forecast(name, forecast, summary, source, valuation, annualRate, m, parse.GetValue(top), customerRows: !streamed);
-            if (streamed)
+            if (parse.GetValue(common.Format) == OutputFormat.Csv && parse.GetValue(common.Out) is null)
             {
-                // CSV on standard output is the customer table alone: written straight from the columns, with no boxed
-                // table in between (235,700 customers: 2.1 million cells), byte for byte as the table would be.
-                console.PrintedSheet = output;
+                // CSV on standard output is the customer table alone: written straight from the columns, with no sheet or
+                // boxed table in between (235,700 customers: 2.1 million cells), byte for byte as the table would be.
                 ClvFigures.WriteForecastCsv(console.Out, forecast, summary, parse.GetValue(top), parse.GetValue(common.RawCsv));
                 return CliApp.Success;
             }
+            var output = ClvFigures.Forecast(name, forecast, summary, source, valuation, annualRate, m, parse.GetValue(top));
             common.Write(parse, output, console);
             return CliApp.Success;
         });

@@ -136,6 +136,11 @@ internal static class ParquetFooterCheck
 
         private bool Value(int type, int depth)
         {
+            // Lists and maps nest too (a footer of repeated list headers would otherwise recurse once per byte).
+            if (depth > MaxDepth)
+            {
+                return Fail($"values nest deeper than {MaxDepth} levels");
+            }
             switch (type)
             {
                 case 1 or 2 or 3:

@@ -49,10 +49,12 @@ public static class AttributionFigures
     /// <param name="model">The model.</param>
     /// <param name="paths">The paths.</param>
     /// <returns>The fit.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="OptionValueException">The chain would have more than <see cref="MarkovAttribution.MaxStates"/> states.</exception>
     public static MarkovAttributionResult FitMarkov(MarkovAttribution model, PathSummary paths)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(paths);
         try
         {
             return model.Fit(paths);

@@ -127,12 +127,9 @@ public static class ClvFigures
     /// <param name="annualRate">The annual discount rate the per-period rate came from.</param>
     /// <param name="m">The margin on spend, 0-1.</param>
     /// <param name="top">List only this many customers of highest CLV (ties by id); null: all. Totals are over every customer.</param>
-    /// <param name="customerRows">False: the <c>customers</c> section without its table, for a caller that streams the rows
-    /// itself (<see cref="ForecastColumns"/>, <see cref="ForecastRows"/>; a million customers are nine million cells).</param>
     /// <returns>The sheet.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static FigureSheet Forecast(string model, ClvForecast forecast, RfmSummary summary, string source, ValuationHorizon valuation, double annualRate, double m, int? top,
-        bool customerRows = true)
+    public static FigureSheet Forecast(string model, ClvForecast forecast, RfmSummary summary, string source, ValuationHorizon valuation, double annualRate, double m, int? top)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(summary);
@@ -172,14 +169,11 @@ public static class ClvFigures
         {
             listed.Note = $"The {Math.Min(count, summary.Count):N0} of {summary.Count:N0} customers of highest CLV (--top {count}); the totals above are over every customer.";
         }
-        if (customerRows)
+        var table = listed.SetTable("customers", [.. ForecastColumns]);
+        foreach (int i in ForecastRows(forecast, summary, top))
         {
-            var table = listed.SetTable("customers", [.. ForecastColumns]);
-            foreach (int i in ForecastRows(forecast, summary, top))
-            {
-                table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
-                    forecast.ProbabilityAlive[i], forecast.ExpectedPurchases[i], Money.FromDouble(forecast.ExpectedSpend[i], currency), forecast.Values[i]);
-            }
+            table.Row(summary.CustomerIds[i].Value, summary.Frequency[i], summary.Recency[i], summary.Age[i], summary.MonetaryValue[i],
+                forecast.ProbabilityAlive[i], forecast.ExpectedPurchases[i], Money.FromDouble(forecast.ExpectedSpend[i], currency), forecast.Values[i]);
         }
 
         if (summary.HasHoldout && summary.HoldoutLength > 0)

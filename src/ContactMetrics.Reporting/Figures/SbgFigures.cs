@@ -8,7 +8,7 @@ namespace ContactMetrics.Reporting;
 /// </summary>
 public static class SbgFigures
 {
-    /// <summary>Checks the inputs of an sBG fit as <c>retention sbg</c> takes them: at least three counts that never grow, 1-1000 periods, a positive discount rate.</summary>
+    /// <summary>Checks the inputs of an sBG fit as <c>retention sbg</c> takes them: at least three counts that never grow from a cohort above 0, 1-1000 periods, a positive discount rate.</summary>
     /// <param name="counts">Customers active at the start of each period, the cohort first.</param>
     /// <param name="source">What to call the counts in a message (an option, or a file and column).</param>
     /// <param name="periods">Periods to project.</param>
@@ -20,6 +20,10 @@ public static class SbgFigures
         if (counts.Count < 3)
         {
             throw new OptionValueException($"{source} needs at least three counts (the cohort and two later periods).");
+        }
+        if (!(counts[0] > 0))
+        {
+            throw new OptionValueException($"{source}: the cohort (period 0) must be more than 0 customers; was {counts[0]}.");
         }
         for (int i = 1; i < counts.Count; i++)
         {

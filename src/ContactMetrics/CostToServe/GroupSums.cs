@@ -219,6 +219,9 @@ internal sealed class CellSums
         Preconditions.CheckArgument(cell.Dimension != CostDimension.Channel || (cell.ByChainStart ? ChannelNames.TryParseChannel(cell.Key, out _) : cell.Key == cell.Channel.ToSchemaName()), "cells",
             $"a channel cell's key '{cell.Key}' is not {(cell.ByChainStart ? "a channel's schema name" : $"its channel '{cell.Channel.ToSchemaName()}'")}.");
         Preconditions.CheckArgument(cell.Dimension != CostDimension.Customer || !cell.ByChainStart, "cells", "customer cells are never by chain start.");
+        // A customer cell is identified exactly when it has a key; otherwise it would be merged into the unidentified contacts.
+        Preconditions.CheckArgument(cell.Dimension != CostDimension.Customer || cell.Identified == (cell.Key is not null), "cells",
+            $"a customer cell {(cell.Identified ? "marked identified has no customer id" : $"with the customer id '{cell.Key}' is not marked identified")}.");
     }
 
     /// <summary>One breakdown's groups, ordered by the sort key <paramref name="key"/> gives (ordinal), own and by chain start.</summary>
@@ -237,12 +240,12 @@ internal sealed class CellSums
 
     private static CustomerSums CustomerBreakdown(List<CostCell> cells, CostModel model, int stride)
     {
-        var ids = cells.Where(c => c.Identified && c.Key is not null).Select(c => c.Key!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var ids = cells.Where(c => c.Identified).Select(c => c.Key!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var slots = new long[(ids.Count + 1) * stride];
         foreach (var cell in cells)
         {
-            int k = cell.Identified && cell.Key is not null ? index[cell.Key] : ids.Count;
+            int k = cell.Identified ? index[cell.Key!] : ids.Count;
             GroupSums.AddCell(slots, stride, k, cell, model);
         }
         return new CustomerSums([.. ids.Select(id => (CustomerId?)new CustomerId(id)), null], slots, stride);

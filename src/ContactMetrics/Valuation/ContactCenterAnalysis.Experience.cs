@@ -153,7 +153,9 @@ public sealed partial class ContactCenterAnalysis
             double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
             double half = Normal.InvCDF(0, 1, 0.975) * sd / Math.Sqrt(values.Length);
             var value = UncertainInput.FromInterval($"value per customer ({segment})", $"{Currency} per customer", mean,
-                new ConfidenceInterval(mean - half, mean + half, 0.95, "normal (mean)"),
+                // Floored at 0 as the analysis's value per customer is: a value cannot be negative (a small, skewed segment's
+                // normal interval can reach below 0, which the input's floor would refuse and lose every segment's line).
+                new ConfidenceInterval(Math.Max(0, mean - half), mean + half, 0.95, "normal (mean)"),
                 InputSource.Modelled($"mean CLV of the segment's valued customers: {clv.Definition}", "segment mean, normal 95% interval of the mean (the models' parameter uncertainty is not included)", values.Length),
                 Currency, 0);
             long customers = contactCounts.GetValueOrDefault(segment);
@@ -283,7 +285,7 @@ public sealed partial class ContactCenterAnalysis
                 nDifficult++;
                 kDifficult += repeated;
             }
-            else if (t.Ces[i] >= EasyCesMinimum)
+            else if (t.Ces[i] >= RetentionUpliftOptions.Default.CesEasyMinimum)
             {
                 nEasy++;
                 kEasy += repeated;
@@ -308,7 +310,7 @@ public sealed partial class ContactCenterAnalysis
         var gain = CesGainInput;
         var item = ValueMechanisms.RepeatContactsAvoidedByEffort(contacts, gain, extra, cost);
         string definition = string.Create(CultureInfo.InvariantCulture,
-            $"Resolved {FcrUnits} a year (measured) x the share moved from difficult to easy (assumed) x extra repeats of a difficult resolved contact: share followed by a repeat, CES 1-3 minus CES 5-7 (measured on the surveyed contacts; CES 2.0, Dixon, Freeman & Toman 2010, higher is easier) x {cost.Name} (modelled). Resolved contacts only, so the FCR line's repeats are not counted twice. CES -> churn is not valued: no index-date comparison by CES yet.");
+            $"Resolved {FcrUnits} a year (measured) x the share moved from difficult to easy (assumed) x extra repeats of a difficult resolved contact: share followed by a repeat, CES 1-3 minus CES 5-7 (measured on the surveyed contacts; CES 2.0, Dixon, Freeman & Toman 2010, higher is easier) x {cost.Name} (modelled). Resolved contacts only, so the FCR line's repeats are not counted twice.");
         string sentence = string.Create(CultureInfo.InvariantCulture,
             $"CES +{gain.Point * 100:0.#} points -> {resolved * gain.Point * (pd - pe):N0} repeat contacts fewer -> {Whole(item)} a year");
         return AnalysisFigure<BusinessCaseLine>.Of(new BusinessCaseLine(item, definition, sentence));
@@ -357,9 +359,6 @@ public sealed partial class ContactCenterAnalysis
 
     /// <summary>The highest CES 2.0 answer counted as difficult ("somewhat disagree" that it was easy, or less).</summary>
     private const int DifficultCesMaximum = 3;
-
-    /// <summary>The lowest CES 2.0 answer counted as easy (the KPI's effort share, CES 5-7).</summary>
-    private const int EasyCesMinimum = 5;
 
     private AnalysisFigure<BusinessCaseLine> ComputeSelfServiceShift()
     {

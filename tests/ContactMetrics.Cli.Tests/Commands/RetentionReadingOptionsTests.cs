@@ -159,6 +159,7 @@ public class RetentionReadingOptionsTests
     [InlineData(new[] { "--survivors", "1000,631,468", "--column", "aktiv" }, "--column: goes with --table FILE; --survivors holds the counts themselves.")]
     [InlineData(new[] { "--table", "T", "--column", "active" }, "T: --column: no column 'active'; the columns are period, aktiv.")]
     [InlineData(new[] { "--table", "G", "--column", "aktiv" }, "G: --column aktiv: a cohort cannot grow; period 2 has 700 after 631.")]
+    [InlineData(new[] { "--survivors", "0,0,0" }, "--survivors: the cohort (period 0) must be more than 0 customers; was 0.")] // was exit 1 from the model
     public void Sbg_TableArguments_Exit2WithTheFix(string[] args, string message)
     {
         using var dir = new TempDir();
