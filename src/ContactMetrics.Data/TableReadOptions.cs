@@ -8,8 +8,11 @@ namespace ContactMetrics.Data;
 /// How a table is read: what happens to invalid rows, defaults for absent columns, and how the text of an export
 /// from another tool is read (delimiter, decimal comma, date format, the time zone of local times, a column map).
 /// </summary>
-/// <remarks>Immutable; create one with an object initializer, e.g. <c>new TableReadOptions { Mode = RowErrorMode.Collect }</c>.</remarks>
-public sealed class TableReadOptions
+/// <remarks>
+/// Immutable; create one with an object initializer, e.g. <c>new TableReadOptions { Mode = RowErrorMode.Collect }</c>, or
+/// change a copy with <c>with</c>: <c>options with { Mode = RowErrorMode.Collect }</c>.
+/// </remarks>
+public sealed record TableReadOptions
 {
     private readonly int _maxErrorsKept = 1000;
     private readonly char _delimiter = ',';

@@ -150,18 +150,44 @@ public sealed class DuckDbEngine : IDisposable
         return Summarise(Customers.Name, () => SurvivalTableSql.Compute(_connection, SqlDialect.DuckDb, grouping, observationEnd, options, new SqlTables(Interactions.Name, Customers.Name)));
     }
 
+    /// <summary>
+    /// The index-date survival table at <paramref name="window"/>'s end with customers as known then
+    /// (<see cref="SurvivalTableSql.ComputeAsOf"/>):
+    /// what the in-memory analysis builds for the same window.
+    /// </summary>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="window">The observation window.</param>
+    /// <param name="options">Options; <see cref="Retention.RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The table, rows ordered by customer id.</returns>
+    /// <exception cref="InvalidOperationException">Customers or interactions are not attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files, or a value is missing.</exception>
+    public Retention.IndexDateTable SurvivalTableAsOf(Retention.UpliftGrouping grouping, Domain.ObservationWindow window, Retention.RetentionUpliftOptions? options = null)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        Require(Customers, nameof(AttachCustomers));
+        return Summarise(Customers.Name, () => SurvivalTableSql.ComputeAsOf(_connection, SqlDialect.DuckDb, grouping, window, options, new SqlTables(Interactions.Name, Customers.Name)));
+    }
+
     /// <summary>The latest arrival in the attached interactions; <see langword="null"/> when there are none.</summary>
     /// <returns>The instant.</returns>
     /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
     /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
-    public NodaTime.Instant? LastArrival()
+    public NodaTime.Instant? LastArrival() => Arrivals()?.Last;
+
+    /// <summary>The earliest and the latest arrival in the attached interactions; <see langword="null"/> when there are none.</summary>
+    /// <returns>The instants.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public (NodaTime.Instant First, NodaTime.Instant Last)? Arrivals()
     {
         Require(Interactions, nameof(AttachInteractions));
         return Summarise(Interactions.Name, () =>
         {
-            using var reader = SqlText.Query(_connection, $"SELECT MAX(epoch_us(arrived_at)) FROM {Interactions.Name}", out var command);
+            using var reader = SqlText.Query(_connection, $"SELECT MIN(epoch_us(arrived_at)), MAX(epoch_us(arrived_at)) FROM {Interactions.Name}", out var command);
             using var owned = command;
-            return reader.Read() && !reader.IsDBNull(0) ? SqlText.InstantOfMicros(reader.GetInt64(0)) : (NodaTime.Instant?)null;
+            return reader.Read() && !reader.IsDBNull(0)
+                ? (SqlText.InstantOfMicros(reader.GetInt64(0)), SqlText.InstantOfMicros(reader.GetInt64(1)))
+                : ((NodaTime.Instant, NodaTime.Instant)?)null;
         });
     }
 

@@ -97,12 +97,42 @@ public static class SurvivalTableSql
     /// <exception cref="InvalidDataException">A customer without customer_id or acquired_on, or churned before acquired.</exception>
     /// <exception cref="DbException">The engine failed.</exception>
     public static IndexDateTable Compute(DbConnection connection, SqlDialect dialect, UpliftGrouping grouping, Instant observationEnd,
+        RetentionUpliftOptions? options = null, SqlTables? tables = null) =>
+        RetentionUpliftBuilder.FromIndexContacts(grouping, Rows(connection, dialect, grouping, observationEnd, options, tables), observationEnd, options);
+
+    /// <summary>
+    /// The survival table as the in-memory analysis builds it at <paramref name="window"/>'s end: contacts before the end, and
+    /// customers as known then (<see cref="ObservationWindow.Known"/>: acquired by the last day, a later churn not yet known).
+    /// </summary>
+    /// <param name="connection">An ADO.NET connection to the engine that holds the tables; opened (and closed again) here when it is closed.</param>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="window">The observation window: customers still active are censored at its end.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <param name="tables">The relations; <see cref="SqlTables.Default"/> when null.</param>
+    /// <returns>The table, rows ordered by customer id, with the counts of customers left out.</returns>
+    /// <exception cref="ArgumentException">See <see cref="Build"/>.</exception>
+    /// <exception cref="InvalidDataException">A customer without customer_id or acquired_on, or churned before acquired.</exception>
+    /// <exception cref="DbException">The engine failed.</exception>
+    public static IndexDateTable ComputeAsOf(DbConnection connection, SqlDialect dialect, UpliftGrouping grouping, ObservationWindow window,
         RetentionUpliftOptions? options = null, SqlTables? tables = null)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var known = Rows(connection, dialect, grouping, window.End, options, tables)
+            .Select(row => (Customer: window.Known(row.Customer), row.Index))
+            .Where(row => row.Customer is not null)
+            .Select(row => (row.Customer!, row.Index))
+            .ToList();
+        return RetentionUpliftBuilder.FromIndexContacts(grouping, known, window.End, options);
+    }
+
+    private static List<(Customer Customer, IndexContact? Index)> Rows(DbConnection connection, SqlDialect dialect, UpliftGrouping grouping, Instant observationEnd,
+        RetentionUpliftOptions? options, SqlTables? tables)
     {
         ArgumentNullException.ThrowIfNull(connection);
         string sql = Build(dialect, grouping, observationEnd, options, tables);
         string customers = (tables ?? SqlTables.Default).Customers!;
-        var rows = SqlText.OnOpen(connection, () =>
+        return SqlText.OnOpen(connection, () =>
         {
             using var reader = SqlText.Query(connection, sql, out var command);
             using var owned = command;
@@ -132,7 +162,6 @@ public static class SurvivalTableSql
             }
             return read;
         });
-        return RetentionUpliftBuilder.FromIndexContacts(grouping, rows, observationEnd, options);
     }
 
     private static LocalDate Date(object micros) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContactMetrics.Reporting;
 using ContactMetrics.Sql;
 
 namespace ContactMetrics.Cli.Commands;
@@ -19,16 +20,12 @@ internal static class Engines
         HelpName = "memory|duckdb",
     };
 
+    private static readonly Dictionary<string, bool> Names = new(StringComparer.OrdinalIgnoreCase) { ["memory"] = false, ["duckdb"] = true };
+
     /// <summary>Whether the run uses DuckDB: <see langword="false"/> for memory; an unknown name, or DuckDB with <c>--skip-invalid</c>, is an input error.</summary>
     public static bool IsDuckDb(ParseResult parse, Option<string> engine, bool skipInvalid = false)
     {
-        string name = parse.GetValue(engine)!;
-        bool duck = name.ToLowerInvariant() switch
-        {
-            "memory" => false,
-            "duckdb" => true,
-            _ => throw new CliInputException($"--engine: unknown engine '{name}'; use memory or duckdb."),
-        };
+        bool duck = OptionParsing.ParseName("--engine", parse.GetValue(engine)!, Names, "engine");
         return duck && skipInvalid ? throw new CliInputException(TableInput.SkipInvalidWithDuckDb) : duck;
     }
 

@@ -85,14 +85,14 @@ internal static class ReadingOptions
             string given = delimiter is not null ? Delimiter : decimalComma ? DecimalComma : dateFormat is not null ? DateFormat : zone is not null ? InputTimeZone : Map;
             throw new CliInputException($"{given}: the duckdb engine reads comma-separated CSV with ISO-8601 times as they are; use --engine memory for the reading options.");
         }
-        return new TableReadOptions
+        var options = new TableReadOptions
         {
             Delimiter = delimiter is null ? ',' : ParseDelimiter(delimiter),
             DecimalComma = decimalComma,
-            DateFormat = dateFormat is null ? null : ParseDateFormat(dateFormat),
             InputTimeZone = zone is null ? null : OptionParsing.ParseTimeZone(InputTimeZone, zone),
             ColumnMap = map is null ? null : ParseMap(map),
         };
+        return dateFormat is null ? options : WithDateFormat(options, dateFormat);
     }
 
     private static char ParseDelimiter(string text) => text switch
@@ -102,12 +102,12 @@ internal static class ReadingOptions
         _ => throw new CliInputException($"{Delimiter}: '{text}' is not a delimiter; use , ; tab or | (quote ; and | in a shell: --delimiter ';')."),
     };
 
-    private static string ParseDateFormat(string text)
+    /// <summary>The options with a date format; the format is checked once, as the options take it.</summary>
+    private static TableReadOptions WithDateFormat(TableReadOptions options, string text)
     {
         try
         {
-            _ = new TableReadOptions { DateFormat = text };
-            return text;
+            return options with { DateFormat = text };
         }
         catch (ArgumentException e)
         {

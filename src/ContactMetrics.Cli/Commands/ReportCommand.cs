@@ -80,19 +80,22 @@ internal static class ReportCommand
         {
             throw new CliInputException($"{Path.Combine(dir, "interactions.csv")}: no interactions, so there is nothing to analyse.");
         }
-        return ContactCenterAnalysis.Create(folder.Data, Window(folder.Data, timeZone, end), options with
+        return ContactCenterAnalysis.Create(folder.Data, Window(() => folder.Data.Window(timeZone, end)), options with
         {
             Rates = folder.Rates,
             RatesSource = folder.RatesPath is { } source ? $"{source} (assumed rates)" : options.RatesSource,
         });
     }
 
-    /// <summary>The observation window of <paramref name="data"/> (<see cref="ContactCenterData.Window"/>); an end not after the first event is an --as-of error.</summary>
-    internal static ObservationWindow Window(ContactCenterData data, DateTimeZone timeZone, Instant? end)
+    /// <summary>
+    /// The observation window <paramref name="window"/> makes (<see cref="ContactCenterData.Window"/> or, from an engine's first
+    /// and last arrival, <see cref="ObservationWindow.OfDays"/>): one rule for every command; an end not after the first event is an --as-of error.
+    /// </summary>
+    internal static ObservationWindow Window(Func<ObservationWindow> window)
     {
         try
         {
-            return data.Window(timeZone, end);
+            return window();
         }
         catch (ArgumentException e)
         {

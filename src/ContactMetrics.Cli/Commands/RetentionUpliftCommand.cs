@@ -117,13 +117,14 @@ internal static class RetentionUpliftCommand
             {
                 duck.AttachCustomers(customersPath);
                 duck.AttachInteractions(interactionsPath);
-                var end = asOf ?? (duck.LastArrival() is { } last ? ObservationWindow.OfDays(last, last, zone).End : throw new CliInputException(noContacts));
-                return (duck.SurvivalTable(grouping, end, options), end);
+                var (first, last) = duck.Arrivals() ?? throw new CliInputException(noContacts);
+                var window = ReportCommand.Window(() => ObservationWindow.OfDays(first, last, zone, asOf));
+                return (duck.SurvivalTableAsOf(grouping, window, options), window.End);
             }));
         }
         var tables = ContactCenterData.Create(TableInput.ReadAll(customersPath, skip, Data.Tables.OpenCustomers, console),
             TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console), [], [], []);
-        var window = tables.Interactions.IsEmpty ? throw new CliInputException(noContacts) : ReportCommand.Window(tables, zone, asOf);
+        var window = tables.Interactions.IsEmpty ? throw new CliInputException(noContacts) : ReportCommand.Window(() => tables.Window(zone, asOf));
         var known = tables.Within(window);
         return (RetentionUpliftBuilder.BuildTable(known.Customers, known.Interactions, grouping, window.End, options), window.End);
     }

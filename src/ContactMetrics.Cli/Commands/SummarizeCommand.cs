@@ -18,6 +18,8 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class SummarizeCommand
 {
+    private static readonly Dictionary<string, string> SummaryFormats = new(StringComparer.OrdinalIgnoreCase) { ["csv"] = ".csv", ["parquet"] = ".parquet" };
+
     public static Command Create(CliConsole console)
     {
         var engine = Engines.Option("duckdb (embedded DuckDB, out of core) or memory.", "duckdb");
@@ -50,12 +52,7 @@ internal static class SummarizeCommand
             {
                 throw new CliInputException($"--data: no folder '{folder}'; give the folder that holds interactions (and customers, purchases, touchpoints, conversions).");
             }
-            string extension = parse.GetValue(fileFormat)!.ToLowerInvariant() switch
-            {
-                "csv" => ".csv",
-                "parquet" => ".parquet",
-                var other => throw new CliInputException($"--summary-format: use csv or parquet; was '{other}'."),
-            };
+            string extension = OptionParsing.ParseName("--summary-format", parse.GetValue(fileFormat)!, SummaryFormats, "format");
             var dims = KpiFigures.ParseDimensions(parse.GetValue(by));
             var timeZone = OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
             RfmSummaryOptions? rfm = parse.GetValue(calibrationEnd) is { } endText

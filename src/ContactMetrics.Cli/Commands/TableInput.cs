@@ -79,20 +79,7 @@ internal static class TableInput
             : throw new CliInputException($"{path}: cannot tell the table format from the file name ('{Path.GetExtension(path)}'); name the file .csv, .csv.gz or .parquet, or give a folder, a glob such as 'exports/*.csv', or - for CSV on standard input.");
 
     /// <summary>The run's read options (<see cref="ReadingOptions"/>) with invalid rows collected (<c>--skip-invalid</c>) or failing fast.</summary>
-    public static TableReadOptions ReadOptions(bool skipInvalid, CliConsole console) => WithMode(console.ReadOptions, skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast);
-
-    /// <summary>A copy of <paramref name="options"/> with another <see cref="TableReadOptions.Mode"/>.</summary>
-    public static TableReadOptions WithMode(TableReadOptions options, RowErrorMode mode) => new()
-    {
-        Mode = mode,
-        DefaultCurrency = options.DefaultCurrency,
-        MaxErrorsKept = options.MaxErrorsKept,
-        Delimiter = options.Delimiter,
-        DecimalComma = options.DecimalComma,
-        DateFormat = options.DateFormat,
-        InputTimeZone = options.InputTimeZone,
-        ColumnMap = options.ColumnMap,
-    };
+    public static TableReadOptions ReadOptions(bool skipInvalid, CliConsole console) => console.ReadOptions with { Mode = skipInvalid ? RowErrorMode.Collect : RowErrorMode.FailFast };
 
     /// <summary>Says on stderr what the reader noted and, with <c>--skip-invalid</c>, how many rows were left out and why the first was.</summary>
     public static void Report(string path, ValidationReport report, CliConsole console)

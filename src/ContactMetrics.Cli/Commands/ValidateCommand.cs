@@ -27,7 +27,7 @@ internal static class ValidateCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = TableInput.WithMode(console.ReadOptions, RowErrorMode.Collect);
+            var options = console.ReadOptions with { Mode = RowErrorMode.Collect };
             var reports = new List<ValidationReport>();
             void Check<T>(Option<string?> option, Func<string, TableReadOptions, TableReader<T>> open)
             {

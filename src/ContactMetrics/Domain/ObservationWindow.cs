@@ -93,6 +93,23 @@ public sealed record ObservationWindow
     /// <returns>Whether it is observed.</returns>
     public bool Contains(Instant instant) => instant >= Start && instant < End;
 
+    /// <summary>
+    /// The customer as known at the window's end: <see langword="null"/> when acquired after <see cref="LastDay"/> (not yet a
+    /// customer then); a churn after <see cref="LastDay"/> not yet known (cleared, so the customer counts as active, censored at
+    /// <see cref="End"/>). The one rule every engine applies to customers at an as-of date.
+    /// </summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns>The customer, a copy without the later churn, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    public Customer? Known(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var last = LastDay;
+        return customer.AcquiredOn > last ? null
+            : customer.ChurnedOn > last ? new Customer(customer.Id, customer.AcquiredOn, null, customer.Segment)
+            : customer;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd} ({TimeZone.Id}; as of {End})";
 }

@@ -122,8 +122,7 @@ public sealed class ContactCenterData
         {
             return this;
         }
-        var customers = Customers.Where(c => c.AcquiredOn <= last)
-            .Select(c => c.ChurnedOn > last ? new Customer(c.Id, c.AcquiredOn, null, c.Segment) : c);
+        var customers = Customers.Select(window.Known).OfType<Customer>();
         return new ContactCenterData(
             [.. customers],
             [.. Interactions.Where(i => window.Contains(i.ArrivedAt))],
