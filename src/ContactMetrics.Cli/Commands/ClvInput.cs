@@ -4,7 +4,6 @@ using ContactMetrics.Clv;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using NodaTime;
-using NodaTime.Text;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -142,6 +141,5 @@ internal sealed class ClvInput
             : throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
     }
 
-    internal static RfmPeriodUnit ParsePeriod(string text) =>
-        ClvFigures.PeriodNames.TryGetValue(text, out var unit) ? unit : throw new CliInputException($"--period: use day, week or month; was '{text.ToLowerInvariant()}'.");
+    internal static RfmPeriodUnit ParsePeriod(string text) => OptionParsing.ParseName("--period", text, ClvFigures.PeriodNames, "period");
 }

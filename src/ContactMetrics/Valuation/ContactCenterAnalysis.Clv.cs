@@ -97,14 +97,25 @@ public sealed partial class ContactCenterAnalysis
         int stride = RfmSummary.SubsetStride(active, Options.MaxCustomersValued);
         var values = model.CustomerValues(sample, horizon);
         var amounts = values.Select(v => (double)v.Amount).ToArray();
-        double mean = amounts.Average();
-        double sd = Math.Sqrt(amounts.Sum(v => (v - mean) * (v - mean)) / (amounts.Length - 1));
-        double half = Normal.InvCDF(0, 1, 0.975) * sd / Math.Sqrt(amounts.Length);
-        var interval = new ConfidenceInterval(Math.Round(Math.Max(0, mean - half), 2), Math.Round(mean + half, 2), 0.95, "normal (mean over customers)");
+        var (mean, low, high) = MeanInterval(amounts);
+        var interval = new ConfidenceInterval(Math.Round(low, 2), Math.Round(high, 2), 0.95, "normal (mean over customers)");
         string definition = string.Create(CultureInfo.InvariantCulture,
             $"mean {Options.ClvYears}-year CLV of {sample.Count:N0} customers active at {Window.End} ({(stride == 1 ? "all of them" : $"every {Ordinal(stride)} of {active:N0}")}; BG/NBD x Gamma-Gamma fitted on the weekly RFM summary of all {summary.Count:N0} buyers to {Window.LastDay:yyyy-MM-dd}, {Options.Margin * 100:0.#}% margin assumed, {Options.AnnualDiscountRate * 100:0.#}% a year discount, quarterly cash flows)");
         return AnalysisFigure<ClvAnalysis>.Of(new ClvAnalysis(summary, rows, transactions, spend, model, horizon, active, sample, stride,
             [.. values], [.. sample.CustomerIds.Select(id => segmentOf[id])],
             new Money(Math.Round((decimal)mean, 2), summary.Currency), interval, definition));
     });
+
+    /// <summary>
+    /// The mean of customer values and its normal 95% interval (1.96 standard errors of the mean, the sample standard
+    /// deviation with n - 1), the lower end floored at 0: a value per customer cannot be negative. The one rule of the
+    /// analysis's value per customer and of the segments' values; at least two values.
+    /// </summary>
+    private static (double Mean, double Low, double High) MeanInterval(IReadOnlyList<double> values)
+    {
+        double mean = values.Average();
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        double half = Normal.InvCDF(0, 1, 0.975) * sd / Math.Sqrt(values.Count);
+        return (mean, Math.Max(0, mean - half), mean + half);
+    }
 }

@@ -5,7 +5,6 @@ using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
 using ContactMetrics.Retention;
 using ContactMetrics.Tables;
-using MathNet.Numerics.Distributions;
 
 namespace ContactMetrics.Valuation;
 
@@ -124,7 +123,8 @@ public sealed partial class ContactCenterAnalysis
         }
         var interactionsBySegment = Data.Interactions.Where(i => i.CustomerId is CustomerId id && segmentOf.ContainsKey(id))
             .GroupBy(i => segmentOf[i.CustomerId!.Value]).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var contactCounts = CustomersWithContactLastYearBySegment();
+        // The business case's one count of customers with a contact (SegmentInputs: a handled contact with a known outcome), by segment.
+        var contactCounts = SegmentInputsLastYear.ToDictionary(r => r.Segment ?? NoSegment, r => r.Customers, StringComparer.Ordinal);
         var lines = ImmutableArray.CreateBuilder<CsatSegmentLine>();
         var gaps = ImmutableArray.CreateBuilder<SegmentGap>();
         foreach (var group in customersBySegment)
@@ -149,24 +149,21 @@ public sealed partial class ContactCenterAnalysis
                 gaps.Add(new SegmentGap(segment, $"{values.Length} valued customer(s) in the CLV sample: no value per customer of the segment."));
                 continue;
             }
-            double mean = values.Average();
-            double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-            double half = Normal.InvCDF(0, 1, 0.975) * sd / Math.Sqrt(values.Length);
+            var (mean, low, high) = MeanInterval(values);
             var value = UncertainInput.FromInterval($"value per customer ({segment})", $"{Currency} per customer", mean,
-                // Floored at 0 as the analysis's value per customer is: a value cannot be negative (a small, skewed segment's
-                // normal interval can reach below 0, which the input's floor would refuse and lose every segment's line).
-                new ConfidenceInterval(Math.Max(0, mean - half), mean + half, 0.95, "normal (mean)"),
+                // Floored at 0 as the analysis's value per customer is (MeanInterval): a small, skewed segment's normal
+                // interval can reach below 0, which the input's floor would refuse and lose every segment's line.
+                new ConfidenceInterval(low, high, 0.95, "normal (mean)"),
                 InputSource.Modelled($"mean CLV of the segment's valued customers: {clv.Definition}", "segment mean, normal 95% interval of the mean (the models' parameter uncertainty is not included)", values.Length),
                 Currency, 0);
             long customers = contactCounts.GetValueOrDefault(segment);
             var affected = UncertainInput.Exact($"customers with a contact a year ({segment})", "customers a year", customers,
-                InputSource.Measured($"customers of segment {segment} with a handled contact in the last 365 days", "distinct count", customers));
+                InputSource.Measured($"customers of segment {segment} with a handled contact with a known outcome in the last 365 days", "distinct count", customers));
             var relation = UncertainInput.FromRetentionDifference($"retention uplift, CSAT top-box vs not ({segment})", c.Difference,
                 string.Create(CultureInfo.InvariantCulture, $"{Options.RetentionHorizon.TotalDays:0}-day retention of segment {segment} after the first surveyed contact, top-box CSAT ({c.Reference.Retention * 100:0.0}%) minus not ({c.Exposed.Retention * 100:0.0}%); index-date design"),
                 c.Reference.Customers + c.Exposed.Customers);
             var item = ValueMechanisms.ChurnAvoidedByCsatInSegment(segment, affected, gain, relation, value);
-            double churnNow = 1 - (((c.Reference.Customers * c.Reference.Retention) + (c.Exposed.Customers * c.Exposed.Retention)) / (c.Reference.Customers + c.Exposed.Customers));
-            double relative = churnNow > 0 ? -gain.Point * c.Difference.Difference / churnNow : 0;
+            double relative = RelativeChurnChange(gain.Point, c);
             string sentence = string.Create(CultureInfo.InvariantCulture,
                 $"CSAT +{gain.Point * 100:0.#} points -> churn {relative * 100:+0.0;-0.0;0.0}% in segment {segment} -> {Whole(item)} a year");
             lines.Add(new CsatSegmentLine(segment, c, relative, new BusinessCaseLine(item, CsatDefinition, sentence)));
@@ -182,26 +179,6 @@ public sealed partial class ContactCenterAnalysis
     private string CsatDefinition => string.Create(CultureInfo.InvariantCulture,
         $"Per segment: Kaplan-Meier retention {Options.RetentionHorizon.TotalDays:0} days after each customer's first surveyed contact, top-box CSAT (5 of 5, whatever box the CSAT KPI uses) minus lower (index-date design: follow-up from that contact's end, customers churned before it left out; Suissa 2008, Anderson, Cain & Gelber 1983), follow-up to {Window.End}; ")
         + "value = the segment's customers with a contact a year x the share moved to top-box (assumed) x that difference x the segment's mean CLV (modelled); churn change relative to the segment's churn at the horizon. Observational: top-box answers follow resolved contacts, so the difference also carries what resolution does.";
-
-    /// <summary>Customers with an answered agent-handled contact in the last year, by segment.</summary>
-    private Dictionary<string, long> CustomersWithContactLastYearBySegment()
-    {
-        var t = Interactions;
-        var seen = new bool[t.Customers.Count];
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (int i = 0; i < t.Count; i++)
-        {
-            int customer = t.Customer[i];
-            if (customer >= 0 && !seen[customer] && t.Answered[i] && ((Channel)t.Channel[i]).IsAgentHandled() && InLastYear(t.ArrivedMs[i]))
-            {
-                seen[customer] = true;
-                int s = t.SegmentOfCustomer[customer];
-                string name = s >= 0 ? t.Segments[s] : NoSegment;
-                counts[name] = counts.GetValueOrDefault(name) + 1;
-            }
-        }
-        return counts;
-    }
 
     private AnalysisFigure<IReadOnlyList<RecommendationAtScore>> ComputeRecommendation()
     {
@@ -344,8 +321,7 @@ public sealed partial class ContactCenterAnalysis
         var gain = CesGainInput;
         var customers = CustomersWithContactInput;
         var item = ValueMechanisms.ChurnAvoidedByEffort(customers, gain, relation, value);
-        double churnNow = 1 - (((c.Reference.Customers * c.Reference.Retention) + (c.Exposed.Customers * c.Exposed.Retention)) / (c.Reference.Customers + c.Exposed.Customers));
-        double relative = churnNow > 0 ? -gain.Point * c.Difference.Difference / churnNow : 0;
+        double relative = RelativeChurnChange(gain.Point, c);
         string definition = string.Create(CultureInfo.InvariantCulture,
             $"Kaplan-Meier retention {Options.RetentionHorizon.TotalDays:0} days after each customer's first contact with a CES answer, easy (CES 5-7; CES 2.0, Dixon, Freeman & Toman 2010, higher is easier) minus not (1-4) (index-date design: follow-up from that contact's end, customers churned before it left out; Suissa 2008, Anderson, Cain & Gelber 1983), follow-up to {Window.End}; ")
             + "value = customers with a contact a year (measured) x the share moved to an easy answer (assumed) x that difference (measured) x value per customer (modelled, the CLV); churn change relative to the churn at the horizon. Observational: easy answers follow resolved contacts, so the difference also carries what resolution does.";
@@ -353,6 +329,16 @@ public sealed partial class ContactCenterAnalysis
             $"CES +{gain.Point * 100:0.#} points -> churn {relative * 100:+0.0;-0.0;0.0}% -> {Whole(item)} a year");
         return AnalysisFigure<BusinessCaseLine>.Of(new BusinessCaseLine(item, definition, sentence));
     });
+
+    /// <summary>
+    /// The change of churn at the horizon when a share <paramref name="gain"/> of customers moves from the exposed group to the
+    /// reference group, relative to the pooled churn now (negative: less churn); 0 when no one churns.
+    /// </summary>
+    private static double RelativeChurnChange(double gain, RetentionComparison c)
+    {
+        double churnNow = 1 - (((c.Reference.Customers * c.Reference.Retention) + (c.Exposed.Customers * c.Exposed.Retention)) / (c.Reference.Customers + c.Exposed.Customers));
+        return churnNow > 0 ? -gain * c.Difference.Difference / churnNow : 0;
+    }
 
     /// <summary>A line's value in whole currency units, e.g. <c>1,555 EUR</c>, for its sentence.</summary>
     private static string Whole(LineItem item) => string.Create(CultureInfo.InvariantCulture, $"{item.Value.Amount:N0} {item.Currency}");

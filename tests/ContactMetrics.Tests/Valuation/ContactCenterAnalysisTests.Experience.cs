@@ -164,8 +164,11 @@ public partial class ContactCenterAnalysisTests
                 Duration.FromDays(365), Center.End).Comparison;
             s.Comparison.Difference.Difference.Should().BeApproximately(expected.Difference.Difference, 1e-12);
             var inputs = s.Line.Item.Inputs.ToDictionary(i => i.Name);
+            // The business case's definition (as "customers with a contact a year" of the FCR line): an answered agent-handled
+            // contact with a known outcome (a resolved flag) in the last 365 days.
             long contacted = Center.Interactions.Where(i => ids.Contains(i.CustomerId!.Value) && i.IsAnswered && i.Channel.IsAgentHandled()
-                && i.ArrivedAt >= Center.End - Duration.FromDays(365)).Select(i => i.CustomerId).Distinct().Count();
+                && i.Resolved is not null && i.ArrivedAt >= Center.End - Duration.FromDays(365)).Select(i => i.CustomerId).Distinct().Count();
+            contacted.Should().Be(Analysis.SegmentInputsLastYear.Single(r => r.Segment == s.Segment).Customers);
             inputs[$"customers with a contact a year ({s.Segment})"].Point.Should().Be(contacted);
             inputs[$"retention uplift, CSAT top-box vs not ({s.Segment})"].Source.Origin.Should().Be(InputOrigin.Measured);
             inputs[$"value per customer ({s.Segment})"].Source.Origin.Should().Be(InputOrigin.Modelled);
