@@ -79,16 +79,18 @@ public sealed class ContactCenterFolder
         string? rates = ratesPath ?? (File.Exists(defaultRates) ? defaultRates : null);
         var model = rates is null ? null : CostRatesFile.Read(rates);
         var reports = ImmutableDictionary.CreateBuilder<string, ValidationReport>();
-        IReadOnlyList<T> Rows<T>(string name, Func<string, TableReadOptions?, (IReadOnlyList<T> Rows, ValidationReport Report)> read)
+        T Rows<T>(string name, Func<string, TableReadOptions?, (T Rows, ValidationReport Report)> read)
         {
             string file = System.IO.Path.Combine(path, name);
             var (rows, report) = read(file, options);
             reports[file] = report;
             return rows;
         }
+        var customers = Rows("customers.csv", Tables.ReadAllCustomers);
+        // The contacts go straight into the columnar table the analysis reads: no list of records.
         var data = ContactCenterData.Create(
-            Rows("customers.csv", Tables.ReadAllCustomers),
-            Rows("interactions.csv", Tables.ReadAllInteractions),
+            customers,
+            Rows("interactions.csv", (file, o) => Tables.ReadInteractionTable(file, o, customers)),
             Rows("purchases.csv", Tables.ReadAllPurchases),
             Rows("touchpoints.csv", Tables.ReadAllTouchpoints),
             Rows("conversions.csv", Tables.ReadAllConversions));
@@ -113,14 +115,14 @@ public sealed class ContactCenterFolder
         Directory.CreateDirectory(path);
         string File(string name) => System.IO.Path.Combine(path, name);
         Tables.WriteCustomers(File("customers.csv"), data.Customers);
-        Tables.WriteInteractions(File("interactions.csv"), data.Interactions);
+        Tables.WriteInteractions(File("interactions.csv"), data.Interactions.ToInteractions());
         Tables.WritePurchases(File("purchases.csv"), data.Purchases);
         Tables.WriteTouchpoints(File("touchpoints.csv"), data.Touchpoints);
         Tables.WriteConversions(File("conversions.csv"), data.Conversions);
         var written = new List<(string, string, int)>
         {
             ("customers", File("customers.csv"), data.Customers.Length),
-            ("interactions", File("interactions.csv"), data.Interactions.Length),
+            ("interactions", File("interactions.csv"), data.Interactions.Count),
             ("purchases", File("purchases.csv"), data.Purchases.Length),
             ("touchpoints", File("touchpoints.csv"), data.Touchpoints.Length),
             ("conversions", File("conversions.csv"), data.Conversions.Length),

@@ -47,7 +47,7 @@ public static class BoardReportBuilder
     public static BoardReport Build(ContactCenterAnalysis analysis, IClock? clock)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        if (analysis.Data.Interactions.IsEmpty)
+        if (analysis.Data.Interactions.Count == 0)
         {
             throw new ReportDataException("There are no interactions, so there is nothing to report.");
         }
@@ -62,7 +62,7 @@ public static class BoardReportBuilder
         }
         var d = analysis.Data;
         var w = analysis.Window;
-        var overview = new ReportOverview(d.Customers.Length, d.Interactions.Length, d.Purchases.Length, d.Touchpoints.Length, d.Conversions.Length,
+        var overview = new ReportOverview(d.Customers.Length, d.Interactions.Count, d.Purchases.Length, d.Touchpoints.Length, d.Conversions.Length,
             w.FirstDay, w.LastDay, w.End, w.TimeZone, analysis.Currency);
         var kpis = KpiTrendsOf(analysis);
         var retention = Figure(analysis.Retention, "Retention by first-contact resolution") is { } r

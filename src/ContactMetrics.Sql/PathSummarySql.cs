@@ -14,7 +14,7 @@ public sealed record JourneyTables(string Touchpoints = "touchpoints", string Co
 
 /// <summary>
 /// The SQL of the path summary of attribution (ChannelAttribution's <c>path, total_conversions, total_conversion_value,
-/// total_null</c>): journeys cut as <see cref="JourneyBuilder.Build"/> cuts them, compressed by path as
+/// total_null</c>): journeys cut as <see cref="JourneyBuilder.Build(IEnumerable{Domain.Touchpoint}, IEnumerable{Domain.Conversion}, Tables.InteractionTable, JourneyOptions?)"/> cuts them, compressed by path as
 /// <see cref="JourneyBuilder.Summarize"/> does, and read back into the same <see cref="PathSummary"/>.
 /// </summary>
 /// <remarks>

@@ -10,7 +10,7 @@ namespace ContactMetrics.Sql;
 /// <summary>
 /// The SQL of the index-date survival table of retention uplift: per customer, the first qualifying contact of an
 /// <see cref="UpliftGrouping"/> (its index time and whether it was favourable), and the customer's acquisition, churn and
-/// segment; read back into the same <see cref="IndexDateTable"/> <see cref="RetentionUpliftBuilder.BuildTable"/> builds in memory.
+/// segment; read back into the same <see cref="IndexDateTable"/> <see cref="RetentionUpliftBuilder.BuildTable(IEnumerable{Domain.Customer}, Tables.InteractionTable, UpliftGrouping, NodaTime.Instant, RetentionUpliftOptions?)"/> builds in memory.
 /// </summary>
 /// <remarks>
 /// <para>The SQL finds the index contact with one window function per customer (the first qualifying contact by arrival,

@@ -25,7 +25,7 @@ public class ContactCenterFolderTests
 
         written.Select(w => w.Table).Should().Equal("customers", "interactions", "purchases", "touchpoints", "conversions", "rates");
         folder.Data.Customers.Should().BeEquivalentTo(data.Customers, o => o.WithStrictOrdering());
-        folder.Data.Interactions.Should().BeEquivalentTo(data.Interactions, o => o.WithStrictOrdering());
+        folder.Data.Interactions.ToInteractions().Should().BeEquivalentTo(data.Interactions.ToInteractions(), o => o.WithStrictOrdering());
         folder.Data.Purchases.Should().BeEquivalentTo(data.Purchases, o => o.WithStrictOrdering());
         folder.Data.Touchpoints.Should().BeEquivalentTo(data.Touchpoints, o => o.WithStrictOrdering());
         folder.Data.Conversions.Should().BeEquivalentTo(data.Conversions, o => o.WithStrictOrdering());

@@ -7,7 +7,7 @@ namespace ContactMetrics.Sql.Tests;
 /// <summary>
 /// The cases and comparisons of the survival-table and path-summary tests: every uplift grouping (both resolution
 /// sources) and journeys with and without service contacts and collapsed repeats, checked against the in-memory
-/// <see cref="RetentionUpliftBuilder.BuildTable"/> and <see cref="JourneyBuilder"/> on the same demo rows (the oracle).
+/// <see cref="RetentionUpliftBuilder.BuildTable(IEnumerable{Domain.Customer}, IEnumerable{Domain.Interaction}, UpliftGrouping, NodaTime.Instant, RetentionUpliftOptions?)"/> and <see cref="JourneyBuilder"/> on the same demo rows (the oracle).
 /// </summary>
 public static class SummaryCases
 {

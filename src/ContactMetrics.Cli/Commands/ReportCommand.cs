@@ -76,7 +76,7 @@ internal static class ReportCommand
         {
             TableInput.Report(file, report, console);
         }
-        if (folder.Data.Interactions.IsEmpty)
+        if (folder.Data.Interactions.Count == 0)
         {
             throw new CliInputException($"{Path.Combine(dir, "interactions.csv")}: no interactions, so there is nothing to analyse.");
         }

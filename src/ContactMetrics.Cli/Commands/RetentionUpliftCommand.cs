@@ -124,7 +124,7 @@ internal static class RetentionUpliftCommand
         }
         var tables = ContactCenterData.Create(TableInput.ReadAll(customersPath, skip, Data.Tables.OpenCustomers, console),
             TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console), [], [], []);
-        var window = tables.Interactions.IsEmpty ? throw new CliInputException(noContacts) : ReportCommand.Window(() => tables.Window(zone, asOf));
+        var window = tables.Interactions.Count == 0 ? throw new CliInputException(noContacts) : ReportCommand.Window(() => tables.Window(zone, asOf));
         var known = tables.Within(window);
         return (RetentionUpliftBuilder.BuildTable(known.Customers, known.Interactions, grouping, window.End, options), window.End);
     }

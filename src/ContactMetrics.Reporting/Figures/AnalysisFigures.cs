@@ -70,7 +70,7 @@ public static class AnalysisFigures
             .Fact("customers", "Customers", d.Customers.Length)
             .Fact("segments", "Segments", d.Customers.GroupBy(c => c.Segment ?? ContactCenterAnalysis.NoSegment).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (object?)g.Count()))
-            .Fact("contacts", "Contacts", d.Interactions.Length)
+            .Fact("contacts", "Contacts", d.Interactions.Count)
             .Fact("purchases", "Purchases", d.Purchases.Length)
             .Fact("touchpoints", "Marketing touchpoints", d.Touchpoints.Length)
             .Fact("conversions", "Conversions", d.Conversions.Length)

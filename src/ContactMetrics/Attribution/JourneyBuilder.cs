@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 
 namespace ContactMetrics.Attribution;
 
@@ -17,6 +18,8 @@ namespace ContactMetrics.Attribution;
 /// <para>A service contact of an identified customer becomes the touch <c>service:&lt;channel&gt;</c> (e.g.
 /// <c>service:phone</c>) at the instant it ended.</para>
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+    Justification = "The two Build overloads differ in the interactions' type (an InteractionTable or records); the table's is required, so no call can be ambiguous.")]
 public static class JourneyBuilder
 {
     /// <summary>Builds the journeys.</summary>
@@ -30,7 +33,45 @@ public static class JourneyBuilder
         IEnumerable<Touchpoint> touchpoints,
         IEnumerable<Conversion> conversions,
         IEnumerable<Interaction>? interactions = null,
+        JourneyOptions? options = null) =>
+        Build(touchpoints, conversions, (interactions ?? []).Where(i => i.CustomerId is not null)
+            .Select(i => (i.CustomerId!.Value, new JourneyTouch(JourneyOptions.DefaultServicePrefix + i.Channel.ToSchemaName(), i.EndedAt))), options);
+
+    /// <summary>Builds the journeys with the service contacts of a columnar interaction table.</summary>
+    /// <param name="touchpoints">Marketing touches.</param>
+    /// <param name="conversions">Conversions.</param>
+    /// <param name="interactions">Service contacts to add as <c>service:*</c> touches (those of identified customers).</param>
+    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The journeys, by customer id (ordinal) and time.</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    public static IReadOnlyList<Journey> Build(
+        IEnumerable<Touchpoint> touchpoints,
+        IEnumerable<Conversion> conversions,
+        InteractionTable interactions,
         JourneyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        return Build(touchpoints, conversions, ServiceTouches(interactions), options);
+    }
+
+    private static IEnumerable<(CustomerId Customer, JourneyTouch Touch)> ServiceTouches(InteractionTable t)
+    {
+        var customers = t.Customers.Select(c => new CustomerId(c)).ToArray();
+        var channels = Enum.GetValues<Channel>().ToDictionary(c => (byte)c, c => JourneyOptions.DefaultServicePrefix + c.ToSchemaName());
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (t.Customer[i] >= 0)
+            {
+                yield return (customers[t.Customer[i]], new JourneyTouch(channels[t.Channel[i]], t.EndedAt(i)));
+            }
+        }
+    }
+
+    private static IReadOnlyList<Journey> Build(
+        IEnumerable<Touchpoint> touchpoints,
+        IEnumerable<Conversion> conversions,
+        IEnumerable<(CustomerId Customer, JourneyTouch Touch)> serviceTouches,
+        JourneyOptions? options)
     {
         ArgumentNullException.ThrowIfNull(touchpoints);
         ArgumentNullException.ThrowIfNull(conversions);
@@ -40,12 +81,9 @@ public static class JourneyBuilder
         {
             Add(touches, t.CustomerId, new JourneyTouch(t.Channel, t.OccurredAt));
         }
-        foreach (var i in interactions ?? [])
+        foreach (var (customer, touch) in serviceTouches)
         {
-            if (i.CustomerId is { } customer)
-            {
-                Add(touches, customer, new JourneyTouch(JourneyOptions.DefaultServicePrefix + i.Channel.ToSchemaName(), i.EndedAt));
-            }
+            Add(touches, customer, touch);
         }
         var byCustomer = new Dictionary<CustomerId, List<Conversion>>();
         foreach (var c in conversions)

@@ -63,7 +63,7 @@ public sealed class TimeDecayAttribution
     }
 
     /// <summary>Credits the converted journeys' conversions and values to their channels.</summary>
-    /// <param name="journeys">The journeys (e.g. from <see cref="JourneyBuilder.Build"/>); conversions in one currency.</param>
+    /// <param name="journeys">The journeys (e.g. from <see cref="JourneyBuilder.Build(IEnumerable{Domain.Touchpoint}, IEnumerable{Domain.Conversion}, Tables.InteractionTable, JourneyOptions?)"/>); conversions in one currency.</param>
     /// <returns>Credits per channel, channels in order of first appearance, in the conversions' currency
     /// (<see cref="Currency.Of"/>("XXX"), no currency, when no journey converts).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journeys"/> is null.</exception>

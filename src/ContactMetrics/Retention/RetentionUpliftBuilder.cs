@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Retention;
@@ -93,7 +94,11 @@ public sealed record RetentionUpliftOptions
 /// (no immortal-time bias; Suissa, "Immortal time bias in pharmacoepidemiology", Am J Epidemiol 167(4), 2008; Anderson,
 /// Cain &amp; Gelber, "Analysis of survival by tumor response", J Clin Oncol 1(11), 1983, for the landmark method). A churn
 /// date is taken at 12:00 UTC of that day; customers are censored at the observation end.
+/// <para>The contacts are read from an <see cref="InteractionTable"/>; the overloads that take records build one from them
+/// (so their times count to the millisecond, as the table keeps them).</para>
 /// </remarks>
+[SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+    Justification = "Each pair of overloads differs in the interactions' type (an InteractionTable or records), so no call can be ambiguous.")]
 public static class RetentionUpliftBuilder
 {
     /// <summary>The name of the tenure covariate in the survival table (years from acquisition to the index time).</summary>
@@ -120,39 +125,35 @@ public static class RetentionUpliftBuilder
     /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
     /// <returns>The table with ids, groups, strata by segment (when asked and there is more than one), and the covariate <c>tenureYears</c> (when asked), plus the counts of excluded customers.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IndexDateTable BuildTable(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Instant observationEnd, RetentionUpliftOptions? options = null)
+    /// <exception cref="InvalidRecordException">A contact does not fit an <see cref="InteractionTable"/> (a duration over 24 days).</exception>
+    public static IndexDateTable BuildTable(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Instant observationEnd, RetentionUpliftOptions? options = null) =>
+        BuildTable(customers, InteractionTable.Create(Preconditions.CheckNotNull(interactions)), grouping, observationEnd, options);
+
+    /// <summary>The survival table of the index-date design: one row per included customer, time in days from the index time.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">Their interactions, by column; contacts without a customer id or of other customers are ignored.</param>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="observationEnd">The end of observation: customers still active are censored here; contacts after it are ignored.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The table with ids, groups, strata by segment (when asked and there is more than one), and the covariate <c>tenureYears</c> (when asked), plus the counts of excluded customers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IndexDateTable BuildTable(IEnumerable<Customer> customers, InteractionTable interactions, UpliftGrouping grouping, Instant observationEnd, RetentionUpliftOptions? options = null)
     {
         Preconditions.CheckNotNull(customers);
         Preconditions.CheckNotNull(interactions);
         options ??= RetentionUpliftOptions.Default;
-        var (referenceLabel, exposedLabel) = Labels(grouping);
-        var byCustomer = new Dictionary<CustomerId, List<Interaction>>();
-        foreach (var i in interactions)
-        {
-            if (i.CustomerId is CustomerId id && i.ArrivedAt < observationEnd)
-            {
-                if (!byCustomer.TryGetValue(id, out var list))
-                {
-                    list = [];
-                    byCustomer[id] = list;
-                }
-                list.Add(i);
-            }
-        }
-
+        _ = Labels(grouping);
+        var contacts = new ContactsByCustomer(interactions, observationEnd);
         return FromIndexContacts(grouping, customers.Select(customer =>
         {
-            if (!byCustomer.TryGetValue(customer.Id, out var contacts))
-            {
-                return (customer, (IndexContact?)null);
-            }
-            contacts.Sort((a, b) => a.ArrivedAt.CompareTo(b.ArrivedAt));
-            return (customer, Index(contacts, grouping, options) is (Instant index, bool favourable) ? new IndexContact(index, favourable) : (IndexContact?)null);
+            var rows = contacts.Of(customer.Id);
+            return (customer, !rows.IsEmpty && Index(interactions, rows, grouping, options) is (Instant index, bool favourable)
+                ? new IndexContact(index, favourable) : (IndexContact?)null);
         }), observationEnd, options);
     }
 
     /// <summary>
-    /// The index-date table from each customer's index contact, however it was found (in memory by <see cref="BuildTable"/>,
+    /// The index-date table from each customer's index contact, however it was found (in memory by <see cref="BuildTable(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Instant, RetentionUpliftOptions?)"/>,
     /// or by a SQL engine): customers without one, or with one at or after the observation end, are left out; so are those
     /// churned (at 12:00 UTC of the churn date) at or before it. Follow-up runs from the index time to churn or the end.
     /// </summary>
@@ -160,7 +161,7 @@ public static class RetentionUpliftBuilder
     /// <param name="customers">Each customer with its index contact, or <see langword="null"/> when none qualified.</param>
     /// <param name="observationEnd">The end of observation.</param>
     /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
-    /// <returns>The table, as <see cref="BuildTable"/> returns it.</returns>
+    /// <returns>The table, as <see cref="BuildTable(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Instant, RetentionUpliftOptions?)"/> returns it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
     public static IndexDateTable FromIndexContacts(UpliftGrouping grouping, IEnumerable<(Customer Customer, IndexContact? Index)> customers, Instant observationEnd, RetentionUpliftOptions? options = null)
     {
@@ -241,7 +242,7 @@ public static class RetentionUpliftBuilder
 
     /// <summary>
     /// Compares retention at <paramref name="horizon"/> between the groups of <paramref name="grouping"/> with the
-    /// index-date design (<see cref="BuildTable"/>, then <see cref="RetentionUplift.Compare"/>).
+    /// index-date design (<see cref="BuildTable(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Instant, RetentionUpliftOptions?)"/>, then <see cref="RetentionUplift.Compare"/>).
     /// </summary>
     /// <param name="customers">The customers.</param>
     /// <param name="interactions">Their interactions.</param>
@@ -251,16 +252,30 @@ public static class RetentionUpliftBuilder
     /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
     /// <returns>The index-date table and the comparison.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A group has no customers (the message names it; the parameter name is <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both are empty). <see cref="TryEstimate"/> returns that as a reason instead.</exception>
+    /// <exception cref="ArgumentException">A group has no customers (the message names it; the parameter name is <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both are empty). <see cref="TryEstimate(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Duration, Instant, out RetentionUpliftResult?, out NotEnoughRetentionData?, RetentionUpliftOptions?)"/> returns that as a reason instead.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
-    public static RetentionUpliftResult Estimate(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options = null)
+    public static RetentionUpliftResult Estimate(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options = null) =>
+        Estimate(customers, InteractionTable.Create(Preconditions.CheckNotNull(interactions)), grouping, horizon, observationEnd, options);
+
+    /// <summary><see cref="Estimate(IEnumerable{Customer}, IEnumerable{Interaction}, UpliftGrouping, Duration, Instant, RetentionUpliftOptions?)"/> on the contacts by column.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">Their interactions, by column.</param>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="horizon">How long after the index time retention is read (e.g. 365 days); positive.</param>
+    /// <param name="observationEnd">The end of observation.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>The index-date table and the comparison.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A group has no customers, as for the records overload.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
+    public static RetentionUpliftResult Estimate(IEnumerable<Customer> customers, InteractionTable interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options = null)
     {
         var (result, notEnoughData) = Attempt(customers, interactions, grouping, horizon, observationEnd, options);
         return result ?? throw new ArgumentException(notEnoughData!.Reason, notEnoughData.ParameterName);
     }
 
     /// <summary>
-    /// <see cref="Estimate"/> for data that may not support a comparison: when a group has no customers the result is
+    /// <see cref="Estimate(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Duration, Instant, RetentionUpliftOptions?)"/> for data that may not support a comparison: when a group has no customers the result is
     /// the reason, not an exception, so a report or a business case can show the gap without parsing exception text.
     /// </summary>
     /// <param name="customers">The customers.</param>
@@ -282,6 +297,32 @@ public static class RetentionUpliftBuilder
         Instant observationEnd,
         [NotNullWhen(true)] out RetentionUpliftResult? result,
         [NotNullWhen(false)] out NotEnoughRetentionData? notEnoughData,
+        RetentionUpliftOptions? options = null) =>
+        TryEstimate(customers, InteractionTable.Create(Preconditions.CheckNotNull(interactions)), grouping, horizon, observationEnd, out result, out notEnoughData, options);
+
+    /// <summary>
+    /// <see cref="TryEstimate(IEnumerable{Customer}, IEnumerable{Interaction}, UpliftGrouping, Duration, Instant, out RetentionUpliftResult?, out NotEnoughRetentionData?, RetentionUpliftOptions?)"/>
+    /// on the contacts by column.
+    /// </summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">Their interactions, by column.</param>
+    /// <param name="grouping">How a contact groups customers.</param>
+    /// <param name="horizon">How long after the index time retention is read (e.g. 365 days); positive.</param>
+    /// <param name="observationEnd">The end of observation.</param>
+    /// <param name="result">The index-date table and the comparison, when the result is <see langword="true"/>.</param>
+    /// <param name="notEnoughData">Why there is no comparison, when the result is <see langword="false"/>.</param>
+    /// <param name="options">Options; <see cref="RetentionUpliftOptions.Default"/> when null.</param>
+    /// <returns>Whether both groups have customers, so that the comparison exists.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
+    public static bool TryEstimate(
+        IEnumerable<Customer> customers,
+        InteractionTable interactions,
+        UpliftGrouping grouping,
+        Duration horizon,
+        Instant observationEnd,
+        [NotNullWhen(true)] out RetentionUpliftResult? result,
+        [NotNullWhen(false)] out NotEnoughRetentionData? notEnoughData,
         RetentionUpliftOptions? options = null)
     {
         (result, notEnoughData) = Attempt(customers, interactions, grouping, horizon, observationEnd, options);
@@ -289,7 +330,7 @@ public static class RetentionUpliftBuilder
     }
 
     /// <summary>
-    /// <see cref="TryEstimate"/> on an index-date table already built (by <see cref="BuildTable"/>, a SQL engine, or read
+    /// <see cref="TryEstimate(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Duration, Instant, out RetentionUpliftResult?, out NotEnoughRetentionData?, RetentionUpliftOptions?)"/> on an index-date table already built (by <see cref="BuildTable(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Instant, RetentionUpliftOptions?)"/>, a SQL engine, or read
     /// from a survival table file): the same comparison, the same reasons when a group is empty.
     /// </summary>
     /// <param name="built">The index-date table.</param>
@@ -309,7 +350,7 @@ public static class RetentionUpliftBuilder
     }
 
     private static (RetentionUpliftResult? Result, NotEnoughRetentionData? NotEnoughData) Attempt(
-        IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options)
+        IEnumerable<Customer> customers, InteractionTable interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options)
     {
         CheckHorizon(horizon);
         options ??= RetentionUpliftOptions.Default;
@@ -345,69 +386,107 @@ public static class RetentionUpliftBuilder
         return (new RetentionUpliftResult(built, comparison), null);
     }
 
-    private static (Instant Index, bool Favourable)? Index(List<Interaction> contacts, UpliftGrouping grouping, RetentionUpliftOptions options)
+    private static (Instant Index, bool Favourable)? Index(InteractionTable t, ReadOnlySpan<int> contacts, UpliftGrouping grouping, RetentionUpliftOptions options)
     {
+        const byte inbound = (byte)Direction.Inbound;
         switch (grouping)
         {
             case UpliftGrouping.FirstContactResolution when options.Resolution == ResolutionSource.ResolvedFlag:
-                foreach (var i in contacts)
+                foreach (int i in contacts)
                 {
-                    if (i.Resolved is bool r)
+                    if (t.Resolved[i] != InteractionTable.Missing)
                     {
-                        return (i.EndedAt, r);
+                        return (t.EndedAt(i), t.Resolved[i] == 1);
                     }
                 }
                 return null;
             case UpliftGrouping.FirstContactResolution:
-                for (int k = 0; k < contacts.Count; k++)
+                for (int k = 0; k < contacts.Length; k++)
                 {
-                    var i = contacts[k];
+                    int i = contacts[k];
                     // Inbound only, as FCR's issues and repeats (docs/kpis.md): an outbound call is not the customer's contact.
-                    if (!i.IsAnswered || i.Reason is null || i.Direction != Direction.Inbound)
+                    if (!t.Answered[i] || t.Reason[i] < 0 || t.Direction[i] != inbound)
                     {
                         continue;
                     }
-                    var windowEnd = i.EndedAt + options.RepeatWindow;
+                    var windowEnd = t.EndedAt(i) + options.RepeatWindow;
                     bool repeat = false;
-                    for (int m = k + 1; m < contacts.Count && contacts[m].ArrivedAt <= windowEnd; m++)
+                    for (int m = k + 1; m < contacts.Length && t.ArrivedAt(contacts[m]) <= windowEnd; m++)
                     {
-                        repeat |= contacts[m].Reason == i.Reason && contacts[m].ArrivedAt > i.ArrivedAt && contacts[m].Direction == Direction.Inbound;
+                        int r = contacts[m];
+                        repeat |= t.Reason[r] == t.Reason[i] && t.ArrivedMs[r] > t.ArrivedMs[i] && t.Direction[r] == inbound;
                     }
                     return (windowEnd, !repeat);
                 }
                 return null;
             case UpliftGrouping.Csat:
-                foreach (var i in contacts)
+                foreach (int i in contacts)
                 {
-                    if (i.Survey?.Csat is int csat)
+                    if (t.Csat[i] != InteractionTable.Missing)
                     {
-                        return (i.EndedAt, csat >= options.CsatTopBoxMinimum);
+                        return (t.EndedAt(i), t.Csat[i] >= options.CsatTopBoxMinimum);
                     }
                 }
                 return null;
             case UpliftGrouping.Effort:
-                foreach (var i in contacts)
+                foreach (int i in contacts)
                 {
-                    if (i.Survey?.Ces is int ces)
+                    if (t.Ces[i] != InteractionTable.Missing)
                     {
-                        return (i.EndedAt, ces >= options.CesEasyMinimum);
+                        return (t.EndedAt(i), t.Ces[i] >= options.CesEasyMinimum);
                     }
                 }
                 return null;
             case UpliftGrouping.Channel:
-                foreach (var i in contacts)
+                foreach (int i in contacts)
                 {
-                    if (i.Direction == Direction.Inbound)
+                    if (t.Direction[i] == inbound)
                     {
-                        return (i.EndedAt, i.Channel.IsAgentHandled());
+                        return (t.EndedAt(i), ((Channel)t.Channel[i]).IsAgentHandled());
                     }
                 }
                 return null;
             case UpliftGrouping.Proactive:
-                return (contacts[0].EndedAt, contacts[0].Direction == Direction.Outbound);
+                return (t.EndedAt(contacts[0]), t.Direction[contacts[0]] == (byte)Direction.Outbound);
             default:
                 throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping.");
         }
+    }
+
+    /// <summary>
+    /// The rows of each customer's contacts that arrived before the observation end, in order of arrival (rows that arrived
+    /// at the same instant in the order the sort leaves them, as a list of the records sorted by arrival would).
+    /// </summary>
+    private sealed class ContactsByCustomer
+    {
+        private readonly Dictionary<string, int> _codes;
+        private readonly int[] _start;
+        private readonly int[] _rows;
+
+        public ContactsByCustomer(InteractionTable t, Instant observationEnd)
+        {
+            _codes = new Dictionary<string, int>(t.Customers.Count, StringComparer.Ordinal);
+            for (int c = 0; c < t.Customers.Count; c++)
+            {
+                _codes.TryAdd(t.Customers[c], c);
+            }
+            var inScope = new bool[t.Count];
+            for (int i = 0; i < t.Count; i++)
+            {
+                inScope[i] = t.Customer[i] >= 0 && t.ArrivedAt(i) < observationEnd;
+            }
+            _rows = RepeatContactDetector.OrderByCustomer(t, inScope, out _start);
+            // The sort a list of the records sorted by arrival used (introsort: not stable), so ties fall as they did.
+            var arrived = t.ArrivedMs;
+            for (int c = 0; c < t.Customers.Count; c++)
+            {
+                _rows.AsSpan(_start[c], _start[c + 1] - _start[c]).Sort((a, b) => arrived[a].CompareTo(arrived[b]));
+            }
+        }
+
+        /// <summary>The rows of <paramref name="customer"/>'s contacts; empty when there are none.</summary>
+        public ReadOnlySpan<int> Of(CustomerId customer) =>
+            _codes.TryGetValue(customer.Value, out int c) ? _rows.AsSpan(_start[c], _start[c + 1] - _start[c]) : [];
     }
 }
 
@@ -427,7 +506,7 @@ public sealed record IndexDateTable(UpliftGrouping Grouping, string ReferenceGro
 
 /// <summary>Why a retention uplift could not be estimated: a group of the grouping has no customers.</summary>
 /// <param name="Reason">The reason in one sentence, naming the empty group and the customers left out.</param>
-/// <param name="ParameterName">The argument <see cref="RetentionUpliftBuilder.Estimate"/> names when it throws instead: <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both groups are empty.</param>
+/// <param name="ParameterName">The argument <see cref="RetentionUpliftBuilder.Estimate(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Duration, Instant, RetentionUpliftOptions?)"/> names when it throws instead: <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both groups are empty.</param>
 /// <param name="Data">The index-date table as far as it was built, with the counts of excluded customers.</param>
 public sealed record NotEnoughRetentionData(string Reason, string ParameterName, IndexDateTable Data);
 

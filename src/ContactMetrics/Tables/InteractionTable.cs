@@ -5,15 +5,17 @@ using NodaTime;
 namespace ContactMetrics.Tables;
 
 /// <summary>
-/// Interactions stored by column (one array per field, customer, agent and category ids dictionary-encoded), the
-/// form the KPI engine and cost-to-serve scan. Row <c>i</c> is the interaction <see cref="InteractionIdOf"/>(i), so a
-/// per-row result (a contact's cost, its repeat chain) can be traced back to the record. Immutable once built; build it with <see cref="Create"/> or, to
-/// stream a large export without keeping the records, with a <see cref="Builder"/>.
+/// Interactions stored by column (one array per field, customer, agent and category ids dictionary-encoded): how a
+/// <see cref="Valuation.ContactCenterData"/> holds its contacts, and the form every calculator that reads contacts scans
+/// (KPIs, cost-to-serve, retention uplift, journeys). Every field of an <see cref="Interaction"/> is kept, so row
+/// <c>i</c> is the interaction <see cref="ToInteraction"/>(i) (a copy made on demand) and a per-row result (a contact's
+/// cost, its repeat chain) can be traced back to it by <see cref="InteractionIdOf"/>(i). Immutable once built; build it
+/// with <see cref="Create"/> or, to stream a large export without keeping the records, with a <see cref="Builder"/>.
 /// </summary>
 /// <remarks>
 /// Times are kept in milliseconds: instants as Unix milliseconds, durations as whole milliseconds
 /// (rounded toward zero). Sums over milliseconds are integers, which is why a rollup's result does
-/// not depend on how the rows are partitioned.
+/// not depend on how the rows are partitioned. A time finer than a millisecond is cut to the millisecond.
 /// </remarks>
 public sealed class InteractionTable
 {
@@ -42,26 +44,18 @@ public sealed class InteractionTable
         TalkMs = b.TalkCol.ToArray(Count);
         HoldMs = b.HoldCol.ToArray(Count);
         AcwMs = b.AcwCol.ToArray(Count);
+        EndedMs = b.EndedCol.ToArray(Count);
         Resolved = b.ResolvedCol.ToArray(Count);
         Transfers = b.TransfersCol.ToArray(Count);
         Csat = b.CsatCol.ToArray(Count);
         Nps = b.NpsCol.ToArray(Count);
         Ces = b.CesCol.ToArray(Count);
+        Recommended = b.RecommendedCol.ToArray(Count);
         Customers = b.Customers.ToArray();
         Agents = b.Agents.ToArray();
         Queues = b.Queues.ToArray();
         Reasons = b.Reasons.ToArray();
-        Segments = b.Segments.ToArray();
-        SegmentOfCustomer = new int[Customers.Count];
-        for (int c = 0; c < SegmentOfCustomer.Length; c++)
-        {
-            SegmentOfCustomer[c] = b.SegmentByCustomer.TryGetValue(Customers[c], out int s) ? s : -1;
-        }
-        Segment = new int[Count];
-        for (int i = 0; i < Count; i++)
-        {
-            Segment[i] = Customer[i] < 0 ? -1 : SegmentOfCustomer[Customer[i]];
-        }
+        SetSegments(b.Segments.ToArray(), b.SegmentByCustomer);
         if (Count > 0)
         {
             // The columns may be longer than Count (room reserved for an estimate of the rows): only rows < Count are the table's.
@@ -92,7 +86,7 @@ public sealed class InteractionTable
     public IReadOnlyList<string> Reasons { get; }
 
     /// <summary>The distinct customer segments, in order of first appearance.</summary>
-    public IReadOnlyList<string> Segments { get; }
+    public IReadOnlyList<string> Segments { get; private set; }
 
     // The columns may be longer than Count (room reserved from an estimate of a file's rows, Builder.EnsureCapacity):
     // every pass reads rows [0, Count) only.
@@ -101,8 +95,9 @@ public sealed class InteractionTable
     internal int[] Agent { get; }
     internal int[] Queue { get; }
     internal int[] Reason { get; }
-    internal int[] Segment { get; }
-    internal int[] SegmentOfCustomer { get; }
+    // The segment columns are set once, by the constructor or by WithCustomers on its copy.
+    internal int[] Segment { get; private set; }
+    internal int[] SegmentOfCustomer { get; private set; }
     internal byte[] Channel { get; }
     internal byte[] Direction { get; }
     internal bool[] Answered { get; }
@@ -113,11 +108,17 @@ public sealed class InteractionTable
     internal int[] TalkMs { get; }
     internal int[] HoldMs { get; }
     internal int[] AcwMs { get; }
+
+    /// <summary>When the contact ended, Unix milliseconds.</summary>
+    internal long[] EndedMs { get; }
     internal sbyte[] Resolved { get; }
     internal int[] Transfers { get; }
     internal sbyte[] Csat { get; }
     internal sbyte[] Nps { get; }
     internal sbyte[] Ces { get; }
+
+    /// <summary>The survey's "did you recommend us?" answer: 1, 0, or <see cref="Missing"/>.</summary>
+    internal sbyte[] Recommended { get; }
     internal long MinArrivedMs { get; }
     internal long MaxArrivedMs { get; }
 
@@ -152,6 +153,115 @@ public sealed class InteractionTable
         Preconditions.CheckInRange(row, 0, Count - 1, nameof(row));
         return new InteractionId(Id[row]);
     }
+
+    /// <summary>
+    /// The interaction in row <paramref name="row"/>, made from the columns on each call (a copy: the table keeps no
+    /// records). Times are those the table keeps, to the millisecond.
+    /// </summary>
+    /// <param name="row">The row, in [0, <see cref="Count"/>).</param>
+    /// <returns>The interaction.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is outside the table.</exception>
+    public Interaction ToInteraction(int row)
+    {
+        Preconditions.CheckInRange(row, 0, Count - 1, nameof(row));
+        string id = Id[row];
+        var arrived = ArrivedAt(row);
+        var survey = Csat[row] == Missing && Nps[row] == Missing && Ces[row] == Missing && Recommended[row] == Missing ? null
+            : SurveyResponse.Create(Score(Csat[row]), Score(Nps[row]), Score(Ces[row]), Flag(Recommended[row]), id);
+        return new Interaction(
+            new InteractionId(id),
+            Customer[row] < 0 ? null : new CustomerId(Customers[Customer[row]]),
+            (Domain.Channel)Channel[row],
+            arrived,
+            EndedAt(row),
+            (Domain.Direction)Direction[row],
+            Agent[row] < 0 ? null : new AgentId(Agents[Agent[row]]),
+            Queue[row] < 0 ? null : Queues[Queue[row]],
+            Reason[row] < 0 ? null : Reasons[Reason[row]],
+            Answered[row] ? arrived + Duration.FromMilliseconds(QueueMs[row]) : null,
+            Duration.FromMilliseconds(TalkMs[row]),
+            Duration.FromMilliseconds(HoldMs[row]),
+            Duration.FromMilliseconds(AcwMs[row]),
+            Flag(Resolved[row]),
+            Transfers[row],
+            survey);
+    }
+
+    /// <summary>
+    /// Every row as an interaction (<see cref="ToInteraction"/>), in row order, made one at a time as the sequence is
+    /// enumerated: for a caller that needs records (a writer, a record-based API), without holding them all.
+    /// </summary>
+    /// <returns>The interactions, lazily.</returns>
+    public IEnumerable<Interaction> ToInteractions()
+    {
+        for (int row = 0; row < Count; row++)
+        {
+            yield return ToInteraction(row);
+        }
+    }
+
+    /// <summary>The channels the contacts use, in the channels' order.</summary>
+    internal IEnumerable<Domain.Channel> Channels()
+    {
+        var seen = new bool[256];
+        foreach (byte channel in Channel.AsSpan(0, Count))
+        {
+            seen[channel] = true;
+        }
+        return Enum.GetValues<Domain.Channel>().Where(c => seen[(byte)c]);
+    }
+
+    /// <summary>When the contact in row <paramref name="row"/> arrived.</summary>
+    internal Instant ArrivedAt(int row) => Instant.FromUnixTimeMilliseconds(ArrivedMs[row]);
+
+    /// <summary>When the contact in row <paramref name="row"/> ended.</summary>
+    internal Instant EndedAt(int row) => Instant.FromUnixTimeMilliseconds(EndedMs[row]);
+
+    /// <summary>
+    /// This table with the segments of <paramref name="customers"/> (as <see cref="Create"/> with these customers would
+    /// have them): this instance when they are the same, otherwise a table that shares every other column with this one.
+    /// </summary>
+    internal InteractionTable WithCustomers(IEnumerable<Customer> customers)
+    {
+        var segments = new List<string>();
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var segmentByCustomer = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in customers)
+        {
+            if (c.Segment is { } segment)
+            {
+                segmentByCustomer[c.Id.Value] = Builder.Code(codes, segments, segment);
+            }
+        }
+        if (segments.SequenceEqual(Segments, StringComparer.Ordinal)
+            && Enumerable.Range(0, Customers.Count).All(c => SegmentOfCustomer[c] == segmentByCustomer.GetValueOrDefault(Customers[c], -1)))
+        {
+            return this;
+        }
+        var copy = (InteractionTable)MemberwiseClone();
+        copy.SetSegments([.. segments], segmentByCustomer);
+        return copy;
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Segments), nameof(SegmentOfCustomer), nameof(Segment))]
+    private void SetSegments(string[] segments, Dictionary<string, int> segmentByCustomer)
+    {
+        Segments = segments;
+        SegmentOfCustomer = new int[Customers.Count];
+        for (int c = 0; c < SegmentOfCustomer.Length; c++)
+        {
+            SegmentOfCustomer[c] = segmentByCustomer.TryGetValue(Customers[c], out int s) ? s : -1;
+        }
+        Segment = new int[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            Segment[i] = Customer[i] < 0 ? -1 : SegmentOfCustomer[Customer[i]];
+        }
+    }
+
+    private static int? Score(sbyte value) => value == Missing ? null : value;
+
+    private static bool? Flag(sbyte value) => value == Missing ? null : value == 1;
 
     /// <summary>The repeat-contact flags of every row under <paramref name="options"/>, computed on first use.</summary>
     internal byte[] RepeatFlags(RepeatContactOptions options, int maxDegreeOfParallelism) =>
@@ -192,11 +302,13 @@ public sealed class InteractionTable
         internal readonly ColumnChunks<int> TalkCol = new();
         internal readonly ColumnChunks<int> HoldCol = new();
         internal readonly ColumnChunks<int> AcwCol = new();
+        internal readonly ColumnChunks<long> EndedCol = new();
         internal readonly ColumnChunks<sbyte> ResolvedCol = new();
         internal readonly ColumnChunks<int> TransfersCol = new();
         internal readonly ColumnChunks<sbyte> CsatCol = new();
         internal readonly ColumnChunks<sbyte> NpsCol = new();
         internal readonly ColumnChunks<sbyte> CesCol = new();
+        internal readonly ColumnChunks<sbyte> RecommendedCol = new();
 
         /// <summary>Records a customer's segment, for grouping by segment.</summary>
         /// <param name="customer">The customer.</param>
@@ -241,11 +353,13 @@ public sealed class InteractionTable
             TalkCol.Append(i, talk);
             HoldCol.Append(i, hold);
             AcwCol.Append(i, acw);
-            ResolvedCol.Append(i, interaction.Resolved switch { true => 1, false => 0, null => Missing });
+            EndedCol.Append(i, interaction.EndedAt.ToUnixTimeMilliseconds());
+            ResolvedCol.Append(i, Flag(interaction.Resolved));
             TransfersCol.Append(i, interaction.Transfers);
             CsatCol.Append(i, (sbyte)(interaction.Survey?.Csat ?? Missing));
             NpsCol.Append(i, (sbyte)(interaction.Survey?.Nps ?? Missing));
             CesCol.Append(i, (sbyte)(interaction.Survey?.Ces ?? Missing));
+            RecommendedCol.Append(i, Flag(interaction.Survey?.Recommended));
             Count++;
         }
 
@@ -266,7 +380,7 @@ public sealed class InteractionTable
                 throw new InvalidOperationException("Room is reserved before the first interaction is added.");
             }
             foreach (var column in new IReservable[] { CustomerCol, AgentCol, QueueCol, ReasonCol, ChannelCol, DirectionCol, AnsweredCol, ArrivedCol,
-                QueueMsCol, TalkCol, HoldCol, AcwCol, ResolvedCol, TransfersCol, CsatCol, NpsCol, CesCol })
+                QueueMsCol, TalkCol, HoldCol, AcwCol, EndedCol, ResolvedCol, TransfersCol, CsatCol, NpsCol, CesCol, RecommendedCol })
             {
                 column.Reserve(interactions);
             }
@@ -313,7 +427,9 @@ public sealed class InteractionTable
             return (int)ms;
         }
 
-        private static int Code(Dictionary<string, int> codes, List<string> values, string value)
+        private static sbyte Flag(bool? value) => value switch { true => 1, false => 0, null => Missing };
+
+        internal static int Code(Dictionary<string, int> codes, List<string> values, string value)
         {
             if (!codes.TryGetValue(value, out int code))
             {

@@ -152,7 +152,7 @@ internal static class RepeatContactDetector
         table.Customer[i] >= 0 && table.Direction[i] == (byte)Direction.Inbound && ((Channel)table.Channel[i]).IsAgentHandled();
 
     /// <summary>A stable counting sort of the in-scope rows by customer: customer c's rows are <c>order[start[c]..start[c + 1]]</c>, in row order.</summary>
-    private static int[] OrderByCustomer(InteractionTable table, bool[] inScope, out int[] start)
+    internal static int[] OrderByCustomer(InteractionTable table, bool[] inScope, out int[] start)
     {
         int n = table.Count;
         var customer = table.Customer;

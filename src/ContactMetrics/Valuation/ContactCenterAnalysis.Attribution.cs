@@ -68,7 +68,7 @@ public sealed partial class ContactCenterAnalysis
 
     private AnalysisFigure<AttributionAnalysis> ComputeAttribution() => Try(() =>
     {
-        var journeys = JourneyBuilder.Build(Data.Touchpoints, Data.Conversions, Data.Interactions, new JourneyOptions { Lookback = Options.JourneyLookback });
+        var journeys = JourneyBuilder.Build(Data.Touchpoints, Data.Conversions, Interactions, new JourneyOptions { Lookback = Options.JourneyLookback });
         var paths = JourneyBuilder.Summarize(journeys);
         if (paths.TotalConversions <= 0)
         {

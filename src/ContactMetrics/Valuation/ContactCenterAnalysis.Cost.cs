@@ -57,7 +57,7 @@ public sealed partial class ContactCenterAnalysis
         {
             return AnalysisFigure<CostToServeResult>.Unavailable("No cost rates were given (loaded cost per paid hour, shrinkage, occupancy, fees; see docs/models/cost-to-serve.md).");
         }
-        var unpriced = Data.Interactions.Select(i => i.Channel).Distinct().Where(c => rates.RatesOf(c) is null).Order().ToList();
+        var unpriced = Interactions.Channels().Where(c => rates.RatesOf(c) is null).ToList();
         if (unpriced.Count > 0)
         {
             return AnalysisFigure<CostToServeResult>.Unavailable(

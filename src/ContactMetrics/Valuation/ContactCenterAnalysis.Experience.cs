@@ -116,13 +116,6 @@ public sealed partial class ContactCenterAnalysis
         var x = Options.Experience;
         var gain = Gain("CSAT gain", x.CsatGain, "share of customers moved to a top-box CSAT");
         var customersBySegment = Data.Customers.GroupBy(c => c.Segment ?? NoSegment).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var segmentOf = new Dictionary<CustomerId, string>();
-        foreach (var c in Data.Customers)
-        {
-            segmentOf[c.Id] = c.Segment ?? NoSegment;
-        }
-        var interactionsBySegment = Data.Interactions.Where(i => i.CustomerId is CustomerId id && segmentOf.ContainsKey(id))
-            .GroupBy(i => segmentOf[i.CustomerId!.Value]).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         // The business case's one count of customers with a contact (SegmentInputs: a handled contact with a known outcome), by segment.
         var contactCounts = SegmentInputsLastYear.ToDictionary(r => r.Segment ?? NoSegment, r => r.Customers, StringComparer.Ordinal);
         var lines = ImmutableArray.CreateBuilder<CsatSegmentLine>();
@@ -130,7 +123,8 @@ public sealed partial class ContactCenterAnalysis
         foreach (var group in customersBySegment)
         {
             string segment = group.Key;
-            if (!RetentionUpliftBuilder.TryEstimate(group, interactionsBySegment.GetValueOrDefault(segment) ?? [], UpliftGrouping.Csat, Options.RetentionHorizon, Window.End,
+            // The segment's customers with the whole table: the contacts of other customers are not theirs, so they are left out.
+            if (!RetentionUpliftBuilder.TryEstimate(group, Interactions, UpliftGrouping.Csat, Options.RetentionHorizon, Window.End,
                 out var uplift, out var notEnough))
             {
                 gaps.Add(new SegmentGap(segment, notEnough.Reason));
@@ -184,12 +178,13 @@ public sealed partial class ContactCenterAnalysis
     {
         var responses = new long[SurveyResponse.NpsMax + 1];
         var recommended = new long[SurveyResponse.NpsMax + 1];
-        foreach (var i in Data.Interactions)
+        var t = Interactions;
+        for (int i = 0; i < t.Count; i++)
         {
-            if (i.Survey is { Nps: int nps, Recommended: bool r })
+            if (t.Nps[i] != InteractionTable.Missing && t.Recommended[i] != InteractionTable.Missing)
             {
-                responses[nps]++;
-                recommended[nps] += r ? 1 : 0;
+                responses[t.Nps[i]]++;
+                recommended[t.Nps[i]] += t.Recommended[i];
             }
         }
         if (responses.Sum() == 0)
@@ -303,7 +298,7 @@ public sealed partial class ContactCenterAnalysis
         {
             return AnalysisFigure<BusinessCaseLine>.Unavailable("CES -> churn needs the customer value: " + Clv.Reason);
         }
-        if (!RetentionUpliftBuilder.TryEstimate(Data.Customers, Data.Interactions, UpliftGrouping.Effort, Options.RetentionHorizon, Window.End,
+        if (!RetentionUpliftBuilder.TryEstimate(Data.Customers, Interactions, UpliftGrouping.Effort, Options.RetentionHorizon, Window.End,
             out var uplift, out var notEnough))
         {
             return AnalysisFigure<BusinessCaseLine>.Unavailable("CES -> churn: " + notEnough.Reason);

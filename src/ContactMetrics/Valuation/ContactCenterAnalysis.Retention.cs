@@ -30,7 +30,7 @@ public sealed partial class ContactCenterAnalysis
 
     private AnalysisFigure<RetentionAnalysis> ComputeRetention() => Try(() =>
     {
-        if (!RetentionUpliftBuilder.TryEstimate(Data.Customers, Data.Interactions, UpliftGrouping.FirstContactResolution, Options.RetentionHorizon, Window.End,
+        if (!RetentionUpliftBuilder.TryEstimate(Data.Customers, Interactions, UpliftGrouping.FirstContactResolution, Options.RetentionHorizon, Window.End,
             out var uplift, out var notEnough))
         {
             return AnalysisFigure<RetentionAnalysis>.Unavailable(notEnough!.Reason);

@@ -32,7 +32,6 @@ public sealed partial class ContactCenterAnalysis
 {
     private readonly long _lastYearStartMs;
     private readonly long _endMs;
-    private readonly Lazy<InteractionTable> _table;
     private readonly Lazy<IReadOnlyList<KpiGroup>> _overall;
     private readonly Lazy<IReadOnlyList<KpiGroup>> _byChannel;
     private readonly Lazy<IReadOnlyList<KpiGroup>> _trend;
@@ -44,7 +43,7 @@ public sealed partial class ContactCenterAnalysis
         Data = data;
         OutsideWindow = new RecordsOutsideWindow(
             given.Customers.Length - data.Customers.Length,
-            given.Interactions.Length - data.Interactions.Length,
+            given.Interactions.Count - data.Interactions.Count,
             given.Purchases.Length - data.Purchases.Length,
             given.Touchpoints.Length - data.Touchpoints.Length,
             given.Conversions.Length - data.Conversions.Length,
@@ -53,7 +52,6 @@ public sealed partial class ContactCenterAnalysis
         Options = options;
         _lastYearStartMs = window.LastYearStart.ToUnixTimeMilliseconds();
         _endMs = window.End.ToUnixTimeMilliseconds();
-        _table = Once(() => InteractionTable.Create(data.Interactions, data.Customers));
         _overall = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(), options.Kpis));
         _byChannel = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(KpiDimensions.Channel), options.Kpis));
         _trend = Once(() => KpiRollup.Compute(Interactions, new KpiGrouping(KpiDimensions.None, options.TrendBucket, window.TimeZone), options.Kpis));
@@ -120,8 +118,8 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>The currency of every money figure.</summary>
     public Currency Currency => Options.Rates?.Currency ?? Data.Currency;
 
-    /// <summary>The columnar interaction table (with customers' segments), built once on first use.</summary>
-    public InteractionTable Interactions => _table.Value;
+    /// <summary>The columnar interaction table (with customers' segments) of <see cref="Data"/>: every figure reads it.</summary>
+    public InteractionTable Interactions => Data.Interactions;
 
     /// <summary>The KPIs of all contacts of the window, under <see cref="AnalysisOptions.Kpis"/>.</summary>
     public KpiGroup Overall => _overall.Value is [var all] ? all : throw new InvalidOperationException("There are no interactions to compute KPIs of.");

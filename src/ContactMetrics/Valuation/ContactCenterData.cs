@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Valuation;
@@ -9,13 +10,17 @@ namespace ContactMetrics.Valuation;
 /// the input of a <see cref="ContactCenterAnalysis"/>. Immutable; the money is in one currency.
 /// </summary>
 /// <remarks>
-/// The records are held once; the analysis builds its columnar interaction table from them once, on first use.
+/// The contacts, the largest table by far, are held once, as the columnar <see cref="InteractionTable"/> every calculator
+/// reads (a reader fills it straight from a file's rows: <c>ContactMetrics.Data.Tables.ReadInteractionTable</c>); the
+/// other tables are records.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+    Justification = "The two Create overloads differ in the interactions' type (an InteractionTable or records), so no call can be ambiguous.")]
 public sealed class ContactCenterData
 {
     private ContactCenterData(
         ImmutableArray<Customer> customers,
-        ImmutableArray<Interaction> interactions,
+        InteractionTable interactions,
         ImmutableArray<Purchase> purchases,
         ImmutableArray<Touchpoint> touchpoints,
         ImmutableArray<Conversion> conversions,
@@ -29,7 +34,34 @@ public sealed class ContactCenterData
         Currency = currency;
     }
 
-    /// <summary>Collects the tables.</summary>
+    /// <summary>Collects the tables, the contacts as records: a convenience that builds their <see cref="InteractionTable"/>.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">The contacts.</param>
+    /// <param name="purchases">The purchases; empty when there are none (the customer-value figures are then unavailable).</param>
+    /// <param name="touchpoints">The marketing touches; empty when there are none.</param>
+    /// <param name="conversions">The conversions; empty when there are none.</param>
+    /// <param name="currency">The currency of the money; by default the currency of the first purchase or conversion, else EUR.</param>
+    /// <returns>The data.</returns>
+    /// <exception cref="ArgumentNullException">A table is null.</exception>
+    /// <exception cref="CurrencyMismatchException">A purchase or conversion is in another currency than the others.</exception>
+    /// <exception cref="InvalidRecordException">A contact does not fit the table (<see cref="InteractionTable.Builder.Add"/>).</exception>
+    public static ContactCenterData Create(
+        IEnumerable<Customer> customers,
+        IEnumerable<Interaction> interactions,
+        IEnumerable<Purchase> purchases,
+        IEnumerable<Touchpoint> touchpoints,
+        IEnumerable<Conversion> conversions,
+        Currency? currency = null)
+    {
+        var c = Preconditions.CheckNotNull(customers).ToImmutableArray();
+        return Create(c, InteractionTable.Create(Preconditions.CheckNotNull(interactions), c), purchases, touchpoints, conversions, currency);
+    }
+
+    /// <summary>
+    /// Collects the tables, the contacts as a columnar table (e.g. read straight from a file by
+    /// <c>ContactMetrics.Data.Tables.ReadInteractionTable</c>). The table's segments are those of <paramref name="customers"/>,
+    /// whichever customers it was built with.
+    /// </summary>
     /// <param name="customers">The customers.</param>
     /// <param name="interactions">The contacts.</param>
     /// <param name="purchases">The purchases; empty when there are none (the customer-value figures are then unavailable).</param>
@@ -41,14 +73,14 @@ public sealed class ContactCenterData
     /// <exception cref="CurrencyMismatchException">A purchase or conversion is in another currency than the others.</exception>
     public static ContactCenterData Create(
         IEnumerable<Customer> customers,
-        IEnumerable<Interaction> interactions,
+        InteractionTable interactions,
         IEnumerable<Purchase> purchases,
         IEnumerable<Touchpoint> touchpoints,
         IEnumerable<Conversion> conversions,
         Currency? currency = null)
     {
         var c = Preconditions.CheckNotNull(customers).ToImmutableArray();
-        var i = Preconditions.CheckNotNull(interactions).ToImmutableArray();
+        var i = Preconditions.CheckNotNull(interactions).WithCustomers(c);
         var p = Preconditions.CheckNotNull(purchases).ToImmutableArray();
         var t = Preconditions.CheckNotNull(touchpoints).ToImmutableArray();
         var v = Preconditions.CheckNotNull(conversions).ToImmutableArray();
@@ -88,8 +120,11 @@ public sealed class ContactCenterData
     /// <summary>The customers.</summary>
     public ImmutableArray<Customer> Customers { get; }
 
-    /// <summary>The contacts.</summary>
-    public ImmutableArray<Interaction> Interactions { get; }
+    /// <summary>
+    /// The contacts, by column (with the customers' segments). <see cref="InteractionTable.ToInteractions"/> makes records of
+    /// them, one at a time, for a caller that needs records.
+    /// </summary>
+    public InteractionTable Interactions { get; }
 
     /// <summary>The purchases.</summary>
     public ImmutableArray<Purchase> Purchases { get; }
@@ -115,17 +150,23 @@ public sealed class ContactCenterData
     {
         Preconditions.CheckNotNull(window);
         var last = window.LastDay;
-        bool inside = Interactions.All(i => window.Contains(i.ArrivedAt)) && Purchases.All(p => window.Contains(p.OccurredAt))
+        var table = Interactions;
+        bool contactsInside = table.Count == 0
+            || (window.Contains(Instant.FromUnixTimeMilliseconds(table.MinArrivedMs)) && window.Contains(Instant.FromUnixTimeMilliseconds(table.MaxArrivedMs)));
+        bool inside = contactsInside && Purchases.All(p => window.Contains(p.OccurredAt))
             && Touchpoints.All(t => window.Contains(t.OccurredAt)) && Conversions.All(c => window.Contains(c.OccurredAt))
             && Customers.All(c => c.AcquiredOn <= last && !(c.ChurnedOn > last));
         if (inside)
         {
             return this;
         }
-        var customers = Customers.Select(window.Known).OfType<Customer>();
+        ImmutableArray<Customer> customers = [.. Customers.Select(window.Known).OfType<Customer>()];
+        // The contacts' table is rebuilt only when some fall outside the window (rare: a window shorter than the data).
+        var contacts = contactsInside ? table.WithCustomers(customers)
+            : InteractionTable.Create(Enumerable.Range(0, table.Count).Where(r => window.Contains(table.ArrivedAt(r))).Select(table.ToInteraction), customers);
         return new ContactCenterData(
-            [.. customers],
-            [.. Interactions.Where(i => window.Contains(i.ArrivedAt))],
+            customers,
+            contacts,
             [.. Purchases.Where(p => window.Contains(p.OccurredAt))],
             [.. Touchpoints.Where(t => window.Contains(t.OccurredAt))],
             [.. Conversions.Where(c => window.Contains(c.OccurredAt))],
@@ -143,12 +184,12 @@ public sealed class ContactCenterData
     /// <exception cref="ArgumentException">There are no contacts, or the end is not after the first event.</exception>
     public ObservationWindow Window(DateTimeZone timeZone, Instant? end = null)
     {
-        if (Interactions.IsEmpty)
+        if (Interactions.Count == 0)
         {
             throw new ArgumentException("There are no interactions, so there is no period to analyse.", nameof(Interactions));
         }
-        var first = Interactions.Min(i => i.ArrivedAt);
-        var last = Interactions.Max(i => i.ArrivedAt);
+        var first = Instant.FromUnixTimeMilliseconds(Interactions.MinArrivedMs);
+        var last = Instant.FromUnixTimeMilliseconds(Interactions.MaxArrivedMs);
         if (!Purchases.IsEmpty)
         {
             first = Instant.Min(first, Purchases.Min(p => p.OccurredAt));
