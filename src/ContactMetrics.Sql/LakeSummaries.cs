@@ -93,7 +93,7 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOn
         var end = EndOrNull(lake, interactions.Count > 0 ? interactions.Max(i => i.ArrivedAt) : null);
         IReadOnlyList<SegmentInputs> segments = end is { } e ? SegmentInputs.Of(table, new RepeatContactOptions(), e - Duration.FromDays(365), e) : [];
         var survival = customers is null ? null
-            : RetentionUpliftBuilder.BuildTable(customers, interactions, lake.Uplift, end ?? throw NoIndexContact(lake));
+            : RetentionUpliftBuilder.BuildTable(customers, table, lake.Uplift, end ?? throw NoIndexContact(lake));
         var paths = touchpoints is null || conversions is null ? null
             : JourneyBuilder.Summarize(JourneyBuilder.Build(touchpoints, conversions, interactions, lake.Journeys));
         var rfm = lake.Rfm is null || purchases is null ? null : RfmSummaryBuilder.Build(purchases, lake.Rfm);

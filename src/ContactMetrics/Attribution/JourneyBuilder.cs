@@ -19,7 +19,7 @@ namespace ContactMetrics.Attribution;
 /// <c>service:phone</c>) at the instant it ended.</para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
-    Justification = "The two Build overloads differ in the interactions' type (an InteractionTable or records); the table's is required, so no call can be ambiguous.")]
+    Justification = "The two Build overloads differ in the interactions' type (an InteractionTable or records); a call that leaves the interactions out takes the records overload, and a null literal for them needs its type (a cast) or can be left out.")]
 public static class JourneyBuilder
 {
     /// <summary>Builds the journeys.</summary>
@@ -37,7 +37,10 @@ public static class JourneyBuilder
         Build(touchpoints, conversions, (interactions ?? []).Where(i => i.CustomerId is not null)
             .Select(i => (i.CustomerId!.Value, new JourneyTouch(JourneyOptions.DefaultServicePrefix + i.Channel.ToSchemaName(), i.EndedAt))), options);
 
-    /// <summary>Builds the journeys with the service contacts of a columnar interaction table.</summary>
+    /// <summary>
+    /// Builds the journeys with the service contacts of a columnar interaction table: as the records overload on the same
+    /// contacts, except that a contact's end is the table's, to the millisecond (the records overload keeps the tick).
+    /// </summary>
     /// <param name="touchpoints">Marketing touches.</param>
     /// <param name="conversions">Conversions.</param>
     /// <param name="interactions">Service contacts to add as <c>service:*</c> touches (those of identified customers).</param>
@@ -57,7 +60,7 @@ public static class JourneyBuilder
     private static IEnumerable<(CustomerId Customer, JourneyTouch Touch)> ServiceTouches(InteractionTable t)
     {
         var customers = t.Customers.Select(c => new CustomerId(c)).ToArray();
-        var channels = Enum.GetValues<Channel>().ToDictionary(c => (byte)c, c => JourneyOptions.DefaultServicePrefix + c.ToSchemaName());
+        var channels = ChannelNames.All.ToDictionary(c => (byte)c, c => JourneyOptions.DefaultServicePrefix + c.ToSchemaName());
         for (int i = 0; i < t.Count; i++)
         {
             if (t.Customer[i] >= 0)

@@ -254,8 +254,12 @@ public static class RetentionUpliftBuilder
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A group has no customers (the message names it; the parameter name is <c>reference</c>, <c>exposed</c>, or <c>customers</c> when both are empty). <see cref="TryEstimate(IEnumerable{Customer}, InteractionTable, UpliftGrouping, Duration, Instant, out RetentionUpliftResult?, out NotEnoughRetentionData?, RetentionUpliftOptions?)"/> returns that as a reason instead.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
-    public static RetentionUpliftResult Estimate(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options = null) =>
-        Estimate(customers, InteractionTable.Create(Preconditions.CheckNotNull(interactions)), grouping, horizon, observationEnd, options);
+    /// <exception cref="InvalidRecordException">A contact does not fit an <see cref="InteractionTable"/> (a duration over 24 days), as in <see cref="BuildTable(IEnumerable{Customer}, IEnumerable{Interaction}, UpliftGrouping, Instant, RetentionUpliftOptions?)"/>.</exception>
+    public static RetentionUpliftResult Estimate(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, UpliftGrouping grouping, Duration horizon, Instant observationEnd, RetentionUpliftOptions? options = null)
+    {
+        CheckHorizon(horizon);
+        return Estimate(customers, InteractionTable.Create(Preconditions.CheckNotNull(interactions)), grouping, horizon, observationEnd, options);
+    }
 
     /// <summary><see cref="Estimate(IEnumerable{Customer}, IEnumerable{Interaction}, UpliftGrouping, Duration, Instant, RetentionUpliftOptions?)"/> on the contacts by column.</summary>
     /// <param name="customers">The customers.</param>
@@ -289,6 +293,7 @@ public static class RetentionUpliftBuilder
     /// <returns>Whether both groups have customers, so that the comparison exists.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is not positive.</exception>
+    /// <exception cref="InvalidRecordException">A contact does not fit an <see cref="InteractionTable"/> (a duration over 24 days), as in <see cref="BuildTable(IEnumerable{Customer}, IEnumerable{Interaction}, UpliftGrouping, Instant, RetentionUpliftOptions?)"/>.</exception>
     public static bool TryEstimate(
         IEnumerable<Customer> customers,
         IEnumerable<Interaction> interactions,
@@ -297,8 +302,11 @@ public static class RetentionUpliftBuilder
         Instant observationEnd,
         [NotNullWhen(true)] out RetentionUpliftResult? result,
         [NotNullWhen(false)] out NotEnoughRetentionData? notEnoughData,
-        RetentionUpliftOptions? options = null) =>
-        TryEstimate(customers, InteractionTable.Create(Preconditions.CheckNotNull(interactions)), grouping, horizon, observationEnd, out result, out notEnoughData, options);
+        RetentionUpliftOptions? options = null)
+    {
+        CheckHorizon(horizon);
+        return TryEstimate(customers, InteractionTable.Create(Preconditions.CheckNotNull(interactions)), grouping, horizon, observationEnd, out result, out notEnoughData, options);
+    }
 
     /// <summary>
     /// <see cref="TryEstimate(IEnumerable{Customer}, IEnumerable{Interaction}, UpliftGrouping, Duration, Instant, out RetentionUpliftResult?, out NotEnoughRetentionData?, RetentionUpliftOptions?)"/>

@@ -208,7 +208,7 @@ public sealed class InteractionTable
         {
             seen[channel] = true;
         }
-        return Enum.GetValues<Domain.Channel>().Where(c => seen[(byte)c]);
+        return ChannelNames.All.Where(c => seen[(byte)c]);
     }
 
     /// <summary>When the contact in row <paramref name="row"/> arrived.</summary>
