@@ -30,11 +30,28 @@ internal static class MarkovTiming
         }
         for (int run = 1; run <= repeats; run++)
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var result = new MarkovAttribution(order) { GaussSeidelOnly = gaussSeidelOnly }.Fit(paths);
             watch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"fit order {order}, run {run}, {(gaussSeidelOnly ? "Gauss-Seidel" : "GMRES")}: {watch.Elapsed.TotalSeconds:F3} s, {result.StateCount:N0} states, {result.Sweeps} passes, P(conversion) {result.ConversionProbability:R}"));
+                $"fit order {order}, run {run}, {(gaussSeidelOnly ? "Gauss-Seidel" : "GMRES")}: {watch.Elapsed.TotalSeconds:F3} s wall, {cpu.TotalSeconds:F3} s CPU, {result.StateCount:N0} states, {result.Sweeps} passes, P(conversion) {result.ConversionProbability:R}"));
+        }
+    }
+
+    /// <summary>`time-read-paths FILE REPEATS`: reads a path-summary CSV REPEATS times in one process and prints each time.</summary>
+    public static void ReadPaths(string file, int repeats)
+    {
+        for (int run = 1; run <= repeats; run++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            using var reader = File.OpenText(file);
+            var paths = PathSummaryReader.Read(reader);
+            watch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {Path.GetFileName(file)}, run {run}: {watch.Elapsed.TotalMilliseconds:F1} ms wall, {cpu.TotalMilliseconds:F0} ms CPU, {paths.Count:N0} paths"));
         }
     }
 

@@ -48,6 +48,11 @@ if (args.Length >= 3 && args[0] == "time-markov")
         args.Length >= 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1, gaussSeidelOnly: args.Length == 5 && args[4] == "gauss-seidel");
     return;
 }
+if (args.Length == 3 && args[0] == "time-read-paths")
+{
+    ContactMetrics.Benchmarks.MarkovTiming.ReadPaths(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 if (args.Length == 3 && args[0] == "write-long-paths")
 {
     ContactMetrics.Benchmarks.MarkovTiming.WritePaths(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
