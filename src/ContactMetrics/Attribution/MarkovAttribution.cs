@@ -434,8 +434,8 @@ public sealed class MarkovAttribution : IAttributionModel
                 // A product reads each transition once; orthogonalising against j basis vectors costs about 2 j states. A
                 // restart after about twice the transitions per state keeps the second below the first, and the basis
                 // within KrylovWorkspace doubles.
-                int restart = Math.Min(2 * _scaledTarget.Length / Math.Max(1, StateCount), KrylovWorkspace / Math.Max(1, StateCount));
-                _krylov ??= new RestartedGmres(StateCount, Math.Clamp(restart, 8, 40));
+                int restart = Math.Min(Math.Clamp(2 * _scaledTarget.Length / StateCount, 8, 40), Math.Max(4, KrylovWorkspace / StateCount));
+                _krylov ??= new RestartedGmres(StateCount, restart);
                 var b = _krylovRhs ??= new double[StateCount];
                 for (int s = 0; s < StateCount; s++)
                 {
