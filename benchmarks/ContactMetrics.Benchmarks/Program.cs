@@ -42,5 +42,21 @@ if (args.Length >= 1 && args[0] == "time-clv")
     ContactMetrics.Benchmarks.ClvTiming.Run(paretoOnly: args.Length == 2 && args[1] is "pareto" or "pareto-numerical", numericalGradient: args.Length == 2 && args[1] == "pareto-numerical");
     return;
 }
+if (args.Length >= 3 && args[0] == "time-markov")
+{
+    ContactMetrics.Benchmarks.MarkovTiming.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2],
+        args.Length >= 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1, gaussSeidelOnly: args.Length == 5 && args[4] == "gauss-seidel");
+    return;
+}
+if (args.Length == 3 && args[0] == "time-read-paths")
+{
+    ContactMetrics.Benchmarks.MarkovTiming.ReadPaths(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+if (args.Length == 3 && args[0] == "write-long-paths")
+{
+    ContactMetrics.Benchmarks.MarkovTiming.WritePaths(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+    return;
+}
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -35,8 +35,12 @@ public enum UntouchedConversions
 /// <para>Untouched conversions (paths that are only the direct channel) are, by default, credited to the direct
 /// channel alone and left out of the chain and the normalisation (<see cref="UntouchedConversions.CreditDirect"/>).</para>
 /// <para>Absorption probabilities are solved exactly from the linear system x = Qx + r of the absorbing chain,
-/// not simulated: Gauss-Seidel over the sparse transitions, solving each state's self-loop in closed form, until
-/// no probability moves by more than 1e-15 (the chain is absorbing, so the iteration is a contraction).
+/// not simulated. Each removal's solve starts from the full chain's solution. On chains with at least 4 transitions per
+/// state (many journeys per state, as on long paths, where Gauss-Seidel needs hundreds of sweeps because a journey
+/// leaves the chain with small probability per step): restarted GMRES on the system scaled by each state's self-loop,
+/// preconditioned by one backward Gauss-Seidel sweep, until no equation's residual exceeds 1e-14. On sparser chains,
+/// and whenever GMRES stalls: Gauss-Seidel over the sparse transitions, solving each state's self-loop in closed form,
+/// until no probability moves by more than 1e-15 (the chain is absorbing, so the iteration is a contraction).
 /// It throws when that takes more than <see cref="MaxSweeps"/> sweeps.</para>
 /// <para>The chain is built in time linear in the transitions: states and (from, to) transition counts live in hash maps
 /// whose 64-bit keys are mixed before hashing (the default hash of a <see cref="long"/>, the XOR of its halves, sends
@@ -60,6 +64,9 @@ public sealed class MarkovAttribution : IAttributionModel
     private const int FirstTransient = 3;
     private const double Tolerance = 1e-15;
     private const int ProgressMask = 4095;
+    private const double ResidualTolerance = 1e-14;
+    private const int KrylovWorkspace = 8_000_000;
+    private const int MinTransitionsPerStateForKrylov = 4;
 
     /// <summary>Creates the model.</summary>
     /// <param name="order">The chain's order k, 1 to <see cref="MaxOrder"/>. Default 1.</param>
@@ -90,6 +97,12 @@ public sealed class MarkovAttribution : IAttributionModel
     /// paths. Kept only as the benchmark baseline.
     /// </summary>
     internal bool UnmixedKeyHash { get; init; }
+
+    /// <summary>
+    /// Solve every absorption system by Gauss-Seidel from zero, as before the Krylov solver: slow on chains that mix well but
+    /// absorb slowly (long paths). Kept only as the benchmark baseline and the tests' reference.
+    /// </summary>
+    internal bool GaussSeidelOnly { get; init; }
 
     /// <summary>The most transient states; <see cref="MaxStates"/> except in tests of the limit.</summary>
     internal int StateLimit { get; init; } = MaxStates;
@@ -144,8 +157,10 @@ public sealed class MarkovAttribution : IAttributionModel
         var values = new double[chain.StateCount];
         var removed = new bool[chain.StateCount];
         int sweeps = 0;
-        var effects = RemovalEffects(chain, channels, values, removed, null, ref sweeps, out double baseline, progress, cancellationToken);
-        var valueEffects = ValueWeighted ? RemovalEffects(chain, channels, values, removed, chain.ConversionValues, ref sweeps, out _, null, cancellationToken) : effects;
+        var effects = RemovalEffects(chain, channels, values, removed, null, GaussSeidelOnly, ref sweeps, out double baseline, progress, cancellationToken);
+        var valueEffects = ValueWeighted
+            ? RemovalEffects(chain, channels, values, removed, chain.ConversionValues, GaussSeidelOnly, ref sweeps, out _, null, cancellationToken)
+            : effects;
         var conversions = Shares(effects, paths.TotalConversions - directConversions);
         var value = Shares(valueEffects, paths.TotalValueAmount - directValue);
         if (direct >= 0)
@@ -164,19 +179,24 @@ public sealed class MarkovAttribution : IAttributionModel
     private static bool IsOnlyDirect(ReadOnlySpan<int> path, int direct) => path.Length == 1 && path[0] == direct;
 
     /// <summary>The removal effect of every channel: 1 - P(conversion without it) / P(conversion), or the same on expected conversion value when <paramref name="reward"/> is given.</summary>
-    private static double[] RemovalEffects(Chain chain, int channels, double[] values, bool[] removed, double[]? reward, ref int sweeps, out double baseline,
-        IProgress<MarkovFitProgress>? progress, CancellationToken cancellationToken)
+    private static double[] RemovalEffects(Chain chain, int channels, double[] values, bool[] removed, double[]? reward, bool gaussSeidelOnly, ref int sweeps,
+        out double baseline, IProgress<MarkovFitProgress>? progress, CancellationToken cancellationToken)
     {
         Array.Clear(removed);
-        baseline = chain.Solve(values, removed, ref sweeps, reward, cancellationToken);
+        Array.Clear(values);
+        baseline = chain.Solve(values, removed, ref sweeps, reward, gaussSeidelOnly, cancellationToken);
         chain.Report(progress, MarkovFitStep.SolvingRemovalEffects, 1, channels + 1);
         var effects = new double[channels];
         if (baseline > 0)
         {
+            var full = (double[])values.Clone();
             for (int c = 0; c < channels; c++)
             {
                 chain.MarkStatesWith(c, removed);
-                effects[c] = 1 - chain.Solve(values, removed, ref sweeps, reward, cancellationToken) / baseline;
+                // Warm start from the full chain's solution: removing states only lowers the others' probabilities,
+                // and only near the removed states.
+                full.CopyTo(values, 0);
+                effects[c] = 1 - chain.Solve(values, removed, ref sweeps, reward, gaussSeidelOnly, cancellationToken) / baseline;
                 chain.Report(progress, MarkovFitStep.SolvingRemovalEffects, c + 2, channels + 1);
             }
         }
@@ -206,6 +226,19 @@ public sealed class MarkovAttribution : IAttributionModel
         private double[] _probability = [];
         private int[] _stateChannels = [];
         private int[] _stateChannelStart = [];
+        private int[] _scaledRowStart = [];
+        private int[] _scaledTarget = [];
+        private double[] _scaledProbability = [];
+        private double[] _scaledConversion = [];
+        private double[] _selfLoop = [];
+        private RestartedGmres? _krylov;
+        private double[]? _krylovRhs;
+        private Action<double[], double[]>? _multiply;
+        private Action<double[], double[]>? _multiplyPreconditioned;
+        private Action<double[], double[]>? _precondition;
+        private int[] _scaledUpperStart = [];
+        private double[] _preconditioned = [];
+        private bool[] _removedForProduct = [];
 
         public int StateCount { get; private set; }
 
@@ -314,6 +347,7 @@ public sealed class MarkovAttribution : IAttributionModel
                 _target[k] = (int)(entries[k].Key & 0xFFFFFFFF);
                 _probability[k] = entries[k].Value / rowTotal[from];
             }
+            FillScaled();
             _stateChannelStart = new int[StateCount + 1];
             var channelsOfStates = new List<int>();
             for (int s = 0; s < StateCount; s++)
@@ -322,6 +356,61 @@ public sealed class MarkovAttribution : IAttributionModel
                 _stateChannelStart[s + 1] = channelsOfStates.Count;
             }
             _stateChannels = [.. channelsOfStates];
+        }
+
+        /// <summary>The transitions between transient states without self-loops, each row divided by 1 - its self-loop, and the scaled conversion probabilities.</summary>
+        private void FillScaled()
+        {
+            _selfLoop = new double[StateCount];
+            _scaledConversion = new double[StateCount];
+            _scaledRowStart = new int[StateCount + 1];
+            int kept = 0;
+            for (int s = 0; s < StateCount; s++)
+            {
+                for (int k = _rowStart[s]; k < _rowStart[s + 1]; k++)
+                {
+                    int t = _target[k];
+                    if (t == s)
+                    {
+                        _selfLoop[s] = _probability[k];
+                    }
+                    else if (t is not (Converted or Null))
+                    {
+                        kept++;
+                    }
+                }
+            }
+            _scaledTarget = new int[kept];
+            _scaledUpperStart = new int[StateCount];
+            _scaledProbability = new double[kept];
+            kept = 0;
+            for (int s = 0; s < StateCount; s++)
+            {
+                double scale = _selfLoop[s] < 1 ? 1 / (1 - _selfLoop[s]) : 0;
+                _scaledUpperStart[s] = -1;
+                for (int k = _rowStart[s]; k < _rowStart[s + 1]; k++)
+                {
+                    int t = _target[k];
+                    if (t == Converted)
+                    {
+                        _scaledConversion[s] = _probability[k] * scale;
+                    }
+                    else if (t != s && t != Null)
+                    {
+                        if (t > s && _scaledUpperStart[s] < 0)
+                        {
+                            _scaledUpperStart[s] = kept;
+                        }
+                        _scaledTarget[kept] = t;
+                        _scaledProbability[kept++] = _probability[k] * scale;
+                    }
+                }
+                _scaledRowStart[s + 1] = kept;
+                if (_scaledUpperStart[s] < 0)
+                {
+                    _scaledUpperStart[s] = kept;
+                }
+            }
         }
 
         public void MarkStatesWith(int channel, bool[] removed)
@@ -334,12 +423,123 @@ public sealed class MarkovAttribution : IAttributionModel
 
         /// <summary>
         /// Absorption probability in conversion from start, removed states absorbing into null; with <paramref name="reward"/>,
-        /// the expected value at absorption instead (a conversion from state s is worth <c>reward[s]</c>).
+        /// the expected value at absorption instead (a conversion from state s is worth <c>reward[s]</c>). <paramref name="x"/>
+        /// holds the start (zero, or the full chain's solution) and receives the solution.
         /// </summary>
-        public double Solve(double[] x, bool[] removed, ref int maxSweeps, double[]? reward, CancellationToken cancellationToken)
+        public double Solve(double[] x, bool[] removed, ref int passes, double[]? reward, bool gaussSeidelOnly, CancellationToken cancellationToken)
         {
-            Array.Clear(x);
+            int used = 0;
+            if (!gaussSeidelOnly && _scaledTarget.Length >= MinTransitionsPerStateForKrylov * StateCount)
+            {
+                // A product reads each transition once; orthogonalising against j basis vectors costs about 2 j states. A
+                // restart after about twice the transitions per state keeps the second below the first, and the basis
+                // within KrylovWorkspace doubles.
+                int restart = Math.Min(Math.Clamp(2 * _scaledTarget.Length / StateCount, 8, 40), Math.Max(4, KrylovWorkspace / StateCount));
+                _krylov ??= new RestartedGmres(StateCount, restart);
+                var b = _krylovRhs ??= new double[StateCount];
+                for (int s = 0; s < StateCount; s++)
+                {
+                    bool active = IsActive(s, removed);
+                    b[s] = active ? _scaledConversion[s] * (reward is null ? 1 : reward[s]) : 0;
+                    if (!active)
+                    {
+                        x[s] = 0;
+                    }
+                }
+                _multiply ??= Multiply;
+                _multiplyPreconditioned ??= MultiplyPreconditioned;
+                _precondition ??= Precondition;
+                _removedForProduct = removed;
+                if (_krylov.Solve(_multiply, _multiplyPreconditioned, _precondition, b, x, ResidualTolerance, MaxSweeps, ref used, cancellationToken))
+                {
+                    passes = Math.Max(passes, used);
+                    return x[Start];
+                }
+            }
+            else if (gaussSeidelOnly)
+            {
+                Array.Clear(x);
+            }
+            return GaussSeidel(x, removed, ref passes, used, reward, cancellationToken);
+        }
+
+        private bool IsActive(int s, bool[] removed) => s is not (Converted or Null) && !removed[s] && _selfLoop[s] < 1;
+
+        /// <summary>
+        /// y = A v for the Jacobi-scaled system of the transient states that are not removed: y[s] = v[s] - sum over t != s of
+        /// P(s, t) / (1 - P(s, s)) v[t]; the identity on every other state (their entries stay zero in the Krylov space).
+        /// </summary>
+        private void Multiply(double[] v, double[] y)
+        {
+            var removed = _removedForProduct;
+            for (int s = 0; s < StateCount; s++)
+            {
+                double sum = 0;
+                if (IsActive(s, removed))
+                {
+                    for (int k = _scaledRowStart[s]; k < _scaledRowStart[s + 1]; k++)
+                    {
+                        sum += _scaledProbability[k] * v[_scaledTarget[k]];
+                    }
+                }
+                y[s] = v[s] - sum;
+            }
+        }
+
+        /// <summary>
+        /// z = M^-1 v for the preconditioner of one backward Gauss-Seidel sweep, M = I - U with U the scaled transitions to
+        /// higher-numbered states (updated before s in the sweep): back substitution z[s] = v[s] + sum over t > s of P'(s, t) z[t].
+        /// </summary>
+        private void Precondition(double[] v, double[] z)
+        {
+            var removed = _removedForProduct;
+            for (int s = StateCount - 1; s >= 0; s--)
+            {
+                double sum = 0;
+                if (IsActive(s, removed))
+                {
+                    for (int k = _scaledUpperStart[s]; k < _scaledRowStart[s + 1]; k++)
+                    {
+                        sum += _scaledProbability[k] * z[_scaledTarget[k]];
+                    }
+                }
+                z[s] = v[s] + sum;
+            }
+        }
+
+        /// <summary>
+        /// w = A M^-1 v in one pass over the transitions (Eisenstat 1981, "Efficient implementation of a class of preconditioned
+        /// conjugate gradient methods", SIAM J. Sci. Stat. Comput. 2(1)): with z = M^-1 v, A z = (I - U) z - L z = v - L z, L the
+        /// scaled transitions to lower-numbered states.
+        /// </summary>
+        private void MultiplyPreconditioned(double[] v, double[] w)
+        {
+            if (_preconditioned.Length != StateCount)
+            {
+                _preconditioned = new double[StateCount];
+            }
+            var z = _preconditioned;
+            Precondition(v, z);
+            var removed = _removedForProduct;
+            for (int s = 0; s < StateCount; s++)
+            {
+                double sum = 0;
+                if (IsActive(s, removed))
+                {
+                    for (int k = _scaledRowStart[s]; k < _scaledUpperStart[s]; k++)
+                    {
+                        sum += _scaledProbability[k] * z[_scaledTarget[k]];
+                    }
+                }
+                w[s] = v[s] - sum;
+            }
+        }
+
+        /// <summary>Gauss-Seidel from <paramref name="x"/>, each state's self-loop solved in closed form, until no entry moves by more than 1e-15.</summary>
+        private double GaussSeidel(double[] x, bool[] removed, ref int passes, int passesBefore, double[]? reward, CancellationToken cancellationToken)
+        {
             x[Converted] = 1;
+            x[Null] = 0;
             for (int sweep = 1; sweep <= MaxSweeps; sweep++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -373,7 +573,7 @@ public sealed class MarkovAttribution : IAttributionModel
                 }
                 if (change <= Tolerance)
                 {
-                    maxSweeps = Math.Max(maxSweeps, sweep);
+                    passes = Math.Max(passes, passesBefore + sweep);
                     return x[Start];
                 }
             }

@@ -8,7 +8,7 @@ namespace ContactMetrics.Attribution;
 /// <param name="RemovalEffects">Per channel (indexed like <see cref="AttributionResult.Channels"/>): 1 - P(conversion with the channel removed) / P(conversion).</param>
 /// <param name="Order">The order of the chain.</param>
 /// <param name="StateCount">The number of transient states (observed tuples of up to <paramref name="Order"/> channels).</param>
-/// <param name="Sweeps">The most Gauss-Seidel sweeps any of the absorption solves needed.</param>
+/// <param name="Sweeps">The most passes over the transitions (GMRES products and Gauss-Seidel sweeps) any of the absorption solves needed.</param>
 public sealed record MarkovAttributionResult(
     AttributionResult Attribution,
     double ConversionProbability,

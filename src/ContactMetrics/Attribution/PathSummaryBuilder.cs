@@ -14,7 +14,8 @@ public sealed class PathSummaryBuilder
     private readonly List<string> _channels = [];
     private readonly Dictionary<string, int> _channelIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<PathKey, int> _rows = new();
-    private readonly List<int[]> _paths = [];
+    private readonly List<int> _offsets = [0];
+    private int[] _touches = new int[256];
     private readonly List<double> _conversions = [];
     private readonly List<double> _values = [];
     private readonly List<double> _nulls = [];
@@ -64,7 +65,7 @@ public sealed class PathSummaryBuilder
     public Currency Currency { get; }
 
     /// <summary>The number of unique paths so far.</summary>
-    public int Count => _paths.Count;
+    public int Count => _offsets.Count - 1;
 
     /// <summary>Adds a path row: a channel sequence with its conversions, value and nulls.</summary>
     /// <param name="path">The channel names in time order; at least one.</param>
@@ -132,12 +133,23 @@ public sealed class PathSummaryBuilder
         return lookup.TryGetValue(channel, out int index) ? index : ChannelIndex(channel.ToString());
     }
 
-    internal void AddIndexes(int[] path, double conversions, double value, double nulls)
+    /// <summary>
+    /// Adds a path given as channel indexes. The touches of every unique path sit end to end in one array and the row index
+    /// is keyed by (start, length, hash) into it, so a path costs no array of its own; the candidate is written after the last
+    /// path and kept only when it is new.
+    /// </summary>
+    internal void AddIndexes(ReadOnlySpan<int> path, double conversions, double value, double nulls)
     {
         Preconditions.CheckNonNegative(conversions);
         Preconditions.CheckNonNegative(value);
         Preconditions.CheckNonNegative(nulls);
-        var key = new PathKey(path);
+        int start = _offsets[^1];
+        if (start + path.Length > _touches.Length)
+        {
+            Array.Resize(ref _touches, Math.Max(2 * _touches.Length, start + path.Length));
+        }
+        path.CopyTo(_touches.AsSpan(start));
+        var key = new PathKey(this, start, path.Length, Hash(path));
         if (_rows.TryGetValue(key, out int row))
         {
             _conversions[row] += conversions;
@@ -145,11 +157,18 @@ public sealed class PathSummaryBuilder
             _nulls[row] += nulls;
             return;
         }
-        _rows.Add(key, _paths.Count);
-        _paths.Add(path);
+        _rows.Add(key, Count);
+        _offsets.Add(start + path.Length);
         _conversions.Add(conversions);
         _values.Add(value);
         _nulls.Add(nulls);
+    }
+
+    private static int Hash(ReadOnlySpan<int> path)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(path));
+        return hash.ToHashCode();
     }
 
     /// <summary>Builds the immutable summary; the builder can keep accumulating afterwards.</summary>
@@ -159,32 +178,20 @@ public sealed class PathSummaryBuilder
     /// <summary>Builds the summary in a currency learnt while adding (as <see cref="JourneyBuilder.Summarize"/> does).</summary>
     internal PathSummary Build(Currency currency)
     {
-        var offsets = new int[_paths.Count + 1];
-        for (int i = 0; i < _paths.Count; i++)
-        {
-            offsets[i + 1] = offsets[i] + _paths[i].Length;
-        }
-        var touches = new int[offsets[^1]];
-        for (int i = 0; i < _paths.Count; i++)
-        {
-            _paths[i].CopyTo(touches, offsets[i]);
-        }
+        var offsets = _offsets.ToArray();
+        var touches = _touches.AsSpan(0, offsets[^1]).ToArray();
         return new PathSummary(_channels.ToImmutableArray(), currency, offsets, touches, _conversions.ToArray(), _values.ToArray(), _nulls.ToArray());
     }
 
-    private readonly struct PathKey(int[] path) : IEquatable<PathKey>
+    /// <summary>A unique path: where its touches sit in the builder's array, and their hash.</summary>
+    private readonly struct PathKey(PathSummaryBuilder owner, int start, int length, int hash) : IEquatable<PathKey>
     {
-        private readonly int[] _path = path;
+        private ReadOnlySpan<int> Touches => owner._touches.AsSpan(start, length);
 
-        public bool Equals(PathKey other) => _path.AsSpan().SequenceEqual(other._path);
+        public bool Equals(PathKey other) => hash == other.GetHashCode() && Touches.SequenceEqual(other.Touches);
 
         public override bool Equals(object? obj) => obj is PathKey other && Equals(other);
 
-        public override int GetHashCode()
-        {
-            var hash = new HashCode();
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_path.AsSpan()));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => hash;
     }
 }

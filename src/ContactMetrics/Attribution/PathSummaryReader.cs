@@ -33,7 +33,8 @@ public static class PathSummaryReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         var builder = channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency);
-        string? line = reader.ReadLine();
+        var lines = new LineBuffer(reader);
+        string? line = lines.Next(out var first) ? first.ToString() : null;
         var header = line?.Split(',');
         if (header is null || header.Length != Header.Length
             || !header.Select(h => h.Trim().Trim('"')).SequenceEqual(Header, StringComparer.OrdinalIgnoreCase))
@@ -41,22 +42,22 @@ public static class PathSummaryReader
             throw new FormatException($"line 1: expected the header '{string.Join(',', Header)}', found '{line}'.");
         }
         int lineNumber = 1;
+        var names = new ChannelNames(builder);
         var indexes = new List<int>();
-        while ((line = reader.ReadLine()) is not null)
+        while (lines.Next(out var row))
         {
             lineNumber++;
-            if (line.Length == 0)
+            if (row.IsEmpty)
             {
                 continue;
             }
-            ReadRow(builder, line, lineNumber, indexes);
+            ReadRow(builder, names, row, lineNumber, indexes);
         }
         return builder.Build();
     }
 
-    private static void ReadRow(PathSummaryBuilder builder, string line, int lineNumber, List<int> indexes)
+    private static void ReadRow(PathSummaryBuilder builder, ChannelNames names, ReadOnlySpan<char> text, int lineNumber, List<int> indexes)
     {
-        ReadOnlySpan<char> text = line;
         ReadOnlySpan<char> path;
         ReadOnlySpan<char> rest;
         if (text[0] == '"')
@@ -98,23 +99,194 @@ public static class PathSummaryReader
             }
             try
             {
-                indexes.Add(builder.ChannelIndex(name));
+                indexes.Add(names.IndexOf(name));
             }
             catch (ArgumentException e)
             {
                 throw new FormatException($"line {lineNumber}: {e.Message}", e);
             }
         }
-        builder.AddIndexes([.. indexes], conversions, value, nulls);
+        builder.AddIndexes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(indexes), conversions, value, nulls);
     }
 
     private static double Number(ReadOnlySpan<char> text, string column, int lineNumber)
     {
-        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+        if (!(TryPlainDecimal(text, out double value) || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             || !double.IsFinite(value) || value < 0)
         {
             throw new FormatException($"line {lineNumber}: {column} '{text}' is not a finite number at least 0.");
         }
         return value;
+    }
+
+    /// <summary>Exact powers of ten as doubles (10^22 is the largest a double holds exactly).</summary>
+    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>
+    /// Digits with at most one decimal point (the counts and values of a path table), at most 2^53 as an integer mantissa and
+    /// at most 22 decimals: the mantissa and the power of ten are exact doubles and IEEE division rounds correctly, so the
+    /// result is the double nearest the decimal, as <see cref="double.Parse(string, IFormatProvider)"/> gives (Clinger 1990,
+    /// "How to read floating point numbers accurately", the fast path). Anything else goes to <see cref="double.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out double)"/>.
+    /// </summary>
+    private static bool TryPlainDecimal(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        ulong mantissa = 0;
+        int digits = 0, decimals = -1;
+        foreach (char c in text)
+        {
+            uint digit = (uint)(c - '0');
+            if (digit <= 9)
+            {
+                if (++digits > 16)
+                {
+                    return false;
+                }
+                mantissa = mantissa * 10 + digit;
+                if (decimals >= 0)
+                {
+                    decimals++;
+                }
+            }
+            else if (c == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (digits == 0 || mantissa > 1UL << 53 || decimals > 22)
+        {
+            return false;
+        }
+        value = decimals > 0 ? mantissa / PowersOfTen[decimals] : mantissa;
+        return true;
+    }
+
+    /// <summary>
+    /// The builder's channel indexes by name, looked up from the characters of the row: an open-addressing table hashed by
+    /// FNV-1a over the name's characters (channel names are short), so a touch costs a few multiplications and one comparison
+    /// instead of a randomized string hash. A name not yet seen goes to <see cref="PathSummaryBuilder.ChannelIndex(string)"/>.
+    /// </summary>
+    private sealed class ChannelNames(PathSummaryBuilder builder)
+    {
+        private string?[] _names = new string?[64];
+        private int[] _indexes = new int[64];
+        private int _count;
+
+        public int IndexOf(ReadOnlySpan<char> name)
+        {
+            int mask = _names.Length - 1;
+            for (int slot = Hash(name) & mask; ; slot = (slot + 1) & mask)
+            {
+                string? known = _names[slot];
+                if (known is null)
+                {
+                    int index = builder.ChannelIndex(name);
+                    Add(name.ToString(), index);
+                    return index;
+                }
+                if (name.SequenceEqual(known))
+                {
+                    return _indexes[slot];
+                }
+            }
+        }
+
+        private void Add(string name, int index)
+        {
+            if (2 * (_count + 1) > _names.Length)
+            {
+                var (names, indexes) = (_names, _indexes);
+                _names = new string?[names.Length * 2];
+                _indexes = new int[names.Length * 2];
+                _count = 0;
+                for (int i = 0; i < names.Length; i++)
+                {
+                    if (names[i] is { } known)
+                    {
+                        Add(known, indexes[i]);
+                    }
+                }
+            }
+            int mask = _names.Length - 1;
+            int slot = Hash(name) & mask;
+            while (_names[slot] is not null)
+            {
+                slot = (slot + 1) & mask;
+            }
+            _names[slot] = name;
+            _indexes[slot] = index;
+            _count++;
+        }
+
+        private static int Hash(ReadOnlySpan<char> name)
+        {
+            uint hash = 2166136261;
+            foreach (char c in name)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+            return (int)(hash ^ (hash >> 15));
+        }
+    }
+
+    /// <summary>
+    /// The lines of a text as spans over one reused buffer, ended by "\n", "\r\n" or "\r" as <see cref="TextReader.ReadLine"/>
+    /// ends them, without a string per line.
+    /// </summary>
+    private sealed class LineBuffer(TextReader reader)
+    {
+        private char[] _buffer = new char[1 << 16];
+        private int _start;
+        private int _end;
+        private bool _done;
+
+        public bool Next(out ReadOnlySpan<char> line)
+        {
+            int searched = 0;
+            while (true)
+            {
+                var pending = _buffer.AsSpan(_start + searched, _end - _start - searched);
+                int stop = pending.IndexOfAny('\r', '\n');
+                if (stop >= 0 && (pending[stop] == '\n' || stop + 1 < pending.Length || _done))
+                {
+                    int at = _start + searched + stop;
+                    line = _buffer.AsSpan(_start, at - _start);
+                    _start = at + (_buffer[at] == '\r' && at + 1 < _end && _buffer[at + 1] == '\n' ? 2 : 1);
+                    return true;
+                }
+                if (_done)
+                {
+                    line = _buffer.AsSpan(_start, _end - _start);
+                    bool any = _end > _start;
+                    _start = _end;
+                    return any;
+                }
+                searched += stop >= 0 ? stop : pending.Length;
+                Fill();
+            }
+        }
+
+        /// <summary>Moves the unread characters to the front (growing the buffer when a line fills it) and reads more.</summary>
+        private void Fill()
+        {
+            int pending = _end - _start;
+            if (pending == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+            else if (_start > 0)
+            {
+                Array.Copy(_buffer, _start, _buffer, 0, pending);
+            }
+            _start = 0;
+            _end = pending;
+            int read = reader.Read(_buffer, _end, _buffer.Length - _end);
+            _end += read;
+            _done = read == 0;
+        }
     }
 }

@@ -58,4 +58,57 @@ public class PathSummaryReaderTests
         paths.Channels.Length.Should().Be(20);
         (paths.TotalConversions + paths.TotalNulls).Should().Be(1_000_000);
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Read_AnyLineEnding_SameRowsAndLineNumbersAsReadLine(string ending)
+    {
+        // Lines end as TextReader.ReadLine ends them; the bad row is still named by its line number (1 = the header).
+        string text = string.Join(ending, Header.TrimEnd('\n'), "c01,2,20.5,3", "", "c01 > c03,1,10,0", "c02,1,1,0");
+        var paths = PathSummaryReader.Read(new StringReader(text + ending));
+
+        paths.Count.Should().Be(3);
+        paths.TotalConversions.Should().Be(4);
+        var act = () => PathSummaryReader.Read(new StringReader(text + ending + "c01,x,1,0" + ending));
+        act.Should().Throw<FormatException>().WithMessage("line 6:*");
+    }
+
+    [Fact]
+    public void Read_RowsLongerThanTheBuffer_ReadWhole()
+    {
+        // 20,000 touches of 6 characters: a 120,000-character row, past the reader's 65,536-character buffer.
+        string path = string.Join(" > ", Enumerable.Range(0, 20_000).Select(i => i % 2 == 0 ? "c01" : "c02"));
+        var paths = PathSummaryReader.Read(new StringReader(Header + "c03,1,1,0\n" + path + ",2,3.25,1\nc03,1,1,0"));
+
+        paths.Count.Should().Be(2);
+        paths.Path(1).Length.Should().Be(20_000);
+        paths.Conversions[1].Should().Be(2);
+        paths.Values[1].Should().Be(3.25);
+        paths.Conversions[0].Should().Be(2, "the last row has no line end and is read too");
+    }
+
+    [Fact]
+    public void Read_Numbers_TheSameDoublesAsDoubleParse()
+    {
+        // Plain decimals take a fast path (exact mantissa / exact power of ten); each must be the double that double.Parse
+        // gives, bit for bit, including the 17-digit and exponent forms that fall back to it.
+        var rng = new Random(18);
+        var texts = Enumerable.Range(0, 2_000).Select(i => (i % 4) switch
+        {
+            0 => rng.Next(1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            1 => (rng.Next(100_000_000) / 100.0).ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
+            2 => (rng.NextDouble() * 1e6).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            _ => "0." + rng.NextInt64(1, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Append("9007199254740993").Append("1e3").Append(" 12.5 ").Append("0.1").ToList();
+        var rows = texts.Select((t, i) => $"c{i},1,{t},0");
+
+        var paths = PathSummaryReader.Read(new StringReader(Header + string.Join("\n", rows)));
+
+        for (int i = 0; i < texts.Count; i++)
+        {
+            paths.Values[i].Should().Be(double.Parse(texts[i], System.Globalization.CultureInfo.InvariantCulture), texts[i]);
+        }
+    }
 }
