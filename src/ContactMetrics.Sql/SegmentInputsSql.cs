@@ -25,7 +25,7 @@ public static class SegmentInputsSql
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(repeat);
         tables ??= SqlTables.Default;
-        string window = ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        string window = RepeatChainSql.WindowMs(repeat);
         string Ms(Instant t) => t.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var sql = new StringBuilder();
         RepeatChainSql.AppendBase(sql, dialect, tables,
