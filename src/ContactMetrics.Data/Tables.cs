@@ -42,10 +42,14 @@ public static partial class Tables
     {
         ArgumentNullException.ThrowIfNull(path);
         string extension = Path.GetExtension(IsGzip(path) ? path[..^3] : path);
-        return extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? TableFormat.Csv
-            : extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) && !IsGzip(path) ? TableFormat.Parquet
+        return extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) || (extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) && !IsGzip(path))
+            ? FormatOrCsv(path)
             : throw new ArgumentException($"Cannot tell the table format of '{path}': the file name must end in .csv, .csv.gz or .parquet.", nameof(path));
     }
+
+    /// <summary>The format of a file by the one rule every reader follows: Parquet when the name ends in <c>.parquet</c>, else CSV (the columnar reader takes any other name as CSV).</summary>
+    internal static TableFormat FormatOrCsv(string path) =>
+        path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? TableFormat.Parquet : TableFormat.Csv;
 
     private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 

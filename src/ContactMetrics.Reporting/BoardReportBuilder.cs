@@ -47,7 +47,7 @@ public static class BoardReportBuilder
     public static BoardReport Build(ContactCenterAnalysis analysis, IClock? clock)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        if (analysis.Data.Interactions.Count == 0)
+        if (analysis.Counts.Interactions == 0)
         {
             throw new ReportDataException("There are no interactions, so there is nothing to report.");
         }
@@ -60,9 +60,9 @@ public static class BoardReportBuilder
             }
             return figure.ValueOrNull;
         }
-        var d = analysis.Data;
+        var d = analysis.Counts;
         var w = analysis.Window;
-        var overview = new ReportOverview(d.Customers.Length, d.Interactions.Count, d.Purchases.Length, d.Touchpoints.Length, d.Conversions.Length,
+        var overview = new ReportOverview(d.Customers, d.Interactions, d.Purchases, d.Touchpoints, d.Conversions,
             w.FirstDay, w.LastDay, w.End, w.TimeZone, analysis.Currency);
         var kpis = KpiTrendsOf(analysis);
         var retention = Figure(analysis.Retention, "Retention by first-contact resolution") is { } r
@@ -173,7 +173,7 @@ public static class BoardReportBuilder
                 a.Assists.Channels[c].AssistedConversions, a.Markov.Value[c]))
             .OrderByDescending(c => c.Markov).ThenBy(c => c.Channel, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new AttributionSummary(a.Lookback, a.Journeys.Count, paths.TotalConversions, paths.TotalValue,
+        return new AttributionSummary(a.Lookback, a.JourneyCount, paths.TotalConversions, paths.TotalValue,
             a.ServiceAssisted, channels, currency) { IncrementalityCaveat = a.IncrementalityCaveat };
     }
 

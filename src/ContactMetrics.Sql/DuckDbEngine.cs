@@ -172,23 +172,50 @@ public sealed class DuckDbEngine : IDisposable
     /// <returns>The instant.</returns>
     /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
     /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
-    public NodaTime.Instant? LastArrival() => Arrivals()?.Last;
-
-    /// <summary>The earliest and the latest arrival in the attached interactions; <see langword="null"/> when there are none.</summary>
-    /// <returns>The instants.</returns>
-    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
-    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
-    public (NodaTime.Instant First, NodaTime.Instant Last)? Arrivals()
+    public NodaTime.Instant? LastArrival()
     {
         Require(Interactions, nameof(AttachInteractions));
         return Summarise(Interactions.Name, () =>
         {
-            using var reader = SqlText.Query(_connection, $"SELECT MIN(epoch_us(arrived_at)), MAX(epoch_us(arrived_at)) FROM {Interactions.Name}", out var command);
+            using var reader = SqlText.Query(_connection, $"SELECT MAX(epoch_us(arrived_at)) FROM {Interactions.Name}", out var command);
             using var owned = command;
-            return reader.Read() && !reader.IsDBNull(0)
+            return reader.Read() && !reader.IsDBNull(0) ? SqlText.InstantOfMicros(reader.GetInt64(0)) : (NodaTime.Instant?)null;
+        });
+    }
+
+    /// <summary>The first and the last event of the attached interactions and purchases (the instants <see cref="Valuation.ContactCenterData.Window"/> spans); <see langword="null"/> without interactions.</summary>
+    /// <returns>The first and last instants.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files.</exception>
+    public (NodaTime.Instant First, NodaTime.Instant Last)? EventRange()
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        string purchases = _attached.ContainsKey(Purchases.Name) ? $" UNION ALL SELECT epoch_us(occurred_at), 1 FROM {Purchases.Name}" : "";
+        return Summarise(Interactions.Name, () =>
+        {
+            using var reader = SqlText.Query(_connection,
+                $"SELECT MIN(t), MAX(t), COUNT(*) FILTER (WHERE kind = 0) FROM (SELECT epoch_us(arrived_at) AS t, 0 AS kind FROM {Interactions.Name}{purchases}) e", out var command);
+            using var owned = command;
+            return reader.Read() && !reader.IsDBNull(0) && Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) > 0
                 ? (SqlText.InstantOfMicros(reader.GetInt64(0)), SqlText.InstantOfMicros(reader.GetInt64(1)))
                 : ((NodaTime.Instant, NodaTime.Instant)?)null;
         });
+    }
+
+    /// <summary>The summaries an analysis of the attached tables over <paramref name="window"/> is made of, by <see cref="AnalysisSummariesSql"/>.</summary>
+    /// <param name="window">The observation window.</param>
+    /// <param name="options">The analysis's options.</param>
+    /// <param name="source">Where the tables are, for the reasons of the figures the summaries cannot give.</param>
+    /// <returns>The summaries.</returns>
+    /// <exception cref="InvalidOperationException">No interactions are attached.</exception>
+    /// <exception cref="CurrencyMismatchException">The purchases or conversions are in more than one currency.</exception>
+    /// <exception cref="SqlSourceException">DuckDB could not read or convert the files, or a value is missing.</exception>
+    public Valuation.AnalysisSummaries AnalysisSummaries(ObservationWindow window, Valuation.AnalysisOptions options, string source)
+    {
+        Require(Interactions, nameof(AttachInteractions));
+        string? Named(TableColumns table) => _attached.ContainsKey(table.Name) ? table.Name : null;
+        var tables = new AnalysisTables(Interactions.Name, Named(Customers), Named(Purchases), Named(Touchpoints), Named(Conversions));
+        return Summarise(Interactions.Name, () => AnalysisSummariesSql.Compute(_connection, SqlDialect.DuckDb, tables, window, options, source));
     }
 
     private void Require(TableColumns table, string attach)

@@ -106,4 +106,36 @@ public static class IssuesFile
         });
         return issues.Count;
     }
+
+    /// <summary>A timestamp with time zone as DuckDB writes it in CSV (a Parquet file is read through that), e.g. <c>2025-03-01 09:30:00.123+00</c>.</summary>
+    private static readonly NodaTime.Text.OffsetDateTimePattern DuckDbTimestamp =
+        NodaTime.Text.OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFo<+HH>");
+
+    /// <summary>Reads an issues table (as <see cref="Write"/> writes it; columns in any order, others ignored).</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <returns>The issues, in the file's order.</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">A column is missing, or a cell is not what its column holds (a count below 1 contact, repeats not below the contacts, a resolved_first_time that disagrees with the contacts); the message names the file, line, column and value.</exception>
+    public static IReadOnlyList<Issue> Read(string path)
+    {
+        var issues = new List<Issue>();
+        foreach (var row in SummaryFiles.ReadRows(path, "an issues table", [.. Types.Select(t => t.Item1)]))
+        {
+            string first = row.Required(0, "first contact");
+            string customer = row.Required(1, "customer");
+            var channel = ChannelNames.TryParseChannel(row.Cell(3), out var c) ? c
+                : throw row.Bad(3, $"is not a channel ({string.Join(", ", ChannelNames.All.Select(x => x.ToSchemaName()))})");
+            var arrived = NodaTime.Text.InstantPattern.ExtendedIso.Parse(row.Cell(4)) is { Success: true } parsed ? parsed.Value
+                : DuckDbTimestamp.Parse(row.Cell(4)) is { Success: true } timestamp ? timestamp.Value.ToInstant()
+                : throw row.Bad(4, "is not an instant such as 2025-03-01T09:30:00Z");
+            long contacts = row.Count(5) is >= 1 and var n ? n : throw row.Bad(5, "is below 1; an issue has its first contact");
+            long repeats = row.Count(6) is var r && r < contacts ? r : throw row.Bad(6, $"is not below the {contacts} contacts of the chain");
+            if (row.Flag(7) != (contacts == 1))
+            {
+                throw row.Bad(7, $"disagrees with the {contacts} contacts (resolved first time = the chain is its first contact alone)");
+            }
+            issues.Add(new Issue(new InteractionId(first), new CustomerId(customer), row.Optional(2), channel, arrived, contacts, repeats));
+        }
+        return issues;
+    }
 }

@@ -243,19 +243,15 @@ public static class KpiCountsSql
     /// </summary>
     private static void AppendRepeatFlags(StringBuilder sql, RepeatContactOptions repeat)
     {
-        string window = ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        var partition = new List<string> { "in_scope" };
-        partition.AddRange(SqlText.RepeatPartition(repeat));
-        string over = $"PARTITION BY {string.Join(", ", partition)} ORDER BY arrived_ms, id";
+        string window = RepeatChainSql.WindowMs(repeat);
         // An unknown reason matches nothing under the same-reason rule.
         string matchable = repeat.SameReason ? "in_scope = 1 AND answered = 1 AND reason IS NOT NULL" : "in_scope = 1 AND answered = 1";
         sql.AppendLine("  SELECT w.*,");
         sql.AppendLine("    in_scope * answered AS eligible,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND next_ms - arrived_ms <= {window} THEN 1 ELSE 0 END AS followed,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND arrived_ms - previous_eligible_ms <= {window} THEN 1 ELSE 0 END AS is_repeat");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND arrived_ms - previous_answered_ms <= {window} THEN 1 ELSE 0 END AS is_repeat");
         sql.AppendLine("  FROM (SELECT scoped.*,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"      LEAD(arrived_ms) OVER ({over}) AS next_ms,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"      MAX(CASE WHEN answered = 1 THEN arrived_ms END) OVER ({over} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_eligible_ms");
+        RepeatChainSql.AppendNeighbours(sql, RepeatChainSql.Over("in_scope", repeat));
         sql.AppendLine("    FROM scoped) w");
     }
 

@@ -64,6 +64,25 @@ internal static class RepeatChainSql
         }
     }
 
+    /// <summary>The repeat rule's window in milliseconds, as an SQL literal.</summary>
+    public static string WindowMs(RepeatContactOptions repeat) => ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The window clause of the repeat rule: per <paramref name="scope"/> (a 0/1 column: rows that can link) and the rule's partition (the customer; the reason and channel when it asks), in arrival order.</summary>
+    public static string Over(string scope, RepeatContactOptions repeat) =>
+        $"PARTITION BY {scope}, {string.Join(", ", SqlText.RepeatPartition(repeat))} ORDER BY arrived_ms, id";
+
+    /// <summary>
+    /// The two neighbours every repeat query reads, over <paramref name="over"/>: <c>next_ms</c>, the next contact's arrival
+    /// (a contact is followed by a repeat when it comes within the window), and <c>previous_answered_ms</c>, the latest earlier
+    /// answered contact's (a contact is a repeat when that one is within the window). Written once for the KPI counts, the
+    /// repeat chains (issues, cost per resolution) and the segment inputs.
+    /// </summary>
+    public static void AppendNeighbours(StringBuilder sql, string over)
+    {
+        sql.AppendLine(CultureInfo.InvariantCulture, $"      LEAD(arrived_ms) OVER ({over}) AS next_ms,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"      MAX(CASE WHEN answered = 1 THEN arrived_ms END) OVER ({over} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_answered_ms");
+    }
+
     /// <summary>
     /// Appends <c>), linked AS (...), chained AS (...), rooted AS (...</c> after an open CTE list; <paramref name="source"/>
     /// is a CTE with the columns <c>id, customer_id, reason, channel, answered, arrived_ms, linkable</c>. The caller closes
@@ -71,16 +90,14 @@ internal static class RepeatChainSql
     /// </summary>
     public static void Append(StringBuilder sql, RepeatContactOptions repeat, string source)
     {
-        string window = ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         var partition = SqlText.RepeatPartition(repeat);
-        string over = $"PARTITION BY linkable, {string.Join(", ", partition)} ORDER BY arrived_ms, id";
+        string over = Over("linkable", repeat);
         sql.AppendLine("), linked AS (");
         sql.AppendLine("  SELECT w.*,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN linkable = 1 AND arrived_ms - previous_answered_ms <= {window} THEN 0 ELSE 1 END AS starts");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN linkable = 1 AND arrived_ms - previous_answered_ms <= {WindowMs(repeat)} THEN 0 ELSE 1 END AS starts");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM (SELECT {source}.*,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"      ROW_NUMBER() OVER ({over}) AS position,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"      LEAD(arrived_ms) OVER ({over}) AS next_ms,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"      MAX(CASE WHEN answered = 1 THEN arrived_ms END) OVER ({over} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_answered_ms");
+        AppendNeighbours(sql, over);
         sql.AppendLine(CultureInfo.InvariantCulture, $"    FROM {source}) w");
         sql.AppendLine("), chained AS (");
         sql.AppendLine("  SELECT linked.*,");

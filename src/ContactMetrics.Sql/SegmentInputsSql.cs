@@ -25,7 +25,7 @@ public static class SegmentInputsSql
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(repeat);
         tables ??= SqlTables.Default;
-        string window = ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        string window = RepeatChainSql.WindowMs(repeat);
         string Ms(Instant t) => t.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var sql = new StringBuilder();
         RepeatChainSql.AppendBase(sql, dialect, tables,
@@ -120,5 +120,23 @@ public static class SegmentInputsFile
             }
         });
         return rows.Count;
+    }
+
+    /// <summary>Reads a segment inputs table (as <see cref="Write"/> writes it; columns in any order, others ignored); a blank segment is customers without one.</summary>
+    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <returns>The rows, in the file's order.</returns>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">A column is missing, a count is not a whole number at least 0, or more units were repeated than flagged; the message names the file, line, column and value.</exception>
+    public static IReadOnlyList<SegmentInputs> Read(string path)
+    {
+        var rows = new List<SegmentInputs>();
+        foreach (var row in SummaryFiles.ReadRows(path, "a segment inputs table", [.. Types.Select(t => t.Item1)]))
+        {
+            long resolved = row.Count(2);
+            long unresolved = row.Count(4);
+            long RepeatedOf(int column, long of) => row.Count(column) is var k && k <= of ? k : throw row.Bad(column, $"is more than the {of} units it is a share of");
+            rows.Add(new SegmentInputs(row.Optional(0), row.Count(1), resolved, RepeatedOf(3, resolved), unresolved, RepeatedOf(5, unresolved)));
+        }
+        return rows;
     }
 }

@@ -89,6 +89,24 @@ internal static class SummaryFiles
         }
     }
 
+    /// <summary>
+    /// The rows of a summary file with the columns <paramref name="columns"/> (any order, others ignored): a missing column
+    /// is an <see cref="InvalidDataException"/> naming the file and the columns the summary has.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">The file is empty, not readable, or lacks a column.</exception>
+    public static IEnumerable<SummaryRow> ReadRows(string path, string what, IReadOnlyList<string> columns)
+    {
+        using var reader = OpenText(path);
+        var (header, records) = Read(reader, path, what);
+        var index = columns.Select(c => header.IndexOf(c) is >= 0 and var i ? i
+            : throw new InvalidDataException($"{path}: the column '{c}' is missing; {what} has {string.Join(", ", columns)} (docs/data.md).")).ToArray();
+        foreach (var (line, cells) in records)
+        {
+            yield return new SummaryRow(path, line, cells, index, columns);
+        }
+    }
+
     /// <summary>The reading options of every CSV table (ContactMetrics.Data's), the header read as a row.</summary>
     private static readonly CsvReaderOptions Rfc4180 = Data.Csv.CsvRowSource.Rfc4180 with { HasHeader = false };
 
@@ -135,4 +153,30 @@ internal static class SummaryFiles
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+}
+
+/// <summary>One row of a summary file: its cells by the summary's column number, and the error that names file, line, column and value.</summary>
+internal sealed class SummaryRow(string path, int line, List<string> cells, int[] index, IReadOnlyList<string> columns)
+{
+    /// <summary>The line the row starts on (the header is line 1).</summary>
+    public int Line => line;
+
+    /// <summary>The trimmed cell of column <paramref name="column"/> (blank when the row is short).</summary>
+    public string Cell(int column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
+
+    /// <summary>The cell, or null when blank.</summary>
+    public string? Optional(int column) => Cell(column) is { Length: > 0 } text ? text : null;
+
+    /// <summary>The cell, which must not be blank.</summary>
+    public string Required(int column, string what) => Optional(column) ?? throw Bad(column, $"is blank; every row needs its {what}");
+
+    /// <summary>A count: a whole number at least 0.</summary>
+    public long Count(int column) =>
+        long.TryParse(Cell(column), NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : throw Bad(column, "is not a whole number at least 0");
+
+    /// <summary>A boolean: true or false.</summary>
+    public bool Flag(int column) => bool.TryParse(Cell(column), out bool value) ? value : throw Bad(column, "is not true or false");
+
+    /// <summary>The error for column <paramref name="column"/>: '<c>value</c>' <paramref name="what"/>.</summary>
+    public InvalidDataException Bad(int column, string what) => new($"{path}: line {line}, column {columns[column]}: '{Cell(column)}' {what}.");
 }

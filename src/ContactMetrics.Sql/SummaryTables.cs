@@ -98,24 +98,18 @@ public static class SurvivalTableFile
     /// <exception cref="InvalidDataException">A column is missing, a cell is not what its column holds, the labels are of no grouping or of two, or there are no rows; the message names the file, line, column and value.</exception>
     public static IndexDateTable Read(string path, RetentionUpliftOptions? options = null)
     {
-        using var reader = SummaryFiles.OpenText(path);
-        var (header, records) = SummaryFiles.Read(reader, path, "a survival table");
-        var index = Types.Select(c => header.IndexOf(c.Item1) is >= 0 and var i ? i
-            : throw new InvalidDataException($"{path}: the column '{c.Item1}' is missing; a survival table has {string.Join(", ", Types.Select(t => t.Item1))} (docs/data.md).")).ToArray();
         var rows = new List<(string Id, string Group, double Days, bool Churned, string Segment, double? Tenure)>();
-        foreach (var (lineNumber, cells) in records)
+        foreach (var row in SummaryFiles.ReadRows(path, "a survival table", [.. Types.Select(t => t.Item1)]))
         {
-            string Cell(int column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
-            InvalidDataException Bad(int column, string what) => new($"{path}: line {lineNumber}, column {Types[column].Item1}: '{Cell(column)}' {what}.");
             rows.Add((
-                Cell(0) is { Length: > 0 } id ? id : throw Bad(0, "is blank; every row needs its customer"),
-                Cell(1) is { Length: > 0 } g ? g : throw Bad(1, "is blank; every row needs its group"),
-                double.TryParse(Cell(2), NumberStyles.Float, CultureInfo.InvariantCulture, out double days) && days >= 0 && double.IsFinite(days)
-                    ? days : throw Bad(2, "is not a number of days at least 0"),
-                bool.TryParse(Cell(3), out bool churned) ? churned : throw Bad(3, "is not true or false"),
-                Cell(4) is { Length: > 0 } segment ? segment : "(none)",
-                Cell(5).Length == 0 ? null
-                    : double.TryParse(Cell(5), NumberStyles.Float, CultureInfo.InvariantCulture, out double years) && double.IsFinite(years) ? years : throw Bad(5, "is not a number of years")));
+                row.Required(0, "customer"),
+                row.Required(1, "group"),
+                double.TryParse(row.Cell(2), NumberStyles.Float, CultureInfo.InvariantCulture, out double days) && days >= 0 && double.IsFinite(days)
+                    ? days : throw row.Bad(2, "is not a number of days at least 0"),
+                row.Flag(3),
+                row.Optional(4) ?? "(none)",
+                row.Cell(5).Length == 0 ? null
+                    : double.TryParse(row.Cell(5), NumberStyles.Float, CultureInfo.InvariantCulture, out double years) && double.IsFinite(years) ? years : throw row.Bad(5, "is not a number of years")));
         }
         var ids = rows.ConvertAll(r => r.Id);
         var groups = rows.ConvertAll(r => r.Group);

@@ -3,6 +3,7 @@ using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Domain;
 using ContactMetrics.Reporting;
+using ContactMetrics.Sql;
 using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
@@ -18,7 +19,8 @@ internal static class ReportCommand
     /// <summary>The <c>report</c> command, writing its messages to <paramref name="console"/>.</summary>
     public static Command Create(CliConsole console)
     {
-        var data = new Option<string>("--data") { Description = "Folder with customers.csv, interactions.csv, purchases.csv, touchpoints.csv and conversions.csv.", HelpName = "DIR", Required = true };
+        var data = new Option<string>("--data") { Description = "Folder with customers.csv, interactions.csv, purchases.csv, touchpoints.csv and conversions.csv (duckdb: each table a .csv, .csv.gz or .parquet file or a folder of them; only interactions required).", HelpName = "DIR", Required = true };
+        var engine = Engines.Option("memory (every row read) or duckdb (embedded DuckDB computes the summaries out of core; the figures that need rows say so).");
         var outFile = new Option<string>("--out") { Description = "The HTML file to write.", HelpName = "FILE", DefaultValueFactory = _ => "report.html" };
         var zone = new Option<string>("--time-zone") { Description = "Time zone whose calendar the KPI months follow, e.g. Europe/Amsterdam.", DefaultValueFactory = _ => "UTC" };
         var bucket = new Option<string>("--bucket") { Description = "KPI trend bucket: month or week.", DefaultValueFactory = _ => "month" };
@@ -28,7 +30,7 @@ internal static class ReportCommand
         var format = new Option<OutputFormat>("--format") { Description = "What to print besides writing the HTML: table (the figures) or json (one document whose analysis member holds every figure of the report); table by default.", HelpName = "table|json" };
         var command = new Command("report", "Write a self-contained HTML board report (the FCR business case with its waterfall and inputs, cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
         {
-            data, outFile, zone, bucket, asOf, rates, seed, format,
+            data, engine, outFile, zone, bucket, asOf, rates, seed, format,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +48,9 @@ internal static class ReportCommand
                 throw new CliInputException("--format csv is not available for report; use table or json.");
             }
             string path = parse.GetValue(outFile)!;
-            var analysis = Analyze(parse.GetValue(data)!, parse.GetValue(rates), timeZone, end, options, console);
+            var analysis = Engines.IsDuckDb(parse, engine)
+                ? AnalyzeByDuckDb(parse.GetValue(data)!, parse.GetValue(rates), timeZone, end, options, console)
+                : Analyze(parse.GetValue(data)!, parse.GetValue(rates), timeZone, end, options, console);
             console.Progress("Writing the report", () => Write(analysis, path));
             var output = new FigureSheet();
             AnalysisFigures.Add(output, analysis);
@@ -85,6 +89,50 @@ internal static class ReportCommand
             Rates = folder.Rates,
             RatesSource = folder.RatesPath is { } source ? $"{source} (assumed rates)" : options.RatesSource,
         });
+    }
+
+    /// <summary>
+    /// The analysis of the lake <paramref name="dir"/> made of the summaries DuckDB computes out of core
+    /// (<see cref="ContactCenterAnalysis.FromSummaries"/>): the same window and figures as <see cref="Analyze"/> where
+    /// summaries suffice, the reason where a figure needs rows.
+    /// </summary>
+    internal static ContactCenterAnalysis AnalyzeByDuckDb(string dir, string? ratesPath, DateTimeZone timeZone, Instant? end, AnalysisOptions options, CliConsole console)
+    {
+        if (!Directory.Exists(dir))
+        {
+            throw new CliInputException($"--data: no folder '{dir}'; give the folder that holds interactions (and customers, purchases, touchpoints, conversions).");
+        }
+        string defaultRates = Path.Combine(dir, ContactCenterFolder.RatesFileName);
+        string? ratesFile = ratesPath ?? (File.Exists(defaultRates) ? defaultRates : null);
+        var model = ratesFile is null ? null : CostRatesFile.Read(ratesFile);
+        string interactions = LakeTables.Find(dir, "interactions")
+            ?? throw new CliInputException($"--data: {dir} has no interactions (interactions.csv, .csv.gz, .parquet or an interactions/ folder).");
+        try
+        {
+            return Engines.Run(duck =>
+            {
+                duck.AttachInteractions(interactions);
+                foreach (var (table, attach) in new (string, Action<string>)[]
+                {
+                    ("customers", duck.AttachCustomers), ("purchases", duck.AttachPurchases), ("touchpoints", duck.AttachTouchpoints), ("conversions", duck.AttachConversions),
+                })
+                {
+                    if (LakeTables.Find(dir, table) is { } path)
+                    {
+                        attach(path);
+                    }
+                }
+                var (first, last) = duck.EventRange() ?? throw new CliInputException($"{interactions}: no interactions, so there is nothing to analyse.");
+                var window = Window(() => ObservationWindow.OfDays(first, last, timeZone, end));
+                var withRates = options with { Rates = model, RatesSource = ratesFile is null ? options.RatesSource : $"{ratesFile} (assumed rates)" };
+                var summaries = console.Progress("Computing the summaries (DuckDB)", () => duck.AnalysisSummaries(window, withRates, $"the summaries DuckDB computed from {dir}"));
+                return ContactCenterAnalysis.FromSummaries(summaries, window, withRates);
+            });
+        }
+        catch (CurrencyMismatchException e)
+        {
+            throw new CliInputException($"{dir}: {e.Message} The analysis sums money in one currency.");
+        }
     }
 
     /// <summary>

@@ -117,7 +117,7 @@ internal static class RetentionUpliftCommand
             {
                 duck.AttachCustomers(customersPath);
                 duck.AttachInteractions(interactionsPath);
-                var (first, last) = duck.Arrivals() ?? throw new CliInputException(noContacts);
+                var (first, last) = duck.EventRange() ?? throw new CliInputException(noContacts);
                 var window = ReportCommand.Window(() => ObservationWindow.OfDays(first, last, zone, asOf));
                 return (duck.SurvivalTableAsOf(grouping, window, options), window.End);
             }));

@@ -73,7 +73,7 @@ public sealed class CsvColumnTable
         {
             throw new FileNotFoundException($"{path}: file not found.", path);
         }
-        return Read(path, [() => Tables.OpenFile(path, FormatOf(path), options)], options);
+        return Read(path, [() => Tables.OpenFile(path, Tables.FormatOrCsv(path), options)], options);
     }
 
     /// <summary>Reads a table whole from a stream (left open; Parquet needs a seekable one).</summary>
@@ -91,10 +91,6 @@ public sealed class CsvColumnTable
         options ??= TableReadOptions.Default;
         return Read(name, [() => Tables.CreateSource(stream, format, leaveOpen: true, name, options)], options);
     }
-
-    /// <summary>A file whose name does not end in .parquet is CSV, as this reader has always taken it (any extension).</summary>
-    private static TableFormat FormatOf(string file) =>
-        file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? TableFormat.Parquet : TableFormat.Csv;
 
     /// <summary>
     /// Every row of every part as text cells (Parquet values in the invariant culture, timestamps ISO-8601 UTC), so the

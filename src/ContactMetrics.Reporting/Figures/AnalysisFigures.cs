@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
@@ -53,12 +54,15 @@ public static class AnalysisFigures
 
     private static FigureSection Section(FigureSheet output, string key, string title) => output.Add(key, title, Group);
 
+    /// <summary>A section whose figure the data cannot support: the reason is its one fact, <c>unavailable</c>, in the table and in JSON.</summary>
+    private static void Unavailable(FigureSection section, string reason) => section.Fact("unavailable", "Unavailable", reason);
+
     /// <summary>A chart's series: in JSON, not in the table format.</summary>
     private static FigureSection Series(FigureSheet output, string key, string title) => output.Add(key, title, Group, jsonOnly: true);
 
     private static void Overview(FigureSheet output, ContactCenterAnalysis a)
     {
-        var d = a.Data;
+        var d = a.Counts;
         var w = a.Window;
         Section(output, "overview", "Data and window")
             .Fact("firstDay", "First day", w.FirstDay)
@@ -67,13 +71,12 @@ public static class AnalysisFigures
             .Fact("timeZone", "Time zone", w.TimeZone.Id)
             .Fact("lastYearFrom", "'Last year' from", w.LastYearStart)
             .Fact("currency", "Currency", a.Currency.Code)
-            .Fact("customers", "Customers", d.Customers.Length)
-            .Fact("segments", "Segments", d.Customers.GroupBy(c => c.Segment ?? ContactCenterAnalysis.NoSegment).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (object?)g.Count()))
-            .Fact("contacts", "Contacts", d.Interactions.Count)
-            .Fact("purchases", "Purchases", d.Purchases.Length)
-            .Fact("touchpoints", "Marketing touchpoints", d.Touchpoints.Length)
-            .Fact("conversions", "Conversions", d.Conversions.Length)
+            .Fact("customers", "Customers", d.Customers)
+            .Fact("segments", "Segments", d.Segments.OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (object?)g.Value))
+            .Fact("contacts", "Contacts", d.Interactions)
+            .Fact("purchases", "Purchases", d.Purchases)
+            .Fact("touchpoints", "Marketing touchpoints", d.Touchpoints)
+            .Fact("conversions", "Conversions", d.Conversions)
             .Fact("outsideWindow", "Left out: outside the window", new Dictionary<string, object?>
             {
                 ["customers"] = a.OutsideWindow.Customers, ["contacts"] = a.OutsideWindow.Interactions, ["purchases"] = a.OutsideWindow.Purchases,
@@ -209,9 +212,9 @@ public static class AnalysisFigures
         var section = Section(output, "costToServe", "Cost-to-serve by channel");
         if (!a.CostToServe.TryGetValue(out var costs))
         {
-            section.Note = a.CostToServe.Reason;
-            Section(output, "customerProfitability", "Customer profitability (whale curve)").Note = a.Profitability.Reason;
-            Section(output, "serviceLevelCost", $"Cost of the {a.Options.StaffedChannel.ToSchemaName()} service level (Erlang C)").Note = a.ServiceLevelCosts.Reason;
+            Unavailable(section, a.CostToServe.Reason!);
+            Unavailable(Section(output, "customerProfitability", "Customer profitability (whale curve)"), a.Profitability.Reason!);
+            Unavailable(Section(output, "serviceLevelCost", $"Cost of the {a.Options.StaffedChannel.ToSchemaName()} service level (Erlang C)"), a.ServiceLevelCosts.Reason!);
             return;
         }
         section.Note = $"Rates: {a.Options.RatesSource}. Per resolution = the cost of the repeat chains ({a.Options.Kpis.Repeat.Describe()}, the FCR definition) started on the channel / those chains.";
@@ -230,27 +233,20 @@ public static class AnalysisFigures
             .Fact("costPerContact", "Cost per contact", costs.CostPerContact)
             .Fact("costPerResolution", "Cost per resolution", costs.CostPerResolution);
 
-        var p = a.Profitability.Value;
-        var curve = p.WhaleCurve;
         var profit = Section(output, "customerProfitability", "Customer profitability (whale curve)");
-        profit.Note = $"Value = {p.ValueSource}; profit = value - cost-to-serve. Customers ranked by profit; the peak is the profit of the profitable customers alone.";
-        profit.Fact("customers", "Customers", p.Customers.Length)
-            .Fact("totalProfit", "Total profit after service cost", p.TotalProfit)
-            .Fact("peakProfit", "Peak of the whale curve", curve.Peak.CumulativeProfit)
-            .Fact("peakShareOfTotalProfit", "Peak as a share of total profit", curve.Peak.ShareOfTotalProfit is double s ? new Fraction(s) : null)
-            .Fact("peakCustomerShare", "Customers up to the peak", new Fraction(curve.Peak.CustomerShare))
-            .Fact("valueDestroyingShare", "Customers who destroy value", new Fraction(curve.ValueDestroyingShare));
-        var whale = Series(output, "whaleCurve", "Whale curve (the report's chart: at most 400 points)").SetTable("points",
-            new FigureColumn("customers", "Customers"), new FigureColumn("customerShare", "Share of customers"), new FigureColumn("cumulativeProfit", "Cumulative profit"));
-        foreach (var point in curve.Sample(400))
+        if (a.Profitability.TryGetValue(out var p))
         {
-            whale.Row(point.Customers, new Fraction(point.CustomerShare), point.CumulativeProfit);
+            Profitability(output, profit, p);
+        }
+        else
+        {
+            Unavailable(profit, a.Profitability.Reason!);
         }
 
         var sl = Section(output, "serviceLevelCost", $"Cost of the {a.Options.StaffedChannel.ToSchemaName()} service level (Erlang C)");
         if (!a.ServiceLevelCosts.TryGetValue(out var levels))
         {
-            sl.Note = a.ServiceLevelCosts.Reason;
+            Unavailable(sl, a.ServiceLevelCosts.Reason!);
             return;
         }
         sl.Note = string.Create(CultureInfo.InvariantCulture,
@@ -268,12 +264,30 @@ public static class AnalysisFigures
         }
     }
 
+    private static void Profitability(FigureSheet output, FigureSection profit, CustomerProfitability p)
+    {
+        var curve = p.WhaleCurve;
+        profit.Note = $"Value = {p.ValueSource}; profit = value - cost-to-serve. Customers ranked by profit; the peak is the profit of the profitable customers alone.";
+        profit.Fact("customers", "Customers", p.Customers.Length)
+            .Fact("totalProfit", "Total profit after service cost", p.TotalProfit)
+            .Fact("peakProfit", "Peak of the whale curve", curve.Peak.CumulativeProfit)
+            .Fact("peakShareOfTotalProfit", "Peak as a share of total profit", curve.Peak.ShareOfTotalProfit is double s ? new Fraction(s) : null)
+            .Fact("peakCustomerShare", "Customers up to the peak", new Fraction(curve.Peak.CustomerShare))
+            .Fact("valueDestroyingShare", "Customers who destroy value", new Fraction(curve.ValueDestroyingShare));
+        var whale = Series(output, "whaleCurve", "Whale curve (the report's chart: at most 400 points)").SetTable("points",
+            new FigureColumn("customers", "Customers"), new FigureColumn("customerShare", "Share of customers"), new FigureColumn("cumulativeProfit", "Cumulative profit"));
+        foreach (var point in curve.Sample(400))
+        {
+            whale.Row(point.Customers, new Fraction(point.CustomerShare), point.CumulativeProfit);
+        }
+    }
+
     private static void Clv(FigureSheet output, ContactCenterAnalysis a)
     {
         var section = Section(output, "clv", $"Customer lifetime value (BG/NBD x Gamma-Gamma, {a.Options.ClvYears} years)");
         if (!a.Clv.TryGetValue(out var clv))
         {
-            section.Note = a.Clv.Reason;
+            Unavailable(section, a.Clv.Reason!);
             return;
         }
         var summary = BoardReportBuilder.ClvOf(clv, a);
@@ -312,7 +326,7 @@ public static class AnalysisFigures
         var section = Section(output, "retentionUplift", $"Retention: first contact resolved vs not ({a.Options.RetentionHorizon.TotalDays:0} days)");
         if (!a.Retention.TryGetValue(out var r))
         {
-            section.Note = a.Retention.Reason;
+            Unavailable(section, a.Retention.Reason!);
             return;
         }
         var c = r.Uplift.Comparison;
@@ -347,14 +361,14 @@ public static class AnalysisFigures
         var section = Section(output, "attribution", "Attribution and the assist of service contacts");
         if (!a.Attribution.TryGetValue(out var at))
         {
-            section.Note = a.Attribution.Reason;
+            Unavailable(section, a.Attribution.Reason!);
             return;
         }
         section.Note = $"{at.Definition}. Money: {at.IncrementalityCaveat}.";
         var all = at.ServiceAssisted;
         var credit = BoardReportBuilder.AttributionOf(at, a.Currency);
         section.Fact("lookbackSeconds", "Lookback", at.Lookback)
-            .Fact("journeys", "Journeys", at.Journeys.Count)
+            .Fact("journeys", "Journeys", at.JourneyCount)
             .Fact("conversions", "Conversions", all.OfConversions)
             .Fact("value", "Conversion value", all.OfValue)
             .Fact("serviceAssistedConversions", "Assisted by service", all.Conversions)
@@ -380,7 +394,7 @@ public static class AnalysisFigures
         var section = Section(output, "businessCase", $"Business case: {a.FcrCaseName} (a year)");
         if (!a.FcrBusinessCase.TryGetValue(out var fcr))
         {
-            section.Note = "Unavailable: " + a.FcrBusinessCase.Reason;
+            Unavailable(section, a.FcrBusinessCase.Reason!);
             return;
         }
         var inputs = a.BusinessCaseInputs.Value;
@@ -417,7 +431,7 @@ public static class AnalysisFigures
         var programme = Section(output, "businessCaseProgramme", "Business case: service programme (a year)");
         if (!a.ServiceProgramme.TryGetValue(out var p))
         {
-            programme.Note = "Unavailable: " + a.ServiceProgramme.Reason;
+            Unavailable(programme, a.ServiceProgramme.Reason!);
             return;
         }
         programme.Note = $"The FCR gain plus AHT, agent attrition and the assists at an assumed incrementality: {Amount(p.Total.Point)} a year (P10 {Amount(p.Total.P10)} - P90 {Amount(p.Total.P90)}). Lines share inputs (the FCR gain) and are drawn together. {p.ConvergenceNote}";
@@ -434,7 +448,7 @@ public static class AnalysisFigures
         var section = Section(output, "businessCaseExperience", "Business case: customer-experience levers (a year)");
         if (!a.ExperienceCase.TryGetValue(out var x))
         {
-            section.Note = "Unavailable: " + a.ExperienceCase.Reason;
+            Unavailable(section, a.ExperienceCase.Reason!);
             return;
         }
         section.Note = string.Join(" ", new[] { $"{Headline(x.Case.Scenario, x)}. Each line with its definition; every input measured, modelled or assumed. {x.ConvergenceNote}" }.Concat(BoardReportBuilder.ExperienceGaps(a)));

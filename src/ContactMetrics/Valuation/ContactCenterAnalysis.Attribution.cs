@@ -23,7 +23,7 @@ public sealed record AssistedConversions(double Conversions, Money Value, double
 /// the credit each channel gets: Markov removal effects, last touch and assists. Immutable.
 /// </summary>
 /// <param name="Lookback">How long before a conversion a touch counts.</param>
-/// <param name="Journeys">The journeys, converted or not.</param>
+/// <param name="Journeys">The journeys, converted or not; empty for an analysis made of summaries (<see cref="JourneyCount"/> counts them).</param>
 /// <param name="Paths">Their path summary.</param>
 /// <param name="Markov">Markov (order 1) removal-effect credit.</param>
 /// <param name="LastTouch">Last-touch credit.</param>
@@ -42,6 +42,9 @@ public sealed record AttributionAnalysis(
     AssistedConversions ServiceAssistedLastYear,
     string Definition)
 {
+    /// <summary>How many journeys there are, converted or not: the path summary's conversions and paths without one.</summary>
+    public int JourneyCount => (int)(Paths.TotalConversions + Paths.TotalNulls);
+
     /// <summary>Whether a path channel is a service contact (<c>service:&lt;channel&gt;</c>).</summary>
     /// <param name="channel">The path channel.</param>
     /// <returns>Whether it is a service touch.</returns>
@@ -66,18 +69,26 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>Attribution with the service assist, or why it is unavailable (no conversion).</summary>
     public AnalysisFigure<AttributionAnalysis> Attribution => _attribution.Value;
 
+    private const string NoConversionWithTouch = "No conversion has a touch within the lookback, so there is nothing to credit.";
+
     private AnalysisFigure<AttributionAnalysis> ComputeAttribution() => Try(() =>
     {
-        var journeys = JourneyBuilder.Build(Data.Touchpoints, Data.Conversions, Interactions, new JourneyOptions { Lookback = Options.JourneyLookback });
-        var paths = JourneyBuilder.Summarize(journeys);
+        var journeys = JourneyBuilder.Build(Data.Touchpoints, Data.Conversions, Data.Interactions, new JourneyOptions { Lookback = Options.JourneyLookback });
+        return AttributionOf(journeys, JourneyBuilder.Summarize(journeys),
+            () => JourneyBuilder.Summarize(journeys.Where(j => j.Conversion is { } c && c.OccurredAt >= Window.LastYearStart && c.OccurredAt < Window.End)));
+    });
+
+    /// <summary>Attribution of a path summary (<see cref="AnalysisOptions.JourneyLookback"/>, service contacts as touches) and of its journeys converted in the last year.</summary>
+    private AnalysisFigure<AttributionAnalysis> AttributionOf(IReadOnlyList<Journey> journeys, PathSummary paths, Func<PathSummary> lastYearPaths) => Try(() =>
+    {
         if (paths.TotalConversions <= 0)
         {
-            return AnalysisFigure<AttributionAnalysis>.Unavailable("No conversion has a touch within the lookback, so there is nothing to credit.");
+            return AnalysisFigure<AttributionAnalysis>.Unavailable(NoConversionWithTouch);
         }
         var markov = new MarkovAttribution().Attribute(paths);
         var last = new LastTouchAttribution().Attribute(paths);
         var assists = AssistMetrics.Compute(paths);
-        var lastYear = JourneyBuilder.Summarize(journeys.Where(j => j.Conversion is { } c && c.OccurredAt >= Window.LastYearStart && c.OccurredAt < Window.End));
+        var lastYear = lastYearPaths();
         string definition = string.Create(CultureInfo.InvariantCulture,
             $"journeys of marketing touches and service contacts (service:<channel>, at the contact's end) up to {Options.JourneyLookback.TotalDays:0} days before each conversion; a conversion is service-assisted when a service touch comes before its last touch (counted once); attribution describes paths, it is not causation");
         var (incPoint, incLow, incHigh) = Options.Programme.AssistIncrementality;

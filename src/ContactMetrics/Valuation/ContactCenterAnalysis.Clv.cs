@@ -58,13 +58,46 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st.</summary>
     private static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
+    private const string NoPurchases = "There are no purchases to value customers on.";
+
     private AnalysisFigure<ClvAnalysis> ComputeClv() => Try(() =>
     {
         if (Data.Purchases.IsEmpty)
         {
-            return AnalysisFigure<ClvAnalysis>.Unavailable("There are no purchases to value customers on.");
+            return AnalysisFigure<ClvAnalysis>.Unavailable(NoPurchases);
         }
-        var summary = RfmSummaryBuilder.Build(Data.Purchases, new RfmSummaryOptions(Window.LastDay) { TimeZone = Window.TimeZone });
+        var segmentOf = new Dictionary<CustomerId, string>();
+        foreach (var c in Data.Customers)
+        {
+            if (c.ChurnedOn is null)
+            {
+                segmentOf[c.Id] = c.Segment ?? NoSegment;
+            }
+        }
+        return ClvOf(RfmSummaryBuilder.Build(Data.Purchases, ClvSummaryOptions), segmentOf);
+    });
+
+    /// <summary>
+    /// The summary's customers ordered by id (ordinal): the fits and the systematic sample of valued customers then do not
+    /// depend on the order the purchases were read in, so a summary from SQL gives the same values as one built in memory.
+    /// </summary>
+    private static RfmSummary ByCustomerId(RfmSummary summary)
+    {
+        var order = Enumerable.Range(0, summary.Count).ToArray();
+        var ids = summary.CustomerIds.Select(id => id.Value).ToArray();
+        Array.Sort(ids, order, StringComparer.Ordinal);
+        T[] Pick<T>(ImmutableArray<T> column) => Array.ConvertAll(order, i => column[i]);
+        return RfmSummary.CreateTrusted(Pick(summary.CustomerIds), Pick(summary.Frequency), Pick(summary.Recency), Pick(summary.Age), Pick(summary.MonetaryValue),
+            summary.HoldoutFrequency.IsEmpty ? null : Pick(summary.HoldoutFrequency), summary.HoldoutSpend.IsEmpty ? null : Pick(summary.HoldoutSpend),
+            summary.HoldoutLength, summary.Period, summary.Currency);
+    }
+
+    private RfmSummaryOptions ClvSummaryOptions => AnalysisSummaries.RfmOptions(Window);
+
+    /// <summary>The customer value of an RFM summary (<see cref="ClvSummaryOptions"/>) and the segments of the customers active at the end.</summary>
+    private AnalysisFigure<ClvAnalysis> ClvOf(RfmSummary given, IReadOnlyDictionary<CustomerId, string> segmentOf) => Try(() =>
+    {
+        var summary = ByCustomerId(given);
         if (!summary.Frequency.Any(x => x > 0))
         {
             return AnalysisFigure<ClvAnalysis>.Unavailable("No customer has a repeat purchase, so the CLV models cannot be fitted.");
@@ -80,14 +113,6 @@ public sealed partial class ContactCenterAnalysis
         }
         var model = new BgNbdGammaGammaValueModel(transactions.Model, spend.Model, Options.Margin);
         var horizon = new ValuationHorizon(4 * Options.ClvYears, ValuationHorizon.RateForPeriod(Options.AnnualDiscountRate, 7 * WeeksPerQuarter)) { PeriodLength = WeeksPerQuarter };
-        var segmentOf = new Dictionary<CustomerId, string>();
-        foreach (var c in Data.Customers)
-        {
-            if (c.ChurnedOn is null)
-            {
-                segmentOf[c.Id] = c.Segment ?? NoSegment;
-            }
-        }
         int active = summary.CustomerIds.Count(segmentOf.ContainsKey);
         if (active < 2)
         {

@@ -51,27 +51,27 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>What each of <see cref="AnalysisOptions.ServiceLevelTargets"/> costs a year on <see cref="StaffingProfile"/>; unavailable without rates for the staffed channel.</summary>
     public AnalysisFigure<ServiceLevelCosts> ServiceLevelCosts => _serviceLevelCosts.Value;
 
-    private AnalysisFigure<CostToServeResult> ComputeCostToServe()
+    private AnalysisFigure<CostToServeResult> ComputeCostToServe() =>
+        CostToServeOf(Interactions.Channels(), () => CostToServeCalculator.Compute(Interactions, Options.Rates!, Options.Kpis.Repeat));
+
+    /// <summary>Cost-to-serve by <paramref name="compute"/> when there are rates for every channel in <paramref name="channels"/> (the contacts' channels).</summary>
+    private AnalysisFigure<CostToServeResult> CostToServeOf(IEnumerable<Channel> channels, Func<CostToServeResult> compute)
     {
         if (Options.Rates is not { } rates)
         {
             return AnalysisFigure<CostToServeResult>.Unavailable("No cost rates were given (loaded cost per paid hour, shrinkage, occupancy, fees; see docs/models/cost-to-serve.md).");
         }
-        var unpriced = Interactions.Channels().Where(c => rates.RatesOf(c) is null).ToList();
+        var unpriced = channels.Distinct().Where(c => rates.RatesOf(c) is null).Order().ToList();
         if (unpriced.Count > 0)
         {
             return AnalysisFigure<CostToServeResult>.Unavailable(
                 $"The cost rates ({Options.RatesSource}) have no rates for {string.Join(", ", unpriced.Select(c => c.ToSchemaName()))}, which the contacts use; add them (with zero amounts if a channel really costs nothing).");
         }
-        return Try(() => AnalysisFigure<CostToServeResult>.Of(CostToServeCalculator.Compute(Interactions, rates, Options.Kpis.Repeat)));
+        return Try(() => AnalysisFigure<CostToServeResult>.Of(compute()));
     }
 
-    private AnalysisFigure<CustomerProfitability> ComputeProfitability()
+    private AnalysisFigure<CustomerProfitability> ComputeProfitability() => ProfitabilityOf(() =>
     {
-        if (!CostToServe.TryGetValue(out var costs))
-        {
-            return AnalysisFigure<CustomerProfitability>.Unavailable(CostToServe.Reason!);
-        }
         var revenue = new Dictionary<CustomerId, decimal>();
         foreach (var c in Data.Customers)
         {
@@ -81,6 +81,17 @@ public sealed partial class ContactCenterAnalysis
         {
             revenue[p.CustomerId] = revenue.GetValueOrDefault(p.CustomerId) + p.Amount.Amount;
         }
+        return revenue;
+    });
+
+    /// <summary>Profit per customer from <paramref name="revenueOf"/>: each customer's purchases in the window (0 for a customer without any).</summary>
+    private AnalysisFigure<CustomerProfitability> ProfitabilityOf(Func<IReadOnlyDictionary<CustomerId, decimal>> revenueOf)
+    {
+        if (!CostToServe.TryGetValue(out var costs))
+        {
+            return AnalysisFigure<CustomerProfitability>.Unavailable(CostToServe.Reason!);
+        }
+        var revenue = revenueOf();
         decimal margin = (decimal)Options.Margin;
         var values = revenue.ToDictionary(kv => kv.Key, kv => new Money(decimal.Round(kv.Value * margin, 2), costs.Currency));
         return Try(() => AnalysisFigure<CustomerProfitability>.Of(CustomerProfitability.Compute(costs, values,
@@ -98,16 +109,37 @@ public sealed partial class ContactCenterAnalysis
         int minutes = (int)Options.StaffingInterval.TotalMinutes;
         int perDay = 1440 / minutes;
         var counts = new double[7 * perDay];
-        var t = Interactions;
-        for (int i = 0; i < t.Count; i++)
+        void Count(long ms, long arrivals)
         {
-            long ms = t.ArrivedMs[i];
-            if (t.Channel[i] != (byte)channel || t.Direction[i] != (byte)Direction.Inbound || !InLastYear(ms))
-            {
-                continue;
-            }
             var local = Instant.FromUnixTimeMilliseconds(ms).InZone(Window.TimeZone).LocalDateTime;
-            counts[(((int)local.DayOfWeek - 1) * perDay) + (((local.Hour * 60) + local.Minute) / minutes)]++;
+            counts[(((int)local.DayOfWeek - 1) * perDay) + (((local.Hour * 60) + local.Minute) / minutes)] += arrivals;
+        }
+        if (_summaries is { } summaries)
+        {
+            if (StaffingBucketsMissing(summaries, channel) is { } reason)
+            {
+                return AnalysisFigure<StaffingProfile>.Unavailable(reason);
+            }
+            foreach (var g in summaries.Kpis)
+            {
+                long ms = g.BucketStart!.Value.ToInstant().ToUnixTimeMilliseconds();
+                if (g.Channel == channel && InLastYear(ms))
+                {
+                    Count(ms, g.Counts.OfferedContacts);
+                }
+            }
+        }
+        else
+        {
+            var t = Interactions;
+            for (int i = 0; i < t.Count; i++)
+            {
+                long ms = t.ArrivedMs[i];
+                if (t.Channel[i] == (byte)channel && t.Direction[i] == (byte)Direction.Inbound && InLastYear(ms))
+                {
+                    Count(ms, 1);
+                }
+            }
         }
         double weeks = (Window.End - Window.LastYearStart).TotalDays / 7;
         for (int s = 0; s < counts.Length; s++)

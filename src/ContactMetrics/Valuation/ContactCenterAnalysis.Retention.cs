@@ -28,10 +28,13 @@ public sealed partial class ContactCenterAnalysis
     /// <summary>Retention by first-contact resolution, or why it is unavailable (too few customers in a group).</summary>
     public AnalysisFigure<RetentionAnalysis> Retention => _retention.Value;
 
-    private AnalysisFigure<RetentionAnalysis> ComputeRetention() => Try(() =>
+    private AnalysisFigure<RetentionAnalysis> ComputeRetention() =>
+        RetentionOf(() => RetentionUpliftBuilder.BuildTable(Data.Customers, Data.Interactions, UpliftGrouping.FirstContactResolution, Window.End));
+
+    /// <summary>Retention from the index-date table by first-contact resolution at the window's end (built from the rows, or a SQL engine's).</summary>
+    private AnalysisFigure<RetentionAnalysis> RetentionOf(Func<IndexDateTable> table) => Try(() =>
     {
-        if (!RetentionUpliftBuilder.TryEstimate(Data.Customers, Interactions, UpliftGrouping.FirstContactResolution, Options.RetentionHorizon, Window.End,
-            out var uplift, out var notEnough))
+        if (!RetentionUpliftBuilder.TryCompare(table(), Options.RetentionHorizon, out var uplift, out var notEnough))
         {
             return AnalysisFigure<RetentionAnalysis>.Unavailable(notEnough!.Reason);
         }

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+
+namespace ContactMetrics.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>report --engine duckdb</c>: DuckDB computes the summaries (KPI counts, survival table, cost-to-serve, segment inputs,
+/// RFM summary, path summaries) and the library makes the report of them with the memory report's code, so the analysis
+/// JSON equals the memory run's on the demo tables; the customer-experience sections, which need rows, say why not.
+/// </summary>
+public class ReportCommandDuckDbTests(ReportData data) : IClassFixture<ReportData>
+{
+    private static readonly string[] RowOnlySections = ["businessCaseExperience", "businessCaseExperienceInputs", "csatChurnBySegment", "recommendationByScore"];
+
+    private static JsonObject Analysis(CliRun run) => (JsonObject)JsonNode.Parse(run.Out)!["analysis"]!;
+
+    [Fact]
+    public void Report_DuckDb_AnalysisEqualsTheMemoryRunsAndTheRowOnlySectionsSayWhy()
+    {
+        using var dir = new TempDir();
+        var memory = CliRun.Of("report", "--data", data.Dir, "--out", dir.File("memory.html"), "--time-zone", "Europe/Amsterdam", "--format", "json");
+        var duck = CliRun.Of("report", "--data", data.Dir, "--engine", "duckdb", "--out", dir.File("duckdb.html"), "--time-zone", "Europe/Amsterdam", "--format", "json");
+
+        memory.ExitCode.Should().Be(0, memory.Error);
+        duck.ExitCode.Should().Be(0, duck.Error);
+        var expected = Analysis(memory);
+        var actual = Analysis(duck);
+        expected["businessCase"]!["total"].Should().NotBeNull("the memory run has a business case to compare");
+        int compared = 0;
+        foreach (var (section, value) in expected)
+        {
+            if (!RowOnlySections.Contains(section))
+            {
+                JsonNode.DeepEquals(actual[section], value).Should().BeTrue($"section {section} is the memory run's");
+                compared++;
+            }
+        }
+        compared.Should().BeGreaterThanOrEqualTo(18, "KPIs, trends, cost, profitability, staffing, CLV, retention, attribution and the business cases are compared");
+        actual["businessCaseExperience"]!["unavailable"]!.GetValue<string>().Should().Contain("no summary holds").And.Contain("--engine memory");
+        string html = File.ReadAllText(dir.File("duckdb.html"));
+        html.Should().Contain("no summary holds", "the page names the section it leaves out and why");
+        html.Should().Contain("chart-waterfall", "the business case is on the page");
+    }
+
+    [Fact]
+    public void Report_DuckDbOverAFolderOfParts_EqualsTheSingleFile()
+    {
+        using var lake = new TempDir();
+        foreach (var name in new[] { "customers.csv", "purchases.csv", "touchpoints.csv", "conversions.csv", "rates.json" })
+        {
+            File.Copy(data.File(name), lake.File(name));
+        }
+        var lines = File.ReadAllLines(data.File("interactions.csv"));
+        Directory.CreateDirectory(lake.File("interactions"));
+        int half = (lines.Length - 1) / 2;
+        File.WriteAllLines(lake.File("interactions/part-1.csv"), [lines[0], .. lines[1..(1 + half)]]);
+        File.WriteAllLines(lake.File("interactions/part-2.csv"), [lines[0], .. lines[(1 + half)..]]);
+
+        var whole = CliRun.Of("report", "--data", data.Dir, "--engine", "duckdb", "--out", lake.File("a.html"), "--format", "json");
+        var parts = CliRun.Of("report", "--data", lake.Path, "--engine", "duckdb", "--out", lake.File("b.html"), "--format", "json");
+
+        parts.ExitCode.Should().Be(0, parts.Error);
+        JsonNode.DeepEquals(Analysis(parts)["kpisByChannel"], Analysis(whole)["kpisByChannel"]).Should().BeTrue();
+        JsonNode.DeepEquals(Analysis(parts)["businessCase"], Analysis(whole)["businessCase"]).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Report_DuckDbWithoutInteractions_ExitsTwoNamingTheFolder()
+    {
+        using var dir = new TempDir();
+        File.Copy(data.File("customers.csv"), dir.File("customers.csv"));
+        var run = CliRun.Of("report", "--data", dir.Path, "--engine", "duckdb", "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(dir.Path).And.Contain("no interactions");
+    }
+
+    [Fact]
+    public void Report_DuckDbAsOfBeforeTheFirstContact_ExitsTwoNamingTheOption()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("report", "--data", data.Dir, "--engine", "duckdb", "--as-of", "1990-01-01", "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--as-of");
+    }
+}
