@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ContactMetrics.Numerics;
 using MathNet.Numerics;
 
@@ -270,6 +271,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
     /// the scalar forms: ln a - ln(b + x + offset) once per x below 64, and ln(alpha + T) from <paramref name="logAlphaT"/> by
     /// each row's pair when given.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AliveRows(double r, double alpha, double a, double b, double offset, bool zeroIsAlive, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         ReadOnlySpan<int> slots, ReadOnlySpan<double> logAlphaT, Span<double> destination)
     {
@@ -323,6 +325,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
     /// E[(1 - (1 + p s)^-rho) / p] for p ~ beta(a, beta): the expected number of transactions of an alive
     /// customer whose posterior rate is gamma(rho, alpha + T), over a period s (alpha + T) long.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double ExpectedDropoutWeightedCount(double rho, double a, double beta, double s, Func<BetaQuadrature>? quadrature = null)
     {
         if (s == 0)
@@ -337,6 +340,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         return DropoutWeightedCountByQuadrature(rho, s, quadrature?.Invoke() ?? new BetaQuadrature(a, beta));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double DropoutWeightedCountByQuadrature(double rho, double s, BetaQuadrature q)
     {
         // Below p = 1e-9 / (rho s), 1 - (1 + ps)^-rho = rho p s (1 - (rho + 1) p s / 2) to 1e-18 relative: two look-ups.

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ContactMetrics.Numerics;
 using MathNet.Numerics;
@@ -198,6 +199,7 @@ public sealed class GammaGammaModel
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range (the message names its index).</exception>
     /// <exception cref="InvalidOperationException">p x + q is at most 1 for some customer: the expectation is infinite.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ConditionalExpectedSpend(ReadOnlySpan<int> frequency, ReadOnlySpan<double> meanSpend, Span<double> destination)
     {
         PredictionBatch.CheckLength(meanSpend.Length, frequency.Length, nameof(meanSpend));
@@ -230,6 +232,7 @@ public sealed class GammaGammaModel
     /// </summary>
     private sealed record SpendRows(double[] Weight, int[] Frequency, double[] Mean, double Customers, double[] LogFrequency, double[] LogMean, int[] FrequencyIndex, int[] DistinctFrequencies);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpendRows Compress(RfmSummary summary)
     {
         var index = new Dictionary<(int X, double Zbar), int>();
@@ -287,6 +290,7 @@ public sealed class GammaGammaModel
     /// ln x, ln zbar once per row before the fit, so a row costs one logarithm; every row's value and gradient are the
     /// operations of <see cref="RowLogLikelihood"/> in the same order, so the sums are the same to the last bit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double LogLikelihood(SpendRows rows, ReadOnlySpan<double> theta, Span<double> gradient)
     {
         double p = Math.Exp(theta[0]), q = Math.Exp(theta[1]), g = Math.Exp(theta[2]);

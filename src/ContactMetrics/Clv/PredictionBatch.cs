@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContactMetrics.Numerics;
 
 namespace ContactMetrics.Clv;
@@ -12,6 +13,9 @@ namespace ContactMetrics.Clv;
 /// and Pareto/NBD's P(alive) needs ln F at (x, t_x) and (x, T) only. Customers share those pairs (CDNOW's 2,357 customers
 /// have a few hundred distinct (x, T)), so each pair's factor is computed once with the same code as the scalar form and the
 /// per-customer pass is a few logarithms; the results equal the scalar forms' to the last bit.
+/// <para>The batch loops, the fits' one-off steps and the series kernels of a forecast are marked
+/// <see cref="MethodImplOptions.AggressiveOptimization"/>: <c>clv predict</c> runs each of them once in a fresh process, where
+/// the unoptimized first tier of the JIT would run most of their work (docs/benchmarks.md, issue #18).</para>
 /// </remarks>
 internal static class PredictionBatch
 {
@@ -95,6 +99,7 @@ internal sealed class FrequencyTimePairs
     }
 
     /// <summary>Adds the pairs of rows (frequency[i], time[i]) and writes each row's pair number to <paramref name="slots"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<int> frequency, ReadOnlySpan<double> time, Span<int> slots)
     {
         for (int i = 0; i < frequency.Length; i++)
