@@ -268,8 +268,9 @@ public sealed class GammaGammaModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpendRows Compress(RfmSummary summary)
     {
-        var index = new Dictionary<(int X, double Zbar), int>();
-        var weight = new List<double>();
+        // The repeat buyers' (x, zbar), then their distinct pairs in order of first appearance, each weighted by its customers.
+        var repeatX = new List<int>();
+        var repeatMean = new List<double>();
         for (int i = 0; i < summary.Count; i++)
         {
             int x = summary.Frequency[i];
@@ -278,21 +279,23 @@ public sealed class GammaGammaModel
             {
                 continue;
             }
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, (x, zbar), out bool exists);
-            if (!exists)
-            {
-                slot = weight.Count;
-                weight.Add(0);
-            }
+            repeatX.Add(x);
+            repeatMean.Add(zbar);
+        }
+        var slots = new int[repeatX.Count];
+        var pairs = FrequencyTimePairs.Of(CollectionsMarshal.AsSpan(repeatX), CollectionsMarshal.AsSpan(repeatMean), slots);
+        int m = pairs.Count;
+        var weight = new double[m];
+        foreach (int slot in slots)
+        {
             weight[slot] += 1;
         }
-        int m = weight.Count;
         var xs = new int[m];
         var means = new double[m];
-        foreach (var ((x, zbar), j) in index)
+        for (int j = 0; j < m; j++)
         {
-            xs[j] = x;
-            means[j] = zbar;
+            xs[j] = pairs.X(j);
+            means[j] = pairs.T(j);
         }
         var logX = new double[m];
         var logZ = new double[m];
@@ -314,7 +317,7 @@ public sealed class GammaGammaModel
         {
             distinctFrequencies[k] = x;
         }
-        return new SpendRows(weight.ToArray(), xs, means, weight.Sum(), logX, logZ, frequencyIndex, distinctFrequencies);
+        return new SpendRows(weight, xs, means, weight.Sum(), logX, logZ, frequencyIndex, distinctFrequencies);
     }
 
     /// <summary>
