@@ -215,8 +215,9 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
 
     /// <summary>
     /// E[Y(t) | x, t_x, T] of every customer of a batch: <see cref="ConditionalExpectedTransactions(double, int, double, double)"/>
-    /// for each customer, equal to it within a few units in the last place (vector logarithms and exponentials). It is P(alive) times a factor of (x, T) only (see the class remarks),
-    /// which is computed once per distinct (x, T), in parallel when there are many; the rest is P(alive) per customer.
+    /// for each customer, equal to it within a few units in the last place (vector logarithms and exponentials). It is
+    /// P(alive) times a factor of (x, T) only (see the class remarks), which is computed once per distinct (x, T), in parallel
+    /// when there are many; the rest is P(alive) per customer.
     /// </summary>
     /// <param name="t">The length of the future period, in the model's period unit; at least 0.</param>
     /// <param name="frequency">Frequencies x; at least 0.</param>

@@ -176,8 +176,9 @@ public sealed class ParetoNbdModel : ITransactionModel
 
     /// <summary>
     /// P(alive) of every customer of a batch: <see cref="ProbabilityAlive(int, double, double)"/> for each (x, t_x, T), equal
-    /// to it within a few units in the last place. ln F (a 2F1 series, the costly part) depends on (x, t) only, so it is computed once per
-    /// distinct (x, t_x) and (x, T), in parallel when there are many; the rest is a few logarithms per customer.
+    /// to it within a few units in the last place. ln F (a 2F1 series, the costly part) depends on (x, t) only, so it is
+    /// computed once per distinct (x, t_x) and (x, T), in parallel when there are many; the rest is one e^x - 1 per customer,
+    /// four customers at a time.
     /// </summary>
     /// <param name="frequency">Frequencies x; at least 0.</param>
     /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>
@@ -193,7 +194,8 @@ public sealed class ParetoNbdModel : ITransactionModel
 
     /// <summary>
     /// E[Y(t) | x, t_x, T] of every customer of a batch: <see cref="ConditionalExpectedTransactions(double, int, double, double)"/>
-    /// for each customer, equal to it within a few units in the last place: the batch P(alive) times the closed form of the alive customer's count.
+    /// for each customer, equal to it within a few units in the last place: the batch P(alive) times the closed form of the
+    /// alive customer's count.
     /// </summary>
     /// <param name="t">The length of the future period, in the model's period unit; at least 0.</param>
     /// <param name="frequency">Frequencies x; at least 0.</param>
