@@ -122,3 +122,29 @@ internal static class CdnowFiles
         throw new InvalidOperationException("ContactMetrics.sln not found above the benchmark's directory.");
     }
 }
+
+/// <summary>
+/// The three fits as <c>clv fit</c> and <c>clv predict</c> run them, from the customers' summary (the weighted unique rows
+/// built inside the timing), on the CDNOW sample (2,357 customers) and on it replicated 100 times (235,700 customers), to
+/// set beside lifetimes' fits of the same customers (docs/benchmarks.md, issue #18; lifetimes runs outside this repository).
+/// </summary>
+[MemoryDiagnoser]
+public class ClvFitBesideLifetimesBenchmarks
+{
+    private RfmSummary _summary = null!;
+
+    [Params(1, 100)]
+    public int Copies { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _summary = ClvPredictionBenchmarks.CdnowReplicated(Copies);
+
+    [Benchmark(Baseline = true)]
+    public BgNbdFit BgNbd() => BetaGeometricNbdModel.Fit(_summary.Compress());
+
+    [Benchmark]
+    public ParetoNbdFit ParetoNbd() => ParetoNbdModel.Fit(_summary.Compress());
+
+    [Benchmark]
+    public GammaGammaFit GammaGamma() => GammaGammaModel.Fit(_summary);
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ContactMetrics.Clv;
 using ContactMetrics.Domain;
 using ContactMetrics.Numerics;
@@ -79,6 +80,7 @@ public static class ClvFigures
     /// <param name="summary">Its RFM summary.</param>
     /// <param name="top">How many customers of highest CLV; null for all.</param>
     /// <param name="raw">Write text cells as they are (no formula neutralisation).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void WriteForecastCsv(TextWriter writer, ClvForecast forecast, RfmSummary summary, int? top, bool raw)
     {
         var csv = new SpanCsvWriter(writer, raw);

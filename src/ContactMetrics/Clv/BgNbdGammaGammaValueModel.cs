@@ -55,8 +55,8 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
         => CustomerValueRows.Values(customers, horizon, ValuesUnchecked);
 
     /// <summary>
-    /// The discounted expected margin of every customer of a batch: <see cref="CustomerValue"/> for each, equal to it to the
-    /// last bit; the horizon sum, which depends on (x, T) only, is computed once per distinct (x, T) (see
+    /// The discounted expected margin of every customer of a batch: <see cref="CustomerValue"/> for each, equal to it within a
+    /// few units in the last place; the horizon sum, which depends on (x, T) only, is computed once per distinct (x, T) (see
     /// <see cref="CustomerValues(RfmSummary, ValuationHorizon)"/>).
     /// </summary>
     /// <param name="frequency">Frequencies x; at least 0.</param>

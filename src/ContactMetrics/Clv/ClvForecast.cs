@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
 
@@ -65,6 +66,7 @@ public sealed record ClvForecast(
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="model"/> is undefined or <paramref name="margin"/> is outside [0, 1].</exception>
     /// <exception cref="ArgumentException">The summary cannot support a fit (e.g. no repeat buyers).</exception>
     /// <exception cref="Numerics.ModelFitException">A model did not converge.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ClvForecast Compute(ClvTransactionModel model, RfmSummary summary, ValuationHorizon horizon, double margin)
     {
         Preconditions.CheckNotNull(summary);

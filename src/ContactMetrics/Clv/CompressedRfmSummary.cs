@@ -74,34 +74,40 @@ public sealed class CompressedRfmSummary
         return new CompressedRfmSummary(weight.ToArray(), frequency.ToArray(), recency.ToArray(), age.ToArray(), period);
     }
 
+    /// <summary>
+    /// The unique rows of the histories, sorted by (x, t_x, T), each weighted by its customers. A row is found through two
+    /// open-addressing tables of mixed hashes (<see cref="FrequencyTimePairs"/>): (x, t_x) numbers a pair, and (that number,
+    /// T) the row, two probes a customer instead of a dictionary look-up of a tuple. Times
+    /// are compared as values (-0.0 is 0.0), as the dictionary did.
+    /// </summary>
     internal static CompressedRfmSummary FromRows(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, RfmPeriodUnit period)
     {
-        var index = new Dictionary<(int X, double Tx, double T), int>();
-        var counts = new List<double>();
-        for (int i = 0; i < frequency.Length; i++)
+        int n = frequency.Length;
+        var pairSlots = new int[n];
+        var rowSlots = new int[n];
+        var pairs = FrequencyTimePairs.Of(frequency, recency, pairSlots);
+        var rows = FrequencyTimePairs.Of(pairSlots, age, rowSlots);
+        int m = rows.Count;
+        var counts = new double[m];
+        foreach (int slot in rowSlots)
         {
-            var key = (frequency[i], recency[i], age[i]);
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out bool exists);
-            if (!exists)
-            {
-                slot = counts.Count;
-                counts.Add(0);
-            }
             counts[slot] += 1;
         }
-        var keys = index.Keys.ToArray();
-        Array.Sort(keys);
-        int m = keys.Length;
-        var w = new double[m];
+        var keys = new (int X, double Tx, double T)[m];
+        for (int k = 0; k < m; k++)
+        {
+            int pair = rows.X(k);
+            keys[k] = (pairs.X(pair), pairs.T(pair), rows.T(k));
+        }
+        Array.Sort(keys, counts);
         var x = new int[m];
         var tx = new double[m];
         var t = new double[m];
         for (int j = 0; j < m; j++)
         {
             (x[j], tx[j], t[j]) = keys[j];
-            w[j] = counts[index[keys[j]]];
         }
-        return new CompressedRfmSummary(w, x, tx, t, period);
+        return new CompressedRfmSummary(counts, x, tx, t, period);
     }
 
     private readonly record struct RowNumber(int Index)

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ContactMetrics.Numerics;
 using MathNet.Numerics;
 
@@ -198,12 +200,13 @@ public sealed class GammaGammaModel
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range (the message names its index).</exception>
     /// <exception cref="InvalidOperationException">p x + q is at most 1 for some customer: the expectation is infinite.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ConditionalExpectedSpend(ReadOnlySpan<int> frequency, ReadOnlySpan<double> meanSpend, Span<double> destination)
     {
         PredictionBatch.CheckLength(meanSpend.Length, frequency.Length, nameof(meanSpend));
         PredictionBatch.CheckLength(destination.Length, frequency.Length, nameof(destination));
         var p = Parameters;
-        for (int i = 0; i < frequency.Length; i++)
+        for (int i = SpendVectors(p, frequency, meanSpend, destination); i < frequency.Length; i++)
         {
             int x = frequency[i];
             double zbar = meanSpend[i];
@@ -225,15 +228,49 @@ public sealed class GammaGammaModel
     }
 
     /// <summary>
+    /// The expected spends of the customers four at a time, the scalar form's operations in the same order (so the same values
+    /// to the last bit), up to the first group of four with a frequency below 0, a mean spend that is negative or not finite, or
+    /// p x + q at most 1; returns the index from which the checked scalar loop goes on (and throws for that customer).
+    /// </summary>
+    private static int SpendVectors(GammaGammaParameters p, ReadOnlySpan<int> frequency, ReadOnlySpan<double> meanSpend, Span<double> destination)
+    {
+        if (!VectorMath.IsSupported)
+        {
+            return 0;
+        }
+        var pv = Vector256.Create(p.P);
+        var qv = Vector256.Create(p.Q);
+        var gv = Vector256.Create(p.Gamma);
+        var infinity = Vector256.Create(double.PositiveInfinity);
+        int i = 0;
+        for (; i <= frequency.Length - 4; i += 4)
+        {
+            var x = VectorMath.LoadFrequencies(frequency, i);
+            var zbar = VectorMath.Load(meanSpend, i);
+            var denominator = pv * x + qv - Vector256<double>.One;
+            var valid = Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero) & Vector256.GreaterThanOrEqual(zbar, Vector256<double>.Zero)
+                & Vector256.LessThan(zbar, infinity) & Vector256.GreaterThan(denominator, Vector256<double>.Zero);
+            if (!Vector256.EqualsAll(valid.AsInt64(), Vector256<long>.AllBitsSet))
+            {
+                break;
+            }
+            VectorMath.Store((gv + x * zbar) * pv / denominator, destination, i);
+        }
+        return i;
+    }
+
+    /// <summary>
     /// The weighted unique (x, zbar) rows, in order of first appearance, with ln x and ln zbar of each row and each row's
     /// frequency as an index into the distinct frequencies (the gamma and digamma terms depend on x only).
     /// </summary>
     private sealed record SpendRows(double[] Weight, int[] Frequency, double[] Mean, double Customers, double[] LogFrequency, double[] LogMean, int[] FrequencyIndex, int[] DistinctFrequencies);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpendRows Compress(RfmSummary summary)
     {
-        var index = new Dictionary<(int X, double Zbar), int>();
-        var weight = new List<double>();
+        // The repeat buyers' (x, zbar), then their distinct pairs in order of first appearance, each weighted by its customers.
+        var repeatX = new List<int>();
+        var repeatMean = new List<double>();
         for (int i = 0; i < summary.Count; i++)
         {
             int x = summary.Frequency[i];
@@ -242,21 +279,23 @@ public sealed class GammaGammaModel
             {
                 continue;
             }
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, (x, zbar), out bool exists);
-            if (!exists)
-            {
-                slot = weight.Count;
-                weight.Add(0);
-            }
+            repeatX.Add(x);
+            repeatMean.Add(zbar);
+        }
+        var slots = new int[repeatX.Count];
+        var pairs = FrequencyTimePairs.Of(CollectionsMarshal.AsSpan(repeatX), CollectionsMarshal.AsSpan(repeatMean), slots);
+        int m = pairs.Count;
+        var weight = new double[m];
+        foreach (int slot in slots)
+        {
             weight[slot] += 1;
         }
-        int m = weight.Count;
         var xs = new int[m];
         var means = new double[m];
-        foreach (var ((x, zbar), j) in index)
+        for (int j = 0; j < m; j++)
         {
-            xs[j] = x;
-            means[j] = zbar;
+            xs[j] = pairs.X(j);
+            means[j] = pairs.T(j);
         }
         var logX = new double[m];
         var logZ = new double[m];
@@ -278,7 +317,7 @@ public sealed class GammaGammaModel
         {
             distinctFrequencies[k] = x;
         }
-        return new SpendRows(weight.ToArray(), xs, means, weight.Sum(), logX, logZ, frequencyIndex, distinctFrequencies);
+        return new SpendRows(weight, xs, means, weight.Sum(), logX, logZ, frequencyIndex, distinctFrequencies);
     }
 
     /// <summary>
@@ -287,6 +326,7 @@ public sealed class GammaGammaModel
     /// ln x, ln zbar once per row before the fit, so a row costs one logarithm; every row's value and gradient are the
     /// operations of <see cref="RowLogLikelihood"/> in the same order, so the sums are the same to the last bit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double LogLikelihood(SpendRows rows, ReadOnlySpan<double> theta, Span<double> gradient)
     {
         double p = Math.Exp(theta[0]), q = Math.Exp(theta[1]), g = Math.Exp(theta[2]);

@@ -166,7 +166,7 @@ public sealed class ModifiedBetaGeometricNbdModel : ITransactionModel
 
     /// <summary>
     /// E[Y(t) | x, t_x, T] of every customer of a batch: <see cref="ConditionalExpectedTransactions(double, int, double, double)"/>
-    /// for each customer, equal to it to the last bit; the factor of (x, T) is computed once per distinct (x, T).
+    /// for each customer, equal to it within a few units in the last place; the factor of (x, T) is computed once per distinct (x, T).
     /// </summary>
     /// <param name="t">The length of the future period, in the model's period unit; at least 0.</param>
     /// <param name="frequency">Frequencies x; at least 0.</param>

@@ -49,8 +49,8 @@ public sealed class ParetoNbdGammaGammaValueModel : ICustomerValueModel
         => CustomerValueRows.Values(customers, horizon, ValuesUnchecked);
 
     /// <summary>
-    /// The discounted expected margin of every customer of a batch: <see cref="CustomerValue"/> for each, equal to it to the
-    /// last bit (see <see cref="CustomerValues(RfmSummary, ValuationHorizon)"/>).
+    /// The discounted expected margin of every customer of a batch: <see cref="CustomerValue"/> for each, equal to it within a
+    /// few units in the last place (see <see cref="CustomerValues(RfmSummary, ValuationHorizon)"/>).
     /// </summary>
     /// <param name="frequency">Frequencies x; at least 0.</param>
     /// <param name="recency">Recencies t_x, in [0, T], 0 when x = 0; as many as frequencies.</param>

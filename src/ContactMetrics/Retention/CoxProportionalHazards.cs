@@ -588,26 +588,25 @@ internal sealed class CoxData
                 {
                     continue;
                 }
-                // Breslow: every tied event sees the full risk set, so the d terms are equal.
-                int terms = efron ? deaths : 1;
-                double multiplicity = efron ? 1 : deaths;
-                for (int l = 0; l < terms; l++)
+                if (efron)
                 {
-                    double f = efron ? (double)l / deaths : 0;
-                    double denominator = s0 - (f * d0);
-                    logLikelihood -= multiplicity * Math.Log(denominator);
-                    for (int j = 0; j < p; j++)
+                    logLikelihood -= EfronTerms(p, deaths, s0, d0, s1, s2, d1, d2, score, information);
+                    continue;
+                }
+                // Breslow: every tied event sees the full risk set, so the d terms are equal.
+                double multiplicity = deaths;
+                logLikelihood -= multiplicity * Math.Log(s0);
+                for (int j = 0; j < p; j++)
+                {
+                    mean[j] = s1[j] / s0;
+                    score[j] -= multiplicity * mean[j];
+                }
+                for (int j = 0; j < p; j++)
+                {
+                    for (int k = 0; k <= j; k++)
                     {
-                        mean[j] = (s1[j] - (f * d1[j])) / denominator;
-                        score[j] -= multiplicity * mean[j];
-                    }
-                    for (int j = 0; j < p; j++)
-                    {
-                        for (int k = 0; k <= j; k++)
-                        {
-                            double second = (s2[(j * p) + k] - (f * d2[(j * p) + k])) / denominator;
-                            information[(j * p) + k] += multiplicity * (second - (mean[j] * mean[k]));
-                        }
+                        double second = s2[(j * p) + k] / s0;
+                        information[(j * p) + k] += multiplicity * (second - (mean[j] * mean[k]));
                     }
                 }
             }
@@ -620,6 +619,43 @@ internal sealed class CoxData
             }
         }
         return new CoxState(logLikelihood, score, information);
+    }
+
+    /// <summary>
+    /// Efron's d terms of one event time, l = 0..d-1, f = l/d, D_l = S0 - f D0: subtracts sum_l (S1 - f D1) / D_l from the score,
+    /// adds sum_l [(S2 - f D2) / D_l - m_l m_l'] (m_l = (S1 - f D1) / D_l) to the information's lower triangle and returns
+    /// sum_l ln D_l. The sums over l are taken of scalars first, A = sum 1/D, B = sum f/D, C = sum 1/D^2, E = sum f/D^2,
+    /// G = sum f^2/D^2, so that the score is S1 A - D1 B and the information S2 A - D2 B - (S1 S1' C - (S1 D1' + D1 S1') E
+    /// + D1 D1' G): one logarithm and two divisions per tied event and O(p^2) per event time, instead of O(p^2) per tied event
+    /// (the same sums in another order: equal within rounding, tested against R's coxph on rossi and the million rows).
+    /// </summary>
+    private static double EfronTerms(int p, int deaths, double s0, double d0, double[] s1, double[] s2, double[] d1, double[] d2, double[] score, double[] information)
+    {
+        double logSum = 0, sumA = 0, sumB = 0, sumC = 0, sumE = 0, sumG = 0;
+        for (int l = 0; l < deaths; l++)
+        {
+            double f = (double)l / deaths;
+            double denominator = s0 - (f * d0);
+            double inverse = 1 / denominator;
+            double inverseSquared = inverse * inverse;
+            logSum += Math.Log(denominator);
+            sumA += inverse;
+            sumB += f * inverse;
+            sumC += inverseSquared;
+            sumE += f * inverseSquared;
+            sumG += f * f * inverseSquared;
+        }
+        for (int j = 0; j < p; j++)
+        {
+            score[j] -= (s1[j] * sumA) - (d1[j] * sumB);
+            for (int k = 0; k <= j; k++)
+            {
+                double second = (s2[(j * p) + k] * sumA) - (d2[(j * p) + k] * sumB);
+                double means = (s1[j] * s1[k] * sumC) - (((s1[j] * d1[k]) + (d1[j] * s1[k])) * sumE) + (d1[j] * d1[k] * sumG);
+                information[(j * p) + k] += second - means;
+            }
+        }
+        return logSum;
     }
 
     /// <summary>sum += w x and outer += w x x' (lower triangle, row-major).</summary>
