@@ -59,7 +59,7 @@ public sealed class KpisCommandDuckDbTests : IDisposable
     {
         var run = CliRun.Of("kpis", "--engine", "spark", "--interactions", _interactions);
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("--engine").And.Contain("spark").And.Contain("memory or duckdb");
+        run.Error.Should().Contain("--engine").And.Contain("spark").And.Contain("use memory, duckdb");
     }
 
     [Fact]
