@@ -42,5 +42,10 @@ if (args.Length >= 1 && args[0] == "time-clv")
     ContactMetrics.Benchmarks.ClvTiming.Run(paretoOnly: args.Length == 2 && args[1] is "pareto" or "pareto-numerical", numericalGradient: args.Length == 2 && args[1] == "pareto-numerical");
     return;
 }
+if (args.Length == 4 && args[0] == "time-simulate")
+{
+    ContactMetrics.Benchmarks.SimulationTiming.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2], args[3]);
+    return;
+}
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
