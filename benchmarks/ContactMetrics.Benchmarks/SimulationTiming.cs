@@ -8,7 +8,7 @@ namespace ContactMetrics.Benchmarks;
 /// One timed pass of the simulator alone, its tables written as CSV (issue #13 item 6): <c>time-simulate N DIR stream</c>
 /// streams the world (<see cref="ContactCenterSimulator.Stream(SimulationOptions, string)"/>), <c>time-simulate N DIR held</c>
 /// holds it (<see cref="ContactCenterSimulator.Generate"/>, the baseline). Run each under <c>/usr/bin/time -v</c> for the
-/// peak resident set; the telecom preset, seed 42.
+/// peak resident set; the telecom preset at the options' default seed (1).
 /// </summary>
 internal static class SimulationTiming
 {
