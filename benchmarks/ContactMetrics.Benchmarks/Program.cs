@@ -58,5 +58,10 @@ if (args.Length == 3 && args[0] == "write-long-paths")
     ContactMetrics.Benchmarks.MarkovTiming.WritePaths(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
     return;
 }
+if (args.Length == 4 && args[0] == "time-simulate")
+{
+    ContactMetrics.Benchmarks.SimulationTiming.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2], args[3]);
+    return;
+}
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -152,18 +152,25 @@ public static class HtmlReport
     {
         var lines = a.Lines;
         html.Append("<table class=\"lines\">\n<thead><tr><th>Line (mechanism)</th><th class=\"num\">Point</th><th class=\"num\">P10</th><th class=\"num\">P50</th><th class=\"num\">P90</th><th>Formula, with the point values</th></tr></thead>\n<tbody>\n");
-        foreach (var line in lines)
+        var rest = lines.Skip(MaxTableRows).ToList();
+        foreach (var line in lines.Take(MaxTableRows))
         {
             html.Append("<tr><td><strong>").Append(E(name(line.Item))).Append("</strong><br><span class=\"note\">").Append(E(line.Item.Mechanism)).Append("</span></td>");
             AppendMoneyCells(html, line.Value);
             html.Append("<td>").Append(E(line.Item.FormulaWithValues)).Append(line.Item.Caveat is { } caveat ? "<br><span class=\"note\">" + E(caveat) + "</span>" : "").Append("</td></tr>\n");
         }
+        if (rest.Count > 0)
+        {
+            // Percentiles do not add up across lines: the rest shows its point sum only.
+            html.Append("<tr><td>").Append(E(LeftOut(lines.Length, "lines, together"))).Append("</td><td class=\"num\">").Append(E(Money(rest.Sum(l => (double)l.Value.Point.Amount), a.Total.Point.Currency)))
+                .Append("</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td></td></tr>\n");
+        }
         html.Append("<tr class=\"total\"><td>Total</td>");
         AppendMoneyCells(html, a.Total);
-        html.Append("<td>").Append(E(string.Join(" + ", lines.Select(l => name(l.Item))))).Append("</td></tr>\n</tbody>\n</table>\n");
+        html.Append("<td>").Append(E(rest.Count > 0 ? "the sum of the lines above" : string.Join(" + ", lines.Select(l => name(l.Item))))).Append("</td></tr>\n</tbody>\n</table>\n");
 
         html.Append("<h3>Every input and where it comes from</h3>\n<table class=\"inputs\">\n<thead><tr><th>Input</th><th class=\"num\">Value</th><th>Range</th><th>Source</th></tr></thead>\n<tbody>\n");
-        foreach (var line in lines)
+        foreach (var line in lines.Take(MaxTableRows))
         {
             html.Append("<tr class=\"group\"><th colspan=\"4\">").Append(E(name(line.Item))).Append("</th></tr>\n");
             foreach (var input in line.Item.Inputs)
@@ -185,14 +192,22 @@ public static class HtmlReport
         html.Append("<section id=\"experience\">\n<h2>").Append(E($"Customer experience: CSAT, NPS, CES and self-service, a year")).Append("</h2>\n<p>")
             .Append(E($"Together {Money(a.Total.Point)} a year (P10 {Money(a.Total.P10)} - P90 {Money(a.Total.P90)}, {a.Iterations:N0} draws, seed {a.Seed}). Each line is a separate lever; the relations are measured in the data where it has them, and every input says whether it is measured, modelled or assumed."))
             .Append("</p>\n<ul class=\"sentences\">\n");
-        foreach (var line in x.Lines)
+        foreach (var line in x.Lines.Take(MaxTableRows))
         {
             html.Append("<li>").Append(E(line.Sentence)).Append("<br><span class=\"note\">").Append(E(line.Definition)).Append("</span></li>\n");
         }
+        if (x.Lines.Length > MaxTableRows)
+        {
+            html.Append("<li>").Append(E(LeftOut(x.Lines.Length, "lines"))).Append("</li>\n");
+        }
         html.Append("</ul>\n");
-        foreach (var gap in x.Gaps)
+        foreach (var gap in x.Gaps.Take(MaxTableRows))
         {
             html.Append("<p class=\"note\">").Append(E(gap)).Append("</p>\n");
+        }
+        if (x.Gaps.Length > MaxTableRows)
+        {
+            html.Append("<p class=\"note\">").Append(E(LeftOut(x.Gaps.Length, "lines not valued"))).Append("</p>\n");
         }
         LinesAndInputs(html, a, item => item.Name);
         html.Append("</section>\n");
@@ -394,12 +409,20 @@ public static class HtmlReport
                 height: Math.Max(220, 60 + 34 * service.Count));
         }
         html.Append("<table>\n<thead><tr><th>Channel</th><th class=\"num\">Markov credit</th><th class=\"num\">Markov value</th><th class=\"num\">Last touch</th><th class=\"num\">Assisted</th></tr></thead>\n<tbody>\n");
-        foreach (var c in a.Channels)
+        void Row(string channel, double markov, double value, double lastTouch, double assisted) =>
+            html.Append("<tr><td>").Append(E(channel)).Append("</td><td class=\"num\">").Append(markov.ToString("N1", Invariant))
+                .Append("</td><td class=\"num\">").Append(E(Money(value, a.Currency)))
+                .Append("</td><td class=\"num\">").Append(lastTouch.ToString("N0", Invariant))
+                .Append("</td><td class=\"num\">").Append(assisted.ToString("N0", Invariant)).Append("</td></tr>\n");
+        foreach (var c in a.Channels.Take(MaxTableRows))
         {
-            html.Append("<tr><td>").Append(E(ChannelLabel(c.Channel))).Append("</td><td class=\"num\">").Append(c.Markov.ToString("N1", Invariant))
-                .Append("</td><td class=\"num\">").Append(E(Money((double)c.MarkovValue.Amount, a.Currency)))
-                .Append("</td><td class=\"num\">").Append(c.LastTouch.ToString("N0", Invariant))
-                .Append("</td><td class=\"num\">").Append(c.Assisted.ToString("N0", Invariant)).Append("</td></tr>\n");
+            Row(ChannelLabel(c.Channel), c.Markov, (double)c.MarkovValue.Amount, c.LastTouch, c.Assisted);
+        }
+        if (a.Channels.Length > MaxTableRows)
+        {
+            // Channels are ordered by Markov credit: the rest are the smallest, summed in one row.
+            var rest = a.Channels.Skip(MaxTableRows).ToList();
+            Row(LeftOut(a.Channels.Length, "channels, together"), rest.Sum(c => c.Markov), rest.Sum(c => (double)c.MarkovValue.Amount), rest.Sum(c => c.LastTouch), rest.Sum(c => c.Assisted));
         }
         html.Append("</tbody>\n</table>\n</section>\n");
     }
@@ -415,12 +438,23 @@ public static class HtmlReport
                 + (v.Segments.Length > 1 ? $" {Cap(v.Segments.MaxBy(s => s.Mean)!.Segment)} customers are worth the most on average." : ""),
             () => ReportCharts.Histogram(values, 0, max, 30, "N0", $"CLV ({v.Currency.Code}; the last bar includes the top 1%)"));
         html.Append("<table>\n<thead><tr><th>Segment</th><th class=\"num\">Customers valued</th><th class=\"num\">Mean</th><th class=\"num\">Median</th><th class=\"num\">Total</th></tr></thead>\n<tbody>\n");
-        foreach (var s in v.Segments)
+        // Up to MaxTableRows segments, the most valuable in all; the rest in one row (its median is not the rows' medians' sum, so none).
+        var shown = v.Segments.Length > MaxTableRows ? v.Segments.OrderByDescending(s => s.Total).Take(MaxTableRows).OrderBy(s => s.Segment, StringComparer.Ordinal).ToList() : [.. v.Segments];
+        foreach (var s in shown)
         {
             html.Append("<tr><td>").Append(E(s.Segment)).Append("</td><td class=\"num\">").Append(s.Customers.ToString("N0", Invariant))
                 .Append("</td><td class=\"num\">").Append(E(Money((double)s.Mean, v.Currency)))
                 .Append("</td><td class=\"num\">").Append(E(Money((double)s.Median, v.Currency)))
                 .Append("</td><td class=\"num\">").Append(E(Money((double)s.Total, v.Currency))).Append("</td></tr>\n");
+        }
+        if (v.Segments.Length > MaxTableRows)
+        {
+            var rest = v.Segments.Except(shown).ToList();
+            int customers = rest.Sum(s => s.Customers);
+            decimal total = rest.Sum(s => s.Total);
+            html.Append("<tr><td>").Append(E(LeftOut(v.Segments.Length, "segments, together"))).Append("</td><td class=\"num\">").Append(customers.ToString("N0", Invariant))
+                .Append("</td><td class=\"num\">").Append(E(customers > 0 ? Money((double)(total / customers), v.Currency) : "-"))
+                .Append("</td><td class=\"num\">-</td><td class=\"num\">").Append(E(Money((double)total, v.Currency))).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n<p class=\"note\">").Append(E(string.Create(Invariant,
             $"{v.Values.Length:N0} of {v.ActiveCustomers:N0} active customers valued (every k-th). BG/NBD r = {v.Transactions.R:0.###}, alpha = {v.Transactions.Alpha:0.###}, a = {v.Transactions.A:0.###}, b = {v.Transactions.B:0.###}; Gamma-Gamma p = {v.Spend.P:0.###}, q = {v.Spend.Q:0.###}, gamma = {v.Spend.Gamma:0.###} (fitted on weekly purchase histories); margin {Percent(v.Margin)} and discount {Percent(v.AnnualDiscountRate)} a year are assumptions.")))
@@ -584,6 +618,30 @@ public static class HtmlReport
 
     /// <summary>The most steps drawn of one Kaplan-Meier curve (time bins across the curve's span).</summary>
     internal const int MaxCurveSteps = 500;
+
+    /// <summary>The most rows of a table whose rows grow with the data (channels, segments, lines): the page stays small at any size.</summary>
+    internal const int MaxTableRows = 50;
+
+    /// <summary>The most points drawn on one KPI line (the chart is 720 px wide); a line with more buckets is thinned evenly.</summary>
+    internal const int MaxLinePoints = 360;
+
+    /// <summary>
+    /// The buckets drawn of a line over <paramref name="buckets"/> buckets: all of them up to <see cref="MaxLinePoints"/>, else
+    /// <see cref="MaxLinePoints"/> evenly spaced ones from the first to the last (a daily line over years: a point about
+    /// every two pixels either way).
+    /// </summary>
+    internal static IReadOnlyList<int> LinePoints(int buckets)
+    {
+        if (buckets <= MaxLinePoints)
+        {
+            return Enumerable.Range(0, buckets).ToArray();
+        }
+        return Enumerable.Range(0, MaxLinePoints).Select(k => (int)Math.Round(k * (buckets - 1) / (double)(MaxLinePoints - 1))).Distinct().ToArray();
+    }
+
+    /// <summary>"and 12 more channels ..." after a table capped at <see cref="MaxTableRows"/>; empty when nothing was left out.</summary>
+    private static string LeftOut(int total, string what) =>
+        total > MaxTableRows ? string.Create(Invariant, $"{total - MaxTableRows:N0} more {what} (the largest {MaxTableRows} are listed; every one is in the JSON output)") : "";
 
     private static string Points(double fraction) => (100 * fraction).ToString("+0.0;-0.0;0.0", Invariant) + " points";
 

@@ -79,6 +79,9 @@ internal static partial class ReportCharts
             MajorGridlineStyle = LineStyle.None,
         });
         model.Axes.Add(ValueAxis(valueFormat, yTitle, min, max));
+        // Many buckets (a daily line over years) are thinned to HtmlReport.MaxLinePoints and drawn without a marker per point.
+        var drawn = HtmlReport.LinePoints(bucketLabels.Count);
+        bool markers = drawn.Count <= 60;
         for (int s = 0; s < series.Count; s++)
         {
             var line = new LineSeries
@@ -87,12 +90,12 @@ internal static partial class ReportCharts
                 Color = Palette[s % Palette.Length],
                 LineStyle = Dashes[s % Dashes.Length],
                 StrokeThickness = 2,
-                MarkerType = MarkerType.Circle,
+                MarkerType = markers ? MarkerType.Circle : MarkerType.None,
                 MarkerSize = 2.5,
             };
-            for (int k = 0; k < series[s].Values.Length; k++)
+            foreach (int k in drawn)
             {
-                line.Points.Add(series[s].Values[k] is double v ? new DataPoint(k, v) : DataPoint.Undefined);
+                line.Points.Add(k < series[s].Values.Length && series[s].Values[k] is double v ? new DataPoint(k, v) : DataPoint.Undefined);
             }
             model.Series.Add(line);
         }

@@ -21,7 +21,7 @@ namespace ContactMetrics.Simulation;
 /// truncation at churn, and conversions with their control (the same proposals thinned without the
 /// service lift); (5) the tables, each sorted once.</para>
 /// </remarks>
-public static class ContactCenterSimulator
+public static partial class ContactCenterSimulator
 {
     private const ulong ProfileStream = 1;
     private const ulong PurchaseStream = 2;
@@ -32,43 +32,57 @@ public static class ContactCenterSimulator
     private const ulong SubscriptionStream = 7;
     private const ulong OutboundStream = 8;
 
-    /// <summary>Generates the tables of a simulated contact center.</summary>
+    /// <summary>The customers per batch of <see cref="Stream(SimulationOptions, string)"/>.</summary>
+    internal const int StreamBatchCustomers = 50_000;
+
+    /// <summary>Generates the tables of a simulated contact center, in memory.</summary>
     /// <param name="options">What to generate, with the planted parameters.</param>
     /// <returns>The tables, with <paramref name="options"/> as their planted truth.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <remarks>The tables are those of <see cref="Stream(SimulationOptions, string)"/> with the same options, row for row.</remarks>
     public static SimulatedContactCenter Generate(SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var calendar = new SimulationCalendar(options);
-        var population = new Population(options.Customers);
-        var purchases = new CustomerRows<decimal>(options.Customers);
-        var touches = new CustomerRows<int>(options.Customers);
-        var contacts = new ContactBuffer();
-        ulong root = SeededRandom.Root(options.Seed);
-        var random = new SeededRandom(0);
+        using var run = new SimulationRun(options, null, options.Customers);
+        return run.ToCenter();
+    }
 
-        var draws = new CustomerDraws(options, calendar, random);
-        for (int i = 0; i < options.Customers; i++)
+    /// <summary>
+    /// Generates a simulated contact center without holding its tables: each table is read once or more from the returned
+    /// object as a sorted stream, to write it to disk (e.g. <c>Tables.WriteInteractions(path, world.Interactions)</c>).
+    /// </summary>
+    /// <param name="options">What to generate, with the planted parameters.</param>
+    /// <param name="workFolder">A folder for the sorted runs of the per-customer tables (created if missing; a subfolder of
+    /// its own is used and deleted when the result is disposed).</param>
+    /// <returns>The streamed tables, the same rows as <see cref="Generate"/> gives for the same options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="workFolder"/> is null, empty or white space.</exception>
+    /// <remarks>
+    /// <para>Memory: the contacts (about 80 bytes each, for the discrete-event simulation, whose queues every customer
+    /// shares) and about 150 bytes of latent state per customer; purchases, touchpoints, conversions and the control run are
+    /// generated in batches of 50,000 customers, each batch sorted into a run file under <paramref name="workFolder"/>, and
+    /// merged as they are read. No table is built as objects: each row is made as it is read.</para>
+    /// <para>The random streams are those of <see cref="Generate"/>: every customer's draws are seeded from the seed and the
+    /// customer's index, so drawing a batch later draws the same numbers.</para>
+    /// </remarks>
+    public static StreamedContactCenter Stream(SimulationOptions options, string workFolder) => Stream(options, workFolder, StreamBatchCustomers);
+
+    /// <summary><see cref="Stream(SimulationOptions, string)"/> with <paramref name="batchCustomers"/> customers per batch.</summary>
+    internal static StreamedContactCenter Stream(SimulationOptions options, string workFolder, int batchCustomers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(workFolder);
+        string folder = Path.Combine(workFolder, ".simulation-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
         {
-            draws.Profile(population, i, SeededRandom.Derive(SeededRandom.Derive(root, ProfileStream), (ulong)i));
-            draws.Purchases(population, purchases, i, SeededRandom.Derive(SeededRandom.Derive(root, PurchaseStream), (ulong)i),
-                SeededRandom.Derive(SeededRandom.Derive(root, SubscriptionStream), (ulong)i));
-            draws.FirstContacts(population, contacts, i, SeededRandom.Derive(SeededRandom.Derive(root, ContactStream), (ulong)i));
-            draws.Touches(population, touches, i, SeededRandom.Derive(SeededRandom.Derive(root, TouchStream), (ulong)i));
+            return new StreamedContactCenter(new SimulationRun(options, folder, batchCustomers));
         }
-
-        var plan = StaffingPlanner.Plan(options, calendar, population, SeededRandom.Derive(root, StaffingStream));
-        new ContactEventLoop(options, calendar, population, contacts, plan, SeededRandom.Derive(root, OutboundStream)).Run();
-
-        var resolvedEnds = ResolvedContactEnds(population.Count, contacts);
-        var conversions = new CustomerRows<decimal>(options.Customers);
-        var controlConversions = new CustomerRows<decimal>(options.Customers);
-        for (int i = 0; i < options.Customers; i++)
+        catch
         {
-            draws.Conversions(population, touches, resolvedEnds, conversions, controlConversions, i, SeededRandom.Derive(SeededRandom.Derive(root, ConversionStream), (ulong)i));
+            Directory.Delete(folder, true);
+            throw;
         }
-
-        return new TableWriter(options, calendar, population, plan).Write(contacts, purchases, touches, conversions, controlConversions);
     }
 
     /// <summary>The end times of each customer's resolved contacts, sorted, as compressed rows.</summary>
@@ -405,209 +419,5 @@ public static class ContactCenterSimulator
 
         /// <summary>An amount in currency units rounded to cents, at least one cent.</summary>
         private static decimal Amount(double value) => Math.Max(0.01m, Math.Round((decimal)Math.Min(value, 1e12), 2, MidpointRounding.AwayFromZero));
-    }
-
-    /// <summary>Step (5): builds the domain records and sorts each table once.</summary>
-    private sealed class TableWriter
-    {
-        /// <summary>The queue written on campaign calls (<see cref="OutboundOptions"/>).</summary>
-        private const string CampaignQueue = "phone_outbound";
-
-        private readonly SimulationOptions _options;
-        private readonly SimulationCalendar _calendar;
-        private readonly Population _population;
-        private readonly StaffingPlanner _plan;
-        private readonly CustomerId[] _customerIds;
-        private readonly AgentId[] _agentIds;
-
-        internal TableWriter(SimulationOptions options, SimulationCalendar calendar, Population population, StaffingPlanner plan)
-        {
-            _options = options;
-            _calendar = calendar;
-            _population = population;
-            _plan = plan;
-            _agentIds = new AgentId[plan.Roster.Agents.Count];
-            for (int a = 0; a < _agentIds.Length; a++)
-            {
-                _agentIds[a] = new AgentId("A" + (a + 1).ToString("D4", CultureInfo.InvariantCulture));
-            }
-            _customerIds = new CustomerId[population.Count];
-            for (int i = 0; i < population.Count; i++)
-            {
-                _customerIds[i] = new CustomerId("C" + (i + 1).ToString("D6", CultureInfo.InvariantCulture));
-            }
-        }
-
-        internal SimulatedContactCenter Write(ContactBuffer contacts, CustomerRows<decimal> purchases, CustomerRows<int> touches, CustomerRows<decimal> conversions, CustomerRows<decimal> controlConversions)
-        {
-            var currency = _options.Currency;
-            var touchNames = _options.Marketing.TouchChannels.Select(c => c.Name).ToArray();
-            // Read-only wrappers: a caller cannot cast a table back to an array and change it.
-            return new SimulatedContactCenter(
-                _options,
-                Array.AsReadOnly(Customers()),
-                Array.AsReadOnly(Interactions(contacts)),
-                Array.AsReadOnly(Rows(purchases, (id, at, amount) => new Purchase(id, at, new Money(amount, currency)))),
-                Array.AsReadOnly(Rows(touches, (id, at, channel) => new Touchpoint(id, at, touchNames[channel]))),
-                Array.AsReadOnly(Rows(conversions, (id, at, value) => new Conversion(id, at, new Money(value, currency)))),
-                Array.AsReadOnly(Rows(controlConversions, (id, at, value) => new Conversion(id, at, new Money(value, currency)))),
-                Array.AsReadOnly(StaffingPlan()),
-                Array.AsReadOnly(Truths()),
-                Array.AsReadOnly(AgentTruths()));
-        }
-
-        private Customer[] Customers()
-        {
-            var customers = new Customer[_population.Count];
-            for (int i = 0; i < customers.Length; i++)
-            {
-                LocalDate? churnedOn = _population.ChurnAt[i] == Population.Never ? null : _calendar.DateOf(_calendar.DayOf(_population.ChurnAt[i]));
-                customers[i] = new Customer(_customerIds[i], _calendar.DateOf(_population.AcquiredDay[i]), churnedOn, _options.Segments[_population.Segment[i]].Name);
-            }
-            return customers;
-        }
-
-        private Interaction[] Interactions(ContactBuffer contacts)
-        {
-            var order = new List<(long Arrival, int Index)>();
-            for (int k = 0; k < contacts.Count; k++)
-            {
-                if (contacts[k].State is ContactState.Done or ContactState.Open)
-                {
-                    order.Add((contacts[k].Arrival, k));
-                }
-            }
-            order.Sort();
-
-            var channels = _options.Contacts.Channels;
-            var reasons = _options.Contacts.Reasons;
-            var queues = channels.Select(c => c.Channel.ToSchemaName()).ToArray();
-            var agents = _agentIds;
-            string? campaignReason = _options.Outbound?.Reason;
-
-            var result = new Interaction[order.Count];
-            for (int n = 0; n < result.Length; n++)
-            {
-                ref var c = ref contacts[order[n].Index];
-                string id = "I" + (n + 1).ToString("D7", CultureInfo.InvariantCulture);
-                var arrived = _calendar.ToInstant(c.Arrival);
-                if (c.State == ContactState.Open)
-                {
-                    // An email still unanswered at the end of the period: no answer, no handling, resolution unknown.
-                    result[n] = new Interaction(new InteractionId(id), _customerIds[c.Customer], channels[c.Channel].Channel, arrived, arrived,
-                        Direction.Inbound, null, queues[c.Channel], reasons[c.Reason].Name, null, Duration.Zero, Duration.Zero, Duration.Zero, null, 0, null);
-                    continue;
-                }
-                SurveyResponse? survey = c.Csat < 0 ? null : SurveyResponse.Create(c.Csat, c.Nps, c.Ces, c.Recommended < 0 ? null : c.Recommended == 1, id);
-                result[n] = new Interaction(
-                    new InteractionId(id),
-                    _customerIds[c.Customer],
-                    channels[c.Channel].Channel,
-                    arrived,
-                    _calendar.ToInstant(c.Ended),
-                    c.Outbound ? Direction.Outbound : Direction.Inbound,
-                    c.Agent >= 0 ? agents[c.Agent] : null,
-                    c.Outbound ? CampaignQueue : queues[c.Channel],
-                    c.Outbound ? campaignReason! : reasons[c.Reason].Name,
-                    c.Answered >= 0 ? _calendar.ToInstant(c.Answered) : null,
-                    Duration.FromSeconds(c.Talk),
-                    Duration.FromSeconds(c.Hold),
-                    Duration.FromSeconds(c.AfterCallWork),
-                    c.Outbound ? null : c.Resolved,
-                    c.Transfers,
-                    survey);
-            }
-            return result;
-        }
-
-        /// <summary>The rows before each customer's churn, sorted by time then customer.</summary>
-        private T[] Rows<TValue, T>(CustomerRows<TValue> rows, Func<CustomerId, Instant, TValue, T> create)
-        {
-            var order = new List<(long Time, int Customer, int Row)>(rows.Count);
-            for (int i = 0; i < _population.Count; i++)
-            {
-                long stop = _population.ChurnAt[i];
-                for (int r = rows.Start(i); r < rows.End(i); r++)
-                {
-                    if (rows.Time(r) < stop)
-                    {
-                        order.Add((rows.Time(r), i, r));
-                    }
-                }
-            }
-            order.Sort();
-            var result = new T[order.Count];
-            for (int n = 0; n < result.Length; n++)
-            {
-                var (time, customer, row) = order[n];
-                result[n] = create(_customerIds[customer], _calendar.ToInstant(time), rows.Value(row));
-            }
-            return result;
-        }
-
-        private StaffingInterval[] StaffingPlan()
-        {
-            var channels = _options.Contacts.Channels;
-            var result = new List<StaffingInterval>();
-            for (int c = 0; c < channels.Count; c++)
-            {
-                if (_plan.Agents[c] is not int[] agents)
-                {
-                    continue;
-                }
-                var required = _plan.Required[c]!;
-                var forecast = _plan.Forecast[c]!;
-                for (int k = 0; k < _plan.Slots; k++)
-                {
-                    long start = (long)k * SimulationCalendar.SecondsPerHour;
-                    long end = Math.Min(start + SimulationCalendar.SecondsPerHour, _calendar.EndSeconds);
-                    result.Add(new StaffingInterval(channels[c].Channel, _calendar.ToInstant(start), _calendar.ToInstant(end), agents[k], required[k], forecast[k]));
-                }
-            }
-            return [.. result];
-        }
-
-        private CustomerTruth[] Truths()
-        {
-            var truths = new CustomerTruth[_population.Count];
-            double p = _options.Spend.P;
-            for (int i = 0; i < truths.Length; i++)
-            {
-                truths[i] = new CustomerTruth(
-                    _customerIds[i],
-                    _options.Segments[_population.Segment[i]].Name,
-                    _calendar.ToInstant(_population.AcquiredAt[i]),
-                    _population.PurchaseRate[i],
-                    _population.DropoutProbability[i],
-                    p / _population.SpendRate[i],
-                    _population.ContactsPerYear[i],
-                    Optional(_population.PurchaseDropoutAt[i]),
-                    Optional(_population.ExposedAt[i]),
-                    Optional(_population.ChurnAt[i]));
-            }
-            return truths;
-        }
-
-        private AgentTruth[] AgentTruths()
-        {
-            var roster = _plan.Roster;
-            var result = new AgentTruth[roster.Agents.Count];
-            for (int a = 0; a < result.Length; a++)
-            {
-                var agent = roster.Agents[a];
-                var (start, end) = roster.ShiftOf(a);
-                result[a] = new AgentTruth(
-                    _agentIds[a],
-                    roster.TeamName(agent.Team),
-                    roster.TeamChannels(agent.Team),
-                    new LocalTime(start, 0),
-                    end == 24 ? LocalTime.Midnight : new LocalTime(end, 0),
-                    _calendar.DateOf(agent.HireDay),
-                    agent.LeaveDay == int.MaxValue ? null : _calendar.DateOf(agent.LeaveDay));
-            }
-            return result;
-        }
-
-        private Instant? Optional(long seconds) => seconds == Population.Never ? null : _calendar.ToInstant(seconds);
     }
 }

@@ -127,13 +127,35 @@ internal sealed class ContactEventLoop
             _population.HazardSince[i] = _population.AcquiredAt[i];
             ScheduleChurn(i, InitialChurnTime(i));
         }
-        for (int k = 0; k < _contacts.Count; k++)
-        {
-            Push(_contacts[k].Arrival, EventKind.Arrival, k, 0);
-        }
+        // The first contacts' arrivals come from one sorted array instead of the event queue (a million customers'
+        // contacts would double the queue's memory); each keeps the sequence number it would have had in the queue, so
+        // the merged order is the queue's.
+        int first = _contacts.Count;
+        long firstSequence = _sequence;
+        var firstOrder = ArrivalOrder(_contacts, first, _ => true);
+        _sequence += first;
+        int next = 0;
 
-        while (_events.TryDequeue(out var e, out var key))
+        while (true)
         {
+            SimEvent e;
+            EventKey key;
+            bool haveQueued = _events.TryPeek(out var queued, out var queuedKey);
+            var firstKey = next < firstOrder.Length ? new EventKey(_contacts[firstOrder[next]].Arrival, 1, firstSequence + firstOrder[next]) : default;
+            if (next < firstOrder.Length && (!haveQueued || firstKey.CompareTo(queuedKey) < 0))
+            {
+                (e, key) = (new SimEvent(EventKind.Arrival, firstOrder[next], 0), firstKey);
+                next++;
+            }
+            else if (haveQueued)
+            {
+                _events.Dequeue();
+                (e, key) = (queued, queuedKey);
+            }
+            else
+            {
+                break;
+            }
             if (key.Time >= end)
             {
                 break;
@@ -162,6 +184,44 @@ internal sealed class ContactEventLoop
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The indices of the first <paramref name="count"/> contacts that pass <paramref name="include"/>, by arrival, then index
+    /// (a primitive sort of the arrivals, then each run of equal arrivals by index).
+    /// </summary>
+    internal static int[] ArrivalOrder(ContactBuffer contacts, int count, Func<ContactState, bool> include)
+    {
+        int n = 0;
+        for (int k = 0; k < count; k++)
+        {
+            n += include(contacts[k].State) ? 1 : 0;
+        }
+        var arrivals = new long[n];
+        var order = new int[n];
+        for (int k = 0, j = 0; k < count; k++)
+        {
+            if (include(contacts[k].State))
+            {
+                arrivals[j] = contacts[k].Arrival;
+                order[j++] = k;
+            }
+        }
+        Array.Sort(arrivals, order);
+        for (int from = 0; from < n;)
+        {
+            int to = from + 1;
+            while (to < n && arrivals[to] == arrivals[from])
+            {
+                to++;
+            }
+            if (to - from > 1)
+            {
+                Array.Sort(order, from, to - from);
+            }
+            from = to;
+        }
+        return order;
     }
 
     // A staffing change at the top of the hour runs before anything else due at that second.

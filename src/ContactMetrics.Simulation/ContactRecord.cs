@@ -51,22 +51,28 @@ internal struct ContactRecord
     internal sbyte Recommended; // -1: not asked, 0: no, 1: yes
 }
 
-/// <summary>A growable array of contacts with access by reference. A reference is invalid after <see cref="Add"/>.</summary>
+/// <summary>
+/// A growable array of contacts with access by reference, in chunks of <see cref="ChunkSize"/>: growing never copies, so
+/// a million-customer run holds its contacts once (no doubling array in the middle of a copy). A reference stays valid
+/// after <see cref="Add"/>, but code should not rely on it.
+/// </summary>
 internal sealed class ContactBuffer
 {
-    private ContactRecord[] _items = new ContactRecord[1024];
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private readonly List<ContactRecord[]> _chunks = [];
 
     internal int Count { get; private set; }
 
-    internal ref ContactRecord this[int index] => ref _items[index];
+    internal ref ContactRecord this[int index] => ref _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
 
     internal int Add(in ContactRecord contact)
     {
-        if (Count == _items.Length)
+        if (Count == _chunks.Count * ChunkSize)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            _chunks.Add(new ContactRecord[ChunkSize]);
         }
-        _items[Count] = contact;
+        this[Count] = contact;
         return Count++;
     }
 }

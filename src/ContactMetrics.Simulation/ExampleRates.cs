@@ -22,16 +22,21 @@ public static class ExampleRates
     public static double MeanHeadCount(SimulatedContactCenter center)
     {
         ArgumentNullException.ThrowIfNull(center);
-        var start = center.Options.Start;
-        var end = center.Options.EndDate;
+        return MeanHeadCount(center.Options, center.AgentTruths);
+    }
+
+    private static double MeanHeadCount(SimulationOptions options, IReadOnlyList<AgentTruth> agents)
+    {
+        var start = options.Start;
+        var end = options.EndDate;
         double days = 0;
-        foreach (var agent in center.AgentTruths)
+        foreach (var agent in agents)
         {
             var from = agent.HiredOn > start ? agent.HiredOn : start;
             var to = agent.LeftOn is NodaTime.LocalDate left && left < end ? left : end;
             days += Math.Max(0, NodaTime.Period.DaysBetween(from, to));
         }
-        return days / center.Options.DurationDays;
+        return days / options.DurationDays;
     }
 
     /// <summary>
@@ -56,9 +61,24 @@ public static class ExampleRates
     public static CostModel For(SimulatedContactCenter center)
     {
         ArgumentNullException.ThrowIfNull(center);
-        var currency = center.Options.Currency;
+        return For(center.Options, center.AgentTruths);
+    }
+
+    /// <summary>The example cost model of a streamed center: <see cref="For(SimulatedContactCenter)"/> of the same options.</summary>
+    /// <param name="center">The simulated center.</param>
+    /// <returns>The cost model, one rate per channel.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="center"/> is <see langword="null"/>.</exception>
+    public static CostModel For(StreamedContactCenter center)
+    {
+        ArgumentNullException.ThrowIfNull(center);
+        return For(center.Options, center.AgentTruths);
+    }
+
+    private static CostModel For(SimulationOptions options, IReadOnlyList<AgentTruth> agents)
+    {
+        var currency = options.Currency;
         Money M(decimal amount) => new(amount, currency);
-        decimal agentYears = (decimal)MeanHeadCount(center) * center.Options.DurationDays / 365.25m;
+        decimal agentYears = (decimal)MeanHeadCount(options, agents) * options.DurationDays / 365.25m;
         return new CostModel(currency,
         [
             new ChannelRates(Channel.Phone, M(34m), 0.30, 0.85, telephonyPerMinute: M(0.012m), ivrPerMinute: M(0.004m), platformPerContact: M(0.08m)),

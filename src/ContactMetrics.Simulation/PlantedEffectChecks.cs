@@ -164,6 +164,32 @@ public static class PlantedEffectChecks
     }
 
     /// <summary>
+    /// The planted containment failure of the self-service sessions (IVR, chatbot) that arrived at or after
+    /// <paramref name="from"/>: each session's channel's <see cref="ChannelOptions.ContainmentFailure"/>, averaged over the
+    /// sessions, the pooled rate that a measure over all of them (the analysis's self-service shift) estimates.
+    /// </summary>
+    /// <param name="center">The simulated center.</param>
+    /// <param name="from">The first instant counted, e.g. a year before the end.</param>
+    /// <returns>The mean planted failure, or <see langword="null"/> when no session of a channel with a planted failure arrived.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="center"/> is <see langword="null"/>.</exception>
+    public static double? PlantedContainmentFailure(SimulatedContactCenter center, Instant from)
+    {
+        ArgumentNullException.ThrowIfNull(center);
+        var planted = center.Options.Contacts.Channels.Where(c => c.ContainmentFailure is not null).ToDictionary(c => c.Channel, c => c.ContainmentFailure!.Value);
+        double sum = 0;
+        long sessions = 0;
+        foreach (var i in center.Interactions)
+        {
+            if (i.ArrivedAt >= from && planted.TryGetValue(i.Channel, out double failure))
+            {
+                sum += failure;
+                sessions++;
+            }
+        }
+        return sessions > 0 ? sum / sessions : null;
+    }
+
+    /// <summary>
     /// The conversions and the conversion rate of journeys with a service touch, in the run and in the control run
     /// (<see cref="SimulatedContactCenter.ControlConversions"/>: the same draws with the service lift off), to set next
     /// to <see cref="MarketingOptions.ServiceLift"/>.

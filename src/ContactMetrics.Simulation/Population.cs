@@ -82,15 +82,29 @@ internal sealed class Population
     internal bool[] TopBox { get; }
 }
 
-/// <summary>Rows appended per customer in customer order, with each customer's range (compressed sparse rows).</summary>
+/// <summary>
+/// Rows appended per customer in customer order, with each customer's range (compressed sparse rows), for the customers
+/// from <c>first</c> on (a batch of a streamed run, or everyone).
+/// </summary>
 internal sealed class CustomerRows<T>
 {
     private readonly List<long> _times = [];
     private readonly List<T> _values = [];
     private readonly int[] _starts;
+    private readonly int _first;
     private int _next;
 
-    internal CustomerRows(int customers) => _starts = new int[customers + 1];
+    internal CustomerRows(int customers)
+        : this(0, customers)
+    {
+    }
+
+    internal CustomerRows(int first, int customers)
+    {
+        _first = first;
+        _next = first;
+        _starts = new int[customers + 1];
+    }
 
     internal int Count => _times.Count;
 
@@ -105,12 +119,12 @@ internal sealed class CustomerRows<T>
     {
         System.Diagnostics.Debug.Assert(customer == _next, "customers are closed in order");
         _next = customer + 1;
-        _starts[customer + 1] = _times.Count;
+        _starts[customer + 1 - _first] = _times.Count;
     }
 
-    internal int Start(int customer) => _starts[customer];
+    internal int Start(int customer) => _starts[customer - _first];
 
-    internal int End(int customer) => _starts[customer + 1];
+    internal int End(int customer) => _starts[customer + 1 - _first];
 
     internal long Time(int row) => _times[row];
 

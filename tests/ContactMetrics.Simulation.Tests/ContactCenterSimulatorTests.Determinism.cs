@@ -55,4 +55,47 @@ public sealed partial class ContactCenterSimulatorTests
         b.StaffingPlan.Sum(s => s.Agents).Should().BeGreaterThan(a.StaffingPlan.Sum(s => s.Agents));
         b.Interactions.Count(i => !i.IsAnswered).Should().BeLessThan(a.Interactions.Count(i => !i.IsAnswered));
     }
+
+    [Fact]
+    public void Stream_SmallBatches_SameTablesAsGenerate()
+    {
+        // Streaming draws each customer's purchases, touchpoints and conversions in batches and merges the sorted runs from
+        // files: with 97 customers a batch (21 runs a table) every row, the truths and the control run equal the in-memory tables.
+        var options = SimulationPresets.For(SimulationPreset.Telecom) with { Seed = 5, Customers = 2_000, DurationDays = 120 };
+        var center = ContactCenterSimulator.Generate(options);
+        using var folder = new TempFolder();
+
+        string streamed;
+        using (var world = ContactCenterSimulator.Stream(options, folder.Path, batchCustomers: 97))
+        {
+            world.InteractionCount.Should().Be(center.Interactions.Count);
+            world.AgentTruths.Select(a => a.ToString()).Should().Equal(center.AgentTruths.Select(a => a.ToString()));
+            Directory.GetFiles(folder.Path, "purchases-*.bin", SearchOption.AllDirectories).Should().HaveCount(21);
+            streamed = SimulationTables.Fingerprint(world);
+            SimulationTables.Fingerprint(world).Should().Be(streamed, "each read merges the runs again");
+        }
+
+        streamed.Should().Be(SimulationTables.Fingerprint(center));
+        Directory.EnumerateFileSystemEntries(folder.Path).Should().BeEmpty("disposing deletes the work files");
+    }
+
+    [Fact]
+    public void Stream_AfterDispose_Throws()
+    {
+        using var folder = new TempFolder();
+        var world = ContactCenterSimulator.Stream(Tiny, folder.Path);
+        world.Dispose();
+
+        var read = () => world.Interactions.First();
+
+        read.Should().Throw<ObjectDisposedException>();
+    }
+
+    /// <summary>A fresh folder under the temporary path, deleted with what is in it.</summary>
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("cm-stream-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, true);
+    }
 }

@@ -99,24 +99,19 @@ public sealed partial class ContactCenterSimulatorTests
     public void Analysis_OfThePlantedWorld_RecoversTheContainmentFailure()
     {
         // The analysis (ContactCenterAnalysis.SelfServiceShift) measures containment failure as the share of the last
-        // year's self-service sessions followed by an inbound agent contact on the same reason within 7 days. That share
-        // also counts the customer's unrelated same-reason contacts in the week, which a contained session has too: b,
-        // the share of contained (resolved) sessions so followed (measured 4.4%). With the planted failure f every
-        // failed session is followed, so the analysis's share is f + (1 - f) b; its value corrected for b,
-        // (F - b) / (1 - b), must lie within the analysis's interval half-width of the planted f, weighted over the
-        // IVR (0.35) and chatbot (0.40) sessions of the window.
+        // year's self-service sessions not marked resolved and followed by an inbound agent contact on the same reason
+        // within 7 days: the plant's definition (a failed session is written unresolved and goes on to the agent channel,
+        // at once or at its next opening: at most 1.9 days later on the 3,000-customer telecom demo). Its 95% interval must
+        // hold the planted rate pooled over the IVR (0.35) and chatbot (0.40) sessions of the year, with no correction:
+        // before, counting contained sessions followed by another same-reason contact gave 0.3895 [0.378, 0.401] against 0.369.
         var center = fixture.Telecom;
         var analysis = SimulationTables.Analyze(center);
         var failure = analysis.SelfServiceShift.Value.Item.Inputs.Single(i => i.Name == "containment failure");
 
-        var lastYear = center.Interactions.Where(i => i.Channel.IsSelfService() && i.ArrivedAt >= center.End - Year).ToList();
-        double planted = lastYear.Average(i => center.Options.Contacts.Channels.Single(c => c.Channel == i.Channel).ContainmentFailure!.Value);
-        var contained = lastYear.Where(i => i.Resolved == true).ToList();
-        double b = contained.Count(i => FollowedByAgent(center, i, Duration.FromDays(7), null)) / (double)contained.Count;
-        double corrected = (failure.Point - b) / (1 - b);
-        double halfWidth = (failure.High - failure.Low) / 2;
+        double planted = PlantedEffectChecks.PlantedContainmentFailure(center, center.End - Year)!.Value;
 
-        corrected.Should().BeInRange(planted - halfWidth, planted + halfWidth, $"analysis {failure.Point:0.0000} [{failure.Low:0.0000}, {failure.High:0.0000}], b {b:0.0000}");
+        planted.Should().BeInRange(0.35, 0.40, "a mean of the two planted rates");
+        planted.Should().BeInRange(failure.Low, failure.High, $"analysis {failure.Point:0.0000} [{failure.Low:0.0000}, {failure.High:0.0000}]");
     }
 
     [Fact]

@@ -35,7 +35,10 @@ public sealed class ExampleRatesTests(SimulationFixture fixture)
 
     [Fact]
     public void For_Null_Throws()
-        => FluentActions.Invoking(() => ExampleRates.For(null!)).Should().Throw<ArgumentNullException>().WithParameterName("center");
+    {
+        FluentActions.Invoking(() => ExampleRates.For((SimulatedContactCenter)null!)).Should().Throw<ArgumentNullException>().WithParameterName("center");
+        FluentActions.Invoking(() => ExampleRates.For((StreamedContactCenter)null!)).Should().Throw<ArgumentNullException>().WithParameterName("center");
+    }
 
     [Fact]
     public void Note_SaysTheRatesAreAssumptions()

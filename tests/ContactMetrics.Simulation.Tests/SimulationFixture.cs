@@ -76,13 +76,21 @@ internal static class SimulationTables
 
     /// <summary>A SHA-256 of every field of every table, to compare runs bit for bit.</summary>
     internal static string Fingerprint(SimulatedContactCenter center)
+        => Fingerprint(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions, center.ControlConversions, center.StaffingPlan, center.CustomerTruths);
+
+    /// <summary>The same SHA-256 over a streamed center's tables.</summary>
+    internal static string Fingerprint(StreamedContactCenter world)
+        => Fingerprint(world.Customers, world.Interactions, world.Purchases, world.Touchpoints, world.Conversions, world.ControlConversions, world.StaffingPlan, world.CustomerTruths);
+
+    private static string Fingerprint(IEnumerable<Customer> customers, IEnumerable<Interaction> interactions, IEnumerable<Purchase> purchases, IEnumerable<Touchpoint> touchpoints,
+        IEnumerable<Conversion> conversions, IEnumerable<Conversion> controlConversions, IEnumerable<StaffingInterval> staffingPlan, IEnumerable<CustomerTruth> truths)
     {
         var text = new StringBuilder();
-        foreach (var c in center.Customers)
+        foreach (var c in customers)
         {
             text.Append(c.Id).Append('|').Append(c.AcquiredOn).Append('|').Append(c.ChurnedOn).Append('|').Append(c.Segment).Append('\n');
         }
-        foreach (var i in center.Interactions)
+        foreach (var i in interactions)
         {
             text.Append(i.Id).Append('|').Append(i.CustomerId).Append('|').Append(i.Channel).Append('|').Append(i.Direction)
                 .Append('|').Append(i.AgentId).Append('|').Append(i.Queue).Append('|').Append(i.Reason)
@@ -90,25 +98,31 @@ internal static class SimulationTables
                 .Append('|').Append(i.Talk.TotalTicks).Append('|').Append(i.Hold.TotalTicks).Append('|').Append(i.AfterCallWork.TotalTicks)
                 .Append('|').Append(i.Resolved).Append('|').Append(i.Transfers).Append('|').Append(i.Survey).Append('\n');
         }
-        foreach (var p in center.Purchases)
+        foreach (var p in purchases)
         {
             text.Append(p).Append('\n');
         }
-        foreach (var t in center.Touchpoints)
+        foreach (var t in touchpoints)
         {
             text.Append(t).Append('\n');
         }
-        foreach (var c in center.Conversions)
+        foreach (var c in conversions)
         {
             text.Append(c).Append('\n');
         }
-        foreach (var c in center.ControlConversions)
+        foreach (var c in controlConversions)
         {
             text.Append("control ").Append(c).Append('\n');
         }
-        foreach (var s in center.StaffingPlan)
+        foreach (var s in staffingPlan)
         {
             text.Append(s).Append('\n');
+        }
+        foreach (var t in truths)
+        {
+            text.Append(t.CustomerId).Append('|').Append(t.Segment).Append('|').Append(t.AcquiredAt).Append('|').Append(t.PurchaseRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+                .Append('|').Append(t.DropoutProbability.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('|').Append(t.MeanSpend.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('|').Append(t.PurchaseDropoutAt)
+                .Append('|').Append(t.FirstUnresolvedContactAt).Append('|').Append(t.ChurnedAt).Append('\n');
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

@@ -4,6 +4,8 @@ using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Valuation;
 using ContactMetrics.Simulation;
+using ContactMetrics.CostToServe;
+using ContactMetrics.Domain;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -65,17 +67,24 @@ internal static class DemoCommand
             }
             string dir = parse.GetValue(outDir)!;
             var options = SimulationPresets.For(parse.GetValue(preset)) with { Seed = parse.GetValue(seed), Customers = n };
-            var center = console.Progress("Simulating the contact center", () => ContactCenterSimulator.Generate(options));
-            var files = console.Progress("Writing tables", () => WriteTables(center, dir));
-            // The analysis reads the tables back exactly as `report --data DIR --time-zone ZONE` does, so both give one set of numbers.
-            var analysis = ReportCommand.Analyze(dir, null, options.TimeZone, null, new AnalysisOptions { Seed = options.Seed }, console);
-            string reportPath = Path.Combine(dir, "report.html");
-            console.Progress("Writing the board report", () => ReportCommand.Write(analysis, reportPath));
-            if (fmt == OutputFormat.Table && !parse.GetValue(allFigures))
+            bool summaryOnly = fmt == OutputFormat.Table && !parse.GetValue(allFigures);
+            if (summaryOnly)
             {
-                OutputWriter.Write(Summary(center, parse.GetValue(preset), analysis, reportPath), fmt, null, console);
+                // The one-screen demo holds no table: the world is streamed to the CSV files, then read back by the analysis.
+                int contacts, agents;
+                using (var world = console.Progress("Simulating the contact center", () => ContactCenterSimulator.Stream(options, dir)))
+                {
+                    console.Progress("Writing tables", () => WriteTables(world, dir));
+                    (contacts, agents) = (world.InteractionCount, world.AgentTruths.Count);
+                }
+                var summarized = AnalyzeAndReport(dir, options, console, out string summaryReport);
+                OutputWriter.Write(Summary(options, parse.GetValue(preset), contacts, agents, summarized, summaryReport), fmt, null, console);
                 return CliApp.Success;
             }
+            // Every figure: the planted-effect checks read the whole world (customers' truths, the control run), so it is held.
+            var center = console.Progress("Simulating the contact center", () => ContactCenterSimulator.Generate(options));
+            var files = console.Progress("Writing tables", () => WriteTables(center, dir));
+            var analysis = AnalyzeAndReport(dir, options, console, out string reportPath);
             var output = new FigureSheet();
             DemoTruth.Add(output, center, analysis);
             AnalysisFigures.Add(output, analysis);
@@ -101,15 +110,14 @@ internal static class DemoCommand
     /// The demo's one screen (issue #13 item 7): the world in one line, the analysis's summary (<see cref="AnalysisSummary"/>) and
     /// where the report is; every other figure behind <c>--all-figures</c>, in <c>--format json</c> and in the report.
     /// </summary>
-    private static FigureSheet Summary(SimulatedContactCenter center, SimulationPreset preset, ContactCenterAnalysis analysis, string reportPath)
+    private static FigureSheet Summary(SimulationOptions o, SimulationPreset preset, int contacts, int agents, ContactCenterAnalysis analysis, string reportPath)
     {
-        var o = center.Options;
         var sheet = new FigureSheet();
         sheet.Add("sampleContactCenter", "Sample contact center (synthetic, planted effects: docs/simulation.md)")
             .Fact("preset", "Business", preset.ToString().ToLowerInvariant())
             .Fact("customers", "Customers", o.Customers)
-            .Fact("contacts", "Contacts (two years)", center.Interactions.Count)
-            .Fact("agents", "Agent ids", center.AgentTruths.Count);
+            .Fact("contacts", "Contacts (two years)", contacts)
+            .Fact("agents", "Agent ids", agents);
 
         AnalysisSummary.Add(sheet, analysis);
         sheet.Add("report", "Board report")
@@ -118,8 +126,41 @@ internal static class DemoCommand
         return sheet;
     }
 
+    /// <summary>
+    /// The analysis of the tables in <paramref name="dir"/>, read back exactly as <c>report --data DIR --time-zone ZONE</c>
+    /// reads them (so both give one set of numbers), and its board report written there.
+    /// </summary>
+    private static ContactCenterAnalysis AnalyzeAndReport(string dir, SimulationOptions options, CliConsole console, out string reportPath)
+    {
+        var analysis = ReportCommand.Analyze(dir, null, options.TimeZone, null, new AnalysisOptions { Seed = options.Seed }, console);
+        string path = reportPath = Path.Combine(dir, "report.html");
+        console.Progress("Writing the board report", () => ReportCommand.Write(analysis, path));
+        return analysis;
+    }
+
     /// <summary>The simulated tables as CSV and the example rates as rates.json, into <paramref name="dir"/>.</summary>
     internal static IReadOnlyList<(string Table, string Path, int Rows)> WriteTables(SimulatedContactCenter center, string dir) =>
-        ContactCenterFolder.Write(dir, ContactCenterData.Create(center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions),
-            ExampleRates.For(center), ExampleRates.Note);
+        WriteTables(dir, center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions, ExampleRates.For(center));
+
+    /// <summary>The streamed tables as CSV, row by row, and the example rates as rates.json, into <paramref name="dir"/>.</summary>
+    internal static IReadOnlyList<(string Table, string Path, int Rows)> WriteTables(StreamedContactCenter world, string dir) =>
+        WriteTables(dir, world.Customers, world.Interactions, world.Purchases, world.Touchpoints, world.Conversions, ExampleRates.For(world));
+
+    private static IReadOnlyList<(string Table, string Path, int Rows)> WriteTables(string dir, IEnumerable<Customer> customers, IEnumerable<Interaction> interactions,
+        IEnumerable<Purchase> purchases, IEnumerable<Touchpoint> touchpoints, IEnumerable<Conversion> conversions, CostModel rates)
+    {
+        Directory.CreateDirectory(dir);
+        string File(string name) => Path.Combine(dir, name);
+        var written = new List<(string, string, int)>
+        {
+            ("customers", File("customers.csv"), (int)Data.Tables.WriteCustomers(File("customers.csv"), customers)),
+            ("interactions", File("interactions.csv"), (int)Data.Tables.WriteInteractions(File("interactions.csv"), interactions)),
+            ("purchases", File("purchases.csv"), (int)Data.Tables.WritePurchases(File("purchases.csv"), purchases)),
+            ("touchpoints", File("touchpoints.csv"), (int)Data.Tables.WriteTouchpoints(File("touchpoints.csv"), touchpoints)),
+            ("conversions", File("conversions.csv"), (int)Data.Tables.WriteConversions(File("conversions.csv"), conversions)),
+        };
+        CostRatesFile.Write(rates, File(ContactCenterFolder.RatesFileName), ExampleRates.Note);
+        written.Add(("rates", File(ContactCenterFolder.RatesFileName), rates.Channels.Length));
+        return written;
+    }
 }

@@ -1,4 +1,5 @@
 using ContactMetrics.Attribution;
+using ContactMetrics.Domain;
 using ContactMetrics.Reporting;
 using ContactMetrics.Simulation;
 using ContactMetrics.Valuation;
@@ -46,6 +47,32 @@ internal static class DemoTruth
 
         AddServiceLift(output, center, analysis);
         AddSurveyRelations(output, center);
+        AddContainment(output, center, analysis);
+    }
+
+    /// <summary>The planted IVR and chatbot containment failures next to the analysis's measured, pooled rate.</summary>
+    private static void AddContainment(FigureSheet output, SimulatedContactCenter center, ContactCenterAnalysis analysis)
+    {
+        var planted = center.Options.Contacts.Channels.Where(c => c.ContainmentFailure is not null).ToList();
+        if (planted.Count == 0)
+        {
+            return;
+        }
+        var section = output.Add("plantedContainment", "Self-service: planted containment failure vs measured", Group);
+        section.Note = "A failed IVR or chatbot session is written unresolved and goes on to its agent channel on the same reason. The analysis measures one rate over the last year's self-service sessions (not marked resolved and followed by an inbound agent contact on the reason within the FCR window); the planted rate pooled over the same sessions is what it estimates.";
+        var measured = analysis.SelfServiceShift.ValueOrNull?.Item.Inputs.Single(i => i.Name == "containment failure");
+        section.Fact("plantedPooledFailure", "Planted, pooled over the last year's sessions", PlantedEffectChecks.PlantedContainmentFailure(center, analysis.Window.LastYearStart))
+            .Fact("containmentFailure", "Measured by the analysis", measured?.Point)
+            .Fact("containmentFailureLower", "95% lower", measured?.Low)
+            .Fact("containmentFailureUpper", "95% upper", measured?.High);
+        var t = section.SetTable("channels",
+            new FigureColumn("channel", "Channel"),
+            new FigureColumn("plantedFailure", "Planted failure", true),
+            new FigureColumn("escalatesTo", "Goes on to"));
+        foreach (var c in planted)
+        {
+            t.Row(c.Channel.ToSchemaName(), c.ContainmentFailure, c.EscalatesTo?.ToSchemaName());
+        }
     }
 
     /// <summary>The planted survey relations (#13 item 4): CSAT -> churn per segment, NPS -> recommended, CES -> repeats.</summary>

@@ -336,4 +336,21 @@ public class DemoExperienceTests(DemoRunFixture run) : IClassFixture<DemoRunFixt
         segments["consumer"].GetProperty("plantedTopBoxHazardRatio").GetDouble().Should().Be(0.6);
         segments["consumer"].GetProperty("topBoxHazardRatio").GetDouble().Should().BeLessThan(1);
     }
+
+    [Fact]
+    public void DemoJson_SimulationMember_HasThePlantedContainmentAndTheAnalysisRecoversIt()
+    {
+        // The telecom preset plants IVR 0.35 (-> phone) and chatbot 0.40 (-> chat) (SimulationPresets, docs/simulation.md);
+        // pooled over the last year's sessions the planted rate lies between them, and the analysis's measured rate, one
+        // computation for the business case and this section, holds it in its 95% interval.
+        var c = run.Simulation.GetProperty("plantedContainment");
+
+        var channels = c.GetProperty("channels").EnumerateArray().ToDictionary(r => r.GetProperty("channel").GetString()!, r => r);
+        channels["ivr"].GetProperty("plantedFailure").GetDouble().Should().Be(0.35);
+        channels["ivr"].GetProperty("escalatesTo").GetString().Should().Be("phone");
+        channels["chatbot"].GetProperty("plantedFailure").GetDouble().Should().Be(0.40);
+        double planted = c.GetProperty("plantedPooledFailure").GetDouble();
+        planted.Should().BeInRange(0.35, 0.40);
+        planted.Should().BeInRange(c.GetProperty("containmentFailureLower").GetDouble(), c.GetProperty("containmentFailureUpper").GetDouble());
+    }
 }

@@ -35,6 +35,23 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void Demo_StreamedSummaryAndHeldAllFigures_WriteByteIdenticalTables()
+    {
+        // The one-screen demo streams the world to disk (ContactCenterSimulator.Stream); --all-figures holds it in memory
+        // (ContactCenterSimulator.Generate) for the planted-effect checks. Same seed, same bytes in every file but the page.
+        using var streamed = new TempDir();
+        using var held = new TempDir();
+        CliRun.Of("demo", "--out", streamed.Path, "--customers", "500", "--seed", "8", "--preset", "insurer").ExitCode.Should().Be(0);
+        CliRun.Of("demo", "--out", held.Path, "--customers", "500", "--seed", "8", "--preset", "insurer", "--all-figures").ExitCode.Should().Be(0);
+
+        foreach (var file in new[] { "customers.csv", "interactions.csv", "purchases.csv", "touchpoints.csv", "conversions.csv", "rates.json" })
+        {
+            File.ReadAllBytes(streamed.File(file)).Should().Equal(File.ReadAllBytes(held.File(file)), file);
+        }
+        Directory.GetFileSystemEntries(streamed.Path).Should().HaveCount(7, "the five tables, rates.json and report.html: the work files are gone");
+    }
+
+    [Fact]
     public void Demo_ZeroCustomers_ExitsWithTwo()
     {
         using var dir = new TempDir();

@@ -23,10 +23,10 @@ public partial class ContactCenterAnalysisTests
     {
         var customers = Enumerable.Range(1, 10).Select(k => new Customer(new CustomerId($"c{k}"), new LocalDate(2024, 6, 1), segment: "s")).ToList();
         var interactions = new List<Interaction>();
-        Interaction Call(string id, int customer, Instant at, SurveyResponse? survey, Channel channel = Channel.Phone) => new(
+        Interaction Call(string id, int customer, Instant at, SurveyResponse? survey, Channel channel = Channel.Phone, bool? resolved = true) => new(
             new InteractionId(id), new CustomerId($"c{customer}"), channel, at, at + Duration.FromMinutes(5),
             agentId: channel.IsAgentHandled() ? new AgentId("a1") : null, reason: "billing", answeredAt: at,
-            talk: channel.IsAgentHandled() ? Duration.FromMinutes(5) : Duration.Zero, resolved: true, survey: survey);
+            talk: channel.IsAgentHandled() ? Duration.FromMinutes(5) : Duration.Zero, resolved: resolved, survey: survey);
         for (int k = 1; k <= 10; k++)
         {
             var at = Jan1 + Duration.FromDays(60 + k);
@@ -37,10 +37,11 @@ public partial class ContactCenterAnalysisTests
             }
             if (withSelfService)
             {
-                // A self-service attempt a month later; c1-c3 then call an agent on the same reason the next day.
+                // A self-service attempt a month later, its outcome not recorded but for c4's, recorded resolved; c1-c4 then
+                // call an agent on the same reason the next day (c4 on another need: its session was contained).
                 var self = at + Duration.FromDays(30);
-                interactions.Add(Call($"s{k}", k, self, null, Channel.SelfService));
-                if (k <= 3)
+                interactions.Add(Call($"s{k}", k, self, null, Channel.SelfService, resolved: k == 4 ? true : null));
+                if (k <= 4)
                 {
                     interactions.Add(Call($"f{k}", k, self + Duration.FromDays(1), null));
                 }
@@ -77,17 +78,18 @@ public partial class ContactCenterAnalysisTests
     {
         var line = EffortFixture(withSelfService: true).SelfServiceShift.Value;
 
-        // Hand computation: 10 self-service attempts with a reason, 3 followed by an agent call on the same reason within
-        // 7 days: containment failure 0.3. Agent-handled inbound contacts: 10 first calls + 3 repeats + 3 calls after
-        // self-service = 16; shifted 16 x 0.05 = 0.8. Self-service costs 0 at the test rates; the agent contact 4.4642857
-        // EUR (5 minutes, as above). Line = 0.8 x ((1 - 0.3) x 4.4642857 - 0) = 2.5 EUR.
+        // Hand computation: 10 self-service attempts with a reason, 3 not marked resolved and followed by an agent call on
+        // the same reason within 7 days (c4's session is marked resolved: contained, whatever follows): containment failure
+        // 0.3. Agent-handled inbound contacts: 10 first calls + 3 repeats + 4 calls after self-service = 17; shifted
+        // 17 x 0.05 = 0.85. Self-service costs 0 at the test rates; the agent contact 4.4642857 EUR (5 minutes, as above).
+        // Line = 0.85 x ((1 - 0.3) x 4.4642857 - 0) = 2.65625 EUR.
         var inputs = line.Item.Inputs.ToDictionary(i => i.Name);
         inputs["containment failure"].Point.Should().BeApproximately(0.3, 1e-12);
         inputs["containment failure"].Source.Origin.Should().Be(InputOrigin.Measured);
-        inputs["contacts shifted to self-service"].Point.Should().BeApproximately(0.8, 1e-12);
+        inputs["contacts shifted to self-service"].Point.Should().BeApproximately(0.85, 1e-12);
         inputs["contacts shifted to self-service"].Source.Origin.Should().Be(InputOrigin.Modelled);
         inputs["marginal cost per self-service contact"].Point.Should().Be(0);
-        line.Item.Value.Amount.Should().Be(2.50m);
+        line.Item.Value.Amount.Should().Be(2.66m);
     }
 
     [Fact]
