@@ -225,3 +225,58 @@ public class CostToServeMutationTests
         nullCell.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("cells");
     }
 }
+
+/// <summary>The result's accessors at their edges (Stryker.NET survivors in CostToServeResult and CostGroup).</summary>
+public class CostToServeResultMutationTests
+{
+    private static CostToServeResult Compute() =>
+        CostToServeCalculator.Compute(InteractionTable.Create(FourContacts(), TwoCustomers()), SmallModel(), maxDegreeOfParallelism: 1);
+
+    [Fact]
+    public void Groups_EachDimension_IsItsBreakdown()
+    {
+        var result = Compute();
+
+        result.Groups(CostDimension.Channel).Should().Equal(result.ByChannel);
+        result.Groups(CostDimension.Reason).Should().Equal(result.ByReason);
+        result.Groups(CostDimension.Segment).Should().Equal(result.BySegment);
+        var customers = () => result.Groups(CostDimension.Customer);
+        customers.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*customers are in ByCustomer*").Which.ParamName.Should().Be("dimension");
+        result.Currency.Should().Be(Currency.Eur);
+        result.Repeat.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(4)]
+    public void CostOfContactAndChainOf_RowOutsideTheTable_Throw(int row)
+    {
+        var result = Compute();
+
+        var cost = () => result.CostOfContact(row);
+        var chain = () => result.ChainOf(row);
+
+        cost.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("row");
+        chain.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("row");
+        result.CostOfContact(3).Should().Be(Eur(0.145m)); // the last row (CostToServeCalculatorTests)
+        result.ChainOf(3).Should().Be(3);
+    }
+
+    [Fact]
+    public void CostPerContactAndResolution_RoundedToMicros_NullWithoutChains()
+    {
+        // Micro.Average: 10 EUR over 3 = 3.333333 (6 decimals, half to even); no chains -> no cost per resolution;
+        // no contacts -> a cost per contact of 0.
+        var three = new CostGroup("x", 3, NodaTime.Duration.Zero, new CostBreakdown(Eur(10m), Eur(0m), Eur(0m), Eur(0m), Eur(0m), Eur(0m)), 0, Eur(0m));
+        var none = three with { Contacts = 0, Chains = 3, ChainCost = Eur(2m) };
+
+        three.CostPerContact.Should().Be(Eur(3.333333m));
+        three.CostPerResolution.Should().BeNull();
+        none.CostPerContact.Should().Be(Eur(0m));
+        none.CostPerResolution.Should().Be(Eur(0.666667m));
+        new CustomerCost(null, 1, 0, Eur(1m)).CostPerResolution.Should().BeNull();
+        new CustomerCost(new CustomerId("C9"), 2, 2, Eur(1m)).CostPerResolution.Should().Be(Eur(0.5m));
+        new CustomerCost(null, 1, 0, Eur(1m)).Key.Should().Be(CostToServeResult.UnidentifiedKey);
+        new CostBreakdown(Eur(1m), Eur(2m), Eur(3m), Eur(4m), Eur(5m), Eur(6m)).Total.Should().Be(Eur(21m)); // 1 + ... + 6
+    }
+}
