@@ -1,3 +1,4 @@
+using ContactMetrics.Domain;
 using ContactMetrics.Staffing;
 using NodaTime;
 using ContactMetrics.Tests.Staffing;
@@ -128,5 +129,72 @@ public class StaffingMutationTests
         constraint.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("constraint");
         definition.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("definition");
         metric.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("definition");
+    }
+    [Fact]
+    public void QueueLoad_TrafficAtTheLimit_IsAcceptedAndAboveIsRefusedWithBothNumbers()
+    {
+        // 1e8 Erlangs = 1e8 contacts x 1 s / 1 s: the largest traffic accepted (QueueLoad.MaxTrafficErlangs).
+        var atLimit = new QueueLoad(1e8, Duration.FromSeconds(1), Duration.FromSeconds(1));
+        var above = () => new QueueLoad(2e8, Duration.FromSeconds(1), Duration.FromSeconds(1));
+
+        atLimit.TrafficErlangs.Should().Be(QueueLoad.MaxTrafficErlangs);
+        above.Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("The traffic (contacts x average handle time / interval) must be at most 100000000 Erlangs; was 200000000.*");
+    }
+
+    [Fact]
+    public void QueueLoad_TimeSpans_AreTheSameLoad()
+    {
+        var load = new QueueLoad(100, TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(180));
+
+        // REFERENCES.md, "Erlang C": 100 x 180 / 1800 = 10 Erlangs.
+        load.TrafficErlangs.Should().Be(10);
+        load.Interval.Should().Be(ReferenceCase.Interval);
+        load.AverageHandleTime.Should().Be(ReferenceCase.Aht);
+    }
+
+    [Fact]
+    public void Checks_Messages_StateTheRangeAndTheValue()
+    {
+        var zeroAht = () => ErlangC.ServiceLevel(12, 10, Duration.Zero, ReferenceCase.Twenty);
+        var negativeThreshold = () => ErlangC.Evaluate(ReferenceCase.Load, 12, Duration.FromSeconds(-1.5));
+        var shrinkage = () => new StaffingPlanner(EightyTwenty, shrinkage: 1);
+        var occupancy = () => new StaffingTarget(maxOccupancy: 0);
+        var serviceLevel = () => StaffingTarget.ForServiceLevel(1, ReferenceCase.Twenty);
+
+        zeroAht.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Duration must be greater than 0; was 0 s.*");
+        negativeThreshold.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Duration must be at least 0; was -1.5 s.*");
+        shrinkage.Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("Value must be in [0, 1) (a share of paid time lost to breaks, training, absence); was 1.*").Which.ParamName.Should().Be("shrinkage");
+        occupancy.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Value must be in (0, 1]; was 0.*");
+        serviceLevel.Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("Value must be in (0, 1) (no finite number of agents answers 100% of contacts in time); was 1.*");
+    }
+
+    [Fact]
+    public void Checks_RangeEnds_AcceptedAsDocumented()
+    {
+        // Threshold 0 and shrinkage 0 are allowed; occupancy and abandonment caps of 1 are allowed.
+        ErlangC.Evaluate(ReferenceCase.Load, 14, Duration.Zero).ServiceLevelThreshold.Should().Be(Duration.Zero);
+        new StaffingPlanner(EightyTwenty, shrinkage: 0).Shrinkage.Should().Be(0);
+        new StaffingTarget(maxOccupancy: 1, maxAbandonmentRate: 1).MaxAbandonmentRate.Should().Be(1);
+        // Zero agents without traffic are allowed (ErlangC.Evaluate_NoTraffic_NothingWaits); negative agents never.
+        var negative = () => ErlangC.ProbabilityOfWait(-1, 0);
+        negative.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("agents");
+    }
+
+    [Fact]
+    public void StaffingPlan_NegativeCostRate_ThrowsStatingIt()
+    {
+        var plan = new StaffingPlanner(EightyTwenty).Plan([ReferenceCase.Load]);
+
+        var act = () => plan.Cost(new Money(-1m, Currency.Eur));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("A cost per FTE-hour must be at least 0; was -1*")
+            .Which.ParamName.Should().Be("loadedCostPerFteHour");
+        // 14 agents x 0.5 h = 7 agent-hours; 7 / 40 h per FTE = 0.175 FTE; at 0 EUR an hour the plan costs 0.
+        plan.TotalAgentHours.Should().Be(7);
+        plan.Fte(Duration.FromHours(40)).Should().BeApproximately(0.175, 1e-15);
+        plan.Cost(new Money(0m, Currency.Eur)).Amount.Should().Be(0m);
     }
 }
