@@ -149,4 +149,38 @@ public class ProfitabilityMutationTests
         rate.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("annualAttritionRate");
         headcount.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("headcount");
     }
+    [Fact]
+    public void WhaleCurve_EveryProfitZero_HasNoSharesNoDestroyersAndPeaksAtTheOrigin()
+    {
+        // Values equal to the costs (CostToServeCalculatorTests: C1 10.23, C2 0.145): both profits 0, total 0.
+        var values = new Dictionary<CustomerId, Money> { [new CustomerId("C1")] = Eur(10.23m), [new CustomerId("C2")] = Eur(0.145m) };
+
+        var curve = CustomerProfitability.Compute(FourContactCosts(), values, "hand").WhaleCurve;
+
+        curve.TotalProfit.Should().Be(Eur(0m));
+        curve.Points.Should().HaveCount(3).And.OnlyContain(p => p.ShareOfTotalProfit == null);
+        curve.ValueDestroyingCustomers.Should().Be(0);
+        curve.Peak.Customers.Should().Be(0);
+    }
+
+    [Fact]
+    public void WhaleCurve_NoCustomers_IsTheOriginAlone()
+    {
+        var costs = CostToServeCalculator.Compute(InteractionTable.Create([]), SmallModel());
+
+        var curve = CustomerProfitability.Compute(costs, new Dictionary<CustomerId, Money>(), "hand").WhaleCurve;
+
+        curve.Points.Should().ContainSingle();
+        curve.ValueDestroyingShare.Should().Be(0);
+        curve.Peak.Customers.Should().Be(0);
+    }
+
+    [Fact]
+    public void CostModel_ChannelPastTheLastAndNullRates_AreRefused()
+    {
+        // Channel 8 is one past the eight channels (phone .. ivr): no rates, not an index past the table.
+        SmallModel().RatesOf((Channel)8).Should().BeNull();
+        var act = () => new CostModel(Currency.Eur, null!);
+        act.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("channels");
+    }
 }
