@@ -24,14 +24,7 @@ public static class IssuesSql
         repeat ??= new RepeatContactOptions();
         tables ??= SqlTables.Default;
         var sql = new StringBuilder();
-        var interactionsOnly = tables with { Customers = null };
-        RepeatChainSql.AppendBase(sql, dialect, interactionsOnly);
-        RepeatChainSql.AppendBaseFrom(sql, interactionsOnly);
-        sql.AppendLine("), scoped AS (");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT base.*, {RepeatChainSql.InScope(dialect)} AS in_scope,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {RepeatChainSql.Linkable(dialect, repeat)} AS linkable");
-        sql.AppendLine("  FROM base");
-        RepeatChainSql.Append(sql, repeat, "scoped");
+        RepeatChainSql.AppendScopedChains(sql, dialect, tables with { Customers = null }, repeat, []);
         sql.AppendLine("), chains AS (");
         sql.AppendLine("  SELECT root_id, CAST(COUNT(*) AS BIGINT) AS contacts,");
         sql.AppendLine("    CAST(SUM(CASE WHEN starts = 0 AND answered = 1 THEN 1 ELSE 0 END) AS BIGINT) AS repeats");

@@ -84,6 +84,27 @@ internal static class RepeatChainSql
     }
 
     /// <summary>
+    /// Opens the CTE list with <c>base</c> (the interactions with <paramref name="baseColumns"/>), then <c>scoped</c> (base with
+    /// <c>in_scope</c>, <paramref name="scopedColumns"/> and <c>linkable</c>) and the repeat chains over it (<see cref="Append"/>).
+    /// The caller closes the last CTE.
+    /// </summary>
+    public static void AppendScopedChains(StringBuilder sql, SqlDialect dialect, SqlTables tables, RepeatContactOptions repeat,
+        IReadOnlyList<string> scopedColumns, params string[] baseColumns)
+    {
+        AppendBase(sql, dialect, tables, baseColumns);
+        AppendBaseFrom(sql, tables);
+        sql.AppendLine("), scoped AS (");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT base.*, {InScope(dialect)} AS in_scope,");
+        foreach (string column in scopedColumns)
+        {
+            sql.AppendLine(CultureInfo.InvariantCulture, $"    {column},");
+        }
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {Linkable(dialect, repeat)} AS linkable");
+        sql.AppendLine("  FROM base");
+        Append(sql, repeat, "scoped");
+    }
+
+    /// <summary>
     /// Appends <c>), linked AS (...), chained AS (...), rooted AS (...</c> after an open CTE list; <paramref name="source"/>
     /// is a CTE with the columns <c>id, customer_id, reason, channel, answered, arrived_ms, linkable</c>. The caller closes
     /// the last CTE.

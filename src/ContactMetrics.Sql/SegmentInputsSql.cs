@@ -28,16 +28,10 @@ public static class SegmentInputsSql
         string window = RepeatChainSql.WindowMs(repeat);
         string Ms(Instant t) => t.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var sql = new StringBuilder();
-        RepeatChainSql.AppendBase(sql, dialect, tables,
+        RepeatChainSql.AppendScopedChains(sql, dialect, tables, repeat,
+            [$"CASE WHEN channel IN ({SqlText.Channels(dialect, c => Domain.ChannelTraits.IsAgentHandled(c))}) THEN 1 ELSE 0 END AS agent_channel"],
             "CASE WHEN i.resolved IS NULL THEN 0 ELSE 1 END AS resolved_known",
             "CASE WHEN i.resolved = TRUE THEN 1 ELSE 0 END AS resolved_yes");
-        RepeatChainSql.AppendBaseFrom(sql, tables);
-        sql.AppendLine("), scoped AS (");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT base.*, {RepeatChainSql.InScope(dialect)} AS in_scope,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN channel IN ({SqlText.Channels(dialect, c => Domain.ChannelTraits.IsAgentHandled(c))}) THEN 1 ELSE 0 END AS agent_channel,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    {RepeatChainSql.Linkable(dialect, repeat)} AS linkable");
-        sql.AppendLine("  FROM base");
-        RepeatChainSql.Append(sql, repeat, "scoped");
         sql.AppendLine("), units AS (");
         sql.AppendLine("  SELECT linked.*,");
         string basis = repeat.Basis == FcrBasis.Contact ? "" : " AND starts = 1";
