@@ -162,7 +162,7 @@ public static class HtmlReport
         if (rest.Count > 0)
         {
             // Percentiles do not add up across lines: the rest shows its point sum only.
-            html.Append("<tr><td>").Append(E(LeftOut(lines.Length, "lines, together"))).Append("</td><td class=\"num\">").Append(E(Money(rest.Sum(l => (double)l.Value.Point.Amount), a.Total.Point.Currency)))
+            html.Append("<tr><td>").Append(E(LeftOut(lines.Length, "lines, together", largest: false))).Append("</td><td class=\"num\">").Append(E(Money(rest.Sum(l => (double)l.Value.Point.Amount), a.Total.Point.Currency)))
                 .Append("</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">-</td><td></td></tr>\n");
         }
         html.Append("<tr class=\"total\"><td>Total</td>");
@@ -198,7 +198,7 @@ public static class HtmlReport
         }
         if (x.Lines.Length > MaxTableRows)
         {
-            html.Append("<li>").Append(E(LeftOut(x.Lines.Length, "lines"))).Append("</li>\n");
+            html.Append("<li>").Append(E(LeftOut(x.Lines.Length, "lines", largest: false))).Append("</li>\n");
         }
         html.Append("</ul>\n");
         foreach (var gap in x.Gaps.Take(MaxTableRows))
@@ -207,7 +207,7 @@ public static class HtmlReport
         }
         if (x.Gaps.Length > MaxTableRows)
         {
-            html.Append("<p class=\"note\">").Append(E(LeftOut(x.Gaps.Length, "lines not valued"))).Append("</p>\n");
+            html.Append("<p class=\"note\">").Append(E(LeftOut(x.Gaps.Length, "lines not valued", largest: false))).Append("</p>\n");
         }
         LinesAndInputs(html, a, item => item.Name);
         html.Append("</section>\n");
@@ -422,7 +422,7 @@ public static class HtmlReport
         {
             // Channels are ordered by Markov credit: the rest are the smallest, summed in one row.
             var rest = a.Channels.Skip(MaxTableRows).ToList();
-            Row(LeftOut(a.Channels.Length, "channels, together"), rest.Sum(c => c.Markov), rest.Sum(c => (double)c.MarkovValue.Amount), rest.Sum(c => c.LastTouch), rest.Sum(c => c.Assisted));
+            Row(LeftOut(a.Channels.Length, "channels, together", largest: true), rest.Sum(c => c.Markov), rest.Sum(c => (double)c.MarkovValue.Amount), rest.Sum(c => c.LastTouch), rest.Sum(c => c.Assisted));
         }
         html.Append("</tbody>\n</table>\n</section>\n");
     }
@@ -452,7 +452,7 @@ public static class HtmlReport
             var rest = v.Segments.Except(shown).ToList();
             int customers = rest.Sum(s => s.Customers);
             decimal total = rest.Sum(s => s.Total);
-            html.Append("<tr><td>").Append(E(LeftOut(v.Segments.Length, "segments, together"))).Append("</td><td class=\"num\">").Append(customers.ToString("N0", Invariant))
+            html.Append("<tr><td>").Append(E(LeftOut(v.Segments.Length, "segments, together", largest: true))).Append("</td><td class=\"num\">").Append(customers.ToString("N0", Invariant))
                 .Append("</td><td class=\"num\">").Append(E(customers > 0 ? Money((double)(total / customers), v.Currency) : "-"))
                 .Append("</td><td class=\"num\">-</td><td class=\"num\">").Append(E(Money((double)total, v.Currency))).Append("</td></tr>\n");
         }
@@ -639,9 +639,13 @@ public static class HtmlReport
         return Enumerable.Range(0, MaxLinePoints).Select(k => (int)Math.Round(k * (buckets - 1) / (double)(MaxLinePoints - 1))).Distinct().ToArray();
     }
 
-    /// <summary>"and 12 more channels ..." after a table capped at <see cref="MaxTableRows"/>; empty when nothing was left out.</summary>
-    private static string LeftOut(int total, string what) =>
-        total > MaxTableRows ? string.Create(Invariant, $"{total - MaxTableRows:N0} more {what} (the largest {MaxTableRows} are listed; every one is in the JSON output)") : "";
+    /// <summary>
+    /// "12 more channels ..." after a table capped at <see cref="MaxTableRows"/>: the rows listed are the largest ones when
+    /// <paramref name="largest"/> (the table was ordered by size), else the first ones in the table's order; empty when
+    /// nothing was left out.
+    /// </summary>
+    private static string LeftOut(int total, string what, bool largest) =>
+        total > MaxTableRows ? string.Create(Invariant, $"{total - MaxTableRows:N0} more {what} (the {(largest ? "largest" : "first")} {MaxTableRows} are listed; every one is in the JSON output)") : "";
 
     private static string Points(double fraction) => (100 * fraction).ToString("+0.0;-0.0;0.0", Invariant) + " points";
 

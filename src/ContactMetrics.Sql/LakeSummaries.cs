@@ -57,7 +57,7 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOn
         var groups = duck.Kpis(lake.Grouping);
         var issues = duck.Issues();
         var end = EndOrNull(lake, lake.ObservationEnd is null ? duck.LastArrival() : null);
-        IReadOnlyList<SegmentInputs> segments = end is { } e ? duck.SegmentInputs(new RepeatContactOptions(), e - Duration.FromDays(365), e) : [];
+        IReadOnlyList<SegmentInputs> segments = end is { } e ? duck.SegmentInputs(new RepeatContactOptions(), e - ObservationWindow.Year, e) : [];
         var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, end ?? throw NoIndexContact(lake));
         PathSummary? paths = null;
         if (lake.Touchpoints is not null && lake.Conversions is not null)
@@ -91,7 +91,7 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOn
         var table = InteractionTable.Create(interactions, customers ?? []);
         var groups = KpiRollup.Compute(table, lake.Grouping).Select(GroupedKpiCounts.From).ToList();
         var end = EndOrNull(lake, interactions.Count > 0 ? interactions.Max(i => i.ArrivedAt) : null);
-        IReadOnlyList<SegmentInputs> segments = end is { } e ? SegmentInputs.Of(table, new RepeatContactOptions(), e - Duration.FromDays(365), e) : [];
+        IReadOnlyList<SegmentInputs> segments = end is { } e ? SegmentInputs.Of(table, new RepeatContactOptions(), e - ObservationWindow.Year, e) : [];
         var survival = customers is null ? null
             : RetentionUpliftBuilder.BuildTable(customers, table, lake.Uplift, end ?? throw NoIndexContact(lake));
         var paths = touchpoints is null || conversions is null ? null

@@ -60,7 +60,7 @@ internal static class DemoTruth
         }
         var section = output.Add("plantedContainment", "Self-service: planted containment failure vs measured", Group);
         section.Note = "A failed IVR or chatbot session is written unresolved and goes on to its agent channel on the same reason. The analysis measures one rate over the last year's self-service sessions (not marked resolved and followed by an inbound agent contact on the reason within the FCR window); the planted rate pooled over the same sessions is what it estimates.";
-        var measured = analysis.SelfServiceShift.ValueOrNull?.Item.Inputs.Single(i => i.Name == "containment failure");
+        var measured = analysis.SelfServiceShift.ValueOrNull?.Item.Inputs.SingleOrDefault(i => i.Name == "containment failure");
         section.Fact("plantedPooledFailure", "Planted, pooled over the last year's sessions", PlantedEffectChecks.PlantedContainmentFailure(center, analysis.Window.LastYearStart))
             .Fact("containmentFailure", "Measured by the analysis", measured?.Point)
             .Fact("containmentFailureLower", "95% lower", measured?.Low)

@@ -156,6 +156,7 @@ public static class ClvFigures
         var values = output.Add("value", "Customer value");
         values.Note = $"CLV = margin x expected spend per purchase x expected purchases in each {unit}, discounted at the end of the {unit}; "
             + $"{periods} {unit}s, {annualRate.ToString("P1", CultureInfo.InvariantCulture)} a year = {valuation.DiscountRatePerPeriod.ToString("P4", CultureInfo.InvariantCulture)} a {unit}, margin {m.ToString("P1", CultureInfo.InvariantCulture)}.";
+        var totalClv = Money.Sum(forecast.Values, currency);
         values.Fact("customers", "Customers", summary.Count)
             .Fact("horizonPeriods", "Horizon (periods)", periods)
             .Fact("period", "Period", unit)
@@ -163,8 +164,8 @@ public static class ClvFigures
             .Fact("discountRatePerPeriod", "Discount rate per period", new Fraction(valuation.DiscountRatePerPeriod))
             .Fact("margin", "Margin", new Fraction(m))
             .Fact("expectedPurchases", "Expected purchases", forecast.ExpectedPurchases.Sum())
-            .Fact("totalClv", "Total CLV", Sum(forecast.Values, currency))
-            .Fact("meanClv", "Mean CLV", Sum(forecast.Values, currency) / summary.Count);
+            .Fact("totalClv", "Total CLV", totalClv)
+            .Fact("meanClv", "Mean CLV", totalClv / summary.Count);
 
         var listed = output.Add("customers", "Customers");
         if (top is int count)
@@ -201,13 +202,4 @@ public static class ClvFigures
         return output;
     }
 
-    private static Money Sum(IReadOnlyList<Money> values, Currency currency)
-    {
-        decimal total = 0;
-        foreach (var v in values)
-        {
-            total += v.Amount;
-        }
-        return new Money(total, currency);
-    }
 }

@@ -222,6 +222,9 @@ internal sealed class CellSums
         // A customer cell is identified exactly when it has a key; otherwise it would be merged into the unidentified contacts.
         Preconditions.CheckArgument(cell.Dimension != CostDimension.Customer || cell.Identified == (cell.Key is not null), "cells",
             $"a customer cell {(cell.Identified ? "marked identified has no customer id" : $"with the customer id '{cell.Key}' is not marked identified")}.");
+        // An unidentified segment cell has no segment; one with a segment would be merged into the unidentified contacts.
+        Preconditions.CheckArgument(cell.Dimension != CostDimension.Segment || cell.Identified || cell.Key is null, "cells",
+            $"a segment cell with the segment '{cell.Key}' is not marked identified (only an identified customer has a segment).");
     }
 
     /// <summary>One breakdown's groups, ordered by the sort key <paramref name="key"/> gives (ordinal), own and by chain start.</summary>

@@ -34,8 +34,9 @@ public enum ResolutionSource
     /// <summary>
     /// Repeat detection: an answered inbound contact with a reason is unresolved when the customer contacts again (inbound)
     /// on the same reason within <see cref="RetentionUpliftOptions.RepeatWindow"/> of its end; outbound calls neither start
-    /// nor repeat an issue, as in FCR. The index time is then the end of the
-    /// window, when the group is known.
+    /// nor repeat an issue, as in FCR. Unlike the FCR KPI's repeat rule, the window runs from the contact's end (not its
+    /// arrival) and a contact on any inbound channel counts (not only agent channels); the SQL survival table follows
+    /// this rule too. The index time is then the end of the window, when the group is known.
     /// </summary>
     RepeatContact = 1,
 }
@@ -413,6 +414,7 @@ public static class RetentionUpliftBuilder
                 {
                     int i = contacts[k];
                     // Inbound only, as FCR's issues and repeats (docs/kpis.md): an outbound call is not the customer's contact.
+                    // The window runs from the contact's end and any inbound channel repeats (ResolutionSource.RepeatContact).
                     if (!t.Answered[i] || t.Reason[i] < 0 || t.Direction[i] != inbound)
                     {
                         continue;

@@ -144,6 +144,7 @@ public class CostToServeMutationTests
         { "customer by chain start", "*customer cells are never by chain start*" },
         { "identified customer without id", "*marked identified has no customer id*" },
         { "customer id not identified", "*customer id 'C1' is not marked identified*" },
+        { "segment not identified", "*segment cell with the segment 'retail' is not marked identified*" },
         { "undefined dimension", "*undefined dimension 9*" },
         { "undefined channel", "*undefined channel 99*" },
     };
@@ -168,6 +169,7 @@ public class CostToServeMutationTests
             "customer by chain start" => cells[6] with { ByChainStart = true },
             "identified customer without id" => cells[6] with { Key = null },
             "customer id not identified" => cells[6] with { Identified = false },
+            "segment not identified" => cells[4] with { Identified = false }, // row 0's segment cell: C1, retail
             "undefined dimension" => phone with { Dimension = (CostDimension)9 },
             "undefined channel" => phone with { Channel = (Channel)99 },
             _ => throw new ArgumentOutOfRangeException(nameof(fault)),
