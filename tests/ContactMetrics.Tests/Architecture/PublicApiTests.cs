@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ContactMetrics.Domain;
 using ContactMetrics.Valuation;
 
@@ -50,5 +51,17 @@ public class PublicApiTests
         PublicApiRules.OverBudget(counts, PublicApiRules.CoreBudget).Should().BeEmpty(
             "every public type of the core is a decision (docs/api.md); raise the budget in PublicApiRules only for a type users need. Counts:{0}{1}",
             Environment.NewLine, PublicApiRules.Table(counts, PublicApiRules.CoreBudget));
+    }
+
+    [Fact]
+    public void Core_InternalsVisibleTo_OnlyItsTestsAndBenchmarks()
+    {
+        // The other packages (Data, Sql, Reporting, Simulation, Interop) and the CLI use the public API only: what they
+        // need is public and documented (docs/api.md).
+        var friends = typeof(Money).Assembly.GetCustomAttributes(typeof(InternalsVisibleToAttribute), inherit: false)
+            .Cast<InternalsVisibleToAttribute>()
+            .Select(a => a.AssemblyName);
+
+        friends.Should().BeEquivalentTo("ContactMetrics.Tests", "ContactMetrics.Benchmarks");
     }
 }
