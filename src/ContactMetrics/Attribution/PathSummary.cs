@@ -103,5 +103,5 @@ public sealed class PathSummary
     /// <summary>The index of a channel in <see cref="Channels"/>.</summary>
     /// <param name="channel">The channel's name (ordinal comparison).</param>
     /// <returns>The index, or -1 when the channel is not in the summary.</returns>
-    public int IndexOf(string channel) => Channels.IndexOf(channel, StringComparer.Ordinal);
+    internal int IndexOf(string channel) => Channels.IndexOf(channel, StringComparer.Ordinal);
 }

@@ -113,7 +113,7 @@ public sealed class PathSummaryBuilder
     /// <param name="channel">The channel's name.</param>
     /// <returns>Its index in the summary's channel list.</returns>
     /// <exception cref="ArgumentException">The name is blank, or the channels are fixed and it is not one of them.</exception>
-    public int ChannelIndex(string channel)
+    internal int ChannelIndex(string channel)
     {
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(channel), nameof(channel), "A channel name is blank.");
         if (_channelIndex.TryGetValue(channel, out int index))

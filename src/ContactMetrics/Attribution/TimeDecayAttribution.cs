@@ -34,7 +34,7 @@ public sealed class TimeDecayAttribution
     /// <returns>Weights 2^(-Δt / h), scaled to sum to 1.</returns>
     /// <exception cref="ArgumentException">No touch, or a negative time.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="halfLife"/> is zero or negative.</exception>
-    public static double[] Weights(ReadOnlySpan<Duration> timeBeforeConversion, Duration halfLife)
+    internal static double[] Weights(ReadOnlySpan<Duration> timeBeforeConversion, Duration halfLife)
     {
         if (halfLife <= Duration.Zero)
         {

@@ -25,7 +25,7 @@ public enum QueueServiceLevel
 }
 
 /// <summary>The service level definitions in words.</summary>
-public static class QueueServiceLevelText
+internal static class QueueServiceLevelText
 {
     /// <summary>The definition as a formula in words, e.g. <c>answered within the threshold / offered (F3)</c>.</summary>
     /// <param name="definition">The definition.</param>

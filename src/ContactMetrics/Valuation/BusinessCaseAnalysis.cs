@@ -10,14 +10,37 @@ namespace ContactMetrics.Valuation;
 /// The distribution of a value a year under the Monte Carlo: the point value (all inputs at their point values), the
 /// mean of the draws with its Monte Carlo standard error, and P10, P50, P90. Amounts are rounded to cents.
 /// </summary>
-/// <param name="Point">The value at the inputs' point values.</param>
-/// <param name="Mean">The mean of the draws.</param>
-/// <param name="StandardErrorOfMean">The Monte Carlo standard error of <paramref name="Mean"/>: the standard deviation of the draws / sqrt(iterations).</param>
-/// <param name="P10">The 10th percentile of the draws.</param>
-/// <param name="P50">The median of the draws.</param>
-/// <param name="P90">The 90th percentile of the draws.</param>
-public sealed record ValueDistribution(Money Point, Money Mean, Money StandardErrorOfMean, Money P10, Money P50, Money P90)
+public sealed record ValueDistribution
 {
+    /// <summary>Made by the analysis only.</summary>
+    internal ValueDistribution(Money point, Money mean, Money standardErrorOfMean, Money p10, Money p50, Money p90)
+    {
+        Point = point;
+        Mean = mean;
+        StandardErrorOfMean = standardErrorOfMean;
+        P10 = p10;
+        P50 = p50;
+        P90 = p90;
+    }
+
+    /// <summary>The value at the inputs' point values.</summary>
+    public Money Point { get; }
+
+    /// <summary>The mean of the draws.</summary>
+    public Money Mean { get; }
+
+    /// <summary>The Monte Carlo standard error of <see cref="Mean"/>: the standard deviation of the draws / sqrt(iterations).</summary>
+    public Money StandardErrorOfMean { get; }
+
+    /// <summary>The 10th percentile of the draws.</summary>
+    public Money P10 { get; }
+
+    /// <summary>The median of the draws.</summary>
+    public Money P50 { get; }
+
+    /// <summary>The 90th percentile of the draws.</summary>
+    public Money P90 { get; }
+
     internal static ValueDistribution Of(double point, double[] draws, Currency currency)
     {
         double mean = draws.Mean();
@@ -45,16 +68,46 @@ public sealed record ValueDistribution(Money Point, Money Mean, Money StandardEr
 }
 
 /// <summary>A line item with the distribution of its value under the Monte Carlo.</summary>
-/// <param name="Item">The line item (mechanism, formula, inputs with sources, point value).</param>
-/// <param name="Value">The distribution of its value a year.</param>
-public sealed record LineItemAnalysis(LineItem Item, ValueDistribution Value);
+public sealed record LineItemAnalysis
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal LineItemAnalysis(LineItem item, ValueDistribution value)
+    {
+        Item = item;
+        Value = value;
+    }
+
+    /// <summary>The line item (mechanism, formula, inputs with sources, point value).</summary>
+    public LineItem Item { get; }
+
+    /// <summary>The distribution of its value a year.</summary>
+    public ValueDistribution Value { get; }
+}
 
 /// <summary>One input of the tornado: the total a year with that input at its low and at its high end, the others at their point values.</summary>
-/// <param name="Input">The input (name, unit, interval and its meaning, source).</param>
-/// <param name="TotalAtLow">The total with the input at <see cref="UncertainInput.Low"/>.</param>
-/// <param name="TotalAtHigh">The total with the input at <see cref="UncertainInput.High"/>.</param>
-/// <param name="Swing">|TotalAtHigh - TotalAtLow|: the ranking key.</param>
-public sealed record TornadoEntry(UncertainInput Input, Money TotalAtLow, Money TotalAtHigh, Money Swing);
+public sealed record TornadoEntry
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal TornadoEntry(UncertainInput input, Money totalAtLow, Money totalAtHigh, Money swing)
+    {
+        Input = input;
+        TotalAtLow = totalAtLow;
+        TotalAtHigh = totalAtHigh;
+        Swing = swing;
+    }
+
+    /// <summary>The input (name, unit, interval and its meaning, source).</summary>
+    public UncertainInput Input { get; }
+
+    /// <summary>The total with the input at <see cref="UncertainInput.Low"/>.</summary>
+    public Money TotalAtLow { get; }
+
+    /// <summary>The total with the input at <see cref="UncertainInput.High"/>.</summary>
+    public Money TotalAtHigh { get; }
+
+    /// <summary>|TotalAtHigh - TotalAtLow|: the ranking key.</summary>
+    public Money Swing { get; }
+}
 
 /// <summary>
 /// A business case with its uncertainty: each line and the total with P10/P50/P90 from the Monte Carlo, the tornado,
@@ -62,7 +115,13 @@ public sealed record TornadoEntry(UncertainInput Input, Money TotalAtLow, Money 
 /// </summary>
 public sealed class BusinessCaseAnalysis
 {
-    internal BusinessCaseAnalysis(BusinessCase businessCase, int iterations, int? seed, ImmutableArray<LineItemAnalysis> lines, ValueDistribution total, ImmutableArray<TornadoEntry> tornado)
+    internal BusinessCaseAnalysis(
+        BusinessCase businessCase,
+        int iterations,
+        int? seed,
+        ImmutableArray<LineItemAnalysis> lines,
+        ValueDistribution total,
+        ImmutableArray<TornadoEntry> tornado)
     {
         Case = businessCase;
         Iterations = iterations;

@@ -8,12 +8,29 @@ using NodaTime;
 namespace ContactMetrics.Valuation;
 
 /// <summary>Conversions assisted by a group of channels (a service contact before the last touch), each conversion counted once.</summary>
-/// <param name="Conversions">Assisted conversions.</param>
-/// <param name="Value">Their value.</param>
-/// <param name="OfConversions">All conversions of the journeys counted.</param>
-/// <param name="OfValue">Their value.</param>
-public sealed record AssistedConversions(double Conversions, Money Value, double OfConversions, Money OfValue)
+public sealed record AssistedConversions
 {
+    /// <summary>Made by the analysis only.</summary>
+    internal AssistedConversions(double conversions, Money value, double ofConversions, Money ofValue)
+    {
+        Conversions = conversions;
+        Value = value;
+        OfConversions = ofConversions;
+        OfValue = ofValue;
+    }
+
+    /// <summary>Assisted conversions.</summary>
+    public double Conversions { get; }
+
+    /// <summary>Their value.</summary>
+    public Money Value { get; }
+
+    /// <summary>All conversions of the journeys counted.</summary>
+    public double OfConversions { get; }
+
+    /// <summary>Their value.</summary>
+    public Money OfValue { get; }
+
     /// <summary>The share of conversions assisted; null when there are none.</summary>
     public double? Share => OfConversions > 0 ? Conversions / OfConversions : null;
 }
@@ -22,26 +39,58 @@ public sealed record AssistedConversions(double Conversions, Money Value, double
 /// The journeys of an analysis (marketing touches and service contacts before each conversion, one lookback) and
 /// the credit each channel gets: Markov removal effects, last touch and assists. Immutable.
 /// </summary>
-/// <param name="Lookback">How long before a conversion a touch counts.</param>
-/// <param name="Journeys">The journeys, converted or not; empty for an analysis made of summaries (<see cref="JourneyCount"/> counts them).</param>
-/// <param name="Paths">Their path summary.</param>
-/// <param name="Markov">Markov (order 1) removal-effect credit.</param>
-/// <param name="LastTouch">Last-touch credit.</param>
-/// <param name="Assists">Assists per channel (each conversion once per channel).</param>
-/// <param name="ServiceAssisted">Conversions of the window with a service contact before the last touch.</param>
-/// <param name="ServiceAssistedLastYear">The same for conversions of the last year (the business case's base).</param>
-/// <param name="Definition">What the figures are, in words.</param>
-public sealed record AttributionAnalysis(
-    Duration Lookback,
-    IReadOnlyList<Journey> Journeys,
-    PathSummary Paths,
-    AttributionResult Markov,
-    AttributionResult LastTouch,
-    AssistReport Assists,
-    AssistedConversions ServiceAssisted,
-    AssistedConversions ServiceAssistedLastYear,
-    string Definition)
+public sealed record AttributionAnalysis
 {
+    /// <summary>Made by the analysis only.</summary>
+    internal AttributionAnalysis(
+        Duration lookback,
+        IReadOnlyList<Journey> journeys,
+        PathSummary paths,
+        AttributionResult markov,
+        AttributionResult lastTouch,
+        AssistReport assists,
+        AssistedConversions serviceAssisted,
+        AssistedConversions serviceAssistedLastYear,
+        string definition)
+    {
+        Lookback = lookback;
+        Journeys = journeys;
+        Paths = paths;
+        Markov = markov;
+        LastTouch = lastTouch;
+        Assists = assists;
+        ServiceAssisted = serviceAssisted;
+        ServiceAssistedLastYear = serviceAssistedLastYear;
+        Definition = definition;
+    }
+
+    /// <summary>How long before a conversion a touch counts.</summary>
+    public Duration Lookback { get; }
+
+    /// <summary>The journeys, converted or not; empty for an analysis made of summaries (<see cref="JourneyCount"/> counts them).</summary>
+    public IReadOnlyList<Journey> Journeys { get; }
+
+    /// <summary>Their path summary.</summary>
+    public PathSummary Paths { get; }
+
+    /// <summary>Markov (order 1) removal-effect credit.</summary>
+    public AttributionResult Markov { get; }
+
+    /// <summary>Last-touch credit.</summary>
+    public AttributionResult LastTouch { get; }
+
+    /// <summary>Assists per channel (each conversion once per channel).</summary>
+    public AssistReport Assists { get; }
+
+    /// <summary>Conversions of the window with a service contact before the last touch.</summary>
+    public AssistedConversions ServiceAssisted { get; }
+
+    /// <summary>The same for conversions of the last year (the business case's base).</summary>
+    public AssistedConversions ServiceAssistedLastYear { get; }
+
+    /// <summary>What the figures are, in words.</summary>
+    public string Definition { get; }
+
     /// <summary>How many journeys there are, converted or not: the path summary's conversions and paths without one.</summary>
     public int JourneyCount => (int)(Paths.TotalConversions + Paths.TotalNulls);
 

@@ -12,35 +12,83 @@ namespace ContactMetrics.Valuation;
 /// The customer value of an analysis: BG/NBD and Gamma-Gamma fitted once on the weekly RFM summary of all purchases,
 /// and every k-th customer still active at the end valued over the horizon. Immutable.
 /// </summary>
-/// <param name="Summary">The weekly RFM summary calibrated to the window's last day.</param>
-/// <param name="Rows">Its weighted unique (x, t_x, T) rows, on which BG/NBD is fitted.</param>
-/// <param name="Transactions">The BG/NBD fit.</param>
-/// <param name="Spend">The Gamma-Gamma fit.</param>
-/// <param name="Model">The value model (BG/NBD x Gamma-Gamma at the margin).</param>
-/// <param name="Horizon">The valuation horizon (quarters of 13 weeks, discounted at each quarter's end).</param>
-/// <param name="ActiveCustomers">Customers with purchases who had not churned at the end.</param>
-/// <param name="Sample">The valued customers: every <paramref name="Stride"/>-th active customer.</param>
-/// <param name="Stride">The sampling step (1 when every active customer is valued).</param>
-/// <param name="Values">The CLV of each sampled customer, in the order of <paramref name="Sample"/>.</param>
-/// <param name="Segments">The segment of each sampled customer (<c>(none)</c> when it has none).</param>
-/// <param name="ValuePerCustomer">The mean CLV of the sample, rounded to cents: the value of a customer kept, everywhere it is used.</param>
-/// <param name="ValuePerCustomerInterval">The normal 95% interval of that mean (the models' parameter uncertainty is not included).</param>
-/// <param name="Definition">What the figure is, in words.</param>
-public sealed record ClvAnalysis(
-    RfmSummary Summary,
-    CompressedRfmSummary Rows,
-    BgNbdFit Transactions,
-    GammaGammaFit Spend,
-    BgNbdGammaGammaValueModel Model,
-    ValuationHorizon Horizon,
-    int ActiveCustomers,
-    RfmSummary Sample,
-    int Stride,
-    ImmutableArray<Money> Values,
-    ImmutableArray<string> Segments,
-    Money ValuePerCustomer,
-    ConfidenceInterval ValuePerCustomerInterval,
-    string Definition);
+public sealed record ClvAnalysis
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal ClvAnalysis(
+        RfmSummary summary,
+        CompressedRfmSummary rows,
+        BgNbdFit transactions,
+        GammaGammaFit spend,
+        BgNbdGammaGammaValueModel model,
+        ValuationHorizon horizon,
+        int activeCustomers,
+        RfmSummary sample,
+        int stride,
+        ImmutableArray<Money> values,
+        ImmutableArray<string> segments,
+        Money valuePerCustomer,
+        ConfidenceInterval valuePerCustomerInterval,
+        string definition)
+    {
+        Summary = summary;
+        Rows = rows;
+        Transactions = transactions;
+        Spend = spend;
+        Model = model;
+        Horizon = horizon;
+        ActiveCustomers = activeCustomers;
+        Sample = sample;
+        Stride = stride;
+        Values = values;
+        Segments = segments;
+        ValuePerCustomer = valuePerCustomer;
+        ValuePerCustomerInterval = valuePerCustomerInterval;
+        Definition = definition;
+    }
+
+    /// <summary>The weekly RFM summary calibrated to the window's last day.</summary>
+    public RfmSummary Summary { get; }
+
+    /// <summary>Its weighted unique (x, t_x, T) rows, on which BG/NBD is fitted.</summary>
+    public CompressedRfmSummary Rows { get; }
+
+    /// <summary>The BG/NBD fit.</summary>
+    public BgNbdFit Transactions { get; }
+
+    /// <summary>The Gamma-Gamma fit.</summary>
+    public GammaGammaFit Spend { get; }
+
+    /// <summary>The value model (BG/NBD x Gamma-Gamma at the margin).</summary>
+    public BgNbdGammaGammaValueModel Model { get; }
+
+    /// <summary>The valuation horizon (quarters of 13 weeks, discounted at each quarter's end).</summary>
+    public ValuationHorizon Horizon { get; }
+
+    /// <summary>Customers with purchases who had not churned at the end.</summary>
+    public int ActiveCustomers { get; }
+
+    /// <summary>The valued customers: every <see cref="Stride"/>-th active customer.</summary>
+    public RfmSummary Sample { get; }
+
+    /// <summary>The sampling step (1 when every active customer is valued).</summary>
+    public int Stride { get; }
+
+    /// <summary>The CLV of each sampled customer, in the order of <see cref="Sample"/>.</summary>
+    public ImmutableArray<Money> Values { get; }
+
+    /// <summary>The segment of each sampled customer (<c>(none)</c> when it has none).</summary>
+    public ImmutableArray<string> Segments { get; }
+
+    /// <summary>The mean CLV of the sample, rounded to cents: the value of a customer kept, everywhere it is used.</summary>
+    public Money ValuePerCustomer { get; }
+
+    /// <summary>The normal 95% interval of that mean (the models' parameter uncertainty is not included).</summary>
+    public ConfidenceInterval ValuePerCustomerInterval { get; }
+
+    /// <summary>What the figure is, in words.</summary>
+    public string Definition { get; }
+}
 
 public sealed partial class ContactCenterAnalysis
 {

@@ -10,25 +10,80 @@ using NodaTime;
 namespace ContactMetrics.Valuation;
 
 /// <summary>What one service-level target costs on the staffed channel's average week (Erlang C per interval, after shrinkage).</summary>
-/// <param name="ServiceLevel">The target share answered within <paramref name="Threshold"/>.</param>
-/// <param name="Threshold">The answer-time threshold.</param>
-/// <param name="PeakAgents">The most agents any interval needs.</param>
-/// <param name="ScheduledHoursPerWeek">Paid agent hours a week, after shrinkage.</param>
-/// <param name="Fte">Full-time equivalents at the analysis's paid time per FTE-week.</param>
-/// <param name="Occupancy">Handled hours / hours on the phones (traffic / agent hours).</param>
-/// <param name="CostPerYear">Scheduled hours x loaded cost per paid hour x 365.25 / 7 weeks.</param>
-public sealed record ServiceLevelCost(double ServiceLevel, Duration Threshold, int PeakAgents, double ScheduledHoursPerWeek, double Fte, double Occupancy, Money CostPerYear)
+public sealed record ServiceLevelCost
 {
+    /// <summary>Made by the analysis only.</summary>
+    internal ServiceLevelCost(
+        double serviceLevel,
+        Duration threshold,
+        int peakAgents,
+        double scheduledHoursPerWeek,
+        double fte,
+        double occupancy,
+        Money costPerYear)
+    {
+        ServiceLevel = serviceLevel;
+        Threshold = threshold;
+        PeakAgents = peakAgents;
+        ScheduledHoursPerWeek = scheduledHoursPerWeek;
+        Fte = fte;
+        Occupancy = occupancy;
+        CostPerYear = costPerYear;
+    }
+
+    /// <summary>The target share answered within <see cref="Threshold"/>.</summary>
+    public double ServiceLevel { get; }
+
+    /// <summary>The answer-time threshold.</summary>
+    public Duration Threshold { get; }
+
+    /// <summary>The most agents any interval needs.</summary>
+    public int PeakAgents { get; }
+
+    /// <summary>Paid agent hours a week, after shrinkage.</summary>
+    public double ScheduledHoursPerWeek { get; }
+
+    /// <summary>Full-time equivalents at the analysis's paid time per FTE-week.</summary>
+    public double Fte { get; }
+
+    /// <summary>Handled hours / hours on the phones (traffic / agent hours).</summary>
+    public double Occupancy { get; }
+
+    /// <summary>Scheduled hours x loaded cost per paid hour x 365.25 / 7 weeks.</summary>
+    public Money CostPerYear { get; }
+
     /// <summary>The target as people write it, e.g. <c>80/20</c>.</summary>
     public string Name => string.Create(CultureInfo.InvariantCulture, $"{ServiceLevel * 100:0.#}/{Threshold.TotalSeconds:0}");
 }
 
 /// <summary>The cost of several service-level targets on one demand profile, with what they assumed.</summary>
-/// <param name="Targets">One row per target, in the order of <see cref="AnalysisOptions.ServiceLevelTargets"/>.</param>
-/// <param name="Profile">The demand (the staffed channel's average week of the last year).</param>
-/// <param name="Shrinkage">The staffed channel's shrinkage (from the rates).</param>
-/// <param name="LoadedCostPerPaidHour">The staffed channel's loaded cost per paid hour (from the rates).</param>
-public sealed record ServiceLevelCosts(ImmutableArray<ServiceLevelCost> Targets, StaffingProfile Profile, double Shrinkage, Money LoadedCostPerPaidHour);
+public sealed record ServiceLevelCosts
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal ServiceLevelCosts(
+        ImmutableArray<ServiceLevelCost> targets,
+        StaffingProfile profile,
+        double shrinkage,
+        Money loadedCostPerPaidHour)
+    {
+        Targets = targets;
+        Profile = profile;
+        Shrinkage = shrinkage;
+        LoadedCostPerPaidHour = loadedCostPerPaidHour;
+    }
+
+    /// <summary>One row per target, in the order of <see cref="AnalysisOptions.ServiceLevelTargets"/>.</summary>
+    public ImmutableArray<ServiceLevelCost> Targets { get; }
+
+    /// <summary>The demand (the staffed channel's average week of the last year).</summary>
+    public StaffingProfile Profile { get; }
+
+    /// <summary>The staffed channel's shrinkage (from the rates).</summary>
+    public double Shrinkage { get; }
+
+    /// <summary>The staffed channel's loaded cost per paid hour (from the rates).</summary>
+    public Money LoadedCostPerPaidHour { get; }
+}
 
 public sealed partial class ContactCenterAnalysis
 {

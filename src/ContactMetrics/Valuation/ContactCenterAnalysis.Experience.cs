@@ -9,35 +9,109 @@ using ContactMetrics.Tables;
 namespace ContactMetrics.Valuation;
 
 /// <summary>A business-case line of the analysis with its definition and the sentence a board reads. Immutable.</summary>
-/// <param name="Item">The line: mechanism, inputs (each with its provenance: measured, modelled or assumed), formula and value a year.</param>
-/// <param name="Definition">How the measured inputs were measured, in words, with the source of the method.</param>
-/// <param name="Sentence">The line in one sentence, e.g. <c>CSAT +5 points -> churn -4.1% in segment consumer -> EUR 240,000 a year</c>.</param>
-public sealed record BusinessCaseLine(LineItem Item, string Definition, string Sentence);
+public sealed record BusinessCaseLine
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal BusinessCaseLine(LineItem item, string definition, string sentence)
+    {
+        Item = item;
+        Definition = definition;
+        Sentence = sentence;
+    }
+
+    /// <summary>The line: mechanism, inputs (each with its provenance: measured, modelled or assumed), formula and value a year.</summary>
+    public LineItem Item { get; }
+
+    /// <summary>How the measured inputs were measured, in words, with the source of the method.</summary>
+    public string Definition { get; }
+
+    /// <summary>The line in one sentence, e.g. <c>CSAT +5 points -> churn -4.1% in segment consumer -> EUR 240,000 a year</c>.</summary>
+    public string Sentence { get; }
+}
 
 /// <summary>The CSAT -> churn relation of one segment and its business-case line. Immutable.</summary>
-/// <param name="Segment">The segment (<see cref="ContactCenterAnalysis.NoSegment"/> for customers without one).</param>
-/// <param name="Comparison">Retention at the horizon, first surveyed contact top-box vs not (index-date Kaplan-Meier, adjusted Cox HR).</param>
-/// <param name="RelativeChurnChange">The change of the segment's churn at the horizon the CSAT gain brings, relative to its churn now (negative: less churn).</param>
-/// <param name="Line">The line and its sentence.</param>
-public sealed record CsatSegmentLine(string Segment, RetentionComparison Comparison, double RelativeChurnChange, BusinessCaseLine Line);
+public sealed record CsatSegmentLine
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal CsatSegmentLine(string segment, RetentionComparison comparison, double relativeChurnChange, BusinessCaseLine line)
+    {
+        Segment = segment;
+        Comparison = comparison;
+        RelativeChurnChange = relativeChurnChange;
+        Line = line;
+    }
+
+    /// <summary>The segment (<see cref="ContactCenterAnalysis.NoSegment"/> for customers without one).</summary>
+    public string Segment { get; }
+
+    /// <summary>Retention at the horizon, first surveyed contact top-box vs not (index-date Kaplan-Meier, adjusted Cox HR).</summary>
+    public RetentionComparison Comparison { get; }
+
+    /// <summary>The change of the segment's churn at the horizon the CSAT gain brings, relative to its churn now (negative: less churn).</summary>
+    public double RelativeChurnChange { get; }
+
+    /// <summary>The line and its sentence.</summary>
+    public BusinessCaseLine Line { get; }
+}
 
 /// <summary>A segment the CSAT -> churn line could not be measured in, and why. Immutable.</summary>
-/// <param name="Segment">The segment.</param>
-/// <param name="Reason">Why, in one sentence.</param>
-public sealed record SegmentGap(string Segment, string Reason);
+public sealed record SegmentGap
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal SegmentGap(string segment, string reason)
+    {
+        Segment = segment;
+        Reason = reason;
+    }
+
+    /// <summary>The segment.</summary>
+    public string Segment { get; }
+
+    /// <summary>Why, in one sentence.</summary>
+    public string Reason { get; }
+}
 
 /// <summary>CSAT -> churn by segment: one line per segment the data supports, and the segments it does not. Immutable.</summary>
-/// <param name="Segments">The segments with a line, largest first.</param>
-/// <param name="Gaps">The segments without one, with the reason.</param>
-/// <param name="Definition">The comparison, in words.</param>
-public sealed record CsatChurnAnalysis(ImmutableArray<CsatSegmentLine> Segments, ImmutableArray<SegmentGap> Gaps, string Definition);
+public sealed record CsatChurnAnalysis
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal CsatChurnAnalysis(ImmutableArray<CsatSegmentLine> segments, ImmutableArray<SegmentGap> gaps, string definition)
+    {
+        Segments = segments;
+        Gaps = gaps;
+        Definition = definition;
+    }
+
+    /// <summary>The segments with a line, largest first.</summary>
+    public ImmutableArray<CsatSegmentLine> Segments { get; }
+
+    /// <summary>The segments without one, with the reason.</summary>
+    public ImmutableArray<SegmentGap> Gaps { get; }
+
+    /// <summary>The comparison, in words.</summary>
+    public string Definition { get; }
+}
 
 /// <summary>Survey responses with an NPS answer and a <c>recommended</c> answer, at one score, and how many recommended. Immutable.</summary>
-/// <param name="Score">The NPS answer, 0-10.</param>
-/// <param name="Responses">Responses with that score and a recommended answer.</param>
-/// <param name="Recommended">Of those, the customers who said they recommended the company.</param>
-public sealed record RecommendationAtScore(int Score, long Responses, long Recommended)
+public sealed record RecommendationAtScore
 {
+    /// <summary>Made by the analysis only.</summary>
+    internal RecommendationAtScore(int score, long responses, long recommended)
+    {
+        Score = score;
+        Responses = responses;
+        Recommended = recommended;
+    }
+
+    /// <summary>The NPS answer, 0-10.</summary>
+    public int Score { get; }
+
+    /// <summary>Responses with that score and a recommended answer.</summary>
+    public long Responses { get; }
+
+    /// <summary>Of those, the customers who said they recommended the company.</summary>
+    public long Recommended { get; }
+
     /// <summary>The share who recommended, with its Wilson 95% interval.</summary>
     public RateEstimate Share => new(Recommended, Responses, string.Create(CultureInfo.InvariantCulture, $"recommended = true / responses with NPS {Score} and a recommended answer"));
 }

@@ -9,17 +9,38 @@ namespace ContactMetrics.Valuation;
 /// Retention after a resolved and an unresolved first contact (index-date design): the table, the two Kaplan-Meier
 /// curves, the comparison at the horizon, and the customers kept valued at the analysis's value per customer. Immutable.
 /// </summary>
-/// <param name="Uplift">The index-date table and the comparison at the horizon (Kaplan-Meier difference, adjusted Cox HR).</param>
-/// <param name="Resolved">The Kaplan-Meier curve of customers whose first contact was resolved.</param>
-/// <param name="Unresolved">The curve of customers whose first contact was not resolved.</param>
-/// <param name="Value">Customers kept (difference x customers with an unresolved first contact) x the value per customer; null when the CLV is unavailable.</param>
-/// <param name="Definition">What the comparison is, in words.</param>
-public sealed record RetentionAnalysis(
-    RetentionUpliftResult Uplift,
-    KaplanMeierCurve Resolved,
-    KaplanMeierCurve Unresolved,
-    RetentionUpliftValue? Value,
-    string Definition);
+public sealed record RetentionAnalysis
+{
+    /// <summary>Made by the analysis only.</summary>
+    internal RetentionAnalysis(
+        RetentionUpliftResult uplift,
+        KaplanMeierCurve resolved,
+        KaplanMeierCurve unresolved,
+        RetentionUpliftValue? value,
+        string definition)
+    {
+        Uplift = uplift;
+        Resolved = resolved;
+        Unresolved = unresolved;
+        Value = value;
+        Definition = definition;
+    }
+
+    /// <summary>The index-date table and the comparison at the horizon (Kaplan-Meier difference, adjusted Cox HR).</summary>
+    public RetentionUpliftResult Uplift { get; }
+
+    /// <summary>The Kaplan-Meier curve of customers whose first contact was resolved.</summary>
+    public KaplanMeierCurve Resolved { get; }
+
+    /// <summary>The curve of customers whose first contact was not resolved.</summary>
+    public KaplanMeierCurve Unresolved { get; }
+
+    /// <summary>Customers kept (difference x customers with an unresolved first contact) x the value per customer; null when the CLV is unavailable.</summary>
+    public RetentionUpliftValue? Value { get; }
+
+    /// <summary>What the comparison is, in words.</summary>
+    public string Definition { get; }
+}
 
 public sealed partial class ContactCenterAnalysis
 {
