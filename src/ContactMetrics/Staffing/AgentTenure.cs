@@ -104,6 +104,9 @@ public sealed class AgentTenure
         NewHiresUnavailable = newHiresReason;
     }
 
+    /// <summary>Agent tenure that could not be measured, for the same reason on both parts (e.g. an analysis of summaries without the rows).</summary>
+    internal static AgentTenure Unmeasured(string reason) => new(null, reason, null, reason);
+
     /// <summary>The attrition rate and head count; null when the data cannot give them (<see cref="AttritionUnavailable"/> says why).</summary>
     public AgentAttrition? Attrition { get; }
 
