@@ -4,6 +4,7 @@ using ContactMetrics.Clv;
 using ContactMetrics.CostToServe;
 using ContactMetrics.Domain;
 using ContactMetrics.Retention;
+using ContactMetrics.Staffing;
 using ContactMetrics.Tables;
 using ContactMetrics.Valuation;
 using NodaTime;
@@ -38,6 +39,9 @@ public sealed record BoardReport(
     /// <summary>Cost-to-serve by channel and customer profitability; null without a rates file.</summary>
     public CostSummary? Cost { get; init; }
 
+    /// <summary>Agent attrition and the new hires' gap measured from the agent ids, and the programme's attrition line that reads them; null when neither is measured.</summary>
+    public AgentSummary? Agents { get; init; }
+
     /// <summary>When the report was built; null when the caller chose not to stamp it (shown on the page).</summary>
     public Instant? GeneratedAt { get; init; }
 
@@ -58,6 +62,14 @@ public sealed record BoardReport(
 /// <param name="Analysis">Lines and total with P10/P50/P90, and the tornado.</param>
 /// <param name="Gain">The assumed FCR gain (a share).</param>
 public sealed record BusinessCaseSummary(MeasuredInputs Inputs, BusinessCaseAnalysis Analysis, UncertainInput Gain);
+
+/// <summary>Agent attrition and the new hires' gap measured from agent ids (<c>ContactCenterAnalysis.AgentAttrition</c>, <c>NewHireGap</c>), with the service programme's attrition line that reads them.</summary>
+/// <param name="Attrition">Leavers per agent-year and the head count; null when not measured.</param>
+/// <param name="AttritionUnavailable">Why <paramref name="Attrition"/> is null.</param>
+/// <param name="NewHires">The new hires' handle-time and resolution ratios and productivity gap; null when not measured.</param>
+/// <param name="NewHiresUnavailable">Why <paramref name="NewHires"/> is null.</param>
+/// <param name="AttritionLine">The programme's attrition line (value and formula); null when the programme is unavailable.</param>
+public sealed record AgentSummary(AgentAttrition? Attrition, string? AttritionUnavailable, NewHireGap? NewHires, string? NewHiresUnavailable, LineItemAnalysis? AttritionLine);
 
 /// <summary>The customer-experience levers of the business case: their Monte Carlo analysis, each line with its definition and sentence, and the lines the data could not support.</summary>
 /// <param name="Analysis">The lines and total with P10/P50/P90 (<c>ContactCenterAnalysis.ExperienceCase</c>).</param>

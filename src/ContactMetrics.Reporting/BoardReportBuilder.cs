@@ -79,10 +79,18 @@ public static class BoardReportBuilder
             Cost = cost,
             BusinessCase = businessCase,
             Experience = experience,
+            Agents = AgentsOf(analysis),
             GeneratedAt = clock?.GetCurrentInstant(),
             Generator = Generator,
         };
     }
+
+    /// <summary>The measured agent figures and the programme's attrition line; null when neither attrition nor the new hires' gap is measured.</summary>
+    internal static AgentSummary? AgentsOf(ContactCenterAnalysis analysis) =>
+        analysis.AgentAttrition.IsAvailable || analysis.NewHireGap.IsAvailable
+            ? new AgentSummary(analysis.AgentAttrition.ValueOrNull, analysis.AgentAttrition.Reason, analysis.NewHireGap.ValueOrNull, analysis.NewHireGap.Reason,
+                analysis.ServiceProgramme.ValueOrNull?.Lines.FirstOrDefault(l => l.Item.Name.StartsWith("Agent attrition", StringComparison.Ordinal)))
+            : null;
 
     /// <summary>Why a customer-experience lever, or a segment of CSAT -> churn, has no line.</summary>
     internal static ImmutableArray<string> ExperienceGaps(ContactCenterAnalysis analysis)

@@ -73,6 +73,11 @@ public static class HtmlReport
         {
             BusinessCase(html, businessCase, charts);
         }
+        if (report.Agents is { } agents)
+        {
+            html.Append("<section id=\"agents\">\n<h2>").Append(E(AgentFigures.Title)).Append("</h2>\n<p>").Append(E(AgentFigures.Sentence(agents))).Append("</p>\n<p class=\"note\">")
+                .Append(E(string.Join(" ", new[] { agents.Attrition?.Definition, agents.NewHires?.Definition }.Where(d => d is not null)))).Append("</p>\n</section>\n");
+        }
         if (report.Experience is { } experience)
         {
             Experience(html, experience);

@@ -190,6 +190,46 @@ public static class PlantedEffectChecks
     }
 
     /// <summary>
+    /// The new hires' gap the simulation plants, as the analysis's <c>NewHireGap</c> measures it over the first
+    /// <paramref name="rampUpWeeks"/> weeks: the planted factors (<see cref="AgentOptions.HandleTimeFactor"/>,
+    /// <see cref="AgentOptions.ResolutionFactor"/>) averaged over the days of tenure 0 to 7 x weeks - 1; the handle-time
+    /// factor applies to talk and after-contact work, not to hold, so the handle-time ratio is
+    /// 1 + (mean factor - 1) x the share of talk and after-contact work in the handle time of agents past the ramp-up.
+    /// </summary>
+    /// <param name="center">The simulated center.</param>
+    /// <param name="rampUpWeeks">The weeks of tenure that count as new, at least 1/7.</param>
+    /// <returns>The planted ratios, or <see langword="null"/> when no agent past the ramp-up handled a contact.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="center"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rampUpWeeks"/> is below 1/7 of a week or NaN.</exception>
+    public static PlantedNewHireGap? NewHireGap(SimulatedContactCenter center, double rampUpWeeks)
+    {
+        ArgumentNullException.ThrowIfNull(center);
+        int days = !double.IsNaN(rampUpWeeks) && rampUpWeeks * 7 >= 1 ? (int)Math.Round(rampUpWeeks * 7)
+            : throw new ArgumentOutOfRangeException(nameof(rampUpWeeks), rampUpWeeks, "The ramp-up must be at least one day.");
+        var o = center.Options.Agents;
+        double handle = Enumerable.Range(0, days).Average(t => o.HandleTimeFactor(t));
+        double resolution = Enumerable.Range(0, days).Average(t => o.ResolutionFactor(t));
+        var agents = center.AgentTruths.ToDictionary(a => a.AgentId);
+        var zone = center.Options.TimeZone;
+        double scaled = 0, total = 0;
+        foreach (var i in center.Interactions)
+        {
+            if (i.AnsweredAt is Instant answered && i.AgentId is AgentId id && agents.TryGetValue(id, out var agent)
+                && agent.TenureDays(answered.InZone(zone).Date) >= o.RampUpDays)
+            {
+                scaled += (i.Talk + i.AfterCallWork).TotalSeconds;
+                total += (i.Talk + i.Hold + i.AfterCallWork).TotalSeconds;
+            }
+        }
+        if (total == 0)
+        {
+            return null;
+        }
+        double handleRatio = 1 + ((handle - 1) * scaled / total);
+        return new PlantedNewHireGap(handle, resolution, scaled / total, handleRatio, 1 - (resolution / handleRatio));
+    }
+
+    /// <summary>
     /// The conversions and the conversion rate of journeys with a service touch, in the run and in the control run
     /// (<see cref="SimulatedContactCenter.ControlConversions"/>: the same draws with the service lift off), to set next
     /// to <see cref="MarketingOptions.ServiceLift"/>.
@@ -250,3 +290,11 @@ public sealed record ServiceLiftCheck(JourneyConversions Run, JourneyConversions
     /// when either has no such journeys or the control's rate is 0 (no ratio to state).</summary>
     public double? RateRatioWithService => Control.ConversionRateWithService is > 0 and double control ? Run.ConversionRateWithService / control : null;
 }
+
+/// <summary>The new hires' gap the simulation plants over a ramp-up (<see cref="PlantedEffectChecks.NewHireGap"/>).</summary>
+/// <param name="HandleTimeFactor">The planted talk and after-contact work factor, averaged over the ramp-up's days.</param>
+/// <param name="ResolutionRatio">The planted resolution factor, averaged over the ramp-up's days: the resolution ratio.</param>
+/// <param name="TalkAndAfterWorkShare">Talk and after-contact work as a share of the handle time of agents past the ramp-up.</param>
+/// <param name="HandleTimeRatio">1 + (<paramref name="HandleTimeFactor"/> - 1) x <paramref name="TalkAndAfterWorkShare"/>: the handle-time ratio.</param>
+/// <param name="ProductivityGap">1 - resolution ratio / handle-time ratio.</param>
+public sealed record PlantedNewHireGap(double HandleTimeFactor, double ResolutionRatio, double TalkAndAfterWorkShare, double HandleTimeRatio, double ProductivityGap);

@@ -14,8 +14,11 @@ namespace ContactMetrics.Sql.Tests;
 /// </summary>
 public sealed class AnalysisSummariesSqlTests(DemoTables demo) : IClassFixture<DemoTables>
 {
-    /// <summary>The sections that need the survey answers per contact and customer, which no summary holds.</summary>
-    internal static readonly string[] RowOnlySections = ["businessCaseExperience", "businessCaseExperienceInputs", "csatChurnBySegment", "recommendationByScore"];
+    /// <summary>
+    /// The sections that need the survey answers per contact and customer, or each contact's agent id and time (agent
+    /// tenure, read by the programme's attrition line, which falls back to the assumptions), which no summary holds.
+    /// </summary>
+    internal static readonly string[] RowOnlySections = ["businessCaseExperience", "businessCaseExperienceInputs", "csatChurnBySegment", "recommendationByScore", "agents", "businessCaseProgramme"];
 
     internal static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
 
@@ -68,6 +71,7 @@ public sealed class AnalysisSummariesSqlTests(DemoTables demo) : IClassFixture<D
             JsonNode.DeepEquals(actual[section], value).Should().BeTrue($"section {section} is the memory analysis's: {actual[section]?.ToJsonString()[..Math.Min(400, actual[section]?.ToJsonString().Length ?? 0)]}");
         }
         actual["businessCaseExperience"]!["unavailable"]!.GetValue<string>().Should().Contain("no summary holds");
+        actual["agents"]!["attritionUnavailable"]!.GetValue<string>().Should().Contain("agent id").And.Contain("no summary holds");
         fromSummaries.Summaries.Should().NotBeNull();
     }
 }

@@ -48,6 +48,32 @@ internal static class DemoTruth
         AddServiceLift(output, center, analysis);
         AddSurveyRelations(output, center);
         AddContainment(output, center, analysis);
+        AddAgents(output, center, analysis);
+    }
+
+    /// <summary>The planted agent attrition and new hires' gap next to what the analysis measured from the agent ids (#13 item 3).</summary>
+    private static void AddAgents(FigureSheet output, SimulatedContactCenter center, ContactCenterAnalysis analysis)
+    {
+        var o = center.Options.Agents;
+        var planted = PlantedEffectChecks.NewHireGap(center, analysis.Options.Programme.RampUpWeeks);
+        var section = output.Add("plantedAgents", "Agents: planted attrition and new hires' gap vs measured", Group);
+        section.Note = "Agents leave after an exponential time at the planted rate and are replaced the same day; a new hire's talk and after-contact work take the day-0 factor times as long and resolve the day-0 factor times as often, both moving linearly to 1 at the end of the planted ramp-up. Averaged over the analysis's ramp-up weeks they give the ratios the analysis measures (hold is not slowed). The analysis reads only the agent ids and times of the interactions table (section agents).";
+        section.Fact("plantedAnnualAttrition", "Planted attrition a year (rate)", o.AnnualAttrition)
+            .Fact("plantedRampUpDays", "Planted ramp-up, days", o.RampUpDays)
+            .Fact("plantedNewHireHandleTimeFactor", "Planted day-0 talk and after-work factor", o.NewHireHandleTimeFactor)
+            .Fact("plantedNewHireResolutionFactor", "Planted day-0 resolution factor", o.NewHireResolutionFactor)
+            .Fact("plantedHandleTimeRatio", "Planted handle-time ratio over the ramp-up", planted is null ? null : Math.Round(planted.HandleTimeRatio, 4))
+            .Fact("plantedResolutionRatio", "Planted resolution ratio over the ramp-up", planted is null ? null : Math.Round(planted.ResolutionRatio, 4))
+            .Fact("plantedProductivityGap", "Planted productivity gap", planted is null ? null : new Fraction(planted.ProductivityGap))
+            .Fact("leaversInTruth", "Leavers in the period (truth)", center.AgentTruths.Count(a => a.LeftOn is not null));
+        var attrition = analysis.AgentAttrition.ValueOrNull;
+        var gap = analysis.NewHireGap.ValueOrNull;
+        section.Fact("annualAttrition", "Measured attrition", attrition?.AnnualRate.Point)
+            .Fact("annualAttritionLower", "95% lower", attrition?.AnnualRate.Interval?.Lower)
+            .Fact("annualAttritionUpper", "95% upper", attrition?.AnnualRate.Interval?.Upper)
+            .Fact("handleTimeRatio", "Measured handle-time ratio", gap?.HandleTimeRatio.Point)
+            .Fact("resolutionRatio", "Measured resolution ratio", gap?.ResolutionRatio.Point)
+            .Fact("productivityGap", "Measured productivity gap", gap?.ProductivityGap.Point);
     }
 
     /// <summary>The planted IVR and chatbot containment failures next to the analysis's measured, pooled rate.</summary>

@@ -49,6 +49,7 @@ public static class AnalysisFigures
         Retention(output, a);
         Attribution(output, a);
         BusinessCase(output, a);
+        AgentFigures.Add(Section(output, "agents", AgentFigures.Title), BoardReportBuilder.AgentsOf(a), a.AgentAttrition.Reason, a.NewHireGap.Reason);
         Experience(output, a);
     }
 

@@ -195,10 +195,15 @@ public sealed record ServiceProgrammeAssumptions
     /// <summary>Training cost per leaver; 4,000 by default.</summary>
     public decimal TrainingCost { get; init; } = 4_000m;
 
-    /// <summary>Weeks until a new agent is at full output; 8 by default.</summary>
-    public double RampUpWeeks { get; init; } = 8;
+    /// <summary>
+    /// Weeks from an agent's first contact until they are at full output: the new hires of the measured productivity gap
+    /// (<see cref="ContactCenterAnalysis.NewHireGap"/>) and the ramp-up of the cost per leaver; 13 (a quarter) by
+    /// default. Between 1 and 104.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [1, 104] or NaN.</exception>
+    public double RampUpWeeks { get; init => field = Preconditions.CheckInRange(value, 1.0, 104.0, nameof(RampUpWeeks)); } = 13;
 
-    /// <summary>The output lost during ramp-up as a share; 0.35 by default.</summary>
+    /// <summary>The output lost during ramp-up as a share, used when the data cannot measure it (no agent ids, too few new hires); 0.35 by default.</summary>
     public double RampUpOutputLoss { get; init; } = 0.35;
 
     /// <summary>The loaded cost of a paid agent hour used for the ramp-up loss; 34 by default.</summary>

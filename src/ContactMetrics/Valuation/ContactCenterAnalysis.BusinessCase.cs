@@ -239,17 +239,11 @@ public sealed partial class ContactCenterAnalysis
                 UncertainInput.Assumed("AHT reduction", "seconds", ahtPoint, ahtLow, ahtHigh,
                     string.Create(CultureInfo.InvariantCulture, $"coaching and knowledge-base programme target; {ahtLow:0} to {ahtHigh:0} s plausible"), minimum: 0),
                 fteCost);
-            double headcount = Math.Ceiling(inputs.StaffingProfile.Fte(planner));
-            var (attrPoint, attrLow, attrHigh) = p.AttritionReduction;
-            var attrition = ValueMechanisms.AttritionReduction(
-                UncertainInput.Exact("agents", "headcount", headcount, InputSource.Modelled(
-                    string.Create(CultureInfo.InvariantCulture, $"FTE the {Options.StaffedChannel.ToSchemaName()} demand needs at 80/{Options.ServiceLevelThreshold.TotalSeconds:0} with {p.Shrinkage * 100:0}% shrinkage, rounded up"),
-                    "StaffingPlanner (Erlang C) on the measured demand profile", inputs.StaffingProfile.ContactsPerInterval.Length)),
-                UncertainInput.AssumedShare("attrition reduction", attrPoint, attrLow, attrHigh,
-                    string.Create(CultureInfo.InvariantCulture, $"{attrPoint * 100:0.#} points less agent attrition a year; {attrLow * 100:0.#} to {attrHigh * 100:0.#} points plausible")),
-                UncertainInput.FromAttritionCost("cost per leaver",
-                    new AgentAttritionCost(new Money(p.RecruitingCost, currency), new Money(p.TrainingCost, currency), p.RampUpWeeks, p.RampUpOutputLoss, new Money(p.LoadedCostPerHour, currency), paidHours),
-                    0.25, string.Create(CultureInfo.InvariantCulture, $"illustrative HR figures: recruiting {p.RecruitingCost:#,0}, training {p.TrainingCost:#,0}, {p.RampUpWeeks:0.#} weeks ramp-up at {p.RampUpOutputLoss * 100:0}% lower output")));
+            var (attrition, attritionReason) = AttritionLine(inputs, inputs.StaffingProfile.Fte(planner), currency);
+            if (attrition is null)
+            {
+                return AnalysisFigure<BusinessCaseAnalysis>.Unavailable(attritionReason!);
+            }
             var (incPoint, incLow, incHigh) = p.AssistIncrementality;
             var assists = inputs.AssistedConversionValue(UncertainInput.AssumedShare("incremental share of assisted conversions", incPoint, incLow, incHigh,
                 string.Create(CultureInfo.InvariantCulture, $"no holdout test yet: {incPoint * 100:0}% judged likely, {incLow * 100:0}% to {incHigh * 100:0}% possible")));

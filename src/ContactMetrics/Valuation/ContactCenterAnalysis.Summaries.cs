@@ -101,7 +101,8 @@ public sealed partial class ContactCenterAnalysis
     /// costs, cost-to-serve and profitability, retention, the customer value, attribution and the FCR business case and
     /// service programme come from <paramref name="summaries"/> through the same code as in <see cref="Create"/>, so they
     /// equal the in-memory figures on the same data. The customer-experience lines need the survey answers per contact
-    /// and customer, which no summary holds: they are unavailable with that reason; a figure whose summary is missing
+    /// and customer, and agent tenure each contact's agent id and time, which no summary holds: they are unavailable with
+    /// that reason (so the programme's attrition line uses the assumed head count and gap, and says so); a figure whose summary is missing
     /// says which. <see cref="AttributionAnalysis.Journeys"/> is empty (<see cref="AttributionAnalysis.JourneyCount"/> counts them).
     /// </summary>
     /// <param name="summaries">The statistics.</param>
@@ -168,6 +169,7 @@ public sealed partial class ContactCenterAnalysis
         _cesChurn = Once(() => AnalysisFigure<BusinessCaseLine>.Unavailable(experience));
         _selfServiceShift = Once(() => AnalysisFigure<BusinessCaseLine>.Unavailable(experience));
         _experienceCase = Once(() => AnalysisFigure<BusinessCaseAnalysis>.Unavailable(experience));
+        _agentTenure = Once(() => Staffing.AgentTenure.Unmeasured(NeedsRows(source, "each contact's agent id and time (agent attrition and the new hires' gap)")));
     }
 
     private static ContactCenterData NoRows(Currency currency) => ContactCenterData.Create([], [], [], [], [], currency);

@@ -71,6 +71,9 @@ public sealed partial class ContactCenterAnalysis
         _inputs = Once(ComputeBusinessCaseInputs);
         _fcrCase = Once(ComputeFcrCase);
         _programme = Once(ComputeProgramme);
+        _agentTenure = Once(ComputeAgentTenure);
+        _agentAttrition = Once(AgentAttritionFigure);
+        _newHireGap = Once(NewHireGapFigure);
         _fcrGain = Once(FcrGainInput);
         _valuePerCustomerInput = Once(ComputeValuePerCustomerInput);
         _costPerContactInput = Once(() => CostToServe.TryGetValue(out var costs) ? AgentCostPerContact(costs) : null);
