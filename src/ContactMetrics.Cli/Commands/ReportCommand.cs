@@ -38,8 +38,7 @@ internal static class ReportCommand
             var options = new AnalysisOptions
             {
                 Seed = parse.GetValue(seed),
-                TrendBucket = KpiFigures.BucketNames.TryGetValue(parse.GetValue(bucket)!, out var b) && b is TimeBucket.Month or TimeBucket.Week ? b
-                    : throw new CliInputException($"--bucket: use month or week; was '{parse.GetValue(bucket)!.ToLowerInvariant()}'."),
+                TrendBucket = OptionParsing.ParseName("--bucket", parse.GetValue(bucket)!, KpiFigures.TrendBucketNames, "bucket"),
             };
             Instant? end = RetentionUpliftCommand.AsOf(parse.GetValue(asOf), timeZone);
             var fmt = parse.GetValue(format);
