@@ -73,15 +73,20 @@ internal static class ClvPredictCommand
             var valuation = new ValuationHorizon(periods, ValuationHorizon.RateForPeriod(annualRate, periodDays));
             var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(name == "pareto-nbd" ? ClvTransactionModel.ParetoNbd : ClvTransactionModel.BgNbd, summary, valuation, m));
 
-            if (parse.GetValue(common.Format) == OutputFormat.Csv && parse.GetValue(common.Out) is null)
+            // The customer table as CSV (on standard output, in --out FILE.csv) is written straight from the columns, with no
+            // sheet or boxed table in between (235,700 customers: 2.1 million cells), byte for byte as the table would be.
+            var (fmt, outPath, raw) = (parse.GetValue(common.Format), parse.GetValue(common.Out), parse.GetValue(common.RawCsv));
+            if (OutputWriter.IsCsv(outPath))
             {
-                // CSV on standard output is the customer table alone: written straight from the columns, with no sheet or
-                // boxed table in between (235,700 customers: 2.1 million cells), byte for byte as the table would be.
-                ClvFigures.WriteForecastCsv(console.Out, forecast, summary, parse.GetValue(top), parse.GetValue(common.RawCsv));
+                OutputWriter.WriteText(outPath!, writer => ClvFigures.WriteForecastCsv(writer, forecast, summary, parse.GetValue(top), raw));
+            }
+            if (fmt == OutputFormat.Csv && (outPath is null || OutputWriter.IsCsv(outPath)))
+            {
+                ClvFigures.WriteForecastCsv(console.Out, forecast, summary, parse.GetValue(top), raw);
                 return CliApp.Success;
             }
             var output = ClvFigures.Forecast(name, forecast, summary, source, valuation, annualRate, m, parse.GetValue(top));
-            common.Write(parse, output, console);
+            OutputWriter.Write(output, fmt, OutputWriter.IsCsv(outPath) ? null : outPath, console, raw);
             return CliApp.Success;
         });
         return command;
