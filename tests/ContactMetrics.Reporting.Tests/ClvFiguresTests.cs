@@ -76,4 +76,15 @@ public class ClvFiguresTests
         ClvFigures.CheckForecastInputs("bg-nbd", 1, 0, 0, null).Should().Be(ClvTransactionModel.BgNbd);
         ClvFigures.CheckForecastInputs("pareto-nbd", 520, 9.99, 1, 1).Should().Be(ClvTransactionModel.ParetoNbd);
     }
+
+    [Fact]
+    public void ForecastHorizon_AtMostTenYears_ElseNamesTheLimitInPeriods()
+    {
+        // 10 years = 3,652.5 days: floor(3652.5 / 7) = 521 weeks, floor(3652.5 / 1) = 3,652 days (hand computation).
+        var weeks = ClvFigures.ForecastHorizon(521, 0.1, RfmPeriodUnit.Week);
+        weeks.Periods.Should().Be(521);
+        weeks.DiscountRatePerPeriod.Should().BeApproximately(Math.Pow(1.1, 7 / 365.25) - 1, 1e-15);
+        var act = () => ClvFigures.ForecastHorizon(3653, 0.1, RfmPeriodUnit.Day);
+        act.Should().Throw<OptionValueException>().WithMessage("--horizon: at most 3652 periods of a day (10 years); was 3653.*");
+    }
 }

@@ -13,9 +13,6 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class ClvPredictCommand
 {
-    /// <summary>The longest horizon valued, in days (10 years).</summary>
-    internal const double MaxHorizonDays = 3652.5;
-
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
@@ -41,15 +38,7 @@ internal static class ClvPredictCommand
             {
                 throw new CliInputException("The customers have no repeat purchases, so neither the transaction model nor the spend model can be fitted.");
             }
-            double periodDays = summary.Period.Days();
-            // Bounded work: the valuation sums every period for every customer (CDNOW's 2,357 customers take 76 s over
-            // 100 years of weeks), so the horizon is at most 10 years, checked before any fit.
-            int maxPeriods = (int)Math.Floor(MaxHorizonDays / periodDays);
-            if (periods > maxPeriods)
-            {
-                throw new CliInputException($"--horizon: at most {maxPeriods} periods of a {summary.Period.ToString().ToLowerInvariant()} (10 years); was {periods}. Value customers over at most 10 years (later cash flows are discounted away).");
-            }
-            var valuation = new ValuationHorizon(periods, ValuationHorizon.RateForPeriod(annualRate, periodDays));
+            var valuation = ClvFigures.ForecastHorizon(periods, annualRate, summary.Period);
             var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(transactionModel, summary, valuation, m));
 
             // The customer table as CSV (on standard output, in --out FILE.csv) is written straight from the columns, with no

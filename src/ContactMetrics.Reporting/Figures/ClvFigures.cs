@@ -85,6 +85,27 @@ public static class ClvFigures
             : transactions;
     }
 
+    /// <summary>The longest horizon a forecast values, in days (10 years): later cash flows are discounted away.</summary>
+    public const double MaxHorizonDays = 3652.5;
+
+    /// <summary>
+    /// The valuation horizon of <c>clv predict</c>: <paramref name="periods"/> periods of <paramref name="period"/> at the
+    /// annual rate compounded per period, at most <see cref="MaxHorizonDays"/> (the valuation sums every period for every
+    /// customer: CDNOW's 2,357 customers take 76 s over 100 years of weeks), checked before any fit.
+    /// </summary>
+    /// <param name="periods">The horizon in periods.</param>
+    /// <param name="annualRate">The annual discount rate.</param>
+    /// <param name="period">The summary's time unit.</param>
+    /// <returns>The horizon.</returns>
+    /// <exception cref="OptionValueException">The horizon is longer than 10 years; the message names <c>--horizon</c> and the limit in periods.</exception>
+    public static ValuationHorizon ForecastHorizon(int periods, double annualRate, RfmPeriodUnit period)
+    {
+        double periodDays = period.Days();
+        int maxPeriods = (int)Math.Floor(MaxHorizonDays / periodDays);
+        return periods <= maxPeriods ? new ValuationHorizon(periods, ValuationHorizon.RateForPeriod(annualRate, periodDays))
+            : throw new OptionValueException($"--horizon: at most {maxPeriods} periods of a {period.ToString().ToLowerInvariant()} (10 years); was {periods}. Value customers over at most 10 years (later cash flows are discounted away).");
+    }
+
     /// <summary>One model's fit: section <c>fit</c> with its facts and the table <c>estimates</c>.</summary>
     /// <param name="name">The model's name as the user gave it (bg-nbd, pareto-nbd, mbg-nbd, gamma-gamma).</param>
     /// <param name="estimates">The parameters with their standard errors.</param>
