@@ -43,7 +43,7 @@ var measured = contactCenter.BusinessCaseInputs.Value;
 // FCR +5 points: the programme's target, 3 to 7 points plausible.
 var gain = UncertainInput.AssumedShare("FCR gain", 0.05, 0.03, 0.07, "the programme's target of +5 points; 3 to 7 points judged plausible");
 var fcr = measured.FcrImprovement(gain).Analyze(iterations: 10_000, seed: 42);
-Console.WriteLine($"Headline: +5 points FCR: {Eur(fcr.Total.Point)} a year (P10 {Eur(fcr.Total.P10)} - P90 {Eur(fcr.Total.P90)})");
+Console.WriteLine($"Headline: +5 points FCR: {Eur(fcr.Total.Point)} a year (P10 {Eur(fcr.Total.P10)} to P90 {Eur(fcr.Total.P90)})");
 Print(fcr);
 
 // A service programme: FCR +5 points with AHT -15 s, agent attrition -5 points and the service assist at 10% incrementality.

@@ -58,6 +58,15 @@ public sealed class CliConsole
     public static CliConsole FromProcess() =>
         new(Console.Out, Console.Error, !Console.IsOutputRedirected && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
 
+    /// <summary>Writes each note and then each warning on standard error, one line each (<c>contactmetrics: note: ...</c>, <c>contactmetrics: warning: ...</c>).</summary>
+    internal void Notes(IEnumerable<string> notes, IEnumerable<string> warnings)
+    {
+        foreach (string line in notes.Select(n => $"note: {n}").Concat(warnings.Select(w => $"warning: {w}")))
+        {
+            Error.WriteLine($"contactmetrics: {line}");
+        }
+    }
+
     /// <summary>Runs work with a status spinner when interactive; plainly otherwise.</summary>
     internal T Progress<T>(string what, Func<T> work)
     {

@@ -110,22 +110,37 @@ public sealed class ContactCenterFolder
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     public static IReadOnlyList<(string Table, string Path, int Rows)> Write(string path, ContactCenterData data, CostModel? rates = null, string? ratesNotes = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(data);
+        return WriteRows(path, data.Customers, data.Interactions.ToInteractions(), data.Purchases, data.Touchpoints, data.Conversions, rates, ratesNotes);
+    }
+
+    /// <summary>
+    /// Writes tables given as row sequences (e.g. a simulation's streamed rows) as CSV, each row as it comes, in the layout
+    /// of <see cref="Write"/>; and the rates, when given, as <see cref="RatesFileName"/>.
+    /// </summary>
+    /// <param name="path">The folder, created if missing.</param>
+    /// <param name="customers">The customers.</param>
+    /// <param name="interactions">The contacts.</param>
+    /// <param name="purchases">The purchases.</param>
+    /// <param name="touchpoints">The marketing touchpoints.</param>
+    /// <param name="conversions">The conversions.</param>
+    /// <param name="rates">The cost model to write; null for none.</param>
+    /// <param name="ratesNotes">What the rates are (written into the rates file).</param>
+    /// <returns>Each file written with its rows (for the rates file, its channels).</returns>
+    /// <exception cref="ArgumentNullException">A table is null.</exception>
+    public static IReadOnlyList<(string Table, string Path, int Rows)> WriteRows(string path, IEnumerable<Customer> customers, IEnumerable<Interaction> interactions,
+        IEnumerable<Purchase> purchases, IEnumerable<Touchpoint> touchpoints, IEnumerable<Conversion> conversions, CostModel? rates = null, string? ratesNotes = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Directory.CreateDirectory(path);
         string File(string name) => System.IO.Path.Combine(path, name);
-        Tables.WriteCustomers(File("customers.csv"), data.Customers);
-        Tables.WriteInteractions(File("interactions.csv"), data.Interactions.ToInteractions());
-        Tables.WritePurchases(File("purchases.csv"), data.Purchases);
-        Tables.WriteTouchpoints(File("touchpoints.csv"), data.Touchpoints);
-        Tables.WriteConversions(File("conversions.csv"), data.Conversions);
         var written = new List<(string, string, int)>
         {
-            ("customers", File("customers.csv"), data.Customers.Length),
-            ("interactions", File("interactions.csv"), data.Interactions.Count),
-            ("purchases", File("purchases.csv"), data.Purchases.Length),
-            ("touchpoints", File("touchpoints.csv"), data.Touchpoints.Length),
-            ("conversions", File("conversions.csv"), data.Conversions.Length),
+            ("customers", File("customers.csv"), (int)Tables.WriteCustomers(File("customers.csv"), customers)),
+            ("interactions", File("interactions.csv"), (int)Tables.WriteInteractions(File("interactions.csv"), interactions)),
+            ("purchases", File("purchases.csv"), (int)Tables.WritePurchases(File("purchases.csv"), purchases)),
+            ("touchpoints", File("touchpoints.csv"), (int)Tables.WriteTouchpoints(File("touchpoints.csv"), touchpoints)),
+            ("conversions", File("conversions.csv"), (int)Tables.WriteConversions(File("conversions.csv"), conversions)),
         };
         if (rates is not null)
         {

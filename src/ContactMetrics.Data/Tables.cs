@@ -377,6 +377,30 @@ public static partial class Tables
     public static TableReader<RfmSummaryRow> OpenRfmSummary(Stream stream, TableFormat format, string name, TableReadOptions? options)
         => Open(stream, format, RfmSummaryTable.Instance, options, name);
 
+    /// <summary>
+    /// Opens a stream as the table whose rows are <typeparamref name="T"/> (<see cref="Interaction"/>, <see cref="Customer"/>,
+    /// <see cref="Purchase"/>, <see cref="Touchpoint"/>, <see cref="Conversion"/> or <see cref="RfmSummaryRow"/>), as that
+    /// table's <c>Open...</c> method does: for code that reads any table alike (e.g. a tool's standard input).
+    /// </summary>
+    /// <typeparam name="T">The row type of the table.</typeparam>
+    /// <param name="stream">The data; seekable for Parquet.</param>
+    /// <param name="format">The stream's format.</param>
+    /// <param name="name">The name errors and the report give the stream.</param>
+    /// <param name="options">How to treat invalid rows; <see langword="null"/> for the defaults (fail fast).</param>
+    /// <returns>A reader positioned before the first row.</returns>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the row of a table, or Parquet from a stream that cannot seek.</exception>
+    /// <exception cref="TableFormatException">The data has no usable header or is not readable in its format.</exception>
+    public static TableReader<T> Open<T>(Stream stream, TableFormat format, string name, TableReadOptions? options) => (TableReader<T>)(typeof(T) switch
+    {
+        var t when t == typeof(Interaction) => (object)OpenInteractions(stream, format, name, options),
+        var t when t == typeof(Customer) => OpenCustomers(stream, format, name, options),
+        var t when t == typeof(Purchase) => OpenPurchases(stream, format, name, options),
+        var t when t == typeof(Touchpoint) => OpenTouchpoints(stream, format, name, options),
+        var t when t == typeof(Conversion) => OpenConversions(stream, format, name, options),
+        var t when t == typeof(RfmSummaryRow) => OpenRfmSummary(stream, format, name, options),
+        _ => throw new ArgumentException($"{typeof(T).Name} is not the row of a table; use Interaction, Customer, Purchase, Touchpoint, Conversion or RfmSummaryRow.", nameof(T)),
+    });
+
     /// <summary>Reads a whole <c>rfm summary</c> file into an <see cref="RfmSummary"/>.</summary>
     /// <param name="path">A <c>.csv</c>, <c>.csv.gz</c> or <c>.parquet</c> file, or a folder or glob of such files (read as one table, in name order).</param>
     /// <param name="period">The time unit of the file's recency and T.</param>

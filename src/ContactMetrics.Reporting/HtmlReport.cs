@@ -195,7 +195,7 @@ public static class HtmlReport
     {
         var a = x.Analysis;
         html.Append("<section id=\"experience\">\n<h2>").Append(E($"Customer experience: CSAT, NPS, CES and self-service, a year")).Append("</h2>\n<p>")
-            .Append(E($"Together {Money(a.Total.Point)} a year (P10 {Money(a.Total.P10)} - P90 {Money(a.Total.P90)}, {a.Iterations:N0} draws, seed {a.Seed}). Each line is a separate lever; the relations are measured in the data where it has them, and every input says whether it is measured, modelled or assumed."))
+            .Append(E($"Together {Money(a.Total.Point)} a year (P10 {Money(a.Total.P10)} to P90 {Money(a.Total.P90)}, {a.Iterations:N0} draws, seed {a.Seed}). Each line is a separate lever; the relations are measured in the data where it has them, and every input says whether it is measured, modelled or assumed."))
             .Append("</p>\n<ul class=\"sentences\">\n");
         foreach (var line in x.Lines.Take(MaxTableRows))
         {

@@ -168,4 +168,16 @@ public class ExitContractTests
         run.ExitCode.Should().Be(2);
         Lines(run.Error).Should().ContainSingle().Which.Should().Contain(expected).And.NotContain("System.");
     }
+
+    [Theory]
+    [InlineData("report --data none --bucket year", "--bucket: unknown bucket 'year'; use month, week.")]
+    [InlineData("cost --interactions i.csv --rates r.json --by site", "--by: unknown dimension 'site'; use channel, segment, reason, customer.")]
+    [InlineData("kpis --interactions i.csv --sl-formula f9", "--sl-formula: unknown formula 'f9'; use f1, f2, f3, f4, f5, genesys, amazon-connect.")]
+    public void NameOption_UnknownName_Exits2ListingTheNamesBeforeReadingAnyFile(string command, string expected)
+    {
+        var run = CliRun.Of(command.Split(' '));
+
+        run.ExitCode.Should().Be(2);
+        Lines(run.Error).Should().Equal($"contactmetrics: {expected}");
+    }
 }

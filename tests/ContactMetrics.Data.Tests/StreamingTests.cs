@@ -36,6 +36,22 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public void Open_ByRowType_ReadsAsThatTablesOpenMethod()
+    {
+        using var data = new MemoryStream();
+        Tables.WriteInteractions(data, TableFormat.Csv, ManyInteractions(10), null);
+
+        data.Position = 0;
+        var generic = Tables.Open<Interaction>(data, TableFormat.Csv, "stdin", null).ToList();
+        data.Position = 0;
+        var typed = Tables.OpenInteractions(data, TableFormat.Csv, "stdin", null).ToList();
+
+        generic.Should().HaveCount(10).And.BeEquivalentTo(typed, o => o.WithStrictOrdering());
+        var act = () => Tables.Open<string>(data, TableFormat.Csv, "stdin", null);
+        act.Should().Throw<ArgumentException>().WithMessage("String is not the row of a table*");
+    }
+
+    [Fact]
     public void Read_WithProgress_ReportsEvery65536RowsAndTheTotal()
     {
         // 150,000 rows: reports at 65,536 and 131,072 rows and the last at 150,000 (hand: multiples of 2^16 below 150,000).

@@ -150,7 +150,7 @@ public sealed class NotebookTests
         var swings = System.Text.RegularExpressions.Regex.Matches(run.Out, @"^  tornado .*: swing ([\d,]+) EUR$", System.Text.RegularExpressions.RegexOptions.Multiline)
             .Select(m => m.Groups[1].Number()).ToList();
         swings.Should().HaveCountGreaterThan(3).And.BeInDescendingOrder();
-        var headline = Match(run.Out, @"^\+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
+        var headline = Match(run.Out, @"^\+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR to P90 ([\d,]+) EUR\)$");
         headline[1].Number().Should().BeInRange(headline[2].Number(), headline[3].Number());
         headline[2].Number().Should().BeLessThan(headline[3].Number());
     }

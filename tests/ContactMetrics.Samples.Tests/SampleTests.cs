@@ -233,7 +233,7 @@ public sealed class SampleTests
         var swings = Regex.Matches(run.Out, @"^    .*: [\d,]+ EUR \.\. [\d,]+ EUR, swing ([\d,]+) EUR$", RegexOptions.Multiline).Select(m => m.Groups[1].Number()).ToList();
         swings.Take(5).Should().BeInDescendingOrder();
         swings.Skip(5).Should().BeInDescendingOrder();
-        var headline = Match(run.Out, @"^Headline: \+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR - P90 ([\d,]+) EUR\)$");
+        var headline = Match(run.Out, @"^Headline: \+5 points FCR: ([\d,]+) EUR a year \(P10 ([\d,]+) EUR to P90 ([\d,]+) EUR\)$");
         headline[1].Number().Should().BeInRange(headline[2].Number(), headline[3].Number());
     }
 

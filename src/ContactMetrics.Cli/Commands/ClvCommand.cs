@@ -32,10 +32,7 @@ internal static class ClvCommand
         command.SetAction(parse =>
         {
             string name = parse.GetValue(model)!.ToLowerInvariant();
-            if (name is not ("bg-nbd" or "pareto-nbd" or "mbg-nbd" or "gamma-gamma"))
-            {
-                throw new CliInputException($"--model: unknown model '{name}'; use bg-nbd, pareto-nbd, mbg-nbd or gamma-gamma.");
-            }
+            _ = OptionParsing.ParseName("--model", name, ClvFigures.FitModelNames.ToDictionary(n => n), "model");
             var (summary, source) = input.Read(parse, console, currencyRequired: false);
             var unit = summary.Period;
             if (name != "gamma-gamma" && !summary.Frequency.Any(x => x > 0))
@@ -59,21 +56,7 @@ internal static class ClvCommand
     {
         try
         {
-            switch (model)
-            {
-                case "gamma-gamma":
-                    GammaGammaModel.TryFit(summary, out var gg);
-                    return (gg.Estimates, gg.LogLikelihood, gg.Diagnostics, gg.Customers);
-                case "pareto-nbd":
-                    ParetoNbdModel.TryFit(summary.Compress(), out var pn);
-                    return (pn.Estimates, pn.LogLikelihood, pn.Diagnostics, summary.Count);
-                case "mbg-nbd":
-                    ModifiedBetaGeometricNbdModel.TryFit(summary.Compress(), out var mbg);
-                    return (mbg.Estimates, mbg.LogLikelihood, mbg.Diagnostics, summary.Count);
-                default:
-                    BetaGeometricNbdModel.TryFit(summary.Compress(), out var bg);
-                    return (bg.Estimates, bg.LogLikelihood, bg.Diagnostics, summary.Count);
-            }
+            return ClvFigures.FitModel(model, summary);
         }
         catch (ArgumentException e) when (e.ParamName is "summary" or "data")
         {

@@ -13,9 +13,6 @@ namespace ContactMetrics.Cli.Commands;
 /// </summary>
 internal static class ClvPredictCommand
 {
-    /// <summary>The longest horizon valued, in days (10 years).</summary>
-    internal const double MaxHorizonDays = 3652.5;
-
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
@@ -34,54 +31,30 @@ internal static class ClvPredictCommand
         command.SetAction(parse =>
         {
             string name = parse.GetValue(model)!.ToLowerInvariant();
-            if (name is not ("bg-nbd" or "pareto-nbd"))
-            {
-                throw new CliInputException($"--model: '{name}' cannot predict value here; use bg-nbd or pareto-nbd.");
-            }
-            int periods = parse.GetValue(horizon);
-            if (periods < 1)
-            {
-                throw new CliInputException($"--horizon: must be at least 1 period; was {periods}.");
-            }
-            double annualRate = parse.GetValue(discount);
-            if (!(annualRate >= 0 && annualRate < 10))
-            {
-                throw new CliInputException($"--discount-rate: an annual rate from 0 (0%) below 10 (1000%); was {annualRate.ToString(CultureInfo.InvariantCulture)}.");
-            }
-            if (parse.GetValue(top) is int n && n < 1)
-            {
-                throw new CliInputException($"--top: at least 1 customer; was {n}.");
-            }
-            double m = parse.GetValue(margin);
-            if (!(m >= 0 && m <= 1))
-            {
-                throw new CliInputException($"--margin: a fraction from 0 to 1 (0.3 = 30%); was {m.ToString(CultureInfo.InvariantCulture)}.");
-            }
+            var (periods, annualRate, m) = (parse.GetValue(horizon), parse.GetValue(discount), parse.GetValue(margin));
+            var transactionModel = ClvFigures.CheckForecastInputs(name, periods, annualRate, m, parse.GetValue(top));
             var (summary, source) = input.Read(parse, console, currencyRequired: true);
             if (!summary.Frequency.Any(x => x > 0))
             {
                 throw new CliInputException("The customers have no repeat purchases, so neither the transaction model nor the spend model can be fitted.");
             }
-            double periodDays = summary.Period.Days();
-            // Bounded work: the valuation sums every period for every customer (CDNOW's 2,357 customers take 76 s over
-            // 100 years of weeks), so the horizon is at most 10 years, checked before any fit.
-            int maxPeriods = (int)Math.Floor(MaxHorizonDays / periodDays);
-            if (periods > maxPeriods)
-            {
-                throw new CliInputException($"--horizon: at most {maxPeriods} periods of a {summary.Period.ToString().ToLowerInvariant()} (10 years); was {periods}. Value customers over at most 10 years (later cash flows are discounted away).");
-            }
-            var valuation = new ValuationHorizon(periods, ValuationHorizon.RateForPeriod(annualRate, periodDays));
-            var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(name == "pareto-nbd" ? ClvTransactionModel.ParetoNbd : ClvTransactionModel.BgNbd, summary, valuation, m));
+            var valuation = ClvFigures.ForecastHorizon(periods, annualRate, summary.Period);
+            var forecast = console.Progress($"Fitting {name} and Gamma-Gamma, valuing {summary.Count:N0} customers", () => ClvForecast.Compute(transactionModel, summary, valuation, m));
 
-            if (parse.GetValue(common.Format) == OutputFormat.Csv && parse.GetValue(common.Out) is null)
+            // The customer table as CSV (on standard output, in --out FILE.csv) is written straight from the columns, with no
+            // sheet or boxed table in between (235,700 customers: 2.1 million cells), byte for byte as the table would be.
+            var (fmt, outPath, raw) = (parse.GetValue(common.Format), parse.GetValue(common.Out), parse.GetValue(common.RawCsv));
+            if (OutputWriter.IsCsv(outPath))
             {
-                // CSV on standard output is the customer table alone: written straight from the columns, with no sheet or
-                // boxed table in between (235,700 customers: 2.1 million cells), byte for byte as the table would be.
-                ClvFigures.WriteForecastCsv(console.Out, forecast, summary, parse.GetValue(top), parse.GetValue(common.RawCsv));
+                OutputWriter.WriteText(outPath!, writer => ClvFigures.WriteForecastCsv(writer, forecast, summary, parse.GetValue(top), raw));
+            }
+            if (fmt == OutputFormat.Csv && (outPath is null || OutputWriter.IsCsv(outPath)))
+            {
+                ClvFigures.WriteForecastCsv(console.Out, forecast, summary, parse.GetValue(top), raw);
                 return CliApp.Success;
             }
             var output = ClvFigures.Forecast(name, forecast, summary, source, valuation, annualRate, m, parse.GetValue(top));
-            common.Write(parse, output, console);
+            OutputWriter.Write(output, fmt, OutputWriter.IsCsv(outPath) ? null : outPath, console, raw);
             return CliApp.Success;
         });
         return command;

@@ -29,8 +29,7 @@ internal static class CostCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            string byText = parse.GetValue(by)!;
-            var dimension = CostFigures.DimensionNames.TryGetValue(byText, out var d) ? d : throw new CliInputException($"--by: use channel, segment, reason or customer; was '{byText}'.");
+            var dimension = OptionParsing.ParseName("--by", parse.GetValue(by)!, CostFigures.DimensionNames, "dimension");
             string? customersPath = parse.GetValue(customers);
             if (dimension == CostDimension.Segment && customersPath is null)
             {

@@ -4,8 +4,6 @@ using ContactMetrics.Cli.Output;
 using ContactMetrics.Data;
 using ContactMetrics.Valuation;
 using ContactMetrics.Simulation;
-using ContactMetrics.CostToServe;
-using ContactMetrics.Domain;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -140,27 +138,9 @@ internal static class DemoCommand
 
     /// <summary>The simulated tables as CSV and the example rates as rates.json, into <paramref name="dir"/>.</summary>
     internal static IReadOnlyList<(string Table, string Path, int Rows)> WriteTables(SimulatedContactCenter center, string dir) =>
-        WriteTables(dir, center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions, ExampleRates.For(center));
+        ContactCenterFolder.WriteRows(dir, center.Customers, center.Interactions, center.Purchases, center.Touchpoints, center.Conversions, ExampleRates.For(center), ExampleRates.Note);
 
     /// <summary>The streamed tables as CSV, row by row, and the example rates as rates.json, into <paramref name="dir"/>.</summary>
     internal static IReadOnlyList<(string Table, string Path, int Rows)> WriteTables(StreamedContactCenter world, string dir) =>
-        WriteTables(dir, world.Customers, world.Interactions, world.Purchases, world.Touchpoints, world.Conversions, ExampleRates.For(world));
-
-    private static IReadOnlyList<(string Table, string Path, int Rows)> WriteTables(string dir, IEnumerable<Customer> customers, IEnumerable<Interaction> interactions,
-        IEnumerable<Purchase> purchases, IEnumerable<Touchpoint> touchpoints, IEnumerable<Conversion> conversions, CostModel rates)
-    {
-        Directory.CreateDirectory(dir);
-        string File(string name) => Path.Combine(dir, name);
-        var written = new List<(string, string, int)>
-        {
-            ("customers", File("customers.csv"), (int)Data.Tables.WriteCustomers(File("customers.csv"), customers)),
-            ("interactions", File("interactions.csv"), (int)Data.Tables.WriteInteractions(File("interactions.csv"), interactions)),
-            ("purchases", File("purchases.csv"), (int)Data.Tables.WritePurchases(File("purchases.csv"), purchases)),
-            ("touchpoints", File("touchpoints.csv"), (int)Data.Tables.WriteTouchpoints(File("touchpoints.csv"), touchpoints)),
-            ("conversions", File("conversions.csv"), (int)Data.Tables.WriteConversions(File("conversions.csv"), conversions)),
-        };
-        CostRatesFile.Write(rates, File(ContactCenterFolder.RatesFileName), ExampleRates.Note);
-        written.Add(("rates", File(ContactCenterFolder.RatesFileName), rates.Channels.Length));
-        return written;
-    }
+        ContactCenterFolder.WriteRows(dir, world.Customers, world.Interactions, world.Purchases, world.Touchpoints, world.Conversions, ExampleRates.For(world), ExampleRates.Note);
 }

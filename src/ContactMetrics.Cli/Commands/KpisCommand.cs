@@ -46,11 +46,7 @@ internal static class KpisCommand
 
         KpiOptions BuildOptions(ParseResult parse)
         {
-            string f = parse.GetValue(formula)!;
-            if (!KpiFigures.FormulaNames.TryGetValue(f, out var slFormula))
-            {
-                throw new CliInputException($"--sl-formula: unknown formula '{f}'; use f1, f2, f3, f4, f5, genesys or amazon-connect.");
-            }
+            var slFormula = OptionParsing.ParseName("--sl-formula", parse.GetValue(formula)!, KpiFigures.FormulaNames, "formula");
             var slThreshold = OptionParsing.ParsePositiveDuration("--sl-threshold", parse.GetValue(threshold)!);
             var sl = new ServiceLevelDefinition(slFormula, slThreshold, OptionParsing.ParseDuration("--short-abandon", parse.GetValue(shortAbandon)!),
                 parse.GetValue(flowOuts), parse.GetValue(genesysShort));

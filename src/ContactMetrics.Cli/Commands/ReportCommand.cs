@@ -38,8 +38,7 @@ internal static class ReportCommand
             var options = new AnalysisOptions
             {
                 Seed = parse.GetValue(seed),
-                TrendBucket = KpiFigures.BucketNames.TryGetValue(parse.GetValue(bucket)!, out var b) && b is TimeBucket.Month or TimeBucket.Week ? b
-                    : throw new CliInputException($"--bucket: use month or week; was '{parse.GetValue(bucket)!.ToLowerInvariant()}'."),
+                TrendBucket = OptionParsing.ParseName("--bucket", parse.GetValue(bucket)!, KpiFigures.TrendBucketNames, "bucket"),
             };
             Instant? end = RetentionUpliftCommand.AsOf(parse.GetValue(asOf), timeZone);
             var fmt = parse.GetValue(format);
@@ -48,9 +47,19 @@ internal static class ReportCommand
                 throw new CliInputException("--format csv is not available for report; use table or json.");
             }
             string path = parse.GetValue(outFile)!;
-            var analysis = Engines.IsDuckDb(parse, engine)
-                ? AnalyzeByDuckDb(parse.GetValue(data)!, parse.GetValue(rates), timeZone, end, options, console)
-                : Analyze(parse.GetValue(data)!, parse.GetValue(rates), timeZone, end, options, console);
+            string dir = parse.GetValue(data)!;
+            bool byDuckDb = Engines.IsDuckDb(parse, engine);
+            ContactCenterAnalysis analysis;
+            try
+            {
+                analysis = byDuckDb
+                    ? console.Progress("Computing the summaries (DuckDB)", () => Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, dir, timeZone, end, options, parse.GetValue(rates)))))
+                    : Analyze(dir, parse.GetValue(rates), timeZone, end, options, console);
+            }
+            catch (CurrencyMismatchException e) when (byDuckDb)
+            {
+                throw new CliInputException($"{dir}: {e.Message} The analysis sums money in one currency.");
+            }
             console.Progress("Writing the report", () => Write(analysis, path));
             var output = new FigureSheet();
             AnalysisFigures.Add(output, analysis);
@@ -92,60 +101,17 @@ internal static class ReportCommand
     }
 
     /// <summary>
-    /// The analysis of the lake <paramref name="dir"/> made of the summaries DuckDB computes out of core
-    /// (<see cref="ContactCenterAnalysis.FromSummaries"/>): the same window and figures as <see cref="Analyze"/> where
-    /// summaries suffice, the reason where a figure needs rows.
+    /// What <paramref name="window"/> makes with the observation window (<see cref="ContactCenterData.Window"/> or, from an
+    /// engine's first and last arrival, <see cref="ObservationWindow.OfDays"/>): one rule for every command; an end not
+    /// after the first event (parameter <c>end</c>) is an --as-of error.
     /// </summary>
-    internal static ContactCenterAnalysis AnalyzeByDuckDb(string dir, string? ratesPath, DateTimeZone timeZone, Instant? end, AnalysisOptions options, CliConsole console)
-    {
-        if (!Directory.Exists(dir))
-        {
-            throw new CliInputException($"--data: no folder '{dir}'; give the folder that holds interactions (and customers, purchases, touchpoints, conversions).");
-        }
-        string defaultRates = Path.Combine(dir, ContactCenterFolder.RatesFileName);
-        string? ratesFile = ratesPath ?? (File.Exists(defaultRates) ? defaultRates : null);
-        var model = ratesFile is null ? null : CostRatesFile.Read(ratesFile);
-        string interactions = LakeTables.Find(dir, "interactions")
-            ?? throw new CliInputException($"--data: {dir} has no interactions (interactions.csv, .csv.gz, .parquet or an interactions/ folder).");
-        try
-        {
-            return Engines.Run(duck =>
-            {
-                duck.AttachInteractions(interactions);
-                foreach (var (table, attach) in new (string, Action<string>)[]
-                {
-                    ("customers", duck.AttachCustomers), ("purchases", duck.AttachPurchases), ("touchpoints", duck.AttachTouchpoints), ("conversions", duck.AttachConversions),
-                })
-                {
-                    if (LakeTables.Find(dir, table) is { } path)
-                    {
-                        attach(path);
-                    }
-                }
-                var (first, last) = duck.EventRange() ?? throw new CliInputException($"{interactions}: no interactions, so there is nothing to analyse.");
-                var window = Window(() => ObservationWindow.OfDays(first, last, timeZone, end));
-                var withRates = options with { Rates = model, RatesSource = ratesFile is null ? options.RatesSource : $"{ratesFile} (assumed rates)" };
-                var summaries = console.Progress("Computing the summaries (DuckDB)", () => duck.AnalysisSummaries(window, withRates, $"the summaries DuckDB computed from {dir}"));
-                return ContactCenterAnalysis.FromSummaries(summaries, window, withRates);
-            });
-        }
-        catch (CurrencyMismatchException e)
-        {
-            throw new CliInputException($"{dir}: {e.Message} The analysis sums money in one currency.");
-        }
-    }
-
-    /// <summary>
-    /// The observation window <paramref name="window"/> makes (<see cref="ContactCenterData.Window"/> or, from an engine's first
-    /// and last arrival, <see cref="ObservationWindow.OfDays"/>): one rule for every command; an end not after the first event is an --as-of error.
-    /// </summary>
-    internal static ObservationWindow Window(Func<ObservationWindow> window)
+    internal static T Window<T>(Func<T> window)
     {
         try
         {
             return window();
         }
-        catch (ArgumentException e)
+        catch (ArgumentException e) when (e.ParamName == "end")
         {
             throw new CliInputException($"--as-of: {e.Message}");
         }

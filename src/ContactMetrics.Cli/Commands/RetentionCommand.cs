@@ -87,19 +87,7 @@ internal static class RetentionCommand
             var plain = parse.GetValue(start) is { } startColumn
                 ? csv.ToIntervalSurvivalTable(Column(csv, "--start", startColumn), Column(csv, "--duration", parse.GetValue(duration)!), Column(csv, "--event", parse.GetValue(@event)!))
                 : ReadSurvival(csv, parse.GetValue(duration)!, parse.GetValue(@event)!);
-            var columns = names.Select(name => Column(csv, "--covariates", name)).ToList();
-            var survival = columns.Aggregate(plain, (table, k) => table.WithCovariate(csv.Names[k], csv.Numbers(k)));
-            // As R's coxph: a constant or collinear covariate is aliased; its coefficient is not defined, so it is dropped with a note.
-            var aliased = CoxProportionalHazards.AliasedCovariates(survival);
-            if (aliased.Count == columns.Count)
-            {
-                throw new CliInputException($"{csv.Path}: --covariates: {string.Join(", ", aliased)} {(aliased.Count == 1 ? "is" : "are")} constant; a Cox model needs a covariate that varies.");
-            }
-            if (aliased.Count > 0)
-            {
-                console.Error.WriteLine($"contactmetrics: note: {string.Join(", ", aliased)} not defined because of singularities (constant, or a linear combination of the covariates before; R prints NA): dropped from the model.");
-                survival = columns.Where(k => !aliased.Contains(csv.Names[k])).Aggregate(plain, (table, k) => table.WithCovariate(csv.Names[k], csv.Numbers(k)));
-            }
+            var survival = names.Select(name => Column(csv, "--covariates", name)).Aggregate(plain, (table, k) => table.WithCovariate(csv.Names[k], csv.Numbers(k)));
             if (parse.GetValue(strata) is { } strataColumn)
             {
                 survival = survival.WithStrata(csv.Labels(Column(csv, "--strata", strataColumn)));
@@ -108,18 +96,11 @@ internal static class RetentionCommand
             {
                 throw new CliInputException($"{csv.Path}: column '{parse.GetValue(@event)}' has no events; a Cox model needs at least one.");
             }
-            bool converged = CoxProportionalHazards.TryFit(survival, options, out var fit);
-            if (!converged)
-            {
-                console.Error.WriteLine($"contactmetrics: warning: the Cox fit did not converge ({fit.Diagnostics.Message}); the estimates are the last iterate.");
-            }
-            var infinite = CoxProportionalHazards.PossiblyInfiniteCoefficients(fit, survival);
-            foreach (string name in infinite)
-            {
-                console.Error.WriteLine($"contactmetrics: warning: the coefficient of {name} may be infinite (the covariate nearly separates events from non-events); its estimate, standard error and test are not meaningful.");
-            }
-
-            common.Write(parse, CoxFigures.Of(csv.Path, fit, options, parse.GetValue(strata), parse.GetValue(start), aliased, infinite), console);
+            // As R's coxph: aliased covariates are dropped with a note; a coefficient that may be infinite is a warning.
+            var result = CoxProportionalHazards.FitDroppingAliased(survival, options);
+            var fit = result.Fit ?? throw new CliInputException($"{csv.Path}: --covariates: {result.Reason}");
+            console.Notes(result.Notes, result.Warnings);
+            common.Write(parse, CoxFigures.Of(csv.Path, fit, options, parse.GetValue(strata), parse.GetValue(start), result.Aliased, result.PossiblyInfinite), console);
             return CliApp.Success;
         }));
         return command;

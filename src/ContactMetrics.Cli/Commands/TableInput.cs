@@ -29,25 +29,8 @@ internal static class TableInput
     /// Opens a table for a command: a file (.csv, .csv.gz, .parquet), a folder or glob of them (read as one table), or
     /// <c>-</c> for CSV on standard input; <paramref name="open"/> is the <see cref="Data.Tables"/> method of the table.
     /// </summary>
-    public static TableReader<T> Open<T>(string path, TableReadOptions options, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console)
-    {
-        if (path != "-")
-        {
-            return open(CheckFormat(path), options);
-        }
-        var input = StandardInput(console);
-        object reader = typeof(T) switch
-        {
-            var t when t == typeof(Domain.Interaction) => Data.Tables.OpenInteractions(input, TableFormat.Csv, StandardInputName, options),
-            var t when t == typeof(Domain.Customer) => Data.Tables.OpenCustomers(input, TableFormat.Csv, StandardInputName, options),
-            var t when t == typeof(Domain.Purchase) => Data.Tables.OpenPurchases(input, TableFormat.Csv, StandardInputName, options),
-            var t when t == typeof(Domain.Touchpoint) => Data.Tables.OpenTouchpoints(input, TableFormat.Csv, StandardInputName, options),
-            var t when t == typeof(Domain.Conversion) => Data.Tables.OpenConversions(input, TableFormat.Csv, StandardInputName, options),
-            var t when t == typeof(Clv.RfmSummaryRow) => Data.Tables.OpenRfmSummary(input, TableFormat.Csv, StandardInputName, options),
-            _ => throw new ArgumentOutOfRangeException(nameof(open), typeof(T), "Not a table record type."),
-        };
-        return (TableReader<T>)reader;
-    }
+    public static TableReader<T> Open<T>(string path, TableReadOptions options, Func<string, TableReadOptions, TableReader<T>> open, CliConsole console) =>
+        path != "-" ? open(CheckFormat(path), options) : Data.Tables.Open<T>(StandardInput(console), TableFormat.Csv, StandardInputName, options);
 
     /// <summary>
     /// Reads any table of the user's own columns whole (<c>retention km</c>, <c>cox</c>, <c>sbg</c>), with the run's reading

@@ -60,10 +60,7 @@ internal static class OutputWriter
                 break;
             case ".csv":
                 var table = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as CSV; use a .json file.");
-                using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
-                {
-                    WriteCsv(table, writer, rawCsv);
-                }
+                WriteText(path, writer => WriteCsv(table, writer, rawCsv));
                 break;
             case ".parquet":
                 var ptable = output.PrimaryTable ?? throw new CliInputException($"--out {path}: this command has no table to write as Parquet; use a .json file.");
@@ -73,6 +70,17 @@ internal static class OutputWriter
             default:
                 throw new CliInputException($"--out {path}: unknown extension '{ext}'; use .csv, .parquet or .json.");
         }
+    }
+
+    /// <summary>Whether <c>--out</c> <paramref name="path"/> is a CSV file.</summary>
+    public static bool IsCsv(string? path) => path is not null && Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Writes <paramref name="path"/> (its folder created) as UTF-8 without a byte-order mark, as <paramref name="write"/> writes it.</summary>
+    public static void WriteText(string path, Action<TextWriter> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        write(writer);
     }
 
     private static void WriteCsv(FigureTable table, TextWriter writer, bool raw)

@@ -435,7 +435,7 @@ public static class AnalysisFigures
             Unavailable(programme, a.ServiceProgramme.Reason!);
             return;
         }
-        programme.Note = $"The FCR gain plus AHT, agent attrition and the assists at an assumed incrementality: {Amount(p.Total.Point)} a year (P10 {Amount(p.Total.P10)} - P90 {Amount(p.Total.P90)}). Lines share inputs (the FCR gain) and are drawn together. {p.ConvergenceNote}";
+        programme.Note = $"The FCR gain plus AHT, agent attrition and the assists at an assumed incrementality: {Amount(p.Total.Point)} a year (P10 {Amount(p.Total.P10)} to P90 {Amount(p.Total.P90)}). Lines share inputs (the FCR gain) and are drawn together. {p.ConvergenceNote}";
         programme.Fact("total", "Total a year (point)", p.Total.Point)
             .Fact("p10", "P10", p.Total.P10)
             .Fact("p50", "P50", p.Total.P50)
@@ -521,11 +521,11 @@ public static class AnalysisFigures
         }
     }
 
-    /// <summary>"FCR +5 points: €X a year (P10 €Y - P90 €Z)", the amounts as the report page writes them.</summary>
+    /// <summary>"FCR +5 points: €X a year (P10 €Y to P90 €Z)", the amounts as the report page writes them.</summary>
     internal static string Headline(string name, BusinessCaseAnalysis a) => $"{name}: {Range(a)}";
 
-    /// <summary>"€X a year (P10 €Y - P90 €Z)": a case's total and its range, as the report page writes amounts.</summary>
-    internal static string Range(BusinessCaseAnalysis a) => $"{Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} - P90 {Amount(a.Total.P90)})";
+    /// <summary>"€X a year (P10 €Y to P90 €Z)": a case's total and its range, as the report page writes amounts.</summary>
+    internal static string Range(BusinessCaseAnalysis a) => $"{Amount(a.Total.Point)} a year (P10 {Amount(a.Total.P10)} to P90 {Amount(a.Total.P90)})";
 
     /// <summary>A range of amounts, "€1,209 to €1,908" ("-€29.91 to €1,491": a hyphen would read as a minus).</summary>
     internal static string Between(Money low, Money high) => $"{Amount(low)} to {Amount(high)}";

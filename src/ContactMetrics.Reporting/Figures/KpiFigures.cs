@@ -32,6 +32,13 @@ public static class KpiFigures
         ["month"] = TimeBucket.Month,
     };
 
+    /// <summary>The board report's KPI trend bucket of each name (case-insensitive; <c>report --bucket</c>): month, week.</summary>
+    public static IReadOnlyDictionary<string, TimeBucket> TrendBucketNames { get; } = new Dictionary<string, TimeBucket>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["month"] = TimeBucket.Month,
+        ["week"] = TimeBucket.Week,
+    };
+
     /// <summary>The service-level formula of each name in docs/kpis.md (case-insensitive): f1 to f5, genesys, amazon-connect.</summary>
     public static IReadOnlyDictionary<string, ServiceLevelFormula> FormulaNames { get; } = new Dictionary<string, ServiceLevelFormula>(StringComparer.OrdinalIgnoreCase)
     {

@@ -64,7 +64,7 @@ public sealed record ClvForecast(
     /// <returns>The fits and the per-customer forecast.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/> or <paramref name="horizon"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="model"/> is undefined or <paramref name="margin"/> is outside [0, 1].</exception>
-    /// <exception cref="ArgumentException">The summary cannot support a fit (e.g. no repeat buyers).</exception>
+    /// <exception cref="ArgumentException">The summary cannot support a fit (e.g. no repeat buyers), or the Gamma-Gamma fit has q at most 1, so a customer without repeat purchases has no finite expected spend (parameter <c>summary</c>; the message gives q).</exception>
     /// <exception cref="Numerics.ModelFitException">A model did not converge.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ClvForecast Compute(ClvTransactionModel model, RfmSummary summary, ValuationHorizon horizon, double margin)
@@ -77,6 +77,10 @@ public sealed record ClvForecast(
         }
         Preconditions.CheckInRange(margin, 0, 1);
         var spend = GammaGammaModel.Fit(summary);
+        if (spend.Model.NoFiniteMeanSpend() is { } reason)
+        {
+            throw new ArgumentException(reason, nameof(summary));
+        }
         double t = horizon.Periods * horizon.PeriodLength;
         var frequency = summary.Frequency.AsSpan();
         var recency = summary.Recency.AsSpan();

@@ -169,6 +169,13 @@ public sealed class GammaGammaModel
     }
 
     /// <summary>
+    /// Why the model gives a customer without repeat purchases no finite expected spend (q at most 1: E[Z | x] =
+    /// p (gamma + x zbar) / (p x + q - 1) is infinite at x = 0), so there is no customer value; null when q &gt; 1.
+    /// </summary>
+    internal string? NoFiniteMeanSpend() => Parameters.Q > 1 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"The Gamma-Gamma fit has q = {Parameters.Q:G4} (at most 1), so a customer's expected spend has no finite mean: the repeat buyers' spend varies too little, or there are too few of them, for the model; no customer value.");
+
+    /// <summary>
     /// A customer's expected spend per transaction given x transactions with mean zbar (FHL 2005 JMR, eq. 4):
     /// (gamma + x zbar) p / (p x + q - 1), a weighted mean of the population mean and zbar.
     /// </summary>

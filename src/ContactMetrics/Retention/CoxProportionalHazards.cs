@@ -139,6 +139,34 @@ public static class CoxProportionalHazards
     }
 
     /// <summary>
+    /// Fits the model as R's <c>coxph</c> treats what the data cannot identify: the aliased covariates
+    /// (<see cref="AliasedCovariates"/>; R prints NA, "not defined because of singularities") are dropped, the
+    /// coefficients that may be infinite are named (<see cref="PossiblyInfiniteCoefficients"/>; R warns "coefficient may be
+    /// infinite"), a fit that does not converge is the last iterate with its diagnostics, and when every covariate is
+    /// aliased (all constant) there is no fit and the result says why.
+    /// </summary>
+    /// <param name="table">The survival data with at least one covariate and one event; strata are used when present.</param>
+    /// <param name="options">Ties, iteration budget, tolerance and interval level.</param>
+    /// <returns>The fit with the dropped and possibly infinite covariates, or the reason there is none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The table has no covariates or no events.</exception>
+    public static CoxFitResult FitDroppingAliased(SurvivalTable table, CoxOptions options)
+    {
+        Preconditions.CheckNotNull(table);
+        Preconditions.CheckNotNull(options);
+        Preconditions.CheckArgument(table.CovariateNames.Length > 0, nameof(table), "A Cox model needs at least one covariate (use SurvivalTable.WithCovariate).");
+        Preconditions.CheckArgument(table.Events.Contains(true), nameof(table), "A Cox model needs at least one event; every row is censored.");
+        var aliased = AliasedCovariates(table);
+        if (aliased.Count == table.CovariateNames.Length)
+        {
+            return new CoxFitResult(null, [.. aliased], []);
+        }
+        var kept = table.WithoutCovariates(aliased);
+        TryFit(kept, options, out var fit);
+        return new CoxFitResult(fit, [.. aliased], [.. PossiblyInfiniteCoefficients(fit, kept)]);
+    }
+
+    /// <summary>
     /// The covariates that are aliased, as R's <c>coxph</c> calls them: constant, or a linear combination of the
     /// covariates before them (in table order). Their coefficients are not defined ("because of singularities", R prints
     /// NA); fit the model without them.

@@ -203,6 +203,13 @@ public sealed class SurvivalTable
         return new(Starts, Durations, Events, Ids, Groups, Strata, CovariateNames.Add(name), Covariates.Add([.. values]));
     }
 
+    /// <summary>Returns the table without the covariates named <paramref name="names"/> (the others in their order).</summary>
+    internal SurvivalTable WithoutCovariates(IReadOnlyList<string> names)
+    {
+        var keep = Enumerable.Range(0, CovariateNames.Length).Where(k => !names.Contains(CovariateNames[k])).ToList();
+        return new(Starts, Durations, Events, Ids, Groups, Strata, [.. keep.Select(k => CovariateNames[k])], [.. keep.Select(k => Covariates[k])]);
+    }
+
     /// <summary>
     /// Returns counting-process data with a time-varying 0/1 covariate that switches on at a time per row (e.g. "has had
     /// an unresolved contact", on from the end of the first one): a row (start, stop] with switch time s is kept whole

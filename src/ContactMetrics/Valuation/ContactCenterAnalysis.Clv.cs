@@ -159,11 +159,9 @@ public sealed partial class ContactCenterAnalysis
         {
             return AnalysisFigure<ClvAnalysis>.Unavailable($"The Gamma-Gamma model did not converge ({spend.Diagnostics}).");
         }
-        if (!(spend.Parameters.Q > 1))
+        if (spend.Model.NoFiniteMeanSpend() is { } reason)
         {
-            // E[spend] = p (nu) / (p x + q - 1): without repeat purchases (x = 0) the mean is infinite when q <= 1.
-            return AnalysisFigure<ClvAnalysis>.Unavailable(string.Create(CultureInfo.InvariantCulture,
-                $"The Gamma-Gamma fit has q = {spend.Parameters.Q:G4} (at most 1), so a customer's expected spend has no finite mean: the repeat buyers' spend varies too little, or there are too few of them, for the model; no customer value."));
+            return AnalysisFigure<ClvAnalysis>.Unavailable(reason);
         }
         var model = new BgNbdGammaGammaValueModel(transactions.Model, spend.Model, Options.Margin);
         var horizon = new ValuationHorizon(4 * Options.ClvYears, ValuationHorizon.RateForPeriod(Options.AnnualDiscountRate, 7 * WeeksPerQuarter)) { PeriodLength = WeeksPerQuarter };

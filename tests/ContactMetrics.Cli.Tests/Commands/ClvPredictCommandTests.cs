@@ -188,19 +188,45 @@ public class ClvPredictCommandTests
     }
 
     [Fact]
-    public void ClvPredict_CsvOnStandardOutput_IsByteForByteTheTableWrittenToAFile()
+    public void ClvPredict_CsvStreamedToStandardOutputAndToOutFile_IsByteForByteTheBoxedTable()
     {
-        // Standard output streams the customers straight from the columns (SpanCsvWriter); --out writes the same table
-        // through the boxed FigureTable and CsvHelper, as every command's CSV is written.
+        // Standard output and --out FILE.csv stream the customers straight from the columns (SpanCsvWriter); every other
+        // command's CSV goes through the boxed FigureTable and CsvHelper: the same forecast's sheet written that way is the oracle.
         using var dir = new TempDir();
         string path = ClvCommandTests.WriteCdnowSummary(dir);
         string file = dir.File("predict.csv");
-        string[] args = ["clv", "predict", "--summary", path, "--currency", "USD", "--horizon", "39", "--discount-rate", "0.1", "--margin", "0.3"];
+        string[] args = ["clv", "predict", "--summary", path, "--currency", "USD", "--horizon", "39", "--discount-rate", "0.1", "--margin", "0.3", "--top", "500"];
 
         var streamed = CliRun.Of([.. args, "--format", "csv"]);
         var written = CliRun.Of([.. args, "--format", "json", "--out", file]);
 
         (streamed.ExitCode, written.ExitCode).Should().Be((0, 0), streamed.Error + written.Error);
-        streamed.Out.Should().Be(File.ReadAllText(file)).And.Contain("\r\n");
+        var (summary, _) = Data.Tables.ReadRfmSummary(path, RfmPeriodUnit.Week, Currency.Usd);
+        var valuation = new ValuationHorizon(39, ValuationHorizon.RateForPeriod(0.1, 7));
+        var forecast = ClvForecast.Compute(ClvTransactionModel.BgNbd, summary, valuation, 0.3);
+        var boxed = new StringWriter();
+        Output.OutputWriter.Write(Reporting.ClvFigures.Forecast("bg-nbd", forecast, summary, "", valuation, 0.1, 0.3, 500), Output.OutputFormat.Csv, null, new CliConsole(boxed, new StringWriter()));
+        streamed.Out.Should().Be(boxed.ToString()).And.Contain("\r\n");
+        File.ReadAllText(file).Should().Be(boxed.ToString());
+        File.ReadAllLines(file).Should().HaveCount(501);
+        JsonDocument.Parse(written.Out).RootElement.GetProperty("customers").GetProperty("customers").GetArrayLength().Should().Be(500);
+    }
+
+    [Fact]
+    public void ClvPredict_GammaGammaQAtMostOne_Exits2WithTheReason()
+    {
+        // The 500-customer insurer demo (seed 8) calibrated to 2025-06-30: Gamma-Gamma fits q = 0.83 (annual premiums vary
+        // little), so a customer without repeat purchases has no finite expected spend, p (gamma + x zbar) / (p x + q - 1) at
+        // x = 0. It ended in exit 1 ("expected spend is infinite"); the reason is an input error.
+        using var dir = new TempDir();
+        var options = Simulation.SimulationPresets.For(Simulation.SimulationPreset.Insurer) with { Seed = 8, Customers = 500 };
+        Cli.Commands.DemoCommand.WriteTables(Simulation.ContactCenterSimulator.Generate(options), dir.Path);
+
+        var run = CliRun.Of("clv", "predict", "--purchases", dir.File("purchases.csv"), "--calibration-end", "2025-06-30", "--horizon", "52",
+            "--discount-rate", "0.1", "--margin", "0.3", "--out", dir.File("predict.csv"));
+
+        run.ExitCode.Should().Be(CliApp.InvalidInput, run.Error);
+        run.Error.Should().StartWith("contactmetrics: The Gamma-Gamma fit has q = 0.8").And.Contain("no finite mean");
+        File.Exists(dir.File("predict.csv")).Should().BeFalse();
     }
 }

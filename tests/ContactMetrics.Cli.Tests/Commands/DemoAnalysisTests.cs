@@ -220,7 +220,7 @@ public class DemoAnalysisTests(DemoRunFixture run) : IClassFixture<DemoRunFixtur
     {
         var b = A.GetProperty("businessCase");
         double total = Money(b.GetProperty("total")), p10 = Money(b.GetProperty("p10")), p50 = Money(b.GetProperty("p50")), p90 = Money(b.GetProperty("p90"));
-        var headline = Regex.Match(b.GetProperty("headline").GetString()!, @"^FCR \+5 points: €([\d,]+) a year \(P10 €([\d,]+) - P90 €([\d,]+)\)$");
+        var headline = Regex.Match(b.GetProperty("headline").GetString()!, @"^FCR \+5 points: €([\d,]+) a year \(P10 €([\d,]+) to P90 €([\d,]+)\)$");
         headline.Success.Should().BeTrue(b.GetProperty("headline").GetString());
         Whole(headline.Groups[1].Value).Should().Be(Math.Round(total));
         Whole(headline.Groups[2].Value).Should().Be(Math.Round(p10));

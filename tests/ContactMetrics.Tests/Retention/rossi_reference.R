@@ -84,3 +84,10 @@ for (ct in c("plain", "log-log")) {
   cat(sprintf("        new(%s, %.17g, %d, %d, %d, %.17g, %.17g, %.17g, %.17g),\n",
               sub("fin=", "", s$strata), s$time, s$n.risk, s$n.event, s$n.censor, s$surv, s$std.err, s$lower, s$upper), sep = "")
 }
+
+# Aliased covariates (CoxFitResultTests): c and finage are NA ("not defined because of singularities").
+aliased <- transform(rossi, c = 1, finage = fin + age)
+f <- coxph(Surv(week, arrest) ~ fin + age + c + finage + prio, data = aliased)
+print(coef(f), digits = 15); print(sqrt(diag(vcov(f))), digits = 15); print(f$loglik, digits = 15)
+# Separation: warns "Loglik converged before variable 2; coefficient may be infinite".
+print(coef(coxph(Surv(week, arrest) ~ fin + x, data = transform(rossi, x = arrest))), digits = 15)
