@@ -56,18 +56,8 @@ public sealed class InteractionTable
         Queues = b.Queues.ToArray();
         Reasons = b.Reasons.ToArray();
         SetSegments(b.Segments.ToArray(), b.SegmentByCustomer);
-        if (Count > 0)
-        {
-            // The columns may be longer than Count (room reserved for an estimate of the rows): only rows < Count are the table's.
-            var arrived = ArrivedMs.AsSpan(0, Count);
-            MinArrivedMs = arrived[0];
-            MaxArrivedMs = arrived[0];
-            foreach (long ms in arrived)
-            {
-                MinArrivedMs = Math.Min(MinArrivedMs, ms);
-                MaxArrivedMs = Math.Max(MaxArrivedMs, ms);
-            }
-        }
+        // The columns may be longer than Count (room reserved for an estimate of the rows): only rows < Count are the table's.
+        (MinArrivedMs, MaxArrivedMs) = ColumnRange.Of(ArrivedMs.AsSpan(0, Count));
     }
 
     /// <summary>The number of interactions.</summary>

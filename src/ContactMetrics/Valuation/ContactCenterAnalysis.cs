@@ -44,7 +44,7 @@ public sealed partial class ContactCenterAnalysis
         OutsideWindow = new RecordsOutsideWindow(
             given.Customers.Length - data.Customers.Length,
             given.Interactions.Count - data.Interactions.Count,
-            given.Purchases.Length - data.Purchases.Length,
+            given.Purchases.Count - data.Purchases.Count,
             given.Touchpoints.Length - data.Touchpoints.Length,
             given.Conversions.Length - data.Conversions.Length,
             given.Customers.Count(c => c.AcquiredOn <= window.LastDay && c.ChurnedOn > window.LastDay));
