@@ -87,12 +87,12 @@ public sealed class ContactCenterFolder
             return rows;
         }
         var customers = Rows("customers.csv", Tables.ReadAllCustomers);
-        // The contacts and purchases go straight into the columnar tables the analysis reads: no list of records.
+        // The contacts, purchases and touches go straight into the columnar tables the analysis reads: no list of records.
         var data = ContactCenterData.Create(
             customers,
             Rows("interactions.csv", (file, o) => Tables.ReadInteractionTable(file, o, customers)),
             Rows("purchases.csv", Tables.ReadPurchaseTable),
-            Rows("touchpoints.csv", Tables.ReadAllTouchpoints),
+            Rows("touchpoints.csv", Tables.ReadTouchpointTable),
             Rows("conversions.csv", Tables.ReadAllConversions));
         if (model is not null)
         {
@@ -117,14 +117,14 @@ public sealed class ContactCenterFolder
         Tables.WriteCustomers(File("customers.csv"), data.Customers);
         Tables.WriteInteractions(File("interactions.csv"), data.Interactions.ToInteractions());
         Tables.WritePurchases(File("purchases.csv"), data.Purchases.ToPurchases());
-        Tables.WriteTouchpoints(File("touchpoints.csv"), data.Touchpoints);
+        Tables.WriteTouchpoints(File("touchpoints.csv"), data.Touchpoints.ToTouchpoints());
         Tables.WriteConversions(File("conversions.csv"), data.Conversions);
         var written = new List<(string, string, int)>
         {
             ("customers", File("customers.csv"), data.Customers.Length),
             ("interactions", File("interactions.csv"), data.Interactions.Count),
             ("purchases", File("purchases.csv"), data.Purchases.Count),
-            ("touchpoints", File("touchpoints.csv"), data.Touchpoints.Length),
+            ("touchpoints", File("touchpoints.csv"), data.Touchpoints.Count),
             ("conversions", File("conversions.csv"), data.Conversions.Length),
         };
         if (rates is not null)

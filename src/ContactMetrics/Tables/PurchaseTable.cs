@@ -22,45 +22,42 @@ public sealed class PurchaseTable
     /// <summary>The scale that marks an amount kept in <see cref="_large"/> (a decimal's scale is at most 28).</summary>
     private const byte LargeAmount = byte.MaxValue;
 
+    private readonly EventColumns _events;
     private readonly long[] _units;
     private readonly byte[] _scale;
     private readonly decimal[] _large;
 
-    private PurchaseTable(int count, string[] customers, int[] customer, long[] ticks, long[] units, byte[] scale, decimal[] large, Currency? currency)
+    private PurchaseTable(EventColumns events, long[] units, byte[] scale, decimal[] large, Currency? currency)
     {
-        Count = count;
-        Customers = customers;
-        Customer = customer;
-        OccurredTicks = ticks;
+        _events = events;
         _units = units;
         _scale = scale;
         _large = large;
-        Currency = currency;
-        (MinTicks, MaxTicks) = ColumnRange.Of(ticks.AsSpan(0, count));
+        Currency = events.Count == 0 ? null : currency;
     }
 
     /// <summary>A table without purchases.</summary>
     public static PurchaseTable Empty { get; } = new Builder().Build();
 
     /// <summary>The number of purchases.</summary>
-    public int Count { get; }
+    public int Count => _events.Count;
 
     /// <summary>The distinct customer ids, in order of first appearance; a customer's code is its index.</summary>
-    public IReadOnlyList<string> Customers { get; }
+    public IReadOnlyList<string> Customers => _events.Customers;
 
     /// <summary>The currency of every amount; null when the table is empty.</summary>
     public Currency? Currency { get; }
 
     // The columns may be longer than Count (the builder's chunks): every pass reads rows [0, Count) only.
     /// <summary>The customer of each row, an index into <see cref="Customers"/>.</summary>
-    internal int[] Customer { get; }
+    internal int[] Customer => _events.Customer;
 
     /// <summary>When each purchase happened, Unix ticks.</summary>
-    internal long[] OccurredTicks { get; }
+    internal long[] OccurredTicks => _events.Ticks;
 
-    internal long MinTicks { get; }
+    internal long MinTicks => _events.MinTicks;
 
-    internal long MaxTicks { get; }
+    internal long MaxTicks => _events.MaxTicks;
 
     /// <summary>Builds a table from purchases, in their order.</summary>
     /// <param name="purchases">The purchases; all in one currency.</param>
@@ -85,7 +82,7 @@ public sealed class PurchaseTable
     public Purchase ToPurchase(int row)
     {
         Preconditions.CheckInRange(row, 0, Count - 1, nameof(row));
-        return new Purchase(new CustomerId(Customers[Customer[row]]), OccurredAt(row), new Money(Amount(row), Currency!.Value));
+        return new Purchase(_events.CustomerIdOf(row), _events.OccurredAt(row), new Money(Amount(row), Currency!.Value));
     }
 
     /// <summary>
@@ -100,9 +97,6 @@ public sealed class PurchaseTable
             yield return ToPurchase(row);
         }
     }
-
-    /// <summary>When the purchase in row <paramref name="row"/> happened.</summary>
-    internal Instant OccurredAt(int row) => Instant.FromUnixTimeTicks(OccurredTicks[row]);
 
     /// <summary>The amount of row <paramref name="row"/>, with the scale it was given with (12.50 stays 12.50).</summary>
     internal decimal Amount(int row)
@@ -147,37 +141,29 @@ public sealed class PurchaseTable
     /// </summary>
     internal PurchaseTable Between(Instant start, Instant end)
     {
-        bool Inside(long ticks) => Instant.FromUnixTimeTicks(ticks) is var t && t >= start && t < end;
-        if (Count == 0 || (Inside(MinTicks) && Inside(MaxTicks)))
+        if (_events.RowsBetween(start, end) is not { } rows)
         {
             return this;
         }
         var builder = new Builder();
-        for (int row = 0; row < Count; row++)
+        foreach (int row in rows)
         {
-            if (Inside(OccurredTicks[row]))
-            {
-                builder.Add(Customers[Customer[row]], OccurredTicks[row], Amount(row), Currency!.Value);
-            }
+            builder.Add(Customers[Customer[row]], OccurredTicks[row], Amount(row), Currency!.Value);
         }
-        return builder.Build(Currency);
+        return builder.Build();
     }
 
     /// <summary>Collects purchases one at a time into columns; not thread-safe.</summary>
     public sealed class Builder
     {
-        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-        private readonly List<string> _customers = [];
-        private readonly ColumnChunks<int> _customer = new();
-        private readonly ColumnChunks<long> _ticks = new();
+        private readonly EventColumns.Builder _events = new();
         private readonly ColumnChunks<long> _units = new();
         private readonly ColumnChunks<byte> _scale = new();
         private readonly List<decimal> _large = [];
         private Currency? _currency;
-        private bool _built;
 
         /// <summary>The number of purchases added.</summary>
-        public int Count { get; private set; }
+        public int Count => _events.Count;
 
         /// <summary>Adds a purchase (already validated by its constructor).</summary>
         /// <param name="purchase">The purchase.</param>
@@ -192,18 +178,13 @@ public sealed class PurchaseTable
 
         internal void Add(string customer, long ticks, decimal amount, Currency currency)
         {
-            if (_built)
-            {
-                throw new InvalidOperationException("The table was already built; start a new Builder.");
-            }
+            _events.CheckNotBuilt();
             if (_currency is { } c && c != currency)
             {
                 throw new CurrencyMismatchException(c, currency);
             }
             _currency = currency;
             int row = Count;
-            _customer.Append(row, InteractionTable.Builder.Code(_codes, _customers, customer));
-            _ticks.Append(row, ticks);
             Span<int> bits = stackalloc int[4];
             decimal.GetBits(amount, bits);
             // bits: low, middle and high 32 bits of the 96-bit whole number, then the sign and scale.
@@ -218,23 +199,16 @@ public sealed class PurchaseTable
                 _scale.Append(row, LargeAmount);
                 _large.Add(amount);
             }
-            Count++;
+            _events.Add(customer, ticks);
         }
 
         /// <summary>Finishes the table. The builder cannot be used afterwards.</summary>
         /// <returns>The table.</returns>
         /// <exception cref="InvalidOperationException">The table was already built.</exception>
-        public PurchaseTable Build() => Build(_currency);
-
-        internal PurchaseTable Build(Currency? currency)
+        public PurchaseTable Build()
         {
-            if (_built)
-            {
-                throw new InvalidOperationException("The table was already built; start a new Builder.");
-            }
-            _built = true;
-            return new PurchaseTable(Count, [.. _customers], _customer.ToArray(Count), _ticks.ToArray(Count), _units.ToArray(Count), _scale.ToArray(Count),
-                [.. _large], Count == 0 ? null : currency);
+            int count = Count;
+            return new PurchaseTable(_events.Build(), _units.ToArray(count), _scale.ToArray(count), [.. _large], _currency);
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed partial class ContactCenterAnalysis
             given.Customers.Length - data.Customers.Length,
             given.Interactions.Count - data.Interactions.Count,
             given.Purchases.Count - data.Purchases.Count,
-            given.Touchpoints.Length - data.Touchpoints.Length,
+            given.Touchpoints.Count - data.Touchpoints.Count,
             given.Conversions.Length - data.Conversions.Length,
             given.Customers.Count(c => c.AcquiredOn <= window.LastDay && c.ChurnedOn > window.LastDay));
         Window = window;

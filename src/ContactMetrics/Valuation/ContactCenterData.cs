@@ -10,20 +10,21 @@ namespace ContactMetrics.Valuation;
 /// the input of a <see cref="ContactCenterAnalysis"/>. Immutable; the money is in one currency.
 /// </summary>
 /// <remarks>
-/// The two largest tables are held once, by column: the contacts as the <see cref="InteractionTable"/> every calculator
-/// reads and the purchases as the <see cref="PurchaseTable"/> the CLV and the revenue per customer read (a reader fills
-/// them straight from a file's rows: <c>ContactMetrics.Data.Tables.ReadInteractionTable</c> and
-/// <c>ReadPurchaseTable</c>); the customers, touchpoints and conversions are records.
+/// The three large tables are held once, by column: the contacts as the <see cref="InteractionTable"/> every calculator
+/// reads, the purchases as the <see cref="PurchaseTable"/> the CLV and the revenue per customer read, and the marketing
+/// touches as the <see cref="TouchpointTable"/> the journeys read (a reader fills them straight from a file's rows:
+/// <c>ContactMetrics.Data.Tables.ReadInteractionTable</c>, <c>ReadPurchaseTable</c> and <c>ReadTouchpointTable</c>); the
+/// customers and conversions, small tables, are records.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
-    Justification = "The two Create overloads differ in the contacts' and purchases' types (tables or records), so no call can be ambiguous.")]
+    Justification = "The two Create overloads differ in the contacts', purchases' and touches' types (tables or records), so no call can be ambiguous.")]
 public sealed class ContactCenterData
 {
     private ContactCenterData(
         ImmutableArray<Customer> customers,
         InteractionTable interactions,
         PurchaseTable purchases,
-        ImmutableArray<Touchpoint> touchpoints,
+        TouchpointTable touchpoints,
         ImmutableArray<Conversion> conversions,
         Currency currency)
     {
@@ -35,7 +36,7 @@ public sealed class ContactCenterData
         Currency = currency;
     }
 
-    /// <summary>Collects the tables as records: a convenience that builds the <see cref="InteractionTable"/> and the <see cref="PurchaseTable"/>.</summary>
+    /// <summary>Collects the tables as records: a convenience that builds the <see cref="InteractionTable"/>, <see cref="PurchaseTable"/> and <see cref="TouchpointTable"/>.</summary>
     /// <param name="customers">The customers.</param>
     /// <param name="interactions">The contacts.</param>
     /// <param name="purchases">The purchases; empty when there are none (the customer-value figures are then unavailable).</param>
@@ -56,12 +57,12 @@ public sealed class ContactCenterData
     {
         var c = Preconditions.CheckNotNull(customers).ToImmutableArray();
         return Create(c, InteractionTable.Create(Preconditions.CheckNotNull(interactions), c), PurchaseTable.Create(Preconditions.CheckNotNull(purchases)),
-            touchpoints, conversions, currency);
+            TouchpointTable.Create(Preconditions.CheckNotNull(touchpoints)), conversions, currency);
     }
 
     /// <summary>
-    /// Collects the tables, the contacts and purchases as columnar tables (e.g. read straight from files by
-    /// <c>ContactMetrics.Data.Tables.ReadInteractionTable</c> and <c>ReadPurchaseTable</c>). The interaction table's segments
+    /// Collects the tables, the contacts, purchases and touches as columnar tables (e.g. read straight from files by
+    /// <c>ContactMetrics.Data.Tables.ReadInteractionTable</c>, <c>ReadPurchaseTable</c> and <c>ReadTouchpointTable</c>). The interaction table's segments
     /// are those of <paramref name="customers"/>, whichever customers it was built with.
     /// </summary>
     /// <param name="customers">The customers.</param>
@@ -77,14 +78,14 @@ public sealed class ContactCenterData
         IEnumerable<Customer> customers,
         InteractionTable interactions,
         PurchaseTable purchases,
-        IEnumerable<Touchpoint> touchpoints,
+        TouchpointTable touchpoints,
         IEnumerable<Conversion> conversions,
         Currency? currency = null)
     {
         var c = Preconditions.CheckNotNull(customers).ToImmutableArray();
         var i = Preconditions.CheckNotNull(interactions).WithCustomers(c);
         var p = Preconditions.CheckNotNull(purchases);
-        var t = Preconditions.CheckNotNull(touchpoints).ToImmutableArray();
+        var t = Preconditions.CheckNotNull(touchpoints);
         var v = Preconditions.CheckNotNull(conversions).ToImmutableArray();
         var money = currency ?? p.Currency ?? (v.Length > 0 ? v[0].Value.Currency : Currency.Eur);
         // A table holds one currency (its builder refuses a second).
@@ -131,8 +132,11 @@ public sealed class ContactCenterData
     /// </summary>
     public PurchaseTable Purchases { get; }
 
-    /// <summary>The marketing touches.</summary>
-    public ImmutableArray<Touchpoint> Touchpoints { get; }
+    /// <summary>
+    /// The marketing touches, by column. <see cref="TouchpointTable.ToTouchpoints"/> makes records of them, one at a time,
+    /// for a caller that needs records.
+    /// </summary>
+    public TouchpointTable Touchpoints { get; }
 
     /// <summary>The conversions.</summary>
     public ImmutableArray<Conversion> Conversions { get; }
@@ -156,8 +160,8 @@ public sealed class ContactCenterData
         bool contactsInside = table.Count == 0
             || (window.Contains(Instant.FromUnixTimeMilliseconds(table.MinArrivedMs)) && window.Contains(Instant.FromUnixTimeMilliseconds(table.MaxArrivedMs)));
         var purchases = Purchases.Between(window.Start, window.End);
-        bool inside = contactsInside && purchases == Purchases
-            && Touchpoints.All(t => window.Contains(t.OccurredAt)) && Conversions.All(c => window.Contains(c.OccurredAt))
+        var touchpoints = Touchpoints.Between(window.Start, window.End);
+        bool inside = contactsInside && purchases == Purchases && touchpoints == Touchpoints && Conversions.All(c => window.Contains(c.OccurredAt))
             && Customers.All(c => c.AcquiredOn <= last && !(c.ChurnedOn > last));
         if (inside)
         {
@@ -171,7 +175,7 @@ public sealed class ContactCenterData
             customers,
             contacts,
             purchases,
-            [.. Touchpoints.Where(t => window.Contains(t.OccurredAt))],
+            touchpoints,
             [.. Conversions.Where(c => window.Contains(c.OccurredAt))],
             Currency);
     }

@@ -60,7 +60,7 @@ public class InteractionTableRecordsTests
         ];
         Interaction[] rows = [Answered("C2"), Answered("C1"), Abandoned("C3"), Answered("C2", atHours: 1), Answered("C4")];
 
-        var fromTable = ContactCenterData.Create(customers, InteractionTable.Create(rows), PurchaseTable.Empty, [], []);
+        var fromTable = ContactCenterData.Create(customers, InteractionTable.Create(rows), PurchaseTable.Empty, TouchpointTable.Empty, []);
         var fromRecords = ContactCenterData.Create(customers, rows, [], [], []);
 
         // Segments in the customers' order (smb, consumer), as a table built with the customers has them; C3 and the
