@@ -25,6 +25,7 @@ public sealed class InteractionTable
     // rollup and cost pass over this (immutable) table.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<RepeatContactOptions, Lazy<byte[]>> _repeatFlags = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<RepeatContactOptions, Lazy<int[]>> _repeatChains = new();
+    private CustomerContacts? _contactsByCustomer;
 
     private InteractionTable(Builder b)
     {
@@ -261,6 +262,27 @@ public sealed class InteractionTable
     internal int[] RepeatChains(RepeatContactOptions options, int maxDegreeOfParallelism) =>
         _repeatChains.GetOrAdd(options, o => new Lazy<int[]>(() => RepeatContactDetector.Chains(this, o, maxDegreeOfParallelism))).Value;
 
+    /// <summary>Each customer's contacts in order of arrival, computed on first use (a table that differs only in segments shares it).</summary>
+    internal CustomerContacts ContactsByCustomer() => LazyInitializer.EnsureInitialized(ref _contactsByCustomer, () => new CustomerContacts(this));
+
+    /// <summary>
+    /// The table of rows <paramref name="rows"/> (in that order) with the segments of <paramref name="customers"/>: the table
+    /// <see cref="Create"/> makes of those rows' interactions, copied column by column (no records).
+    /// </summary>
+    internal InteractionTable Select(IEnumerable<int> rows, IEnumerable<Customer> customers)
+    {
+        var builder = new Builder();
+        foreach (var c in customers)
+        {
+            builder.AddCustomer(c);
+        }
+        foreach (int row in rows)
+        {
+            builder.AddRow(this, row);
+        }
+        return builder.Build();
+    }
+
     /// <summary>Collects interactions one at a time into columns; not thread-safe.</summary>
     public sealed class Builder
     {
@@ -350,6 +372,36 @@ public sealed class InteractionTable
             NpsCol.Append(i, (sbyte)(interaction.Survey?.Nps ?? Missing));
             CesCol.Append(i, (sbyte)(interaction.Survey?.Ces ?? Missing));
             RecommendedCol.Append(i, Flag(interaction.Survey?.Recommended));
+            Count++;
+        }
+
+        /// <summary>Adds row <paramref name="row"/> of <paramref name="source"/>, column by column (its ids and categories coded again here).</summary>
+        internal void AddRow(InteractionTable source, int row)
+        {
+            CheckNotBuilt();
+            int i = Count;
+            string? Of(IReadOnlyList<string> values, int code) => code < 0 ? null : values[code];
+            int CodeOf(Dictionary<string, int> codes, List<string> values, string? value) => value is null ? -1 : Code(codes, values, value);
+            Ids.Add(source.Id[row]);
+            CustomerCol.Append(i, CodeOf(_customerCodes, Customers, Of(source.Customers, source.Customer[row])));
+            AgentCol.Append(i, CodeOf(_agentCodes, Agents, Of(source.Agents, source.Agent[row])));
+            QueueCol.Append(i, CodeOf(_queueCodes, Queues, Of(source.Queues, source.Queue[row])));
+            ReasonCol.Append(i, CodeOf(_reasonCodes, Reasons, Of(source.Reasons, source.Reason[row])));
+            ChannelCol.Append(i, source.Channel[row]);
+            DirectionCol.Append(i, source.Direction[row]);
+            AnsweredCol.Append(i, source.Answered[row]);
+            ArrivedCol.Append(i, source.ArrivedMs[row]);
+            QueueMsCol.Append(i, source.QueueMs[row]);
+            TalkCol.Append(i, source.TalkMs[row]);
+            HoldCol.Append(i, source.HoldMs[row]);
+            AcwCol.Append(i, source.AcwMs[row]);
+            EndedCol.Append(i, source.EndedMs[row]);
+            ResolvedCol.Append(i, source.Resolved[row]);
+            TransfersCol.Append(i, source.Transfers[row]);
+            CsatCol.Append(i, source.Csat[row]);
+            NpsCol.Append(i, source.Nps[row]);
+            CesCol.Append(i, source.Ces[row]);
+            RecommendedCol.Append(i, source.Recommended[row]);
             Count++;
         }
 

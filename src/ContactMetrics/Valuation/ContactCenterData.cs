@@ -168,9 +168,9 @@ public sealed class ContactCenterData
             return this;
         }
         ImmutableArray<Customer> customers = [.. Customers.Select(window.Known).OfType<Customer>()];
-        // The contacts' table is rebuilt only when some fall outside the window (rare: a window shorter than the data).
+        // The contacts inside the window, copied column by column, only when some fall outside it (a window shorter than the data).
         var contacts = contactsInside ? table.WithCustomers(customers)
-            : InteractionTable.Create(Enumerable.Range(0, table.Count).Where(r => window.Contains(table.ArrivedAt(r))).Select(table.ToInteraction), customers);
+            : table.Select(Enumerable.Range(0, table.Count).Where(r => window.Contains(table.ArrivedAt(r))), customers);
         return new ContactCenterData(
             customers,
             contacts,
