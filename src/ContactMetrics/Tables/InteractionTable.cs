@@ -56,9 +56,48 @@ public sealed class InteractionTable
         Agents = b.Agents.ToArray();
         Queues = b.Queues.ToArray();
         Reasons = b.Reasons.ToArray();
-        SetSegments(b.Segments.ToArray(), b.SegmentByCustomer);
+        (Segments, SegmentOfCustomer, Segment) = SegmentsOf(b.Segments.ToArray(), b.SegmentByCustomer);
         // The columns may be longer than Count (room reserved for an estimate of the rows): only rows < Count are the table's.
         (MinArrivedMs, MaxArrivedMs) = ColumnRange.Of(ArrivedMs.AsSpan(0, Count));
+    }
+
+    /// <summary>
+    /// The table <paramref name="source"/> with other segments: every other column, and the derived columns computed so far
+    /// (repeat flags and chains, the customers' contact order, none of which depends on segments), shared with it.
+    /// </summary>
+    private InteractionTable(InteractionTable source, string[] segments, Dictionary<string, int> segmentByCustomer)
+    {
+        _repeatFlags = source._repeatFlags;
+        _repeatChains = source._repeatChains;
+        _contactsByCustomer = source._contactsByCustomer;
+        Count = source.Count;
+        Id = source.Id;
+        Customer = source.Customer;
+        Agent = source.Agent;
+        Queue = source.Queue;
+        Reason = source.Reason;
+        Channel = source.Channel;
+        Direction = source.Direction;
+        Answered = source.Answered;
+        ArrivedMs = source.ArrivedMs;
+        QueueMs = source.QueueMs;
+        TalkMs = source.TalkMs;
+        HoldMs = source.HoldMs;
+        AcwMs = source.AcwMs;
+        EndedMs = source.EndedMs;
+        Resolved = source.Resolved;
+        Transfers = source.Transfers;
+        Csat = source.Csat;
+        Nps = source.Nps;
+        Ces = source.Ces;
+        Recommended = source.Recommended;
+        Customers = source.Customers;
+        Agents = source.Agents;
+        Queues = source.Queues;
+        Reasons = source.Reasons;
+        MinArrivedMs = source.MinArrivedMs;
+        MaxArrivedMs = source.MaxArrivedMs;
+        (Segments, SegmentOfCustomer, Segment) = SegmentsOf(segments, segmentByCustomer);
     }
 
     /// <summary>The number of interactions.</summary>
@@ -77,7 +116,7 @@ public sealed class InteractionTable
     public IReadOnlyList<string> Reasons { get; }
 
     /// <summary>The distinct customer segments, in order of first appearance.</summary>
-    public IReadOnlyList<string> Segments { get; private set; }
+    public IReadOnlyList<string> Segments { get; }
 
     // The columns may be longer than Count (room reserved from an estimate of a file's rows, Builder.EnsureCapacity):
     // every pass reads rows [0, Count) only.
@@ -86,9 +125,9 @@ public sealed class InteractionTable
     internal int[] Agent { get; }
     internal int[] Queue { get; }
     internal int[] Reason { get; }
-    // The segment columns are set once, by the constructor or by WithCustomers on its copy.
-    internal int[] Segment { get; private set; }
-    internal int[] SegmentOfCustomer { get; private set; }
+    // The segment columns: a table with other customers' segments (WithCustomers) shares every other column.
+    internal int[] Segment { get; }
+    internal int[] SegmentOfCustomer { get; }
     internal byte[] Channel { get; }
     internal byte[] Direction { get; }
     internal bool[] Answered { get; }
@@ -229,25 +268,23 @@ public sealed class InteractionTable
         {
             return this;
         }
-        var copy = (InteractionTable)MemberwiseClone();
-        copy.SetSegments([.. segments], segmentByCustomer);
-        return copy;
+        return new InteractionTable(this, [.. segments], segmentByCustomer);
     }
 
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Segments), nameof(SegmentOfCustomer), nameof(Segment))]
-    private void SetSegments(string[] segments, Dictionary<string, int> segmentByCustomer)
+    /// <summary>The segment columns of this table's customers and rows (<see cref="Customers"/>, <see cref="Customer"/>, <see cref="Count"/>, set before).</summary>
+    private (string[] Segments, int[] SegmentOfCustomer, int[] Segment) SegmentsOf(string[] segments, Dictionary<string, int> segmentByCustomer)
     {
-        Segments = segments;
-        SegmentOfCustomer = new int[Customers.Count];
-        for (int c = 0; c < SegmentOfCustomer.Length; c++)
+        var ofCustomer = new int[Customers.Count];
+        for (int c = 0; c < ofCustomer.Length; c++)
         {
-            SegmentOfCustomer[c] = segmentByCustomer.TryGetValue(Customers[c], out int s) ? s : -1;
+            ofCustomer[c] = segmentByCustomer.TryGetValue(Customers[c], out int s) ? s : -1;
         }
-        Segment = new int[Count];
+        var segment = new int[Count];
         for (int i = 0; i < Count; i++)
         {
-            Segment[i] = Customer[i] < 0 ? -1 : SegmentOfCustomer[Customer[i]];
+            segment[i] = Customer[i] < 0 ? -1 : ofCustomer[Customer[i]];
         }
+        return (segments, ofCustomer, segment);
     }
 
     private static int? Score(sbyte value) => value == Missing ? null : value;
