@@ -28,12 +28,12 @@ if (args.Length > 1)
 {
     string dir = args[1];
     var customers = Tables.ReadAllCustomers(Path.Combine(dir, "customers.csv")).Rows;
-    // The contacts straight into the columnar table the analysis reads (no list of records).
+    // The contacts, purchases and touches straight into the columnar tables the analysis reads (no list of records).
     data = ContactCenterData.Create(
         customers,
         Tables.ReadInteractionTable(Path.Combine(dir, "interactions.csv"), customers: customers).Table,
-        Tables.ReadAllPurchases(Path.Combine(dir, "purchases.csv")).Rows,
-        Tables.ReadAllTouchpoints(Path.Combine(dir, "touchpoints.csv")).Rows,
+        Tables.ReadPurchaseTable(Path.Combine(dir, "purchases.csv")).Table,
+        Tables.ReadTouchpointTable(Path.Combine(dir, "touchpoints.csv")).Table,
         Tables.ReadAllConversions(Path.Combine(dir, "conversions.csv")).Rows);
     string ratesPath = Path.Combine(dir, "rates.json");
     rates = File.Exists(ratesPath) ? CostRatesFile.Read(ratesPath) : null;

@@ -87,12 +87,12 @@ public sealed class ContactCenterFolder
             return rows;
         }
         var customers = Rows("customers.csv", Tables.ReadAllCustomers);
-        // The contacts go straight into the columnar table the analysis reads: no list of records.
+        // The contacts, purchases and touches go straight into the columnar tables the analysis reads: no list of records.
         var data = ContactCenterData.Create(
             customers,
             Rows("interactions.csv", (file, o) => Tables.ReadInteractionTable(file, o, customers)),
-            Rows("purchases.csv", Tables.ReadAllPurchases),
-            Rows("touchpoints.csv", Tables.ReadAllTouchpoints),
+            Rows("purchases.csv", Tables.ReadPurchaseTable),
+            Rows("touchpoints.csv", Tables.ReadTouchpointTable),
             Rows("conversions.csv", Tables.ReadAllConversions));
         if (model is not null)
         {
@@ -111,7 +111,7 @@ public sealed class ContactCenterFolder
     public static IReadOnlyList<(string Table, string Path, int Rows)> Write(string path, ContactCenterData data, CostModel? rates = null, string? ratesNotes = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return WriteRows(path, data.Customers, data.Interactions.ToInteractions(), data.Purchases, data.Touchpoints, data.Conversions, rates, ratesNotes);
+        return WriteRows(path, data.Customers, data.Interactions.ToInteractions(), data.Purchases.ToPurchases(), data.Touchpoints.ToTouchpoints(), data.Conversions, rates, ratesNotes);
     }
 
     /// <summary>

@@ -26,8 +26,8 @@ public class ContactCenterFolderTests
         written.Select(w => w.Table).Should().Equal("customers", "interactions", "purchases", "touchpoints", "conversions", "rates");
         folder.Data.Customers.Should().BeEquivalentTo(data.Customers, o => o.WithStrictOrdering());
         folder.Data.Interactions.ToInteractions().Should().BeEquivalentTo(data.Interactions.ToInteractions(), o => o.WithStrictOrdering());
-        folder.Data.Purchases.Should().BeEquivalentTo(data.Purchases, o => o.WithStrictOrdering());
-        folder.Data.Touchpoints.Should().BeEquivalentTo(data.Touchpoints, o => o.WithStrictOrdering());
+        folder.Data.Purchases.ToPurchases().Should().BeEquivalentTo(data.Purchases.ToPurchases(), o => o.WithStrictOrdering());
+        folder.Data.Touchpoints.ToTouchpoints().Should().BeEquivalentTo(data.Touchpoints.ToTouchpoints(), o => o.WithStrictOrdering());
         folder.Data.Conversions.Should().BeEquivalentTo(data.Conversions, o => o.WithStrictOrdering());
         folder.Rates!.Channels.Should().HaveCount(ChannelNames.All.Count);
         folder.RatesPath.Should().Be(dir.File(ContactCenterFolder.RatesFileName));

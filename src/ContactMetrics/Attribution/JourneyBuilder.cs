@@ -19,7 +19,7 @@ namespace ContactMetrics.Attribution;
 /// <c>service:phone</c>) at the instant it ended.</para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
-    Justification = "The two Build overloads differ in the interactions' type (an InteractionTable or records); a call that leaves the interactions out takes the records overload, and a null literal for them needs its type (a cast) or can be left out.")]
+    Justification = "The Build overloads differ in the touchpoints' and interactions' types (tables or records); a call that leaves the interactions out takes the records overload, and a null literal for them needs its type (a cast) or can be left out.")]
 public static class JourneyBuilder
 {
     /// <summary>Builds the journeys.</summary>
@@ -34,7 +34,7 @@ public static class JourneyBuilder
         IEnumerable<Conversion> conversions,
         IEnumerable<Interaction>? interactions = null,
         JourneyOptions? options = null) =>
-        Build(touchpoints, conversions, (interactions ?? []).Where(i => i.CustomerId is not null)
+        Build(MarketingTouches(touchpoints), conversions, (interactions ?? []).Where(i => i.CustomerId is not null)
             .Select(i => (i.CustomerId!.Value, new JourneyTouch(JourneyOptions.DefaultServicePrefix + i.Channel.ToSchemaName(), i.EndedAt))), options);
 
     /// <summary>
@@ -54,7 +54,34 @@ public static class JourneyBuilder
         JourneyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(interactions);
-        return Build(touchpoints, conversions, ServiceTouches(interactions), options);
+        return Build(MarketingTouches(touchpoints), conversions, ServiceTouches(interactions), options);
+    }
+
+    /// <summary>
+    /// Builds the journeys from the columnar tables a <c>ContactCenterData</c> holds: the same journeys as the records
+    /// overloads give for the same touches and contacts (a contact's end to the millisecond, as the table keeps it).
+    /// </summary>
+    /// <param name="touchpoints">Marketing touches, by column.</param>
+    /// <param name="conversions">Conversions.</param>
+    /// <param name="interactions">Service contacts to add as <c>service:*</c> touches (those of identified customers).</param>
+    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The journeys, by customer id (ordinal) and time.</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    public static IReadOnlyList<Journey> Build(
+        TouchpointTable touchpoints,
+        IEnumerable<Conversion> conversions,
+        InteractionTable interactions,
+        JourneyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoints);
+        ArgumentNullException.ThrowIfNull(interactions);
+        return Build(touchpoints.Rows().Select(t => (t.Customer, new JourneyTouch(t.Channel, t.OccurredAt))), conversions, ServiceTouches(interactions), options);
+    }
+
+    private static IEnumerable<(CustomerId Customer, JourneyTouch Touch)> MarketingTouches(IEnumerable<Touchpoint> touchpoints)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoints);
+        return touchpoints.Select(t => (t.CustomerId, new JourneyTouch(t.Channel, t.OccurredAt)));
     }
 
     private static IEnumerable<(CustomerId Customer, JourneyTouch Touch)> ServiceTouches(InteractionTable t)
@@ -71,18 +98,17 @@ public static class JourneyBuilder
     }
 
     private static IReadOnlyList<Journey> Build(
-        IEnumerable<Touchpoint> touchpoints,
+        IEnumerable<(CustomerId Customer, JourneyTouch Touch)> marketingTouches,
         IEnumerable<Conversion> conversions,
         IEnumerable<(CustomerId Customer, JourneyTouch Touch)> serviceTouches,
         JourneyOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(touchpoints);
         ArgumentNullException.ThrowIfNull(conversions);
         options ??= new JourneyOptions();
         var touches = new Dictionary<CustomerId, List<JourneyTouch>>();
-        foreach (var t in touchpoints)
+        foreach (var (customer, touch) in marketingTouches)
         {
-            Add(touches, t.CustomerId, new JourneyTouch(t.Channel, t.OccurredAt));
+            Add(touches, customer, touch);
         }
         foreach (var (customer, touch) in serviceTouches)
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using ContactMetrics.Domain;
+using ContactMetrics.Tables;
 using NodaTime;
 
 namespace ContactMetrics.Clv;
@@ -90,7 +91,104 @@ public static class RfmSummaryBuilder
         return Build(customers, days, amounts, options, currency);
     }
 
+    /// <summary>
+    /// Builds the summary from a columnar <see cref="PurchaseTable"/> (the purchases of a <c>ContactCenterData</c>), its
+    /// instants turned into dates in <see cref="RfmSummaryOptions.TimeZone"/>: the same summary as the records give, in
+    /// order of first appearance. The customers are already coded, so no id is hashed: the rows are counted into their
+    /// customers and each customer's are sorted by day and summarized, on all cores. Allocations: four integer columns
+    /// and the amounts (about 32 bytes a row) and the summary.
+    /// </summary>
+    /// <param name="purchases">The purchases.</param>
+    /// <param name="options">Calibration end, period unit, merging, holdout and time zone.</param>
+    /// <returns>The summary, in the table's currency.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static RfmSummary Build(PurchaseTable purchases, RfmSummaryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ArgumentNullException.ThrowIfNull(options);
+        int n = purchases.Count;
+        var window = CheckColumns(n, n, n, options);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var days = new int[n];
+        var zone = options.TimeZone;
+        var ticks = purchases.OccurredTicks;
+        Parallel.For(0, (n + 65_535) / 65_536, parallel, chunk =>
+        {
+            for (int i = chunk * 65_536, end = Math.Min(n, i + 65_536); i < end; i++)
+            {
+                days[i] = DayNumber(Instant.FromUnixTimeTicks(ticks[i]).InZone(zone).Date);
+            }
+        });
+        var amounts = purchases.Amounts();
+
+        // Customers numbered by first appearance (a table's codes are, but a caller's filter may have left gaps); a
+        // counting sort puts each customer's rows together, in input order.
+        var code = purchases.Customer;
+        var rank = new int[purchases.Customers.Count];
+        Array.Fill(rank, -1);
+        var first = new List<int>();
+        var slotOf = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (rank[code[i]] < 0)
+            {
+                rank[code[i]] = first.Count;
+                first.Add(code[i]);
+            }
+            slotOf[i] = rank[code[i]];
+        }
+        int m = first.Count;
+        var (offsets, order, orderedDays) = GroupByCustomer(slotOf, m, days);
+        var rows = new CustomerRow[m];
+        var keep = new bool[m];
+        Parallel.For(0, (m + 4_095) / 4_096, parallel, chunk =>
+        {
+            for (int c = chunk * 4_096, end = Math.Min(m, c + 4_096); c < end; c++)
+            {
+                SortByDay(order, orderedDays, offsets[c], offsets[c + 1]);
+                keep[c] = Summarize(order, orderedDays, amounts, offsets[c], offsets[c + 1], window, out rows[c]);
+            }
+        });
+        var result = new RfmColumns(keep.Count(k => k), window, options);
+        for (int c = 0, at = 0; c < m; c++)
+        {
+            if (keep[c])
+            {
+                result.Set(at++, new CustomerId(purchases.Customers[first[c]]), rows[c]);
+            }
+        }
+        return result.ToSummary(purchases.Currency ?? default);
+    }
+
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
+
+    /// <summary>
+    /// A counting sort of the rows by customer (<paramref name="slotOf"/>, numbers 0 to <paramref name="customers"/> - 1),
+    /// input order kept within a customer: customer c's rows are order[offsets[c]..offsets[c + 1]), with their days.
+    /// </summary>
+    private static (int[] Offsets, int[] Order, int[] OrderedDays) GroupByCustomer(int[] slotOf, int customers, int[] days)
+    {
+        int n = slotOf.Length;
+        var offsets = new int[customers + 1];
+        foreach (int slot in slotOf)
+        {
+            offsets[slot + 1]++;
+        }
+        for (int c = 0; c < customers; c++)
+        {
+            offsets[c + 1] += offsets[c];
+        }
+        var next = offsets.AsSpan(0, customers).ToArray();
+        var order = new int[n];
+        var orderedDays = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            int at = next[slotOf[i]]++;
+            order[at] = i;
+            orderedDays[at] = days[i];
+        }
+        return (offsets, order, orderedDays);
+    }
 
     private static RfmSummary Build(ReadOnlySpan<CustomerId> customers, int[] days, ReadOnlySpan<decimal> amounts, RfmSummaryOptions options, Currency currency)
         => BuildPartitioned(customers, days, amounts, options, currency, PartitionBits(customers.Length), Environment.ProcessorCount);
@@ -391,27 +489,10 @@ public static class RfmSummaryBuilder
             }
             slotOf[i] = slot;
         }
-        // Counting sort by customer (in order of first appearance), input order kept within a customer; then each
-        // customer's purchases sorted by day, stably, so the "first" purchase of a day is well defined when not merging.
+        // Each customer's purchases together, then sorted by day, stably, so the "first" purchase of a day is well
+        // defined when not merging.
         int m = ids.Count;
-        var offsets = new int[m + 1];
-        foreach (int slot in slotOf)
-        {
-            offsets[slot + 1]++;
-        }
-        for (int c = 0; c < m; c++)
-        {
-            offsets[c + 1] += offsets[c];
-        }
-        var next = offsets.AsSpan(0, m).ToArray();
-        var order = new int[n];
-        var orderedDays = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            int at = next[slotOf[i]]++;
-            order[at] = i;
-            orderedDays[at] = days[i];
-        }
+        var (offsets, order, orderedDays) = GroupByCustomer(slotOf, m, days);
         var kept = new List<(CustomerId Id, CustomerRow Row)>(m);
         for (int customer = 0; customer < m; customer++)
         {

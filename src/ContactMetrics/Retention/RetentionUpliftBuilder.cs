@@ -144,10 +144,10 @@ public static class RetentionUpliftBuilder
         Preconditions.CheckNotNull(interactions);
         options ??= RetentionUpliftOptions.Default;
         _ = Labels(grouping);
-        var contacts = new ContactsByCustomer(interactions, observationEnd);
+        var contacts = interactions.ContactsByCustomer();
         return FromIndexContacts(grouping, customers.Select(customer =>
         {
-            var rows = contacts.Of(customer.Id);
+            var rows = contacts.Before(customer.Id, observationEnd);
             return (customer, !rows.IsEmpty && Index(interactions, rows, grouping, options) is (Instant index, bool favourable)
                 ? new IndexContact(index, favourable) : (IndexContact?)null);
         }), observationEnd, options);
@@ -461,42 +461,6 @@ public static class RetentionUpliftBuilder
             default:
                 throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping.");
         }
-    }
-
-    /// <summary>
-    /// The rows of each customer's contacts that arrived before the observation end, in order of arrival (rows that arrived
-    /// at the same instant in the order the sort leaves them, as a list of the records sorted by arrival would).
-    /// </summary>
-    private sealed class ContactsByCustomer
-    {
-        private readonly Dictionary<string, int> _codes;
-        private readonly int[] _start;
-        private readonly int[] _rows;
-
-        public ContactsByCustomer(InteractionTable t, Instant observationEnd)
-        {
-            _codes = new Dictionary<string, int>(t.Customers.Count, StringComparer.Ordinal);
-            for (int c = 0; c < t.Customers.Count; c++)
-            {
-                _codes.TryAdd(t.Customers[c], c);
-            }
-            var inScope = new bool[t.Count];
-            for (int i = 0; i < t.Count; i++)
-            {
-                inScope[i] = t.Customer[i] >= 0 && t.ArrivedAt(i) < observationEnd;
-            }
-            _rows = RepeatContactDetector.OrderByCustomer(t, inScope, out _start);
-            // The sort a list of the records sorted by arrival used (introsort: not stable), so ties fall as they did.
-            var arrived = t.ArrivedMs;
-            for (int c = 0; c < t.Customers.Count; c++)
-            {
-                _rows.AsSpan(_start[c], _start[c + 1] - _start[c]).Sort((a, b) => arrived[a].CompareTo(arrived[b]));
-            }
-        }
-
-        /// <summary>The rows of <paramref name="customer"/>'s contacts; empty when there are none.</summary>
-        public ReadOnlySpan<int> Of(CustomerId customer) =>
-            _codes.TryGetValue(customer.Value, out int c) ? _rows.AsSpan(_start[c], _start[c + 1] - _start[c]) : [];
     }
 }
 

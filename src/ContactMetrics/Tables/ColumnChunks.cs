@@ -73,3 +73,23 @@ internal interface IReservable
     /// <summary>Reserves one array of <paramref name="rows"/> rows; only before any row is set.</summary>
     void Reserve(int rows);
 }
+
+/// <summary>The smallest and largest value of a column.</summary>
+internal static class ColumnRange
+{
+    /// <summary>The smallest and largest of <paramref name="values"/>; (0, 0) when there are none.</summary>
+    public static (long Min, long Max) Of(ReadOnlySpan<long> values)
+    {
+        if (values.IsEmpty)
+        {
+            return (0, 0);
+        }
+        long min = values[0], max = values[0];
+        foreach (long v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        return (min, max);
+    }
+}

@@ -25,6 +25,7 @@ public sealed class InteractionTable
     // rollup and cost pass over this (immutable) table.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<RepeatContactOptions, Lazy<byte[]>> _repeatFlags = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<RepeatContactOptions, Lazy<int[]>> _repeatChains = new();
+    private CustomerContacts? _contactsByCustomer;
 
     private InteractionTable(Builder b)
     {
@@ -55,19 +56,48 @@ public sealed class InteractionTable
         Agents = b.Agents.ToArray();
         Queues = b.Queues.ToArray();
         Reasons = b.Reasons.ToArray();
-        SetSegments(b.Segments.ToArray(), b.SegmentByCustomer);
-        if (Count > 0)
-        {
-            // The columns may be longer than Count (room reserved for an estimate of the rows): only rows < Count are the table's.
-            var arrived = ArrivedMs.AsSpan(0, Count);
-            MinArrivedMs = arrived[0];
-            MaxArrivedMs = arrived[0];
-            foreach (long ms in arrived)
-            {
-                MinArrivedMs = Math.Min(MinArrivedMs, ms);
-                MaxArrivedMs = Math.Max(MaxArrivedMs, ms);
-            }
-        }
+        (Segments, SegmentOfCustomer, Segment) = SegmentsOf(b.Segments.ToArray(), b.SegmentByCustomer);
+        // The columns may be longer than Count (room reserved for an estimate of the rows): only rows < Count are the table's.
+        (MinArrivedMs, MaxArrivedMs) = ColumnRange.Of(ArrivedMs.AsSpan(0, Count));
+    }
+
+    /// <summary>
+    /// The table <paramref name="source"/> with other segments: every other column, and the derived columns computed so far
+    /// (repeat flags and chains, the customers' contact order, none of which depends on segments), shared with it.
+    /// </summary>
+    private InteractionTable(InteractionTable source, string[] segments, Dictionary<string, int> segmentByCustomer)
+    {
+        _repeatFlags = source._repeatFlags;
+        _repeatChains = source._repeatChains;
+        _contactsByCustomer = source._contactsByCustomer;
+        Count = source.Count;
+        Id = source.Id;
+        Customer = source.Customer;
+        Agent = source.Agent;
+        Queue = source.Queue;
+        Reason = source.Reason;
+        Channel = source.Channel;
+        Direction = source.Direction;
+        Answered = source.Answered;
+        ArrivedMs = source.ArrivedMs;
+        QueueMs = source.QueueMs;
+        TalkMs = source.TalkMs;
+        HoldMs = source.HoldMs;
+        AcwMs = source.AcwMs;
+        EndedMs = source.EndedMs;
+        Resolved = source.Resolved;
+        Transfers = source.Transfers;
+        Csat = source.Csat;
+        Nps = source.Nps;
+        Ces = source.Ces;
+        Recommended = source.Recommended;
+        Customers = source.Customers;
+        Agents = source.Agents;
+        Queues = source.Queues;
+        Reasons = source.Reasons;
+        MinArrivedMs = source.MinArrivedMs;
+        MaxArrivedMs = source.MaxArrivedMs;
+        (Segments, SegmentOfCustomer, Segment) = SegmentsOf(segments, segmentByCustomer);
     }
 
     /// <summary>The number of interactions.</summary>
@@ -86,7 +116,7 @@ public sealed class InteractionTable
     public IReadOnlyList<string> Reasons { get; }
 
     /// <summary>The distinct customer segments, in order of first appearance.</summary>
-    public IReadOnlyList<string> Segments { get; private set; }
+    public IReadOnlyList<string> Segments { get; }
 
     // The columns may be longer than Count (room reserved from an estimate of a file's rows, Builder.EnsureCapacity):
     // every pass reads rows [0, Count) only.
@@ -95,9 +125,9 @@ public sealed class InteractionTable
     internal int[] Agent { get; }
     internal int[] Queue { get; }
     internal int[] Reason { get; }
-    // The segment columns are set once, by the constructor or by WithCustomers on its copy.
-    internal int[] Segment { get; private set; }
-    internal int[] SegmentOfCustomer { get; private set; }
+    // The segment columns: a table with other customers' segments (WithCustomers) shares every other column.
+    internal int[] Segment { get; }
+    internal int[] SegmentOfCustomer { get; }
     internal byte[] Channel { get; }
     internal byte[] Direction { get; }
     internal bool[] Answered { get; }
@@ -238,25 +268,23 @@ public sealed class InteractionTable
         {
             return this;
         }
-        var copy = (InteractionTable)MemberwiseClone();
-        copy.SetSegments([.. segments], segmentByCustomer);
-        return copy;
+        return new InteractionTable(this, [.. segments], segmentByCustomer);
     }
 
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Segments), nameof(SegmentOfCustomer), nameof(Segment))]
-    private void SetSegments(string[] segments, Dictionary<string, int> segmentByCustomer)
+    /// <summary>The segment columns of this table's customers and rows (<see cref="Customers"/>, <see cref="Customer"/>, <see cref="Count"/>, set before).</summary>
+    private (string[] Segments, int[] SegmentOfCustomer, int[] Segment) SegmentsOf(string[] segments, Dictionary<string, int> segmentByCustomer)
     {
-        Segments = segments;
-        SegmentOfCustomer = new int[Customers.Count];
-        for (int c = 0; c < SegmentOfCustomer.Length; c++)
+        var ofCustomer = new int[Customers.Count];
+        for (int c = 0; c < ofCustomer.Length; c++)
         {
-            SegmentOfCustomer[c] = segmentByCustomer.TryGetValue(Customers[c], out int s) ? s : -1;
+            ofCustomer[c] = segmentByCustomer.TryGetValue(Customers[c], out int s) ? s : -1;
         }
-        Segment = new int[Count];
+        var segment = new int[Count];
         for (int i = 0; i < Count; i++)
         {
-            Segment[i] = Customer[i] < 0 ? -1 : SegmentOfCustomer[Customer[i]];
+            segment[i] = Customer[i] < 0 ? -1 : ofCustomer[Customer[i]];
         }
+        return (segments, ofCustomer, segment);
     }
 
     private static int? Score(sbyte value) => value == Missing ? null : value;
@@ -270,6 +298,27 @@ public sealed class InteractionTable
     /// <summary>The repeat chain of every row under <paramref name="options"/> (see <see cref="RepeatContactDetector.Chains"/>), computed on first use.</summary>
     internal int[] RepeatChains(RepeatContactOptions options, int maxDegreeOfParallelism) =>
         _repeatChains.GetOrAdd(options, o => new Lazy<int[]>(() => RepeatContactDetector.Chains(this, o, maxDegreeOfParallelism))).Value;
+
+    /// <summary>Each customer's contacts in order of arrival, computed on first use (a table that differs only in segments shares it).</summary>
+    internal CustomerContacts ContactsByCustomer() => LazyInitializer.EnsureInitialized(ref _contactsByCustomer, () => new CustomerContacts(this));
+
+    /// <summary>
+    /// The table of rows <paramref name="rows"/> (in that order) with the segments of <paramref name="customers"/>: the table
+    /// <see cref="Create"/> makes of those rows' interactions, copied column by column (no records).
+    /// </summary>
+    internal InteractionTable Select(IEnumerable<int> rows, IEnumerable<Customer> customers)
+    {
+        var builder = new Builder();
+        foreach (var c in customers)
+        {
+            builder.AddCustomer(c);
+        }
+        foreach (int row in rows)
+        {
+            builder.AddRow(this, row);
+        }
+        return builder.Build();
+    }
 
     /// <summary>Collects interactions one at a time into columns; not thread-safe.</summary>
     public sealed class Builder
@@ -360,6 +409,36 @@ public sealed class InteractionTable
             NpsCol.Append(i, (sbyte)(interaction.Survey?.Nps ?? Missing));
             CesCol.Append(i, (sbyte)(interaction.Survey?.Ces ?? Missing));
             RecommendedCol.Append(i, Flag(interaction.Survey?.Recommended));
+            Count++;
+        }
+
+        /// <summary>Adds row <paramref name="row"/> of <paramref name="source"/>, column by column (its ids and categories coded again here).</summary>
+        internal void AddRow(InteractionTable source, int row)
+        {
+            CheckNotBuilt();
+            int i = Count;
+            string? Of(IReadOnlyList<string> values, int code) => code < 0 ? null : values[code];
+            int CodeOf(Dictionary<string, int> codes, List<string> values, string? value) => value is null ? -1 : Code(codes, values, value);
+            Ids.Add(source.Id[row]);
+            CustomerCol.Append(i, CodeOf(_customerCodes, Customers, Of(source.Customers, source.Customer[row])));
+            AgentCol.Append(i, CodeOf(_agentCodes, Agents, Of(source.Agents, source.Agent[row])));
+            QueueCol.Append(i, CodeOf(_queueCodes, Queues, Of(source.Queues, source.Queue[row])));
+            ReasonCol.Append(i, CodeOf(_reasonCodes, Reasons, Of(source.Reasons, source.Reason[row])));
+            ChannelCol.Append(i, source.Channel[row]);
+            DirectionCol.Append(i, source.Direction[row]);
+            AnsweredCol.Append(i, source.Answered[row]);
+            ArrivedCol.Append(i, source.ArrivedMs[row]);
+            QueueMsCol.Append(i, source.QueueMs[row]);
+            TalkCol.Append(i, source.TalkMs[row]);
+            HoldCol.Append(i, source.HoldMs[row]);
+            AcwCol.Append(i, source.AcwMs[row]);
+            EndedCol.Append(i, source.EndedMs[row]);
+            ResolvedCol.Append(i, source.Resolved[row]);
+            TransfersCol.Append(i, source.Transfers[row]);
+            CsatCol.Append(i, source.Csat[row]);
+            NpsCol.Append(i, source.Nps[row]);
+            CesCol.Append(i, source.Ces[row]);
+            RecommendedCol.Append(i, source.Recommended[row]);
             Count++;
         }
 

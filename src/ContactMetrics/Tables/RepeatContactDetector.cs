@@ -182,7 +182,7 @@ internal static class RepeatContactDetector
     }
 
     /// <summary>Sorts row indices by arrival, ties by row index (a stable order).</summary>
-    private static void SortByArrival(Span<int> rows, long[] arrived)
+    internal static void SortByArrival(Span<int> rows, long[] arrived)
     {
         if (rows.Length <= 24)
         {

@@ -110,7 +110,7 @@ public sealed partial class ContactCenterAnalysis
 
     private AnalysisFigure<ClvAnalysis> ComputeClv() => Try(() =>
     {
-        if (Data.Purchases.IsEmpty)
+        if (Data.Purchases.Count == 0)
         {
             return AnalysisFigure<ClvAnalysis>.Unavailable(NoPurchases);
         }

@@ -127,14 +127,17 @@ public sealed partial class ContactCenterAnalysis
 
     private AnalysisFigure<CustomerProfitability> ComputeProfitability() => ProfitabilityOf(() =>
     {
+        // Every customer (0 without purchases), then buyers missing from the customers in order of first purchase.
         var revenue = new Dictionary<CustomerId, decimal>();
         foreach (var c in Data.Customers)
         {
             revenue[c.Id] = 0m;
         }
-        foreach (var p in Data.Purchases)
+        var purchases = Data.Purchases;
+        var sums = purchases.SumByCustomer();
+        for (int code = 0; code < sums.Length; code++)
         {
-            revenue[p.CustomerId] = revenue.GetValueOrDefault(p.CustomerId) + p.Amount.Amount;
+            revenue[new CustomerId(purchases.Customers[code])] = sums[code];
         }
         return revenue;
     });

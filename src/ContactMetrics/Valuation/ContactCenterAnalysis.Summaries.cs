@@ -27,7 +27,7 @@ public sealed record TableCounts(int Customers, IReadOnlyDictionary<string, int>
         Preconditions.CheckNotNull(data);
         var segments = data.Customers.GroupBy(c => c.Segment ?? ContactCenterAnalysis.NoSegment).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new TableCounts(data.Customers.Length, segments, data.Interactions.Count, data.Purchases.Length, data.Touchpoints.Length, data.Conversions.Length);
+        return new TableCounts(data.Customers.Length, segments, data.Interactions.Count, data.Purchases.Count, data.Touchpoints.Count, data.Conversions.Length);
     }
 }
 

@@ -44,8 +44,8 @@ public sealed partial class ContactCenterAnalysis
         OutsideWindow = new RecordsOutsideWindow(
             given.Customers.Length - data.Customers.Length,
             given.Interactions.Count - data.Interactions.Count,
-            given.Purchases.Length - data.Purchases.Length,
-            given.Touchpoints.Length - data.Touchpoints.Length,
+            given.Purchases.Count - data.Purchases.Count,
+            given.Touchpoints.Count - data.Touchpoints.Count,
             given.Conversions.Length - data.Conversions.Length,
             given.Customers.Count(c => c.AcquiredOn <= window.LastDay && c.ChurnedOn > window.LastDay));
         Window = window;

@@ -10,19 +10,21 @@ namespace ContactMetrics.Valuation;
 /// the input of a <see cref="ContactCenterAnalysis"/>. Immutable; the money is in one currency.
 /// </summary>
 /// <remarks>
-/// The contacts, the largest table by far, are held once, as the columnar <see cref="InteractionTable"/> every calculator
-/// reads (a reader fills it straight from a file's rows: <c>ContactMetrics.Data.Tables.ReadInteractionTable</c>); the
-/// other tables are records.
+/// The three large tables are held once, by column: the contacts as the <see cref="InteractionTable"/> every calculator
+/// reads, the purchases as the <see cref="PurchaseTable"/> the CLV and the revenue per customer read, and the marketing
+/// touches as the <see cref="TouchpointTable"/> the journeys read (a reader fills them straight from a file's rows:
+/// <c>ContactMetrics.Data.Tables.ReadInteractionTable</c>, <c>ReadPurchaseTable</c> and <c>ReadTouchpointTable</c>); the
+/// customers and conversions, small tables, are records.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
-    Justification = "The two Create overloads differ in the interactions' type (an InteractionTable or records), so no call can be ambiguous.")]
+    Justification = "The two Create overloads differ in the contacts', purchases' and touches' types (tables or records), so no call can be ambiguous.")]
 public sealed class ContactCenterData
 {
     private ContactCenterData(
         ImmutableArray<Customer> customers,
         InteractionTable interactions,
-        ImmutableArray<Purchase> purchases,
-        ImmutableArray<Touchpoint> touchpoints,
+        PurchaseTable purchases,
+        TouchpointTable touchpoints,
         ImmutableArray<Conversion> conversions,
         Currency currency)
     {
@@ -34,7 +36,7 @@ public sealed class ContactCenterData
         Currency = currency;
     }
 
-    /// <summary>Collects the tables, the contacts as records: a convenience that builds their <see cref="InteractionTable"/>.</summary>
+    /// <summary>Collects the tables as records: a convenience that builds the <see cref="InteractionTable"/>, <see cref="PurchaseTable"/> and <see cref="TouchpointTable"/>.</summary>
     /// <param name="customers">The customers.</param>
     /// <param name="interactions">The contacts.</param>
     /// <param name="purchases">The purchases; empty when there are none (the customer-value figures are then unavailable).</param>
@@ -54,13 +56,14 @@ public sealed class ContactCenterData
         Currency? currency = null)
     {
         var c = Preconditions.CheckNotNull(customers).ToImmutableArray();
-        return Create(c, InteractionTable.Create(Preconditions.CheckNotNull(interactions), c), purchases, touchpoints, conversions, currency);
+        return Create(c, InteractionTable.Create(Preconditions.CheckNotNull(interactions), c), PurchaseTable.Create(Preconditions.CheckNotNull(purchases)),
+            TouchpointTable.Create(Preconditions.CheckNotNull(touchpoints)), conversions, currency);
     }
 
     /// <summary>
-    /// Collects the tables, the contacts as a columnar table (e.g. read straight from a file by
-    /// <c>ContactMetrics.Data.Tables.ReadInteractionTable</c>). The table's segments are those of <paramref name="customers"/>,
-    /// whichever customers it was built with.
+    /// Collects the tables, the contacts, purchases and touches as columnar tables (e.g. read straight from files by
+    /// <c>ContactMetrics.Data.Tables.ReadInteractionTable</c>, <c>ReadPurchaseTable</c> and <c>ReadTouchpointTable</c>). The interaction table's segments
+    /// are those of <paramref name="customers"/>, whichever customers it was built with.
     /// </summary>
     /// <param name="customers">The customers.</param>
     /// <param name="interactions">The contacts.</param>
@@ -74,24 +77,21 @@ public sealed class ContactCenterData
     public static ContactCenterData Create(
         IEnumerable<Customer> customers,
         InteractionTable interactions,
-        IEnumerable<Purchase> purchases,
-        IEnumerable<Touchpoint> touchpoints,
+        PurchaseTable purchases,
+        TouchpointTable touchpoints,
         IEnumerable<Conversion> conversions,
         Currency? currency = null)
     {
         var c = Preconditions.CheckNotNull(customers).ToImmutableArray();
         var i = Preconditions.CheckNotNull(interactions).WithCustomers(c);
-        var p = Preconditions.CheckNotNull(purchases).ToImmutableArray();
-        var t = Preconditions.CheckNotNull(touchpoints).ToImmutableArray();
+        var p = Preconditions.CheckNotNull(purchases);
+        var t = Preconditions.CheckNotNull(touchpoints);
         var v = Preconditions.CheckNotNull(conversions).ToImmutableArray();
-        var money = currency
-            ?? (p.Length > 0 ? p[0].Amount.Currency : v.Length > 0 ? v[0].Value.Currency : Currency.Eur);
-        foreach (var purchase in p)
+        var money = currency ?? p.Currency ?? (v.Length > 0 ? v[0].Value.Currency : Currency.Eur);
+        // A table holds one currency (its builder refuses a second).
+        if (p.Currency is { } paid && paid != money)
         {
-            if (purchase.Amount.Currency != money)
-            {
-                throw new CurrencyMismatchException(money, purchase.Amount.Currency);
-            }
+            throw new CurrencyMismatchException(money, paid);
         }
         foreach (var conversion in v)
         {
@@ -111,7 +111,7 @@ public sealed class ContactCenterData
     /// <exception cref="CurrencyMismatchException">The purchases or conversions are in another currency.</exception>
     public void EnsureSameCurrency(Currency currency)
     {
-        if (currency != Currency && (!Purchases.IsEmpty || !Conversions.IsEmpty))
+        if (currency != Currency && (Purchases.Count > 0 || !Conversions.IsEmpty))
         {
             throw new CurrencyMismatchException(Currency, currency);
         }
@@ -126,11 +126,17 @@ public sealed class ContactCenterData
     /// </summary>
     public InteractionTable Interactions { get; }
 
-    /// <summary>The purchases.</summary>
-    public ImmutableArray<Purchase> Purchases { get; }
+    /// <summary>
+    /// The purchases, by column. <see cref="PurchaseTable.ToPurchases"/> makes records of them, one at a time, for a caller
+    /// that needs records.
+    /// </summary>
+    public PurchaseTable Purchases { get; }
 
-    /// <summary>The marketing touches.</summary>
-    public ImmutableArray<Touchpoint> Touchpoints { get; }
+    /// <summary>
+    /// The marketing touches, by column. <see cref="TouchpointTable.ToTouchpoints"/> makes records of them, one at a time,
+    /// for a caller that needs records.
+    /// </summary>
+    public TouchpointTable Touchpoints { get; }
 
     /// <summary>The conversions.</summary>
     public ImmutableArray<Conversion> Conversions { get; }
@@ -153,22 +159,23 @@ public sealed class ContactCenterData
         var table = Interactions;
         bool contactsInside = table.Count == 0
             || (window.Contains(Instant.FromUnixTimeMilliseconds(table.MinArrivedMs)) && window.Contains(Instant.FromUnixTimeMilliseconds(table.MaxArrivedMs)));
-        bool inside = contactsInside && Purchases.All(p => window.Contains(p.OccurredAt))
-            && Touchpoints.All(t => window.Contains(t.OccurredAt)) && Conversions.All(c => window.Contains(c.OccurredAt))
+        var purchases = Purchases.Between(window.Start, window.End);
+        var touchpoints = Touchpoints.Between(window.Start, window.End);
+        bool inside = contactsInside && purchases == Purchases && touchpoints == Touchpoints && Conversions.All(c => window.Contains(c.OccurredAt))
             && Customers.All(c => c.AcquiredOn <= last && !(c.ChurnedOn > last));
         if (inside)
         {
             return this;
         }
         ImmutableArray<Customer> customers = [.. Customers.Select(window.Known).OfType<Customer>()];
-        // The contacts' table is rebuilt only when some fall outside the window (rare: a window shorter than the data).
+        // The contacts inside the window, copied column by column, only when some fall outside it (a window shorter than the data).
         var contacts = contactsInside ? table.WithCustomers(customers)
-            : InteractionTable.Create(Enumerable.Range(0, table.Count).Where(r => window.Contains(table.ArrivedAt(r))).Select(table.ToInteraction), customers);
+            : table.Select(Enumerable.Range(0, table.Count).Where(r => window.Contains(table.ArrivedAt(r))), customers);
         return new ContactCenterData(
             customers,
             contacts,
-            [.. Purchases.Where(p => window.Contains(p.OccurredAt))],
-            [.. Touchpoints.Where(t => window.Contains(t.OccurredAt))],
+            purchases,
+            touchpoints,
             [.. Conversions.Where(c => window.Contains(c.OccurredAt))],
             Currency);
     }
@@ -190,10 +197,10 @@ public sealed class ContactCenterData
         }
         var first = Instant.FromUnixTimeMilliseconds(Interactions.MinArrivedMs);
         var last = Instant.FromUnixTimeMilliseconds(Interactions.MaxArrivedMs);
-        if (!Purchases.IsEmpty)
+        if (Purchases.Count > 0)
         {
-            first = Instant.Min(first, Purchases.Min(p => p.OccurredAt));
-            last = Instant.Max(last, Purchases.Max(p => p.OccurredAt));
+            first = Instant.Min(first, Instant.FromUnixTimeTicks(Purchases.MinTicks));
+            last = Instant.Max(last, Instant.FromUnixTimeTicks(Purchases.MaxTicks));
         }
         return ObservationWindow.OfDays(first, last, timeZone, end);
     }

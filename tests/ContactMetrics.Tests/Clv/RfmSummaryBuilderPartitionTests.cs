@@ -79,7 +79,7 @@ public class RfmSummaryBuilderPartitionTests
         RfmSummaryBuilder.PartitionBits(purchases).Should().Be(expected);
     }
 
-    private static void ShouldBeSame(RfmSummary actual, RfmSummary expected, string because)
+    internal static void ShouldBeSame(RfmSummary actual, RfmSummary expected, string because)
     {
         actual.CustomerIds.Should().Equal(expected.CustomerIds, because);
         actual.Frequency.Should().Equal(expected.Frequency, because);

@@ -60,7 +60,7 @@ public class InteractionTableRecordsTests
         ];
         Interaction[] rows = [Answered("C2"), Answered("C1"), Abandoned("C3"), Answered("C2", atHours: 1), Answered("C4")];
 
-        var fromTable = ContactCenterData.Create(customers, InteractionTable.Create(rows), [], [], []);
+        var fromTable = ContactCenterData.Create(customers, InteractionTable.Create(rows), PurchaseTable.Empty, TouchpointTable.Empty, []);
         var fromRecords = ContactCenterData.Create(customers, rows, [], [], []);
 
         // Segments in the customers' order (smb, consumer), as a table built with the customers has them; C3 and the
@@ -70,6 +70,32 @@ public class InteractionTableRecordsTests
         var groups = KpiRollup.Compute(fromTable.Interactions, bySegment);
         groups.Select(g => (g.Segment, g.Counts.OfferedContacts)).Should().BeEquivalentTo([("smb", 1L), ("consumer", 2L), ((string?)null, 2L)]);
         groups.Should().BeEquivalentTo(KpiRollup.Compute(fromRecords.Interactions, bySegment), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void WithCustomers_OtherSegments_SharesEveryOtherColumnAndKeepsTheSource()
+    {
+        // Every column property but the three of segments must be the source's own array (a column added to the table and
+        // left out of the copy constructor fails here); the source keeps its segments (the copy is a new instance).
+        Interaction[] rows = [Answered("C1"), Answered("C2"), Abandoned("C1", atHours: 1)];
+        var source = InteractionTable.Create(rows, [new Customer(new CustomerId("C1"), new LocalDate(2024, 1, 1), null, "smb")]);
+
+        var copy = source.WithCustomers([new Customer(new CustomerId("C2"), new LocalDate(2024, 1, 1), null, "consumer")]);
+
+        copy.Should().NotBeSameAs(source);
+        source.Segments.Should().Equal("smb");
+        copy.Segments.Should().Equal("consumer");
+        copy.Segment.Should().Equal(-1, 0, -1);
+        source.Segment.Should().Equal(0, -1, 0);
+        string[] segmentColumns = [nameof(InteractionTable.Segments), nameof(InteractionTable.Segment), nameof(InteractionTable.SegmentOfCustomer)];
+        var columns = typeof(InteractionTable).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Where(p => !p.PropertyType.IsValueType && !segmentColumns.Contains(p.Name)).ToList();
+        columns.Should().HaveCountGreaterThan(20);
+        foreach (var column in columns)
+        {
+            column.GetValue(copy).Should().BeSameAs(column.GetValue(source), column.Name);
+        }
+        (copy.Count, copy.MinArrivedMs, copy.MaxArrivedMs).Should().Be((source.Count, source.MinArrivedMs, source.MaxArrivedMs));
     }
 
     [Fact]
