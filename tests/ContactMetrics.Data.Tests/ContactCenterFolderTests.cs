@@ -44,12 +44,12 @@ public class ContactCenterFolderTests
         var rates = Rates(data.Currency);
 
         // Each table is a sequence that can be walked once (a simulation's streamed rows): written as it comes, counted as written.
-        var written = ContactCenterFolder.WriteRows(streamed.Path, Once(data.Customers), Once(data.Interactions.ToInteractions()), Once(data.Purchases),
-            Once(data.Touchpoints), Once(data.Conversions), rates, "test rates");
+        var written = ContactCenterFolder.WriteRows(streamed.Path, Once(data.Customers), Once(data.Interactions.ToInteractions()), Once(data.Purchases.ToPurchases()),
+            Once(data.Touchpoints.ToTouchpoints()), Once(data.Conversions), rates, "test rates");
         var expected = ContactCenterFolder.Write(held.Path, data, rates, "test rates");
 
         written.Select(w => (w.Table, System.IO.Path.GetFileName(w.Path), w.Rows)).Should().Equal(expected.Select(w => (w.Table, System.IO.Path.GetFileName(w.Path), w.Rows)));
-        written.Select(w => w.Rows).Should().Equal(data.Customers.Length, data.Interactions.Count, data.Purchases.Length, data.Touchpoints.Length, data.Conversions.Length, ChannelNames.All.Count);
+        written.Select(w => w.Rows).Should().Equal(data.Customers.Length, data.Interactions.Count, data.Purchases.Count, data.Touchpoints.Count, data.Conversions.Length, ChannelNames.All.Count);
         foreach (var (_, path, _) in written)
         {
             File.ReadAllBytes(path).Should().Equal(File.ReadAllBytes(System.IO.Path.Combine(held.Path, System.IO.Path.GetFileName(path))));
