@@ -78,6 +78,7 @@ public static class KpiRollup
         var bucketer = grouping.Bucket == TimeBucket.None ? null : new TimeBucketer(grouping.TimeZone!, grouping.Bucket, table.MinArrivedMs, table.MaxArrivedMs);
         var keys = new KeyLayout(table, grouping, bucketer);
         var flags = table.RepeatFlags(options.Repeat, degree);
+        var layout = new KpiSlots(options);
 
         int workers = table.Count < MinRowsPerPartition ? 1 : degree;
         var partials = new Partial[workers];
@@ -90,7 +91,7 @@ public static class KpiRollup
             {
                 var partial = new Partial(keys.Space);
                 int from = (int)((long)table.Count * w / workers), to = (int)((long)table.Count * (w + 1) / workers);
-                Accumulate(table, options, keys, bucketer, flags, from, to, 0, 1, partial, meter, cancellationToken);
+                Accumulate(table, layout, keys, bucketer, flags, from, to, 0, 1, partial, meter, cancellationToken);
                 partials[w] = partial;
             });
             partials = [Partial.Sum(partials, keys.Space)];
@@ -103,12 +104,12 @@ public static class KpiRollup
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, w =>
             {
                 var partial = new Partial(keys.Space);
-                Accumulate(table, options, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken);
+                Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken);
                 partials[w] = partial;
             });
         }
         meter?.Finish();
-        return Collect(partials, table, options, keys, bucketer);
+        return Collect(partials, table, options, layout, keys, bucketer);
     }
 
     /// <summary>Adds up the rows the workers have read and reports them, increasing, about every 65,536 rows.</summary>
@@ -140,55 +141,43 @@ public static class KpiRollup
         public void Finish() => progress.Report(new KpiRollupProgress(rows, rows));
     }
 
-    private static void Accumulate(InteractionTable t, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers, Partial partial,
+    private static void Accumulate(InteractionTable t, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers, Partial partial,
         ScanMeter? meter, CancellationToken cancellationToken)
     {
-        long thresholdMs = (long)options.ServiceLevel.Threshold.TotalMilliseconds;
-        long shortMs = (long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds;
-        long targetMs = (long)options.ResponseTarget.TotalMilliseconds;
-        bool talk = options.HandleTime.HasFlag(HandleTimeComponents.Talk);
-        bool hold = options.HandleTime.HasFlag(HandleTimeComponents.Hold);
-        bool acw = options.HandleTime.HasFlag(HandleTimeComponents.AfterCallWork);
-        var channel = t.Channel;
-        var direction = t.Direction;
-        var answered = t.Answered;
-        var queueMs = t.QueueMs;
-        var talkMs = t.TalkMs;
-        var holdMs = t.HoldMs;
-        var acwMs = t.AcwMs;
-        var resolved = t.Resolved;
-        var transfers = t.Transfers;
-        var csat = t.Csat;
-        var nps = t.Nps;
-        var ces = t.Ces;
         var arrived = t.ArrivedMs;
         var grouping = keys.Grouping;
         long fromMs = grouping.ArrivedFrom?.ToUnixTimeMilliseconds() ?? long.MinValue;
         long beforeMs = grouping.ArrivedBefore?.ToUnixTimeMilliseconds() ?? long.MaxValue;
         bool ranged = grouping.ArrivedFrom is not null || grouping.ArrivedBefore is not null;
+        bool filtered = ranged || workers > 1;
         Span<long> blockKeys = stackalloc long[BlockSize];
+        var rows = new int[BlockSize];
+        var offsets = new int[BlockSize];
         if (partial.IsDense && keys.Space > SmallKeySpace)
         {
-            // Count this worker's groups first (a bitmap over the key space stays in cache), so the
-            // slots are allocated once at their final size instead of growing by copies.
+            // Mark this worker's groups first (a bitmap over the key space stays in cache), so the
+            // slots are allocated once at their final size instead of growing by copies, and the
+            // groups are numbered in key order (nothing to sort at the end).
             var seen = new ulong[(keys.Space + 63) / 64];
             int groups = 0;
             for (int blockStart = from; blockStart < to; blockStart += BlockSize)
             {
                 var block = blockKeys[..Math.Min(BlockSize, to - blockStart)];
                 keys.KeysOf(blockStart, block, bucketer);
-                foreach (long key in block)
+                for (int j = 0; j < block.Length; j++)
                 {
+                    long key = block[j];
                     ulong bit = 1UL << (int)(key & 63);
                     ref ulong word = ref seen[key >> 6];
-                    if ((word & bit) == 0 && (workers == 1 || WorkerOf(key, workers) == worker))
+                    if ((word & bit) == 0 && (workers == 1 || WorkerOf(key, workers) == worker)
+                        && (!ranged || (arrived[blockStart + j] >= fromMs && arrived[blockStart + j] < beforeMs)))
                     {
                         word |= bit;
                         groups++;
                     }
                 }
             }
-            partial.Reserve(groups);
+            partial.NumberInKeyOrder(seen, groups);
         }
         for (int blockStart = from; blockStart < to; blockStart += BlockSize)
         {
@@ -196,153 +185,78 @@ public static class KpiRollup
             int blockLength = Math.Min(BlockSize, to - blockStart);
             var block = blockKeys[..blockLength];
             keys.KeysOf(blockStart, block, bucketer);
-            for (int j = 0; j < blockLength; j++)
+            int kept = blockLength;
+            if (filtered)
             {
-                long key = block[j];
-                if (workers > 1 && WorkerOf(key, workers) != worker)
+                // Keep this worker's rows in the arrival range, without a branch per row.
+                kept = 0;
+                for (int j = 0; j < blockLength; j++)
                 {
-                    continue;
+                    long key = block[j];
+                    long ms = arrived[blockStart + j];
+                    bool keep = (workers == 1 || WorkerOf(key, workers) == worker) & (!ranged || (ms >= fromMs & ms < beforeMs));
+                    block[kept] = key;
+                    rows[kept] = blockStart + j;
+                    kept += keep ? 1 : 0;
                 }
-                int i = blockStart + j;
-                if (ranged && (arrived[i] < fromMs || arrived[i] >= beforeMs))
-                {
-                    continue;
-                }
-                AccumulateRow(partial.SlotsFor(key), i, thresholdMs, shortMs, targetMs, talk, hold, acw, channel, direction, answered, queueMs,
-                    talkMs, holdMs, acwMs, resolved, transfers, csat, nps, ces, flags);
             }
+            else
+            {
+                for (int j = 0; j < blockLength; j++)
+                {
+                    rows[j] = blockStart + j;
+                }
+            }
+            for (int j = 0; j < kept; j++)
+            {
+                offsets[j] = partial.OffsetOf(block[j]);
+            }
+            layout.AddRows(partial.Slots, partial.Base, rows.AsSpan(0, kept), offsets.AsSpan(0, kept), t, flags);
             meter?.Add(blockLength);
-        }
-    }
-
-    private static void AccumulateRow(Span<long> s, int i, long thresholdMs, long shortMs, long targetMs, bool talk, bool hold, bool acw,
-        byte[] channel, byte[] direction, bool[] answered, long[] queueMs, int[] talkMs, int[] holdMs, int[] acwMs,
-        sbyte[] resolved, int[] transfers, sbyte[] csat, sbyte[] nps, sbyte[] ces, byte[] flags)
-    {
-        {
-            var ch = (Channel)channel[i];
-            bool agentChannel = ch.IsAgentHandled();
-            bool inbound = direction[i] == (byte)Direction.Inbound;
-            bool isAnswered = answered[i];
-            if (inbound)
-            {
-                s[KpiCounts.Offered]++;
-                if (ch.IsAsynchronous())
-                {
-                    s[KpiCounts.AsyncReceived]++;
-                    if (isAnswered)
-                    {
-                        long response = queueMs[i];
-                        s[KpiCounts.AsyncAnswered]++;
-                        s[KpiCounts.AsyncResponseMs] += response;
-                        if (response <= targetMs)
-                        {
-                            s[KpiCounts.AsyncWithinTarget]++;
-                        }
-                        s[KpiCounts.ResponseBase + KpiCounts.ResponseBucket(response)]++;
-                    }
-                }
-                else if (agentChannel)
-                {
-                    s[KpiCounts.Queued]++;
-                    long wait = queueMs[i];
-                    if (isAnswered)
-                    {
-                        s[KpiCounts.Answered]++;
-                        s[KpiCounts.WaitAnsweredMs] += wait;
-                        if (wait <= thresholdMs)
-                        {
-                            s[KpiCounts.AnsweredWithin]++;
-                        }
-                    }
-                    else
-                    {
-                        s[KpiCounts.Abandoned]++;
-                        s[KpiCounts.WaitAbandonedMs] += wait;
-                        if (wait <= thresholdMs)
-                        {
-                            s[KpiCounts.AbandonedWithin]++;
-                        }
-                        if (wait <= shortMs)
-                        {
-                            s[KpiCounts.ShortAbandons]++;
-                        }
-                    }
-                }
-                else
-                {
-                    s[KpiCounts.Contained]++;
-                }
-            }
-            if (agentChannel && isAnswered)
-            {
-                s[KpiCounts.Handled]++;
-                s[KpiCounts.TalkMs] += talkMs[i];
-                s[KpiCounts.HoldMs] += holdMs[i];
-                s[KpiCounts.AcwMs] += acwMs[i];
-                s[KpiCounts.HandleMs] += (talk ? talkMs[i] : 0L) + (hold ? holdMs[i] : 0L) + (acw ? acwMs[i] : 0L);
-                if (transfers[i] > 0)
-                {
-                    s[KpiCounts.Transferred]++;
-                }
-                if (resolved[i] >= 0)
-                {
-                    s[KpiCounts.ResolvedKnown]++;
-                    s[KpiCounts.ResolvedYes] += resolved[i];
-                }
-            }
-            byte f = flags[i];
-            if ((f & RepeatContactDetector.Eligible) != 0)
-            {
-                s[KpiCounts.FcrEligible]++;
-                if ((f & RepeatContactDetector.FollowedByRepeat) == 0)
-                {
-                    s[KpiCounts.FcrNoRepeat]++;
-                }
-                if ((f & RepeatContactDetector.IsRepeat) != 0)
-                {
-                    s[KpiCounts.Repeats]++;
-                }
-                else if ((f & RepeatContactDetector.FollowedByRepeat) == 0)
-                {
-                    s[KpiCounts.IssuesNoRepeat]++;
-                }
-            }
-            if (csat[i] > 0)
-            {
-                s[KpiCounts.CsatBase + csat[i] - 1]++;
-            }
-            if (nps[i] >= 0)
-            {
-                s[KpiCounts.NpsBase + nps[i]]++;
-            }
-            if (ces[i] > 0)
-            {
-                s[KpiCounts.CesBase + ces[i] - 1]++;
-            }
         }
     }
 
     /// <summary>Spreads keys over workers by a multiplicative hash, so that neighbouring keys (days, agents) alternate.</summary>
     private static int WorkerOf(long key, int workers) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL >> 32) % (ulong)workers);
 
-    private static IReadOnlyList<KpiGroup> Collect(Partial[] partials, InteractionTable table, KpiOptions options, KeyLayout keys, TimeBucketer? bucketer)
+    private static IReadOnlyList<KpiGroup> Collect(Partial[] partials, InteractionTable table, KpiOptions options, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer)
     {
         int total = partials.Sum(p => p.Keys.Count);
         var sortedKeys = new long[total];
         var location = new long[total];
-        int k = 0;
-        for (int w = 0; w < partials.Length; w++)
+        if (partials.All(p => p.InKeyOrder))
         {
-            var groupKeys = partials[w].Keys;
-            for (int g = 0; g < groupKeys.Count; g++)
+            // Each worker's groups are in key order already: merge them (a handful of workers).
+            var next = new int[partials.Length];
+            for (int k = 0; k < total; k++)
             {
-                sortedKeys[k] = groupKeys[g];
-                location[k++] = ((long)w << 32) | (uint)g;
+                int w = -1;
+                for (int v = 0; v < partials.Length; v++)
+                {
+                    if (next[v] < partials[v].Keys.Count && (w < 0 || partials[v].Keys[next[v]] < partials[w].Keys[next[w]]))
+                    {
+                        w = v;
+                    }
+                }
+                sortedKeys[k] = partials[w].Keys[next[w]];
+                location[k] = ((long)w << 32) | (uint)next[w]++;
             }
         }
-        Array.Sort(sortedKeys, location);
-        return new GroupList(sortedKeys, location, partials, table, options, keys, bucketer);
+        else
+        {
+            int k = 0;
+            for (int w = 0; w < partials.Length; w++)
+            {
+                var groupKeys = partials[w].Keys;
+                for (int g = 0; g < groupKeys.Count; g++)
+                {
+                    sortedKeys[k] = groupKeys[g];
+                    location[k++] = ((long)w << 32) | (uint)g;
+                }
+            }
+            Array.Sort(sortedKeys, location);
+        }
+        return new GroupList(sortedKeys, location, partials, table, options, layout, keys, bucketer);
     }
 
     /// <summary>
@@ -351,7 +265,7 @@ public static class KpiRollup
     /// short-lived objects behind.
     /// </summary>
     private sealed class GroupList(long[] keys, long[] location, Partial[] partials, InteractionTable table, KpiOptions options,
-        KeyLayout layout, TimeBucketer? bucketer) : IReadOnlyList<KpiGroup>
+        KpiSlots slots, KeyLayout layout, TimeBucketer? bucketer) : IReadOnlyList<KpiGroup>
     {
         private readonly object _describeLock = new();
 
@@ -366,11 +280,11 @@ public static class KpiRollup
                     throw new ArgumentOutOfRangeException(nameof(index), index, $"The rollup has {keys.Length} groups.");
                 }
                 int w = (int)(location[index] >> 32), g = (int)(uint)location[index];
-                var slots = new ReadOnlyMemory<long>(partials[w].Slots, g * KpiCounts.Slots, KpiCounts.Slots);
+                var counts = slots.Expand(partials[w].Slots, partials[w].Base + g * KpiSlots.Stride);
                 // The bucketer caches bucket descriptions; readers on several threads take turns.
                 lock (_describeLock)
                 {
-                    return layout.Describe(keys[index], new KpiCounts(slots), options, table, bucketer);
+                    return layout.Describe(keys[index], counts, options, table, bucketer);
                 }
             }
         }
@@ -386,7 +300,7 @@ public static class KpiRollup
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>One worker's groups: keys in order of first appearance and their slots, laid out flat.</summary>
+    /// <summary>One worker's groups: keys in order of first appearance and their <see cref="KpiSlots"/> blocks, laid out flat.</summary>
     private sealed class Partial
     {
         private readonly int[]? _dense;
@@ -394,6 +308,7 @@ public static class KpiRollup
 
         public Partial(long space)
         {
+            (Slots, Base) = Allocate(16);
             if (space <= DenseKeyLimit)
             {
                 _dense = new int[space];
@@ -417,29 +332,49 @@ public static class KpiRollup
             {
                 for (int g = 0; g < partial.Keys.Count; g++)
                 {
-                    var target = total.SlotsFor(partial.Keys[g]);
-                    var source = partial.Slots.AsSpan(g * KpiCounts.Slots, KpiCounts.Slots);
-                    for (int k = 0; k < KpiCounts.Slots; k++)
-                    {
-                        target[k] += source[k];
-                    }
+                    int target = total.OffsetOf(partial.Keys[g]);
+                    KpiSlots.AddBlock(total.Slots, total.Base + target, partial.Slots, partial.Base + g * KpiSlots.Stride);
                 }
             }
             return total;
         }
 
-        public void Reserve(int groups)
+        /// <summary>Numbers the groups whose bits are set in <paramref name="seen"/> (<paramref name="groups"/> of them) in key order, with their blocks allocated.</summary>
+        public void NumberInKeyOrder(ulong[] seen, int groups)
         {
-            if ((long)groups * KpiCounts.Slots > Slots.Length)
+            (Slots, Base) = Allocate(groups);
+            Keys.Capacity = groups;
+            for (int w = 0; w < seen.Length; w++)
             {
-                Slots = new long[(long)groups * KpiCounts.Slots];
-                Keys.Capacity = groups;
+                for (ulong word = seen[w]; word != 0; word &= word - 1)
+                {
+                    long key = (long)w * 64 + System.Numerics.BitOperations.TrailingZeroCount(word);
+                    _dense![key] = Keys.Count;
+                    Keys.Add(key);
+                }
             }
+            InKeyOrder = true;
         }
 
-        public long[] Slots { get; private set; } = new long[16 * KpiCounts.Slots];
+        /// <summary>Whether <see cref="Keys"/> are in increasing order.</summary>
+        public bool InKeyOrder { get; private set; }
 
-        public Span<long> SlotsFor(long key)
+        /// <summary>The blocks of the groups, block g at <see cref="Base"/> + g * <see cref="KpiSlots.Stride"/>.</summary>
+        public int[] Slots { get; private set; }
+
+        /// <summary>Where the first block starts in <see cref="Slots"/>: at a 64-byte boundary, so each block is five whole cache lines.</summary>
+        public int Base { get; private set; }
+
+        /// <summary>Room for <paramref name="groups"/> blocks, pinned (never moved) so that the blocks stay aligned.</summary>
+        private static (int[] Slots, int Base) Allocate(int groups)
+        {
+            var slots = GC.AllocateArray<int>(checked(groups * KpiSlots.Stride + 16), pinned: true);
+            long address = System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(slots, 0);
+            return (slots, (int)((64 - (address & 63)) & 63) / sizeof(int));
+        }
+
+        /// <summary>The offset from <see cref="Base"/> of the block of the group of <paramref name="key"/>, added if new (blocks move when <see cref="Slots"/> grows; offsets do not).</summary>
+        public int OffsetOf(long key)
         {
             int g;
             if (_dense is not null)
@@ -455,18 +390,18 @@ public static class KpiRollup
                 g = Add(key);
                 _sparse.Add(key, g);
             }
-            return Slots.AsSpan(g * KpiCounts.Slots, KpiCounts.Slots);
+            return g * KpiSlots.Stride;
         }
 
         private int Add(long key)
         {
             int g = Keys.Count;
             Keys.Add(key);
-            if ((g + 1) * KpiCounts.Slots > Slots.Length)
+            if ((long)(g + 1) * KpiSlots.Stride > Slots.Length - Base)
             {
-                var grown = new long[Slots.Length * 2];
-                Slots.CopyTo(grown, 0);
-                Slots = grown;
+                var (grown, grownBase) = Allocate(g * 2);
+                Array.Copy(Slots, Base, grown, grownBase, g * KpiSlots.Stride);
+                (Slots, Base) = (grown, grownBase);
             }
             return g;
         }
@@ -541,9 +476,20 @@ public static class KpiRollup
             if (bucketer is not null)
             {
                 var arrived = Table.ArrivedMs.AsSpan(start, keys.Length);
-                for (int j = 0; j < keys.Length; j++)
+                long radix = _bucketRadix;
+                if (bucketer.Cells is { } cells)
                 {
-                    keys[j] = keys[j] * _bucketRadix + bucketer.Index(arrived[j]);
+                    for (int j = 0; j < keys.Length; j++)
+                    {
+                        keys[j] = keys[j] * radix + cells.Index(arrived[j]);
+                    }
+                }
+                else
+                {
+                    for (int j = 0; j < keys.Length; j++)
+                    {
+                        keys[j] = keys[j] * radix + bucketer.Index(arrived[j]);
+                    }
                 }
             }
         }

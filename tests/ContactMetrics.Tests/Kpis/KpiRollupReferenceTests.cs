@@ -1,0 +1,217 @@
+using ContactMetrics.Domain;
+using ContactMetrics.Kpis;
+using ContactMetrics.Tables;
+using NodaTime;
+
+namespace ContactMetrics.Tests.Kpis;
+
+/// <summary>
+/// The rollup (compact branch-free counters, bucket lookup tables, workers split by rows or by groups) against a naive
+/// per-row reference written from the definitions in <see cref="KpiCounts"/>' remarks, on random tables that span both
+/// DST changes of a year.
+/// </summary>
+public class KpiRollupReferenceTests
+{
+    private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+
+    /// <summary>
+    /// Seeded contacts from 2025-03-20 to 2025-11-05 (Amsterdam's clocks change on 30 March and 26 October, tzdb), with
+    /// every outcome: outbound, unanswered, waits around the 5 s and 20 s thresholds, email responses from minutes to
+    /// two weeks (every response bucket), transfers, resolved unknown/no/yes, surveys with single scores missing.
+    /// </summary>
+    private static List<Interaction> Contacts(int n, int agents, int seed)
+    {
+        var rng = new Random(seed);
+        var start = Instant.FromUtc(2025, 3, 20, 0, 0);
+        string[] reasons = ["billing", "technical", "order"];
+        var rows = new List<Interaction>(n);
+        for (int i = 0; i < n; i++)
+        {
+            var arrived = start + Duration.FromSeconds(rng.Next(0, 230 * 86400));
+            var channel = (Channel)rng.Next(0, 8);
+            bool answered = rng.NextDouble() < 0.8;
+            int wait = channel == Channel.Email ? rng.Next(0, 14 * 86400) : rng.Next(0, 40);
+            int? Score(int lo, int hi) => rng.NextDouble() < 0.2 ? null : rng.Next(lo, hi + 1);
+            var (csat, nps, ces) = rng.NextDouble() < 0.3 ? (Score(1, 5), Score(0, 10), Score(1, 7)) : (null, null, null);
+            var survey = csat is null && nps is null && ces is null ? null : new SurveyResponse(csat, nps, ces);
+            int talk = answered ? rng.Next(30, 900) : 0;
+            rows.Add(new Interaction(new InteractionId($"R{i}"), rng.NextDouble() < 0.1 ? null : new CustomerId($"C{rng.Next(0, n / 5 + 1)}"), channel, arrived,
+                arrived + Duration.FromSeconds(wait + talk),
+                rng.NextDouble() < 0.9 ? Direction.Inbound : Direction.Outbound,
+                answered && rng.NextDouble() < 0.95 ? new AgentId($"A{rng.Next(0, agents)}") : null, $"q{rng.Next(0, 3)}", reasons[rng.Next(0, 3)],
+                answered ? arrived + Duration.FromSeconds(wait) : null,
+                Duration.FromSeconds(talk), answered ? Duration.FromSeconds(rng.Next(0, 60)) : Duration.Zero, Duration.FromSeconds(rng.Next(0, 90)),
+                rng.NextDouble() < 0.5 ? rng.NextDouble() < 0.7 : null, rng.Next(0, 4) == 0 ? rng.Next(1, 3) : 0, survey));
+        }
+        return rows;
+    }
+
+    public static TheoryData<string, int> Shapes => new()
+    {
+        // 8 agents: agent x channel x day has fewer than 65,536 possible keys, so workers split the rows.
+        { "channel-day", 8 },
+        { "agent-channel-day", 8 },
+        // 60 agents: over 65,536 possible keys (dense index), so workers split the groups by a hash of the key.
+        { "agent-channel-day", 60 },
+        // Over 8 million possible keys (a hash map), local hours across both DST changes.
+        { "agent-channel-queue-reason-hour", 60 },
+        { "channel-week-ranged", 8 },
+        { "reason-month", 8 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Compute_EqualsNaivePerRowReference(string shape, int agents)
+    {
+        var rows = Contacts(70_000, agents, seed: shape.Length + agents);
+        var table = InteractionTable.Create(rows);
+        var options = new KpiOptions(new ServiceLevelDefinition(ServiceLevelFormula.AnsweredWithinOverOffered, Duration.FromSeconds(20), Duration.FromSeconds(5)),
+            handleTime: HandleTimeComponents.Talk | HandleTimeComponents.AfterCallWork, responseTarget: Duration.FromHours(8));
+        var (grouping, keyOf) = Grouping(shape);
+        // FCR flags from the detector, which RepeatDetection_MatchesPairwiseReference checks against a pairwise reference.
+        var flags = table.RepeatFlags(options.Repeat, 1);
+        var expected = new Dictionary<string, long[]>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if ((grouping.ArrivedFrom is { } from && r.ArrivedAt < from) || (grouping.ArrivedBefore is { } before && r.ArrivedAt >= before))
+            {
+                continue;
+            }
+            string key = keyOf(r);
+            if (!expected.TryGetValue(key, out var counts))
+            {
+                expected[key] = counts = new long[KpiCounts.Slots];
+            }
+            AddRow(counts, r, flags[i], options);
+        }
+
+        foreach (int degree in new[] { 1, 2, 3 })
+        {
+            var groups = KpiRollup.Compute(table, grouping, options, degree);
+            groups.Select(g => KeyOfGroup(g, shape)).Should().OnlyHaveUniqueItems();
+            groups.ToDictionary(g => KeyOfGroup(g, shape), g => g.Counts.Raw.ToArray()).Should().BeEquivalentTo(expected, $"degree {degree}");
+        }
+    }
+
+    private static (KpiGrouping Grouping, Func<Interaction, string> KeyOf) Grouping(string shape)
+    {
+        static string Day(Interaction r) => r.ArrivedAt.InZone(Amsterdam).Date.ToString("yyyy-MM-dd", null);
+        return shape switch
+        {
+            "channel-day" => (new KpiGrouping(KpiDimensions.Channel, TimeBucket.Day, Amsterdam), r => $"{r.Channel}|{Day(r)}"),
+            "agent-channel-day" => (new KpiGrouping(KpiDimensions.Agent | KpiDimensions.Channel, TimeBucket.Day, Amsterdam),
+                r => $"{r.AgentId?.Value}|{r.Channel}|{Day(r)}"),
+            "agent-channel-queue-reason-hour" => (new KpiGrouping(KpiDimensions.Agent | KpiDimensions.Channel | KpiDimensions.Queue | KpiDimensions.Reason, TimeBucket.Hour, Amsterdam),
+                // An hour bucket starts at a local hour; the offset tells the two 02:00s of 26 October apart.
+                r => $"{r.AgentId?.Value}|{r.Channel}|{r.Queue}|{r.Reason}|{Hour(r.ArrivedAt)}"),
+            "channel-week-ranged" => (new KpiGrouping(KpiDimensions.Channel, TimeBucket.Week, Amsterdam)
+            {
+                ArrivedFrom = Instant.FromUtc(2025, 4, 2, 13, 0),
+                ArrivedBefore = Instant.FromUtc(2025, 10, 28, 7, 30),
+            }, r => $"{r.Channel}|{WeekStart(r)}"),
+            _ => (new KpiGrouping(KpiDimensions.Reason, TimeBucket.Month, Amsterdam), r => $"{r.Reason}|{r.ArrivedAt.InZone(Amsterdam).Date:yyyy-MM}-01"),
+        };
+    }
+
+    private static string Hour(Instant t)
+    {
+        var z = t.InZone(Amsterdam);
+        return $"{z.Date:yyyy-MM-dd}T{z.Hour:00}{z.Offset}";
+    }
+
+    private static string WeekStart(Interaction r)
+    {
+        var date = r.ArrivedAt.InZone(Amsterdam).Date;
+        return date.PlusDays(-((int)date.DayOfWeek - 1)).ToString("yyyy-MM-dd", null);
+    }
+
+    private static string KeyOfGroup(KpiGroup g, string shape)
+    {
+        var start = g.BucketStart!.Value;
+        return shape switch
+        {
+            "channel-day" => $"{g.Channel}|{start.Date:yyyy-MM-dd}",
+            "agent-channel-day" => $"{g.Agent}|{g.Channel}|{start.Date:yyyy-MM-dd}",
+            "agent-channel-queue-reason-hour" => $"{g.Agent}|{g.Channel}|{g.Queue}|{g.Reason}|{start.Date:yyyy-MM-dd}T{start.Hour:00}{start.Offset}",
+            "channel-week-ranged" => $"{g.Channel}|{start.Date:yyyy-MM-dd}",
+            _ => $"{g.Reason}|{start.Date:yyyy-MM-dd}",
+        };
+    }
+
+    /// <summary>One row's counts, written from the definitions (no lookup tables, no states).</summary>
+    private static void AddRow(long[] s, Interaction r, byte flags, KpiOptions options)
+    {
+        long wait = (long)((r.AnsweredAt ?? r.EndedAt) - r.ArrivedAt).TotalMilliseconds;
+        bool inbound = r.Direction == Direction.Inbound;
+        if (inbound)
+        {
+            s[KpiCounts.Offered]++;
+            if (r.Channel == Channel.Email)
+            {
+                s[KpiCounts.AsyncReceived]++;
+                if (r.IsAnswered)
+                {
+                    s[KpiCounts.AsyncAnswered]++;
+                    s[KpiCounts.AsyncResponseMs] += wait;
+                    s[KpiCounts.AsyncWithinTarget] += wait <= options.ResponseTarget.TotalMilliseconds ? 1 : 0;
+                    s[KpiCounts.ResponseBase + KpiCounts.ResponseTimeBucketBounds.Count(b => wait > b.TotalMilliseconds)]++;
+                }
+            }
+            else if (r.Channel.IsLiveQueue())
+            {
+                s[KpiCounts.Queued]++;
+                bool within = wait <= options.ServiceLevel.Threshold.TotalMilliseconds;
+                if (r.IsAnswered)
+                {
+                    s[KpiCounts.Answered]++;
+                    s[KpiCounts.AnsweredWithin] += within ? 1 : 0;
+                    s[KpiCounts.WaitAnsweredMs] += wait;
+                }
+                else
+                {
+                    s[KpiCounts.Abandoned]++;
+                    s[KpiCounts.AbandonedWithin] += within ? 1 : 0;
+                    s[KpiCounts.ShortAbandons] += wait <= options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds ? 1 : 0;
+                    s[KpiCounts.WaitAbandonedMs] += wait;
+                }
+            }
+            else
+            {
+                s[KpiCounts.Contained]++;
+            }
+        }
+        if (r.Channel.IsAgentHandled() && r.IsAnswered)
+        {
+            long talk = (long)r.Talk.TotalMilliseconds, hold = (long)r.Hold.TotalMilliseconds, acw = (long)r.AfterCallWork.TotalMilliseconds;
+            s[KpiCounts.Handled]++;
+            s[KpiCounts.TalkMs] += talk;
+            s[KpiCounts.HoldMs] += hold;
+            s[KpiCounts.AcwMs] += acw;
+            s[KpiCounts.HandleMs] += talk + acw; // the options count talk and after-call work
+            s[KpiCounts.Transferred] += r.Transfers > 0 ? 1 : 0;
+            s[KpiCounts.ResolvedKnown] += r.Resolved is null ? 0 : 1;
+            s[KpiCounts.ResolvedYes] += r.Resolved == true ? 1 : 0;
+        }
+        if ((flags & RepeatContactDetector.Eligible) != 0)
+        {
+            bool followed = (flags & RepeatContactDetector.FollowedByRepeat) != 0, repeat = (flags & RepeatContactDetector.IsRepeat) != 0;
+            s[KpiCounts.FcrEligible]++;
+            s[KpiCounts.FcrNoRepeat] += followed ? 0 : 1;
+            s[KpiCounts.Repeats] += repeat ? 1 : 0;
+            s[KpiCounts.IssuesNoRepeat] += !followed && !repeat ? 1 : 0;
+        }
+        if (r.Survey?.Csat is int csat)
+        {
+            s[KpiCounts.CsatBase + csat - 1]++;
+        }
+        if (r.Survey?.Nps is int nps)
+        {
+            s[KpiCounts.NpsBase + nps]++;
+        }
+        if (r.Survey?.Ces is int ces)
+        {
+            s[KpiCounts.CesBase + ces - 1]++;
+        }
+    }
+}
