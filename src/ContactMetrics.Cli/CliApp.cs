@@ -128,11 +128,12 @@ public static partial class CliApp
             or FileNotFoundException or DirectoryNotFoundException or ModelFitException || IsDataPrecondition(e);
 
     /// <summary>
-    /// A model's precondition on the data it is given (parameter <c>summary</c> or <c>data</c>: one customer, no repeat
-    /// buyers, no spend variance): the data came from the user's files, so it is bad input, not a bug.
+    /// A model's precondition on the data it is given (parameter <c>summary</c>, <c>data</c> or <c>table</c>: one customer, no
+    /// repeat buyers, no spend variance, no event, more KPI groups than a rollup holds): the data came from the user's files,
+    /// so it is bad input, not a bug.
     /// </summary>
     private static bool IsDataPrecondition(Exception e) =>
-        e is ArgumentException { ParamName: "summary" or "data" } and not ArgumentNullException and not ArgumentOutOfRangeException;
+        e is ArgumentException { ParamName: "summary" or "data" or "table" } and not ArgumentNullException and not ArgumentOutOfRangeException;
 
     /// <summary>An argument exception's message without .NET's " (Parameter 'x')" suffix.</summary>
     internal static string WithoutParameter(ArgumentException e) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactMetrics.Domain;
 using ContactMetrics.Tables;
 using NodaTime;
@@ -40,6 +41,14 @@ public static class KpiRollup
     private const int BlockSize = 1024;
     private const long SmallKeySpace = 1L << 16;
 
+    /// <summary>
+    /// The most groups one part of a rollup holds (a worker's share of a large key space, or the whole of a small one):
+    /// the blocks of <see cref="KpiSlots.Stride"/> 32-bit counters of a part live in one array, which .NET caps at
+    /// <see cref="Array.MaxLength"/> elements. Past it, <see cref="Compute"/> throws an <see cref="ArgumentException"/> for
+    /// the parameter <c>table</c> naming the limit.
+    /// </summary>
+    internal static readonly int MaxGroupsPerPart = (Array.MaxLength - 16) / KpiSlots.Stride;
+
     /// <summary>Computes the KPIs of every group.</summary>
     /// <param name="table">The interactions.</param>
     /// <param name="grouping">What to group by.</param>
@@ -48,7 +57,8 @@ public static class KpiRollup
     /// <returns>One <see cref="KpiGroup"/> per group that has rows, ordered by key; each group object is made when it is read (read-only, safe to share).</returns>
     /// <param name="cancellationToken">Stops the scan (checked every 1,024 rows of each worker); the call then throws <see cref="OperationCanceledException"/>.</param>
     /// <param name="progress">Told the rows counted about every 65,536 rows and at the end; null for none. The result does not depend on it.</param>
-    /// <exception cref="ArgumentException">A time bucket was asked for without a time zone.</exception>
+    /// <exception cref="ArgumentException">A time bucket was asked for without a time zone; or (parameter <c>table</c>) more
+    /// than about 26.8 million groups fall to one worker (docs/kpis.md, "Limits").</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
     public static IReadOnlyList<KpiGroup> Compute(InteractionTable table, KpiGrouping? grouping = null, KpiOptions? options = null, int? maxDegreeOfParallelism = null,
         CancellationToken cancellationToken = default, IProgress<KpiRollupProgress>? progress = null)
@@ -366,8 +376,14 @@ public static class KpiRollup
         public int Base { get; private set; }
 
         /// <summary>Room for <paramref name="groups"/> blocks, pinned (never moved) so that the blocks stay aligned.</summary>
+        /// <exception cref="ArgumentException">More than <see cref="MaxGroupsPerPart"/> groups.</exception>
         private static (int[] Slots, int Base) Allocate(int groups)
         {
+            if (groups > MaxGroupsPerPart)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The rollup has more than {MaxGroupsPerPart:N0} groups in one part (one array of {KpiSlots.Stride} counters a group): group by fewer dimensions or a coarser time bucket, or split the table by time."), "table");
+            }
             var slots = GC.AllocateArray<int>(checked(groups * KpiSlots.Stride + 16), pinned: true);
             long address = System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(slots, 0);
             return (slots, (int)((64 - (address & 63)) & 63) / sizeof(int));
@@ -399,7 +415,7 @@ public static class KpiRollup
             Keys.Add(key);
             if ((long)(g + 1) * KpiSlots.Stride > Slots.Length - Base)
             {
-                var (grown, grownBase) = Allocate(g * 2);
+                var (grown, grownBase) = Allocate(g == MaxGroupsPerPart ? g + 1 : (int)Math.Min(2L * g, MaxGroupsPerPart));
                 Array.Copy(Slots, Base, grown, grownBase, g * KpiSlots.Stride);
                 (Slots, Base) = (grown, grownBase);
             }
