@@ -22,6 +22,11 @@ if (args.Length == 3 && args[0] == "write-lake")
     ContactMetrics.Benchmarks.Kpis.LakeGenerator.Run(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args.Length == 3 && args[0] == "write-purchases")
+{
+    ContactMetrics.Benchmarks.Kpis.LakeGenerator.RunPurchases(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 if (args.Length == 2 && args[0] == "check-cost")
 {
     ContactMetrics.Benchmarks.CostToServe.CostToServeBenchmarks.Check(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));

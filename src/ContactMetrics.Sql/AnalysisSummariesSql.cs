@@ -130,7 +130,7 @@ public static class AnalysisSummariesSql
         return new AnalysisSummaries(kpis, counts, outside, currency == default ? Currency.Eur : currency)
         {
             Survival = customers is null ? null : SurvivalTableSql.Compute(connection, dialect, UpliftGrouping.FirstContactResolution, window.End, null, sqlTables),
-            CostToServe = priced ? CostToServeSql.Compute(connection, dialect, options.Rates!, options.Kpis.Repeat, sqlTables) : null,
+            CostCells = priced ? CostToServeSql.Cells(connection, dialect, options.Rates!, options.Kpis.Repeat, sqlTables) : null,
             SegmentInputs = SegmentInputsSql.Compute(connection, dialect, options.Kpis.Repeat, window.LastYearStart, window.End, sqlTables),
             Rfm = rfm,
             ActiveCustomers = rfm is null || customers is null ? null : ActiveCustomers(connection, customers),

@@ -51,6 +51,8 @@ public sealed class DuckDbEngine : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly Dictionary<string, string> _attached = new(StringComparer.Ordinal);
 
+    private string? _spillFolder;
+
     private DuckDbEngine(DuckDBConnection connection) => _connection = connection;
 
     /// <summary>The connection, for running other SQL over the attached views.</summary>
@@ -58,7 +60,7 @@ public sealed class DuckDbEngine : IDisposable
 
     /// <summary>Starts an in-memory DuckDB database (its session time zone UTC).</summary>
     /// <param name="threads">How many threads DuckDB uses; all cores when <see langword="null"/>.</param>
-    /// <param name="memoryLimit">DuckDB's memory limit, e.g. <c>2GB</c>, past which it spills to disk (in the system temp folder, <c>contactmetrics-duckdb</c>); DuckDB's default (80 % of RAM) when <see langword="null"/>.</param>
+    /// <param name="memoryLimit">DuckDB's memory limit, e.g. <c>2GB</c>, past which it spills to disk (in a folder of its own under the system temp folder's <c>contactmetrics-duckdb</c>, removed on <see cref="Dispose"/>); DuckDB's default (80 % of RAM) when <see langword="null"/>.</param>
     /// <returns>The engine; dispose it.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
     public static DuckDbEngine Open(int? threads = null, string? memoryLimit = null)
@@ -81,7 +83,10 @@ public sealed class DuckDbEngine : IDisposable
             {
                 engine.Execute($"SET memory_limit = {SqlDialect.DuckDb.Literal(memoryLimit)}");
                 // Past the limit DuckDB spills; an in-memory database would spill to ./.tmp, the system temp folder is the place.
-                engine.Execute($"SET temp_directory = {SqlDialect.DuckDb.Literal(Path.Combine(Path.GetTempPath(), "contactmetrics-duckdb"))}");
+                // One folder per engine: DuckDB names its spill file alike in every process, so two runs sharing a folder
+                // overwrote and deleted each other's (a 100-million-row run failed so beside a CLV run); removed on Dispose.
+                engine._spillFolder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "contactmetrics-duckdb", Guid.NewGuid().ToString("N"))).FullName;
+                engine.Execute($"SET temp_directory = {SqlDialect.DuckDb.Literal(engine._spillFolder)}");
             }
         }
         catch
@@ -310,7 +315,17 @@ public sealed class DuckDbEngine : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        if (_spillFolder is not null && Directory.Exists(_spillFolder))
+        {
+            Directory.Delete(_spillFolder, recursive: true);
+        }
+    }
+
+    /// <summary>The folder this engine spills to past its memory limit (its own), or null without a limit.</summary>
+    internal string? SpillFolder => _spillFolder;
 
     /// <summary>A summary's complaint about the rows (<c>relation: what and the fix</c>), named by the table and its path.</summary>
     private SqlSourceException Named(InvalidDataException e, string table)

@@ -114,8 +114,9 @@ public static class KpiCountsFile
     public static (IReadOnlyList<GroupedKpiCounts> Groups, KpiDimensions Dimensions, bool Bucketed) Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var reader = SummaryFiles.OpenText(path);
-        var (header, rows) = SummaryFiles.Read(reader, path, "a kpi counts table");
+        var table = SummaryFiles.Open(path);
+        var header = table.Names.Select(n => n.ToLowerInvariant()).ToList();
+        var rows = Enumerable.Range(0, table.Count).Select(r => (Where: SummaryFiles.Where(table, r), Cells: Enumerable.Range(0, header.Count).Select(k => table.Text(r, k)).ToList()));
         var keys = Keys.Where(k => header.Contains(k.Column)).Select(k => (k.Dimension, Index: header.IndexOf(k.Column))).ToArray();
         int start = header.IndexOf("bucket_start"), seconds = header.IndexOf("bucket_seconds");
         bool bucketed = start >= 0 && seconds >= 0;
@@ -123,11 +124,11 @@ public static class KpiCountsFile
             : throw new InvalidDataException($"{path}: the count column '{c.Column}' is missing; a kpi counts table has every column of docs/data.md (contactmetrics summarize writes them).")).ToArray();
         var groups = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
         var counts = new long[Counts.Length];
-        foreach (var (lineNumber, cells) in rows)
+        foreach (var (where, cells) in rows)
         {
             string Cell(int index) => index < cells.Count ? cells[index].Trim() : "";
             InvalidDataException Bad(int index, string what) =>
-                new($"{path}: line {lineNumber}, column {header[index]}: '{Cell(index)}' {what}.");
+                new($"{path}: {where}, column {header[index]}: '{Cell(index)}' {what}.");
             int IndexOf(KpiDimensions d) => keys.First(k => k.Dimension == d).Index;
             string? Key(KpiDimensions d) => keys.Where(k => k.Dimension == d).Select(k => Cell(k.Index)).FirstOrDefault(t => t.Length > 0);
             Channel? channel = Key(KpiDimensions.Channel) is { } c

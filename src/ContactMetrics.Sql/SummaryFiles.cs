@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using DuckDB.NET.Data;
 
 namespace ContactMetrics.Sql;
 
 /// <summary>
 /// How summary tables are written and read as CSV or Parquet (by the file name's extension): CSV is written directly;
-/// Parquet is that CSV converted by DuckDB with each column's type, and read back by DuckDB as CSV text, so every
-/// summary has one format in code and two on disk.
+/// Parquet is that CSV converted by DuckDB with each column's type; both are read back by ContactMetrics.Data's reader
+/// (<see cref="Data.CsvColumnTable"/>: RFC 4180 CSV, Parquet columns as invariant text), so every summary has one format
+/// in code and two on disk.
 /// </summary>
 internal static class SummaryFiles
 {
@@ -40,54 +39,27 @@ internal static class SummaryFiles
         }
     }
 
-    /// <summary>Opens a summary as CSV text: the file itself, or a Parquet file's rows written as CSV by DuckDB (a temporary file, deleted when the reader is disposed).</summary>
+    /// <summary>
+    /// A summary file read whole by ContactMetrics.Data's reader (<see cref="Data.CsvColumnTable"/>): CSV by RFC 4180
+    /// (quoted cells may hold commas, quotes and line breaks; blank lines skipped), Parquet by its columns.
+    /// </summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">DuckDB cannot read the Parquet file.</exception>
-    public static TextReader OpenText(string path)
+    /// <exception cref="InvalidDataException">The file is empty or not readable CSV or Parquet; the message names the file and line.</exception>
+    public static Data.CsvColumnTable Open(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-        if (!IsParquet(path))
-        {
-            return new StreamReader(path, Encoding.UTF8);
-        }
-        string csv = System.IO.Path.GetTempFileName();
         try
         {
-            Execute($"COPY (SELECT * FROM read_parquet({SqlDialect.DuckDb.Literal(path)})) TO {SqlDialect.DuckDb.Literal(csv)} (HEADER, DELIMITER ',')");
+            return Data.CsvColumnTable.Read(path);
         }
-        catch (DuckDBException e)
+        catch (Data.TableFormatException e)
         {
-            File.Delete(csv);
-            throw new InvalidDataException($"{path}: DuckDB could not read the Parquet file: {e.Message.Split('\n')[0].Trim()}", e);
+            throw new InvalidDataException(e.Message, e);
         }
-        return new StreamReader(new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.DeleteOnClose), Encoding.UTF8);
     }
 
-    /// <summary>
-    /// The header (trimmed, lower case) and the data rows of a CSV summary, read by CsvHelper (RFC 4180: quoted cells may
-    /// hold commas, quotes and line breaks; blank lines are skipped); each row with the line it starts on (the header is line 1).
-    /// </summary>
-    /// <exception cref="InvalidDataException">The file is empty or not readable CSV; <paramref name="what"/> names the summary in the message.</exception>
-    public static (List<string> Header, IEnumerable<(int Line, List<string> Cells)> Rows) Read(TextReader reader, string path, string what)
-    {
-        var csv = CsvReader.Create(reader, Rfc4180, leaveOpen: true);
-        try
-        {
-            if (!csv.Read())
-            {
-                throw new InvalidDataException($"{path}: the file is empty; {what} starts with its header (docs/data.md).");
-            }
-            return (Cells(csv).Select(h => h.Trim().ToLowerInvariant()).ToList(), Rows(csv, path));
-        }
-        catch
-        {
-            csv.Dispose();
-            throw;
-        }
-    }
+    /// <summary><c>line 3</c> (CSV: the header is line 1) or <c>row 2</c> (Parquet) of a row of <paramref name="table"/>.</summary>
+    public static string Where(Data.CsvColumnTable table, int row) => table.LocationOf(row) is var (_, format, line)
+        ? string.Create(CultureInfo.InvariantCulture, $"{(format == Data.TableFormat.Parquet ? "row" : "line")} {line}") : "";
 
     /// <summary>
     /// The rows of a summary file with the columns <paramref name="columns"/> (any order, others ignored): a missing column
@@ -97,44 +69,14 @@ internal static class SummaryFiles
     /// <exception cref="InvalidDataException">The file is empty, not readable, or lacks a column.</exception>
     public static IEnumerable<SummaryRow> ReadRows(string path, string what, IReadOnlyList<string> columns)
     {
-        using var reader = OpenText(path);
-        var (header, records) = Read(reader, path, what);
-        var index = columns.Select(c => header.IndexOf(c) is >= 0 and var i ? i
+        var table = Open(path);
+        var index = columns.Select(c => table.IndexOf(c) is >= 0 and var i ? i
             : throw new InvalidDataException($"{path}: the column '{c}' is missing; {what} has {string.Join(", ", columns)} (docs/data.md).")).ToArray();
-        foreach (var (line, cells) in records)
+        for (int row = 0; row < table.Count; row++)
         {
-            yield return new SummaryRow(path, line, cells, index, columns);
+            yield return new SummaryRow(path, table, row, index, columns);
         }
     }
-
-    /// <summary>The reading options of every CSV table (ContactMetrics.Data's), the header read as a row.</summary>
-    private static readonly CsvReaderOptions Rfc4180 = Data.Csv.CsvRowSource.Rfc4180 with { HasHeader = false };
-
-    private static IEnumerable<(int Line, List<string> Cells)> Rows(CsvReader csv, string path)
-    {
-        using (csv)
-        {
-            while (true)
-            {
-                bool read;
-                try
-                {
-                    read = csv.Read();
-                }
-                catch (CsvFormatException e)
-                {
-                    throw new InvalidDataException($"{path}: line {e.LineNumber}: {e.Message}", e);
-                }
-                if (!read)
-                {
-                    yield break;
-                }
-                yield return ((int)csv.LineNumber, Cells(csv));
-            }
-        }
-    }
-
-    private static List<string> Cells(CsvReader csv) => [.. Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i) ?? "")];
 
     /// <summary>A CSV cell: quoted when it holds a comma, a quote or a line break.</summary>
     public static string Quote(string? value) =>
@@ -156,13 +98,10 @@ internal static class SummaryFiles
 }
 
 /// <summary>One row of a summary file: its cells by the summary's column number, and the error that names file, line, column and value.</summary>
-internal sealed class SummaryRow(string path, int line, List<string> cells, int[] index, IReadOnlyList<string> columns)
+internal sealed class SummaryRow(string path, Data.CsvColumnTable table, int row, int[] index, IReadOnlyList<string> columns)
 {
-    /// <summary>The line the row starts on (the header is line 1).</summary>
-    public int Line => line;
-
-    /// <summary>The trimmed cell of column <paramref name="column"/> (blank when the row is short).</summary>
-    public string Cell(int column) => index[column] < cells.Count ? cells[index[column]].Trim() : "";
+    /// <summary>The trimmed cell of column <paramref name="column"/>.</summary>
+    public string Cell(int column) => table.Text(row, index[column]);
 
     /// <summary>The cell, or null when blank.</summary>
     public string? Optional(int column) => Cell(column) is { Length: > 0 } text ? text : null;
@@ -178,5 +117,5 @@ internal sealed class SummaryRow(string path, int line, List<string> cells, int[
     public bool Flag(int column) => bool.TryParse(Cell(column), out bool value) ? value : throw Bad(column, "is not true or false");
 
     /// <summary>The error for column <paramref name="column"/>: '<c>value</c>' <paramref name="what"/>.</summary>
-    public InvalidDataException Bad(int column, string what) => new($"{path}: line {line}, column {columns[column]}: '{Cell(column)}' {what}.");
+    public InvalidDataException Bad(int column, string what) => new($"{path}: {SummaryFiles.Where(table, row)}, column {columns[column]}: '{Cell(column)}' {what}.");
 }

@@ -34,23 +34,31 @@ public static class PathSummaryFile
         return summary.Count;
     }
 
-    /// <summary>Reads a path summary with <see cref="PathSummaryReader"/> (a Parquet file through DuckDB).</summary>
+    /// <summary>
+    /// Reads a path summary: CSV by RFC 4180 (a quoted path may hold commas, quotes and line breaks) or Parquet, the
+    /// channels of a path split at the separator <c>" &gt; "</c> exactly (so a channel name may hold <c>&gt;</c>, as
+    /// <see cref="Write"/> writes it), channels learned in order of appearance.
+    /// </summary>
     /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
     /// <param name="currency">The currency of <c>total_conversion_value</c> (the format has none).</param>
     /// <returns>The summary; rows of the same path are added.</returns>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">The header or a row is wrong; the message names the file and line.</exception>
+    /// <exception cref="InvalidDataException">A column is missing or a cell is wrong (an empty channel, a number that is not finite and at least 0); the message names the file, line, column and value.</exception>
     public static PathSummary Read(string path, Currency currency = default)
     {
-        using var reader = SummaryFiles.OpenText(path);
-        try
+        var builder = new PathSummaryBuilder(currency);
+        foreach (var row in SummaryFiles.ReadRows(path, "a path summary", [.. Types.Select(t => t.Item1)]))
         {
-            return PathSummaryReader.Read(reader, null, currency);
+            var channels = row.Cell(0).Split(PathSummaryReader.DefaultSeparator).Select(c => c.Trim()).ToArray();
+            if (Array.Exists(channels, c => c.Length == 0))
+            {
+                throw row.Bad(0, $"has an empty channel; channels are joined by '{PathSummaryReader.DefaultSeparator}'");
+            }
+            double Number(int column) => double.TryParse(row.Cell(column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0
+                ? v : throw row.Bad(column, "is not a finite number at least 0");
+            builder.Add(channels, Number(1), Number(2), Number(3));
         }
-        catch (FormatException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
+        return builder.Build();
     }
 }
 

@@ -32,6 +32,29 @@ public sealed class DuckDbEngineTests(DemoTables demo) : IClassFixture<DemoTable
             demo.InMemory(KpiCases.Groupings[grouping], KpiCases.Changed));
 
     [Fact]
+    public void Open_TwoEnginesWithAMemoryLimit_SpillToFoldersOfTheirOwnRemovedOnDispose()
+    {
+        // Two runs sharing one spill folder overwrote each other's spill file (DuckDB names it alike in every process):
+        // a 100-million-row kpis run beside a CLV fit failed reading it back.
+        string first, second;
+        using (var a = DuckDbEngine.Open(threads: 1, memoryLimit: "100MB"))
+        using (var b = DuckDbEngine.Open(threads: 1, memoryLimit: "100MB"))
+        {
+            first = a.SpillFolder!;
+            second = b.SpillFolder!;
+            first.Should().NotBe(second);
+            using var command = a.Connection.CreateCommand();
+            command.CommandText = "SELECT current_setting('temp_directory')";
+            command.ExecuteScalar().Should().Be(first, "DuckDB spills where the engine says");
+            // Make the first one spill: a sort of more rows than 100 MB holds.
+            command.CommandText = "SELECT COUNT(*) FROM (SELECT range AS n, md5(CAST(range AS VARCHAR)) AS h FROM range(3000000) ORDER BY h)";
+            command.ExecuteScalar().Should().Be(3000000L);
+        }
+        Directory.Exists(first).Should().BeFalse("the engine removes its spill folder");
+        Directory.Exists(second).Should().BeFalse();
+    }
+
+    [Fact]
     public void Kpis_Demo_ExercisesEveryPopulation()
     {
         // The equality tests above only mean something if the demo has every kind of contact: checked on DuckDB's totals.

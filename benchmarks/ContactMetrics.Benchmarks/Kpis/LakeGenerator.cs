@@ -7,7 +7,8 @@ namespace ContactMetrics.Benchmarks.Kpis;
 /// Writes a Parquet lake of generated interactions (<c>write-lake DIR ROWS</c>) for the out-of-core scale run of
 /// docs/benchmarks.md: <c>DIR/interactions/part-NNN.parquet</c>, 10 million rows a file, DESIGN.md's columns, arrivals
 /// spread evenly over 2024-2025, 2 million customers, values from hashes of the row number (deterministic). DuckDB
-/// writes it (vectorised), so generating 100 million rows takes minutes, not hours.
+/// writes it (vectorised), so generating 100 million rows takes minutes, not hours. <c>write-purchases DIR ROWS</c>
+/// writes <c>DIR/purchases/part-NNN.parquet</c> for the CLV scale run the same way.
 /// </summary>
 internal static class LakeGenerator
 {
@@ -15,19 +16,9 @@ internal static class LakeGenerator
 
     public static void Run(string dir, long rows)
     {
-        string folder = Path.Combine(dir, "interactions");
-        Directory.CreateDirectory(folder);
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        Execute(connection, "SET TimeZone = 'UTC'");
         // Two years of arrivals, evenly spaced: 63,158,400 seconds (2024 is a leap year) over the rows.
         double spacingUs = 63_158_400d * 1_000_000 / rows;
-        for (long start = 0, part = 0; start < rows; start += RowsPerFile, part++)
-        {
-            long end = Math.Min(rows, start + RowsPerFile);
-            string file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"part-{part:000}.parquet"));
-            string sql = string.Create(CultureInfo.InvariantCulture, $"""
-                COPY (
+        WriteParts(dir, "interactions", rows, (start, end) => string.Create(CultureInfo.InvariantCulture, $"""
                   WITH r AS (
                     SELECT range AS n, hash(range) AS h, hash(range + 7919) AS g,
                       TIMESTAMPTZ '2024-01-01 00:00:00+00' + to_microseconds(CAST(range * {spacingUs:R} AS BIGINT)) AS arrived
@@ -53,9 +44,40 @@ internal static class LakeGenerator
                     CASE WHEN g % 7 = 0 THEN CAST(h % 11 AS INTEGER) END AS nps,
                     CASE WHEN g % 9 = 0 THEN CAST(1 + h % 7 AS INTEGER) END AS ces
                   FROM v
-                ) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)
-                """);
-            Execute(connection, sql);
+                """));
+    }
+
+    /// <summary>
+    /// Purchases for the CLV scale run: 5 million customers with skewed activity (customer floor(5e6 u^2), u uniform: the
+    /// low ids buy often, most rarely, as in CDNOW), times uniform over 2023-2025, amounts 2.00 to 202.00 EUR skewed to
+    /// the low end (a product of two uniforms), in EUR.
+    /// </summary>
+    public static void RunPurchases(string dir, long rows) =>
+        WriteParts(dir, "purchases", rows, (start, end) => string.Create(CultureInfo.InvariantCulture, $"""
+            WITH r AS (
+              SELECT range AS n, CAST(hash(range) % 1000000 AS DOUBLE) / 1000000 AS u, CAST(hash(range + 7919) % 1000000 AS DOUBLE) / 1000000 AS v,
+                CAST(hash(range + 104729) % 1000000 AS DOUBLE) / 1000000 AS w
+              FROM range({start}, {end})
+            )
+            SELECT 'C' || CAST(FLOOR(5000000 * u * u) AS BIGINT) AS customer_id,
+              TIMESTAMPTZ '2023-01-01 00:00:00+00' + to_seconds(CAST(FLOOR(v * 94608000) AS BIGINT)) AS occurred_at,
+              CAST(ROUND(2 + 200 * w * v, 2) AS DOUBLE) AS amount, 'EUR' AS currency
+            FROM r
+            """));
+
+    /// <summary>Writes <paramref name="rows"/> rows of <paramref name="select"/> (given the row range) as Parquet files of 10 million rows under <c>dir/table/</c>.</summary>
+    private static void WriteParts(string dir, string table, long rows, Func<long, long, string> select)
+    {
+        string folder = Path.Combine(dir, table);
+        Directory.CreateDirectory(folder);
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        Execute(connection, "SET TimeZone = 'UTC'");
+        for (long start = 0, part = 0; start < rows; start += RowsPerFile, part++)
+        {
+            long end = Math.Min(rows, start + RowsPerFile);
+            string file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"part-{part:000}.parquet"));
+            Execute(connection, $"COPY ({select(start, end)}) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
             Console.WriteLine($"{file}: rows {start:N0} to {end:N0}");
         }
     }

@@ -19,7 +19,8 @@ internal static class ReportCommand
     /// <summary>The <c>report</c> command, writing its messages to <paramref name="console"/>.</summary>
     public static Command Create(CliConsole console)
     {
-        var data = new Option<string>("--data") { Description = "Folder with customers.csv, interactions.csv, purchases.csv, touchpoints.csv and conversions.csv (duckdb: each table a .csv, .csv.gz or .parquet file or a folder of them; only interactions required).", HelpName = "DIR", Required = true };
+        var data = new Option<string?>("--data") { Description = "Folder with customers.csv, interactions.csv, purchases.csv, touchpoints.csv and conversions.csv (duckdb: each table a .csv, .csv.gz or .parquet file or a folder of them; only interactions required).", HelpName = "DIR" };
+        var summaries = new Option<string?>("--summaries") { Description = "Instead of --data: the folder of summaries that summarize --for-report wrote (its report/ folder); the report is built from them alone, in their window and rates.", HelpName = "DIR" };
         var engine = Engines.Option("memory (every row read) or duckdb (embedded DuckDB computes the summaries out of core; the figures that need rows say so).");
         var outFile = new Option<string>("--out") { Description = "The HTML file to write.", HelpName = "FILE", DefaultValueFactory = _ => "report.html" };
         var zone = new Option<string>("--time-zone") { Description = "Time zone whose calendar the KPI months follow, e.g. Europe/Amsterdam.", DefaultValueFactory = _ => "UTC" };
@@ -30,7 +31,7 @@ internal static class ReportCommand
         var format = new Option<OutputFormat>("--format") { Description = "What to print besides writing the HTML: table (the figures) or json (one document whose analysis member holds every figure of the report); table by default.", HelpName = "table|json" };
         var command = new Command("report", "Write a self-contained HTML board report (the FCR business case with its waterfall and inputs, cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
         {
-            data, engine, outFile, zone, bucket, asOf, rates, seed, format,
+            data, summaries, engine, outFile, zone, bucket, asOf, rates, seed, format,
         };
         command.SetAction(parse =>
         {
@@ -47,12 +48,15 @@ internal static class ReportCommand
                 throw new CliInputException("--format csv is not available for report; use table or json.");
             }
             string path = parse.GetValue(outFile)!;
-            string dir = parse.GetValue(data)!;
-            bool byDuckDb = Engines.IsDuckDb(parse, engine);
+            string? dir = parse.GetValue(data);
+            bool byDuckDb = parse.GetValue(summaries) is null && Engines.IsDuckDb(parse, engine);
             ContactCenterAnalysis analysis;
             try
             {
-                analysis = byDuckDb
+                analysis = parse.GetValue(summaries) is { } summaryDir
+                    ? Engines.ReadSummary(() => AnalysisSummaryFiles.Analyze(OnlySummaries(parse, summaryDir, data, asOf, rates, zone, engine), options))
+                    : dir is null ? throw new CliInputException("--data: give the folder of tables (or --summaries with the folder summarize --for-report wrote).")
+                    : byDuckDb
                     ? console.Progress("Computing the summaries (DuckDB)", () => Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, dir, timeZone, end, options, parse.GetValue(rates)))))
                     : Analyze(dir, parse.GetValue(rates), timeZone, end, options, console);
             }
@@ -98,6 +102,19 @@ internal static class ReportCommand
             Rates = folder.Rates,
             RatesSource = folder.RatesPath is { } source ? $"{source} (assumed rates)" : options.RatesSource,
         });
+    }
+
+    /// <summary>The folder of <c>--summaries</c>; an option the summaries already fixed (the tables, the window, the rates, the engine) is an input error.</summary>
+    private static string OnlySummaries(ParseResult parse, string dir, params Option[] fixedBySummaries)
+    {
+        foreach (var option in fixedBySummaries)
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                throw new CliInputException($"{option.Name} does not go with --summaries: the summaries were computed for their tables, window, time zone and rates; give {option.Name} to summarize --for-report.");
+            }
+        }
+        return dir;
     }
 
     /// <summary>

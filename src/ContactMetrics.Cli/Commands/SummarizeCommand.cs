@@ -40,10 +40,12 @@ internal static class SummarizeCommand
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Also write the RFM summary of the purchases at this date (yyyy-MM-dd).", HelpName = "DATE" };
         var holdoutEnd = new Option<string?>("--holdout-end") { Description = "With --calibration-end: last day of a holdout period.", HelpName = "DATE" };
         var period = new Option<string>("--period") { Description = "Unit of recency and age in the RFM summary: day, week or month.", DefaultValueFactory = _ => "week" };
+        var forReport = new Option<bool>("--for-report") { Description = "Also write, into DIR/report/, every summary report --summaries builds the board report from (the analysis window: the first to the last event, or --as-of; duckdb only)." };
+        var rates = new Option<string?>("--rates") { Description = "With --for-report: the cost rates (JSON) cost-to-serve is priced with; default: rates.json in --data when it exists. Copied to DIR/report/.", HelpName = "FILE" };
         var format = new Option<OutputFormat>("--format") { Description = "How the list of written files is printed: table (the default), json or csv.", HelpName = "table|json|csv" };
         var command = new Command("summarize", "Write the sufficient statistics of a folder of tables (KPI counts, issues, segment inputs, survival table, path summary, RFM summary) as files, for warehouses and later runs.")
         {
-            engine, data, outDir, fileFormat, by, bucket, zone, upliftBy, asOf, lookback, calibrationEnd, holdoutEnd, period, format,
+            engine, data, outDir, fileFormat, by, bucket, zone, upliftBy, asOf, lookback, calibrationEnd, holdoutEnd, period, forReport, rates, format,
         };
         command.SetAction(parse =>
         {
@@ -74,11 +76,28 @@ internal static class SummarizeCommand
             {
                 throw new CliInputException($"--calibration-end: {folder} has no purchases table to summarise.");
             }
-            var summaries = Engines.IsDuckDb(parse, engine) ? Engines.Run(duck => LakeSummaries.ByDuckDb(duck, lake)) : Memory(lake, console);
+            bool duckDb = Engines.IsDuckDb(parse, engine);
+            if (!parse.GetValue(forReport) && parse.GetValue(rates) is not null)
+            {
+                throw new CliInputException("--rates goes with --for-report: the rates price the report's cost-to-serve.");
+            }
+            if (parse.GetValue(forReport) && !duckDb)
+            {
+                throw new CliInputException("--for-report: the report's summaries are computed by DuckDB; use --engine duckdb (the default).");
+            }
+            var summaries = duckDb ? Engines.Run(duck => LakeSummaries.ByDuckDb(duck, lake)) : Memory(lake, console);
             var sheet = new FigureSheet();
             var table = sheet.Add("summaries", "Summaries written").SetTable("files",
                 new FigureColumn("summary", "Summary"), new FigureColumn("file", "File"), new FigureColumn("rows", "Rows", true));
-            foreach (var (summary, file, rows) in summaries.Write(parse.GetValue(outDir)!, extension, lake.Grouping))
+            var written = summaries.Write(parse.GetValue(outDir)!, extension, lake.Grouping);
+            if (parse.GetValue(forReport))
+            {
+                string defaultRates = Path.Combine(folder, ContactCenterFolder.RatesFileName);
+                string? ratesFile = parse.GetValue(rates) ?? (File.Exists(defaultRates) ? defaultRates : null);
+                var analysis = console.Progress("Computing the summaries (DuckDB)", () => ReportCommand.Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, folder, timeZone, end, new Valuation.AnalysisOptions(), ratesFile))));
+                written = [.. written, .. AnalysisSummaryFiles.Write(Path.Combine(parse.GetValue(outDir)!, "report"), analysis.Summaries!, analysis.Window, extension, ratesFile, analysis.Options.RatesSource)];
+            }
+            foreach (var (summary, file, rows) in written)
             {
                 table.Row(summary, file, rows);
             }

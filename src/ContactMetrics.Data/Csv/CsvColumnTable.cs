@@ -162,6 +162,31 @@ public sealed class CsvColumnTable
     /// <returns>The index, or -1 when there is no such column.</returns>
     public int IndexOf(string name) => Array.FindIndex(_names, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The trimmed text of a cell (Parquet values in the invariant culture, timestamps ISO-8601 UTC); empty when missing.</summary>
+    /// <param name="row">The 0-based row index.</param>
+    /// <param name="column">The 0-based column index.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> or <paramref name="column"/> is out of range.</exception>
+    public string Text(int row, int column)
+    {
+        CheckColumn(column);
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, _rows.Count);
+        return _rows[row].Cells[column].Trim();
+    }
+
+    /// <summary>Where a row is: its file, and its 1-based line there (CSV, the header is line 1) or 1-based row (Parquet).</summary>
+    /// <param name="row">The 0-based row index.</param>
+    /// <returns>The file, its format and the line or row.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is out of range.</exception>
+    public (string File, TableFormat Format, long Line) LocationOf(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, _rows.Count);
+        var (file, format, _) = _parts[_rows[row].Part];
+        return (file, format, _rows[row].Line);
+    }
+
     /// <summary>
     /// A column of finite numbers (invariant culture, <c>.</c> as the decimal separator; in CSV cells a comma instead
     /// when the read options have <see cref="TableReadOptions.DecimalComma"/>).

@@ -50,8 +50,12 @@ public sealed record AnalysisSummaries(IReadOnlyList<KpiGroup> Kpis, TableCounts
     /// <summary>The index-date survival table by first-contact resolution at the window's end, or null when there is none (no customers).</summary>
     public IndexDateTable? Survival { get; init; }
 
-    /// <summary>Cost-to-serve under the analysis's rates and repeat rule, or null when it was not computed.</summary>
-    public CostToServeResult? CostToServe { get; init; }
+    /// <summary>
+    /// Cost-to-serve's sufficient statistics (<see cref="CostCell"/>s priced with the analysis's rates, chains by the KPI
+    /// options' repeat rule), or null when they were not computed; the analysis adds the fees and overheads
+    /// (<see cref="CostToServeCalculator.FromCells"/>).
+    /// </summary>
+    public IReadOnlyList<CostCell>? CostCells { get; init; }
 
     /// <summary>The business case's counts per segment over the last year of the window (the repeat rule of the KPI options), or null when not computed.</summary>
     public IReadOnlyList<SegmentInputs>? SegmentInputs { get; init; }
@@ -158,7 +162,8 @@ public sealed partial class ContactCenterAnalysis
         _attribution = Once(() => s.Paths is { } paths && s.PathsLastYear is { } lastYear ? AttributionOf([], paths, () => lastYear)
             : AnalysisFigure<AttributionAnalysis>.Unavailable(s.Counts.Conversions == 0 ? NoConversionWithTouch : NotIn(source, "the path summaries (touchpoints and conversions)")));
         _cost = Once(() => CostToServeOf(s.Kpis.Select(g => g.Channel!.Value).Distinct(),
-            () => s.CostToServe ?? throw new ArgumentException(NotIn(source, "cost-to-serve under these rates"))));
+            () => s.CostCells is { } cells ? CostToServeCalculator.FromCells(Options.Rates!, cells, Options.Kpis.Repeat)
+                : throw new ArgumentException(NotIn(source, "cost-to-serve's cells under these rates"))));
         _profitability = Once(() => s.Revenue is { } revenue ? ProfitabilityOf(() => revenue)
             : AnalysisFigure<CustomerProfitability>.Unavailable(CostToServe.Reason ?? NotIn(source, "each customer's purchases")));
         string experience = NeedsRows(source, "the survey answers per contact and customer");

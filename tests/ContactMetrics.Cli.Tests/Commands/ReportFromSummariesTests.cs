@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+
+namespace ContactMetrics.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>report --summaries DIR</c>: <c>summarize --for-report</c> writes every summary the analysis is made of (KPI counts by
+/// channel and staffing interval, table counts, survival table, cost cells, segment inputs, revenue, active customers,
+/// path summaries, RFM summary, the rates) and the report built from those files alone equals <c>report --engine duckdb</c>
+/// on the tables, section by section; a bad summary file exits 2 naming the file, line, column and value.
+/// </summary>
+public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportData>
+{
+    private static JsonObject Analysis(CliRun run) => AnalysisSections.Of(run);
+
+    /// <summary>Summarizes the demo tables for the report into <paramref name="dir"/>/report (asserting success) and returns that folder.</summary>
+    private string Summarize(TempDir dir, string format, params string[] more)
+    {
+        var run = CliRun.Of(["summarize", "--data", data.Dir, "--out", dir.Path, "--for-report", "--time-zone", "Europe/Amsterdam", "--summary-format", format, .. more]);
+        run.ExitCode.Should().Be(0, run.Error);
+        return dir.File("report");
+    }
+
+    [Theory]
+    [InlineData("csv", null)]
+    [InlineData("parquet", null)]
+    [InlineData("csv", "2025-06-01")]
+    public void ReportFromSummaries_EqualsTheDuckDbReportOnTheTables(string format, string? asOf)
+    {
+        using var dir = new TempDir();
+        string[] window = asOf is null ? [] : ["--as-of", asOf];
+        string summaries = Summarize(dir, format, window);
+        var duck = CliRun.Of(["report", "--data", data.Dir, "--engine", "duckdb", "--out", dir.File("duckdb.html"), "--time-zone", "Europe/Amsterdam", "--format", "json", .. window]);
+        var files = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("summaries.html"), "--format", "json");
+
+        duck.ExitCode.Should().Be(0, duck.Error);
+        files.ExitCode.Should().Be(0, files.Error);
+        foreach (string name in new[] { "analysis", "segments", "kpi_counts", "survival_table", "cost_cells", "segment_inputs", "revenue", "active_customers", "paths", "paths_last_year", "rfm_summary" })
+        {
+            File.Exists(Path.Combine(summaries, name + "." + format)).Should().BeTrue($"summarize --for-report writes {name}");
+        }
+        var expected = Analysis(duck);
+        var actual = Analysis(files);
+        expected["businessCase"]!["total"].Should().NotBeNull("the DuckDB run has a business case to compare");
+        expected["costToServe"].Should().NotBeNull("the demo folder has rates, so cost-to-serve is compared");
+        int compared = AnalysisSections.ShouldEqualExceptRowOnly(actual, expected, "DuckDB run");
+        compared.Should().BeGreaterThanOrEqualTo(18, "KPIs, trends, cost, profitability, staffing, CLV, retention, attribution and the business cases are compared");
+        actual["businessCaseExperience"]!["unavailable"]!.GetValue<string>().Should().Contain("the summaries in " + summaries);
+    }
+
+    [Theory]
+    [InlineData("revenue", 3, "revenue", "12,5")]
+    [InlineData("kpi_counts", 2, "handled_contacts", "-4")]
+    [InlineData("cost_cells", 4, "channel", "pigeon")]
+    [InlineData("analysis", 2, "value", "2025-13-45")]
+    [InlineData("segment_inputs", 2, "customers", "many")]
+    public void ReportFromSummaries_BadCell_ExitsTwoNamingFileLineColumnAndValue(string file, int line, string column, string bad)
+    {
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv");
+        string path = Path.Combine(summaries, file + ".csv");
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        var cells = lines[line - 1].Split(',');
+        cells[Array.IndexOf(header, column)] = bad.Contains(',') ? $"\"{bad}\"" : bad;
+        lines[line - 1] = string.Join(",", cells);
+        File.WriteAllLines(path, lines);
+
+        var run = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain(path).And.Contain($"line {line}").And.Contain($"column {column}").And.Contain($"'{bad}'");
+    }
+
+    [Fact]
+    public void ReportFromSummaries_MissingKpiCounts_ExitsTwoNamingTheFile()
+    {
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv");
+        File.Delete(Path.Combine(summaries, "kpi_counts.csv"));
+
+        var run = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(summaries).And.Contain("kpi_counts.csv");
+    }
+
+    [Theory]
+    [InlineData("--data")]
+    [InlineData("--as-of")]
+    [InlineData("--time-zone")]
+    public void ReportFromSummaries_WithAnOptionTheSummariesFixed_ExitsTwoNamingIt(string option)
+    {
+        using var dir = new TempDir();
+        string value = option switch { "--data" => data.Dir, "--as-of" => "2025-06-01", _ => "Europe/Amsterdam" };
+
+        var run = CliRun.Of("report", "--summaries", dir.Path, option, value, "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(option).And.Contain("--summaries");
+    }
+
+    [Fact]
+    public void SummarizeForReport_WithTheMemoryEngine_ExitsTwoNamingTheOption()
+    {
+        using var dir = new TempDir();
+
+        var run = CliRun.Of("summarize", "--data", data.Dir, "--out", dir.Path, "--for-report", "--engine", "memory");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--for-report").And.Contain("duckdb");
+    }
+}
