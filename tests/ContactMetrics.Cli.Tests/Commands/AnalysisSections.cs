@@ -5,8 +5,11 @@ namespace ContactMetrics.Cli.Tests.Commands;
 /// <summary>The <c>analysis</c> member of <c>report --format json</c>, compared section by section between two runs.</summary>
 internal static class AnalysisSections
 {
-    /// <summary>The customer-experience sections, which need the rows (survey answers per contact): unavailable from summaries.</summary>
-    public static readonly string[] RowOnly = ["businessCaseExperience", "businessCaseExperienceInputs", "csatChurnBySegment", "recommendationByScore"];
+    /// <summary>
+    /// The sections that need the rows: the customer-experience ones (survey answers per contact) and the agents' tenure
+    /// (each contact's agent id and time): unavailable from summaries, with a reason naming where the summaries came from.
+    /// </summary>
+    public static readonly string[] RowOnly = ["businessCaseExperience", "businessCaseExperienceInputs", "csatChurnBySegment", "recommendationByScore", "agents"];
 
     public static JsonObject Of(CliRun run) => (JsonObject)JsonNode.Parse(run.Out)!["analysis"]!;
 
