@@ -89,7 +89,7 @@ public static class BoardReportBuilder
     internal static AgentSummary? AgentsOf(ContactCenterAnalysis analysis) =>
         analysis.AgentAttrition.IsAvailable || analysis.NewHireGap.IsAvailable
             ? new AgentSummary(analysis.AgentAttrition.ValueOrNull, analysis.AgentAttrition.Reason, analysis.NewHireGap.ValueOrNull, analysis.NewHireGap.Reason,
-                analysis.ServiceProgramme.ValueOrNull?.Lines.FirstOrDefault(l => l.Item.Name.StartsWith("Agent attrition", StringComparison.Ordinal)))
+                analysis.ServiceProgramme.ValueOrNull?.Lines.FirstOrDefault(l => l.Item.Name.StartsWith(ValueMechanisms.AttritionLineName, StringComparison.Ordinal)))
             : null;
 
     /// <summary>Why a customer-experience lever, or a segment of CSAT -> churn, has no line.</summary>

@@ -197,15 +197,14 @@ public static class PlantedEffectChecks
     /// 1 + (mean factor - 1) x the share of talk and after-contact work in the handle time of agents past the ramp-up.
     /// </summary>
     /// <param name="center">The simulated center.</param>
-    /// <param name="rampUpWeeks">The weeks of tenure that count as new, at least 1/7.</param>
+    /// <param name="rampUpWeeks">The weeks of tenure that count as new, 1/7 to 104 (the analysis's range).</param>
     /// <returns>The planted ratios, or <see langword="null"/> when no agent past the ramp-up handled a contact.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="center"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rampUpWeeks"/> is below 1/7 of a week or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rampUpWeeks"/> is outside 1/7 to 104 weeks, or NaN.</exception>
     public static PlantedNewHireGap? NewHireGap(SimulatedContactCenter center, double rampUpWeeks)
     {
         ArgumentNullException.ThrowIfNull(center);
-        int days = !double.IsNaN(rampUpWeeks) && rampUpWeeks * 7 >= 1 ? (int)Math.Round(rampUpWeeks * 7)
-            : throw new ArgumentOutOfRangeException(nameof(rampUpWeeks), rampUpWeeks, "The ramp-up must be at least one day.");
+        int days = (int)Math.Round(Preconditions.CheckInRange(rampUpWeeks, 1.0 / 7, 104.0, nameof(rampUpWeeks)) * 7);
         var o = center.Options.Agents;
         double handle = Enumerable.Range(0, days).Average(t => o.HandleTimeFactor(t));
         double resolution = Enumerable.Range(0, days).Average(t => o.ResolutionFactor(t));

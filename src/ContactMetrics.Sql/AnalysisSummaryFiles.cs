@@ -145,7 +145,10 @@ public static class AnalysisSummaryFiles
         var segments = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
         foreach (var row in SummaryFiles.ReadRows(Required("segments"), "a segments table", [.. SegmentTypes.Select(t => t.Item1)]))
         {
-            segments[row.Required(0, "segment")] = row.Count(1) is var n && n <= int.MaxValue ? (int)n : throw row.Bad(1, "is too large");
+            if (!segments.TryAdd(row.Required(0, "segment"), row.Count(1) is var n && n <= int.MaxValue ? (int)n : throw row.Bad(1, "is too large")))
+            {
+                throw row.Bad(0, Twice);
+            }
         }
         var counts = new TableCounts(Int("customers"), segments.ToImmutable(), Int("interactions"), Int("purchases"), Int("touchpoints"), Int("conversions"));
         var outside = new RecordsOutsideWindow(Int("outside_customers"), Int("outside_interactions"), Int("outside_purchases"), Int("outside_touchpoints"),
@@ -241,7 +244,10 @@ public static class AnalysisSummaryFiles
         var rows = new Dictionary<string, SummaryRow>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in SummaryFiles.ReadRows(path, "the analysis table", [.. NameValue.Select(t => t.Item1)]))
         {
-            rows[row.Required(0, "name")] = row;
+            if (!rows.TryAdd(row.Required(0, "name"), row))
+            {
+                throw row.Bad(0, Twice);
+            }
         }
         return new Facts(path, rows);
     }
@@ -271,14 +277,20 @@ public static class AnalysisSummaryFiles
         return [.. groups.Select(g => (g with { BucketStart = g.BucketStart!.Value.ToInstant().InZone(zone) }).ToKpis(options))];
     }
 
+    /// <summary>A key read a second time: never silently merged or overwritten (concatenated partitions must be summed first).</summary>
+    private const string Twice = "appears twice; the file holds one row per key (add up the rows of concatenated partitions first)";
+
     private static Dictionary<CustomerId, decimal> ReadRevenue(string path)
     {
         var revenue = new Dictionary<CustomerId, decimal>();
         foreach (var row in SummaryFiles.ReadRows(path, "a revenue table", [.. RevenueTypes.Select(t => t.Item1)]))
         {
             var id = new CustomerId(row.Required(0, "customer"));
-            revenue[id] = decimal.TryParse(row.Cell(1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount)
-                ? amount : throw row.Bad(1, "is not an amount such as 1234.50");
+            if (!revenue.TryAdd(id, decimal.TryParse(row.Cell(1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount)
+                ? amount : throw row.Bad(1, "is not an amount such as 1234.50")))
+            {
+                throw row.Bad(0, Twice);
+            }
         }
         return revenue;
     }
@@ -288,7 +300,10 @@ public static class AnalysisSummaryFiles
         var active = new Dictionary<CustomerId, string>();
         foreach (var row in SummaryFiles.ReadRows(path, "an active customers table", [.. ActiveTypes.Select(t => t.Item1)]))
         {
-            active[new CustomerId(row.Required(0, "customer"))] = row.Optional(1) ?? ContactCenterAnalysis.NoSegment;
+            if (!active.TryAdd(new CustomerId(row.Required(0, "customer")), row.Optional(1) ?? ContactCenterAnalysis.NoSegment))
+            {
+                throw row.Bad(0, Twice);
+            }
         }
         return active;
     }

@@ -320,7 +320,14 @@ public sealed class DuckDbEngine : IDisposable
         _connection.Dispose();
         if (_spillFolder is not null && Directory.Exists(_spillFolder))
         {
-            Directory.Delete(_spillFolder, recursive: true);
+            try
+            {
+                Directory.Delete(_spillFolder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A spill folder left behind is harmless (each engine has its own); Dispose must not replace the exception in flight.
+            }
         }
     }
 

@@ -72,18 +72,18 @@ internal static class Engines
     /// <summary>DuckDB with the memory limit and threads of the environment; a value DuckDB refuses is an input error naming the variable.</summary>
     private static DuckDbEngine Open()
     {
-        string limit = Environment.GetEnvironmentVariable(MemoryLimitVariable) is { Length: > 0 } text ? text : MemoryLimit;
+        string? fromEnvironment = Environment.GetEnvironmentVariable(MemoryLimitVariable) is { Length: > 0 } text ? text : null;
         int? threads = Environment.GetEnvironmentVariable(ThreadsVariable) is { Length: > 0 } count
             ? int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int t) && t >= 1 ? t
                 : throw new CliInputException($"{ThreadsVariable}: '{count}' is not a whole number at least 1.")
             : null;
         try
         {
-            return DuckDbEngine.Open(threads, limit);
+            return DuckDbEngine.Open(threads, fromEnvironment ?? MemoryLimit);
         }
-        catch (System.Data.Common.DbException e)
+        catch (System.Data.Common.DbException e) when (fromEnvironment is not null)
         {
-            throw new CliInputException($"{MemoryLimitVariable}: DuckDB refuses the memory limit '{limit}' ({e.Message.Split('\n')[0].Trim()}); give a size such as 500MB or 2GB.");
+            throw new CliInputException($"{MemoryLimitVariable}: DuckDB refuses the memory limit '{fromEnvironment}' ({e.Message.Split('\n')[0].Trim()}); give a size such as 500MB or 2GB.");
         }
     }
 }

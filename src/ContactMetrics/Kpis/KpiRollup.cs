@@ -110,13 +110,21 @@ public static class KpiRollup
         {
             // Many possible groups: each worker scans every row but keeps only the groups whose key
             // hashes to it, so every group lives in exactly one worker's slots: no merge, and memory
-            // grows with the groups, not with the workers.
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, w =>
+            // grows with the groups, not with the workers. A part over the group limit is the caller's ArgumentException,
+            // not the AggregateException Parallel.For wraps it in.
+            try
             {
-                var partial = new Partial(keys.Space);
-                Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken);
-                partials[w] = partial;
-            });
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, w =>
+                {
+                    var partial = new Partial(keys.Space);
+                    Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken);
+                    partials[w] = partial;
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(i => i is ArgumentException { ParamName: "table" }) is { } limit)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(limit);
+            }
         }
         meter?.Finish();
         return Collect(partials, table, options, layout, keys, bucketer);

@@ -293,6 +293,11 @@ public sealed class AgentTenure
             Array.Fill(weights, 1.0);
             var point = Ratios(weights);
             int newHires = _cells.Where(c => c.Group == NewHire).Select(c => c.Agent).Distinct().Count();
+            if (newHires >= MinimumNewHires && point is null)
+            {
+                return (null, string.Create(CultureInfo.InvariantCulture,
+                    $"{newHires} new hires, but none with handled contacts carrying a resolved flag on a channel, direction and reason that tenured agents also handle, so there is nothing to compare them with."));
+            }
             if (point is not var (r, q, newContacts, tenuredContacts) || newHires < MinimumNewHires)
             {
                 return (null, string.Create(CultureInfo.InvariantCulture,

@@ -96,8 +96,10 @@ public sealed partial class ContactCenterAnalysis
             string.Create(CultureInfo.InvariantCulture,
                 $"recruiting {point.RecruitingPerHire} + training {point.TrainingPerHire} (assumed, +-{range:P0}) + ramp-up {point.RampUpPerLeaver} = {p.RampUpWeeks:0.#} weeks x {paidHours:0.#} paid hours x {p.LoadedCostPerHour} an hour x the measured productivity gap {gap.Point:P1} (95% {gap.Interval.Value.Lower:P1} to {gap.Interval.Value.Upper:P1}; new hires' handle time {measured.HandleTimeRatio.Point:0.###}x, resolution {measured.ResolutionRatio.Point:0.###}x, {measured.NewHires} new hires)"),
             "AgentAttritionCost with the gap of NewHireGap (agent bootstrap); the ends combine the HR figures' range with the gap's interval", measured.NewHireContacts);
-        return new UncertainInput("cost per leaver", $"{currency} per leaver", (double)point.PerLeaver.Amount,
-            (hiring * (1 - range)) + (double)low.RampUpPerLeaver.Amount, (hiring * (1 + range)) + (double)high.RampUpPerLeaver.Amount, 1,
+        // A bootstrap percentile interval need not contain its point: the ends are widened to it, never crossed.
+        double perLeaver = (double)point.PerLeaver.Amount;
+        return new UncertainInput("cost per leaver", $"{currency} per leaver", perLeaver,
+            Math.Min(perLeaver, (hiring * (1 - range)) + (double)low.RampUpPerLeaver.Amount), Math.Max(perLeaver, (hiring * (1 + range)) + (double)high.RampUpPerLeaver.Amount), 1,
             SamplingDistribution.Pert, source, currency, 0);
     }
 }

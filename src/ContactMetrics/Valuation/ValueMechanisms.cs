@@ -209,6 +209,9 @@ public static class ValueMechanisms
             (v, result) => $"{contactsShifted.Format(v[0])} x ((1 - {containmentFailure.Format(v[3])}) x {assistedCost.Format(v[1])} - {selfServiceCost.Format(v[2])}) = {ValuationFormat.Amount(result, currency)}");
     }
 
+    /// <summary>How the name of the line <see cref="AttritionReduction"/> makes begins (the points follow): readers find the line by it.</summary>
+    public const string AttritionLineName = "Agent attrition";
+
     /// <summary>Lower agent attrition: agents x reduction in the annual attrition rate (leavers avoided) x cost per leaver.</summary>
     /// <param name="agents">Agents on the payroll (headcount).</param>
     /// <param name="attritionReduction">How much lower the annual attrition rate becomes, as a share (0.05 for 5 points).</param>
@@ -222,7 +225,7 @@ public static class ValueMechanisms
         NotMoney(agents);
         NotMoney(attritionReduction);
         return LineItem.Product(
-            $"Agent attrition {Points(attritionReduction, negative: true)}",
+            $"{AttritionLineName} {Points(attritionReduction, negative: true)}",
             "Each leaver avoided saves the cost of replacing an agent (recruiting, training, lower productivity while new).",
             currency, [agents, attritionReduction, costPerLeaver]);
     }

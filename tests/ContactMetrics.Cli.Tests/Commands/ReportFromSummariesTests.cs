@@ -71,6 +71,27 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
         run.Error.Should().Contain(path).And.Contain($"line {line}").And.Contain($"column {column}").And.Contain($"'{bad}'");
     }
 
+    [Theory]
+    [InlineData("revenue", "customer")]
+    [InlineData("active_customers", "customer")]
+    [InlineData("segments", "segment")]
+    [InlineData("analysis", "name")]
+    public void ReportFromSummaries_AKeyTwice_ExitsTwoNamingTheSecondRow(string file, string column)
+    {
+        // The second data row repeated at the end: a key read twice is refused, never overwritten (rows read = accepted + rejected).
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv");
+        string path = Path.Combine(summaries, file + ".csv");
+        var lines = File.ReadAllLines(path).ToList();
+        lines.Add(lines[1]);
+        File.WriteAllLines(path, lines);
+
+        var run = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain(path).And.Contain($"line {lines.Count}").And.Contain($"column {column}").And.Contain("appears twice");
+    }
+
     [Fact]
     public void ReportFromSummaries_MissingKpiCounts_ExitsTwoNamingTheFile()
     {
