@@ -75,8 +75,7 @@ public sealed class ContactCenterFolder
             throw new FileNotFoundException($"Missing {string.Join(", ", missing)} (a contact-center folder has {string.Join(", ", TableFileNames)}).", missing[0]);
         }
         // The rates file is small: read it first, so a mistake in it shows before the tables are read.
-        string defaultRates = System.IO.Path.Combine(path, RatesFileName);
-        string? rates = ratesPath ?? (File.Exists(defaultRates) ? defaultRates : null);
+        string? rates = RatesFileOf(path, ratesPath);
         var model = rates is null ? null : CostRatesFile.Read(rates);
         var reports = ImmutableDictionary.CreateBuilder<string, ValidationReport>();
         T Rows<T>(string name, Func<string, TableReadOptions?, (T Rows, ValidationReport Report)> read)
@@ -99,6 +98,20 @@ public sealed class ContactCenterFolder
             data.EnsureSameCurrency(model.Currency);
         }
         return new ContactCenterFolder(path, data, model, rates, reports.ToImmutable());
+    }
+
+    /// <summary>
+    /// The cost-rates file of a folder of tables: <paramref name="ratesPath"/> when given, else <see cref="RatesFileName"/> in
+    /// the folder when it exists, else none. The one rule of every reader of a folder (memory and DuckDB).
+    /// </summary>
+    /// <param name="folder">The folder of tables.</param>
+    /// <param name="ratesPath">The rates file given by the caller; null for the folder's own.</param>
+    /// <returns>The rates file to read, or null when there is none.</returns>
+    public static string? RatesFileOf(string folder, string? ratesPath)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        string own = System.IO.Path.Combine(folder, RatesFileName);
+        return ratesPath ?? (File.Exists(own) ? own : null);
     }
 
     /// <summary>Writes the tables as CSV (and the rates, when given, as <see cref="RatesFileName"/>) into <paramref name="path"/>, created if missing.</summary>

@@ -29,7 +29,7 @@ public sealed record AnalysisSummaryFolder(AnalysisSummaries Summaries, Observat
 public static class AnalysisSummaryFiles
 {
     /// <summary>The name of the rates file in the folder.</summary>
-    public const string RatesFileName = "rates.json";
+    public const string RatesFileName = ContactCenterFolder.RatesFileName;
 
     private static readonly (string, string)[] NameValue = [("name", "VARCHAR"), ("value", "VARCHAR")];
     private static readonly (string, string)[] SegmentTypes = [("segment", "VARCHAR"), ("customers", "BIGINT")];
@@ -155,7 +155,7 @@ public static class AnalysisSummaryFiles
             Int("outside_conversions"), Int("churns_after_end"));
         var kpis = Kpis(Required("kpi_counts"), window.TimeZone, kpiOptions);
         T? Optional<T>(string name, Func<string, T> read) where T : class => Find(directory, name) is { } file ? read(file) : null;
-        string? ratesFile = File.Exists(Path.Combine(directory, RatesFileName)) ? Path.Combine(directory, RatesFileName) : null;
+        string? ratesFile = ContactCenterFolder.RatesFileOf(directory, null);
         var summaries = new AnalysisSummaries(kpis, counts, outside, currency)
         {
             Survival = Optional("survival_table", f => SurvivalTableFile.Read(f) with

@@ -57,8 +57,7 @@ public static class LakeAnalysis
         {
             throw new DirectoryNotFoundException($"The folder '{folder}' does not exist; give the folder that holds the interactions (and customers, purchases, touchpoints, conversions).");
         }
-        string defaultRates = Path.Combine(folder, ContactCenterFolder.RatesFileName);
-        string? ratesFile = ratesPath ?? (File.Exists(defaultRates) ? defaultRates : null);
+        string? ratesFile = ContactCenterFolder.RatesFileOf(folder, ratesPath);
         var withRates = ratesFile is null ? options : options with { Rates = CostRatesFile.Read(ratesFile), RatesSource = $"{ratesFile} (assumed rates)" };
         string interactions = LakeTables.Find(folder, "interactions")
             ?? throw new InvalidDataException($"{folder} has no interactions (interactions.csv, .csv.gz, .parquet or an interactions/ folder).");

@@ -131,4 +131,16 @@ public class ContactCenterFolderTests
         report.RowsRead.Should().Be(report.RowsAccepted + report.RowsRejected);
         folder.Data.Customers.Should().HaveCount(Samples.Customers().Count);
     }
+
+    [Fact]
+    public void RatesFileOf_GivenWins_ThenTheFoldersOwn_ElseNone()
+    {
+        using var dir = new TempDirectory();
+        string own = System.IO.Path.Combine(dir.Path, ContactCenterFolder.RatesFileName);
+
+        ContactCenterFolder.RatesFileOf(dir.Path, null).Should().BeNull("the folder has no rates.json yet");
+        File.WriteAllText(own, "{}");
+        ContactCenterFolder.RatesFileOf(dir.Path, null).Should().Be(own);
+        ContactCenterFolder.RatesFileOf(dir.Path, "elsewhere.json").Should().Be("elsewhere.json", "a rates file the caller gives is read even when the folder has its own");
+    }
 }

@@ -92,8 +92,7 @@ internal static class SummarizeCommand
             var written = summaries.Write(parse.GetValue(outDir)!, extension, lake.Grouping);
             if (parse.GetValue(forReport))
             {
-                string defaultRates = Path.Combine(folder, ContactCenterFolder.RatesFileName);
-                string? ratesFile = parse.GetValue(rates) ?? (File.Exists(defaultRates) ? defaultRates : null);
+                string? ratesFile = ContactCenterFolder.RatesFileOf(folder, parse.GetValue(rates));
                 var analysis = console.Progress("Computing the summaries (DuckDB)", () => ReportCommand.Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, folder, timeZone, end, new Valuation.AnalysisOptions(), ratesFile))));
                 written = [.. written, .. AnalysisSummaryFiles.Write(Path.Combine(parse.GetValue(outDir)!, "report"), analysis.Summaries!, analysis.Window, extension, ratesFile, analysis.Options.RatesSource)];
             }
