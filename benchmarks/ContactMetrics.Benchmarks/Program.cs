@@ -42,6 +42,11 @@ if (args.Length == 1 && args[0] == "time-rfm")
     ContactMetrics.Benchmarks.ClvTiming.RunRfm();
     return;
 }
+if (args.Length == 3 && args[0] == "time-clv-fits")
+{
+    ContactMetrics.Benchmarks.ClvFitTiming.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 if (args.Length >= 1 && args[0] == "time-clv")
 {
     ContactMetrics.Benchmarks.ClvTiming.Run(paretoOnly: args.Length == 2 && args[1] is "pareto" or "pareto-numerical", numericalGradient: args.Length == 2 && args[1] == "pareto-numerical");

@@ -75,29 +75,20 @@ public sealed class CompressedRfmSummary
     }
 
     /// <summary>
-    /// The unique rows of the histories, sorted by (x, t_x, T), each weighted by its customers. A row is found through two
-    /// open-addressing tables of mixed hashes (<see cref="FrequencyTimePairs"/>): (x, t_x) numbers a pair, and (that number,
-    /// T) the row, two probes a customer instead of a dictionary look-up of a tuple. Times
-    /// are compared as values (-0.0 is 0.0), as the dictionary did.
+    /// The unique rows of the histories, sorted by (x, t_x, T), each weighted by its customers. The rows are counted in one
+    /// open-addressing table keyed by (x, t_x, T) (<see cref="HistoryCounts"/>): one hash and one probe a customer, no array per
+    /// customer. Times are compared as values (-0.0 is 0.0).
     /// </summary>
     internal static CompressedRfmSummary FromRows(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, RfmPeriodUnit period)
     {
-        int n = frequency.Length;
-        var pairSlots = new int[n];
-        var rowSlots = new int[n];
-        var pairs = FrequencyTimePairs.Of(frequency, recency, pairSlots);
-        var rows = FrequencyTimePairs.Of(pairSlots, age, rowSlots);
+        var rows = new HistoryCounts();
+        rows.Add(frequency, recency, age);
         int m = rows.Count;
-        var counts = new double[m];
-        foreach (int slot in rowSlots)
-        {
-            counts[slot] += 1;
-        }
+        var counts = rows.Weights();
         var keys = new (int X, double Tx, double T)[m];
         for (int k = 0; k < m; k++)
         {
-            int pair = rows.X(k);
-            keys[k] = (pairs.X(pair), pairs.T(pair), rows.T(k));
+            keys[k] = (rows.X(k), rows.First(k), rows.Second(k));
         }
         Array.Sort(keys, counts);
         var x = new int[m];

@@ -275,34 +275,27 @@ public sealed class GammaGammaModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpendRows Compress(RfmSummary summary)
     {
-        // The repeat buyers' (x, zbar), then their distinct pairs in order of first appearance, each weighted by its customers.
-        var repeatX = new List<int>();
-        var repeatMean = new List<double>();
-        for (int i = 0; i < summary.Count; i++)
+        // The repeat buyers' distinct (x, zbar) in order of first appearance, each weighted by its customers.
+        var pairs = new HistoryCounts();
+        var frequency = summary.Frequency.AsSpan();
+        var monetary = summary.MonetaryValue.AsSpan();
+        for (int i = 0; i < frequency.Length; i++)
         {
-            int x = summary.Frequency[i];
-            double zbar = summary.MonetaryValue[i];
-            if (x == 0 || !(zbar > 0))
+            int x = frequency[i];
+            double zbar = monetary[i];
+            if (x != 0 && zbar > 0)
             {
-                continue;
+                pairs.Add(x, zbar, 0.0);
             }
-            repeatX.Add(x);
-            repeatMean.Add(zbar);
         }
-        var slots = new int[repeatX.Count];
-        var pairs = FrequencyTimePairs.Of(CollectionsMarshal.AsSpan(repeatX), CollectionsMarshal.AsSpan(repeatMean), slots);
         int m = pairs.Count;
-        var weight = new double[m];
-        foreach (int slot in slots)
-        {
-            weight[slot] += 1;
-        }
+        var weight = pairs.Weights();
         var xs = new int[m];
         var means = new double[m];
         for (int j = 0; j < m; j++)
         {
             xs[j] = pairs.X(j);
-            means[j] = pairs.T(j);
+            means[j] = pairs.First(j);
         }
         var logX = new double[m];
         var logZ = new double[m];

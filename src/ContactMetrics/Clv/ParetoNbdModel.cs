@@ -30,6 +30,12 @@ namespace ContactMetrics.Clv;
 public sealed class ParetoNbdModel : ITransactionModel
 {
     private const string ModelName = "Pareto/NBD";
+
+    /// <summary>From this many distinct (x, t) pairs on, a likelihood evaluation sums their ln F in parallel, in blocks of <see cref="PairsPerBlock"/>.</summary>
+    private const int ParallelPairs = 8_192;
+
+    /// <summary>The pairs one worker takes at a time in the parallel ln F pass.</summary>
+    private const int PairsPerBlock = 1_024;
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
 
     /// <summary>Creates the model with known parameters.</summary>
@@ -358,30 +364,21 @@ public sealed class ParetoNbdModel : ITransactionModel
 
         public int[] AgeKey { get; }
 
+        /// <summary>The pairs of the rows: first every (x, t_x), then every (x, T), numbered by <see cref="FrequencyTimePairs"/>.</summary>
         public static HistoryKeys Of(CompressedRfmSummary data)
         {
-            var index = new Dictionary<(int, double), int>();
-            var xs = new List<int>();
-            var ts = new List<double>();
-            int Key(int x, double t)
-            {
-                ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, (x, t), out bool exists);
-                if (!exists)
-                {
-                    slot = xs.Count;
-                    xs.Add(x);
-                    ts.Add(t);
-                }
-                return slot;
-            }
             var recency = new int[data.Count];
             var age = new int[data.Count];
-            for (int i = 0; i < data.Count; i++)
+            var pairs = FrequencyTimePairs.Of(data.Frequency.AsSpan(), data.Recency.AsSpan(), recency);
+            pairs.Add(data.Frequency.AsSpan(), data.Age.AsSpan(), age);
+            var xs = new int[pairs.Count];
+            var ts = new double[pairs.Count];
+            for (int k = 0; k < xs.Length; k++)
             {
-                recency[i] = Key(data.Frequency[i], data.Recency[i]);
-                age[i] = Key(data.Frequency[i], data.Age[i]);
+                xs[k] = pairs.X(k);
+                ts[k] = pairs.T(k);
             }
-            return new HistoryKeys([.. xs], [.. ts], recency, age);
+            return new HistoryKeys(xs, ts, recency, age);
         }
     }
 
@@ -406,14 +403,25 @@ public sealed class ParetoNbdModel : ITransactionModel
         }
         var logF = new double[keys.X.Length];
         var dLogF = withGradient ? new double[4 * keys.X.Length] : [];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        if (withGradient)
+        void Pairs(int from, int to)
         {
-            Parallel.For(0, logF.Length, parallel, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k], dLogF.AsSpan(4 * k, 4)));
+            for (int k = from; k < to; k++)
+            {
+                logF[k] = withGradient ? LogF(r, alpha, s, beta, keys.X[k], keys.T[k], dLogF.AsSpan(4 * k, 4)) : LogF(r, alpha, s, beta, keys.X[k], keys.T[k]);
+            }
+        }
+        // Each pair's ln F goes to its own slot, so the workers do not change the result. Below ParallelPairs pairs (CDNOW has
+        // about 2,000) the pass takes well under a millisecond and stays on the calling thread: handing it to the thread pool
+        // costs more on a busy machine than it saves.
+        int pairCount = logF.Length;
+        if (pairCount >= ParallelPairs && maxDegreeOfParallelism != 1)
+        {
+            int blocks = (pairCount + PairsPerBlock - 1) / PairsPerBlock;
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, c => Pairs(c * PairsPerBlock, Math.Min(pairCount, (c + 1) * PairsPerBlock)));
         }
         else
         {
-            Parallel.For(0, logF.Length, parallel, k => logF[k] = LogF(r, alpha, s, beta, keys.X[k], keys.T[k]));
+            Pairs(0, pairCount);
         }
         Span<double> sums = stackalloc double[5];
         LogParameterFit.SumInChunks(data.Count, 5, maxDegreeOfParallelism, (start, end, chunkSums) => SumRows(data, keys, r, alpha, s, beta, logF, dLogF, start, end, chunkSums), sums);
@@ -443,7 +451,7 @@ public sealed class ParetoNbdModel : ITransactionModel
         // Rows come ordered by x (CompressedRfmSummary), so the gamma-function constant changes only with x; each chunk
         // computes it afresh for its first row.
         int lastX = -1;
-        double constant = 0, digammaDifference = 0;
+        double constant = 0, digammaDifference = 0, deadConstant = 0;
         for (int i = start; i < end; i++)
         {
             int x = data.Frequency[i];
@@ -451,48 +459,54 @@ public sealed class ParetoNbdModel : ITransactionModel
             {
                 constant = LogConstant(r, alpha, s, beta, x);
                 digammaDifference = withGradient ? SpecialFunctions.DiGamma(r + x) - SpecialFunctions.DiGamma(r) : 0;
+                deadConstant = DeadLogConstant(r, s, x);
                 lastX = x;
             }
             int recencyKey = keys.RecencyKey[i], ageKey = keys.AgeKey[i];
             double age = data.Age[i], w = data.Weight[i];
-            var (alive, dead) = LogTerms(r, alpha, s, beta, x, age, logF[recencyKey], logF[ageKey]);
-            total += w * (constant + LogSpace.LogSumExp(alive, dead));
+            // The operations of LogTerms and LogSpace.LogSumExp, with each logarithm and exponential computed once and shared by
+            // the value and the gradient (the same values to the last bit).
+            double alphaT = alpha + age, betaT = beta + age;
+            double logAlphaT = Math.Log(alphaT), logBetaT = Math.Log(betaT);
+            double alive = -(r + x) * logAlphaT - s * logBetaT;
+            double difference = logF[ageKey] - logF[recencyKey];
+            if (!(difference < 0))
+            {
+                // t_x = T: no room to have died unseen, so the alive term carries the whole bracket.
+                total += w * (constant + alive);
+                if (withGradient)
+                {
+                    gR += w * (digammaDifference + logAlpha - logAlphaT);
+                    gAlpha += w * (r / alpha + -(r + x) / alphaT);
+                    gS += w * (logBeta + -logBetaT);
+                    gBeta += w * (s / beta + -s / betaT);
+                }
+                continue;
+            }
+            double expMinusOne = LogSpace.ExpMinusOne(difference);
+            double dead = deadConstant + (logF[recencyKey] + Math.Log(-expMinusOne));
+            // ln(e^alive + e^dead) = max + ln(1 + e), e = e^-|alive - dead|; the shares of the bracket are logistics of the same e.
+            double e = Math.Exp(-Math.Abs(alive - dead));
+            total += w * (constant + (Math.Max(alive, dead) + Math.Log(1.0 + e)));
             if (!withGradient)
             {
                 continue;
             }
-            double alphaT = alpha + age, betaT = beta + age;
-            // Constant plus the alive term, which carries the whole bracket when the customer cannot have died unseen.
-            double dR = digammaDifference + logAlpha, dAlpha = r / alpha, dS = logBeta, dBeta = s / beta;
-            double aliveR = -Math.Log(alphaT), aliveAlpha = -(r + x) / alphaT, aliveS = -Math.Log(betaT), aliveBeta = -s / betaT;
-            if (double.IsNegativeInfinity(dead))
-            {
-                dR += aliveR;
-                dAlpha += aliveAlpha;
-                dS += aliveS;
-                dBeta += aliveBeta;
-            }
-            else
-            {
-                double shareAlive = LogSpace.Logistic(alive - dead), shareDead = LogSpace.Logistic(dead - alive);
-                double difference = logF[ageKey] - logF[recencyKey];
-                double ratio = Math.Exp(difference), denominator = -LogSpace.ExpMinusOne(difference);
-                var dRecency = dLogF.AsSpan(4 * recencyKey, 4);
-                var dAge = dLogF.AsSpan(4 * ageKey, 4);
-                double invRsx = 1 / (r + s + x);
-                double deadR = -invRsx + (dRecency[0] - ratio * dAge[0]) / denominator;
-                double deadAlpha = (dRecency[1] - ratio * dAge[1]) / denominator;
-                double deadS = 1 / s - invRsx + (dRecency[2] - ratio * dAge[2]) / denominator;
-                double deadBeta = (dRecency[3] - ratio * dAge[3]) / denominator;
-                dR += shareAlive * aliveR + shareDead * deadR;
-                dAlpha += shareAlive * aliveAlpha + shareDead * deadAlpha;
-                dS += shareAlive * aliveS + shareDead * deadS;
-                dBeta += shareAlive * aliveBeta + shareDead * deadBeta;
-            }
-            gR += w * dR;
-            gAlpha += w * dAlpha;
-            gS += w * dS;
-            gBeta += w * dBeta;
+            double shareAlive = alive - dead >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            double shareDead = dead - alive >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            double aliveR = -logAlphaT, aliveAlpha = -(r + x) / alphaT, aliveS = -logBetaT, aliveBeta = -s / betaT;
+            double ratio = Math.Exp(difference), denominator = -expMinusOne;
+            var dRecency = dLogF.AsSpan(4 * recencyKey, 4);
+            var dAge = dLogF.AsSpan(4 * ageKey, 4);
+            double invRsx = 1 / (r + s + x);
+            double deadR = -invRsx + (dRecency[0] - ratio * dAge[0]) / denominator;
+            double deadAlpha = (dRecency[1] - ratio * dAge[1]) / denominator;
+            double deadS = 1 / s - invRsx + (dRecency[2] - ratio * dAge[2]) / denominator;
+            double deadBeta = (dRecency[3] - ratio * dAge[3]) / denominator;
+            gR += w * (digammaDifference + logAlpha + (shareAlive * aliveR + shareDead * deadR));
+            gAlpha += w * (r / alpha + (shareAlive * aliveAlpha + shareDead * deadAlpha));
+            gS += w * (logBeta + (shareAlive * aliveS + shareDead * deadS));
+            gBeta += w * (s / beta + (shareAlive * aliveBeta + shareDead * deadBeta));
         }
         sums[0] = total;
         sums[1] = gR;

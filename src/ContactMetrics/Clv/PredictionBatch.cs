@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using ContactMetrics.Numerics;
 
 namespace ContactMetrics.Clv;
@@ -37,10 +38,48 @@ internal static class PredictionBatch
         {
             CheckLength(meanSpend.Length, frequency.Length, nameof(meanSpend));
         }
-        for (int i = 0; i < frequency.Length; i++)
+        for (int i = ValidHistories(frequency, recency, age, withSpend ? meanSpend : default); i < frequency.Length; i++)
         {
             RfmSummary.CheckRow(new Row(i), frequency[i], recency[i], age[i], withSpend ? meanSpend[i] : 0);
         }
+    }
+
+    /// <summary>
+    /// The conditions of <see cref="RfmSummary.CheckRow"/> four histories at a time (x &gt;= 0; T finite and &gt;= 0;
+    /// 0 &lt;= t_x &lt;= T; t_x = 0 when x = 0; the mean spend, when given, finite and &gt;= 0): how many leading histories
+    /// passed, a multiple of 4 that stops before the first group of four with a failure (0 without vector hardware). The
+    /// scalar check goes on from there and names the first invalid history, so the errors are those of the scalar check.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ValidHistories(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> meanSpend)
+    {
+        if (!VectorMath.IsSupported)
+        {
+            return 0;
+        }
+        bool withSpend = !meanSpend.IsEmpty;
+        var zero = Vector256<double>.Zero;
+        var infinity = Vector256.Create(double.PositiveInfinity);
+        int i = 0;
+        for (; i <= frequency.Length - 4; i += 4)
+        {
+            var x = VectorMath.LoadFrequencies(frequency, i);
+            var tx = VectorMath.Load(recency, i);
+            var t = VectorMath.Load(age, i);
+            // Comparisons with NaN are false, so a NaN time fails.
+            var valid = Vector256.GreaterThanOrEqual(x, zero) & Vector256.GreaterThanOrEqual(t, zero) & Vector256.LessThan(t, infinity)
+                & Vector256.GreaterThanOrEqual(tx, zero) & Vector256.LessThanOrEqual(tx, t) & (Vector256.GreaterThan(x, zero) | Vector256.Equals(tx, zero));
+            if (withSpend)
+            {
+                var spend = VectorMath.Load(meanSpend, i);
+                valid &= Vector256.GreaterThanOrEqual(spend, zero) & Vector256.LessThan(spend, infinity);
+            }
+            if (!Vector256.EqualsAll(valid.AsInt64(), Vector256<long>.AllBitsSet))
+            {
+                break;
+            }
+        }
+        return i;
     }
 
     /// <summary>Checks that a span has <paramref name="expected"/> elements.</summary>
@@ -74,23 +113,20 @@ internal static class PredictionBatch
 }
 
 /// <summary>
-/// The distinct (x, t) pairs of a batch, numbered in order of first appearance, in an open-addressing table keyed by x and
-/// the bits of t, mixed (the finalizer of MurmurHash3) so that neighbouring times and frequencies spread over the table.
+/// The distinct (x, t) pairs of a batch, numbered in order of first appearance: the keys (x, t, 0) of a <see cref="HistoryCounts"/>.
 /// </summary>
 internal sealed class FrequencyTimePairs
 {
-    private int[] _table = new int[64];
-    private int[] _x = new int[16];
-    private long[] _tBits = new long[16];
+    private readonly HistoryCounts _pairs = new();
 
     /// <summary>The number of distinct pairs.</summary>
-    public int Count { get; private set; }
+    public int Count => _pairs.Count;
 
     /// <summary>The frequency of pair <paramref name="k"/>.</summary>
-    public int X(int k) => _x[k];
+    public int X(int k) => _pairs.X(k);
 
     /// <summary>The time of pair <paramref name="k"/>.</summary>
-    public double T(int k) => BitConverter.Int64BitsToDouble(_tBits[k]);
+    public double T(int k) => _pairs.First(k);
 
     /// <summary>The pairs of rows (frequency[i], time[i]), with each row's pair number in <paramref name="slots"/>.</summary>
     public static FrequencyTimePairs Of(ReadOnlySpan<int> frequency, ReadOnlySpan<double> time, Span<int> slots)
@@ -106,59 +142,7 @@ internal sealed class FrequencyTimePairs
     {
         for (int i = 0; i < frequency.Length; i++)
         {
-            int x = frequency[i];
-            // +0.0 turns -0.0 into 0.0, so equal times share a pair.
-            long bits = BitConverter.DoubleToInt64Bits(time[i] + 0.0);
-            int mask = _table.Length - 1;
-            int at = (int)BitMixing.Mix64((ulong)bits ^ ((ulong)(uint)x << 52 | (uint)x)) & mask;
-            while (true)
-            {
-                int entry = _table[at] - 1;
-                if (entry < 0)
-                {
-                    slots[i] = Insert(at, x, bits);
-                    break;
-                }
-                if (_x[entry] == x && _tBits[entry] == bits)
-                {
-                    slots[i] = entry;
-                    break;
-                }
-                at = (at + 1) & mask;
-            }
-        }
-    }
-
-    private int Insert(int at, int x, long bits)
-    {
-        int slot = Count++;
-        if (slot == _x.Length)
-        {
-            Array.Resize(ref _x, 2 * slot);
-            Array.Resize(ref _tBits, 2 * slot);
-        }
-        _x[slot] = x;
-        _tBits[slot] = bits;
-        _table[at] = slot + 1;
-        if (2 * Count > _table.Length)
-        {
-            Rehash();
-        }
-        return slot;
-    }
-
-    private void Rehash()
-    {
-        _table = new int[2 * _table.Length];
-        int mask = _table.Length - 1;
-        for (int slot = 0; slot < Count; slot++)
-        {
-            int at = (int)BitMixing.Mix64((ulong)_tBits[slot] ^ ((ulong)(uint)_x[slot] << 52 | (uint)_x[slot])) & mask;
-            while (_table[at] != 0)
-            {
-                at = (at + 1) & mask;
-            }
-            _table[at] = slot + 1;
+            slots[i] = _pairs.Add(frequency[i], time[i], 0.0);
         }
     }
 }

@@ -124,15 +124,21 @@ internal static class GaussHypergeometric
                 term *= Down;
                 logScale += LogRescale;
             }
-            double q = z * Math.Max(1, (a + next) / (a + 1 + next)) * Math.Max(1, (b + next) / (next + 1));
+            // (a + next) / (a + 1 + next) is below 1 (or rounds to 1), so the bound of the series below reduces to z max(1, ...)
+            // here; the plain sum's tail is tested first and the weighted sums' tails only once it passes (the same stopping term).
+            double q = z * Math.Max(1, (b + next) / (next + 1));
             if (q < 1)
             {
                 double geometric = q / (1 - q);
                 double tail = term * geometric;
+                if (!(tail < 1e-16 * sum))
+                {
+                    continue;
+                }
                 double tailA = tail / a;
                 double tailB = term * (harmonic * geometric + geometric / ((b + next) * (1 - q)));
                 double tailK = term * (next * geometric + geometric / (1 - q));
-                if (tail < 1e-16 * sum && tailA < 1e-16 * sumA && tailB < 1e-16 * sumB && tailK < 1e-16 * sumK)
+                if (tailA < 1e-16 * sumA && tailB < 1e-16 * sumB && tailK < 1e-16 * sumK)
                 {
                     gradient[0] = sumA / sum;
                     gradient[1] = sumB / sum;

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace ContactMetrics.Numerics;
 
 /// <summary>
@@ -79,30 +77,56 @@ internal static class NumericalHessian
         int n = logParameters.Length;
         var se = new double[n];
         Array.Fill(se, double.NaN);
-        var information = Matrix<double>.Build.DenseOfArray(hessian).Negate();
-        bool finite = true;
-        foreach (double v in information.Enumerate())
+        // The information I = -H is factored as L L^T (Cholesky) by hand: MathNet's factorization hands even a 4 x 4 matrix to
+        // the thread pool, which on a busy machine costs milliseconds of waiting for a fit that takes a few (issue #18).
+        foreach (double v in hessian)
         {
-            finite &= double.IsFinite(v);
+            if (!double.IsFinite(v))
+            {
+                return se;
+            }
         }
-        if (!finite)
+        var lower = new double[n, n];
+        for (int j = 0; j < n; j++)
         {
-            return se;
+            for (int i = j; i < n; i++)
+            {
+                double sum = -hessian[i, j];
+                for (int k = 0; k < j; k++)
+                {
+                    sum -= lower[i, k] * lower[j, k];
+                }
+                if (i == j)
+                {
+                    if (!(sum > 0))
+                    {
+                        // Not positive definite (or not finite): the fit is not at a proper maximum, so there are no standard errors.
+                        return se;
+                    }
+                    lower[j, j] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    lower[i, j] = sum / lower[j, j];
+                }
+            }
         }
-        MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
-        try
-        {
-            cholesky = information.Cholesky();
-        }
-        catch (ArgumentException)
-        {
-            // Not positive definite: the fit is not at a proper maximum, so there are no standard errors.
-            return se;
-        }
-        var covariance = cholesky.Solve(Matrix<double>.Build.DenseIdentity(n));
+        // Cov = I^-1 = L^-T L^-1, so Cov_ii is the squared norm of column i of L^-1, found by forward substitution.
+        var column = new double[n];
         for (int i = 0; i < n; i++)
         {
-            se[i] = covariance[i, i] > 0 ? Math.Exp(logParameters[i]) * Math.Sqrt(covariance[i, i]) : double.NaN;
+            double variance = 0;
+            for (int row = 0; row < n; row++)
+            {
+                double value = row == i ? 1.0 : 0.0;
+                for (int k = i; k < row; k++)
+                {
+                    value -= lower[row, k] * column[k];
+                }
+                column[row] = row < i ? 0.0 : value / lower[row, row];
+                variance += column[row] * column[row];
+            }
+            se[i] = variance > 0 && double.IsFinite(variance) ? Math.Exp(logParameters[i]) * Math.Sqrt(variance) : double.NaN;
         }
         return se;
     }

@@ -43,7 +43,8 @@ internal static class VectorMath
     {
         var e = Vector256.Exp(-Vector256.Abs(x));
         var denominator = Vector256<double>.One + e;
-        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), Vector256<double>.One / denominator, e / denominator);
+        // One division: the numerator chosen first (1 or e), so each lane is the same quotient as the scalar form's.
+        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), Vector256<double>.One, e) / denominator;
     }
 
     /// <summary>

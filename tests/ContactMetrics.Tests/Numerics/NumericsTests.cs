@@ -125,4 +125,26 @@ public class OptimizationTests
         se[1].Should().BeApproximately(1.0, 1e-12);
         NumericalHessian.LogScaleStandardErrors(new double[,] { { 1, 0 }, { 0, -1 } }, [0.0, 0.0]).Should().OnlyContain(v => double.IsNaN(v));
     }
+
+    [Fact]
+    public void LogScaleStandardErrors_CorrelatedInformation_DiagonalOfTheInverse()
+    {
+        // Information I = [[4, 2, 0], [2, 5, 1], [0, 1, 3]] (the Hessian is -I): det I = 4 (15 - 1) - 2 (6 - 0) = 44 and the
+        // diagonal cofactors are 14, 12 and 16 (hand computation), so Cov = I^-1 has diagonal 14/44, 12/44, 16/44; at
+        // ln theta = (0, ln 2, 0) the standard errors are sqrt(14/44), 2 sqrt(12/44), sqrt(16/44) (delta method).
+        var hessian = new double[,] { { -4, -2, 0 }, { -2, -5, -1 }, { 0, -1, -3 } };
+        var se = NumericalHessian.LogScaleStandardErrors(hessian, [0.0, Math.Log(2), 0.0]);
+        se[0].Should().BeApproximately(Math.Sqrt(14.0 / 44), 1e-14);
+        se[1].Should().BeApproximately(2 * Math.Sqrt(12.0 / 44), 1e-14);
+        se[2].Should().BeApproximately(Math.Sqrt(16.0 / 44), 1e-14);
+    }
+
+    [Fact]
+    public void LogScaleStandardErrors_IndefiniteInLastPivotOrNotFinite_AllNaN()
+    {
+        // [[2, 3], [3, 2]] has determinant -5: the first pivot is positive, the second 2 - 9/2 < 0, so no standard errors.
+        NumericalHessian.LogScaleStandardErrors(new double[,] { { -2, -3 }, { -3, -2 } }, [0.0, 0.0]).Should().OnlyContain(v => double.IsNaN(v));
+        NumericalHessian.LogScaleStandardErrors(new double[,] { { -2, double.NaN }, { double.NaN, -2 } }, [0.0, 0.0]).Should().OnlyContain(v => double.IsNaN(v));
+        NumericalHessian.LogScaleStandardErrors(new double[,] { { -2, 0 }, { 0, double.NegativeInfinity } }, [0.0, 0.0]).Should().OnlyContain(v => double.IsNaN(v));
+    }
 }
