@@ -13,10 +13,6 @@ internal static class ClvFitTiming
 {
     public static void Run(int copies, int repeats)
     {
-        if (Environment.GetEnvironmentVariable("MATHNET_SINGLE") == "1")
-        {
-            MathNet.Numerics.Control.UseSingleThread();
-        }
         var summary = ClvPredictionBenchmarks.CdnowReplicated(copies);
         var rows = summary.Compress();
         Console.WriteLine($"customers {summary.Count:N0}, weighted rows {rows.Count:N0}");

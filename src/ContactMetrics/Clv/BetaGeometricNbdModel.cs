@@ -491,8 +491,10 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
                 alphaTx = alpha + recency[i];
                 logRatio = logAlphaT - Math.Log(alphaTx);
                 double d = oddsConstant + rx * logRatio;
-                ll += LogSpace.Log1pExp(d);
-                share = LogSpace.Logistic(d);
+                // ln(1 + e^d) and the logistic of d (LogSpace.Log1pExp and Logistic, the same operations) from one e^-|d|.
+                double e = Math.Exp(-Math.Abs(d));
+                ll += d > 0 ? d + Math.Log(1.0 + e) : LogSpace.LogOnePlus(e);
+                share = d >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
             }
             total += w * ll;
             if (withGradient)
