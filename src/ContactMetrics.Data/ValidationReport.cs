@@ -85,6 +85,18 @@ public sealed class ValidationReport
     }
 
     /// <summary>
+    /// The rejected rows as lines for a log, as <c>contactmetrics validate</c> writes them on standard error: one line per
+    /// rejection group (<see cref="Describe"/>); or, with <paramref name="everyRow"/>, one line per kept row error
+    /// (<see cref="RowError.ToString"/>) and then, when errors were not kept, a line saying how many more there were.
+    /// </summary>
+    /// <param name="everyRow">List every kept row instead of one line per column and reason.</param>
+    /// <returns>The lines; none when no row was rejected.</returns>
+    public IEnumerable<string> RejectionLines(bool everyRow) =>
+        !everyRow ? RejectionGroups.Select(Describe)
+        : ErrorsNotKept > 0 ? Errors.Select(e => e.ToString()).Append(string.Create(CultureInfo.InvariantCulture, $"{File}: {ErrorsNotKept} more rejected rows not listed."))
+        : Errors.Select(e => e.ToString());
+
+    /// <summary>
     /// Formats the report: a summary line (<c>file: interactions (csv), 10 rows read, 8 accepted, 2 rejected</c>),
     /// then one line per kept error, then the notes.
     /// </summary>

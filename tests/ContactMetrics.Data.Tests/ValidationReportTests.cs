@@ -20,6 +20,25 @@ public sealed class ValidationReportTests : IDisposable
     }
 
     [Fact]
+    public void RejectionLines_GroupsOrEveryRow_AsValidatePrintsThem()
+    {
+        // Rows 3 and 4 have a date without a time (one group: column occurred_at, one reason); row 5 has no channel.
+        string path = _dir.WriteText("t.csv", "customer_id,occurred_at,channel\nc-1,2025-01-01T00:00:00Z,seo\nc-2,2025-01-01,seo\nc-3,2025-01-02,seo\nc-4,2025-01-01T00:00:00Z,\n");
+
+        var (_, report) = Tables.ReadAllTouchpoints(path, Samples.Collect);
+        var (_, twoKept) = Tables.ReadAllTouchpoints(path, Samples.Collect with { MaxErrorsKept = 2 });
+
+        report.RowsRejected.Should().Be(3);
+        report.RejectionLines(everyRow: false).Should().Equal(report.RejectionGroups.Select(report.Describe));
+        report.RejectionLines(everyRow: false).Should().HaveCount(2).And.Contain(l => l.StartsWith($"{path}: 2 rows rejected: column 'occurred_at': ", StringComparison.Ordinal) && l.Contains("(lines 3, 4; e.g. '2025-01-01')", StringComparison.Ordinal));
+        report.RejectionLines(everyRow: true).Should().Equal(report.Errors.Select(e => e.ToString()));
+        report.RejectionLines(everyRow: true).Should().HaveCount(3, "every row is kept, so no line of rows not listed");
+        // Two errors kept of three: the two, then the one not listed.
+        twoKept.RejectionLines(everyRow: true).Should().HaveCount(3).And.EndWith($"{path}: 1 more rejected rows not listed.");
+        twoKept.RejectionLines(everyRow: true).Take(2).Should().Equal(twoKept.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void Report_ReaderDisposedBeforeTheEnd_IsIncomplete()
     {
         string path = _dir.WriteText("t.csv", "customer_id,occurred_at,channel\nc-1,2025-01-01T00:00:00Z,seo\nc-2,2025-01-01T00:00:00Z,seo\n");

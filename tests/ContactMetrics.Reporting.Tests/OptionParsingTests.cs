@@ -100,6 +100,37 @@ public class OptionParsingTests(ReportData data) : IClassFixture<ReportData>
     }
 
     [Fact]
+    public void ParseHandleTime_AListOfComponents_TheirUnionOrTheOptionNamed()
+    {
+        KpiFigures.ParseHandleTime("talk,hold,acw").Should().Be(HandleTimeComponents.Talk | HandleTimeComponents.Hold | HandleTimeComponents.AfterCallWork);
+        KpiFigures.ParseHandleTime(" ACW , talk ").Should().Be(HandleTimeComponents.Talk | HandleTimeComponents.AfterCallWork);
+        FluentActions.Invoking(() => KpiFigures.ParseHandleTime(" , ")).Should().Throw<OptionValueException>()
+            .WithMessage("--aht needs at least one of talk,hold,acw.");
+        FluentActions.Invoking(() => KpiFigures.ParseHandleTime("talk,wrap")).Should().Throw<OptionValueException>()
+            .WithMessage("--aht: unknown component 'wrap'; use talk, hold, acw.");
+    }
+
+    [Fact]
+    public void ParseRfmOptions_DatesPeriodAndZone_TheSummarysOptions()
+    {
+        var amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+
+        var options = ClvFigures.ParseRfmOptions("1997-09-30", "1998-06-30", "Week", amsterdam);
+
+        options.CalibrationEnd.Should().Be(new LocalDate(1997, 9, 30));
+        options.HoldoutEnd.Should().Be(new LocalDate(1998, 6, 30));
+        options.Period.Should().Be(RfmPeriodUnit.Week);
+        options.TimeZone.Should().Be(amsterdam);
+        ClvFigures.ParseRfmOptions("1997-09-30", null, "day", DateTimeZone.Utc).HoldoutEnd.Should().BeNull();
+        FluentActions.Invoking(() => ClvFigures.ParseRfmOptions("1997-09-30", "1997-09-30", "week", DateTimeZone.Utc)).Should().Throw<OptionValueException>()
+            .WithMessage("--holdout-end: 1997-09-30 must be after --calibration-end 1997-09-30.");
+        FluentActions.Invoking(() => ClvFigures.ParseRfmOptions("1997-09-30", null, "year", DateTimeZone.Utc)).Should().Throw<OptionValueException>()
+            .WithMessage("--period: unknown period 'year'; use day, week, month.");
+        FluentActions.Invoking(() => ClvFigures.ParseRfmOptions("30/09/1997", null, "week", DateTimeZone.Utc)).Should().Throw<OptionValueException>()
+            .WithMessage("--calibration-end*30/09/1997*");
+    }
+
+    [Fact]
     public void UpliftFigures_AddValue_LabelsTheIntervalByItsLevel()
     {
         // Hand computation: difference 0.05 [0.02, 0.08] at 90% x 1,000 customers = 50 kept [20, 80]; x 10 EUR = 500 EUR [200, 800].

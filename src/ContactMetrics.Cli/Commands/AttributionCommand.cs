@@ -40,42 +40,22 @@ internal static class AttributionCommand
         command.SetAction(parse =>
         {
             string modelName = AttributionFigures.ParseModel(parse.GetValue(model)!);
-            AttributionFigures.RequireModel(parse.GetValue(order) is not null, "--order", "markov", modelName);
-            AttributionFigures.RequireModel(parse.GetValue(directInChain), "--direct-in-chain", "markov", modelName);
-            AttributionFigures.RequireModel(parse.GetValue(valueWeighted), "--value-weighted", "markov", modelName);
-            AttributionFigures.RequireModel(parse.GetValue(halfLife) is not null, "--half-life", "time-decay", modelName);
-            AttributionFigures.RequireModel(parse.GetValue(position) is not null, "--position", "position", modelName);
+            var settings = new AttributionModelOptions
+            {
+                Order = parse.GetValue(order),
+                DirectInChain = parse.GetValue(directInChain),
+                ValueWeighted = parse.GetValue(valueWeighted),
+                HalfLife = parse.GetValue(halfLife) is { } h ? OptionParsing.ParsePositiveDuration("--half-life", h) : null,
+                Position = parse.GetValue(position) is { } p ? AttributionFigures.ParsePosition(p) : null,
+            };
+            AttributionFigures.CheckModelOptions(modelName, settings);
             var lookbackValue = OptionParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
             var counting = OptionParsing.ParseName("--assists", parse.GetValue(assists)!, AttributionFigures.AssistCountingNames, "counting");
-            var chainOrder = parse.GetValue(order) ?? 1;
-            if (chainOrder < 1 || chainOrder > MarkovAttribution.MaxOrder)
-            {
-                throw new CliInputException($"--order must be 1 to {MarkovAttribution.MaxOrder}; was {chainOrder}.");
-            }
-            var halfLifeValue = OptionParsing.ParsePositiveDuration("--half-life", parse.GetValue(halfLife) ?? "7d");
-            var (firstShare, lastShare) = AttributionFigures.ParsePosition(parse.GetValue(position));
 
             var journeyOptions = new JourneyOptions { Lookback = lookbackValue, CollapseRepeats = parse.GetValue(collapse) };
-            var input = ReadPaths(parse, console, touchpoints, conversions, pathsFile, currency, engine, interactions, lookback, collapse, skipInvalid, journeyOptions, modelName);
-            var run = console.Progress("Attributing", () =>
-            {
-                var paths = input.Paths;
-                MarkovAttributionResult? markov = null;
-                AttributionResult result = modelName switch
-                {
-                    "time-decay" => new TimeDecayAttribution(halfLifeValue).Attribute(input.Journeys!),
-                    "markov" => (markov = AttributionFigures.FitMarkov(new MarkovAttribution(chainOrder, parse.GetValue(directInChain) ? UntouchedConversions.InChain : UntouchedConversions.CreditDirect,
-                        parse.GetValue(valueWeighted), journeyOptions.DirectChannel), paths)).Attribution,
-                    "first" => new FirstTouchAttribution().Attribute(paths),
-                    "last" => new LastTouchAttribution().Attribute(paths),
-                    "last-non-service" => new LastNonServiceTouchAttribution().Attribute(paths),
-                    "linear" => new LinearAttribution().Attribute(paths),
-                    "position" => new PositionBasedAttribution(firstShare, lastShare).Attribute(paths),
-                    _ => new ShapleyAttribution(paths.Channels.Length <= ShapleyAttribution.MaxExactChannels ? ShapleyForm.Exact : ShapleyForm.PerConversion).Attribute(paths),
-                };
-                return (Journeys: (int)(paths.TotalConversions + paths.TotalNulls), Paths: paths, Result: result, Markov: markov, Assists: AssistMetrics.Compute(paths, counting));
-            });
-            common.Write(parse, AttributionFigures.Of(run.Journeys, run.Paths, run.Result, run.Markov, run.Assists, parse.GetValue(pathsFile) is null ? journeyOptions : null), console);
+            var (paths, journeys) = ReadPaths(parse, console, touchpoints, conversions, pathsFile, currency, engine, interactions, lookback, collapse, skipInvalid, journeyOptions, modelName);
+            var run = console.Progress("Attributing", () => (Fit: AttributionFigures.Attribute(modelName, settings, paths, journeys), Assists: AssistMetrics.Compute(paths, counting)));
+            common.Write(parse, AttributionFigures.Of((int)(paths.TotalConversions + paths.TotalNulls), paths, run.Fit.Result, run.Fit.Markov, run.Assists, parse.GetValue(pathsFile) is null ? journeyOptions : null), console);
             return CliApp.Success;
         });
         return command;

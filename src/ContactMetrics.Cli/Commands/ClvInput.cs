@@ -124,22 +124,9 @@ internal sealed class ClvInput
         return (built, $"{built.Count:N0} customers, calibration to {endText}, time in {unitName}s.");
     }
 
-    /// <summary>
-    /// The RFM summary's options from <c>--calibration-end</c>, <c>--holdout-end</c> (after it), <c>--period</c> and the
-    /// time zone: the one parser of <c>clv</c> and <c>summarize</c>.
-    /// </summary>
-    internal static RfmSummaryOptions RfmOptions(string endText, string? holdoutText, string periodText, NodaTime.DateTimeZone zone)
-    {
-        var end = OptionParsing.ParseDate("--calibration-end", endText);
-        var options = new RfmSummaryOptions(end) { Period = ParsePeriod(periodText), TimeZone = zone };
-        if (holdoutText is null)
-        {
-            return options;
-        }
-        var holdoutEnd = OptionParsing.ParseDate("--holdout-end", holdoutText);
-        return holdoutEnd > end ? options with { HoldoutEnd = holdoutEnd }
-            : throw new CliInputException($"--holdout-end: {holdoutText} must be after --calibration-end {endText}.");
-    }
+    /// <summary>The RFM summary's options from the option texts (<see cref="ClvFigures.ParseRfmOptions"/>): the one parser of <c>clv</c> and <c>summarize</c>.</summary>
+    internal static RfmSummaryOptions RfmOptions(string endText, string? holdoutText, string periodText, NodaTime.DateTimeZone zone) =>
+        ClvFigures.ParseRfmOptions(endText, holdoutText, periodText, zone);
 
     internal static RfmPeriodUnit ParsePeriod(string text) => OptionParsing.ParseName("--period", text, ClvFigures.PeriodNames, "period");
 }

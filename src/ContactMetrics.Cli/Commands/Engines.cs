@@ -42,20 +42,7 @@ internal static class Engines
         }
     }
 
-    /// <summary>
-    /// DuckDB's memory limit on the command line: past it the sorts of the window functions spill to the system temp
-    /// folder, so a 100-million-row lake runs in about this much plus the process (docs/benchmarks.md). The environment
-    /// variable <see cref="MemoryLimitVariable"/> overrides it, <see cref="ThreadsVariable"/> sets the threads (default: all cores).
-    /// </summary>
-    public const string MemoryLimit = "1GB";
-
-    /// <summary>The environment variable that sets DuckDB's memory limit (e.g. <c>300MB</c>).</summary>
-    public const string MemoryLimitVariable = "CONTACTMETRICS_DUCKDB_MEMORY_LIMIT";
-
-    /// <summary>The environment variable that sets DuckDB's threads (a whole number at least 1).</summary>
-    public const string ThreadsVariable = "CONTACTMETRICS_DUCKDB_THREADS";
-
-    /// <summary>Runs <paramref name="work"/> on a new embedded DuckDB (memory limit <see cref="MemoryLimit"/>); its complaints about the files are input errors (exit 2).</summary>
+    /// <summary>Runs <paramref name="work"/> on a new embedded DuckDB (<see cref="DuckDbSettings"/> of the environment); its complaints about the files are input errors (exit 2).</summary>
     public static T Run<T>(Func<DuckDbEngine, T> work)
     {
         try
@@ -69,21 +56,16 @@ internal static class Engines
         }
     }
 
-    /// <summary>DuckDB with the memory limit and threads of the environment; a value DuckDB refuses is an input error naming the variable.</summary>
+    /// <summary>DuckDB with the memory limit and threads of the environment (<see cref="DuckDbSettings.FromEnvironment"/>); a value it refuses is an input error naming the variable.</summary>
     private static DuckDbEngine Open()
     {
-        string? fromEnvironment = Environment.GetEnvironmentVariable(MemoryLimitVariable) is { Length: > 0 } text ? text : null;
-        int? threads = Environment.GetEnvironmentVariable(ThreadsVariable) is { Length: > 0 } count
-            ? int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int t) && t >= 1 ? t
-                : throw new CliInputException($"{ThreadsVariable}: '{count}' is not a whole number at least 1.")
-            : null;
         try
         {
-            return DuckDbEngine.Open(threads, fromEnvironment ?? MemoryLimit);
+            return DuckDbSettings.FromEnvironment().Open();
         }
-        catch (System.Data.Common.DbException e) when (fromEnvironment is not null)
+        catch (FormatException e)
         {
-            throw new CliInputException($"{MemoryLimitVariable}: DuckDB refuses the memory limit '{fromEnvironment}' ({e.Message.Split('\n')[0].Trim()}); give a size such as 500MB or 2GB.");
+            throw new CliInputException(e.Message);
         }
     }
 }

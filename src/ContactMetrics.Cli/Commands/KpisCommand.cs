@@ -50,11 +50,7 @@ internal static class KpisCommand
             var slThreshold = OptionParsing.ParsePositiveDuration("--sl-threshold", parse.GetValue(threshold)!);
             var sl = new ServiceLevelDefinition(slFormula, slThreshold, OptionParsing.ParseDuration("--short-abandon", parse.GetValue(shortAbandon)!),
                 parse.GetValue(flowOuts), parse.GetValue(genesysShort));
-            var components = OptionParsing.ParseList(parse.GetValue(aht)).Aggregate((HandleTimeComponents)0, (all, part) => all | OptionParsing.ParseName("--aht", part, KpiFigures.HandleTimeNames, "component"));
-            if (components == 0)
-            {
-                throw new CliInputException("--aht needs at least one of talk,hold,acw.");
-            }
+            var components = KpiFigures.ParseHandleTime(parse.GetValue(aht));
             var abandon = OptionParsing.ParseName("--abandon-base", parse.GetValue(abandonBase)!, KpiFigures.AbandonmentBaseNames, "base");
             var repeat = repeats.Read(parse, OptionParsing.ParseName("--fcr-basis", parse.GetValue(fcrBasis)!, KpiFigures.FcrBasisNames, "basis"));
             var box = OptionParsing.ParseName("--csat", parse.GetValue(csat)!, KpiFigures.CsatBoxNames, "box");

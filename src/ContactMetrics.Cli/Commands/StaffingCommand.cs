@@ -1,8 +1,5 @@
 using System.CommandLine;
 using ContactMetrics.Reporting;
-using System.Globalization;
-using ContactMetrics.Staffing;
-using NodaTime;
 
 namespace ContactMetrics.Cli.Commands;
 
@@ -32,68 +29,24 @@ internal static class StaffingCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            double contactCount = Check(parse.GetValue(contacts), c => c >= 0 && double.IsFinite(c), "--contacts must be a number of at least 0");
-            var intervalLength = OptionParsing.ParsePositiveDuration("--interval", parse.GetValue(interval)!);
-            var handleTime = OptionParsing.ParsePositiveDuration("--aht", parse.GetValue(aht)!);
-            double traffic = contactCount * handleTime.TotalSeconds / intervalLength.TotalSeconds;
-            if (!(traffic <= QueueLoad.MaxTrafficErlangs))
+            var question = new StaffingQuestion(parse.GetValue(contacts), OptionParsing.ParsePositiveDuration("--interval", parse.GetValue(interval)!),
+                OptionParsing.ParsePositiveDuration("--aht", parse.GetValue(aht)!))
             {
-                throw new CliInputException(
-                    $"--contacts x --aht / --interval is {traffic.ToString("G4", CultureInfo.InvariantCulture)} Erlangs, beyond the Erlang models' limit of {QueueLoad.MaxTrafficErlangs.ToString("G4", CultureInfo.InvariantCulture)}; split the load into smaller intervals or queues.");
-            }
-            var load = new QueueLoad(contactCount, intervalLength, handleTime);
-            double? sl = null;
-            Duration? threshold = null;
+                Shrinkage = parse.GetValue(shrinkage),
+                MaxOccupancy = parse.GetValue(maxOccupancy),
+                MaxAverageSpeedOfAnswer = parse.GetValue(maxAsa) is { } a ? OptionParsing.ParseDuration("--max-asa", a) : null,
+                MaxAbandonment = parse.GetValue(maxAbandon),
+                AveragePatience = parse.GetValue(patience) is { } p ? OptionParsing.ParsePositiveDuration("--patience", p) : null,
+                Agents = parse.GetValue(agents),
+            };
             if (parse.GetValue(target) is { } t)
             {
-                (sl, threshold) = OptionParsing.ParseServiceLevelTarget("--target", t);
+                var (sl, threshold) = OptionParsing.ParseServiceLevelTarget("--target", t);
+                question = question with { ServiceLevel = sl, ServiceLevelThreshold = threshold };
             }
-            double shrink = Check(parse.GetValue(shrinkage), s => s >= 0 && s < 1, "--shrinkage must be in [0, 1)");
-            double? occupancy = parse.GetValue(maxOccupancy) is double o ? Check(o, v => v > 0 && v <= 1, "--max-occupancy must be in (0, 1]") : null;
-            Duration? asa = parse.GetValue(maxAsa) is { } a ? OptionParsing.ParseDuration("--max-asa", a) : null;
-            double? abandon = parse.GetValue(maxAbandon) is double ab ? Check(ab, v => v >= 0 && v <= 1, "--max-abandon must be in [0, 1]") : null;
-            Duration? meanPatience = parse.GetValue(patience) is { } p ? OptionParsing.ParsePositiveDuration("--patience", p) : null;
-            if (abandon is not null && meanPatience is null)
-            {
-                throw new CliInputException("--max-abandon needs --patience: without abandonment (Erlang C) nobody abandons.");
-            }
-            bool hasTarget = sl is not null || asa is not null || abandon is not null || occupancy is not null;
-            if (!hasTarget && parse.GetValue(agents) is null)
-            {
-                throw new CliInputException("Give a target (--target 80/20, --max-asa, --max-abandon or --max-occupancy) or --agents N.");
-            }
-            if (parse.GetValue(agents) is int requested && (requested < 0 || requested > StaffingFigures.MaxAgents))
-            {
-                throw new CliInputException($"--agents must be between 0 and {StaffingFigures.MaxAgents}; was {requested}.");
-            }
-            // Without a target, --agents is only evaluated: the service level column then uses the usual 80/20 threshold.
-            var staffingTarget = hasTarget
-                ? new StaffingTarget(sl, sl is null ? null : threshold, asa, abandon, occupancy)
-                : StaffingTarget.ForServiceLevel(0.8, Duration.FromSeconds(20));
-            var planner = new StaffingPlanner(staffingTarget, shrink, meanPatience);
-
-            common.Write(parse, PatienceChecked(() => StaffingFigures.Of(load, planner, hasTarget, parse.GetValue(agents))), console);
+            common.Write(parse, StaffingFigures.Answer(question), console);
             return CliApp.Success;
         });
         return command;
     }
-
-    /// <summary>Erlang A refuses a patience whose queue would need too many states; that is the user's --patience, named as such.</summary>
-    private static T PatienceChecked<T>(Func<T> work)
-    {
-        try
-        {
-            return work();
-        }
-        catch (ArgumentOutOfRangeException e) when (e.ParamName == "averagePatience")
-        {
-            throw new CliInputException(
-                $"--patience {FormatPatience(e.ActualValue)}: the Erlang A queue would need more than {ErlangA.MaxQueueStates} states for this load; a patience this long behaves as Erlang C, so leave out --patience.");
-        }
-    }
-
-    private static string FormatPatience(object? patience) => patience is Duration d ? $"{d.TotalSeconds.ToString("G6", CultureInfo.InvariantCulture)}s" : "";
-
-    private static double Check(double value, Func<double, bool> ok, string message) =>
-        ok(value) ? value : throw new CliInputException($"{message}; was {value.ToString(CultureInfo.InvariantCulture)}.");
 }

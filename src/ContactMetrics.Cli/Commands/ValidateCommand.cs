@@ -97,24 +97,9 @@ internal static class ValidateCommand
             common.Write(parse, output, console);
 
             long rejected = reports.Sum(r => r.RowsRejected);
-            foreach (var report in reports)
+            foreach (string line in reports.SelectMany(r => r.RejectionLines(listAll)))
             {
-                if (listAll)
-                {
-                    foreach (var e in report.Errors)
-                    {
-                        console.Error.WriteLine(e.ToString());
-                    }
-                    if (report.ErrorsNotKept > 0)
-                    {
-                        console.Error.WriteLine($"{report.File}: {report.ErrorsNotKept} more rejected rows not listed.");
-                    }
-                    continue;
-                }
-                foreach (var g in report.RejectionGroups)
-                {
-                    console.Error.WriteLine(report.Describe(g));
-                }
+                console.Error.WriteLine(line);
             }
             if (rejected > 0)
             {

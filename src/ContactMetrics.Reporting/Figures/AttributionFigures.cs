@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactMetrics.Attribution;
 using ContactMetrics.Domain;
+using NodaTime;
 
 namespace ContactMetrics.Reporting;
 
@@ -31,17 +32,75 @@ public static class AttributionFigures
         return ModelNames.Contains(name) ? name : throw new OptionValueException($"--model: unknown model '{text}'; use {string.Join(", ", ModelNames)}.");
     }
 
-    /// <summary>Refuses an option that only one model takes when another model was chosen.</summary>
-    /// <param name="given">Whether the option was given.</param>
-    /// <param name="option">The option, e.g. <c>--order</c>.</param>
-    /// <param name="needed">The model it applies to.</param>
-    /// <param name="model">The chosen model.</param>
-    /// <exception cref="OptionValueException">The option was given with another model.</exception>
-    public static void RequireModel(bool given, string option, string needed, string model)
+    /// <summary>
+    /// Checks a model's settings before any data is read: the model is one of <see cref="ModelNames"/>, each setting given
+    /// applies to it (the order, <see cref="AttributionModelOptions.DirectInChain"/> and
+    /// <see cref="AttributionModelOptions.ValueWeighted"/> to markov, the half-life to time-decay, the shares to position),
+    /// and the order is 1 to <see cref="MarkovAttribution.MaxOrder"/>. The messages name the <c>attribution</c> command's options.
+    /// </summary>
+    /// <param name="model">The model's name (case-insensitive).</param>
+    /// <param name="options">The settings.</param>
+    /// <returns>The model's name in lower case.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OptionValueException">An unknown model, a setting of another model, or an order out of range.</exception>
+    public static string CheckModelOptions(string model, AttributionModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string name = ParseModel(model);
+        RequireModel(options.Order is not null, "--order", "markov", name);
+        RequireModel(options.DirectInChain, "--direct-in-chain", "markov", name);
+        RequireModel(options.ValueWeighted, "--value-weighted", "markov", name);
+        RequireModel(options.HalfLife is not null, "--half-life", "time-decay", name);
+        RequireModel(options.Position is not null, "--position", "position", name);
+        return options.Order is int order && (order < 1 || order > MarkovAttribution.MaxOrder)
+            ? throw new OptionValueException($"--order must be 1 to {MarkovAttribution.MaxOrder}; was {order}.")
+            : name;
+    }
+
+    private static void RequireModel(bool given, string option, string needed, string model)
     {
         if (given && model != needed)
         {
             throw new OptionValueException($"{option} applies to --model {needed} only; the model is {model}.");
+        }
+    }
+
+    /// <summary>
+    /// Attributes the paths by the model named <paramref name="model"/> with its settings, as <c>contactmetrics attribution</c>
+    /// does: time decay on the journeys (it needs each touch's time), every other model on the path summary; Shapley exact
+    /// up to <see cref="ShapleyAttribution.MaxExactChannels"/> channels, per conversion beyond; Markov by <see cref="FitMarkov"/>.
+    /// </summary>
+    /// <param name="model">The model's name (case-insensitive), one of <see cref="ModelNames"/>.</param>
+    /// <param name="options">Its settings, checked by <see cref="CheckModelOptions"/>.</param>
+    /// <param name="paths">The path summary of the journeys.</param>
+    /// <param name="journeys">The journeys themselves; needed by time-decay only, otherwise may be <see langword="null"/>.</param>
+    /// <returns>The attribution and, for Markov, the fit (its removal effects); pass both to <see cref="Of"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null; or the model is time-decay and <paramref name="journeys"/> is null.</exception>
+    /// <exception cref="OptionValueException">As <see cref="CheckModelOptions"/>; or a Markov chain over the state limit.</exception>
+    public static (AttributionResult Result, MarkovAttributionResult? Markov) Attribute(string model, AttributionModelOptions options, PathSummary paths, IReadOnlyList<Journey>? journeys)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        string name = CheckModelOptions(model, options);
+        var (first, last) = options.Position ?? (0.4, 0.4);
+        switch (name)
+        {
+            case "markov":
+                var untouched = options.DirectInChain ? UntouchedConversions.InChain : UntouchedConversions.CreditDirect;
+                var markov = FitMarkov(new MarkovAttribution(options.Order ?? 1, untouched, options.ValueWeighted, options.DirectChannel), paths);
+                return (markov.Attribution, markov);
+            case "time-decay":
+                ArgumentNullException.ThrowIfNull(journeys);
+                return (new TimeDecayAttribution(options.HalfLife ?? Duration.FromDays(7)).Attribute(journeys), null);
+            default:
+                return (name switch
+                {
+                    "first" => new FirstTouchAttribution().Attribute(paths),
+                    "last" => new LastTouchAttribution().Attribute(paths),
+                    "last-non-service" => new LastNonServiceTouchAttribution().Attribute(paths),
+                    "linear" => new LinearAttribution().Attribute(paths),
+                    "position" => new PositionBasedAttribution(first, last).Attribute(paths),
+                    _ => new ShapleyAttribution(paths.Channels.Length <= ShapleyAttribution.MaxExactChannels ? ShapleyForm.Exact : ShapleyForm.PerConversion).Attribute(paths),
+                }, null);
         }
     }
 

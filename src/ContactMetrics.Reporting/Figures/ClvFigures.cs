@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ContactMetrics.Clv;
 using ContactMetrics.Domain;
 using ContactMetrics.Numerics;
+using NodaTime;
 
 namespace ContactMetrics.Reporting;
 
@@ -19,6 +20,32 @@ public static class ClvFigures
         ["week"] = RfmPeriodUnit.Week,
         ["month"] = RfmPeriodUnit.Month,
     };
+
+    /// <summary>
+    /// The options of an RFM summary as <c>clv</c> and <c>summarize</c> take them: the last day of the calibration period
+    /// (inclusive, yyyy-MM-dd), an optional last day of a holdout period after it, the period's name (<see cref="PeriodNames"/>)
+    /// and the zone in which purchase instants become dates.
+    /// </summary>
+    /// <param name="calibrationEnd">The <c>--calibration-end</c> date.</param>
+    /// <param name="holdoutEnd">The <c>--holdout-end</c> date; <see langword="null"/> for no holdout.</param>
+    /// <param name="period">The <c>--period</c> name: day, week or month.</param>
+    /// <param name="zone">The time zone.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calibrationEnd"/>, <paramref name="period"/> or <paramref name="zone"/> is null.</exception>
+    /// <exception cref="OptionValueException">A date is not yyyy-MM-dd, the period is unknown, or the holdout does not end after the calibration.</exception>
+    public static RfmSummaryOptions ParseRfmOptions(string calibrationEnd, string? holdoutEnd, string period, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var end = OptionParsing.ParseDate("--calibration-end", calibrationEnd);
+        var options = new RfmSummaryOptions(end) { Period = OptionParsing.ParseName("--period", period, PeriodNames, "period"), TimeZone = zone };
+        if (holdoutEnd is null)
+        {
+            return options;
+        }
+        var holdout = OptionParsing.ParseDate("--holdout-end", holdoutEnd);
+        return holdout > end ? options with { HoldoutEnd = holdout }
+            : throw new OptionValueException($"--holdout-end: {holdoutEnd} must be after --calibration-end {calibrationEnd}.");
+    }
 
     /// <summary>The models <see cref="FitModel"/> fits, by name: bg-nbd, pareto-nbd, mbg-nbd, gamma-gamma.</summary>
     public static IReadOnlyList<string> FitModelNames { get; } = ["bg-nbd", "pareto-nbd", "mbg-nbd", "gamma-gamma"];

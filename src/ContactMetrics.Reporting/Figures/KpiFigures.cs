@@ -71,6 +71,16 @@ public static class KpiFigures
         OptionParsing.ParseList(text).Aggregate(KpiDimensions.None, (dims, d) => dims | (DimensionNames.TryGetValue(d, out var dim) ? dim
             : throw new OptionValueException($"--by: unknown dimension '{d}'; use any of {string.Join(",", DimensionNames.Keys)}.")));
 
+    /// <summary>The handle-time components of a comma-separated list of <see cref="HandleTimeNames"/> (the <c>--aht</c> option).</summary>
+    /// <param name="text">The list, e.g. <c>talk,acw</c>.</param>
+    /// <returns>The components.</returns>
+    /// <exception cref="OptionValueException">A name is not a component, or the list names none.</exception>
+    public static HandleTimeComponents ParseHandleTime(string? text)
+    {
+        var components = OptionParsing.ParseList(text).Aggregate((HandleTimeComponents)0, (all, part) => all | OptionParsing.ParseName("--aht", part, HandleTimeNames, "component"));
+        return components != 0 ? components : throw new OptionValueException("--aht needs at least one of talk,hold,acw.");
+    }
+
     /// <summary>The time bucket of one of <see cref="BucketNames"/> (the <c>--bucket</c> option); none when null.</summary>
     /// <param name="text">The name, e.g. <c>30m</c>.</param>
     /// <returns>The bucket.</returns>
