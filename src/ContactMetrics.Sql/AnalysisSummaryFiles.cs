@@ -117,6 +117,30 @@ public static class AnalysisSummaryFiles
     }
 
     /// <summary>
+    /// <c>summarize --for-report</c>: the lake's summaries of <paramref name="lake"/> written to <paramref name="directory"/>
+    /// (<see cref="LakeSummaries.Write"/>) and the analysis's to its <c>report</c> folder (<see cref="Write"/>), both computed
+    /// in one DuckDB session with one window (<see cref="LakeAnalysis.ByDuckDbWithSummaries"/>).
+    /// </summary>
+    /// <param name="duck">An open engine with no tables attached.</param>
+    /// <param name="folder">The folder of tables.</param>
+    /// <param name="lake">The lake summaries' options (see <see cref="LakeAnalysis.ByDuckDbWithSummaries"/>).</param>
+    /// <param name="options">The analysis's options.</param>
+    /// <param name="ratesPath">The cost rates; null: <c>rates.json</c> in the folder when it exists (<see cref="ContactCenterFolder.RatesFileOf"/>).</param>
+    /// <param name="directory">The folder the summaries are written to (created if missing).</param>
+    /// <param name="extension"><c>.csv</c> or <c>.parquet</c>.</param>
+    /// <returns>Each file written: the summary, the file and its rows.</returns>
+    /// <exception cref="ArgumentException">See <see cref="LakeAnalysis.ByDuckDbWithSummaries"/>, which lists the other exceptions too.</exception>
+    public static IReadOnlyList<(string Summary, string File, int Rows)> WriteFromLake(DuckDbEngine duck, string folder, LakeSummaryRequest lake, AnalysisOptions options,
+        string? ratesPath, string directory, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        string? ratesFile = Directory.Exists(folder) ? ContactCenterFolder.RatesFileOf(folder, ratesPath) : ratesPath;
+        var (summaries, analysis) = LakeAnalysis.ByDuckDbWithSummaries(duck, folder, lake, options, ratesFile);
+        return [.. summaries.Write(directory, extension, lake.Grouping),
+            .. Write(Path.Combine(directory, "report"), analysis.Summaries!, analysis.Window, extension, ratesFile, analysis.Options.RatesSource)];
+    }
+
+    /// <summary>
     /// Reads the summaries of <paramref name="directory"/> (each file <c>.csv</c> or <c>.parquet</c>); a summary whose file
     /// is absent is null, so the figures that need it say so.
     /// </summary>

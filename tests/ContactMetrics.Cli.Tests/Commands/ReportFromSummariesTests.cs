@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
 
 namespace ContactMetrics.Cli.Tests.Commands;
 
@@ -45,6 +47,40 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
         int compared = AnalysisSections.ShouldEqualExceptRowOnly(actual, expected, "DuckDB run");
         compared.Should().BeGreaterThanOrEqualTo(18, "KPIs, trends, cost, profitability, staffing, CLV, retention, attribution and the business cases are compared");
         actual["businessCaseExperience"]!["unavailable"]!.GetValue<string>().Should().Contain("the summaries in " + summaries);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2025-06-01")]
+    public void SummarizeForReport_PurchasesPastTheLastContact_TopLevelAndReportSurvivalTablesAreTheSameFile(string? asOf)
+    {
+        // The demo tables with one purchase 40 days after the last contact: the analysis window ends the day after that
+        // purchase, and its end is every summary's "as of" (the top-level survival table once ended the day after the last
+        // contact, 40 days earlier, and kept customers not yet acquired at --as-of).
+        using var dir = new TempDir();
+        string lake = dir.File("lake");
+        Directory.CreateDirectory(lake);
+        foreach (string file in Directory.GetFiles(data.Dir))
+        {
+            File.Copy(file, Path.Combine(lake, Path.GetFileName(file)));
+        }
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+        var late = data.Center.Interactions.Max(i => i.ArrivedAt) + Duration.FromDays(40);
+        string purchases = Path.Combine(lake, "purchases.csv");
+        var lines = File.ReadAllLines(purchases);
+        var cells = lines[^1].Split(',');
+        cells[Array.IndexOf(lines[0].Split(','), "occurred_at")] = InstantPattern.ExtendedIso.Format(late);
+        File.WriteAllLines(purchases, [.. lines, string.Join(",", cells)]);
+        string[] window = asOf is null ? [] : ["--as-of", asOf];
+
+        var run = CliRun.Of(["summarize", "--data", lake, "--out", dir.File("out"), "--for-report", "--time-zone", "Europe/Amsterdam", .. window]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var end = asOf is null ? zone.AtStartOfDay(late.InZone(zone).Date.PlusDays(1)).ToInstant() : zone.AtStartOfDay(LocalDatePattern.Iso.Parse(asOf).Value).ToInstant();
+        File.ReadAllLines(Path.Combine(dir.File("out"), "report", "analysis.csv")).Should().Contain($"window_end,{InstantPattern.ExtendedIso.Format(end)}");
+        string topLevel = File.ReadAllText(Path.Combine(dir.File("out"), "survival_table.csv"));
+        topLevel.Split('\n').Length.Should().BeGreaterThan(100, "the demo's customers with a first contact are rows");
+        topLevel.Should().Be(File.ReadAllText(Path.Combine(dir.File("out"), "report", "survival_table.csv")));
     }
 
     [Theory]
