@@ -77,13 +77,10 @@ internal static class SummarizeCommand
                 throw new CliInputException($"--calibration-end: {folder} has no purchases table to summarise.");
             }
             bool duckDb = Engines.IsDuckDb(parse, engine);
-            if (!parse.GetValue(forReport) && parse.GetValue(rates) is not null)
+            if (parse.GetValue(forReport) ? !duckDb : parse.GetValue(rates) is not null)
             {
-                throw new CliInputException("--rates goes with --for-report: the rates price the report's cost-to-serve.");
-            }
-            if (parse.GetValue(forReport) && !duckDb)
-            {
-                throw new CliInputException("--for-report: the report's summaries are computed by DuckDB; use --engine duckdb (the default).");
+                throw new CliInputException(parse.GetValue(forReport) ? "--for-report: the report's summaries are computed by DuckDB; use --engine duckdb (the default)."
+                    : "--rates goes with --for-report: the rates price the report's cost-to-serve.");
             }
             string outPath = parse.GetValue(outDir)!;
             // --for-report: one DuckDB session, one window (the analysis's decides the survival table's and the segment inputs' "as of" too).
