@@ -115,15 +115,18 @@ public static class SurvivalTableFile
     public static IndexDateTable Read(string path, RetentionUpliftOptions? options = null)
     {
         var rows = new List<(string Id, string Group, double Days, bool Churned, string Segment, double? Tenure)>();
-        foreach (var row in SummaryFiles.ReadRows(path, "a survival table", [.. Types.Select(t => t.Item1)]))
+        // Streamed row by row (a file of millions of customers is never held as text); the few group and segment labels shared.
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Label(string text) => shared.TryGetValue(text, out var known) ? known : shared[text] = text;
+        foreach (var row in SummaryFiles.StreamRows(path, "a survival table", [.. Types.Select(t => t.Item1)]))
         {
             rows.Add((
                 row.Required(0, "customer"),
-                row.Required(1, "group"),
+                Label(row.Required(1, "group")),
                 double.TryParse(row.Cell(2), NumberStyles.Float, CultureInfo.InvariantCulture, out double days) && days >= 0 && double.IsFinite(days)
                     ? days : throw row.Bad(2, "is not a number of days at least 0"),
                 row.Flag(3),
-                row.Optional(4) ?? "(none)",
+                Label(row.Optional(4) ?? "(none)"),
                 row.Cell(5).Length == 0 ? null
                     : double.TryParse(row.Cell(5), NumberStyles.Float, CultureInfo.InvariantCulture, out double years) && double.IsFinite(years) ? years : throw row.Bad(5, "is not a number of years")));
         }
