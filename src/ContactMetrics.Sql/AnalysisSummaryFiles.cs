@@ -11,12 +11,29 @@ using NodaTime.Text;
 
 namespace ContactMetrics.Sql;
 
-/// <summary>What a folder of an analysis's summaries holds: the summaries, their window and the rates cost-to-serve was priced with.</summary>
+/// <summary>What a folder of an analysis's summaries holds: the summaries, their window, what they were computed with and the rates cost-to-serve was priced with.</summary>
 /// <param name="Summaries">The summaries.</param>
-/// <param name="Window">The observation window they were computed for.</param>
+/// <param name="Window">The observation window they were computed for (its zone the time zone).</param>
+/// <param name="Definitions">The KPI definitions, staffing interval, journeys' lookback and survival grouping they were computed with.</param>
 /// <param name="Rates">The cost rates (the folder's <c>rates.json</c>), or null when there were none.</param>
 /// <param name="RatesSource">Where the rates came from when the summaries were made, as the analysis names them.</param>
-public sealed record AnalysisSummaryFolder(AnalysisSummaries Summaries, ObservationWindow Window, CostModel? Rates, string? RatesSource);
+public sealed record AnalysisSummaryFolder(AnalysisSummaries Summaries, ObservationWindow Window, SummaryDefinitions Definitions, CostModel? Rates, string? RatesSource)
+{
+    /// <summary>
+    /// The analysis of the summaries (<see cref="ContactCenterAnalysis.FromSummaries"/>) in their window, with their
+    /// definitions (<see cref="SummaryDefinitions.Apply"/>) and rates: the board report from the files alone.
+    /// </summary>
+    /// <param name="options">The report's choices (seed, trend bucket, ...); its definitions must be the summaries' or the defaults, its rates are replaced by the folder's.</param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="ArgumentException">An option contradicts the summaries' definitions (<see cref="SummaryDefinitions.Apply"/>).</exception>
+    /// <exception cref="CurrencyMismatchException">The rates are in another currency than the purchases.</exception>
+    public ContactCenterAnalysis Analyze(AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var chosen = Definitions.Apply(options, Summaries.Source);
+        return ContactCenterAnalysis.FromSummaries(Summaries, Window, chosen with { Rates = Rates, RatesSource = RatesSource ?? options.RatesSource });
+    }
+}
 
 /// <summary>
 /// An analysis's <see cref="AnalysisSummaries"/> as a folder of files (CSV or Parquet, docs/data.md), so a warehouse job
@@ -40,17 +57,18 @@ public static class AnalysisSummaryFiles
     /// <param name="directory">The folder.</param>
     /// <param name="summaries">The summaries.</param>
     /// <param name="window">The window they were computed for.</param>
+    /// <param name="options">The options they were computed with: their definitions (<see cref="SummaryDefinitions.Of"/>) are written to <c>analysis</c>, and how they name the rates (<see cref="AnalysisOptions.RatesSource"/>), so the report from the files names them alike.</param>
     /// <param name="extension"><c>.csv</c> or <c>.parquet</c>.</param>
     /// <param name="ratesFile">The rates file cost-to-serve was priced with (copied as <c>rates.json</c>), or null.</param>
-    /// <param name="ratesSource">How the analysis names the rates (kept, so the report from the files names them alike), or null.</param>
     /// <returns>Each file written: the summary, the file and its rows.</returns>
     /// <exception cref="ArgumentNullException">An argument other than the rates is null.</exception>
-    public static IReadOnlyList<(string Summary, string File, int Rows)> Write(string directory, AnalysisSummaries summaries, ObservationWindow window, string extension,
-        string? ratesFile, string? ratesSource)
+    public static IReadOnlyList<(string Summary, string File, int Rows)> Write(string directory, AnalysisSummaries summaries, ObservationWindow window, AnalysisOptions options,
+        string extension, string? ratesFile)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(extension);
         Directory.CreateDirectory(directory);
         var written = new List<(string, string, int)>();
@@ -68,10 +86,8 @@ public static class AnalysisSummaryFiles
             ("currency", summaries.Currency.Code),
         };
         facts.AddRange(CountFacts.Select(f => (f.Name, f.Get(counts, outside, summaries.Survival).ToString(CultureInfo.InvariantCulture))));
-        if (ratesSource is not null)
-        {
-            facts.Add(("rates_source", ratesSource));
-        }
+        facts.AddRange(SummaryDefinitions.Of(options).Rows());
+        facts.Add(("rates_source", options.RatesSource));
         Written("analysis", "analysis", f => WriteRows(f, NameValue, facts.Select(x => new[] { x.Name, x.Value })));
         Written("segments", "segments", f => WriteRows(f, SegmentTypes, counts.Segments.Select(s => new[] { s.Key, s.Value.ToString(CultureInfo.InvariantCulture) })));
         Written("kpi counts", "kpi_counts", f => KpiCountsFile.Write(f, summaries.Kpis.Select(GroupedKpiCounts.From), KpiDimensions.Channel, bucketed: true));
@@ -117,18 +133,42 @@ public static class AnalysisSummaryFiles
     }
 
     /// <summary>
+    /// <c>summarize --for-report</c>: the lake's summaries of <paramref name="lake"/> written to <paramref name="directory"/>
+    /// (<see cref="LakeSummaries.Write"/>) and the analysis's to its <c>report</c> folder (<see cref="Write"/>), both computed
+    /// in one DuckDB session with one window (<see cref="LakeAnalysis.ByDuckDbWithSummaries"/>).
+    /// </summary>
+    /// <param name="duck">An open engine with no tables attached.</param>
+    /// <param name="folder">The folder of tables.</param>
+    /// <param name="lake">The lake summaries' options (see <see cref="LakeAnalysis.ByDuckDbWithSummaries"/>).</param>
+    /// <param name="options">The analysis's options.</param>
+    /// <param name="ratesPath">The cost rates; null: <c>rates.json</c> in the folder when it exists (<see cref="ContactCenterFolder.RatesFileOf"/>).</param>
+    /// <param name="directory">The folder the summaries are written to (created if missing).</param>
+    /// <param name="extension"><c>.csv</c> or <c>.parquet</c>.</param>
+    /// <returns>Each file written: the summary, the file and its rows.</returns>
+    /// <exception cref="ArgumentException">See <see cref="LakeAnalysis.ByDuckDbWithSummaries"/>, which lists the other exceptions too.</exception>
+    public static IReadOnlyList<(string Summary, string File, int Rows)> WriteFromLake(DuckDbEngine duck, string folder, LakeSummaryRequest lake, AnalysisOptions options,
+        string? ratesPath, string directory, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        string? ratesFile = Directory.Exists(folder) ? ContactCenterFolder.RatesFileOf(folder, ratesPath) : ratesPath;
+        var (summaries, analysis) = LakeAnalysis.ByDuckDbWithSummaries(duck, folder, lake, options, ratesFile);
+        return [.. summaries.Write(directory, extension, lake.Grouping),
+            .. Write(Path.Combine(directory, "report"), analysis.Summaries!, analysis.Window, analysis.Options, extension, ratesFile)];
+    }
+
+    /// <summary>
     /// Reads the summaries of <paramref name="directory"/> (each file <c>.csv</c> or <c>.parquet</c>); a summary whose file
     /// is absent is null, so the figures that need it say so.
     /// </summary>
     /// <param name="directory">The folder <see cref="Write"/> wrote.</param>
-    /// <param name="kpiOptions">The KPI definitions the counts were made with; the defaults when null.</param>
-    /// <returns>The summaries, their window and rates.</returns>
+    /// <returns>The summaries, their window, definitions and rates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="InvalidDataException">
-    /// The folder or a required file (<c>analysis</c>, <c>segments</c>, <c>kpi_counts</c>) is missing, or a file is not what
-    /// its summary holds; the message names the file, line, column and value.
+    /// The folder or a required file (<c>analysis</c>, <c>segments</c>, <c>kpi_counts</c>) is missing, a file is not what
+    /// its summary holds, or the survival table is not by the recorded grouping or that is not first-contact resolution;
+    /// the message names the file, line, column and value.
     /// </exception>
-    public static AnalysisSummaryFolder Read(string directory, KpiOptions? kpiOptions = null)
+    public static AnalysisSummaryFolder Read(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -140,6 +180,11 @@ public static class AnalysisSummaryFiles
         string analysisFile = Required("analysis");
         var facts = ReadFacts(analysisFile);
         var window = Window(analysisFile, facts);
+        var definitions = SummaryDefinitions.Read(facts);
+        if (definitions.SurvivalGrouping != Retention.UpliftGrouping.FirstContactResolution)
+        {
+            throw facts.Bad("survival_grouping", $"is not FirstContactResolution; the report's retention compares customers by first-contact resolution (write that survival table)");
+        }
         var currency = facts.Value<Currency>("currency", "a currency code (ISO 4217, e.g. EUR)", Currency.TryParse);
         int Int(string name) => facts.Value(name, "a whole number at least 0", (string text, out int n) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out n));
         var segments = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
@@ -153,16 +198,17 @@ public static class AnalysisSummaryFiles
         var counts = new TableCounts(Int("customers"), segments.ToImmutable(), Int("interactions"), Int("purchases"), Int("touchpoints"), Int("conversions"));
         var outside = new RecordsOutsideWindow(Int("outside_customers"), Int("outside_interactions"), Int("outside_purchases"), Int("outside_touchpoints"),
             Int("outside_conversions"), Int("churns_after_end"));
-        var kpis = Kpis(Required("kpi_counts"), window.TimeZone, kpiOptions);
+        var kpis = Kpis(Required("kpi_counts"), window, definitions);
         T? Optional<T>(string name, Func<string, T> read) where T : class => Find(directory, name) is { } file ? read(file) : null;
         string? ratesFile = ContactCenterFolder.RatesFileOf(directory, null);
         var summaries = new AnalysisSummaries(kpis, counts, outside, currency)
         {
-            Survival = Optional("survival_table", f => SurvivalTableFile.Read(f) with
+            Survival = Optional("survival_table", f => SurvivalTableFile.Read(f) is var table && table.Grouping == definitions.SurvivalGrouping ? table with
             {
                 CustomersWithoutQualifyingContact = Int("survival_without_qualifying_contact"),
                 CustomersChurnedBeforeIndex = Int("survival_churned_before_index"),
-            }),
+            }
+            : throw new InvalidDataException($"{f}: the groups are of {table.Grouping}, but {analysisFile} records survival_grouping {definitions.SurvivalGrouping}; write the survival table by it.")),
             CostCells = Optional("cost_cells", CostCellsFile.Read),
             SegmentInputs = Optional("segment_inputs", SegmentInputsFile.Read),
             Revenue = Optional("revenue", ReadRevenue),
@@ -181,26 +227,26 @@ public static class AnalysisSummaryFiles
         {
             throw new InvalidDataException(e.Message, e);
         }
-        return new AnalysisSummaryFolder(summaries, window, rates, facts.Optional("rates_source"));
+        return new AnalysisSummaryFolder(summaries, window, definitions, rates, facts.Optional("rates_source"));
     }
 
     /// <summary>
     /// The analysis of the summaries in <paramref name="directory"/> (<see cref="Read"/>, then
-    /// <see cref="ContactCenterAnalysis.FromSummaries"/> with the folder's rates and window): the board report from the
-    /// files alone.
+    /// <see cref="AnalysisSummaryFolder.Analyze"/> with the folder's window, definitions and rates): the board report from
+    /// the files alone.
     /// </summary>
     /// <param name="directory">The folder.</param>
-    /// <param name="options">The report's choices (seed, trend bucket, ...); its rates are replaced by the folder's, which the cells were priced with.</param>
+    /// <param name="options">The report's choices (seed, trend bucket, ...); its KPI definitions, staffing interval and journeys' lookback are the summaries' unless set to another value (then an error), its rates are replaced by the folder's.</param>
     /// <returns>The analysis.</returns>
     /// <exception cref="InvalidDataException">See <see cref="Read"/>; also when the rates are in another currency than the purchases.</exception>
+    /// <exception cref="ArgumentException">An option contradicts the summaries' definitions (<see cref="SummaryDefinitions.Apply"/>).</exception>
     public static ContactCenterAnalysis Analyze(string directory, AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = Read(directory, options.Kpis);
+        var folder = Read(directory);
         try
         {
-            return ContactCenterAnalysis.FromSummaries(folder.Summaries, folder.Window,
-                options with { Rates = folder.Rates, RatesSource = folder.RatesSource ?? options.RatesSource });
+            return folder.Analyze(options);
         }
         catch (CurrencyMismatchException e)
         {
@@ -267,14 +313,14 @@ public static class AnalysisSummaryFiles
             : throw new InvalidDataException($"{path}: the window_end {end} is not after the window_start {start}.");
     }
 
-    private static IReadOnlyList<KpiGroup> Kpis(string path, DateTimeZone zone, KpiOptions? options)
+    private static IReadOnlyList<KpiGroup> Kpis(string path, ObservationWindow window, SummaryDefinitions definitions)
     {
         var (groups, dimensions, bucketed) = KpiCountsFile.Read(path);
         if (dimensions != KpiDimensions.Channel || !bucketed)
         {
             throw new InvalidDataException($"{path}: the report's kpi counts are by channel and time bucket (columns channel, bucket_start, bucket_seconds); this file has other keys.");
         }
-        return [.. groups.Select(g => (g with { BucketStart = g.BucketStart!.Value.ToInstant().InZone(zone) }).ToKpis(options))];
+        return [.. groups.Select(g => (g with { BucketStart = g.BucketStart!.Value.ToInstant().InZone(window.TimeZone) }).ToKpis(definitions.Kpis))];
     }
 
     /// <summary>A key read a second time: never silently merged or overwritten (concatenated partitions must be summed first).</summary>
@@ -325,8 +371,11 @@ public static class AnalysisSummaryFiles
     }
 
     /// <summary>The named values of <c>analysis</c>.</summary>
-    private sealed class Facts(string path, Dictionary<string, SummaryRow> rows)
+    internal sealed class Facts(string path, Dictionary<string, SummaryRow> rows)
     {
+        /// <summary>The error for the value of row <paramref name="name"/>: '<c>value</c>' <paramref name="what"/>.</summary>
+        public InvalidDataException Bad(string name, string what) => rows[name].Bad(1, $"{what} ({name})");
+
         public string? Optional(string name) => rows.TryGetValue(name, out var row) ? row.Optional(1) : null;
 
         /// <summary>The value of <paramref name="name"/> parsed by <paramref name="parse"/>; a missing row, or a value it does not parse, names the file (and the line and value).</summary>
@@ -334,11 +383,11 @@ public static class AnalysisSummaryFiles
         {
             if (!rows.TryGetValue(name, out var row))
             {
-                throw new InvalidDataException($"{path}: there is no row named '{name}'; the analysis table has a value for each of window_start, window_end, time_zone, currency and the counts (docs/data.md).");
+                throw new InvalidDataException($"{path}: there is no row named '{name}'; the analysis table has a value for each of window_start, window_end, time_zone, currency, the counts and the definitions the summaries were computed with (docs/data.md).");
             }
             return parse(row.Cell(1), out var value) ? value : throw row.Bad(1, $"is not {what} ({name})");
         }
     }
 
-    private delegate bool TryParse<T>(string text, out T value);
+    internal delegate bool TryParse<T>(string text, out T value);
 }

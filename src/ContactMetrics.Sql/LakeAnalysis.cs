@@ -74,4 +74,42 @@ public static class LakeAnalysis
         var summaries = duck.AnalysisSummaries(window, withRates, $"the summaries DuckDB computed from {folder}");
         return ContactCenterAnalysis.FromSummaries(summaries, window, withRates);
     }
+
+    /// <summary>
+    /// The analysis of <paramref name="folder"/> (<see cref="ByDuckDb"/>) and the lake's summaries of <paramref name="lake"/>
+    /// in one DuckDB session over one set of views, with one window: the analysis's (the first to the last contact or
+    /// purchase, or the request's observation end) decides every "as of" of the summaries too (the survival table at its
+    /// end with the customers as known then, the segment inputs over its last year), so a survival table grouped as the
+    /// analysis's (first-contact resolution) is the analysis's own. The KPI counts, issues and segment inputs use the
+    /// analysis's KPI definitions. What <c>summarize --for-report</c> writes.
+    /// </summary>
+    /// <param name="duck">An open engine with no tables attached.</param>
+    /// <param name="folder">The folder of tables.</param>
+    /// <param name="lake">The summaries' options; its tables are the folder's (<see cref="LakeTables.Find"/>), its zone the window's (UTC when it has none), its observation end the window's end, its journeys' lookback the analysis's.</param>
+    /// <param name="options">The analysis's options (<see cref="ByDuckDb"/>).</param>
+    /// <param name="ratesPath">The cost rates, as for <see cref="ByDuckDb"/>.</param>
+    /// <returns>The lake's summaries and the analysis.</returns>
+    /// <exception cref="ArgumentException">The request's tables are not the folder's, or its journeys are not the analysis's (<see cref="AnalysisOptions.JourneyLookback"/>, the other journey options their defaults).</exception>
+    /// <exception cref="DirectoryNotFoundException">See <see cref="ByDuckDb"/>; the other exceptions of <see cref="ByDuckDb"/> too.</exception>
+    public static (LakeSummaries Summaries, ContactCenterAnalysis Analysis) ByDuckDbWithSummaries(DuckDbEngine duck, string folder, LakeSummaryRequest lake,
+        AnalysisOptions options, string? ratesPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var (table, path) in new[] { ("interactions", lake.Interactions), ("customers", lake.Customers), ("purchases", lake.Purchases),
+            ("touchpoints", lake.Touchpoints), ("conversions", lake.Conversions) })
+        {
+            if (Directory.Exists(folder) && LakeTables.Find(folder, table) is var found && !string.Equals(found, path, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The request's {table} ({path ?? "none"}) are not the folder's ({found ?? "none"}); make the request of the folder's tables (LakeTables.Find).", nameof(lake));
+            }
+        }
+        var journeys = new Attribution.JourneyOptions { Lookback = options.JourneyLookback };
+        if (lake.Journeys != journeys)
+        {
+            throw new ArgumentException($"The request's journeys ({lake.Journeys}) are not the analysis's ({journeys}); give the analysis options the request's lookback (AnalysisOptions.JourneyLookback).", nameof(lake));
+        }
+        var analysis = ByDuckDb(duck, folder, lake.Grouping.TimeZone ?? DateTimeZone.Utc, lake.ObservationEnd, options, ratesPath);
+        return (LakeSummaries.OfAttached(duck, lake, analysis.Window, analysis.Options.Kpis), analysis);
+    }
 }

@@ -54,24 +54,39 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOn
         {
             duck.AttachCustomers(lake.Customers);
         }
-        var groups = duck.Kpis(lake.Grouping);
-        var issues = duck.Issues();
-        var end = EndOrNull(lake, lake.ObservationEnd is null ? duck.LastArrival() : null);
-        IReadOnlyList<SegmentInputs> segments = end is { } e ? duck.SegmentInputs(new RepeatContactOptions(), e - ObservationWindow.Year, e) : [];
-        var survival = lake.Customers is null ? null : duck.SurvivalTable(lake.Uplift, end ?? throw NoIndexContact(lake));
-        PathSummary? paths = null;
         if (lake.Touchpoints is not null && lake.Conversions is not null)
         {
             duck.AttachTouchpoints(lake.Touchpoints);
             duck.AttachConversions(lake.Conversions);
-            paths = duck.Paths(lake.Journeys, serviceContacts: true);
         }
-        if (lake.Rfm is null || lake.Purchases is null)
+        if (lake.Rfm is not null && lake.Purchases is not null)
         {
-            return new LakeSummaries(groups, issues, segments, survival, paths, null);
+            duck.AttachPurchases(lake.Purchases);
         }
-        duck.AttachPurchases(lake.Purchases);
-        return new LakeSummaries(groups, issues, segments, survival, paths, duck.RfmSummary(lake.Rfm));
+        var end = EndOrNull(lake, lake.ObservationEnd is null ? duck.LastArrival() : null);
+        return OfAttached(duck, lake, KpiOptions.Default, end, end is { } e ? (e - ObservationWindow.Year, e) : null,
+            () => duck.SurvivalTable(lake.Uplift, end ?? throw NoIndexContact(lake)));
+    }
+
+    /// <summary>
+    /// The summaries of the tables attached to <paramref name="duck"/> as of <paramref name="window"/>, the analysis's window
+    /// (<see cref="LakeAnalysis.ByDuckDbWithSummaries"/>): the segment inputs over its last year, the survival table at its
+    /// end with the customers as known then (<see cref="DuckDbEngine.SurvivalTableAsOf"/>), so a survival table of the
+    /// analysis's grouping is the analysis's own; KPI counts, issues and segment inputs with <paramref name="kpis"/>.
+    /// </summary>
+    internal static LakeSummaries OfAttached(DuckDbEngine duck, LakeSummaryRequest lake, ObservationWindow window, KpiOptions kpis) =>
+        OfAttached(duck, lake, kpis, window.End, (window.LastYearStart, window.End), () => duck.SurvivalTableAsOf(lake.Uplift, window));
+
+    private static LakeSummaries OfAttached(DuckDbEngine duck, LakeSummaryRequest lake, KpiOptions kpis, Instant? end, (Instant From, Instant To)? lastYear,
+        Func<IndexDateTable> survivalTable)
+    {
+        var groups = duck.Kpis(lake.Grouping, kpis);
+        var issues = duck.Issues(kpis.Repeat);
+        IReadOnlyList<SegmentInputs> segments = lastYear is var (from, to) ? duck.SegmentInputs(kpis.Repeat, from, to) : [];
+        var survival = lake.Customers is null ? null : end is null ? throw NoIndexContact(lake) : survivalTable();
+        var paths = lake.Touchpoints is null || lake.Conversions is null ? null : duck.Paths(lake.Journeys, serviceContacts: true);
+        var rfm = lake.Rfm is null || lake.Purchases is null ? null : duck.RfmSummary(lake.Rfm);
+        return new LakeSummaries(groups, issues, segments, survival, paths, rfm);
     }
 
     /// <summary>The summaries of records already read (each null when the request has no such table).</summary>

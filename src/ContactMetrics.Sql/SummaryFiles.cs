@@ -70,13 +70,46 @@ internal static class SummaryFiles
     public static IEnumerable<SummaryRow> ReadRows(string path, string what, IReadOnlyList<string> columns)
     {
         var table = Open(path);
-        var index = columns.Select(c => table.IndexOf(c) is >= 0 and var i ? i
-            : throw new InvalidDataException($"{path}: the column '{c}' is missing; {what} has {string.Join(", ", columns)} (docs/data.md).")).ToArray();
+        var index = Columns(path, what, table, columns);
         for (int row = 0; row < table.Count; row++)
         {
             yield return new SummaryRow(path, table, row, index, columns);
         }
     }
+
+    /// <summary>
+    /// The rows of a summary file one at a time (<see cref="Data.CsvColumnTable.ReadRows"/>: none is kept), for the
+    /// per-customer files read straight into the model's input; columns as for <see cref="ReadRows"/> (checked at the
+    /// first row: a file with a header and no rows yields nothing).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">The file is empty, not readable, or lacks a column.</exception>
+    public static IEnumerable<SummaryRow> StreamRows(string path, string what, IReadOnlyList<string> columns)
+    {
+        using var rows = Data.CsvColumnTable.ReadRows(path).GetEnumerator();
+        int[]? index = null;
+        while (Next(rows))
+        {
+            var table = rows.Current;
+            index ??= Columns(path, what, table, columns);
+            yield return new SummaryRow(path, table, 0, index, columns);
+        }
+    }
+
+    private static bool Next(IEnumerator<Data.CsvColumnTable> rows)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Data.TableFormatException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    private static int[] Columns(string path, string what, Data.CsvColumnTable table, IReadOnlyList<string> columns) =>
+        [.. columns.Select(c => table.IndexOf(c) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: the column '{c}' is missing; {what} has {string.Join(", ", columns)} (docs/data.md)."))];
 
     /// <summary>A CSV cell: quoted when it holds a comma, a quote or a line break.</summary>
     public static string Quote(string? value) =>

@@ -36,23 +36,31 @@ public static class PathSummaryFile
 
     /// <summary>
     /// Reads a path summary: CSV by RFC 4180 (a quoted path may hold commas, quotes and line breaks) or Parquet, the
-    /// channels of a path split at the separator <c>" &gt; "</c> exactly (so a channel name may hold <c>&gt;</c>, as
-    /// <see cref="Write"/> writes it), channels learned in order of appearance.
+    /// channels of a path split by the core reader's rule (<see cref="PathSummaryReader.SplitPath"/>: at the separator,
+    /// <c>" &gt; "</c> by default, each channel trimmed; so a channel name may hold <c>&gt;</c>, as <see cref="Write"/>
+    /// writes it), channels learned in order of appearance.
     /// </summary>
     /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
     /// <param name="currency">The currency of <c>total_conversion_value</c> (the format has none).</param>
+    /// <param name="separator">The separator between channels; <see cref="PathSummaryReader.DefaultSeparator"/> by default (<c>"&gt;"</c> for paths written <c>c1&gt;c2</c>).</param>
     /// <returns>The summary; rows of the same path are added.</returns>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is null or empty.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">A column is missing or a cell is wrong (an empty channel, a number that is not finite and at least 0); the message names the file, line, column and value.</exception>
-    public static PathSummary Read(string path, Currency currency = default)
+    public static PathSummary Read(string path, Currency currency = default, string separator = PathSummaryReader.DefaultSeparator)
     {
+        ArgumentException.ThrowIfNullOrEmpty(separator);
         var builder = new PathSummaryBuilder(currency);
         foreach (var row in SummaryFiles.ReadRows(path, "a path summary", [.. Types.Select(t => t.Item1)]))
         {
-            var channels = row.Cell(0).Split(PathSummaryReader.DefaultSeparator).Select(c => c.Trim()).ToArray();
-            if (Array.Exists(channels, c => c.Length == 0))
+            string[] channels;
+            try
             {
-                throw row.Bad(0, $"has an empty channel; channels are joined by '{PathSummaryReader.DefaultSeparator}'");
+                channels = PathSummaryReader.SplitPath(row.Cell(0), separator);
+            }
+            catch (FormatException)
+            {
+                throw row.Bad(0, $"has an empty channel; channels are joined by '{separator}'");
             }
             double Number(int column) => double.TryParse(row.Cell(column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0
                 ? v : throw row.Bad(column, "is not a finite number at least 0");
@@ -107,15 +115,18 @@ public static class SurvivalTableFile
     public static IndexDateTable Read(string path, RetentionUpliftOptions? options = null)
     {
         var rows = new List<(string Id, string Group, double Days, bool Churned, string Segment, double? Tenure)>();
-        foreach (var row in SummaryFiles.ReadRows(path, "a survival table", [.. Types.Select(t => t.Item1)]))
+        // Streamed row by row (a file of millions of customers is never held as text); the few group and segment labels shared.
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Label(string text) => shared.TryGetValue(text, out var known) ? known : shared[text] = text;
+        foreach (var row in SummaryFiles.StreamRows(path, "a survival table", [.. Types.Select(t => t.Item1)]))
         {
             rows.Add((
                 row.Required(0, "customer"),
-                row.Required(1, "group"),
+                Label(row.Required(1, "group")),
                 double.TryParse(row.Cell(2), NumberStyles.Float, CultureInfo.InvariantCulture, out double days) && days >= 0 && double.IsFinite(days)
                     ? days : throw row.Bad(2, "is not a number of days at least 0"),
                 row.Flag(3),
-                row.Optional(4) ?? "(none)",
+                Label(row.Optional(4) ?? "(none)"),
                 row.Cell(5).Length == 0 ? null
                     : double.TryParse(row.Cell(5), NumberStyles.Float, CultureInfo.InvariantCulture, out double years) && double.IsFinite(years) ? years : throw row.Bad(5, "is not a number of years")));
         }

@@ -215,6 +215,24 @@ public sealed class CsvColumnTableTests : IDisposable
     }
 
     [Fact]
+    public void ReadRows_GlobOfParts_TheRowsOfReadOneAtATimeWithTheirFilesAndLines()
+    {
+        // The streamed rows (each a table of one row) are Read's rows, in order, with the same cells and locations: the
+        // second part's columns in another order, a blank line skipped.
+        string first = _dir.WriteText("part-1.csv", "time,status\n5,1\n\n6,0\n");
+        string second = _dir.WriteText("part-2.csv", "Status,Time\n1,7\n");
+        var whole = CsvColumnTable.Read(_dir.File("part-*.csv"));
+
+        var rows = CsvColumnTable.ReadRows(_dir.File("part-*.csv")).ToList();
+
+        rows.Should().HaveCount(whole.Count);
+        rows.Select(r => (r.Count, r.Text(0, 0), r.Text(0, 1), r.LocationOf(0))).Should().Equal(
+            Enumerable.Range(0, whole.Count).Select(i => (1, whole.Text(i, 0), whole.Text(i, 1), whole.LocationOf(i))));
+        rows.Select(r => r.LocationOf(0)).Should().Equal((first, TableFormat.Csv, 2L), (first, TableFormat.Csv, 4L), (second, TableFormat.Csv, 2L));
+        rows[2].Text(0, rows[2].IndexOf("time")).Should().Be("7");
+    }
+
+    [Fact]
     public void Read_PartWithOtherColumns_ThrowsNamingBothFiles()
     {
         string first = _dir.WriteText("a.csv", "time,status\n5,1\n");

@@ -133,6 +133,26 @@ public sealed class SummaryFileTests(DemoTables demo) : IClassFixture<DemoTables
             .Should().Equal(Enumerable.Range(0, expected.Count).Select(p => (expected.PathText(p), expected.Conversions[p], expected.Values[p], expected.Nulls[p])));
     }
 
+    [Theory]
+    [InlineData(" > ")]
+    [InlineData(">")]
+    public void PathSummary_TheFileReaderAndTheCoreReader_SplitPathsByOneRule(string separator)
+    {
+        // One file, both readers, the same separator: the same channels, paths and numbers (names with '>' and markup,
+        // spaces around channels, "a>b" written without spaces).
+        string file = demo.File($"paths-rule-{(separator == ">" ? "bare" : "spaced")}.csv");
+        File.WriteAllText(file, "path,total_conversions,total_conversion_value,total_null\n"
+            + "a<b>c > mail,2,30.5,1\n  mail  >  a>b ,1,10,0\nmail,0,0,4\n\"a>b > (direct)\",1,5,2\n");
+
+        var core = PathSummaryReader.Read(File.OpenText(file), currency: Currency.Eur, separator: separator);
+        var files = PathSummaryFile.Read(file, Currency.Eur, separator);
+
+        files.Channels.Should().Equal(core.Channels);
+        files.Channels.Should().HaveCount(separator == ">" ? 6 : 4, "'a<b>c', 'mail', 'a>b', '(direct)'; split at every '>': 'a<b', 'c', 'mail', 'a', 'b', '(direct)'");
+        Enumerable.Range(0, files.Count).Select(p => (files.PathText(p), files.Conversions[p], files.Values[p], files.Nulls[p]))
+            .Should().Equal(Enumerable.Range(0, core.Count).Select(p => (core.PathText(p), core.Conversions[p], core.Values[p], core.Nulls[p])));
+    }
+
     [Fact]
     public void PathSummary_BadNumber_NamesFileLineColumnAndValue()
     {

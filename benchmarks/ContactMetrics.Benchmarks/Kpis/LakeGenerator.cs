@@ -49,21 +49,28 @@ internal static class LakeGenerator
 
     /// <summary>
     /// Purchases for the CLV scale run: 5 million customers with skewed activity (customer floor(5e6 u^2), u uniform: the
-    /// low ids buy often, most rarely, as in CDNOW), times uniform over 2023-2025, amounts 2.00 to 202.00 EUR skewed to
-    /// the low end (a product of two uniforms), in EUR.
+    /// low ids buy often, most rarely, as in CDNOW), times uniform over the 94,694,400 seconds of 2023-2025 (every second
+    /// reachable, 2025-12-31 too), amounts 2.00 to 202.00 EUR skewed to the low end (2 + 200 w x, a product of two uniforms,
+    /// mean 52), in EUR. The customer, the time and the two amount factors come from four hashes of the row number, so the
+    /// amounts are stationary: they do not depend on the time (they once shared a uniform with it and grew with it).
     /// </summary>
-    public static void RunPurchases(string dir, long rows) =>
-        WriteParts(dir, "purchases", rows, (start, end) => string.Create(CultureInfo.InvariantCulture, $"""
-            WITH r AS (
-              SELECT range AS n, CAST(hash(range) % 1000000 AS DOUBLE) / 1000000 AS u, CAST(hash(range + 7919) % 1000000 AS DOUBLE) / 1000000 AS v,
-                CAST(hash(range + 104729) % 1000000 AS DOUBLE) / 1000000 AS w
-              FROM range({start}, {end})
-            )
-            SELECT 'C' || CAST(FLOOR(5000000 * u * u) AS BIGINT) AS customer_id,
-              TIMESTAMPTZ '2023-01-01 00:00:00+00' + to_seconds(CAST(FLOOR(v * 94608000) AS BIGINT)) AS occurred_at,
-              CAST(ROUND(2 + 200 * w * v, 2) AS DOUBLE) AS amount, 'EUR' AS currency
-            FROM r
-            """));
+    public static void RunPurchases(string dir, long rows) => WriteParts(dir, "purchases", rows, PurchasesSql);
+
+    /// <summary>The seconds of 2023-01-01 to 2025-12-31 (1,096 days: 2024 is a leap year).</summary>
+    internal const long PurchaseSeconds = 1096L * 86_400;
+
+    /// <summary>The purchases of rows <paramref name="start"/> to <paramref name="end"/> (exclusive).</summary>
+    internal static string PurchasesSql(long start, long end) => string.Create(CultureInfo.InvariantCulture, $"""
+        WITH r AS (
+          SELECT range AS n, CAST(hash(range) % 1000000 AS DOUBLE) / 1000000 AS u, CAST(hash(range + 7919) % {PurchaseSeconds} AS BIGINT) AS s,
+            CAST(hash(range + 104729) % 1000000 AS DOUBLE) / 1000000 AS w, CAST(hash(range + 15485863) % 1000000 AS DOUBLE) / 1000000 AS x
+          FROM range({start}, {end})
+        )
+        SELECT 'C' || CAST(FLOOR(5000000 * u * u) AS BIGINT) AS customer_id,
+          TIMESTAMPTZ '2023-01-01 00:00:00+00' + to_seconds(s) AS occurred_at,
+          CAST(ROUND(2 + 200 * w * x, 2) AS DOUBLE) AS amount, 'EUR' AS currency
+        FROM r
+        """);
 
     /// <summary>Writes <paramref name="rows"/> rows of <paramref name="select"/> (given the row range) as Parquet files of 10 million rows under <c>dir/table/</c>.</summary>
     private static void WriteParts(string dir, string table, long rows, Func<long, long, string> select)

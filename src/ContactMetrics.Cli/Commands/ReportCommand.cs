@@ -54,7 +54,7 @@ internal static class ReportCommand
             try
             {
                 analysis = parse.GetValue(summaries) is { } summaryDir
-                    ? Engines.ReadSummary(() => AnalysisSummaryFiles.Analyze(OnlySummaries(parse, summaryDir, data, asOf, rates, zone, engine), options))
+                    ? FromSummaries(parse, summaryDir, zone, asOf, options, data, rates, engine)
                     : dir is null ? throw new CliInputException("--data: give the folder of tables (or --summaries with the folder summarize --for-report wrote).")
                     : byDuckDb
                     ? console.Progress("Computing the summaries (DuckDB)", () => Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, dir, timeZone, end, options, parse.GetValue(rates)))))
@@ -104,17 +104,23 @@ internal static class ReportCommand
         });
     }
 
-    /// <summary>The folder of <c>--summaries</c>; an option the summaries already fixed (the tables, the window, the rates, the engine) is an input error.</summary>
-    private static string OnlySummaries(ParseResult parse, string dir, params Option[] fixedBySummaries)
+    /// <summary>
+    /// The analysis of the summaries in <paramref name="dir"/> with what they were computed with: an option they fixed (the tables, the rates,
+    /// the engine) is an input error, and so is a <c>--time-zone</c> or <c>--as-of</c> other than theirs (naming both).
+    /// </summary>
+    private static ContactCenterAnalysis FromSummaries(ParseResult parse, string dir, Option<string> zone, Option<string?> asOf, AnalysisOptions options, params Option[] fixedBySummaries)
     {
-        foreach (var option in fixedBySummaries)
+        if (fixedBySummaries.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } option)
         {
-            if (parse.GetResult(option) is { Implicit: false })
-            {
-                throw new CliInputException($"{option.Name} does not go with --summaries: the summaries were computed for their tables, window, time zone and rates; give {option.Name} to summarize --for-report.");
-            }
+            throw new CliInputException($"{option.Name} does not go with --summaries: the summaries were computed for their tables, window, time zone and rates; give {option.Name} to summarize --for-report.");
         }
-        return dir;
+        var folder = Engines.ReadSummary(() => AnalysisSummaryFiles.Read(dir));
+        var (theirZone, given) = (folder.Window.TimeZone, parse.GetValue(asOf));
+        var clash = CommonOptions.Given(parse, zone) && OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!).Id != theirZone.Id ? ("--time-zone", parse.GetValue(zone), "in " + theirZone.Id)
+            : given is not null && RetentionUpliftCommand.AsOf(given, theirZone) != folder.Window.End ? ("--as-of", given, $"as of {folder.Window.End.InZone(theirZone).Date:yyyy-MM-dd}") : default;
+        return clash.Item1 is { } name
+            ? throw new CliInputException($"{name} {clash.Item2} contradicts the summaries in {dir}, computed {clash.Item3}: leave {name} out (the summaries' is used) or write them again with summarize --for-report {name} {clash.Item2}.")
+            : Engines.ReadSummary(() => folder.Analyze(options));
     }
 
     /// <summary>

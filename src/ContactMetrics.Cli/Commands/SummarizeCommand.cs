@@ -77,25 +77,20 @@ internal static class SummarizeCommand
                 throw new CliInputException($"--calibration-end: {folder} has no purchases table to summarise.");
             }
             bool duckDb = Engines.IsDuckDb(parse, engine);
-            if (!parse.GetValue(forReport) && parse.GetValue(rates) is not null)
+            if (parse.GetValue(forReport) ? !duckDb : parse.GetValue(rates) is not null)
             {
-                throw new CliInputException("--rates goes with --for-report: the rates price the report's cost-to-serve.");
+                throw new CliInputException(parse.GetValue(forReport) ? "--for-report: the report's summaries are computed by DuckDB; use --engine duckdb (the default)."
+                    : "--rates goes with --for-report: the rates price the report's cost-to-serve.");
             }
-            if (parse.GetValue(forReport) && !duckDb)
-            {
-                throw new CliInputException("--for-report: the report's summaries are computed by DuckDB; use --engine duckdb (the default).");
-            }
-            var summaries = duckDb ? Engines.Run(duck => LakeSummaries.ByDuckDb(duck, lake)) : Memory(lake, console);
+            string outPath = parse.GetValue(outDir)!;
+            // --for-report: one DuckDB session, one window (the analysis's decides the survival table's and the segment inputs' "as of" too).
+            var written = parse.GetValue(forReport)
+                ? console.Progress("Computing the summaries (DuckDB)", () => ReportCommand.Window(() => Engines.Run(duck => AnalysisSummaryFiles.WriteFromLake(duck, folder, lake,
+                    new Valuation.AnalysisOptions { JourneyLookback = journeys.Lookback }, parse.GetValue(rates), outPath, extension))))
+                : (duckDb ? Engines.Run(duck => LakeSummaries.ByDuckDb(duck, lake)) : Memory(lake, console)).Write(outPath, extension, lake.Grouping);
             var sheet = new FigureSheet();
             var table = sheet.Add("summaries", "Summaries written").SetTable("files",
                 new FigureColumn("summary", "Summary"), new FigureColumn("file", "File"), new FigureColumn("rows", "Rows", true));
-            var written = summaries.Write(parse.GetValue(outDir)!, extension, lake.Grouping);
-            if (parse.GetValue(forReport))
-            {
-                string? ratesFile = ContactCenterFolder.RatesFileOf(folder, parse.GetValue(rates));
-                var analysis = console.Progress("Computing the summaries (DuckDB)", () => ReportCommand.Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, folder, timeZone, end, new Valuation.AnalysisOptions(), ratesFile))));
-                written = [.. written, .. AnalysisSummaryFiles.Write(Path.Combine(parse.GetValue(outDir)!, "report"), analysis.Summaries!, analysis.Window, extension, ratesFile, analysis.Options.RatesSource)];
-            }
             foreach (var (summary, file, rows) in written)
             {
                 table.Row(summary, file, rows);

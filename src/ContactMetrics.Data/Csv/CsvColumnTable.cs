@@ -93,21 +93,57 @@ public sealed class CsvColumnTable
     }
 
     /// <summary>
-    /// Every row of every part as text cells (Parquet values in the invariant culture, timestamps ISO-8601 UTC), so the
-    /// columns are taken by name alike; errors name the file and its line (CSV) or 1-based row (Parquet).
+    /// Reads a file, folder or glob (as <see cref="Read(string, TableReadOptions?)"/>, the default options) row by row: each
+    /// row is yielded as a table of that one row (<see cref="Text"/> and <see cref="LocationOf"/> of row 0) and none is kept,
+    /// so memory holds a row, not the file (ContactMetrics.Sql's per-customer summary files, read into the model's input as
+    /// they come). A file with a header and no rows yields nothing.
     /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist, or no table file matches the folder or glob (at the call).</exception>
+    /// <exception cref="TableFormatException">As for <see cref="Read(string, TableReadOptions?)"/>, while enumerating.</exception>
+    internal static IEnumerable<CsvColumnTable> ReadRows(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var options = TableReadOptions.Default;
+        IReadOnlyList<Func<RowSource>> opens = Tables.IsFileSet(path) ? Tables.OpenParts(path, options)
+            : File.Exists(path) ? [() => Tables.OpenFile(path, Tables.FormatOrCsv(path), options)]
+            : throw new FileNotFoundException($"{path}: file not found.", path);
+        var header = new PartHeaders();
+        return Rows(opens, options, header).Select(row => new CsvColumnTable(path, header.Names!, header.FileNames!, [(0, row.Line, row.Cells)], [header.Parts[^1]], options));
+    }
+
+    /// <summary>Every row of every part as text cells (<see cref="Rows"/>) held in memory.</summary>
     private static CsvColumnTable Read(string name, IReadOnlyList<Func<RowSource>> opens, TableReadOptions options)
     {
-        string[]? names = null;
-        string[]? fileNames = null;
-        var parts = new List<(string, TableFormat, int[])>();
-        var rows = new List<(int, long, string[])>();
+        var header = new PartHeaders();
+        var rows = Rows(opens, options, header).Select(row => (header.Parts.Count - 1, row.Line, row.Cells)).ToList();
+        return new CsvColumnTable(name, header.Names!, header.FileNames!, rows, [.. header.Parts], options);
+    }
+
+    /// <summary>The column names (the first part's) and each part's file, format and column order, filled as <see cref="Rows"/> opens the parts.</summary>
+    private sealed class PartHeaders
+    {
+        public string[]? Names { get; set; }
+
+        public string[]? FileNames { get; set; }
+
+        public List<(string File, TableFormat Format, int[] Order)> Parts { get; } = [];
+    }
+
+    /// <summary>
+    /// Every row of every part as text cells (Parquet values in the invariant culture, timestamps ISO-8601 UTC), so the
+    /// columns are taken by name alike; errors name the file and its line (CSV) or 1-based row (Parquet). Each part's
+    /// header goes to <paramref name="header"/> before its rows.
+    /// </summary>
+    private static IEnumerable<(long Line, string[] Cells)> Rows(IReadOnlyList<Func<RowSource>> opens, TableReadOptions options, PartHeaders header)
+    {
+        var parts = header.Parts;
         foreach (var open in opens)
         {
             using var source = open();
             var (partNames, partFileNames) = Header(source, options.ColumnMap);
             // Each part's header is matched on its own, as the typed tables' are: the column order may differ.
-            (names, fileNames) = (names ?? partNames, fileNames ?? partFileNames);
+            (header.Names, header.FileNames) = (header.Names ?? partNames, header.FileNames ?? partFileNames);
+            var (names, fileNames) = (header.Names, header.FileNames);
             int[] order = parts.Count == 0 ? [.. Enumerable.Range(0, names.Length)]
                 : [.. names.Select(n => Array.FindIndex(partNames, p => string.Equals(p, n, StringComparison.OrdinalIgnoreCase)))];
             if (partNames.Length != names.Length || order.Contains(-1))
@@ -115,7 +151,6 @@ public sealed class CsvColumnTable
                 throw new TableFormatException(source.File, source.Format, source.HeaderLine, null, null, null,
                     $"has the columns {string.Join(", ", partFileNames)}, but {parts[0].Item1} has {string.Join(", ", fileNames)}; the files of a folder or glob are one table and need the same columns.");
             }
-            int part = parts.Count;
             parts.Add((source.File, source.Format, order));
             source.Prepare([.. partNames.Select((n, k) => (k, Schemas.ColumnKind.Text, n))], new List<string>());
             while (source.MoveNext())
@@ -130,10 +165,9 @@ public sealed class CsvColumnTable
                 {
                     cells[k] = source.IsMissing(order[k]) ? "" : source.GetText(order[k]) ?? "";
                 }
-                rows.Add((part, source.RowLocation, cells));
+                yield return (source.RowLocation, cells);
             }
         }
-        return new CsvColumnTable(name, names!, fileNames!, rows, [.. parts], options);
     }
 
     /// <summary>A part's column names, trimmed and renamed by the map, and as the file has them; a mapped name that the file has too is an error.</summary>

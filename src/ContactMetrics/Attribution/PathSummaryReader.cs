@@ -12,12 +12,57 @@ namespace ContactMetrics.Attribution;
 /// <remarks>
 /// The path may be quoted (<c>"c01 &gt; c03"</c>); quotes inside it are not supported. Rows with the same
 /// path are merged. Every error names the line number (1 = the header). The format has no currency column: the
-/// caller states the values' currency (<c>XXX</c>, no currency, when it does not).
+/// caller states the values' currency (<c>XXX</c>, no currency, when it does not). A path's channels follow one rule,
+/// <see cref="SplitPath"/>, here and in every other reader of path summaries (ContactMetrics.Sql's
+/// <c>PathSummaryFile</c>).
 /// </remarks>
 public static class PathSummaryReader
 {
-    /// <summary>The separator between channels in a path: <c>" &gt; "</c>.</summary>
+    /// <summary>
+    /// The separator between channels in a path: <c>" &gt; "</c>, as <see cref="PathSummary.PathText"/>, the SQL path
+    /// summaries and <c>paths_1m.csv</c> join them (so a channel name may hold <c>&gt;</c> without spaces around it).
+    /// </summary>
     public const string DefaultSeparator = " > ";
+
+    /// <summary>
+    /// The channels of a path: the text between occurrences of <paramref name="separator"/>, each trimmed of white space.
+    /// The rule of ChannelAttribution's <c>sep</c> (the text between separators, spaces around a channel dropped), with
+    /// this format's separator <c>" &gt; "</c> by default where ChannelAttribution's is <c>"&gt;"</c>: the two read
+    /// <c>c1 &gt; c2</c> alike; a path written <c>c1&gt;c2</c> needs the separator <c>"&gt;"</c>, and then no channel
+    /// name may hold <c>&gt;</c>.
+    /// </summary>
+    /// <param name="path">The path text.</param>
+    /// <param name="separator">The separator; not empty.</param>
+    /// <returns>The channels in order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is null or empty.</exception>
+    /// <exception cref="FormatException">A channel is empty (the path is blank, or starts, ends or has two separators in a row).</exception>
+    public static string[] SplitPath(string path, string separator = DefaultSeparator)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentException.ThrowIfNullOrEmpty(separator);
+        var ranges = new List<Range>();
+        return TrySplit(path, separator, ranges) ? ranges.ConvertAll(r => path[r]).ToArray()
+            : throw new FormatException($"The path '{path}' has an empty channel; channels are joined by '{separator}'.");
+    }
+
+    /// <summary>The rule of <see cref="SplitPath"/>: the trimmed channels' ranges in <paramref name="path"/>; false when one is empty.</summary>
+    private static bool TrySplit(ReadOnlySpan<char> path, string separator, List<Range> channels)
+    {
+        channels.Clear();
+        foreach (var part in path.Split(separator.AsSpan()))
+        {
+            var (offset, length) = part.GetOffsetAndLength(path.Length);
+            var name = path.Slice(offset, length);
+            var trimmed = name.Trim();
+            if (trimmed.IsEmpty)
+            {
+                return false;
+            }
+            int start = offset + (name.Length - name.TrimStart().Length);
+            channels.Add(new Range(start, start + trimmed.Length));
+        }
+        return true;
+    }
 
     private static readonly string[] Header = ["path", "total_conversions", "total_conversion_value", "total_null"];
 
@@ -25,13 +70,16 @@ public static class PathSummaryReader
     /// <param name="reader">The text, header first.</param>
     /// <param name="channels">The allowed channels (a path with another one is an error), or <see langword="null"/> to learn them in order of appearance.</param>
     /// <param name="currency">The currency of <c>total_conversion_value</c>; <see langword="default"/> is <c>XXX</c>, no currency.</param>
+    /// <param name="separator">The separator between channels (<see cref="SplitPath"/>); <see cref="DefaultSeparator"/> by default.</param>
     /// <returns>The summary, in <paramref name="currency"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="FormatException">The header is wrong, or a row has a wrong column count, an empty path,
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is null or empty.</exception>
+    /// <exception cref="FormatException">The header is wrong, or a row has a wrong column count, an empty path or channel,
     /// an unknown channel, or a number that is not finite and at least 0; the message names the line.</exception>
-    public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null, Currency currency = default)
+    public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null, Currency currency = default, string separator = DefaultSeparator)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentException.ThrowIfNullOrEmpty(separator);
         var builder = channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency);
         var lines = new LineBuffer(reader);
         string? line = lines.Next(out var first) ? first.ToString() : null;
@@ -43,20 +91,28 @@ public static class PathSummaryReader
         }
         int lineNumber = 1;
         var names = new ChannelNames(builder);
-        var indexes = new List<int>();
-        while (lines.Next(out var row))
+        var row = new RowBuffers(separator);
+        while (lines.Next(out var text))
         {
             lineNumber++;
-            if (row.IsEmpty)
+            if (text.IsEmpty)
             {
                 continue;
             }
-            ReadRow(builder, names, row, lineNumber, indexes);
+            ReadRow(builder, names, text, lineNumber, row);
         }
         return builder.Build();
     }
 
-    private static void ReadRow(PathSummaryBuilder builder, ChannelNames names, ReadOnlySpan<char> text, int lineNumber, List<int> indexes)
+    /// <summary>A row's channel ranges and indexes, reused from row to row, and the separator.</summary>
+    private sealed record RowBuffers(string Separator)
+    {
+        public List<Range> Ranges { get; } = [];
+
+        public List<int> Indexes { get; } = [];
+    }
+
+    private static void ReadRow(PathSummaryBuilder builder, ChannelNames names, ReadOnlySpan<char> text, int lineNumber, RowBuffers row)
     {
         ReadOnlySpan<char> path;
         ReadOnlySpan<char> rest;
@@ -89,24 +145,23 @@ public static class PathSummaryReader
         double conversions = Number(rest[fields[0]], "total_conversions", lineNumber);
         double value = Number(rest[fields[1]], "total_conversion_value", lineNumber);
         double nulls = Number(rest[fields[2]], "total_null", lineNumber);
-        indexes.Clear();
-        foreach (var part in path.Split('>'))
+        if (!TrySplit(path, row.Separator, row.Ranges))
         {
-            var name = path[part].Trim();
-            if (name.IsEmpty)
-            {
-                throw new FormatException($"line {lineNumber}: the path '{path}' has an empty channel.");
-            }
+            throw new FormatException($"line {lineNumber}: the path '{path}' has an empty channel; channels are joined by '{row.Separator}'.");
+        }
+        row.Indexes.Clear();
+        foreach (var channel in row.Ranges)
+        {
             try
             {
-                indexes.Add(names.IndexOf(name));
+                row.Indexes.Add(names.IndexOf(path[channel]));
             }
             catch (ArgumentException e)
             {
                 throw new FormatException($"line {lineNumber}: {e.Message}", e);
             }
         }
-        builder.AddIndexes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(indexes), conversions, value, nulls);
+        builder.AddIndexes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(row.Indexes), conversions, value, nulls);
     }
 
     private static double Number(ReadOnlySpan<char> text, string column, int lineNumber)

@@ -1,4 +1,10 @@
 using System.Text.Json.Nodes;
+using ContactMetrics.Kpis;
+using ContactMetrics.Retention;
+using ContactMetrics.Sql;
+using ContactMetrics.Valuation;
+using NodaTime;
+using NodaTime.Text;
 
 namespace ContactMetrics.Cli.Tests.Commands;
 
@@ -45,6 +51,40 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
         int compared = AnalysisSections.ShouldEqualExceptRowOnly(actual, expected, "DuckDB run");
         compared.Should().BeGreaterThanOrEqualTo(18, "KPIs, trends, cost, profitability, staffing, CLV, retention, attribution and the business cases are compared");
         actual["businessCaseExperience"]!["unavailable"]!.GetValue<string>().Should().Contain("the summaries in " + summaries);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2025-06-01")]
+    public void SummarizeForReport_PurchasesPastTheLastContact_TopLevelAndReportSurvivalTablesAreTheSameFile(string? asOf)
+    {
+        // The demo tables with one purchase 40 days after the last contact: the analysis window ends the day after that
+        // purchase, and its end is every summary's "as of" (the top-level survival table once ended the day after the last
+        // contact, 40 days earlier, and kept customers not yet acquired at --as-of).
+        using var dir = new TempDir();
+        string lake = dir.File("lake");
+        Directory.CreateDirectory(lake);
+        foreach (string file in Directory.GetFiles(data.Dir))
+        {
+            File.Copy(file, Path.Combine(lake, Path.GetFileName(file)));
+        }
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+        var late = data.Center.Interactions.Max(i => i.ArrivedAt) + Duration.FromDays(40);
+        string purchases = Path.Combine(lake, "purchases.csv");
+        var lines = File.ReadAllLines(purchases);
+        var cells = lines[^1].Split(',');
+        cells[Array.IndexOf(lines[0].Split(','), "occurred_at")] = InstantPattern.ExtendedIso.Format(late);
+        File.WriteAllLines(purchases, [.. lines, string.Join(",", cells)]);
+        string[] window = asOf is null ? [] : ["--as-of", asOf];
+
+        var run = CliRun.Of(["summarize", "--data", lake, "--out", dir.File("out"), "--for-report", "--time-zone", "Europe/Amsterdam", .. window]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var end = asOf is null ? zone.AtStartOfDay(late.InZone(zone).Date.PlusDays(1)).ToInstant() : zone.AtStartOfDay(LocalDatePattern.Iso.Parse(asOf).Value).ToInstant();
+        File.ReadAllLines(Path.Combine(dir.File("out"), "report", "analysis.csv")).Should().Contain($"window_end,{InstantPattern.ExtendedIso.Format(end)}");
+        string topLevel = File.ReadAllText(Path.Combine(dir.File("out"), "survival_table.csv"));
+        topLevel.Split('\n').Length.Should().BeGreaterThan(100, "the demo's customers with a first contact are rows");
+        topLevel.Should().Be(File.ReadAllText(Path.Combine(dir.File("out"), "report", "survival_table.csv")));
     }
 
     [Theory]
@@ -107,17 +147,102 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
 
     [Theory]
     [InlineData("--data")]
-    [InlineData("--as-of")]
-    [InlineData("--time-zone")]
+    [InlineData("--rates")]
+    [InlineData("--engine")]
     public void ReportFromSummaries_WithAnOptionTheSummariesFixed_ExitsTwoNamingIt(string option)
     {
         using var dir = new TempDir();
-        string value = option switch { "--data" => data.Dir, "--as-of" => "2025-06-01", _ => "Europe/Amsterdam" };
+        string value = option switch { "--data" => data.Dir, "--rates" => data.File("rates.json"), _ => "duckdb" };
 
         var run = CliRun.Of("report", "--summaries", dir.Path, option, value, "--out", dir.File("report.html"));
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain(option).And.Contain("--summaries");
+    }
+
+    [Fact]
+    public void ReportFromSummaries_RecordedDefinitions_AreTheAnalysisOptions()
+    {
+        // summarize --for-report --lookback 14d: the path summaries are of 14-day journeys, analysis.csv says so, and the
+        // report of the files uses 14 days (the analysis options' default is 30: before the record the report said 30).
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv", "--lookback", "14d");
+        var facts = File.ReadAllLines(Path.Combine(summaries, "analysis.csv"));
+        // 14 days = 1,209,600 s; the staffing interval's 30 minutes = 1,800 s; the KPI defaults (F3 at 20 s, repeats within 7 days = 604,800 s).
+        facts.Should().Contain(["journey_lookback_seconds,1209600", "staffing_interval_seconds,1800", "kpi_service_level_formula,AnsweredWithinOverOffered",
+            "kpi_service_level_threshold_seconds,20", "kpi_repeat_window_seconds,604800", "survival_grouping,FirstContactResolution"]);
+
+        var files = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("summaries.html"), "--format", "json");
+
+        files.ExitCode.Should().Be(0, files.Error);
+        files.Out.Should().Contain("\"lookbackSeconds\": 1209600").And.NotContain("\"lookbackSeconds\": 2592000");
+        var read = AnalysisSummaryFiles.Read(summaries);
+        read.Definitions.Should().Be(new SummaryDefinitions(KpiOptions.Default, Duration.FromMinutes(30), Duration.FromDays(14), UpliftGrouping.FirstContactResolution));
+        var analysis = read.Analyze(new AnalysisOptions { Seed = 7 });
+        analysis.Options.JourneyLookback.Should().Be(Duration.FromDays(14));
+        analysis.Options.Seed.Should().Be(7, "the caller's other choices are kept");
+        read.Analyze(new AnalysisOptions { JourneyLookback = Duration.FromDays(14) }).Options.JourneyLookback.Should().Be(Duration.FromDays(14), "the summaries' own value agrees");
+    }
+
+    [Theory]
+    [InlineData("journey_lookback_seconds", "1209600", "604800")]
+    [InlineData("kpi_service_level_threshold_seconds", "20", "30")]
+    public void AnalyzeSummaries_AnOptionSetToAnotherValue_ThrowsNamingTheRowBothValuesAndTheFix(string row, string recorded, string given)
+    {
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv", "--lookback", "14d");
+        var options = row == "journey_lookback_seconds" ? new AnalysisOptions { JourneyLookback = Duration.FromDays(7) }
+            : new AnalysisOptions { Kpis = new KpiOptions(new ServiceLevelDefinition(ServiceLevelFormula.AnsweredWithinOverOffered, Duration.FromSeconds(30))) };
+
+        var act = () => AnalysisSummaryFiles.Analyze(summaries, options);
+
+        act.Should().Throw<ArgumentException>().WithMessage($"*{row} to {given}, but the summaries in {summaries} were computed with {recorded}: leave it at its default*or compute the summaries with {given}*");
+    }
+
+    [Theory]
+    [InlineData("--time-zone", "Europe/Paris", "in Europe/Amsterdam")]
+    [InlineData("--as-of", "2025-05-01", "as of 2025-06-01")]
+    public void ReportFromSummaries_AnotherTimeZoneOrAsOf_ExitsTwoNamingBothAndTheFix(string option, string value, string theirs)
+    {
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv", "--as-of", "2025-06-01");
+
+        var run = CliRun.Of("report", "--summaries", summaries, option, value, "--out", dir.File("report.html"));
+        var agreeing = CliRun.Of("report", "--summaries", summaries, "--time-zone", "Europe/Amsterdam", "--as-of", "2025-06-01", "--out", dir.File("agreeing.html"));
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain($"{option} {value} contradicts the summaries in {summaries}, computed {theirs}")
+            .And.Contain($"leave {option} out").And.Contain($"summarize --for-report {option} {value}");
+        agreeing.ExitCode.Should().Be(0, "the summaries' own zone and end agree: " + agreeing.Error);
+    }
+
+    [Theory]
+    [InlineData("kpi_repeat_window_seconds", null, "there is no row named 'kpi_repeat_window_seconds'")]
+    [InlineData("staffing_interval_seconds", "420", "'420' is not whole minutes that divide a day")]
+    [InlineData("kpi_handle_time", "Wrap", "'Wrap' is not Talk, Hold and AfterCallWork")]
+    [InlineData("survival_grouping", "Csat", "'Csat' is not FirstContactResolution")]
+    public void ReportFromSummaries_ADefinitionMissingOrOutOfRange_ExitsTwoNamingIt(string row, string? value, string message)
+    {
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv");
+        string path = Path.Combine(summaries, "analysis.csv");
+        var lines = File.ReadAllLines(path).ToList();
+        int at = lines.FindIndex(l => l.StartsWith(row + ",", StringComparison.Ordinal));
+        at.Should().BePositive($"summarize --for-report records {row}");
+        if (value is null)
+        {
+            lines.RemoveAt(at);
+        }
+        else
+        {
+            lines[at] = $"{row},{value}";
+        }
+        File.WriteAllLines(path, lines);
+
+        var run = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain(path).And.Contain(message).And.Contain(value is null ? "analysis.csv" : $"line {at + 1}, column value");
     }
 
     [Fact]

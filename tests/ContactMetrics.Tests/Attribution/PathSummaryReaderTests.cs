@@ -40,6 +40,43 @@ public class PathSummaryReaderTests
         act.Should().Throw<FormatException>().WithMessage(message);
     }
 
+    [Theory]
+    [InlineData("c01 > c03", " > ", new[] { "c01", "c03" })]
+    [InlineData("  c01  >  c02 ", " > ", new[] { "c01", "c02" })]
+    [InlineData("<script>alert(1)</script> > mail", " > ", new[] { "<script>alert(1)</script>", "mail" })]
+    [InlineData("a>b > c", " > ", new[] { "a>b", "c" })]
+    [InlineData("a>b > c", ">", new[] { "a", "b", "c" })]
+    [InlineData("eta > iota > alpha", ">", new[] { "eta", "iota", "alpha" })]
+    [InlineData("c1|c2 | c3", "|", new[] { "c1", "c2", "c3" })]
+    public void SplitPath_SplitsAtTheSeparatorAndTrimsEachChannel(string path, string separator, string[] channels)
+    {
+        // ChannelAttribution's sep rule (the text between separators, spaces around a channel dropped: its example data
+        // "eta > iota > alpha" with sep ">"), with this format's " > " by default, so a name may hold '>'.
+        PathSummaryReader.SplitPath(path, separator).Should().Equal(channels);
+    }
+
+    [Theory]
+    [InlineData("c01 >  > c02")]
+    [InlineData(" > c01")]
+    [InlineData("c01 > ")]
+    [InlineData("   ")]
+    public void SplitPath_AnEmptyChannel_Throws(string path)
+    {
+        var act = () => PathSummaryReader.SplitPath(path);
+
+        act.Should().Throw<FormatException>().WithMessage($"The path '{path}' has an empty channel*");
+    }
+
+    [Fact]
+    public void Read_ChannelNamesWithGreaterThan_SplitOnlyAtTheSeparator()
+    {
+        // The rule of SplitPath: '>' inside a name is kept with the default separator, split with ">".
+        string text = Header + "x<b>y > a>b,1,2,0\n";
+
+        PathSummaryReader.Read(new StringReader(text)).Channels.Should().Equal("x<b>y", "a>b");
+        PathSummaryReader.Read(new StringReader(text), separator: ">").Channels.Should().Equal("x<b", "y", "a", "b");
+    }
+
     [Fact]
     public void Read_WrongHeader_Throws()
     {
