@@ -26,6 +26,10 @@ public class KpisEstimateMutationTests
         new RateEstimate(0, 5, "d").Value.Should().Be(0.0);
         new RateEstimate(1, 2, "d", 0.9).Interval!.Value.Level.Should().Be(0.9);
 
+        // The text: 849 / 1,000 with its Wilson interval (as tests/ContactMetrics.Tests/Numerics/ResultTextTests.cs states it).
+        new RateEstimate(849, 1000, "x").ToString().Should().Be("84.9% [82.5%, 87.0%] = 849/1,000 (x)");
+        none.ToString().Should().Be("n/a [n/a] = 0/0 (d)");
+
         FluentActions.Invoking(() => new RateEstimate(6, 5, "d")).Should().Throw<ArgumentOutOfRangeException>()
             .WithParameterName("numerator").WithMessage("A numerator must be in [0, 5] (the denominator); was 6.*");
         FluentActions.Invoking(() => new RateEstimate(-1, 5, "d")).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("numerator");
@@ -92,6 +96,9 @@ public class KpisEstimateMutationTests
         none.StandardError.Should().BeNull();
         none.Interval.Should().BeNull();
         none.ToString().Should().Be("NPS n/a: no answers");
+
+        // The text (as tests/ContactMetrics.Tests/Numerics/ResultTextTests.cs states it): 40.0% - 28.0% = 12; Var = (0.68 - 0.12^2) / 1,000, SE 2.58 points, 12 -/+ 1.96 x 2.58.
+        new NpsEstimate(400, 320, 280).ToString().Should().Be("NPS 12 [6.94, 17.1]: 40.0% promoters, 28.0% detractors of 1,000 answers");
 
         foreach (var (promoters, passives, detractors) in new[] { (-1L, 0L, 0L), (0L, -1L, 0L), (0L, 0L, -1L) })
         {
