@@ -96,6 +96,8 @@ public class KpisEstimateMutationTests
         none.StandardError.Should().BeNull();
         none.Interval.Should().BeNull();
         none.ToString().Should().Be("NPS n/a: no answers");
+        none.Estimate.Method.Should().Be("multinomial normal", "with no interval the estimate names its method itself");
+
 
         // The text (as tests/ContactMetrics.Tests/Numerics/ResultTextTests.cs states it): 40.0% - 28.0% = 12; Var = (0.68 - 0.12^2) / 1,000, SE 2.58 points, 12 -/+ 1.96 x 2.58.
         new NpsEstimate(400, 320, 280).ToString().Should().Be("NPS 12 [6.94, 17.1]: 40.0% promoters, 28.0% detractors of 1,000 answers");
