@@ -297,6 +297,9 @@ public class ShapleyAssistTimeDecayMutationTests
         perOccurrence.Of("a").AssistedConversions.Should().Be(6);
         perOccurrence.Of("a").AssistedValue.AsDouble().Should().Be(60);
 
+        // "a > b" x2 and "a" x4: a assists 2 and closes 4 -> ratio 2 / 4 = 0.5.
+        AssistMetrics.Compute(Paths(("a > b", 2, 0, 0), ("a", 4, 0, 0))).Of("a").AssistRatio.Should().Be(0.5);
+
         FluentActions.Invoking(() => once.Of("z")).Should().Throw<ArgumentException>().WithParameterName("channel")
             .WithMessage("The channel 'z' is not in this report.*");
         FluentActions.Invoking(() => AssistMetrics.Compute(paths, (AssistCounting)2)).Should().Throw<ArgumentOutOfRangeException>()
