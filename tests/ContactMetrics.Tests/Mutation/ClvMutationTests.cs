@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using ContactMetrics.Clv;
+using ContactMetrics.Numerics;
+using ContactMetrics.Tests.Clv;
+
+namespace ContactMetrics.Tests.Mutation;
+
+/// <summary>
+/// The transaction models (BG/NBD, MBG/NBD, Pareto/NBD) and their fits at the edges Stryker.NET's mutants reached and the
+/// Clv suite did not (issue #14 item 9, docs/testing.md): the log-likelihood of more rows than one chunk, the fits in words,
+/// fits the data do not identify, the fit options and the batch length checks. Public behaviour only.
+/// </summary>
+public class ClvMutationTests
+{
+    // The published CDNOW models of BatchPredictionTests (BG/NBD: FHL 2005; MBG/NBD: BTYDplus; Pareto/NBD: BTYD).
+    private static readonly BetaGeometricNbdModel BgNbd = BatchPredictionTests.BgNbd;
+    private static readonly ModifiedBetaGeometricNbdModel MbgNbd = BatchPredictionTests.MbgNbd;
+    private static readonly ParetoNbdModel ParetoNbd = BatchPredictionTests.ParetoNbd;
+
+    /// <summary>
+    /// 40,000 weighted rows (three chunks of 16,384 rows and more), x from 0 to 9, t_x and T on a grid of half weeks, in no
+    /// particular order of x.
+    /// </summary>
+    private static CompressedRfmSummary ManyRows()
+    {
+        const int n = 40_000;
+        var random = new Random(914);
+        var weight = new double[n];
+        var x = new int[n];
+        var recency = new double[n];
+        var age = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            weight[i] = 1 + random.Next(0, 5);
+            age[i] = random.Next(1, 79) / 2.0;
+            x[i] = random.Next(0, 10);
+            recency[i] = x[i] == 0 ? 0 : random.Next(0, (int)(2 * age[i]) + 1) / 2.0;
+        }
+        return CompressedRfmSummary.FromColumns(weight, x, recency, age, RfmPeriodUnit.Week);
+    }
+
+    private static double WeightedSumOfRows(CompressedRfmSummary data, Func<int, double, double, double> row)
+    {
+        double total = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            total += data.Weight[i] * row(data.Frequency[i], data.Recency[i], data.Age[i]);
+        }
+        return total;
+    }
+
+    [Fact]
+    public void LogLikelihood_MoreRowsThanOneChunk_EqualsTheWeightedSumOfEveryRow()
+    {
+        // The data log-likelihood is by definition the weighted sum of the individual ones (FHL 2005 eq. 6; Batislam et al.
+        // 2007; Schmittlein, Morrison & Colombo 1987 for Pareto/NBD): the chunked sum must add every chunk once.
+        var data = ManyRows();
+        BgNbd.LogLikelihood(data).Should().BeApproximately(WeightedSumOfRows(data, BgNbd.LogLikelihood), 1e-9 * data.TotalWeight);
+        MbgNbd.LogLikelihood(data).Should().BeApproximately(WeightedSumOfRows(data, MbgNbd.LogLikelihood), 1e-9 * data.TotalWeight);
+        ParetoNbd.LogLikelihood(data).Should().BeApproximately(WeightedSumOfRows(data, ParetoNbd.LogLikelihood), 1e-9 * data.TotalWeight);
+    }
+
+    private static ImmutableArray<ParameterEstimate> TwoEstimates() =>
+        [new ParameterEstimate("r", 0.243, 0.0126, 2357), new ParameterEstimate("alpha", 4.414, 0.378, 2357)];
+
+    [Fact]
+    public void FitToString_EveryTransactionModel_NamesTheModelTheEstimatesAndTheCustomers()
+    {
+        // FitText: "<model>: <name> = <value 3 significant digits> (SE <se>), ...; <customers, thousands separated>
+        // customers; <diagnostics>"; the diagnostics text is FitDiagnostics.ToString (log-likelihood with 2 decimals).
+        var diagnostics = new FitDiagnostics(true, 12, -9582.4291, 1e-7, "BFGS", "ok");
+        const string Tail = ": r = 0.243 (SE 0.0126), alpha = 4.41 (SE 0.378); 2,357 customers; converged after 12 iterations (BFGS), log-likelihood -9582.43";
+        new BgNbdFit(BgNbd, TwoEstimates(), -9582.4291, diagnostics).ToString().Should().Be("BG/NBD" + Tail);
+        new MbgNbdFit(MbgNbd, TwoEstimates(), -9582.4291, diagnostics).ToString().Should().Be("MBG/NBD" + Tail);
+        new ParetoNbdFit(ParetoNbd, TwoEstimates(), -9582.4291, diagnostics).ToString().Should().Be("Pareto/NBD" + Tail);
+        // No estimates: no customer count (the log-likelihood printed is the diagnostics').
+        new BgNbdFit(BgNbd, [], -9582.4291, diagnostics).ToString().Should().Be("BG/NBD: ; converged after 12 iterations (BFGS), log-likelihood -9582.43");
+    }
+
+    [Fact]
+    public void TryFit_ThreeIdenticalCustomers_IsNotConvergedAndSaysTheDataDoNotIdentifyTheParameters()
+    {
+        // Three customers with x = 3, t_x = 20, T = 30: the likelihood has no interior maximum (the estimates run off), which
+        // the CLI's FitFailureTests assert end to end; here the fit result itself.
+        var data = CompressedRfmSummary.FromColumns([3.0], [3], [20.0], [30.0], RfmPeriodUnit.Week);
+        BetaGeometricNbdModel.TryFit(data, out var bg).Should().BeFalse();
+        bg.Diagnostics.Converged.Should().BeFalse();
+        bg.Diagnostics.Message.Should().Contain("so the data do not identify the parameters (too few customers, identical customers or no repeat buyers): use more data or a longer calibration period");
+        ParetoNbdModel.TryFit(data, out var pareto).Should().BeFalse();
+        pareto.Diagnostics.Message.Should().Contain("so the data do not identify the parameters");
+        FluentActions.Invoking(() => ModifiedBetaGeometricNbdModel.Fit(data)).Should().Throw<ModelFitException>()
+            .Which.Message.Should().Contain("The MBG/NBD fit did not converge");
+    }
+
+    [Fact]
+    public void ModelFitOptions_DefaultsAndNonPositiveValues()
+    {
+        // The documented defaults: 1,000 iterations and a gradient tolerance of 1e-9; zero or negative values are refused.
+        ModelFitOptions.Default.MaxIterations.Should().Be(1000);
+        ModelFitOptions.Default.GradientTolerance.Should().Be(1e-9);
+        new ModelFitOptions { MaxIterations = 1 }.MaxIterations.Should().Be(1);
+        FluentActions.Invoking(() => new ModelFitOptions { MaxIterations = 0 }).Should().Throw<ArgumentOutOfRangeException>()
+            .Which.ParamName.Should().Be("MaxIterations");
+        FluentActions.Invoking(() => new ModelFitOptions { GradientTolerance = 0 }).Should().Throw<ArgumentOutOfRangeException>()
+            .Which.ParamName.Should().Be("GradientTolerance");
+    }
+
+    [Fact]
+    public void Batch_DestinationTooShort_MessageGivesBothLengths()
+    {
+        var act = () => BgNbd.ProbabilityAlive([1, 2, 3], [1.0, 2.0, 3.0], [4.0, 4.0, 4.0], new double[2]);
+        act.Should().Throw<ArgumentException>().Which.Message.Should()
+            .StartWith("Expected 3 elements, one per customer (the length of the frequencies); got 2.");
+    }
+}
