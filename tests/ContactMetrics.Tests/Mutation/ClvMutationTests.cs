@@ -73,6 +73,7 @@ public class ClvMutationTests
         new BgNbdFit(BgNbd, TwoEstimates(), -9582.4291, diagnostics).ToString().Should().Be("BG/NBD" + Tail);
         new MbgNbdFit(MbgNbd, TwoEstimates(), -9582.4291, diagnostics).ToString().Should().Be("MBG/NBD" + Tail);
         new ParetoNbdFit(ParetoNbd, TwoEstimates(), -9582.4291, diagnostics).ToString().Should().Be("Pareto/NBD" + Tail);
+        new SbgFit(new ShiftedBetaGeometricModel(new SbgParameters(0.668, 3.806)), TwoEstimates(), -9582.4291, diagnostics).ToString().Should().Be("sBG" + Tail);
         // No estimates: no customer count (the log-likelihood printed is the diagnostics').
         new BgNbdFit(BgNbd, [], -9582.4291, diagnostics).ToString().Should().Be("BG/NBD: ; converged after 12 iterations (BFGS), log-likelihood -9582.43");
     }
@@ -86,8 +87,12 @@ public class ClvMutationTests
         BetaGeometricNbdModel.TryFit(data, out var bg).Should().BeFalse();
         bg.Diagnostics.Converged.Should().BeFalse();
         bg.Diagnostics.Message.Should().Contain("so the data do not identify the parameters (too few customers, identical customers or no repeat buyers): use more data or a longer calibration period");
+        // The estimates are named in the model's order, each with the 3 customers (the total weight) it was fitted on.
+        bg.Estimates.Select(e => e.Name).Should().Equal("r", "alpha", "a", "b");
+        bg.Estimates.Should().OnlyContain(e => e.Customers == 3);
         ParetoNbdModel.TryFit(data, out var pareto).Should().BeFalse();
         pareto.Diagnostics.Message.Should().Contain("so the data do not identify the parameters");
+        pareto.Estimates.Select(e => e.Name).Should().Equal("r", "alpha", "s", "beta");
         FluentActions.Invoking(() => ModifiedBetaGeometricNbdModel.Fit(data)).Should().Throw<ModelFitException>()
             .Which.Message.Should().Contain("The MBG/NBD fit did not converge");
     }
@@ -111,5 +116,90 @@ public class ClvMutationTests
         var act = () => BgNbd.ProbabilityAlive([1, 2, 3], [1.0, 2.0, 3.0], [4.0, 4.0, 4.0], new double[2]);
         act.Should().Throw<ArgumentException>().Which.Message.Should()
             .StartWith("Expected 3 elements, one per customer (the length of the frequencies); got 2.");
+    }
+
+    private const string NotIdentified = "so the data do not identify the parameters (too few customers, identical customers or no repeat buyers): use more data or a longer calibration period";
+
+    [Fact]
+    public void FitChecks_EstimateBeyondExp300OrUndefinedStandardError_IsNotConverged()
+    {
+        // FitChecks: a log-estimate beyond +-300 (exp(300) = 1.9e130) or that is not finite has run off; a standard error that
+        // is not finite means a flat likelihood. 300 itself is still an estimate; an optimizer failure keeps its own message.
+        FitChecks.Identified(true, "m", [0.0, 300.0], [0.1, 0.1]).Should().Be((true, "m"));
+        FitChecks.Identified(true, "m", [-300.0, 0.0], [0.1, 0.1]).Should().Be((true, "m"));
+        FitChecks.Identified(true, "m", [0.0, 300.5], [0.1, 0.1]).Should().Be((false, "m; an estimate ran off to 0 or infinity, " + NotIdentified));
+        FitChecks.Identified(true, "m", [-300.5, 0.0], [0.1, 0.1]).Converged.Should().BeFalse();
+        FitChecks.Identified(true, "m", [double.NaN, 0.0], [0.1, 0.1]).Converged.Should().BeFalse();
+        FitChecks.Identified(true, "m", [0.0, 0.0], [0.1, double.NaN]).Should().Be((false, "m; the standard errors are undefined (the likelihood is flat at the estimates), " + NotIdentified));
+        FitChecks.Identified(true, "m", [0.0, 0.0], [double.PositiveInfinity, 0.1]).Converged.Should().BeFalse();
+        FitChecks.Identified(false, "no step", [0.0, 0.0], [0.1, 0.1]).Should().Be((false, "no step"));
+    }
+
+    /// <summary>A row whose log-likelihood is linear in the parameters: p0 x + p1 t_x + p2 T + p3, gradient (x, t_x, T, 1).</summary>
+    private static double LinearRow(double p0, double p1, double p2, double p3, int x, double recency, double age, Span<double> gradient)
+    {
+        gradient[0] = x;
+        gradient[1] = recency;
+        gradient[2] = age;
+        gradient[3] = 1;
+        return p0 * x + p1 * recency + p2 * age + p3;
+    }
+
+    [Fact]
+    public void SumRows_LinearRow_WeightedSumAndGradientOnTheLogScale()
+    {
+        // By hand, rows (w 2, x 1, t_x 0.5, T 2) and (w 1, x 3, t_x 1, T 4) at p = (1, 2, 3, 4):
+        // 2 (1 + 1 + 6 + 4) + (3 + 2 + 12 + 4) = 45; sum of w g = (5, 2, 8, 3), times p (chain rule to ln p): (5, 4, 24, 12).
+        var data = CompressedRfmSummary.FromColumns([2.0, 1.0], [1, 3], [0.5, 1.0], [2.0, 4.0], RfmPeriodUnit.Week);
+        double[] theta = [0.0, Math.Log(2), Math.Log(3), Math.Log(4)];
+        var gradient = new double[] { 7, 7, 7, 7 };
+        LogParameterFit.SumRows(data, theta, gradient, LinearRow).Should().BeApproximately(45, 1e-12);
+        gradient.Should().Equal([5, 4, 24, 12], (a, b) => Math.Abs(a - b) < 1e-12);
+        // A parameter that overflows or underflows (exp(+-800)) gives NaN and a cleared gradient, whichever it is.
+        for (int k = 0; k < 4; k++)
+        {
+            foreach (double extreme in new[] { 800.0, -800.0 })
+            {
+                double[] far = [0.0, 0.0, 0.0, 0.0];
+                far[k] = extreme;
+                gradient.AsSpan().Fill(7);
+                double.IsNaN(LogParameterFit.SumRows(data, far, gradient, LinearRow)).Should().BeTrue($"parameter {k} at exp({extreme})");
+                gradient.Should().OnlyContain(g => g == 0);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(16_384, -1)]
+    [InlineData(16_385, 1)]
+    [InlineData(40_000, -1)]
+    [InlineData(40_000, 2)]
+    public void SumInChunks_AnyRowCountAndWorkers_AddsEveryRowOnce(int rows, int workers)
+    {
+        // Each chunk writes its row count and the sum of its row indices: the totals are n and n (n - 1) / 2.
+        var total = new double[] { 9, 9 };
+        LogParameterFit.SumInChunks(rows, 2, workers, (start, end, sums) =>
+        {
+            sums[0] = end - start;
+            for (int i = start; i < end; i++)
+            {
+                sums[1] += i;
+            }
+        }, total);
+        total[0].Should().Be(rows);
+        total[1].Should().Be(rows * (rows - 1.0) / 2);
+    }
+
+    [Fact]
+    public void ValueBatch_SpendsOfAnotherLengthOrNegative_ThrowsNamingThem()
+    {
+        var value = new BgNbdGammaGammaValueModel(BgNbd, BatchPredictionTests.Spend, 0.3);
+        var horizon = new ValuationHorizon(20, 0.002) { PeriodLength = 4 };
+        var shortSpends = () => value.CustomerValues([1, 2], [1.0, 2.0], [3.0, 4.0], [10.0], horizon, new double[2]);
+        shortSpends.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("meanSpend");
+        var negative = () => value.CustomerValues([1, 2], [1.0, 2.0], [3.0, 4.0], [10.0, -1.0], horizon, new double[2]);
+        negative.Should().Throw<ArgumentOutOfRangeException>().Which.Message.Should().Contain("at index 1");
     }
 }
