@@ -1,5 +1,6 @@
 using ContactMetrics.Clv;
 using ContactMetrics.Domain;
+using ContactMetrics.Numerics;
 using ContactMetrics.Tests.Clv;
 using NodaTime;
 
@@ -96,5 +97,101 @@ public class ClvValueMutationTests
             .WithParameterName("summary").Which.Message.Should().StartWith("The summary has no holdout period: build it with RfmSummaryOptions.HoldoutEnd");
         FluentActions.Invoking(() => HoldoutCheck.Compute(model, FourCustomers([0, 1, 2, 3], 39), openFrequency: 0)).Should().Throw<ArgumentOutOfRangeException>()
             .WithParameterName("openFrequency");
+    }
+
+    // Gamma-Gamma p 6.25, q 3.74, gamma 15.44 (Fader & Hardie 2013, "The Gamma-Gamma model of monetary value"; BatchPredictionTests).
+    private static readonly GammaGammaModel Spend = BatchPredictionTests.Spend;
+
+    [Fact]
+    public void GammaGamma_OneCustomerLogDensityMeanAndExpectedSpend_HandComputed()
+    {
+        // Python's math.lgamma: ln G(px+q) - ln G(px) - ln G(q) + q ln g + (px-1) ln z + px ln x - (px+q) ln(g + x z) at x = 2,
+        // z = 35 is -4.095817314648997. Mean spend p g / (q - 1) = 6.25 x 15.44 / 2.74 = 35.21897810218978; expected spend
+        // (g + x z) p / (p x + q - 1) = 85.44 x 6.25 / 15.24 = 35.039370078740156, and for x = 0 the population mean.
+        Spend.LogLikelihood(2, 35).Should().BeApproximately(-4.095817314648997, 1e-12);
+        Spend.MeanSpend().Should().BeApproximately(35.21897810218978, 1e-12);
+        Spend.ConditionalExpectedSpend(2, 35).Should().BeApproximately(35.039370078740156, 1e-12);
+        Spend.ConditionalExpectedSpend(0, 0).Should().BeApproximately(35.21897810218978, 1e-12);
+        FluentActions.Invoking(() => Spend.LogLikelihood(0, 35)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => Spend.LogLikelihood(2, 0)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void GammaGamma_QAtMostOne_NoFiniteMeanAndSaysWhy()
+    {
+        // E[zeta] = p g / (q - 1) needs q > 1; the expected spend needs p x + q - 1 > 0 (0.25 x 2 + 0.5 - 1 = 0 is not).
+        var flat = new GammaGammaModel(new GammaGammaParameters(0.25, 0.5, 10));
+        FluentActions.Invoking(() => new GammaGammaModel(new GammaGammaParameters(2, 1, 10)).MeanSpend()).Should().Throw<InvalidOperationException>()
+            .WithMessage("The population mean spend is infinite when q <= 1; q = 1.");
+        FluentActions.Invoking(() => flat.ConditionalExpectedSpend(2, 35)).Should().Throw<InvalidOperationException>()
+            .WithMessage("The expected spend is infinite when p x + q <= 1; p = 0.25, q = 0.5, x = 2.");
+        flat.ConditionalExpectedSpend(3, 35).Should().BeApproximately((10 + 3 * 35) * 0.25 / 0.25, 1e-12);
+        flat.NoFiniteMeanSpend().Should().StartWith("The Gamma-Gamma fit has q = 0.5 (at most 1)");
+        Spend.NoFiniteMeanSpend().Should().BeNull();
+    }
+
+    [Fact]
+    public void GammaGamma_BatchWithAnInvalidCustomer_NamesItsIndex()
+    {
+        // Five customers: the first four go through the vector path, the fifth alone; any invalid one stops the batch.
+        var destination = new double[5];
+        FluentActions.Invoking(() => Spend.ConditionalExpectedSpend([1, 2, 3, 4, -1], [10.0, 20, 30, 40, 50], destination))
+            .Should().Throw<ArgumentOutOfRangeException>().Which.Message.Should().StartWith("The frequency at index 4 must be at least 0.");
+        FluentActions.Invoking(() => Spend.ConditionalExpectedSpend([1, 2, 3, 4, 5], [10.0, double.PositiveInfinity, 30, 40, 50], destination))
+            .Should().Throw<ArgumentOutOfRangeException>().Which.Message.Should().StartWith("The mean spend at index 1 must be a finite number of at least 0.");
+        var flat = new GammaGammaModel(new GammaGammaParameters(0.25, 0.5, 10));
+        FluentActions.Invoking(() => flat.ConditionalExpectedSpend([3, 3, 2, 3, 3], [1.0, 1, 1, 1, 1], destination))
+            .Should().Throw<InvalidOperationException>().Which.Message.Should().EndWith("x = 2 (index 2).");
+        FluentActions.Invoking(() => Spend.ConditionalExpectedSpend([1, 2], [1.0], new double[2]))
+            .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("meanSpend");
+        FluentActions.Invoking(() => Spend.ConditionalExpectedSpend([1, 2], [1.0, 2.0], new double[3]))
+            .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("destination");
+    }
+
+    private static RfmSummary RepeatBuyers(params double[] means) => RfmSummary.FromColumns(
+        [.. means.Select((_, i) => new CustomerId($"c{i}"))], [.. means.Select(_ => 2)], [.. means.Select(_ => 5.0)], [.. means.Select(_ => 10.0)], means, RfmPeriodUnit.Week);
+
+    [Fact]
+    public void GammaGamma_OneRepeatBuyerOrOneMeanSpend_RefusesToFitSayingWhy()
+    {
+        FluentActions.Invoking(() => GammaGammaModel.Fit(RepeatBuyers(20))).Should().Throw<ArgumentException>().WithParameterName("summary")
+            .Which.Message.Should().Contain("needs at least two customers with a repeat transaction and a positive monetary value; there is one.");
+        FluentActions.Invoking(() => GammaGammaModel.Fit(RepeatBuyers(20, 20, 20))).Should().Throw<ArgumentException>().WithParameterName("summary")
+            .Which.Message.Should().Contain("every repeat buyer's mean spend is the same");
+    }
+
+    [Fact]
+    public void GammaGammaFit_InWordsAndCounts()
+    {
+        // FitText, as for the transaction models: the model's name, the estimates, the customers and the diagnostics.
+        var diagnostics = new FitDiagnostics(true, 9, -4000.5, 1e-8, "BFGS", "ok");
+        var fit = new GammaGammaFit(Spend, [new ParameterEstimate("p", 6.25, 0.5, 946)], -4000.5, 946, diagnostics);
+        fit.ToString().Should().Be("Gamma-Gamma: p = 6.25 (SE 0.5); 946 customers; converged after 9 iterations (BFGS), log-likelihood -4000.50");
+        fit.Parameters.Should().BeSameAs(Spend.Parameters);
+    }
+
+    [Fact]
+    public void ValuationHorizon_RangeChecksAndRateForPeriod()
+    {
+        // (1 + 10%)^(365.25 / 365.25) - 1 = 10% for a year-long period; (1.1)^(1/2) - 1 = 0.0488088 for half a year.
+        ValuationHorizon.RateForPeriod(0.1, 365.25).Should().BeApproximately(0.1, 1e-15);
+        ValuationHorizon.RateForPeriod(0.1, 365.25 / 2).Should().BeApproximately(Math.Sqrt(1.1) - 1, 1e-15);
+        new ValuationHorizon(3, 0).PeriodLength.Should().Be(1.0);
+        FluentActions.Invoking(() => new ValuationHorizon(0, 0.1)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => new ValuationHorizon(3, -0.1)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => new ValuationHorizon(3, 0.1) { PeriodLength = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("PeriodLength");
+        FluentActions.Invoking(() => ValuationHorizon.RateForPeriod(-0.1, 7)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => ValuationHorizon.RateForPeriod(0.1, 0)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void ValueTable_NamesTheModelAndTheHorizon()
+    {
+        // CustomerValueModels.ValueTable: "<model type>, <periods> periods of <length> <unit>, discount <rate> per period".
+        var summary = RepeatBuyers(20, 30);
+        var value = new BgNbdGammaGammaValueModel(BatchPredictionTests.BgNbd, Spend, 0.3);
+        var table = value.ValueTable(summary, new ValuationHorizon(20, 0.002) { PeriodLength = 4 });
+        table.Source.Should().Be("BgNbdGammaGammaValueModel, 20 periods of 4 Week, discount 0.002 per period");
+        table.Count.Should().Be(2);
     }
 }
