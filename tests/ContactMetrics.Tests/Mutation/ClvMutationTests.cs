@@ -148,13 +148,13 @@ public class ClvMutationTests
     [Fact]
     public void SumRows_LinearRow_WeightedSumAndGradientOnTheLogScale()
     {
-        // By hand, rows (w 2, x 1, t_x 0.5, T 2) and (w 1, x 3, t_x 1, T 4) at p = (1, 2, 3, 4):
-        // 2 (1 + 1 + 6 + 4) + (3 + 2 + 12 + 4) = 45; sum of w g = (5, 2, 8, 3), times p (chain rule to ln p): (5, 4, 24, 12).
+        // By hand, rows (w 2, x 1, t_x 0.5, T 2) and (w 1, x 3, t_x 1, T 4) at p = (2, 3, 4, 5):
+        // 2 (2 + 1.5 + 8 + 5) + (6 + 3 + 16 + 5) = 63; sum of w g = (5, 2, 8, 3), times p (chain rule to ln p): (10, 6, 32, 15).
         var data = CompressedRfmSummary.FromColumns([2.0, 1.0], [1, 3], [0.5, 1.0], [2.0, 4.0], RfmPeriodUnit.Week);
-        double[] theta = [0.0, Math.Log(2), Math.Log(3), Math.Log(4)];
+        double[] theta = [Math.Log(2), Math.Log(3), Math.Log(4), Math.Log(5)];
         var gradient = new double[] { 7, 7, 7, 7 };
-        LogParameterFit.SumRows(data, theta, gradient, LinearRow).Should().BeApproximately(45, 1e-12);
-        gradient.Should().Equal([5, 4, 24, 12], (a, b) => Math.Abs(a - b) < 1e-12);
+        LogParameterFit.SumRows(data, theta, gradient, LinearRow).Should().BeApproximately(63, 1e-12);
+        gradient.Should().Equal([10, 6, 32, 15], (a, b) => Math.Abs(a - b) < 1e-12);
         // A parameter that overflows or underflows (exp(+-800)) gives NaN and a cleared gradient, whichever it is.
         for (int k = 0; k < 4; k++)
         {
@@ -172,6 +172,7 @@ public class ClvMutationTests
     [Theory]
     [InlineData(0, 1)]
     [InlineData(1, 1)]
+    [InlineData(16_383, 1)]
     [InlineData(16_384, -1)]
     [InlineData(16_385, 1)]
     [InlineData(40_000, -1)]
@@ -201,5 +202,21 @@ public class ClvMutationTests
         shortSpends.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("meanSpend");
         var negative = () => value.CustomerValues([1, 2], [1.0, 2.0], [3.0, 4.0], [10.0, -1.0], horizon, new double[2]);
         negative.Should().Throw<ArgumentOutOfRangeException>().Which.Message.Should().Contain("at index 1");
+    }
+
+    [Fact]
+    public void Compress_RepeatedHistories_OneWeightedRowPerDistinctHistory()
+    {
+        // 40 customers cycling through 3 histories (x, t_x, T): (0, 0, 10), (2, 5, 10), (2, 5, 12): by hand 14, 13 and 13 of
+        // them, sorted by (x, t_x, T).
+        var histories = new (int X, double Tx, double T)[] { (0, 0, 10), (2, 5, 10), (2, 5, 12) };
+        var ids = Enumerable.Range(0, 40).Select(i => new ContactMetrics.Domain.CustomerId($"c{i}")).ToArray();
+        var summary = RfmSummary.FromColumns(ids, [.. ids.Select((_, i) => histories[i % 3].X)], [.. ids.Select((_, i) => histories[i % 3].Tx)],
+            [.. ids.Select((_, i) => histories[i % 3].T)], [], RfmPeriodUnit.Week);
+        var compressed = summary.Compress();
+        compressed.Count.Should().Be(3);
+        compressed.Weight.Should().Equal(14.0, 13.0, 13.0);
+        compressed.Frequency.Should().Equal(0, 2, 2);
+        compressed.Age.Should().Equal(10.0, 10.0, 12.0);
     }
 }

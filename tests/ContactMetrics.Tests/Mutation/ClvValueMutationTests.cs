@@ -194,4 +194,12 @@ public class ClvValueMutationTests
         table.Source.Should().Be("BgNbdGammaGammaValueModel, 20 periods of 4 Week, discount 0.002 per period");
         table.Count.Should().Be(2);
     }
+
+    [Fact]
+    public void HistoricalClvAndHoldoutCheck_NullArguments_ThrowArgumentNull()
+    {
+        FluentActions.Invoking(() => HistoricalClv.Compute([A], [new LocalDate(2024, 1, 1)], [1m], Currency.Usd, null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => HoldoutCheck.Compute(null!, FourCustomers([0, 1, 2, 3], 39))).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => HoldoutCheck.Compute(BatchPredictionTests.BgNbd, null!)).Should().Throw<ArgumentNullException>();
+    }
 }
