@@ -10,17 +10,17 @@ namespace ContactMetrics.Tests.Clv;
 public class BatchPredictionTests
 {
     // BG/NBD on CDNOW: r 0.243, alpha 4.414, a 0.793, b 2.426 (Fader, Hardie & Lee 2005, Marketing Science 24(2); REFERENCES.md).
-    private static readonly BetaGeometricNbdModel BgNbd = new(new BgNbdParameters(0.243, 4.414, 0.793, 2.426));
+    internal static readonly BetaGeometricNbdModel BgNbd = new(new BgNbdParameters(0.243, 4.414, 0.793, 2.426));
 
     // MBG/NBD on CDNOW: r 0.525, alpha 6.183, a 0.891, b 1.614 (BTYDplus, quoted in lifetimes' tests; REFERENCES.md).
-    private static readonly ModifiedBetaGeometricNbdModel MbgNbd = new(new MbgNbdParameters(0.525, 6.183, 0.891, 1.614));
+    internal static readonly ModifiedBetaGeometricNbdModel MbgNbd = new(new MbgNbdParameters(0.525, 6.183, 0.891, 1.614));
 
     // Pareto/NBD on CDNOW: BTYD's pnbd.EstimateParameters (r 0.5533971, alpha 10.5801985, s 0.6060625, beta 11.6562237),
     // the values of ParetoNbdModelTests.
-    private static readonly ParetoNbdModel ParetoNbd = new(new ParetoNbdParameters(0.5533971, 10.5801985, 0.6060625, 11.6562237));
+    internal static readonly ParetoNbdModel ParetoNbd = new(new ParetoNbdParameters(0.5533971, 10.5801985, 0.6060625, 11.6562237));
 
     // Gamma-Gamma p 6.25, q 3.74, gamma 15.44 (Fader & Hardie 2013, "The Gamma-Gamma model of monetary value").
-    private static readonly GammaGammaModel Spend = new(new GammaGammaParameters(6.25, 3.74, 15.44));
+    internal static readonly GammaGammaModel Spend = new(new GammaGammaParameters(6.25, 3.74, 15.44));
 
     public static TheoryData<string> Models => ["BG/NBD", "MBG/NBD", "Pareto/NBD"];
 
