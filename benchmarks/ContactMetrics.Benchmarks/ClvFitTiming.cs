@@ -38,9 +38,9 @@ internal static class ClvFitTiming
         var pnTheta = pn.Estimates.Select(e => Math.Log(e.Value)).ToArray();
         Time("Pareto/NBD one evaluation with gradient", repeats, () => ParetoNbdModel.LogLikelihood(rows, pnTheta, gradient));
         Time("Pareto/NBD one evaluation with gradient, one worker", repeats, () => ParetoNbdModel.LogLikelihood(rows, pnTheta, gradient, 1));
-        Time("Pareto/NBD 59 evaluations with gradient", repeats, () =>
+        Time($"Pareto/NBD {pnCount.Evaluations} evaluations with gradient (as many as its fit)", repeats, () =>
         {
-            for (int k = 0; k < 59; k++)
+            for (int k = 0; k < pnCount.Evaluations; k++)
             {
                 ParetoNbdModel.LogLikelihood(rows, pnTheta, gradient, 1);
             }

@@ -26,12 +26,19 @@ public sealed record AnalysisSummaryFolder(AnalysisSummaries Summaries, Observat
     /// <param name="options">The report's choices (seed, trend bucket, ...); its definitions must be the summaries' or the defaults, its rates are replaced by the folder's.</param>
     /// <returns>The analysis.</returns>
     /// <exception cref="ArgumentException">An option contradicts the summaries' definitions (<see cref="SummaryDefinitions.Apply"/>).</exception>
-    /// <exception cref="CurrencyMismatchException">The rates are in another currency than the purchases.</exception>
+    /// <exception cref="InvalidDataException">The rates are in another currency than the purchases (the message names the folder).</exception>
     public ContactCenterAnalysis Analyze(AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var chosen = Definitions.Apply(options, Summaries.Source);
-        return ContactCenterAnalysis.FromSummaries(Summaries, Window, chosen with { Rates = Rates, RatesSource = RatesSource ?? options.RatesSource });
+        try
+        {
+            return ContactCenterAnalysis.FromSummaries(Summaries, Window, chosen with { Rates = Rates, RatesSource = RatesSource ?? options.RatesSource });
+        }
+        catch (CurrencyMismatchException e)
+        {
+            throw new InvalidDataException($"{Summaries.Source}: {e.Message} The analysis sums money in one currency.", e);
+        }
     }
 }
 
@@ -243,15 +250,7 @@ public static class AnalysisSummaryFiles
     public static ContactCenterAnalysis Analyze(string directory, AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = Read(directory);
-        try
-        {
-            return folder.Analyze(options);
-        }
-        catch (CurrencyMismatchException e)
-        {
-            throw new InvalidDataException($"{directory}: {e.Message} The analysis sums money in one currency.", e);
-        }
+        return Read(directory).Analyze(options);
     }
 
     /// <summary>The counts of <c>analysis</c>: their names and where each comes from.</summary>

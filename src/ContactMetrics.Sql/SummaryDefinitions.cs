@@ -94,9 +94,9 @@ public sealed record SummaryDefinitions(KpiOptions Kpis, Duration StaffingInterv
         var handleTime = facts.Value("kpi_handle_time", "Talk, Hold and AfterCallWork or some of them (comma-separated), or All",
             (string text, out HandleTimeComponents value) => Enum.TryParse(text, out value) && value != 0 && (value & ~HandleTimeComponents.All) == 0);
         var level = facts.Value("kpi_confidence_level", "a share between 0 and 1 (0.95)",
-            (string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value > 0 && value < 1);
+            (string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value >= 1e-9 && value <= 1 - 1e-9);
         var interval = facts.Value("staffing_interval_seconds", "whole minutes that divide a day, in seconds (1800)",
-            (string text, out Duration value) => (value = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? Duration.FromSeconds(s) : Duration.Zero)
+            (string text, out Duration value) => (value = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long s) && s < 86_400 * 366 ? Duration.FromSeconds(s) : Duration.Zero)
                 > Duration.Zero && s % 60 == 0 && 1440 % (s / 60) == 0);
         var serviceLevel = new ServiceLevelDefinition(Named<ServiceLevelFormula>("kpi_service_level_formula"), Time("kpi_service_level_threshold_seconds"),
             Time("kpi_short_abandon_seconds", zero: true), Flag("kpi_service_level_include_flow_outs"), Flag("kpi_service_level_exclude_short_abandons"));

@@ -114,6 +114,9 @@ public class AttributionModelChoiceTests
     [InlineData("time-decay", "--position", "--position applies to --model position only; the model is time-decay.")]
     [InlineData("markov", "order 9", "--order must be 1 to 8; was 9.")]
     [InlineData("markov", "order 0", "--order must be 1 to 8; was 0.")]
+    [InlineData("time-decay", "half-life 0", "--half-life must be above 0; was 0:00:00:00.")]
+    [InlineData("position", "position 0.8,0.8", "--position: use two shares FIRST,LAST, each at least 0, together more than 0 and at most 1 (e.g. 0.4,0.4); was 0.8,0.8.")]
+    [InlineData("position", "position -0.1,0.5", "--position: use two shares FIRST,LAST, each at least 0, together more than 0 and at most 1 (e.g. 0.4,0.4); was -0.1,0.5.")]
     [InlineData("u-shaped", "", "--model: unknown model 'u-shaped'; use first, last, last-non-service, linear, position, time-decay, markov, shapley.")]
     public void CheckModelOptions_ASettingOfAnotherModelOrOutOfRange_NamesTheOption(string model, string setting, string message)
     {
@@ -126,6 +129,10 @@ public class AttributionModelChoiceTests
             "--position" => new AttributionModelOptions { Position = (0.3, 0.3) },
             "order 9" => new AttributionModelOptions { Order = 9 },
             "order 0" => new AttributionModelOptions { Order = 0 },
+            // A library caller's settings the CLI's parsers would have refused: checked before any data is read.
+            "half-life 0" => new AttributionModelOptions { HalfLife = Duration.Zero },
+            "position 0.8,0.8" => new AttributionModelOptions { Position = (0.8, 0.8) },
+            "position -0.1,0.5" => new AttributionModelOptions { Position = (-0.1, 0.5) },
             _ => new AttributionModelOptions(),
         };
 

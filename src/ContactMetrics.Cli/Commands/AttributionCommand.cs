@@ -40,6 +40,7 @@ internal static class AttributionCommand
         command.SetAction(parse =>
         {
             string modelName = AttributionFigures.ParseModel(parse.GetValue(model)!);
+            var journeyOptions = new JourneyOptions { Lookback = OptionParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!), CollapseRepeats = parse.GetValue(collapse) };
             var settings = new AttributionModelOptions
             {
                 Order = parse.GetValue(order),
@@ -47,12 +48,11 @@ internal static class AttributionCommand
                 ValueWeighted = parse.GetValue(valueWeighted),
                 HalfLife = parse.GetValue(halfLife) is { } h ? OptionParsing.ParsePositiveDuration("--half-life", h) : null,
                 Position = parse.GetValue(position) is { } p ? AttributionFigures.ParsePosition(p) : null,
+                DirectChannel = journeyOptions.DirectChannel,
             };
             AttributionFigures.CheckModelOptions(modelName, settings);
-            var lookbackValue = OptionParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!);
             var counting = OptionParsing.ParseName("--assists", parse.GetValue(assists)!, AttributionFigures.AssistCountingNames, "counting");
 
-            var journeyOptions = new JourneyOptions { Lookback = lookbackValue, CollapseRepeats = parse.GetValue(collapse) };
             var (paths, journeys) = ReadPaths(parse, console, touchpoints, conversions, pathsFile, currency, engine, interactions, lookback, collapse, skipInvalid, journeyOptions, modelName);
             var run = console.Progress("Attributing", () => (Fit: AttributionFigures.Attribute(modelName, settings, paths, journeys), Assists: AssistMetrics.Compute(paths, counting)));
             common.Write(parse, AttributionFigures.Of((int)(paths.TotalConversions + paths.TotalNulls), paths, run.Fit.Result, run.Fit.Markov, run.Assists, parse.GetValue(pathsFile) is null ? journeyOptions : null), console);

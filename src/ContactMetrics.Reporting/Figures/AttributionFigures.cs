@@ -42,7 +42,8 @@ public static class AttributionFigures
     /// <param name="options">The settings.</param>
     /// <returns>The model's name in lower case.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="OptionValueException">An unknown model, a setting of another model, or an order out of range.</exception>
+    /// <exception cref="OptionValueException">An unknown model, a setting of another model, an order out of range, a half-life not above 0,
+    /// or position shares that <see cref="ParsePosition"/> would refuse.</exception>
     public static string CheckModelOptions(string model, AttributionModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -52,6 +53,14 @@ public static class AttributionFigures
         RequireModel(options.ValueWeighted, "--value-weighted", "markov", name);
         RequireModel(options.HalfLife is not null, "--half-life", "time-decay", name);
         RequireModel(options.Position is not null, "--position", "position", name);
+        if (options.HalfLife is { } halfLife && halfLife <= Duration.Zero)
+        {
+            throw new OptionValueException($"--half-life must be above 0; was {halfLife}.");
+        }
+        if (options.Position is var (firstShare, lastShare) && !ValidShares(firstShare, lastShare))
+        {
+            throw new OptionValueException($"--position: use two shares FIRST,LAST, each at least 0, together more than 0 and at most 1 (e.g. 0.4,0.4); was {firstShare},{lastShare}.");
+        }
         return options.Order is int order && (order < 1 || order > MarkovAttribution.MaxOrder)
             ? throw new OptionValueException($"--order must be 1 to {MarkovAttribution.MaxOrder}; was {order}.")
             : name;
@@ -81,7 +90,7 @@ public static class AttributionFigures
     {
         ArgumentNullException.ThrowIfNull(paths);
         string name = CheckModelOptions(model, options);
-        var (first, last) = options.Position ?? (0.4, 0.4);
+        var (first, last) = options.Position ?? ParsePosition(null);
         switch (name)
         {
             case "markov":
@@ -138,12 +147,14 @@ public static class AttributionFigures
         if (parts.Count == 2
             && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double first)
             && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double last)
-            && first >= 0 && last >= 0 && first + last <= 1 && first + last > 0)
+            && ValidShares(first, last))
         {
             return (first, last);
         }
         throw new OptionValueException($"--position: use two shares FIRST,LAST, each at least 0, together more than 0 and at most 1 (e.g. 0.4,0.4); was '{text}'.");
     }
+
+    private static bool ValidShares(double first, double last) => first >= 0 && last >= 0 && first + last <= 1 && first + last > 0;
 
     /// <summary>The amount rounded to cents (half to even), as the output shows money.</summary>
     private static Money Cents(Money value) => new(Math.Round(value.Amount, 2, MidpointRounding.ToEven), value.Currency);

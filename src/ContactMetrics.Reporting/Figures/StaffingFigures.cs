@@ -55,9 +55,10 @@ public static class StaffingFigures
         var target = question.HasTarget
             ? new StaffingTarget(sl, sl is null ? null : question.ServiceLevelThreshold, question.MaxAverageSpeedOfAnswer, abandon, occupancy)
             : StaffingTarget.ForServiceLevel(0.8, Duration.FromSeconds(20));
+        var planner = new StaffingPlanner(target, shrinkage, question.AveragePatience);
         try
         {
-            return Of(load, new StaffingPlanner(target, shrinkage, question.AveragePatience), question.HasTarget, question.Agents);
+            return Of(load, planner, question.HasTarget, question.Agents);
         }
         catch (ArgumentOutOfRangeException e) when (e.ParamName == "averagePatience")
         {

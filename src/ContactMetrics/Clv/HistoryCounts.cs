@@ -29,9 +29,6 @@ internal sealed class HistoryCounts
     /// <summary>The second time of key <paramref name="k"/>.</summary>
     public double Second(int k) => BitConverter.Int64BitsToDouble(_secondBits[k]);
 
-    /// <summary>How many times key <paramref name="k"/> was added.</summary>
-    public double Weight(int k) => _count[k];
-
     /// <summary>The counts of the keys, in order of first appearance.</summary>
     public double[] Weights() => _count.AsSpan(0, Count).ToArray();
 

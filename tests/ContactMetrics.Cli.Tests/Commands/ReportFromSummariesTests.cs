@@ -221,6 +221,10 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
     [InlineData("staffing_interval_seconds", "420", "'420' is not whole minutes that divide a day")]
     [InlineData("kpi_handle_time", "Wrap", "'Wrap' is not Talk, Hold and AfterCallWork")]
     [InlineData("survival_grouping", "Csat", "'Csat' is not FirstContactResolution")]
+    // Values the row's own test passed before the review but KpiOptions refuses (1e-9 to 1 - 1e-9) and an interval past
+    // Duration's range: exit 2 naming the row, not an unhandled exception.
+    [InlineData("kpi_confidence_level", "1e-10", "'1e-10' is not a share between 0 and 1")]
+    [InlineData("staffing_interval_seconds", "9223372036854775807", "'9223372036854775807' is not whole minutes that divide a day")]
     public void ReportFromSummaries_ADefinitionMissingOrOutOfRange_ExitsTwoNamingIt(string row, string? value, string message)
     {
         using var dir = new TempDir();

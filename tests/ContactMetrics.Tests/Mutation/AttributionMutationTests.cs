@@ -361,7 +361,7 @@ public class PathSummaryReaderMutationTests
     [InlineData("c01,1,1,-0.5", "line 2: total_null '-0.5' is not a finite number at least 0.")]
     [InlineData("c01,1,,0", "line 2: total_conversion_value '' is not a finite number at least 0.")]
     [InlineData("c01,1,.,0", "line 2: total_conversion_value '.' is not a finite number at least 0.")]
-    [InlineData("c01 > ,1,1,0", "line 2: the path 'c01 > ' has an empty channel.")]
+    [InlineData("c01 > ,1,1,0", "line 2: the path 'c01 > ' has an empty channel; channels are joined by ' > '.")]
     public void BadRow_TheMessageNamesLineAndProblem(string row, string message)
     {
         FluentActions.Invoking(() => Read(Header + "\n" + row + "\n")).Should().Throw<FormatException>().WithMessage(message);

@@ -8,7 +8,7 @@ namespace ContactMetrics.Tests.Mutation;
 /// <summary>
 /// The transaction models (BG/NBD, MBG/NBD, Pareto/NBD) and their fits at the edges Stryker.NET's mutants reached and the
 /// Clv suite did not (issue #14 item 9, docs/testing.md): the log-likelihood of more rows than one chunk, the fits in words,
-/// fits the data do not identify, the fit options and the batch length checks. Public behaviour only.
+/// fits the data do not identify, the fit options and the batch length checks: public behaviour, and the internal fit helpers (FitChecks, LogParameterFit.SumRows/SumInChunks) where their edges matter.
 /// </summary>
 public class ClvMutationTests
 {
@@ -217,6 +217,7 @@ public class ClvMutationTests
         compressed.Count.Should().Be(3);
         compressed.Weight.Should().Equal(14.0, 13.0, 13.0);
         compressed.Frequency.Should().Equal(0, 2, 2);
+        compressed.Recency.Should().Equal(0.0, 5.0, 5.0);
         compressed.Age.Should().Equal(10.0, 10.0, 12.0);
     }
 }
