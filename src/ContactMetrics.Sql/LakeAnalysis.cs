@@ -110,6 +110,6 @@ public static class LakeAnalysis
             throw new ArgumentException($"The request's journeys ({lake.Journeys}) are not the analysis's ({journeys}); give the analysis options the request's lookback (AnalysisOptions.JourneyLookback).", nameof(lake));
         }
         var analysis = ByDuckDb(duck, folder, lake.Grouping.TimeZone ?? DateTimeZone.Utc, lake.ObservationEnd, options, ratesPath);
-        return (LakeSummaries.OfAttached(duck, lake, analysis.Window, analysis.Options.Kpis), analysis);
+        return (LakeSummaries.OfAttached(duck, lake, analysis.Window, analysis.Options.Kpis, analysis.Summaries!.Survival), analysis);
     }
 }

@@ -65,17 +65,19 @@ public sealed record LakeSummaries(IReadOnlyList<GroupedKpiCounts> Kpis, IReadOn
         }
         var end = EndOrNull(lake, lake.ObservationEnd is null ? duck.LastArrival() : null);
         return OfAttached(duck, lake, KpiOptions.Default, end, end is { } e ? (e - ObservationWindow.Year, e) : null,
-            () => duck.SurvivalTable(lake.Uplift, end ?? throw NoIndexContact(lake)));
+            () => duck.SurvivalTable(lake.Uplift, end!.Value));
     }
 
     /// <summary>
     /// The summaries of the tables attached to <paramref name="duck"/> as of <paramref name="window"/>, the analysis's window
     /// (<see cref="LakeAnalysis.ByDuckDbWithSummaries"/>): the segment inputs over its last year, the survival table at its
     /// end with the customers as known then (<see cref="DuckDbEngine.SurvivalTableAsOf"/>), so a survival table of the
-    /// analysis's grouping is the analysis's own; KPI counts, issues and segment inputs with <paramref name="kpis"/>.
+    /// analysis's grouping is the analysis's own (<paramref name="analysisSurvival"/>, taken as it is instead of a second
+    /// query); KPI counts, issues and segment inputs with <paramref name="kpis"/>.
     /// </summary>
-    internal static LakeSummaries OfAttached(DuckDbEngine duck, LakeSummaryRequest lake, ObservationWindow window, KpiOptions kpis) =>
-        OfAttached(duck, lake, kpis, window.End, (window.LastYearStart, window.End), () => duck.SurvivalTableAsOf(lake.Uplift, window));
+    internal static LakeSummaries OfAttached(DuckDbEngine duck, LakeSummaryRequest lake, ObservationWindow window, KpiOptions kpis, IndexDateTable? analysisSurvival) =>
+        OfAttached(duck, lake, kpis, window.End, (window.LastYearStart, window.End),
+            () => lake.Uplift == UpliftGrouping.FirstContactResolution && analysisSurvival is not null ? analysisSurvival : duck.SurvivalTableAsOf(lake.Uplift, window));
 
     private static LakeSummaries OfAttached(DuckDbEngine duck, LakeSummaryRequest lake, KpiOptions kpis, Instant? end, (Instant From, Instant To)? lastYear,
         Func<IndexDateTable> survivalTable)

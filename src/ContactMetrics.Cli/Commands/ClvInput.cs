@@ -109,7 +109,7 @@ internal sealed class ClvInput
         {
             throw new CliInputException("--currency goes with --summary; a purchases table has a currency column.");
         }
-        var rfmOptions = RfmOptions(endText, parse.GetValue(HoldoutEnd), parse.GetValue(Period)!, OptionParsing.ParseTimeZone(TimeZone.Name, parse.GetValue(TimeZone)!));
+        var rfmOptions = ClvFigures.ParseRfmOptions(endText, parse.GetValue(HoldoutEnd), parse.GetValue(Period)!, OptionParsing.ParseTimeZone(TimeZone.Name, parse.GetValue(TimeZone)!));
         var built = Engines.IsDuckDb(parse, Engine, parse.GetValue(SkipInvalid))
             ? Engines.Run(duck =>
             {
@@ -123,10 +123,6 @@ internal sealed class ClvInput
         }
         return (built, $"{built.Count:N0} customers, calibration to {endText}, time in {unitName}s.");
     }
-
-    /// <summary>The RFM summary's options from the option texts (<see cref="ClvFigures.ParseRfmOptions"/>): the one parser of <c>clv</c> and <c>summarize</c>.</summary>
-    internal static RfmSummaryOptions RfmOptions(string endText, string? holdoutText, string periodText, NodaTime.DateTimeZone zone) =>
-        ClvFigures.ParseRfmOptions(endText, holdoutText, periodText, zone);
 
     internal static RfmPeriodUnit ParsePeriod(string text) => OptionParsing.ParseName("--period", text, ClvFigures.PeriodNames, "period");
 }

@@ -58,7 +58,7 @@ internal static class SummarizeCommand
             var dims = KpiFigures.ParseDimensions(parse.GetValue(by));
             var timeZone = OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
             RfmSummaryOptions? rfm = parse.GetValue(calibrationEnd) is { } endText
-                ? ClvInput.RfmOptions(endText, parse.GetValue(holdoutEnd), parse.GetValue(period)!, timeZone)
+                ? ClvFigures.ParseRfmOptions(endText, parse.GetValue(holdoutEnd), parse.GetValue(period)!, timeZone)
                 : parse.GetValue(holdoutEnd) is null ? null
                 : throw new CliInputException("--holdout-end goes with --calibration-end: give the calibration end of the RFM summary too.");
             var uplift = OptionParsing.ParseName("--uplift-by", parse.GetValue(upliftBy)!, UpliftFigures.Names, "grouping");
