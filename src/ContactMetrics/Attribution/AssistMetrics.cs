@@ -115,7 +115,8 @@ public static class AssistMetrics
         var days = new List<double>();
         foreach (var journey in journeys)
         {
-            if (journey.Conversion is not { } conversion)
+            var conversion = journey.Conversion;
+            if (conversion is null)
             {
                 continue;
             }

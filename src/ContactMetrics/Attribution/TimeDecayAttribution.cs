@@ -88,7 +88,8 @@ public sealed class TimeDecayAttribution
                     value.Add(0);
                 }
             }
-            if (journey.Conversion is not { } conversion)
+            var conversion = journey.Conversion;
+            if (conversion is null)
             {
                 continue;
             }

@@ -420,13 +420,13 @@ public static class RfmSummaryBuilder
             int h = hashOf[k];
             string id = idOf[k];
             int b = h & mask;
-            int slot;
             while (true)
             {
                 int entry = buckets[b];
                 if (entry == 0)
                 {
-                    slot = count++;
+                    int slot = count++;
+                    slotOf[k - start] = slot;
                     buckets[b] = count;
                     keyHash[slot] = h;
                     keyId[slot] = id;
@@ -443,12 +443,11 @@ public static class RfmSummaryBuilder
                 }
                 if (keyHash[entry - 1] == h && string.Equals(keyId[entry - 1], id, StringComparison.Ordinal))
                 {
-                    slot = entry - 1;
+                    slotOf[k - start] = entry - 1;
                     break;
                 }
                 b = (b + 1) & mask;
             }
-            slotOf[k - start] = slot;
         }
         return firstRow.AsSpan(0, count).ToArray();
     }

@@ -104,11 +104,12 @@ public sealed class CustomerProfitability
         int withoutValue = 0;
         foreach (var c in costs.ByCustomer)
         {
-            if (c.CustomerId is not CustomerId id)
+            if (c.CustomerId is null)
             {
                 unidentified = c.Cost;
                 continue;
             }
+            var id = c.CustomerId.Value;
             seen.Add(id);
             if (!values.TryGetValue(id, out var value))
             {
@@ -143,9 +144,9 @@ public sealed class CustomerProfitability
         var values = new Dictionary<CustomerId, Money>();
         foreach (var c in costs.ByCustomer)
         {
-            if (c.CustomerId is CustomerId id)
+            if (c.CustomerId.HasValue)
             {
-                values[id] = valuePerCustomer;
+                values[c.CustomerId.Value] = valuePerCustomer;
             }
         }
         return Compute(costs, values, $"given: {valuePerCustomer} per customer");

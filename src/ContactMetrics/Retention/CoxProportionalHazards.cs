@@ -397,8 +397,7 @@ internal sealed class CoxData
         for (int s = 0, at = 0; s < strata.Count; s++)
         {
             var rows = strata[s].Rows;
-            rows.CopyTo(order, at);
-            StableSortDescending(table.Durations.AsSpan(), order.AsSpan(at, rows.Count));
+            CopySortedByStopDescending(rows, table.Durations, order, at);
             at += rows.Count;
             strataStarts[s + 1] = at;
         }
@@ -448,6 +447,14 @@ internal sealed class CoxData
         }
         _eta = new double[n];
         _risk = new double[n];
+    }
+
+    /// <summary>Copies a stratum's rows to <paramref name="order"/> from <paramref name="at"/>, sorted stably by descending stop time.</summary>
+    private static void CopySortedByStopDescending(List<int> rows, ImmutableArray<double> stops, int[] order, int at)
+    {
+        var slice = order.AsSpan(at, rows.Count);
+        rows.CopyTo(slice);
+        StableSortDescending(stops.AsSpan(), slice);
     }
 
     /// <summary>

@@ -177,11 +177,12 @@ public static class RetentionUpliftBuilder
         int noContact = 0, churnedBefore = 0;
         foreach (var (customer, indexContact) in customers)
         {
-            if (indexContact is not { At: var index, Favourable: var favourable } || index >= observationEnd)
+            if (indexContact is null || indexContact.Value.At >= observationEnd)
             {
                 noContact++;
                 continue;
             }
+            var (index, favourable) = indexContact.Value;
             Instant? churn = customer.ChurnedOn is LocalDate d ? d.At(new LocalTime(12, 0)).InUtc().ToInstant() : null;
             if (churn is Instant c && c <= index)
             {
