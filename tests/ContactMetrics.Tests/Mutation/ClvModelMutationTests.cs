@@ -285,4 +285,76 @@ public class ClvModelMutationTests
         total.Should().BeGreaterThan(0);
         (forecast with { Values = [] }).ToString().Should().Be("BG/NBD and Gamma-Gamma forecast of no customers");
     }
+
+    [Fact]
+    public void ParetoNbd_MoreDistinctPairsThanOneWorkerTakes_SameLikelihoodAndGradientWithOneOrManyWorkers()
+    {
+        // 6,000 customers with continuous times: about 12,000 distinct (x, t) pairs, above the 8,192 from which ln F is summed
+        // in parallel blocks of 1,024. Each pair's ln F goes to its own slot, so one worker or many give the same bits, and the
+        // value is the weighted sum of the rows' log-likelihoods (SMC 1987).
+        const int n = 6_000;
+        var random = new Random(1409);
+        var weight = new double[n];
+        var x = new int[n];
+        var recency = new double[n];
+        var age = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            weight[i] = 1 + random.Next(3);
+            x[i] = 1 + random.Next(15);
+            age[i] = 1 + 50 * random.NextDouble();
+            recency[i] = age[i] * random.NextDouble();
+        }
+        var data = CompressedRfmSummary.FromColumns(weight, x, recency, age, RfmPeriodUnit.Week);
+        double[] theta = [Math.Log(0.5533971), Math.Log(10.5801985), Math.Log(0.6060625), Math.Log(11.6562237)];
+        var one = new double[4];
+        var many = new double[4];
+        double sequential = ParetoNbdModel.LogLikelihood(data, theta, one, maxDegreeOfParallelism: 1);
+        double parallel = ParetoNbdModel.LogLikelihood(data, theta, many, maxDegreeOfParallelism: 4);
+        parallel.Should().Be(sequential);
+        many.Should().Equal(one);
+        double byRow = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            byRow += data.Weight[i] * ParetoNbd.LogLikelihood(data.Frequency[i], data.Recency[i], data.Age[i]);
+        }
+        parallel.Should().BeApproximately(byRow, 1e-10 * Math.Abs(byRow));
+        ParetoNbd.LogLikelihood(data).Should().Be(parallel);
+    }
+
+    [Fact]
+    public void ParetoNbd_BatchWithHeavyBuyersLongGone_EqualsTheScalarForm()
+    {
+        // x = 10,000 purchases by t_x = 1 and no purchase in the 9,999 weeks since: P(alive) is far below 1e-300, where only
+        // the log-space form keeps digits; the batch must hand such customers to it (with ordinary customers around them).
+        int[] x = [2, 10_000, 3, 1, 10_000, 2, 5, 0];
+        double[] recency = [30, 1, 20, 10, 9_000, 30, 35, 0];
+        double[] age = [38, 10_000, 38, 38, 10_000, 38, 38, 38];
+        foreach (var model in new[] { ParetoNbd, ParetoNbdSwapped })
+        {
+            var alive = new double[x.Length];
+            model.ProbabilityAlive(x, recency, age, alive);
+            for (int i = 0; i < x.Length; i++)
+            {
+                double scalar = model.ProbabilityAlive(x[i], recency[i], age[i]);
+                alive[i].Should().BeApproximately(scalar, 1e-12 * scalar, $"customer {i}");
+            }
+            alive[1].Should().BeLessThan(1e-300).And.BeGreaterThanOrEqualTo(0);
+        }
+    }
+
+    [Fact]
+    public void Fits_CountedByTheTelemetryUnderTheModelsName()
+    {
+        // ContactMetricsTelemetry counts every fit started, tagged with the model (one iteration is enough to start one).
+        var data = CompressedRfmSummary.FromColumns([3.0, 2.0, 1.0], [0, 2, 5], [0.0, 10.0, 30.0], [40.0, 40.0, 40.0], RfmPeriodUnit.Week);
+        var once = new ModelFitOptions { MaxIterations = 1 };
+        using var counts = ContactMetricsCounts.Start();
+        BetaGeometricNbdModel.TryFit(data, once, out _);
+        ModifiedBetaGeometricNbdModel.TryFit(data, once, out _);
+        ParetoNbdModel.TryFit(data, once, out _);
+        counts.FitsOf("BG/NBD").Should().BeGreaterThanOrEqualTo(1);
+        counts.FitsOf("MBG/NBD").Should().BeGreaterThanOrEqualTo(1);
+        counts.FitsOf("Pareto/NBD").Should().BeGreaterThanOrEqualTo(1);
+    }
 }

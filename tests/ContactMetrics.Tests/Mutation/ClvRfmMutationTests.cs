@@ -1,6 +1,7 @@
 using ContactMetrics.Clv;
 using ContactMetrics.Domain;
 using ContactMetrics.Tables;
+using ContactMetrics.Tests.Clv;
 using NodaTime;
 
 namespace ContactMetrics.Tests.Mutation;
@@ -362,5 +363,43 @@ public class ClvRfmMutationTests
         s.Recency.Should().Equal(19.0);
         s.Age.Should().Equal(30.0);
         s.MonetaryValue.Should().Equal(3.0);
+    }
+
+    [Fact]
+    public void Compress_MinusZeroAndZero_OneRow()
+    {
+        // -0.0 >= 0 is a valid recency and the same time as 0.0: the two histories are one weighted row.
+        var s = RfmSummary.FromColumns([A, B, C], [0, 0, 1], [-0.0, 0.0, 2.0], [5.0, 5.0, 5.0], [], RfmPeriodUnit.Week);
+        var c = s.Compress();
+        c.Count.Should().Be(2);
+        c.Weight.Should().Equal(2.0, 1.0);
+        c.Frequency.Should().Equal(0, 1);
+    }
+
+    [Fact]
+    public void Build_PurchaseTableOfMoreThan65536PurchasesAnd4096Customers_EqualsTheColumnarBuild()
+    {
+        // The table's build converts times in chunks of 65,536 purchases and summarizes customers in chunks of 4,096; the
+        // columnar build does neither. 65,600 purchases of 4,400 customers over 100 days, in random order.
+        const int n = 65_600;
+        var random = new Random(1409);
+        var ids = Enumerable.Range(0, 4_400).Select(i => new CustomerId("c" + i)).ToArray();
+        var customers = new CustomerId[n];
+        var dates = new LocalDate[n];
+        var amounts = new decimal[n];
+        var builder = new PurchaseTable.Builder();
+        for (int i = 0; i < n; i++)
+        {
+            customers[i] = ids[random.Next(ids.Length)];
+            dates[i] = Jan1.PlusDays(random.Next(100));
+            amounts[i] = random.Next(1, 5000) / 100m;
+            builder.Add(new Purchase(customers[i], dates[i].AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().Plus(Duration.FromHours(10)), new Money(amounts[i], Currency.Eur)));
+        }
+        var options = new RfmSummaryOptions(Jan1.PlusDays(69)) { HoldoutEnd = Jan1.PlusDays(90) };
+        var fromTable = RfmSummaryBuilder.Build(builder.Build(), options);
+        var fromColumns = RfmSummaryBuilder.Build(customers, dates, amounts, options, Currency.Eur);
+        fromTable.Count.Should().BeGreaterThan(4_096);
+        RfmSummaryBuilderPartitionTests.ShouldBeSame(fromTable, fromColumns, "the table's build is the columnar build");
+        fromTable.HoldoutLength.Should().Be(3.0);
     }
 }
