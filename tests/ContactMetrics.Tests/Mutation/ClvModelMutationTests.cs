@@ -357,4 +357,35 @@ public class ClvModelMutationTests
         counts.FitsOf("MBG/NBD").Should().BeGreaterThanOrEqualTo(1);
         counts.FitsOf("Pareto/NBD").Should().BeGreaterThanOrEqualTo(1);
     }
+
+    [Theory]
+    [InlineData(0.243, 4.414, 0.793, 2.426)]
+    [InlineData(2.5, 0.3, 6.0, 0.4)]
+    [InlineData(0.05, 80.0, 0.2, 30.0)]
+    public void BgNbd_AnalyticGradient_MatchesFiniteDifferencesOfTheValue(double r, double alpha, double a, double b)
+    {
+        // The fit's gradient (digamma terms per x, the dropout share of each row) against Richardson-extrapolated central
+        // differences of the value, (4 D(h/2) - D(h)) / 3 with h = 1e-3 on the log-parameters (truncation O(h^4), about
+        // 1e-12 relative). Rows with x = 0, with D = ln(a/(b+x-1)) + (r+x) ln((alpha+T)/(alpha+t_x)) above and below 0
+        // (t_x far before T, t_x = T), not ordered by x, so the per-x constants are recomputed on every change of x.
+        var data = CompressedRfmSummary.FromColumns([3.0, 1.0, 2.0, 1.0, 4.0, 1.0, 2.0], [2, 0, 1, 7, 0, 2, 30], [5.0, 0.0, 0.5, 20.0, 0.0, 38.0, 37.5],
+            [38.0, 10.0, 60.0, 20.0, 38.0, 38.0, 38.0], RfmPeriodUnit.Week);
+        double[] theta = [Math.Log(r), Math.Log(alpha), Math.Log(a), Math.Log(b)];
+        var analytic = new double[4];
+        double value = BetaGeometricNbdModel.LogLikelihood(data, theta, analytic);
+        value.Should().BeApproximately(new BetaGeometricNbdModel(new BgNbdParameters(r, alpha, a, b)).LogLikelihood(data), 1e-12 * Math.Abs(value));
+        double Central(int i, double h)
+        {
+            var plus = (double[])theta.Clone();
+            var minus = (double[])theta.Clone();
+            plus[i] += h;
+            minus[i] -= h;
+            return (BetaGeometricNbdModel.LogLikelihood(data, plus, new double[4]) - BetaGeometricNbdModel.LogLikelihood(data, minus, new double[4])) / (2 * h);
+        }
+        for (int i = 0; i < 4; i++)
+        {
+            double numeric = (4 * Central(i, 5e-4) - Central(i, 1e-3)) / 3;
+            analytic[i].Should().BeApproximately(numeric, 1e-7 * Math.Max(1, Math.Abs(numeric)) + 1e-11 * Math.Abs(value), $"component {i}");
+        }
+    }
 }
