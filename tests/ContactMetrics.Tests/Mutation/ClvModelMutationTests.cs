@@ -388,4 +388,21 @@ public class ClvModelMutationTests
             analytic[i].Should().BeApproximately(numeric, 1e-7 * Math.Max(1, Math.Abs(numeric)) + 1e-11 * Math.Abs(value), $"component {i}");
         }
     }
+
+    [Fact]
+    public void Forecast_SpendsWithoutAFiniteMean_RefusedSayingWhy()
+    {
+        // 16 repeat buyers whose mean spends are heavy-tailed (drawn from the Gamma-Gamma model with q = 0.6): the maximum
+        // likelihood fit, by scipy's Nelder-Mead from three starts, is p 0.9904, q 0.6990, gamma 11.72 (LL -86.587). With
+        // q <= 1 the expected spend has no finite mean, so no forecast is made.
+        int[] x = [6, 6, 2, 6, 4, 5, 5, 3, 7, 2, 3, 4, 5, 4, 2, 2];
+        double[] spend = [902.08, 22.52, 2.3, 30.33, 12.55, 14.43, 6.65, 80.59, 15.53, 83.17, 4.14, 120.1, 22.19, 41.21, 5.91, 4014.16];
+        var ids = Enumerable.Range(0, x.Length).Select(i => new CustomerId("c" + i)).ToArray();
+        var summary = RfmSummary.FromColumns(ids, x, x.Select(f => 3.0 * f).ToArray(), x.Select(_ => 30.0).ToArray(), spend, RfmPeriodUnit.Week);
+        var fit = GammaGammaModel.Fit(summary);
+        fit.Parameters.P.Should().BeApproximately(0.9904, 2e-3);
+        fit.Parameters.Q.Should().BeApproximately(0.6990, 1e-3);
+        FluentActions.Invoking(() => ClvForecast.Compute(ClvTransactionModel.BgNbd, summary, new ValuationHorizon(4, 0.01), 0.3)).Should().Throw<ArgumentException>()
+            .WithParameterName("summary").WithMessage("The Gamma-Gamma fit has q = 0.699 (at most 1), so a customer's expected spend has no finite mean*");
+    }
 }
