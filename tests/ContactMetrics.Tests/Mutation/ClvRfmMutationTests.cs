@@ -402,4 +402,33 @@ public class ClvRfmMutationTests
         RfmSummaryBuilderPartitionTests.ShouldBeSame(fromTable, fromColumns, "the table's build is the columnar build");
         fromTable.HoldoutLength.Should().Be(3.0);
     }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 2)]
+    public void BuildPartitioned_MoreCustomersInAPartitionThanItsFirstTable_EqualsTheReference(int partitionBits, int workers)
+    {
+        // A partition numbers its customers in a table of at most 4,096 entries at first and grows it (and rehashes) when full:
+        // 9,000 customers with one or two purchases each, in one or two partitions, pass 4,096 and 8,192 customers.
+        const int customers = 9_000;
+        var random = new Random(77);
+        var ids = new List<CustomerId>();
+        var days = new List<int>();
+        var amounts = new List<decimal>();
+        for (int c = 0; c < customers; c++)
+        {
+            var id = new CustomerId("k" + c);
+            for (int k = 0, purchases = 1 + random.Next(2); k < purchases; k++)
+            {
+                ids.Add(id);
+                days.Add(Jan1.PlusDays(random.Next(31)).ToDateOnly().DayNumber);
+                amounts.Add(random.Next(1, 100));
+            }
+        }
+        var options = new RfmSummaryOptions(Jan1.PlusDays(30));
+        var reference = RfmSummaryBuilder.BuildReference([.. ids], [.. days], [.. amounts], options, Currency.Eur);
+        reference.Count.Should().Be(customers);
+        var partitioned = RfmSummaryBuilder.BuildPartitioned([.. ids], [.. days], [.. amounts], options, Currency.Eur, partitionBits, workers);
+        RfmSummaryBuilderPartitionTests.ShouldBeSame(partitioned, reference, $"{1 << partitionBits} partitions");
+    }
 }
