@@ -150,6 +150,23 @@ public class RetentionCoxMutationTests
         CoxProportionalHazards.PossiblyInfiniteCoefficients(fit, table).Should().Equal("x");
     }
 
+    [Theory]
+    // x = 0, 1, 2, 3: mean 1.5, sum of squares 5, sd sqrt(5 / 3) = 1.290994 (n - 1 = 3). By hand: |beta| sd = 10.33 for
+    // beta = 8 (named) and 9.04 for beta = 7 (not named). Against other spreads: sd from the minimum sqrt(14 / 3) = 2.160,
+    // with n + 1 sqrt(5 / 5) = 1, of sqrt(5) (no n - 1): beta = 7 gives 15.1 and 15.7 and beta = 8 gives 8 < 10.
+    [InlineData(8.0, true)]
+    [InlineData(-8.0, true)]
+    [InlineData(7.0, false)]
+    public void PossiblyInfinite_HazardRatioPerStandardDeviationAroundE10(double beta, bool named)
+    {
+        var table = SurvivalTable.FromColumns([1, 2, 3, 4], [true, true, true, false]).WithCovariate("x", [0, 1, 2, 3]);
+        var coefficient = new CoxCoefficient("x", beta, 1, beta, 0, Math.Exp(beta), new ConfidenceInterval(Math.Exp(beta - 2), Math.Exp(beta + 2), 0.95, "wald"), 4);
+        var fit = new CoxFit([coefficient], new double[1, 1], -3, -1, ChiSquareTest.Of(4, 1), ChiSquareTest.Of(4, 1), ChiSquareTest.Of(4, 1), 4, 3, CoxTies.Efron,
+            new FitDiagnostics(true, 5, -1, 0, "Newton-Raphson", "hand-made"));
+
+        CoxProportionalHazards.PossiblyInfiniteCoefficients(fit, table).Should().Equal(named ? ["x"] : Array.Empty<string>());
+    }
+
     [Fact]
     public void NullArguments_ThrowArgumentNullException()
     {
