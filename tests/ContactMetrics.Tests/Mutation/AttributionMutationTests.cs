@@ -12,7 +12,7 @@ namespace ContactMetrics.Tests.Mutation;
 /// Attribution suite did not (issue #14 item 9, docs/testing.md "Attribution"); every expected value is a hand computation
 /// from the models' definitions (Google Analytics' rule-based models, REFERENCES.md "Attribution").
 /// </summary>
-public class RuleBasedAttributionMutationTests
+public class AttributionRuleBasedMutationTests
 {
     [Fact]
     public void ModelNames_SayTheRule()
@@ -167,7 +167,7 @@ public class AttributionResultMutationTests
 }
 
 /// <summary>Path summaries: the builder's channels, merging and growth, and the summary's accessors.</summary>
-public class PathSummaryMutationTests
+public class AttributionPathSummaryMutationTests
 {
     [Fact]
     public void Builder_FixedChannels_RejectBlankRepeatedAndUnknown()
@@ -236,7 +236,7 @@ public class PathSummaryMutationTests
 }
 
 /// <summary>Shapley values, assists and time decay at their edges.</summary>
-public class ShapleyAssistTimeDecayMutationTests
+public class AttributionShapleyAssistTimeDecayMutationTests
 {
     [Fact]
     public void Shapley_OnePlayerAndTheLengthLimits()
@@ -331,7 +331,7 @@ public class ShapleyAssistTimeDecayMutationTests
 }
 
 /// <summary>The path table reader's header, quoting, column and number checks, channel table and line ends.</summary>
-public class PathSummaryReaderMutationTests
+public class AttributionPathSummaryReaderMutationTests
 {
     private const string Header = "path,total_conversions,total_conversion_value,total_null";
 
@@ -425,7 +425,7 @@ public class PathSummaryReaderMutationTests
 }
 
 /// <summary>The journey builder's overloads, windows and summaries.</summary>
-public class JourneyBuilderMutationTests
+public class AttributionJourneyBuilderMutationTests
 {
     private static Touchpoint Touch(double days, string channel, string customer = "alice") => new(new CustomerId(customer), T0 + Duration.FromDays(days), channel);
 
