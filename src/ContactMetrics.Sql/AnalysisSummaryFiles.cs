@@ -168,6 +168,8 @@ public static class AnalysisSummaryFiles
     /// is absent is null, so the figures that need it say so.
     /// </summary>
     /// <param name="directory">The folder <see cref="Write"/> wrote.</param>
+    /// <param name="pathSeparator">The separator between channels in <c>paths</c> and <c>paths_last_year</c>
+    /// (<see cref="PathSummaryFile.Read"/>); <see langword="null"/>: <c>" &gt; "</c>, guarded against another.</param>
     /// <returns>The summaries, their window, definitions and rates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="InvalidDataException">
@@ -175,7 +177,7 @@ public static class AnalysisSummaryFiles
     /// its summary holds, or the survival table is not by the recorded grouping or that is not first-contact resolution;
     /// the message names the file, line, column and value.
     /// </exception>
-    public static AnalysisSummaryFolder Read(string directory)
+    public static AnalysisSummaryFolder Read(string directory, string? pathSeparator = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -220,8 +222,8 @@ public static class AnalysisSummaryFiles
             SegmentInputs = Optional("segment_inputs", SegmentInputsFile.Read),
             Revenue = Optional("revenue", ReadRevenue),
             ActiveCustomers = Optional("active_customers", ReadActive),
-            Paths = Optional("paths", f => PathSummaryFile.Read(f, currency)),
-            PathsLastYear = Optional("paths_last_year", f => PathSummaryFile.Read(f, currency)),
+            Paths = Optional("paths", f => PathSummaryFile.Read(f, currency, pathSeparator)),
+            PathsLastYear = Optional("paths_last_year", f => PathSummaryFile.Read(f, currency, pathSeparator)),
             Rfm = Optional("rfm_summary", f => ReadRfm(f, currency)),
             Source = $"the summaries in {directory}",
         };

@@ -28,10 +28,11 @@ internal static class ReportCommand
         var rates = new Option<string?>("--rates") { Description = "Cost rates (JSON, as the cost command reads); default: rates.json in --data when it exists, else the cost sections are left out.", HelpName = "FILE" };
         var seed = new Option<int>("--seed") { Description = "Seed of the business case's Monte Carlo; the same seed gives the same ranges.", DefaultValueFactory = _ => 42 };
         var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd: the start of that day in --time-zone); records from then on are left out. Default: the day after the last contact or purchase.", HelpName = "DATE" };
+        var separator = new Option<string?>("--separator") { Description = "With --summaries: the text between channels in their path summaries, e.g. '>' (default ' > ', and paths that hold '>' or '|' but never ' > ' are refused).", HelpName = "TEXT" };
         var format = new Option<OutputFormat>("--format") { Description = "What to print besides writing the HTML: table (the figures) or json (one document whose analysis member holds every figure of the report); table by default.", HelpName = "table|json" };
         var command = new Command("report", "Write a self-contained HTML board report (the FCR business case with its waterfall and inputs, cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
         {
-            data, summaries, engine, outFile, zone, bucket, asOf, rates, seed, format,
+            data, summaries, engine, outFile, zone, bucket, asOf, rates, seed, separator, format,
         };
         command.SetAction(parse =>
         {
@@ -50,11 +51,15 @@ internal static class ReportCommand
             string path = parse.GetValue(outFile)!;
             string? dir = parse.GetValue(data);
             bool byDuckDb = parse.GetValue(summaries) is null && Engines.IsDuckDb(parse, engine);
+            if (parse.GetValue(summaries) is null && CommonOptions.Given(parse, separator))
+            {
+                throw new CliInputException("--separator goes with --summaries: it is the text between channels of their path summaries.");
+            }
             ContactCenterAnalysis analysis;
             try
             {
                 analysis = parse.GetValue(summaries) is { } summaryDir
-                    ? FromSummaries(parse, summaryDir, zone, asOf, options, data, rates, engine)
+                    ? FromSummaries(parse, summaryDir, zone, asOf, separator, options, data, rates, engine)
                     : dir is null ? throw new CliInputException("--data: give the folder of tables (or --summaries with the folder summarize --for-report wrote).")
                     : byDuckDb
                     ? console.Progress("Computing the summaries (DuckDB)", () => Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, dir, timeZone, end, options, parse.GetValue(rates)))))
@@ -108,13 +113,14 @@ internal static class ReportCommand
     /// The analysis of the summaries in <paramref name="dir"/> with what they were computed with: an option they fixed (the tables, the rates,
     /// the engine) is an input error, and so is a <c>--time-zone</c> or <c>--as-of</c> other than theirs (naming both).
     /// </summary>
-    private static ContactCenterAnalysis FromSummaries(ParseResult parse, string dir, Option<string> zone, Option<string?> asOf, AnalysisOptions options, params Option[] fixedBySummaries)
+    private static ContactCenterAnalysis FromSummaries(ParseResult parse, string dir, Option<string> zone, Option<string?> asOf, Option<string?> separator, AnalysisOptions options,
+        params Option[] fixedBySummaries)
     {
         if (fixedBySummaries.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } option)
         {
             throw new CliInputException($"{option.Name} does not go with --summaries: the summaries were computed for their tables, window, time zone and rates; give {option.Name} to summarize --for-report.");
         }
-        var folder = Engines.ReadSummary(() => AnalysisSummaryFiles.Read(dir));
+        var folder = Engines.ReadSummary(() => AnalysisSummaryFiles.Read(dir, OptionParsing.ParsePathSeparator("--separator", parse.GetValue(separator))));
         var (theirZone, given) = (folder.Window.TimeZone, parse.GetValue(asOf));
         var clash = CommonOptions.Given(parse, zone) && OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!).Id != theirZone.Id ? ("--time-zone", parse.GetValue(zone), "in " + theirZone.Id)
             : given is not null && RetentionUpliftCommand.AsOf(given, theirZone) != folder.Window.End ? ("--as-of", given, $"as of {folder.Window.End.InZone(theirZone).Date:yyyy-MM-dd}") : default;

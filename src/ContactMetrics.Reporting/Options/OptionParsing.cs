@@ -101,6 +101,17 @@ public static class OptionParsing
         return names.TryGetValue(text, out var value) ? value : throw new OptionValueException($"{option}: unknown {what} '{text}'; use {string.Join(", ", names.Keys)}.");
     }
 
+    /// <summary>
+    /// The separator between channels of a path summary's paths (<c>Attribution.PathSummaryReader.SplitPath</c>), as given:
+    /// <see langword="null"/> when not given (the default <c>" &gt; "</c>, guarded against files written with another).
+    /// </summary>
+    /// <param name="option">The option's name, for the message.</param>
+    /// <param name="text">The separator, e.g. <c>&gt;</c>, or <see langword="null"/>.</param>
+    /// <returns>The separator, or <see langword="null"/>.</returns>
+    /// <exception cref="OptionValueException">The separator is empty.</exception>
+    public static string? ParsePathSeparator(string option, string? text) =>
+        text is { Length: 0 } ? throw new OptionValueException($"{option}: the separator is empty; give the text between channels, e.g. '>' for c1>c2 or ' > ' for c1 > c2.") : text;
+
     /// <summary>The items of a comma-separated list, trimmed, without empty ones; none for a blank or null text.</summary>
     /// <param name="text">The list.</param>
     /// <returns>The items.</returns>
