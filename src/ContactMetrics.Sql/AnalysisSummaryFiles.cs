@@ -330,7 +330,7 @@ public static class AnalysisSummaryFiles
     private static Dictionary<CustomerId, decimal> ReadRevenue(string path)
     {
         var revenue = new Dictionary<CustomerId, decimal>();
-        foreach (var row in SummaryFiles.ReadRows(path, "a revenue table", [.. RevenueTypes.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(path, "a revenue table", [.. RevenueTypes.Select(t => t.Item1)]))
         {
             var id = new CustomerId(row.Required(0, "customer"));
             if (!revenue.TryAdd(id, decimal.TryParse(row.Cell(1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount)
@@ -345,7 +345,7 @@ public static class AnalysisSummaryFiles
     private static Dictionary<CustomerId, string> ReadActive(string path)
     {
         var active = new Dictionary<CustomerId, string>();
-        foreach (var row in SummaryFiles.ReadRows(path, "an active customers table", [.. ActiveTypes.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(path, "an active customers table", [.. ActiveTypes.Select(t => t.Item1)]))
         {
             if (!active.TryAdd(new CustomerId(row.Required(0, "customer")), row.Optional(1) ?? ContactCenterAnalysis.NoSegment))
             {
