@@ -190,10 +190,6 @@ public static class AnalysisSummaryFiles
         var facts = ReadFacts(analysisFile);
         var window = Window(analysisFile, facts);
         var definitions = SummaryDefinitions.Read(facts);
-        if (definitions.SurvivalGrouping != Retention.UpliftGrouping.FirstContactResolution)
-        {
-            throw facts.Bad("survival_grouping", $"is not FirstContactResolution; the report's retention compares customers by first-contact resolution (write that survival table)");
-        }
         var currency = facts.Value<Currency>("currency", "a currency code (ISO 4217, e.g. EUR)", Currency.TryParse);
         int Int(string name) => facts.Value(name, "a whole number at least 0", (string text, out int n) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out n));
         var segments = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
@@ -212,12 +208,12 @@ public static class AnalysisSummaryFiles
         string? ratesFile = ContactCenterFolder.RatesFileOf(directory, null);
         var summaries = new AnalysisSummaries(kpis, counts, outside, currency)
         {
-            Survival = Optional("survival_table", f => SurvivalTableFile.Read(f) is var table && table.Grouping == definitions.SurvivalGrouping ? table with
+            Survival = Optional("survival_table", f => SurvivalTableFile.Read(f) is var table && table.Grouping == SummaryDefinitions.SurvivalGrouping ? table with
             {
                 CustomersWithoutQualifyingContact = Int("survival_without_qualifying_contact"),
                 CustomersChurnedBeforeIndex = Int("survival_churned_before_index"),
             }
-            : throw new InvalidDataException($"{f}: the groups are of {table.Grouping}, but {analysisFile} records survival_grouping {definitions.SurvivalGrouping}; write the survival table by it.")),
+            : throw new InvalidDataException($"{f}: the groups are of {table.Grouping}, but {analysisFile} records survival_grouping {SummaryDefinitions.SurvivalGrouping}; write the survival table by it.")),
             CostCells = Optional("cost_cells", CostCellsFile.Read),
             SegmentInputs = Optional("segment_inputs", SegmentInputsFile.Read),
             Revenue = Optional("revenue", ReadRevenue),
@@ -374,9 +370,6 @@ public static class AnalysisSummaryFiles
     /// <summary>The named values of <c>analysis</c>.</summary>
     internal sealed class Facts(string path, Dictionary<string, SummaryRow> rows)
     {
-        /// <summary>The error for the value of row <paramref name="name"/>: '<c>value</c>' <paramref name="what"/>.</summary>
-        public InvalidDataException Bad(string name, string what) => rows[name].Bad(1, $"{what} ({name})");
-
         public string? Optional(string name) => rows.TryGetValue(name, out var row) ? row.Optional(1) : null;
 
         /// <summary>The value of <paramref name="name"/> parsed by <paramref name="parse"/>; a missing row, or a value it does not parse, names the file (and the line and value).</summary>

@@ -72,15 +72,9 @@ internal static class AttributionCommand
     {
         if (parse.GetValue(pathsFile) is { } file)
         {
-            Option[] rows = [touchpoints, conversions, interactions, engine, lookback, collapse, skipInvalid];
-            if (rows.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } clash)
-            {
-                throw new CliInputException($"{clash.Name} does not go with --paths: {file} already holds the journeys' paths (cut with their own lookback and service contacts).");
-            }
-            if (modelName == "time-decay")
-            {
-                throw new CliInputException("--model time-decay needs each touch's time, which a path summary does not hold: give --touchpoints and --conversions.");
-            }
+            CommonOptions.Refuse(parse, name => $"{name} does not go with --paths: {file} already holds the journeys' paths (cut with their own lookback and service contacts).",
+                touchpoints, conversions, interactions, engine, lookback, collapse, skipInvalid);
+            AttributionFigures.RefuseTimeDecayOnPaths(modelName, "a path summary", "give --touchpoints and --conversions");
             var code = parse.GetValue(currency) is { } c ? OptionParsing.ParseCurrency("--currency", c) : default;
             var read = Engines.ReadSummary(() => Sql.PathSummaryFile.Read(file, code, OptionParsing.ParsePathSeparator("--separator", parse.GetValue(separator))));
             return read.TotalConversions > 0 ? (read, null) : throw new CliInputException($"--paths: {file} has no conversions; there is nothing to attribute.");
@@ -89,18 +83,12 @@ internal static class AttributionCommand
         {
             throw new CliInputException("Give --touchpoints and --conversions (the tables), or --paths FILE (a path summary).");
         }
-        if (new[] { currency, separator }.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } pathOption)
-        {
-            throw new CliInputException($"{pathOption.Name} goes with --paths (a path summary); the tables give the currency and the channels themselves.");
-        }
+        CommonOptions.Refuse(parse, name => $"{name} goes with --paths (a path summary); the tables give the currency and the channels themselves.", currency, separator);
         string? interactionsPath = parse.GetValue(interactions);
         bool skip = parse.GetValue(skipInvalid);
         if (Engines.IsDuckDb(parse, engine, skip))
         {
-            if (modelName == "time-decay")
-            {
-                throw new CliInputException("--engine duckdb summarises paths, without each touch's time, which --model time-decay needs: use --engine memory.");
-            }
+            AttributionFigures.RefuseTimeDecayOnPaths(modelName, "the path summary of --engine duckdb", "use --engine memory");
             var paths = Engines.Run(duck =>
             {
                 duck.AttachTouchpoints(touchpointsPath);

@@ -113,6 +113,15 @@ public static class AttributionFigures
         }
     }
 
+    /// <summary>Refuses time decay where only a path summary is read (<paramref name="source"/>): it needs each touch's time; the message names the fix.</summary>
+    internal static void RefuseTimeDecayOnPaths(string model, string source, string fix)
+    {
+        if (model == "time-decay")
+        {
+            throw new OptionValueException($"--model time-decay needs each touch's time, which {source} does not hold: {fix}.");
+        }
+    }
+
     /// <summary>The one currency of the conversions of <paramref name="path"/>: none, or several, is a <see cref="ReportDataException"/> naming the file and the fix (the models would reject them too).</summary>
     internal static Currency SingleCurrency(string path, IReadOnlyList<Conversion> conversions)
     {

@@ -177,7 +177,7 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
         files.ExitCode.Should().Be(0, files.Error);
         files.Out.Should().Contain("\"lookbackSeconds\": 1209600").And.NotContain("\"lookbackSeconds\": 2592000");
         var read = AnalysisSummaryFiles.Read(summaries);
-        read.Definitions.Should().Be(new SummaryDefinitions(KpiOptions.Default, Duration.FromMinutes(30), Duration.FromDays(14), UpliftGrouping.FirstContactResolution));
+        read.Definitions.Should().Be(new SummaryDefinitions(KpiOptions.Default, Duration.FromMinutes(30), Duration.FromDays(14)));
         var analysis = read.Analyze(new AnalysisOptions { Seed = 7 });
         analysis.Options.JourneyLookback.Should().Be(Duration.FromDays(14));
         analysis.Options.Seed.Should().Be(7, "the caller's other choices are kept");
