@@ -168,6 +168,8 @@ public static class AnalysisSummaryFiles
     /// is absent is null, so the figures that need it say so.
     /// </summary>
     /// <param name="directory">The folder <see cref="Write"/> wrote.</param>
+    /// <param name="pathSeparator">The separator between channels in <c>paths</c> and <c>paths_last_year</c>
+    /// (<see cref="PathSummaryFile.Read"/>); <see langword="null"/>: <c>" &gt; "</c>, guarded against another.</param>
     /// <returns>The summaries, their window, definitions and rates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="InvalidDataException">
@@ -175,7 +177,7 @@ public static class AnalysisSummaryFiles
     /// its summary holds, or the survival table is not by the recorded grouping or that is not first-contact resolution;
     /// the message names the file, line, column and value.
     /// </exception>
-    public static AnalysisSummaryFolder Read(string directory)
+    public static AnalysisSummaryFolder Read(string directory, string? pathSeparator = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -188,10 +190,6 @@ public static class AnalysisSummaryFiles
         var facts = ReadFacts(analysisFile);
         var window = Window(analysisFile, facts);
         var definitions = SummaryDefinitions.Read(facts);
-        if (definitions.SurvivalGrouping != Retention.UpliftGrouping.FirstContactResolution)
-        {
-            throw facts.Bad("survival_grouping", $"is not FirstContactResolution; the report's retention compares customers by first-contact resolution (write that survival table)");
-        }
         var currency = facts.Value<Currency>("currency", "a currency code (ISO 4217, e.g. EUR)", Currency.TryParse);
         int Int(string name) => facts.Value(name, "a whole number at least 0", (string text, out int n) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out n));
         var segments = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
@@ -210,18 +208,18 @@ public static class AnalysisSummaryFiles
         string? ratesFile = ContactCenterFolder.RatesFileOf(directory, null);
         var summaries = new AnalysisSummaries(kpis, counts, outside, currency)
         {
-            Survival = Optional("survival_table", f => SurvivalTableFile.Read(f) is var table && table.Grouping == definitions.SurvivalGrouping ? table with
+            Survival = Optional("survival_table", f => SurvivalTableFile.Read(f) is var table && table.Grouping == SummaryDefinitions.SurvivalGrouping ? table with
             {
                 CustomersWithoutQualifyingContact = Int("survival_without_qualifying_contact"),
                 CustomersChurnedBeforeIndex = Int("survival_churned_before_index"),
             }
-            : throw new InvalidDataException($"{f}: the groups are of {table.Grouping}, but {analysisFile} records survival_grouping {definitions.SurvivalGrouping}; write the survival table by it.")),
+            : throw new InvalidDataException($"{f}: the groups are of {table.Grouping}, but {analysisFile} records survival_grouping {SummaryDefinitions.SurvivalGrouping}; write the survival table by it.")),
             CostCells = Optional("cost_cells", CostCellsFile.Read),
             SegmentInputs = Optional("segment_inputs", SegmentInputsFile.Read),
             Revenue = Optional("revenue", ReadRevenue),
             ActiveCustomers = Optional("active_customers", ReadActive),
-            Paths = Optional("paths", f => PathSummaryFile.Read(f, currency)),
-            PathsLastYear = Optional("paths_last_year", f => PathSummaryFile.Read(f, currency)),
+            Paths = Optional("paths", f => PathSummaryFile.Read(f, currency, pathSeparator)),
+            PathsLastYear = Optional("paths_last_year", f => PathSummaryFile.Read(f, currency, pathSeparator)),
             Rfm = Optional("rfm_summary", f => ReadRfm(f, currency)),
             Source = $"the summaries in {directory}",
         };
@@ -328,7 +326,7 @@ public static class AnalysisSummaryFiles
     private static Dictionary<CustomerId, decimal> ReadRevenue(string path)
     {
         var revenue = new Dictionary<CustomerId, decimal>();
-        foreach (var row in SummaryFiles.ReadRows(path, "a revenue table", [.. RevenueTypes.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(path, "a revenue table", [.. RevenueTypes.Select(t => t.Item1)]))
         {
             var id = new CustomerId(row.Required(0, "customer"));
             if (!revenue.TryAdd(id, decimal.TryParse(row.Cell(1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount)
@@ -343,7 +341,7 @@ public static class AnalysisSummaryFiles
     private static Dictionary<CustomerId, string> ReadActive(string path)
     {
         var active = new Dictionary<CustomerId, string>();
-        foreach (var row in SummaryFiles.ReadRows(path, "an active customers table", [.. ActiveTypes.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(path, "an active customers table", [.. ActiveTypes.Select(t => t.Item1)]))
         {
             if (!active.TryAdd(new CustomerId(row.Required(0, "customer")), row.Optional(1) ?? ContactCenterAnalysis.NoSegment))
             {
@@ -372,9 +370,6 @@ public static class AnalysisSummaryFiles
     /// <summary>The named values of <c>analysis</c>.</summary>
     internal sealed class Facts(string path, Dictionary<string, SummaryRow> rows)
     {
-        /// <summary>The error for the value of row <paramref name="name"/>: '<c>value</c>' <paramref name="what"/>.</summary>
-        public InvalidDataException Bad(string name, string what) => rows[name].Bad(1, $"{what} ({name})");
-
         public string? Optional(string name) => rows.TryGetValue(name, out var row) ? row.Optional(1) : null;
 
         /// <summary>The value of <paramref name="name"/> parsed by <paramref name="parse"/>; a missing row, or a value it does not parse, names the file (and the line and value).</summary>

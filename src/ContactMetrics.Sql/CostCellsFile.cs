@@ -52,7 +52,7 @@ public static class CostCellsFile
     public static IReadOnlyList<CostCell> Read(string path)
     {
         var cells = new List<CostCell>();
-        foreach (var row in SummaryFiles.ReadRows(path, "a cost cells table", [.. Types.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(path, "a cost cells table", [.. Types.Select(t => t.Item1)]))
         {
             var dimension = Dimensions.TryGetValue(row.Cell(0), out var d) ? d : throw row.Bad(0, "is not a breakdown (channel, segment, reason or customer)");
             var channel = ChannelNames.TryParseChannel(row.Cell(4), out var ch) ? ch

@@ -10,7 +10,8 @@ namespace ContactMetrics.Sql;
 /// <summary>
 /// What an analysis's summaries were computed with, so the analysis of them uses the same: the KPI definitions (the counts'
 /// thresholds and repeat rule, which also cut the cost cells, issues and segment inputs), the staffing interval (the KPI
-/// counts' bucket), the journeys' lookback (the path summaries) and the survival table's grouping. The window and time
+/// counts' bucket) and the journeys' lookback (the path summaries); the survival table's grouping is always
+/// <see cref="SurvivalGrouping"/>, recorded as a row and checked on reading. The window and time
 /// zone are the folder's <see cref="AnalysisSummaryFolder.Window"/>. Written as rows of the <c>analysis</c> file
 /// (docs/data.md, "The report's summaries") by <see cref="AnalysisSummaryFiles.Write"/> and read back by
 /// <see cref="AnalysisSummaryFiles.Read"/>.
@@ -18,16 +19,18 @@ namespace ContactMetrics.Sql;
 /// <param name="Kpis">The KPI definitions.</param>
 /// <param name="StaffingInterval">The staffing interval: the KPI counts' bucket.</param>
 /// <param name="JourneyLookback">The path summaries' lookback.</param>
-/// <param name="SurvivalGrouping">The survival table's grouping; the analysis's retention is by first-contact resolution.</param>
-public sealed record SummaryDefinitions(KpiOptions Kpis, Duration StaffingInterval, Duration JourneyLookback, UpliftGrouping SurvivalGrouping)
+public sealed record SummaryDefinitions(KpiOptions Kpis, Duration StaffingInterval, Duration JourneyLookback)
 {
+    /// <summary>The survival table's grouping: the analysis's retention compares customers by first-contact resolution.</summary>
+    public const UpliftGrouping SurvivalGrouping = UpliftGrouping.FirstContactResolution;
+
     /// <summary>What the summaries of an analysis with <paramref name="options"/> are computed with (<see cref="AnalysisSummariesSql"/>).</summary>
     /// <param name="options">The analysis's options.</param>
-    /// <returns>The definitions; the survival table by first-contact resolution.</returns>
+    /// <returns>The definitions.</returns>
     public static SummaryDefinitions Of(AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new(options.Kpis, options.StaffingInterval, options.JourneyLookback, UpliftGrouping.FirstContactResolution);
+        return new(options.Kpis, options.StaffingInterval, options.JourneyLookback);
     }
 
     /// <summary>
@@ -82,7 +85,7 @@ public sealed record SummaryDefinitions(KpiOptions Kpis, Duration StaffingInterv
         ];
     }
 
-    /// <summary>The definitions of the <c>analysis</c> file's rows; a missing row or a value out of its range is an <see cref="InvalidDataException"/> naming the file, line and value.</summary>
+    /// <summary>The definitions of the <c>analysis</c> file's rows; a missing row, a value out of its range or a survival grouping other than <see cref="SurvivalGrouping"/> is an <see cref="InvalidDataException"/> naming the file, line and value.</summary>
     internal static SummaryDefinitions Read(AnalysisSummaryFiles.Facts facts)
     {
         T Named<T>(string name) where T : struct, Enum => facts.Value(name, $"one of {string.Join(", ", Enum.GetNames<T>())}",
@@ -104,7 +107,9 @@ public sealed record SummaryDefinitions(KpiOptions Kpis, Duration StaffingInterv
             Named<FcrBasis>("kpi_fcr_basis"));
         var kpis = new KpiOptions(serviceLevel, handleTime, Named<AbandonmentBase>("kpi_abandonment_base"), Flag("kpi_exclude_short_abandons"), repeat,
             Named<CsatBox>("kpi_csat_box"), level, Time("kpi_response_target_seconds"));
-        return new SummaryDefinitions(kpis, interval, Time("journey_lookback_seconds"), Named<UpliftGrouping>("survival_grouping"));
+        facts.Value("survival_grouping", $"{SurvivalGrouping}; the report's retention compares customers by first-contact resolution (write that survival table)",
+            (string text, out UpliftGrouping value) => Enum.TryParse(text, out value) && value == SurvivalGrouping);
+        return new SummaryDefinitions(kpis, interval, Time("journey_lookback_seconds"));
     }
 
     private static string Seconds(Duration duration) => duration.TotalSeconds.ToString("R", CultureInfo.InvariantCulture);

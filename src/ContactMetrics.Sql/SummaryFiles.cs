@@ -79,8 +79,9 @@ internal static class SummaryFiles
 
     /// <summary>
     /// The rows of a summary file one at a time (<see cref="Data.CsvColumnTable.ReadRows"/>: none is kept), for the
-    /// per-customer files read straight into the model's input; columns as for <see cref="ReadRows"/> (checked at the
-    /// first row: a file with a header and no rows yields nothing).
+    /// per-customer files read straight into the model's input (survival table, path summary, revenue, active customers,
+    /// cost cells); columns as for <see cref="ReadRows"/>, checked at the header (a file with a header and no rows is
+    /// checked too and yields nothing).
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is empty, not readable, or lacks a column.</exception>
@@ -92,7 +93,10 @@ internal static class SummaryFiles
         {
             var table = rows.Current;
             index ??= Columns(path, what, table, columns);
-            yield return new SummaryRow(path, table, 0, index, columns);
+            if (table.Count > 0)
+            {
+                yield return new SummaryRow(path, table, 0, index, columns);
+            }
         }
     }
 

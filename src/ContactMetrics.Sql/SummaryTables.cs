@@ -35,38 +35,46 @@ public static class PathSummaryFile
     }
 
     /// <summary>
-    /// Reads a path summary: CSV by RFC 4180 (a quoted path may hold commas, quotes and line breaks) or Parquet, the
-    /// channels of a path split by the core reader's rule (<see cref="PathSummaryReader.SplitPath"/>: at the separator,
+    /// Reads a path summary row by row: CSV by RFC 4180 (a quoted path may hold commas, quotes and line breaks) or Parquet,
+    /// the channels of a path split by the core reader's rule (<see cref="PathSummaryReader.SplitPath"/>: at the separator,
     /// <c>" &gt; "</c> by default, each channel trimmed; so a channel name may hold <c>&gt;</c>, as <see cref="Write"/>
-    /// writes it), channels learned in order of appearance.
+    /// writes it), channels learned in order of appearance. With no separator given, the file is guarded against paths
+    /// written with another one (<see cref="PathSeparatorGuard"/>: no path holds <c>" &gt; "</c> but some hold <c>&gt;</c>
+    /// or <c>|</c>).
     /// </summary>
     /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
     /// <param name="currency">The currency of <c>total_conversion_value</c> (the format has none).</param>
-    /// <param name="separator">The separator between channels; <see cref="PathSummaryReader.DefaultSeparator"/> by default (<c>"&gt;"</c> for paths written <c>c1&gt;c2</c>).</param>
+    /// <param name="separator">The separator between channels (<c>"&gt;"</c> for paths written <c>c1&gt;c2</c>); <see langword="null"/>:
+    /// <see cref="PathSummaryReader.DefaultSeparator"/>, guarded.</param>
     /// <returns>The summary; rows of the same path are added.</returns>
-    /// <exception cref="ArgumentException"><paramref name="separator"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">A column is missing or a cell is wrong (an empty channel, a number that is not finite and at least 0); the message names the file, line, column and value.</exception>
-    public static PathSummary Read(string path, Currency currency = default, string separator = PathSummaryReader.DefaultSeparator)
+    /// <exception cref="InvalidDataException">A column is missing or a cell is wrong (an empty channel, a number that is not
+    /// finite and at least 0, paths that look written with another separator); the message names the file, line, column and value.</exception>
+    public static PathSummary Read(string path, Currency currency = default, string? separator = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(separator);
+        var guard = PathSeparatorGuard.For(separator);
         var builder = new PathSummaryBuilder(currency);
-        foreach (var row in SummaryFiles.ReadRows(path, "a path summary", [.. Types.Select(t => t.Item1)]))
+        SummaryRow? suspect = null;
+        foreach (var row in SummaryFiles.StreamRows(path, "a path summary", [.. Types.Select(t => t.Item1)]))
         {
             string[] channels;
             try
             {
-                channels = PathSummaryReader.SplitPath(row.Cell(0), separator);
+                channels = PathSummaryReader.SplitPath(row.Cell(0), guard.Separator);
             }
             catch (FormatException)
             {
-                throw row.Bad(0, $"has an empty channel; channels are joined by '{separator}'");
+                throw row.Bad(0, $"has an empty channel; channels are joined by '{guard.Separator}'");
             }
             double Number(int column) => double.TryParse(row.Cell(column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0
                 ? v : throw row.Bad(column, "is not a finite number at least 0");
             builder.Add(channels, Number(1), Number(2), Number(3));
+            var next = guard.Add(row.Cell(0), channels.Length, 0);
+            suspect = next.SuspectPath is null ? null : suspect ?? row;
+            guard = next;
         }
-        return builder.Build();
+        return guard.Problem is { } problem ? throw suspect!.Bad(0, problem) : builder.Build();
     }
 }
 

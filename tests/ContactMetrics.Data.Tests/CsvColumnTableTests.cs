@@ -233,6 +233,19 @@ public sealed class CsvColumnTableTests : IDisposable
     }
 
     [Fact]
+    public void ReadRows_HeaderWithoutRows_OneTableOfNoRowsWithTheColumns()
+    {
+        // So a streamed reader checks the columns of an empty file as Read's caller does.
+        string file = _dir.WriteText("empty.csv", "time,status\n");
+
+        var rows = CsvColumnTable.ReadRows(file).ToList();
+
+        rows.Should().ContainSingle().Which.Count.Should().Be(0);
+        rows[0].Names.Should().Equal("time", "status");
+        FluentActions.Invoking(() => CsvColumnTable.ReadRows(_dir.File("missing.csv"))).Should().Throw<FileNotFoundException>("the file is looked for at the call");
+    }
+
+    [Fact]
     public void Read_PartWithOtherColumns_ThrowsNamingBothFiles()
     {
         string first = _dir.WriteText("a.csv", "time,status\n5,1\n");

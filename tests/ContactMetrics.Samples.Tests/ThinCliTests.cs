@@ -4,7 +4,7 @@ namespace ContactMetrics.Samples.Tests;
 /// The CLI stays thin: it parses, calls the library and prints; a figure's layout, a model's conventions or a file format
 /// belong in a library project that code and notebooks can call too. Issue #12's target is at most 2,500 lines of C#; the
 /// CLI was 2,489 after the moves of 2026-12-06 and then gained report --summaries, summarize --for-report, the DuckDB
-/// environment settings and the planted agents section (2,577). The second moves of that day took it to 2,459 (2,460 with the one-session summarize --for-report, 2,456 without the CLI's forwarder to ClvFigures.ParseRfmOptions), so issue
+/// environment settings and the planted agents section (2,577). The second moves of that day took it to 2,459 (2,460 with the one-session summarize --for-report, 2,456 without the CLI's forwarder to ClvFigures.ParseRfmOptions; 2,453 with --separator on attribution and report, the conversions' currency and time-decay checks in AttributionFigures, CommonOptions.Refuse for the options a summary fixed, and the report's and summarize's checks written plain), so issue
 /// #12's limit is met: attribution's model dispatch and option checks (Reporting's AttributionFigures.Attribute), staffing's
 /// checks (StaffingFigures.Answer), the DuckDB environment settings (Sql's DuckDbSettings), the --aht list and the RFM
 /// summary options (KpiFigures.ParseHandleTime, ClvFigures.ParseRfmOptions), validate's stderr lines (Data's
@@ -13,7 +13,7 @@ namespace ContactMetrics.Samples.Tests;
 public class ThinCliTests
 {
     /// <summary>Today's count, below issue #12's limit of 2,500 (met when this is at most 2,500).</summary>
-    private const int MaxLines = 2_456;
+    private const int MaxLines = 2_453;
 
     [Fact]
     public void Cli_HoldsNoMoreLinesOfCSharpThanTheRatchet()

@@ -28,12 +28,7 @@ public sealed class AnalysisSummariesSqlTests(DemoTables demo) : IClassFixture<D
     public void FromSummaries_DuckDb_EqualsTheAnalysisOfTheRows(string? asOf)
     {
         var (memory, window, options) = Memory(demo, asOf);
-        using var duck = DuckDbEngine.Open(threads: 2);
-        duck.AttachInteractions(demo.InteractionsCsv);
-        duck.AttachCustomers(demo.CustomersCsv);
-        duck.AttachPurchases(demo.PurchasesCsv);
-        duck.AttachTouchpoints(demo.TouchpointsCsv);
-        duck.AttachConversions(demo.ConversionsCsv);
+        using var duck = demo.OpenWithAllTables();
         var range = duck.EventRange();
         range.Should().NotBeNull();
         ObservationWindow.OfDays(range!.Value.First, range.Value.Last, Zone, window.End).Should().Be(window, "DuckDB's first and last events give the memory window");

@@ -97,6 +97,18 @@ public sealed class DemoTables : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Dir, name);
 
+    /// <summary>An embedded DuckDB with the five demo tables attached (the caller disposes it).</summary>
+    public DuckDbEngine OpenWithAllTables()
+    {
+        var duck = DuckDbEngine.Open(threads: 2);
+        duck.AttachInteractions(InteractionsCsv);
+        duck.AttachCustomers(CustomersCsv);
+        duck.AttachPurchases(PurchasesCsv);
+        duck.AttachTouchpoints(TouchpointsCsv);
+        duck.AttachConversions(ConversionsCsv);
+        return duck;
+    }
+
     /// <summary>The in-memory engine's groups, as summaries.</summary>
     public IReadOnlyList<GroupedKpiCounts> InMemory(KpiGrouping grouping, KpiOptions? options = null) =>
         [.. KpiRollup.Compute(Table, grouping, options).Select(GroupedKpiCounts.From)];

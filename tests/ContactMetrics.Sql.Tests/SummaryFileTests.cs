@@ -153,6 +153,27 @@ public sealed class SummaryFileTests(DemoTables demo) : IClassFixture<DemoTables
             .Should().Equal(Enumerable.Range(0, core.Count).Select(p => (core.PathText(p), core.Conversions[p], core.Values[p], core.Nulls[p])));
     }
 
+    [Theory]
+    [InlineData(".csv", "line 3")]
+    [InlineData(".parquet", "row 2")]
+    public void PathSummary_PathsWrittenWithAnotherSeparator_RefusedUnlessTheSeparatorIsGiven(string extension, string where)
+    {
+        // A file whose paths are written "c1>c2>c3" (no path holds " > "): read with the default, each path would be one
+        // channel, so it is refused naming the first such path; given '>' it splits, given ' > ' each is one channel.
+        var builder = new PathSummaryBuilder(Currency.Eur);
+        builder.Add(["c1"], 1, 1, 0);
+        builder.Add(["c1>c2>c3"], 2, 3, 1);
+        builder.Add(["c3>c1"], 0, 0, 4);
+        string file = demo.File("paths-bare" + extension);
+        PathSummaryFile.Write(file, builder.Build());
+
+        var act = () => PathSummaryFile.Read(file, Currency.Eur);
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"{file}: {where}, column path: 'c1>c2>c3' has no ' > ' between channels*--separator '>'*");
+        PathSummaryFile.Read(file, Currency.Eur, ">").Channels.Should().Equal("c1", "c2", "c3");
+        PathSummaryFile.Read(file, Currency.Eur, " > ").Channels.Should().Equal("c1", "c1>c2>c3", "c3>c1");
+    }
+
     [Fact]
     public void PathSummary_BadNumber_NamesFileLineColumnAndValue()
     {

@@ -19,6 +19,7 @@ internal static class AttributionCommand
         var conversions = new Option<string?>("--conversions") { Description = "The conversions table (as --touchpoints); one currency.", HelpName = "PATH" };
         var pathsFile = new Option<string?>("--paths") { Description = "Instead of --touchpoints and --conversions: a path summary (path,total_conversions,total_conversion_value,total_null; CSV or Parquet), e.g. from summarize or a warehouse.", HelpName = "FILE" };
         var currency = new Option<string?>("--currency") { Description = "With --paths: the currency of total_conversion_value (ISO 4217, e.g. EUR); none when absent.", HelpName = "CODE" };
+        var separator = new Option<string?>("--separator") { Description = "With --paths: the text between channels, e.g. '>' for c1>c2 (default ' > ', and a file whose paths hold '>' or '|' but never ' > ' is refused).", HelpName = "TEXT" };
         var engine = Engines.Option("memory (read every row, validated) or duckdb (embedded DuckDB, out of core: the path summary in SQL; not for time-decay, which needs each touch's time).");
         var interactions = new Option<string?>("--interactions") { Description = "Service contacts to add as service:<channel> touches.", HelpName = "FILE" };
         var model = new Option<string>("--model") { Description = "Model: " + string.Join(", ", AttributionFigures.ModelNames) + ".", HelpName = "MODEL", Required = true };
@@ -34,7 +35,7 @@ internal static class AttributionCommand
 
         var command = new Command("attribution", "Credit conversions and their value to marketing and service channels (first, last, last-non-service, linear, position, time-decay, Markov, Shapley), with assisted conversions.")
         {
-            touchpoints, conversions, pathsFile, currency, engine, interactions, model, lookback, order, halfLife, position, directInChain, valueWeighted, collapse, assists, skipInvalid,
+            touchpoints, conversions, pathsFile, currency, separator, engine, interactions, model, lookback, order, halfLife, position, directInChain, valueWeighted, collapse, assists, skipInvalid,
         };
         common.AddTo(command);
         command.SetAction(parse =>
@@ -53,7 +54,7 @@ internal static class AttributionCommand
             AttributionFigures.CheckModelOptions(modelName, settings);
             var counting = OptionParsing.ParseName("--assists", parse.GetValue(assists)!, AttributionFigures.AssistCountingNames, "counting");
 
-            var (paths, journeys) = ReadPaths(parse, console, touchpoints, conversions, pathsFile, currency, engine, interactions, lookback, collapse, skipInvalid, journeyOptions, modelName);
+            var (paths, journeys) = ReadPaths(parse, console, touchpoints, conversions, pathsFile, currency, separator, engine, interactions, lookback, collapse, skipInvalid, journeyOptions, modelName);
             var run = console.Progress("Attributing", () => (Fit: AttributionFigures.Attribute(modelName, settings, paths, journeys), Assists: AssistMetrics.Compute(paths, counting)));
             common.Write(parse, AttributionFigures.Of((int)(paths.TotalConversions + paths.TotalNulls), paths, run.Fit.Result, run.Fit.Markov, run.Assists, parse.GetValue(pathsFile) is null ? journeyOptions : null), console);
             return CliApp.Success;
@@ -66,40 +67,28 @@ internal static class AttributionCommand
     /// with the journeys, which time decay needs).
     /// </summary>
     private static (PathSummary Paths, IReadOnlyList<Journey>? Journeys) ReadPaths(ParseResult parse, CliConsole console, Option<string?> touchpoints,
-        Option<string?> conversions, Option<string?> pathsFile, Option<string?> currency, Option<string> engine, Option<string?> interactions,
+        Option<string?> conversions, Option<string?> pathsFile, Option<string?> currency, Option<string?> separator, Option<string> engine, Option<string?> interactions,
         Option<string> lookback, Option<bool> collapse, Option<bool> skipInvalid, JourneyOptions journeyOptions, string modelName)
     {
         if (parse.GetValue(pathsFile) is { } file)
         {
-            Option[] rows = [touchpoints, conversions, interactions, engine, lookback, collapse, skipInvalid];
-            if (rows.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } clash)
-            {
-                throw new CliInputException($"{clash.Name} does not go with --paths: {file} already holds the journeys' paths (cut with their own lookback and service contacts).");
-            }
-            if (modelName == "time-decay")
-            {
-                throw new CliInputException("--model time-decay needs each touch's time, which a path summary does not hold: give --touchpoints and --conversions.");
-            }
+            CommonOptions.Refuse(parse, name => $"{name} does not go with --paths: {file} already holds the journeys' paths (cut with their own lookback and service contacts).",
+                touchpoints, conversions, interactions, engine, lookback, collapse, skipInvalid);
+            AttributionFigures.RefuseTimeDecayOnPaths(modelName, "a path summary", "give --touchpoints and --conversions");
             var code = parse.GetValue(currency) is { } c ? OptionParsing.ParseCurrency("--currency", c) : default;
-            var read = Engines.ReadSummary(() => Sql.PathSummaryFile.Read(file, code));
+            var read = Engines.ReadSummary(() => Sql.PathSummaryFile.Read(file, code, OptionParsing.ParsePathSeparator("--separator", parse.GetValue(separator))));
             return read.TotalConversions > 0 ? (read, null) : throw new CliInputException($"--paths: {file} has no conversions; there is nothing to attribute.");
         }
         if (parse.GetValue(touchpoints) is not { } touchpointsPath || parse.GetValue(conversions) is not { } conversionsPath)
         {
             throw new CliInputException("Give --touchpoints and --conversions (the tables), or --paths FILE (a path summary).");
         }
-        if (CommonOptions.Given(parse, currency))
-        {
-            throw new CliInputException("--currency goes with --paths; the conversions table has a currency column.");
-        }
+        CommonOptions.Refuse(parse, name => $"{name} goes with --paths (a path summary); the tables give the currency and the channels themselves.", currency, separator);
         string? interactionsPath = parse.GetValue(interactions);
         bool skip = parse.GetValue(skipInvalid);
         if (Engines.IsDuckDb(parse, engine, skip))
         {
-            if (modelName == "time-decay")
-            {
-                throw new CliInputException("--engine duckdb summarises paths, without each touch's time, which --model time-decay needs: use --engine memory.");
-            }
+            AttributionFigures.RefuseTimeDecayOnPaths(modelName, "the path summary of --engine duckdb", "use --engine memory");
             var paths = Engines.Run(duck =>
             {
                 duck.AttachTouchpoints(touchpointsPath);
@@ -114,22 +103,9 @@ internal static class AttributionCommand
         }
         var touches = TableInput.ReadAll(touchpointsPath, skip, Data.Tables.OpenTouchpoints, console);
         var converted = TableInput.ReadAll(conversionsPath, skip, Data.Tables.OpenConversions, console);
-        SingleCurrency(conversionsPath, converted);
+        AttributionFigures.SingleCurrency(conversionsPath, converted);
         List<Interaction>? contacts = interactionsPath is not null ? TableInput.ReadAll(interactionsPath, skip, Data.Tables.OpenInteractions, console) : null;
         var journeys = JourneyBuilder.Build(touches, converted, contacts, journeyOptions);
         return (JourneyBuilder.Summarize(journeys), journeys);
-    }
-
-    /// <summary>Checks the conversions share one currency, with a message for the command line (the library would reject them too).</summary>
-    private static Currency SingleCurrency(string path, List<Conversion> conversions)
-    {
-        var currencies = conversions.Select(c => c.Value.Currency).Distinct().OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
-        return currencies.Count switch
-        {
-            0 => throw new CliInputException($"{path}: no conversions; there is nothing to attribute."),
-            1 => currencies[0],
-            _ => throw new CliInputException(
-                $"{path}: conversions in {currencies.Count} currencies ({string.Join(", ", currencies.Select(c => c.Code))}); attribution adds conversion values, so give it one currency (filter or convert the file first)."),
-        };
     }
 }

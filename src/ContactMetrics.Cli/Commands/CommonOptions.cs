@@ -44,6 +44,15 @@ internal sealed class CommonOptions
     /// <summary>Whether the user gave <paramref name="option"/> (not its default).</summary>
     public static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
+    /// <summary>Refuses the first of <paramref name="options"/> the user gave: an input error, <paramref name="why"/> of its name.</summary>
+    public static void Refuse(ParseResult parse, Func<string, string> why, params Option[] options)
+    {
+        if (options.FirstOrDefault(o => Given(parse, o)) is { } given)
+        {
+            throw new CliInputException(why(given.Name));
+        }
+    }
+
     public void Write(ParseResult parse, FigureSheet output, CliConsole console) =>
         OutputWriter.Write(output, parse.GetValue(Format), parse.GetValue(Out), console, parse.GetValue(RawCsv));
 }

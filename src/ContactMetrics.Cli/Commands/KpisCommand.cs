@@ -69,11 +69,8 @@ internal static class KpisCommand
             if (parse.GetValue(kpiCounts) is { } countsPath)
             {
                 // The counts were made with their thresholds, handle-time components and repeat rule; the rest applies here.
-                Option[] made = [interactions, customers, engine, bucket, zone, threshold, shortAbandon, aht, .. repeats.All, responseTarget, skipInvalid];
-                if (made.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } clash)
-                {
-                    throw new CliInputException($"{clash.Name} does not go with --kpi-counts: the counts in {countsPath} were made with their own table, buckets and count definitions (set those when the counts are made).");
-                }
+                CommonOptions.Refuse(parse, name => $"{name} does not go with --kpi-counts: the counts in {countsPath} were made with their own table, buckets and count definitions (set those when the counts are made).",
+                    [interactions, customers, engine, bucket, zone, threshold, shortAbandon, aht, .. repeats.All, responseTarget, skipInvalid]);
                 var (read, fileDims, fileBucketed) = Engines.ReadSummary(() => KpiCountsFile.Read(countsPath));
                 var keep = parse.GetValue(by) is null ? fileDims : KpiFigures.ParseDimensions(parse.GetValue(by));
                 if ((keep & ~fileDims) != 0)

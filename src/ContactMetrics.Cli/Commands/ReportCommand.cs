@@ -28,10 +28,11 @@ internal static class ReportCommand
         var rates = new Option<string?>("--rates") { Description = "Cost rates (JSON, as the cost command reads); default: rates.json in --data when it exists, else the cost sections are left out.", HelpName = "FILE" };
         var seed = new Option<int>("--seed") { Description = "Seed of the business case's Monte Carlo; the same seed gives the same ranges.", DefaultValueFactory = _ => 42 };
         var asOf = new Option<string?>("--as-of") { Description = "End of observation (yyyy-MM-dd: the start of that day in --time-zone); records from then on are left out. Default: the day after the last contact or purchase.", HelpName = "DATE" };
+        var separator = new Option<string?>("--separator") { Description = "With --summaries: the text between channels in their path summaries, e.g. '>' (default ' > ', and paths that hold '>' or '|' but never ' > ' are refused).", HelpName = "TEXT" };
         var format = new Option<OutputFormat>("--format") { Description = "What to print besides writing the HTML: table (the figures) or json (one document whose analysis member holds every figure of the report); table by default.", HelpName = "table|json" };
         var command = new Command("report", "Write a self-contained HTML board report (the FCR business case with its waterfall and inputs, cost-to-serve and the whale curve, KPI trends, retention by first-contact resolution, attribution with the service assist, customer value) from a folder of tables.")
         {
-            data, summaries, engine, outFile, zone, bucket, asOf, rates, seed, format,
+            data, summaries, engine, outFile, zone, bucket, asOf, rates, seed, separator, format,
         };
         command.SetAction(parse =>
         {
@@ -48,17 +49,24 @@ internal static class ReportCommand
                 throw new CliInputException("--format csv is not available for report; use table or json.");
             }
             string path = parse.GetValue(outFile)!;
-            string? dir = parse.GetValue(data);
-            bool byDuckDb = parse.GetValue(summaries) is null && Engines.IsDuckDb(parse, engine);
+            var (dir, summaryDir) = (parse.GetValue(data), parse.GetValue(summaries));
+            if (summaryDir is null && dir is null)
+            {
+                throw new CliInputException("--data: give the folder of tables (or --summaries with the folder summarize --for-report wrote).");
+            }
+            if (summaryDir is null && CommonOptions.Given(parse, separator))
+            {
+                throw new CliInputException("--separator goes with --summaries: it is the text between channels of their path summaries.");
+            }
+            bool byDuckDb = summaryDir is null && Engines.IsDuckDb(parse, engine);
             ContactCenterAnalysis analysis;
             try
             {
-                analysis = parse.GetValue(summaries) is { } summaryDir
-                    ? FromSummaries(parse, summaryDir, zone, asOf, options, data, rates, engine)
-                    : dir is null ? throw new CliInputException("--data: give the folder of tables (or --summaries with the folder summarize --for-report wrote).")
+                analysis = summaryDir is not null
+                    ? FromSummaries(parse, summaryDir, CommonOptions.Given(parse, zone) ? timeZone : null, parse.GetValue(asOf), parse.GetValue(separator), options, data, rates, engine)
                     : byDuckDb
-                    ? console.Progress("Computing the summaries (DuckDB)", () => Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, dir, timeZone, end, options, parse.GetValue(rates)))))
-                    : Analyze(dir, parse.GetValue(rates), timeZone, end, options, console);
+                    ? console.Progress("Computing the summaries (DuckDB)", () => Window(() => Engines.Run(duck => LakeAnalysis.ByDuckDb(duck, dir!, timeZone, end, options, parse.GetValue(rates)))))
+                    : Analyze(dir!, parse.GetValue(rates), timeZone, end, options, console);
             }
             catch (CurrencyMismatchException e) when (byDuckDb)
             {
@@ -106,22 +114,28 @@ internal static class ReportCommand
 
     /// <summary>
     /// The analysis of the summaries in <paramref name="dir"/> with what they were computed with: an option they fixed (the tables, the rates,
-    /// the engine) is an input error, and so is a <c>--time-zone</c> or <c>--as-of</c> other than theirs (naming both).
+    /// the engine) is an input error, and so is a <c>--time-zone</c> (<paramref name="zone"/>, null when not given) or <c>--as-of</c> other than theirs (naming both).
     /// </summary>
-    private static ContactCenterAnalysis FromSummaries(ParseResult parse, string dir, Option<string> zone, Option<string?> asOf, AnalysisOptions options, params Option[] fixedBySummaries)
+    private static ContactCenterAnalysis FromSummaries(ParseResult parse, string dir, DateTimeZone? zone, string? asOf, string? separator, AnalysisOptions options,
+        params Option[] fixedBySummaries)
     {
-        if (fixedBySummaries.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } option)
+        CommonOptions.Refuse(parse, name => $"{name} does not go with --summaries: the summaries were computed for their tables, window, time zone and rates; give {name} to summarize --for-report.",
+            fixedBySummaries);
+        var folder = Engines.ReadSummary(() => AnalysisSummaryFiles.Read(dir, OptionParsing.ParsePathSeparator("--separator", separator)));
+        var theirs = folder.Window;
+        if (zone is not null && zone.Id != theirs.TimeZone.Id)
         {
-            throw new CliInputException($"{option.Name} does not go with --summaries: the summaries were computed for their tables, window, time zone and rates; give {option.Name} to summarize --for-report.");
+            throw Contradicts(dir, "--time-zone", zone.Id, "in " + theirs.TimeZone.Id);
         }
-        var folder = Engines.ReadSummary(() => AnalysisSummaryFiles.Read(dir));
-        var (theirZone, given) = (folder.Window.TimeZone, parse.GetValue(asOf));
-        var clash = CommonOptions.Given(parse, zone) && OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!).Id != theirZone.Id ? ("--time-zone", parse.GetValue(zone), "in " + theirZone.Id)
-            : given is not null && RetentionUpliftCommand.AsOf(given, theirZone) != folder.Window.End ? ("--as-of", given, $"as of {folder.Window.End.InZone(theirZone).Date:yyyy-MM-dd}") : default;
-        return clash.Item1 is { } name
-            ? throw new CliInputException($"{name} {clash.Item2} contradicts the summaries in {dir}, computed {clash.Item3}: leave {name} out (the summaries' is used) or write them again with summarize --for-report {name} {clash.Item2}.")
-            : Engines.ReadSummary(() => folder.Analyze(options));
+        if (asOf is not null && RetentionUpliftCommand.AsOf(asOf, theirs.TimeZone) != theirs.End)
+        {
+            throw Contradicts(dir, "--as-of", asOf, $"as of {theirs.End.InZone(theirs.TimeZone).Date:yyyy-MM-dd}");
+        }
+        return Engines.ReadSummary(() => folder.Analyze(options));
     }
+
+    private static CliInputException Contradicts(string dir, string option, string value, string theirs) =>
+        new($"{option} {value} contradicts the summaries in {dir}, computed {theirs}: leave {option} out (the summaries' is used) or write them again with summarize --for-report {option} {value}.");
 
     /// <summary>
     /// What <paramref name="window"/> makes with the observation window (<see cref="ContactCenterData.Window"/> or, from an

@@ -67,11 +67,8 @@ internal static class RetentionUpliftCommand
             Instant? end = null;
             if (parse.GetValue(survivalTable) is { } tableFile)
             {
-                Option[] made = [customers, interactions, engine, asOf, zone, resolution, repeatWindow, topBox, skipInvalid];
-                if (made.FirstOrDefault(o => CommonOptions.Given(parse, o)) is { } clash)
-                {
-                    throw new CliInputException($"{clash.Name} does not go with --survival-table: {tableFile} was made with its own tables, observation end and grouping rules.");
-                }
+                CommonOptions.Refuse(parse, name => $"{name} does not go with --survival-table: {tableFile} was made with its own tables, observation end and grouping rules.",
+                    customers, interactions, engine, asOf, zone, resolution, repeatWindow, topBox, skipInvalid);
                 data = Engines.ReadSummary(() => Sql.SurvivalTableFile.Read(tableFile, options));
                 if (grouping is { } asked && asked != data.Grouping)
                 {

@@ -44,7 +44,7 @@ internal static class StaffingCommand
                 var (sl, threshold) = OptionParsing.ParseServiceLevelTarget("--target", t);
                 question = question with { ServiceLevel = sl, ServiceLevelThreshold = threshold };
             }
-            common.Write(parse, StaffingFigures.Answer(question), console);
+            common.Write(parse, StaffingFigures.AnswerForCommandLine(question), console);
             return CliApp.Success;
         });
         return command;

@@ -57,10 +57,11 @@ internal static class SummarizeCommand
             string extension = OptionParsing.ParseName("--summary-format", parse.GetValue(fileFormat)!, SummaryFormats, "format");
             var dims = KpiFigures.ParseDimensions(parse.GetValue(by));
             var timeZone = OptionParsing.ParseTimeZone("--time-zone", parse.GetValue(zone)!);
-            RfmSummaryOptions? rfm = parse.GetValue(calibrationEnd) is { } endText
-                ? ClvFigures.ParseRfmOptions(endText, parse.GetValue(holdoutEnd), parse.GetValue(period)!, timeZone)
-                : parse.GetValue(holdoutEnd) is null ? null
-                : throw new CliInputException("--holdout-end goes with --calibration-end: give the calibration end of the RFM summary too.");
+            if (parse.GetValue(holdoutEnd) is not null && parse.GetValue(calibrationEnd) is null)
+            {
+                throw new CliInputException("--holdout-end goes with --calibration-end: give the calibration end of the RFM summary too.");
+            }
+            RfmSummaryOptions? rfm = parse.GetValue(calibrationEnd) is { } endText ? ClvFigures.ParseRfmOptions(endText, parse.GetValue(holdoutEnd), parse.GetValue(period)!, timeZone) : null;
             var uplift = OptionParsing.ParseName("--uplift-by", parse.GetValue(upliftBy)!, UpliftFigures.Names, "grouping");
             Instant? end = RetentionUpliftCommand.AsOf(parse.GetValue(asOf), timeZone);
             var journeys = new JourneyOptions { Lookback = OptionParsing.ParsePositiveDuration("--lookback", parse.GetValue(lookback)!) };
@@ -77,10 +78,13 @@ internal static class SummarizeCommand
                 throw new CliInputException($"--calibration-end: {folder} has no purchases table to summarise.");
             }
             bool duckDb = Engines.IsDuckDb(parse, engine);
-            if (parse.GetValue(forReport) ? !duckDb : parse.GetValue(rates) is not null)
+            if (parse.GetValue(forReport) && !duckDb)
             {
-                throw new CliInputException(parse.GetValue(forReport) ? "--for-report: the report's summaries are computed by DuckDB; use --engine duckdb (the default)."
-                    : "--rates goes with --for-report: the rates price the report's cost-to-serve.");
+                throw new CliInputException("--for-report: the report's summaries are computed by DuckDB; use --engine duckdb (the default).");
+            }
+            if (!parse.GetValue(forReport) && parse.GetValue(rates) is not null)
+            {
+                throw new CliInputException("--rates goes with --for-report: the rates price the report's cost-to-serve.");
             }
             string outPath = parse.GetValue(outDir)!;
             // --for-report: one DuckDB session, one window (the analysis's decides the survival table's and the segment inputs' "as of" too).

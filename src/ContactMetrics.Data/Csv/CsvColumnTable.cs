@@ -65,16 +65,14 @@ public sealed class CsvColumnTable
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= TableReadOptions.Default;
-        if (Tables.IsFileSet(path))
-        {
-            return Read(path, Tables.OpenParts(path, options), options);
-        }
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: file not found.", path);
-        }
-        return Read(path, [() => Tables.OpenFile(path, Tables.FormatOrCsv(path), options)], options);
+        return Read(path, Opens(path, options), options);
     }
+
+    /// <summary>How the parts of <paramref name="path"/> are opened: a folder or glob part by part, else the one file (which must exist).</summary>
+    private static IReadOnlyList<Func<RowSource>> Opens(string path, TableReadOptions options) =>
+        Tables.IsFileSet(path) ? Tables.OpenParts(path, options)
+        : File.Exists(path) ? [() => Tables.OpenFile(path, Tables.FormatOrCsv(path), options)]
+        : throw new FileNotFoundException($"{path}: file not found.", path);
 
     /// <summary>Reads a table whole from a stream (left open; Parquet needs a seekable one).</summary>
     /// <param name="stream">The table's bytes.</param>
@@ -96,19 +94,29 @@ public sealed class CsvColumnTable
     /// Reads a file, folder or glob (as <see cref="Read(string, TableReadOptions?)"/>, the default options) row by row: each
     /// row is yielded as a table of that one row (<see cref="Text"/> and <see cref="LocationOf"/> of row 0) and none is kept,
     /// so memory holds a row, not the file (ContactMetrics.Sql's per-customer summary files, read into the model's input as
-    /// they come). A file with a header and no rows yields nothing.
+    /// they come). A file with a header and no rows yields one table of no rows, so its columns can be checked too.
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist, or no table file matches the folder or glob (at the call).</exception>
     /// <exception cref="TableFormatException">As for <see cref="Read(string, TableReadOptions?)"/>, while enumerating.</exception>
     internal static IEnumerable<CsvColumnTable> ReadRows(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var options = TableReadOptions.Default;
-        IReadOnlyList<Func<RowSource>> opens = Tables.IsFileSet(path) ? Tables.OpenParts(path, options)
-            : File.Exists(path) ? [() => Tables.OpenFile(path, Tables.FormatOrCsv(path), options)]
-            : throw new FileNotFoundException($"{path}: file not found.", path);
+        return RowTables(path, Opens(path, TableReadOptions.Default), TableReadOptions.Default);
+    }
+
+    private static IEnumerable<CsvColumnTable> RowTables(string path, IReadOnlyList<Func<RowSource>> opens, TableReadOptions options)
+    {
         var header = new PartHeaders();
-        return Rows(opens, options, header).Select(row => new CsvColumnTable(path, header.Names!, header.FileNames!, [(0, row.Line, row.Cells)], [header.Parts[^1]], options));
+        bool any = false;
+        foreach (var row in Rows(opens, options, header))
+        {
+            any = true;
+            yield return new CsvColumnTable(path, header.Names!, header.FileNames!, [(0, row.Line, row.Cells)], [header.Parts[^1]], options);
+        }
+        if (!any && header.Names is not null)
+        {
+            yield return new CsvColumnTable(path, header.Names, header.FileNames!, [], [.. header.Parts], options);
+        }
     }
 
     /// <summary>Every row of every part as text cells (<see cref="Rows"/>) held in memory.</summary>

@@ -113,6 +113,28 @@ public static class AttributionFigures
         }
     }
 
+    /// <summary>Refuses time decay where only a path summary is read (<paramref name="source"/>): it needs each touch's time; the message names the fix.</summary>
+    internal static void RefuseTimeDecayOnPaths(string model, string source, string fix)
+    {
+        if (model == "time-decay")
+        {
+            throw new OptionValueException($"--model time-decay needs each touch's time, which {source} does not hold: {fix}.");
+        }
+    }
+
+    /// <summary>The one currency of the conversions of <paramref name="path"/>: none, or several, is a <see cref="ReportDataException"/> naming the file and the fix (the models would reject them too).</summary>
+    internal static Currency SingleCurrency(string path, IReadOnlyList<Conversion> conversions)
+    {
+        var currencies = conversions.Select(c => c.Value.Currency).Distinct().OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+        return currencies.Count switch
+        {
+            0 => throw new ReportDataException($"{path}: no conversions; there is nothing to attribute."),
+            1 => currencies[0],
+            _ => throw new ReportDataException(
+                $"{path}: conversions in {currencies.Count} currencies ({string.Join(", ", currencies.Select(c => c.Code))}); attribution adds conversion values, so give it one currency (filter or convert the file first)."),
+        };
+    }
+
     /// <summary>Fits a Markov model; a chain over the state limit is the user's order, named as such.</summary>
     /// <param name="model">The model.</param>
     /// <param name="paths">The paths.</param>

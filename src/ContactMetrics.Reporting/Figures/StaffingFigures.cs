@@ -20,57 +20,121 @@ public static class StaffingFigures
     /// <param name="question">The load, targets, shrinkage, patience and agents.</param>
     /// <returns>The sheet of <see cref="Of"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="question"/> is null.</exception>
-    /// <exception cref="OptionValueException">
-    /// A value out of range, a traffic beyond <see cref="QueueLoad.MaxTrafficErlangs"/>, an abandonment target without a
-    /// patience, neither a target nor agents, more than <see cref="MaxAgents"/> agents, or a patience whose Erlang A queue
-    /// would need more than <see cref="ErlangA.MaxQueueStates"/> states; the message names the <c>staffing</c> command's option and the fix.
+    /// <exception cref="ArgumentException">
+    /// A field out of its range (contacts below 0 or not finite, an interval, handle time, patience or service-level threshold
+    /// not above 0, a service level outside (0, 1), a highest ASA below 0, abandonment outside [0, 1], occupancy outside
+    /// (0, 1], shrinkage outside [0, 1), agents outside [0, <see cref="MaxAgents"/>]), a traffic beyond
+    /// <see cref="QueueLoad.MaxTrafficErlangs"/>, a service level without its threshold or the reverse, an abandonment
+    /// target without a patience, neither a target nor agents, or a patience whose Erlang A queue would need more than
+    /// <see cref="ErlangA.MaxQueueStates"/> states; the message names the field (<c>Interval</c>, ...), the value and the fix.
     /// </exception>
-    public static FigureSheet Answer(StaffingQuestion question)
+    public static FigureSheet Answer(StaffingQuestion question) => Answered(question, asOptions: false);
+
+    /// <summary>
+    /// <see cref="Answer(StaffingQuestion)"/> for <c>contactmetrics staffing</c>: the same rules, each message naming the
+    /// command's option instead of the field (<see cref="OptionValueException"/>), so the command line's and a library
+    /// caller's checks are one.
+    /// </summary>
+    internal static FigureSheet AnswerForCommandLine(StaffingQuestion question) => Answered(question, asOptions: true);
+
+    /// <summary>The checks by <see cref="QuestionRules"/> and the answer; <paramref name="asOptions"/>: messages name the command's options.</summary>
+    private static FigureSheet Answered(StaffingQuestion question, bool asOptions)
     {
         ArgumentNullException.ThrowIfNull(question);
-        double contacts = Check(question.Contacts, c => c >= 0 && double.IsFinite(c), "--contacts must be a number of at least 0");
-        double traffic = contacts * question.AverageHandleTime.TotalSeconds / question.Interval.TotalSeconds;
+        var rules = new QuestionRules(asOptions);
+        double contacts = rules.Check(nameof(question.Contacts), question.Contacts, c => c >= 0 && double.IsFinite(c), "must be a number of at least 0");
+        var interval = rules.Check(nameof(question.Interval), question.Interval, OptionParsing.IsPositive, "must be positive");
+        var handleTime = rules.Check(nameof(question.AverageHandleTime), question.AverageHandleTime, OptionParsing.IsPositive, "must be positive");
+        double traffic = contacts * handleTime.TotalSeconds / interval.TotalSeconds;
         if (!(traffic <= QueueLoad.MaxTrafficErlangs))
         {
-            throw new OptionValueException(
-                $"--contacts x --aht / --interval is {traffic.ToString("G4", CultureInfo.InvariantCulture)} Erlangs, beyond the Erlang models' limit of {QueueLoad.MaxTrafficErlangs.ToString("G4", CultureInfo.InvariantCulture)}; split the load into smaller intervals or queues.");
+            throw rules.Bad(nameof(question.Contacts),
+                $"{rules.Name(nameof(question.Contacts))} x {rules.Name(nameof(question.AverageHandleTime))} / {rules.Name(nameof(question.Interval))} is {traffic.ToString("G4", CultureInfo.InvariantCulture)} Erlangs, beyond the Erlang models' limit of {QueueLoad.MaxTrafficErlangs.ToString("G4", CultureInfo.InvariantCulture)}; split the load into smaller intervals or queues.");
         }
-        var load = new QueueLoad(contacts, question.Interval, question.AverageHandleTime);
-        double shrinkage = Check(question.Shrinkage, s => s >= 0 && s < 1, "--shrinkage must be in [0, 1)");
-        double? occupancy = question.MaxOccupancy is double o ? Check(o, v => v > 0 && v <= 1, "--max-occupancy must be in (0, 1]") : null;
-        double? abandon = question.MaxAbandonment is double ab ? Check(ab, v => v >= 0 && v <= 1, "--max-abandon must be in [0, 1]") : null;
-        if (abandon is not null && question.AveragePatience is null)
+        var load = new QueueLoad(contacts, interval, handleTime);
+        double shrinkage = rules.Check(nameof(question.Shrinkage), question.Shrinkage, s => s >= 0 && s < 1, "must be in [0, 1)");
+        double? occupancy = rules.Check(nameof(question.MaxOccupancy), question.MaxOccupancy, v => v > 0 && v <= 1, "must be in (0, 1]");
+        double? abandon = rules.Check(nameof(question.MaxAbandonment), question.MaxAbandonment, v => v >= 0 && v <= 1, "must be in [0, 1]");
+        double? sl = rules.Check(nameof(question.ServiceLevel), question.ServiceLevel, OptionParsing.IsStrictShare, "must be between 0 and 1 (0.8 for 80%)");
+        var threshold = rules.Check(nameof(question.ServiceLevelThreshold), question.ServiceLevelThreshold, OptionParsing.IsPositive, "must be positive");
+        var maxAsa = rules.Check(nameof(question.MaxAverageSpeedOfAnswer), question.MaxAverageSpeedOfAnswer, d => d >= Duration.Zero, "must be at least 0");
+        var patience = rules.Check(nameof(question.AveragePatience), question.AveragePatience, OptionParsing.IsPositive, "must be positive");
+        if ((sl is null) != (threshold is null))
         {
-            throw new OptionValueException("--max-abandon needs --patience: without abandonment (Erlang C) nobody abandons.");
+            throw rules.Bad(nameof(question.ServiceLevel),
+                $"{nameof(question.ServiceLevel)} and {nameof(question.ServiceLevelThreshold)} go together (80% within 20 s); give both or neither.");
+        }
+        if (abandon is not null && patience is null)
+        {
+            throw rules.Bad(nameof(question.MaxAbandonment),
+                $"{rules.Name(nameof(question.MaxAbandonment))} needs {rules.Name(nameof(question.AveragePatience))}: without abandonment (Erlang C) nobody abandons.");
         }
         if (!question.HasTarget && question.Agents is null)
         {
-            throw new OptionValueException("Give a target (--target 80/20, --max-asa, --max-abandon or --max-occupancy) or --agents N.");
+            throw rules.Bad(nameof(question.Agents), asOptions ? "Give a target (--target 80/20, --max-asa, --max-abandon or --max-occupancy) or --agents N."
+                : "Give a target (ServiceLevel with ServiceLevelThreshold, MaxAverageSpeedOfAnswer, MaxAbandonment or MaxOccupancy) or Agents.");
         }
-        if (question.Agents is int requested && (requested < 0 || requested > MaxAgents))
-        {
-            throw new OptionValueException($"--agents must be between 0 and {MaxAgents}; was {requested}.");
-        }
-        var sl = question.ServiceLevel;
+        int? agents = question.Agents is int requested ? rules.Check(nameof(question.Agents), requested, n => n >= 0 && n <= MaxAgents, $"must be between 0 and {MaxAgents}") : null;
         var target = question.HasTarget
-            ? new StaffingTarget(sl, sl is null ? null : question.ServiceLevelThreshold, question.MaxAverageSpeedOfAnswer, abandon, occupancy)
+            ? new StaffingTarget(sl, threshold, maxAsa, abandon, occupancy)
             : StaffingTarget.ForServiceLevel(0.8, Duration.FromSeconds(20));
-        var planner = new StaffingPlanner(target, shrinkage, question.AveragePatience);
+        var planner = new StaffingPlanner(target, shrinkage, patience);
         try
         {
-            return Of(load, planner, question.HasTarget, question.Agents);
+            return Of(load, planner, question.HasTarget, agents);
         }
         catch (ArgumentOutOfRangeException e) when (e.ParamName == "averagePatience")
         {
             // Erlang A refuses a patience whose queue would need too many states; that is the user's patience, named as such.
-            string patience = e.ActualValue is Duration d ? $"{d.TotalSeconds.ToString("G6", CultureInfo.InvariantCulture)}s" : "";
-            throw new OptionValueException(
-                $"--patience {patience}: the Erlang A queue would need more than {ErlangA.MaxQueueStates} states for this load; a patience this long behaves as Erlang C, so leave out --patience.");
+            string given = e.ActualValue is Duration d ? QuestionRules.Show(d) : "";
+            throw rules.Bad(nameof(question.AveragePatience),
+                $"{rules.Name(nameof(question.AveragePatience))} {given}: the Erlang A queue would need more than {ErlangA.MaxQueueStates} states for this load; a patience this long behaves as Erlang C, so leave out {rules.Name(nameof(question.AveragePatience))}.");
         }
     }
 
-    private static double Check(double value, Func<double, bool> ok, string message) =>
-        ok(value) ? value : throw new OptionValueException($"{message}; was {value.ToString(CultureInfo.InvariantCulture)}.");
+    /// <summary>
+    /// The rules of <see cref="StaffingQuestion"/>'s fields, each written once (with the option parsers' where the command
+    /// line parses the field: <see cref="OptionParsing.IsPositive"/>, <see cref="OptionParsing.IsStrictShare"/>), and their
+    /// messages: naming the field for a library caller (<see cref="ArgumentException"/>), the option on the command line.
+    /// </summary>
+    private sealed class QuestionRules(bool asOptions)
+    {
+        /// <summary>The option of <c>contactmetrics staffing</c> that gives each field.</summary>
+        private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
+        {
+            [nameof(StaffingQuestion.Contacts)] = "--contacts",
+            [nameof(StaffingQuestion.Interval)] = "--interval",
+            [nameof(StaffingQuestion.AverageHandleTime)] = "--aht",
+            [nameof(StaffingQuestion.ServiceLevel)] = "--target",
+            [nameof(StaffingQuestion.ServiceLevelThreshold)] = "--target",
+            [nameof(StaffingQuestion.MaxAverageSpeedOfAnswer)] = "--max-asa",
+            [nameof(StaffingQuestion.MaxAbandonment)] = "--max-abandon",
+            [nameof(StaffingQuestion.MaxOccupancy)] = "--max-occupancy",
+            [nameof(StaffingQuestion.Shrinkage)] = "--shrinkage",
+            [nameof(StaffingQuestion.AveragePatience)] = "--patience",
+            [nameof(StaffingQuestion.Agents)] = "--agents",
+        };
+
+        public string Name(string field) => asOptions ? Options[field] : field;
+
+        /// <summary>The error for <paramref name="field"/> (named in <paramref name="message"/>, which gives the value and the fix).</summary>
+        public Exception Bad(string field, string message) =>
+            asOptions ? new OptionValueException(message) : new ArgumentException(message, "question");
+
+        public T Check<T>(string field, T value, Func<T, bool> ok, string requirement) where T : struct =>
+            ok(value) ? value : throw Bad(field, $"{Name(field)} {requirement}; was {Show(value)}.");
+
+        public T? Check<T>(string field, T? value, Func<T, bool> ok, string requirement) where T : struct =>
+            value is T v ? Check(field, v, ok, requirement) : null;
+
+        /// <summary>A value as the command line writes it: durations in seconds (<c>0s</c>), numbers in the invariant culture.</summary>
+        public static string Show<T>(T value) => value switch
+        {
+            Duration d => d.TotalSeconds.ToString("G6", CultureInfo.InvariantCulture) + "s",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => $"{value}",
+        };
+    }
 
     /// <summary>The staffing of <paramref name="load"/> by <paramref name="planner"/>.</summary>
     /// <param name="load">The interval's load.</param>

@@ -54,8 +54,14 @@ public static class OptionParsing
     public static Duration ParsePositiveDuration(string option, string text)
     {
         var d = ParseDuration(option, text);
-        return d > Duration.Zero ? d : throw new OptionValueException($"{option} must be positive; was '{text}'.");
+        return IsPositive(d) ? d : throw new OptionValueException($"{option} must be positive; was '{text}'.");
     }
+
+    /// <summary>The rule of a positive duration (<see cref="ParsePositiveDuration"/>, a service-level threshold), shared with the checks of values given in code.</summary>
+    internal static bool IsPositive(Duration duration) => duration > Duration.Zero;
+
+    /// <summary>The rule of a share strictly between 0 and 1 (a confidence level, a service level), shared with the checks of values given in code.</summary>
+    internal static bool IsStrictShare(double share) => share > 0 && share < 1;
 
     /// <summary>A date written <c>yyyy-MM-dd</c>.</summary>
     /// <param name="option">The option's name, for the message.</param>
@@ -101,6 +107,17 @@ public static class OptionParsing
         return names.TryGetValue(text, out var value) ? value : throw new OptionValueException($"{option}: unknown {what} '{text}'; use {string.Join(", ", names.Keys)}.");
     }
 
+    /// <summary>
+    /// The separator between channels of a path summary's paths (<c>Attribution.PathSummaryReader.SplitPath</c>), as given:
+    /// <see langword="null"/> when not given (the default <c>" &gt; "</c>, guarded against files written with another).
+    /// </summary>
+    /// <param name="option">The option's name, for the message.</param>
+    /// <param name="text">The separator, e.g. <c>&gt;</c>, or <see langword="null"/>.</param>
+    /// <returns>The separator, or <see langword="null"/>.</returns>
+    /// <exception cref="OptionValueException">The separator is empty.</exception>
+    public static string? ParsePathSeparator(string option, string? text) =>
+        text is { Length: 0 } ? throw new OptionValueException($"{option}: the separator is empty; give the text between channels, e.g. '>' for c1>c2 or ' > ' for c1 > c2.") : text;
+
     /// <summary>The items of a comma-separated list, trimmed, without empty ones; none for a blank or null text.</summary>
     /// <param name="text">The list.</param>
     /// <returns>The items.</returns>
@@ -124,7 +141,7 @@ public static class OptionParsing
     /// <exception cref="OptionValueException">The level is not in (0, 1).</exception>
     public static double ParseLevel(string option, double level)
     {
-        if (!(level > 0 && level < 1))
+        if (!IsStrictShare(level))
         {
             throw new OptionValueException($"{option}: a confidence level must be between 0 and 1 (e.g. 0.95); was {level.ToString(CultureInfo.InvariantCulture)}.");
         }
@@ -148,13 +165,13 @@ public static class OptionParsing
             throw new OptionValueException($"{option}: '{text}' is not PERCENT/SECONDS, e.g. 80/20.");
         }
         level = level > 1 ? level / 100 : level;
-        if (!(level > 0 && level < 1))
+        if (!IsStrictShare(level))
         {
             throw new OptionValueException($"{option}: the service level must be between 0 and 100%; was '{parts[0]}'.");
         }
         // PERCENT/SECONDS: the industry's 80/20 states its unit (seconds) in the notation; 80/1m also works.
         string seconds = parts[1].Trim();
         var threshold = ParseDuration(option, seconds.Length > 0 && char.IsAsciiDigit(seconds[^1]) ? seconds + "s" : seconds);
-        return threshold > Duration.Zero ? (level, threshold) : throw new OptionValueException($"{option}: the threshold must be positive; was '{parts[1]}'.");
+        return IsPositive(threshold) ? (level, threshold) : throw new OptionValueException($"{option}: the threshold must be positive; was '{parts[1]}'.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using ContactMetrics.Domain;
 
@@ -15,6 +16,11 @@ namespace ContactMetrics.Attribution;
 /// caller states the values' currency (<c>XXX</c>, no currency, when it does not). A path's channels follow one rule,
 /// <see cref="SplitPath"/>, here and in every other reader of path summaries (ContactMetrics.Sql's
 /// <c>PathSummaryFile</c>).
+/// <para>
+/// A file read with the default separator is guarded (<see cref="PathSeparatorGuard"/>): when no path holds <c>" &gt; "</c>
+/// but some path holds <c>&gt;</c> or <c>|</c> (<c>c1&gt;c2&gt;c3</c>, ChannelAttribution's default), every path would be
+/// read as one channel, so the file is refused, naming the first such path; give the separator to read it as told.
+/// </para>
 /// </remarks>
 public static class PathSummaryReader
 {
@@ -70,16 +76,18 @@ public static class PathSummaryReader
     /// <param name="reader">The text, header first.</param>
     /// <param name="channels">The allowed channels (a path with another one is an error), or <see langword="null"/> to learn them in order of appearance.</param>
     /// <param name="currency">The currency of <c>total_conversion_value</c>; <see langword="default"/> is <c>XXX</c>, no currency.</param>
-    /// <param name="separator">The separator between channels (<see cref="SplitPath"/>); <see cref="DefaultSeparator"/> by default.</param>
+    /// <param name="separator">The separator between channels (<see cref="SplitPath"/>); <see langword="null"/>:
+    /// <see cref="DefaultSeparator"/>, guarded against a file written with another (<see cref="PathSeparatorGuard"/>).</param>
     /// <returns>The summary, in <paramref name="currency"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="separator"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
     /// <exception cref="FormatException">The header is wrong, or a row has a wrong column count, an empty path or channel,
-    /// an unknown channel, or a number that is not finite and at least 0; the message names the line.</exception>
-    public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null, Currency currency = default, string separator = DefaultSeparator)
+    /// an unknown channel, or a number that is not finite and at least 0, or (no separator given) the paths look written with
+    /// another separator; the message names the line.</exception>
+    public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null, Currency currency = default, string? separator = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentException.ThrowIfNullOrEmpty(separator);
+        var row = new RowBuffers { Guard = PathSeparatorGuard.For(separator) };
         var builder = channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency);
         var lines = new LineBuffer(reader);
         string? line = lines.Next(out var first) ? first.ToString() : null;
@@ -91,7 +99,6 @@ public static class PathSummaryReader
         }
         int lineNumber = 1;
         var names = new ChannelNames(builder);
-        var row = new RowBuffers(separator);
         while (lines.Next(out var text))
         {
             lineNumber++;
@@ -101,15 +108,21 @@ public static class PathSummaryReader
             }
             ReadRow(builder, names, text, lineNumber, row);
         }
+        if (row.Guard.Problem is { } problem)
+        {
+            throw new FormatException($"line {row.Guard.SuspectLine}, column path: '{row.Guard.SuspectPath}' {problem}.");
+        }
         return builder.Build();
     }
 
-    /// <summary>A row's channel ranges and indexes, reused from row to row, and the separator.</summary>
-    private sealed record RowBuffers(string Separator)
+    /// <summary>A row's channel ranges and indexes, reused from row to row, and the separator's guard over the rows so far.</summary>
+    private sealed class RowBuffers
     {
         public List<Range> Ranges { get; } = [];
 
         public List<int> Indexes { get; } = [];
+
+        public PathSeparatorGuard Guard { get; set; }
     }
 
     private static void ReadRow(PathSummaryBuilder builder, ChannelNames names, ReadOnlySpan<char> text, int lineNumber, RowBuffers row)
@@ -145,10 +158,12 @@ public static class PathSummaryReader
         double conversions = Number(rest[fields[0]], "total_conversions", lineNumber);
         double value = Number(rest[fields[1]], "total_conversion_value", lineNumber);
         double nulls = Number(rest[fields[2]], "total_null", lineNumber);
-        if (!TrySplit(path, row.Separator, row.Ranges))
+        string separator = row.Guard.Separator;
+        if (!TrySplit(path, separator, row.Ranges))
         {
-            throw new FormatException($"line {lineNumber}: the path '{path}' has an empty channel; channels are joined by '{row.Separator}'.");
+            throw new FormatException($"line {lineNumber}: the path '{path}' has an empty channel; channels are joined by '{separator}'.");
         }
+        row.Guard = row.Guard.Add(path, row.Ranges.Count, lineNumber);
         row.Indexes.Clear();
         foreach (var channel in row.Ranges)
         {
@@ -343,5 +358,107 @@ public static class PathSummaryReader
             _end += read;
             _done = read == 0;
         }
+    }
+}
+
+/// <summary>
+/// The guard of a path file read with the default separator <see cref="PathSummaryReader.DefaultSeparator"/> (<c>" &gt; "</c>)
+/// because none was given: a file whose paths are written <c>c1&gt;c2&gt;c3</c> (ChannelAttribution's default separator) or
+/// <c>c1|c2</c> would be read as one channel per path, silently. The rule, over the whole file: when no path holds the
+/// separator (every path is one channel) and some path holds <c>&gt;</c> or <c>|</c>, the file is refused, naming the first
+/// such path and suggesting the one of the two that more paths hold. A file where any path holds <c>" &gt; "</c> is read as it
+/// is (so a channel name may hold <c>&gt;</c>), and so is a file of single-channel paths without those characters. A separator
+/// given explicitly is not guarded: <c>"&gt;"</c> reads <c>c1&gt;c2</c>, <c>" &gt; "</c> reads single channels whose names
+/// hold <c>&gt;</c>. Each reader of path files (<see cref="PathSummaryReader"/>, ContactMetrics.Sql's <c>PathSummaryFile</c>)
+/// adds its rows and reports <see cref="Problem"/> at the end.
+/// </summary>
+/// <remarks>An immutable value: <see cref="Add"/> returns the guard with one more path. <see langword="default"/> is the
+/// explicit default separator (no guard).</remarks>
+public readonly struct PathSeparatorGuard
+{
+    /// <summary>The separators of other tools' path files: ChannelAttribution's <c>&gt;</c> (also in <c>-&gt;</c>), and <c>|</c>.</summary>
+    private static readonly SearchValues<char> OtherSeparators = SearchValues.Create(">|");
+
+    private readonly string? _separator;
+    private readonly bool _watching;
+    private readonly int _greaterThan;
+    private readonly int _bar;
+
+    private PathSeparatorGuard(string separator, bool watching, long line, string? path, int greaterThan, int bar)
+    {
+        _separator = separator;
+        _watching = watching;
+        SuspectLine = line;
+        SuspectPath = path;
+        _greaterThan = greaterThan;
+        _bar = bar;
+    }
+
+    /// <summary>The guard for a file read with <paramref name="separator"/>.</summary>
+    /// <param name="separator">The separator given, or <see langword="null"/> for <see cref="PathSummaryReader.DefaultSeparator"/>, guarded.</param>
+    /// <returns>The guard before any path.</returns>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
+    public static PathSeparatorGuard For(string? separator)
+    {
+        if (separator is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(separator);
+        }
+        return new PathSeparatorGuard(separator ?? PathSummaryReader.DefaultSeparator, separator is null, 0, null, 0, 0);
+    }
+
+    /// <summary>The separator to split paths with.</summary>
+    public string Separator => _separator ?? PathSummaryReader.DefaultSeparator;
+
+    /// <summary>The line (or row) of the first path that looks written with another separator, as given to <see cref="Add"/>; 0 when none.</summary>
+    public long SuspectLine { get; }
+
+    /// <summary>The first path that looks written with another separator while no path held <see cref="Separator"/>; <see langword="null"/> when none (or the file is read as it is).</summary>
+    public string? SuspectPath { get; }
+
+    /// <summary>
+    /// What is wrong with <see cref="SuspectPath"/> (to follow its quoted value), with the fix: the separator that more of
+    /// the file's paths hold; <see langword="null"/> when the file reads as it should.
+    /// </summary>
+    public string? Problem
+    {
+        get
+        {
+            if (SuspectPath is null)
+            {
+                return null;
+            }
+            var (likely, paths, other, others) = _bar > _greaterThan ? ('|', _bar, '>', _greaterThan) : ('>', _greaterThan, '|', _bar);
+            return $"has no '{Separator}' between channels, nor has any path of the file, but {Paths(paths)} '{likely}'"
+                + (others > 0 ? $" and {Paths(others)} '{other}'" : "") + " (this is the first), so each would be read as one channel: "
+                + $"the paths look written with '{likely}' between channels (ChannelAttribution's default is '>'); give that separator (--separator '{likely}'), "
+                + $"or '{Separator}' explicitly (--separator '{Separator}') if each is one channel whose name holds '{likely}'";
+        }
+    }
+
+    private static string Paths(int count) => count == 1 ? "1 path holds" : string.Create(CultureInfo.InvariantCulture, $"{count} paths hold");
+
+    /// <summary>The guard after one more path of the file.</summary>
+    /// <param name="path">The path's text.</param>
+    /// <param name="channels">How many channels <see cref="Separator"/> split it into.</param>
+    /// <param name="line">Where the path is (its line), for <see cref="SuspectLine"/>.</param>
+    /// <returns>The guard.</returns>
+    public PathSeparatorGuard Add(ReadOnlySpan<char> path, int channels, long line)
+    {
+        if (!_watching)
+        {
+            return this;
+        }
+        if (channels > 1)
+        {
+            return new PathSeparatorGuard(Separator, false, 0, null, 0, 0);
+        }
+        if (!path.ContainsAny(OtherSeparators))
+        {
+            return this;
+        }
+        bool first = SuspectPath is null;
+        return new PathSeparatorGuard(Separator, true, first ? line : SuspectLine, first ? path.ToString() : SuspectPath,
+            _greaterThan + (path.Contains('>') ? 1 : 0), _bar + (path.Contains('|') ? 1 : 0));
     }
 }

@@ -177,7 +177,7 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
         files.ExitCode.Should().Be(0, files.Error);
         files.Out.Should().Contain("\"lookbackSeconds\": 1209600").And.NotContain("\"lookbackSeconds\": 2592000");
         var read = AnalysisSummaryFiles.Read(summaries);
-        read.Definitions.Should().Be(new SummaryDefinitions(KpiOptions.Default, Duration.FromMinutes(30), Duration.FromDays(14), UpliftGrouping.FirstContactResolution));
+        read.Definitions.Should().Be(new SummaryDefinitions(KpiOptions.Default, Duration.FromMinutes(30), Duration.FromDays(14)));
         var analysis = read.Analyze(new AnalysisOptions { Seed = 7 });
         analysis.Options.JourneyLookback.Should().Be(Duration.FromDays(14));
         analysis.Options.Seed.Should().Be(7, "the caller's other choices are kept");
@@ -197,6 +197,35 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
         var act = () => AnalysisSummaryFiles.Analyze(summaries, options);
 
         act.Should().Throw<ArgumentException>().WithMessage($"*{row} to {given}, but the summaries in {summaries} were computed with {recorded}: leave it at its default*or compute the summaries with {given}*");
+    }
+
+    [Fact]
+    public void ReportFromSummaries_PathsWrittenWithGreaterThan_Exit2UnlessTheSeparatorIsGiven()
+    {
+        // The folder's path summaries rewritten "c1|c2": exit 2 naming paths.csv and the fix, '|' (the demo's single-channel
+        // path '<script>alert(1)</script>' holds '>' and comes first, but more paths hold '|'); with --separator '|' the
+        // attribution of the report is the one of the " > " files; --separator without --summaries is an error.
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv");
+        var standard = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("standard.html"), "--format", "json");
+        foreach (string name in new[] { "paths.csv", "paths_last_year.csv" })
+        {
+            string file = Path.Combine(summaries, name);
+            File.WriteAllText(file, File.ReadAllText(file).Replace(" > ", "|", StringComparison.Ordinal));
+        }
+
+        var refused = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("refused.html"));
+        var given = CliRun.Of("report", "--summaries", summaries, "--separator", "|", "--out", dir.File("given.html"), "--format", "json");
+        var withData = CliRun.Of("report", "--data", data.Dir, "--separator", ">", "--out", dir.File("data.html"));
+
+        refused.ExitCode.Should().Be(2);
+        refused.Error.Should().StartWith($"contactmetrics: {Path.Combine(summaries, "paths.csv")}: line ").And.Contain("column path").And.Contain("--separator '|'");
+        standard.ExitCode.Should().Be(0, standard.Error);
+        given.ExitCode.Should().Be(0, given.Error);
+        Analysis(standard)["attribution"].Should().NotBeNull();
+        Analysis(given)["attribution"]!.ToJsonString().Should().Be(Analysis(standard)["attribution"]!.ToJsonString());
+        withData.ExitCode.Should().Be(2);
+        withData.Error.Should().Contain("--separator goes with --summaries");
     }
 
     [Theory]

@@ -153,6 +153,42 @@ public sealed class SummariesAsInputsTests : IDisposable
         Ok(CliRun.Of("attribution", "--paths", parquet, "--model", "linear", "--format", "csv")).Should().Equal(csv);
     }
 
+    [Fact]
+    public void Attribution_PathsWrittenWithGreaterThan_Exit2UnlessTheSeparatorIsGiven()
+    {
+        // The summary's paths rewritten "c1>c2" (ChannelAttribution's default separator): read with " > " every path would be
+        // one channel, so exit 2 naming the file, line, column, value and fix; with --separator '>' the credits are those of
+        // the " > " file of the same paths.
+        string spaced = Path.Combine(Summaries("memory", "csv"), "paths.csv");
+        string bare = _dir.File("paths-bare.csv");
+        File.WriteAllText(bare, File.ReadAllText(spaced).Replace(" > ", ">", StringComparison.Ordinal));
+        var lines = File.ReadAllLines(bare);
+        int first = Array.FindIndex(lines, l => l.Contains('>', StringComparison.Ordinal));
+        string path = lines[first].Split(',')[0].Trim('"');
+
+        var refused = CliRun.Of("attribution", "--paths", bare, "--model", "markov", "--format", "csv");
+        var given = Ok(CliRun.Of("attribution", "--paths", bare, "--separator", ">", "--model", "markov", "--format", "csv"));
+        var standard = Ok(CliRun.Of("attribution", "--paths", spaced, "--model", "markov", "--format", "csv"));
+
+        refused.ExitCode.Should().Be(2);
+        refused.Error.TrimEnd().Should().NotContain("\n").And.StartWith($"contactmetrics: {bare}: line {first + 1}, column path: '{path}' has no ' > ' between channels")
+            .And.Contain("--separator '>'");
+        standard.Length.Should().BeGreaterThan(3, "the demo has several channels");
+        given.Should().Equal(standard);
+    }
+
+    [Fact]
+    public void Attribution_SeparatorWithoutPaths_Exit2()
+    {
+        var run = CliRun.Of("attribution", "--touchpoints", Table("touchpoints"), "--conversions", Table("conversions"), "--separator", ">", "--model", "linear");
+        var empty = CliRun.Of("attribution", "--paths", Table("touchpoints"), "--separator", "", "--model", "linear");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--separator goes with --paths");
+        empty.ExitCode.Should().Be(2);
+        empty.Error.Should().Contain("--separator: the separator is empty");
+    }
+
     [Theory]
     [InlineData("time-decay", "--paths", "time-decay needs each touch's time")]
     [InlineData("linear", "--lookback", "--lookback does not go with --paths")]

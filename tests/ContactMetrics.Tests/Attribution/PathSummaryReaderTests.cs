@@ -77,6 +77,65 @@ public class PathSummaryReaderTests
         PathSummaryReader.Read(new StringReader(text), separator: ">").Channels.Should().Equal("x<b", "y", "a", "b");
     }
 
+    [Theory]
+    [InlineData(">", "c1>c2>c3")]
+    [InlineData(">", "c1 >c2")]
+    [InlineData("|", "c1|c2")]
+    public void Read_PathsWrittenWithAnotherSeparator_RefusedNamingLineColumnValueAndFix(string other, string path)
+    {
+        // Read with " > ", no path of this file would have two channels: "c1>c2>c3" would be one channel, silently.
+        var act = () => PathSummaryReader.Read(new StringReader(Header + "c1,1,1,0\n" + path + ",2,3,1\nc2,1,1,0\n"));
+
+        act.Should().Throw<FormatException>().WithMessage($"line 3, column path: '{path}' has no ' > ' between channels*holds '{other}'*--separator '{other}'*");
+    }
+
+    [Fact]
+    public void Read_TheSeparatorGiven_ReadsWhatTheDefaultReadsOfThePathsWrittenWithIt()
+    {
+        // The same three paths written "c1>c2" and "c1 > c2": '>' given reads the first as the default reads the second.
+        string bare = Header + "c1,1,1,0\nc1>c2>c3,2,3,1\nc3>c1,0,0,4\n";
+        string spaced = bare.Replace(">", " > ", StringComparison.Ordinal);
+
+        var given = PathSummaryReader.Read(new StringReader(bare), separator: ">");
+        var standard = PathSummaryReader.Read(new StringReader(spaced));
+
+        given.Channels.Should().Equal("c1", "c2", "c3").And.Equal(standard.Channels);
+        Enumerable.Range(0, given.Count).Select(p => (given.PathText(p), given.Conversions[p], given.Values[p], given.Nulls[p]))
+            .Should().Equal(Enumerable.Range(0, standard.Count).Select(p => (standard.PathText(p), standard.Conversions[p], standard.Values[p], standard.Nulls[p])));
+    }
+
+    [Fact]
+    public void Read_OnePathWithTheDefaultSeparator_NamesWithGreaterThanAreKept()
+    {
+        // The guard looks at the whole file: one path with " > " (here the last) shows the separator, so 'a>b' is one channel.
+        var paths = PathSummaryReader.Read(new StringReader(Header + "a>b,1,1,0\nc,1,1,0\nc > a>b,1,2,0\n"));
+
+        paths.Channels.Should().Equal("a>b", "c");
+        paths.Path(2).ToArray().Should().Equal(1, 0);
+    }
+
+    [Fact]
+    public void Read_SingleChannelPaths_ReadAndNamesWithGreaterThanOnlyWhenTheDefaultIsGiven()
+    {
+        // Single channels without '>' or '|' read as they are; names holding '>' with no path of two channels are ambiguous
+        // (refused) unless " > " is given, which reads them as written.
+        PathSummaryReader.Read(new StringReader(Header + "c01,1,1,0\nc02,0,0,1\n")).Channels.Should().Equal("c01", "c02");
+        string names = Header + "a>b,1,1,0\nc,0,0,1\n";
+        FluentActions.Invoking(() => PathSummaryReader.Read(new StringReader(names))).Should().Throw<FormatException>().WithMessage("line 2, column path: 'a>b'*");
+        PathSummaryReader.Read(new StringReader(names), separator: " > ").Channels.Should().Equal("a>b", "c");
+    }
+
+    [Fact]
+    public void PathSeparatorGuard_Default_IsTheDefaultSeparatorUnguarded()
+    {
+        // default(PathSeparatorGuard) is documented as the explicit " > ": it never suspects a path.
+        var guard = default(PathSeparatorGuard).Add("c1>c2", 1, 2);
+
+        guard.Separator.Should().Be(PathSummaryReader.DefaultSeparator);
+        guard.Problem.Should().BeNull();
+        FluentActions.Invoking(() => PathSeparatorGuard.For("")).Should().Throw<ArgumentException>();
+    }
+
     [Fact]
     public void Read_WrongHeader_Throws()
     {
