@@ -62,15 +62,32 @@ public class StaffingErlangMutationTests
     }
 
     [Theory]
-    // Jagerman's integral 1/B(x, A) = int_0^inf e^-u (1 + u/A)^x du by mpmath quadrature at 40 digits: the
-    // library takes A >= 50 from the series sum_k f (f-1) ... (f-k+1) / A^k, whose third term (-2.5e-5 at f = 0.5,
-    // A = 100) and later ones these values need.
+    // Jagerman's integral 1/B(x, A) = int_0^inf e^-u (1 + u/A)^x du by mpmath quadrature at 40 digits. For A >= 50 the
+    // library takes the integral at the fraction f of x from the series sum_k f (f-1) ... (f-k+1) / A^k and climbs the
+    // whole servers by the recursion; the recursion forgets its start within a few servers (each step multiplies an
+    // error by n / (n + A B)), so only few whole servers test the series' third and later terms (-2.5e-5 at f = 0.5,
+    // A = 100). Below 50 the integral comes from the incomplete gamma function.
+    [InlineData(0.5, 100.0, 0.99504926577531280721)]
+    [InlineData(0.5, 50.0, 0.99019424536471465657)]
+    [InlineData(2.25, 50.0, 0.95590364537514254086)]
     [InlineData(100.5, 100.0, 0.072684029531638407)]
     [InlineData(120.75, 100.0, 0.0049181069913023169)]
     [InlineData(60.25, 50.0, 0.020550953157426294)]
     public void ContinuousErlangB_FiftyErlangsAndMore_MatchesJagermansIntegral(double servers, double traffic, double expected)
     {
         ErlangB.ContinuousBlockingProbability(servers, traffic).Should().BeApproximately(expected, 1e-13 * expected);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(3.0)]
+    [InlineData(10.0)]
+    [InlineData(30.0)]
+    [InlineData(80.0)]
+    public void ContinuousErlangB_NoServers_BlocksEverything(double traffic)
+    {
+        // B(0, A) = 1 exactly (the integral at x = 0 is int_0^inf e^-u du = 1), as BlockingProbability(0, A).
+        ErlangB.ContinuousBlockingProbability(0, traffic).Should().Be(1);
     }
 
     [Theory]
@@ -85,5 +102,43 @@ public class StaffingErlangMutationTests
 
         double expected = meanWait / pWait;
         m.AverageWaitOfDelayedSeconds.Should().BeApproximately(expected, 1e-11 * expected);
+    }
+
+    [Theory]
+    // Staffing/erlang_a_long_queue_reference.py: the SL answered within T / offered, within T / answered and
+    // P(W <= T), at T = 100 s and at T = 82.9 s, where the served-and-late sums pass 1e200 while they are still moderate.
+    [InlineData(100.0, 2.9360974515222494e-5, 3.2297071966744743e-5, 0.054069826826343127)]
+    [InlineData(82.9, 3.2103140076964611e-7, 3.5313454084661072e-7, 0.045011414661952575)]
+    public void ErlangA_QueueOfAThousandWaiting_MatchesTheChainSummedInSixtyDigits(double thresholdSeconds, double slOffered, double slAnswered, double slCounting)
+    {
+        // 1,000 agents for A = 1,100 Erlangs, mean patience 1,800 s. About 1,000 contacts wait, the products t_k and the
+        // negative binomial sums pass 1e200 and are rescaled (N mu T = 556 and 461), and the truncation bound matters
+        // while the ratio lambda / (N mu + (k+1) theta) is near 1. The agents are never idle, so P(abandon) = 1 - N / A
+        // = 1/11 and the occupancy is 1 (to 60 digits); mean wait 163.636 s, ASA of answered 171.468 s (the script).
+        var load = new QueueLoad(11_000, ReferenceCase.Interval, ReferenceCase.Aht);
+        var m = ErlangA.Evaluate(load, 1000, Duration.FromSeconds(1800), Duration.FromSeconds(thresholdSeconds));
+
+        m.ProbabilityOfWait.Should().Be(1);
+        m.ProbabilityOfAbandonment.Should().BeApproximately(1.0 / 11, 1e-13);
+        m.Occupancy.Should().BeApproximately(1, 1e-13);
+        m.AverageWaitSeconds.Should().BeApproximately(163.63636363636364, 1e-11 * 163.6);
+        m.AverageWaitOfDelayedSeconds.Should().BeApproximately(163.63636363636364, 1e-11 * 163.6);
+        m.AverageSpeedOfAnswerSeconds.Should().BeApproximately(171.46832514778475, 1e-11 * 171.5);
+        m.ServiceLevelCountingAbandons.Should().BeApproximately(slCounting, 1e-12);
+        // Answered within T is a difference of two sums near 0.909 (served, and served late): absolute accuracy.
+        m.ServiceLevel.Should().BeApproximately(slOffered, 1e-12);
+        m.ServiceLevelOfAnswered.Should().BeApproximately(slAnswered, 1e-12);
+    }
+
+    [Fact]
+    public void ErlangA_PatienceFarTooLong_SaysErlangCApplies()
+    {
+        // One agent for A = 4,900 with a mean patience of 30 years (946,080,000 s): the queue would peak near 2.6e10
+        // states (ErlangATests), beyond ErlangA.MaxQueueStates.
+        var load = new QueueLoad(49_000, ReferenceCase.Interval, ReferenceCase.Aht);
+        var act = () => ErlangA.Evaluate(load, 1, Duration.FromDays(365 * 30), ReferenceCase.Twenty);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage(
+            "The Erlang A queue needs more than 10000000 states for a mean patience of 946080000 s with this load and these agents; the patience is so long that Erlang C applies.*");
     }
 }
