@@ -238,6 +238,28 @@ public class StaffingPlannerMutationTests
         target.FirstMissed(Kpis(0.8, 20, 0.05, 0.85 * (1 + 1e-11))).Should().Be(StaffingConstraint.Occupancy);
     }
 
+    [Fact]
+    public void UndefinedEnumValues_MessagesSayWhatIsNotDefined()
+    {
+        var constraint = () => ((StaffingConstraint)9).Describe();
+        var definition = () => ((QueueServiceLevel)9).Describe();
+        var metric = () => ErlangC.Evaluate(ReferenceCase.Load, 14, ReferenceCase.Twenty).GetServiceLevel((QueueServiceLevel)9);
+
+        constraint.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Not a defined staffing constraint.*");
+        definition.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Not a defined service level definition.*");
+        metric.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Not a defined service level definition.*");
+    }
+
+    [Fact]
+    public void PlanFte_ZeroPaidTime_Throws()
+    {
+        var plan = new StaffingPlanner(EightyTwenty).Plan([ReferenceCase.Load]);
+
+        var act = () => plan.Fte(Duration.Zero);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Duration must be greater than 0; was 0 s.*").Which.ParamName.Should().Be("paidTimePerFte");
+    }
+
     private static QueueKpis Kpis(double serviceLevel, double asaSeconds, double abandonment, double occupancy)
         => new(true, 0.5, abandonment, serviceLevel, serviceLevel, serviceLevel, asaSeconds, asaSeconds, asaSeconds, occupancy);
 
