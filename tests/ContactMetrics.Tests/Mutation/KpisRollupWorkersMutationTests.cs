@@ -120,10 +120,28 @@ public class KpisRollupWorkersMutationTests
         KpiRollup.Compute(Table.Value, new KpiGrouping(KpiDimensions.Agent, TimeBucket.Hour, DateTimeZone.Utc), maxDegreeOfParallelism: 3,
             progress: new SyncProgress(reports));
 
-        reports.Should().NotBeEmpty();
+        reports.Should().HaveCountGreaterThanOrEqualTo(2, "a report past 65,536 rows counted, then the final one");
         reports[^1].Should().Be(new KpiRollupProgress(Rows, Rows));
         reports.Select(r => r.RowsCounted).Should().BeInAscendingOrder();
         reports.Take(reports.Count - 1).Should().OnlyContain(r => r.RowsCounted >= 65_536 && r.RowsCounted < Rows && r.Rows == Rows);
+    }
+
+    [Fact]
+    public void Grouping_TooManyCombinationsForSixtyFourBits_SaysSo()
+    {
+        // 40,000 contacts two hours apart, each with its own agent, queue and reason: (40,000 + 1)^3 agent x queue x reason
+        // codes x 10 channel codes x 3 direction codes x 80,000 hourly buckets = 1.5e20 keys, beyond 2^63 = 9.2e18.
+        var table = InteractionTable.Create(Enumerable.Range(0, 40_000).Select(i =>
+        {
+            var arrived = T0 + Duration.FromHours(2 * i);
+            return new Interaction(new InteractionId($"O{i}"), new CustomerId("C1"), Channel.Phone, arrived, arrived + Duration.FromMinutes(1),
+                Direction.Inbound, new AgentId($"A{i}"), $"q{i}", $"r{i}", arrived, Duration.FromMinutes(1));
+        }));
+        var dimensions = KpiDimensions.Agent | KpiDimensions.Channel | KpiDimensions.Direction | KpiDimensions.Queue | KpiDimensions.Reason;
+
+        var act = () => KpiRollup.Compute(table, new KpiGrouping(dimensions, TimeBucket.Hour, DateTimeZone.Utc));
+
+        act.Should().Throw<ArgumentException>().WithMessage("The grouping Agent, Channel, Direction, Queue, Reason has too many combinations to key in 64 bits.*");
     }
 
     private sealed class SyncProgress(List<KpiRollupProgress> reports) : IProgress<KpiRollupProgress>
