@@ -111,7 +111,7 @@ public class KpisEstimateMutationTests
 }
 
 /// <summary>Service-level counts, definitions and formulas at their edges (hand computations from the definitions in docs/kpis.md).</summary>
-public class ServiceLevelMutationTests
+public class KpisServiceLevelMutationTests
 {
     private static readonly Duration Twenty = Duration.FromSeconds(20);
 
@@ -220,7 +220,7 @@ public class ServiceLevelMutationTests
 }
 
 /// <summary>The KPI options at their range ends and defaults (docs/kpis.md).</summary>
-public class KpiOptionsMutationTests
+public class KpisOptionsMutationTests
 {
     [Fact]
     public void Defaults_AreTheDocumentedOnes()
@@ -274,7 +274,7 @@ public class KpiOptionsMutationTests
 }
 
 /// <summary>KPI counts from their values, merged, compared, and the response-time buckets at their bounds.</summary>
-public class KpiCountsMutationTests
+public class KpisCountsMutationTests
 {
     private static KpiCounts Numbered() => KpiCounts.FromCounts(
         offeredContacts: 1, queuedContacts: 2, answeredContacts: 3, abandonedContacts: 4, answeredWithinThreshold: 5, abandonedWithinThreshold: 6,
@@ -412,7 +412,7 @@ public class KpiCountsMutationTests
 }
 
 /// <summary>The KPIs of one group from counts (KpiGroup.FromCounts), every figure a hand computation from the counts.</summary>
-public class KpiGroupMutationTests
+public class KpisGroupMutationTests
 {
     private const string LiveOnly = "live queued channels only (phone, chat, messaging, social; email is measured by response time)";
 
@@ -561,7 +561,7 @@ public class KpiGroupMutationTests
 }
 
 /// <summary>The rollup's arguments, arrival range, key spaces (dense and hashed) and progress on small hand-built tables.</summary>
-public class KpiRollupMutationTests
+public class KpisRollupMutationTests
 {
     private static readonly Instant T0 = ContactMetrics.Tests.Kpis.KpiFixtures.T0;
 

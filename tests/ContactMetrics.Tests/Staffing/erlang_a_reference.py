@@ -12,7 +12,8 @@ from mpmath import mp, mpf, exp, factorial, e
 mp.dps = 200
 
 
-def erlang_a(n, lam, mu, theta, t, queue_states=150):
+def queue_distribution(n, lam, mu, theta, queue_states):
+    """P(an arrival finds N + k in the system), k = 0..queue_states."""
     # unnormalized stationary probabilities: A^j / j! for j <= N, then products lam / (N mu + k theta)
     a = lam / mu
     low = [a ** j / factorial(j) for j in range(n + 1)]
@@ -20,7 +21,12 @@ def erlang_a(n, lam, mu, theta, t, queue_states=150):
     for k in range(1, queue_states + 1):
         queue.append(queue[-1] * lam / (n * mu + k * theta))
     z = sum(low[:n]) + sum(queue)
-    pi_q = [q / z for q in queue]  # P(arrival finds N + k), k = 0..
+    return [q / z for q in queue]
+
+
+def erlang_a(n, lam, mu, theta, t, queue_states=150):
+    a = lam / mu
+    pi_q = queue_distribution(n, lam, mu, theta, queue_states)
 
     p_wait = sum(pi_q)
     p_ab = served_within = late_all = wait_served = served_total = 0
@@ -67,7 +73,7 @@ def show(title, values):
 if __name__ == "__main__":
     # 100 contacts per 30 minutes, AHT 180 s (A = 10 Erlangs), mean patience 120 s, threshold 20 s
     lam, mu, theta = mpf(100) / 1800, mpf(1) / 180, mpf(1) / 120
-    for n in (8, 10, 12, 14):
+    for n in (8, 10, 11, 12, 14):
         show(f"N = {n}, A = 10, patience 120 s, T = 20 s", erlang_a(n, lam, mu, theta, mpf(20)))
     # one agent, lambda = mu = theta = 1/60 s: hand results P(wait) = 1 - 1/e, P(abandon) = 1/e
     show("N = 1, lambda = mu = theta = 1/60 s, T = 30 s",
