@@ -62,7 +62,15 @@ public sealed record MedianSurvival(double? Estimate, double? Lower, double? Upp
     /// <returns>The text, in the invariant culture.</returns>
     public override string ToString()
         => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"median {ResultText.Number(Estimate)} [{ResultText.Number(Lower)}, {ResultText.Number(Upper)}] ({Level * 100:0.##}% {IntervalType.ToString().ToLowerInvariant()} interval)");
+            $"median {ResultText.Number(Estimate)} [{ResultText.Number(Lower)}, {ResultText.Number(Upper)}] ({Level * 100:0.##}% {RName(IntervalType)} interval)");
+
+    /// <summary>R's <c>conf.type</c> name of an interval type.</summary>
+    private static string RName(KaplanMeierIntervalType type) => type switch
+    {
+        KaplanMeierIntervalType.Plain => "plain",
+        KaplanMeierIntervalType.Log => "log",
+        _ => "log-log",
+    };
 }
 
 /// <summary>

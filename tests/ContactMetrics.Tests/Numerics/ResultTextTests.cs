@@ -92,6 +92,8 @@ public sealed class ResultTextTests
     public void SurvivalResults_PrintPointsIntervalAndNaWhereRHasNa()
     {
         new MedianSurvival(56, 45, null, 0.95, KaplanMeierIntervalType.Log).ToString().Should().Be("median 56 [45, n/a] (95% log interval)");
+        // R names the types by conf.type: "plain", "log", "log-log" (survfit's documentation).
+        new MedianSurvival(56, 45, null, 0.95, KaplanMeierIntervalType.LogLog).ToString().Should().Be("median 56 [45, n/a] (95% log-log interval)");
         // +5 points [2.1, 7.9]: a difference of 0.05 with its interval, in percentage points.
         new RetentionDifference(0.05, 0.0148, new ConfidenceInterval(0.021, 0.079, 0.95, "normal"), 2345).ToString()
             .Should().Be("+5.0 points [2.1, 7.9] (95%), 2,345 customers");
