@@ -129,7 +129,7 @@ public static class AnalysisSummariesSql
         bool priced = options.Rates is { } rates && channels.All(c => rates.RatesOf(c) is not null);
         return new AnalysisSummaries(kpis, counts, outside, currency == default ? Currency.Eur : currency)
         {
-            Survival = customers is null ? null : SurvivalTableSql.Compute(connection, dialect, UpliftGrouping.FirstContactResolution, window.End, null, sqlTables),
+            Survival = customers is null ? null : SurvivalTableSql.Compute(connection, dialect, SummaryDefinitions.SurvivalGrouping, window.End, null, sqlTables),
             CostCells = priced ? CostToServeSql.Cells(connection, dialect, options.Rates!, options.Kpis.Repeat, sqlTables) : null,
             SegmentInputs = SegmentInputsSql.Compute(connection, dialect, options.Kpis.Repeat, window.LastYearStart, window.End, sqlTables),
             Rfm = rfm,

@@ -172,6 +172,7 @@ public static class AnalysisSummaryFiles
     /// (<see cref="PathSummaryFile.Read"/>); <see langword="null"/>: <c>" &gt; "</c>, guarded against another.</param>
     /// <returns>The summaries, their window, definitions and rates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="pathSeparator"/> is empty.</exception>
     /// <exception cref="InvalidDataException">
     /// The folder or a required file (<c>analysis</c>, <c>segments</c>, <c>kpi_counts</c>) is missing, a file is not what
     /// its summary holds, or the survival table is not by the recorded grouping or that is not first-contact resolution;
@@ -180,6 +181,7 @@ public static class AnalysisSummaryFiles
     public static AnalysisSummaryFolder Read(string directory, string? pathSeparator = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        _ = Attribution.PathSeparatorGuard.For(pathSeparator);
         if (!Directory.Exists(directory))
         {
             throw new InvalidDataException($"{directory}: no such folder; give the folder summarize --for-report wrote (its report/ folder).");

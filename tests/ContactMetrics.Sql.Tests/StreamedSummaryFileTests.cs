@@ -75,4 +75,13 @@ public sealed class StreamedSummaryFileTests(DemoTables demo) : IClassFixture<De
     }
 
     public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Read_EmptyPathSeparator_RefusedBeforeAnyFileIsRead()
+    {
+        // The separator is checked first, whether or not the folder (here none) has path summaries.
+        var act = () => AnalysisSummaryFiles.Read(Path.Combine(Path.GetTempPath(), "no-such-report-folder"), "");
+
+        act.Should().Throw<ArgumentException>();
+    }
 }

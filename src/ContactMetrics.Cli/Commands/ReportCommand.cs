@@ -54,9 +54,9 @@ internal static class ReportCommand
             {
                 throw new CliInputException("--data: give the folder of tables (or --summaries with the folder summarize --for-report wrote).");
             }
-            if (summaryDir is null && CommonOptions.Given(parse, separator))
+            if (summaryDir is null)
             {
-                throw new CliInputException("--separator goes with --summaries: it is the text between channels of their path summaries.");
+                CommonOptions.Refuse(parse, name => $"{name} goes with --summaries: it is the text between channels of their path summaries.", separator);
             }
             bool byDuckDb = summaryDir is null && Engines.IsDuckDb(parse, engine);
             ContactCenterAnalysis analysis;

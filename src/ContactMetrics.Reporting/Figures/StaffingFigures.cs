@@ -48,8 +48,7 @@ public static class StaffingFigures
         double traffic = contacts * handleTime.TotalSeconds / interval.TotalSeconds;
         if (!(traffic <= QueueLoad.MaxTrafficErlangs))
         {
-            throw rules.Bad(nameof(question.Contacts),
-                $"{rules.Name(nameof(question.Contacts))} x {rules.Name(nameof(question.AverageHandleTime))} / {rules.Name(nameof(question.Interval))} is {traffic.ToString("G4", CultureInfo.InvariantCulture)} Erlangs, beyond the Erlang models' limit of {QueueLoad.MaxTrafficErlangs.ToString("G4", CultureInfo.InvariantCulture)}; split the load into smaller intervals or queues.");
+            throw rules.Bad($"{rules.Name(nameof(question.Contacts))} x {rules.Name(nameof(question.AverageHandleTime))} / {rules.Name(nameof(question.Interval))} is {traffic.ToString("G4", CultureInfo.InvariantCulture)} Erlangs, beyond the Erlang models' limit of {QueueLoad.MaxTrafficErlangs.ToString("G4", CultureInfo.InvariantCulture)}; split the load into smaller intervals or queues.");
         }
         var load = new QueueLoad(contacts, interval, handleTime);
         double shrinkage = rules.Check(nameof(question.Shrinkage), question.Shrinkage, s => s >= 0 && s < 1, "must be in [0, 1)");
@@ -61,17 +60,17 @@ public static class StaffingFigures
         var patience = rules.Check(nameof(question.AveragePatience), question.AveragePatience, OptionParsing.IsPositive, "must be positive");
         if ((sl is null) != (threshold is null))
         {
-            throw rules.Bad(nameof(question.ServiceLevel),
+            // Field names in both modes: the command line's --target always gives both.
+            throw rules.Bad(
                 $"{nameof(question.ServiceLevel)} and {nameof(question.ServiceLevelThreshold)} go together (80% within 20 s); give both or neither.");
         }
         if (abandon is not null && patience is null)
         {
-            throw rules.Bad(nameof(question.MaxAbandonment),
-                $"{rules.Name(nameof(question.MaxAbandonment))} needs {rules.Name(nameof(question.AveragePatience))}: without abandonment (Erlang C) nobody abandons.");
+            throw rules.Bad($"{rules.Name(nameof(question.MaxAbandonment))} needs {rules.Name(nameof(question.AveragePatience))}: without abandonment (Erlang C) nobody abandons.");
         }
         if (!question.HasTarget && question.Agents is null)
         {
-            throw rules.Bad(nameof(question.Agents), asOptions ? "Give a target (--target 80/20, --max-asa, --max-abandon or --max-occupancy) or --agents N."
+            throw rules.Bad(asOptions ? "Give a target (--target 80/20, --max-asa, --max-abandon or --max-occupancy) or --agents N."
                 : "Give a target (ServiceLevel with ServiceLevelThreshold, MaxAverageSpeedOfAnswer, MaxAbandonment or MaxOccupancy) or Agents.");
         }
         int? agents = question.Agents is int requested ? rules.Check(nameof(question.Agents), requested, n => n >= 0 && n <= MaxAgents, $"must be between 0 and {MaxAgents}") : null;
@@ -87,8 +86,7 @@ public static class StaffingFigures
         {
             // Erlang A refuses a patience whose queue would need too many states; that is the user's patience, named as such.
             string given = e.ActualValue is Duration d ? QuestionRules.Show(d) : "";
-            throw rules.Bad(nameof(question.AveragePatience),
-                $"{rules.Name(nameof(question.AveragePatience))} {given}: the Erlang A queue would need more than {ErlangA.MaxQueueStates} states for this load; a patience this long behaves as Erlang C, so leave out {rules.Name(nameof(question.AveragePatience))}.");
+            throw rules.Bad($"{rules.Name(nameof(question.AveragePatience))} {given}: the Erlang A queue would need more than {ErlangA.MaxQueueStates} states for this load; a patience this long behaves as Erlang C, so leave out {rules.Name(nameof(question.AveragePatience))}.");
         }
     }
 
@@ -117,12 +115,12 @@ public static class StaffingFigures
 
         public string Name(string field) => asOptions ? Options[field] : field;
 
-        /// <summary>The error for <paramref name="field"/> (named in <paramref name="message"/>, which gives the value and the fix).</summary>
-        public Exception Bad(string field, string message) =>
+        /// <summary>The error whose <paramref name="message"/> names the field or option, the value and the fix.</summary>
+        public Exception Bad(string message) =>
             asOptions ? new OptionValueException(message) : new ArgumentException(message, "question");
 
         public T Check<T>(string field, T value, Func<T, bool> ok, string requirement) where T : struct =>
-            ok(value) ? value : throw Bad(field, $"{Name(field)} {requirement}; was {Show(value)}.");
+            ok(value) ? value : throw Bad($"{Name(field)} {requirement}; was {Show(value)}.");
 
         public T? Check<T>(string field, T? value, Func<T, bool> ok, string requirement) where T : struct =>
             value is T v ? Check(field, v, ok, requirement) : null;

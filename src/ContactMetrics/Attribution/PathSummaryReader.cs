@@ -428,7 +428,12 @@ public readonly struct PathSeparatorGuard
             {
                 return null;
             }
-            var (likely, paths, other, others) = _bar > _greaterThan ? ('|', _bar, '>', _greaterThan) : ('>', _greaterThan, '|', _bar);
+            var (likely, paths, other, others) = _bar > _greaterThan ? ("|", _bar, ">", _greaterThan) : (">", _greaterThan, "|", _bar);
+            if (likely == ">" && SuspectPath.Contains("->", StringComparison.Ordinal))
+            {
+                // 'a->b' split at '>' would give the channel 'a-'.
+                likely = "->";
+            }
             return $"has no '{Separator}' between channels, nor has any path of the file, but {Paths(paths)} '{likely}'"
                 + (others > 0 ? $" and {Paths(others)} '{other}'" : "") + " (this is the first), so each would be read as one channel: "
                 + $"the paths look written with '{likely}' between channels (ChannelAttribution's default is '>'); give that separator (--separator '{likely}'), "

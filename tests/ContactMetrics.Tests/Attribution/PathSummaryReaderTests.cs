@@ -81,6 +81,7 @@ public class PathSummaryReaderTests
     [InlineData(">", "c1>c2>c3")]
     [InlineData(">", "c1 >c2")]
     [InlineData("|", "c1|c2")]
+    [InlineData("->", "c1->c2")] // split at '>' this would give the channel 'c1-': the fix names '->'
     public void Read_PathsWrittenWithAnotherSeparator_RefusedNamingLineColumnValueAndFix(string other, string path)
     {
         // Read with " > ", no path of this file would have two channels: "c1>c2>c3" would be one channel, silently.

