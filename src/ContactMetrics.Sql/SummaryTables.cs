@@ -70,9 +70,9 @@ public static class PathSummaryFile
             double Number(int column) => double.TryParse(row.Cell(column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0
                 ? v : throw row.Bad(column, "is not a finite number at least 0");
             builder.Add(channels, Number(1), Number(2), Number(3));
-            var next = guard.Add(row.Cell(0), channels.Length, 0);
-            suspect = next.SuspectPath is null ? null : suspect ?? row;
-            guard = next;
+            guard = guard.Add(row.Cell(0), channels.Length, 0);
+            // The first suspect row; once a path shows the separator the guard stops watching and has no problem to report.
+            suspect ??= guard.SuspectPath is null ? null : row;
         }
         return guard.Problem is { } problem ? throw suspect!.Bad(0, problem) : builder.Build();
     }
