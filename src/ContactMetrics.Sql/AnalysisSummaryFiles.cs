@@ -195,7 +195,7 @@ public static class AnalysisSummaryFiles
         var currency = facts.Value<Currency>("currency", "a currency code (ISO 4217, e.g. EUR)", Currency.TryParse);
         int Int(string name) => facts.Value(name, "a whole number at least 0", (string text, out int n) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out n));
         var segments = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
-        foreach (var row in SummaryFiles.ReadRows(Required("segments"), "a segments table", [.. SegmentTypes.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(Required("segments"), "a segments table", [.. SegmentTypes.Select(t => t.Item1)]))
         {
             if (!segments.TryAdd(row.Required(0, "segment"), row.Count(1) is var n && n <= int.MaxValue ? (int)n : throw row.Bad(1, "is too large")))
             {
@@ -287,7 +287,7 @@ public static class AnalysisSummaryFiles
     private static Facts ReadFacts(string path)
     {
         var rows = new Dictionary<string, SummaryRow>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in SummaryFiles.ReadRows(path, "the analysis table", [.. NameValue.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(path, "the analysis table", [.. NameValue.Select(t => t.Item1)]))
         {
             if (!rows.TryAdd(row.Required(0, "name"), row))
             {

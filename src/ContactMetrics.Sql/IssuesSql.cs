@@ -104,7 +104,7 @@ public static class IssuesFile
     private static readonly NodaTime.Text.OffsetDateTimePattern DuckDbTimestamp =
         NodaTime.Text.OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFo<+HH>");
 
-    /// <summary>Reads an issues table (as <see cref="Write"/> writes it; columns in any order, others ignored).</summary>
+    /// <summary>Reads an issues table row by row (as <see cref="Write"/> writes it; columns in any order, others ignored): memory holds the issues, one record each, not the file's text.</summary>
     /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
     /// <returns>The issues, in the file's order.</returns>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
@@ -112,7 +112,7 @@ public static class IssuesFile
     public static IReadOnlyList<Issue> Read(string path)
     {
         var issues = new List<Issue>();
-        foreach (var row in SummaryFiles.ReadRows(path, "an issues table", [.. Types.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(path, "an issues table", [.. Types.Select(t => t.Item1)]))
         {
             string first = row.Required(0, "first contact");
             string customer = row.Required(1, "customer");

@@ -104,8 +104,9 @@ public static class KpiCountsFile
     }
 
     /// <summary>
-    /// Reads a <c>kpi counts</c> table (CSV or Parquet): its key columns tell the dimensions, <c>bucket_start</c> and
-    /// <c>bucket_seconds</c> the buckets; rows with the same key (days or partitions of several runs) are added with +.
+    /// Reads a <c>kpi counts</c> table (CSV or Parquet) row by row (<see cref="SummaryFiles.StreamRows(string, IReadOnlyList{string}, Func{Data.CsvColumnTable, int[]})"/>):
+    /// its key columns tell the dimensions, <c>bucket_start</c> and <c>bucket_seconds</c> the buckets; rows with the same
+    /// key (days or partitions of several runs) are added with +, so memory holds the groups, not the file.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The groups in the order of their first row, the dimensions, and whether they are bucketed.</returns>
@@ -114,54 +115,62 @@ public static class KpiCountsFile
     public static (IReadOnlyList<GroupedKpiCounts> Groups, KpiDimensions Dimensions, bool Bucketed) Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var table = SummaryFiles.Open(path);
-        var header = table.Names.Select(n => n.ToLowerInvariant()).ToList();
-        var rows = Enumerable.Range(0, table.Count).Select(r => (Where: SummaryFiles.Where(table, r), Cells: Enumerable.Range(0, header.Count).Select(k => table.Text(r, k)).ToList()));
-        var keys = Keys.Where(k => header.Contains(k.Column)).Select(k => (k.Dimension, Index: header.IndexOf(k.Column))).ToArray();
-        int start = header.IndexOf("bucket_start"), seconds = header.IndexOf("bucket_seconds");
-        bool bucketed = start >= 0 && seconds >= 0;
-        var countIndexes = Counts.Select(c => header.IndexOf(c.Column) is >= 0 and var i ? i
-            : throw new InvalidDataException($"{path}: the count column '{c.Column}' is missing; a kpi counts table has every column of docs/data.md (contactmetrics summarize writes them).")).ToArray();
+        // The columns by number: the keys, the bucket's two (each optional: the file's header tells which it has), then every count.
+        string[] columns = [.. Keys.Select(k => k.Column), "bucket_start", "bucket_seconds", .. Counts.Select(c => c.Column)];
+        int start = Keys.Length, seconds = Keys.Length + 1, first = Keys.Length + 2;
+        var dimensions = KpiDimensions.None;
+        bool bucketed = false;
+        int[] Find(Data.CsvColumnTable header)
+        {
+            int[] index = [.. columns.Select(header.IndexOf)];
+            for (int k = first; k < columns.Length; k++)
+            {
+                if (index[k] < 0)
+                {
+                    throw new InvalidDataException($"{path}: the count column '{columns[k]}' is missing; a kpi counts table has every column of docs/data.md (contactmetrics summarize writes them).");
+                }
+            }
+            dimensions = Keys.Where((_, k) => index[k] >= 0).Aggregate(KpiDimensions.None, (all, k) => all | k.Dimension);
+            bucketed = index[start] >= 0 && index[seconds] >= 0;
+            return index;
+        }
         var groups = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
         var counts = new long[Counts.Length];
-        foreach (var (where, cells) in rows)
+        foreach (var row in SummaryFiles.StreamRows(path, columns, Find))
         {
-            string Cell(int index) => index < cells.Count ? cells[index].Trim() : "";
-            InvalidDataException Bad(int index, string what) =>
-                new($"{path}: {where}, column {header[index]}: '{Cell(index)}' {what}.");
-            int IndexOf(KpiDimensions d) => keys.First(k => k.Dimension == d).Index;
-            string? Key(KpiDimensions d) => keys.Where(k => k.Dimension == d).Select(k => Cell(k.Index)).FirstOrDefault(t => t.Length > 0);
+            int IndexOf(KpiDimensions d) => Array.FindIndex(Keys, k => k.Dimension == d);
+            string? Key(KpiDimensions d) => row.Optional(IndexOf(d));
             Channel? channel = Key(KpiDimensions.Channel) is { } c
-                ? (ChannelNames.TryParseChannel(c, out var ch) ? ch : throw Bad(IndexOf(KpiDimensions.Channel), "is not a schema channel")) : null;
+                ? (ChannelNames.TryParseChannel(c, out var ch) ? ch : throw row.Bad(IndexOf(KpiDimensions.Channel), "is not a schema channel")) : null;
             Direction? direction = Key(KpiDimensions.Direction) is { } d
-                ? (ChannelNames.TryParseDirection(d, out var dir) ? dir : throw Bad(IndexOf(KpiDimensions.Direction), "is not inbound or outbound")) : null;
+                ? (ChannelNames.TryParseDirection(d, out var dir) ? dir : throw row.Bad(IndexOf(KpiDimensions.Direction), "is not inbound or outbound")) : null;
             NodaTime.ZonedDateTime? bucketStart = null;
             NodaTime.Duration? bucketLength = null;
             if (bucketed)
             {
-                var parsed = NodaTime.Text.OffsetDateTimePattern.Rfc3339.Parse(Cell(start));
-                bucketStart = parsed.Success ? parsed.Value.InFixedZone() : throw Bad(start, "is not an instant with its offset (e.g. 2025-03-30T00:00:00+01:00)");
-                bucketLength = long.TryParse(Cell(seconds), NumberStyles.None, CultureInfo.InvariantCulture, out long s) && s > 0
-                    ? NodaTime.Duration.FromSeconds(s) : throw Bad(seconds, "is not a positive whole number of seconds");
+                var parsed = NodaTime.Text.OffsetDateTimePattern.Rfc3339.Parse(row.Cell(start));
+                bucketStart = parsed.Success ? parsed.Value.InFixedZone() : throw row.Bad(start, "is not an instant with its offset (e.g. 2025-03-30T00:00:00+01:00)");
+                bucketLength = long.TryParse(row.Cell(seconds), NumberStyles.None, CultureInfo.InvariantCulture, out long s) && s > 0
+                    ? NodaTime.Duration.FromSeconds(s) : throw row.Bad(seconds, "is not a positive whole number of seconds");
             }
             for (int k = 0; k < counts.Length; k++)
             {
-                counts[k] = long.TryParse(Cell(countIndexes[k]), NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n
-                    : throw Bad(countIndexes[k], "is not a count (a whole number at least 0)");
+                counts[k] = long.TryParse(row.Cell(first + k), NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n
+                    : throw row.Bad(first + k, "is not a count (a whole number at least 0)");
             }
             // A count of a subset above its set: the file's error, named here (KpiCounts would refuse it, or a rate pass 1).
             foreach (var (part, whole) in Subsets)
             {
                 if (counts[part] > counts[whole])
                 {
-                    throw Bad(countIndexes[part], string.Create(CultureInfo.InvariantCulture,
+                    throw row.Bad(first + part, string.Create(CultureInfo.InvariantCulture,
                         $"is more than the row's {Counts[whole].Column} ({counts[whole]}): {Counts[part].Column} counts a subset of them; write the counts as summarize does"));
                 }
             }
             // Issues = eligible contacts - repeats.
             if (counts[44] > counts[18] - counts[20])
             {
-                throw Bad(countIndexes[44], string.Create(CultureInfo.InvariantCulture,
+                throw row.Bad(first + 44, string.Create(CultureInfo.InvariantCulture,
                     $"is more than the row's issues ({counts[18]} FCR-eligible contacts minus {counts[20]} repeats); write the counts as summarize does"));
             }
             var kpiCounts = KpiCountsSql.ToCounts(counts);
@@ -169,7 +178,6 @@ public static class KpiCountsFile
                 Key(KpiDimensions.Reason), Key(KpiDimensions.Segment), bucketStart, bucketLength);
             groups[group.Key] = groups.TryGetValue(group.Key, out var seen) ? seen with { Counts = seen.Counts + group.Counts } : group;
         }
-        var dimensions = keys.Aggregate(KpiDimensions.None, (all, k) => all | k.Dimension);
         return ([.. groups.Values], dimensions, bucketed);
     }
 }

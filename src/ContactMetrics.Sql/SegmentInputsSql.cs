@@ -116,7 +116,7 @@ public static class SegmentInputsFile
         return rows.Count;
     }
 
-    /// <summary>Reads a segment inputs table (as <see cref="Write"/> writes it; columns in any order, others ignored); a blank segment is customers without one.</summary>
+    /// <summary>Reads a segment inputs table row by row (as <see cref="Write"/> writes it; columns in any order, others ignored); a blank segment is customers without one.</summary>
     /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
     /// <returns>The rows, in the file's order.</returns>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
@@ -124,7 +124,7 @@ public static class SegmentInputsFile
     public static IReadOnlyList<SegmentInputs> Read(string path)
     {
         var rows = new List<SegmentInputs>();
-        foreach (var row in SummaryFiles.ReadRows(path, "a segment inputs table", [.. Types.Select(t => t.Item1)]))
+        foreach (var row in SummaryFiles.StreamRows(path, "a segment inputs table", [.. Types.Select(t => t.Item1)]))
         {
             long resolved = row.Count(2);
             long unresolved = row.Count(4);

@@ -6,8 +6,8 @@ namespace ContactMetrics.Sql;
 /// <summary>
 /// How summary tables are written and read as CSV or Parquet (by the file name's extension): CSV is written directly;
 /// Parquet is that CSV converted by DuckDB with each column's type; both are read back by ContactMetrics.Data's reader
-/// (<see cref="Data.CsvColumnTable"/>: RFC 4180 CSV, Parquet columns as invariant text), so every summary has one format
-/// in code and two on disk.
+/// row by row (<see cref="StreamRows(string, string, IReadOnlyList{string})"/>: RFC 4180 CSV, Parquet columns as invariant
+/// text), so every summary has one format in code and two on disk.
 /// </summary>
 internal static class SummaryFiles
 {
@@ -39,60 +39,39 @@ internal static class SummaryFiles
         }
     }
 
-    /// <summary>
-    /// A summary file read whole by ContactMetrics.Data's reader (<see cref="Data.CsvColumnTable"/>): CSV by RFC 4180
-    /// (quoted cells may hold commas, quotes and line breaks; blank lines skipped), Parquet by its columns.
-    /// </summary>
-    /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">The file is empty or not readable CSV or Parquet; the message names the file and line.</exception>
-    public static Data.CsvColumnTable Open(string path)
-    {
-        try
-        {
-            return Data.CsvColumnTable.Read(path);
-        }
-        catch (Data.TableFormatException e)
-        {
-            throw new InvalidDataException(e.Message, e);
-        }
-    }
-
     /// <summary><c>line 3</c> (CSV: the header is line 1) or <c>row 2</c> (Parquet) of a row of <paramref name="table"/>.</summary>
     public static string Where(Data.CsvColumnTable table, int row) => table.LocationOf(row) is var (_, format, line)
         ? string.Create(CultureInfo.InvariantCulture, $"{(format == Data.TableFormat.Parquet ? "row" : "line")} {line}") : "";
 
     /// <summary>
-    /// The rows of a summary file with the columns <paramref name="columns"/> (any order, others ignored): a missing column
-    /// is an <see cref="InvalidDataException"/> naming the file and the columns the summary has.
+    /// The rows of a summary file one at a time (<see cref="Data.CsvColumnTable.ReadRows"/>: CSV by RFC 4180, quoted cells
+    /// may hold commas, quotes and line breaks, blank lines skipped; Parquet by its columns; none is kept), with the columns
+    /// <paramref name="columns"/> (any order, others ignored), checked at the header: a missing column is an
+    /// <see cref="InvalidDataException"/> naming the file and the columns the summary has, and a file with a header and no
+    /// rows is checked too and yields nothing. Every summary file is read this way, so memory holds a row, not the file:
+    /// what a reader keeps is its result (the model's input, or rows folded into groups).
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is empty, not readable, or lacks a column.</exception>
-    public static IEnumerable<SummaryRow> ReadRows(string path, string what, IReadOnlyList<string> columns)
-    {
-        var table = Open(path);
-        var index = Columns(path, what, table, columns);
-        for (int row = 0; row < table.Count; row++)
-        {
-            yield return new SummaryRow(path, table, row, index, columns);
-        }
-    }
+    public static IEnumerable<SummaryRow> StreamRows(string path, string what, IReadOnlyList<string> columns) =>
+        StreamRows(path, columns, table => Columns(path, what, table, columns));
 
     /// <summary>
-    /// The rows of a summary file one at a time (<see cref="Data.CsvColumnTable.ReadRows"/>: none is kept), for the
-    /// per-customer files read straight into the model's input (survival table, path summary, revenue, active customers,
-    /// cost cells); columns as for <see cref="ReadRows"/>, checked at the header (a file with a header and no rows is
-    /// checked too and yields nothing).
+    /// The rows of a summary file one at a time, as <see cref="StreamRows(string, string, IReadOnlyList{string})"/>, with
+    /// the columns found in the header by <paramref name="find"/> (called once, before the first row: the index of each of
+    /// <paramref name="columns"/> in the file, -1 for an optional column the file lacks, whose cells read blank; it throws
+    /// for a missing required one), for a summary whose header tells its keys (<see cref="KpiCountsFile"/>).
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">The file is empty, not readable, or lacks a column.</exception>
-    public static IEnumerable<SummaryRow> StreamRows(string path, string what, IReadOnlyList<string> columns)
+    /// <exception cref="InvalidDataException">The file is empty or not readable (and what <paramref name="find"/> throws).</exception>
+    public static IEnumerable<SummaryRow> StreamRows(string path, IReadOnlyList<string> columns, Func<Data.CsvColumnTable, int[]> find)
     {
         using var rows = Data.CsvColumnTable.ReadRows(path).GetEnumerator();
         int[]? index = null;
         while (Next(rows))
         {
             var table = rows.Current;
-            index ??= Columns(path, what, table, columns);
+            index ??= find(table);
             if (table.Count > 0)
             {
                 yield return new SummaryRow(path, table, 0, index, columns);
@@ -137,8 +116,8 @@ internal static class SummaryFiles
 /// <summary>One row of a summary file: its cells by the summary's column number, and the error that names file, line, column and value.</summary>
 internal sealed class SummaryRow(string path, Data.CsvColumnTable table, int row, int[] index, IReadOnlyList<string> columns)
 {
-    /// <summary>The trimmed cell of column <paramref name="column"/>.</summary>
-    public string Cell(int column) => table.Text(row, index[column]);
+    /// <summary>The trimmed cell of column <paramref name="column"/> (blank when the file lacks that optional column).</summary>
+    public string Cell(int column) => index[column] < 0 ? "" : table.Text(row, index[column]);
 
     /// <summary>The cell, or null when blank.</summary>
     public string? Optional(int column) => Cell(column) is { Length: > 0 } text ? text : null;

@@ -93,8 +93,7 @@ public sealed class CsvColumnTable
     /// <summary>
     /// Reads a file, folder or glob (as <see cref="Read(string, TableReadOptions?)"/>, the default options) row by row: each
     /// row is yielded as a table of that one row (<see cref="Text"/> and <see cref="LocationOf"/> of row 0) and none is kept,
-    /// so memory holds a row, not the file (ContactMetrics.Sql's per-customer summary files, read into the model's input as
-    /// they come). A file with a header and no rows yields one table of no rows, so its columns can be checked too.
+    /// so memory holds a row, not the file (ContactMetrics.Sql's summary files, each read into its result as the rows come). A file with a header and no rows yields one table of no rows, so its columns can be checked too.
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist, or no table file matches the folder or glob (at the call).</exception>
     /// <exception cref="TableFormatException">As for <see cref="Read(string, TableReadOptions?)"/>, while enumerating.</exception>

@@ -98,17 +98,46 @@ public class ReportFromSummariesTests(ReportData data) : IClassFixture<ReportDat
         using var dir = new TempDir();
         string summaries = Summarize(dir, "csv");
         string path = Path.Combine(summaries, file + ".csv");
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].Split(',');
-        var cells = lines[line - 1].Split(',');
-        cells[Array.IndexOf(header, column)] = bad.Contains(',') ? $"\"{bad}\"" : bad;
-        lines[line - 1] = string.Join(",", cells);
-        File.WriteAllLines(path, lines);
+        Spoil(path, line, column, bad);
 
         var run = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("report.html"));
 
         run.ExitCode.Should().Be(2, run.Error);
         run.Error.Should().Contain(path).And.Contain($"line {line}").And.Contain($"column {column}").And.Contain($"'{bad}'");
+    }
+
+    /// <summary>Writes <paramref name="bad"/> into <paramref name="column"/> of line <paramref name="line"/> (1-based, the header is line 1).</summary>
+    private static void Spoil(string path, int line, string column, string bad)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        var cells = lines[line - 1].Split(',');
+        cells.Should().HaveCount(header.Length, "the line has no quoted comma");
+        cells[Array.IndexOf(header, column)] = bad.Contains(',') ? $"\"{bad}\"" : bad;
+        lines[line - 1] = string.Join(",", cells);
+        File.WriteAllLines(path, lines);
+    }
+
+    [Theory]
+    [InlineData("segments", null, "customers", "-1", "is not a whole number at least 0.")]
+    [InlineData("analysis", "outside_purchases", "value", "many", "is not a whole number at least 0 (outside_purchases).")]
+    [InlineData("kpi_counts", null, "offered_contacts", "x", "is not a count (a whole number at least 0).")]
+    [InlineData("segment_inputs", null, "unresolved", "1.5", "is not a whole number at least 0.")]
+    public void ReportFromSummaries_BadCellInTheMiddle_ExitsTwoNamingFileLineColumnAndValue(string file, string? row, string column, string bad, string what)
+    {
+        // Read row by row (#15), a bad row after good ones is named as the first one is: file, line, column, value, what it is not.
+        using var dir = new TempDir();
+        string summaries = Summarize(dir, "csv");
+        string path = Path.Combine(summaries, file + ".csv");
+        var lines = File.ReadAllLines(path);
+        int line = row is null ? 1 + (lines.Length / 2) : 1 + Array.FindIndex(lines, l => l.StartsWith(row + ",", StringComparison.Ordinal));
+        line.Should().BeInRange(3, lines.Length - 1, "a row in the middle: neither the first nor the last");
+        Spoil(path, line, column, bad);
+
+        var run = CliRun.Of("report", "--summaries", summaries, "--out", dir.File("report.html"));
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain($"{path}: line {line}, column {column}: '{bad}' {what}");
     }
 
     [Theory]

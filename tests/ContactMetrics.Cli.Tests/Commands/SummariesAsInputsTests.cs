@@ -80,6 +80,41 @@ public sealed class SummariesAsInputsTests : IDisposable
         run.Error.Should().Contain("has no reason column; it is by channel");
     }
 
+    [Fact]
+    public void Kpis_FromKpiCountsWithABadRowInTheMiddle_Exit2NamingFileLineColumnAndValue()
+    {
+        // Read row by row (#15): the rows before it were read, the bad one is named, nothing is printed.
+        string file = Path.Combine(Summaries("duckdb", "csv", "--by", "channel", "--bucket", "day"), "kpi_counts.csv");
+        var lines = File.ReadAllLines(file);
+        int line = 1 + (lines.Length / 2);
+        line.Should().BeInRange(3, lines.Length - 1, "a row in the middle");
+        lines[line - 1] = "fax" + lines[line - 1][lines[line - 1].IndexOf(',', StringComparison.Ordinal)..];
+        File.WriteAllLines(file, lines);
+
+        var run = CliRun.Of("kpis", "--kpi-counts", file);
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain($"{file}: line {line}, column channel: 'fax' is not a schema channel.");
+        run.Out.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Kpis_FromAHeaderOnlyKpiCounts_NoGroupsOrTheMissingCountNamed()
+    {
+        // The header is checked with no rows to read: a full one prints no groups (the header's columns); one without talk_ms exits 2.
+        string file = Path.Combine(Summaries("duckdb", "csv", "--by", "channel", "--bucket", "day"), "kpi_counts.csv");
+        string header = File.ReadLines(file).First();
+        File.WriteAllText(file, header + "\n");
+
+        var empty = Ok(CliRun.Of("kpis", "--kpi-counts", file, "--format", "csv"));
+        File.WriteAllText(file, header.Replace(",talk_ms,", ",", StringComparison.Ordinal) + "\n");
+        var missing = CliRun.Of("kpis", "--kpi-counts", file);
+
+        empty.Should().ContainSingle().Which.Should().StartWith("channel,bucket_start,bucket_seconds,offered,");
+        missing.ExitCode.Should().Be(2, missing.Error);
+        missing.Error.Should().Contain($"{file}: the count column 'talk_ms' is missing");
+    }
+
     [Theory]
     [InlineData("csv")]
     [InlineData("parquet")]
