@@ -74,7 +74,7 @@ internal static class SummaryFiles
             index ??= find(table);
             if (table.Count > 0)
             {
-                yield return new SummaryRow(path, table, 0, index, columns);
+                yield return new SummaryRow(path, table, index, columns);
             }
         }
     }
@@ -113,11 +113,11 @@ internal static class SummaryFiles
     }
 }
 
-/// <summary>One row of a summary file: its cells by the summary's column number, and the error that names file, line, column and value.</summary>
-internal sealed class SummaryRow(string path, Data.CsvColumnTable table, int row, int[] index, IReadOnlyList<string> columns)
+/// <summary>One row of a summary file (the one row of <paramref name="table"/>): its cells by the summary's column number, and the error that names file, line, column and value.</summary>
+internal sealed class SummaryRow(string path, Data.CsvColumnTable table, int[] index, IReadOnlyList<string> columns)
 {
     /// <summary>The trimmed cell of column <paramref name="column"/> (blank when the file lacks that optional column).</summary>
-    public string Cell(int column) => index[column] < 0 ? "" : table.Text(row, index[column]);
+    public string Cell(int column) => index[column] < 0 ? "" : table.Text(0, index[column]);
 
     /// <summary>The cell, or null when blank.</summary>
     public string? Optional(int column) => Cell(column) is { Length: > 0 } text ? text : null;
@@ -133,5 +133,5 @@ internal sealed class SummaryRow(string path, Data.CsvColumnTable table, int row
     public bool Flag(int column) => bool.TryParse(Cell(column), out bool value) ? value : throw Bad(column, "is not true or false");
 
     /// <summary>The error for column <paramref name="column"/>: '<c>value</c>' <paramref name="what"/>.</summary>
-    public InvalidDataException Bad(int column, string what) => new($"{path}: {SummaryFiles.Where(table, row)}, column {columns[column]}: '{Cell(column)}' {what}.");
+    public InvalidDataException Bad(int column, string what) => new($"{path}: {SummaryFiles.Where(table, 0)}, column {columns[column]}: '{Cell(column)}' {what}.");
 }
