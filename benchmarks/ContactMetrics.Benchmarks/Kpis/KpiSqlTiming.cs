@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ContactMetrics.Kpis;
+using ContactMetrics.Sql;
+using NodaTime;
+
+namespace ContactMetrics.Benchmarks.Kpis;
+
+/// <summary>
+/// <c>time-kpi-sql LAKE PART</c>: one part of <c>kpis --engine duckdb --by channel --bucket day</c>'s SQL over a lake, timed
+/// in its own process (run it under <c>/usr/bin/time -v</c> for the peak), for the floors of docs/benchmarks.md:
+/// <c>kpis</c> is <see cref="KpiCountsSql.Build"/>'s query as the CLI runs it; <c>scan</c> the same counts with the repeat
+/// flags set to 0 (no window: DuckDB's scan and group-by floor); <c>repeat</c> the repeat flags alone (the window,
+/// summed to three numbers). Prints the part, the rows it returned, a checksum of its numbers and the CPU seconds of the query.
+/// </summary>
+internal static class KpiSqlTiming
+{
+    public static void Run(string lake, string part)
+    {
+        // A part "file:PATH" runs the SQL in PATH (for trying a variant); EXPLAIN_ANALYZE=1 prints DuckDB's profile instead.
+        string sql = part.StartsWith("file:", StringComparison.Ordinal) ? File.ReadAllText(part[5..]) : Sql(part);
+        if (Environment.GetEnvironmentVariable("EXPLAIN_ANALYZE") == "1")
+        {
+            sql = "EXPLAIN ANALYZE " + sql;
+        }
+        using var engine = DuckDbSettings.FromEnvironment().Open();
+        engine.AttachInteractions(lake);
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        long rows = 0;
+        decimal checksum = 0;
+        using (var command = engine.Connection.CreateCommand())
+        {
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows++;
+                if (sql.StartsWith("EXPLAIN", StringComparison.Ordinal))
+                {
+                    Console.WriteLine(reader.GetValue(1));
+                }
+                for (int c = 0; c < reader.FieldCount; c++)
+                {
+                    checksum += reader.IsDBNull(c) ? 0 : reader.GetValue(c) switch
+                    {
+                        System.Numerics.BigInteger big => (decimal)big,
+                        long or int or decimal or short or sbyte => Convert.ToDecimal(reader.GetValue(c), CultureInfo.InvariantCulture),
+                        _ => 0,
+                    };
+                }
+            }
+        }
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{part}: {rows} rows, checksum {checksum}, query CPU {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s, wall {wall.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    /// <summary>The SQL of <paramref name="part"/>.</summary>
+    internal static string Sql(string part)
+    {
+        string kpis = KpiCountsSql.Build(SqlDialect.DuckDb, new KpiGrouping(KpiDimensions.Channel, ContactMetrics.Tables.TimeBucket.Day, DateTimeZone.Utc));
+        // The flagged CTE (the window) runs from "), flagged AS (" to the final ")" before the top-level SELECT.
+        var flagged = new Regex(@"\), flagged AS \(\n.*?\n\)\nSELECT ", RegexOptions.Singleline);
+        return part switch
+        {
+            "kpis" => kpis,
+            "scan" => flagged.Replace(kpis.ReplaceLineEndings("\n"), "), flagged AS (\n  SELECT scoped.*, in_scope * answered AS eligible, 0 AS followed, 0 AS is_repeat FROM scoped\n)\nSELECT ", 1),
+            "repeat" => kpis.ReplaceLineEndings("\n")[..(kpis.ReplaceLineEndings("\n").IndexOf("\n)\nSELECT ", StringComparison.Ordinal) + 3)]
+                + "SELECT SUM(eligible), SUM(followed), SUM(is_repeat) FROM flagged",
+            _ => throw new ArgumentException($"Unknown part '{part}': kpis, scan or repeat.", nameof(part)),
+        };
+    }
+}
