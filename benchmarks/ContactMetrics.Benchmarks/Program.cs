@@ -22,9 +22,9 @@ if (args.Length == 3 && args[0] == "write-lake")
     ContactMetrics.Benchmarks.Kpis.LakeGenerator.Run(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
-if (args.Length == 2 && args[0] == "print-kpi-sql")
+if (args.Length is 2 or 3 && args[0] == "print-kpi-sql")
 {
-    Console.WriteLine(ContactMetrics.Benchmarks.Kpis.KpiSqlTiming.Sql(args[1]));
+    Console.WriteLine(ContactMetrics.Benchmarks.Kpis.KpiSqlTiming.Sql(args[1], args.Length == 3 ? args[2] : "UTC"));
     return;
 }
 if (args.Length == 3 && args[0] == "time-kpi-sql")

@@ -60,9 +60,10 @@ internal static class KpiSqlTiming
     }
 
     /// <summary>The SQL of <paramref name="part"/>: the query, or one of the two branches of its <c>partial</c> CTE.</summary>
-    internal static string Sql(string part)
+    internal static string Sql(string part, string zone = "UTC")
     {
-        string kpis = KpiCountsSql.Build(SqlDialect.DuckDb, new KpiGrouping(KpiDimensions.Channel, ContactMetrics.Tables.TimeBucket.Day, DateTimeZone.Utc)).ReplaceLineEndings("\n");
+        var grouping = new KpiGrouping(KpiDimensions.Channel, ContactMetrics.Tables.TimeBucket.Day, DateTimeZoneProviders.Tzdb[zone]);
+        string kpis = KpiCountsSql.Build(SqlDialect.DuckDb, grouping).ReplaceLineEndings("\n");
         // WITH ... ), partial AS ( SELECT <every count but the repeat ones> FROM scoped ... UNION ALL SELECT <the repeat counts> FROM flagged ... ) SELECT <their sum>
         const string Partial = "), partial AS (\n", Union = "  UNION ALL\n", Final = "\n)\nSELECT ";
         int partial = kpis.IndexOf(Partial, StringComparison.Ordinal), union = kpis.IndexOf(Union, partial, StringComparison.Ordinal);
