@@ -22,6 +22,16 @@ if (args.Length == 3 && args[0] == "write-lake")
     ContactMetrics.Benchmarks.Kpis.LakeGenerator.Run(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args.Length is 2 or 3 && args[0] == "print-kpi-sql")
+{
+    Console.WriteLine(ContactMetrics.Benchmarks.Kpis.KpiSqlTiming.Sql(args[1], args.Length == 3 ? args[2] : "UTC"));
+    return;
+}
+if (args.Length == 3 && args[0] == "time-kpi-sql")
+{
+    ContactMetrics.Benchmarks.Kpis.KpiSqlTiming.Run(args[1], args[2]);
+    return;
+}
 if (args.Length == 3 && args[0] == "write-purchases")
 {
     ContactMetrics.Benchmarks.Kpis.LakeGenerator.RunPurchases(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));

@@ -49,9 +49,9 @@ public static class CostToServeSql
         var sql = new StringBuilder();
         RepeatChainSql.AppendBase(sql, dialect, tables,
             $"{SqlText.FloorDiv(dialect, $"{Epoch("COALESCE(i.answered_at, i.ended_at)")} - {Epoch("i.arrived_at")}", 1000)} AS queue_ms",
-            "CAST(FLOOR(COALESCE(i.talk_seconds, 0) * 1000) AS BIGINT) AS talk_ms",
-            "CAST(FLOOR(COALESCE(i.hold_seconds, 0) * 1000) AS BIGINT) AS hold_ms",
-            "CAST(FLOOR(COALESCE(i.acw_seconds, 0) * 1000) AS BIGINT) AS acw_ms");
+            $"{SqlText.Milliseconds("i.talk_seconds")} AS talk_ms",
+            $"{SqlText.Milliseconds("i.hold_seconds")} AS hold_ms",
+            $"{SqlText.Milliseconds("i.acw_seconds")} AS acw_ms");
         RepeatChainSql.AppendBaseFrom(sql, tables);
         sql.AppendLine("), products AS (");
         sql.AppendLine("  SELECT base.*, talk_ms + hold_ms + acw_ms AS handle_ms,");

@@ -16,8 +16,11 @@ namespace ContactMetrics.Sql;
 /// <remarks>
 /// <para>One query, written once in the portable subset of <see cref="SqlDialect"/>: a first step types every row
 /// (inbound, agent channel, answered, wait, handle-time components in whole milliseconds, the local time bucket); a
-/// second finds repeat contacts for FCR with two window functions per customer (the next in-scope contact, and the
-/// latest earlier eligible one, ordered by arrival then <c>interaction_id</c>); a last one adds everything up by group.</para>
+/// second finds repeat contacts for FCR with two window functions in one window per customer, over the in-scope rows
+/// and the few columns they need (the next in-scope contact, and the latest earlier eligible one, ordered by arrival
+/// then <c>interaction_id</c>); the counts are summed by group in two branches, the repeat counts from the window and
+/// every other count straight from the rows, and a last step adds the two up. The typed rows are CTEs both branches
+/// read; <see cref="SqlDialect.NotMaterialized"/> keeps DuckDB from building them in memory (it would hold every row).</para>
 /// <para>Time buckets follow the zone's rules as the engine knows them: days, weeks (ISO, from Monday) and months are
 /// local calendar ones, so a day the clocks change has 23 or 25 hours; sub-day buckets are keyed by their start
 /// instant, so the repeated hour when clocks go back gives two buckets, as in memory.</para>
@@ -64,7 +67,8 @@ public static class KpiCountsSql
         string Epoch(string t) => dialect.EpochMicroseconds(t);
 
         var sql = new StringBuilder();
-        sql.AppendLine("WITH base AS (");
+        // The rows are typed in three CTEs that both branches of the sums read, each NOT MATERIALIZED (see the remarks).
+        sql.AppendLine(CultureInfo.InvariantCulture, $"WITH base AS {dialect.NotMaterialized}(");
         sql.AppendLine("  SELECT i.interaction_id AS id, i.customer_id AS customer_id, i.agent_id AS agent, i.queue AS queue, i.reason AS reason,");
         if (segment)
         {
@@ -79,9 +83,9 @@ public static class KpiCountsSql
         {
             sql.AppendLine(CultureInfo.InvariantCulture, $"    {dialect.LocalTimestamp("i.arrived_at", grouping.TimeZone!)} AS local_timestamp,");
         }
-        sql.AppendLine("    CAST(FLOOR(COALESCE(i.talk_seconds, 0) * 1000) AS BIGINT) AS talk_ms,");
-        sql.AppendLine("    CAST(FLOOR(COALESCE(i.hold_seconds, 0) * 1000) AS BIGINT) AS hold_ms,");
-        sql.AppendLine("    CAST(FLOOR(COALESCE(i.acw_seconds, 0) * 1000) AS BIGINT) AS acw_ms,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Milliseconds("i.talk_seconds")} AS talk_ms,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Milliseconds("i.hold_seconds")} AS hold_ms,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.Milliseconds("i.acw_seconds")} AS acw_ms,");
         sql.AppendLine("    CASE WHEN COALESCE(i.transfers, 0) > 0 THEN 1 ELSE 0 END AS transferred,");
         sql.AppendLine("    CASE WHEN i.resolved IS NULL THEN 0 ELSE 1 END AS resolved_known,");
         sql.AppendLine("    CASE WHEN i.resolved = TRUE THEN 1 ELSE 0 END AS resolved_yes,");
@@ -92,7 +96,7 @@ public static class KpiCountsSql
             // One segment per customer, so that a duplicated customer row cannot count an interaction twice.
             sql.AppendLine(CultureInfo.InvariantCulture, $"  LEFT JOIN (SELECT customer_id, MAX(segment) AS segment FROM {tables.Customers} GROUP BY customer_id) c ON c.customer_id = i.customer_id");
         }
-        sql.AppendLine("), typed AS (");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"), typed AS {dialect.NotMaterialized}(");
         sql.AppendLine("  SELECT base.*,");
         sql.AppendLine("    CASE WHEN direction = 'inbound' THEN 1 ELSE 0 END AS inbound,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN channel IN ({agentChannels}) THEN 1 ELSE 0 END AS agent_channel,");
@@ -101,23 +105,18 @@ public static class KpiCountsSql
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {SqlText.FloorDiv(dialect, "wait_us", 1000)} AS wait_ms,");
         sql.AppendLine(bucketed ? $"    {SqlText.FloorDiv(dialect, Epoch("local_timestamp"), 1000)} AS local_ms" : "    0 AS local_ms");
         sql.AppendLine("  FROM base");
-        sql.AppendLine("), scoped AS (");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"), scoped AS {dialect.NotMaterialized}(");
         sql.AppendLine("  SELECT typed.*,");
         sql.AppendLine("    CASE WHEN customer_id IS NOT NULL AND inbound = 1 AND agent_channel = 1 THEN 1 ELSE 0 END AS in_scope,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    {BucketKey(dialect, grouping.Bucket)} AS bucket");
         sql.AppendLine("  FROM typed");
-        sql.AppendLine("), flagged AS (");
-        AppendRepeatFlags(sql, options.Repeat);
-        sql.AppendLine(")");
-
-        var select = new List<string>(dims);
+        var keys = new List<string>(dims);
         if (bucketed)
         {
-            select.Add("bucket");
+            keys.Add("bucket");
         }
-        sql.Append("SELECT ");
-        sql.AppendLine(string.Join(",\n  ", select.Concat(CountColumns(options).Select(c => $"CAST(SUM({c.Expression}) AS BIGINT) AS {c.Name}"))));
-        sql.AppendLine("FROM flagged");
+        sql.AppendLine("), flagged AS (");
+        AppendRepeatFlags(sql, options.Repeat, keys);
         var where = new List<string>();
         if (grouping.ArrivedFrom is { } from)
         {
@@ -127,14 +126,27 @@ public static class KpiCountsSql
         {
             where.Add($"arrived_us < {SqlText.Micros(before)}");
         }
-        if (where.Count > 0)
+        string filter = where.Count > 0 ? "  WHERE " + string.Join(" AND ", where) + "\n" : "";
+        string groupBy = keys.Count > 0 ? "  GROUP BY " + string.Join(", ", keys) + "\n" : "";
+        string Keys(string columns) => string.Concat(keys.Select(k => k + ", ")) + columns;
+        // Two partial sums per group, added up last: every count but the repeat ones from all rows (no window), the
+        // repeat ones from the flagged in-scope rows; a count a branch does not compute is NULL there.
+        var columns = CountColumns(options).ToList();
+        string Partial(bool repeats) => string.Join(",\n    ", columns.Select(c => c.Repeats == repeats ? $"SUM({c.Expression}) AS {c.Name}" : $"CAST(NULL AS BIGINT) AS {c.Name}"));
+        sql.AppendLine("), partial AS (");
+        sql.Append(CultureInfo.InvariantCulture, $"  SELECT {Keys(Partial(repeats: false))}\n  FROM scoped\n{filter}{groupBy}");
+        sql.AppendLine("  UNION ALL");
+        sql.Append(CultureInfo.InvariantCulture, $"  SELECT {Keys(Partial(repeats: true))}\n  FROM flagged\n{filter}{groupBy}");
+        sql.AppendLine(")");
+        // A group's rows are all in the first branch, so its counts there are never NULL (an ungrouped query over no rows
+        // gives one row of NULLs, as before); a group without in-scope rows has no repeat counts: 0.
+        sql.Append("SELECT ");
+        sql.AppendLine(Keys(string.Join(",\n  ", columns.Select(c => c.Repeats ? $"CAST(COALESCE(SUM({c.Name}), 0) AS BIGINT) AS {c.Name}" : $"CAST(SUM({c.Name}) AS BIGINT) AS {c.Name}"))));
+        sql.AppendLine("FROM partial");
+        if (keys.Count > 0)
         {
-            sql.AppendLine("WHERE " + string.Join(" AND ", where));
-        }
-        if (select.Count > 0)
-        {
-            sql.AppendLine("GROUP BY " + string.Join(", ", select));
-            sql.AppendLine("ORDER BY " + string.Join(", ", select.Select(s => s + " NULLS FIRST")));
+            sql.AppendLine("GROUP BY " + string.Join(", ", keys));
+            sql.AppendLine("ORDER BY " + string.Join(", ", keys.Select(s => s + " NULLS FIRST")));
         }
         return sql.ToString();
     }
@@ -238,21 +250,25 @@ public static class KpiCountsSql
     }
 
     /// <summary>
-    /// Repeat contacts, per customer (and reason, and channel, when the rule asks): a contact is followed by a repeat when
-    /// the next in-scope contact arrives within the window, and is a repeat when the latest earlier eligible one does.
+    /// Repeat contacts, per customer (and reason, and channel, when the rule asks), among the in-scope rows only and with
+    /// only the columns the window and the sums need (the group keys, the arrival, the answered flag, the partition and
+    /// the order), so the sort behind the window carries about a tenth of each row: a contact is followed by a repeat
+    /// when the next in-scope contact arrives within the window, and is a repeat when the latest earlier answered one does.
     /// </summary>
-    private static void AppendRepeatFlags(StringBuilder sql, RepeatContactOptions repeat)
+    private static void AppendRepeatFlags(StringBuilder sql, RepeatContactOptions repeat, IReadOnlyList<string> keys)
     {
         string window = RepeatChainSql.WindowMs(repeat);
         // An unknown reason matches nothing under the same-reason rule.
-        string matchable = repeat.SameReason ? "in_scope = 1 AND answered = 1 AND reason IS NOT NULL" : "in_scope = 1 AND answered = 1";
-        sql.AppendLine("  SELECT w.*,");
-        sql.AppendLine("    in_scope * answered AS eligible,");
+        string matchable = repeat.SameReason ? "answered = 1 AND reason IS NOT NULL" : "answered = 1";
+        var read = keys.Concat(["arrived_us", "answered", "reason"]).Concat(SqlText.RepeatPartition(repeat)).Concat(["arrived_ms", "id"]).Distinct();
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT {string.Concat(keys.Select(k => k + ", "))}arrived_us,");
+        sql.AppendLine("    answered AS eligible,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND next_ms - arrived_ms <= {window} THEN 1 ELSE 0 END AS followed,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND arrived_ms - previous_answered_ms <= {window} THEN 1 ELSE 0 END AS is_repeat");
-        sql.AppendLine("  FROM (SELECT scoped.*,");
-        RepeatChainSql.AppendNeighbours(sql, RepeatChainSql.Over("in_scope", repeat));
-        sql.AppendLine("    FROM scoped) w");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM (SELECT {string.Join(", ", read)},");
+        RepeatChainSql.AppendNeighbours(sql, RepeatChainSql.Over(null, repeat));
+        sql.AppendLine("    FROM scoped");
+        sql.AppendLine("    WHERE in_scope = 1) w");
     }
 
     /// <summary>The bucket of a row: the local date of its day, week or month as yyyyMMdd, or the start of its sub-day slot in Unix milliseconds.</summary>
@@ -275,7 +291,8 @@ public static class KpiCountsSql
     internal static readonly int CountColumnCount = 21 + 5 + 11 + 7 + 5 + KpiCounts.ResponseTimeBucketBounds.Count + 1;
 
     /// <summary>The count columns, in the order of <see cref="KpiCounts.FromCounts"/>'s arguments.</summary>
-    private static IEnumerable<(string Name, string Expression)> CountColumns(KpiOptions options)
+    /// <remarks><c>Repeats</c> marks the counts of the repeat flags, summed over the in-scope rows (<c>eligible</c>, <c>followed</c>, <c>is_repeat</c>).</remarks>
+    private static IEnumerable<(string Name, string Expression, bool Repeats)> CountColumns(KpiOptions options)
     {
         string threshold = ((long)options.ServiceLevel.Threshold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         string shortAbandon = ((long)options.ServiceLevel.ShortAbandonThreshold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
@@ -297,53 +314,53 @@ public static class KpiCountsSql
             handle.Add("acw_ms");
         }
         static string When(string condition, string value = "1") => $"CASE WHEN {condition} THEN {value} ELSE 0 END";
-        yield return ("offered", "inbound");
-        yield return ("queued", When(queued));
-        yield return ("answered", When($"{queued} AND answered = 1"));
-        yield return ("abandoned", When($"{queued} AND answered = 0"));
-        yield return ("answered_within", When($"{queued} AND answered = 1 AND wait_ms <= {threshold}"));
-        yield return ("abandoned_within", When($"{queued} AND answered = 0 AND wait_ms <= {threshold}"));
-        yield return ("short_abandons", When($"{queued} AND answered = 0 AND wait_ms <= {shortAbandon}"));
-        yield return ("contained", When("inbound = 1 AND agent_channel = 0"));
+        yield return ("offered", "inbound", false);
+        yield return ("queued", When(queued), false);
+        yield return ("answered", When($"{queued} AND answered = 1"), false);
+        yield return ("abandoned", When($"{queued} AND answered = 0"), false);
+        yield return ("answered_within", When($"{queued} AND answered = 1 AND wait_ms <= {threshold}"), false);
+        yield return ("abandoned_within", When($"{queued} AND answered = 0 AND wait_ms <= {threshold}"), false);
+        yield return ("short_abandons", When($"{queued} AND answered = 0 AND wait_ms <= {shortAbandon}"), false);
+        yield return ("contained", When("inbound = 1 AND agent_channel = 0"), false);
         const string handled = "agent_channel = 1 AND answered = 1";
-        yield return ("handled", When(handled));
-        yield return ("handle_ms", When(handled, "(" + string.Join(" + ", handle) + ")"));
-        yield return ("talk_ms", When(handled, "talk_ms"));
-        yield return ("hold_ms", When(handled, "hold_ms"));
-        yield return ("acw_ms", When(handled, "acw_ms"));
-        yield return ("wait_answered_ms", When($"{queued} AND answered = 1", "wait_ms"));
-        yield return ("wait_abandoned_ms", When($"{queued} AND answered = 0", "wait_ms"));
-        yield return ("transferred", When($"{handled} AND transferred = 1"));
-        yield return ("resolved_flagged", When($"{handled} AND resolved_known = 1"));
-        yield return ("resolved_true", When($"{handled} AND resolved_yes = 1"));
-        yield return ("fcr_eligible", "eligible");
-        yield return ("resolved_first_time", When("eligible = 1 AND followed = 0"));
-        yield return ("repeat_contacts", "is_repeat");
+        yield return ("handled", When(handled), false);
+        yield return ("handle_ms", When(handled, "(" + string.Join(" + ", handle) + ")"), false);
+        yield return ("talk_ms", When(handled, "talk_ms"), false);
+        yield return ("hold_ms", When(handled, "hold_ms"), false);
+        yield return ("acw_ms", When(handled, "acw_ms"), false);
+        yield return ("wait_answered_ms", When($"{queued} AND answered = 1", "wait_ms"), false);
+        yield return ("wait_abandoned_ms", When($"{queued} AND answered = 0", "wait_ms"), false);
+        yield return ("transferred", When($"{handled} AND transferred = 1"), false);
+        yield return ("resolved_flagged", When($"{handled} AND resolved_known = 1"), false);
+        yield return ("resolved_true", When($"{handled} AND resolved_yes = 1"), false);
+        yield return ("fcr_eligible", "eligible", true);
+        yield return ("resolved_first_time", When("eligible = 1 AND followed = 0"), true);
+        yield return ("repeat_contacts", "is_repeat", true);
         for (int s = 1; s <= 5; s++)
         {
-            yield return ($"csat_{s}", When($"csat = {s}"));
+            yield return ($"csat_{s}", When($"csat = {s}"), false);
         }
         for (int s = 0; s <= 10; s++)
         {
-            yield return ($"nps_{s}", When($"nps = {s}"));
+            yield return ($"nps_{s}", When($"nps = {s}"), false);
         }
         for (int s = 1; s <= 7; s++)
         {
-            yield return ($"ces_{s}", When($"ces = {s}"));
+            yield return ($"ces_{s}", When($"ces = {s}"), false);
         }
         // Per issue: an eligible contact that repeats nothing starts an issue; resolved first time when no repeat follows it.
-        yield return ("issues_resolved_first_time", When("eligible = 1 AND is_repeat = 0 AND followed = 0"));
-        yield return ("asynchronous", When(asynchronous));
-        yield return ("asynchronous_answered", When($"{asynchronous} AND answered = 1"));
-        yield return ("response_ms", When($"{asynchronous} AND answered = 1", "wait_ms"));
-        yield return ("response_within_target", When($"{asynchronous} AND answered = 1 AND wait_ms <= {target}"));
+        yield return ("issues_resolved_first_time", When("eligible = 1 AND is_repeat = 0 AND followed = 0"), true);
+        yield return ("asynchronous", When(asynchronous), false);
+        yield return ("asynchronous_answered", When($"{asynchronous} AND answered = 1"), false);
+        yield return ("response_ms", When($"{asynchronous} AND answered = 1", "wait_ms"), false);
+        yield return ("response_within_target", When($"{asynchronous} AND answered = 1 AND wait_ms <= {target}"), false);
         // The response-time histogram's buckets: (previous bound, bound], the first from below, the last open.
         var bounds = KpiCounts.ResponseTimeBucketBounds.Select(b => ((long)b.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).ToList();
         for (int k = 0; k <= bounds.Count; k++)
         {
             string above = k == 0 ? "" : $" AND wait_ms > {bounds[k - 1]}";
             string below = k == bounds.Count ? "" : $" AND wait_ms <= {bounds[k]}";
-            yield return ($"response_bucket_{k}", When($"{asynchronous} AND answered = 1{above}{below}"));
+            yield return ($"response_bucket_{k}", When($"{asynchronous} AND answered = 1{above}{below}"), false);
         }
     }
 

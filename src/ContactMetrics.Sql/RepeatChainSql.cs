@@ -67,9 +67,12 @@ internal static class RepeatChainSql
     /// <summary>The repeat rule's window in milliseconds, as an SQL literal.</summary>
     public static string WindowMs(RepeatContactOptions repeat) => ((long)repeat.Window.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The window clause of the repeat rule: per <paramref name="scope"/> (a 0/1 column: rows that can link) and the rule's partition (the customer; the reason and channel when it asks), in arrival order.</summary>
-    public static string Over(string scope, RepeatContactOptions repeat) =>
-        $"PARTITION BY {scope}, {string.Join(", ", SqlText.RepeatPartition(repeat))} ORDER BY arrived_ms, id";
+    /// <summary>
+    /// The window clause of the repeat rule: per <paramref name="scope"/> (a 0/1 column: rows that can link; none when the
+    /// rows are in scope already) and the rule's partition (the customer; the reason and channel when it asks), in arrival order.
+    /// </summary>
+    public static string Over(string? scope, RepeatContactOptions repeat) =>
+        $"PARTITION BY {string.Join(", ", (scope is null ? [] : new[] { scope }).Concat(SqlText.RepeatPartition(repeat)))} ORDER BY arrived_ms, id";
 
     /// <summary>
     /// The two neighbours every repeat query reads, over <paramref name="over"/>: <c>next_ms</c>, the next contact's arrival

@@ -55,6 +55,13 @@ public abstract class SqlDialect
     /// <returns>The SQL expression.</returns>
     public virtual string Ordinal(string text) => text;
 
+    /// <summary>
+    /// The keyword that makes a CTE named more than once a part of each query that reads it instead of a table built
+    /// first (<c>NOT MATERIALIZED</c>, with a space after it), for DuckDB and PostgreSQL; empty for other engines. DuckDB
+    /// builds such a CTE in memory by default, every row and column of it, where reading the files twice costs less.
+    /// </summary>
+    internal virtual string NotMaterialized => "";
+
     /// <summary>A string literal: single quotes, with quotes inside doubled.</summary>
     /// <param name="value">The text.</param>
     /// <returns>The literal.</returns>
@@ -73,7 +80,13 @@ public abstract class SqlDialect
 
         public override string EpochMicroseconds(string timestamp) => $"epoch_us({timestamp})";
 
-        public override string LocalTimestamp(string instant, DateTimeZone zone) => $"timezone({Literal(zone.Id)}, {instant})";
+        // A zone whose offset never changes (UTC, the CLI's default) is a sum: ICU's timezone() costs about 0.25 CPU-microseconds
+        // a row, six times the rest of the bucket (docs/benchmarks.md); make_timestamp reads Unix microseconds as a timestamp.
+        public override string LocalTimestamp(string instant, DateTimeZone zone) => zone.MinOffset == zone.MaxOffset
+            ? string.Create(CultureInfo.InvariantCulture, $"make_timestamp({EpochMicroseconds(instant)}{(zone.MaxOffset == Offset.Zero ? "" : $" + {zone.MaxOffset.Milliseconds * 1000L}")})")
+            : $"timezone({Literal(zone.Id)}, {instant})";
+
+        internal override string NotMaterialized => "NOT MATERIALIZED ";
     }
 
     private sealed class PostgreSqlDialect : SqlDialect
@@ -85,6 +98,8 @@ public abstract class SqlDialect
             string.Create(CultureInfo.InvariantCulture, $"CAST(ROUND(EXTRACT(EPOCH FROM {timestamp}) * 1000000) AS BIGINT)");
 
         public override string LocalTimestamp(string instant, DateTimeZone zone) => $"({instant} AT TIME ZONE {Literal(zone.Id)})";
+
+        internal override string NotMaterialized => "NOT MATERIALIZED ";
 
         // The database's collation may be a locale's; "C" compares bytes.
         public override string Ordinal(string text) => $"{text} COLLATE \"C\"";

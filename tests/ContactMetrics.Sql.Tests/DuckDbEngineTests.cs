@@ -159,6 +159,60 @@ public sealed class DuckDbEngineTests(DemoTables demo) : IClassFixture<DemoTable
         day.Counts.HandleMilliseconds.Should().Be(290_000);
     }
 
+    [Theory]
+    [InlineData("UTC", TimeBucket.Day)]
+    [InlineData("UTC", TimeBucket.Minutes15)]
+    [InlineData("Etc/GMT-5", TimeBucket.Day)]
+    [InlineData("Etc/GMT+3", TimeBucket.Week)]
+    [InlineData("Etc/GMT+3", TimeBucket.Minutes30)]
+    public void Kpis_ZoneOfOneOffset_EqualInMemory(string zone, TimeBucket bucket)
+    {
+        // A zone whose offset never changes is read without ICU (make_timestamp of the shifted microseconds): the same buckets.
+        var grouping = new KpiGrouping(KpiDimensions.Channel, bucket, DateTimeZoneProviders.Tzdb[zone]);
+        KpiCases.ShouldEqual(Kpis(demo.InteractionsCsv, grouping), demo.InMemory(grouping));
+    }
+
+    [Fact]
+    public void LocalTimestamp_ZoneOfOneOffset_ShiftsTheMicrosecondsWithoutIcu()
+    {
+        // UTC+5 is 5 x 3,600 x 10^6 = 18,000,000,000 microseconds ahead; a zone with daylight saving keeps ICU's timezone().
+        SqlDialect.DuckDb.LocalTimestamp("t", DateTimeZone.Utc).Should().Be("make_timestamp(epoch_us(t))");
+        SqlDialect.DuckDb.LocalTimestamp("t", DateTimeZoneProviders.Tzdb["Etc/GMT-5"]).Should().Be("make_timestamp(epoch_us(t) + 18000000000)");
+        SqlDialect.DuckDb.LocalTimestamp("t", KpiCases.Amsterdam).Should().Be("timezone('Europe/Amsterdam', t)");
+    }
+
+    [Fact]
+    public void Kpis_DayInAZoneOfOneOffset_IsTheLocalDay()
+    {
+        // Etc/GMT-5 is UTC+5 all year: 2024-06-30T20:30Z is 01:30 on 1 July there, and 2024-06-30T18:59Z is 23:59 on 30 June.
+        using var dir = new TempDir();
+        string csv = dir.Write("i.csv", "interaction_id,customer_id,channel,arrived_at,answered_at,ended_at\n"
+            + "a,c1,phone,2024-06-30T20:30:00Z,2024-06-30T20:30:10Z,2024-06-30T20:35:00Z\n"
+            + "b,c2,phone,2024-06-30T18:59:00Z,2024-06-30T18:59:10Z,2024-06-30T19:05:00Z\n");
+        var zone = DateTimeZoneProviders.Tzdb["Etc/GMT-5"];
+        using var engine = DuckDbEngine.Open(threads: 1);
+        engine.AttachInteractions(csv);
+        var days = engine.Kpis(new KpiGrouping(KpiDimensions.None, TimeBucket.Day, zone));
+        days.Select(d => d.BucketStart).Should().Equal(new LocalDate(2024, 6, 30).AtStartOfDayInZone(zone), new LocalDate(2024, 7, 1).AtStartOfDayInZone(zone));
+        days.Should().OnlyContain(d => d.Counts.OfferedContacts == 1 && d.BucketLength == Duration.FromDays(1));
+    }
+
+    [Fact]
+    public void Kpis_HandleTimeComponents_WholeMillisecondsRoundedDownAndMissingIsZero()
+    {
+        // Hand computation: talk 0.0019 s -> 1 ms (floor of 1.9), hold missing -> 0, ACW 2.5 s -> 2,500 ms; handle 2,501 ms.
+        using var dir = new TempDir();
+        string csv = dir.Write("i.csv", "interaction_id,customer_id,channel,arrived_at,answered_at,ended_at,talk_seconds,hold_seconds,acw_seconds\n"
+            + "a,c1,phone,2024-06-30T10:00:00Z,2024-06-30T10:00:10Z,2024-06-30T10:00:12Z,0.0019,,2.5\n");
+        using var engine = DuckDbEngine.Open(threads: 1);
+        engine.AttachInteractions(csv);
+        var counts = engine.Kpis(new KpiGrouping()).Single().Counts;
+        counts.TalkMilliseconds.Should().Be(1);
+        counts.HoldMilliseconds.Should().Be(0);
+        counts.AfterCallWorkMilliseconds.Should().Be(2_500);
+        counts.HandleMilliseconds.Should().Be(2_501);
+    }
+
     [Fact]
     public void Kpis_EmptyTable_NoGroups()
     {

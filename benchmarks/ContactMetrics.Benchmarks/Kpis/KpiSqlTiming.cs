@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ContactMetrics.Kpis;
+using ContactMetrics.Sql;
+using NodaTime;
+
+namespace ContactMetrics.Benchmarks.Kpis;
+
+/// <summary>
+/// <c>time-kpi-sql LAKE PART</c>: one part of <c>kpis --engine duckdb --by channel --bucket day</c>'s SQL over a lake, timed
+/// in its own process (run it under <c>/usr/bin/time -v</c> for the peak), for the floors of docs/benchmarks.md:
+/// <c>kpis</c> is <see cref="KpiCountsSql.Build"/>'s query as the CLI runs it; <c>scan</c> its branch of every count but
+/// the repeat ones (no window: DuckDB's scan and group-by floor); <c>repeat</c> its branch of the repeat counts alone (the
+/// window over the in-scope rows). (Before the query had two branches, <c>scan</c> set the repeat flags to 0 and <c>repeat</c>
+/// summed them from its one window.) Prints the part, the rows it returned, a checksum of its numbers and the CPU seconds of the query.
+/// </summary>
+internal static class KpiSqlTiming
+{
+    public static void Run(string lake, string part)
+    {
+        // A part "file:PATH" runs the SQL in PATH (for trying a variant); EXPLAIN_ANALYZE=1 prints DuckDB's profile instead.
+        string sql = part.StartsWith("file:", StringComparison.Ordinal) ? File.ReadAllText(part[5..]) : Sql(part);
+        if (Environment.GetEnvironmentVariable("EXPLAIN_ANALYZE") == "1")
+        {
+            sql = "EXPLAIN ANALYZE " + sql;
+        }
+        using var engine = DuckDbSettings.FromEnvironment().Open();
+        engine.AttachInteractions(lake);
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        long rows = 0;
+        decimal checksum = 0;
+        using (var command = engine.Connection.CreateCommand())
+        {
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows++;
+                if (sql.StartsWith("EXPLAIN", StringComparison.Ordinal))
+                {
+                    Console.WriteLine(reader.GetValue(1));
+                }
+                for (int c = 0; c < reader.FieldCount; c++)
+                {
+                    checksum += reader.IsDBNull(c) ? 0 : reader.GetValue(c) switch
+                    {
+                        System.Numerics.BigInteger big => (decimal)big,
+                        long or int or decimal or short or sbyte => Convert.ToDecimal(reader.GetValue(c), CultureInfo.InvariantCulture),
+                        _ => 0,
+                    };
+                }
+            }
+        }
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{part}: {rows} rows, checksum {checksum}, query CPU {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s, wall {wall.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    /// <summary>The SQL of <paramref name="part"/>: the query, or one of the two branches of its <c>partial</c> CTE.</summary>
+    internal static string Sql(string part, string zone = "UTC")
+    {
+        var grouping = new KpiGrouping(KpiDimensions.Channel, ContactMetrics.Tables.TimeBucket.Day, DateTimeZoneProviders.Tzdb[zone]);
+        string kpis = KpiCountsSql.Build(SqlDialect.DuckDb, grouping).ReplaceLineEndings("\n");
+        // WITH ... ), partial AS ( SELECT <every count but the repeat ones> FROM scoped ... UNION ALL SELECT <the repeat counts> FROM flagged ... ) SELECT <their sum>
+        const string Partial = "), partial AS (\n", Union = "  UNION ALL\n", Final = "\n)\nSELECT ";
+        int partial = kpis.IndexOf(Partial, StringComparison.Ordinal), union = kpis.IndexOf(Union, partial, StringComparison.Ordinal);
+        int final = kpis.IndexOf(Final, union, StringComparison.Ordinal);
+        return part switch
+        {
+            "kpis" => kpis,
+            "scan" => kpis[..union] + ")\nSELECT * FROM partial",
+            "repeat" => kpis[..(partial + Partial.Length)] + kpis[(union + Union.Length)..final] + "\n)\nSELECT * FROM partial",
+            _ => throw new ArgumentException($"Unknown part '{part}': kpis, scan or repeat.", nameof(part)),
+        };
+    }
+}
