@@ -55,6 +55,18 @@ public class CostToServeCalculatorSurvivorMutationTests
     }
 
     [Fact]
+    public void NoContactOfTheNamedSegment_NoSegmentAndUnidentifiedStillListed()
+    {
+        // Rows 2 and 3 alone: C1 (retail) has no contact, so the retail group is empty; C2's call (no segment, 0.145) and the
+        // chatbot conversation (unidentified, 0.50) each have their bucket.
+        var rows = FourContacts();
+        var result = CostToServeCalculator.Compute(InteractionTable.Create([rows[2], rows[3]], TwoCustomers()), SmallModel(), maxDegreeOfParallelism: 1);
+
+        result.BySegment.Select(g => (g.Key, g.Cost.Total)).Should().Equal(
+            (CostToServeResult.NoSegmentKey, Eur(0.145m)), (CostToServeResult.UnidentifiedKey, Eur(0.50m)));
+    }
+
+    [Fact]
     public void NoPhoneContacts_TheOtherChannelsReasonsAndSegmentsAreListed()
     {
         // Rows 1 and 2 alone (no contact on channel 0, phone): chat C1 billing 5.05, chatbot 0.50.
