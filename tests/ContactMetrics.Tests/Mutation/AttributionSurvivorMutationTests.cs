@@ -48,6 +48,18 @@ public class AttributionSeparatorGuardSurvivorMutationTests
     }
 }
 
+/// <summary>SplitPath's argument checks (documented: a null path, a null or empty separator).</summary>
+public class AttributionSplitPathSurvivorMutationTests
+{
+    [Fact]
+    public void NullPathOrEmptySeparator_AreArgumentErrors()
+    {
+        FluentActions.Invoking(() => PathSummaryReader.SplitPath(null!)).Should().Throw<ArgumentNullException>().WithParameterName("path");
+        FluentActions.Invoking(() => PathSummaryReader.SplitPath("a > b", "")).Should().Throw<ArgumentException>().WithParameterName("separator");
+        FluentActions.Invoking(() => PathSummaryReader.SplitPath("a > b", null!)).Should().Throw<ArgumentException>().WithParameterName("separator");
+    }
+}
+
 /// <summary>Time lag and time decay at their edges: a lag of zero, a journey that starts after its conversion, the model's name, no conversion at all.</summary>
 public class AttributionTimeSurvivorMutationTests
 {
