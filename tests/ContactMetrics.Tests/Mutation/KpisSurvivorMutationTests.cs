@@ -201,16 +201,18 @@ public class KpisRollupSurvivorMutationTests
     [Fact]
     public void Progress_ThreeWorkersOverEveryRow_ReportsWithinABlockOfEach65536RowsCounted()
     {
-        // By agent (50 + none) x channel (9 codes) x direction (3) x 15 minutes (153 quarters): 210,681 keys, over 65,536, so each of the three workers scans all 140,000 rows and the rows counted are the rows
-        // read / 3. A report comes when that passes 65,536 and 131,072, from the Add that passes it (at most 1,024 rows
-        // read, 341 counted, past the mark); then the final one.
+        // By agent (50 + none) x channel (9 codes) x direction (3) x 15 minutes (153 quarters): 210,681 keys, over 65,536,
+        // so each of the three workers scans all 140,000 rows and the rows counted are the rows read / 3. A report comes
+        // when that passes 65,536 and 131,072, from the Add that passes it (at most 1,024 rows read, 341 counted, past the
+        // mark); then the final one.
         var reports = new List<KpiRollupProgress>();
         var grouping = new KpiGrouping(KpiDimensions.Agent | KpiDimensions.Channel | KpiDimensions.Direction, TimeBucket.Minutes15, DateTimeZone.Utc);
 
         KpiRollup.Compute(Rows140000.Value, grouping, maxDegreeOfParallelism: 3, progress: new SyncProgress(reports));
 
-        reports.Select(r => r.RowsCounted / 65_536).Should().Equal(new long[] { 1, 2, 2 }, "one report per 65,536 rows counted, then the final 140,000");
-        reports.Take(2).Should().OnlyContain(r => r.RowsCounted % 65_536 < 1_024 && r.Rows == 140_000);
+        // (A worker may report 131,072 before a slower one gets the lock for 65,536, which is then dropped: so at least one.)
+        reports.Should().HaveCountGreaterThanOrEqualTo(2);
+        reports.Take(reports.Count - 1).Should().OnlyContain(r => r.RowsCounted >= 65_536 && r.RowsCounted % 65_536 < 1_024 && r.Rows == 140_000);
         reports[^1].Should().Be(new KpiRollupProgress(140_000, 140_000));
     }
 
