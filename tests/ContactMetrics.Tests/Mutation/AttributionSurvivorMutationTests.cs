@@ -110,3 +110,50 @@ public class AttributionTimeSurvivorMutationTests
         act.Should().Throw<ArgumentException>().WithMessage("A touch is * after the conversion.*");
     }
 }
+
+/// <summary>Tests for Attribution3's real-gap survivors (docs/testing.md "Attribution"): parameter names, repeats kept, and the reader's edge rows.</summary>
+public class AttributionReportSurvivorMutationTests
+{
+    private const string Header = "path,total_conversions,total_conversion_value,total_null\n";
+
+    [Fact]
+    public void NullArguments_NameTheirParameter()
+    {
+        FluentActions.Invoking(() => AssistMetrics.AssistedByGroup(Paths(("a", 1, 1, 0)), null!)).Should().Throw<ArgumentNullException>().WithParameterName("inGroup");
+        FluentActions.Invoking(() => JourneyBuilder.Build(null!, [])).Should().Throw<ArgumentNullException>().WithParameterName("touchpoints");
+    }
+
+    [Fact]
+    public void RepeatsNotCollapsed_AreKept()
+    {
+        // a, a, b before a conversion: collapsed "a > b", not collapsed "a > a > b".
+        Touchpoint Touch(double days, string channel) => new(Alice, T0 + Duration.FromDays(days), channel);
+        var conversion = new Conversion(Alice, T0 + Duration.FromDays(3), new Money(10m, Currency.Eur));
+
+        var kept = JourneyBuilder.Build([Touch(0, "a"), Touch(1, "a"), Touch(2, "b")], [conversion], options: new JourneyOptions { CollapseRepeats = false });
+        var collapsed = JourneyBuilder.Build([Touch(0, "a"), Touch(1, "a"), Touch(2, "b")], [conversion], options: new JourneyOptions { CollapseRepeats = true });
+
+        kept.Single().Touches.Select(t => t.Channel).Should().Equal("a", "a", "b");
+        collapsed.Single().Touches.Select(t => t.Channel).Should().Equal("a", "b");
+    }
+
+    [Theory]
+    [InlineData("\"\",1,1,0", "line 2: the path '' has an empty channel; channels are joined by ' > '.")]
+    [InlineData(",1,1,0", "line 2: the path '' has an empty channel; channels are joined by ' > '.")]
+    [InlineData("c01,1..5,1,0", "line 2: total_conversions '1..5' is not a finite number at least 0.")]
+    public void EmptyPathOrTwoDecimalPoints_TheMessageNamesIt(string row, string message)
+    {
+        FluentActions.Invoking(() => PathSummaryReader.Read(new StringReader(Header + row + "\n"))).Should().Throw<FormatException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void TwentyDigitCount_AndALastRowWithoutLineEnd_ReadAsWritten()
+    {
+        // 2^64 = 18446744073709551616 (more digits than the fast path takes: double.Parse's 1.8446744073709552E+19);
+        // the last row has no line end and starts after the header in the same read.
+        var paths = PathSummaryReader.Read(new StringReader(Header + "c01,18446744073709551616,1,0\nc02,1,2.5,0"));
+
+        paths.Conversions.ToArray().Should().Equal(18446744073709551616d, 1);
+        paths.Values.ToArray().Should().Equal(1, 2.5);
+    }
+}
