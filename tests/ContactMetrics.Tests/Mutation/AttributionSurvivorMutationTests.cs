@@ -155,5 +155,11 @@ public class AttributionReportSurvivorMutationTests
 
         paths.Conversions.ToArray().Should().Equal(18446744073709551616d, 1);
         paths.Values.ToArray().Should().Equal(1, 2.5);
+
+        // A last row of 30,006 characters ended by "\r": the reader's last call starts at its end (30,007) with no data
+        // left, which must end the text (a span of the data's length from there would run past the 65,536-character buffer).
+        string longPath = string.Join(" > ", Enumerable.Repeat("c01", 5_000));
+        var last = PathSummaryReader.Read(new StringReader(Header + longPath + ",1,1,0\r"));
+        last.Path(0).Length.Should().Be(5_000);
     }
 }
