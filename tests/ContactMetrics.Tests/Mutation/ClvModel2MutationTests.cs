@@ -38,4 +38,61 @@ public class ClvModel2MutationTests
             fit.Estimates[i].Value.Should().BeApproximately(expected[i], 1e-4 * expected[i], fit.Estimates[i].Name);
         }
     }
+    [Fact]
+    public void SingleHistoryOutOfRange_EveryScalarFormOfEveryModel_NamesTheHistory()
+    {
+        // Every scalar form checks its history with the name 'history' in the message (RfmSummary.CheckRow), which the user
+        // sees; the recency 5 after T = 4 and a frequency of -1.
+        var models = new (string Name, Func<int, double, double, double> Call)[]
+        {
+            ("BG/NBD LogLikelihood", (x, tx, t) => BatchPredictionTests.BgNbd.LogLikelihood(x, tx, t)),
+            ("BG/NBD ProbabilityAlive", (x, tx, t) => BatchPredictionTests.BgNbd.ProbabilityAlive(x, tx, t)),
+            ("BG/NBD E[Y]", (x, tx, t) => BatchPredictionTests.BgNbd.ConditionalExpectedTransactions(1, x, tx, t)),
+            ("MBG/NBD LogLikelihood", (x, tx, t) => BatchPredictionTests.MbgNbd.LogLikelihood(x, tx, t)),
+            ("MBG/NBD ProbabilityAlive", (x, tx, t) => BatchPredictionTests.MbgNbd.ProbabilityAlive(x, tx, t)),
+            ("MBG/NBD E[Y]", (x, tx, t) => BatchPredictionTests.MbgNbd.ConditionalExpectedTransactions(1, x, tx, t)),
+            ("Pareto/NBD LogLikelihood", (x, tx, t) => BatchPredictionTests.ParetoNbd.LogLikelihood(x, tx, t)),
+            ("Pareto/NBD ProbabilityAlive", (x, tx, t) => BatchPredictionTests.ParetoNbd.ProbabilityAlive(x, tx, t)),
+            ("Pareto/NBD E[Y]", (x, tx, t) => BatchPredictionTests.ParetoNbd.ConditionalExpectedTransactions(1, x, tx, t)),
+        };
+        foreach (var (name, call) in models)
+        {
+            FluentActions.Invoking(() => call(1, 5, 4)).Should().Throw<ArgumentOutOfRangeException>(name).WithParameterName("recency")
+                .WithMessage("Customer 'history': the recency must be in [0, T = 4].*");
+            FluentActions.Invoking(() => call(-1, 0, 4)).Should().Throw<ArgumentOutOfRangeException>(name).WithParameterName("frequency")
+                .WithMessage("Customer 'history': the frequency must be at least 0.*");
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Batches_OneFrequencyOfSixtyFourOrMoreAnywhereInAGroupOfFour_EqualTheScalarForms(int position)
+    {
+        // The BG/NBD and MBG/NBD batch P(alive) takes groups of four customers with ln a - ln(b + x + offset) cached for x
+        // below 64, and hands a group with any x of 64 or more to the scalar rows; the test of the group ORs the four
+        // frequencies (any x >= 64 sets a bit of 64 or above). A group whose only large frequency is at the given position,
+        // first, then a group of 64 and 0 only (an OR of exactly 64), then ordinary ones; each customer equal to the scalar
+        // form (the published formulas, tested in ClvModelMutationTests).
+        int[] x = [1, 2, 3, 4, 64, 0, 0, 64, 2, 5, 1, 3];
+        x[position] = 70;
+        double[] recency = [10, 20, 30, 35, 36, 0, 0, 30, 5, 38, 1, 20];
+        double[] age = [38.86, 38.86, 38.86, 38.86, 38.86, 20, 38.86, 38.86, 38.86, 38.86, 38.86, 38.86];
+        foreach (var model in new ITransactionModel[] { BatchPredictionTests.BgNbd, BatchPredictionTests.MbgNbd })
+        {
+            var alive = new double[x.Length];
+            var expected = new double[x.Length];
+            model.ProbabilityAlive(x, recency, age, alive);
+            model.ConditionalExpectedTransactions(26, x, recency, age, expected);
+            for (int i = 0; i < x.Length; i++)
+            {
+                double scalarAlive = model.ProbabilityAlive(x[i], recency[i], age[i]);
+                double scalarExpected = model.ConditionalExpectedTransactions(26, x[i], recency[i], age[i]);
+                alive[i].Should().BeApproximately(scalarAlive, 1e-12 * scalarAlive, $"{model.Name} P(alive) of customer {i}");
+                expected[i].Should().BeApproximately(scalarExpected, 1e-12 * scalarExpected, $"{model.Name} E[Y] of customer {i}");
+            }
+        }
+    }
 }
