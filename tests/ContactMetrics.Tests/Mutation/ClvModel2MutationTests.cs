@@ -82,17 +82,23 @@ public class ClvModel2MutationTests
         double[] age = [38.86, 38.86, 38.86, 38.86, 38.86, 20, 38.86, 38.86, 38.86, 38.86, 38.86, 38.86];
         foreach (var model in new ITransactionModel[] { BatchPredictionTests.BgNbd, BatchPredictionTests.MbgNbd })
         {
-            var alive = new double[x.Length];
-            var expected = new double[x.Length];
-            model.ProbabilityAlive(x, recency, age, alive);
-            model.ConditionalExpectedTransactions(26, x, recency, age, expected);
-            for (int i = 0; i < x.Length; i++)
-            {
-                double scalarAlive = model.ProbabilityAlive(x[i], recency[i], age[i]);
-                double scalarExpected = model.ConditionalExpectedTransactions(26, x[i], recency[i], age[i]);
-                alive[i].Should().BeApproximately(scalarAlive, 1e-12 * scalarAlive, $"{model.Name} P(alive) of customer {i}");
-                expected[i].Should().BeApproximately(scalarExpected, 1e-12 * scalarExpected, $"{model.Name} E[Y] of customer {i}");
-            }
+            BatchesEqualTheScalarForms(model, x, recency, age);
+        }
+    }
+
+    /// <summary>The batch P(alive) and E[Y(26)] of every customer equal the scalar forms to 1e-12 relative.</summary>
+    internal static void BatchesEqualTheScalarForms(ITransactionModel model, int[] x, double[] recency, double[] age)
+    {
+        var alive = new double[x.Length];
+        var expected = new double[x.Length];
+        model.ProbabilityAlive(x, recency, age, alive);
+        model.ConditionalExpectedTransactions(26, x, recency, age, expected);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double scalarAlive = model.ProbabilityAlive(x[i], recency[i], age[i]);
+            double scalarExpected = model.ConditionalExpectedTransactions(26, x[i], recency[i], age[i]);
+            alive[i].Should().BeApproximately(scalarAlive, 1e-12 * scalarAlive, $"{model.Name} P(alive) of customer {i}");
+            expected[i].Should().BeApproximately(scalarExpected, 1e-12 * scalarExpected, $"{model.Name} E[Y] of customer {i}");
         }
     }
 }
