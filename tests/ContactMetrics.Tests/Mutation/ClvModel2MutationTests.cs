@@ -86,6 +86,23 @@ public class ClvModel2MutationTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Batches_FewerThanFourCustomers_EqualTheScalarForms(int n)
+    {
+        // The vector paths take four customers at a time while at least four are left (i <= n - 4); a batch of one to three
+        // customers is all scalar rows, and must neither read past its end nor skip a customer.
+        int[] x = [2, 0, 7];
+        double[] recency = [30.43, 0, 20];
+        double[] age = [38.86, 38.86, 35];
+        foreach (var model in new ITransactionModel[] { BatchPredictionTests.BgNbd, BatchPredictionTests.MbgNbd, BatchPredictionTests.ParetoNbd })
+        {
+            BatchesEqualTheScalarForms(model, x[..n], recency[..n], age[..n]);
+        }
+    }
+
     /// <summary>The batch P(alive) and E[Y(26)] of every customer equal the scalar forms to 1e-12 relative.</summary>
     internal static void BatchesEqualTheScalarForms(ITransactionModel model, int[] x, double[] recency, double[] age)
     {
