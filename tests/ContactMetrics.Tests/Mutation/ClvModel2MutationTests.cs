@@ -103,6 +103,20 @@ public class ClvModel2MutationTests
         }
     }
 
+    [Theory]
+    [InlineData(100.3, 102.0, 10.0, 924.82916553535628505)]
+    [InlineData(0.3, 2.0, 1000.0, 230.54519141160552111)]
+    public void ExpectedDropoutWeightedCount_QuadratureWithMuchMassNearZero_MatchesAnIndependentIntegral(double rho, double beta, double s, double expected)
+    {
+        // E[(1 - (1 + p s)^-rho) / p] for p ~ beta(0.05, beta): an alive BG/NBD customer's expected transactions (FHL 2005
+        // eq. 10 without its factor), on the quadrature path (s >= 0.9). With a = 0.05 about half the mass of p lies below
+        // 1e-6, where the library replaces 1 - (1 + p s)^-rho by its expansion rho p s (1 - (rho + 1) p s / 2) below
+        // p = 1e-9 / (rho s); a heavy buyer over a long horizon (rho s = 1,003) and a light one over a very long one
+        // (s = 1,000) check that bound. Expected: mpmath at 40 digits, the integral in u = p^a (which removes the p^(a-1)
+        // singularity) by tanh-sinh and by Gauss-Legendre on 40 panels, equal to 20 digits.
+        BetaGeometricNbdModel.ExpectedDropoutWeightedCount(rho, 0.05, beta, s).Should().BeApproximately(expected, 1e-10 * expected);
+    }
+
     /// <summary>The batch P(alive) and E[Y(26)] of every customer equal the scalar forms to 1e-12 relative.</summary>
     internal static void BatchesEqualTheScalarForms(ITransactionModel model, int[] x, double[] recency, double[] age)
     {
