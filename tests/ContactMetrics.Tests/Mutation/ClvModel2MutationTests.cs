@@ -117,6 +117,27 @@ public class ClvModel2MutationTests
         BetaGeometricNbdModel.ExpectedDropoutWeightedCount(rho, 0.05, beta, s).Should().BeApproximately(expected, 1e-10 * expected);
     }
 
+    [Fact]
+    public void BgNbd_LogLikelihoodOfRowsStartingAtOneRepeatPurchase_IsTheWeightedSumOfTheRows()
+    {
+        // The weighted sum computes the gamma terms of x afresh at each change of x, starting from "no x yet" (-1); rows that
+        // start at x = 1 (no customer without repeat purchases) must get theirs too. The reference is the sum of the scalar
+        // form, FHL 2005 eq. 6 (itself checked against mpmath in ClvModelMutationTests).
+        var data = CompressedRfmSummary.FromColumns([2.0, 1.0, 3.0], [1, 1, 4], [5.0, 20.0, 30.0], [38.0, 38.0, 38.0], RfmPeriodUnit.Week);
+        var m = BatchPredictionTests.BgNbd;
+        double byRow = 2 * m.LogLikelihood(1, 5.0, 38.0) + m.LogLikelihood(1, 20.0, 38.0) + 3 * m.LogLikelihood(4, 30.0, 38.0);
+        m.LogLikelihood(data).Should().BeApproximately(byRow, 1e-12 * Math.Abs(byRow));
+    }
+
+    [Fact]
+    public void MbgNbd_BatchExpectedTransactionsWithABadHistory_ThrowsNamingItsIndex()
+    {
+        // MBG/NBD's batch E[Y] checks every history first, as BG/NBD's (WeightedRowsAndBatchChecksTests): recency 5 after T = 4.
+        var destination = new double[2];
+        FluentActions.Invoking(() => BatchPredictionTests.MbgNbd.ConditionalExpectedTransactions(26, [2, 1], [1.0, 5.0], [4.0, 4.0], destination))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("recency").Which.Message.Should().Contain("at index 1");
+    }
+
     /// <summary>The batch P(alive) and E[Y(26)] of every customer equal the scalar forms to 1e-12 relative.</summary>
     internal static void BatchesEqualTheScalarForms(ITransactionModel model, int[] x, double[] recency, double[] age)
     {
