@@ -90,17 +90,7 @@ public class ClvModelMutationTests
         double[] age = [38.86, 31, 38.86, 38.86, 32, 38.86, 5, 35, 39, 38.86, 0];
         foreach (var model in new ITransactionModel[] { BgNbd, MbgNbd, ParetoNbd, ParetoNbdSwapped })
         {
-            var alive = new double[x.Length];
-            var expected = new double[x.Length];
-            model.ProbabilityAlive(x, recency, age, alive);
-            model.ConditionalExpectedTransactions(26, x, recency, age, expected);
-            for (int i = 0; i < x.Length; i++)
-            {
-                double scalarAlive = model.ProbabilityAlive(x[i], recency[i], age[i]);
-                double scalarExpected = model.ConditionalExpectedTransactions(26, x[i], recency[i], age[i]);
-                alive[i].Should().BeApproximately(scalarAlive, 1e-12 * scalarAlive, $"{model.Name} P(alive) of customer {i}");
-                expected[i].Should().BeApproximately(scalarExpected, 1e-12 * scalarExpected, $"{model.Name} E[Y] of customer {i}");
-            }
+            ClvModel2MutationTests.BatchesEqualTheScalarForms(model, x, recency, age);
         }
         var bg = new double[x.Length];
         BgNbd.ProbabilityAlive(x, recency, age, bg);
