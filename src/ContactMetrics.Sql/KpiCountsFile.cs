@@ -132,18 +132,24 @@ public static class KpiCountsFile
             }
             dimensions = Keys.Where((_, k) => index[k] >= 0).Aggregate(KpiDimensions.None, (all, k) => all | k.Dimension);
             bucketed = index[start] >= 0 && index[seconds] >= 0;
+            if (!bucketed && (index[start] >= 0 || index[seconds] >= 0))
+            {
+                // One of the two alone would read the file as unbucketed and add its buckets together.
+                throw new InvalidDataException($"{path}: the column '{columns[index[start] < 0 ? start : seconds]}' is missing; a bucketed kpi counts table has both bucket_start and bucket_seconds (contactmetrics summarize writes them).");
+            }
             return index;
         }
         var groups = new Dictionary<string, GroupedKpiCounts>(StringComparer.Ordinal);
         var counts = new long[Counts.Length];
+        // The dimensions' positions among the columns (those of Keys), once.
+        int agentAt = IndexOf(KpiDimensions.Agent), channelAt = IndexOf(KpiDimensions.Channel), directionAt = IndexOf(KpiDimensions.Direction),
+            queueAt = IndexOf(KpiDimensions.Queue), reasonAt = IndexOf(KpiDimensions.Reason), segmentAt = IndexOf(KpiDimensions.Segment);
         foreach (var row in SummaryFiles.StreamRows(path, columns, Find))
         {
-            int IndexOf(KpiDimensions d) => Array.FindIndex(Keys, k => k.Dimension == d);
-            string? Key(KpiDimensions d) => row.Optional(IndexOf(d));
-            Channel? channel = Key(KpiDimensions.Channel) is { } c
-                ? (ChannelNames.TryParseChannel(c, out var ch) ? ch : throw row.Bad(IndexOf(KpiDimensions.Channel), "is not a schema channel")) : null;
-            Direction? direction = Key(KpiDimensions.Direction) is { } d
-                ? (ChannelNames.TryParseDirection(d, out var dir) ? dir : throw row.Bad(IndexOf(KpiDimensions.Direction), "is not inbound or outbound")) : null;
+            Channel? channel = row.Optional(channelAt) is { } c
+                ? (ChannelNames.TryParseChannel(c, out var ch) ? ch : throw row.Bad(channelAt, "is not a schema channel")) : null;
+            Direction? direction = row.Optional(directionAt) is { } d
+                ? (ChannelNames.TryParseDirection(d, out var dir) ? dir : throw row.Bad(directionAt, "is not inbound or outbound")) : null;
             NodaTime.ZonedDateTime? bucketStart = null;
             NodaTime.Duration? bucketLength = null;
             if (bucketed)
@@ -174,10 +180,12 @@ public static class KpiCountsFile
                     $"is more than the row's issues ({counts[18]} FCR-eligible contacts minus {counts[20]} repeats); write the counts as summarize does"));
             }
             var kpiCounts = KpiCountsSql.ToCounts(counts);
-            var group = new GroupedKpiCounts(kpiCounts, Key(KpiDimensions.Agent), channel, direction, Key(KpiDimensions.Queue),
-                Key(KpiDimensions.Reason), Key(KpiDimensions.Segment), bucketStart, bucketLength);
+            var group = new GroupedKpiCounts(kpiCounts, row.Optional(agentAt), channel, direction, row.Optional(queueAt),
+                row.Optional(reasonAt), row.Optional(segmentAt), bucketStart, bucketLength);
             groups[group.Key] = groups.TryGetValue(group.Key, out var seen) ? seen with { Counts = seen.Counts + group.Counts } : group;
         }
         return ([.. groups.Values], dimensions, bucketed);
     }
+
+    private static int IndexOf(KpiDimensions dimension) => Array.FindIndex(Keys, k => k.Dimension == dimension);
 }

@@ -54,6 +54,18 @@ public static class KpiCountsSql
     /// <exception cref="ArgumentException">A bucket without a time zone, an empty arrival range, or grouping by segment without a customers relation.</exception>
     public static string Build(SqlDialect dialect, KpiGrouping grouping, KpiOptions? options = null, SqlTables? tables = null)
     {
+        var (with, counts, repeats, sum) = Parts(dialect, grouping, options, tables);
+        return $"{with}), partial AS ({Environment.NewLine}{counts}  UNION ALL{Environment.NewLine}{repeats}){Environment.NewLine}{sum}";
+    }
+
+    /// <summary>
+    /// <see cref="Build"/>'s query in its parts (for timing each, in benchmarks/): <c>WITH</c> up to the repeat flags'
+    /// CTE's body (unclosed), the two branches of the <c>partial</c> CTE (every count but the repeat ones; the repeat
+    /// counts), and the last <c>SELECT</c> that adds them up. The query is
+    /// <c>{With}), partial AS (\n{Counts}  UNION ALL\n{Repeats})\n{Sum}</c>.
+    /// </summary>
+    internal static (string With, string Counts, string Repeats, string Sum) Parts(SqlDialect dialect, KpiGrouping grouping, KpiOptions? options = null, SqlTables? tables = null)
+    {
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(grouping);
         options ??= KpiOptions.Default;
@@ -116,7 +128,7 @@ public static class KpiCountsSql
             keys.Add("bucket");
         }
         sql.AppendLine("), flagged AS (");
-        AppendRepeatFlags(sql, options.Repeat, keys);
+        AppendRepeatFlags(sql, options.Repeat, keys, grouping.ArrivedFrom is not null || grouping.ArrivedBefore is not null);
         var where = new List<string>();
         if (grouping.ArrivedFrom is { } from)
         {
@@ -133,22 +145,19 @@ public static class KpiCountsSql
         // repeat ones from the flagged in-scope rows; a count a branch does not compute is NULL there.
         var columns = CountColumns(options).ToList();
         string Partial(bool repeats) => string.Join(",\n    ", columns.Select(c => c.Repeats == repeats ? $"SUM({c.Expression}) AS {c.Name}" : $"CAST(NULL AS BIGINT) AS {c.Name}"));
-        sql.AppendLine("), partial AS (");
-        sql.Append(CultureInfo.InvariantCulture, $"  SELECT {Keys(Partial(repeats: false))}\n  FROM scoped\n{filter}{groupBy}");
-        sql.AppendLine("  UNION ALL");
-        sql.Append(CultureInfo.InvariantCulture, $"  SELECT {Keys(Partial(repeats: true))}\n  FROM flagged\n{filter}{groupBy}");
-        sql.AppendLine(")");
+        string countsBranch = $"  SELECT {Keys(Partial(repeats: false))}\n  FROM scoped\n{filter}{groupBy}";
+        string repeatsBranch = $"  SELECT {Keys(Partial(repeats: true))}\n  FROM flagged\n{filter}{groupBy}";
         // A group's rows are all in the first branch, so its counts there are never NULL (an ungrouped query over no rows
         // gives one row of NULLs, as before); a group without in-scope rows has no repeat counts: 0.
-        sql.Append("SELECT ");
-        sql.AppendLine(Keys(string.Join(",\n  ", columns.Select(c => c.Repeats ? $"CAST(COALESCE(SUM({c.Name}), 0) AS BIGINT) AS {c.Name}" : $"CAST(SUM({c.Name}) AS BIGINT) AS {c.Name}"))));
-        sql.AppendLine("FROM partial");
+        var sum = new StringBuilder("SELECT ");
+        sum.AppendLine(Keys(string.Join(",\n  ", columns.Select(c => c.Repeats ? $"CAST(COALESCE(SUM({c.Name}), 0) AS BIGINT) AS {c.Name}" : $"CAST(SUM({c.Name}) AS BIGINT) AS {c.Name}"))));
+        sum.AppendLine("FROM partial");
         if (keys.Count > 0)
         {
-            sql.AppendLine("GROUP BY " + string.Join(", ", keys));
-            sql.AppendLine("ORDER BY " + string.Join(", ", keys.Select(s => s + " NULLS FIRST")));
+            sum.AppendLine("GROUP BY " + string.Join(", ", keys));
+            sum.AppendLine("ORDER BY " + string.Join(", ", keys.Select(s => s + " NULLS FIRST")));
         }
-        return sql.ToString();
+        return (sql.ToString(), countsBranch, repeatsBranch, sum.ToString());
     }
 
     /// <summary>Runs the counts' SQL through <paramref name="connection"/> and reads the groups back.</summary>
@@ -251,18 +260,19 @@ public static class KpiCountsSql
 
     /// <summary>
     /// Repeat contacts, per customer (and reason, and channel, when the rule asks), among the in-scope rows only and with
-    /// only the columns the window and the sums need (the group keys, the arrival, the answered flag, the partition and
-    /// the order), so the sort behind the window carries about a tenth of each row: a contact is followed by a repeat
+    /// only the columns the window and the sums need (the group keys, the arrival when a range filters it, the answered flag, the
+    /// partition and the order), so the sort behind the window carries about a tenth of each row: a contact is followed by a repeat
     /// when the next in-scope contact arrives within the window, and is a repeat when the latest earlier answered one does.
     /// </summary>
-    private static void AppendRepeatFlags(StringBuilder sql, RepeatContactOptions repeat, IReadOnlyList<string> keys)
+    private static void AppendRepeatFlags(StringBuilder sql, RepeatContactOptions repeat, IReadOnlyList<string> keys, bool ranged)
     {
         string window = RepeatChainSql.WindowMs(repeat);
-        // An unknown reason matches nothing under the same-reason rule.
+        // An unknown reason matches nothing under the same-reason rule (whose partition brings reason in).
         string matchable = repeat.SameReason ? "answered = 1 AND reason IS NOT NULL" : "answered = 1";
-        var read = keys.Concat(["arrived_us", "answered", "reason"]).Concat(SqlText.RepeatPartition(repeat)).Concat(["arrived_ms", "id"]).Distinct();
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT {string.Concat(keys.Select(k => k + ", "))}arrived_us,");
-        sql.AppendLine("    answered AS eligible,");
+        // The arrival in microseconds only for the arrival range's filter.
+        string[] arrival = ranged ? ["arrived_us"] : [];
+        var read = keys.Concat(arrival).Append("answered").Concat(SqlText.RepeatPartition(repeat)).Concat(["arrived_ms", "id"]).Distinct();
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT {string.Concat(keys.Concat(arrival).Select(k => k + ", "))}answered AS eligible,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND next_ms - arrived_ms <= {window} THEN 1 ELSE 0 END AS followed,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    CASE WHEN {matchable} AND arrived_ms - previous_answered_ms <= {window} THEN 1 ELSE 0 END AS is_repeat");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM (SELECT {string.Join(", ", read)},");

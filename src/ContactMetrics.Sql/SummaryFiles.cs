@@ -39,8 +39,8 @@ internal static class SummaryFiles
         }
     }
 
-    /// <summary><c>line 3</c> (CSV: the header is line 1) or <c>row 2</c> (Parquet) of a row of <paramref name="table"/>.</summary>
-    public static string Where(Data.CsvColumnTable table, int row) => table.LocationOf(row) is var (_, format, line)
+    /// <summary><c>line 3</c> (CSV: the header is line 1) or <c>row 2</c> (Parquet) of the row <paramref name="table"/> holds (a streamed table holds one).</summary>
+    public static string Where(Data.CsvColumnTable table) => table.LocationOf(0) is var (_, format, line)
         ? string.Create(CultureInfo.InvariantCulture, $"{(format == Data.TableFormat.Parquet ? "row" : "line")} {line}") : "";
 
     /// <summary>
@@ -133,5 +133,5 @@ internal sealed class SummaryRow(string path, Data.CsvColumnTable table, int[] i
     public bool Flag(int column) => bool.TryParse(Cell(column), out bool value) ? value : throw Bad(column, "is not true or false");
 
     /// <summary>The error for column <paramref name="column"/>: '<c>value</c>' <paramref name="what"/>.</summary>
-    public InvalidDataException Bad(int column, string what) => new($"{path}: {SummaryFiles.Where(table, 0)}, column {columns[column]}: '{Cell(column)}' {what}.");
+    public InvalidDataException Bad(int column, string what) => new($"{path}: {SummaryFiles.Where(table)}, column {columns[column]}: '{Cell(column)}' {what}.");
 }

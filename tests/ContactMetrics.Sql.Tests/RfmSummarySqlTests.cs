@@ -39,6 +39,20 @@ public sealed class RfmSummarySqlTests(DemoTables demo) : IClassFixture<DemoTabl
         ShouldEqual(Sql(options), RfmSummaryBuilder.Build(demo.Purchases, options));
     }
 
+    /// <summary>
+    /// Fixed-offset zones take DuckDB's make_timestamp path of <see cref="SqlDialect.LocalTimestamp"/> (UTC is
+    /// <see cref="RfmSummaryOptions.TimeZone"/>'s default, so <c>clv fit --engine duckdb</c> takes it unless told a zone);
+    /// Etc/GMT-5 is UTC+5 (POSIX sign), so a wrong sign or unit of the offset would move purchases across midnight.
+    /// </summary>
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Etc/GMT-5")]
+    public void RfmSummary_DuckDb_FixedOffsetZone_EqualsTheBuilderPerCustomer(string zone)
+    {
+        var options = Options(RfmPeriodUnit.Day, holdout: true) with { TimeZone = DateTimeZoneProviders.Tzdb[zone] };
+        ShouldEqual(Sql(options), RfmSummaryBuilder.Build(demo.Purchases, options));
+    }
+
     [Fact]
     public void RfmSummary_DuckDb_BgNbdFitEqualsTheBuildersFit()
     {

@@ -190,6 +190,23 @@ public sealed class StreamedSummaryFileTests(DemoTables demo) : IClassFixture<De
         act.Should().Throw<InvalidDataException>().WithMessage($"{file}: the count column 'talk_ms' is missing; a kpi counts table has every column of docs/data.md*");
     }
 
+    [Theory]
+    [InlineData("bucket_start", "bucket_seconds")]
+    [InlineData("bucket_seconds", "bucket_start")]
+    public void KpiCounts_OneOfTheBucketColumns_NamesTheMissingOne(string dropped, string kept)
+    {
+        // Read as unbucketed, the file's days would be added into one group each: the other column is named instead.
+        var (_, folder) = Written(".csv");
+        string file = Path.Combine(folder, "kpi_counts.csv");
+        var header = File.ReadLines(file).First().Split(',');
+        header.Should().Contain([dropped, kept], "summarize writes both for a bucketed table");
+        File.WriteAllText(file, string.Join(',', header.Where(c => c != dropped)) + "\n");
+
+        var act = () => KpiCountsFile.Read(file);
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"{file}: the column '{dropped}' is missing; a bucketed kpi counts table has both bucket_start and bucket_seconds*");
+    }
+
     [Fact]
     public void KpiCounts_PartsConcatenated_EveryRowInOneGroupAsTheWholeFileSays()
     {

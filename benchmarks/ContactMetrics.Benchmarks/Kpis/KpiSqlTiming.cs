@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ContactMetrics.Kpis;
 using ContactMetrics.Sql;
 using NodaTime;
@@ -63,16 +62,14 @@ internal static class KpiSqlTiming
     internal static string Sql(string part, string zone = "UTC")
     {
         var grouping = new KpiGrouping(KpiDimensions.Channel, ContactMetrics.Tables.TimeBucket.Day, DateTimeZoneProviders.Tzdb[zone]);
-        string kpis = KpiCountsSql.Build(SqlDialect.DuckDb, grouping).ReplaceLineEndings("\n");
         // WITH ... ), partial AS ( SELECT <every count but the repeat ones> FROM scoped ... UNION ALL SELECT <the repeat counts> FROM flagged ... ) SELECT <their sum>
-        const string Partial = "), partial AS (\n", Union = "  UNION ALL\n", Final = "\n)\nSELECT ";
-        int partial = kpis.IndexOf(Partial, StringComparison.Ordinal), union = kpis.IndexOf(Union, partial, StringComparison.Ordinal);
-        int final = kpis.IndexOf(Final, union, StringComparison.Ordinal);
+        var (with, counts, repeats, _) = KpiCountsSql.Parts(SqlDialect.DuckDb, grouping);
+        const string Partial = "), partial AS (\n", Rows = ")\nSELECT * FROM partial";
         return part switch
         {
-            "kpis" => kpis,
-            "scan" => kpis[..union] + ")\nSELECT * FROM partial",
-            "repeat" => kpis[..(partial + Partial.Length)] + kpis[(union + Union.Length)..final] + "\n)\nSELECT * FROM partial",
+            "kpis" => KpiCountsSql.Build(SqlDialect.DuckDb, grouping),
+            "scan" => with + Partial + counts + Rows,
+            "repeat" => with + Partial + repeats + Rows,
             _ => throw new ArgumentException($"Unknown part '{part}': kpis, scan or repeat.", nameof(part)),
         };
     }

@@ -115,6 +115,23 @@ public sealed class SummariesAsInputsTests : IDisposable
         missing.Error.Should().Contain($"{file}: the count column 'talk_ms' is missing");
     }
 
+    [Fact]
+    public void Kpis_FromKpiCountsWithoutBucketSeconds_Exit2NamingTheColumn()
+    {
+        // Read as unbucketed, every channel's days would be added into one group: exit 2 naming the missing column instead.
+        string file = Path.Combine(Summaries("duckdb", "csv", "--by", "channel", "--bucket", "day"), "kpi_counts.csv");
+        var lines = File.ReadAllLines(file);
+        int column = Array.IndexOf(lines[0].Split(','), "bucket_seconds");
+        column.Should().BeGreaterThan(0, "summarize --bucket day writes bucket_seconds");
+        File.WriteAllLines(file, lines.Select(l => string.Join(',', l.Split(',').Where((_, c) => c != column))));
+
+        var run = CliRun.Of("kpis", "--kpi-counts", file);
+
+        run.ExitCode.Should().Be(2, run.Error);
+        run.Error.Should().Contain($"{file}: the column 'bucket_seconds' is missing; a bucketed kpi counts table has both bucket_start and bucket_seconds");
+        run.Out.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("csv")]
     [InlineData("parquet")]
