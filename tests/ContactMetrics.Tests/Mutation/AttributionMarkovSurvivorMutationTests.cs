@@ -116,6 +116,14 @@ public class AttributionMarkovSurvivorMutationTests
         fit.Attribution.ValueOf("b").AsDouble().Should().BeApproximately(0, 1e-9);
     }
 
+    [Fact]
+    public void Fit_OneStateChain_TwoGaussSeidelSweepsPerSolve()
+    {
+        // Chain start -> a -> conv. The backward sweep sets x(a) = 1 then x(start) = 1 (change 1); the second sweep moves
+        // nothing: 2 sweeps. Without a, from the full solution: x(start) = 0 (change 1), then nothing: 2 (hand count).
+        new MarkovAttribution().Fit(Paths(("a", 1, 10, 0))).Sweeps.Should().Be(2);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -136,6 +144,7 @@ public class AttributionMarkovSurvivorMutationTests
             ((double)krylov.Attribution.Value[c].Amount).Should().BeApproximately((double)gaussSeidel.Attribution.Value[c].Amount, 1e-9 * paths.TotalValueAmount);
         }
         krylov.RemovalEffects.Min().Should().BeGreaterThan(0);
+        krylov.Sweeps.Should().BePositive();
     }
 
     /// <summary>Cancels synchronously when the chain's build reports completion (the solves have not started).</summary>
