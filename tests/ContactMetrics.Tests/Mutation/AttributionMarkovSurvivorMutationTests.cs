@@ -91,6 +91,28 @@ public class AttributionMarkovSurvivorMutationTests
     }
 
     [Fact]
+    public void Fit_CancelledDuringTheBuild_StopsAtTheNextCheck()
+    {
+        // 5,000 distinct three-touch paths over 20 channels: the build checks the token every 4,096 paths, before its
+        // progress report, so a cancel at the first report (path 0) stops it before the report of path 4,096.
+        var builder = new PathSummaryBuilder(Enumerable.Range(0, 20).Select(c => $"c{c}"));
+        for (int i = 0; i < 5_000; i++)
+        {
+            builder.Add([$"c{i % 20}", $"c{i / 20 % 20}", $"c{i / 400}"], i % 2, 10 * (i % 2), 1 - (i % 2));
+        }
+        var paths = builder.Build();
+        using var cancellation = new CancellationTokenSource();
+        var reports = new List<MarkovFitProgress>();
+        var progress = new CancelAtFirstReport(cancellation, reports);
+
+        var act = () => new MarkovAttribution().Fit(paths, progress, cancellation.Token);
+
+        act.Should().Throw<OperationCanceledException>();
+        paths.Count.Should().Be(5_000);
+        reports.Should().ContainSingle().Which.Completed.Should().Be(0);
+    }
+
+    [Fact]
     public void Fit_ValueWeighted_RewardIsMeanValuePerConversion()
     {
         // "a" x2 converted worth 20 (mean 10), "b" x1 worth 10 (mean 10), "a > b" x1 null: equal rewards, so the value
@@ -145,6 +167,16 @@ public class AttributionMarkovSurvivorMutationTests
         }
         krylov.RemovalEffects.Min().Should().BeGreaterThan(0);
         krylov.Sweeps.Should().BePositive();
+    }
+
+    /// <summary>Cancels synchronously at the first report and keeps every report.</summary>
+    private sealed class CancelAtFirstReport(CancellationTokenSource cancellation, List<MarkovFitProgress> reports) : IProgress<MarkovFitProgress>
+    {
+        public void Report(MarkovFitProgress value)
+        {
+            reports.Add(value);
+            cancellation.Cancel();
+        }
     }
 
     /// <summary>Cancels synchronously when the chain's build reports completion (the solves have not started).</summary>
