@@ -34,7 +34,7 @@ public class KpiCancellationTests
         var table = InteractionTable.Create(Enumerable.Range(0, 200_000).Select(i => Answered(customer: $"C{i % 977}", agent: $"A{i % 100}", atHours: i * 0.01)));
         var grouping = manyGroups ? new KpiGrouping(KpiDimensions.Agent, TimeBucket.Hour, NodaTime.DateTimeZone.Utc) : new KpiGrouping(KpiDimensions.Channel);
         var reports = new List<KpiRollupProgress>();
-        var progress = new SynchronousProgress(reports);
+        var progress = new SynchronousKpiProgress(reports);
 
         var watched = KpiRollup.Compute(table, grouping, null, null, CancellationToken.None, progress);
 
@@ -43,17 +43,5 @@ public class KpiCancellationTests
         reports.Select(r => r.RowsCounted).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         reports.Should().AllSatisfy(r => r.Rows.Should().Be(200_000));
         reports[^1].RowsCounted.Should().Be(200_000);
-    }
-
-    /// <summary>Records reports on the reporting thread (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
-    private sealed class SynchronousProgress(List<KpiRollupProgress> reports) : IProgress<KpiRollupProgress>
-    {
-        public void Report(KpiRollupProgress value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
 using ContactMetrics.Tables;
+using ContactMetrics.Tests.Kpis;
 using NodaTime;
 
 namespace ContactMetrics.Tests.Mutation;
@@ -593,7 +594,7 @@ public class KpisRollupMutationTests
     public void Progress_SmallTable_OneFinalReport_EmptyTable_ZeroOfZero()
     {
         var reports = new List<KpiRollupProgress>();
-        var progress = new Recorder(reports);
+        var progress = new SynchronousKpiProgress(reports);
         KpiRollup.Compute(FourHours(), progress: progress).Should().ContainSingle();
         reports.Should().Equal(new KpiRollupProgress(4, 4));
         reports.Clear();
@@ -729,10 +730,5 @@ public class KpisRollupMutationTests
         var d = KpiRollup.Compute(EveryOutcome()).Single().Counts;
         (d.AnsweredWithinThreshold, d.AbandonedWithinThreshold, d.ShortAbandonedContacts, d.AnsweredWithinResponseTarget, d.HandleMilliseconds)
             .Should().Be((4L, 3L, 2L, 2L, 505_000L));
-    }
-
-    private sealed class Recorder(List<KpiRollupProgress> reports) : IProgress<KpiRollupProgress>
-    {
-        public void Report(KpiRollupProgress value) => reports.Add(value);
     }
 }

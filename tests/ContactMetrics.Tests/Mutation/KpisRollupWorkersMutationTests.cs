@@ -1,6 +1,7 @@
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Tables;
+using ContactMetrics.Tests.Kpis;
 using NodaTime;
 
 namespace ContactMetrics.Tests.Mutation;
@@ -121,7 +122,7 @@ public class KpisRollupWorkersMutationTests
         var reports = new List<KpiRollupProgress>();
         var grouping = manyKeys ? new KpiGrouping(KpiDimensions.Agent, TimeBucket.Hour, DateTimeZone.Utc) : new KpiGrouping(KpiDimensions.Agent);
 
-        KpiRollup.Compute(Table.Value, grouping, maxDegreeOfParallelism: 3, progress: new SyncProgress(reports));
+        KpiRollup.Compute(Table.Value, grouping, maxDegreeOfParallelism: 3, progress: new SynchronousKpiProgress(reports));
 
         reports.Should().HaveCountGreaterThanOrEqualTo(2, "a report past 65,536 rows counted, then the final one");
         reports[^1].Should().Be(new KpiRollupProgress(Rows, Rows));
@@ -145,16 +146,5 @@ public class KpisRollupWorkersMutationTests
         var act = () => KpiRollup.Compute(table, new KpiGrouping(dimensions, TimeBucket.Hour, DateTimeZone.Utc));
 
         act.Should().Throw<ArgumentException>().WithMessage("The grouping Agent, Channel, Direction, Queue, Reason has too many combinations to key in 64 bits.*");
-    }
-
-    private sealed class SyncProgress(List<KpiRollupProgress> reports) : IProgress<KpiRollupProgress>
-    {
-        public void Report(KpiRollupProgress value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using ContactMetrics.Domain;
 using ContactMetrics.Kpis;
 using ContactMetrics.Tables;
+using ContactMetrics.Tests.Kpis;
 using NodaTime;
 using Fixtures = ContactMetrics.Tests.Kpis.KpiFixtures;
 
@@ -192,7 +193,7 @@ public class KpisRollupSurvivorMutationTests
         // total: the final report (65,536 of 65,536) and nothing before it, never the total twice.
         var reports = new List<KpiRollupProgress>();
 
-        var group = KpiRollup.Compute(Exactly65536.Value, maxDegreeOfParallelism: 3, progress: new SyncProgress(reports)).Single();
+        var group = KpiRollup.Compute(Exactly65536.Value, maxDegreeOfParallelism: 3, progress: new SynchronousKpiProgress(reports)).Single();
 
         group.Counts.OfferedContacts.Should().Be(65_536);
         reports.Should().Equal(new KpiRollupProgress(65_536, 65_536));
@@ -208,7 +209,7 @@ public class KpisRollupSurvivorMutationTests
         var reports = new List<KpiRollupProgress>();
         var grouping = new KpiGrouping(KpiDimensions.Agent | KpiDimensions.Channel | KpiDimensions.Direction, TimeBucket.Minutes15, DateTimeZone.Utc);
 
-        KpiRollup.Compute(Rows140000.Value, grouping, maxDegreeOfParallelism: 3, progress: new SyncProgress(reports));
+        KpiRollup.Compute(Rows140000.Value, grouping, maxDegreeOfParallelism: 3, progress: new SynchronousKpiProgress(reports));
 
         // (A worker may report 131,072 before a slower one gets the lock for 65,536, which is then dropped: so at least one.)
         reports.Should().HaveCountGreaterThanOrEqualTo(2);
@@ -223,23 +224,11 @@ public class KpisRollupSurvivorMutationTests
         // so it stops before 131,072 rows and reports nothing more.
         var reports = new List<KpiRollupProgress>();
         using var cancel = new CancellationTokenSource();
-        var progress = new SyncProgress(reports, cancel);
+        var progress = new SynchronousKpiProgress(reports, cancel);
 
         var thrown = Record.Exception(() => KpiRollup.Compute(Rows140000.Value, maxDegreeOfParallelism: 1, cancellationToken: cancel.Token, progress: progress));
 
         thrown.Should().BeOfType<OperationCanceledException>();
         reports.Should().ContainSingle().Which.RowsCounted.Should().BeInRange(65_536, 65_536 + 1_023);
-    }
-
-    private sealed class SyncProgress(List<KpiRollupProgress> reports, CancellationTokenSource? cancelOnFirst = null) : IProgress<KpiRollupProgress>
-    {
-        public void Report(KpiRollupProgress value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-            cancelOnFirst?.Cancel();
-        }
     }
 }

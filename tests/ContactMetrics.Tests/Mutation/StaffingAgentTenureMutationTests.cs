@@ -1,6 +1,7 @@
 using ContactMetrics.Domain;
 using ContactMetrics.Staffing;
 using ContactMetrics.Tables;
+using ContactMetrics.Tests.Staffing;
 using NodaTime;
 
 namespace ContactMetrics.Tests.Mutation;
@@ -13,27 +14,17 @@ namespace ContactMetrics.Tests.Mutation;
 /// </summary>
 public sealed class StaffingAgentTenureMutationTests
 {
-    private static readonly Instant Start = Instant.FromUtc(2025, 1, 1, 0, 0);
+    private static readonly Instant Start = AgentTenureFixtures.Start;
     private static readonly AgentTenureOptions OneWeekRamp = new() { RampUpWeeks = 1 };
-    private static int _next;
 
     private static Interaction Contact(string? agent, double day, double talkSeconds = 300, bool? resolved = true, Channel channel = Channel.Phone,
-        string reason = "billing", bool answered = true, double holdSeconds = 0, double acwSeconds = 0, Instant? origin = null)
-    {
-        var arrived = (origin ?? Start) + Duration.FromSeconds(day * 86_400);
-        var talk = Duration.FromSeconds(answered ? talkSeconds : 0);
-        var hold = Duration.FromSeconds(holdSeconds);
-        var acw = Duration.FromSeconds(acwSeconds);
-        return new Interaction(new InteractionId($"M{Interlocked.Increment(ref _next)}"), new CustomerId("C1"), channel, arrived,
-            arrived + talk + hold + acw, Direction.Inbound, agent is null ? null : new AgentId(agent), "q", reason, answered ? arrived : null,
-            talk, hold, acw, answered ? resolved : null);
-    }
+        string reason = "billing", bool answered = true, double holdSeconds = 0, double acwSeconds = 0, Instant? origin = null) =>
+        AgentTenureFixtures.Contact(agent, day, talkSeconds, resolved, channel, reason, answered, holdSeconds, acwSeconds, origin);
 
-    private static ObservationWindow Window(double days, Instant? origin = null) =>
-        new(origin ?? Start, (origin ?? Start) + Duration.FromDays(days), DateTimeZone.Utc);
+    private static ObservationWindow Window(double days, Instant? origin = null) => AgentTenureFixtures.Window(days, origin);
 
     private static AgentTenure Compute(IEnumerable<Interaction> contacts, double windowDays = 400, AgentTenureOptions? options = null) =>
-        AgentTenure.Compute(InteractionTable.Create(contacts), Window(windowDays), options);
+        AgentTenureFixtures.Compute(contacts, Window(windowDays), options);
 
     [Fact]
     public void LeaverGap_RangeEnds_AcceptedAndBeyondRejectedWithTheValue()
@@ -65,7 +56,7 @@ public sealed class StaffingAgentTenureMutationTests
         // AgentTenureTests.Attrition_LeaversPerAgentYearWithTheEdgeRules_MatchesTheHandComputation moved to 1968: arrival
         // times before the Unix epoch are negative milliseconds, and the result must not change (944 agent-days, 2 leavers).
         var origin = Instant.FromUtc(1968, 1, 1, 0, 0);
-        var contacts = new (string Agent, double Day)[] { ("A1", 1), ("A1", 399), ("A2", 5), ("A2", 200), ("A3", 100), ("A3", 380), ("A4", 150), ("A4", 250), ("A5", 380) }
+        var contacts = AgentTenureFixtures.AttritionHandCase
             .Select(c => Contact(c.Agent, c.Day, origin: origin));
 
         var a = AgentTenure.Compute(InteractionTable.Create(contacts), Window(400, origin)).Attrition!;

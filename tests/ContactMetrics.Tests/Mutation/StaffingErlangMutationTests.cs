@@ -6,8 +6,8 @@ namespace ContactMetrics.Tests.Mutation;
 
 /// <summary>
 /// Tests written for Stryker.NET's surviving mutants of ErlangA, ErlangB and ErlangC (issue #14 item 9,
-/// docs/testing.md, "Staffing"): argument checks of the scalar functions, the no-traffic limits, the series branch of
-/// the continuous Erlang B (A of 50 and more) and Erlang A's conditional wait of delayed contacts.
+/// docs/testing.md, "Staffing"): argument checks of the scalar functions, the no-traffic limits and the series branch of
+/// the continuous Erlang B (A of 50 and more); Erlang A's mean wait of delayed contacts and long-patience message are in ErlangATests.
 /// </summary>
 public class StaffingErlangMutationTests
 {
@@ -91,20 +91,6 @@ public class StaffingErlangMutationTests
     }
 
     [Theory]
-    // erlang_a_reference.py (Staffing tests), A = 10, patience 120 s: the mean wait over all arrivals and P(wait);
-    // the mean wait of the contacts that wait is their quotient (W = 0 for the others).
-    [InlineData(8, 30.957885754531, 0.722626463338783)]
-    [InlineData(11, 11.2986041084948, 0.382816491479932)]
-    [InlineData(14, 2.74071438381825, 0.126976340079795)]
-    public void ErlangA_AverageWaitOfDelayed_IsMeanWaitOverProbabilityOfWait(int agents, double meanWait, double pWait)
-    {
-        var m = ErlangA.Evaluate(ReferenceCase.Load, agents, Duration.FromSeconds(120), ReferenceCase.Twenty);
-
-        double expected = meanWait / pWait;
-        m.AverageWaitOfDelayedSeconds.Should().BeApproximately(expected, 1e-11 * expected);
-    }
-
-    [Theory]
     // Staffing/erlang_a_long_queue_reference.py: the SL answered within T / offered, within T / answered and
     // P(W <= T), at T = 100 s and at T = 82.9 s, where the served-and-late sums pass 1e200 while they are still moderate.
     [InlineData(100.0, 2.9360974515222494e-5, 3.2297071966744743e-5, 0.054069826826343127)]
@@ -128,17 +114,5 @@ public class StaffingErlangMutationTests
         // Answered within T is a difference of two sums near 0.909 (served, and served late): absolute accuracy.
         m.ServiceLevel.Should().BeApproximately(slOffered, 1e-12);
         m.ServiceLevelOfAnswered.Should().BeApproximately(slAnswered, 1e-12);
-    }
-
-    [Fact]
-    public void ErlangA_PatienceFarTooLong_SaysErlangCApplies()
-    {
-        // One agent for A = 4,900 with a mean patience of 30 years (946,080,000 s): the queue would peak near 2.6e10
-        // states (ErlangATests), beyond ErlangA.MaxQueueStates.
-        var load = new QueueLoad(49_000, ReferenceCase.Interval, ReferenceCase.Aht);
-        var act = () => ErlangA.Evaluate(load, 1, Duration.FromDays(365 * 30), ReferenceCase.Twenty);
-
-        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage(
-            "The Erlang A queue needs more than 10000000 states for a mean patience of 946080000 s with this load and these agents; the patience is so long that Erlang C applies.*");
     }
 }

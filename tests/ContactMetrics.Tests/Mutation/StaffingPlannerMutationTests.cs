@@ -272,7 +272,7 @@ public class StaffingPlannerMutationTests
         string because = $"{load.TrafficErlangs} Erlangs, {target}";
 
         target.FirstMissed(ErlangC.Evaluate(load, n, threshold)).Should().Be(StaffingConstraint.None, because);
-        var below = n - 1 <= load.TrafficErlangs ? StaffingConstraint.Stability : target.FirstMissed(ErlangC.Evaluate(load, n - 1, threshold));
+        var below = StaffingPlannerTests.ErlangCMissedOneBelow(load, n, target);
         below.Should().NotBe(StaffingConstraint.None, because);
         requirement.LimitingConstraint.Should().Be(below, because);
     }

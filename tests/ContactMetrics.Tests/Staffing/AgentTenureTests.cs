@@ -8,20 +8,14 @@ namespace ContactMetrics.Tests.Staffing;
 /// <summary>Agent attrition and the new hires' gap measured from agent ids (issue #13 item 3), on hand-built tables.</summary>
 public sealed class AgentTenureTests
 {
-    private static readonly Instant Start = Instant.FromUtc(2025, 1, 1, 0, 0);
-    private static readonly ObservationWindow Window400 = new(Start, Start + Duration.FromDays(400), DateTimeZone.Utc);
-    private static int _next;
+    private static readonly Instant Start = AgentTenureFixtures.Start;
+    private static readonly ObservationWindow Window400 = AgentTenureFixtures.Window(400);
 
-    private static Interaction Contact(string agent, double day, double handleSeconds = 300, bool? resolved = true, Channel channel = Channel.Phone, string reason = "billing")
-    {
-        var arrived = Start + Duration.FromSeconds(day * 86_400);
-        return new Interaction(new InteractionId($"T{Interlocked.Increment(ref _next)}"), new CustomerId("C1"), channel, arrived,
-            arrived + Duration.FromSeconds(handleSeconds), Direction.Inbound, new AgentId(agent), "q", reason, arrived,
-            Duration.FromSeconds(handleSeconds), Duration.Zero, Duration.Zero, resolved);
-    }
+    private static Interaction Contact(string agent, double day, double handleSeconds = 300, bool? resolved = true, Channel channel = Channel.Phone, string reason = "billing") =>
+        AgentTenureFixtures.Contact(agent, day, handleSeconds, resolved, channel, reason);
 
     private static AgentTenure Compute(IEnumerable<Interaction> contacts, ObservationWindow? window = null, AgentTenureOptions? options = null) =>
-        AgentTenure.Compute(InteractionTable.Create(contacts), window ?? Window400, options);
+        AgentTenureFixtures.Compute(contacts, window, options);
 
     [Fact]
     public void Attrition_LeaversPerAgentYearWithTheEdgeRules_MatchesTheHandComputation()
@@ -35,9 +29,7 @@ public sealed class AgentTenureTests
         // Agent-years = 944 / 365 = 2.5863014; rate = 2 / 2.5863014 = 0.7733051.
         // R: poisson.test(2, 944/365)$conf.int = [0.09365083334, 2.79344385458].
         // Head count over the last 365 days of follow-up (days 7-372): 365 + 193 + 272 + 100 + 0 = 930 agent-days / 365 = 2.547945205.
-        var tenure = Compute([
-            Contact("A1", 1), Contact("A1", 399), Contact("A2", 5), Contact("A2", 200), Contact("A3", 100), Contact("A3", 380),
-            Contact("A4", 150), Contact("A4", 250), Contact("A5", 380)]);
+        var tenure = Compute(AgentTenureFixtures.AttritionHandCase.Select(c => Contact(c.Agent, c.Day)));
 
         var a = tenure.Attrition!;
         tenure.AttritionUnavailable.Should().BeNull();

@@ -10,9 +10,11 @@ public partial class ErlangATests
     [Theory]
     // erlang_a_reference.py (beside this file): the chain summed in 200-digit arithmetic, waiting times
     // from the hypoexponential partial fractions. Columns: P(wait), P(abandon), mean wait over all
-    // arrivals, ASA of answered, SL answered within / offered, within / answered, P(W <= 20 s), occupancy.
+    // arrivals, ASA of answered, SL answered within / offered, within / answered, P(W <= 20 s), occupancy. The mean
+    // wait of the contacts that wait is their quotient mean wait / P(wait) (W = 0 for the others).
     [InlineData(8, 0.722626463338783, 0.257982381287758, 30.957885754531, 29.2679871647223, 0.403213027380247, 0.543400880534368, 0.504168998136208, 0.927522023390302)]
     [InlineData(10, 0.496852747630142, 0.13746382627645, 16.495659153174, 14.5542296553823, 0.639941307035988, 0.741929818749949, 0.70498234442974, 0.86253617372355)]
+    [InlineData(11, 0.382816491479932, 0.0941550342374565, 11.2986041084948, 9.7825175186691, 0.742208984389389, 0.819355422221279, 0.7905344514769, 0.823495423420494)]
     [InlineData(12, 0.279807018645444, 0.0615973770036804, 7.39168524044165, 6.33477417281917, 0.825582644361764, 0.879774442366411, 0.859587294496242, 0.782002185830266)]
     [InlineData(14, 0.126976340079795, 0.0228392865318188, 2.74071438381825, 2.34537523415217, 0.93272958069806, 0.954530373399454, 0.946986615506908, 0.697971938191558)]
     public void Evaluate_ReferenceLoadPatience120s_MatchesHighPrecisionChain(
@@ -25,6 +27,7 @@ public partial class ErlangATests
         m.ProbabilityOfAbandonment.Should().BeApproximately(pAbandon, Rel * pAbandon);
         m.AverageWaitSeconds.Should().BeApproximately(meanWait, Rel * meanWait);
         m.AverageSpeedOfAnswerSeconds.Should().BeApproximately(asa, Rel * asa);
+        m.AverageWaitOfDelayedSeconds.Should().BeApproximately(meanWait / pWait, Rel * meanWait / pWait);
         m.ServiceLevel.Should().BeApproximately(slOffered, Rel);
         m.ServiceLevelOfAnswered.Should().BeApproximately(slAnswered, Rel);
         m.ServiceLevelCountingAbandons.Should().BeApproximately(slCounting, Rel);
@@ -174,6 +177,8 @@ public partial class ErlangATests
         // (lambda - mu) / theta ~ 2.6e10 states, beyond ErlangA.MaxQueueStates.
         var load = new QueueLoad(49_000, ReferenceCase.Interval, ReferenceCase.Aht);
         var act = () => ErlangA.Evaluate(load, 1, Duration.FromDays(365 * 30), ReferenceCase.Twenty);
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("averagePatience");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage(
+                "The Erlang A queue needs more than 10000000 states for a mean patience of 946080000 s with this load and these agents; the patience is so long that Erlang C applies.*")
+            .Which.ParamName.Should().Be("averagePatience");
     }
 }

@@ -86,7 +86,7 @@ public partial class StaffingPlannerTests
 
             int expected = LinearSearch(n => ErlangC.Evaluate(load, n, threshold), target);
             requirement.Agents.Should().Be(expected, $"case {k}: {erlangs} Erlangs");
-            var expectedLimiting = expected - 1 <= load.TrafficErlangs ? StaffingConstraint.Stability : target.FirstMissed(ErlangC.Evaluate(load, expected - 1, threshold));
+            var expectedLimiting = ErlangCMissedOneBelow(load, expected, target);
             requirement.LimitingConstraint.Should().Be(expectedLimiting, $"case {k}: {erlangs} Erlangs");
         }
     }
@@ -99,6 +99,15 @@ public partial class StaffingPlannerTests
             maxAbandonment,
             maxOccupancy,
             (QueueServiceLevel)definition);
+
+    /// <summary>
+    /// The constraint Erlang C misses with one agent fewer than <paramref name="agents"/>: Stability when that count is at or
+    /// below the traffic, else the target's first missed KPI (None if the count below meets every target).
+    /// </summary>
+    internal static StaffingConstraint ErlangCMissedOneBelow(QueueLoad load, int agents, StaffingTarget target) =>
+        agents - 1 <= load.TrafficErlangs
+            ? StaffingConstraint.Stability
+            : target.FirstMissed(ErlangC.Evaluate(load, agents - 1, target.ServiceLevelThreshold ?? Duration.Zero));
 
     /// <summary>The oracle: the first N from 1 up whose KPIs meet every target.</summary>
     private static int LinearSearch(Func<int, QueueMetrics> evaluate, StaffingTarget target)
