@@ -76,8 +76,9 @@ public sealed class CompressedRfmSummary
 
     /// <summary>
     /// The unique rows of the histories, sorted by (x, t_x, T), each weighted by its customers. The rows are counted in one
-    /// open-addressing table keyed by (x, t_x, T) (<see cref="HistoryCounts"/>): one hash and one probe a customer, no array per
-    /// customer. Times are compared as values (-0.0 is 0.0).
+    /// open-addressing table keyed by (x, t_x, T) (<see cref="HistoryCounts"/>): one multiply-shift hash and, in the common
+    /// case, one read and write of the entry that holds the key and its count, no array per customer. Times are compared as
+    /// values (-0.0 is 0.0).
     /// </summary>
     internal static CompressedRfmSummary FromRows(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, RfmPeriodUnit period)
     {
