@@ -50,6 +50,14 @@ public sealed class CompressedRfmSummary
     /// <summary>The unit of recency and age.</summary>
     public RfmPeriodUnit Period { get; }
 
+    /// <summary>
+    /// The distinct recencies and ages of the rows, with each row's index into them: built on first use and kept, since a fit
+    /// evaluates its likelihood dozens of times on the same rows (two threads that both build it build equal tables).
+    /// </summary>
+    internal DistinctTimes Times => _times ??= DistinctTimes.Of(Recency.AsSpan(), Age.AsSpan());
+
+    private DistinctTimes? _times;
+
     /// <summary>Creates the table from weighted rows computed elsewhere. Rows are kept as given (not merged).</summary>
     /// <param name="weight">The weight of each row; finite and greater than 0.</param>
     /// <param name="frequency">Frequency x; at least 0.</param>

@@ -97,6 +97,19 @@ public class WeightedRowsAndBatchChecksTests
         rows.Age.Should().Equal(0.0, 1.0, 1.0);
     }
 
+    [Fact]
+    public void Times_RowsSharingTimes_DistinctInFirstAppearanceAndEachRowIndexed()
+    {
+        // By hand: rows (t_x, T) = (0, 2), (-0.0, 2), (1, 2), (2, 3), (1, 3): the times in order of first appearance, each
+        // row's recency and then its age, are 0, 2, 1, 3 (-0.0 is 0; 2 appears as an age and as a recency).
+        var rows = CompressedRfmSummary.FromColumns([1.0, 2.0, 3.0, 4.0, 5.0], [0, 0, 1, 2, 3], [0.0, -0.0, 1.0, 2.0, 1.0], [2.0, 2.0, 2.0, 3.0, 3.0], RfmPeriodUnit.Week);
+        var times = rows.Times;
+        times.Values.Should().Equal(0.0, 2.0, 1.0, 3.0);
+        times.RecencyIndex.Should().Equal(0, 0, 2, 1, 2);
+        times.AgeIndex.Should().Equal(1, 1, 1, 3, 3);
+        rows.Times.Should().BeSameAs(times, "the table is built once and kept for the fit's evaluations");
+    }
+
     public static TheoryData<string, int, double, double, double, string> BadHistories => new()
     {
         // kind, x, t_x, T, mean spend, the parameter the scalar check (RfmSummary.CheckRow) names
