@@ -456,7 +456,8 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
     /// <paramref name="withGradient"/>, its gradient with respect to (r, alpha, a, b), into <paramref name="sums"/> (value,
     /// then the four derivatives). Rows come ordered by x (<see cref="CompressedRfmSummary"/>), so the gamma and digamma
     /// terms, which depend on x and the parameters only, are computed once per distinct x (and afresh at the start of the
-    /// range); each row then costs two logarithms and two exponentials.
+    /// range); ln(alpha + t) comes from the table of the rows' distinct times (<see cref="CompressedRfmSummary.Times"/>), so a row
+    /// with x &gt; 0 costs one logarithm and one exponential, and a row with x = 0 neither.
     /// </summary>
     private static void SumRows(CompressedRfmSummary data, RowParameters parameters, bool withGradient, int start, int end, Span<double> sums)
     {

@@ -3,7 +3,7 @@ namespace ContactMetrics.Clv;
 /// <summary>
 /// The distinct times (recencies and ages together) of weighted rows, and each row's recency and age as an index into them.
 /// A likelihood evaluation takes ln(alpha + t) once per distinct time instead of twice per row: the CDNOW sample's 1,016 rows
-/// have 341 distinct times (84 ages, 257 recencies), replicated or not.
+/// have 269 distinct times (84 ages and 257 recencies, 72 values in both), replicated or not.
 /// </summary>
 internal sealed class DistinctTimes
 {

@@ -46,7 +46,7 @@ public class WeightedRowsAndBatchChecksTests
     public void HistoryCounts_ManyKeysWithTheZeroKey_NumbersInFirstAppearanceAndCountsEqualADictionary(int seed, int distinct)
     {
         // Keys (x, t1, t2) with consecutive frequencies and times k/7 apart (close bit patterns), the zero key (0, 0.0, 0.0),
-        // which is also what an empty entry holds, and -0.0 for 0.0; 5,000 distinct keys grow the table seven times past its
+        // which is also what an empty entry holds, and -0.0 for 0.0; 5,000 distinct keys grow the table eight times past its
         // 64 entries, so every key is placed again. The reference: a dictionary of the values, numbered on first sight.
         var random = new Random(seed);
         var keys = new List<(int X, double First, double Second)> { (0, -0.0, 0.0), (0, 0.0, -0.0) };
