@@ -432,8 +432,15 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
             return double.NaN;
         }
         bool withGradient = !gradient.IsEmpty;
+        // ln(alpha + t) once per distinct recency or age (the same operations as per row, so the same values).
+        var times = data.Times;
+        var logAlphaTime = new double[times.Values.Length];
+        for (int j = 0; j < logAlphaTime.Length; j++)
+        {
+            logAlphaTime[j] = Math.Log(alpha + times.Values[j]);
+        }
         Span<double> sums = stackalloc double[5];
-        LogParameterFit.SumInChunks(data.Count, 5, maxDegreeOfParallelism, (start, end, chunkSums) => SumRows(data, r, alpha, a, b, withGradient, start, end, chunkSums), sums);
+        LogParameterFit.SumInChunks(data.Count, 5, maxDegreeOfParallelism, (start, end, chunkSums) => SumRows(data, new RowParameters(r, alpha, a, b, times, logAlphaTime), withGradient, start, end, chunkSums), sums);
         if (withGradient)
         {
             gradient[0] = sums[1] * r;
@@ -449,10 +456,12 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
     /// <paramref name="withGradient"/>, its gradient with respect to (r, alpha, a, b), into <paramref name="sums"/> (value,
     /// then the four derivatives). Rows come ordered by x (<see cref="CompressedRfmSummary"/>), so the gamma and digamma
     /// terms, which depend on x and the parameters only, are computed once per distinct x (and afresh at the start of the
-    /// range); each row then costs two logarithms and two exponentials.
+    /// range); ln(alpha + t) comes from the table of the rows' distinct times (<see cref="CompressedRfmSummary.Times"/>), so a row
+    /// with x &gt; 0 costs one logarithm and one exponential, and a row with x = 0 neither.
     /// </summary>
-    private static void SumRows(CompressedRfmSummary data, double r, double alpha, double a, double b, bool withGradient, int start, int end, Span<double> sums)
+    private static void SumRows(CompressedRfmSummary data, RowParameters parameters, bool withGradient, int start, int end, Span<double> sums)
     {
+        var (r, alpha, a, b, times, logAlphaTime) = parameters;
         var weights = data.Weight.AsSpan();
         var frequency = data.Frequency.AsSpan();
         var recency = data.Recency.AsSpan();
@@ -482,14 +491,14 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
             }
             double w = weights[i];
             double alphaT = alpha + age[i];
-            double logAlphaT = Math.Log(alphaT);
+            double logAlphaT = logAlphaTime[times.AgeIndex[i]];
             double rx = r + x;
             double ll = constant - rx * logAlphaT;
             double share = 0, logRatio = 0, alphaTx = 0;
             if (x > 0)
             {
                 alphaTx = alpha + recency[i];
-                logRatio = logAlphaT - Math.Log(alphaTx);
+                logRatio = logAlphaT - logAlphaTime[times.RecencyIndex[i]];
                 double d = oddsConstant + rx * logRatio;
                 // ln(1 + e^d) and the logistic of d (LogSpace.Log1pExp and Logistic, the same operations) from one e^-|d|.
                 double e = Math.Exp(-Math.Abs(d));
@@ -511,6 +520,9 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         sums[3] = d2;
         sums[4] = d3;
     }
+
+    /// <summary>The parameters of a likelihood evaluation, the rows' distinct times and ln(alpha + t) of each.</summary>
+    private readonly record struct RowParameters(double R, double Alpha, double A, double B, DistinctTimes Times, double[] LogAlphaTime);
 
     /// <summary>FHL eq. 6 in log space for one history (the fit sums the rows, with the gradient, in <see cref="SumRows"/>).</summary>
     private static double RowLogLikelihood(double r, double alpha, double a, double b, int x, double recency, double age)

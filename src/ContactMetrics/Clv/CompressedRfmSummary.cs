@@ -50,6 +50,14 @@ public sealed class CompressedRfmSummary
     /// <summary>The unit of recency and age.</summary>
     public RfmPeriodUnit Period { get; }
 
+    /// <summary>
+    /// The distinct recencies and ages of the rows, with each row's index into them: built on first use and kept, since a fit
+    /// evaluates its likelihood dozens of times on the same rows (two threads that both build it build equal tables).
+    /// </summary>
+    internal DistinctTimes Times => _times ??= DistinctTimes.Of(Recency.AsSpan(), Age.AsSpan());
+
+    private DistinctTimes? _times;
+
     /// <summary>Creates the table from weighted rows computed elsewhere. Rows are kept as given (not merged).</summary>
     /// <param name="weight">The weight of each row; finite and greater than 0.</param>
     /// <param name="frequency">Frequency x; at least 0.</param>
@@ -76,8 +84,9 @@ public sealed class CompressedRfmSummary
 
     /// <summary>
     /// The unique rows of the histories, sorted by (x, t_x, T), each weighted by its customers. The rows are counted in one
-    /// open-addressing table keyed by (x, t_x, T) (<see cref="HistoryCounts"/>): one hash and one probe a customer, no array per
-    /// customer. Times are compared as values (-0.0 is 0.0).
+    /// open-addressing table keyed by (x, t_x, T) (<see cref="HistoryCounts"/>): one multiply-shift hash and, in the common
+    /// case, one read and write of the entry that holds the key and its count, no array per customer. Times are compared as
+    /// values (-0.0 is 0.0).
     /// </summary>
     internal static CompressedRfmSummary FromRows(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, RfmPeriodUnit period)
     {

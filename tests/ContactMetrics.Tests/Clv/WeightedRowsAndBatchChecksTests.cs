@@ -40,6 +40,76 @@ public class WeightedRowsAndBatchChecksTests
         rows.TotalWeight.Should().Be(n);
     }
 
+    [Theory]
+    [InlineData(7, 40)]
+    [InlineData(8, 5_000)]
+    public void HistoryCounts_ManyKeysWithTheZeroKey_NumbersInFirstAppearanceAndCountsEqualADictionary(int seed, int distinct)
+    {
+        // Keys (x, t1, t2) with consecutive frequencies and times k/7 apart (close bit patterns), the zero key (0, 0.0, 0.0),
+        // which is also what an empty entry holds, and -0.0 for 0.0; 5,000 distinct keys grow the table eight times past its
+        // 64 entries, so every key is placed again. The reference: a dictionary of the values, numbered on first sight.
+        var random = new Random(seed);
+        var keys = new List<(int X, double First, double Second)> { (0, -0.0, 0.0), (0, 0.0, -0.0) };
+        for (int k = 1; k < distinct; k++)
+        {
+            keys.Add((k % 30, k / 30 / 7.0, k % 3 == 0 ? 0.0 : (k / 30 + 1) / 7.0));
+        }
+        var counts = new HistoryCounts();
+        var expectedNumber = new Dictionary<(int, double, double), int>();
+        var expectedCount = new List<double>();
+        var order = new List<(int, double, double)>();
+        for (int i = 0; i < 4 * distinct; i++)
+        {
+            // The first pass adds every key in order (the zero key first), later ones at random.
+            var key = i < keys.Count ? keys[i] : keys[random.Next(keys.Count)];
+            var value = (key.X, key.First + 0.0, key.Second + 0.0);
+            if (!expectedNumber.TryGetValue(value, out int number))
+            {
+                number = expectedNumber.Count;
+                expectedNumber.Add(value, number);
+                expectedCount.Add(0);
+                order.Add(value);
+            }
+            expectedCount[number]++;
+            counts.Add(key.X, key.First, key.Second).Should().Be(number, $"add {i} of {key}");
+        }
+        counts.Count.Should().Be(distinct);
+        counts.Weights().Should().Equal(expectedCount);
+        for (int k = 0; k < distinct; k++)
+        {
+            (counts.X(k), counts.First(k), counts.Second(k)).Should().Be(order[k], $"key {k}");
+        }
+    }
+
+    [Fact]
+    public void Compress_CustomersAcquiredAtTheCutOff_KeepTheZeroRowWithItsWeight()
+    {
+        // T = 0 (first purchase on the cut-off date) gives the row (0, 0, 0), the key of an empty table entry: counted as a row
+        // of its own, sorted first. By hand: 3 such customers, 2 of (1, 0.5, 1.0), 1 of (0, 0, 1.0).
+        var x = new[] { 0, 1, 0, 0, 1, 0 };
+        var tx = new[] { 0.0, 0.5, -0.0, 0.0, 0.5, 0.0 };
+        var t = new[] { 0.0, 1.0, 0.0, 1.0, 1.0, 0.0 };
+        var ids = Enumerable.Range(0, x.Length).Select(i => new CustomerId($"c{i}")).ToArray();
+        var rows = RfmSummary.FromColumns(ids, x, tx, t, default, RfmPeriodUnit.Week).Compress();
+        rows.Weight.Should().Equal(3.0, 1.0, 2.0);
+        rows.Frequency.Should().Equal(0, 0, 1);
+        rows.Recency.Should().Equal(0.0, 0.0, 0.5);
+        rows.Age.Should().Equal(0.0, 1.0, 1.0);
+    }
+
+    [Fact]
+    public void Times_RowsSharingTimes_DistinctInFirstAppearanceAndEachRowIndexed()
+    {
+        // By hand: rows (t_x, T) = (0, 2), (-0.0, 2), (1, 2), (2, 3), (1, 3): the times in order of first appearance, each
+        // row's recency and then its age, are 0, 2, 1, 3 (-0.0 is 0; 2 appears as an age and as a recency).
+        var rows = CompressedRfmSummary.FromColumns([1.0, 2.0, 3.0, 4.0, 5.0], [0, 0, 1, 2, 3], [0.0, -0.0, 1.0, 2.0, 1.0], [2.0, 2.0, 2.0, 3.0, 3.0], RfmPeriodUnit.Week);
+        var times = rows.Times;
+        times.Values.Should().Equal(0.0, 2.0, 1.0, 3.0);
+        times.RecencyIndex.Should().Equal(0, 0, 2, 1, 2);
+        times.AgeIndex.Should().Equal(1, 1, 1, 3, 3);
+        rows.Times.Should().BeSameAs(times, "the table is built once and kept for the fit's evaluations");
+    }
+
     public static TheoryData<string, int, double, double, double, string> BadHistories => new()
     {
         // kind, x, t_x, T, mean spend, the parameter the scalar check (RfmSummary.CheckRow) names
