@@ -92,15 +92,15 @@ public sealed class BgNbdGammaGammaValueModel : ICustomerValueModel
     {
         RfmSummary.CheckRow("history", x, recency, age, meanSpend);
         Preconditions.CheckNotNull(horizon);
-        return ValueUnchecked(x, recency, age, meanSpend, horizon, null);
+        return ValueUnchecked(x, recency, age, meanSpend, horizon);
     }
 
-    private double ValueUnchecked(int x, double recency, double age, double meanSpend, ValuationHorizon horizon, Func<int, BetaQuadrature>? nodes)
+    private double ValueUnchecked(int x, double recency, double age, double meanSpend, ValuationHorizon horizon)
     {
         double spend = Spend.ConditionalExpectedSpend(x, meanSpend);
         double alive = Transactions.ProbabilityAliveUnchecked(x, recency, age);
         BetaQuadrature? built = null;
-        var lazy = () => built ??= nodes?.Invoke(x) ?? Transactions.QuadratureForFrequency(x);
+        var lazy = () => built ??= Transactions.QuadratureForFrequency(x);
         return Margin * spend * alive * AliveDiscountedTransactions(x, age, horizon, lazy);
     }
 

@@ -149,7 +149,7 @@ public sealed class GammaGammaModel
         Preconditions.CheckPositive(x);
         Preconditions.CheckPositive(meanSpend);
         var p = Parameters;
-        return RowLogLikelihood(p.P, p.Q, p.Gamma, x, meanSpend, default);
+        return RowLogLikelihood(p.P, p.Q, p.Gamma, x, meanSpend);
     }
 
     /// <summary>
@@ -323,8 +323,10 @@ public sealed class GammaGammaModel
     /// <summary>
     /// The log-likelihood of the weighted rows and its gradient in (ln p, ln q, ln gamma). The terms of a frequency x (the
     /// gamma and digamma functions of p x and p x + q, with those of q and ln gamma) are computed once per distinct x and
-    /// ln x, ln zbar once per row before the fit, so a row costs one logarithm; every row's value and gradient are the
-    /// operations of <see cref="RowLogLikelihood"/> in the same order, so the sums are the same to the last bit.
+    /// ln x, ln zbar once per row before the fit, so a row costs one logarithm; every row's value is the operations of
+    /// <see cref="RowLogLikelihood"/> in the same order, so the sum is the same to the last bit, and its gradient is that
+    /// value's derivatives: x (psi(px+q) - psi(px) + ln zbar + ln x - ln(g + x zbar)), psi(px+q) - psi(q) + ln g - ln(g + x zbar)
+    /// and q/g - (px+q)/(g + x zbar), times p, q and g for the log-parameters.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double LogLikelihood(SpendRows rows, ReadOnlySpan<double> theta, Span<double> gradient)
@@ -367,19 +369,11 @@ public sealed class GammaGammaModel
         return total;
     }
 
-    private static double RowLogLikelihood(double p, double q, double g, int x, double zbar, Span<double> gradient)
+    private static double RowLogLikelihood(double p, double q, double g, int x, double zbar)
     {
         double px = p * x;
         double logX = Math.Log(x), logZ = Math.Log(zbar), logSum = Math.Log(g + x * zbar);
-        double ll = SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - SpecialFunctions.GammaLn(q)
+        return SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - SpecialFunctions.GammaLn(q)
             + q * Math.Log(g) + (px - 1) * logZ + px * logX - (px + q) * logSum;
-        if (!gradient.IsEmpty)
-        {
-            double psi = SpecialFunctions.DiGamma(px + q);
-            gradient[0] = x * (psi - SpecialFunctions.DiGamma(px) + logZ + logX - logSum);
-            gradient[1] = psi - SpecialFunctions.DiGamma(q) + Math.Log(g) - logSum;
-            gradient[2] = q / g - (px + q) / (g + x * zbar);
-        }
-        return ll;
     }
 }

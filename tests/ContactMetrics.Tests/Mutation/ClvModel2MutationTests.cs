@@ -57,11 +57,17 @@ public class ClvModel2MutationTests
         };
         foreach (var (name, call) in models)
         {
-            FluentActions.Invoking(() => call(1, 5, 4)).Should().Throw<ArgumentOutOfRangeException>(name).WithParameterName("recency")
-                .WithMessage("Customer 'history': the recency must be in [0, T = 4].*");
-            FluentActions.Invoking(() => call(-1, 0, 4)).Should().Throw<ArgumentOutOfRangeException>(name).WithParameterName("frequency")
-                .WithMessage("Customer 'history': the frequency must be at least 0.*");
+            ShouldNameTheHistory(name, call);
         }
+    }
+
+    /// <summary>The recency 5 after T = 4 and a frequency of -1 are refused with messages naming the customer 'history'.</summary>
+    internal static void ShouldNameTheHistory(string name, Func<int, double, double, double> call)
+    {
+        FluentActions.Invoking(() => call(1, 5, 4)).Should().Throw<ArgumentOutOfRangeException>(name).WithParameterName("recency")
+            .WithMessage("Customer 'history': the recency must be in [0, T = 4].*");
+        FluentActions.Invoking(() => call(-1, 0, 4)).Should().Throw<ArgumentOutOfRangeException>(name).WithParameterName("frequency")
+            .WithMessage("Customer 'history': the frequency must be at least 0.*");
     }
 
     [Theory]
