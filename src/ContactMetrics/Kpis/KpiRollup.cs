@@ -298,7 +298,7 @@ public static class KpiRollup
                     throw new ArgumentOutOfRangeException(nameof(index), index, $"The rollup has {keys.Length} groups.");
                 }
                 int w = (int)(location[index] >> 32), g = (int)(uint)location[index];
-                var counts = slots.Expand(partials[w].Slots, partials[w].Base + g * KpiSlots.Stride);
+                var counts = slots.Counts(partials[w].Slots, partials[w].Base + g * KpiSlots.Stride);
                 // The bucketer caches bucket descriptions; readers on several threads take turns.
                 lock (_describeLock)
                 {
