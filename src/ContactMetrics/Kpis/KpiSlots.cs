@@ -239,10 +239,9 @@ internal sealed class KpiSlots
             KpiCounts.FcrEligible => Total(r),
             KpiCounts.FcrNoRepeat => (long)r[0] + r[2],
             KpiCounts.Repeats => (long)r[2] + r[3],
+            // The CSAT, NPS and CES histograms follow each other in the block as in KpiCounts.
+            >= KpiCounts.CsatBase and < KpiCounts.IssuesNoRepeat => b[Csat + slot - KpiCounts.CsatBase],
             KpiCounts.IssuesNoRepeat => r[0],
-            < KpiCounts.NpsBase => b[Csat + slot - KpiCounts.CsatBase],
-            < KpiCounts.CesBase => b[Nps + slot - KpiCounts.NpsBase],
-            < KpiCounts.IssuesNoRepeat => b[Ces + slot - KpiCounts.CesBase],
             _ => b[Response + slot - KpiCounts.ResponseBase],
         };
 
