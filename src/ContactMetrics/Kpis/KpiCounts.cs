@@ -67,7 +67,24 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         _memory = slots;
     }
 
-    private ReadOnlySpan<long> Values => _memory.Span;
+    /// <summary>Reads the counts of a rollup's group from its compact block (see <see cref="KpiSlots"/>) without copying;
+    /// the histograms and whole-value operations expand the block once, on first use.</summary>
+    internal KpiCounts(KpiSlots layout, int[] block, int offset)
+    {
+        _layout = layout;
+        _block = block;
+        _offset = offset;
+    }
+
+    private readonly KpiSlots? _layout;
+    private readonly int[]? _block;
+    private readonly int _offset;
+    private long[]? _expanded;
+
+    private ReadOnlySpan<long> Values => _layout is null ? _memory.Span : _expanded ??= _layout.Values(_block!, _offset);
+
+    /// <summary>One value: from the block when the counts are a rollup's (no array made), else from the slots.</summary>
+    private long Get(int slot) => _layout is null ? _memory.Span[slot] : _layout.Value(_block!, _offset, slot);
 
     /// <summary>
     /// Creates counts from their values, as any engine that counts the populations of the remarks produces them (a SQL
@@ -200,89 +217,89 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
     public static KpiCounts Empty { get; } = new(new long[Slots]);
 
     /// <summary>Inbound contacts on any channel.</summary>
-    public long OfferedContacts => Values[Offered];
+    public long OfferedContacts => Get(Offered);
 
     /// <summary>Inbound contacts on a live queued channel (phone, chat, messaging, social): answered + abandoned.</summary>
-    public long QueuedContacts => Values[Queued];
+    public long QueuedContacts => Get(Queued);
 
     /// <summary>Queued contacts that were answered.</summary>
-    public long AnsweredContacts => Values[Answered];
+    public long AnsweredContacts => Get(Answered);
 
     /// <summary>Queued contacts that were never answered.</summary>
-    public long AbandonedContacts => Values[Abandoned];
+    public long AbandonedContacts => Get(Abandoned);
 
     /// <summary>Answered contacts whose wait was within the service-level threshold.</summary>
-    public long AnsweredWithinThreshold => Values[AnsweredWithin];
+    public long AnsweredWithinThreshold => Get(AnsweredWithin);
 
     /// <summary>Abandoned contacts that left within the service-level threshold.</summary>
-    public long AbandonedWithinThreshold => Values[AbandonedWithin];
+    public long AbandonedWithinThreshold => Get(AbandonedWithin);
 
     /// <summary>Abandoned contacts that left within the short-abandon threshold.</summary>
-    public long ShortAbandonedContacts => Values[ShortAbandons];
+    public long ShortAbandonedContacts => Get(ShortAbandons);
 
     /// <summary>Inbound contacts on self-service, chatbot or IVR.</summary>
-    public long ContainedContacts => Values[Contained];
+    public long ContainedContacts => Get(Contained);
 
     /// <summary>Answered contacts on an agent channel, inbound or outbound.</summary>
-    public long HandledContacts => Values[Handled];
+    public long HandledContacts => Get(Handled);
 
     /// <summary>Sum of handle time (the configured components) over handled contacts, in milliseconds.</summary>
-    public long HandleMilliseconds => Values[HandleMs];
+    public long HandleMilliseconds => Get(HandleMs);
 
     /// <summary>Sum of talk time over handled contacts, in milliseconds.</summary>
-    public long TalkMilliseconds => Values[TalkMs];
+    public long TalkMilliseconds => Get(TalkMs);
 
     /// <summary>Sum of hold time over handled contacts, in milliseconds.</summary>
-    public long HoldMilliseconds => Values[HoldMs];
+    public long HoldMilliseconds => Get(HoldMs);
 
     /// <summary>Sum of after-contact work over handled contacts, in milliseconds.</summary>
-    public long AfterCallWorkMilliseconds => Values[AcwMs];
+    public long AfterCallWorkMilliseconds => Get(AcwMs);
 
     /// <summary>Sum of waits of answered contacts, in milliseconds.</summary>
-    public long WaitAnsweredMilliseconds => Values[WaitAnsweredMs];
+    public long WaitAnsweredMilliseconds => Get(WaitAnsweredMs);
 
     /// <summary>Sum of times to abandon of abandoned contacts, in milliseconds.</summary>
-    public long WaitAbandonedMilliseconds => Values[WaitAbandonedMs];
+    public long WaitAbandonedMilliseconds => Get(WaitAbandonedMs);
 
     /// <summary>Handled contacts transferred at least once.</summary>
-    public long TransferredContacts => Values[Transferred];
+    public long TransferredContacts => Get(Transferred);
 
     /// <summary>Handled contacts with a resolved flag.</summary>
-    public long ResolvedFlagged => Values[ResolvedKnown];
+    public long ResolvedFlagged => Get(ResolvedKnown);
 
     /// <summary>Handled contacts flagged resolved.</summary>
-    public long ResolvedTrue => Values[ResolvedYes];
+    public long ResolvedTrue => Get(ResolvedYes);
 
     /// <summary>Handled inbound contacts of identified customers: the base of repeat-contact FCR.</summary>
-    public long FcrEligibleContacts => Values[FcrEligible];
+    public long FcrEligibleContacts => Get(FcrEligible);
 
     /// <summary>Eligible contacts that no repeat contact followed within the window.</summary>
-    public long ResolvedFirstTime => Values[FcrNoRepeat];
+    public long ResolvedFirstTime => Get(FcrNoRepeat);
 
     /// <summary>Eligible contacts that were themselves a repeat of an earlier eligible contact within the window.</summary>
-    public long RepeatContacts => Values[Repeats];
+    public long RepeatContacts => Get(Repeats);
 
     /// <summary>
     /// Issues: eligible contacts that are not a repeat of an earlier one, i.e. handled inbound contacts with no handled
     /// contact of the customer on that reason in the window before them (<see cref="Tables.FcrBasis.Issue"/>). Every
     /// eligible contact either starts an issue or repeats one, so this is <see cref="FcrEligibleContacts"/> - <see cref="RepeatContacts"/>.
     /// </summary>
-    public long Issues => Values[FcrEligible] - Values[Repeats];
+    public long Issues => Get(FcrEligible) - Get(Repeats);
 
     /// <summary>Issues whose first contact no repeat followed within the window: resolved first time, per issue.</summary>
-    public long IssuesResolvedFirstTime => Values[IssuesNoRepeat];
+    public long IssuesResolvedFirstTime => Get(IssuesNoRepeat);
 
     /// <summary>Inbound contacts on an asynchronous channel (email), answered or not.</summary>
-    public long AsynchronousContacts => Values[AsyncReceived];
+    public long AsynchronousContacts => Get(AsyncReceived);
 
     /// <summary>Asynchronous contacts that were answered.</summary>
-    public long AsynchronousAnswered => Values[AsyncAnswered];
+    public long AsynchronousAnswered => Get(AsyncAnswered);
 
     /// <summary>Sum of response times (answered − arrived) of answered asynchronous contacts, in milliseconds.</summary>
-    public long ResponseMilliseconds => Values[AsyncResponseMs];
+    public long ResponseMilliseconds => Get(AsyncResponseMs);
 
     /// <summary>Asynchronous contacts answered within the response target (<see cref="KpiOptions.ResponseTarget"/>).</summary>
-    public long AnsweredWithinResponseTarget => Values[AsyncWithinTarget];
+    public long AnsweredWithinResponseTarget => Get(AsyncWithinTarget);
 
     /// <summary>Answered asynchronous contacts by response time, one count per bucket of <see cref="ResponseTimeBucketBounds"/>, the open bucket (over 7 days) last.</summary>
     public ReadOnlySpan<long> ResponseTimeHistogram => Values.Slice(ResponseBase, ResponseBuckets);

@@ -112,18 +112,33 @@ public static class KpiRollup
             // hashes to it, so every group lives in exactly one worker's slots: no merge, and memory
             // grows with the groups, not with the workers. A part over the group limit is the caller's ArgumentException,
             // not the AggregateException Parallel.For wraps it in.
+            // With a dense index every worker reads every row's key twice (to number its groups, then to count), so the
+            // keys (below 2^23) are computed once, each worker a range of rows, into a shared array that all then read.
+            int[]? rowKeys = keys.Space <= DenseKeyLimit ? System.Buffers.ArrayPool<int>.Shared.Rent(table.Count) : null;
             try
             {
-                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, w =>
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
+                if (rowKeys is not null)
+                {
+                    Parallel.For(0, workers, parallel, w => keys.KeysOf((int)((long)table.Count * w / workers), (int)((long)table.Count * (w + 1) / workers), rowKeys, bucketer));
+                }
+                Parallel.For(0, workers, parallel, w =>
                 {
                     var partial = new Partial(keys.Space);
-                    Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken);
+                    Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken, rowKeys);
                     partials[w] = partial;
                 });
             }
             catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(i => i is ArgumentException { ParamName: "table" }) is { } limit)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(limit);
+            }
+            finally
+            {
+                if (rowKeys is not null)
+                {
+                    System.Buffers.ArrayPool<int>.Shared.Return(rowKeys);
+                }
             }
         }
         meter?.Finish();
@@ -160,7 +175,7 @@ public static class KpiRollup
     }
 
     private static void Accumulate(InteractionTable t, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers, Partial partial,
-        ScanMeter? meter, CancellationToken cancellationToken)
+        ScanMeter? meter, CancellationToken cancellationToken, int[]? rowKeys = null)
     {
         var arrived = t.ArrivedMs;
         var grouping = keys.Grouping;
@@ -181,7 +196,7 @@ public static class KpiRollup
             for (int blockStart = from; blockStart < to; blockStart += BlockSize)
             {
                 var block = blockKeys[..Math.Min(BlockSize, to - blockStart)];
-                keys.KeysOf(blockStart, block, bucketer);
+                keys.KeysOf(blockStart, block, bucketer, rowKeys);
                 for (int j = 0; j < block.Length; j++)
                 {
                     long key = block[j];
@@ -202,7 +217,7 @@ public static class KpiRollup
             cancellationToken.ThrowIfCancellationRequested();
             int blockLength = Math.Min(BlockSize, to - blockStart);
             var block = blockKeys[..blockLength];
-            keys.KeysOf(blockStart, block, bucketer);
+            keys.KeysOf(blockStart, block, bucketer, rowKeys);
             int kept = blockLength;
             if (filtered)
             {
@@ -298,7 +313,7 @@ public static class KpiRollup
                     throw new ArgumentOutOfRangeException(nameof(index), index, $"The rollup has {keys.Length} groups.");
                 }
                 int w = (int)(location[index] >> 32), g = (int)(uint)location[index];
-                var counts = slots.Expand(partials[w].Slots, partials[w].Base + g * KpiSlots.Stride);
+                var counts = slots.Counts(partials[w].Slots, partials[w].Base + g * KpiSlots.Stride);
                 // The bucketer caches bucket descriptions; readers on several threads take turns.
                 lock (_describeLock)
                 {
@@ -473,6 +488,37 @@ public static class KpiRollup
         public KpiGrouping Grouping { get; }
 
         private InteractionTable Table { get; }
+
+        /// <summary>The keys (under 2^31) of rows [<paramref name="from"/>, <paramref name="to"/>) into the same places of <paramref name="rowKeys"/>.</summary>
+        public void KeysOf(int from, int to, int[] rowKeys, TimeBucketer? bucketer)
+        {
+            Span<long> block = stackalloc long[BlockSize];
+            for (int start = from; start < to; start += BlockSize)
+            {
+                var keys = block[..Math.Min(BlockSize, to - start)];
+                KeysOf(start, keys, bucketer);
+                var target = rowKeys.AsSpan(start, keys.Length);
+                for (int j = 0; j < keys.Length; j++)
+                {
+                    target[j] = (int)keys[j];
+                }
+            }
+        }
+
+        /// <summary>The keys of rows [start, start + keys.Length): copied from <paramref name="rowKeys"/> when the keys were computed before, else computed.</summary>
+        public void KeysOf(int start, Span<long> keys, TimeBucketer? bucketer, int[]? rowKeys)
+        {
+            if (rowKeys is null)
+            {
+                KeysOf(start, keys, bucketer);
+                return;
+            }
+            var known = rowKeys.AsSpan(start, keys.Length);
+            for (int j = 0; j < keys.Length; j++)
+            {
+                keys[j] = known[j];
+            }
+        }
 
         /// <summary>The keys of rows [start, start + keys.Length), one dimension at a time (a column-wise pass per dimension).</summary>
         public void KeysOf(int start, Span<long> keys, TimeBucketer? bucketer)

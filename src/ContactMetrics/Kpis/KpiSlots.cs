@@ -7,8 +7,8 @@ namespace ContactMetrics.Kpis;
 
 /// <summary>
 /// How a rollup counts one group while it scans: a compact block of <see cref="Stride"/> ints per group, in which a row
-/// adds to about ten places chosen by table lookups, with no branch on the row's values; <see cref="Expand"/> turns a
-/// block into the 45 slots of <see cref="KpiCounts"/> when the group is read.
+/// adds to about ten places chosen by table lookups, with no branch on the row's values; a group's
+/// <see cref="KpiCounts"/> read their values from the block (<see cref="Value"/>), each when it is asked for.
 /// </summary>
 /// <remarks>
 /// The mutually exclusive outcomes of a contact are counted as states, one increment each, and the counts of
@@ -187,55 +187,72 @@ internal sealed class KpiSlots
         }
     }
 
-    /// <summary>The counts of the block at <paramref name="offset"/> of <paramref name="slots"/>, in the layout of <see cref="KpiCounts"/>.</summary>
-    public KpiCounts Expand(int[] slots, int offset)
+    /// <summary>The counts of the block at <paramref name="offset"/> of <paramref name="slots"/>, read from the block as they are asked for (nothing copied).</summary>
+    public KpiCounts Counts(int[] slots, int offset) => new(this, slots, offset);
+
+    /// <summary>All the values of the block at <paramref name="offset"/> of <paramref name="slots"/>, in the layout of <see cref="KpiCounts"/>.</summary>
+    public long[] Values(int[] slots, int offset)
+    {
+        var values = new long[KpiCounts.Slots];
+        for (int k = 0; k < values.Length; k++)
+        {
+            values[k] = Value(slots, offset, k);
+        }
+        return values;
+    }
+
+    /// <summary>Value <paramref name="slot"/> (an index of <see cref="KpiCounts"/>) of the block at <paramref name="offset"/> of <paramref name="slots"/>: a sum of states, a sum or a histogram bucket.</summary>
+    public long Value(int[] slots, int offset, int slot)
     {
         var b = slots.AsSpan(offset, Stride);
         var sums = MemoryMarshal.Cast<int, long>(b[..FlowNone]);
-        var s = new long[KpiCounts.Slots];
         var f = b.Slice(Flow, 10);
         var h = b.Slice(HandledState, 6);
         var r = b.Slice(FcrState, 4);
-        s[KpiCounts.AsyncReceived] = (long)f[AsyncUnanswered] + f[AsyncLate] + f[AsyncWithin];
-        s[KpiCounts.AsyncAnswered] = (long)f[AsyncLate] + f[AsyncWithin];
-        s[KpiCounts.AsyncWithinTarget] = f[AsyncWithin];
-        s[KpiCounts.AsyncResponseMs] = sums[SumResponse];
-        s[KpiCounts.Answered] = (long)f[AnsweredLate] + f[AnsweredWithin];
-        s[KpiCounts.AnsweredWithin] = f[AnsweredWithin];
-        s[KpiCounts.Abandoned] = (long)f[AbandonedOther] + f[AbandonedWithin] + f[AbandonedShort] + f[AbandonedWithinShort];
-        s[KpiCounts.AbandonedWithin] = (long)f[AbandonedWithin] + f[AbandonedWithinShort];
-        s[KpiCounts.ShortAbandons] = (long)f[AbandonedShort] + f[AbandonedWithinShort];
-        s[KpiCounts.Queued] = s[KpiCounts.Answered] + s[KpiCounts.Abandoned];
-        s[KpiCounts.Contained] = f[Contained];
-        s[KpiCounts.Offered] = s[KpiCounts.AsyncReceived] + s[KpiCounts.Queued] + s[KpiCounts.Contained];
-        s[KpiCounts.WaitAnsweredMs] = sums[SumWaitAnswered];
-        s[KpiCounts.WaitAbandonedMs] = sums[SumWaitAbandoned];
-        // Handled state = transferred * 3 + resolved + 1.
-        s[KpiCounts.Handled] = (long)h[0] + h[1] + h[2] + h[3] + h[4] + h[5];
-        s[KpiCounts.Transferred] = (long)h[3] + h[4] + h[5];
-        s[KpiCounts.ResolvedKnown] = (long)h[1] + h[2] + h[4] + h[5];
-        s[KpiCounts.ResolvedYes] = (long)h[2] + h[5];
-        s[KpiCounts.TalkMs] = sums[SumTalk];
-        s[KpiCounts.HoldMs] = sums[SumHold];
-        s[KpiCounts.AcwMs] = sums[SumAcw];
-        s[KpiCounts.HandleMs] = (_talk ? sums[SumTalk] : 0L) + (_hold ? sums[SumHold] : 0L) + (_acw ? sums[SumAcw] : 0L);
-        // Repeat state = followed by a repeat + 2 * a repeat.
-        s[KpiCounts.FcrEligible] = (long)r[0] + r[1] + r[2] + r[3];
-        s[KpiCounts.FcrNoRepeat] = (long)r[0] + r[2];
-        s[KpiCounts.Repeats] = (long)r[2] + r[3];
-        s[KpiCounts.IssuesNoRepeat] = r[0];
-        Widen(b.Slice(Csat, 5), s.AsSpan(KpiCounts.CsatBase, 5));
-        Widen(b.Slice(Nps, 11), s.AsSpan(KpiCounts.NpsBase, 11));
-        Widen(b.Slice(Ces, 7), s.AsSpan(KpiCounts.CesBase, 7));
-        Widen(b.Slice(Response, KpiCounts.ResponseBuckets), s.AsSpan(KpiCounts.ResponseBase, KpiCounts.ResponseBuckets));
-        return new KpiCounts(s);
-
-        static void Widen(ReadOnlySpan<int> from, Span<long> to)
+        return slot switch
         {
-            for (int k = 0; k < from.Length; k++)
+            KpiCounts.AsyncReceived => (long)f[AsyncUnanswered] + f[AsyncLate] + f[AsyncWithin],
+            KpiCounts.AsyncAnswered => (long)f[AsyncLate] + f[AsyncWithin],
+            KpiCounts.AsyncWithinTarget => f[AsyncWithin],
+            KpiCounts.AsyncResponseMs => sums[SumResponse],
+            KpiCounts.Answered => (long)f[AnsweredLate] + f[AnsweredWithin],
+            KpiCounts.AnsweredWithin => f[AnsweredWithin],
+            KpiCounts.Abandoned => (long)f[AbandonedOther] + f[AbandonedWithin] + f[AbandonedShort] + f[AbandonedWithinShort],
+            KpiCounts.AbandonedWithin => (long)f[AbandonedWithin] + f[AbandonedWithinShort],
+            KpiCounts.ShortAbandons => (long)f[AbandonedShort] + f[AbandonedWithinShort],
+            // Queued = answered + abandoned; offered = asynchronous + queued + contained: every flow state.
+            KpiCounts.Queued => (long)f[AnsweredLate] + f[AnsweredWithin] + f[AbandonedOther] + f[AbandonedWithin] + f[AbandonedShort] + f[AbandonedWithinShort],
+            KpiCounts.Contained => f[Contained],
+            KpiCounts.Offered => Total(f),
+            KpiCounts.WaitAnsweredMs => sums[SumWaitAnswered],
+            KpiCounts.WaitAbandonedMs => sums[SumWaitAbandoned],
+            // Handled state = transferred * 3 + resolved + 1.
+            KpiCounts.Handled => Total(h),
+            KpiCounts.Transferred => (long)h[3] + h[4] + h[5],
+            KpiCounts.ResolvedKnown => (long)h[1] + h[2] + h[4] + h[5],
+            KpiCounts.ResolvedYes => (long)h[2] + h[5],
+            KpiCounts.TalkMs => sums[SumTalk],
+            KpiCounts.HoldMs => sums[SumHold],
+            KpiCounts.AcwMs => sums[SumAcw],
+            KpiCounts.HandleMs => (_talk ? sums[SumTalk] : 0L) + (_hold ? sums[SumHold] : 0L) + (_acw ? sums[SumAcw] : 0L),
+            // Repeat state = followed by a repeat + 2 * a repeat.
+            KpiCounts.FcrEligible => Total(r),
+            KpiCounts.FcrNoRepeat => (long)r[0] + r[2],
+            KpiCounts.Repeats => (long)r[2] + r[3],
+            // The CSAT, NPS and CES histograms follow each other in the block as in KpiCounts.
+            >= KpiCounts.CsatBase and < KpiCounts.IssuesNoRepeat => b[Csat + slot - KpiCounts.CsatBase],
+            KpiCounts.IssuesNoRepeat => r[0],
+            _ => b[Response + slot - KpiCounts.ResponseBase],
+        };
+
+        static long Total(ReadOnlySpan<int> states)
+        {
+            long total = 0;
+            foreach (int count in states)
             {
-                to[k] = from[k];
+                total += count;
             }
+            return total;
         }
     }
 }

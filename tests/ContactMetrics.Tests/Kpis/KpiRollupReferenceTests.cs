@@ -91,7 +91,79 @@ public class KpiRollupReferenceTests
             var groups = KpiRollup.Compute(table, grouping, options, degree);
             groups.Select(g => KeyOfGroup(g, shape)).Should().OnlyHaveUniqueItems();
             groups.ToDictionary(g => KeyOfGroup(g, shape), g => g.Counts.Raw.ToArray()).Should().BeEquivalentTo(expected, $"degree {degree}");
+            // Each property read straight from a fresh group's block (before anything expands it) says the same.
+            KpiRollup.Compute(table, grouping, options, degree).ToDictionary(g => KeyOfGroup(g, shape), g => ByProperty(g.Counts))
+                .Should().BeEquivalentTo(expected, $"properties, degree {degree}");
         }
+    }
+
+    [Fact]
+    public void RollupCounts_ReadCountsWithoutCopyingAndHistogramsOnce()
+    {
+        var table = InteractionTable.Create(Contacts(5_000, 8, seed: 3));
+        var groups = KpiRollup.Compute(table, new KpiGrouping(KpiDimensions.Channel));
+        Read(groups[1].Counts);
+        ByProperty(groups[1].Counts);
+        var counts = groups[0].Counts;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long read = Read(counts);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.Should().Be(0, "a count is read from the group's block, with no array made");
+        read.Should().BePositive();
+        var csat = counts.CsatHistogram;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        bool same = counts.CsatHistogram.Overlaps(csat);
+        int length = counts.Raw.Length + counts.CesHistogram.Length;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.Should().Be(0, "the block is expanded once, on the first histogram read");
+        same.Should().BeTrue();
+        length.Should().Be(KpiCounts.Slots + 7);
+        counts.Should().Be(KpiCounts.FromCounts(counts.OfferedContacts, counts.QueuedContacts, counts.AnsweredContacts, counts.AbandonedContacts,
+            counts.AnsweredWithinThreshold, counts.AbandonedWithinThreshold, counts.ShortAbandonedContacts, counts.ContainedContacts, counts.HandledContacts,
+            counts.HandleMilliseconds, counts.TalkMilliseconds, counts.HoldMilliseconds, counts.AfterCallWorkMilliseconds, counts.WaitAnsweredMilliseconds,
+            counts.WaitAbandonedMilliseconds, counts.TransferredContacts, counts.ResolvedFlagged, counts.ResolvedTrue, counts.FcrEligibleContacts,
+            counts.ResolvedFirstTime, counts.RepeatContacts, counts.CsatHistogram, counts.NpsHistogram, counts.CesHistogram, counts.IssuesResolvedFirstTime,
+            counts.AsynchronousContacts, counts.AsynchronousAnswered, counts.ResponseMilliseconds, counts.AnsweredWithinResponseTarget, counts.ResponseTimeHistogram));
+    }
+
+    private static long Read(KpiCounts c) => c.OfferedContacts + c.HandledContacts + c.HandleMilliseconds + c.Issues + c.RepeatContacts;
+
+    /// <summary>The values of <paramref name="c"/> read through its properties, the counts first, in the order of <see cref="KpiCounts.Raw"/>.</summary>
+    private static long[] ByProperty(KpiCounts c)
+    {
+        var s = new long[KpiCounts.Slots];
+        s[KpiCounts.Offered] = c.OfferedContacts;
+        s[KpiCounts.Queued] = c.QueuedContacts;
+        s[KpiCounts.Answered] = c.AnsweredContacts;
+        s[KpiCounts.Abandoned] = c.AbandonedContacts;
+        s[KpiCounts.AnsweredWithin] = c.AnsweredWithinThreshold;
+        s[KpiCounts.AbandonedWithin] = c.AbandonedWithinThreshold;
+        s[KpiCounts.ShortAbandons] = c.ShortAbandonedContacts;
+        s[KpiCounts.Contained] = c.ContainedContacts;
+        s[KpiCounts.Handled] = c.HandledContacts;
+        s[KpiCounts.HandleMs] = c.HandleMilliseconds;
+        s[KpiCounts.TalkMs] = c.TalkMilliseconds;
+        s[KpiCounts.HoldMs] = c.HoldMilliseconds;
+        s[KpiCounts.AcwMs] = c.AfterCallWorkMilliseconds;
+        s[KpiCounts.WaitAnsweredMs] = c.WaitAnsweredMilliseconds;
+        s[KpiCounts.WaitAbandonedMs] = c.WaitAbandonedMilliseconds;
+        s[KpiCounts.Transferred] = c.TransferredContacts;
+        s[KpiCounts.ResolvedKnown] = c.ResolvedFlagged;
+        s[KpiCounts.ResolvedYes] = c.ResolvedTrue;
+        s[KpiCounts.FcrEligible] = c.FcrEligibleContacts;
+        s[KpiCounts.FcrNoRepeat] = c.ResolvedFirstTime;
+        s[KpiCounts.Repeats] = c.RepeatContacts;
+        s[KpiCounts.IssuesNoRepeat] = c.IssuesResolvedFirstTime;
+        s[KpiCounts.AsyncReceived] = c.AsynchronousContacts;
+        s[KpiCounts.AsyncAnswered] = c.AsynchronousAnswered;
+        s[KpiCounts.AsyncResponseMs] = c.ResponseMilliseconds;
+        s[KpiCounts.AsyncWithinTarget] = c.AnsweredWithinResponseTarget;
+        (c.Issues + c.RepeatContacts).Should().Be(c.FcrEligibleContacts);
+        c.CsatHistogram.CopyTo(s.AsSpan(KpiCounts.CsatBase));
+        c.NpsHistogram.CopyTo(s.AsSpan(KpiCounts.NpsBase));
+        c.CesHistogram.CopyTo(s.AsSpan(KpiCounts.CesBase));
+        c.ResponseTimeHistogram.CopyTo(s.AsSpan(KpiCounts.ResponseBase));
+        return s;
     }
 
     private static (KpiGrouping Grouping, Func<Interaction, string> KeyOf) Grouping(string shape)
