@@ -32,10 +32,25 @@ if (args.Length == 3 && args[0] == "time-kpi-sql")
     ContactMetrics.Benchmarks.Kpis.KpiSqlTiming.Run(args[1], args[2]);
     return;
 }
-if (args.Length == 3 && args[0] == "write-purchases")
+if (args.Length is 3 or 5 && args[0] == "write-purchases")
 {
-    ContactMetrics.Benchmarks.Kpis.LakeGenerator.RunPurchases(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
-    return;
+    // write-purchases DIR ROWS [--process uniform]: the uniform process, ROWS purchases;
+    // write-purchases DIR CUSTOMERS --process bg-nbd: the BG/NBD process with dropout, CUSTOMERS customers.
+    long count = long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    string process = args.Length == 5 && args[3] == "--process" ? args[4] : "uniform";
+    switch (process)
+    {
+        case "uniform":
+            ContactMetrics.Benchmarks.Kpis.LakeGenerator.RunPurchases(args[1], count);
+            return;
+        case "bg-nbd":
+            ContactMetrics.Benchmarks.Kpis.BgNbdPurchaseGenerator.Run(args[1], count);
+            return;
+        default:
+            Console.Error.WriteLine($"write-purchases: unknown arguments '{string.Join(' ', args[3..])}'; use --process uniform or --process bg-nbd.");
+            Environment.Exit(2);
+            return;
+    }
 }
 if (args.Length == 2 && args[0] == "check-cost")
 {

@@ -8,7 +8,8 @@ namespace ContactMetrics.Benchmarks.Kpis;
 /// docs/benchmarks.md: <c>DIR/interactions/part-NNN.parquet</c>, 10 million rows a file, DESIGN.md's columns, arrivals
 /// spread evenly over 2024-2025, 2 million customers, values from hashes of the row number (deterministic). DuckDB
 /// writes it (vectorised), so generating 100 million rows takes minutes, not hours. <c>write-purchases DIR ROWS</c>
-/// writes <c>DIR/purchases/part-NNN.parquet</c> for the CLV scale run the same way.
+/// writes <c>DIR/purchases/part-NNN.parquet</c> for the CLV scale run the same way (with <c>--process bg-nbd</c>,
+/// <see cref="BgNbdPurchaseGenerator"/> instead: ROWS is then a number of customers).
 /// </summary>
 internal static class LakeGenerator
 {
@@ -89,7 +90,7 @@ internal static class LakeGenerator
         }
     }
 
-    private static void Execute(DuckDBConnection connection, string sql)
+    internal static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
