@@ -10,7 +10,7 @@ namespace ContactMetrics.Tests.Mutation;
 /// The Cox fit where the Retention re-run of 2026-12-07 01:17 (Stryker.NET run Retention2, docs/testing.md "Retention") left
 /// mutants alive: the covariates' centring in <c>CoxData</c>'s constructor (tested for the first time: the first run's safe
 /// mode made it a compile error), an information matrix that overflows, the infinity threshold at exactly e^10 per standard
-/// deviation and the null options of a fit without covariates to keep. R values: R 4.2.2, survival 3.5-3.
+/// deviation, an information matrix that vanishes after a step, and the null options of a fit without covariates to keep. R values: R 4.2.2, survival 3.5-3.
 /// </summary>
 public class RetentionRerunCoxMutationTests
 {
@@ -52,6 +52,25 @@ public class RetentionRerunCoxMutationTests
         fit["x"].Coefficient.Should().Be(0);
         double.IsNaN(fit["x"].StandardError).Should().BeTrue();
         double.IsNaN(fit.Covariance(0, 0)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void TryFit_SeparatedUntilTheInformationVanishes_SaysACoefficientMayBeInfinite()
+    {
+        // Times 1-3, one event at 1 with x = 1, the others 0 (censored): by hand, centred x = 2/3, -1/3, -1/3, the log partial
+        // likelihood is -log(1 + 2 e^-beta), its information 2 e^-beta / (1 + 2 e^-beta)^2; each Newton step adds about 1 to
+        // beta. Once 2 e^-beta < 2^-53 (beta > 54 log 2 = 37.43), 1 + 2 e^-beta rounds to 1: the log-likelihood is exactly 0 and
+        // the information exactly 0 after an accepted step, so there is no next step (R: "coefficient may be infinite").
+        var table = SurvivalTable.FromColumns([1, 2, 3], [true, false, false]).WithCovariate("x", [1, 0, 0]);
+
+        var converged = CoxProportionalHazards.TryFit(table, new CoxOptions { MaxIterations = 100 }, out var fit);
+
+        converged.Should().BeFalse();
+        fit.Diagnostics.Message.Should().Be("the information matrix is not positive definite (a coefficient may be infinite)");
+        fit.LogLikelihood.Should().Be(0);
+        fit["x"].Coefficient.Should().BeGreaterThan(54 * Math.Log(2));
+        double.IsNaN(fit["x"].StandardError).Should().BeTrue();
+        CoxProportionalHazards.PossiblyInfiniteCoefficients(fit, table).Should().Equal("x");
     }
 
     [Theory]
