@@ -313,36 +313,30 @@ public static class CoxProportionalHazards
         }
     }
 
+    /// <summary>Inverts I by Cholesky into <paramref name="inverse"/>; when I is not finite or not positive definite, fills it with NaN and returns false.</summary>
     private static bool TryInvert(Matrix<double> information, double[,] inverse)
     {
         int p = information.RowCount;
-        if (!information.Enumerate().All(double.IsFinite))
+        Matrix<double>? result = null;
+        if (information.Enumerate().All(double.IsFinite))
         {
-            return false;
-        }
-        try
-        {
-            var result = information.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(p));
-            for (int i = 0; i < p; i++)
+            try
             {
-                for (int j = 0; j < p; j++)
-                {
-                    inverse[i, j] = result[i, j];
-                }
+                result = information.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(p));
             }
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            for (int i = 0; i < p; i++)
+            catch (ArgumentException)
             {
-                for (int j = 0; j < p; j++)
-                {
-                    inverse[i, j] = double.NaN;
-                }
+                // Not positive definite: no inverse.
             }
-            return false;
         }
+        for (int i = 0; i < p; i++)
+        {
+            for (int j = 0; j < p; j++)
+            {
+                inverse[i, j] = result is null ? double.NaN : result[i, j];
+            }
+        }
+        return result is not null;
     }
 }
 

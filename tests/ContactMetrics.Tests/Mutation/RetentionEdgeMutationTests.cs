@@ -16,7 +16,7 @@ public class RetentionEdgeMutationTests
     private static readonly Instant T0 = Instant.FromUtc(2025, 1, 1, 0, 0);
 
     // time 1 2 2+ 3 4+ 4 5 6+ (+ = censored): S = 0.875, 0.75, 0.6, 0.45, 0.225 at 1-5.
-    private static readonly SurvivalTable Tiny = SurvivalTable.FromColumns([1, 2, 2, 3, 4, 4, 5, 6], [true, true, false, true, false, true, true, false]);
+    internal static readonly SurvivalTable Tiny = SurvivalTable.FromColumns([1, 2, 2, 3, 4, 4, 5, 6], [true, true, false, true, false, true, true, false]);
 
     [Fact]
     public void KaplanMeier_IntervalMethods_AndTheLogUpperBelowOne()
@@ -284,10 +284,11 @@ public class RetentionEdgeMutationTests
         groups.Should().Throw<ArgumentNullException>().WithParameterName("groups");
     }
 
-    private static Interaction Contact(string id, string customer, int day, bool answered = true, Direction direction = Direction.Inbound, int minutes = 0)
+    /// <summary>A 10-minute phone contact of a customer, arriving <paramref name="day"/> days (and minutes) after 2025-01-01.</summary>
+    internal static Interaction Contact(string id, string customer, int day, bool answered = true, Direction direction = Direction.Inbound, int minutes = 0, string? reason = "billing")
     {
         var arrived = T0 + Duration.FromDays(day) + Duration.FromMinutes(minutes);
         return new Interaction(new InteractionId(id), new CustomerId(customer), Channel.Phone, arrived, arrived + Duration.FromMinutes(10), direction,
-            answeredAt: answered ? arrived : null, reason: "billing");
+            answeredAt: answered ? arrived : null, reason: reason);
     }
 }
