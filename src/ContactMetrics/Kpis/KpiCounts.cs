@@ -68,7 +68,8 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
     }
 
     /// <summary>Reads the counts of a rollup's group from its compact block (see <see cref="KpiSlots"/>) without copying;
-    /// the histograms and whole-value operations expand the block once, on first use.</summary>
+    /// the histograms and whole-value operations expand the block once, on first use. The counts keep
+    /// <paramref name="block"/> (the worker's whole block array) alive.</summary>
     internal KpiCounts(KpiSlots layout, int[] block, int offset)
     {
         _layout = layout;
