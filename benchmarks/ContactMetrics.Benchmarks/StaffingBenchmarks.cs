@@ -146,12 +146,12 @@ public class ErlangPeerBenchmarks
             _contacts[i] = a * Interval.TotalSeconds / Aht.TotalSeconds;
         }
         _planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, Threshold));
-        long library = Library(), baseline = RecomputePerCandidate();
+        long library = Library(), columns = LibraryColumns(), baseline = RecomputePerCandidate();
         // pyworkforce 0.5.4 on the same intervals: 321,990 and 5,597,439 agents in all (docs/benchmarks.md).
         long peer = Erlangs == "5-50" ? 321_990 : 5_597_439;
-        if (library != baseline || library != peer)
+        if (library != baseline || library != peer || columns != library)
         {
-            throw new InvalidOperationException($"Agents: library {library}, baseline {baseline}, pyworkforce {peer}.");
+            throw new InvalidOperationException($"Agents: library {library} (columns {columns}), baseline {baseline}, pyworkforce {peer}.");
         }
     }
 
@@ -182,6 +182,7 @@ public class ErlangPeerBenchmarks
         return total;
     }
 
+    /// <summary>The plan with its requirements built: a <see cref="StaffingRequirement"/> with its load and KPIs per interval.</summary>
     [Benchmark]
     public long Library()
     {
@@ -189,6 +190,18 @@ public class ErlangPeerBenchmarks
         foreach (var requirement in _planner.Plan(_contacts, Interval, Aht).Requirements)
         {
             total += requirement.Agents;
+        }
+        return total;
+    }
+
+    /// <summary>The same plan read through its agent column (<see cref="StaffingPlan.Agents"/>): no object per interval.</summary>
+    [Benchmark]
+    public long LibraryColumns()
+    {
+        long total = 0;
+        foreach (int agents in _planner.Plan(_contacts, Interval, Aht).Agents)
+        {
+            total += agents;
         }
         return total;
     }

@@ -39,12 +39,19 @@ public sealed class QueueLoad
         Contacts = Preconditions.CheckNonNegative(contacts);
         Interval = StaffingChecks.CheckPositive(interval);
         AverageHandleTime = StaffingChecks.CheckPositive(averageHandleTime);
-        TrafficErlangs = contacts * averageHandleTime.TotalSeconds / interval.TotalSeconds;
-        if (!(TrafficErlangs <= MaxTrafficErlangs))
+        TrafficErlangs = Traffic(contacts, interval, averageHandleTime);
+    }
+
+    /// <summary>The traffic of a load, <c>contacts x AHT / interval</c> in Erlangs, checked to be at most <see cref="MaxTrafficErlangs"/>, as the constructor computes it.</summary>
+    internal static double Traffic(double contacts, Duration interval, Duration averageHandleTime)
+    {
+        double traffic = contacts * averageHandleTime.TotalSeconds / interval.TotalSeconds;
+        if (!(traffic <= MaxTrafficErlangs))
         {
             throw new ArgumentOutOfRangeException(nameof(contacts), contacts,
-                $"The traffic (contacts x average handle time / interval) must be at most {StaffingChecks.Format(MaxTrafficErlangs)} Erlangs; was {StaffingChecks.Format(TrafficErlangs)}.");
+                $"The traffic (contacts x average handle time / interval) must be at most {StaffingChecks.Format(MaxTrafficErlangs)} Erlangs; was {StaffingChecks.Format(traffic)}.");
         }
+        return traffic;
     }
 
     /// <summary>The expected number of contacts arriving in the interval.</summary>

@@ -96,16 +96,12 @@ public sealed class StaffingPlanner
         return PlanChecked(checkedLoads);
     }
 
-    /// <summary>
-    /// Staffs checked loads. With Erlang C, the Erlang B recursion up to each load's first candidate (the long part of the
-    /// search, O(A) divisions in a dependent chain) runs for four loads at a time (<see cref="ErlangB.RecurseMany"/>), the
-    /// same operations per load, so every requirement is the one <see cref="Plan(QueueLoad)"/> gives, to the last bit.
-    /// </summary>
+    /// <summary>Staffs checked loads: under Erlang A one <see cref="Plan(QueueLoad)"/> each, under Erlang C as <see cref="PlanErlangC"/>.</summary>
     private StaffingPlan PlanChecked(QueueLoad[] loads)
     {
-        var requirements = new StaffingRequirement[loads.Length];
         if (AveragePatience is not null)
         {
+            var requirements = new StaffingRequirement[loads.Length];
             for (int i = 0; i < requirements.Length; i++)
             {
                 requirements[i] = Plan(loads[i]);
@@ -113,21 +109,52 @@ public sealed class StaffingPlanner
             return new StaffingPlan(requirements);
         }
         var traffic = new double[loads.Length];
-        var steps = new int[loads.Length];
         for (int i = 0; i < loads.Length; i++)
         {
             traffic[i] = loads[i].TrafficErlangs;
+        }
+        return PlanErlangC(loads, null, default, default, traffic);
+    }
+
+    /// <summary>
+    /// Staffs many loads under Erlang C into the columns of a <see cref="StaffingPlan"/> (agents, scheduled agents, limiting
+    /// constraint, <c>B(N, A)</c>), building no object per load. The Erlang B recursion up to each load's first candidate (the
+    /// long part of the search, O(A) divisions in a dependent chain) runs for four loads at a time
+    /// (<see cref="ErlangB.RecurseMany"/>), the same operations per load, and the search and the KPIs are the ones
+    /// <see cref="Plan(QueueLoad)"/> computes, so every requirement is the one it gives, to the last bit.
+    /// </summary>
+    /// <param name="loads">The loads as objects, or null when they are <paramref name="contacts"/> over intervals of one length and handle time.</param>
+    /// <param name="contacts">The contacts of each interval when <paramref name="loads"/> is null.</param>
+    /// <param name="interval">The intervals' length when <paramref name="loads"/> is null.</param>
+    /// <param name="averageHandleTime">The handle time when <paramref name="loads"/> is null.</param>
+    /// <param name="traffic">Each load's traffic in Erlangs, as <see cref="QueueLoad.TrafficErlangs"/>.</param>
+    private StaffingPlan PlanErlangC(QueueLoad[]? loads, double[]? contacts, Duration interval, Duration averageHandleTime, double[] traffic)
+    {
+        int count = traffic.Length;
+        var steps = new int[count];
+        for (int i = 0; i < count; i++)
+        {
             steps[i] = traffic[i] == 0 ? 0 : FirstCandidate(traffic[i]) - 1;
         }
-        var prefix = new double[loads.Length];
-        ErlangB.RecurseMany(traffic, steps, prefix);
+        // B(start - 1, A) of every load, then B(agents, A) in the same array.
+        var blocking = new double[count];
+        ErlangB.RecurseMany(traffic, steps, blocking);
+        var agents = new int[count];
+        var scheduled = Shrinkage == 0 ? agents : new int[count];
+        var limiting = new StaffingConstraint[count];
         var threshold = Threshold;
-        for (int i = 0; i < requirements.Length; i++)
+        double t = threshold.TotalSeconds;
+        double ahtSeconds = averageHandleTime.TotalSeconds;
+        for (int i = 0; i < count; i++)
         {
-            var (agents, blocking, limiting) = SearchErlangC(loads[i], prefix[i]);
-            requirements[i] = new StaffingRequirement(loads[i], agents, ScheduledAgents(agents), limiting, ErlangC.FromBlocking(loads[i], agents, blocking, threshold));
+            var (n, b, limit) = SearchErlangC(traffic[i], loads is null ? ahtSeconds : loads[i].AverageHandleTime.TotalSeconds, t, blocking[i]);
+            (agents[i], blocking[i], limiting[i]) = (n, b, limit);
+            if (Shrinkage != 0)
+            {
+                scheduled[i] = ScheduledAgents(n);
+            }
         }
-        return new StaffingPlan(requirements);
+        return new StaffingPlan(loads, contacts, interval, averageHandleTime, agents, scheduled, limiting, blocking, threshold);
     }
 
     /// <summary>Staffs one queue over consecutive intervals of equal length, given as <see cref="TimeSpan"/>s (the .NET types).</summary>
@@ -143,24 +170,37 @@ public sealed class StaffingPlanner
     /// <param name="contactsPerInterval">The expected contacts of each interval; each finite and at least 0.</param>
     /// <param name="interval">The length of every interval; greater than 0.</param>
     /// <param name="averageHandleTime">The mean handle time; greater than 0.</param>
-    /// <returns>The plan, one requirement per interval.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite (the message gives its index), or a duration is not positive.</exception>
+    /// <returns>
+    /// The plan, one requirement per interval. Under Erlang C its <see cref="StaffingPlan.Agents"/>, <see cref="StaffingPlan.ScheduledAgents"/>
+    /// and <see cref="StaffingPlan.LimitingConstraints"/> are columns, and the requirements (with their loads and KPIs) are
+    /// built when <see cref="StaffingPlan.Requirements"/> is first read.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite (the message gives its index), a duration is not positive, or an interval's traffic exceeds <see cref="QueueLoad.MaxTrafficErlangs"/>.</exception>
     public StaffingPlan Plan(ReadOnlySpan<double> contactsPerInterval, Duration interval, Duration averageHandleTime)
     {
         StaffingChecks.CheckPositive(interval);
         StaffingChecks.CheckPositive(averageHandleTime);
-        var loads = new QueueLoad[contactsPerInterval.Length];
-        for (int i = 0; i < loads.Length; i++)
+        var contacts = contactsPerInterval.ToArray();
+        var traffic = new double[contacts.Length];
+        for (int i = 0; i < contacts.Length; i++)
         {
-            double contacts = contactsPerInterval[i];
-            if (!(contacts >= 0) || double.IsPositiveInfinity(contacts))
+            if (!(contacts[i] >= 0) || double.IsPositiveInfinity(contacts[i]))
             {
-                throw new ArgumentOutOfRangeException(nameof(contactsPerInterval), contacts,
-                    $"contactsPerInterval[{i}] must be a finite number of at least 0; was {StaffingChecks.Format(contacts)}.");
+                throw new ArgumentOutOfRangeException(nameof(contactsPerInterval), contacts[i],
+                    $"contactsPerInterval[{i}] must be a finite number of at least 0; was {StaffingChecks.Format(contacts[i])}.");
             }
-            loads[i] = new QueueLoad(contacts, interval, averageHandleTime);
+            traffic[i] = QueueLoad.Traffic(contacts[i], interval, averageHandleTime);
         }
-        return PlanChecked(loads);
+        if (AveragePatience is not null)
+        {
+            var loads = new QueueLoad[contacts.Length];
+            for (int i = 0; i < loads.Length; i++)
+            {
+                loads[i] = new QueueLoad(contacts[i], interval, averageHandleTime);
+            }
+            return PlanChecked(loads);
+        }
+        return PlanErlangC(null, contacts, interval, averageHandleTime, traffic);
     }
 
     /// <summary>
@@ -187,15 +227,15 @@ public sealed class StaffingPlanner
         {
             return 0;
         }
-        int agents = SearchErlangC(load).Agents;
+        double aht = load.AverageHandleTime.TotalSeconds;
+        double t = Threshold.TotalSeconds;
+        int agents = SearchErlangC(a, aht, t).Agents;
         double low = Math.Max(a, agents - 1);
         double answer = low;
         if (Target.MaxOccupancy is double maxOccupancy)
         {
             answer = Math.Max(answer, a / maxOccupancy);
         }
-        double aht = load.AverageHandleTime.TotalSeconds;
-        double t = Threshold.TotalSeconds;
         if (Target.ServiceLevel is double sl)
         {
             answer = Math.Max(answer, SmallestReal(low, agents, x => ContinuousKpi(x, a, aht, t, serviceLevel: true) >= sl));
@@ -305,7 +345,7 @@ public sealed class StaffingPlanner
     private (int Agents, QueueMetrics Metrics, StaffingConstraint Limiting) SolveErlangC(QueueLoad load)
     {
         var threshold = Threshold;
-        var (agents, blocking, limiting) = SearchErlangC(load);
+        var (agents, blocking, limiting) = SearchErlangC(load.TrafficErlangs, load.AverageHandleTime.TotalSeconds, threshold.TotalSeconds);
         return (agents, ErlangC.FromBlocking(load, agents, blocking, threshold), limiting);
     }
 
@@ -324,17 +364,16 @@ public sealed class StaffingPlanner
     }
 
     /// <summary>The fewest agents under Erlang C, <c>B(N, A)</c> there, and the target one agent fewer misses.</summary>
-    /// <param name="load">The load.</param>
+    /// <param name="a">The load's traffic in Erlangs.</param>
+    /// <param name="aht">The load's handle time in seconds.</param>
+    /// <param name="t">The service level threshold in seconds.</param>
     /// <param name="blockingBeforeStart">B(start - 1, A) when already computed (by <see cref="ErlangB.RecurseMany"/>), else NaN.</param>
-    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(QueueLoad load, double blockingBeforeStart = double.NaN)
+    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(double a, double aht, double t, double blockingBeforeStart = double.NaN)
     {
-        double a = load.TrafficErlangs;
         if (a == 0)
         {
             return (0, 0, StaffingConstraint.None);
         }
-        double aht = load.AverageHandleTime.TotalSeconds;
-        double t = Threshold.TotalSeconds;
         int start = FirstCandidate(a);
         // B(start - 1, A); at or below A the queue is unstable, which the stability constraint names.
         double blocking = double.IsNaN(blockingBeforeStart) ? ErlangB.Recurse(1.0, 0, start - 1, a) : blockingBeforeStart;
@@ -399,7 +438,7 @@ public sealed class StaffingPlanner
         // Bracket the answer, 'low' missing a target (0 agents always does) and 'high' meeting them all,
         // galloping from the Erlang C answer (abandonment only shortens queues, so the Erlang A answer
         // is usually a few agents away from it), then bisect.
-        int guess = Math.Max(1, SearchErlangC(load).Agents);
+        int guess = Math.Max(1, SearchErlangC(a, load.AverageHandleTime.TotalSeconds, t).Agents);
         var guessMissed = Check(guess);
         int low, high;
         StaffingConstraint lowMissed;

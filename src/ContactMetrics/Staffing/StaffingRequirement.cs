@@ -55,5 +55,7 @@ public sealed class StaffingRequirement
         return $"{Agents} agents ({ScheduledAgents} scheduled after shrinkage) for {Metrics}; {limit}";
     }
 
-    internal decimal ScheduledAgentHoursExact => ScheduledAgents * ((decimal)Load.Interval.BclCompatibleTicks / NodaConstants.TicksPerHour);
+    /// <summary>Scheduled agents x an interval's length in hours, in <see cref="decimal"/>.</summary>
+    internal static decimal ScheduledHoursExact(int scheduledAgents, Duration interval)
+        => scheduledAgents * ((decimal)interval.BclCompatibleTicks / NodaConstants.TicksPerHour);
 }

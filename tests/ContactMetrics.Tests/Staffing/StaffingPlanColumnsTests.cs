@@ -1,0 +1,193 @@
+using ContactMetrics.Domain;
+using ContactMetrics.Staffing;
+using NodaTime;
+
+namespace ContactMetrics.Tests.Staffing;
+
+/// <summary>
+/// The plan's columns (agents, scheduled agents, limiting constraints) and its requirements built on first read, against
+/// <see cref="StaffingPlanner.Plan(QueueLoad)"/> of each load: the columnar Erlang C path must give every number the
+/// per-interval call gives, to the last bit.
+/// </summary>
+public class StaffingPlanColumnsTests
+{
+    [Fact]
+    public void Plan_ReferenceIntervals_ColumnsAreTheWorkedExample()
+    {
+        // REFERENCES.md, "Erlang C": 100 contacts per 30 min at AHT 180 s (A = 10): 13 agents give 79.56% < 80% in 20 s and
+        // 14 give 88.84%, so 14 agents, 20 scheduled at 30% shrinkage (ceil(14 / 0.7)); with occupancy at most 0.70 the 14
+        // agents' 0.714 is too high and 15 (22 scheduled: ceil(15 / 0.7) = ceil(21.43)) are needed. No traffic: 0 agents.
+        var planner = new StaffingPlanner(new StaffingTarget(0.8, ReferenceCase.Twenty), shrinkage: 0.3);
+        var capped = new StaffingPlanner(new StaffingTarget(0.8, ReferenceCase.Twenty, maxOccupancy: 0.7), shrinkage: 0.3);
+
+        var plan = planner.Plan([100.0, 0.0, 100.0], ReferenceCase.Interval, ReferenceCase.Aht);
+        var cappedPlan = capped.Plan([100.0], ReferenceCase.Interval, ReferenceCase.Aht);
+
+        plan.Agents.ToArray().Should().Equal(14, 0, 14);
+        plan.ScheduledAgents.ToArray().Should().Equal(20, 0, 20);
+        plan.LimitingConstraints.ToArray().Should().Equal(StaffingConstraint.ServiceLevel, StaffingConstraint.None, StaffingConstraint.ServiceLevel);
+        plan.TotalScheduledAgentHours.Should().Be(20); // (20 + 0 + 20) x 0.5 h
+        plan.TotalAgentHours.Should().Be(14); // (14 + 0 + 14) x 0.5 h
+        plan.Requirements[0].Metrics.ServiceLevel.Should().BeApproximately(0.8884, 5e-5);
+        cappedPlan.Agents.ToArray().Should().Equal(15);
+        cappedPlan.ScheduledAgents.ToArray().Should().Equal(22);
+        cappedPlan.LimitingConstraints.ToArray().Should().Equal(StaffingConstraint.Occupancy);
+    }
+
+    public static TheoryData<int, double> Targets() => new()
+    {
+        { 0, 0.0 }, { 0, 0.3 }, { 1, 0.0 }, { 1, 0.15 }, { 2, 0.0 }, { 3, 0.3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Plan_IntervalsOnAGrid_EveryColumnAndRequirementEqualsTheSinglePlan(int targetKind, double shrinkage)
+    {
+        // Traffic 0 and 0.05-1,200 Erlangs (short and long recursions, the 64-agent walk and the walk beyond it), 30-minute
+        // intervals at AHT 240 s; targets: 80/20, 80/20 with occupancy <= 0.85, ASA <= 15 s, and all three with 90/30.
+        var target = Target(targetKind);
+        var planner = new StaffingPlanner(target, shrinkage);
+        var interval = Duration.FromMinutes(30);
+        var aht = Duration.FromSeconds(240);
+        var contacts = ContactsGrid(interval, aht);
+
+        var plan = planner.Plan(contacts, interval, aht);
+
+        plan.Agents.Length.Should().Be(contacts.Length);
+        var singles = new StaffingRequirement[contacts.Length];
+        for (int i = 0; i < contacts.Length; i++)
+        {
+            singles[i] = planner.Plan(new QueueLoad(contacts[i], interval, aht));
+            plan.Agents[i].Should().Be(singles[i].Agents, $"contacts {contacts[i]}");
+            plan.ScheduledAgents[i].Should().Be(singles[i].ScheduledAgents, $"contacts {contacts[i]}");
+            plan.LimitingConstraints[i].Should().Be(singles[i].LimitingConstraint, $"contacts {contacts[i]}");
+        }
+        ShouldEqualSingles(plan, singles);
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Plan_MixedLoads_EveryColumnAndRequirementEqualsTheSinglePlan(int targetKind, double shrinkage)
+    {
+        // Loads of different intervals (15, 30, 60 min) and handle times (45-900 s), 0 to about 2,000 Erlangs.
+        var random = new Random(2026_12_07 + targetKind);
+        var loads = new QueueLoad[301];
+        for (int i = 0; i < loads.Length; i++)
+        {
+            var interval = Duration.FromMinutes(15 * (1 << random.Next(3)));
+            double contacts = i % 23 == 0 ? 0 : Math.Round(Math.Exp(random.NextDouble() * 9) - 1, 2);
+            loads[i] = new QueueLoad(contacts, interval, Duration.FromSeconds(random.Next(45, 901)));
+        }
+        var planner = new StaffingPlanner(Target(targetKind), shrinkage);
+
+        var plan = planner.Plan(loads);
+
+        var singles = loads.Select(planner.Plan).ToArray();
+        plan.Agents.ToArray().Should().Equal(singles.Select(s => s.Agents));
+        plan.ScheduledAgents.ToArray().Should().Equal(singles.Select(s => s.ScheduledAgents));
+        plan.LimitingConstraints.ToArray().Should().Equal(singles.Select(s => s.LimitingConstraint));
+        ShouldEqualSingles(plan, singles);
+        for (int i = 0; i < loads.Length; i++)
+        {
+            plan.Requirements[i].Load.Should().BeSameAs(loads[i]);
+        }
+    }
+
+    [Fact]
+    public void Plan_ErlangA_ColumnsAreTheRequirements()
+    {
+        // Erlang A builds its requirements as it plans; the columns are read from them.
+        var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty), 0.3, Duration.FromSeconds(180));
+
+        var plan = planner.Plan([0.0, 40.0, 100.0, 700.0], ReferenceCase.Interval, ReferenceCase.Aht);
+
+        plan.Agents.ToArray().Should().Equal(plan.Requirements.Select(r => r.Agents));
+        plan.ScheduledAgents.ToArray().Should().Equal(plan.Requirements.Select(r => r.ScheduledAgents));
+        plan.LimitingConstraints.ToArray().Should().Equal(plan.Requirements.Select(r => r.LimitingConstraint));
+        plan.Agents[0].Should().Be(0);
+        plan.Agents[2].Should().BeLessThanOrEqualTo(14, "abandonment only shortens the queue: at most the Erlang C answer of REFERENCES.md");
+    }
+
+    [Fact]
+    public void Requirements_ReadTwiceAndFromTwoThreads_AreTheSameObjects()
+    {
+        var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty));
+        var plan = planner.Plan([100.0, 250.0, 0.0], ReferenceCase.Interval, ReferenceCase.Aht);
+
+        var lists = new IReadOnlyList<StaffingRequirement>[2];
+        Parallel.For(0, 2, k => lists[k] = plan.Requirements);
+
+        lists[0].Should().BeSameAs(lists[1]);
+        plan.Requirements.Should().BeSameAs(lists[0]);
+        plan.Requirements[1].Should().BeSameAs(lists[1][1]);
+    }
+
+    [Fact]
+    public void Plan_IntervalsOverTheTrafficLimit_ThrowsAsTheLoadWould()
+    {
+        // 1.5e9 contacts of 180 s in 30 min are 1.5e8 Erlangs, over the limit of 1e8 (QueueLoad.MaxTrafficErlangs).
+        var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty));
+        var single = () => new QueueLoad(1.5e9, ReferenceCase.Interval, ReferenceCase.Aht);
+        var act = () => planner.Plan([10.0, 1.5e9], ReferenceCase.Interval, ReferenceCase.Aht);
+
+        var expected = single.Should().Throw<ArgumentOutOfRangeException>().Which;
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == expected.ParamName && e.Message == expected.Message);
+    }
+
+    private static StaffingTarget Target(int kind) => kind switch
+    {
+        0 => StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty),
+        1 => new StaffingTarget(0.8, ReferenceCase.Twenty, maxOccupancy: 0.85),
+        2 => new StaffingTarget(maxAverageSpeedOfAnswer: Duration.FromSeconds(15)),
+        _ => new StaffingTarget(0.9, Duration.FromSeconds(30), maxAverageSpeedOfAnswer: Duration.FromSeconds(15), maxOccupancy: 0.85),
+    };
+
+    /// <summary>Contacts giving 0, 0.05-10 Erlangs in steps of 0.05, 10-1,200 in steps of about 3.7, and a few whole Erlangs.</summary>
+    private static double[] ContactsGrid(Duration interval, Duration aht)
+    {
+        var erlangs = new List<double> { 0, 1, 2, 5, 50, 64, 65, 100, 1000 };
+        for (int k = 1; k <= 200; k++)
+        {
+            erlangs.Add(0.05 * k);
+        }
+        for (double a = 10.3; a <= 1200; a += 3.7)
+        {
+            erlangs.Add(a);
+        }
+        return erlangs.Select(a => a * interval.TotalSeconds / aht.TotalSeconds).ToArray();
+    }
+
+    private static void ShouldEqualSingles(StaffingPlan plan, StaffingRequirement[] singles)
+    {
+        plan.Requirements.Should().HaveCount(singles.Length);
+        double agentHours = 0, scheduledHours = 0;
+        decimal cost = 0m;
+        var rate = new Money(40m, Currency.Eur);
+        for (int i = 0; i < singles.Length; i++)
+        {
+            var (batch, single) = (plan.Requirements[i], singles[i]);
+            string because = $"load {i}, {single.Load.TrafficErlangs} Erlangs";
+            batch.Load.Contacts.Should().Be(single.Load.Contacts, because);
+            batch.Load.Interval.Should().Be(single.Load.Interval, because);
+            batch.Load.AverageHandleTime.Should().Be(single.Load.AverageHandleTime, because);
+            batch.Load.TrafficErlangs.Should().Be(single.Load.TrafficErlangs, because);
+            batch.Agents.Should().Be(single.Agents, because);
+            batch.ScheduledAgents.Should().Be(single.ScheduledAgents, because);
+            batch.LimitingConstraint.Should().Be(single.LimitingConstraint, because);
+            batch.Metrics.Should().BeEquivalentTo(single.Metrics, because);
+            batch.Metrics.ServiceLevel.Should().Be(single.Metrics.ServiceLevel, because);
+            batch.Metrics.ProbabilityOfWait.Should().Be(single.Metrics.ProbabilityOfWait, because);
+            batch.Metrics.AverageSpeedOfAnswerSeconds.Should().Be(single.Metrics.AverageSpeedOfAnswerSeconds, because);
+            batch.Metrics.AverageWaitOfDelayedSeconds.Should().Be(single.Metrics.AverageWaitOfDelayedSeconds, because);
+            batch.Metrics.Occupancy.Should().Be(single.Metrics.Occupancy, because);
+            batch.ToString().Should().Be(single.ToString(), because);
+            // The totals as the requirements add up, in order (the plan's definition before the columns).
+            agentHours += single.AgentHours;
+            scheduledHours += single.ScheduledAgentHours;
+            cost += single.ScheduledAgents * ((decimal)single.Load.Interval.BclCompatibleTicks / NodaConstants.TicksPerHour);
+        }
+        plan.TotalAgentHours.Should().Be(agentHours);
+        plan.TotalScheduledAgentHours.Should().Be(scheduledHours);
+        plan.Cost(rate).Should().Be(rate * cost);
+    }
+}
