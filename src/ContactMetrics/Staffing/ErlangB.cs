@@ -48,37 +48,98 @@ public static class ErlangB
     }
 
     /// <summary>
-    /// B(steps[k], traffic[k]) for every k: <see cref="Recurse"/> from B(0, A) = 1, four loads at a time in 256-bit vectors
-    /// so that the divisions of independent loads overlap (one load's recursion is a chain of dependent divisions). Each lane
+    /// B(steps[k], traffic[k]) for every k: <see cref="Recurse"/> from B(0, A) = 1 for many loads at once. One load's recursion
+    /// is a chain of dependent divisions, each waiting for the last; here the loads are ordered by their step counts (a bucket
+    /// sort, O(loads)) and taken sixteen at a time, as four independent 256-bit vectors of four loads advanced in the same loop,
+    /// so that sixteen divisions are in flight and the lanes of a block stop within a few steps of each other. Each lane
     /// performs the same IEEE operations as <see cref="Step"/> and stops at its own step count, so every value equals
-    /// <c>Recurse(1.0, 0, steps[k], traffic[k])</c> to the last bit.
+    /// <c>Recurse(1.0, 0, steps[k], traffic[k])</c> to the last bit, whatever the order.
     /// </summary>
     internal static void RecurseMany(ReadOnlySpan<double> traffic, ReadOnlySpan<int> steps, Span<double> blocking)
     {
+        const int Block = 16;
+        int count = traffic.Length;
         int k = 0;
-        if (Vector256.IsHardwareAccelerated)
+        int[]? order = null;
+        if (Vector256.IsHardwareAccelerated && count >= Block)
         {
-            for (; k + 4 <= traffic.Length; k += 4)
+            order = OrderBySteps(steps);
+            Span<double> lanes = stackalloc double[Block];
+            for (; k + Block <= count; k += Block)
             {
-                var a = Vector256.Create(traffic.Slice(k, 4));
-                var last = Vector256.Create((double)steps[k], steps[k + 1], steps[k + 2], steps[k + 3]);
-                int most = Math.Max(Math.Max(steps[k], steps[k + 1]), Math.Max(steps[k + 2], steps[k + 3]));
-                var b = Vector256<double>.One;
+                var block = order.AsSpan(k, Block);
+                var (a0, last0) = Lanes(traffic, steps, block[..4]);
+                var (a1, last1) = Lanes(traffic, steps, block[4..8]);
+                var (a2, last2) = Lanes(traffic, steps, block[8..12]);
+                var (a3, last3) = Lanes(traffic, steps, block[12..]);
+                int most = 0;
+                foreach (int j in block)
+                {
+                    most = Math.Max(most, steps[j]);
+                }
+                Vector256<double> b0 = Vector256<double>.One, b1 = b0, b2 = b0, b3 = b0;
                 for (int i = 1; i <= most; i++)
                 {
                     var n = Vector256.Create((double)i);
-                    var ab = a * b;
-                    b = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last), ab / (n + ab), b);
+                    var ab0 = a0 * b0;
+                    var ab1 = a1 * b1;
+                    var ab2 = a2 * b2;
+                    var ab3 = a3 * b3;
+                    b0 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last0), ab0 / (n + ab0), b0);
+                    b1 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last1), ab1 / (n + ab1), b1);
+                    b2 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last2), ab2 / (n + ab2), b2);
+                    b3 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last3), ab3 / (n + ab3), b3);
                 }
-                b.CopyTo(blocking.Slice(k, 4));
+                b0.CopyTo(lanes);
+                b1.CopyTo(lanes[4..]);
+                b2.CopyTo(lanes[8..]);
+                b3.CopyTo(lanes[12..]);
+                for (int j = 0; j < Block; j++)
+                {
+                    blocking[block[j]] = lanes[j];
+                }
             }
         }
-        for (; k < traffic.Length; k++)
+        for (; k < count; k++)
         {
-            blocking[k] = Recurse(1.0, 0, steps[k], traffic[k]);
+            int j = order is null ? k : order[k];
+            blocking[j] = Recurse(1.0, 0, steps[j], traffic[j]);
         }
     }
 
+    /// <summary>The traffic and the last step of four loads, as vectors.</summary>
+    private static (Vector256<double> Traffic, Vector256<double> Last) Lanes(ReadOnlySpan<double> traffic, ReadOnlySpan<int> steps, ReadOnlySpan<int> loads)
+        => (Vector256.Create(traffic[loads[0]], traffic[loads[1]], traffic[loads[2]], traffic[loads[3]]),
+            Vector256.Create((double)steps[loads[0]], steps[loads[1]], steps[loads[2]], steps[loads[3]]));
+
+    /// <summary>
+    /// The indices of the loads ordered by step count, by a bucket sort of at most one bucket per load: loads in one bucket
+    /// differ by less than <c>max steps / loads + 1</c> steps, which is 1 (exact order) when the counts are no more than the loads.
+    /// </summary>
+    internal static int[] OrderBySteps(ReadOnlySpan<int> steps)
+    {
+        int most = 0;
+        foreach (int s in steps)
+        {
+            most = Math.Max(most, s);
+        }
+        int width = most / steps.Length + 1;
+        var starts = new int[most / width + 2];
+        foreach (int s in steps)
+        {
+            starts[s / width + 1]++;
+        }
+        for (int i = 1; i < starts.Length; i++)
+        {
+            starts[i] += starts[i - 1];
+        }
+        var order = new int[steps.Length];
+        for (int i = 0; i < steps.Length; i++)
+        {
+            order[starts[steps[i] / width]++] = i;
+        }
+        return order;
+    }
 
     /// <summary>One step of the recursion: <c>B(n, A)</c> from <c>B(n-1, A)</c>.</summary>
     internal static double Step(double previous, double n, double trafficErlangs)

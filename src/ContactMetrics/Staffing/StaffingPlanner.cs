@@ -145,10 +145,19 @@ public sealed class StaffingPlanner
         var threshold = Threshold;
         double t = threshold.TotalSeconds;
         double ahtSeconds = averageHandleTime.TotalSeconds;
+        // Each search guesses from the last answer above its first candidate, (N - A) / sqrt(A): about the same for loads with
+        // the same target (in the square-root rule's terms). An answer at the first candidate (the stability or occupancy bound)
+        // says nothing about it.
+        double guessRatio = 0.5;
         for (int i = 0; i < count; i++)
         {
-            var (n, b, limit) = SearchErlangC(traffic[i], loads is null ? ahtSeconds : loads[i].AverageHandleTime.TotalSeconds, t, blocking[i]);
+            double a = traffic[i];
+            var (n, b, limit) = SearchErlangC(a, loads is null ? ahtSeconds : loads[i].AverageHandleTime.TotalSeconds, t, blocking[i], guessRatio);
             (agents[i], blocking[i], limiting[i]) = (n, b, limit);
+            if (n > steps[i] + 1)
+            {
+                guessRatio = (n - a) / Math.Sqrt(a);
+            }
             if (Shrinkage != 0)
             {
                 scheduled[i] = ScheduledAgents(n);
@@ -349,7 +358,7 @@ public sealed class StaffingPlanner
         return (agents, ErlangC.FromBlocking(load, agents, blocking, threshold), limiting);
     }
 
-    /// <summary>The Erlang C search walks from its square-root-rule guess when the guess is at most this far above the start.</summary>
+    /// <summary>The Erlang C search's first guess is less than this far above the start; it keeps the blockings up to the guess for the walk down.</summary>
     private const int GuessWalk = 64;
 
     /// <summary>The first agent count the Erlang C search tries: above the traffic, and at the occupancy cap if there is one.</summary>
@@ -368,7 +377,9 @@ public sealed class StaffingPlanner
     /// <param name="aht">The load's handle time in seconds.</param>
     /// <param name="t">The service level threshold in seconds.</param>
     /// <param name="blockingBeforeStart">B(start - 1, A) when already computed (by <see cref="ErlangB.RecurseMany"/>), else NaN.</param>
-    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(double a, double aht, double t, double blockingBeforeStart = double.NaN)
+    /// <param name="guessRatio">The first guess is <c>A + guessRatio sqrt(A)</c> agents: 1/2 by the square-root staffing rule, or in a plan the
+    /// previous load's <c>(N - A) / sqrt(A)</c>. Only the number of KPI evaluations depends on it, never the answer.</param>
+    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(double a, double aht, double t, double blockingBeforeStart = double.NaN, double guessRatio = 0.5)
     {
         if (a == 0)
         {
@@ -378,41 +389,33 @@ public sealed class StaffingPlanner
         // B(start - 1, A); at or below A the queue is unstable, which the stability constraint names.
         double blocking = double.IsNaN(blockingBeforeStart) ? ErlangB.Recurse(1.0, 0, start - 1, a) : blockingBeforeStart;
         StaffingConstraint Missed(int agents, double b) => agents <= a ? StaffingConstraint.Stability : Target.FirstMissed(ErlangC.Kpis(a, agents, b, aht, t));
-        // A first guess by the square-root staffing rule, A + sqrt(A) / 2 agents. Every target is met from some agent count
-        // on (with more agents the service level rises, the ASA and the occupancy fall), so when the guess meets them the
-        // answer is found walking down to the first count that misses, and otherwise walking up from it: the first count
-        // that meets them all, the one a walk up from the start finds, after a few KPI evaluations instead of one per
-        // agent above the start. The blocking of every count comes from the same recursion steps.
-        int guess = Math.Max(start, (int)(a + (0.5 * Math.Sqrt(a))));
-        int from = start;
-        StaffingConstraint limiting;
-        if (guess - start < GuessWalk)
+        // A first guess, A + guessRatio sqrt(A) agents (the square-root staffing rule), at most GuessWalk - 1 above the start.
+        // Every target is met from some agent count on (with more agents the service level rises, the ASA and the occupancy
+        // fall), so when the guess meets them the answer is found walking down to the first count that misses, and otherwise
+        // walking up from it: the first count that meets them all, the one a walk up from the start finds, after a few KPI
+        // evaluations instead of one per agent above the start. The blocking of every count comes from the same recursion steps.
+        double guessed = a + (guessRatio * Math.Sqrt(a));
+        int guess = guessed >= start + GuessWalk - 1 ? start + GuessWalk - 1 : Math.Max(start, (int)guessed);
+        Span<double> b = stackalloc double[guess - start + 2];
+        b[0] = blocking;
+        for (int k = 1; k <= guess - start + 1; k++)
         {
-            Span<double> b = stackalloc double[GuessWalk + 1];
-            b[0] = blocking;
-            for (int k = 1; k <= guess - start + 1; k++)
+            b[k] = ErlangB.Step(b[k - 1], start - 1 + k, a);
+        }
+        var limiting = Missed(guess, b[guess - start + 1]);
+        if (limiting == StaffingConstraint.None)
+        {
+            for (int n = guess; ; n--)
             {
-                b[k] = ErlangB.Step(b[k - 1], start - 1 + k, a);
-            }
-            var missedAtGuess = Missed(guess, b[guess - start + 1]);
-            if (missedAtGuess == StaffingConstraint.None)
-            {
-                for (int n = guess; ; n--)
+                var below = Missed(n - 1, b[n - start]);
+                if (below != StaffingConstraint.None || n == start)
                 {
-                    var below = Missed(n - 1, b[n - start]);
-                    if (below != StaffingConstraint.None || n == start)
-                    {
-                        return (n, b[n - start + 1], below);
-                    }
+                    return (n, b[n - start + 1], below);
                 }
             }
-            (from, blocking, limiting) = (guess + 1, b[guess - start + 1], missedAtGuess);
         }
-        else
-        {
-            limiting = Missed(start - 1, blocking);
-        }
-        for (int n = from; ; n++)
+        blocking = b[guess - start + 1];
+        for (int n = guess + 1; ; n++)
         {
             blocking = ErlangB.Step(blocking, n, a);
             var missed = Target.FirstMissed(ErlangC.Kpis(a, n, blocking, aht, t));

@@ -93,6 +93,61 @@ public class StaffingPlanColumnsTests
         }
     }
 
+    [Theory]
+    [InlineData(0.8, 20)]
+    [InlineData(0.95, 5)]
+    public void Plan_SmallAndLargeLoadsAlternating_EqualsTheWalkUpFromTheStabilityBound(double serviceLevel, int thresholdSeconds)
+    {
+        // A plan guesses each answer from the previous load's (N - A) / sqrt(A): small loads after large ones and back, and
+        // 3,000-30,000 Erlangs where the guess or the answer lies past the 64 counts the search keeps above the stability
+        // bound (95% in 5 s: 54-84 agents above it there, and after 17 Erlangs, whose ratio is 1.94, the guess for 3,000 is
+        // about 106 above). The oracle walks up from floor(A) + 1 evaluating each count; the limiting constraint is the one
+        // the count below misses.
+        double[] erlangs = [0.3, 30_000, 2.5, 4_100, 0.05, 12_345.6, 17, 3_000, 9_999.9, 1, 25_000, 0.7];
+        var target = new StaffingTarget(serviceLevel, Duration.FromSeconds(thresholdSeconds));
+        var planner = new StaffingPlanner(target);
+        var contacts = erlangs.Select(a => a * 10).ToArray(); // 30-minute intervals, AHT 180 s: 10 contacts per Erlang
+
+        var plan = planner.Plan(contacts, ReferenceCase.Interval, ReferenceCase.Aht);
+
+        for (int i = 0; i < contacts.Length; i++)
+        {
+            var load = new QueueLoad(contacts[i], ReferenceCase.Interval, ReferenceCase.Aht);
+            int expected = (int)Math.Floor(load.TrafficErlangs) + 1;
+            while (target.FirstMissed(ErlangC.Evaluate(load, expected, target.ServiceLevelThreshold!.Value)) != StaffingConstraint.None)
+            {
+                expected++;
+            }
+            plan.Agents[i].Should().Be(expected, $"{erlangs[i]} Erlangs");
+            plan.LimitingConstraints[i].Should().Be(StaffingPlannerTests.ErlangCMissedOneBelow(load, expected, target), $"{erlangs[i]} Erlangs");
+            planner.Plan(load).Agents.Should().Be(expected, $"{erlangs[i]} Erlangs, planned alone");
+        }
+    }
+
+    [Fact]
+    public void OrderBySteps_IsAPermutationInBucketsNarrowerThanTheRangeOverTheCount()
+    {
+        // Bucket width max / count + 1: exact order when the counts are at most the number of loads (width 1).
+        var random = new Random(7);
+        foreach (var (count, most) in new[] { (16, 10), (100, 99), (100, 5_000), (1_000, 100_000_000) })
+        {
+            var steps = Enumerable.Range(0, count).Select(_ => random.Next(0, most + 1)).ToArray();
+            int width = steps.Max() / count + 1;
+
+            var order = ErlangB.OrderBySteps(steps);
+
+            order.Should().BeEquivalentTo(Enumerable.Range(0, count));
+            for (int k = 1; k < count; k++)
+            {
+                (steps[order[k]] / width).Should().BeGreaterThanOrEqualTo(steps[order[k - 1]] / width, $"count {count}, position {k}");
+            }
+            if (width == 1)
+            {
+                order.Select(j => steps[j]).Should().BeInAscendingOrder();
+            }
+        }
+    }
+
     [Fact]
     public void Plan_ErlangA_ColumnsAreTheRequirements()
     {

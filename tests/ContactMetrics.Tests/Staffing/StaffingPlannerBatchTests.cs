@@ -8,9 +8,10 @@ public class StaffingPlannerBatchTests
     [Fact]
     public void RecurseMany_RandomTrafficAndSteps_EqualsTheScalarRecursionToTheLastBit()
     {
-        // Four lanes at a time with their own step counts (0 to 1,500), and a tail of 1-3 loads done one by one.
+        // Sixteen loads at a time ordered by step count (0 to 1,500, in buckets of up to 1,500 / count + 1 steps), each lane
+        // stopping at its own count, and a tail of 1-15 loads done one by one.
         var random = new Random(18);
-        foreach (int count in new[] { 0, 1, 3, 4, 7, 64, 257 })
+        foreach (int count in new[] { 0, 1, 3, 4, 7, 16, 31, 64, 257 })
         {
             var traffic = new double[count];
             var steps = new int[count];
