@@ -42,6 +42,12 @@ public sealed class QueueLoad
         TrafficErlangs = Traffic(contacts, interval, averageHandleTime);
     }
 
+    /// <summary>A load whose arguments were checked and whose traffic is <see cref="Traffic"/> of them.</summary>
+    internal QueueLoad(double contacts, Duration interval, Duration averageHandleTime, double trafficErlangs)
+    {
+        (Contacts, Interval, AverageHandleTime, TrafficErlangs) = (contacts, interval, averageHandleTime, trafficErlangs);
+    }
+
     /// <summary>The traffic of a load, <c>contacts x AHT / interval</c> in Erlangs, checked to be at most <see cref="MaxTrafficErlangs"/>, as the constructor computes it.</summary>
     internal static double Traffic(double contacts, Duration interval, Duration averageHandleTime)
     {

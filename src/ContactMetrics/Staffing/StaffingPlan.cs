@@ -15,6 +15,7 @@ public sealed class StaffingPlan
     // requirement's metrics, so that no object is built per load until Requirements is read.
     private readonly QueueLoad[]? _loads;
     private readonly double[]? _contacts;
+    private readonly double[]? _traffic;
     private readonly Duration _interval;
     private readonly Duration _averageHandleTime;
     private readonly int[] _agents;
@@ -43,14 +44,14 @@ public sealed class StaffingPlan
     }
 
     /// <summary>
-    /// An Erlang C plan as columns: the loads (objects, or the contacts of intervals of one length and handle time), each
+    /// An Erlang C plan as columns: the loads (objects, or the contacts and traffic of intervals of one length and handle time), each
     /// load's agents, scheduled agents, limiting constraint and <c>B(agents, A)</c>, and the service level threshold of the
     /// KPIs. <paramref name="scheduledAgents"/> may be <paramref name="agents"/> itself (no shrinkage). The arrays are kept.
     /// </summary>
-    internal StaffingPlan(QueueLoad[]? loads, double[]? contacts, Duration interval, Duration averageHandleTime,
+    internal StaffingPlan(QueueLoad[]? loads, double[]? contacts, double[] traffic, Duration interval, Duration averageHandleTime,
         int[] agents, int[] scheduledAgents, StaffingConstraint[] limiting, double[] blocking, Duration threshold)
     {
-        (_loads, _contacts, _interval, _averageHandleTime) = (loads, contacts, interval, averageHandleTime);
+        (_loads, _contacts, _traffic, _interval, _averageHandleTime) = (loads, contacts, loads is null ? traffic : null, interval, averageHandleTime);
         (_agents, _scheduledAgents, _limiting, _blocking, _threshold) = (agents, scheduledAgents, limiting, blocking, threshold);
         (TotalAgentHours, TotalScheduledAgentHours) = SumHours();
     }
@@ -139,9 +140,8 @@ public sealed class StaffingPlan
         var requirements = new StaffingRequirement[_agents.Length];
         for (int i = 0; i < requirements.Length; i++)
         {
-            var load = _loads is null ? new QueueLoad(_contacts![i], _interval, _averageHandleTime) : _loads[i];
-            requirements[i] = new StaffingRequirement(load, _agents[i], _scheduledAgents[i], _limiting[i],
-                ErlangC.FromBlocking(load, _agents[i], _blocking![i], _threshold));
+            var load = _loads is null ? new QueueLoad(_contacts![i], _interval, _averageHandleTime, _traffic![i]) : _loads[i];
+            requirements[i] = new StaffingRequirement(load, _agents[i], _scheduledAgents[i], _limiting[i], _blocking![i], _threshold);
         }
         return requirements;
     }

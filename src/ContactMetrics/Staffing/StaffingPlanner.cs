@@ -163,7 +163,7 @@ public sealed class StaffingPlanner
                 scheduled[i] = ScheduledAgents(n);
             }
         }
-        return new StaffingPlan(loads, contacts, interval, averageHandleTime, agents, scheduled, limiting, blocking, threshold);
+        return new StaffingPlan(loads, contacts, traffic, interval, averageHandleTime, agents, scheduled, limiting, blocking, threshold);
     }
 
     /// <summary>Staffs one queue over consecutive intervals of equal length, given as <see cref="TimeSpan"/>s (the .NET types).</summary>

@@ -5,13 +5,27 @@ namespace ContactMetrics.Staffing;
 /// <summary>The staff one queue needs in one interval to meet a <see cref="StaffingTarget"/>. Immutable.</summary>
 public sealed class StaffingRequirement
 {
+    private QueueMetrics? _metrics;
+    private readonly double _blocking;
+    private readonly Duration _threshold;
+
     internal StaffingRequirement(QueueLoad load, int agents, int scheduledAgents, StaffingConstraint limitingConstraint, QueueMetrics metrics)
     {
         Load = load;
         Agents = agents;
         ScheduledAgents = scheduledAgents;
         LimitingConstraint = limitingConstraint;
-        Metrics = metrics;
+        _metrics = metrics;
+    }
+
+    /// <summary>An Erlang C requirement whose KPIs, <see cref="ErlangC.FromBlocking"/> of <c>B(agents, A)</c>, are computed when <see cref="Metrics"/> is first read.</summary>
+    internal StaffingRequirement(QueueLoad load, int agents, int scheduledAgents, StaffingConstraint limitingConstraint, double blocking, Duration threshold)
+    {
+        Load = load;
+        Agents = agents;
+        ScheduledAgents = scheduledAgents;
+        LimitingConstraint = limitingConstraint;
+        (_blocking, _threshold) = (blocking, threshold);
     }
 
     /// <summary>The offered load.</summary>
@@ -29,8 +43,20 @@ public sealed class StaffingRequirement
     /// </summary>
     public StaffingConstraint LimitingConstraint { get; }
 
-    /// <summary>The KPIs with <see cref="Agents"/> agents.</summary>
-    public QueueMetrics Metrics { get; }
+    /// <summary>The KPIs with <see cref="Agents"/> agents (the same object at every read).</summary>
+    public QueueMetrics Metrics
+    {
+        get
+        {
+            var metrics = Volatile.Read(ref _metrics);
+            if (metrics is null)
+            {
+                metrics = ErlangC.FromBlocking(Load, Agents, _blocking, _threshold);
+                metrics = Interlocked.CompareExchange(ref _metrics, metrics, null) ?? metrics;
+            }
+            return metrics;
+        }
+    }
 
     /// <summary>Agents taking contacts x the interval's length, in hours.</summary>
     public double AgentHours => Agents * Load.Interval.TotalHours;

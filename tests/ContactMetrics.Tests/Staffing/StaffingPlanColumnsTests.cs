@@ -164,7 +164,7 @@ public class StaffingPlanColumnsTests
     }
 
     [Fact]
-    public void Requirements_ReadTwiceAndFromTwoThreads_AreTheSameObjects()
+    public void RequirementsAndMetrics_ReadTwiceAndFromTwoThreads_AreTheSameObjects()
     {
         var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty));
         var plan = planner.Plan([100.0, 250.0, 0.0], ReferenceCase.Interval, ReferenceCase.Aht);
@@ -175,6 +175,12 @@ public class StaffingPlanColumnsTests
         lists[0].Should().BeSameAs(lists[1]);
         plan.Requirements.Should().BeSameAs(lists[0]);
         plan.Requirements[1].Should().BeSameAs(lists[1][1]);
+        // Each requirement's KPIs are computed when first read, once.
+        var metrics = new QueueMetrics[2];
+        Parallel.For(0, 2, k => metrics[k] = plan.Requirements[0].Metrics);
+        metrics[0].Should().BeSameAs(metrics[1]);
+        plan.Requirements[0].Metrics.Should().BeSameAs(metrics[0]);
+        plan.Requirements[0].Metrics.ServiceLevel.Should().BeApproximately(0.8884, 5e-5); // REFERENCES.md, "Erlang C": 14 agents
     }
 
     [Fact]
