@@ -48,14 +48,15 @@ public static class ErlangB
     }
 
     /// <summary>
-    /// B(steps[k], traffic[k]) for every k: <see cref="Recurse"/> from B(0, A) = 1 for many loads at once. One load's recursion
+    /// B(steps[k], traffic[k]) for every k, and B(steps[k] - 1, traffic[k]) in <paramref name="previous"/> (1 for 0 steps):
+    /// <see cref="Recurse"/> from B(0, A) = 1 for many loads at once. One load's recursion
     /// is a chain of dependent divisions, each waiting for the last; here the loads are ordered by their step counts (a bucket
     /// sort, O(loads)) and taken sixteen at a time, as four independent 256-bit vectors of four loads advanced in the same loop,
     /// so that sixteen divisions are in flight and the lanes of a block stop within a few steps of each other. Each lane
     /// performs the same IEEE operations as <see cref="Step"/> and stops at its own step count, so every value equals
     /// <c>Recurse(1.0, 0, steps[k], traffic[k])</c> to the last bit, whatever the order.
     /// </summary>
-    internal static void RecurseMany(ReadOnlySpan<double> traffic, ReadOnlySpan<int> steps, Span<double> blocking)
+    internal static void RecurseMany(ReadOnlySpan<double> traffic, ReadOnlySpan<int> steps, Span<double> blocking, Span<double> previous)
     {
         const int Block = 16;
         int count = traffic.Length;
@@ -65,6 +66,7 @@ public static class ErlangB
         {
             order = OrderBySteps(steps);
             Span<double> lanes = stackalloc double[Block];
+            Span<double> before = stackalloc double[Block];
             for (; k + Block <= count; k += Block)
             {
                 var block = order.AsSpan(k, Block);
@@ -78,33 +80,51 @@ public static class ErlangB
                     most = Math.Max(most, steps[j]);
                 }
                 Vector256<double> b0 = Vector256<double>.One, b1 = b0, b2 = b0, b3 = b0;
+                Vector256<double> p0 = b0, p1 = b0, p2 = b0, p3 = b0;
                 for (int i = 1; i <= most; i++)
                 {
                     var n = Vector256.Create((double)i);
+                    var (m0, m1, m2, m3) = (Vector256.LessThanOrEqual(n, last0), Vector256.LessThanOrEqual(n, last1),
+                        Vector256.LessThanOrEqual(n, last2), Vector256.LessThanOrEqual(n, last3));
                     var ab0 = a0 * b0;
                     var ab1 = a1 * b1;
                     var ab2 = a2 * b2;
                     var ab3 = a3 * b3;
-                    b0 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last0), ab0 / (n + ab0), b0);
-                    b1 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last1), ab1 / (n + ab1), b1);
-                    b2 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last2), ab2 / (n + ab2), b2);
-                    b3 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(n, last3), ab3 / (n + ab3), b3);
+                    (p0, p1, p2, p3) = (Vector256.ConditionalSelect(m0, b0, p0), Vector256.ConditionalSelect(m1, b1, p1),
+                        Vector256.ConditionalSelect(m2, b2, p2), Vector256.ConditionalSelect(m3, b3, p3));
+                    b0 = Vector256.ConditionalSelect(m0, ab0 / (n + ab0), b0);
+                    b1 = Vector256.ConditionalSelect(m1, ab1 / (n + ab1), b1);
+                    b2 = Vector256.ConditionalSelect(m2, ab2 / (n + ab2), b2);
+                    b3 = Vector256.ConditionalSelect(m3, ab3 / (n + ab3), b3);
                 }
-                b0.CopyTo(lanes);
-                b1.CopyTo(lanes[4..]);
-                b2.CopyTo(lanes[8..]);
-                b3.CopyTo(lanes[12..]);
+                (b0, b1, b2, b3).Store(lanes);
+                (p0, p1, p2, p3).Store(before);
                 for (int j = 0; j < Block; j++)
                 {
                     blocking[block[j]] = lanes[j];
+                    previous[block[j]] = before[j];
                 }
             }
         }
         for (; k < count; k++)
         {
             int j = order is null ? k : order[k];
-            blocking[j] = Recurse(1.0, 0, steps[j], traffic[j]);
+            double b = 1.0, p = 1.0;
+            for (int i = 1; i <= steps[j]; i++)
+            {
+                (p, b) = (b, Step(b, i, traffic[j]));
+            }
+            (blocking[j], previous[j]) = (b, p);
         }
+    }
+
+    /// <summary>Stores four vectors one after the other.</summary>
+    private static void Store(this (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) vectors, Span<double> destination)
+    {
+        vectors.Item1.CopyTo(destination);
+        vectors.Item2.CopyTo(destination[4..]);
+        vectors.Item3.CopyTo(destination[8..]);
+        vectors.Item4.CopyTo(destination[12..]);
     }
 
     /// <summary>The traffic and the last step of four loads, as vectors.</summary>

@@ -118,10 +118,15 @@ public sealed class StaffingPlanner
 
     /// <summary>
     /// Staffs many loads under Erlang C into the columns of a <see cref="StaffingPlan"/> (agents, scheduled agents, limiting
-    /// constraint, <c>B(N, A)</c>), building no object per load. The Erlang B recursion up to each load's first candidate (the
-    /// long part of the search, O(A) divisions in a dependent chain) runs for four loads at a time
-    /// (<see cref="ErlangB.RecurseMany"/>), the same operations per load, and the search and the KPIs are the ones
-    /// <see cref="Plan(QueueLoad)"/> computes, so every requirement is the one it gives, to the last bit.
+    /// constraint, <c>B(N, A)</c>), building no object per load. For chunks of up to <see cref="GuessChunk"/> loads it guesses
+    /// each answer from the answers before (<c>A + r sqrt(A)</c>, <c>r = (N - A) / sqrt(A)</c> of the last answer in the same band of
+    /// <c>sqrt(A)</c>, about the same for loads with the same target), runs the Erlang B recursion up to every guess for many
+    /// loads at once (<see cref="ErlangB.RecurseMany"/>: O(A) divisions per load, in a dependent chain, the long part of the
+    /// search), then checks each guess and the count below it and walks up from a guess that misses; a guess that
+    /// overshoots (the count below it meets the targets too) is searched as <see cref="Plan(QueueLoad)"/> searches. Every
+    /// target is met from some count on, so each answer is the first count that meets them all; every blocking comes from
+    /// the same recursion steps and the KPIs from the same formulas, so every requirement is the one
+    /// <see cref="Plan(QueueLoad)"/> gives, to the last bit.
     /// </summary>
     /// <param name="loads">The loads as objects, or null when they are <paramref name="contacts"/> over intervals of one length and handle time.</param>
     /// <param name="contacts">The contacts of each interval when <paramref name="loads"/> is null.</param>
@@ -131,39 +136,104 @@ public sealed class StaffingPlanner
     private StaffingPlan PlanErlangC(QueueLoad[]? loads, double[]? contacts, Duration interval, Duration averageHandleTime, double[] traffic)
     {
         int count = traffic.Length;
-        var steps = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            steps[i] = traffic[i] == 0 ? 0 : FirstCandidate(traffic[i]) - 1;
-        }
-        // B(start - 1, A) of every load, then B(agents, A) in the same array.
-        var blocking = new double[count];
-        ErlangB.RecurseMany(traffic, steps, blocking);
         var agents = new int[count];
         var scheduled = Shrinkage == 0 ? agents : new int[count];
         var limiting = new StaffingConstraint[count];
+        // B(guess, A) of every load, then B(agents, A) in the same array.
+        var blocking = new double[count];
+        var guesses = new int[Math.Min(count, GuessChunk)];
+        var belowGuess = new double[guesses.Length];
         var threshold = Threshold;
         double t = threshold.TotalSeconds;
         double ahtSeconds = averageHandleTime.TotalSeconds;
-        // Each search guesses from the last answer above its first candidate, (N - A) / sqrt(A): about the same for loads with
-        // the same target (in the square-root rule's terms). An answer at the first candidate (the stability or occupancy bound)
-        // says nothing about it.
-        double guessRatio = 0.5;
-        for (int i = 0; i < count; i++)
+        Span<double> ratios = stackalloc double[GuessBands];
+        ratios.Fill(double.NaN);
+        double lastRatio = 0.5;
+        // Chunks of 16, 32, ... loads up to GuessChunk, so that the first guesses, before any band has a ratio, are few.
+        for (int from = 0, length = 0; from < count; from += length)
         {
-            double a = traffic[i];
-            var (n, b, limit) = SearchErlangC(a, loads is null ? ahtSeconds : loads[i].AverageHandleTime.TotalSeconds, t, blocking[i], guessRatio);
-            (agents[i], blocking[i], limiting[i]) = (n, b, limit);
-            if (n > steps[i] + 1)
+            length = Math.Min(Math.Min(Math.Max(16, 2 * length), GuessChunk), count - from);
+            var chunk = traffic.AsSpan(from, length);
+            for (int j = 0; j < length; j++)
             {
-                guessRatio = (n - a) / Math.Sqrt(a);
+                double a = chunk[j];
+                guesses[j] = a == 0 ? 0 : Guess(a, ratios[Band(a)] is var r && double.IsNaN(r) ? lastRatio : r);
             }
-            if (Shrinkage != 0)
+            ErlangB.RecurseMany(chunk, guesses.AsSpan(0, length), blocking.AsSpan(from, length), belowGuess);
+            for (int j = 0; j < length; j++)
             {
-                scheduled[i] = ScheduledAgents(n);
+                int i = from + j;
+                double a = chunk[j];
+                var (n, b, limit) = a == 0
+                    ? (0, 0.0, StaffingConstraint.None)
+                    : SearchFromGuess(a, loads is null ? ahtSeconds : loads[i].AverageHandleTime.TotalSeconds, t, guesses[j], belowGuess[j], blocking[i]);
+                (agents[i], blocking[i], limiting[i]) = (n, b, limit);
+                // An answer at the first candidate (the stability or occupancy bound) says nothing about the ratio.
+                if (a > 0 && n > FirstCandidate(a))
+                {
+                    lastRatio = ratios[Band(a)] = (n - a) / Math.Sqrt(a);
+                }
+                if (Shrinkage != 0)
+                {
+                    scheduled[i] = ScheduledAgents(n);
+                }
             }
         }
         return new StaffingPlan(loads, contacts, traffic, interval, averageHandleTime, agents, scheduled, limiting, blocking, threshold);
+    }
+
+    /// <summary>How many loads a plan guesses for before it learns from their answers.</summary>
+    private const int GuessChunk = 256;
+
+    /// <summary>The bands of <c>sqrt(A)</c>, half an Erlang^(1/2) wide, in which a plan keeps the last ratio; the last band takes the rest.</summary>
+    private const int GuessBands = 256;
+
+    private static int Band(double a) => (int)Math.Min(GuessBands - 1, 2 * Math.Sqrt(a));
+
+    /// <summary>
+    /// <c>A + ratio sqrt(A) - 1/2</c> rounded down, from the first candidate to a million above it: with the ratio of a nearby
+    /// load's answer, mostly the answer or the count below it, seldom above (which would need the search from the start).
+    /// </summary>
+    private int Guess(double a, double ratio)
+    {
+        int start = FirstCandidate(a);
+        double guessed = a + (ratio * Math.Sqrt(a)) - 0.5;
+        return guessed >= start + 1_000_000.0 ? start + 1_000_000 : Math.Max(start, (int)guessed);
+    }
+
+    /// <summary>
+    /// The search of <see cref="PlanErlangC"/> from a guess <c>g</c> at or above the first candidate, with <c>B(g - 1, A)</c> and
+    /// <c>B(g, A)</c>: the guess when it meets the targets and the count below misses; the walk up when it misses; the search
+    /// from the start (<see cref="SearchErlangC"/>) when both meet.
+    /// </summary>
+    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchFromGuess(double a, double aht, double t, int guess, double blockingBelow, double blockingAt)
+    {
+        var missed = Missed(a, guess, blockingAt, aht, t);
+        if (missed != StaffingConstraint.None)
+        {
+            return WalkUp(a, aht, t, guess, blockingAt, missed);
+        }
+        var below = Missed(a, guess - 1, blockingBelow, aht, t);
+        return below != StaffingConstraint.None || guess == FirstCandidate(a) ? (guess, blockingAt, below) : SearchErlangC(a, aht, t);
+    }
+
+    /// <summary>The first target missed with <paramref name="agents"/> agents and <c>B(agents, A)</c>; at or below A the queue is unstable, which the stability constraint names.</summary>
+    private StaffingConstraint Missed(double a, int agents, double blocking, double aht, double t)
+        => agents <= a ? StaffingConstraint.Stability : Target.FirstMissed(ErlangC.Kpis(a, agents, blocking, aht, t));
+
+    /// <summary>From a count that misses the target <paramref name="limiting"/> with <c>B(count, A)</c>, up to the first count that meets every target.</summary>
+    private (int Agents, double Blocking, StaffingConstraint Limiting) WalkUp(double a, double aht, double t, int count, double blocking, StaffingConstraint limiting)
+    {
+        for (int n = count + 1; ; n++)
+        {
+            blocking = ErlangB.Step(blocking, n, a);
+            var missed = Target.FirstMissed(ErlangC.Kpis(a, n, blocking, aht, t));
+            if (missed == StaffingConstraint.None)
+            {
+                return (n, blocking, limiting);
+            }
+            limiting = missed;
+        }
     }
 
     /// <summary>Staffs one queue over consecutive intervals of equal length, given as <see cref="TimeSpan"/>s (the .NET types).</summary>
@@ -376,25 +446,20 @@ public sealed class StaffingPlanner
     /// <param name="a">The load's traffic in Erlangs.</param>
     /// <param name="aht">The load's handle time in seconds.</param>
     /// <param name="t">The service level threshold in seconds.</param>
-    /// <param name="blockingBeforeStart">B(start - 1, A) when already computed (by <see cref="ErlangB.RecurseMany"/>), else NaN.</param>
-    /// <param name="guessRatio">The first guess is <c>A + guessRatio sqrt(A)</c> agents: 1/2 by the square-root staffing rule, or in a plan the
-    /// previous load's <c>(N - A) / sqrt(A)</c>. Only the number of KPI evaluations depends on it, never the answer.</param>
-    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(double a, double aht, double t, double blockingBeforeStart = double.NaN, double guessRatio = 0.5)
+    private (int Agents, double Blocking, StaffingConstraint Limiting) SearchErlangC(double a, double aht, double t)
     {
         if (a == 0)
         {
             return (0, 0, StaffingConstraint.None);
         }
         int start = FirstCandidate(a);
-        // B(start - 1, A); at or below A the queue is unstable, which the stability constraint names.
-        double blocking = double.IsNaN(blockingBeforeStart) ? ErlangB.Recurse(1.0, 0, start - 1, a) : blockingBeforeStart;
-        StaffingConstraint Missed(int agents, double b) => agents <= a ? StaffingConstraint.Stability : Target.FirstMissed(ErlangC.Kpis(a, agents, b, aht, t));
-        // A first guess, A + guessRatio sqrt(A) agents (the square-root staffing rule), at most GuessWalk - 1 above the start.
+        double blocking = ErlangB.Recurse(1.0, 0, start - 1, a);
+        // A first guess by the square-root staffing rule, A + sqrt(A) / 2 agents, at most GuessWalk - 1 above the start.
         // Every target is met from some agent count on (with more agents the service level rises, the ASA and the occupancy
         // fall), so when the guess meets them the answer is found walking down to the first count that misses, and otherwise
         // walking up from it: the first count that meets them all, the one a walk up from the start finds, after a few KPI
         // evaluations instead of one per agent above the start. The blocking of every count comes from the same recursion steps.
-        double guessed = a + (guessRatio * Math.Sqrt(a));
+        double guessed = a + (0.5 * Math.Sqrt(a));
         int guess = guessed >= start + GuessWalk - 1 ? start + GuessWalk - 1 : Math.Max(start, (int)guessed);
         Span<double> b = stackalloc double[guess - start + 2];
         b[0] = blocking;
@@ -402,29 +467,19 @@ public sealed class StaffingPlanner
         {
             b[k] = ErlangB.Step(b[k - 1], start - 1 + k, a);
         }
-        var limiting = Missed(guess, b[guess - start + 1]);
+        var limiting = Missed(a, guess, b[guess - start + 1], aht, t);
         if (limiting == StaffingConstraint.None)
         {
             for (int n = guess; ; n--)
             {
-                var below = Missed(n - 1, b[n - start]);
+                var below = Missed(a, n - 1, b[n - start], aht, t);
                 if (below != StaffingConstraint.None || n == start)
                 {
                     return (n, b[n - start + 1], below);
                 }
             }
         }
-        blocking = b[guess - start + 1];
-        for (int n = guess + 1; ; n++)
-        {
-            blocking = ErlangB.Step(blocking, n, a);
-            var missed = Target.FirstMissed(ErlangC.Kpis(a, n, blocking, aht, t));
-            if (missed == StaffingConstraint.None)
-            {
-                return (n, blocking, limiting);
-            }
-            limiting = missed;
-        }
+        return WalkUp(a, aht, t, guess, b[guess - start + 1], limiting);
     }
 
     private (int Agents, QueueMetrics Metrics, StaffingConstraint Limiting) SolveErlangA(QueueLoad load, Duration patience)

@@ -21,12 +21,14 @@ public class StaffingPlannerBatchTests
                 steps[k] = random.Next(0, 1501);
             }
             var blocking = new double[count];
+            var previous = new double[count];
 
-            ErlangB.RecurseMany(traffic, steps, blocking);
+            ErlangB.RecurseMany(traffic, steps, blocking, previous);
 
             for (int k = 0; k < count; k++)
             {
                 blocking[k].Should().Be(ErlangB.Recurse(1.0, 0, steps[k], traffic[k]), $"load {k} of {count}: A = {traffic[k]}, {steps[k]} steps");
+                previous[k].Should().Be(ErlangB.Recurse(1.0, 0, Math.Max(0, steps[k] - 1), traffic[k]), $"load {k} of {count}, the step before");
             }
         }
     }
