@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Numerics;
+using System.Text;
 using ContactMetrics.Domain;
 
 namespace ContactMetrics.Attribution;
@@ -84,13 +87,54 @@ public static class PathSummaryReader
     /// <exception cref="FormatException">The header is wrong, or a row has a wrong column count, an empty path or channel,
     /// an unknown channel, or a number that is not finite and at least 0, or (no separator given) the paths look written with
     /// another separator; the message names the line.</exception>
+    /// <remarks>The characters are parsed as their UTF-8 bytes, as <see cref="ReadUtf8"/>
+    /// parses a file's; a lone surrogate (not text) is read as U+FFFD, as a file's invalid bytes are. The stream overload is
+    /// the faster: it skips the decoding.</remarks>
     public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null, Currency currency = default, string? separator = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var row = new RowBuffers { Guard = PathSeparatorGuard.For(separator) };
-        var builder = channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency);
-        var lines = new LineBuffer(reader);
-        string? line = lines.Next(out var first) ? first.ToString() : null;
+        return Read(new Utf8Lines(reader), channels, currency, separator);
+    }
+
+    /// <summary>
+    /// Reads a path table from UTF-8 bytes (a file: <c>File.OpenRead</c>), as <see cref="Read(TextReader, IEnumerable{string}?, Currency, string?)"/>
+    /// reads the text that <c>File.OpenText</c> makes of them, without decoding it: a UTF-8 byte order mark is skipped,
+    /// invalid bytes read as U+FFFD, and a UTF-16 or UTF-32 byte order mark switches to decoding the text (as
+    /// <see cref="StreamReader"/> would).
+    /// </summary>
+    /// <param name="stream">The bytes, header first; read to the end, not closed.</param>
+    /// <param name="channels">The allowed channels (a path with another one is an error), or <see langword="null"/> to learn them in order of appearance.</param>
+    /// <param name="currency">The currency of <c>total_conversion_value</c>; <see langword="default"/> is <c>XXX</c>, no currency.</param>
+    /// <param name="separator">The separator between channels (<see cref="SplitPath"/>); <see langword="null"/>:
+    /// <see cref="DefaultSeparator"/>, guarded against a file written with another (<see cref="PathSeparatorGuard"/>).</param>
+    /// <returns>The summary, in <paramref name="currency"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
+    /// <exception cref="FormatException">As the text reader's overload; the message names the line.</exception>
+    public static PathSummary ReadUtf8(Stream stream, IEnumerable<string>? channels = null, Currency currency = default, string? separator = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Span<byte> mark = stackalloc byte[4];
+        int marked = stream.ReadAtLeast(mark, mark.Length, throwOnEndOfStream: false);
+        mark = mark[..marked];
+        if (marked >= 2 && (mark.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || mark.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || mark.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])))
+        {
+            // A UTF-16 or UTF-32 file (rare): decoded by StreamReader's detection, from a copy that starts with the mark.
+            var copy = new MemoryStream();
+            copy.Write(mark);
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            using var text = new StreamReader(copy, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return Read(text, channels, currency, separator);
+        }
+        return Read(new Utf8Lines(stream, mark.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? mark[3..] : mark), channels, currency, separator);
+    }
+
+    private static PathSummary Read(Utf8Lines lines, IEnumerable<string>? channels, Currency currency, string? separator)
+    {
+        var row = new RowReader(PathSeparatorGuard.For(separator), channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency));
+        string? line = lines.Next(out var first) ? Encoding.UTF8.GetString(first) : null;
         var header = line?.Split(',');
         if (header is null || header.Length != Header.Length
             || !header.Select(h => h.Trim().Trim('"')).SequenceEqual(Header, StringComparer.OrdinalIgnoreCase))
@@ -98,93 +142,154 @@ public static class PathSummaryReader
             throw new FormatException($"line 1: expected the header '{string.Join(',', Header)}', found '{line}'.");
         }
         int lineNumber = 1;
-        var names = new ChannelNames(builder);
         while (lines.Next(out var text))
         {
             lineNumber++;
-            if (text.IsEmpty)
+            if (!text.IsEmpty)
             {
-                continue;
+                row.Read(text, lineNumber);
             }
-            ReadRow(builder, names, text, lineNumber, row);
         }
         if (row.Guard.Problem is { } problem)
         {
             throw new FormatException($"line {row.Guard.SuspectLine}, column path: '{row.Guard.SuspectPath}' {problem}.");
         }
-        return builder.Build();
+        var summary = row.Builder.Build();
+        row.Builder.Release();
+        return summary;
     }
 
-    /// <summary>A row's channel ranges and indexes, reused from row to row, and the separator's guard over the rows so far.</summary>
-    private sealed class RowBuffers
+    /// <summary>
+    /// Reads the rows of a path table from their UTF-8 bytes into a builder: the fields found by their commas, the path split
+    /// at the separator's bytes (which, UTF-8 being self-synchronizing, match where its characters match) and each channel
+    /// looked up by its bytes (<see cref="ChannelNames"/>); only an error, a new channel or a number that is not a plain
+    /// decimal decodes characters. Reuses its buffers from row to row.
+    /// </summary>
+    private sealed class RowReader(PathSeparatorGuard guard, PathSummaryBuilder builder)
     {
-        public List<Range> Ranges { get; } = [];
+        private readonly string _separatorText = guard.Separator;
+        private readonly byte[] _separator = Encoding.UTF8.GetBytes(guard.Separator);
+        private readonly ChannelNames _names = new(builder);
+        private int[] _indexes = new int[64];
 
-        public List<int> Indexes { get; } = [];
+        public PathSeparatorGuard Guard { get; private set; } = guard;
 
-        public PathSeparatorGuard Guard { get; set; }
+        public PathSummaryBuilder Builder { get; } = builder;
+
+        public void Read(ReadOnlySpan<byte> text, int lineNumber)
+        {
+            ReadOnlySpan<byte> path;
+            ReadOnlySpan<byte> rest;
+            if (text[0] == (byte)'"')
+            {
+                int close = text[1..].IndexOf((byte)'"') + 1;
+                if (close < 1 || close + 1 >= text.Length || text[close + 1] != (byte)',')
+                {
+                    throw new FormatException($"line {lineNumber}: unterminated quoted path.");
+                }
+                path = text[1..close];
+                rest = text[(close + 2)..];
+            }
+            else
+            {
+                int comma = text.IndexOf((byte)',');
+                if (comma < 0)
+                {
+                    throw new FormatException($"line {lineNumber}: expected 4 columns, found 1.");
+                }
+                path = text[..comma];
+                rest = text[(comma + 1)..];
+            }
+            int first = rest.IndexOf((byte)',');
+            int second = first < 0 ? -1 : rest[(first + 1)..].IndexOf((byte)',');
+            int third = second < 0 ? -1 : rest[(first + second + 2)..].IndexOf((byte)',');
+            if (second < 0 || third >= 0)
+            {
+                // The count as ReadOnlySpan<char>.Split into 4 ranges gives it: 5 for any longer row.
+                throw new FormatException($"line {lineNumber}: expected 4 columns, found {(first < 0 ? 2 : second < 0 ? 3 : 5)}.");
+            }
+            second += first + 1;
+            double conversions = Number(rest[..first], "total_conversions", lineNumber);
+            double value = Number(rest[(first + 1)..second], "total_conversion_value", lineNumber);
+            double nulls = Number(rest[(second + 1)..], "total_null", lineNumber);
+            int count = Split(path, lineNumber);
+            Guard = Guard.Add(count == 1 && path.ContainsAny((byte)'>', (byte)'|') ? Encoding.UTF8.GetString(path) : default, count, lineNumber);
+            Builder.AddIndexes(_indexes.AsSpan(0, count), conversions, value, nulls);
+        }
+
+        /// <summary>The rule of <see cref="SplitPath"/> over bytes: the path's channel indexes into <see cref="_indexes"/>, and their count.</summary>
+        private int Split(ReadOnlySpan<byte> path, int lineNumber)
+        {
+            int count = 0;
+            var rest = path;
+            while (true)
+            {
+                int at = _separator.Length == 1 ? rest.IndexOf(_separator[0]) : rest.IndexOf(_separator);
+                var name = Trim(at < 0 ? rest : rest[..at]);
+                if (name.IsEmpty)
+                {
+                    throw EmptyChannel(path, lineNumber);
+                }
+                if (count == _indexes.Length)
+                {
+                    Array.Resize(ref _indexes, 2 * count);
+                }
+                try
+                {
+                    _indexes[count++] = _names.IndexOf(name);
+                }
+                catch (ArgumentException e)
+                {
+                    // An empty channel later in the path is named first, as when the path was split before any look-up.
+                    throw at >= 0 && !TrySplit(Encoding.UTF8.GetString(rest[(at + _separator.Length)..]), _separatorText, [])
+                        ? EmptyChannel(path, lineNumber) : new FormatException($"line {lineNumber}: {e.Message}", e);
+                }
+                if (at < 0)
+                {
+                    return count;
+                }
+                rest = rest[(at + _separator.Length)..];
+            }
+        }
+
+        private FormatException EmptyChannel(ReadOnlySpan<byte> path, int lineNumber) =>
+            new($"line {lineNumber}: the path '{Encoding.UTF8.GetString(path)}' has an empty channel; channels are joined by '{_separatorText}'.");
     }
 
-    private static void ReadRow(PathSummaryBuilder builder, ChannelNames names, ReadOnlySpan<char> text, int lineNumber, RowBuffers row)
+    /// <summary>A name's bytes without the white space around it, by <see cref="char.IsWhiteSpace(char)"/> as <see cref="SplitPath"/> trims (non-ASCII edges decoded).</summary>
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> name)
     {
-        ReadOnlySpan<char> path;
-        ReadOnlySpan<char> rest;
-        if (text[0] == '"')
+        while (!name.IsEmpty)
         {
-            int close = text[1..].IndexOf('"') + 1;
-            if (close < 1 || close + 1 >= text.Length || text[close + 1] != ',')
+            int width = 1;
+            if (name[0] < 0x80 ? !char.IsWhiteSpace((char)name[0]) : Rune.DecodeFromUtf8(name, out var rune, out width) != OperationStatus.Done || !Rune.IsWhiteSpace(rune))
             {
-                throw new FormatException($"line {lineNumber}: unterminated quoted path.");
+                break;
             }
-            path = text[1..close];
-            rest = text[(close + 2)..];
+            name = name[width..];
         }
-        else
+        while (!name.IsEmpty)
         {
-            int comma = text.IndexOf(',');
-            if (comma < 0)
+            int width = 1;
+            if (name[^1] < 0x80 ? !char.IsWhiteSpace((char)name[^1]) : Rune.DecodeLastFromUtf8(name, out var rune, out width) != OperationStatus.Done || !Rune.IsWhiteSpace(rune))
             {
-                throw new FormatException($"line {lineNumber}: expected 4 columns, found 1.");
+                break;
             }
-            path = text[..comma];
-            rest = text[(comma + 1)..];
+            name = name[..^width];
         }
-        Span<Range> fields = stackalloc Range[4];
-        int count = rest.Split(fields, ',');
-        if (count != 3)
-        {
-            throw new FormatException($"line {lineNumber}: expected 4 columns, found {count + 1}.");
-        }
-        double conversions = Number(rest[fields[0]], "total_conversions", lineNumber);
-        double value = Number(rest[fields[1]], "total_conversion_value", lineNumber);
-        double nulls = Number(rest[fields[2]], "total_null", lineNumber);
-        string separator = row.Guard.Separator;
-        if (!TrySplit(path, separator, row.Ranges))
-        {
-            throw new FormatException($"line {lineNumber}: the path '{path}' has an empty channel; channels are joined by '{separator}'.");
-        }
-        row.Guard = row.Guard.Add(path, row.Ranges.Count, lineNumber);
-        row.Indexes.Clear();
-        foreach (var channel in row.Ranges)
-        {
-            try
-            {
-                row.Indexes.Add(names.IndexOf(path[channel]));
-            }
-            catch (ArgumentException e)
-            {
-                throw new FormatException($"line {lineNumber}: {e.Message}", e);
-            }
-        }
-        builder.AddIndexes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(row.Indexes), conversions, value, nulls);
+        return name;
     }
 
-    private static double Number(ReadOnlySpan<char> text, string column, int lineNumber)
+    private static double Number(ReadOnlySpan<byte> text, string column, int lineNumber)
     {
-        if (!(TryPlainDecimal(text, out double value) || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-            || !double.IsFinite(value) || value < 0)
+        if (TryPlainDecimal(text, out double value))
         {
-            throw new FormatException($"line {lineNumber}: {column} '{text}' is not a finite number at least 0.");
+            return value;
+        }
+        string chars = Encoding.UTF8.GetString(text);
+        if (!double.TryParse(chars.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value) || value < 0)
+        {
+            throw new FormatException($"line {lineNumber}: {column} '{chars}' is not a finite number at least 0.");
         }
         return value;
     }
@@ -198,12 +303,12 @@ public static class PathSummaryReader
     /// result is the double nearest the decimal, as <see cref="double.Parse(string, IFormatProvider)"/> gives (Clinger 1990,
     /// "How to read floating point numbers accurately", the fast path). Anything else goes to <see cref="double.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out double)"/>.
     /// </summary>
-    private static bool TryPlainDecimal(ReadOnlySpan<char> text, out double value)
+    private static bool TryPlainDecimal(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
         ulong mantissa = 0;
         int digits = 0, decimals = -1;
-        foreach (char c in text)
+        foreach (byte c in text)
         {
             uint digit = (uint)(c - '0');
             if (digit <= 9)
@@ -236,91 +341,126 @@ public static class PathSummaryReader
     }
 
     /// <summary>
-    /// The builder's channel indexes by name, looked up from the characters of the row: an open-addressing table hashed by
-    /// FNV-1a over the name's characters (channel names are short), so a touch costs a few multiplications and one comparison
-    /// instead of a randomized string hash. A name not yet seen goes to <see cref="PathSummaryBuilder.ChannelIndex(string)"/>.
+    /// The builder's channel indexes by a name's UTF-8 bytes: an open-addressing table keyed by the length and the first and
+    /// last 8 bytes (a whole name of at most 8 bytes, as path files' channels mostly are, compares as one 64-bit word), so a
+    /// touch costs a multiplication and one comparison. A name not yet seen is decoded once and goes to
+    /// <see cref="PathSummaryBuilder.ChannelIndex(string)"/>, which decides the index (names whose bytes differ but decode
+    /// alike, invalid bytes read as U+FFFD, share it).
     /// </summary>
     private sealed class ChannelNames(PathSummaryBuilder builder)
     {
-        private string?[] _names = new string?[64];
-        private int[] _indexes = new int[64];
+        private Entry[] _slots = new Entry[64];
         private int _count;
 
-        public int IndexOf(ReadOnlySpan<char> name)
+        public int IndexOf(ReadOnlySpan<byte> name)
         {
-            int mask = _names.Length - 1;
-            for (int slot = Hash(name) & mask; ; slot = (slot + 1) & mask)
+            var (head, tail) = Words(name);
+            int mask = _slots.Length - 1;
+            for (int slot = Hash(head, tail, name.Length) & mask; ; slot = (slot + 1) & mask)
             {
-                string? known = _names[slot];
-                if (known is null)
+                ref var known = ref _slots[slot];
+                if (known.Name is null)
                 {
-                    int index = builder.ChannelIndex(name);
-                    Add(name.ToString(), index);
+                    int index = builder.ChannelIndex(Encoding.UTF8.GetString(name));
+                    Add(new Entry(name.ToArray(), head, tail, index));
                     return index;
                 }
-                if (name.SequenceEqual(known))
+                if (known.Head == head && known.Tail == tail && known.Name.Length == name.Length && (name.Length <= 8 || name.SequenceEqual(known.Name)))
                 {
-                    return _indexes[slot];
+                    return known.Index;
                 }
             }
         }
 
-        private void Add(string name, int index)
+        private void Add(Entry entry)
         {
-            if (2 * (_count + 1) > _names.Length)
+            if (2 * (_count + 1) > _slots.Length)
             {
-                var (names, indexes) = (_names, _indexes);
-                _names = new string?[names.Length * 2];
-                _indexes = new int[names.Length * 2];
+                var slots = _slots;
+                _slots = new Entry[slots.Length * 2];
                 _count = 0;
-                for (int i = 0; i < names.Length; i++)
+                foreach (var known in slots)
                 {
-                    if (names[i] is { } known)
+                    if (known.Name is not null)
                     {
-                        Add(known, indexes[i]);
+                        Add(known);
                     }
                 }
             }
-            int mask = _names.Length - 1;
-            int slot = Hash(name) & mask;
-            while (_names[slot] is not null)
+            int mask = _slots.Length - 1;
+            int slot = Hash(entry.Head, entry.Tail, entry.Name.Length) & mask;
+            while (_slots[slot].Name is not null)
             {
                 slot = (slot + 1) & mask;
             }
-            _names[slot] = name;
-            _indexes[slot] = index;
+            _slots[slot] = entry;
             _count++;
         }
 
-        private static int Hash(ReadOnlySpan<char> name)
+        /// <summary>The first and the last 8 bytes (little-endian, zero-padded; the same word twice for at most 8 bytes).</summary>
+        private static (ulong Head, ulong Tail) Words(ReadOnlySpan<byte> name)
         {
-            uint hash = 2166136261;
-            foreach (char c in name)
+            if (name.Length >= 8)
             {
-                hash = (hash ^ c) * 16777619;
+                return (BinaryPrimitives.ReadUInt64LittleEndian(name), BinaryPrimitives.ReadUInt64LittleEndian(name[^8..]));
             }
-            return (int)(hash ^ (hash >> 15));
+            ulong word = 0;
+            for (int i = name.Length - 1; i >= 0; i--)
+            {
+                word = word << 8 | name[i];
+            }
+            return (word, word);
         }
+
+        private static int Hash(ulong head, ulong tail, int length)
+        {
+            ulong mixed = (head ^ BitOperations.RotateLeft(tail, 29) ^ (ulong)length) * 0x9E3779B97F4A7C15UL;
+            return (int)(mixed >> 32);
+        }
+
+        private readonly record struct Entry(byte[] Name, ulong Head, ulong Tail, int Index);
     }
 
     /// <summary>
-    /// The lines of a text as spans over one reused buffer, ended by "\n", "\r\n" or "\r" as <see cref="TextReader.ReadLine"/>
-    /// ends them, without a string per line.
+    /// The lines of UTF-8 text as byte spans over one reused buffer, ended by "\n", "\r\n" or "\r" as <see cref="TextReader.ReadLine"/>
+    /// ends them, without a string per line: the bytes of a stream, or a text reader's characters encoded block by block.
     /// </summary>
-    private sealed class LineBuffer(TextReader reader)
+    private sealed class Utf8Lines
     {
-        private char[] _buffer = new char[1 << 16];
+        private readonly Stream? _stream;
+        private readonly TextReader? _reader;
+        private readonly Encoder? _encoder;
+        private readonly char[] _chars = [];
+        private int _charStart;
+        private int _charEnd;
+        private byte[] _buffer = new byte[1 << 16];
         private int _start;
         private int _end;
         private bool _done;
 
-        public bool Next(out ReadOnlySpan<char> line)
+        /// <summary>The bytes of <paramref name="stream"/>, after <paramref name="first"/> (already read from it).</summary>
+        public Utf8Lines(Stream stream, ReadOnlySpan<byte> first)
+        {
+            _stream = stream;
+            first.CopyTo(_buffer);
+            _end = first.Length;
+        }
+
+        /// <summary>The characters of <paramref name="reader"/> as UTF-8.</summary>
+        public Utf8Lines(TextReader reader)
+        {
+            _reader = reader;
+            _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+            _chars = new char[1 << 14];
+        }
+
+        public bool Next(out ReadOnlySpan<byte> line)
         {
             int searched = 0;
             while (true)
             {
                 var pending = _buffer.AsSpan(_start + searched, _end - _start - searched);
-                int stop = pending.IndexOfAny('\r', '\n');
+                int stop = pending.IndexOfAny((byte)'\r', (byte)'\n');
                 if (stop >= 0 && (pending[stop] == '\n' || stop + 1 < pending.Length || _done))
                 {
                     int at = _start + searched + stop;
@@ -340,23 +480,47 @@ public static class PathSummaryReader
             }
         }
 
-        /// <summary>Moves the unread characters to the front (growing the buffer when a line fills it) and reads more.</summary>
+        /// <summary>Moves the unread bytes to the front (growing the buffer when they fill more than half of it) and reads more.</summary>
         private void Fill()
         {
             int pending = _end - _start;
-            if (pending == _buffer.Length)
+            if (2 * pending > _buffer.Length)
             {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
+                var grown = new byte[_buffer.Length * 2];
+                _buffer.AsSpan(_start, pending).CopyTo(grown);
+                _buffer = grown;
             }
             else if (_start > 0)
             {
-                Array.Copy(_buffer, _start, _buffer, 0, pending);
+                _buffer.AsSpan(_start, pending).CopyTo(_buffer);
             }
             _start = 0;
             _end = pending;
-            int read = reader.Read(_buffer, _end, _buffer.Length - _end);
+            int read = _stream is not null ? _stream.Read(_buffer, _end, _buffer.Length - _end) : Encode(_buffer.AsSpan(_end));
             _end += read;
             _done = read == 0;
+        }
+
+        /// <summary>Encodes the reader's next characters into <paramref name="bytes"/> (at least 4 long); 0 at the end.</summary>
+        private int Encode(Span<byte> bytes)
+        {
+            while (true)
+            {
+                bool end = false;
+                if (_charStart == _charEnd)
+                {
+                    _charStart = 0;
+                    _charEnd = _reader!.Read(_chars, 0, _chars.Length);
+                    end = _charEnd == 0;
+                }
+                // A surrogate pair split between two reads waits in the encoder for its second half.
+                _encoder!.Convert(_chars.AsSpan(_charStart, _charEnd - _charStart), bytes, flush: end, out int used, out int written, out _);
+                _charStart += used;
+                if (written > 0 || end)
+                {
+                    return written;
+                }
+            }
         }
     }
 }

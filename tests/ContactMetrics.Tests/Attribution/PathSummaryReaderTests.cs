@@ -2,7 +2,7 @@ using ContactMetrics.Attribution;
 
 namespace ContactMetrics.Tests.Attribution;
 
-public class PathSummaryReaderTests
+public partial class PathSummaryReaderTests
 {
     private const string Header = "path,total_conversions,total_conversion_value,total_null\n";
 
