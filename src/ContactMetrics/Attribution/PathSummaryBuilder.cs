@@ -16,8 +16,7 @@ public sealed class PathSummaryBuilder
     private readonly Dictionary<string, int> _channelIndex = new(StringComparer.Ordinal);
     // The working arrays come from the shared array pools and go back to them in Release (the readers' builders, dropped
     // after one Build), so reading file after file reuses their memory instead of faulting in new pages each time.
-    private int[] _slots = [];
-    private int[] _hashes = [];
+    private long[] _slots = [];
     private int[] _offsets = [];
     private int[] _touches = [];
     private double[] _conversions = [];
@@ -133,8 +132,8 @@ public sealed class PathSummaryBuilder
 
     /// <summary>
     /// Adds a path given as channel indexes. The touches of every unique path sit end to end in one array and the rows are
-    /// found by an open-addressing table of row numbers (at most half full) hashed over the touches, each row's hash kept
-    /// beside it, so a path costs no array of its own and a repeated path one hash and one comparison.
+    /// found by an open-addressing table (at most half full) of each row's hash over its touches beside its number, so a path
+    /// costs no array of its own, a new one one look at the table, and a repeated one a hash and one comparison.
     /// </summary>
     internal void AddIndexes(ReadOnlySpan<int> path, double conversions, double value, double nulls)
     {
@@ -148,9 +147,10 @@ public sealed class PathSummaryBuilder
         int hash = Hash(path);
         int mask = _slots.Length - 1;
         int slot = hash & mask;
-        for (int row; (row = _slots[slot] - 1) >= 0; slot = (slot + 1) & mask)
+        for (long entry; (entry = _slots[slot]) != 0; slot = (slot + 1) & mask)
         {
-            if (_hashes[row] == hash && path.SequenceEqual(_touches.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row])))
+            int row = (int)entry - 1;
+            if ((int)(entry >> 32) == hash && path.SequenceEqual(_touches.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row])))
             {
                 _conversions[row] += conversions;
                 _values[row] += value;
@@ -158,11 +158,10 @@ public sealed class PathSummaryBuilder
                 return;
             }
         }
-        if (_count == _hashes.Length || _count + 1 == _offsets.Length)
+        if (_count == _conversions.Length || _count + 1 == _offsets.Length)
         {
             // Rented together for the same count, the row arrays have the same length; the offsets one more.
             int capacity = Math.Max(16, 2 * _count);
-            Grow(ref _hashes, capacity);
             Grow(ref _offsets, capacity + 1);
             Grow(ref _conversions, capacity);
             Grow(ref _values, capacity);
@@ -175,8 +174,7 @@ public sealed class PathSummaryBuilder
             Grow(ref _touches, Math.Max(2 * _touches.Length, start + path.Length));
         }
         path.CopyTo(_touches.AsSpan(start));
-        _slots[slot] = _count + 1;
-        _hashes[_count] = hash;
+        _slots[slot] = (long)hash << 32 | (uint)(_count + 1);
         _offsets[_count + 1] = start + path.Length;
         _conversions[_count] = conversions;
         _values[_count] = value;
@@ -191,20 +189,23 @@ public sealed class PathSummaryBuilder
     /// <summary>Doubles the row table (64 slots at first) and puts every row back by its kept hash.</summary>
     private void Rehash()
     {
-        var slots = ArrayPool<int>.Shared.Rent(Math.Max(64, 2 * _slots.Length));
-        Array.Clear(slots);
-        Return(_slots);
-        _slots = slots;
+        var old = _slots;
+        _slots = ArrayPool<long>.Shared.Rent(Math.Max(64, 2 * old.Length));
+        Array.Clear(_slots);
         int mask = _slots.Length - 1;
-        for (int row = 0; row < _count; row++)
+        foreach (long entry in old)
         {
-            int slot = _hashes[row] & mask;
-            while (_slots[slot] != 0)
+            if (entry != 0)
             {
-                slot = (slot + 1) & mask;
+                int slot = (int)(entry >> 32) & mask;
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                _slots[slot] = entry;
             }
-            _slots[slot] = row + 1;
         }
+        Return(old);
     }
 
     /// <summary>A pooled array of at least <paramref name="length"/> holding the old one's items; the old one goes back to its pool.</summary>
@@ -231,13 +232,12 @@ public sealed class PathSummaryBuilder
     internal void Release()
     {
         Return(_slots);
-        Return(_hashes);
         Return(_offsets);
         Return(_touches);
         Return(_conversions);
         Return(_values);
         Return(_nulls);
-        (_slots, _hashes, _offsets, _touches, _conversions, _values, _nulls, _count) = ([], [], [], [], [], [], [], 0);
+        (_slots, _offsets, _touches, _conversions, _values, _nulls, _count) = ([], [], [], [], [], [], 0);
     }
 
     /// <summary>FNV-1a over the touches, finished by a multiplication whose high bits are kept (so the low bits that pick a slot depend on every touch).</summary>

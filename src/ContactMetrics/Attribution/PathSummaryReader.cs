@@ -169,6 +169,7 @@ public static class PathSummaryReader
     {
         private readonly string _separatorText = guard.Separator;
         private readonly byte[] _separator = Encoding.UTF8.GetBytes(guard.Separator);
+        private readonly int _anchor = Anchor(guard.Separator);
         private readonly ChannelNames _names = new(builder);
         private int[] _indexes = new int[64];
 
@@ -220,11 +221,25 @@ public static class PathSummaryReader
         /// <summary>The rule of <see cref="SplitPath"/> over bytes: the path's channel indexes into <see cref="_indexes"/>, and their count.</summary>
         private int Split(ReadOnlySpan<byte> path, int lineNumber)
         {
+            try
+            {
+                return LookUp(path, lineNumber);
+            }
+            catch (ArgumentException e)
+            {
+                // An empty channel anywhere in the path is named first, as when the path was split before any look-up.
+                throw !TrySplit(Encoding.UTF8.GetString(path), _separatorText, []) ? EmptyChannel(path, lineNumber) : new FormatException($"line {lineNumber}: {e.Message}", e);
+            }
+        }
+
+        /// <summary>The channels' indexes into <see cref="_indexes"/>, and their count; outside the try of <see cref="Split"/> so the loop's variables stay in registers.</summary>
+        private int LookUp(ReadOnlySpan<byte> path, int lineNumber)
+        {
             int count = 0;
             var rest = path;
             while (true)
             {
-                int at = _separator.Length == 1 ? rest.IndexOf(_separator[0]) : rest.IndexOf(_separator);
+                int at = Find(rest);
                 var name = Trim(at < 0 ? rest : rest[..at]);
                 if (name.IsEmpty)
                 {
@@ -234,22 +249,45 @@ public static class PathSummaryReader
                 {
                     Array.Resize(ref _indexes, 2 * count);
                 }
-                try
-                {
-                    _indexes[count++] = _names.IndexOf(name);
-                }
-                catch (ArgumentException e)
-                {
-                    // An empty channel later in the path is named first, as when the path was split before any look-up.
-                    throw at >= 0 && !TrySplit(Encoding.UTF8.GetString(rest[(at + _separator.Length)..]), _separatorText, [])
-                        ? EmptyChannel(path, lineNumber) : new FormatException($"line {lineNumber}: {e.Message}", e);
-                }
+                _indexes[count++] = _names.IndexOf(name);
                 if (at < 0)
                 {
                     return count;
                 }
                 rest = rest[(at + _separator.Length)..];
             }
+        }
+
+        /// <summary>Where in the separator the byte <see cref="Find"/> searches for sits: its last byte that is not a space or tab (0 when all are).</summary>
+        private static int Anchor(string separator)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(separator);
+            int last = bytes.AsSpan().LastIndexOfAnyExcept((byte)' ', (byte)'\t');
+            return Math.Max(last, 0);
+        }
+
+        /// <summary>
+        /// Where the separator first occurs in <paramref name="text"/>, or -1: its anchor byte (the last that is not white
+        /// space, the '&gt;' of " &gt; ") found by a vectorized search, then the whole separator compared around it. Matches are
+        /// tried in order of their start, so the first one is the one <see cref="MemoryExtensions.IndexOf{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/> finds.
+        /// </summary>
+        private int Find(ReadOnlySpan<byte> text)
+        {
+            for (int from = _anchor; from < text.Length;)
+            {
+                int at = text[from..].IndexOf(_separator[_anchor]);
+                if (at < 0)
+                {
+                    return -1;
+                }
+                int start = from + at - _anchor;
+                if (text[start..].StartsWith(_separator))
+                {
+                    return start;
+                }
+                from += at + 1;
+            }
+            return -1;
         }
 
         private FormatException EmptyChannel(ReadOnlySpan<byte> path, int lineNumber) =>
@@ -341,84 +379,78 @@ public static class PathSummaryReader
     }
 
     /// <summary>
-    /// The builder's channel indexes by a name's UTF-8 bytes: an open-addressing table keyed by the length and the first and
-    /// last 8 bytes (a whole name of at most 8 bytes, as path files' channels mostly are, compares as one 64-bit word), so a
-    /// touch costs a multiplication and one comparison. A name not yet seen is decoded once and goes to
+    /// The builder's channel indexes by a name's UTF-8 bytes: an open-addressing table keyed by a 64-bit word of the name and
+    /// its length (a whole name of at most 8 bytes, as path files' channels mostly are, compares as that word), so a touch
+    /// costs a multiplication and one comparison. A name not yet seen is decoded once and goes to
     /// <see cref="PathSummaryBuilder.ChannelIndex(string)"/>, which decides the index (names whose bytes differ but decode
     /// alike, invalid bytes read as U+FFFD, share it).
     /// </summary>
     private sealed class ChannelNames(PathSummaryBuilder builder)
     {
-        private Entry[] _slots = new Entry[64];
+        private ulong[] _keys = new ulong[64];
+        private int[] _indexes = new int[64];
+        private byte[]?[] _names = new byte[]?[64];
         private int _count;
 
         public int IndexOf(ReadOnlySpan<byte> name)
         {
-            var (head, tail) = Words(name);
-            int mask = _slots.Length - 1;
-            for (int slot = Hash(head, tail, name.Length) & mask; ; slot = (slot + 1) & mask)
+            ulong key = Key(name);
+            int mask = _keys.Length - 1;
+            for (int slot = Hash(key) & mask; ; slot = (slot + 1) & mask)
             {
-                ref var known = ref _slots[slot];
-                if (known.Name is null)
+                var known = _names[slot];
+                if (known is null)
                 {
                     int index = builder.ChannelIndex(Encoding.UTF8.GetString(name));
-                    Add(new Entry(name.ToArray(), head, tail, index));
+                    Add(name.ToArray(), key, index);
                     return index;
                 }
-                if (known.Head == head && known.Tail == tail && known.Name.Length == name.Length && (name.Length <= 8 || name.SequenceEqual(known.Name)))
+                if (_keys[slot] == key && known.Length == name.Length && (name.Length <= 8 || name.SequenceEqual(known)))
                 {
-                    return known.Index;
+                    return _indexes[slot];
                 }
             }
         }
 
-        private void Add(Entry entry)
+        private void Add(byte[] name, ulong key, int index)
         {
-            if (2 * (_count + 1) > _slots.Length)
+            if (2 * (_count + 1) > _keys.Length)
             {
-                var slots = _slots;
-                _slots = new Entry[slots.Length * 2];
+                var (keys, indexes, names) = (_keys, _indexes, _names);
+                _keys = new ulong[keys.Length * 2];
+                _indexes = new int[keys.Length * 2];
+                _names = new byte[]?[keys.Length * 2];
                 _count = 0;
-                foreach (var known in slots)
+                for (int i = 0; i < keys.Length; i++)
                 {
-                    if (known.Name is not null)
+                    if (names[i] is { } known)
                     {
-                        Add(known);
+                        Add(known, keys[i], indexes[i]);
                     }
                 }
             }
-            int mask = _slots.Length - 1;
-            int slot = Hash(entry.Head, entry.Tail, entry.Name.Length) & mask;
-            while (_slots[slot].Name is not null)
+            int mask = _keys.Length - 1;
+            int slot = Hash(key) & mask;
+            while (_names[slot] is not null)
             {
                 slot = (slot + 1) & mask;
             }
-            _slots[slot] = entry;
+            (_keys[slot], _indexes[slot], _names[slot]) = (key, index, name);
             _count++;
         }
 
-        /// <summary>The first and the last 8 bytes (little-endian, zero-padded; the same word twice for at most 8 bytes).</summary>
-        private static (ulong Head, ulong Tail) Words(ReadOnlySpan<byte> name)
+        /// <summary>
+        /// A 64-bit word that, with the length, is the whole name when it has at most 8 bytes: its first and last 4 bytes
+        /// (which overlap below 8), or for 1-3 bytes the first, middle and last; longer names add their last 8 bytes.
+        /// </summary>
+        private static ulong Key(ReadOnlySpan<byte> name) => name.Length switch
         {
-            if (name.Length >= 8)
-            {
-                return (BinaryPrimitives.ReadUInt64LittleEndian(name), BinaryPrimitives.ReadUInt64LittleEndian(name[^8..]));
-            }
-            ulong word = 0;
-            for (int i = name.Length - 1; i >= 0; i--)
-            {
-                word = word << 8 | name[i];
-            }
-            return (word, word);
-        }
+            > 8 => BinaryPrimitives.ReadUInt64LittleEndian(name) ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(name[^8..]), 31),
+            >= 4 => BinaryPrimitives.ReadUInt32LittleEndian(name) | (ulong)BinaryPrimitives.ReadUInt32LittleEndian(name[^4..]) << 32,
+            _ => name[0] | (ulong)name[name.Length / 2] << 8 | (ulong)name[^1] << 16,
+        };
 
-        private static int Hash(ulong head, ulong tail, int length)
-        {
-            ulong mixed = (head ^ BitOperations.RotateLeft(tail, 29) ^ (ulong)length) * 0x9E3779B97F4A7C15UL;
-            return (int)(mixed >> 32);
-        }
-
-        private readonly record struct Entry(byte[] Name, ulong Head, ulong Tail, int Index);
+        private static int Hash(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40);
     }
 
     /// <summary>

@@ -130,6 +130,43 @@ public partial class PathSummaryReaderTests
         Rows(read).Should().Equal(Rows(PathSummaryReader.Read(file)));
     }
 
+    [Theory]
+    [InlineData(" > ")]
+    [InlineData(">")]
+    [InlineData("->")]
+    [InlineData(">>")]
+    [InlineData("  ")]
+    [InlineData("é>")]
+    public void Read_RandomPathsAnySeparator_TheChannelsOfSplitPath(string separator)
+    {
+        // The bytes reader finds a separator by one of its bytes and compares the rest around it; over random paths of
+        // characters that build partial and overlapping separators, its channels must be SplitPath's (the reference).
+        var rng = new Random(separator.Length * 31 + separator[0]);
+        const string alphabet = "ab>- é\u00A0";
+        var paths = Enumerable.Range(0, 2_000).Select(_ => new string([.. Enumerable.Range(0, rng.Next(1, 16)).Select(_ => alphabet[rng.Next(alphabet.Length)])]))
+            .Where(path => !path.Contains(',', StringComparison.Ordinal) && path.Trim().Length > 0 && Splits(path, separator))
+            .Distinct(StringComparer.Ordinal).ToList();
+        paths.Should().HaveCountGreaterThan(100);
+
+        var read = ReadBoth(Header + string.Join("\n", paths.Select(path => $"\"{path}\",1,1,0")) + "\n", separator: separator);
+
+        var expected = paths.Select(path => string.Join('\u0001', PathSummaryReader.SplitPath(path, separator))).ToList();
+        Rows(read).Select(row => row.Path).Should().Equal(expected.Distinct(StringComparer.Ordinal));
+    }
+
+    private static bool Splits(string path, string separator)
+    {
+        try
+        {
+            PathSummaryReader.SplitPath(path, separator);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     [Fact]
     public void Read_QuotedPathWithCommasAndSeparators_OneField()
     {
