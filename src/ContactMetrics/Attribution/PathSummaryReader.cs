@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ContactMetrics.Domain;
 
@@ -381,31 +382,40 @@ public static class PathSummaryReader
     /// <summary>
     /// The builder's channel indexes by a name's UTF-8 bytes: an open-addressing table keyed by a 64-bit word of the name and
     /// its length (a whole name of at most 8 bytes, as path files' channels mostly are, compares as that word), so a touch
-    /// costs a multiplication and one comparison. A name not yet seen is decoded once and goes to
+    /// costs a multiplication and two comparisons. A name not yet seen is decoded once and goes to
     /// <see cref="PathSummaryBuilder.ChannelIndex(string)"/>, which decides the index (names whose bytes differ but decode
     /// alike, invalid bytes read as U+FFFD, share it).
     /// </summary>
     private sealed class ChannelNames(PathSummaryBuilder builder)
     {
         private ulong[] _keys = new ulong[64];
+        private int[] _lengths = new int[64];
         private int[] _indexes = new int[64];
-        private byte[]?[] _names = new byte[]?[64];
+        private byte[][] _names = new byte[64][];
         private int _count;
 
+        /// <summary>The index of a channel; inlined into the row's loop for the common case, a short name found at its first slot.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int IndexOf(ReadOnlySpan<byte> name)
         {
             ulong key = Key(name);
+            int slot = Hash(key) & (_keys.Length - 1);
+            return _keys[slot] == key && _lengths[slot] == name.Length && name.Length <= 8 ? _indexes[slot] : Probe(name, key, slot);
+        }
+
+        /// <summary>The linear probe from <paramref name="slot"/> on: the name's index, or a new channel added where the probe ends.</summary>
+        private int Probe(ReadOnlySpan<byte> name, ulong key, int slot)
+        {
             int mask = _keys.Length - 1;
-            for (int slot = Hash(key) & mask; ; slot = (slot + 1) & mask)
+            for (; ; slot = (slot + 1) & mask)
             {
-                var known = _names[slot];
-                if (known is null)
+                if (_lengths[slot] == 0)
                 {
                     int index = builder.ChannelIndex(Encoding.UTF8.GetString(name));
                     Add(name.ToArray(), key, index);
                     return index;
                 }
-                if (_keys[slot] == key && known.Length == name.Length && (name.Length <= 8 || name.SequenceEqual(known)))
+                if (_keys[slot] == key && _lengths[slot] == name.Length && (name.Length <= 8 || name.SequenceEqual(_names[slot])))
                 {
                     return _indexes[slot];
                 }
@@ -418,8 +428,9 @@ public static class PathSummaryReader
             {
                 var (keys, indexes, names) = (_keys, _indexes, _names);
                 _keys = new ulong[keys.Length * 2];
+                _lengths = new int[keys.Length * 2];
                 _indexes = new int[keys.Length * 2];
-                _names = new byte[]?[keys.Length * 2];
+                _names = new byte[keys.Length * 2][];
                 _count = 0;
                 for (int i = 0; i < keys.Length; i++)
                 {
@@ -431,18 +442,19 @@ public static class PathSummaryReader
             }
             int mask = _keys.Length - 1;
             int slot = Hash(key) & mask;
-            while (_names[slot] is not null)
+            while (_lengths[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
-            (_keys[slot], _indexes[slot], _names[slot]) = (key, index, name);
+            (_keys[slot], _lengths[slot], _indexes[slot], _names[slot]) = (key, name.Length, index, name);
             _count++;
         }
 
         /// <summary>
         /// A 64-bit word that, with the length, is the whole name when it has at most 8 bytes: its first and last 4 bytes
-        /// (which overlap below 8), or for 1-3 bytes the first, middle and last; longer names add their last 8 bytes.
+        /// (which overlap below 8), or for 1-3 bytes the first, middle and last; longer names mix their first and last 8 bytes.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong Key(ReadOnlySpan<byte> name) => name.Length switch
         {
             > 8 => BinaryPrimitives.ReadUInt64LittleEndian(name) ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(name[^8..]), 31),
@@ -613,10 +625,32 @@ public readonly struct PathSeparatorGuard
     public string? SuspectPath { get; }
 
     /// <summary>
-    /// What is wrong with <see cref="SuspectPath"/> (to follow its quoted value), with the fix: the separator that more of
-    /// the file's paths hold; <see langword="null"/> when the file reads as it should.
+    /// What is wrong with <see cref="SuspectPath"/> (to follow its quoted value), with the fix: give <see cref="LikelySeparator"/>,
+    /// the separator that more of the file's paths hold; <see langword="null"/> when the file reads as it should. The text names
+    /// no option of any program: a command-line tool adds its own (<see cref="LikelySeparator"/>).
     /// </summary>
     public string? Problem
+    {
+        get
+        {
+            if (LikelySeparator is not { } likely)
+            {
+                return null;
+            }
+            var (paths, other, others) = _bar > _greaterThan ? (_bar, ">", _greaterThan) : (_greaterThan, "|", _bar);
+            return $"has no '{Separator}' between channels, nor has any path of the file, but {Paths(paths)} '{likely}'"
+                + (others > 0 ? $" and {Paths(others)} '{other}'" : "") + " (this is the first), so each would be read as one channel: "
+                + $"the paths look written with '{likely}' between channels (ChannelAttribution's default is '>'); give that separator ('{likely}'), "
+                + $"or '{Separator}' explicitly if each is one channel whose name holds '{likely}'";
+        }
+    }
+
+    /// <summary>
+    /// The separator the paths look written with when the file is refused (<see cref="Problem"/>): <c>|</c> when more paths
+    /// hold it than <c>&gt;</c>, else <c>-&gt;</c> when the first suspect path holds that, else <c>&gt;</c>; <see langword="null"/>
+    /// when the file reads as it should.
+    /// </summary>
+    public string? LikelySeparator
     {
         get
         {
@@ -624,16 +658,8 @@ public readonly struct PathSeparatorGuard
             {
                 return null;
             }
-            var (likely, paths, other, others) = _bar > _greaterThan ? ("|", _bar, ">", _greaterThan) : (">", _greaterThan, "|", _bar);
-            if (likely == ">" && SuspectPath.Contains("->", StringComparison.Ordinal))
-            {
-                // 'a->b' split at '>' would give the channel 'a-'.
-                likely = "->";
-            }
-            return $"has no '{Separator}' between channels, nor has any path of the file, but {Paths(paths)} '{likely}'"
-                + (others > 0 ? $" and {Paths(others)} '{other}'" : "") + " (this is the first), so each would be read as one channel: "
-                + $"the paths look written with '{likely}' between channels (ChannelAttribution's default is '>'); give that separator (--separator '{likely}'), "
-                + $"or '{Separator}' explicitly (--separator '{Separator}') if each is one channel whose name holds '{likely}'";
+            // 'a->b' split at '>' would give the channel 'a-'.
+            return _bar > _greaterThan ? "|" : SuspectPath.Contains("->", StringComparison.Ordinal) ? "->" : ">";
         }
     }
 
