@@ -115,6 +115,10 @@ public static class PathSummaryReader
     public static PathSummary ReadUtf8(Stream stream, IEnumerable<string>? channels = null, Currency currency = default, string? separator = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (separator is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(separator);
+        }
         Span<byte> mark = stackalloc byte[4];
         int marked = stream.ReadAtLeast(mark, mark.Length, throwOnEndOfStream: false);
         mark = mark[..marked];

@@ -117,6 +117,18 @@ public partial class PathSummaryReaderTests
     }
 
     [Fact]
+    public void Read_LoneSurrogate_ReadAsTheReplacementCharacter_AndArgumentsCheckedFirst()
+    {
+        // A lone surrogate is not text: encoded to UTF-8 it becomes U+FFFD, as a file's invalid bytes do (the documented remark).
+        PathSummaryReader.Read(new StringReader(Header + "a\uD800b > c,1,1,0\n")).Channels.Should().Equal("a\uFFFDb", "c");
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(Header));
+
+        FluentActions.Invoking(() => PathSummaryReader.ReadUtf8(stream, separator: "")).Should().Throw<ArgumentException>().WithParameterName("separator");
+        FluentActions.Invoking(() => PathSummaryReader.ReadUtf8(null!)).Should().Throw<ArgumentNullException>().WithParameterName("stream");
+        stream.Position.Should().Be(0, "nothing is read before the arguments are checked");
+    }
+
+    [Fact]
     public void ReadUtf8_InvalidBytes_ReadAsTheReplacementCharacterAsFileOpenText()
     {
         // 0xFF and a lone lead byte are not UTF-8: StreamReader reads each as U+FFFD, so the two names are one channel there and here.
