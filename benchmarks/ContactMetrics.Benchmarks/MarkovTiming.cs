@@ -40,18 +40,31 @@ internal static class MarkovTiming
         }
     }
 
-    /// <summary>`time-read-paths FILE REPEATS`: reads a path-summary CSV REPEATS times in one process and prints each time.</summary>
-    public static void ReadPaths(string file, int repeats)
+    /// <summary>
+    /// `time-read-paths FILE REPEATS [text]`: reads a path-summary CSV REPEATS times in one process and prints each time; its
+    /// bytes (<c>File.OpenRead</c>), or with `text` the characters of <c>File.OpenText</c>.
+    /// </summary>
+    public static void ReadPaths(string file, int repeats, bool text)
     {
         for (int run = 1; run <= repeats; run++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            using var reader = File.OpenText(file);
-            var paths = PathSummaryReader.Read(reader);
+            PathSummary paths;
+            if (text)
+            {
+                using var reader = File.OpenText(file);
+                paths = PathSummaryReader.Read(reader);
+            }
+            else
+            {
+                using var stream = File.OpenRead(file);
+                paths = PathSummaryReader.ReadUtf8(stream);
+            }
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {Path.GetFileName(file)}, run {run}: {watch.Elapsed.TotalMilliseconds:F1} ms wall, {cpu.TotalMilliseconds:F0} ms CPU, {paths.Count:N0} paths"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"read {Path.GetFileName(file)} ({(text ? "text" : "bytes")}), run {run}: {watch.Elapsed.TotalMilliseconds:F1} ms wall, {cpu.TotalMilliseconds:F0} ms CPU, {paths.Count:N0} paths"));
         }
     }
 

@@ -83,9 +83,9 @@ if (args.Length >= 3 && args[0] == "time-markov")
         args.Length >= 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1, gaussSeidelOnly: args.Length == 5 && args[4] == "gauss-seidel");
     return;
 }
-if (args.Length == 3 && args[0] == "time-read-paths")
+if (args.Length is 3 or 4 && args[0] == "time-read-paths")
 {
-    ContactMetrics.Benchmarks.MarkovTiming.ReadPaths(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    ContactMetrics.Benchmarks.MarkovTiming.ReadPaths(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), text: args.Length == 4 && args[3] == "text");
     return;
 }
 if (args.Length == 3 && args[0] == "write-long-paths")

@@ -15,6 +15,13 @@ public static class PathSummaryFile
     private static readonly (string, string)[] Types =
         [("path", "VARCHAR"), ("total_conversions", "DOUBLE"), ("total_conversion_value", "DOUBLE"), ("total_null", "DOUBLE")];
 
+    /// <summary>
+    /// The key in <see cref="Exception.Data"/> of the <see cref="InvalidDataException"/> that refuses a file whose paths look
+    /// written with another separator: the separator to give (<see cref="PathSeparatorGuard.LikelySeparator"/>), for a
+    /// program to name its own option for it.
+    /// </summary>
+    public const string LikelySeparatorKey = "ContactMetrics.LikelySeparator";
+
     /// <summary>Writes a path summary (replacing the file).</summary>
     /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
     /// <param name="summary">The summary.</param>
@@ -50,7 +57,8 @@ public static class PathSummaryFile
     /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">A column is missing or a cell is wrong (an empty channel, a number that is not
-    /// finite and at least 0, paths that look written with another separator); the message names the file, line, column and value.</exception>
+    /// finite and at least 0, paths that look written with another separator); the message names the file, line, column and value,
+    /// and for another separator its <see cref="Exception.Data"/> holds the one to give under <see cref="LikelySeparatorKey"/>.</exception>
     public static PathSummary Read(string path, Currency currency = default, string? separator = null)
     {
         var guard = PathSeparatorGuard.For(separator);
@@ -74,7 +82,13 @@ public static class PathSummaryFile
             // The first suspect row; once a path shows the separator the guard stops watching and has no problem to report.
             suspect ??= guard.SuspectPath is null ? null : row;
         }
-        return guard.Problem is { } problem ? throw suspect!.Bad(0, problem) : builder.Build();
+        if (guard.Problem is { } problem)
+        {
+            var refused = suspect!.Bad(0, problem);
+            refused.Data[LikelySeparatorKey] = guard.LikelySeparator;
+            throw refused;
+        }
+        return builder.Build();
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using ContactMetrics.Domain;
 
@@ -13,12 +14,15 @@ public sealed class PathSummaryBuilder
 {
     private readonly List<string> _channels = [];
     private readonly Dictionary<string, int> _channelIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<PathKey, int> _rows = new();
-    private readonly List<int> _offsets = [0];
-    private int[] _touches = new int[256];
-    private readonly List<double> _conversions = [];
-    private readonly List<double> _values = [];
-    private readonly List<double> _nulls = [];
+    // The working arrays come from the shared array pools and go back to them in Release (the readers' builders, dropped
+    // after one Build), so reading file after file reuses their memory instead of faulting in new pages each time.
+    private long[] _slots = [];
+    private int[] _offsets = [];
+    private int[] _touches = [];
+    private double[] _conversions = [];
+    private double[] _values = [];
+    private double[] _nulls = [];
+    private int _count;
     private readonly bool _fixedChannels;
 
     /// <summary>Creates a builder that learns the channels from the paths, in order of first appearance; values in <c>XXX</c>, no currency.</summary>
@@ -65,7 +69,7 @@ public sealed class PathSummaryBuilder
     public Currency Currency { get; }
 
     /// <summary>The number of unique paths so far.</summary>
-    public int Count => _offsets.Count - 1;
+    public int Count => _count;
 
     /// <summary>Adds a path row: a channel sequence with its conversions, value and nulls.</summary>
     /// <param name="path">The channel names in time order; at least one.</param>
@@ -126,49 +130,125 @@ public sealed class PathSummaryBuilder
         return _channels.Count - 1;
     }
 
-    /// <summary>The index of a channel given as characters; allocates a string only for a new channel.</summary>
-    internal int ChannelIndex(ReadOnlySpan<char> channel)
-    {
-        var lookup = _channelIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(channel, out int index) ? index : ChannelIndex(channel.ToString());
-    }
-
     /// <summary>
-    /// Adds a path given as channel indexes. The touches of every unique path sit end to end in one array and the row index
-    /// is keyed by (start, length, hash) into it, so a path costs no array of its own; the candidate is written after the last
-    /// path and kept only when it is new.
+    /// Adds a path given as channel indexes. The touches of every unique path sit end to end in one array and the rows are
+    /// found by an open-addressing table (at most half full) of each row's hash over its touches beside its number, so a path
+    /// costs no array of its own, a new one one look at the table, and a repeated one a hash and one comparison.
     /// </summary>
     internal void AddIndexes(ReadOnlySpan<int> path, double conversions, double value, double nulls)
     {
         Preconditions.CheckNonNegative(conversions);
         Preconditions.CheckNonNegative(value);
         Preconditions.CheckNonNegative(nulls);
-        int start = _offsets[^1];
+        if (_slots.Length == 0)
+        {
+            Rehash();
+        }
+        int hash = Hash(path);
+        int mask = _slots.Length - 1;
+        int slot = hash & mask;
+        for (long entry; (entry = _slots[slot]) != 0; slot = (slot + 1) & mask)
+        {
+            int row = (int)entry - 1;
+            if ((int)(entry >> 32) == hash && path.SequenceEqual(_touches.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row])))
+            {
+                _conversions[row] += conversions;
+                _values[row] += value;
+                _nulls[row] += nulls;
+                return;
+            }
+        }
+        if (_count == _conversions.Length || _count + 1 == _offsets.Length)
+        {
+            // Rented together for the same count, the row arrays have the same length; the offsets one more.
+            int capacity = Math.Max(16, 2 * _count);
+            Grow(ref _offsets, capacity + 1);
+            Grow(ref _conversions, capacity);
+            Grow(ref _values, capacity);
+            Grow(ref _nulls, capacity);
+            _offsets[0] = 0;
+        }
+        int start = _offsets[_count];
         if (start + path.Length > _touches.Length)
         {
-            Array.Resize(ref _touches, Math.Max(2 * _touches.Length, start + path.Length));
+            Grow(ref _touches, Math.Max(2 * _touches.Length, start + path.Length));
         }
         path.CopyTo(_touches.AsSpan(start));
-        var key = new PathKey(this, start, path.Length, Hash(path));
-        if (_rows.TryGetValue(key, out int row))
+        _slots[slot] = (long)hash << 32 | (uint)(_count + 1);
+        _offsets[_count + 1] = start + path.Length;
+        _conversions[_count] = conversions;
+        _values[_count] = value;
+        _nulls[_count] = nulls;
+        _count++;
+        if (2 * _count > _slots.Length)
         {
-            _conversions[row] += conversions;
-            _values[row] += value;
-            _nulls[row] += nulls;
-            return;
+            Rehash();
         }
-        _rows.Add(key, Count);
-        _offsets.Add(start + path.Length);
-        _conversions.Add(conversions);
-        _values.Add(value);
-        _nulls.Add(nulls);
     }
 
+    /// <summary>Doubles the row table (64 slots at first) and puts every row back by its kept hash.</summary>
+    private void Rehash()
+    {
+        var old = _slots;
+        _slots = ArrayPool<long>.Shared.Rent(Math.Max(64, 2 * old.Length));
+        Array.Clear(_slots);
+        int mask = _slots.Length - 1;
+        foreach (long entry in old)
+        {
+            if (entry != 0)
+            {
+                int slot = (int)(entry >> 32) & mask;
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                _slots[slot] = entry;
+            }
+        }
+        Return(old);
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> holding the old one's items; the old one goes back to its pool.</summary>
+    private static void Grow<T>(ref T[] array, int length)
+    {
+        var grown = ArrayPool<T>.Shared.Rent(length);
+        array.CopyTo(grown, 0);
+        Return(array);
+        array = grown;
+    }
+
+    private static void Return<T>(T[] array)
+    {
+        if (array.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
+    }
+
+    /// <summary>
+    /// Gives the working arrays back to the pools after the last <see cref="Build()"/> of a builder that is then dropped (the
+    /// readers'); the builder is empty afterwards, its channels kept.
+    /// </summary>
+    internal void Release()
+    {
+        Return(_slots);
+        Return(_offsets);
+        Return(_touches);
+        Return(_conversions);
+        Return(_values);
+        Return(_nulls);
+        (_slots, _offsets, _touches, _conversions, _values, _nulls, _count) = ([], [], [], [], [], [], 0);
+    }
+
+    /// <summary>FNV-1a over the touches, finished by a multiplication whose high bits are kept (so the low bits that pick a slot depend on every touch).</summary>
     private static int Hash(ReadOnlySpan<int> path)
     {
-        var hash = new HashCode();
-        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(path));
-        return hash.ToHashCode();
+        ulong hash = 14695981039346656037UL;
+        foreach (int touch in path)
+        {
+            hash = (hash ^ (uint)touch) * 1099511628211UL;
+        }
+        return (int)((hash ^ (hash >> 31)) * 0x9E3779B97F4A7C15UL >> 32);
     }
 
     /// <summary>Builds the immutable summary; the builder can keep accumulating afterwards.</summary>
@@ -178,20 +258,9 @@ public sealed class PathSummaryBuilder
     /// <summary>Builds the summary in a currency learnt while adding (as <see cref="JourneyBuilder.Summarize"/> does).</summary>
     internal PathSummary Build(Currency currency)
     {
-        var offsets = _offsets.ToArray();
+        int[] offsets = _count == 0 ? [0] : _offsets.AsSpan(0, _count + 1).ToArray();
         var touches = _touches.AsSpan(0, offsets[^1]).ToArray();
-        return new PathSummary(_channels.ToImmutableArray(), currency, offsets, touches, _conversions.ToArray(), _values.ToArray(), _nulls.ToArray());
-    }
-
-    /// <summary>A unique path: where its touches sit in the builder's array, and their hash.</summary>
-    private readonly struct PathKey(PathSummaryBuilder owner, int start, int length, int hash) : IEquatable<PathKey>
-    {
-        private ReadOnlySpan<int> Touches => owner._touches.AsSpan(start, length);
-
-        public bool Equals(PathKey other) => hash == other.GetHashCode() && Touches.SequenceEqual(other.Touches);
-
-        public override bool Equals(object? obj) => obj is PathKey other && Equals(other);
-
-        public override int GetHashCode() => hash;
+        return new PathSummary(_channels.ToImmutableArray(), currency, offsets, touches, _conversions.AsSpan(0, _count).ToArray(),
+            _values.AsSpan(0, _count).ToArray(), _nulls.AsSpan(0, _count).ToArray());
     }
 }

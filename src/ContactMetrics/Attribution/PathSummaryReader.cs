@@ -1,5 +1,9 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
 using ContactMetrics.Domain;
 
 namespace ContactMetrics.Attribution;
@@ -84,13 +88,58 @@ public static class PathSummaryReader
     /// <exception cref="FormatException">The header is wrong, or a row has a wrong column count, an empty path or channel,
     /// an unknown channel, or a number that is not finite and at least 0, or (no separator given) the paths look written with
     /// another separator; the message names the line.</exception>
+    /// <remarks>The characters are parsed as their UTF-8 bytes, as <see cref="ReadUtf8"/>
+    /// parses a file's; a lone surrogate (not text) is read as U+FFFD, as a file's invalid bytes are. The stream overload is
+    /// the faster: it skips the decoding.</remarks>
     public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null, Currency currency = default, string? separator = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var row = new RowBuffers { Guard = PathSeparatorGuard.For(separator) };
-        var builder = channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency);
-        var lines = new LineBuffer(reader);
-        string? line = lines.Next(out var first) ? first.ToString() : null;
+        return Read(new Utf8Lines(reader), channels, currency, separator);
+    }
+
+    /// <summary>
+    /// Reads a path table from UTF-8 bytes (a file: <c>File.OpenRead</c>), as <see cref="Read(TextReader, IEnumerable{string}?, Currency, string?)"/>
+    /// reads the text that <c>File.OpenText</c> makes of them, without decoding it: a UTF-8 byte order mark is skipped,
+    /// invalid bytes read as U+FFFD, and a UTF-16 or UTF-32 byte order mark switches to decoding the text (as
+    /// <see cref="StreamReader"/> would).
+    /// </summary>
+    /// <param name="stream">The bytes, header first; read to the end, not closed.</param>
+    /// <param name="channels">The allowed channels (a path with another one is an error), or <see langword="null"/> to learn them in order of appearance.</param>
+    /// <param name="currency">The currency of <c>total_conversion_value</c>; <see langword="default"/> is <c>XXX</c>, no currency.</param>
+    /// <param name="separator">The separator between channels (<see cref="SplitPath"/>); <see langword="null"/>:
+    /// <see cref="DefaultSeparator"/>, guarded against a file written with another (<see cref="PathSeparatorGuard"/>).</param>
+    /// <returns>The summary, in <paramref name="currency"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
+    /// <exception cref="FormatException">As the text reader's overload; the message names the line.</exception>
+    public static PathSummary ReadUtf8(Stream stream, IEnumerable<string>? channels = null, Currency currency = default, string? separator = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (separator is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(separator);
+        }
+        Span<byte> mark = stackalloc byte[4];
+        int marked = stream.ReadAtLeast(mark, mark.Length, throwOnEndOfStream: false);
+        mark = mark[..marked];
+        if (marked >= 2 && (mark.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || mark.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || mark.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])))
+        {
+            // A UTF-16 or UTF-32 file (rare): decoded by StreamReader's detection, from a copy that starts with the mark.
+            var copy = new MemoryStream();
+            copy.Write(mark);
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            using var text = new StreamReader(copy, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return Read(text, channels, currency, separator);
+        }
+        return Read(new Utf8Lines(stream, mark.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? mark[3..] : mark), channels, currency, separator);
+    }
+
+    private static PathSummary Read(Utf8Lines lines, IEnumerable<string>? channels, Currency currency, string? separator)
+    {
+        var row = new RowReader(PathSeparatorGuard.For(separator), channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency));
+        string? line = lines.Next(out var first) ? Encoding.UTF8.GetString(first) : null;
         var header = line?.Split(',');
         if (header is null || header.Length != Header.Length
             || !header.Select(h => h.Trim().Trim('"')).SequenceEqual(Header, StringComparer.OrdinalIgnoreCase))
@@ -98,93 +147,192 @@ public static class PathSummaryReader
             throw new FormatException($"line 1: expected the header '{string.Join(',', Header)}', found '{line}'.");
         }
         int lineNumber = 1;
-        var names = new ChannelNames(builder);
         while (lines.Next(out var text))
         {
             lineNumber++;
-            if (text.IsEmpty)
+            if (!text.IsEmpty)
             {
-                continue;
+                row.Read(text, lineNumber);
             }
-            ReadRow(builder, names, text, lineNumber, row);
         }
         if (row.Guard.Problem is { } problem)
         {
             throw new FormatException($"line {row.Guard.SuspectLine}, column path: '{row.Guard.SuspectPath}' {problem}.");
         }
-        return builder.Build();
+        var summary = row.Builder.Build();
+        row.Builder.Release();
+        return summary;
     }
 
-    /// <summary>A row's channel ranges and indexes, reused from row to row, and the separator's guard over the rows so far.</summary>
-    private sealed class RowBuffers
+    /// <summary>
+    /// Reads the rows of a path table from their UTF-8 bytes into a builder: the fields found by their commas, the path split
+    /// at the separator's bytes (which, UTF-8 being self-synchronizing, match where its characters match) and each channel
+    /// looked up by its bytes (<see cref="ChannelNames"/>); only an error, a new channel or a number that is not a plain
+    /// decimal decodes characters. Reuses its buffers from row to row.
+    /// </summary>
+    private sealed class RowReader(PathSeparatorGuard guard, PathSummaryBuilder builder)
     {
-        public List<Range> Ranges { get; } = [];
+        private readonly string _separatorText = guard.Separator;
+        private readonly byte[] _separator = Encoding.UTF8.GetBytes(guard.Separator);
+        private readonly int _anchor = Anchor(guard.Separator);
+        private readonly ChannelNames _names = new(builder);
+        private int[] _indexes = new int[64];
 
-        public List<int> Indexes { get; } = [];
+        public PathSeparatorGuard Guard { get; private set; } = guard;
 
-        public PathSeparatorGuard Guard { get; set; }
-    }
+        public PathSummaryBuilder Builder { get; } = builder;
 
-    private static void ReadRow(PathSummaryBuilder builder, ChannelNames names, ReadOnlySpan<char> text, int lineNumber, RowBuffers row)
-    {
-        ReadOnlySpan<char> path;
-        ReadOnlySpan<char> rest;
-        if (text[0] == '"')
+        public void Read(ReadOnlySpan<byte> text, int lineNumber)
         {
-            int close = text[1..].IndexOf('"') + 1;
-            if (close < 1 || close + 1 >= text.Length || text[close + 1] != ',')
+            ReadOnlySpan<byte> path;
+            ReadOnlySpan<byte> rest;
+            if (text[0] == (byte)'"')
             {
-                throw new FormatException($"line {lineNumber}: unterminated quoted path.");
+                int close = text[1..].IndexOf((byte)'"') + 1;
+                if (close < 1 || close + 1 >= text.Length || text[close + 1] != (byte)',')
+                {
+                    throw new FormatException($"line {lineNumber}: unterminated quoted path.");
+                }
+                path = text[1..close];
+                rest = text[(close + 2)..];
             }
-            path = text[1..close];
-            rest = text[(close + 2)..];
-        }
-        else
-        {
-            int comma = text.IndexOf(',');
-            if (comma < 0)
+            else
             {
-                throw new FormatException($"line {lineNumber}: expected 4 columns, found 1.");
+                int comma = text.IndexOf((byte)',');
+                if (comma < 0)
+                {
+                    throw new FormatException($"line {lineNumber}: expected 4 columns, found 1.");
+                }
+                path = text[..comma];
+                rest = text[(comma + 1)..];
             }
-            path = text[..comma];
-            rest = text[(comma + 1)..];
+            int first = rest.IndexOf((byte)',');
+            int second = first < 0 ? -1 : rest[(first + 1)..].IndexOf((byte)',');
+            int third = second < 0 ? -1 : rest[(first + second + 2)..].IndexOf((byte)',');
+            if (second < 0 || third >= 0)
+            {
+                // The count as ReadOnlySpan<char>.Split into 4 ranges gives it: 5 for any longer row.
+                throw new FormatException($"line {lineNumber}: expected 4 columns, found {(first < 0 ? 2 : second < 0 ? 3 : 5)}.");
+            }
+            second += first + 1;
+            double conversions = Number(rest[..first], "total_conversions", lineNumber);
+            double value = Number(rest[(first + 1)..second], "total_conversion_value", lineNumber);
+            double nulls = Number(rest[(second + 1)..], "total_null", lineNumber);
+            int count = Split(path, lineNumber);
+            Guard = Guard.Add(count == 1 && path.ContainsAny((byte)'>', (byte)'|') ? Encoding.UTF8.GetString(path) : default, count, lineNumber);
+            Builder.AddIndexes(_indexes.AsSpan(0, count), conversions, value, nulls);
         }
-        Span<Range> fields = stackalloc Range[4];
-        int count = rest.Split(fields, ',');
-        if (count != 3)
-        {
-            throw new FormatException($"line {lineNumber}: expected 4 columns, found {count + 1}.");
-        }
-        double conversions = Number(rest[fields[0]], "total_conversions", lineNumber);
-        double value = Number(rest[fields[1]], "total_conversion_value", lineNumber);
-        double nulls = Number(rest[fields[2]], "total_null", lineNumber);
-        string separator = row.Guard.Separator;
-        if (!TrySplit(path, separator, row.Ranges))
-        {
-            throw new FormatException($"line {lineNumber}: the path '{path}' has an empty channel; channels are joined by '{separator}'.");
-        }
-        row.Guard = row.Guard.Add(path, row.Ranges.Count, lineNumber);
-        row.Indexes.Clear();
-        foreach (var channel in row.Ranges)
+
+        /// <summary>The rule of <see cref="SplitPath"/> over bytes: the path's channel indexes into <see cref="_indexes"/>, and their count.</summary>
+        private int Split(ReadOnlySpan<byte> path, int lineNumber)
         {
             try
             {
-                row.Indexes.Add(names.IndexOf(path[channel]));
+                return LookUp(path, lineNumber);
             }
             catch (ArgumentException e)
             {
-                throw new FormatException($"line {lineNumber}: {e.Message}", e);
+                // An empty channel anywhere in the path is named first, as when the path was split before any look-up.
+                throw !TrySplit(Encoding.UTF8.GetString(path), _separatorText, []) ? EmptyChannel(path, lineNumber) : new FormatException($"line {lineNumber}: {e.Message}", e);
             }
         }
-        builder.AddIndexes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(row.Indexes), conversions, value, nulls);
+
+        /// <summary>The channels' indexes into <see cref="_indexes"/>, and their count; outside the try of <see cref="Split"/> so the loop's variables stay in registers.</summary>
+        private int LookUp(ReadOnlySpan<byte> path, int lineNumber)
+        {
+            int count = 0;
+            var rest = path;
+            while (true)
+            {
+                int at = Find(rest);
+                var name = Trim(at < 0 ? rest : rest[..at]);
+                if (name.IsEmpty)
+                {
+                    throw EmptyChannel(path, lineNumber);
+                }
+                if (count == _indexes.Length)
+                {
+                    Array.Resize(ref _indexes, 2 * count);
+                }
+                _indexes[count++] = _names.IndexOf(name);
+                if (at < 0)
+                {
+                    return count;
+                }
+                rest = rest[(at + _separator.Length)..];
+            }
+        }
+
+        /// <summary>Where in the separator the byte <see cref="Find"/> searches for sits: its last byte that is not a space or tab (0 when all are).</summary>
+        private static int Anchor(string separator)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(separator);
+            int last = bytes.AsSpan().LastIndexOfAnyExcept((byte)' ', (byte)'\t');
+            return Math.Max(last, 0);
+        }
+
+        /// <summary>
+        /// Where the separator first occurs in <paramref name="text"/>, or -1: its anchor byte (the last that is not white
+        /// space, the '&gt;' of " &gt; ") found by a vectorized search, then the whole separator compared around it. Matches are
+        /// tried in order of their start, so the first one is the one <see cref="MemoryExtensions.IndexOf{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/> finds.
+        /// </summary>
+        private int Find(ReadOnlySpan<byte> text)
+        {
+            for (int from = _anchor; from < text.Length;)
+            {
+                int at = text[from..].IndexOf(_separator[_anchor]);
+                if (at < 0)
+                {
+                    return -1;
+                }
+                int start = from + at - _anchor;
+                if (text[start..].StartsWith(_separator))
+                {
+                    return start;
+                }
+                from += at + 1;
+            }
+            return -1;
+        }
+
+        private FormatException EmptyChannel(ReadOnlySpan<byte> path, int lineNumber) =>
+            new($"line {lineNumber}: the path '{Encoding.UTF8.GetString(path)}' has an empty channel; channels are joined by '{_separatorText}'.");
     }
 
-    private static double Number(ReadOnlySpan<char> text, string column, int lineNumber)
+    /// <summary>A name's bytes without the white space around it, by <see cref="char.IsWhiteSpace(char)"/> as <see cref="SplitPath"/> trims (non-ASCII edges decoded).</summary>
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> name)
     {
-        if (!(TryPlainDecimal(text, out double value) || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-            || !double.IsFinite(value) || value < 0)
+        while (!name.IsEmpty)
         {
-            throw new FormatException($"line {lineNumber}: {column} '{text}' is not a finite number at least 0.");
+            int width = 1;
+            if (name[0] < 0x80 ? !char.IsWhiteSpace((char)name[0]) : Rune.DecodeFromUtf8(name, out var rune, out width) != OperationStatus.Done || !Rune.IsWhiteSpace(rune))
+            {
+                break;
+            }
+            name = name[width..];
+        }
+        while (!name.IsEmpty)
+        {
+            int width = 1;
+            if (name[^1] < 0x80 ? !char.IsWhiteSpace((char)name[^1]) : Rune.DecodeLastFromUtf8(name, out var rune, out width) != OperationStatus.Done || !Rune.IsWhiteSpace(rune))
+            {
+                break;
+            }
+            name = name[..^width];
+        }
+        return name;
+    }
+
+    private static double Number(ReadOnlySpan<byte> text, string column, int lineNumber)
+    {
+        if (TryPlainDecimal(text, out double value))
+        {
+            return value;
+        }
+        string chars = Encoding.UTF8.GetString(text);
+        if (!double.TryParse(chars.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value) || value < 0)
+        {
+            throw new FormatException($"line {lineNumber}: {column} '{chars}' is not a finite number at least 0.");
         }
         return value;
     }
@@ -198,12 +346,12 @@ public static class PathSummaryReader
     /// result is the double nearest the decimal, as <see cref="double.Parse(string, IFormatProvider)"/> gives (Clinger 1990,
     /// "How to read floating point numbers accurately", the fast path). Anything else goes to <see cref="double.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out double)"/>.
     /// </summary>
-    private static bool TryPlainDecimal(ReadOnlySpan<char> text, out double value)
+    private static bool TryPlainDecimal(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
         ulong mantissa = 0;
         int digits = 0, decimals = -1;
-        foreach (char c in text)
+        foreach (byte c in text)
         {
             uint digit = (uint)(c - '0');
             if (digit <= 9)
@@ -236,91 +384,131 @@ public static class PathSummaryReader
     }
 
     /// <summary>
-    /// The builder's channel indexes by name, looked up from the characters of the row: an open-addressing table hashed by
-    /// FNV-1a over the name's characters (channel names are short), so a touch costs a few multiplications and one comparison
-    /// instead of a randomized string hash. A name not yet seen goes to <see cref="PathSummaryBuilder.ChannelIndex(string)"/>.
+    /// The builder's channel indexes by a name's UTF-8 bytes: an open-addressing table keyed by a 64-bit word of the name and
+    /// its length (a whole name of at most 8 bytes, as path files' channels mostly are, compares as that word), so a touch
+    /// costs a multiplication and two comparisons. A name not yet seen is decoded once and goes to
+    /// <see cref="PathSummaryBuilder.ChannelIndex(string)"/>, which decides the index (names whose bytes differ but decode
+    /// alike, invalid bytes read as U+FFFD, share it).
     /// </summary>
     private sealed class ChannelNames(PathSummaryBuilder builder)
     {
-        private string?[] _names = new string?[64];
+        private ulong[] _keys = new ulong[64];
+        private int[] _lengths = new int[64];
         private int[] _indexes = new int[64];
+        private byte[][] _names = new byte[64][];
         private int _count;
 
-        public int IndexOf(ReadOnlySpan<char> name)
+        /// <summary>The index of a channel; inlined into the row's loop for the common case, a short name found at its first slot.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int IndexOf(ReadOnlySpan<byte> name)
         {
-            int mask = _names.Length - 1;
-            for (int slot = Hash(name) & mask; ; slot = (slot + 1) & mask)
+            ulong key = Key(name);
+            int slot = Hash(key) & (_keys.Length - 1);
+            return _keys[slot] == key && _lengths[slot] == name.Length && name.Length <= 8 ? _indexes[slot] : Probe(name, key, slot);
+        }
+
+        /// <summary>The linear probe from <paramref name="slot"/> on: the name's index, or a new channel added where the probe ends.</summary>
+        private int Probe(ReadOnlySpan<byte> name, ulong key, int slot)
+        {
+            int mask = _keys.Length - 1;
+            for (; ; slot = (slot + 1) & mask)
             {
-                string? known = _names[slot];
-                if (known is null)
+                if (_lengths[slot] == 0)
                 {
-                    int index = builder.ChannelIndex(name);
-                    Add(name.ToString(), index);
+                    int index = builder.ChannelIndex(Encoding.UTF8.GetString(name));
+                    Add(name.ToArray(), key, index);
                     return index;
                 }
-                if (name.SequenceEqual(known))
+                if (_keys[slot] == key && _lengths[slot] == name.Length && (name.Length <= 8 || name.SequenceEqual(_names[slot])))
                 {
                     return _indexes[slot];
                 }
             }
         }
 
-        private void Add(string name, int index)
+        private void Add(byte[] name, ulong key, int index)
         {
-            if (2 * (_count + 1) > _names.Length)
+            if (2 * (_count + 1) > _keys.Length)
             {
-                var (names, indexes) = (_names, _indexes);
-                _names = new string?[names.Length * 2];
-                _indexes = new int[names.Length * 2];
+                var (keys, indexes, names) = (_keys, _indexes, _names);
+                _keys = new ulong[keys.Length * 2];
+                _lengths = new int[keys.Length * 2];
+                _indexes = new int[keys.Length * 2];
+                _names = new byte[keys.Length * 2][];
                 _count = 0;
-                for (int i = 0; i < names.Length; i++)
+                for (int i = 0; i < keys.Length; i++)
                 {
                     if (names[i] is { } known)
                     {
-                        Add(known, indexes[i]);
+                        Add(known, keys[i], indexes[i]);
                     }
                 }
             }
-            int mask = _names.Length - 1;
-            int slot = Hash(name) & mask;
-            while (_names[slot] is not null)
+            int mask = _keys.Length - 1;
+            int slot = Hash(key) & mask;
+            while (_lengths[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
-            _names[slot] = name;
-            _indexes[slot] = index;
+            (_keys[slot], _lengths[slot], _indexes[slot], _names[slot]) = (key, name.Length, index, name);
             _count++;
         }
 
-        private static int Hash(ReadOnlySpan<char> name)
+        /// <summary>
+        /// A 64-bit word that, with the length, is the whole name when it has at most 8 bytes: its first and last 4 bytes
+        /// (which overlap below 8), or for 1-3 bytes the first, middle and last; longer names mix their first and last 8 bytes.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Key(ReadOnlySpan<byte> name) => name.Length switch
         {
-            uint hash = 2166136261;
-            foreach (char c in name)
-            {
-                hash = (hash ^ c) * 16777619;
-            }
-            return (int)(hash ^ (hash >> 15));
-        }
+            > 8 => BinaryPrimitives.ReadUInt64LittleEndian(name) ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(name[^8..]), 31),
+            >= 4 => BinaryPrimitives.ReadUInt32LittleEndian(name) | (ulong)BinaryPrimitives.ReadUInt32LittleEndian(name[^4..]) << 32,
+            _ => name[0] | (ulong)name[name.Length / 2] << 8 | (ulong)name[^1] << 16,
+        };
+
+        private static int Hash(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40);
     }
 
     /// <summary>
-    /// The lines of a text as spans over one reused buffer, ended by "\n", "\r\n" or "\r" as <see cref="TextReader.ReadLine"/>
-    /// ends them, without a string per line.
+    /// The lines of UTF-8 text as byte spans over one reused buffer, ended by "\n", "\r\n" or "\r" as <see cref="TextReader.ReadLine"/>
+    /// ends them, without a string per line: the bytes of a stream, or a text reader's characters encoded block by block.
     /// </summary>
-    private sealed class LineBuffer(TextReader reader)
+    private sealed class Utf8Lines
     {
-        private char[] _buffer = new char[1 << 16];
+        private readonly Stream? _stream;
+        private readonly TextReader? _reader;
+        private readonly Encoder? _encoder;
+        private readonly char[] _chars = [];
+        private int _charStart;
+        private int _charEnd;
+        private byte[] _buffer = new byte[1 << 16];
         private int _start;
         private int _end;
         private bool _done;
 
-        public bool Next(out ReadOnlySpan<char> line)
+        /// <summary>The bytes of <paramref name="stream"/>, after <paramref name="first"/> (already read from it).</summary>
+        public Utf8Lines(Stream stream, ReadOnlySpan<byte> first)
+        {
+            _stream = stream;
+            first.CopyTo(_buffer);
+            _end = first.Length;
+        }
+
+        /// <summary>The characters of <paramref name="reader"/> as UTF-8.</summary>
+        public Utf8Lines(TextReader reader)
+        {
+            _reader = reader;
+            _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+            _chars = new char[1 << 14];
+        }
+
+        public bool Next(out ReadOnlySpan<byte> line)
         {
             int searched = 0;
             while (true)
             {
                 var pending = _buffer.AsSpan(_start + searched, _end - _start - searched);
-                int stop = pending.IndexOfAny('\r', '\n');
+                int stop = pending.IndexOfAny((byte)'\r', (byte)'\n');
                 if (stop >= 0 && (pending[stop] == '\n' || stop + 1 < pending.Length || _done))
                 {
                     int at = _start + searched + stop;
@@ -340,23 +528,47 @@ public static class PathSummaryReader
             }
         }
 
-        /// <summary>Moves the unread characters to the front (growing the buffer when a line fills it) and reads more.</summary>
+        /// <summary>Moves the unread bytes to the front (growing the buffer when they fill more than half of it) and reads more.</summary>
         private void Fill()
         {
             int pending = _end - _start;
-            if (pending == _buffer.Length)
+            if (2 * pending > _buffer.Length)
             {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
+                var grown = new byte[_buffer.Length * 2];
+                _buffer.AsSpan(_start, pending).CopyTo(grown);
+                _buffer = grown;
             }
             else if (_start > 0)
             {
-                Array.Copy(_buffer, _start, _buffer, 0, pending);
+                _buffer.AsSpan(_start, pending).CopyTo(_buffer);
             }
             _start = 0;
             _end = pending;
-            int read = reader.Read(_buffer, _end, _buffer.Length - _end);
+            int read = _stream is not null ? _stream.Read(_buffer, _end, _buffer.Length - _end) : Encode(_buffer.AsSpan(_end));
             _end += read;
             _done = read == 0;
+        }
+
+        /// <summary>Encodes the reader's next characters into <paramref name="bytes"/> (at least 4 long); 0 at the end.</summary>
+        private int Encode(Span<byte> bytes)
+        {
+            while (true)
+            {
+                bool end = false;
+                if (_charStart == _charEnd)
+                {
+                    _charStart = 0;
+                    _charEnd = _reader!.Read(_chars, 0, _chars.Length);
+                    end = _charEnd == 0;
+                }
+                // A surrogate pair split between two reads waits in the encoder for its second half.
+                _encoder!.Convert(_chars.AsSpan(_charStart, _charEnd - _charStart), bytes, flush: end, out int used, out int written, out _);
+                _charStart += used;
+                if (written > 0 || end)
+                {
+                    return written;
+                }
+            }
         }
     }
 }
@@ -417,10 +629,32 @@ public readonly struct PathSeparatorGuard
     public string? SuspectPath { get; }
 
     /// <summary>
-    /// What is wrong with <see cref="SuspectPath"/> (to follow its quoted value), with the fix: the separator that more of
-    /// the file's paths hold; <see langword="null"/> when the file reads as it should.
+    /// What is wrong with <see cref="SuspectPath"/> (to follow its quoted value), with the fix: give <see cref="LikelySeparator"/>,
+    /// the separator that more of the file's paths hold; <see langword="null"/> when the file reads as it should. The text names
+    /// no option of any program: a command-line tool adds its own (<see cref="LikelySeparator"/>).
     /// </summary>
     public string? Problem
+    {
+        get
+        {
+            if (LikelySeparator is not { } likely)
+            {
+                return null;
+            }
+            var (paths, other, others) = _bar > _greaterThan ? (_bar, ">", _greaterThan) : (_greaterThan, "|", _bar);
+            return $"has no '{Separator}' between channels, nor has any path of the file, but {Paths(paths)} '{likely}'"
+                + (others > 0 ? $" and {Paths(others)} '{other}'" : "") + " (this is the first), so each would be read as one channel: "
+                + $"the paths look written with '{likely}' between channels (ChannelAttribution's default is '>'); give that separator ('{likely}'), "
+                + $"or '{Separator}' explicitly if each is one channel whose name holds '{likely}'";
+        }
+    }
+
+    /// <summary>
+    /// The separator the paths look written with when the file is refused (<see cref="Problem"/>): <c>|</c> when more paths
+    /// hold it than <c>&gt;</c>, else <c>-&gt;</c> when the first suspect path holds that, else <c>&gt;</c>; <see langword="null"/>
+    /// when the file reads as it should.
+    /// </summary>
+    public string? LikelySeparator
     {
         get
         {
@@ -428,16 +662,8 @@ public readonly struct PathSeparatorGuard
             {
                 return null;
             }
-            var (likely, paths, other, others) = _bar > _greaterThan ? ("|", _bar, ">", _greaterThan) : (">", _greaterThan, "|", _bar);
-            if (likely == ">" && SuspectPath.Contains("->", StringComparison.Ordinal))
-            {
-                // 'a->b' split at '>' would give the channel 'a-'.
-                likely = "->";
-            }
-            return $"has no '{Separator}' between channels, nor has any path of the file, but {Paths(paths)} '{likely}'"
-                + (others > 0 ? $" and {Paths(others)} '{other}'" : "") + " (this is the first), so each would be read as one channel: "
-                + $"the paths look written with '{likely}' between channels (ChannelAttribution's default is '>'); give that separator (--separator '{likely}'), "
-                + $"or '{Separator}' explicitly (--separator '{Separator}') if each is one channel whose name holds '{likely}'";
+            // 'a->b' split at '>' would give the channel 'a-'.
+            return _bar > _greaterThan ? "|" : SuspectPath.Contains("->", StringComparison.Ordinal) ? "->" : ">";
         }
     }
 

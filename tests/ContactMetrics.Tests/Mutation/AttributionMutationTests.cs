@@ -407,21 +407,6 @@ public class AttributionPathSummaryReaderMutationTests
         FluentActions.Invoking(() => PathSummaryReader.Read(new OneAtATime(text + "c01,x,1,0"))).Should().Throw<FormatException>().WithMessage("line 6:*");
         PathSummaryReader.Read(new OneAtATime(Header + ending + "c01,1,1,0")).Count.Should().Be(1, "a last row without a line end is read");
     }
-
-    private sealed class OneAtATime(string text) : TextReader
-    {
-        private int _next;
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            if (_next >= text.Length || count == 0)
-            {
-                return 0;
-            }
-            buffer[index] = text[_next++];
-            return 1;
-        }
-    }
 }
 
 /// <summary>The journey builder's overloads, windows and summaries.</summary>

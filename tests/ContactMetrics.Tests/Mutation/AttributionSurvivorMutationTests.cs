@@ -16,7 +16,7 @@ public class AttributionSeparatorGuardSurvivorMutationTests
 
     private static string Fix(string likely) =>
         $"so each would be read as one channel: the paths look written with '{likely}' between channels (ChannelAttribution's default is '>'); "
-        + $"give that separator (--separator '{likely}'), or ' > ' explicitly (--separator ' > ') if each is one channel whose name holds '{likely}'.";
+        + $"give that separator ('{likely}'), or ' > ' explicitly if each is one channel whose name holds '{likely}'.";
 
     [Theory]
     // Two paths hold '>', one '|': '>' is the likelier; the first suspect (line 2) is named, not a later one.
