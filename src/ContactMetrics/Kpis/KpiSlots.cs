@@ -7,8 +7,8 @@ namespace ContactMetrics.Kpis;
 
 /// <summary>
 /// How a rollup counts one group while it scans: a compact block of <see cref="Stride"/> ints per group, in which a row
-/// adds to about ten places chosen by table lookups, with no branch on the row's values but two (a survey, an asynchronous
-/// response); a group's <see cref="KpiCounts"/> read their values from the block (<see cref="Value"/>), each when it is
+/// adds to about ten places chosen by table lookups, with no branch on the row's values but two (an asynchronous response
+/// to bucket; a survey or response to count); a group's <see cref="KpiCounts"/> read their values from the block (<see cref="Value"/>), each when it is
 /// asked for.
 /// </summary>
 /// <remarks>
@@ -20,7 +20,9 @@ namespace ContactMetrics.Kpis;
 /// and one histogram bucket per survey score and response time. A row with no such outcome adds zero to the part's first
 /// state (or sum), so every row does the same work. Counts are 32-bit (a table has fewer than 2^31 rows); the
 /// millisecond sums are 64-bit, kept in the block's first 12 ints. Handle time is not summed: it is the sum of the talk,
-/// hold and after-contact-work sums the options include, the same integer.
+/// hold and after-contact-work sums the options include, the same integer. A row's states are packed into one
+/// <see cref="ulong"/> (<see cref="ReadRows"/>), which is either added at once (<see cref="AddRows"/>) or written out with
+/// the row's key and values and added later, part by part (<see cref="Encode"/>, <see cref="AddEncoded"/>).
 /// <para>
 /// What every row touches (the sums, flow, handled and repeat states) is the block's first two cache lines; the survey
 /// and response histograms, which a quarter and a fifth of the rows touch, are the last three. A rollup whose blocks do
@@ -37,16 +39,17 @@ internal sealed class KpiSlots
     private const int SumTalk = 0, SumHold = 1, SumAcw = 2, SumWaitAnswered = 3, SumWaitAbandoned = 4, SumResponse = 5, SumInts = 12;
 
     // 32-bit counts, as int offsets in the block: the states every row counts in the first two cache lines (ints 0-31),
-    // the histograms after them, and each survey part's "none" slot (a missing score of an answered survey) at the end.
+    // the histograms after them (ints 32-71; the last 8 are not used).
     private const int Flow = SumInts, HandledState = Flow + 10, FcrState = HandledState + 6, Csat = FcrState + 4, Nps = Csat + 5,
-        Ces = Nps + 11, Response = Ces + 7, CsatNone = Response + 17, NpsNone = CsatNone + 1, CesNone = NpsNone + 1;
+        Ces = Nps + 11, Response = Ces + 7;
 
     // Flow states (offsets from Flow).
     private const int AsyncUnanswered = 0, AsyncLate = 1, AsyncWithin = 2, AnsweredLate = 3, AnsweredWithin = 4, AbandonedOther = 5,
         AbandonedWithin = 6, AbandonedShort = 7, AbandonedWithinShort = 8, Contained = 9;
 
     // An encoded row (EncodedRow.Code): its key in the low 23 bits, then each part's state as a number from 1, or 0 for
-    // none; a part adds 1 at its first slot + state - 1, or 0 at its first slot.
+    // none; a part adds 1 at its first slot + state - 1, or 0 at its first slot (the histograms: at a slot of the first two
+    // cache lines).
     private const int KeyBits = 23, FlowShift = KeyBits, SumShift = FlowShift + 4, HandledShift = SumShift + 3, FcrShift = HandledShift + 3,
         CsatShift = FcrShift + 3, NpsShift = CsatShift + 3, CesShift = NpsShift + 4, ResponseShift = CesShift + 3;
     private const ulong KeyMask = (1UL << KeyBits) - 1;
@@ -59,8 +62,7 @@ internal sealed class KpiSlots
     // The row code: channel << 5 | inbound << 4 | answered << 3 | wait <= threshold << 2 | wait <= short << 1 | wait <= target.
     // Its entry: flow state (from 1, 0 for none) | handled << 4 | sum (from 1, 0 for none) << 5 | asynchronous answered << 8.
     private readonly int[] _byCode = new int[256 << 5];
-    // States from 1 (0 for none): handled by (handled << 3 | transferred * 3 + resolved + 1), repeat by flags, scores by
-    // value (with their slot, the "none" slot for a missing score, << 8).
+    // States from 1 (0 for none): handled by (handled << 3 | transferred * 3 + resolved + 1), repeat by flags, scores by value.
     private readonly int[] _handled = new int[16];
     private readonly int[] _fcr = new int[8];
     private readonly int[] _csat = new int[256];
@@ -115,77 +117,24 @@ internal sealed class KpiSlots
         for (int v = 0; v < 256; v++)
         {
             int score = (sbyte)v;
-            _csat[v] = SurveyState(score is >= 1 and <= 5 ? score : 0, Csat, CsatNone);
-            _nps[v] = SurveyState(score is >= 0 and <= 10 ? score + 1 : 0, Nps, NpsNone);
-            _ces[v] = SurveyState(score is >= 1 and <= 7 ? score : 0, Ces, CesNone);
+            _csat[v] = score is >= 1 and <= 5 ? score : 0;
+            _nps[v] = score is >= 0 and <= 10 ? score + 1 : 0;
+            _ces[v] = score is >= 1 and <= 7 ? score : 0;
         }
-
-        static int SurveyState(int state, int first, int none) => state | (state == 0 ? none : first + state - 1) << 8;
     }
 
     /// <summary>
     /// Encodes rows <paramref name="rows"/> of <paramref name="t"/> (keys <paramref name="keys"/>, under 2^23) for a later
     /// <see cref="AddEncoded"/>: each row goes to <paramref name="target"/> at the cursor of its part
     /// (<paramref name="partOfWord"/> of its key / 64), which moves on by one. The row adds to the same places as with
-    /// <see cref="AddRows"/>, except that a missing score is not counted in its "none" slot (never read). The millisecond
-    /// values are kept as 32-bit ints.
+    /// <see cref="AddRows"/>. The wait is kept as a 32-bit int (talk, hold and after-contact work are ints in the table).
     /// </summary>
-    /// <returns>Zero when every millisecond value fitted in 32 bits; otherwise nonzero, and the encoding must not be used.</returns>
+    /// <returns>Zero when every wait fitted in 32 bits; otherwise nonzero, and the encoding must not be used.</returns>
     public long Encode(ReadOnlySpan<int> rows, ReadOnlySpan<long> keys, InteractionTable t, byte[] flags, EncodedRow[] target, int[] cursor, int[] partOfWord)
     {
-        var channel = t.Channel;
-        var direction = t.Direction;
-        var answered = t.Answered;
-        var queueMs = t.QueueMs;
-        var talkMs = t.TalkMs;
-        var holdMs = t.HoldMs;
-        var acwMs = t.AcwMs;
-        var resolved = t.Resolved;
-        var transfers = t.Transfers;
-        var csat = t.Csat;
-        var nps = t.Nps;
-        var ces = t.Ces;
-        long thresholdMs = _thresholdMs, shortMs = _shortMs, targetMs = _targetMs;
-        var byCode = _byCode;
-        var handledStates = _handled;
-        var fcr = _fcr;
-        var csatState = _csat;
-        var npsState = _nps;
-        var cesState = _ces;
-        long misfit = 0;
-        for (int j = 0; j < rows.Length; j++)
-        {
-            int i = rows[j];
-            long key = keys[j];
-            long wait = queueMs[i];
-            int code = channel[i] << 5 | (direction[i] == (byte)Direction.Inbound ? 16 : 0) | (answered[i] ? 8 : 0)
-                | (wait <= thresholdMs ? 4 : 0) | (wait <= shortMs ? 2 : 0) | (wait <= targetMs ? 1 : 0);
-            int entry = byCode[code];
-            int handled = (entry >> 4) & 1;
-            long handledMask = -(long)handled;
-            long talk = talkMs[i] & handledMask, hold = holdMs[i] & handledMask, acw = acwMs[i] & handledMask;
-            ulong encoded = (ulong)key
-                | (ulong)(entry & 15) << FlowShift
-                | (ulong)((entry >> 5) & 7) << SumShift
-                | (ulong)handledStates[handled << 3 | (((transfers[i] > 0 ? 3 : 0) + resolved[i] + 1) & 7)] << HandledShift
-                | (ulong)fcr[flags[i] & 7] << FcrShift
-                | (ulong)(csatState[(byte)csat[i]] & 0xFF) << CsatShift
-                | (ulong)(npsState[(byte)nps[i]] & 0xFF) << NpsShift
-                | (ulong)(cesState[(byte)ces[i]] & 0xFF) << CesShift;
-            if ((entry & (1 << 8)) != 0)
-            {
-                encoded |= (ulong)(ResponseBucket(wait) + 1) << ResponseShift;
-            }
-            // Talk, hold and after-contact work are ints in the table; a wait (an email's response time) may not be.
-            misfit |= wait - (int)wait;
-            ref var row = ref target[cursor[partOfWord[key >> 6]]++];
-            row.Code = encoded;
-            row.Wait = (int)wait;
-            row.Talk = (int)talk;
-            row.Hold = (int)hold;
-            row.Acw = (int)acw;
-        }
-        return misfit;
+        var sink = new EncodeSink(keys, target, cursor, partOfWord);
+        ReadRows(rows, t, flags, ref sink);
+        return sink.Misfit;
     }
 
     /// <summary>
@@ -201,22 +150,18 @@ internal sealed class KpiSlots
             ref readonly var row = ref rows[j];
             ulong code = row.Code;
             ref int block = ref Unsafe.Add(ref block0, groupOfKey[(int)(code & KeyMask)] * Stride);
-            ref long sums = ref Unsafe.As<int, long>(ref block);
-            Count(ref block, Flow, (int)(code >> FlowShift & 15), Flow);
-            int sum = (int)(code >> SumShift & 7), summed = (sum + 7) >> 3;
-            Unsafe.Add(ref sums, sum - summed) += row.Wait & -summed;
-            Unsafe.Add(ref sums, SumTalk) += row.Talk;
-            Unsafe.Add(ref sums, SumHold) += row.Hold;
-            Unsafe.Add(ref sums, SumAcw) += row.Acw;
-            Count(ref block, HandledState, (int)(code >> HandledShift & 7), HandledState);
-            Count(ref block, FcrState, (int)(code >> FcrShift & 7), FcrState);
+            AddStates(ref block, code, row.Wait, row.Talk, row.Hold, row.Acw);
             // A row without a survey or response adds 0 to a slot in the first two cache lines, so it does not touch the
             // histograms' lines at all.
-            Count(ref block, Csat, (int)(code >> CsatShift & 7), HandledState);
-            Count(ref block, Nps, (int)(code >> NpsShift & 15), HandledState + 1);
-            Count(ref block, Ces, (int)(code >> CesShift & 7), HandledState + 2);
-            Count(ref block, Response, (int)(code >> ResponseShift & 31), HandledState + 3);
+            AddHistograms(ref block, code);
         }
+    }
+
+    /// <summary>Adds rows <paramref name="rows"/> of <paramref name="t"/> to the blocks at <paramref name="groupOffsets"/> from <paramref name="baseOffset"/> in <paramref name="slots"/>.</summary>
+    public void AddRows(int[] slots, int baseOffset, ReadOnlySpan<int> rows, ReadOnlySpan<int> groupOffsets, InteractionTable t, byte[] flags)
+    {
+        var sink = new AddSink(slots, baseOffset, groupOffsets);
+        ReadRows(rows, t, flags, ref sink);
     }
 
     /// <summary>
@@ -230,8 +175,82 @@ internal sealed class KpiSlots
         Unsafe.Add(ref block, none + ((first + state - 1 - none) & -counted)) += counted;
     }
 
-    /// <summary>Adds rows <paramref name="rows"/> of <paramref name="t"/> to the blocks at <paramref name="groupOffsets"/> from <paramref name="baseOffset"/> in <paramref name="slots"/>.</summary>
-    public void AddRows(int[] slots, int baseOffset, ReadOnlySpan<int> rows, ReadOnlySpan<int> groupOffsets, InteractionTable t, byte[] flags)
+    /// <summary>Adds a row's sums and its flow, handled and repeat states (<paramref name="code"/>, as encoded) to <paramref name="block"/>: the block's first two cache lines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddStates(ref int block, ulong code, long wait, long talk, long hold, long acw)
+    {
+        ref long sums = ref Unsafe.As<int, long>(ref block);
+        Count(ref block, Flow, (int)(code >> FlowShift & 15), Flow);
+        int sum = (int)(code >> SumShift & 7), summed = (sum + 7) >> 3;
+        Unsafe.Add(ref sums, sum - summed) += wait & -(long)summed;
+        Unsafe.Add(ref sums, SumTalk) += talk;
+        Unsafe.Add(ref sums, SumHold) += hold;
+        Unsafe.Add(ref sums, SumAcw) += acw;
+        Count(ref block, HandledState, (int)(code >> HandledShift & 7), HandledState);
+        Count(ref block, FcrState, (int)(code >> FcrShift & 7), FcrState);
+    }
+
+    /// <summary>Adds a row's survey scores and response bucket (<paramref name="code"/>, as encoded; 0 for none, adding 0 in the first two lines) to <paramref name="block"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddHistograms(ref int block, ulong code)
+    {
+        Count(ref block, Csat, (int)(code >> CsatShift & 7), HandledState);
+        Count(ref block, Nps, (int)(code >> NpsShift & 15), HandledState + 1);
+        Count(ref block, Ces, (int)(code >> CesShift & 7), HandledState + 2);
+        Count(ref block, Response, (int)(code >> ResponseShift & 31), HandledState + 3);
+    }
+
+    /// <summary>What <see cref="ReadRows"/> does with each row's states (encoded as in <see cref="EncodedRow.Code"/>, without the key) and values.</summary>
+    private interface IRowSink
+    {
+        void Row(int j, ulong code, long wait, long talk, long hold, long acw);
+    }
+
+    /// <summary>Adds each row to its block at once: the histograms only for a row that has a survey or a response, so that most rows touch two cache lines.</summary>
+    private readonly ref struct AddSink(int[] slots, int baseOffset, ReadOnlySpan<int> groupOffsets) : IRowSink
+    {
+        private readonly ref int _block0 = ref slots[baseOffset];
+        private readonly ReadOnlySpan<int> _offsets = groupOffsets;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Row(int j, ulong code, long wait, long talk, long hold, long acw)
+        {
+            ref int block = ref Unsafe.Add(ref _block0, _offsets[j]);
+            AddStates(ref block, code, wait, talk, hold, acw);
+            if (code >> CsatShift != 0)
+            {
+                AddHistograms(ref block, code);
+            }
+        }
+    }
+
+    /// <summary>Writes each row, with its key, to its part's cursor; <see cref="Misfit"/> is nonzero once a wait did not fit 32 bits.</summary>
+    private ref struct EncodeSink(ReadOnlySpan<long> keys, EncodedRow[] target, int[] cursor, int[] partOfWord) : IRowSink
+    {
+        private readonly ReadOnlySpan<long> _keys = keys;
+        private readonly EncodedRow[] _target = target;
+        private readonly int[] _cursor = cursor, _partOfWord = partOfWord;
+
+        public long Misfit { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Row(int j, ulong code, long wait, long talk, long hold, long acw)
+        {
+            long key = _keys[j];
+            // Talk, hold and after-contact work are ints in the table; a wait (an email's response time) may not be.
+            Misfit |= wait - (int)wait;
+            ref var row = ref _target[_cursor[_partOfWord[key >> 6]]++];
+            row.Code = code | (ulong)key;
+            row.Wait = (int)wait;
+            row.Talk = (int)talk;
+            row.Hold = (int)hold;
+            row.Acw = (int)acw;
+        }
+    }
+
+    /// <summary>Reads rows <paramref name="rows"/> of <paramref name="t"/>: each one's states (table lookups, no branch but on an asynchronous response) and values, handed to <paramref name="sink"/>.</summary>
+    private void ReadRows<TSink>(ReadOnlySpan<int> rows, InteractionTable t, byte[] flags, ref TSink sink)
+        where TSink : IRowSink, allows ref struct
     {
         var channel = t.Channel;
         var direction = t.Direction;
@@ -252,39 +271,27 @@ internal sealed class KpiSlots
         var csatState = _csat;
         var npsState = _nps;
         var cesState = _ces;
-        ref int block0 = ref slots[baseOffset];
         for (int j = 0; j < rows.Length; j++)
         {
             int i = rows[j];
-            ref int block = ref Unsafe.Add(ref block0, groupOffsets[j]);
-            ref long sums = ref Unsafe.As<int, long>(ref block);
             long wait = queueMs[i];
             int code = channel[i] << 5 | (direction[i] == (byte)Direction.Inbound ? 16 : 0) | (answered[i] ? 8 : 0)
                 | (wait <= thresholdMs ? 4 : 0) | (wait <= shortMs ? 2 : 0) | (wait <= targetMs ? 1 : 0);
             int entry = byCode[code];
-            Count(ref block, Flow, entry & 15, Flow);
-            int sum = (entry >> 5) & 7, summed = (sum + 7) >> 3;
-            Unsafe.Add(ref sums, sum - summed) += wait & -(long)summed;
             int handled = (entry >> 4) & 1;
             long handledMask = -(long)handled;
-            Unsafe.Add(ref sums, SumTalk) += talkMs[i] & handledMask;
-            Unsafe.Add(ref sums, SumHold) += holdMs[i] & handledMask;
-            Unsafe.Add(ref sums, SumAcw) += acwMs[i] & handledMask;
-            Count(ref block, HandledState, handledStates[handled << 3 | (((transfers[i] > 0 ? 3 : 0) + resolved[i] + 1) & 7)], HandledState);
-            Count(ref block, FcrState, fcr[flags[i] & 7], FcrState);
-            sbyte c = csat[i], n = nps[i], e = ces[i];
-            if ((c & n & e) >= 0)
-            {
-                // Some answer (a missing score is -1, counted in its part's "none" slot; most contacts have no survey,
-                // and then nothing is counted, and the histograms' cache lines are not touched).
-                Unsafe.Add(ref block, csatState[(byte)c] >> 8)++;
-                Unsafe.Add(ref block, npsState[(byte)n] >> 8)++;
-                Unsafe.Add(ref block, cesState[(byte)e] >> 8)++;
-            }
+            ulong encoded = (ulong)(entry & 15) << FlowShift
+                | (ulong)((entry >> 5) & 7) << SumShift
+                | (ulong)handledStates[handled << 3 | (((transfers[i] > 0 ? 3 : 0) + resolved[i] + 1) & 7)] << HandledShift
+                | (ulong)fcr[flags[i] & 7] << FcrShift
+                | (ulong)csatState[(byte)csat[i]] << CsatShift
+                | (ulong)npsState[(byte)nps[i]] << NpsShift
+                | (ulong)cesState[(byte)ces[i]] << CesShift;
             if ((entry & (1 << 8)) != 0)
             {
-                Unsafe.Add(ref block, Response + ResponseBucket(wait))++;
+                encoded |= (ulong)(ResponseBucket(wait) + 1) << ResponseShift;
             }
+            sink.Row(j, encoded, wait, talkMs[i] & handledMask, holdMs[i] & handledMask, acwMs[i] & handledMask);
         }
     }
 
