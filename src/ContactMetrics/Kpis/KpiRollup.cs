@@ -42,6 +42,12 @@ public static class KpiRollup
     private const long SmallKeySpace = 1L << 16;
 
     /// <summary>
+    /// The most groups in one part of a partitioned rollup: 1,536 blocks of 320 bytes (480 KB) stay in a core's 1 MB L2 cache
+    /// while the part's rows are counted. A worker with more groups than this encodes its rows into parts first.
+    /// </summary>
+    private const int PartGroups = 1536;
+
+    /// <summary>
     /// The most groups one part of a rollup holds (a worker's share of a large key space, or the whole of a small one):
     /// the blocks of <see cref="KpiSlots.Stride"/> 32-bit counters of a part live in one array, which .NET caps at
     /// <see cref="Array.MaxLength"/> elements. Past it, <see cref="Compute"/> throws an <see cref="ArgumentException"/> for
@@ -61,7 +67,16 @@ public static class KpiRollup
     /// than about 26.8 million groups fall to one worker (docs/kpis.md, "Limits").</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
     public static IReadOnlyList<KpiGroup> Compute(InteractionTable table, KpiGrouping? grouping = null, KpiOptions? options = null, int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default, IProgress<KpiRollupProgress>? progress = null)
+        CancellationToken cancellationToken = default, IProgress<KpiRollupProgress>? progress = null) =>
+        ComputeCore(table, grouping, options, maxDegreeOfParallelism, cancellationToken, progress, PartGroups, forcePartitioned: false);
+
+    /// <summary>
+    /// <see cref="Compute"/> with
+    /// parts of at most <paramref name="partGroups"/> groups (plus up to 63, as parts are cut at multiples of 64 keys); with
+    /// <paramref name="forcePartitioned"/>, every key space under 2^23 takes the partitioned path, however small (for tests).
+    /// </summary>
+    internal static IReadOnlyList<KpiGroup> ComputeCore(InteractionTable table, KpiGrouping? grouping, KpiOptions? options, int? maxDegreeOfParallelism,
+        CancellationToken cancellationToken, IProgress<KpiRollupProgress>? progress, int partGroups, bool forcePartitioned)
     {
         ArgumentNullException.ThrowIfNull(table);
         grouping ??= new KpiGrouping();
@@ -92,8 +107,9 @@ public static class KpiRollup
 
         int workers = table.Count < MinRowsPerPartition ? 1 : degree;
         var partials = new Partial[workers];
-        var meter = progress is null ? null : new ScanMeter(progress, table.Count, keys.Space <= SmallKeySpace ? 1 : workers);
-        if (keys.Space <= SmallKeySpace)
+        bool splitRows = keys.Space <= SmallKeySpace && !(forcePartitioned && keys.Space <= DenseKeyLimit);
+        var meter = progress is null ? null : new ScanMeter(progress, table.Count, splitRows ? 1 : workers);
+        if (splitRows)
         {
             // Few possible groups: each worker takes a range of rows with its own small slots, and the
             // slots are added up at the end (cheap, and every row's key is computed once).
@@ -101,7 +117,7 @@ public static class KpiRollup
             {
                 var partial = new Partial(keys.Space);
                 int from = (int)((long)table.Count * w / workers), to = (int)((long)table.Count * (w + 1) / workers);
-                Accumulate(table, layout, keys, bucketer, flags, from, to, 0, 1, partial, meter, cancellationToken);
+                Accumulate(table, layout, keys, bucketer, flags, from, to, 0, 1, partial, meter, cancellationToken, new PartPlan(partGroups, forcePartitioned));
                 partials[w] = partial;
             });
             partials = [Partial.Sum(partials, keys.Space)];
@@ -125,7 +141,7 @@ public static class KpiRollup
                 Parallel.For(0, workers, parallel, w =>
                 {
                     var partial = new Partial(keys.Space);
-                    Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken, rowKeys);
+                    Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken, new PartPlan(partGroups, forcePartitioned), rowKeys);
                     partials[w] = partial;
                 });
             }
@@ -174,8 +190,11 @@ public static class KpiRollup
         public void Finish() => progress.Report(new KpiRollupProgress(rows, rows));
     }
 
+    /// <summary>How a worker with a dense index partitions its rows: parts of at most <see cref="Groups"/> groups, and whether always.</summary>
+    private readonly record struct PartPlan(int Groups, bool Always);
+
     private static void Accumulate(InteractionTable t, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers, Partial partial,
-        ScanMeter? meter, CancellationToken cancellationToken, int[]? rowKeys = null)
+        ScanMeter? meter, CancellationToken cancellationToken, PartPlan plan, int[]? rowKeys = null)
     {
         var arrived = t.ArrivedMs;
         var grouping = keys.Grouping;
@@ -186,7 +205,7 @@ public static class KpiRollup
         Span<long> blockKeys = stackalloc long[BlockSize];
         var rows = new int[BlockSize];
         var offsets = new int[BlockSize];
-        if (partial.IsDense && keys.Space > SmallKeySpace)
+        if (partial.IsDense && (keys.Space > SmallKeySpace || plan.Always))
         {
             // Mark this worker's groups first (a bitmap over the key space stays in cache), so the
             // slots are allocated once at their final size instead of growing by copies, and the
@@ -211,6 +230,11 @@ public static class KpiRollup
                 }
             }
             partial.NumberInKeyOrder(seen, groups);
+            if ((groups > plan.Groups || plan.Always) && keys.Space <= KpiSlots.EncodedKeyLimit
+                && CountPartitioned(t, layout, keys, bucketer, flags, from, to, worker, workers, partial, seen, plan.Groups, meter, cancellationToken, rowKeys))
+            {
+                return;
+            }
         }
         for (int blockStart = from; blockStart < to; blockStart += BlockSize)
         {
@@ -247,6 +271,100 @@ public static class KpiRollup
             layout.AddRows(partial.Slots, partial.Base, rows.AsSpan(0, kept), offsets.AsSpan(0, kept), t, flags);
             meter?.Add(blockLength);
         }
+    }
+
+    /// <summary>
+    /// Counts this worker's rows in parts of the key range, each part's blocks small enough to stay in the cache: the groups
+    /// (set in <paramref name="seen"/>, numbered in key order) are cut into parts of at most <paramref name="partGroups"/>
+    /// (plus up to 63), the worker's rows are counted per part, encoded (<see cref="KpiSlots.Encode"/>) into one array part
+    /// after part, and then each part is added to its blocks (<see cref="KpiSlots.AddEncoded"/>): the rows are written and
+    /// read in order, and the random updates of the blocks hit the cache instead of memory.
+    /// </summary>
+    /// <returns>False, with nothing counted, when a millisecond value does not fit the encoding's 32 bits (the caller then counts directly).</returns>
+    private static bool CountPartitioned(InteractionTable t, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers,
+        Partial partial, ulong[] seen, int partGroups, ScanMeter? meter, CancellationToken cancellationToken, int[]? rowKeys)
+    {
+        // Cut the groups into parts at word boundaries of the bitmap: a key's part is partOfWord[key / 64].
+        var partOfWord = new int[seen.Length];
+        var partStart = new List<int> { 0 };
+        int inPart = 0, parts = 1;
+        for (int w = 0; w < seen.Length; w++)
+        {
+            int count = System.Numerics.BitOperations.PopCount(seen[w]);
+            if (inPart > 0 && inPart + count > partGroups)
+            {
+                parts++;
+                inPart = 0;
+            }
+            partOfWord[w] = parts - 1;
+            inPart += count;
+        }
+
+        // The rows of each part: their count first, so that the parts lie one after the other in one array.
+        var grouping = keys.Grouping;
+        var arrived = t.ArrivedMs;
+        long fromMs = grouping.ArrivedFrom?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        long beforeMs = grouping.ArrivedBefore?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+        Span<long> blockKeys = stackalloc long[BlockSize];
+        var rows = new int[BlockSize];
+        var cursor = new int[parts + 1];
+        for (int blockStart = from; blockStart < to; blockStart += BlockSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var block = blockKeys[..Math.Min(BlockSize, to - blockStart)];
+            int kept = Keep(keys, bucketer, arrived, fromMs, beforeMs, blockStart, block, rows, worker, workers, rowKeys);
+            for (int j = 0; j < kept; j++)
+            {
+                cursor[partOfWord[block[j] >> 6] + 1]++;
+            }
+        }
+        for (int p = 1; p <= parts; p++)
+        {
+            cursor[p] += cursor[p - 1];
+        }
+        var ends = cursor[1..];
+        var encoded = GC.AllocateUninitializedArray<EncodedRow>(cursor[parts]);
+        long misfit = 0;
+        for (int blockStart = from; blockStart < to; blockStart += BlockSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int blockLength = Math.Min(BlockSize, to - blockStart);
+            var block = blockKeys[..blockLength];
+            int kept = Keep(keys, bucketer, arrived, fromMs, beforeMs, blockStart, block, rows, worker, workers, rowKeys);
+            misfit |= layout.Encode(rows.AsSpan(0, kept), block[..kept], t, flags, encoded, cursor, partOfWord);
+            meter?.Add(blockLength);
+        }
+        if (misfit != 0)
+        {
+            return false;
+        }
+        // Each cursor has moved to its part's end, where the next part starts.
+        int start = 0;
+        for (int p = 0; p < parts; p++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            KpiSlots.AddEncoded(partial.Slots, partial.Base, encoded.AsSpan(start, ends[p] - start), partial.GroupOfKey);
+            start = ends[p];
+        }
+        return true;
+    }
+
+    /// <summary>The keys of rows [<paramref name="blockStart"/>, + <paramref name="block"/>.Length) that this worker counts (its groups, in the arrival range), moved to the front of <paramref name="block"/> with their rows in <paramref name="rows"/>.</summary>
+    /// <returns>How many rows are kept.</returns>
+    private static int Keep(KeyLayout keys, TimeBucketer? bucketer, long[] arrived, long fromMs, long beforeMs, int blockStart, Span<long> block, int[] rows, int worker, int workers, int[]? rowKeys)
+    {
+        keys.KeysOf(blockStart, block, bucketer, rowKeys);
+        int kept = 0;
+        for (int j = 0; j < block.Length; j++)
+        {
+            long key = block[j];
+            long ms = arrived[blockStart + j];
+            bool keep = (workers == 1 || WorkerOf(key, workers) == worker) & (ms >= fromMs & ms < beforeMs);
+            block[kept] = key;
+            rows[kept] = blockStart + j;
+            kept += keep ? 1 : 0;
+        }
+        return kept;
     }
 
     /// <summary>Spreads keys over workers by a multiplicative hash, so that neighbouring keys (days, agents) alternate.</summary>
@@ -356,6 +474,9 @@ public static class KpiRollup
         public List<long> Keys { get; } = [];
 
         public bool IsDense => _dense is not null;
+
+        /// <summary>The group number of each key (-1 when it has none), for a dense index.</summary>
+        public int[] GroupOfKey => _dense!;
 
         /// <summary>Adds up row-partition partials into one, groups in order of first appearance across the partials.</summary>
         public static Partial Sum(Partial[] partials, long space)

@@ -19,7 +19,11 @@ public class KpiRollupReferenceTests
     /// every outcome: outbound, unanswered, waits around the 5 s and 20 s thresholds, email responses from minutes to
     /// two weeks (every response bucket), transfers, resolved unknown/no/yes, surveys with single scores missing.
     /// </summary>
-    private static List<Interaction> Contacts(int n, int agents, int seed)
+    /// <param name="n">Rows.</param>
+    /// <param name="agents">Distinct agents.</param>
+    /// <param name="seed">Random seed.</param>
+    /// <param name="longWaits">Every 1,000th row waits (or an email is answered after) 30 days: 2,592,000,000 ms, over the 2^31 - 1 of an int.</param>
+    private static List<Interaction> Contacts(int n, int agents, int seed, bool longWaits = false)
     {
         var rng = new Random(seed);
         var start = Instant.FromUtc(2025, 3, 20, 0, 0);
@@ -31,6 +35,7 @@ public class KpiRollupReferenceTests
             var channel = (Channel)rng.Next(0, 8);
             bool answered = rng.NextDouble() < 0.8;
             int wait = channel == Channel.Email ? rng.Next(0, 14 * 86400) : rng.Next(0, 40);
+            wait = longWaits && i % 1000 == 0 ? 30 * 86400 : wait;
             int? Score(int lo, int hi) => rng.NextDouble() < 0.2 ? null : rng.Next(lo, hi + 1);
             var (csat, nps, ces) = rng.NextDouble() < 0.3 ? (Score(1, 5), Score(0, 10), Score(1, 7)) : (null, null, null);
             var survey = csat is null && nps is null && ces is null ? null : new SurveyResponse(csat, nps, ces);
@@ -68,6 +73,75 @@ public class KpiRollupReferenceTests
         var options = new KpiOptions(new ServiceLevelDefinition(ServiceLevelFormula.AnsweredWithinOverOffered, Duration.FromSeconds(20), Duration.FromSeconds(5)),
             handleTime: HandleTimeComponents.Talk | HandleTimeComponents.AfterCallWork, responseTarget: Duration.FromHours(8));
         var (grouping, keyOf) = Grouping(shape);
+        var expected = Expected(rows, table, grouping, keyOf, options);
+
+        foreach (int degree in new[] { 1, 2, 3 })
+        {
+            var groups = KpiRollup.Compute(table, grouping, options, degree);
+            groups.Select(g => KeyOfGroup(g, shape)).Should().OnlyHaveUniqueItems();
+            groups.ToDictionary(g => KeyOfGroup(g, shape), g => g.Counts.Raw.ToArray()).Should().BeEquivalentTo(expected, $"degree {degree}");
+            // Each property read straight from a fresh group's block (before anything expands it) says the same.
+            KpiRollup.Compute(table, grouping, options, degree).ToDictionary(g => KeyOfGroup(g, shape), g => ByProperty(g.Counts))
+                .Should().BeEquivalentTo(expected, $"properties, degree {degree}");
+        }
+    }
+
+    /// <summary>
+    /// The partitioned path (rows encoded into parts of the key range, each part counted in the cache), forced on every
+    /// shape with a dense index, in parts of 1 group (cut at every 64 keys that hold one) and of 100, equals the per-row
+    /// reference and the direct path, group for group, at 1, 2 and 3 workers, with repeat-contact FCR. The hashed shape
+    /// (over 2^23 keys) never partitions and is checked to give the same result too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void ComputePartitioned_EqualsReferenceAndDirectPath(string shape, int agents)
+    {
+        // 70,000 rows: over the 65,536 under which one worker counts everything.
+        var rows = Contacts(70_000, agents, seed: 7 * shape.Length + agents);
+        var table = InteractionTable.Create(rows);
+        var options = new KpiOptions(new ServiceLevelDefinition(ServiceLevelFormula.AnsweredWithinOverOffered, Duration.FromSeconds(20), Duration.FromSeconds(5)),
+            handleTime: HandleTimeComponents.Talk | HandleTimeComponents.AfterCallWork, responseTarget: Duration.FromHours(8));
+        var (grouping, keyOf) = Grouping(shape);
+        var expected = Expected(rows, table, grouping, keyOf, options);
+        expected.Values.Sum(v => v[KpiCounts.FcrEligible]).Should().BePositive("repeat-contact FCR is counted");
+        foreach (int degree in new[] { 1, 2, 3 })
+        {
+            var direct = KpiRollup.Compute(table, grouping, options, degree);
+            foreach (int partGroups in new[] { 1, 100 })
+            {
+                var partitioned = KpiRollup.ComputeCore(table, grouping, options, degree, default, null, partGroups, forcePartitioned: true);
+                partitioned.Select(g => KeyOfGroup(g, shape)).Should().Equal(direct.Select(g => KeyOfGroup(g, shape)), $"the same groups in the same order, degree {degree}, parts of {partGroups}");
+                partitioned.ToDictionary(g => KeyOfGroup(g, shape), g => ByProperty(g.Counts)).Should().BeEquivalentTo(expected, $"degree {degree}, parts of {partGroups}");
+                partitioned.Select(g => g.Counts).Should().Equal(direct.Select(g => g.Counts), $"degree {degree}, parts of {partGroups}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A wait over 2^31 - 1 ms does not fit the partitioned path's 32-bit values: the worker counts directly instead, and
+    /// the sums are still exact (the reference sums longs).
+    /// </summary>
+    [Fact]
+    public void ComputePartitioned_WithValuesOver32Bits_EqualsReference()
+    {
+        var rows = Contacts(70_000, 60, seed: 11, longWaits: true);
+        var table = InteractionTable.Create(rows);
+        var options = new KpiOptions(new ServiceLevelDefinition(ServiceLevelFormula.AnsweredWithinOverOffered, Duration.FromSeconds(20), Duration.FromSeconds(5)),
+            handleTime: HandleTimeComponents.Talk | HandleTimeComponents.AfterCallWork, responseTarget: Duration.FromHours(8));
+        var (grouping, keyOf) = Grouping("agent-channel-day");
+        var expected = Expected(rows, table, grouping, keyOf, options);
+        expected.Values.Max(v => Math.Max(v[KpiCounts.AsyncResponseMs], Math.Max(v[KpiCounts.WaitAnsweredMs], v[KpiCounts.WaitAbandonedMs])))
+            .Should().BeGreaterThan(int.MaxValue, "some group's wait sum needs 64 bits");
+        foreach (int degree in new[] { 1, 2 })
+        {
+            KpiRollup.ComputeCore(table, grouping, options, degree, default, null, 1, forcePartitioned: true)
+                .ToDictionary(g => KeyOfGroup(g, "agent-channel-day"), g => g.Counts.Raw.ToArray()).Should().BeEquivalentTo(expected, $"degree {degree}");
+        }
+    }
+
+    /// <summary>Every count of every group of <paramref name="grouping"/>, from the per-row reference <see cref="AddRow"/>.</summary>
+    private static Dictionary<string, long[]> Expected(List<Interaction> rows, InteractionTable table, KpiGrouping grouping, Func<Interaction, string> keyOf, KpiOptions options)
+    {
         // FCR flags from the detector, which RepeatDetection_MatchesPairwiseReference checks against a pairwise reference.
         var flags = table.RepeatFlags(options.Repeat, 1);
         var expected = new Dictionary<string, long[]>();
@@ -85,16 +159,7 @@ public class KpiRollupReferenceTests
             }
             AddRow(counts, r, flags[i], options);
         }
-
-        foreach (int degree in new[] { 1, 2, 3 })
-        {
-            var groups = KpiRollup.Compute(table, grouping, options, degree);
-            groups.Select(g => KeyOfGroup(g, shape)).Should().OnlyHaveUniqueItems();
-            groups.ToDictionary(g => KeyOfGroup(g, shape), g => g.Counts.Raw.ToArray()).Should().BeEquivalentTo(expected, $"degree {degree}");
-            // Each property read straight from a fresh group's block (before anything expands it) says the same.
-            KpiRollup.Compute(table, grouping, options, degree).ToDictionary(g => KeyOfGroup(g, shape), g => ByProperty(g.Counts))
-                .Should().BeEquivalentTo(expected, $"properties, degree {degree}");
-        }
+        return expected;
     }
 
     [Fact]
