@@ -84,17 +84,18 @@ public static class PathSummaryReader
     /// <see cref="DefaultSeparator"/>, guarded against a file written with another (<see cref="PathSeparatorGuard"/>).</param>
     /// <returns>The summary, in <paramref name="currency"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty, or a name in <paramref name="channels"/> is
+    /// blank or repeated (checked before anything is read).</exception>
     /// <exception cref="FormatException">The header is wrong, or a row has a wrong column count, an empty path or channel,
     /// an unknown channel, or a number that is not finite and at least 0, or (no separator given) the paths look written with
     /// another separator; the message names the line.</exception>
     /// <remarks>The characters are parsed as their UTF-8 bytes, as <see cref="ReadUtf8"/>
-    /// parses a file's; a lone surrogate (not text) is read as U+FFFD, as a file's invalid bytes are. The stream overload is
-    /// the faster: it skips the decoding.</remarks>
+    /// parses a file's; a lone surrogate (not text) is read as U+FFFD, as a file's invalid bytes are. <see cref="ReadUtf8"/>,
+    /// over a stream, is the faster: it skips the decoding.</remarks>
     public static PathSummary Read(TextReader reader, IEnumerable<string>? channels = null, Currency currency = default, string? separator = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Read(new Utf8Lines(reader), channels, currency, separator);
+        return Read(Rows(channels, currency, separator), new Utf8Lines(reader));
     }
 
     /// <summary>
@@ -110,15 +111,14 @@ public static class PathSummaryReader
     /// <see cref="DefaultSeparator"/>, guarded against a file written with another (<see cref="PathSeparatorGuard"/>).</param>
     /// <returns>The summary, in <paramref name="currency"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="separator"/> is empty, or a name in <paramref name="channels"/> is
+    /// blank or repeated (checked before any byte is read).</exception>
     /// <exception cref="FormatException">As the text reader's overload; the message names the line.</exception>
     public static PathSummary ReadUtf8(Stream stream, IEnumerable<string>? channels = null, Currency currency = default, string? separator = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (separator is not null)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(separator);
-        }
+        // The separator and the channels are checked before any byte is read.
+        var row = Rows(channels, currency, separator);
         Span<byte> mark = stackalloc byte[4];
         int marked = stream.ReadAtLeast(mark, mark.Length, throwOnEndOfStream: false);
         mark = mark[..marked];
@@ -131,14 +131,17 @@ public static class PathSummaryReader
             stream.CopyTo(copy);
             copy.Position = 0;
             using var text = new StreamReader(copy, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return Read(text, channels, currency, separator);
+            return Read(row, new Utf8Lines(text));
         }
-        return Read(new Utf8Lines(stream, mark.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? mark[3..] : mark), channels, currency, separator);
+        return Read(row, new Utf8Lines(stream, mark.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? mark[3..] : mark));
     }
 
-    private static PathSummary Read(Utf8Lines lines, IEnumerable<string>? channels, Currency currency, string? separator)
+    /// <summary>The row reader for the arguments (the separator's guard, then the builder), which checks them.</summary>
+    private static RowReader Rows(IEnumerable<string>? channels, Currency currency, string? separator) =>
+        new(PathSeparatorGuard.For(separator), channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency));
+
+    private static PathSummary Read(RowReader row, Utf8Lines lines)
     {
-        var row = new RowReader(PathSeparatorGuard.For(separator), channels is null ? new PathSummaryBuilder(currency) : new PathSummaryBuilder(channels, currency));
         string? line = lines.Next(out var first) ? Encoding.UTF8.GetString(first) : null;
         var header = line?.Split(',');
         if (header is null || header.Length != Header.Length

@@ -129,6 +129,22 @@ public partial class PathSummaryReaderTests
     }
 
     [Fact]
+    public void ReadUtf8_RepeatedChannels_RefusedBeforeAnyByteIsRead()
+    {
+        // The channels are arguments as the separator is: a repeated name is refused before the stream is touched, for a
+        // UTF-8 file and for a UTF-16 one (which is otherwise first copied whole to be decoded).
+        byte[][] files = [Encoding.UTF8.GetBytes(Header + "c01,1,1,0\n"), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Header + "c01,1,1,0\n")]];
+        foreach (byte[] bytes in files)
+        {
+            var stream = new MemoryStream(bytes);
+
+            FluentActions.Invoking(() => PathSummaryReader.ReadUtf8(stream, ["c01", "c01"])).Should().Throw<ArgumentException>().WithParameterName("channels");
+            stream.Position.Should().Be(0, "nothing is read before the arguments are checked");
+            PathSummaryReader.ReadUtf8(stream, ["c01"]).Count.Should().Be(1, "the stream is still whole");
+        }
+    }
+
+    [Fact]
     public void ReadUtf8_InvalidBytes_ReadAsTheReplacementCharacterAsFileOpenText()
     {
         // 0xFF and a lone lead byte are not UTF-8: StreamReader reads each as U+FFFD, so the two names are one channel there and here.
