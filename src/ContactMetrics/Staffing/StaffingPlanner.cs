@@ -241,7 +241,7 @@ public sealed class StaffingPlanner
     /// <param name="interval">The length of every interval; greater than 0.</param>
     /// <param name="averageHandleTime">The mean handle time; greater than 0.</param>
     /// <returns>The plan, as <see cref="Plan(ReadOnlySpan{double}, Duration, Duration)"/> makes it.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite, or a duration is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite, a duration is not positive, or an interval's traffic exceeds <see cref="QueueLoad.MaxTrafficErlangs"/> (the message gives its index).</exception>
     public StaffingPlan Plan(ReadOnlySpan<double> contactsPerInterval, TimeSpan interval, TimeSpan averageHandleTime)
         => Plan(contactsPerInterval, Duration.FromTimeSpan(interval), Duration.FromTimeSpan(averageHandleTime));
 
@@ -254,7 +254,7 @@ public sealed class StaffingPlanner
     /// and <see cref="StaffingPlan.LimitingConstraints"/> are columns, and the requirements (with their loads and KPIs) are
     /// built when <see cref="StaffingPlan.Requirements"/> is first read.
     /// </returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite (the message gives its index), a duration is not positive, or an interval's traffic exceeds <see cref="QueueLoad.MaxTrafficErlangs"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite (the message gives its index), a duration is not positive, or an interval's traffic exceeds <see cref="QueueLoad.MaxTrafficErlangs"/> (the message gives its index).</exception>
     public StaffingPlan Plan(ReadOnlySpan<double> contactsPerInterval, Duration interval, Duration averageHandleTime)
     {
         StaffingChecks.CheckPositive(interval);
@@ -268,7 +268,7 @@ public sealed class StaffingPlanner
                 throw new ArgumentOutOfRangeException(nameof(contactsPerInterval), contacts[i],
                     $"contactsPerInterval[{i}] must be a finite number of at least 0; was {StaffingChecks.Format(contacts[i])}.");
             }
-            traffic[i] = QueueLoad.Traffic(contacts[i], interval, averageHandleTime);
+            traffic[i] = QueueLoad.Traffic(contacts[i], interval, averageHandleTime, nameof(contactsPerInterval), i);
         }
         if (AveragePatience is not null)
         {

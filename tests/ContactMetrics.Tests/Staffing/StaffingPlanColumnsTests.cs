@@ -183,16 +183,24 @@ public class StaffingPlanColumnsTests
         plan.Requirements[0].Metrics.ServiceLevel.Should().BeApproximately(0.8884, 5e-5); // REFERENCES.md, "Erlang C": 14 agents
     }
 
-    [Fact]
-    public void Plan_IntervalsOverTheTrafficLimit_ThrowsAsTheLoadWould()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(180.0)]
+    public void Plan_IntervalsOverTheTrafficLimit_ThrowsNamingTheParameterAndIndex(double? patienceSeconds)
     {
-        // 1.5e9 contacts of 180 s in 30 min are 1.5e8 Erlangs, over the limit of 1e8 (QueueLoad.MaxTrafficErlangs).
-        var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty));
-        var single = () => new QueueLoad(1.5e9, ReferenceCase.Interval, ReferenceCase.Aht);
+        // 1.5e9 contacts of 180 s in 30 min are 1.5e8 Erlangs, over the limit of 1e8 (QueueLoad.MaxTrafficErlangs). The
+        // exception names Plan's own parameter, and the interval's index as for a negative count (Erlang C and Erlang A).
+        var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty),
+            averagePatience: patienceSeconds is double p ? Duration.FromSeconds(p) : null);
         var act = () => planner.Plan([10.0, 1.5e9], ReferenceCase.Interval, ReferenceCase.Aht);
+        var single = () => new QueueLoad(1.5e9, ReferenceCase.Interval, ReferenceCase.Aht);
 
-        var expected = single.Should().Throw<ArgumentOutOfRangeException>().Which;
-        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == expected.ParamName && e.Message == expected.Message);
+        act.Should().Throw<ArgumentOutOfRangeException>()
+            .Where(e => e.ParamName == "contactsPerInterval" && (double)e.ActualValue! == 1.5e9)
+            .WithMessage("The traffic (contacts x average handle time / interval) of contactsPerInterval[1] must be at most 100000000 Erlangs; was 150000000.*");
+        single.Should().Throw<ArgumentOutOfRangeException>()
+            .Where(e => e.ParamName == "contacts")
+            .WithMessage("The traffic (contacts x average handle time / interval) must be at most 100000000 Erlangs; was 150000000.*");
     }
 
     private static StaffingTarget Target(int kind) => kind switch
