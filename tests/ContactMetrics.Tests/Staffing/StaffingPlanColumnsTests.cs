@@ -203,6 +203,55 @@ public class StaffingPlanColumnsTests
             .WithMessage("The traffic (contacts x average handle time / interval) must be at most 100000000 Erlangs; was 150000000.*");
     }
 
+    [Theory(Timeout = 120_000)]
+    [InlineData(null)]
+    [InlineData(180.0)]
+    public async Task Plan_OccupancyCapNeedingMoreThanABillionAgents_ThrowsBeforeSearching(double? patienceSeconds)
+    {
+        // The review of #18: 1e9 contacts of 180 s in 30 min are A = 1e8 Erlangs (the largest traffic allowed), and a 1%
+        // occupancy cap needs A / 0.01 = 1e10 agents, past int.MaxValue: the first count saturated and the Erlang B recursion
+        // of Plan(span) looped forever (Plan(load) failed after ~2^31 steps). Now every entry point throws before searching,
+        // naming its parameter, the interval's index and the count needed. The timeout keeps a regression from hanging CI.
+        var planner = new StaffingPlanner(new StaffingTarget(0.8, ReferenceCase.Twenty, maxOccupancy: 0.01),
+            averagePatience: patienceSeconds is double p ? Duration.FromSeconds(p) : null);
+        var load = new QueueLoad(1e9, ReferenceCase.Interval, ReferenceCase.Aht);
+        const string Needed = "The target's maximum occupancy of 0.01 needs at least traffic / maxOccupancy = 10000000000 agents for ";
+        const string Limit = " (100000000 Erlangs), more than the 1000000000 a plan may need: raise the target's maxOccupancy or split the load.*";
+
+        await Task.Run(() =>
+        {
+            FluentActions.Invoking(() => planner.Plan(load)).Should().Throw<ArgumentOutOfRangeException>()
+                .Where(e => e.ParamName == "load" && (double)e.ActualValue! == 1e9).WithMessage(Needed + "load" + Limit);
+            FluentActions.Invoking(() => planner.Plan([10.0, 1e9], ReferenceCase.Interval, ReferenceCase.Aht)).Should().Throw<ArgumentOutOfRangeException>()
+                .Where(e => e.ParamName == "contactsPerInterval" && (double)e.ActualValue! == 1e9).WithMessage(Needed + "contactsPerInterval[1]" + Limit);
+            FluentActions.Invoking(() => planner.Plan([ReferenceCase.Load, load])).Should().Throw<ArgumentOutOfRangeException>()
+                .Where(e => e.ParamName == "loads").WithMessage(Needed + "loads[1]" + Limit);
+            if (patienceSeconds is null)
+            {
+                FluentActions.Invoking(() => planner.FractionalAgents(load)).Should().Throw<ArgumentOutOfRangeException>()
+                    .Where(e => e.ParamName == "load");
+            }
+        });
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task Plan_OccupancyCapNeedingEightyMillionAgents_IsStaffed()
+    {
+        // A large load inside the bound: 1e8 contacts of 180 s in 30 min are A = 1e7 Erlangs; a cap of 0.125 (exact in binary)
+        // needs A / 0.125 = 8e7 agents exactly, occupancy 0.125, where one agent fewer has 1e7 / 79,999,999 = 0.1250000016,
+        // over the cap (hand computation). At 8 agents per Erlang the 80% in 20 s is met, so the cap is the limiting target.
+        var planner = new StaffingPlanner(new StaffingTarget(0.8, ReferenceCase.Twenty, maxOccupancy: 0.125));
+        var load = new QueueLoad(1e8, ReferenceCase.Interval, ReferenceCase.Aht);
+
+        var (single, plan) = await Task.Run(() => (planner.Plan(load), planner.Plan([1e8], ReferenceCase.Interval, ReferenceCase.Aht)));
+
+        single.Agents.Should().Be(80_000_000);
+        single.LimitingConstraint.Should().Be(StaffingConstraint.Occupancy);
+        single.Metrics.Occupancy.Should().Be(0.125);
+        plan.Agents.ToArray().Should().Equal(80_000_000);
+        plan.LimitingConstraints.ToArray().Should().Equal(StaffingConstraint.Occupancy);
+    }
+
     private static StaffingTarget Target(int kind) => kind switch
     {
         0 => StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty),
