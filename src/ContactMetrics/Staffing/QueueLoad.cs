@@ -49,13 +49,19 @@ public sealed class QueueLoad
     }
 
     /// <summary>The traffic of a load, <c>contacts x AHT / interval</c> in Erlangs, checked to be at most <see cref="MaxTrafficErlangs"/>, as the constructor computes it.</summary>
-    internal static double Traffic(double contacts, Duration interval, Duration averageHandleTime)
+    /// <param name="contacts">The contacts.</param>
+    /// <param name="interval">The interval's length.</param>
+    /// <param name="averageHandleTime">The handle time.</param>
+    /// <param name="paramName">The caller's parameter that holds the contacts, for the exception.</param>
+    /// <param name="index">The contacts' index in that parameter, named in the message; -1 for none.</param>
+    internal static double Traffic(double contacts, Duration interval, Duration averageHandleTime, string paramName = "contacts", int index = -1)
     {
         double traffic = contacts * averageHandleTime.TotalSeconds / interval.TotalSeconds;
         if (!(traffic <= MaxTrafficErlangs))
         {
-            throw new ArgumentOutOfRangeException(nameof(contacts), contacts,
-                $"The traffic (contacts x average handle time / interval) must be at most {StaffingChecks.Format(MaxTrafficErlangs)} Erlangs; was {StaffingChecks.Format(traffic)}.");
+            string of = index < 0 ? "" : $" of {paramName}[{index}]";
+            throw new ArgumentOutOfRangeException(paramName, contacts,
+                $"The traffic (contacts x average handle time / interval){of} must be at most {StaffingChecks.Format(MaxTrafficErlangs)} Erlangs; was {StaffingChecks.Format(traffic)}.");
         }
         return traffic;
     }

@@ -72,10 +72,14 @@ public sealed class StaffingPlanner
     /// <param name="load">The offered load.</param>
     /// <returns>The requirement; 0 agents when the load has no traffic.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="load"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Under Erlang A, the mean patience is so long that the chain would need more than <see cref="ErlangA.MaxQueueStates"/> states.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The target's maximum occupancy needs more than 10^9 agents for the load (traffic / max occupancy); under Erlang A, the
+    /// mean patience is so long that the chain would need more than <see cref="ErlangA.MaxQueueStates"/> states.
+    /// </exception>
     public StaffingRequirement Plan(QueueLoad load)
     {
         Preconditions.CheckNotNull(load);
+        CheckAgentBound(load.TrafficErlangs, load.Contacts, nameof(load));
         var (agents, metrics, limiting) = AveragePatience is Duration patience ? SolveErlangA(load, patience) : SolveErlangC(load);
         return new StaffingRequirement(load, agents, ScheduledAgents(agents), limiting, metrics);
     }
@@ -85,6 +89,7 @@ public sealed class StaffingPlanner
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="loads"/> is null.</exception>
     /// <exception cref="ArgumentException">An element of <paramref name="loads"/> is null (the message gives its index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The target's maximum occupancy needs more than 10^9 agents for a load (the message gives its index).</exception>
     public StaffingPlan Plan(IReadOnlyList<QueueLoad> loads)
     {
         Preconditions.CheckNotNull(loads);
@@ -92,6 +97,7 @@ public sealed class StaffingPlanner
         for (int i = 0; i < checkedLoads.Length; i++)
         {
             checkedLoads[i] = loads[i] ?? throw new ArgumentException($"loads[{i}] is null.", nameof(loads));
+            CheckAgentBound(checkedLoads[i].TrafficErlangs, checkedLoads[i].Contacts, nameof(loads), i);
         }
         return PlanChecked(checkedLoads);
     }
@@ -241,7 +247,7 @@ public sealed class StaffingPlanner
     /// <param name="interval">The length of every interval; greater than 0.</param>
     /// <param name="averageHandleTime">The mean handle time; greater than 0.</param>
     /// <returns>The plan, as <see cref="Plan(ReadOnlySpan{double}, Duration, Duration)"/> makes it.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite, or a duration is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite, a duration is not positive, an interval's traffic exceeds <see cref="QueueLoad.MaxTrafficErlangs"/>, or the target's maximum occupancy needs more than 10^9 agents for an interval (the message gives its index).</exception>
     public StaffingPlan Plan(ReadOnlySpan<double> contactsPerInterval, TimeSpan interval, TimeSpan averageHandleTime)
         => Plan(contactsPerInterval, Duration.FromTimeSpan(interval), Duration.FromTimeSpan(averageHandleTime));
 
@@ -254,7 +260,10 @@ public sealed class StaffingPlanner
     /// and <see cref="StaffingPlan.LimitingConstraints"/> are columns, and the requirements (with their loads and KPIs) are
     /// built when <see cref="StaffingPlan.Requirements"/> is first read.
     /// </returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative, NaN or infinite (the message gives its index), a duration is not positive, or an interval's traffic exceeds <see cref="QueueLoad.MaxTrafficErlangs"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A count is negative, NaN or infinite, a duration is not positive, an interval's traffic exceeds <see cref="QueueLoad.MaxTrafficErlangs"/>,
+    /// or the target's maximum occupancy needs more than 10^9 agents for an interval (traffic / max occupancy); the message gives the interval's index.
+    /// </exception>
     public StaffingPlan Plan(ReadOnlySpan<double> contactsPerInterval, Duration interval, Duration averageHandleTime)
     {
         StaffingChecks.CheckPositive(interval);
@@ -268,7 +277,8 @@ public sealed class StaffingPlanner
                 throw new ArgumentOutOfRangeException(nameof(contactsPerInterval), contacts[i],
                     $"contactsPerInterval[{i}] must be a finite number of at least 0; was {StaffingChecks.Format(contacts[i])}.");
             }
-            traffic[i] = QueueLoad.Traffic(contacts[i], interval, averageHandleTime);
+            traffic[i] = QueueLoad.Traffic(contacts[i], interval, averageHandleTime, nameof(contactsPerInterval), i);
+            CheckAgentBound(traffic[i], contacts[i], nameof(contactsPerInterval), i);
         }
         if (AveragePatience is not null)
         {
@@ -294,9 +304,11 @@ public sealed class StaffingPlanner
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="load"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The planner uses Erlang A, whose chain has a whole number of agents.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The target's maximum occupancy needs more than 10^9 agents for the load (traffic / max occupancy).</exception>
     public double FractionalAgents(QueueLoad load)
     {
         Preconditions.CheckNotNull(load);
+        CheckAgentBound(load.TrafficErlangs, load.Contacts, nameof(load));
         if (AveragePatience is not null)
         {
             throw new InvalidOperationException("Fractional agents are defined for Erlang C only: the Erlang A chain has a whole number of agents.");
@@ -392,7 +404,8 @@ public sealed class StaffingPlanner
     /// <exception cref="ArgumentException">An element of <paramref name="loads"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="reduction"/> is negative or not shorter than a load's handle time (the message gives its index);
-    /// <paramref name="loadedCostPerFteHour"/> is negative; <paramref name="paidTimePerFte"/> is not positive.
+    /// <paramref name="loadedCostPerFteHour"/> is negative; <paramref name="paidTimePerFte"/> is not positive; the target's maximum
+    /// occupancy needs more than 10^9 agents for a load (the message gives its index).
     /// </exception>
     public AhtReductionValue ValueOfAhtReduction(IReadOnlyList<QueueLoad> loads, Duration reduction, Money loadedCostPerFteHour, Duration paidTimePerFte)
     {
@@ -431,7 +444,36 @@ public sealed class StaffingPlanner
     /// <summary>The Erlang C search's first guess is less than this far above the start; it keeps the blockings up to the guess for the walk down.</summary>
     private const int GuessWalk = 64;
 
-    /// <summary>The first agent count the Erlang C search tries: above the traffic, and at the occupancy cap if there is one.</summary>
+    /// <summary>
+    /// The most agents a search may start from: <c>floor(A / max occupancy)</c>, the first count an occupancy target allows, must
+    /// be at most this. The count fits in an <see cref="int"/> with room for the walk up, and the Erlang B recursion reaches it in
+    /// seconds (one division per agent); without the bound a low occupancy cap on a high traffic (A = 10^8 at 1%: 10^10 agents)
+    /// saturated the count at <see cref="int.MaxValue"/> and the recursion never ended.
+    /// </summary>
+    internal const int MaxAgents = 1_000_000_000;
+
+    /// <summary>
+    /// Throws unless the first count the search tries for traffic <paramref name="a"/> is at most <see cref="MaxAgents"/>: the
+    /// stability bound <c>floor(A) + 1</c> always is (A is at most <see cref="QueueLoad.MaxTrafficErlangs"/>), the occupancy cap
+    /// <c>floor(A / max occupancy)</c> may not be.
+    /// </summary>
+    /// <param name="a">The traffic in Erlangs.</param>
+    /// <param name="contacts">The contacts of the load, the exception's actual value.</param>
+    /// <param name="paramName">The caller's parameter that holds the load.</param>
+    /// <param name="index">The load's index in that parameter, named in the message; -1 for none.</param>
+    private void CheckAgentBound(double a, double contacts, string paramName, int index = -1)
+    {
+        if (Target.MaxOccupancy is double maxOccupancy && !(a / maxOccupancy <= MaxAgents))
+        {
+            string of = index < 0 ? paramName : $"{paramName}[{index}]";
+            throw new ArgumentOutOfRangeException(paramName, contacts,
+                $"The target's maximum occupancy of {StaffingChecks.Format(maxOccupancy)} needs at least traffic / maxOccupancy = " +
+                $"{StaffingChecks.Format(a / maxOccupancy)} agents for {of} ({StaffingChecks.Format(a)} Erlangs), more than the " +
+                $"{StaffingChecks.Format(MaxAgents)} a plan may need: raise the target's maxOccupancy or split the load.");
+        }
+    }
+
+    /// <summary>The first agent count the Erlang C search tries: above the traffic, and at the occupancy cap if there is one (at most <see cref="MaxAgents"/>, checked by <see cref="CheckAgentBound"/>).</summary>
     private int FirstCandidate(double a)
     {
         int start = (int)Math.Floor(a) + 1;

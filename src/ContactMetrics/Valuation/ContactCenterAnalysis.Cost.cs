@@ -225,10 +225,21 @@ public sealed partial class ContactCenterAnalysis
         {
             var plan = new StaffingPlanner(new StaffingTarget(level, Options.ServiceLevelThreshold), rates.Shrinkage).Plan(loads);
             var cost = plan.Cost(rates.LoadedCostPerPaidHour) * WeeksPerYear;
-            rows.Add(new ServiceLevelCost(level, Options.ServiceLevelThreshold, plan.Requirements.Max(r => r.Agents), plan.TotalScheduledAgentHours,
+            rows.Add(new ServiceLevelCost(level, Options.ServiceLevelThreshold, PeakAgents(plan.Agents), plan.TotalScheduledAgentHours,
                 plan.Fte(Options.PaidTimePerFteWeek), plan.TotalAgentHours > 0 ? traffic / plan.TotalAgentHours : 0,
                 new Money(decimal.Round(cost.Amount, 2), cost.Currency)));
         }
         return AnalysisFigure<ServiceLevelCosts>.Of(new ServiceLevelCosts(rows.ToImmutable(), profile, rates.Shrinkage, rates.LoadedCostPerPaidHour));
+    }
+
+    /// <summary>The most agents of any interval of a plan, from its column (no requirement is built); a profile has at least one interval.</summary>
+    private static int PeakAgents(ReadOnlySpan<int> agents)
+    {
+        int peak = 0;
+        foreach (int n in agents)
+        {
+            peak = Math.Max(peak, n);
+        }
+        return peak;
     }
 }

@@ -354,7 +354,7 @@ public sealed record UncertainInput
         ArgumentException.ThrowIfNullOrWhiteSpace(what);
         var source = InputSource.Modelled(
             string.Create(CultureInfo.InvariantCulture, $"FTE saved by handle times {value.Reduction.TotalSeconds:0.#} s shorter on {what} ({value.ScheduledAgentHoursSaved:0.##} scheduled agent-hours)"),
-            "StaffingPlanner.ValueOfAhtReduction (whole agents per interval, after shrinkage)", value.Baseline.Requirements.Count);
+            "StaffingPlanner.ValueOfAhtReduction (whole agents per interval, after shrinkage)", value.Baseline.Agents.Length);
         return Exact(name, "FTE", value.FteSaved, source);
     }
 

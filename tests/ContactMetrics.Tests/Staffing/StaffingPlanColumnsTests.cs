@@ -183,16 +183,73 @@ public class StaffingPlanColumnsTests
         plan.Requirements[0].Metrics.ServiceLevel.Should().BeApproximately(0.8884, 5e-5); // REFERENCES.md, "Erlang C": 14 agents
     }
 
-    [Fact]
-    public void Plan_IntervalsOverTheTrafficLimit_ThrowsAsTheLoadWould()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(180.0)]
+    public void Plan_IntervalsOverTheTrafficLimit_ThrowsNamingTheParameterAndIndex(double? patienceSeconds)
     {
-        // 1.5e9 contacts of 180 s in 30 min are 1.5e8 Erlangs, over the limit of 1e8 (QueueLoad.MaxTrafficErlangs).
-        var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty));
-        var single = () => new QueueLoad(1.5e9, ReferenceCase.Interval, ReferenceCase.Aht);
+        // 1.5e9 contacts of 180 s in 30 min are 1.5e8 Erlangs, over the limit of 1e8 (QueueLoad.MaxTrafficErlangs). The
+        // exception names Plan's own parameter, and the interval's index as for a negative count (Erlang C and Erlang A).
+        var planner = new StaffingPlanner(StaffingTarget.ForServiceLevel(0.8, ReferenceCase.Twenty),
+            averagePatience: patienceSeconds is double p ? Duration.FromSeconds(p) : null);
         var act = () => planner.Plan([10.0, 1.5e9], ReferenceCase.Interval, ReferenceCase.Aht);
+        var single = () => new QueueLoad(1.5e9, ReferenceCase.Interval, ReferenceCase.Aht);
 
-        var expected = single.Should().Throw<ArgumentOutOfRangeException>().Which;
-        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == expected.ParamName && e.Message == expected.Message);
+        act.Should().Throw<ArgumentOutOfRangeException>()
+            .Where(e => e.ParamName == "contactsPerInterval" && (double)e.ActualValue! == 1.5e9)
+            .WithMessage("The traffic (contacts x average handle time / interval) of contactsPerInterval[1] must be at most 100000000 Erlangs; was 150000000.*");
+        single.Should().Throw<ArgumentOutOfRangeException>()
+            .Where(e => e.ParamName == "contacts")
+            .WithMessage("The traffic (contacts x average handle time / interval) must be at most 100000000 Erlangs; was 150000000.*");
+    }
+
+    [Theory(Timeout = 120_000)]
+    [InlineData(null)]
+    [InlineData(180.0)]
+    public async Task Plan_OccupancyCapNeedingMoreThanABillionAgents_ThrowsBeforeSearching(double? patienceSeconds)
+    {
+        // The review of #18: 1e9 contacts of 180 s in 30 min are A = 1e8 Erlangs (the largest traffic allowed), and a 1%
+        // occupancy cap needs A / 0.01 = 1e10 agents, past int.MaxValue: the first count saturated and the Erlang B recursion
+        // of Plan(span) looped forever (Plan(load) failed after ~2^31 steps). Now every entry point throws before searching,
+        // naming its parameter, the interval's index and the count needed. The timeout keeps a regression from hanging CI.
+        var planner = new StaffingPlanner(new StaffingTarget(0.8, ReferenceCase.Twenty, maxOccupancy: 0.01),
+            averagePatience: patienceSeconds is double p ? Duration.FromSeconds(p) : null);
+        var load = new QueueLoad(1e9, ReferenceCase.Interval, ReferenceCase.Aht);
+        const string Needed = "The target's maximum occupancy of 0.01 needs at least traffic / maxOccupancy = 10000000000 agents for ";
+        const string Limit = " (100000000 Erlangs), more than the 1000000000 a plan may need: raise the target's maxOccupancy or split the load.*";
+
+        await Task.Run(() =>
+        {
+            FluentActions.Invoking(() => planner.Plan(load)).Should().Throw<ArgumentOutOfRangeException>()
+                .Where(e => e.ParamName == "load" && (double)e.ActualValue! == 1e9).WithMessage(Needed + "load" + Limit);
+            FluentActions.Invoking(() => planner.Plan([10.0, 1e9], ReferenceCase.Interval, ReferenceCase.Aht)).Should().Throw<ArgumentOutOfRangeException>()
+                .Where(e => e.ParamName == "contactsPerInterval" && (double)e.ActualValue! == 1e9).WithMessage(Needed + "contactsPerInterval[1]" + Limit);
+            FluentActions.Invoking(() => planner.Plan([ReferenceCase.Load, load])).Should().Throw<ArgumentOutOfRangeException>()
+                .Where(e => e.ParamName == "loads").WithMessage(Needed + "loads[1]" + Limit);
+            if (patienceSeconds is null)
+            {
+                FluentActions.Invoking(() => planner.FractionalAgents(load)).Should().Throw<ArgumentOutOfRangeException>()
+                    .Where(e => e.ParamName == "load");
+            }
+        });
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task Plan_OccupancyCapNeedingEightyMillionAgents_IsStaffed()
+    {
+        // A large load inside the bound: 1e8 contacts of 180 s in 30 min are A = 1e7 Erlangs; a cap of 0.125 (exact in binary)
+        // needs A / 0.125 = 8e7 agents exactly, occupancy 0.125, where one agent fewer has 1e7 / 79,999,999 = 0.1250000016,
+        // over the cap (hand computation). At 8 agents per Erlang the 80% in 20 s is met, so the cap is the limiting target.
+        var planner = new StaffingPlanner(new StaffingTarget(0.8, ReferenceCase.Twenty, maxOccupancy: 0.125));
+        var load = new QueueLoad(1e8, ReferenceCase.Interval, ReferenceCase.Aht);
+
+        var (single, plan) = await Task.Run(() => (planner.Plan(load), planner.Plan([1e8], ReferenceCase.Interval, ReferenceCase.Aht)));
+
+        single.Agents.Should().Be(80_000_000);
+        single.LimitingConstraint.Should().Be(StaffingConstraint.Occupancy);
+        single.Metrics.Occupancy.Should().Be(0.125);
+        plan.Agents.ToArray().Should().Equal(80_000_000);
+        plan.LimitingConstraints.ToArray().Should().Equal(StaffingConstraint.Occupancy);
     }
 
     private static StaffingTarget Target(int kind) => kind switch

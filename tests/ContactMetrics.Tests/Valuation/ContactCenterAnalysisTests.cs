@@ -4,6 +4,7 @@ using ContactMetrics.Tables;
 using ContactMetrics.Kpis;
 using ContactMetrics.Numerics;
 using ContactMetrics.Simulation;
+using ContactMetrics.Staffing;
 using ContactMetrics.Valuation;
 using NodaTime;
 
@@ -148,6 +149,12 @@ public partial class ContactCenterAnalysisTests
         // Cost a year = paid hours a week x 30 per paid hour (the test rates) x 365.25 / 7, by hand.
         var middle = costs.Targets[1];
         ((double)middle.CostPerYear.Amount).Should().BeApproximately(middle.ScheduledHoursPerWeek * 30 * 365.25 / 7, 0.01);
+        // The peak is the most agents of any interval, as the requirements of the same target's plan give them (shrinkage
+        // changes only the scheduled staff, not the agents taking contacts).
+        var profile = costs.Profile;
+        var plan = new StaffingPlanner(new StaffingTarget(middle.ServiceLevel, middle.Threshold))
+            .Plan(profile.ContactsPerInterval.AsSpan(), profile.Interval, profile.AverageHandleTime);
+        middle.PeakAgents.Should().BePositive().And.Be(plan.Requirements.Max(r => r.Agents));
     }
 
     [Fact]
