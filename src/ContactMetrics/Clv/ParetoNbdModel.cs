@@ -20,12 +20,13 @@ namespace ContactMetrics.Clv;
 /// F(t) = 2F1(r+s+x, s+1; r+s+x+1; (alpha-beta)/(alpha+t)) / (alpha+t)^(r+s+x); for alpha &lt; beta,
 /// F(t) = 2F1(r+s+x, r+x; r+s+x+1; (beta-alpha)/(beta+t)) / (beta+t)^(r+s+x). Each is s int_t^inf (alpha+u)^-(r+x)
 /// (beta+u)^-(s+1) du up to the factor, so the argument is in [0, 1) and every series term is positive. Everything is
-/// held as a logarithm: ln 2F1 by a log-space series with a rigorous tail bound (tanh-sinh quadrature of Euler's integral
-/// when the argument is within 4e-5 of 1), ln A0 = ln F(t_x) + ln(-expm1(ln F(T) - ln F(t_x))) and the bracket by
+/// held as a logarithm: ln 2F1 by the series of Euler's transformation (both branches have b &lt; a + 1) with a rigorous
+/// tail bound (tanh-sinh quadrature of Euler's integral when the argument is within 4e-5 of 1), ln A0 = ln F(t_x) + ln(-expm1(ln F(T) - ln F(t_x))) and the bracket by
 /// log-sum-exp, so that heavy buyers (x = 10,000, where (alpha+T)^-(r+x) underflows) stay finite.</para>
-/// <para>Fitted by BFGS on the log-parameters with the analytic gradient, computed in the same pass as the likelihood (the
-/// 2F1 series carries its derivatives with respect to its parameters and argument); standard errors from a central-difference
-/// Hessian of that gradient (inverse observed information, delta method).</para>
+/// <para>Fitted by BFGS on the log-parameters (<see cref="ScaledBfgs"/>, MathNet's BFGS as the fallback) with the analytic
+/// gradient, computed in the same pass as the likelihood (the 2F1 series carries its derivatives with respect to its
+/// parameters and argument); standard errors from a central-difference Hessian of that gradient (inverse observed
+/// information, delta method).</para>
 /// </remarks>
 public sealed class ParetoNbdModel : ITransactionModel
 {
@@ -97,7 +98,7 @@ public sealed class ParetoNbdModel : ITransactionModel
         LogLikelihoodWithGradient objective = analyticGradient
             ? (theta, gradient) => LogLikelihood(data, keys, theta, gradient, maxDegreeOfParallelism)
             : MaximumLikelihood.WithCentralDifferences(value);
-        var result = LogParameterFit.Run(objective, analyticGradient ? null : value, StartingPoint(data), data.TotalWeight, options, Names);
+        var result = LogParameterFit.Run(objective, analyticGradient ? null : value, StartingPoint(data), data.TotalWeight, options, Names, scaledBfgs: analyticGradient);
         var v = result.Values;
         fit = new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;

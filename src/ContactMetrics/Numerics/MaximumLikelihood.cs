@@ -10,8 +10,9 @@ internal delegate double LogLikelihoodWithGradient(ReadOnlySpan<double> point, S
 internal sealed record MaximizationResult(double[] Point, double LogLikelihood, bool Converged, int Iterations, double GradientNorm, string Method, string Message);
 
 /// <summary>
-/// Maximizes a log-likelihood over unconstrained parameters (models pass log-parameters) with MathNet's BFGS
-/// and an analytic gradient, falling back to Nelder-Mead followed by BFGS when the line search fails.
+/// Maximizes a log-likelihood over unconstrained parameters (models pass log-parameters) with MathNet's BFGS (or first
+/// <see cref="ScaledBfgs"/>, when asked) and an analytic gradient, falling back to Nelder-Mead followed by BFGS when the line
+/// search fails.
 /// </summary>
 /// <remarks>
 /// The objective handed to the minimizer is the negative log-likelihood divided by <c>scale</c> (the number of
@@ -44,8 +45,12 @@ internal static class MaximumLikelihood
         return value;
     };
 
+    /// <summary>
+    /// Maximizes from <paramref name="start"/>; with <paramref name="scaledBfgs"/>, first by <see cref="ScaledBfgs"/> (fewer
+    /// evaluations, the same stopping criterion), falling back to MathNet's BFGS from the start when it fails.
+    /// </summary>
     internal static MaximizationResult Maximize(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance,
-        FitMonitor? monitor = null)
+        FitMonitor? monitor = null, bool scaledBfgs = false)
     {
         var watch = monitor ?? FitMonitor.None;
         var watched = logLikelihood;
@@ -56,9 +61,39 @@ internal static class MaximumLikelihood
             watch.AfterEvaluation(value);
             return value;
         };
-        var result = MaximizeWatched(logLikelihood, start, scale, maxIterations, gradientTolerance);
+        var result = (scaledBfgs ? TryScaledBfgs(logLikelihood, start, scale, maxIterations, gradientTolerance) : null)
+            ?? MaximizeWatched(logLikelihood, start, scale, maxIterations, gradientTolerance);
         watch.Finished();
         return result;
+    }
+
+    /// <summary>
+    /// <see cref="ScaledBfgs"/> on minus the log-likelihood over <paramref name="scale"/> (as MathNet's BFGS minimizes it);
+    /// null when it fails. Its last evaluation is at the point it returns, so the log-likelihood and gradient reported are
+    /// that evaluation's, unscaled.
+    /// </summary>
+    private static MaximizationResult? TryScaledBfgs(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
+    {
+        int n = start.Length;
+        double lastValue = double.NaN;
+        var lastGradient = new double[n];
+        double Minus(double[] point, double[] gradient)
+        {
+            lastValue = logLikelihood(point, lastGradient);
+            for (int i = 0; i < n; i++)
+            {
+                gradient[i] = -lastGradient[i] / scale;
+            }
+            return -lastValue / scale;
+        }
+        var minimum = ScaledBfgs.TryMinimize(Minus, start, gradientTolerance, maxIterations);
+        if (minimum is null)
+        {
+            return null;
+        }
+        double norm = Math.Sqrt(lastGradient.Sum(g => g * g));
+        bool converged = double.IsFinite(lastValue) && norm / scale < 1e-4 && minimum.Iterations < maxIterations;
+        return new MaximizationResult((double[])minimum.Point.Clone(), lastValue, converged, minimum.Iterations, norm, "BFGS", "RelativeGradient");
     }
 
     private static MaximizationResult MaximizeWatched(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
