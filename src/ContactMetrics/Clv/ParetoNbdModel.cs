@@ -365,6 +365,15 @@ public sealed class ParetoNbdModel : ITransactionModel
 
         public int[] AgeKey { get; }
 
+        /// <summary>
+        /// Each pair's ln F, rewritten by every evaluation: a fit's evaluations run one after another, so they share it instead
+        /// of allocating it each time.
+        /// </summary>
+        public double[] LogF => field ??= new double[X.Length];
+
+        /// <summary>Each pair's four derivatives of ln F, shared as <see cref="LogF"/>.</summary>
+        public double[] DLogF => field ??= new double[4 * X.Length];
+
         /// <summary>The pairs of the rows: first every (x, t_x), then every (x, T), numbered by <see cref="FrequencyTimePairs"/>.</summary>
         public static HistoryKeys Of(CompressedRfmSummary data)
         {
@@ -402,8 +411,9 @@ public sealed class ParetoNbdModel : ITransactionModel
         {
             return double.NaN;
         }
-        var logF = new double[keys.X.Length];
-        var dLogF = withGradient ? new double[4 * keys.X.Length] : [];
+        // Every slot of both is written below before the rows read it.
+        var logF = keys.LogF;
+        var dLogF = withGradient ? keys.DLogF : [];
         void Pairs(int from, int to)
         {
             for (int k = from; k < to; k++)

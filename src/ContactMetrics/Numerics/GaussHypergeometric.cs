@@ -152,6 +152,15 @@ internal static class GaussHypergeometric
         {
             return value;
         }
+        return LogAdjacentByQuadrature(a, b, z, gradient);
+    }
+
+    /// <summary>
+    /// The quadrature of <see cref="LogAdjacent(double, double, double, Span{double}, int)"/>, in a method of its own so that
+    /// the closure its integrands capture is allocated only when it runs (not on every call that the series settles).
+    /// </summary>
+    private static double LogAdjacentByQuadrature(double a, double b, double z, Span<double> gradient)
+    {
         double oneMinusZ = 1 - z;
         double logPeak = Math.Log(oneMinusZ);
         double U(double w) => Math.Exp(LogSpace.LogOnePlus(-w) / a);
