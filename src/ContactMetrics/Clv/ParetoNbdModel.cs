@@ -416,7 +416,15 @@ public sealed class ParetoNbdModel : ITransactionModel
         var dLogF = withGradient ? keys.DLogF : [];
         void Pairs(int from, int to)
         {
-            for (int k = from; k < to; k++)
+            int k = from;
+            if (withGradient && Vector256.IsHardwareAccelerated)
+            {
+                for (; k + 4 <= to; k += 4)
+                {
+                    LogFFour(r, alpha, s, beta, keys, k, logF, dLogF);
+                }
+            }
+            for (; k < to; k++)
             {
                 logF[k] = withGradient ? LogF(r, alpha, s, beta, keys.X[k], keys.T[k], dLogF.AsSpan(4 * k, 4)) : LogF(r, alpha, s, beta, keys.X[k], keys.T[k]);
             }
@@ -577,27 +585,70 @@ public sealed class ParetoNbdModel : ITransactionModel
     /// </summary>
     private static double LogF(double r, double alpha, double s, double beta, int x, double t, Span<double> gradient)
     {
-        double a = r + s + x;
+        var (a, b, z) = Arguments(r, alpha, s, beta, x, t);
         Span<double> g = stackalloc double[3];
+        return ChainRule(alpha, beta, t, a, GaussHypergeometric.LogAdjacent(a, b, z, g), g, gradient);
+    }
+
+    /// <summary>
+    /// <see cref="LogF(double, double, double, double, int, double, Span{double})"/> of the pairs k to k+3 into their slots,
+    /// their four 2F1 series summed side by side (<see cref="GaussHypergeometric.LogAdjacentFour"/>: the same values and
+    /// derivatives to the last bit); one by one when a lane has z = 0 (alpha = beta), which the scalar form treats apart.
+    /// </summary>
+    private static void LogFFour(double r, double alpha, double s, double beta, HistoryKeys keys, int k, double[] logF, double[] dLogF)
+    {
+        Span<double> a = stackalloc double[4];
+        Span<double> b = stackalloc double[4];
+        Span<double> z = stackalloc double[4];
+        Span<double> logOneMinusZ = stackalloc double[4];
+        bool apart = false;
+        for (int lane = 0; lane < 4; lane++)
+        {
+            (a[lane], b[lane], z[lane]) = Arguments(r, alpha, s, beta, keys.X[k + lane], keys.T[k + lane]);
+            logOneMinusZ[lane] = LogSpace.LogOnePlus(-z[lane]);
+            apart |= z[lane] == 0 || !(a[lane] + 1 - b[lane] > 0);
+        }
+        if (apart)
+        {
+            for (int lane = k; lane < k + 4; lane++)
+            {
+                logF[lane] = LogF(r, alpha, s, beta, keys.X[lane], keys.T[lane], dLogF.AsSpan(4 * lane, 4));
+            }
+            return;
+        }
+        Span<double> values = stackalloc double[4];
+        Span<double> g = stackalloc double[12];
+        GaussHypergeometric.LogAdjacentFour(Vector256.Create<double>(a), Vector256.Create<double>(b), Vector256.Create<double>(z), Vector256.Create<double>(logOneMinusZ), values, g);
+        for (int lane = 0; lane < 4; lane++)
+        {
+            logF[k + lane] = ChainRule(alpha, beta, keys.T[k + lane], a[lane], values[lane], g.Slice(3 * lane, 3), dLogF.AsSpan(4 * (k + lane), 4));
+        }
+    }
+
+    /// <summary>The 2F1 of ln F(t): a = r+s+x, and b = s+1, z = (alpha-beta)/(alpha+t) for alpha &gt;= beta, otherwise b = r+x, z = (beta-alpha)/(beta+t).</summary>
+    private static (double A, double B, double Z) Arguments(double r, double alpha, double s, double beta, int x, double t)
+    {
+        double a = r + s + x;
+        return alpha >= beta ? (a, s + 1, (alpha - beta) / (alpha + t)) : (a, r + x, (beta - alpha) / (beta + t));
+    }
+
+    /// <summary>ln F(t) and its gradient in (r, alpha, s, beta) from ln 2F1 and its derivatives g (see <see cref="LogF(double, double, double, double, int, double, Span{double})"/>).</summary>
+    private static double ChainRule(double alpha, double beta, double t, double a, double logAdjacent, ReadOnlySpan<double> g, Span<double> gradient)
+    {
         if (alpha >= beta)
         {
             double alphaT = alpha + t, logAlphaT = Math.Log(alphaT);
-            double value = GaussHypergeometric.LogAdjacent(a, s + 1, (alpha - beta) / alphaT, g) - a * logAlphaT;
             gradient[0] = g[0] - logAlphaT;
             gradient[1] = g[2] * (beta + t) / (alphaT * alphaT) - a / alphaT;
             gradient[2] = g[0] + g[1] - logAlphaT;
             gradient[3] = -g[2] / alphaT;
-            return value;
+            return logAdjacent - a * logAlphaT;
         }
-        else
-        {
-            double betaT = beta + t, logBetaT = Math.Log(betaT);
-            double value = GaussHypergeometric.LogAdjacent(a, r + x, (beta - alpha) / betaT, g) - a * logBetaT;
-            gradient[0] = g[0] + g[1] - logBetaT;
-            gradient[1] = -g[2] / betaT;
-            gradient[2] = g[0] - logBetaT;
-            gradient[3] = g[2] * (alpha + t) / (betaT * betaT) - a / betaT;
-            return value;
-        }
+        double betaT = beta + t, logBetaT = Math.Log(betaT);
+        gradient[0] = g[0] + g[1] - logBetaT;
+        gradient[1] = -g[2] / betaT;
+        gradient[2] = g[0] - logBetaT;
+        gradient[3] = g[2] * (alpha + t) / (betaT * betaT) - a / betaT;
+        return logAdjacent - a * logBetaT;
     }
 }

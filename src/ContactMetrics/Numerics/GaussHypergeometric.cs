@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace ContactMetrics.Numerics;
 
 /// <summary>
@@ -246,6 +248,85 @@ internal static class GaussHypergeometric
         }
         value = double.NaN;
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="LogAdjacent(double, double, double, Span{double}, int)"/> of four (a, b, z) at once, for 0 &lt; z &lt; 1 and
+    /// b &lt; a + 1 in every lane: <see cref="TryLogAdjacentEuler"/>'s operations in the same order on the lanes of
+    /// <see cref="Vector256{T}"/> (IEEE operations lane by lane, so each lane's value and gradient are the scalar ones to
+    /// the last bit), each lane's results kept from the term where it stops, the loop running until all four have stopped.
+    /// A lane that runs out of terms is handed to the scalar form (and its quadrature).
+    /// </summary>
+    /// <param name="a">The four a.</param>
+    /// <param name="b">The four b.</param>
+    /// <param name="z">The four z.</param>
+    /// <param name="logOneMinusZ">ln(1 - z) of each lane, as <see cref="LogSpace.LogOnePlus"/> gives it.</param>
+    /// <param name="values">Receives the four ln 2F1.</param>
+    /// <param name="gradients">Receives each lane's three derivatives: lane i at 3i, 3i+1, 3i+2.</param>
+    /// <param name="maxTerms">The term budget, as the scalar form's.</param>
+    internal static void LogAdjacentFour(Vector256<double> a, Vector256<double> b, Vector256<double> z, Vector256<double> logOneMinusZ,
+        Span<double> values, Span<double> gradients, int maxTerms = 200_000)
+    {
+        var one = Vector256<double>.One;
+        var tiny = Vector256.Create(1e-16);
+        var shifted = a + one - b;
+        var c = a + one;
+        var oneMinusZ = one - z;
+        var geometric = z / oneMinusZ;
+        Vector256<double> term = one, sum = one, sumG = default, sumH = default, sumW = default, g = default, h = default, valueSum = default;
+        Vector256<double> endSum = default, endG = default, endH = default, endW = default, plainPassed = default, stopped = default;
+        var k = Vector256<double>.Zero;
+        int terms = 0;
+        for (; terms < maxTerms; terms++)
+        {
+            var ak = shifted + k;
+            var ck = c + k;
+            var inverse = one / (ak * ck);
+            sumW += term * (ak * inverse);
+            g += b * inverse;
+            h += ck * inverse;
+            term *= ak / ck * z;
+            sum += term;
+            sumG += term * g;
+            sumH += term * h;
+            k += one;
+            var tail = term * geometric;
+            var plain = ~Vector256.GreaterThanOrEqual(tail, tiny * sum);
+            valueSum = Vector256.ConditionalSelect(plain & ~plainPassed, sum, valueSum);
+            plainPassed |= plain;
+            var steps = geometric / oneMinusZ;
+            var tailG = tail * g + term * (b * inverse) * steps;
+            var tailH = tail * h + term * (ck * inverse) * steps;
+            var tailW = term * (ak * inverse) / oneMinusZ;
+            var done = plain & Vector256.LessThanOrEqual(tailG, tiny * sumG) & Vector256.LessThanOrEqual(tailH, tiny * sumH)
+                & Vector256.LessThanOrEqual(tailW, tiny * sumW);
+            var now = done & ~stopped;
+            endSum = Vector256.ConditionalSelect(now, sum, endSum);
+            endG = Vector256.ConditionalSelect(now, sumG, endG);
+            endH = Vector256.ConditionalSelect(now, sumH, endH);
+            endW = Vector256.ConditionalSelect(now, sumW, endW);
+            stopped |= done;
+            if (Vector256.ExtractMostSignificantBits(stopped) == 0b1111)
+            {
+                break;
+            }
+        }
+        uint finished = Vector256.ExtractMostSignificantBits(stopped);
+        for (int lane = 0; lane < 4; lane++)
+        {
+            var gradient = gradients.Slice(3 * lane, 3);
+            double al = a.GetElement(lane), bl = b.GetElement(lane), zl = z.GetElement(lane);
+            if ((finished & (1u << lane)) == 0)
+            {
+                values[lane] = LogAdjacent(al, bl, zl, gradient, maxTerms);
+                continue;
+            }
+            double lm = logOneMinusZ.GetElement(lane), total = endSum.GetElement(lane);
+            gradient[0] = endG.GetElement(lane) / total;
+            gradient[1] = -lm - endH.GetElement(lane) / total;
+            gradient[2] = al * bl * endW.GetElement(lane) / (oneMinusZ.GetElement(lane) * total);
+            values[lane] = (1 - bl) * lm + Math.Log(valueSum.GetElement(lane));
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using ContactMetrics.Numerics;
 
 namespace ContactMetrics.Tests.Numerics;
@@ -89,5 +90,40 @@ public class GaussHypergeometricTests
         GaussHypergeometric.TryLogAdjacentSeries(1.2, 5.0, 0.7, direct, 200_000, out double directValue).Should().BeTrue();
         value.Should().Be(directValue);
         g.Should().Equal(direct);
+    }
+
+    [Fact]
+    public void LogAdjacentFour_RandomLanes_SameBitsAsScalar()
+    {
+        // Four series side by side stop at different terms (z from 1e-9 to 0.999 in the same group); each lane must give the
+        // scalar form's value and gradient to the last bit, and a budget too small for some lanes hands those to the scalar
+        // form (the quadrature) while the others keep their series results.
+        var random = new Random(20261207);
+        var values = new double[4];
+        var gradients = new double[12];
+        var scalar = new double[3];
+        for (int draw = 0; draw < 500; draw++)
+        {
+            var a = new double[4];
+            var b = new double[4];
+            var z = new double[4];
+            var logOneMinusZ = new double[4];
+            for (int lane = 0; lane < 4; lane++)
+            {
+                a[lane] = Math.Exp(random.NextDouble() * 10 - 2.5);
+                b[lane] = (a[lane] + 1) * random.NextDouble();
+                z[lane] = random.Next(4) switch { 0 => 1e-9, 1 => 0.999, _ => random.NextDouble() * 0.99 };
+                logOneMinusZ[lane] = LogSpace.LogOnePlus(-z[lane]);
+            }
+            int budget = draw % 50 == 0 ? 40 : 200_000;
+            GaussHypergeometric.LogAdjacentFour(Vector256.Create<double>(a), Vector256.Create<double>(b), Vector256.Create<double>(z), Vector256.Create<double>(logOneMinusZ), values, gradients, budget);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                double expected = GaussHypergeometric.LogAdjacent(a[lane], b[lane], z[lane], scalar, budget);
+                string because = $"draw {draw}, lane {lane}: a {a[lane]:R}, b {b[lane]:R}, z {z[lane]:R}";
+                values[lane].Should().Be(expected, because);
+                gradients.AsSpan(3 * lane, 3).ToArray().Should().Equal(scalar, because);
+            }
+        }
     }
 }
