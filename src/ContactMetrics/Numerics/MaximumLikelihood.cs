@@ -93,7 +93,7 @@ internal static class MaximumLikelihood
         }
         double norm = Math.Sqrt(lastGradient.Sum(g => g * g));
         bool converged = double.IsFinite(lastValue) && norm / scale < 1e-4 && minimum.Iterations < maxIterations;
-        return new MaximizationResult((double[])minimum.Point.Clone(), lastValue, converged, minimum.Iterations, norm, "BFGS", "RelativeGradient");
+        return new MaximizationResult((double[])minimum.Point.Clone(), lastValue, converged, minimum.Iterations, norm, "BFGS", minimum.Reason);
     }
 
     private static MaximizationResult MaximizeWatched(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)

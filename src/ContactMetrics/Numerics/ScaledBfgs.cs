@@ -22,6 +22,7 @@ internal static class ScaledBfgs
     private const double SufficientDecrease = 1e-4;
     private const double Curvature = 0.9;
     private const int LineSearchEvaluations = 40;
+    private const string GradientReason = "RelativeGradient";
 
     /// <summary>
     /// Minimizes <paramref name="f"/> (value and gradient into the span) from <paramref name="start"/>; null when a line
@@ -51,7 +52,7 @@ internal static class ScaledBfgs
         {
             if (RelativeGradient(x, value, g) < gradientTolerance)
             {
-                return new Minimum(x, value, g, iteration);
+                return new Minimum(x, value, g, iteration, GradientReason);
             }
             double slope = 0, largest = 0;
             for (int i = 0; i < n; i++)
@@ -96,7 +97,7 @@ internal static class ScaledBfgs
             value = search.Value;
             if (search.Status == SearchStatus.Converged || progress < 1e-12)
             {
-                return new Minimum(x, value, g, iteration + 1);
+                return new Minimum(x, value, g, iteration + 1, search.Status == SearchStatus.Converged ? GradientReason : "LackOfProgress");
             }
             if (sy > 0 && yy > 0)
             {
@@ -110,8 +111,8 @@ internal static class ScaledBfgs
         return null;
     }
 
-    /// <summary>The point, value and gradient at the end, and the iterations taken.</summary>
-    internal sealed record Minimum(double[] Point, double Value, double[] Gradient, int Iterations);
+    /// <summary>The point, value and gradient at the end, the iterations taken and why it stopped (MathNet's names of the two criteria).</summary>
+    internal sealed record Minimum(double[] Point, double Value, double[] Gradient, int Iterations, string Reason);
 
     private enum SearchStatus
     {

@@ -27,6 +27,7 @@ public class ScaledBfgsTests
         // The criterion: max |g_i| max(|x_i|, 1) / max(|f|, 1) below the tolerance, at the point returned.
         Math.Max(Math.Abs(minimum.Gradient[0]), Math.Abs(minimum.Gradient[1])).Should().BeLessThan(1e-10 * 1.0001);
         evaluations.Should().BeLessThan(100);
+        minimum.Reason.Should().Be("RelativeGradient");
     }
 
     [Fact]
