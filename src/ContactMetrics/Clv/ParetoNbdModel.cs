@@ -23,7 +23,7 @@ namespace ContactMetrics.Clv;
 /// held as a logarithm: ln 2F1 by the series of Euler's transformation (both branches have b &lt; a + 1) with a rigorous
 /// tail bound (tanh-sinh quadrature of Euler's integral when the argument is within 4e-5 of 1), ln A0 = ln F(t_x) + ln(-expm1(ln F(T) - ln F(t_x))) and the bracket by
 /// log-sum-exp, so that heavy buyers (x = 10,000, where (alpha+T)^-(r+x) underflows) stay finite.</para>
-/// <para>Fitted by BFGS on the log-parameters (<see cref="ScaledBfgs"/>, MathNet's BFGS as the fallback) with the analytic
+/// <para>Fitted by MathNet's L-BFGS in two passes on the log-parameters (MathNet's BFGS as the fallback) with the analytic
 /// gradient, computed in the same pass as the likelihood (the 2F1 series carries its derivatives with respect to its
 /// parameters and argument); standard errors from a central-difference Hessian of that gradient (inverse observed
 /// information, delta method).</para>
@@ -98,7 +98,7 @@ public sealed class ParetoNbdModel : ITransactionModel
         LogLikelihoodWithGradient objective = analyticGradient
             ? (theta, gradient) => LogLikelihood(data, keys, theta, gradient, maxDegreeOfParallelism)
             : MaximumLikelihood.WithCentralDifferences(value);
-        var result = LogParameterFit.Run(objective, analyticGradient ? null : value, StartingPoint(data), data.TotalWeight, options, Names, scaledBfgs: analyticGradient);
+        var result = LogParameterFit.Run(objective, analyticGradient ? null : value, StartingPoint(data), data.TotalWeight, options, Names, twoPassLbfgs: analyticGradient);
         var v = result.Values;
         fit = new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
