@@ -84,11 +84,12 @@ internal static class LogParameterFit
     /// <summary>
     /// Maximizes <paramref name="objective"/> over the log-parameters from <paramref name="start"/>. Standard errors come
     /// from the Hessian of the analytic gradient, or, when <paramref name="valueOnly"/> is given (the gradient being itself
-    /// numerical), from a four-point Hessian of the values.
+    /// numerical), from a four-point Hessian of the values. <paramref name="twoPassLbfgs"/>: see <see cref="MaximumLikelihood.Maximize"/>.
     /// </summary>
-    internal static LogParameterFitResult Run(LogLikelihoodWithGradient objective, Func<double[], double>? valueOnly, double[] start, double scale, ModelFitOptions options, ReadOnlySpan<string> names)
+    internal static LogParameterFitResult Run(LogLikelihoodWithGradient objective, Func<double[], double>? valueOnly, double[] start, double scale, ModelFitOptions options, ReadOnlySpan<string> names,
+        bool twoPassLbfgs = false)
     {
-        var result = MaximumLikelihood.Maximize(objective, start, scale, options.MaxIterations, options.GradientTolerance, options.Monitor());
+        var result = MaximumLikelihood.Maximize(objective, start, scale, options.MaxIterations, options.GradientTolerance, options.Monitor(), twoPassLbfgs);
         var hessian = valueOnly is null ? NumericalHessian.FromGradient(objective, result.Point) : NumericalHessian.FromValues(valueOnly, result.Point);
         var se = NumericalHessian.LogScaleStandardErrors(hessian, result.Point);
         var values = result.Point.Select(Math.Exp).ToArray();

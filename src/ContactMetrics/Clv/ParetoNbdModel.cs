@@ -20,12 +20,13 @@ namespace ContactMetrics.Clv;
 /// F(t) = 2F1(r+s+x, s+1; r+s+x+1; (alpha-beta)/(alpha+t)) / (alpha+t)^(r+s+x); for alpha &lt; beta,
 /// F(t) = 2F1(r+s+x, r+x; r+s+x+1; (beta-alpha)/(beta+t)) / (beta+t)^(r+s+x). Each is s int_t^inf (alpha+u)^-(r+x)
 /// (beta+u)^-(s+1) du up to the factor, so the argument is in [0, 1) and every series term is positive. Everything is
-/// held as a logarithm: ln 2F1 by a log-space series with a rigorous tail bound (tanh-sinh quadrature of Euler's integral
-/// when the argument is within 4e-5 of 1), ln A0 = ln F(t_x) + ln(-expm1(ln F(T) - ln F(t_x))) and the bracket by
+/// held as a logarithm: ln 2F1 by the series of Euler's transformation (both branches have b &lt; a + 1) with a rigorous
+/// tail bound (tanh-sinh quadrature of Euler's integral when the argument is within 4e-5 of 1), ln A0 = ln F(t_x) + ln(-expm1(ln F(T) - ln F(t_x))) and the bracket by
 /// log-sum-exp, so that heavy buyers (x = 10,000, where (alpha+T)^-(r+x) underflows) stay finite.</para>
-/// <para>Fitted by BFGS on the log-parameters with the analytic gradient, computed in the same pass as the likelihood (the
-/// 2F1 series carries its derivatives with respect to its parameters and argument); standard errors from a central-difference
-/// Hessian of that gradient (inverse observed information, delta method).</para>
+/// <para>Fitted by MathNet's L-BFGS in two passes on the log-parameters (MathNet's BFGS as the fallback) with the analytic
+/// gradient, computed in the same pass as the likelihood (the 2F1 series carries its derivatives with respect to its
+/// parameters and argument); standard errors from a central-difference Hessian of that gradient (inverse observed
+/// information, delta method).</para>
 /// </remarks>
 public sealed class ParetoNbdModel : ITransactionModel
 {
@@ -97,7 +98,7 @@ public sealed class ParetoNbdModel : ITransactionModel
         LogLikelihoodWithGradient objective = analyticGradient
             ? (theta, gradient) => LogLikelihood(data, keys, theta, gradient, maxDegreeOfParallelism)
             : MaximumLikelihood.WithCentralDifferences(value);
-        var result = LogParameterFit.Run(objective, analyticGradient ? null : value, StartingPoint(data), data.TotalWeight, options, Names);
+        var result = LogParameterFit.Run(objective, analyticGradient ? null : value, StartingPoint(data), data.TotalWeight, options, Names, twoPassLbfgs: analyticGradient);
         var v = result.Values;
         fit = new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
@@ -364,6 +365,15 @@ public sealed class ParetoNbdModel : ITransactionModel
 
         public int[] AgeKey { get; }
 
+        /// <summary>
+        /// Each pair's ln F, rewritten by every evaluation: a fit's evaluations run one after another, so they share it instead
+        /// of allocating it each time.
+        /// </summary>
+        public double[] LogF => field ??= new double[X.Length];
+
+        /// <summary>Each pair's four derivatives of ln F, shared as <see cref="LogF"/>.</summary>
+        public double[] DLogF => field ??= new double[4 * X.Length];
+
         /// <summary>The pairs of the rows: first every (x, t_x), then every (x, T), numbered by <see cref="FrequencyTimePairs"/>.</summary>
         public static HistoryKeys Of(CompressedRfmSummary data)
         {
@@ -401,11 +411,20 @@ public sealed class ParetoNbdModel : ITransactionModel
         {
             return double.NaN;
         }
-        var logF = new double[keys.X.Length];
-        var dLogF = withGradient ? new double[4 * keys.X.Length] : [];
+        // Every slot of both is written below before the rows read it.
+        var logF = keys.LogF;
+        var dLogF = withGradient ? keys.DLogF : [];
         void Pairs(int from, int to)
         {
-            for (int k = from; k < to; k++)
+            int k = from;
+            if (withGradient && Vector256.IsHardwareAccelerated)
+            {
+                for (; k + 4 <= to; k += 4)
+                {
+                    LogFFour(r, alpha, s, beta, keys, k, logF, dLogF);
+                }
+            }
+            for (; k < to; k++)
             {
                 logF[k] = withGradient ? LogF(r, alpha, s, beta, keys.X[k], keys.T[k], dLogF.AsSpan(4 * k, 4)) : LogF(r, alpha, s, beta, keys.X[k], keys.T[k]);
             }
@@ -566,27 +585,70 @@ public sealed class ParetoNbdModel : ITransactionModel
     /// </summary>
     private static double LogF(double r, double alpha, double s, double beta, int x, double t, Span<double> gradient)
     {
-        double a = r + s + x;
+        var (a, b, z) = Arguments(r, alpha, s, beta, x, t);
         Span<double> g = stackalloc double[3];
+        return ChainRule(alpha, beta, t, a, GaussHypergeometric.LogAdjacent(a, b, z, g), g, gradient);
+    }
+
+    /// <summary>
+    /// <see cref="LogF(double, double, double, double, int, double, Span{double})"/> of the pairs k to k+3 into their slots,
+    /// their four 2F1 series summed side by side (<see cref="GaussHypergeometric.LogAdjacentFour"/>: the same values and
+    /// derivatives to the last bit); one by one when a lane has z = 0 (alpha = beta), which the scalar form treats apart.
+    /// </summary>
+    private static void LogFFour(double r, double alpha, double s, double beta, HistoryKeys keys, int k, double[] logF, double[] dLogF)
+    {
+        Span<double> a = stackalloc double[4];
+        Span<double> b = stackalloc double[4];
+        Span<double> z = stackalloc double[4];
+        Span<double> logOneMinusZ = stackalloc double[4];
+        bool apart = false;
+        for (int lane = 0; lane < 4; lane++)
+        {
+            (a[lane], b[lane], z[lane]) = Arguments(r, alpha, s, beta, keys.X[k + lane], keys.T[k + lane]);
+            logOneMinusZ[lane] = LogSpace.LogOnePlus(-z[lane]);
+            apart |= z[lane] == 0 || !(a[lane] + 1 - b[lane] > 0);
+        }
+        if (apart)
+        {
+            for (int lane = k; lane < k + 4; lane++)
+            {
+                logF[lane] = LogF(r, alpha, s, beta, keys.X[lane], keys.T[lane], dLogF.AsSpan(4 * lane, 4));
+            }
+            return;
+        }
+        Span<double> values = stackalloc double[4];
+        Span<double> g = stackalloc double[12];
+        GaussHypergeometric.LogAdjacentFour(Vector256.Create<double>(a), Vector256.Create<double>(b), Vector256.Create<double>(z), Vector256.Create<double>(logOneMinusZ), values, g);
+        for (int lane = 0; lane < 4; lane++)
+        {
+            logF[k + lane] = ChainRule(alpha, beta, keys.T[k + lane], a[lane], values[lane], g.Slice(3 * lane, 3), dLogF.AsSpan(4 * (k + lane), 4));
+        }
+    }
+
+    /// <summary>The 2F1 of ln F(t): a = r+s+x, and b = s+1, z = (alpha-beta)/(alpha+t) for alpha &gt;= beta, otherwise b = r+x, z = (beta-alpha)/(beta+t).</summary>
+    private static (double A, double B, double Z) Arguments(double r, double alpha, double s, double beta, int x, double t)
+    {
+        double a = r + s + x;
+        return alpha >= beta ? (a, s + 1, (alpha - beta) / (alpha + t)) : (a, r + x, (beta - alpha) / (beta + t));
+    }
+
+    /// <summary>ln F(t) and its gradient in (r, alpha, s, beta) from ln 2F1 and its derivatives g (see <see cref="LogF(double, double, double, double, int, double, Span{double})"/>).</summary>
+    private static double ChainRule(double alpha, double beta, double t, double a, double logAdjacent, ReadOnlySpan<double> g, Span<double> gradient)
+    {
         if (alpha >= beta)
         {
             double alphaT = alpha + t, logAlphaT = Math.Log(alphaT);
-            double value = GaussHypergeometric.LogAdjacent(a, s + 1, (alpha - beta) / alphaT, g) - a * logAlphaT;
             gradient[0] = g[0] - logAlphaT;
             gradient[1] = g[2] * (beta + t) / (alphaT * alphaT) - a / alphaT;
             gradient[2] = g[0] + g[1] - logAlphaT;
             gradient[3] = -g[2] / alphaT;
-            return value;
+            return logAdjacent - a * logAlphaT;
         }
-        else
-        {
-            double betaT = beta + t, logBetaT = Math.Log(betaT);
-            double value = GaussHypergeometric.LogAdjacent(a, r + x, (beta - alpha) / betaT, g) - a * logBetaT;
-            gradient[0] = g[0] + g[1] - logBetaT;
-            gradient[1] = -g[2] / betaT;
-            gradient[2] = g[0] - logBetaT;
-            gradient[3] = g[2] * (alpha + t) / (betaT * betaT) - a / betaT;
-            return value;
-        }
+        double betaT = beta + t, logBetaT = Math.Log(betaT);
+        gradient[0] = g[0] + g[1] - logBetaT;
+        gradient[1] = -g[2] / betaT;
+        gradient[2] = g[0] - logBetaT;
+        gradient[3] = g[2] * (alpha + t) / (betaT * betaT) - a / betaT;
+        return logAdjacent - a * logBetaT;
     }
 }

@@ -10,8 +10,9 @@ internal delegate double LogLikelihoodWithGradient(ReadOnlySpan<double> point, S
 internal sealed record MaximizationResult(double[] Point, double LogLikelihood, bool Converged, int Iterations, double GradientNorm, string Method, string Message);
 
 /// <summary>
-/// Maximizes a log-likelihood over unconstrained parameters (models pass log-parameters) with MathNet's BFGS
-/// and an analytic gradient, falling back to Nelder-Mead followed by BFGS when the line search fails.
+/// Maximizes a log-likelihood over unconstrained parameters (models pass log-parameters) with MathNet's BFGS (or first its
+/// L-BFGS in two passes, when asked) and an analytic gradient, falling back to Nelder-Mead followed by BFGS when the line
+/// search fails.
 /// </summary>
 /// <remarks>
 /// The objective handed to the minimizer is the negative log-likelihood divided by <c>scale</c> (the number of
@@ -44,8 +45,13 @@ internal static class MaximumLikelihood
         return value;
     };
 
+    /// <summary>
+    /// Maximizes from <paramref name="start"/>; with <paramref name="twoPassLbfgs"/>, first by MathNet's L-BFGS in two passes
+    /// (see <see cref="TryTwoPassLbfgs"/>: fewer evaluations, the same stopping criterion), falling back to MathNet's BFGS from
+    /// the start when it fails.
+    /// </summary>
     internal static MaximizationResult Maximize(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance,
-        FitMonitor? monitor = null)
+        FitMonitor? monitor = null, bool twoPassLbfgs = false)
     {
         var watch = monitor ?? FitMonitor.None;
         var watched = logLikelihood;
@@ -56,10 +62,100 @@ internal static class MaximumLikelihood
             watch.AfterEvaluation(value);
             return value;
         };
-        var result = MaximizeWatched(logLikelihood, start, scale, maxIterations, gradientTolerance);
+        var result = (twoPassLbfgs ? TryTwoPassLbfgs(logLikelihood, start, scale, maxIterations, gradientTolerance) : null)
+            ?? MaximizeWatched(logLikelihood, start, scale, maxIterations, gradientTolerance);
         watch.Finished();
         return result;
     }
+
+    /// <summary>The tolerance of <see cref="TryTwoPassLbfgs"/>'s first pass.</summary>
+    private const double FirstPassTolerance = 5e-4;
+
+    /// <summary>
+    /// The (s, y) pairs MathNet's L-BFGS keeps: more than a pass's iterations in the Pareto/NBD fits measured, so that it is
+    /// BFGS with the initial inverse Hessian rescaled by s'y / y'y at every iteration.
+    /// </summary>
+    private const int LbfgsMemory = 30;
+
+    /// <summary>
+    /// MathNet's <see cref="LimitedMemoryBfgsMinimizer"/> on minus the log-likelihood over <paramref name="scale"/> (as
+    /// <see cref="MaximizeWatched"/> minimizes it), first to a relative gradient of <see cref="FirstPassTolerance"/>, then from
+    /// there to <paramref name="gradientTolerance"/>; null when it fails (line search, iterations, no descent direction).
+    /// </summary>
+    /// <remarks>
+    /// MathNet starts every minimization with a line search whose first step is 100 times the tolerance over the squared
+    /// gradient: about 3e-6 at the Pareto/NBD's start for the fits' 1e-9, and 18 evaluations of doubling before the first
+    /// iterate. The first pass's looser tolerance makes that step 5e5 times longer; the second pass starts where the gradient
+    /// is small, so its first step is sensible again, and its stopping criterion is the fits' own (MathNet's relative
+    /// gradient, max_i |g_i| max(|x_i|, 1) / max(|f|, 1), or L-BFGS's |g| below the tolerance). L-BFGS rather than BFGS for
+    /// its s'y / y'y scaling (Nocedal &amp; Wright, "Numerical optimization", 2nd ed., equation 7.20): MathNet's BFGS keeps the
+    /// identity as its initial inverse Hessian. On CDNOW and on it replicated 100 times: 29 evaluations against BFGS's 56.
+    /// The pass boundary and the result re-evaluate the last point, so the last evaluation is remembered and reused.
+    /// </remarks>
+    private static MaximizationResult? TryTwoPassLbfgs(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
+    {
+        int n = start.Length;
+        double[]? lastPoint = null;
+        double lastValue = double.NaN;
+        var lastGradient = new double[n];
+        LogLikelihoodWithGradient remembered = (point, gradient) =>
+        {
+            if (lastPoint is null || !point.SequenceEqual(lastPoint))
+            {
+                lastPoint = point.ToArray();
+                lastValue = logLikelihood(point, lastGradient);
+            }
+            lastGradient.CopyTo(gradient);
+            return lastValue;
+        };
+        var objective = Minimized(remembered, n, scale, (_, _) => { });
+        var point = Vector<double>.Build.DenseOfArray(start);
+        int iterations = 0;
+        string message;
+        try
+        {
+            if (gradientTolerance < FirstPassTolerance)
+            {
+                var first = new LimitedMemoryBfgsMinimizer(FirstPassTolerance, 1e-12, 1e-15, LbfgsMemory, maxIterations).FindMinimum(objective, point);
+                point = first.MinimizingPoint;
+                iterations = first.Iterations;
+            }
+            var second = new LimitedMemoryBfgsMinimizer(gradientTolerance, 1e-12, 1e-15, LbfgsMemory, maxIterations).FindMinimum(objective, point);
+            point = second.MinimizingPoint;
+            iterations += second.Iterations;
+            message = second.ReasonForExit.ToString();
+        }
+        catch (Exception e) when (e is MaximumIterationsException or InnerOptimizationException or ArgumentException)
+        {
+            return null;
+        }
+        return Result(remembered, point.ToArray(), scale, iterations, maxIterations, "L-BFGS", message);
+    }
+
+    /// <summary>
+    /// Minus <paramref name="logLikelihood"/> over <paramref name="scale"/> with its gradient, as MathNet minimizes it; a
+    /// non-finite value becomes double.MaxValue (MathNet's line search then treats the step as failed). Each finite
+    /// evaluation is passed to <paramref name="evaluated"/>.
+    /// </summary>
+    private static IObjectiveFunction Minimized(LogLikelihoodWithGradient logLikelihood, int n, double scale, Action<double[], double> evaluated)
+        => ObjectiveFunction.Gradient(v =>
+        {
+            var gradient = new double[n];
+            var at = v.ToArray();
+            double value = logLikelihood(at, gradient);
+            if (!double.IsFinite(value))
+            {
+                // Steers the line search back: MathNet treats a non-finite value as a failed step.
+                return (double.MaxValue, Vector<double>.Build.Dense(n));
+            }
+            evaluated(at, value);
+            var g = Vector<double>.Build.Dense(n);
+            for (int i = 0; i < n; i++)
+            {
+                g[i] = -gradient[i] / scale;
+            }
+            return (-value / scale, g);
+        });
 
     private static MaximizationResult MaximizeWatched(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)
     {
@@ -75,27 +171,7 @@ internal static class MaximumLikelihood
                 Array.Copy(at, bestSeen, n);
             }
         }
-        var objective = ObjectiveFunction.Gradient(v =>
-        {
-            var gradient = new double[n];
-            var at = v.ToArray();
-            double value = logLikelihood(at, gradient);
-            if (double.IsFinite(value))
-            {
-                Remember(at, value);
-            }
-            if (!double.IsFinite(value))
-            {
-                // Steers the line search back: MathNet treats a non-finite value as a failed step.
-                return (double.MaxValue, Vector<double>.Build.Dense(n));
-            }
-            var g = Vector<double>.Build.Dense(n);
-            for (int i = 0; i < n; i++)
-            {
-                g[i] = -gradient[i] / scale;
-            }
-            return (-value / scale, g);
-        });
+        var objective = Minimized(logLikelihood, n, scale, Remember);
 
         string method = "BFGS";
         string message;
