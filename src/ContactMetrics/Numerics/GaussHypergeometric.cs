@@ -156,7 +156,10 @@ internal static class GaussHypergeometric
         {
             return value;
         }
-        return LogAdjacentByQuadrature(a, b, z, gradient);
+        double byQuadrature = LogAdjacentByQuadrature(a, b, z, gradient);
+        // Euler's sum can settle within the budget where its derivatives' sums do not (a band of z near 1 - 1.7e-4 for
+        // a = 1.16, b = 0.55): its value is then the value-only form's, which the quadrature's misses in the last digits.
+        return double.IsNaN(value) ? byQuadrature : value;
     }
 
     /// <summary>
@@ -182,7 +185,8 @@ internal static class GaussHypergeometric
 
     /// <summary>
     /// ln 2F1(a, b; a+1; z) and its gradient in (a, b, z) from Euler's transformation, for 0 &lt; b &lt; a + 1 and
-    /// 0 &lt; z &lt; 1; false when the budget ran out.
+    /// 0 &lt; z &lt; 1; false when the budget ran out, <paramref name="value"/> then being the value alone when its sum
+    /// settled within the budget (as <see cref="TryLogEuler"/>'s), NaN otherwise.
     /// </summary>
     /// <remarks>
     /// <para>With A = a+1-b, C = a+1 and S = sum_k u_k (u_0 = 1, u_{k+1} = u_k (A+k)/(C+k) z), ln 2F1 = (1-b) ln(1-z) + ln S
@@ -248,7 +252,7 @@ internal static class GaussHypergeometric
                 return true;
             }
         }
-        value = double.NaN;
+        value = valueSum == 0 ? double.NaN : (1 - b) * LogSpace.LogOnePlus(-z) + Math.Log(valueSum);
         return false;
     }
 
