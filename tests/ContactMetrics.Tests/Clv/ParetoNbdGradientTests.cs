@@ -61,6 +61,11 @@ public class ParetoNbdGradientTests
         {
             ShouldMatchFiniteDifferences(Row(x, recency, age), theta, $"x {x}");
         }
+        // Five rows have ten (x, t) pairs: two groups of four, whose series a fit sums side by side, and two after them. At
+        // alpha = beta every lane has z = 0 and each group goes back to the one-pair form (ParetoNbdModel.LogFFour), the
+        // second group at pairs 4 to 7, so each pair's ln F must land in its own slot there too.
+        var rows = CompressedRfmSummary.FromColumns([1.0, 2.0, 1.0, 3.0, 1.0], [0, 1, 3, 17, 40], [0.0, 5.0, 20.0, 30.0, 37.0], [38.0, 38.0, 38.0, 38.0, 38.0], RfmPeriodUnit.Week);
+        ShouldMatchFiniteDifferences(rows, theta, "five rows, ten pairs");
     }
 
     [Fact]

@@ -126,4 +126,31 @@ public class GaussHypergeometricTests
             }
         }
     }
+
+    [Fact]
+    public void LogAdjacentGradient_DerivativesOutOfBudgetAfterTheValue_ValueStillTheValueOnlyOne()
+    {
+        // a = 1.16, b = 0.55 (r + s and r near the CDNOW estimates, x = 0), z = 0.999827: the value's sum stops at term 197,919
+        // of the 200,000 budget, the derivatives' weighted sums would need about 201,400 (both counted by replaying the loops of
+        // TryLogAdjacentEuler). The value must still be the value-only one to the last bit, alone and as a lane of four, and
+        // the derivatives the quadrature's: 1e-7 of the series with a large budget, as in
+        // ParetoNbdGradientTests.LogAdjacentGradient_NearOne_QuadratureMatchesSeries.
+        double a = 1.16, b = 0.55, z = 0.999827;
+        double valueOnly = GaussHypergeometric.LogAdjacent(a, b, z);
+        var g = new double[3];
+        GaussHypergeometric.LogAdjacent(a, b, z, g).Should().Be(valueOnly);
+        var values = new double[4];
+        var gradients = new double[12];
+        double[] zs = [z, 0.5, 1e-9, 0.9];
+        GaussHypergeometric.LogAdjacentFour(Vector256.Create(a), Vector256.Create(b), Vector256.Create<double>(zs),
+            Vector256.Create<double>(zs.Select(v => LogSpace.LogOnePlus(-v)).ToArray()), values, gradients);
+        values[0].Should().Be(valueOnly);
+        gradients.AsSpan(0, 3).ToArray().Should().Equal(g);
+        var series = new double[3];
+        GaussHypergeometric.LogAdjacent(a, b, z, series, maxTerms: 5_000_000).Should().Be(GaussHypergeometric.LogAdjacent(a, b, z, maxTerms: 5_000_000));
+        for (int i = 0; i < 3; i++)
+        {
+            g[i].Should().BeApproximately(series[i], 1e-7 * Math.Abs(series[i]), $"component {i}");
+        }
+    }
 }
