@@ -241,24 +241,15 @@ public static class KpiRollup
             cancellationToken.ThrowIfCancellationRequested();
             int blockLength = Math.Min(BlockSize, to - blockStart);
             var block = blockKeys[..blockLength];
-            keys.KeysOf(blockStart, block, bucketer, rowKeys);
             int kept = blockLength;
             if (filtered)
             {
                 // Keep this worker's rows in the arrival range, without a branch per row.
-                kept = 0;
-                for (int j = 0; j < blockLength; j++)
-                {
-                    long key = block[j];
-                    long ms = arrived[blockStart + j];
-                    bool keep = (workers == 1 || WorkerOf(key, workers) == worker) & (!ranged || (ms >= fromMs & ms < beforeMs));
-                    block[kept] = key;
-                    rows[kept] = blockStart + j;
-                    kept += keep ? 1 : 0;
-                }
+                kept = Keep(keys, bucketer, arrived, fromMs, beforeMs, blockStart, block, rows, worker, workers, rowKeys);
             }
             else
             {
+                keys.KeysOf(blockStart, block, bucketer, rowKeys);
                 for (int j = 0; j < blockLength; j++)
                 {
                     rows[j] = blockStart + j;
