@@ -30,9 +30,9 @@ public sealed record KpiGrouping(KpiDimensions Dimensions = KpiDimensions.None, 
 /// hash map otherwise; the row's counts go into a flat array of integer slots per group. Workers
 /// run in parallel and split the groups between them by a hash of the key, so each group is counted
 /// by one worker only and nothing is merged. Every slot is an integer, so the result is the same,
-/// bit for bit, for any number of workers; groups come out sorted by key. The rollup itself
-/// allocates with the number of groups and the key space, not the rows; repeat-contact detection
-/// (for FCR) needs one byte and two ints per row.
+/// bit for bit, for any number of workers; groups come out sorted by key. The rollup allocates with
+/// the number of groups and the key space, and, where a worker partitions its rows (docs/kpis.md), 24
+/// bytes per row it counts; repeat-contact detection (for FCR) needs one byte and two ints per row.
 /// </remarks>
 public static class KpiRollup
 {
@@ -241,24 +241,15 @@ public static class KpiRollup
             cancellationToken.ThrowIfCancellationRequested();
             int blockLength = Math.Min(BlockSize, to - blockStart);
             var block = blockKeys[..blockLength];
-            keys.KeysOf(blockStart, block, bucketer, rowKeys);
             int kept = blockLength;
             if (filtered)
             {
                 // Keep this worker's rows in the arrival range, without a branch per row.
-                kept = 0;
-                for (int j = 0; j < blockLength; j++)
-                {
-                    long key = block[j];
-                    long ms = arrived[blockStart + j];
-                    bool keep = (workers == 1 || WorkerOf(key, workers) == worker) & (!ranged || (ms >= fromMs & ms < beforeMs));
-                    block[kept] = key;
-                    rows[kept] = blockStart + j;
-                    kept += keep ? 1 : 0;
-                }
+                kept = Keep(keys, bucketer, arrived, fromMs, beforeMs, blockStart, block, rows, worker, workers, rowKeys);
             }
             else
             {
+                keys.KeysOf(blockStart, block, bucketer, rowKeys);
                 for (int j = 0; j < blockLength; j++)
                 {
                     rows[j] = blockStart + j;
@@ -280,13 +271,15 @@ public static class KpiRollup
     /// after part, and then each part is added to its blocks (<see cref="KpiSlots.AddEncoded"/>): the rows are written and
     /// read in order, and the random updates of the blocks hit the cache instead of memory.
     /// </summary>
-    /// <returns>False, with nothing counted, when a millisecond value does not fit the encoding's 32 bits (the caller then counts directly).</returns>
+    /// <returns>
+    /// False, with nothing counted and no progress reported, when a wait does not fit the encoding's 32 bits (found while
+    /// the parts' rows are counted, before anything is encoded; the caller then counts directly).
+    /// </returns>
     private static bool CountPartitioned(InteractionTable t, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers,
         Partial partial, ulong[] seen, int partGroups, ScanMeter? meter, CancellationToken cancellationToken, int[]? rowKeys)
     {
         // Cut the groups into parts at word boundaries of the bitmap: a key's part is partOfWord[key / 64].
         var partOfWord = new int[seen.Length];
-        var partStart = new List<int> { 0 };
         int inPart = 0, parts = 1;
         for (int w = 0; w < seen.Length; w++)
         {
@@ -308,6 +301,8 @@ public static class KpiRollup
         Span<long> blockKeys = stackalloc long[BlockSize];
         var rows = new int[BlockSize];
         var cursor = new int[parts + 1];
+        var queueMs = t.QueueMs;
+        long misfit = 0;
         for (int blockStart = from; blockStart < to; blockStart += BlockSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -316,7 +311,15 @@ public static class KpiRollup
             for (int j = 0; j < kept; j++)
             {
                 cursor[partOfWord[block[j] >> 6] + 1]++;
+                // Talk, hold and after-contact work are ints in the table; a wait (an email's response time) may not be.
+                long wait = queueMs[rows[j]];
+                misfit |= wait - (int)wait;
             }
+        }
+        if (misfit != 0)
+        {
+            // Before the encoding pass: the direct count that follows reports these rows' progress once, not twice.
+            return false;
         }
         for (int p = 1; p <= parts; p++)
         {
@@ -324,7 +327,6 @@ public static class KpiRollup
         }
         var ends = cursor[1..];
         var encoded = GC.AllocateUninitializedArray<EncodedRow>(cursor[parts]);
-        long misfit = 0;
         for (int blockStart = from; blockStart < to; blockStart += BlockSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -334,10 +336,7 @@ public static class KpiRollup
             misfit |= layout.Encode(rows.AsSpan(0, kept), block[..kept], t, flags, encoded, cursor, partOfWord);
             meter?.Add(blockLength);
         }
-        if (misfit != 0)
-        {
-            return false;
-        }
+        System.Diagnostics.Debug.Assert(misfit == 0, "every wait was checked to fit 32 bits while the parts were counted");
         // Each cursor has moved to its part's end, where the next part starts.
         int start = 0;
         for (int p = 0; p < parts; p++)
