@@ -29,10 +29,7 @@ internal static class Engines
         return duck && skipInvalid ? throw new CliInputException(TableInput.SkipInvalidWithDuckDb) : duck;
     }
 
-    /// <summary>
-    /// Reads a summary file (kpi counts, path summary, survival table); what is wrong with it is an input error (exit 2). A
-    /// path summary refused for its separator gets this program's option for the fix (the library's message names none).
-    /// </summary>
+    /// <summary>Reads a summary file (kpi counts, path summary, survival table); what is wrong with it is an input error (exit 2), a path summary's separator fixed with this program's option.</summary>
     public static T ReadSummary<T>(Func<T> read)
     {
         try
@@ -41,8 +38,7 @@ internal static class Engines
         }
         catch (InvalidDataException e)
         {
-            throw new CliInputException(e.Data[Sql.PathSummaryFile.LikelySeparatorKey] is string separator
-                ? $"{e.Message} Give it with --separator '{separator}'." : e.Message);
+            throw new CliInputException(e.Data[Sql.PathSummaryFile.LikelySeparatorKey] is string separator ? $"{e.Message} Give it with --separator '{separator}'." : e.Message);
         }
     }
 
