@@ -19,7 +19,7 @@ internal static class ClvFitTiming
         Time("compress (x, t_x, T)", repeats, () => summary.Compress());
         var bgCount = new EvaluationCount();
         var bg = BetaGeometricNbdModel.Fit(rows, new ModelFitOptions { Progress = bgCount });
-        Console.WriteLine($"BG/NBD: {bgCount.Evaluations} evaluations, {bg.Diagnostics.Iterations} iterations; {string.Join(", ", bg.Estimates)}; LL {bg.LogLikelihood:R}");
+        Console.WriteLine($"BG/NBD: {bgCount.Evaluations} evaluations, {bg.Diagnostics.Iterations} iterations; {string.Join(", ", bg.Estimates.Select(e => $"{e.Value:R} ({e.StandardError:R})"))}; LL {bg.LogLikelihood:R}");
         Time("BG/NBD fit on the rows", repeats, () => BetaGeometricNbdModel.Fit(rows));
         Time("BG/NBD compress + fit", repeats, () => BetaGeometricNbdModel.Fit(summary.Compress()));
         var theta = bg.Estimates.Select(e => Math.Log(e.Value)).ToArray();
@@ -27,7 +27,7 @@ internal static class ClvFitTiming
         Time("BG/NBD one evaluation", repeats, () => BetaGeometricNbdModel.LogLikelihood(rows, theta, gradient));
         LogLikelihoodWithGradient objective = (t, g) => BetaGeometricNbdModel.LogLikelihood(rows, t, g);
         double[] start = [0.0, Math.Log(4), 0.0, 0.0];
-        Time("BG/NBD Maximize alone", repeats, () => MaximumLikelihood.Maximize(objective, start, rows.TotalWeight, 1000, 1e-9));
+        Time("BG/NBD Maximize alone", repeats, () => MaximumLikelihood.Maximize(objective, start, rows.TotalWeight, 1000, 1e-9, twoPassLbfgs: true));
         Time("BG/NBD Hessian from gradients", repeats, () => NumericalHessian.FromGradient(objective, theta));
         var hessian = NumericalHessian.FromGradient(objective, theta);
         Time("BG/NBD standard errors from the Hessian", repeats, () => NumericalHessian.LogScaleStandardErrors(hessian, theta));

@@ -72,8 +72,8 @@ internal static class MaximumLikelihood
     private const double FirstPassTolerance = 5e-4;
 
     /// <summary>
-    /// The (s, y) pairs MathNet's L-BFGS keeps: more than a pass's iterations in the Pareto/NBD fits measured, so that it is
-    /// BFGS with the initial inverse Hessian rescaled by s'y / y'y at every iteration.
+    /// The (s, y) pairs MathNet's L-BFGS keeps: more than a pass's iterations in the Pareto/NBD and BG/NBD fits measured, so
+    /// that it is BFGS with the initial inverse Hessian rescaled by s'y / y'y at every iteration.
     /// </summary>
     private const int LbfgsMemory = 30;
 
@@ -89,7 +89,8 @@ internal static class MaximumLikelihood
     /// is small, so its first step is sensible again, and its stopping criterion is the fits' own (MathNet's relative
     /// gradient, max_i |g_i| max(|x_i|, 1) / max(|f|, 1), or L-BFGS's |g| below the tolerance). L-BFGS rather than BFGS for
     /// its s'y / y'y scaling (Nocedal &amp; Wright, "Numerical optimization", 2nd ed., equation 7.20): MathNet's BFGS keeps the
-    /// identity as its initial inverse Hessian. On CDNOW and on it replicated 100 times: 29 evaluations against BFGS's 56.
+    /// identity as its initial inverse Hessian. On CDNOW and on it replicated 100 times: 29 evaluations against BFGS's 56 for the
+    /// Pareto/NBD, 30 and 28 against 45 for the BG/NBD.
     /// The pass boundary and the result re-evaluate the last point, so the last evaluation is remembered and reused.
     /// </remarks>
     private static MaximizationResult? TryTwoPassLbfgs(LogLikelihoodWithGradient logLikelihood, double[] start, double scale, int maxIterations, double gradientTolerance)

@@ -24,6 +24,7 @@ public class BetaGeometricNbdModelTests
         fit.LogLikelihood.Should().BeApproximately(-9582.4, 0.05);
         fit.Diagnostics.LogLikelihood.Should().Be(fit.LogLikelihood);
         (fit.Diagnostics.GradientNorm / 2357).Should().BeLessThan(1e-4);
+        fit.Diagnostics.Method.Should().Be("L-BFGS", "MathNet's L-BFGS in two passes, BFGS only as the fallback");
     }
 
     [Fact]
