@@ -191,6 +191,8 @@ public sealed class PathSummaryBuilder
     {
         var old = _slots;
         _slots = ArrayPool<long>.Shared.Rent(Math.Max(64, 2 * old.Length));
+        // The probes mask with the length: ArrayPool.Shared hands out powers of two for the powers of two asked here.
+        System.Diagnostics.Debug.Assert(System.Numerics.BitOperations.IsPow2(_slots.Length), "the row table's length is a power of two");
         Array.Clear(_slots);
         int mask = _slots.Length - 1;
         foreach (long entry in old)
