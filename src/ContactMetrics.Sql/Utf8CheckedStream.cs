@@ -34,6 +34,11 @@ internal sealed class Utf8CheckedStream(Stream inner) : Stream
 
     public override int Read(Span<byte> buffer)
     {
+        if (buffer.IsEmpty)
+        {
+            // No bytes asked, none read: not the end, which a read of no bytes means to the check.
+            return 0;
+        }
         int read = inner.Read(buffer);
         Check(buffer[..read]);
         return read;
