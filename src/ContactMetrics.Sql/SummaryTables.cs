@@ -56,6 +56,7 @@ public static class PathSummaryFile
     /// <param name="separator">The separator between channels (<c>"&gt;"</c> for paths written <c>c1&gt;c2</c>); <see langword="null"/>:
     /// <see cref="PathSummaryReader.DefaultSeparator"/>, guarded.</param>
     /// <returns>The summary; rows of the same path are added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">A column is missing or a cell is wrong (an empty channel, a number that is not
@@ -63,6 +64,7 @@ public static class PathSummaryFile
     /// and for another separator its <see cref="Exception.Data"/> holds the one to give under <see cref="LikelySeparatorKey"/>.</exception>
     public static PathSummary Read(string path, Currency currency = default, string? separator = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var guard = PathSeparatorGuard.For(separator);
         return ReadBytes(path, currency, separator) ?? ReadRows(path, currency, guard);
     }

@@ -51,6 +51,14 @@ public sealed partial class PathSummaryFileBytesTests : IDisposable
     }
 
     [Fact]
+    public void NullPath_ArgumentNullException()
+    {
+        // As the row reader threw before the byte reader's checks of the name (which threw NullReferenceException).
+        var act = () => PathSummaryFile.Read(null!);
+        act.Should().Throw<ArgumentNullException>().WithParameterName("path");
+    }
+
+    [Fact]
     public void GzippedCsv_ReadAsBytes()
     {
         string file = Path.Combine(_dir.Path, "paths.csv.gz");
