@@ -79,6 +79,27 @@ internal static class SummaryFiles
         }
     }
 
+    /// <summary>Whether the header of a CSV file, as <see cref="StreamRows(string, string, IReadOnlyList{string})"/> reads it (names trimmed, any case), is exactly <paramref name="columns"/> in order; false when it is not or the file cannot be read so far.</summary>
+    public static bool HasHeader(string path, IReadOnlyList<string> columns)
+    {
+        try
+        {
+            using var rows = Data.CsvColumnTable.ReadRows(path).GetEnumerator();
+            return rows.MoveNext() && rows.Current.Names.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase);
+        }
+        catch (Data.TableFormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The bytes of a CSV file, read front to back, gunzipped when the name ends in <c>.gz</c> (as ContactMetrics.Data opens one).</summary>
+    public static Stream OpenCsv(string path)
+    {
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress) : stream;
+    }
+
     private static bool Next(IEnumerator<Data.CsvColumnTable> rows)
     {
         try

@@ -47,13 +47,16 @@ public static class PathSummaryFile
     /// <c>" &gt; "</c> by default, each channel trimmed; so a channel name may hold <c>&gt;</c>, as <see cref="Write"/>
     /// writes it), channels learned in order of appearance. With no separator given, the file is guarded against paths
     /// written with another one (<see cref="PathSeparatorGuard"/>: no path holds <c>" &gt; "</c> but some hold <c>&gt;</c>
-    /// or <c>|</c>).
+    /// or <c>|</c>). A CSV file whose header is the four columns in order (as <see cref="Write"/> writes it) is parsed as
+    /// UTF-8 bytes by the core's reader (<see cref="PathSummaryReader.ReadUtf8"/>), without a string per row or path; a file
+    /// it does not read as RFC 4180 reads it, and any error, goes through the row reader, so the result and the messages are one.
     /// </summary>
-    /// <param name="path">A <c>.csv</c> or <c>.parquet</c> file.</param>
+    /// <param name="path">A <c>.csv</c> (also gzipped, <c>.csv.gz</c>) or <c>.parquet</c> file, or a folder or glob of them.</param>
     /// <param name="currency">The currency of <c>total_conversion_value</c> (the format has none).</param>
     /// <param name="separator">The separator between channels (<c>"&gt;"</c> for paths written <c>c1&gt;c2</c>); <see langword="null"/>:
     /// <see cref="PathSummaryReader.DefaultSeparator"/>, guarded.</param>
     /// <returns>The summary; rows of the same path are added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="separator"/> is empty.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">A column is missing or a cell is wrong (an empty channel, a number that is not
@@ -61,7 +64,45 @@ public static class PathSummaryFile
     /// and for another separator its <see cref="Exception.Data"/> holds the one to give under <see cref="LikelySeparatorKey"/>.</exception>
     public static PathSummary Read(string path, Currency currency = default, string? separator = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var guard = PathSeparatorGuard.For(separator);
+        return ReadBytes(path, currency, separator) ?? ReadRows(path, currency, guard);
+    }
+
+    /// <summary>
+    /// A single CSV file (gunzipped when the name ends in <c>.gz</c>) read by the core's byte parser
+    /// (<see cref="PathSummaryReader.ReadUtf8"/>, no string per row or path), or <see langword="null"/> for
+    /// <see cref="ReadRows"/> to read it: Parquet, a folder or glob, a missing file, a header that is not the four columns
+    /// in order, and whatever the byte parser does not read as RFC 4180 reads it (it refuses a row, or the file has bytes
+    /// that are not UTF-8, a lone carriage return, or a quote outside a quoted path). So the byte parser's result is the
+    /// row reader's, and every error, with its file, line, column and value, is the row reader's.
+    /// </summary>
+    internal static PathSummary? ReadBytes(string path, Currency currency, string? separator)
+    {
+        if (SummaryFiles.IsParquet(path) || Data.Tables.IsFileSet(path) || !File.Exists(path) || separator?.Contains('"', StringComparison.Ordinal) == true
+            || !SummaryFiles.HasHeader(path, [.. Types.Select(t => t.Item1)]))
+        {
+            return null;
+        }
+        try
+        {
+            using var bytes = new Utf8CheckedStream(SummaryFiles.OpenCsv(path));
+            var summary = PathSummaryReader.ReadUtf8(bytes, currency: currency, separator: separator);
+            // The byte parser takes a quote inside an unquoted path as a character of a channel; RFC 4180 refuses it.
+            return bytes.LoneCarriageReturn || summary.Channels.Any(c => c.Contains('"', StringComparison.Ordinal)) ? null : summary;
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads a path summary row by row with ContactMetrics.Data's reader (<see cref="SummaryFiles.StreamRows(string, string, IReadOnlyList{string})"/>):
+    /// any CSV or Parquet file, folder or glob, its columns in any order; what <see cref="Read"/> does not read with the byte parser.
+    /// </summary>
+    internal static PathSummary ReadRows(string path, Currency currency, PathSeparatorGuard guard)
+    {
         var builder = new PathSummaryBuilder(currency);
         SummaryRow? suspect = null;
         foreach (var row in SummaryFiles.StreamRows(path, "a path summary", [.. Types.Select(t => t.Item1)]))
