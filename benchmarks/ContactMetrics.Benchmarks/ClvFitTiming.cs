@@ -17,6 +17,8 @@ internal static class ClvFitTiming
         var rows = summary.Compress();
         Console.WriteLine($"customers {summary.Count:N0}, weighted rows {rows.Count:N0}");
         Time("compress (x, t_x, T)", repeats, () => summary.Compress());
+        var grid = GridHistoryCounts.Grid(summary.Period);
+        Time("  of which counting on the grid", repeats, () => new GridHistoryCounts().AddGroups(summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.Age.AsSpan(), summary.Period.Days(), grid, 0));
         var bgCount = new EvaluationCount();
         var bg = BetaGeometricNbdModel.Fit(rows, new ModelFitOptions { Progress = bgCount });
         Console.WriteLine($"BG/NBD: {bgCount.Evaluations} evaluations, {bg.Diagnostics.Iterations} iterations; {string.Join(", ", bg.Estimates.Select(e => $"{e.Value:R} ({e.StandardError:R})"))}; LL {bg.LogLikelihood:R}");
@@ -29,6 +31,7 @@ internal static class ClvFitTiming
         double[] start = [0.0, Math.Log(4), 0.0, 0.0];
         Time("BG/NBD Maximize alone", repeats, () => MaximumLikelihood.Maximize(objective, start, rows.TotalWeight, 1000, 1e-9, twoPassLbfgs: true));
         Time("BG/NBD Hessian from gradients", repeats, () => NumericalHessian.FromGradient(objective, theta));
+        Time("BG/NBD Hessian, analytic (the fit's)", repeats, () => BetaGeometricNbdModel.LogLikelihoodHessian(rows, theta));
         var hessian = NumericalHessian.FromGradient(objective, theta);
         Time("BG/NBD standard errors from the Hessian", repeats, () => NumericalHessian.LogScaleStandardErrors(hessian, theta));
         var pnCount = new EvaluationCount();
