@@ -71,9 +71,14 @@ internal sealed class GridHistoryCounts
     /// of the first customer not counted (the start of the group that was not on the grid, or of the last partial group).
     /// Without 256-bit vectors and AVX, counts none.
     /// </summary>
+    /// <exception cref="ArgumentException">The time columns are shorter than the frequencies (the loads below are unchecked).</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int AddGroups(ReadOnlySpan<int> frequency, ReadOnlySpan<double> first, ReadOnlySpan<double> second, double days, double[] grid, int start)
     {
+        if (first.Length < frequency.Length || second.Length < frequency.Length)
+        {
+            throw new ArgumentException($"Every column must have an entry per frequency ({frequency.Length}); the times have {first.Length} and {second.Length}.", nameof(first));
+        }
         if (!(Vector256.IsHardwareAccelerated && Avx.IsSupported))
         {
             return start;

@@ -122,6 +122,20 @@ public class WeightedRowsAndBatchChecksTests
         }
     }
 
+    [Fact]
+    public void GridHistoryCounts_AddGroups_TimesShorterThanTheFrequencies_Throws()
+    {
+        // The four-at-a-time loads are unchecked and bounded by the frequencies' length: shorter time columns must be
+        // refused, not read past their end (8 frequencies, 8 ages, 5 recencies: the second group would read 3 doubles beyond).
+        var grid = GridHistoryCounts.Grid(RfmPeriodUnit.Week);
+        var counts = new GridHistoryCounts();
+        var act = () => counts.AddGroups(new int[8], new double[5], new double[8], 7.0, grid, 0);
+        act.Should().Throw<ArgumentException>();
+        var act2 = () => counts.AddGroups(new int[8], new double[8], new double[5], 7.0, grid, 0);
+        act2.Should().Throw<ArgumentException>();
+        counts.Count.Should().Be(0);
+    }
+
     [Theory]
     [InlineData(7, 40)]
     [InlineData(8, 5_000)]
