@@ -5,10 +5,11 @@ namespace ContactMetrics.Numerics;
 /// the likelihoods need it where their gradients need the digamma function.
 /// </summary>
 /// <remarks>
-/// Below 12 the recurrence psi'(z) = psi'(z + 1) + 1 / z^2 (Abramowitz &amp; Stegun 6.4.6) moves the argument up; from 10 the
+/// Below 12 the recurrence psi'(z) = psi'(z + 1) + 1 / z^2 (Abramowitz &amp; Stegun 6.4.6) moves the argument up; from 12 the
 /// asymptotic expansion psi'(z) ~ 1/z + 1/(2 z^2) + sum_k B_2k / z^(2k+1) (A&amp;S 6.4.12) to the z^-15 term, whose
-/// remainder is below 7.1 / z^17, 1e-16 of psi'(z) at z = 10. About 1e-15 relative over (0, infinity) (tested against
-/// psi'(1) = pi^2 / 6, psi'(1/2) = pi^2 / 2 and psi'(n) = pi^2 / 6 - sum_{k &lt; n} 1 / k^2).
+/// remainder is below 7.1 / z^17, 4e-17 of psi'(z) at z = 12 (7e-16 at z = 10). About 1e-15 relative over (0, infinity)
+/// (tested against psi'(1) = pi^2 / 6, psi'(1/2) = pi^2 / 2, psi'(n) = pi^2 / 6 - sum_{k &lt; n} 1 / k^2 and mpmath's
+/// 40-digit values; below 7.4e-16 on 20,000 arguments from 1e-10 to 1e8 against mpmath, issue #18).
 /// </remarks>
 internal static class Trigamma
 {

@@ -27,6 +27,21 @@ public class TrigammaTests
         Trigamma.Of(z).Should().BeApproximately(expected, 2e-15 * expected + 1e-15);
     }
 
+    [Theory]
+    // mpmath 1.3.0, mpmath.psi(1, mpf(z)) at 40 digits of the double z (run on this machine, 2026-12-07, issue #18 review):
+    // both sides of the switch from the recurrence to the expansion at 12, tiny and large arguments.
+    [InlineData(1e-8, 10000000000000001.226)]
+    [InlineData(0.243, 18.141779787095829501)]
+    [InlineData(3.7, 0.31003785767003830216)]
+    [InlineData(11.999, 0.086909420732240824282)]
+    [InlineData(12.0, 0.08690187287176839075)]
+    [InlineData(250.5, 0.0039999946666965329554)]
+    [InlineData(1e6, 1.0000005000001666667e-6)]
+    public void Of_MpmathValues_AgreeTo2e15Relative(double z, double expected)
+    {
+        Trigamma.Of(z).Should().BeApproximately(expected, 2e-15 * expected);
+    }
+
     [Fact]
     public void Of_SmallAndLargeArguments_FollowTheRecurrenceAndTheLeadingTerm()
     {
