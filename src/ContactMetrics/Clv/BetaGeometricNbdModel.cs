@@ -26,8 +26,8 @@ namespace ContactMetrics.Clv;
 /// parameters) the expectation over p is computed by quadrature on the logit scale. Both paths agree to about
 /// 1e-10 relative (tested), and stay finite for any finite history.</para>
 /// <para>Fitted by MathNet's L-BFGS in two passes on the log-parameters (MathNet's BFGS as the fallback) with the analytic
-/// gradient; standard errors from a central-difference Hessian of that gradient (inverse observed information, delta
-/// method).</para>
+/// gradient; standard errors from the analytic Hessian (<see cref="LogLikelihoodHessian"/>: inverse observed information,
+/// delta method).</para>
 /// </remarks>
 public sealed class BetaGeometricNbdModel : ITransactionModel
 {
@@ -85,7 +85,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
         LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(data, theta, gradient, maxDegreeOfParallelism);
         ContactMetricsTelemetry.ModelFitted(ModelName);
-        var result = LogParameterFit.Run(objective, null, StartingPoint(data), data.TotalWeight, options, Names, twoPassLbfgs: true);
+        var result = LogParameterFit.Run(objective, null, StartingPoint(data), data.TotalWeight, options, Names, twoPassLbfgs: true, hessian: theta => LogLikelihoodHessian(data, theta));
         var v = result.Values;
         fit = new BgNbdFit(new BetaGeometricNbdModel(new BgNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
@@ -437,11 +437,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         bool withGradient = !gradient.IsEmpty;
         // ln(alpha + t) once per distinct recency or age (the same operations as per row, so the same values).
         var times = data.Times;
-        var logAlphaTime = new double[times.Values.Length];
-        for (int j = 0; j < logAlphaTime.Length; j++)
-        {
-            logAlphaTime[j] = Math.Log(alpha + times.Values[j]);
-        }
+        var logAlphaTime = LogAlphaTimes(times, alpha);
         Span<double> sums = stackalloc double[5];
         LogParameterFit.SumInChunks(data.Count, 5, maxDegreeOfParallelism, (start, end, chunkSums) => SumRows(data, new RowParameters(r, alpha, a, b, times, logAlphaTime), withGradient, start, end, chunkSums), sums);
         if (withGradient)
@@ -486,10 +482,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
                 oddsConstant = x > 0 ? logA - Math.Log(bx1) : 0;
                 if (withGradient)
                 {
-                    double psiAbx = SpecialFunctions.DiGamma(a + b + x);
-                    g0 = SpecialFunctions.DiGamma(r + x) - psiR + logAlpha;
-                    g2 = psiAb - psiAbx;
-                    g3 = SpecialFunctions.DiGamma(b + x) - psiB + psiAb - psiAbx;
+                    (g0, g2, g3) = DigammaTerms(r, a, b, x, psiR, psiB, psiAb, logAlpha);
                 }
             }
             double w = weights[i];
@@ -522,6 +515,132 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         sums[2] = d1;
         sums[3] = d2;
         sums[4] = d3;
+    }
+
+    /// <summary>
+    /// The Hessian of the weighted log-likelihood with respect to the log-parameters (ln r, ln alpha, ln a, ln b), analytic:
+    /// one pass over the rows in place of the eight gradient evaluations of central differences, with about 14 digits instead
+    /// of their 8-10. With p = e^theta, d^2 ll / d theta_i d theta_j = p_i p_j ll_ij + [i = j] p_i ll_i, where, per row
+    /// (<see cref="SumRows"/>'s terms; s = logistic(D), s' = s (1 - s), L = ln((alpha + T) / (alpha + t_x)),
+    /// M = 1 / (alpha + T) - 1 / (alpha + t_x), rho = r + x, beta = b + x - 1):
+    /// ll_rr = psi'(r+x) - psi'(r) + s' L^2; ll_r alpha = 1/alpha - 1/(alpha+T) + s' rho M L + s M;
+    /// ll_alpha alpha = -r/alpha^2 + rho/(alpha+T)^2 + s' (rho M)^2 + s rho (1/(alpha+t_x)^2 - 1/(alpha+T)^2);
+    /// ll_ra = s' L / a; ll_rb = -s' L / beta; ll_alpha a = s' rho M / a; ll_alpha b = -s' rho M / beta;
+    /// ll_aa = psi'(a+b) - psi'(a+b+x) + (s' - s) / a^2; ll_ab = psi'(a+b) - psi'(a+b+x) - s' / (a beta);
+    /// ll_bb = psi'(b+x) - psi'(b) + psi'(a+b) - psi'(a+b+x) + (s' + s) / beta^2 (the s terms only for x &gt; 0).
+    /// Non-finite parameters give a NaN matrix (no standard errors).
+    /// </summary>
+    internal static double[,] LogLikelihoodHessian(CompressedRfmSummary data, ReadOnlySpan<double> theta)
+    {
+        double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), a = Math.Exp(theta[2]), b = Math.Exp(theta[3]);
+        var hessian = new double[4, 4];
+        if (!(double.IsFinite(r) && double.IsFinite(alpha) && double.IsFinite(a) && double.IsFinite(b)) || r == 0 || alpha == 0 || a == 0 || b == 0)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                hessian[i, i] = double.NaN;
+            }
+            return hessian;
+        }
+        var times = data.Times;
+        var logAlphaTime = LogAlphaTimes(times, alpha);
+        var weights = data.Weight.AsSpan();
+        var frequency = data.Frequency.AsSpan();
+        var recency = data.Recency.AsSpan();
+        var age = data.Age.AsSpan();
+        double logAlpha = Math.Log(alpha), logA = Math.Log(a);
+        double psiR = SpecialFunctions.DiGamma(r), psiB = SpecialFunctions.DiGamma(b), psiAb = SpecialFunctions.DiGamma(a + b);
+        double psi1R = Trigamma.Of(r), psi1B = Trigamma.Of(b), psi1Ab = Trigamma.Of(a + b);
+        int lastX = -1;
+        double oddsConstant = 0, g0 = 0, g2 = 0, g3 = 0, bx1 = 0, h00 = 0, h22 = 0, h33 = 0;
+        // The gradient (natural parameters) and the ten second derivatives, summed over the rows.
+        double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        double rr = 0, ralpha = 0, alphaAlpha = 0, ra = 0, rb = 0, alphaA = 0, alphaB = 0, aa = 0, ab = 0, bb = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            int x = frequency[i];
+            if (x != lastX)
+            {
+                lastX = x;
+                bx1 = b + x - 1;
+                oddsConstant = x > 0 ? logA - Math.Log(bx1) : 0;
+                double psi1Abx = Trigamma.Of(a + b + x);
+                (g0, g2, g3) = DigammaTerms(r, a, b, x, psiR, psiB, psiAb, logAlpha);
+                h00 = Trigamma.Of(r + x) - psi1R;
+                h22 = psi1Ab - psi1Abx;
+                h33 = Trigamma.Of(b + x) - psi1B + psi1Ab - psi1Abx;
+            }
+            double w = weights[i];
+            double alphaT = alpha + age[i];
+            double logAlphaT = logAlphaTime[times.AgeIndex[i]];
+            double rx = r + x;
+            d0 += w * (g0 - logAlphaT);
+            d1 += w * (r / alpha - rx / alphaT);
+            d2 += w * g2;
+            d3 += w * g3;
+            rr += w * h00;
+            ralpha += w * (1 / alpha - 1 / alphaT);
+            alphaAlpha += w * (rx / (alphaT * alphaT) - r / (alpha * alpha));
+            aa += w * h22;
+            ab += w * h22;
+            bb += w * h33;
+            if (x == 0)
+            {
+                continue;
+            }
+            double alphaTx = alpha + recency[i];
+            double logRatio = logAlphaT - logAlphaTime[times.RecencyIndex[i]];
+            double d = oddsConstant + rx * logRatio;
+            double e = Math.Exp(-Math.Abs(d));
+            double share = d >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            // s (1 - s) = e^-|d| / (1 + e^-|d|)^2 whatever the sign of d.
+            double spread = e / ((1.0 + e) * (1.0 + e));
+            double m = (recency[i] - age[i]) / (alphaT * alphaTx);
+            double dAlpha = rx * m;
+            d0 += w * share * logRatio;
+            d1 += w * share * dAlpha;
+            d2 += w * share / a;
+            d3 -= w * share / bx1;
+            rr += w * spread * logRatio * logRatio;
+            ralpha += w * (spread * dAlpha * logRatio + share * m);
+            alphaAlpha += w * (spread * dAlpha * dAlpha + share * rx * (1 / (alphaTx * alphaTx) - 1 / (alphaT * alphaT)));
+            ra += w * spread * logRatio / a;
+            rb -= w * spread * logRatio / bx1;
+            alphaA += w * spread * dAlpha / a;
+            alphaB -= w * spread * dAlpha / bx1;
+            aa += w * (spread - share) / (a * a);
+            ab -= w * spread / (a * bx1);
+            bb += w * (spread + share) / (bx1 * bx1);
+        }
+        double[] p = [r, alpha, a, b];
+        double[] gradient = [d0, d1, d2, d3];
+        double[,] natural = { { rr, ralpha, ra, rb }, { ralpha, alphaAlpha, alphaA, alphaB }, { ra, alphaA, aa, ab }, { rb, alphaB, ab, bb } };
+        for (int i = 0; i < 4; i++)
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                hessian[i, j] = p[i] * p[j] * natural[i, j] + (i == j ? p[i] * gradient[i] : 0);
+            }
+        }
+        return hessian;
+    }
+
+    /// <summary>ln(alpha + t) of each distinct time of the rows (the same operations as per row, so the same values).</summary>
+    private static double[] LogAlphaTimes(DistinctTimes times, double alpha)
+    {
+        var logAlphaTime = new double[times.Values.Length];
+        for (int j = 0; j < logAlphaTime.Length; j++)
+        {
+            logAlphaTime[j] = Math.Log(alpha + times.Values[j]);
+        }
+        return logAlphaTime;
+    }
+
+    /// <summary>The terms of the gradient in r, a and b that depend on x and the parameters only (digamma functions).</summary>
+    private static (double R, double A, double B) DigammaTerms(double r, double a, double b, int x, double psiR, double psiB, double psiAb, double logAlpha)
+    {
+        double psiAbx = SpecialFunctions.DiGamma(a + b + x);
+        return (SpecialFunctions.DiGamma(r + x) - psiR + logAlpha, psiAb - psiAbx, SpecialFunctions.DiGamma(b + x) - psiB + psiAb - psiAbx);
     }
 
     /// <summary>The parameters of a likelihood evaluation, the rows' distinct times and ln(alpha + t) of each.</summary>

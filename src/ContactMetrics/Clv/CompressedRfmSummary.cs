@@ -83,31 +83,92 @@ public sealed class CompressedRfmSummary
     }
 
     /// <summary>
-    /// The unique rows of the histories, sorted by (x, t_x, T), each weighted by its customers. The rows are counted in one
-    /// open-addressing table keyed by (x, t_x, T) (<see cref="HistoryCounts"/>): one multiply-shift hash and, in the common
-    /// case, one read and write of the entry that holds the key and its count, no array per customer. Times are compared as
-    /// values (-0.0 is 0.0).
+    /// The unique rows of the histories, sorted by (x, t_x, T), each weighted by its customers. Histories whose times lie on
+    /// the period's grid (days / period length, as <see cref="RfmSummaryBuilder"/> computes them) with x below 255 are
+    /// counted as one 32-bit key each, four customers at a time (<see cref="GridHistoryCounts"/>); the others in a table keyed
+    /// by the times' bits (<see cref="HistoryCounts"/>), which takes over the rest of the batch once more than an eighth of it
+    /// is off the grid (a summary of times given to two decimals, say). Times are compared as values (-0.0 is 0.0); a history
+    /// counted in both tables is merged after the sort.
     /// </summary>
     internal static CompressedRfmSummary FromRows(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, RfmPeriodUnit period)
     {
-        var rows = new HistoryCounts();
-        rows.Add(frequency, recency, age);
-        int m = rows.Count;
-        var counts = rows.Weights();
-        var keys = new (int X, double Tx, double T)[m];
-        for (int k = 0; k < m; k++)
+        var grid = GridHistoryCounts.Grid(period);
+        double days = period.Days();
+        var onGrid = new GridHistoryCounts();
+        HistoryCounts? offGrid = null;
+        int n = frequency.Length, offGridCustomers = 0;
+        int i = 0;
+        while (i < n)
         {
-            keys[k] = (rows.X(k), rows.First(k), rows.Second(k));
+            i = onGrid.AddGroups(frequency, recency, age, days, grid, i);
+            // The group of four not on the grid, or the last customers, one at a time.
+            for (int end = Math.Min(n, i + 4); i < end; i++)
+            {
+                if (!onGrid.TryAdd(frequency[i], recency[i], age[i], days, grid))
+                {
+                    (offGrid ??= new HistoryCounts()).Add(frequency[i], recency[i], age[i]);
+                    offGridCustomers++;
+                }
+            }
+            if (offGridCustomers > 64 && 8 * offGridCustomers > i)
+            {
+                offGrid!.Add(frequency[i..], recency[i..], age[i..]);
+                break;
+            }
+        }
+        var (gridKeys, gridCounts) = onGrid.SortedKeys();
+        if (offGrid is null)
+        {
+            var x = new int[gridKeys.Length];
+            var tx = new double[gridKeys.Length];
+            var t = new double[gridKeys.Length];
+            for (int j = 0; j < gridKeys.Length; j++)
+            {
+                uint key = gridKeys[j];
+                x[j] = GridHistoryCounts.X(key);
+                tx[j] = grid[GridHistoryCounts.FirstNumber(key)];
+                t[j] = grid[GridHistoryCounts.SecondNumber(key)];
+            }
+            return new CompressedRfmSummary(gridCounts, x, tx, t, period);
+        }
+        return Merged(gridKeys, gridCounts, grid, offGrid, period);
+    }
+
+    /// <summary>The rows of both tables sorted by (x, t_x, T), a history in both (on the grid, then off it once the rest of the batch went there) merged.</summary>
+    private static CompressedRfmSummary Merged(uint[] gridKeys, double[] gridCounts, double[] grid, HistoryCounts offGrid, RfmPeriodUnit period)
+    {
+        int m = gridKeys.Length + offGrid.Count;
+        var counts = new double[m];
+        var keys = new (int X, double Tx, double T)[m];
+        for (int k = 0; k < gridKeys.Length; k++)
+        {
+            uint key = gridKeys[k];
+            keys[k] = (GridHistoryCounts.X(key), grid[GridHistoryCounts.FirstNumber(key)], grid[GridHistoryCounts.SecondNumber(key)]);
+            counts[k] = gridCounts[k];
+        }
+        offGrid.Weights().CopyTo(counts, gridKeys.Length);
+        for (int k = 0; k < offGrid.Count; k++)
+        {
+            keys[gridKeys.Length + k] = (offGrid.X(k), offGrid.First(k), offGrid.Second(k));
         }
         Array.Sort(keys, counts);
-        var x = new int[m];
-        var tx = new double[m];
-        var t = new double[m];
+        var x = new List<int>(m);
+        var tx = new List<double>(m);
+        var t = new List<double>(m);
+        var weight = new List<double>(m);
         for (int j = 0; j < m; j++)
         {
-            (x[j], tx[j], t[j]) = keys[j];
+            if (j > 0 && keys[j] == keys[j - 1])
+            {
+                weight[^1] += counts[j];
+                continue;
+            }
+            x.Add(keys[j].X);
+            tx.Add(keys[j].Tx);
+            t.Add(keys[j].T);
+            weight.Add(counts[j]);
         }
-        return new CompressedRfmSummary(counts, x, tx, t, period);
+        return new CompressedRfmSummary([.. weight], [.. x], [.. tx], [.. t], period);
     }
 
     private readonly record struct RowNumber(int Index)

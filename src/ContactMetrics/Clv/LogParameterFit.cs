@@ -84,14 +84,17 @@ internal static class LogParameterFit
     /// <summary>
     /// Maximizes <paramref name="objective"/> over the log-parameters from <paramref name="start"/>. Standard errors come
     /// from the Hessian of the analytic gradient, or, when <paramref name="valueOnly"/> is given (the gradient being itself
-    /// numerical), from a four-point Hessian of the values. <paramref name="twoPassLbfgs"/>: see <see cref="MaximumLikelihood.Maximize"/>.
+    /// numerical), from a four-point Hessian of the values, or from <paramref name="hessian"/> (analytic, over the
+    /// log-parameters) when given. <paramref name="twoPassLbfgs"/>: see <see cref="MaximumLikelihood.Maximize"/>.
     /// </summary>
     internal static LogParameterFitResult Run(LogLikelihoodWithGradient objective, Func<double[], double>? valueOnly, double[] start, double scale, ModelFitOptions options, ReadOnlySpan<string> names,
-        bool twoPassLbfgs = false)
+        bool twoPassLbfgs = false, Func<double[], double[,]>? hessian = null)
     {
         var result = MaximumLikelihood.Maximize(objective, start, scale, options.MaxIterations, options.GradientTolerance, options.Monitor(), twoPassLbfgs);
-        var hessian = valueOnly is null ? NumericalHessian.FromGradient(objective, result.Point) : NumericalHessian.FromValues(valueOnly, result.Point);
-        var se = NumericalHessian.LogScaleStandardErrors(hessian, result.Point);
+        var secondDerivatives = hessian is not null ? hessian(result.Point)
+            : valueOnly is null ? NumericalHessian.FromGradient(objective, result.Point) : NumericalHessian.FromValues(valueOnly, result.Point);
+        // An analytic Hessian resolves flat directions that central differences could not: refuse them as those did.
+        var se = NumericalHessian.LogScaleStandardErrors(secondDerivatives, result.Point, hessian is null ? 0 : 1e-8);
         var values = result.Point.Select(Math.Exp).ToArray();
         var estimates = new ParameterEstimate[values.Length];
         for (int i = 0; i < values.Length; i++)

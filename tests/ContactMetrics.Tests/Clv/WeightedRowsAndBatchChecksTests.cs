@@ -4,7 +4,7 @@ using ContactMetrics.Domain;
 namespace ContactMetrics.Tests.Clv;
 
 /// <summary>
-/// The weighted unique rows counted in one hash table (<see cref="HistoryCounts"/>) against a LINQ grouping, and the batch
+/// The weighted unique rows counted in the hash tables (<see cref="GridHistoryCounts"/>, <see cref="HistoryCounts"/>) against a LINQ grouping, and the batch
 /// predictions' four-at-a-time history checks against the scalar check, at every position of a batch (issue #18).
 /// </summary>
 public class WeightedRowsAndBatchChecksTests
@@ -38,6 +38,102 @@ public class WeightedRowsAndBatchChecksTests
             (rows.Frequency[k], rows.Recency[k], rows.Age[k], rows.Weight[k]).Should().Be(expected[k], $"row {k}");
         }
         rows.TotalWeight.Should().Be(n);
+    }
+
+    [Theory]
+    [InlineData(4, 20_000, 0.0)]
+    [InlineData(5, 20_000, 0.01)]
+    [InlineData(6, 20_000, 0.5)]
+    [InlineData(9, 7, 1.0)]
+    public void Compress_HistoriesOnAndOffTheWeekGrid_EqualsGroupingSortedByHistory(int seed, int n, double offGridShare)
+    {
+        // Times as the builder makes them (days / 7.0: on the grid GridHistoryCounts keys by k = days) and, for a share of the
+        // customers, off it: times to two decimals, days past the grid's 4,096, or x of 255 and more. With half the customers off
+        // the grid, the table keyed by bits takes over the rest of the batch, so histories on the grid are counted in both tables
+        // and merged. The reference: a LINQ grouping by the values, sorted by (x, t_x, T).
+        var random = new Random(seed);
+        var x = new int[n];
+        var tx = new double[n];
+        var t = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int ageDays = random.Next(0, 60);
+            x[i] = ageDays == 0 ? 0 : random.Next(4);
+            int recencyDays = x[i] == 0 ? 0 : random.Next(1, ageDays + 1);
+            t[i] = ageDays / 7.0;
+            tx[i] = x[i] == 0 && random.Next(2) == 0 ? -0.0 : recencyDays / 7.0;
+            if (random.NextDouble() < offGridShare)
+            {
+                switch (random.Next(3))
+                {
+                    case 0:
+                        t[i] = Math.Round(t[i], 2);
+                        tx[i] = Math.Min(Math.Round(tx[i], 2), t[i]);
+                        break;
+                    case 1:
+                        t[i] = (4_090 + random.Next(10)) / 7.0;
+                        break;
+                    default:
+                        x[i] = 254 + random.Next(3);
+                        tx[i] = t[i];
+                        break;
+                }
+            }
+        }
+        var ids = Enumerable.Range(0, n).Select(i => new CustomerId($"c{i}")).ToArray();
+        var rows = RfmSummary.FromColumns(ids, x, tx, t, default, RfmPeriodUnit.Week).Compress();
+        var expected = Enumerable.Range(0, n).GroupBy(i => (x[i], tx[i] + 0.0, t[i])).Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Item3, Count: (double)g.Count()))
+            .OrderBy(r => r.Item1).ThenBy(r => r.Item2).ThenBy(r => r.Item3).ToArray();
+        rows.Count.Should().Be(expected.Length);
+        for (int k = 0; k < expected.Length; k++)
+        {
+            (rows.Frequency[k], rows.Recency[k], rows.Age[k], rows.Weight[k]).Should().Be(expected[k], $"row {k}");
+        }
+    }
+
+    [Theory]
+    [InlineData(RfmPeriodUnit.Day)]
+    [InlineData(RfmPeriodUnit.Week)]
+    [InlineData(RfmPeriodUnit.Month)]
+    public void GridHistoryCounts_EveryGridTime_IsOnItsGridAndTheNextDoubleIsNot(RfmPeriodUnit period)
+    {
+        // Every k / d below 4,096 is counted under its own key, the keys sort as the times, and a time one unit in the last
+        // place away from a grid time is not on the grid (so two times never share a key).
+        var grid = GridHistoryCounts.Grid(period);
+        double days = period.Days();
+        var counts = new GridHistoryCounts();
+        for (int k = 0; k < GridHistoryCounts.GridLength; k++)
+        {
+            counts.TryAdd(1, grid[k], grid[k], days, grid).Should().BeTrue($"k = {k}");
+            counts.TryAdd(1, Math.BitIncrement(grid[k]), grid[k], days, grid).Should().BeFalse($"k = {k}, next double");
+            if (k > 0)
+            {
+                counts.TryAdd(1, grid[k], Math.BitDecrement(grid[k]), days, grid).Should().BeFalse($"k = {k}, previous double");
+            }
+        }
+        counts.TryAdd(GridHistoryCounts.FrequencyLimit, 0.0, 0.0, days, grid).Should().BeFalse("x of 255 is left to the other table");
+        var (keys, weights) = counts.SortedKeys();
+        keys.Length.Should().Be(GridHistoryCounts.GridLength);
+        weights.Should().AllSatisfy(w => w.Should().Be(1.0));
+        for (int k = 0; k < keys.Length; k++)
+        {
+            grid[GridHistoryCounts.FirstNumber(keys[k])].Should().Be(grid[k]);
+            GridHistoryCounts.X(keys[k]).Should().Be(1);
+        }
+    }
+
+    [Fact]
+    public void GridHistoryCounts_AddGroups_TimesShorterThanTheFrequencies_Throws()
+    {
+        // The four-at-a-time loads are unchecked and bounded by the frequencies' length: shorter time columns must be
+        // refused, not read past their end (8 frequencies, 8 ages, 5 recencies: the second group would read 3 doubles beyond).
+        var grid = GridHistoryCounts.Grid(RfmPeriodUnit.Week);
+        var counts = new GridHistoryCounts();
+        var act = () => counts.AddGroups(new int[8], new double[5], new double[8], 7.0, grid, 0);
+        act.Should().Throw<ArgumentException>();
+        var act2 = () => counts.AddGroups(new int[8], new double[8], new double[5], 7.0, grid, 0);
+        act2.Should().Throw<ArgumentException>();
+        counts.Count.Should().Be(0);
     }
 
     [Theory]

@@ -127,6 +127,19 @@ public class OptimizationTests
     }
 
     [Fact]
+    public void LogScaleStandardErrors_NearlySingularInformation_RefusedOnlyWithARelativePivot()
+    {
+        // Information [[1, 1], [1, 1 + 1e-9]]: Cholesky pivots 1 and 1e-9 (by hand), so Cov = I^-1 has diagonal
+        // (1 + 1e-9) / 1e-9 and 1 / 1e-9: finite standard errors of about 3.2e4, unless pivots at most 1e-8 of the largest
+        // diagonal entry count as singular (what the analytic Hessian's fits ask), then NaN.
+        var hessian = new double[,] { { -1, -1 }, { -1, -1 - 1e-9 } };
+        var se = NumericalHessian.LogScaleStandardErrors(hessian, [0.0, 0.0]);
+        se[1].Should().BeApproximately(Math.Sqrt(1e9), 1e-6 * Math.Sqrt(1e9));
+        NumericalHessian.LogScaleStandardErrors(hessian, [0.0, 0.0], 1e-8).Should().OnlyContain(v => double.IsNaN(v));
+        NumericalHessian.LogScaleStandardErrors(new double[,] { { -4, 0 }, { 0, -100 } }, [0.0, 0.0], 1e-8)[0].Should().BeApproximately(0.5, 1e-12);
+    }
+
+    [Fact]
     public void LogScaleStandardErrors_CorrelatedInformation_DiagonalOfTheInverse()
     {
         // Information I = [[4, 2, 0], [2, 5, 1], [0, 1, 3]] (the Hessian is -I): det I = 4 (15 - 1) - 2 (6 - 0) = 44 and the
