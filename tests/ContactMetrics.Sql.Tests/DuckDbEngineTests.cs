@@ -1,3 +1,4 @@
+using System.Numerics;
 using ContactMetrics.Kpis;
 using ContactMetrics.Tables;
 using NodaTime;
@@ -30,6 +31,39 @@ public sealed class DuckDbEngineTests(DemoTables demo) : IClassFixture<DemoTable
     public void Kpis_ChangedDefinitions_EqualInMemory(string grouping) =>
         KpiCases.ShouldEqual(Kpis(demo.InteractionsCsv, KpiCases.Groupings[grouping], KpiCases.Changed),
             demo.InMemory(KpiCases.Groupings[grouping], KpiCases.Changed));
+
+    [Theory]
+    [MemberData(nameof(KpiCases.GroupingNames), MemberType = typeof(KpiCases))]
+    public void Build_RowsReadAsCounts_EqualComputeByState(string grouping)
+    {
+        // Compute runs the by-state query (a COUNT per class of contacts, the counts made by KpiCounts.FromContacts);
+        // Build, the warehouse recipe's SQL, sums every count in SQL, one row per group: the two must give the same groups
+        // in the same order with the same counts, under the default and the changed definitions.
+        using var engine = DuckDbEngine.Open(threads: 2);
+        engine.AttachInteractions(demo.InteractionsCsv);
+        engine.AttachCustomers(demo.CustomersCsv);
+        var g = KpiCases.Groupings[grouping];
+        int keys = BitOperations.PopCount((uint)g.Dimensions) + (g.Bucket == TimeBucket.None ? 0 : 1);
+        foreach (var options in new[] { KpiOptions.Default, KpiCases.Changed })
+        {
+            var computed = engine.Kpis(g, options);
+            using var command = engine.Connection.CreateCommand();
+            command.CommandText = KpiCountsSql.Build(SqlDialect.DuckDb, g, options, new SqlTables("interactions", "customers"));
+            using var reader = command.ExecuteReader();
+            var built = new List<KpiCounts>();
+            var values = new long[KpiCountsSql.CountColumnCount];
+            while (reader.Read())
+            {
+                for (int c = 0; c < values.Length; c++)
+                {
+                    values[c] = Convert.ToInt64(reader.GetValue(keys + c), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                built.Add(KpiCountsSql.ToCounts(values));
+            }
+            built.Should().HaveCountGreaterThan(0);
+            built.Should().Equal(computed.Select(x => x.Counts));
+        }
+    }
 
     [Fact]
     public void Open_TwoEnginesWithAMemoryLimit_SpillToFoldersOfTheirOwnRemovedOnDispose()
