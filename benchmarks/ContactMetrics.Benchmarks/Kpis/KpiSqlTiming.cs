@@ -63,8 +63,8 @@ internal static class KpiSqlTiming
             }
         }
         else
-        using (var command = engine.Connection.CreateCommand())
         {
+            using var command = engine.Connection.CreateCommand();
             command.CommandText = sql;
             using var reader = command.ExecuteReader();
             while (reader.Read())

@@ -320,16 +320,18 @@ internal sealed class KpiSlots
             encoded |= (ulong)(ResponseBucket(waitMs) + 1) << ResponseShift;
         }
         // The values are linear in the block: one contact's states (no sums), times the contacts, plus the sums alone.
-        var one = new int[Stride];
-        var summed = new int[Stride];
+        Span<int> one = stackalloc int[Stride];
+        Span<int> summed = stackalloc int[Stride];
+        one.Clear();
+        summed.Clear();
         AddStates(ref one[0], encoded, 0, 0, 0, 0);
         AddHistograms(ref one[0], encoded);
         AddStates(ref summed[0], encoded, waitSumMs, talkSumMs & handledMask, holdSumMs & handledMask, acwSumMs & handledMask);
         AddHistograms(ref summed[0], encoded);
         for (int k = 0; k < values.Length; k++)
         {
-            long unit = Value(one, 0, k);
-            values[k] += contacts * unit + Value(summed, 0, k) - unit;
+            long unit = ValueOf(one, k);
+            values[k] += contacts * unit + ValueOf(summed, k) - unit;
         }
     }
 
@@ -374,9 +376,11 @@ internal sealed class KpiSlots
     }
 
     /// <summary>Value <paramref name="slot"/> (an index of <see cref="KpiCounts"/>) of the block at <paramref name="offset"/> of <paramref name="slots"/>: a sum of states, a sum or a histogram bucket.</summary>
-    public long Value(int[] slots, int offset, int slot)
+    public long Value(int[] slots, int offset, int slot) => ValueOf(slots.AsSpan(offset, Stride), slot);
+
+    /// <summary>Value <paramref name="slot"/> (an index of <see cref="KpiCounts"/>) of the block <paramref name="b"/>.</summary>
+    private long ValueOf(ReadOnlySpan<int> b, int slot)
     {
-        var b = slots.AsSpan(offset, Stride);
         var sums = MemoryMarshal.Cast<int, long>(b[..SumInts]);
         var f = b.Slice(Flow, 10);
         var h = b.Slice(HandledState, 6);
