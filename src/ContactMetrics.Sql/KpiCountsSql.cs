@@ -257,7 +257,7 @@ public static class KpiCountsSql
     /// <param name="tables">The relations to read; <see cref="SqlTables.Default"/> when <see langword="null"/>.</param>
     /// <returns>One summary per group that has rows, ordered by key (missing values first). An empty table gives no groups.</returns>
     /// <exception cref="ArgumentException">See <see cref="Build"/>.</exception>
-    /// <exception cref="InvalidDataException">The engine returned a channel that is not a schema channel.</exception>
+    /// <exception cref="InvalidDataException">Grouped by channel, the engine returned a channel that is not a schema channel (or none); ungrouped by it, such a row counts as Build counts it: contained when inbound.</exception>
     /// <exception cref="DbException">The engine failed (a missing table or column, a value it cannot convert).</exception>
     public static IReadOnlyList<GroupedKpiCounts> Compute(DbConnection connection, SqlDialect dialect, KpiGrouping grouping, KpiOptions? options = null, SqlTables? tables = null)
     {
@@ -303,9 +303,15 @@ public static class KpiCountsSql
                 {
                     case StatePart:
                         string? text = reader.IsDBNull(c + 1) ? null : Convert.ToString(reader.GetValue(c + 1), CultureInfo.InvariantCulture);
-                        states += KpiCounts.FromContacts(contacts, ParseChannel(text)!.Value, Int(2) == 1 ? Direction.Inbound : Direction.Outbound,
-                            answered: Int(3) == 1, classWait[Int(4)], transferred: Int(5) == 1, resolved: Int(6) == 1 ? Int(7) == 1 : null,
-                            Int(15), Int(16), Int(17), Int(18), options);
+                        bool inbound = Int(2) == 1;
+                        // A channel that is not a schema channel, or none, is neither an agent nor an asynchronous one to Build's
+                        // sums: contained when inbound, nothing else (the memory readers reject such rows). As a group key it
+                        // still stops the read (ParseChannel).
+                        states += text is not null && ChannelNames.TryParseChannel(text, out var channel)
+                            ? KpiCounts.FromContacts(contacts, channel, inbound ? Direction.Inbound : Direction.Outbound,
+                                answered: Int(3) == 1, classWait[Int(4)], transferred: Int(5) == 1, resolved: Int(6) == 1 ? Int(7) == 1 : null,
+                                Int(15), Int(16), Int(17), Int(18), options)
+                            : KpiCounts.FromCounts(offeredContacts: inbound ? contacts : 0, containedContacts: inbound ? contacts : 0);
                         break;
                     case CsatPart:
                         Score(8, 1, 5, CsatColumn);

@@ -43,26 +43,71 @@ public sealed class DuckDbEngineTests(DemoTables demo) : IClassFixture<DemoTable
         engine.AttachInteractions(demo.InteractionsCsv);
         engine.AttachCustomers(demo.CustomersCsv);
         var g = KpiCases.Groupings[grouping];
-        int keys = BitOperations.PopCount((uint)g.Dimensions) + (g.Bucket == TimeBucket.None ? 0 : 1);
         foreach (var options in new[] { KpiOptions.Default, KpiCases.Changed })
         {
             var computed = engine.Kpis(g, options);
-            using var command = engine.Connection.CreateCommand();
-            command.CommandText = KpiCountsSql.Build(SqlDialect.DuckDb, g, options, new SqlTables("interactions", "customers"));
-            using var reader = command.ExecuteReader();
-            var built = new List<KpiCounts>();
-            var values = new long[KpiCountsSql.CountColumnCount];
-            while (reader.Read())
-            {
-                for (int c = 0; c < values.Length; c++)
-                {
-                    values[c] = Convert.ToInt64(reader.GetValue(keys + c), System.Globalization.CultureInfo.InvariantCulture);
-                }
-                built.Add(KpiCountsSql.ToCounts(values));
-            }
+            var built = Built(engine, g, options, new SqlTables("interactions", "customers"));
             built.Should().HaveCountGreaterThan(0);
             built.Should().Equal(computed.Select(x => x.Counts));
         }
+    }
+
+    /// <summary>The counts of <see cref="KpiCountsSql.Build"/>'s rows (the warehouse recipe's query), in its order.</summary>
+    private static List<KpiCounts> Built(DuckDbEngine engine, KpiGrouping g, KpiOptions? options, SqlTables tables)
+    {
+        int keys = BitOperations.PopCount((uint)g.Dimensions) + (g.Bucket == TimeBucket.None ? 0 : 1);
+        using var command = engine.Connection.CreateCommand();
+        command.CommandText = KpiCountsSql.Build(SqlDialect.DuckDb, g, options, tables);
+        using var reader = command.ExecuteReader();
+        var built = new List<KpiCounts>();
+        var values = new long[KpiCountsSql.CountColumnCount];
+        while (reader.Read())
+        {
+            for (int c = 0; c < values.Length; c++)
+            {
+                values[c] = Convert.ToInt64(reader.GetValue(keys + c), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            built.Add(KpiCountsSql.ToCounts(values));
+        }
+        return built;
+    }
+
+    [Fact]
+    public void Compute_ChannelNotInTheSchemaOrMissing_CountedAsBuildCountsIt()
+    {
+        // A raw table (no engine view to reject a blank channel): a phone call answered in 10 s (csat 5); an inbound 'fax'
+        // (csat 4) and an inbound row without a channel; an outbound 'fax'. Build's SQL counts a channel that is neither an
+        // agent nor an asynchronous one as contained when inbound, nothing else, and the surveys of every row; Compute did
+        // so before the counts by state and must still, when the channel is not a group key (the in-memory readers reject such
+        // rows, so memory has no counts of them to compare with).
+        using var engine = DuckDbEngine.Open(threads: 1);
+        using (var create = engine.Connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE raw (interaction_id VARCHAR, customer_id VARCHAR, agent_id VARCHAR, channel VARCHAR, direction VARCHAR,
+                  queue VARCHAR, reason VARCHAR, arrived_at TIMESTAMPTZ, answered_at TIMESTAMPTZ, ended_at TIMESTAMPTZ,
+                  talk_seconds DECIMAL(18,9), hold_seconds DECIMAL(18,9), acw_seconds DECIMAL(18,9), resolved BOOLEAN,
+                  transfers INTEGER, csat INTEGER, nps INTEGER, ces INTEGER);
+                INSERT INTO raw VALUES
+                  ('a1', 'c1', 'g1', 'phone', 'inbound', 'q', 'r', '2024-01-01 09:00:00+00', '2024-01-01 09:00:10+00', '2024-01-01 09:05:00+00', 290, 0, 0, TRUE, 0, 5, NULL, NULL),
+                  ('a2', 'c2', NULL, 'fax', 'inbound', 'q', 'r', '2024-01-01 10:00:00+00', NULL, '2024-01-01 10:01:00+00', NULL, NULL, NULL, NULL, NULL, 4, NULL, NULL),
+                  ('a3', 'c3', NULL, NULL, NULL, 'q', 'r', '2024-01-02 10:00:00+00', NULL, '2024-01-02 10:01:00+00', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+                  ('a4', 'c4', NULL, 'fax', 'outbound', 'q', 'r', '2024-01-02 11:00:00+00', '2024-01-02 11:00:00+00', '2024-01-02 11:02:00+00', 120, 0, 0, NULL, NULL, NULL, NULL, NULL);
+                """;
+            create.ExecuteNonQuery();
+        }
+        var tables = new SqlTables("raw", null);
+        foreach (var g in new[] { new KpiGrouping(), new KpiGrouping(KpiDimensions.Direction | KpiDimensions.Queue, TimeBucket.Day, DateTimeZone.Utc) })
+        {
+            var computed = KpiCountsSql.Compute(engine.Connection, SqlDialect.DuckDb, g, tables: tables);
+            computed.Select(x => x.Counts).Should().Equal(Built(engine, g, null, tables));
+        }
+        // By hand, ungrouped: three inbound rows offered (a1-a3), a1 queued, answered within the 20 s threshold and handled
+        // (290 s of talk), a2 and a3 contained; one CSAT 4 and one CSAT 5.
+        var all = KpiCountsSql.Compute(engine.Connection, SqlDialect.DuckDb, new KpiGrouping(), tables: tables).Single().Counts;
+        (all.OfferedContacts, all.QueuedContacts, all.AnsweredWithinThreshold, all.ContainedContacts, all.HandledContacts, all.TalkMilliseconds)
+            .Should().Be((3L, 1L, 1L, 2L, 1L, 290_000L));
+        all.CsatHistogram.ToArray().Should().Equal(0L, 0L, 0L, 1L, 1L);
     }
 
     [Fact]
