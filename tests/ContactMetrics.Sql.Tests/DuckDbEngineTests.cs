@@ -73,6 +73,42 @@ public sealed class DuckDbEngineTests(DemoTables demo) : IClassFixture<DemoTable
     }
 
     [Fact]
+    public void Compute_WaitsAtAndJustAboveEveryThreshold_EqualBuild()
+    {
+        // Compute classes a wait by the first threshold or response bucket bound at or above it; Build compares it with each.
+        // Phone answered, phone abandoned and email answered at every bound of the default and the changed definitions and
+        // 1 ms above it: the counts must agree under both, grouped by channel and not.
+        var waits = KpiCountsSql.WaitBounds(KpiOptions.Default).Concat(KpiCountsSql.WaitBounds(KpiCases.Changed)).Distinct()
+            .SelectMany(b => new[] { b, b + 1 }).ToList();
+        using var engine = DuckDbEngine.Open(threads: 1);
+        using (var create = engine.Connection.CreateCommand())
+        {
+            var rows = waits.SelectMany((w, k) => new[] { ("phone", true), ("phone", false), ("email", true) }.Select((r, m) =>
+                $"('i{k}-{m}', 'c{k}-{m}', '{r.Item1}', TIMESTAMPTZ '2024-01-01 00:00:00+00' + to_milliseconds({w}), {(r.Item2 ? "TRUE" : "FALSE")}, {w})"));
+            create.CommandText = $"""
+                CREATE TABLE raw AS SELECT interaction_id, customer_id, NULL::VARCHAR AS agent_id, channel, 'inbound' AS direction,
+                  NULL::VARCHAR AS queue, NULL::VARCHAR AS reason, arrived_at,
+                  CASE WHEN answered THEN arrived_at + to_milliseconds(wait) END AS answered_at,
+                  arrived_at + to_milliseconds(wait) + to_milliseconds(60000) AS ended_at,
+                  60.0::DECIMAL(18,9) AS talk_seconds, 0.0::DECIMAL(18,9) AS hold_seconds, 0.0::DECIMAL(18,9) AS acw_seconds,
+                  NULL::BOOLEAN AS resolved, 0 AS transfers, NULL::INTEGER AS csat, NULL::INTEGER AS nps, NULL::INTEGER AS ces
+                FROM (VALUES {string.Join(",\n  ", rows)}) v(interaction_id, customer_id, channel, arrived_at, answered, wait);
+                """;
+            create.ExecuteNonQuery();
+        }
+        var tables = new SqlTables("raw", null);
+        foreach (var options in new[] { KpiOptions.Default, KpiCases.Changed })
+        {
+            foreach (var g in new[] { new KpiGrouping(), new KpiGrouping(KpiDimensions.Channel) })
+            {
+                var built = Built(engine, g, options, tables);
+                built.Should().HaveCount(g.Dimensions == KpiDimensions.None ? 1 : 2);
+                KpiCountsSql.Compute(engine.Connection, SqlDialect.DuckDb, g, options, tables).Select(x => x.Counts).Should().Equal(built);
+            }
+        }
+    }
+
+    [Fact]
     public void Compute_ChannelNotInTheSchemaOrMissing_CountedAsBuildCountsIt()
     {
         // A raw table (no engine view to reject a blank channel): a phone call answered in 10 s (csat 5); an inbound 'fax'
