@@ -236,7 +236,7 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
     /// <param name="totalAfterCallWorkMilliseconds">The sum of their after-contact work; at least 0.</param>
     /// <param name="options">The definitions (thresholds, handle-time components); the defaults when <see langword="null"/>.</param>
     /// <returns>The counts: as many contacts in each population they belong to, the sums in the ones that sum them (talk, hold and after-contact work only for handled contacts).</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count or sum is negative, or the channel is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or sum is negative, or the channel or direction is not defined.</exception>
     public static KpiCounts FromContacts(long contacts, Domain.Channel channel, Domain.Direction direction, bool answered, long waitMilliseconds,
         bool transferred, bool? resolved, long totalWaitMilliseconds, long totalTalkMilliseconds, long totalHoldMilliseconds,
         long totalAfterCallWorkMilliseconds, KpiOptions? options = null)
@@ -244,6 +244,10 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         if (!Enum.IsDefined(channel))
         {
             throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a defined channel.");
+        }
+        if (!Enum.IsDefined(direction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, "Not a defined direction.");
         }
         foreach (var (value, name) in new[] { (contacts, nameof(contacts)), (totalWaitMilliseconds, nameof(totalWaitMilliseconds)),
             (totalTalkMilliseconds, nameof(totalTalkMilliseconds)), (totalHoldMilliseconds, nameof(totalHoldMilliseconds)),

@@ -130,4 +130,14 @@ public class KpiCountsTests
         var act = () => KpiCounts.FromContacts(2, Channel.Phone, Direction.Inbound, true, 1_000, false, null, 2_000, -1, 0, 0);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("totalTalkMilliseconds");
     }
+
+    [Theory]
+    [InlineData(8, 0, "channel")]
+    [InlineData(0, 2, "direction")]
+    public void FromContacts_UndefinedChannelOrDirection_ThrowsNamingTheArgument(int channel, int direction, string name)
+    {
+        // Channel has 8 values (0-7) and Direction 2 (0-1): an undefined one must not be read as some other (outbound, say).
+        var act = () => KpiCounts.FromContacts(1, (Channel)channel, (Direction)direction, true, 1_000, false, null, 1_000, 0, 0, 0);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(name);
+    }
 }
