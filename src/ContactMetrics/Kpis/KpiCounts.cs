@@ -214,6 +214,58 @@ public sealed class KpiCounts : IEquatable<KpiCounts>
         }
     }
 
+    /// <summary>The state tables of each set of definitions <see cref="FromContacts"/> was called with.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KpiOptions, KpiSlots> SlotsByOptions = [];
+
+    /// <summary>
+    /// The counts of <paramref name="contacts"/> contacts alike in what the queue, asynchronous, contained and handled counts
+    /// classify a contact by, through the same states as the in-memory rollup (<see cref="KpiRollup"/>): for an engine that
+    /// counts contacts by those classes (a SQL <c>GROUP BY</c>) and sums their times. The surveys and repeat-contact counts
+    /// are not set (add <see cref="FromCounts"/>'s).
+    /// </summary>
+    /// <param name="contacts">How many contacts; at least 0.</param>
+    /// <param name="channel">Their channel.</param>
+    /// <param name="direction">Their direction.</param>
+    /// <param name="answered">Whether they were answered.</param>
+    /// <param name="waitMilliseconds">A wait that stands for each contact's (to answer or abandon; for an asynchronous contact, the response time): it must fall where each of theirs falls against the thresholds of <paramref name="options"/> (service level, short abandons, response target) and the bounds of <see cref="ResponseTimeBucketBounds"/>; its value is not summed.</param>
+    /// <param name="transferred">Whether they were transferred.</param>
+    /// <param name="resolved">Their resolved flag; <see langword="null"/> when unknown.</param>
+    /// <param name="totalWaitMilliseconds">The sum of their waits; at least 0.</param>
+    /// <param name="totalTalkMilliseconds">The sum of their talk times; at least 0.</param>
+    /// <param name="totalHoldMilliseconds">The sum of their hold times; at least 0.</param>
+    /// <param name="totalAfterCallWorkMilliseconds">The sum of their after-contact work; at least 0.</param>
+    /// <param name="options">The definitions (thresholds, handle-time components); the defaults when <see langword="null"/>.</param>
+    /// <returns>The counts: as many contacts in each population they belong to, the sums in the ones that sum them (talk, hold and after-contact work only for handled contacts).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count or sum is negative, or the channel or direction is not defined.</exception>
+    public static KpiCounts FromContacts(long contacts, Domain.Channel channel, Domain.Direction direction, bool answered, long waitMilliseconds,
+        bool transferred, bool? resolved, long totalWaitMilliseconds, long totalTalkMilliseconds, long totalHoldMilliseconds,
+        long totalAfterCallWorkMilliseconds, KpiOptions? options = null)
+    {
+        if (!Enum.IsDefined(channel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a defined channel.");
+        }
+        if (!Enum.IsDefined(direction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, "Not a defined direction.");
+        }
+        foreach (var (value, name) in new[] { (contacts, nameof(contacts)), (totalWaitMilliseconds, nameof(totalWaitMilliseconds)),
+            (totalTalkMilliseconds, nameof(totalTalkMilliseconds)), (totalHoldMilliseconds, nameof(totalHoldMilliseconds)),
+            (totalAfterCallWorkMilliseconds, nameof(totalAfterCallWorkMilliseconds)) })
+        {
+            if (value < 0)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"A count or sum must be at least 0; was {value}.");
+            }
+        }
+        var slots = SlotsByOptions.GetValue(options ?? KpiOptions.Default, o => new KpiSlots(o));
+        var values = new long[Slots];
+        slots.AddContacts(values, contacts, channel, direction == Domain.Direction.Inbound, answered, waitMilliseconds, transferred,
+            resolved switch { null => -1, false => 0, true => 1 }, totalWaitMilliseconds, totalTalkMilliseconds, totalHoldMilliseconds,
+            totalAfterCallWorkMilliseconds);
+        return new KpiCounts(values);
+    }
+
     /// <summary>Counts of nothing.</summary>
     public static KpiCounts Empty { get; } = new(new long[Slots]);
 

@@ -275,14 +275,9 @@ internal sealed class KpiSlots
         {
             int i = rows[j];
             long wait = queueMs[i];
-            int code = channel[i] << 5 | (direction[i] == (byte)Direction.Inbound ? 16 : 0) | (answered[i] ? 8 : 0)
-                | (wait <= thresholdMs ? 4 : 0) | (wait <= shortMs ? 2 : 0) | (wait <= targetMs ? 1 : 0);
-            int entry = byCode[code];
-            int handled = (entry >> 4) & 1;
-            long handledMask = -(long)handled;
-            ulong encoded = (ulong)(entry & 15) << FlowShift
-                | (ulong)((entry >> 5) & 7) << SumShift
-                | (ulong)handledStates[handled << 3 | (((transfers[i] > 0 ? 3 : 0) + resolved[i] + 1) & 7)] << HandledShift
+            int entry = byCode[RowCode(channel[i], direction[i] == (byte)Direction.Inbound, answered[i], wait, thresholdMs, shortMs, targetMs)];
+            long handledMask = -(long)((entry >> 4) & 1);
+            ulong encoded = FlowAndHandled(entry, handledStates, transfers[i] > 0, resolved[i])
                 | (ulong)fcr[flags[i] & 7] << FcrShift
                 | (ulong)csatState[(byte)csat[i]] << CsatShift
                 | (ulong)npsState[(byte)nps[i]] << NpsShift
@@ -292,6 +287,51 @@ internal sealed class KpiSlots
                 encoded |= (ulong)(ResponseBucket(wait) + 1) << ResponseShift;
             }
             sink.Row(j, encoded, wait, talkMs[i] & handledMask, holdMs[i] & handledMask, acwMs[i] & handledMask);
+        }
+    }
+
+    /// <summary>The index in <see cref="_byCode"/> of a row: its channel, direction, whether answered, and its wait against the threshold, the short-abandon threshold and the response target.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RowCode(int channel, bool inbound, bool answered, long wait, long thresholdMs, long shortMs, long targetMs) =>
+        channel << 5 | (inbound ? 16 : 0) | (answered ? 8 : 0) | (wait <= thresholdMs ? 4 : 0) | (wait <= shortMs ? 2 : 0) | (wait <= targetMs ? 1 : 0);
+
+    /// <summary>The flow, sum and handled states of a row as encoded (see <see cref="EncodedRow.Code"/>), from its <see cref="_byCode"/> entry, transfers and resolved flag (-1 unknown, 0 no, 1 yes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FlowAndHandled(int entry, int[] handledStates, bool transferred, int resolved) =>
+        (ulong)(entry & 15) << FlowShift
+        | (ulong)((entry >> 5) & 7) << SumShift
+        | (ulong)handledStates[((entry >> 4) & 1) << 3 | (((transferred ? 3 : 0) + resolved + 1) & 7)] << HandledShift;
+
+    /// <summary>
+    /// Adds <paramref name="contacts"/> contacts alike in what the flow and handled states read (channel, direction, answered,
+    /// the wait against each threshold, transfers, resolved flag) to <paramref name="values"/>, in the layout of
+    /// <see cref="KpiCounts"/>, with the sums of their waits and handle-time components: what a scan of those rows adds, through
+    /// the same states. <paramref name="waitMs"/> stands for each contact's wait: only where it falls against the thresholds
+    /// and response buckets counts. The surveys and repeat flags are not read (none).
+    /// </summary>
+    public void AddContacts(long[] values, long contacts, Channel channel, bool inbound, bool answered, long waitMs, bool transferred, int resolved,
+        long waitSumMs, long talkSumMs, long holdSumMs, long acwSumMs)
+    {
+        int entry = _byCode[RowCode((int)channel, inbound, answered, waitMs, _thresholdMs, _shortMs, _targetMs)];
+        long handledMask = -(long)((entry >> 4) & 1);
+        ulong encoded = FlowAndHandled(entry, _handled, transferred, resolved);
+        if ((entry & (1 << 8)) != 0)
+        {
+            encoded |= (ulong)(ResponseBucket(waitMs) + 1) << ResponseShift;
+        }
+        // The values are linear in the block: one contact's states (no sums), times the contacts, plus the sums alone.
+        Span<int> one = stackalloc int[Stride];
+        Span<int> summed = stackalloc int[Stride];
+        one.Clear();
+        summed.Clear();
+        AddStates(ref one[0], encoded, 0, 0, 0, 0);
+        AddHistograms(ref one[0], encoded);
+        AddStates(ref summed[0], encoded, waitSumMs, talkSumMs & handledMask, holdSumMs & handledMask, acwSumMs & handledMask);
+        AddHistograms(ref summed[0], encoded);
+        for (int k = 0; k < values.Length; k++)
+        {
+            long unit = ValueOf(one, k);
+            values[k] += contacts * unit + ValueOf(summed, k) - unit;
         }
     }
 
@@ -336,9 +376,11 @@ internal sealed class KpiSlots
     }
 
     /// <summary>Value <paramref name="slot"/> (an index of <see cref="KpiCounts"/>) of the block at <paramref name="offset"/> of <paramref name="slots"/>: a sum of states, a sum or a histogram bucket.</summary>
-    public long Value(int[] slots, int offset, int slot)
+    public long Value(int[] slots, int offset, int slot) => ValueOf(slots.AsSpan(offset, Stride), slot);
+
+    /// <summary>Value <paramref name="slot"/> (an index of <see cref="KpiCounts"/>) of the block <paramref name="b"/>.</summary>
+    private long ValueOf(ReadOnlySpan<int> b, int slot)
     {
-        var b = slots.AsSpan(offset, Stride);
         var sums = MemoryMarshal.Cast<int, long>(b[..SumInts]);
         var f = b.Slice(Flow, 10);
         var h = b.Slice(HandledState, 6);
