@@ -28,8 +28,10 @@ public sealed record KpiGrouping(KpiDimensions Dimensions = KpiDimensions.None, 
 /// One pass over the columns per worker: each row's group is a mixed-radix number of its dictionary
 /// codes and its time bucket, looked up in a dense index when the key space is small enough and a
 /// hash map otherwise; the row's counts go into a flat array of integer slots per group. Workers
-/// run in parallel and split the groups between them by a hash of the key, so each group is counted
-/// by one worker only and nothing is merged. Every slot is an integer, so the result is the same,
+/// run in parallel: for a small key space they split the rows and add up their slots; for a dense one
+/// whose groups outgrow the cache they encode ranges of rows into parts of the key range and then each
+/// counts its own parts; otherwise they split the groups by a hash of the key. Each group is then
+/// counted by one worker only and nothing is merged. Every slot is an integer, so the result is the same,
 /// bit for bit, for any number of workers; groups come out sorted by key. The rollup allocates with
 /// the number of groups and the key space, and, where a worker partitions its rows (docs/kpis.md), 24
 /// bytes per row it counts; repeat-contact detection (for FCR) needs one byte and two ints per row.
@@ -108,7 +110,7 @@ public static class KpiRollup
         int workers = table.Count < MinRowsPerPartition ? 1 : degree;
         var partials = new Partial[workers];
         bool splitRows = keys.Space <= SmallKeySpace && !(forcePartitioned && keys.Space <= DenseKeyLimit);
-        var meter = progress is null ? null : new ScanMeter(progress, table.Count, splitRows ? 1 : workers);
+        var meter = progress is null ? null : new ScanMeter(progress, table.Count, 1);
         if (splitRows)
         {
             // Few possible groups: each worker takes a range of rows with its own small slots, and the
@@ -117,7 +119,7 @@ public static class KpiRollup
             {
                 var partial = new Partial(keys.Space);
                 int from = (int)((long)table.Count * w / workers), to = (int)((long)table.Count * (w + 1) / workers);
-                Accumulate(table, layout, keys, bucketer, flags, from, to, 0, 1, partial, meter, cancellationToken, new PartPlan(partGroups, forcePartitioned));
+                Accumulate(table, layout, keys, bucketer, flags, from, to, 0, 1, partial, meter, cancellationToken, forcePartitioned);
                 partials[w] = partial;
             });
             partials = [Partial.Sum(partials, keys.Space)];
@@ -138,12 +140,24 @@ public static class KpiRollup
                 {
                     Parallel.For(0, workers, parallel, w => keys.KeysOf((int)((long)table.Count * w / workers), (int)((long)table.Count * (w + 1) / workers), rowKeys, bucketer));
                 }
-                Parallel.For(0, workers, parallel, w =>
+                // Past the cache, the workers encode their ranges of rows into parts of the key range and then each counts
+                // its own parts (no worker reads every row); otherwise, or when a value does not fit the encoding, each
+                // counts its own groups directly.
+                if (rowKeys is null || keys.Space > KpiSlots.EncodedKeyLimit
+                    || CountPartitioned(table, layout, keys, bucketer, flags, workers, parallel, rowKeys, partGroups, forcePartitioned, meter) is not { } byParts)
                 {
-                    var partial = new Partial(keys.Space);
-                    Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken, new PartPlan(partGroups, forcePartitioned), rowKeys);
-                    partials[w] = partial;
-                });
+                    meter = progress is null ? null : new ScanMeter(progress, table.Count, workers);
+                    Parallel.For(0, workers, parallel, w =>
+                    {
+                        var partial = new Partial(keys.Space);
+                        Accumulate(table, layout, keys, bucketer, flags, 0, table.Count, w, workers, partial, meter, cancellationToken, forcePartitioned, rowKeys);
+                        partials[w] = partial;
+                    });
+                }
+                else
+                {
+                    partials = byParts;
+                }
             }
             catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(i => i is ArgumentException { ParamName: "table" }) is { } limit)
             {
@@ -190,11 +204,8 @@ public static class KpiRollup
         public void Finish() => progress.Report(new KpiRollupProgress(rows, rows));
     }
 
-    /// <summary>How a worker with a dense index partitions its rows: parts of at most <see cref="Groups"/> groups, and whether always.</summary>
-    private readonly record struct PartPlan(int Groups, bool Always);
-
     private static void Accumulate(InteractionTable t, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers, Partial partial,
-        ScanMeter? meter, CancellationToken cancellationToken, PartPlan plan, int[]? rowKeys = null)
+        ScanMeter? meter, CancellationToken cancellationToken, bool numberFirst, int[]? rowKeys = null)
     {
         var arrived = t.ArrivedMs;
         var grouping = keys.Grouping;
@@ -205,7 +216,8 @@ public static class KpiRollup
         Span<long> blockKeys = stackalloc long[BlockSize];
         var rows = new int[BlockSize];
         var offsets = new int[BlockSize];
-        if (partial.IsDense && (keys.Space > SmallKeySpace || plan.Always))
+        var later = new int[BlockSize];
+        if (partial.IsDense && (keys.Space > SmallKeySpace || numberFirst))
         {
             // Mark this worker's groups first (a bitmap over the key space stays in cache), so the
             // slots are allocated once at their final size instead of growing by copies, and the
@@ -229,12 +241,7 @@ public static class KpiRollup
                     }
                 }
             }
-            partial.NumberInKeyOrder(seen, groups);
-            if ((groups > plan.Groups || plan.Always) && keys.Space <= KpiSlots.EncodedKeyLimit
-                && CountPartitioned(t, layout, keys, bucketer, flags, from, to, worker, workers, partial, seen, plan.Groups, meter, cancellationToken, rowKeys))
-            {
-                return;
-            }
+            partial.NumberInKeyOrder(seen, 0, seen.Length, groups);
         }
         for (int blockStart = from; blockStart < to; blockStart += BlockSize)
         {
@@ -255,97 +262,157 @@ public static class KpiRollup
                     rows[j] = blockStart + j;
                 }
             }
-            for (int j = 0; j < kept; j++)
-            {
-                offsets[j] = partial.OffsetOf(block[j]);
-            }
-            layout.AddRows(partial.Slots, partial.Base, rows.AsSpan(0, kept), offsets.AsSpan(0, kept), t, flags);
+            partial.OffsetsOf(block[..kept], offsets);
+            layout.AddRows(partial.Slots, partial.Base, rows.AsSpan(0, kept), offsets.AsSpan(0, kept), t, flags, later);
             meter?.Add(blockLength);
         }
     }
 
     /// <summary>
-    /// Counts this worker's rows in parts of the key range, each part's blocks small enough to stay in the cache: the groups
-    /// (set in <paramref name="seen"/>, numbered in key order) are cut into parts of at most <paramref name="partGroups"/>
-    /// (plus up to 63), the worker's rows are counted per part, encoded (<see cref="KpiSlots.Encode"/>) into one array part
-    /// after part, and then each part is added to its blocks (<see cref="KpiSlots.AddEncoded"/>): the rows are written and
-    /// read in order, and the random updates of the blocks hit the cache instead of memory.
+    /// Counts the rows in parts of the key range, each part's blocks small enough to stay in the cache. Four passes, each
+    /// split between the workers: by rows, the keys of each worker's range of rows are marked in its bitmap (and every wait
+    /// checked to fit 32 bits); the groups (all the bitmaps or'ed) are cut into parts of at most <paramref name="partGroups"/>
+    /// (plus up to 63) at multiples of 64 keys, and the parts dealt out in runs, one run a worker; by rows again, each
+    /// worker counts its rows per part, then encodes them (<see cref="KpiSlots.Encode"/>) into one array where each part's
+    /// rows lie together (the workers' rows of a part one after the other); and by parts, each worker adds its parts to
+    /// its groups' blocks (<see cref="KpiSlots.AddEncoded"/>). No worker reads every row, the rows are written and read in
+    /// order, and the random updates of the blocks hit the cache instead of memory.
     /// </summary>
     /// <returns>
-    /// False, with nothing counted and no progress reported, when a wait does not fit the encoding's 32 bits (found while
-    /// the parts' rows are counted, before anything is encoded; the caller then counts directly).
+    /// The workers' groups, each in key order; null, with nothing counted and no progress reported, when a wait does not
+    /// fit the encoding's 32 bits or (unless <paramref name="always"/>) the groups fit one part: the caller then counts
+    /// directly.
     /// </returns>
-    private static bool CountPartitioned(InteractionTable t, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int from, int to, int worker, int workers,
-        Partial partial, ulong[] seen, int partGroups, ScanMeter? meter, CancellationToken cancellationToken, int[]? rowKeys)
+    private static Partial[]? CountPartitioned(InteractionTable t, KpiSlots layout, KeyLayout keys, TimeBucketer? bucketer, byte[] flags, int workers, ParallelOptions parallel,
+        int[] rowKeys, int partGroups, bool always, ScanMeter? meter)
     {
-        // Cut the groups into parts at word boundaries of the bitmap: a key's part is partOfWord[key / 64].
-        var partOfWord = new int[seen.Length];
-        int inPart = 0, parts = 1;
-        for (int w = 0; w < seen.Length; w++)
-        {
-            int count = System.Numerics.BitOperations.PopCount(seen[w]);
-            if (inPart > 0 && inPart + count > partGroups)
-            {
-                parts++;
-                inPart = 0;
-            }
-            partOfWord[w] = parts - 1;
-            inPart += count;
-        }
-
-        // The rows of each part: their count first, so that the parts lie one after the other in one array.
+        var cancellationToken = parallel.CancellationToken;
         var grouping = keys.Grouping;
-        var arrived = t.ArrivedMs;
         long fromMs = grouping.ArrivedFrom?.ToUnixTimeMilliseconds() ?? long.MinValue;
         long beforeMs = grouping.ArrivedBefore?.ToUnixTimeMilliseconds() ?? long.MaxValue;
-        Span<long> blockKeys = stackalloc long[BlockSize];
-        var rows = new int[BlockSize];
-        var cursor = new int[parts + 1];
+        bool ranged = grouping.ArrivedFrom is not null || grouping.ArrivedBefore is not null;
+        var arrived = t.ArrivedMs;
         var queueMs = t.QueueMs;
-        long misfit = 0;
-        for (int blockStart = from; blockStart < to; blockStart += BlockSize)
+        int Start(int w) => (int)((long)t.Count * w / workers);
+
+        // The groups, and whether every wait fits 32 bits (talk, hold and after-contact work are ints in the table).
+        int words = (int)((keys.Space + 63) / 64);
+        var seenBy = new ulong[workers][];
+        var misfitBy = new long[workers];
+        Parallel.For(0, workers, parallel, w =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var block = blockKeys[..Math.Min(BlockSize, to - blockStart)];
-            int kept = Keep(keys, bucketer, arrived, fromMs, beforeMs, blockStart, block, rows, worker, workers, rowKeys);
-            for (int j = 0; j < kept; j++)
+            var seen = new ulong[words];
+            long misfit = 0;
+            for (int blockStart = Start(w), to = Start(w + 1); blockStart < to; blockStart += BlockSize)
             {
-                cursor[partOfWord[block[j] >> 6] + 1]++;
-                // Talk, hold and after-contact work are ints in the table; a wait (an email's response time) may not be.
-                long wait = queueMs[rows[j]];
-                misfit |= wait - (int)wait;
+                cancellationToken.ThrowIfCancellationRequested();
+                for (int i = blockStart, end = Math.Min(to, blockStart + BlockSize); i < end; i++)
+                {
+                    if (ranged && (arrived[i] < fromMs || arrived[i] >= beforeMs))
+                    {
+                        continue;
+                    }
+                    int key = rowKeys[i];
+                    seen[key >> 6] |= 1UL << key;
+                    misfit |= queueMs[i] - (int)queueMs[i];
+                }
             }
-        }
-        if (misfit != 0)
+            (seenBy[w], misfitBy[w]) = (seen, misfit);
+        });
+        var all = seenBy[0];
+        int groups = 0;
+        for (int k = 0; k < words; k++)
         {
-            // Before the encoding pass: the direct count that follows reports these rows' progress once, not twice.
-            return false;
+            for (int w = 1; w < workers; w++)
+            {
+                all[k] |= seenBy[w][k];
+            }
+            groups += System.Numerics.BitOperations.PopCount(all[k]);
         }
-        for (int p = 1; p <= parts; p++)
+        if (misfitBy.Any(m => m != 0) || (groups <= partGroups && !always))
         {
-            cursor[p] += cursor[p - 1];
+            return null;
         }
-        var ends = cursor[1..];
-        var encoded = GC.AllocateUninitializedArray<EncodedRow>(cursor[parts]);
-        for (int blockStart = from; blockStart < to; blockStart += BlockSize)
+
+        // Cut the groups into parts at word boundaries of the bitmap: a key's part is partOfWord[key / 64].
+        var partOfWord = new int[words];
+        var partWord = new List<int> { 0 };
+        int inPart = 0;
+        for (int k = 0; k < words; k++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int blockLength = Math.Min(BlockSize, to - blockStart);
-            var block = blockKeys[..blockLength];
-            int kept = Keep(keys, bucketer, arrived, fromMs, beforeMs, blockStart, block, rows, worker, workers, rowKeys);
-            misfit |= layout.Encode(rows.AsSpan(0, kept), block[..kept], t, flags, encoded, cursor, partOfWord);
-            meter?.Add(blockLength);
+            int count = System.Numerics.BitOperations.PopCount(all[k]);
+            if (inPart > 0 && inPart + count > partGroups)
+            {
+                partWord.Add(k);
+                inPart = 0;
+            }
+            partOfWord[k] = partWord.Count - 1;
+            inPart += count;
         }
-        System.Diagnostics.Debug.Assert(misfit == 0, "every wait was checked to fit 32 bits while the parts were counted");
-        // Each cursor has moved to its part's end, where the next part starts.
-        int start = 0;
+        int parts = partWord.Count;
+        partWord.Add(words);
+        int FirstPart(int w) => (int)((long)parts * w / workers);
+
+        // The rows of each part from each worker: their count first, so that the parts lie one after the other in one array.
+        var cursors = new int[workers][];
+        Parallel.For(0, workers, parallel, w =>
+        {
+            var count = cursors[w] = new int[parts];
+            for (int blockStart = Start(w), to = Start(w + 1); blockStart < to; blockStart += BlockSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (int i = blockStart, end = Math.Min(to, blockStart + BlockSize); i < end; i++)
+                {
+                    count[partOfWord[rowKeys[i] >> 6]] += ranged && (arrived[i] < fromMs || arrived[i] >= beforeMs) ? 0 : 1;
+                }
+            }
+        });
+        var partStart = new int[parts + 1];
         for (int p = 0; p < parts; p++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            KpiSlots.AddEncoded(partial.Slots, partial.Base, encoded.AsSpan(start, ends[p] - start), partial.GroupOfKey);
-            start = ends[p];
+            int at = partStart[p];
+            for (int w = 0; w < workers; w++)
+            {
+                (cursors[w][p], at) = (at, at + cursors[w][p]);
+            }
+            partStart[p + 1] = at;
         }
-        return true;
+        var encoded = GC.AllocateUninitializedArray<EncodedRow>(partStart[parts]);
+        Parallel.For(0, workers, parallel, w =>
+        {
+            Span<long> blockKeys = stackalloc long[BlockSize];
+            var rows = new int[BlockSize];
+            for (int blockStart = Start(w), to = Start(w + 1); blockStart < to; blockStart += BlockSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int blockLength = Math.Min(BlockSize, to - blockStart);
+                var block = blockKeys[..blockLength];
+                int kept = Keep(keys, bucketer, arrived, fromMs, beforeMs, blockStart, block, rows, 0, 1, rowKeys);
+                layout.Encode(rows.AsSpan(0, kept), block[..kept], t, flags, encoded, cursors[w], partOfWord);
+                meter?.Add(blockLength);
+            }
+        });
+
+        // Each worker numbers the groups of its run of parts in key order and adds the parts' rows to their blocks.
+        var partials = new Partial[workers];
+        Parallel.For(0, workers, parallel, w =>
+        {
+            int fromWord = partWord[FirstPart(w)], toWord = partWord[FirstPart(w + 1)];
+            int owned = 0;
+            for (int k = fromWord; k < toWord; k++)
+            {
+                owned += System.Numerics.BitOperations.PopCount(all[k]);
+            }
+            var partial = new Partial(keys.Space);
+            partial.NumberInKeyOrder(all, fromWord, toWord, owned);
+            for (int p = FirstPart(w); p < FirstPart(w + 1); p++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                KpiSlots.AddEncoded(partial.Slots, partial.Base, encoded.AsSpan(partStart[p], partStart[p + 1] - partStart[p]), partial.GroupOfKey);
+            }
+            partials[w] = partial;
+        });
+        return partials;
     }
 
     /// <summary>The keys of rows [<paramref name="blockStart"/>, + <paramref name="block"/>.Length) that this worker counts (its groups, in the arrival range), moved to the front of <paramref name="block"/> with their rows in <paramref name="rows"/>.</summary>
@@ -492,12 +559,12 @@ public static class KpiRollup
             return total;
         }
 
-        /// <summary>Numbers the groups whose bits are set in <paramref name="seen"/> (<paramref name="groups"/> of them) in key order, with their blocks allocated.</summary>
-        public void NumberInKeyOrder(ulong[] seen, int groups)
+        /// <summary>Numbers the groups whose bits are set in words [<paramref name="fromWord"/>, <paramref name="toWord"/>) of <paramref name="seen"/> (<paramref name="groups"/> of them) in key order, with their blocks allocated.</summary>
+        public void NumberInKeyOrder(ulong[] seen, int fromWord, int toWord, int groups)
         {
             (Slots, Base) = Allocate(groups);
             Keys.Capacity = groups;
-            for (int w = 0; w < seen.Length; w++)
+            for (int w = fromWord; w < toWord; w++)
             {
                 for (ulong word = seen[w]; word != 0; word &= word - 1)
                 {
@@ -550,6 +617,24 @@ public static class KpiRollup
                 _sparse.Add(key, g);
             }
             return g * KpiSlots.Stride;
+        }
+
+        /// <summary><see cref="OffsetOf"/> of each of <paramref name="keys"/>, into <paramref name="offsets"/>: with a dense index, one lookup a key and a branch taken only for a new group.</summary>
+        public void OffsetsOf(ReadOnlySpan<long> keys, int[] offsets)
+        {
+            if (_dense is not { } dense)
+            {
+                for (int j = 0; j < keys.Length; j++)
+                {
+                    offsets[j] = OffsetOf(keys[j]);
+                }
+                return;
+            }
+            for (int j = 0; j < keys.Length; j++)
+            {
+                int g = dense[keys[j]];
+                offsets[j] = g >= 0 ? g * KpiSlots.Stride : OffsetOf(keys[j]);
+            }
         }
 
         private int Add(long key)

@@ -7,8 +7,8 @@ namespace ContactMetrics.Kpis;
 
 /// <summary>
 /// How a rollup counts one group while it scans: a compact block of <see cref="Stride"/> ints per group, in which a row
-/// adds to about ten places chosen by table lookups, with no branch on the row's values but two (an asynchronous response
-/// to bucket; a survey or response to count); a group's <see cref="KpiCounts"/> read their values from the block (<see cref="Value"/>), each when it is
+/// adds to about ten places chosen by table lookups, with no branch on the row's values (the rows with a survey or an
+/// asynchronous response are noted and their histograms counted in a second loop); a group's <see cref="KpiCounts"/> read their values from the block (<see cref="Value"/>), each when it is
 /// asked for.
 /// </summary>
 /// <remarks>
@@ -20,9 +20,10 @@ namespace ContactMetrics.Kpis;
 /// and one histogram bucket per survey score and response time. A row with no such outcome adds zero to the part's first
 /// state (or sum), so every row does the same work. Counts are 32-bit (a table has fewer than 2^31 rows); the
 /// millisecond sums are 64-bit, kept in the block's first 12 ints. Handle time is not summed: it is the sum of the talk,
-/// hold and after-contact-work sums the options include, the same integer. A row's states are packed into one
-/// <see cref="ulong"/> (<see cref="ReadRows"/>), which is either added at once (<see cref="AddRows"/>) or written out with
-/// the row's key and values and added later, part by part (<see cref="Encode"/>, <see cref="AddEncoded"/>).
+/// hold and after-contact-work sums the options include, the same integer. A row is either added at once, each state at
+/// a place read from a table (<see cref="AddRows"/>), or its states are packed into one <see cref="ulong"/>
+/// (<see cref="ReadRows"/>) and written out with the row's key and values, to be added later, part by part
+/// (<see cref="Encode"/>, <see cref="AddEncoded"/>).
 /// <para>
 /// What every row touches (the sums, flow, handled and repeat states) is the block's first two cache lines; the survey
 /// and response histograms, which a quarter and a fifth of the rows touch, are the last three. A rollup whose blocks do
@@ -68,6 +69,15 @@ internal sealed class KpiSlots
     private readonly int[] _csat = new int[256];
     private readonly int[] _nps = new int[256];
     private readonly int[] _ces = new int[256];
+    // The same tables as places to add at (AddRows): an int offset in the block (low 7 bits) and the increment, 0 or 1
+    // (bit 7); "none" adds 0 at a slot of the first two cache lines. By row code: also the 64-bit sum's index (bits 8-10)
+    // and whether the wait is added to it (bit 11), whether the row is handled (bit 12), an asynchronous response (bit 13).
+    private readonly int[] _atByCode = new int[256 << 5];
+    private readonly int[] _handledAt = new int[16];
+    private readonly int[] _fcrAt = new int[8];
+    private readonly int[] _csatAt = new int[256];
+    private readonly int[] _npsAt = new int[256];
+    private readonly int[] _cesAt = new int[256];
     private readonly long _thresholdMs, _shortMs, _targetMs;
     private readonly bool _talk, _hold, _acw;
 
@@ -121,20 +131,40 @@ internal sealed class KpiSlots
             _nps[v] = score is >= 0 and <= 10 ? score + 1 : 0;
             _ces[v] = score is >= 1 and <= 7 ? score : 0;
         }
+        for (int code = 0; code < _byCode.Length; code++)
+        {
+            int entry = _byCode[code], sum = (entry >> 5) & 7;
+            _atByCode[code] = At(Flow, entry & 15, Flow) | (sum == 0 ? 0 : sum - 1) << 8 | (sum == 0 ? 0 : 1) << 11 | ((entry >> 4) & 1) << 12 | ((entry >> 8) & 1) << 13;
+        }
+        Fill(_handledAt, _handled, HandledState, HandledState);
+        Fill(_fcrAt, _fcr, FcrState, FcrState);
+        Fill(_csatAt, _csat, Csat, HandledState);
+        Fill(_npsAt, _nps, Nps, HandledState + 1);
+        Fill(_cesAt, _ces, Ces, HandledState + 2);
+
+        // Where Count adds a state: 1 at first + state - 1, or 0 at none.
+        static int At(int first, int state, int none) => state == 0 ? none : (first + state - 1) | 1 << 7;
+
+        static void Fill(int[] at, int[] states, int first, int none)
+        {
+            for (int k = 0; k < at.Length; k++)
+            {
+                at[k] = At(first, states[k], none);
+            }
+        }
     }
 
     /// <summary>
     /// Encodes rows <paramref name="rows"/> of <paramref name="t"/> (keys <paramref name="keys"/>, under 2^23) for a later
     /// <see cref="AddEncoded"/>: each row goes to <paramref name="target"/> at the cursor of its part
     /// (<paramref name="partOfWord"/> of its key / 64), which moves on by one. The row adds to the same places as with
-    /// <see cref="AddRows"/>. The wait is kept as a 32-bit int (talk, hold and after-contact work are ints in the table).
+    /// <see cref="AddRows"/>. The wait is kept as a 32-bit int (talk, hold and after-contact work are ints in the table):
+    /// the caller has checked that every wait fits.
     /// </summary>
-    /// <returns>Zero when every wait fitted in 32 bits; otherwise nonzero, and the encoding must not be used.</returns>
-    public long Encode(ReadOnlySpan<int> rows, ReadOnlySpan<long> keys, InteractionTable t, byte[] flags, EncodedRow[] target, int[] cursor, int[] partOfWord)
+    public void Encode(ReadOnlySpan<int> rows, ReadOnlySpan<long> keys, InteractionTable t, byte[] flags, EncodedRow[] target, int[] cursor, int[] partOfWord)
     {
         var sink = new EncodeSink(keys, target, cursor, partOfWord);
         ReadRows(rows, t, flags, ref sink);
-        return sink.Misfit;
     }
 
     /// <summary>
@@ -157,11 +187,99 @@ internal sealed class KpiSlots
         }
     }
 
-    /// <summary>Adds rows <paramref name="rows"/> of <paramref name="t"/> to the blocks at <paramref name="groupOffsets"/> from <paramref name="baseOffset"/> in <paramref name="slots"/>.</summary>
-    public void AddRows(int[] slots, int baseOffset, ReadOnlySpan<int> rows, ReadOnlySpan<int> groupOffsets, InteractionTable t, byte[] flags)
+    /// <summary>
+    /// Adds rows <paramref name="rows"/> of <paramref name="t"/> to the blocks at <paramref name="groupOffsets"/> from
+    /// <paramref name="baseOffset"/> in <paramref name="slots"/>: first what every row counts (the sums, flow, handled and
+    /// repeat states, each added at a place read from a table), noting without a branch the rows with a survey score or an
+    /// asynchronous response in <paramref name="later"/> (as long as <paramref name="rows"/>); then the histograms of just
+    /// those rows (a quarter and a fifth), in a second loop.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> does not lie within the table or is longer than <paramref name="groupOffsets"/> or <paramref name="later"/>.</exception>
+    public void AddRows(int[] slots, int baseOffset, ReadOnlySpan<int> rows, ReadOnlySpan<int> groupOffsets, InteractionTable t, byte[] flags, int[] later)
     {
-        var sink = new AddSink(slots, baseOffset, groupOffsets);
-        ReadRows(rows, t, flags, ref sink);
+        // The columns are read without bounds checks: every column (and the flags) has a row per table row, and the rows
+        // increase (Debug-checked), so checking the first and the last is checking them all.
+        int count = t.Count;
+        if (rows.Length > groupOffsets.Length || rows.Length > later.Length
+            || (rows.Length > 0 && ((uint)rows[0] >= (uint)count || (uint)rows[^1] >= (uint)count))
+            || Math.Min(Math.Min(Math.Min(t.Channel.Length, t.Direction.Length), Math.Min(t.Answered.Length, t.QueueMs.Length)),
+                Math.Min(Math.Min(Math.Min(t.TalkMs.Length, t.HoldMs.Length), Math.Min(t.AcwMs.Length, t.Resolved.Length)),
+                    Math.Min(Math.Min(t.Transfers.Length, t.Csat.Length), Math.Min(Math.Min(t.Nps.Length, t.Ces.Length), flags.Length)))) < count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), "The rows must lie within the table, in increasing order.");
+        }
+        System.Diagnostics.Debug.Assert(IsIncreasing(rows), "rows increase");
+        ref byte channel = ref MemoryMarshal.GetArrayDataReference(t.Channel);
+        ref byte direction = ref MemoryMarshal.GetArrayDataReference(t.Direction);
+        ref bool answered = ref MemoryMarshal.GetArrayDataReference(t.Answered);
+        ref long queueMs = ref MemoryMarshal.GetArrayDataReference(t.QueueMs);
+        ref int talkMs = ref MemoryMarshal.GetArrayDataReference(t.TalkMs);
+        ref int holdMs = ref MemoryMarshal.GetArrayDataReference(t.HoldMs);
+        ref int acwMs = ref MemoryMarshal.GetArrayDataReference(t.AcwMs);
+        ref sbyte resolved = ref MemoryMarshal.GetArrayDataReference(t.Resolved);
+        ref int transfers = ref MemoryMarshal.GetArrayDataReference(t.Transfers);
+        ref sbyte csat = ref MemoryMarshal.GetArrayDataReference(t.Csat);
+        ref sbyte nps = ref MemoryMarshal.GetArrayDataReference(t.Nps);
+        ref sbyte ces = ref MemoryMarshal.GetArrayDataReference(t.Ces);
+        ref byte flag = ref MemoryMarshal.GetArrayDataReference(flags);
+        long thresholdMs = _thresholdMs, shortMs = _shortMs, targetMs = _targetMs;
+        // Table indices are in range by construction: a row code is under 256 << 5, the handled index under 16, the
+        // repeat flags are masked to 3 bits and a score is read as a byte.
+        ref int atByCode = ref MemoryMarshal.GetArrayDataReference(_atByCode);
+        ref int handledAt = ref MemoryMarshal.GetArrayDataReference(_handledAt);
+        ref int fcrAt = ref MemoryMarshal.GetArrayDataReference(_fcrAt);
+        ref int block0 = ref slots[baseOffset];
+        ref int noted0 = ref MemoryMarshal.GetArrayDataReference(later);
+        int noted = 0;
+        for (int j = 0; j < rows.Length; j++)
+        {
+            int i = rows[j];
+            long wait = Unsafe.Add(ref queueMs, i);
+            int at = Unsafe.Add(ref atByCode, Unsafe.Add(ref channel, i) << 5 | (Unsafe.Add(ref direction, i) == (byte)Direction.Inbound ? 16 : 0)
+                | (Unsafe.Add(ref answered, i) ? 8 : 0) | (wait <= thresholdMs ? 4 : 0) | (wait <= shortMs ? 2 : 0) | (wait <= targetMs ? 1 : 0));
+            ref int block = ref Unsafe.Add(ref block0, groupOffsets[j]);
+            ref long sums = ref Unsafe.As<int, long>(ref block);
+            Unsafe.Add(ref block, at & 127) += (at >> 7) & 1;
+            Unsafe.Add(ref sums, (at >> 8) & 7) += wait & -(long)((at >> 11) & 1);
+            int handled = (at >> 12) & 1;
+            long handledMask = -(long)handled;
+            Unsafe.Add(ref sums, SumTalk) += Unsafe.Add(ref talkMs, i) & handledMask;
+            Unsafe.Add(ref sums, SumHold) += Unsafe.Add(ref holdMs, i) & handledMask;
+            Unsafe.Add(ref sums, SumAcw) += Unsafe.Add(ref acwMs, i) & handledMask;
+            int h = Unsafe.Add(ref handledAt, handled << 3 | (((Unsafe.Add(ref transfers, i) > 0 ? 3 : 0) + Unsafe.Add(ref resolved, i) + 1) & 7));
+            Unsafe.Add(ref block, h & 127) += h >> 7;
+            int f = Unsafe.Add(ref fcrAt, Unsafe.Add(ref flag, i) & 7);
+            Unsafe.Add(ref block, f & 127) += f >> 7;
+            // Missing scores are -1: the three and'ed are -1 only when none was given. Noted: the row and whether it has a response.
+            Unsafe.Add(ref noted0, noted) = j << 1 | (at >> 13 & 1);
+            noted += ((Unsafe.Add(ref csat, i) & Unsafe.Add(ref nps, i) & Unsafe.Add(ref ces, i)) != -1 ? 1 : 0) | (at >> 13 & 1);
+        }
+        var csatAt = _csatAt;
+        var npsAt = _npsAt;
+        var cesAt = _cesAt;
+        for (int k = 0; k < noted; k++)
+        {
+            int j = later[k] >> 1, response = later[k] & 1;
+            int i = rows[j];
+            ref int block = ref Unsafe.Add(ref block0, groupOffsets[j]);
+            int c = csatAt[(byte)Unsafe.Add(ref csat, i)], p = npsAt[(byte)Unsafe.Add(ref nps, i)], e = cesAt[(byte)Unsafe.Add(ref ces, i)];
+            Unsafe.Add(ref block, c & 127) += c >> 7;
+            Unsafe.Add(ref block, p & 127) += p >> 7;
+            Unsafe.Add(ref block, e & 127) += e >> 7;
+            Unsafe.Add(ref block, HandledState + 3 + ((Response + ResponseBucket(Unsafe.Add(ref queueMs, i)) - HandledState - 3) & -response)) += response;
+        }
+
+        static bool IsIncreasing(ReadOnlySpan<int> rows)
+        {
+            for (int j = 1; j < rows.Length; j++)
+            {
+                if (rows[j] <= rows[j - 1])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /// <summary>
@@ -206,39 +324,17 @@ internal sealed class KpiSlots
         void Row(int j, ulong code, long wait, long talk, long hold, long acw);
     }
 
-    /// <summary>Adds each row to its block at once: the histograms only for a row that has a survey or a response, so that most rows touch two cache lines.</summary>
-    private readonly ref struct AddSink(int[] slots, int baseOffset, ReadOnlySpan<int> groupOffsets) : IRowSink
-    {
-        private readonly ref int _block0 = ref slots[baseOffset];
-        private readonly ReadOnlySpan<int> _offsets = groupOffsets;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Row(int j, ulong code, long wait, long talk, long hold, long acw)
-        {
-            ref int block = ref Unsafe.Add(ref _block0, _offsets[j]);
-            AddStates(ref block, code, wait, talk, hold, acw);
-            if (code >> CsatShift != 0)
-            {
-                AddHistograms(ref block, code);
-            }
-        }
-    }
-
-    /// <summary>Writes each row, with its key, to its part's cursor; <see cref="Misfit"/> is nonzero once a wait did not fit 32 bits.</summary>
-    private ref struct EncodeSink(ReadOnlySpan<long> keys, EncodedRow[] target, int[] cursor, int[] partOfWord) : IRowSink
+    /// <summary>Writes each row, with its key, to its part's cursor.</summary>
+    private readonly ref struct EncodeSink(ReadOnlySpan<long> keys, EncodedRow[] target, int[] cursor, int[] partOfWord) : IRowSink
     {
         private readonly ReadOnlySpan<long> _keys = keys;
         private readonly EncodedRow[] _target = target;
         private readonly int[] _cursor = cursor, _partOfWord = partOfWord;
 
-        public long Misfit { get; private set; }
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(int j, ulong code, long wait, long talk, long hold, long acw)
         {
             long key = _keys[j];
-            // Talk, hold and after-contact work are ints in the table; a wait (an email's response time) may not be.
-            Misfit |= wait - (int)wait;
             ref var row = ref _target[_cursor[_partOfWord[key >> 6]]++];
             row.Code = code | (ulong)key;
             row.Wait = (int)wait;

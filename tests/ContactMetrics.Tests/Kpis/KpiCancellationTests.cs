@@ -44,4 +44,29 @@ public class KpiCancellationTests
         reports.Should().AllSatisfy(r => r.Rows.Should().Be(200_000));
         reports[^1].RowsCounted.Should().Be(200_000);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Compute_CancelledWhileEncodingParts_ThrowsAndLeavesNoPartialResult(int degree)
+    {
+        // By agent and hour: 100 agents x 2,000 hours of possible keys and 200,000 groups, so the rows are partitioned
+        // (over 1,536 groups); the first progress report comes from the encoding pass, after about 65,536 of the 200,000
+        // rows, and cancels: the rollup must throw there, before any part is counted, and report nothing more.
+        var table = InteractionTable.Create(Enumerable.Range(0, 200_000).Select(i => Answered(customer: $"C{i % 977}", agent: $"A{i % 100}", atHours: i * 0.01)));
+        var grouping = new KpiGrouping(KpiDimensions.Agent, TimeBucket.Hour, NodaTime.DateTimeZone.Utc);
+        var expected = KpiRollup.Compute(table, grouping, null, degree).Select(g => (g.Agent, g.BucketStart, g.Counts.OfferedContacts)).ToList();
+        expected.Should().HaveCount(200_000, "each row is its own agent-hour group");
+        var reports = new List<KpiRollupProgress>();
+        using var cancel = new CancellationTokenSource();
+        IReadOnlyList<KpiGroup>? result = null;
+
+        FluentActions.Invoking(() => result = KpiRollup.Compute(table, grouping, null, degree, cancel.Token, new SynchronousKpiProgress(reports, cancel)))
+            .Should().Throw<OperationCanceledException>();
+
+        result.Should().BeNull("a cancelled rollup returns no groups");
+        reports.Should().NotBeEmpty().And.AllSatisfy(r => r.RowsCounted.Should().BeLessThan(200_000, "the scan stopped before its end"));
+        // Nothing the cancelled call left behind (the pooled key array, the repeat flags) changes the next rollup.
+        KpiRollup.Compute(table, grouping, null, degree).Select(g => (g.Agent, g.BucketStart, g.Counts.OfferedContacts)).Should().Equal(expected);
+    }
 }

@@ -106,7 +106,10 @@ public class KpiRollupReferenceTests
         expected.Values.Sum(v => v[KpiCounts.FcrEligible]).Should().BePositive("repeat-contact FCR is counted");
         foreach (int degree in new[] { 1, 2, 3 })
         {
-            var direct = KpiRollup.Compute(table, grouping, options, degree);
+            // Parts of int.MaxValue groups: every shape's groups fit one part, so this counts directly (split by rows,
+            // or each worker its groups by a hash of the key), never partitioned.
+            var direct = KpiRollup.ComputeCore(table, grouping, options, degree, default, null, int.MaxValue, forcePartitioned: false);
+            direct.ToDictionary(g => KeyOfGroup(g, shape), g => ByProperty(g.Counts)).Should().BeEquivalentTo(expected, $"direct, degree {degree}");
             foreach (int partGroups in new[] { 1, 100 })
             {
                 var partitioned = KpiRollup.ComputeCore(table, grouping, options, degree, default, null, partGroups, forcePartitioned: true);
@@ -132,7 +135,7 @@ public class KpiRollupReferenceTests
         var expected = Expected(rows, table, grouping, keyOf, options);
         expected.Values.Max(v => Math.Max(v[KpiCounts.AsyncResponseMs], Math.Max(v[KpiCounts.WaitAnsweredMs], v[KpiCounts.WaitAbandonedMs])))
             .Should().BeGreaterThan(int.MaxValue, "some group's wait sum needs 64 bits");
-        foreach (int degree in new[] { 1, 2 })
+        foreach (int degree in new[] { 1, 2, 3 })
         {
             KpiRollup.ComputeCore(table, grouping, options, degree, default, null, 1, forcePartitioned: true)
                 .ToDictionary(g => KeyOfGroup(g, "agent-channel-day"), g => g.Counts.Raw.ToArray()).Should().BeEquivalentTo(expected, $"degree {degree}");
