@@ -126,8 +126,8 @@ public static class KpiRollup
         }
         else
         {
-            // Many possible groups: each worker scans every row but keeps only the groups whose key
-            // hashes to it, so every group lives in exactly one worker's slots: no merge, and memory
+            // Many possible groups: unless the partitioned path below takes them (each worker a range of rows, then a run
+            // of parts), each worker scans every row but keeps only the groups whose key hashes to it, so every group lives in exactly one worker's slots: no merge, and memory
             // grows with the groups, not with the workers. A part over the group limit is the caller's ArgumentException,
             // not the AggregateException Parallel.For wraps it in.
             // With a dense index every worker reads every row's key twice (to number its groups, then to count), so the
@@ -290,10 +290,12 @@ public static class KpiRollup
         var grouping = keys.Grouping;
         long fromMs = grouping.ArrivedFrom?.ToUnixTimeMilliseconds() ?? long.MinValue;
         long beforeMs = grouping.ArrivedBefore?.ToUnixTimeMilliseconds() ?? long.MaxValue;
-        bool ranged = grouping.ArrivedFrom is not null || grouping.ArrivedBefore is not null;
         var arrived = t.ArrivedMs;
         var queueMs = t.QueueMs;
         int Start(int w) => (int)((long)t.Count * w / workers);
+        // Every pass keeps a row by Keep's own test, range or not, so the counted, marked and encoded rows are the same ones
+        // (a row at long.MaxValue would otherwise be counted for a part but never written to it).
+        bool Outside(long ms) => ms < fromMs || ms >= beforeMs;
 
         // The groups, and whether every wait fits 32 bits (talk, hold and after-contact work are ints in the table).
         int words = (int)((keys.Space + 63) / 64);
@@ -308,7 +310,7 @@ public static class KpiRollup
                 cancellationToken.ThrowIfCancellationRequested();
                 for (int i = blockStart, end = Math.Min(to, blockStart + BlockSize); i < end; i++)
                 {
-                    if (ranged && (arrived[i] < fromMs || arrived[i] >= beforeMs))
+                    if (Outside(arrived[i]))
                     {
                         continue;
                     }
@@ -363,7 +365,7 @@ public static class KpiRollup
                 cancellationToken.ThrowIfCancellationRequested();
                 for (int i = blockStart, end = Math.Min(to, blockStart + BlockSize); i < end; i++)
                 {
-                    count[partOfWord[rowKeys[i] >> 6]] += ranged && (arrived[i] < fromMs || arrived[i] >= beforeMs) ? 0 : 1;
+                    count[partOfWord[rowKeys[i] >> 6]] += Outside(arrived[i]) ? 0 : 1;
                 }
             }
         });
