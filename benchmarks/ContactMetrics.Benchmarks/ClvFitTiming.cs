@@ -31,7 +31,7 @@ internal static class ClvFitTiming
         double[] start = [0.0, Math.Log(4), 0.0, 0.0];
         Time("BG/NBD Maximize alone", repeats, () => MaximumLikelihood.Maximize(objective, start, rows.TotalWeight, 1000, 1e-9, twoPassLbfgs: true));
         Time("BG/NBD Hessian from gradients", repeats, () => NumericalHessian.FromGradient(objective, theta));
-        Time("BG/NBD Hessian, analytic (the fit's)", repeats, () => BetaGeometricNbdModel.LogLikelihoodHessian(rows, theta));
+        Time("BG/NBD Hessian, analytic (not the fit's: see docs/models/clv.md)", repeats, () => BetaGeometricNbdModel.LogLikelihoodHessian(rows, theta));
         var hessian = NumericalHessian.FromGradient(objective, theta);
         Time("BG/NBD standard errors from the Hessian", repeats, () => NumericalHessian.LogScaleStandardErrors(hessian, theta));
         var pnCount = new EvaluationCount();

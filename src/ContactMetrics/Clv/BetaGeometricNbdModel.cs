@@ -85,7 +85,7 @@ public sealed class BetaGeometricNbdModel : ITransactionModel
         Preconditions.CheckArgument(data.Count > 0, nameof(data), "Cannot fit a model to no customers.");
         LogLikelihoodWithGradient objective = (theta, gradient) => LogLikelihood(data, theta, gradient, maxDegreeOfParallelism);
         ContactMetricsTelemetry.ModelFitted(ModelName);
-        var result = LogParameterFit.Run(objective, null, StartingPoint(data), data.TotalWeight, options, Names, twoPassLbfgs: true, hessian: theta => LogLikelihoodHessian(data, theta));
+        var result = LogParameterFit.Run(objective, null, StartingPoint(data), data.TotalWeight, options, Names, twoPassLbfgs: true);
         var v = result.Values;
         fit = new BgNbdFit(new BetaGeometricNbdModel(new BgNbdParameters(v[0], v[1], v[2], v[3])), result.Estimates, result.LogLikelihood, result.Diagnostics);
         return result.Converged;
